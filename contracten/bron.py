@@ -1,0 +1,113 @@
+"""Read the YAML files people edit: keep line numbers, refuse duplicate keys, never make a float.
+
+Money must not pass through float: a YAML float such as ``39.60`` becomes ``Decimal("39.60")``.
+Every value's line is recorded under its path, so a validation error can point at the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .fouten import Melding
+
+Pad = tuple[str | int, ...]
+
+_constructor = yaml.SafeLoader(stream="")
+
+
+@dataclass
+class Bron:
+    """The data of one file and the line of each value in it."""
+
+    pad: Path
+    naam: str  # as shown in messages, relative to the regios folder
+    data: Any
+    regels: dict[Pad, int] = field(default_factory=dict)
+
+    def regel(self, loc: Pad) -> int | None:
+        """Line of the value at loc, or of its nearest existing parent."""
+        for n in range(len(loc), -1, -1):
+            if loc[:n] in self.regels:
+                return self.regels[loc[:n]]
+        return None
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    tag = node.tag
+    if tag == "tag:yaml.org,2002:float":
+        text = node.value.replace("_", "")
+        try:
+            return Decimal(text)
+        except ArithmeticError:
+            return node.value
+    if tag == "tag:yaml.org,2002:timestamp":
+        try:
+            return _constructor.construct_yaml_timestamp(node)
+        except ValueError:
+            return node.value  # an impossible date stays text; validation reports it
+    return _constructor.construct_object(node, deep=True)
+
+
+class _Walker:
+    def __init__(self, naam: str) -> None:
+        self.naam = naam
+        self.regels: dict[Pad, int] = {}
+        self.meldingen: list[Melding] = []
+
+    def walk(self, node: yaml.Node, loc: Pad) -> Any:
+        self.regels[loc] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.walk(key_node, (*loc, "<sleutel>"))
+                if not isinstance(key, str | int):
+                    self._melding(key_node, loc, "een sleutel moet tekst zijn", "sleutel_type")
+                    continue
+                key = str(key)
+                if key in out:
+                    self._melding(key_node, (*loc, key), f"sleutel '{key}' staat er twee keer",
+                                  "dubbele_sleutel")
+                out[key] = self.walk(value_node, (*loc, key))
+            self.regels.pop((*loc, "<sleutel>"), None)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return _scalar(node)  # type: ignore[arg-type]
+
+    def _melding(self, node: yaml.Node, loc: Pad, bericht: str, code: str) -> None:
+        veld = ".".join(str(p) for p in loc)
+        self.meldingen.append(
+            Melding(self.naam, node.start_mark.line + 1, veld, bericht, code))
+
+
+def lees_yaml(pad: Path, naam: str) -> tuple[Bron | None, list[Melding]]:
+    """Parse one YAML file. Returns the Bron (None when unreadable) and the problems found."""
+    try:
+        tekst = pad.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Melding(naam, None, "", f"bestand is geen geldige UTF-8-tekst ({exc.reason} "
+                                              f"op positie {exc.start})", "codering")]
+    except OSError as exc:
+        return None, [Melding(naam, None, "", f"bestand kan niet worden gelezen: {exc.strerror}",
+                              "onleesbaar")]
+    tekst = tekst.removeprefix("\ufeff")  # a BOM from Windows editors is harmless
+    try:
+        node = yaml.compose(tekst, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        regel = mark.line + 1 if mark is not None else None
+        probleem = getattr(exc, "problem", None) or str(exc)
+        return None, [Melding(naam, regel, "", f"geen geldige YAML: {probleem}", "yaml")]
+    if node is None:
+        return Bron(pad, naam, {}), []
+    walker = _Walker(naam)
+    try:
+        data = walker.walk(node, ())
+    except yaml.YAMLError as exc:
+        return None, [Melding(naam, None, "", f"geen geldige YAML: {exc}", "yaml")]
+    return Bron(pad, naam, data, walker.regels), walker.meldingen

@@ -1,0 +1,101 @@
+"""The command line: parse arguments, call the library, print. Nothing else lives here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import clitaal
+from .fouten import ContractenFout, InvoerFout
+from .laden import laad_regio, vind_regios
+from .overzicht import samenvatting
+
+clitaal.installeer()
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _toon_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def json_optie(functie: Any) -> Any:
+    return click.option("--json", "als_json", is_flag=True,
+                        help="Toon het resultaat als JSON op stdout.")(functie)
+
+
+@click.group(context_settings=CONTEXT, options_metavar="[OPTIES]",
+             subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
+@click.option("--regios", "regios", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("regios"), envvar="CONTRACTEN_REGIOS", show_default=True,
+              help="Map met regioprofielen (ook via CONTRACTEN_REGIOS).")
+@click.version_option(package_name="contracten", message="%(prog)s %(version)s")
+@click.pass_context
+def main(ctx: click.Context, regios: Path) -> None:
+    """Maak de documenten van Wmo-contracten uit regioprofielen."""
+    ctx.obj = regios
+
+
+@main.command("regios", options_metavar="[OPTIES]")
+@json_optie
+@click.pass_obj
+def regios_(regios: Path, als_json: bool) -> None:
+    """Toon de regioprofielen: naam, bekostigingsvorm, gemeenten, prijspeilen."""
+    namen = vind_regios(regios)
+    if not namen:
+        raise ContractenFout(f"Geen regioprofielen gevonden in {regios}.")
+    profielen = [laad_regio(regios, naam) for naam in namen]
+    overzicht = [samenvatting(p) for p in profielen]
+    if als_json:
+        _toon_json(overzicht)
+        return
+    for regel in overzicht:
+        click.echo(f"{regel['regio']}: {regel['naam']} ({regel['bekostigingsvorm']})")
+        click.echo(f"  gemeenten:   {', '.join(regel['gemeenten'])}")
+        click.echo(f"  prijspeilen: {', '.join(str(j) for j in regel['prijspeilen'])}")
+        click.echo(f"  {'functies' if regel['bekostigingsvorm'] == 'taakgericht' else 'producten'}:"
+                   f" {len(regel['producten'])}, aanbieders: {len(regel['aanbieders'])}")
+
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("regio", nargs=-1)
+@click.pass_obj
+def valideer(regios: Path, regio: tuple[str, ...]) -> None:
+    """Controleer regioprofielen (alle als er geen REGIO genoemd is)."""
+    namen = list(regio) or vind_regios(regios)
+    if not namen:
+        raise ContractenFout(f"Geen regioprofielen gevonden in {regios}.")
+    fouten: list[ContractenFout] = []
+    for naam in namen:
+        try:
+            profiel = laad_regio(regios, naam)
+        except ContractenFout as fout:
+            fouten.append(fout)
+            continue
+        click.echo(f"{naam}: geldig ({len(profiel.aanbieders)} aanbieders, "
+                   f"prijspeilen {', '.join(str(j) for j in profiel.prijspeilen)})")
+    if fouten:
+        for fout in fouten:
+            click.echo(str(fout), err=True)
+        sys.exit(1)
+
+
+def run() -> None:
+    try:
+        main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Afgebroken.", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except InvoerFout as fout:
+        click.echo(str(fout), err=True)
+        sys.exit(1)
+    except ContractenFout as fout:
+        click.echo(f"Fout: {fout}", err=True)
+        sys.exit(1)

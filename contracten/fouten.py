@@ -1,0 +1,46 @@
+"""One rooted error hierarchy; every message is Dutch and written for the person at the keyboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Melding:
+    """One problem in an input file: where it is, which field, what was expected, a stable code."""
+
+    bestand: str
+    regel: int | None
+    veld: str
+    bericht: str
+    code: str
+
+    def __str__(self) -> str:
+        plaats = self.bestand if self.regel is None else f"{self.bestand}:{self.regel}"
+        veld = f" {self.veld}:" if self.veld else ""
+        return f"{plaats}:{veld} {self.bericht} [{self.code}]"
+
+
+class ContractenFout(Exception):
+    """Root of all errors the toolkit reports to its user (exit status 1)."""
+
+
+class InvoerFout(ContractenFout):
+    """Invalid input: one or more Meldingen, all collected in one pass."""
+
+    def __init__(self, meldingen: list[Melding], kop: str = "Ongeldige invoer") -> None:
+        self.meldingen = sorted(meldingen)
+        self.kop = kop
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        aantal = len(self.meldingen)
+        woord = "fout" if aantal == 1 else "fouten"
+        regels = "\n".join(f"  {m}" for m in self.meldingen)
+        return f"{self.kop} ({aantal} {woord}):\n{regels}"
+
+
+class RegioOnbekend(ContractenFout):
+    def __init__(self, naam: str, map_: str, bekend: list[str]) -> None:
+        lijst = ", ".join(bekend) or "geen"
+        super().__init__(f"Regio '{naam}' bestaat niet in {map_} (wel: {lijst}).")

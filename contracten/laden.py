@@ -1,0 +1,114 @@
+"""Load a region folder into a validated Profiel, collecting every problem in one pass."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .aanbieders import Aanbieders
+from .bron import Bron, lees_yaml
+from .fouten import InvoerFout, Melding, RegioOnbekend
+from .inhoud import Inhoud, Programma
+from .meldingen import uit_validatie
+from .profiel import Profiel, RegioGegevens
+from .tarieven import Prijspeil
+from .validatie import controleer
+
+BESTANDEN: dict[str, type[BaseModel]] = {
+    "regio.yaml": RegioGegevens,
+    "inhoud.yaml": Inhoud,
+    "programma.yaml": Programma,
+    "aanbieders.yaml": Aanbieders,
+}
+TARIEVEN = "tarieven"
+
+
+def vind_regios(regios: Path) -> list[str]:
+    """The region folders under `regios`: every subfolder with a regio.yaml."""
+    if not regios.is_dir():
+        return []
+    return sorted(p.name for p in regios.iterdir() if (p / "regio.yaml").is_file())
+
+
+def regio_map(regios: Path, naam: str) -> Path:
+    # Only a plain folder name: a name with a path in it must not reach outside `regios`.
+    if naam not in vind_regios(regios):
+        raise RegioOnbekend(naam, str(regios), vind_regios(regios))
+    return regios / naam
+
+
+def laad_regio(regios: Path, naam: str) -> Profiel:
+    """Read and validate regios/<naam>/. Raises InvoerFout with all problems found."""
+    map_ = regio_map(regios, naam)
+    meldingen: list[Melding] = []
+    bronnen: dict[str, Bron] = {}
+    modellen: dict[str, Any] = {}
+
+    def lees(pad: Path, model: type[BaseModel]) -> Any:
+        weergave = f"{naam}/{pad.relative_to(map_).as_posix()}"
+        bron, problemen = lees_yaml(pad, weergave)
+        meldingen.extend(problemen)
+        if bron is None:
+            return None
+        bronnen[pad.relative_to(map_).as_posix()] = bron
+        try:
+            return model.model_validate(bron.data)
+        except ValidationError as exc:
+            meldingen.extend(uit_validatie(exc, bron))
+            return None
+
+    for bestand, model in BESTANDEN.items():
+        pad = map_ / bestand
+        if not pad.is_file():
+            meldingen.append(Melding(f"{naam}/{bestand}", None, "", "bestand ontbreekt",
+                                     "bestand_ontbreekt"))
+            continue
+        modellen[bestand] = lees(pad, model)
+
+    prijspeilen: dict[int, Prijspeil] = {}
+    tariefbestanden = sorted((map_ / TARIEVEN).glob("*.yaml")) if (map_ / TARIEVEN).is_dir() else []
+    if not tariefbestanden:
+        meldingen.append(Melding(f"{naam}/{TARIEVEN}/", None, "",
+                                 "geen prijspeil gevonden; verwacht tarieven/<jaar>.yaml",
+                                 "prijspeil_ontbreekt"))
+    for pad in tariefbestanden:
+        relatief = f"{TARIEVEN}/{pad.name}"
+        if not re.fullmatch(r"\d{4}\.yaml", pad.name):
+            meldingen.append(Melding(f"{naam}/{relatief}", None, "",
+                                     "bestandsnaam moet het jaar zijn, bijv. 2025.yaml",
+                                     "prijspeil_bestandsnaam"))
+            continue
+        prijspeil = lees(pad, Prijspeil)
+        if prijspeil is None:
+            continue
+        if prijspeil.prijspeil != int(pad.stem):
+            bron = bronnen[relatief]
+            meldingen.append(Melding(bron.naam, bron.regel(("prijspeil",)), "prijspeil",
+                                     f"{prijspeil.prijspeil} hoort niet in bestand {pad.name}",
+                                     "prijspeil_bestand"))
+        prijspeilen[prijspeil.prijspeil] = prijspeil
+
+    if meldingen or any(m is None for m in modellen.values()):
+        raise InvoerFout(meldingen, f"Regioprofiel '{naam}' is ongeldig")
+
+    profiel = Profiel(
+        sleutel=naam,
+        map=map_,
+        regio=modellen["regio.yaml"],
+        inhoud=modellen["inhoud.yaml"],
+        programma=modellen["programma.yaml"],
+        aanbieders=modellen["aanbieders.yaml"].aanbieders,
+        prijspeilen=dict(sorted(prijspeilen.items())),
+        bestanden=sorted(map_ / b for b in bronnen),
+    )
+    problemen = controleer(profiel)
+    if problemen:
+        meldingen = [
+            Melding(f"{naam}/{bestand}", bronnen[bestand].regel(loc), veld, bericht, code)
+            for bestand, loc, veld, bericht, code in problemen
+        ]
+        raise InvoerFout(meldingen, f"Regioprofiel '{naam}' is ongeldig")
+    return profiel
