@@ -1,0 +1,141 @@
+"""The two shipped profiles load completely and carry their sources' content."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+
+from contracten import laad_regio
+from contracten.inhoud import KAART_LABELS
+
+from .conftest import REGIOS
+
+
+@pytest.fixture(scope="module")
+def assen():
+    return laad_regio(REGIOS, "assen")
+
+
+@pytest.fixture(scope="module")
+def amersfoort():
+    return laad_regio(REGIOS, "amersfoort")
+
+
+def test_amersfoort_taakgericht_met_zes_functies(amersfoort):
+    assert amersfoort.regio.bekostigingsvorm == "taakgericht"
+    assert [f.naam for f in amersfoort.inhoud.functies] == [
+        "Begeleiding", "Beschermd thuis", "Vinger aan de pols", "Begeleid wonen",
+        "Stabilisatie en observatie/time-out", "Beschermd wonen"]
+    assert amersfoort.regio.aanbesteding.kenmerk == "TN353087"
+    assert str(amersfoort.regio.aanbesteding.datum) == "2022-03-15"
+
+
+def test_amersfoort_gemeenten_nijkerk_alleen_beschermd(amersfoort):
+    gemeenten = {g.naam: g.alleen for g in amersfoort.regio.gemeenten}
+    assert list(gemeenten) == ["Amersfoort", "Baarn", "Bunschoten", "Leusden", "Soest",
+                               "Woudenberg", "Nijkerk"]
+    assert sorted(gemeenten["Nijkerk"]) == ["beschermd-thuis", "beschermd-wonen"]
+    assert all(not scope for naam, scope in gemeenten.items() if naam != "Nijkerk")
+
+
+def test_amersfoort_inhoud_volledig(amersfoort):
+    inhoud = amersfoort.inhoud
+    assert [d.term for d in inhoud.definities] == [
+        "Begeleiding", "Beschermd thuis", "Beschermd wonen", "Gemeente van herkomst", "Jongere",
+        "Opvang", "Perspectiefplan 18-/18+"]
+    assert [t.nummer for t in inhoud.transformatieopgaven] == list(range(1, 14))
+    assert Counter(e.groep.rstrip(".") for e in inhoud.uitvoeringseisen) == {
+        "3.1": 3, "3.2": 11, "3.3": 9}
+    assert len(inhoud.productfuncties) == 5
+    tijdelijk = [r for r in inhoud.productfuncties if r.was == ["Kortdurend verblijf"]][0]
+    assert tijdelijk.wordt[0].functie == "stabilisatie-time-out"
+    assert {o.aantal for o in inhoud.omvang} >= {2400, 520, 30, 1530, 330, 9}
+    assert amersfoort.regio.regels.socialreturn is None
+
+
+def test_assen_outputgericht_met_producten_en_kaarten(assen):
+    assert assen.regio.bekostigingsvorm == "outputgericht"
+    inhoud = assen.inhoud
+    assert [e.code for e in inhoud.eisen] == ["U1", "U2", "U3", "U4", "U5", "U6"]
+    assert all(e.bewijsmiddelen for e in inhoud.eisen)
+    assert len(inhoud.kaarten) == 6
+    voorzieningen = [p for p in inhoud.producten if p.soort == "voorziening"]
+    assert len(voorzieningen) == 6
+    assert {p.sleutel for p in inhoud.producten if p.soort == "module"} == {
+        "dagbesteding", "begeleiding-complex"}
+    assert [(p.afstand.van_km, p.afstand.tot_km) for p in inhoud.producten
+            if p.soort == "vervoer"] == [(0, 10), (11, 20), (21, 30)]
+    assert [o.onderwerp for o in inhoud.accommodatie_eisen][-1] == "Maatregelen overlast"
+    assert len(inhoud.accommodatie_eisen) == 5
+
+
+def test_assen_kaarten_hebben_alle_rijen(assen):
+    for kaart in assen.inhoud.kaarten:
+        soorten = {r.soort for r in kaart.rijen}
+        assert {"beschrijving", "doelgroep", "doel", "randvoorwaarden"} <= soorten, kaart.sleutel
+    voorzieningkaarten = ["bw-toezicht", "bw-nabij", "begeleid-kamer-wonen", "thuis-wonen"]
+    for sleutel in voorzieningkaarten:
+        kaart = next(k for k in assen.inhoud.kaarten if k.sleutel == sleutel)
+        soorten = [r.soort for r in kaart.rijen]
+        for soort in ("toezicht", "personeelseisen", "eigen_bijdrage"):
+            assert soort in soorten, (sleutel, soort)
+    thuis = next(k for k in assen.inhoud.kaarten if k.sleutel == "thuis-wonen")
+    assert thuis.rij("huisvesting") is not None
+    assert set(KAART_LABELS) >= {r.soort for k in assen.inhoud.kaarten for r in k.rijen}
+
+
+def test_assen_intensiteit_en_iwmo(assen):
+    producten = {p.sleutel: p for p in assen.inhoud.producten}
+    licht, intensief = producten["thuiswonen-licht"], producten["thuiswonen-intensief"]
+    assert (licht.intensiteit.minimum, licht.intensiteit.maximum) == (4, 6)
+    assert (intensief.intensiteit.minimum, intensief.intensiteit.maximum) == (7, 10)
+    assert producten["dagbesteding"].iwmo.productcategorie == "07"
+    assert producten["dagbesteding"].iwmo.eenheid == "16"
+    assert producten["vervoer-0-10"].iwmo.productcategorie == "08"
+    assert producten["bw-toezicht"].iwmo.eenheid == "14"
+
+
+def test_assen_regels_uit_de_bron(assen):
+    regels = assen.regio.regels
+    assert regels.socialreturn.percentage == 5
+    assert regels.socialreturn.drempel == Decimal("200000.00")
+    assert regels.opzegging.doorlevering_maanden == 6
+    assert regels.opzegging.is_voorbeeld("opzegtermijn_maanden")
+    assert not regels.opzegging.is_voorbeeld("doorlevering_maanden")
+    assert regels.weigeren.meldtermijn_dagen == 5
+    assert regels.afwezigheid.maximum_maanden_per_kalenderjaar == 6
+    huisvesting = assen.prijspeilen[2024].bedrag(regels.afwezigheid.bedrag)
+    assert huisvesting.bedrag == Decimal("39.60")
+    assert isinstance(huisvesting.bedrag, Decimal)
+    assert huisvesting.eenheid == "etmaal" and not huisvesting.voorbeeld
+
+
+def test_tarieven_per_prijspeil_decimal_en_voorbeeld(assen, amersfoort):
+    assert list(assen.prijspeilen) == [2024, 2025]
+    for profiel in (assen, amersfoort):
+        laatste = profiel.prijspeilen[profiel.laatste_prijspeil()]
+        geprijsd = {b.product for b in laatste.bedragen}
+        assert {e.sleutel for e in profiel.eenheden} <= geprijsd
+        for regel in laatste.bedragen:
+            assert isinstance(regel.bedrag, Decimal)
+            if regel.product:
+                assert regel.voorbeeld, "de bronnen geven geen tarieven: voorbeeldwaarden"
+    assert {b.eenheid for b in amersfoort.prijspeilen[2023].bedragen} == {"jaar"}
+
+
+@pytest.mark.parametrize("regio", ["assen", "amersfoort"])
+def test_voorbeeldaanbieders_dekken_de_grenzen(regio):
+    aanbieders = laad_regio(REGIOS, regio).aanbieders
+    assert len(aanbieders) >= 12
+    omzetten = [a.jaaromzet for a in aanbieders]
+    drempel = Decimal("200000")
+    assert any(o > drempel for o in omzetten)
+    assert any(o == drempel for o in omzetten)
+    assert any(o < drempel for o in omzetten)
+    namen = " ".join(a.naam for a in aanbieders)
+    for teken in ("&", "<", "'", '"', "É"):
+        assert teken in namen, teken
+    assert all(a.voorbeeld for a in aanbieders)
+    assert len({tuple(sorted(a.producten)) for a in aanbieders}) >= 5
