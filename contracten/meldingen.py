@@ -15,7 +15,7 @@ _BERICHTEN: dict[str, str] = {
     "extra_forbidden": "onbekend veld (tikfout?); dit veld bestaat niet op deze plek",
     "string_type": "verwacht tekst",
     "string_too_short": "mag niet leeg zijn",
-    "string_pattern_mismatch": "heeft niet de verwachte vorm ({pattern})",
+    "string_pattern_mismatch": "verwacht {pattern}",
     "int_type": "verwacht een geheel getal",
     "int_parsing": "verwacht een geheel getal",
     "int_from_float": "verwacht een geheel getal",
@@ -42,6 +42,19 @@ _BERICHTEN: dict[str, str] = {
 }
 
 
+# Field patterns (see typen.py and the models) in words a profile editor understands.
+_VORMEN: dict[str, str] = {
+    r"^\d{8}$": "precies 8 cijfers",
+    r"^[a-z0-9][a-z0-9-]{0,63}$": "een sleutel van kleine letters, cijfers en koppeltekens",
+    r"^(0[1-9]|1[0-8])$": "een iWmo-productcategorie van 01 tot en met 18",
+    r"^[0-9A-Z]{5}$": "een iWmo-productcode van 5 tekens",
+    r"^[1-9]\d{3} ?[A-Z]{2}$": "een postcode zoals 3811 AB",
+    r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$": "een e-mailadres",
+    r"^[0-9 +()-]{10,16}$": "een telefoonnummer (10 tot 16 cijfers, spaties, +, haakjes)",
+    r"^\d+(\.\d+)*\.?$": "een sectienummer zoals 1.3.2",
+}
+
+
 def _plek(loc: tuple[Any, ...]) -> Pad:
     # Drop pydantic's union-member names (e.g. 'Tekstdeel') so the path is the user's own.
     return tuple(p for p in loc if isinstance(p, int) or not p[:1].isupper())
@@ -64,6 +77,8 @@ def uit_validatie(exc: ValidationError, bron: Bron, voorvoegsel: Pad = ()) -> li
             # Our own PydanticCustomErrors already carry a Dutch message.
             bericht = err["msg"].removeprefix("Value error, ")
         else:
+            if "pattern" in ctx:
+                ctx = {**ctx, "pattern": _VORMEN.get(ctx["pattern"], "een andere vorm")}
             bericht = sjabloon.format(**{k: _toon(v) for k, v in ctx.items()})
         if err["type"] not in ("missing", "extra_forbidden") and "input" in err:
             bericht += f" (gevonden: {_toon(err['input'])})"

@@ -49,7 +49,7 @@ def test_amersfoort_inhoud_volledig(amersfoort):
     assert Counter(e.groep.rstrip(".") for e in inhoud.uitvoeringseisen) == {
         "3.1": 3, "3.2": 11, "3.3": 9}
     assert len(inhoud.productfuncties) == 5
-    tijdelijk = [r for r in inhoud.productfuncties if r.was == ["Kortdurend verblijf"]][0]
+    tijdelijk = next(r for r in inhoud.productfuncties if r.was == ["Kortdurend verblijf"])
     assert tijdelijk.wordt[0].functie == "stabilisatie-time-out"
     assert {o.aantal for o in inhoud.omvang} >= {2400, 520, 30, 1530, 330, 9}
     assert amersfoort.regio.regels.socialreturn is None

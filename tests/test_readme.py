@@ -1,0 +1,74 @@
+"""The README's commands work, and a region written from the README alone validates."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from pathlib import Path
+
+from .conftest import ROOT, voer_uit
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_begint_met_installeren_en_testen():
+    blokken = re.findall(r"```sh\n(.*?)\n```", README, re.S)
+    assert blokken[0].startswith("pip install -e . && contracten ")
+    assert blokken[1].startswith("pip install -e '.[test]' && python -m pytest")
+
+
+def test_readme_eerste_opdracht_werkt():
+    eerste = re.findall(r"```sh\n(.*?)\n```", README, re.S)[0]
+    for opdracht in eerste.split(" && ")[1:]:  # the install step is what CI itself just did
+        woorden = shlex.split(opdracht)
+        assert woorden[0] == "contracten"
+        uit = voer_uit(*woorden[1:])
+        assert uit.code == 0, uit.stderr
+
+
+def test_regio_uit_de_readme_valideert(tmp_path: Path):
+    bestanden = re.findall(r"`regios/voorbeeld/([^`]+)`:\n\n```yaml\n(.*?)```", README, re.S)
+    assert {naam for naam, _ in bestanden} == {
+        "regio.yaml", "inhoud.yaml", "programma.yaml", "aanbieders.yaml", "tarieven/2027.yaml"}
+    for naam, tekst in bestanden:
+        pad = tmp_path / "voorbeeld" / naam
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pad.write_text(tekst, encoding="utf-8")
+    uit = voer_uit("valideer", "voorbeeld", env={"CONTRACTEN_REGIOS": str(tmp_path)})
+    assert uit.code == 0, uit.stderr
+    uit = voer_uit("--regios", str(tmp_path), "regios", "--json")
+    assert json.loads(uit.stdout)[0]["bekostigingsvorm"] == "inspanningsgericht"
+
+
+def test_regios_json_volgens_ontwerp():
+    uit = voer_uit("regios", "--json")
+    assert uit.code == 0, uit.stderr
+    regios = {r["regio"]: r for r in json.loads(uit.stdout)}
+    assert set(regios) == {"amersfoort", "assen"}
+    assert regios["amersfoort"]["bekostigingsvorm"] == "taakgericht"
+    assert regios["assen"]["bekostigingsvorm"] == "outputgericht"
+    assert regios["assen"]["prijspeilen"] == [2024, 2025]
+    for regio in regios.values():
+        assert set(regio) == {"regio", "naam", "bekostigingsvorm", "gemeenten", "prijspeilen",
+                              "producten", "aanbieders"}
+        assert len(regio["aanbieders"]) >= 12
+
+
+def test_opdrachten_in_readme_bestaan_in_help():
+    uit = voer_uit("--help")
+    for opdracht in re.findall(r"^    contracten (?:\[--regios MAP\] )?([a-z]+) ", README, re.M):
+        if opdracht != "OPDRACHT".lower():
+            assert opdracht in uit.stdout, opdracht
+
+
+def test_verkeerd_gebruik_exit_2_in_het_nederlands():
+    uit = voer_uit("valideer", "--onbekend")
+    assert uit.code == 2
+    assert "Onbekende optie" in uit.stderr
+
+
+def test_onbekende_regio_exit_1():
+    uit = voer_uit("valideer", "utrecht")
+    assert uit.code == 1
+    assert "Regio 'utrecht' bestaat niet" in uit.stderr

@@ -1,0 +1,224 @@
+"""Every validation rule, each with one broken profile: the message names file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from contracten import InvoerFout, laad_regio
+from contracten.fouten import RegioOnbekend
+
+from .conftest import voer_uit, wijzig_yaml
+
+
+def meldingen(regios: Path, regio: str = "assen"):
+    with pytest.raises(InvoerFout) as info:
+        laad_regio(regios, regio)
+    return info.value.meldingen
+
+
+def een(regios: Path, regio: str = "assen"):
+    gevonden = meldingen(regios, regio)
+    assert len(gevonden) == 1, [str(m) for m in gevonden]
+    return gevonden[0]
+
+
+def vervang(pad: Path, oud: str, nieuw: str, aantal: int = 1) -> None:
+    tekst = pad.read_text(encoding="utf-8")
+    assert oud in tekst, oud
+    pad.write_text(tekst.replace(oud, nieuw, aantal), encoding="utf-8")
+
+
+def test_onbekend_veld_wordt_geweigerd_met_regel(regios):
+    vervang(regios / "assen/regio.yaml", "centrumgemeente: Assen",
+            "centrumgemeente: Assen\ncentrumgemeentee: Assen")
+    m = een(regios)
+    assert (m.bestand, m.veld) == ("assen/regio.yaml", "centrumgemeentee")
+    assert m.code == "extra_forbidden"
+    regels = (regios / "assen/regio.yaml").read_text().splitlines()
+    assert regels[m.regel - 1].startswith("centrumgemeentee")
+
+
+def test_dubbele_sleutel(regios):
+    vervang(regios / "assen/regio.yaml", "bekostigingsvorm: outputgericht",
+            "bekostigingsvorm: outputgericht\nbekostigingsvorm: taakgericht")
+    assert any(m.code == "dubbele_sleutel" and m.veld == "bekostigingsvorm"
+               for m in meldingen(regios))
+
+
+def test_ontbrekend_verplicht_veld(regios):
+    wijzig_yaml(regios / "assen/regio.yaml", lambda d: d.pop("centrumgemeente"))
+    m = een(regios)
+    assert (m.veld, m.code) == ("centrumgemeente", "missing")
+
+
+def test_ontbrekend_bestand(regios):
+    (regios / "assen/inhoud.yaml").unlink()
+    m = een(regios)
+    assert (m.bestand, m.code) == ("assen/inhoud.yaml", "bestand_ontbreekt")
+
+
+def test_ongeldige_yaml_noemt_regel(regios):
+    vervang(regios / "amersfoort/regio.yaml", "naam: Regio Amersfoort", "naam: [Regio Amersfoort")
+    m = een(regios, "amersfoort")
+    assert m.code == "yaml" and m.regel is not None
+
+
+def test_geen_utf8(regios):
+    (regios / "assen/aanbieders.yaml").write_bytes("naam: Stichting \xc9\xe9n".encode("latin-1"))
+    assert een(regios).code == "codering"
+
+
+def test_bom_is_geen_probleem(regios):
+    pad = regios / "assen/regio.yaml"
+    pad.write_bytes(b"\xef\xbb\xbf" + pad.read_bytes())
+    laad_regio(regios, "assen")
+
+
+def test_aanbieder_met_onbekend_product(regios):
+    wijzig_yaml(regios / "assen/aanbieders.yaml",
+                lambda d: d["aanbieders"][2]["producten"].append("bw-toezciht"))
+    m = een(regios)
+    assert m.bestand == "assen/aanbieders.yaml"
+    assert m.veld.startswith("aanbieders[2].producten[")
+    assert m.code == "verwijzing_onbekend" and "bw-toezciht" in m.bericht
+
+
+def test_tarief_met_onbekend_product(regios):
+    wijzig_yaml(regios / "assen/tarieven/2025.yaml",
+                lambda d: d["bedragen"][1].update(product="beschermd-wonen"))
+    gevonden = meldingen(regios)
+    assert any(m.bestand == "assen/tarieven/2025.yaml" and m.veld == "bedragen[1].product"
+               and m.code == "verwijzing_onbekend" for m in gevonden)
+
+
+def test_productfunctie_met_onbekende_functie(regios):
+    wijzig_yaml(regios / "amersfoort/inhoud.yaml",
+                lambda d: d["productfuncties"][0]["wordt"][0].update(functie="time-out"))
+    m = een(regios, "amersfoort")
+    assert (m.veld, m.code) == ("productfuncties[0].wordt[0].functie", "verwijzing_onbekend")
+
+
+def test_gemeente_scope_met_onbekende_functie(regios):
+    vervang(regios / "amersfoort/regio.yaml", "alleen: [beschermd-wonen, beschermd-thuis]",
+            "alleen: [beschermd-wonen, beschermd-thuiss]")
+    m = een(regios, "amersfoort")
+    assert (m.veld, m.code) == ("gemeenten[6].alleen[1]", "verwijzing_onbekend")
+
+
+def test_kaart_van_product_bestaat_niet(regios):
+    wijzig_yaml(regios / "assen/inhoud.yaml", lambda d: d["producten"][0].update(kaart="bw-x"))
+    assert een(regios).veld == "producten[0].kaart"
+
+
+def test_dubbel_aanbieder_id(regios):
+    def dubbel(d):
+        d["aanbieders"][1]["id"] = d["aanbieders"][0]["id"]
+    wijzig_yaml(regios / "assen/aanbieders.yaml", dubbel)
+    m = een(regios)
+    assert (m.veld, m.code) == ("aanbieders[1].id", "dubbel")
+
+
+@pytest.mark.parametrize(("waarde", "code"), [
+    ("-5.00", "greater_than_equal"),
+    ("39.605", "bedrag_centen"),
+    ("'39,60'", "bedrag_komma"),
+    ("veel", "decimal_parsing"),
+])
+def test_ongeldige_bedragen(regios, waarde, code):
+    vervang(regios / "assen/tarieven/2024.yaml", "bedrag: 39.60", f"bedrag: {waarde}")
+    m = een(regios)
+    assert (m.bestand, m.veld, m.code) == ("assen/tarieven/2024.yaml", "bedragen[0].bedrag", code)
+    assert m.regel is not None
+
+
+def test_bedrag_wordt_nooit_float(regios):
+    huisvesting = laad_regio(regios, "assen").prijspeilen[2024].bedragen[0].bedrag
+    assert repr(huisvesting) == "Decimal('39.60')"
+
+
+@pytest.mark.parametrize(("veld", "waarde"), [("kvk", "1234567"), ("agb", "123456789"),
+                                               ("kvk", "1234567a")])
+def test_kvk_en_agb_acht_cijfers(regios, veld, waarde):
+    wijzig_yaml(regios / "assen/aanbieders.yaml",
+                lambda d: d["aanbieders"][0].update({veld: waarde}))
+    m = een(regios)
+    assert (m.veld, m.code) == (f"aanbieders[0].{veld}", "string_pattern_mismatch")
+
+
+def test_percentage_buiten_bereik(regios):
+    vervang(regios / "assen/regio.yaml", "percentage: 5", "percentage: 150")
+    m = een(regios)
+    assert (m.veld, m.code) == ("regels.socialreturn.percentage", "less_than_equal")
+
+
+def test_onmogelijke_datum(regios):
+    vervang(regios / "assen/regio.yaml", "datum: 2025-05-14", "datum: 2025-02-30")
+    m = een(regios)
+    assert m.veld == "aanbesteding.datum" and "datum" in m.bericht
+
+
+def test_datums_in_volgorde(regios):
+    vervang(regios / "assen/regio.yaml", "einde: 2029-12-31", "einde: 2025-12-31")
+    m = een(regios)
+    assert (m.veld, m.code) == ("aanbesteding.looptijd.einde", "datum_volgorde")
+
+
+def test_prijspeil_in_verkeerd_bestand(regios):
+    vervang(regios / "assen/tarieven/2024.yaml", "prijspeil: 2024", "prijspeil: 2023")
+    gevonden = meldingen(regios)
+    assert any(m.code == "prijspeil_bestand" for m in gevonden)
+
+
+def test_onbekende_bekostigingsvorm(regios):
+    vervang(regios / "assen/regio.yaml", "bekostigingsvorm: outputgericht",
+            "bekostigingsvorm: resultaatgericht")
+    m = een(regios)
+    assert m.code == "literal_error" and "taakgericht" in m.bericht
+
+
+def test_selectie_met_onbekende_kaart(regios):
+    vervang(regios / "assen/programma.yaml", "- bw-nabij", "- bw-nabijj")
+    m = een(regios)
+    assert m.bestand == "assen/programma.yaml" and m.code == "verwijzing_onbekend"
+
+
+def test_voorbeeld_noemt_bestaand_veld(regios):
+    vervang(regios / "assen/regio.yaml", "voorbeeld: [opzegtermijn_maanden]",
+            "voorbeeld: [opzegtermijn]")
+    assert een(regios).code == "voorbeeld_onbekend"
+
+
+def test_alle_fouten_in_een_keer(regios):
+    vervang(regios / "assen/regio.yaml", "percentage: 5", "percentage: 150")
+    vervang(regios / "assen/tarieven/2024.yaml", "bedrag: 39.60", "bedrag: -1")
+    wijzig_yaml(regios / "assen/aanbieders.yaml", lambda d: d["aanbieders"][0].update(kvk="1"))
+    bestanden = {m.bestand for m in meldingen(regios)}
+    assert bestanden == {"assen/regio.yaml", "assen/tarieven/2024.yaml", "assen/aanbieders.yaml"}
+
+
+def test_regio_met_pad_erin_wordt_geweigerd(regios):
+    with pytest.raises(RegioOnbekend):
+        laad_regio(regios, "../regios/assen")
+
+
+def test_cli_kapot_profiel_exit_1_zonder_traceback(regios):
+    vervang(regios / "assen/tarieven/2024.yaml", "bedrag: 39.60", "bedrag: -1")
+    uit = voer_uit("--regios", str(regios), "valideer")
+    assert uit.code == 1
+    assert "amersfoort: geldig" in uit.stdout
+    assert "assen/tarieven/2024.yaml:" in uit.stderr and "bedragen[0].bedrag" in uit.stderr
+    assert "Traceback" not in uit.stderr
+    assert sorted(p.name for p in regios.iterdir()) == ["amersfoort", "assen"]  # nothing written
+
+
+def test_elk_veldpatroon_heeft_een_nederlandse_omschrijving():
+    import re
+
+    from contracten import aanbieders, inhoud, meldingen, typen
+
+    for module in (aanbieders, inhoud, typen):
+        tekst = Path(module.__file__).read_text(encoding="utf-8")
+        for patroon in re.findall(r'pattern=r"([^"]*)"', tekst):
+            assert patroon in meldingen._VORMEN, patroon
