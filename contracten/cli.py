@@ -11,6 +11,7 @@ import click
 
 from . import clitaal
 from .fouten import ContractenFout, InvoerFout
+from .genereer import FORMATEN, SOORTEN, genereer
 from .laden import laad_regio, vind_regios
 from .overzicht import samenvatting
 
@@ -82,6 +83,39 @@ def valideer(regios: Path, regio: tuple[str, ...]) -> None:
         for fout in fouten:
             click.echo(str(fout), err=True)
         sys.exit(1)
+
+
+@main.command("genereer", options_metavar="[OPTIES]")
+@click.argument("regio")
+@click.option("--prijspeil", type=int, metavar="JAAR",
+              help="Prijspeil (standaard: het nieuwste van de regio).")
+@click.option("--document", "soorten", multiple=True, type=click.Choice(list(SOORTEN)),
+              metavar="SOORT", help=f"Alleen deze documentsoort ({', '.join(SOORTEN)}); "
+                                    "herhaalbaar.")
+@click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
+              help="Alleen de documenten van deze aanbieder; herhaalbaar.")
+@click.option("--formaat", "formaten", multiple=True, type=click.Choice(FORMATEN),
+              help="Extra formaat naast .docx en .md (html, pdf); herhaalbaar.")
+@click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), show_default=True, help="Map voor de documenten.")
+@click.option("--sjablonen", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              envvar="CONTRACTEN_SJABLONEN", help="Map met Word-sjablonen.")
+@json_optie
+@click.pass_obj
+def genereer_(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],
+              aanbieders: tuple[str, ...], formaten: tuple[str, ...], uitvoer: Path,
+              sjablonen: Path | None, als_json: bool) -> None:
+    """Maak de documenten van REGIO: programma van eisen en een overeenkomst per aanbieder."""
+    manifest = genereer(regios, regio, prijspeil=prijspeil, soorten=soorten,
+                        aanbieders=aanbieders, formaten=formaten, uitvoer=uitvoer,
+                        sjablonen=sjablonen)
+    if als_json:
+        _toon_json(manifest)
+        return
+    map_ = uitvoer / manifest["regio"] / str(manifest["prijspeil"])
+    aantal = sum(1 for d in manifest["documenten"] if d["formaat"] == "docx")
+    click.echo(f"{aantal} Word-documenten in {map_} (prijspeil {manifest['prijspeil']}, "
+               f"versie {manifest['versie']}); zie {map_ / 'manifest.json'}.")
 
 
 def run() -> None:

@@ -145,7 +145,13 @@ def _aanbieders(profiel: Profiel) -> Iterator[Probleem]:
     yield from _uniek(f, "aanbieders", aanbieders, "agb")
     bekend = _eenheid_sleutels(profiel)
     laatste = profiel.prijspeilen[profiel.laatste_prijspeil()]
+    socialreturn = profiel.regio.regels.socialreturn
     for i, aanbieder in enumerate(aanbieders):
+        if (socialreturn and aanbieder.jaaromzet > socialreturn.drempel
+                and aanbieder.aanneemsom is None):
+            yield _p(f, ("aanbieders", i, "aanneemsom"),
+                     "verplicht voor social return (jaaromzet boven de drempel), maar ontbreekt",
+                     "aanneemsom_ontbreekt")
         for j, sleutel in enumerate(aanbieder.producten):
             loc = ("aanbieders", i, "producten", j)
             if sleutel not in bekend:

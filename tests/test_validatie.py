@@ -222,3 +222,12 @@ def test_elk_veldpatroon_heeft_een_nederlandse_omschrijving():
         tekst = Path(module.__file__).read_text(encoding="utf-8")
         for patroon in re.findall(r'pattern=r"([^"]*)"', tekst):
             assert patroon in meldingen._VORMEN, patroon
+
+
+def test_verplichte_aanbieder_zonder_aanneemsom(regios):
+    def weg(d):
+        boven = next(a for a in d["aanbieders"] if float(a["jaaromzet"]) > 200000)
+        boven.pop("aanneemsom")
+    wijzig_yaml(regios / "assen/aanbieders.yaml", weg)
+    m = een(regios)
+    assert m.code == "aanneemsom_ontbreekt" and m.veld.endswith(".aanneemsom")

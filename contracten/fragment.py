@@ -1,0 +1,47 @@
+"""Document fragments as plain data: what a context builder hands to the renderer.
+
+Builders stay pure (no Word objects); `word.py` turns a Fragment into real Word paragraphs and
+tables when the template is rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Kop:
+    tekst: str
+    niveau: int  # 1 = chapter
+
+
+@dataclass(frozen=True)
+class Tekst:
+    markdown: str
+    stijl: str | None = None  # a paragraph style of the template, e.g. "Voetnoot"
+
+
+@dataclass(frozen=True)
+class Tabel:
+    rijen: list[list[str]]  # cells are Markdown
+    kop: list[str] | None = None  # header row
+    eerste_kolom_vet: bool = False  # label column of a two-column card
+    breedtes: list[float] | None = None  # relative column widths
+
+
+Blok = Kop | Tekst | Tabel
+
+
+@dataclass
+class Fragment:
+    blokken: list[Blok] = field(default_factory=list)
+
+    def kop(self, tekst: str, niveau: int) -> None:
+        self.blokken.append(Kop(tekst, niveau))
+
+    def tekst(self, markdown: str, stijl: str | None = None) -> None:
+        self.blokken.append(Tekst(markdown, stijl))
+
+    def tabel(self, rijen: list[list[str]], kop: list[str] | None = None, *,
+              eerste_kolom_vet: bool = False, breedtes: list[float] | None = None) -> None:
+        self.blokken.append(Tabel(rijen, kop, eerste_kolom_vet, breedtes))

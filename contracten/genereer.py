@@ -1,0 +1,236 @@
+"""Generate a region's document set: render everything in memory, then write it atomically.
+
+Output: <uitvoer>/<regio>/<prijspeil>/ with manifest.json, programma-van-eisen.docx (+ .md) and
+overeenkomsten/<aanbieder-id>.docx (+ .md). A failed run leaves the previous output untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from . import overeenkomst, programma_van_eisen
+from .aanbieders import Aanbieder
+from .fouten import ContractenFout, InvoerFout, Melding
+from .laden import laad_regio
+from .profiel import Profiel
+from .render import render
+from .tekstversie import naar_html, naar_markdown
+
+FORMATEN = ("docx", "md", "html", "pdf")
+PAKKET_SJABLONEN = Path(__file__).resolve().parent.parent / "sjablonen"
+
+
+@dataclass(frozen=True)
+class Soort:
+    """A document kind: its template, whether there is one per aanbieder, and its context."""
+
+    sjabloon: str
+    per_aanbieder: bool
+    pad: Callable[[Aanbieder | None], str]  # relative path without extension
+    titel: Callable[[Profiel, Aanbieder | None], str]
+    context: Callable[[Profiel, int, Aanbieder | None, str], dict[str, Any]]
+
+
+SOORTEN: dict[str, Soort] = {
+    "programma-van-eisen": Soort(
+        sjabloon="programma-van-eisen.docx",
+        per_aanbieder=False,
+        pad=lambda a: "programma-van-eisen",
+        titel=lambda p, a: p.programma.titel,
+        context=lambda p, jaar, a, versie: programma_van_eisen.context(p, jaar, versie),
+    ),
+    "overeenkomst": Soort(
+        sjabloon="overeenkomst.docx",
+        per_aanbieder=True,
+        pad=lambda a: f"overeenkomsten/{a.id}",  # type: ignore[union-attr]
+        titel=lambda p, a: f"Overeenkomst {p.regio.aanbesteding.perceel} — {a.naam}",  # type: ignore[union-attr]
+        context=lambda p, jaar, a, versie: overeenkomst.context(p, jaar, a, versie),  # type: ignore[arg-type]
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Bestand:
+    soort: str
+    formaat: str
+    pad: str  # relative to the output folder
+    aanbieder: str | None
+    inhoud: bytes
+
+
+def sjablonenmap(sjablonen: Path | None) -> Path:
+    if sjablonen is not None:
+        return sjablonen
+    lokaal = Path("sjablonen")
+    return lokaal if lokaal.is_dir() else PAKKET_SJABLONEN
+
+
+def sha256(inhoud: bytes) -> str:
+    return hashlib.sha256(inhoud).hexdigest()
+
+
+def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
+             soorten: Sequence[str] = (), aanbieders: Sequence[str] = (),
+             formaten: Sequence[str] = (), uitvoer: Path = Path("output"),
+             sjablonen: Path | None = None) -> dict[str, Any]:
+    """Generate and write; returns the manifest. Raises ContractenFout, writes nothing then."""
+    profiel = laad_regio(regios, regio)
+    sjablonen = sjablonenmap(sjablonen)
+    jaar, gekozen_soorten, gekozen_aanbieders = _keuzes(profiel, prijspeil, soorten, aanbieders)
+    extra = [f for f in dict.fromkeys(formaten) if f not in ("docx", "md")]
+
+    invoer = _invoer(regios, profiel, sjablonen, gekozen_soorten)
+    versie = sha256("".join(i["sha256"] for i in invoer).encode())[:10]
+    tijdstip = dt.datetime.combine(profiel.prijspeilen[jaar].ingangsdatum, dt.time())
+
+    bestanden: list[Bestand] = []
+    for naam in gekozen_soorten:
+        soort = SOORTEN[naam]
+        for aanbieder in (gekozen_aanbieders if soort.per_aanbieder else [None]):
+            context = soort.context(profiel, jaar, aanbieder, versie)
+            docx = render(sjablonen / soort.sjabloon, context,
+                          titel=soort.titel(profiel, aanbieder), tijdstip=tijdstip)
+            pad, id_ = soort.pad(aanbieder), aanbieder.id if aanbieder else None
+            md = naar_markdown(docx)
+            bestanden.append(Bestand(naam, "docx", f"{pad}.docx", id_, docx))
+            bestanden.append(Bestand(naam, "md", f"{pad}.md", id_, md.encode("utf-8")))
+            if "html" in extra:
+                html = naar_html(md, soort.titel(profiel, aanbieder))
+                bestanden.append(Bestand(naam, "html", f"{pad}.html", id_, html.encode("utf-8")))
+
+    doel = uitvoer / profiel.sleutel / str(jaar)
+    volledig = not soorten and not aanbieders
+    return _schrijf(doel, bestanden, volledig, "pdf" in extra, {
+        "regio": profiel.sleutel,
+        "prijspeil": jaar,
+        "versie": versie,
+        "generator": f"contracten {version('contracten')}",
+        "invoer": invoer,
+    })
+
+
+def _keuzes(profiel: Profiel, prijspeil: int | None, soorten: Sequence[str],
+            aanbieders: Sequence[str]) -> tuple[int, list[str], list[Aanbieder]]:
+    meldingen = []
+    jaar = prijspeil if prijspeil is not None else profiel.laatste_prijspeil()
+    if jaar not in profiel.prijspeilen:
+        bekend = ", ".join(str(j) for j in profiel.prijspeilen)
+        meldingen.append(Melding("--prijspeil", None, "", f"{jaar} bestaat niet voor "
+                                 f"{profiel.sleutel} (wel: {bekend})", "prijspeil_onbekend"))
+    for soort in soorten:
+        if soort not in SOORTEN:
+            meldingen.append(Melding("--document", None, "", f"onbekende documentsoort '{soort}'"
+                                     f" (wel: {', '.join(SOORTEN)})", "soort_onbekend"))
+    ids = {a.id: a for a in profiel.aanbieders}
+    for id_ in aanbieders:
+        if id_ not in ids:
+            meldingen.append(Melding("--aanbieder", None, "", f"onbekende aanbieder '{id_}' in "
+                                     f"{profiel.sleutel}", "aanbieder_onbekend"))
+    if meldingen:
+        raise InvoerFout(meldingen, "Ongeldige keuze")
+    gekozen = list(dict.fromkeys(soorten)) or list(SOORTEN)
+    if aanbieders and not soorten:
+        gekozen = [s for s in gekozen if SOORTEN[s].per_aanbieder]
+    lijst = [ids[i] for i in dict.fromkeys(aanbieders)] or profiel.aanbieders
+    return jaar, gekozen, lijst
+
+
+def _invoer(regios: Path, profiel: Profiel, sjablonen: Path,
+            soorten: list[str]) -> list[dict[str, str]]:
+    invoer = [{"pad": pad.relative_to(regios).as_posix(), "sha256": sha256(pad.read_bytes())}
+              for pad in profiel.bestanden]
+    for naam in sorted({SOORTEN[s].sjabloon for s in soorten}):
+        pad = sjablonen / naam
+        if not pad.is_file():
+            raise ContractenFout(f"Sjabloon {pad} ontbreekt.")
+        invoer.append({"pad": f"sjablonen/{naam}", "sha256": sha256(pad.read_bytes())})
+    return invoer
+
+
+def _schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
+             kop: dict[str, Any]) -> dict[str, Any]:
+    """Write into a sibling temp folder, then swap it in: never a half-written output folder."""
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    tijdelijk = Path(tempfile.mkdtemp(prefix=f".{doel.name}-nieuw-", dir=doel.parent))
+    try:
+        oud: list[dict[str, Any]] = []
+        if doel.is_dir() and not volledig:
+            shutil.copytree(doel, tijdelijk, dirs_exist_ok=True)
+            manifest = tijdelijk / "manifest.json"
+            if manifest.is_file():
+                oud = json.loads(manifest.read_text(encoding="utf-8")).get("documenten", [])
+        for bestand in bestanden:
+            pad = tijdelijk / bestand.pad
+            pad.parent.mkdir(parents=True, exist_ok=True)
+            pad.write_bytes(bestand.inhoud)
+        documenten = [{"soort": b.soort, "formaat": b.formaat, "pad": b.pad,
+                       "sha256": sha256(b.inhoud), "aanbieder": b.aanbieder} for b in bestanden]
+        if pdf:
+            documenten += _pdf(tijdelijk, [b for b in bestanden if b.formaat == "docx"])
+        nieuw = {d["pad"] for d in documenten}
+        documenten = [d for d in oud if d["pad"] not in nieuw] + documenten
+        documenten.sort(key=lambda d: d["pad"])
+        manifest = {**kop, "documenten": documenten}
+        (tijdelijk / "manifest.json").write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        _wissel(tijdelijk, doel)
+    except BaseException:
+        shutil.rmtree(tijdelijk, ignore_errors=True)
+        raise
+    return manifest
+
+
+def _wissel(nieuw: Path, doel: Path) -> None:
+    if not doel.exists():
+        os.replace(nieuw, doel)
+        return
+    weg = Path(tempfile.mkdtemp(prefix=f".{doel.name}-oud-", dir=doel.parent))
+    os.replace(doel, weg / doel.name)
+    try:
+        os.replace(nieuw, doel)
+    except BaseException:
+        os.replace(weg / doel.name, doel)  # put the previous output back
+        raise
+    finally:
+        shutil.rmtree(weg, ignore_errors=True)
+
+
+def _pdf(map_: Path, docx: list[Bestand]) -> list[dict[str, Any]]:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise ContractenFout("Voor --formaat pdf is LibreOffice nodig, maar 'soffice' is niet "
+                             "gevonden. Installeer het (bijv. apt-get install "
+                             "libreoffice-writer-nogui) of kies een ander formaat.")
+    documenten = []
+    for submap in sorted({Path(b.pad).parent for b in docx}):
+        in_map = [b for b in docx if Path(b.pad).parent == submap]
+        converteer_naar_pdf(soffice, [map_ / b.pad for b in in_map], map_ / submap)
+        for b in in_map:
+            pad = Path(b.pad).with_suffix(".pdf")
+            documenten.append({"soort": b.soort, "formaat": "pdf", "pad": pad.as_posix(),
+                               "sha256": sha256((map_ / pad).read_bytes()),
+                               "aanbieder": b.aanbieder})
+    return documenten
+
+
+def converteer_naar_pdf(soffice: str, bestanden: list[Path], uitvoer: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="contracten-lo-") as profiel:
+        proces = subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profiel}", "--headless", "--convert-to",
+             "pdf", "--outdir", str(uitvoer), *map(str, bestanden)],
+            capture_output=True, text=True, timeout=600, check=False)
+    ontbreekt = [b.name for b in bestanden if not (uitvoer / b.with_suffix(".pdf").name).is_file()]
+    if proces.returncode != 0 or ontbreekt:
+        raise ContractenFout(f"LibreOffice kon niet naar pdf omzetten: {', '.join(ontbreekt)} "
+                             f"({proces.stderr.strip()[:200]})")

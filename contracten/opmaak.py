@@ -1,0 +1,58 @@
+"""Dutch formats for documents: amounts and dates through Babel, rounding at one named step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+LOCALE = "nl_NL"
+CENT = Decimal("0.01")
+
+
+def rond_af(bedrag: Decimal) -> Decimal:
+    """Round half up to whole cents: the one place where money is rounded."""
+    return bedrag.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def bedrag(waarde: Decimal) -> str:
+    """€ 1.234,56 — with an ordinary space, so people can search for it in Word."""
+    if not isinstance(waarde, Decimal):
+        raise TypeError(f"bedrag verwacht Decimal, kreeg {type(waarde).__name__}")
+    tekst = format_currency(waarde, "EUR", locale=LOCALE, currency_digits=True)
+    return tekst.replace("\xa0", " ")
+
+
+def getal(waarde: int | Decimal) -> str:
+    """2.400 or 4,96."""
+    return format_decimal(waarde, locale=LOCALE)
+
+
+def procent(waarde: Decimal) -> str:
+    """5 % / 4,957 % — the number as given, Dutch decimal comma."""
+    return f"{format_decimal(waarde, locale=LOCALE, decimal_quantization=False)} %"
+
+
+def datum(waarde: dt.date) -> str:
+    """14 mei 2025."""
+    return format_date(waarde, "d MMMM y", locale=LOCALE)
+
+
+VOORBEELD = " (voorbeeld)"
+VOORBEELDMELDING = (
+    "Let op: dit document bevat voorbeeldwaarden, gemarkeerd met ‘(voorbeeld)’. Dat zijn geen "
+    "vastgestelde tarieven, budgetten, termijnen of data; de bron geeft ze niet.")
+
+
+def voorbeeld(tekst: str, is_voorbeeld: bool) -> str:
+    """Mark a shown value visibly when it is an example value."""
+    return tekst + VOORBEELD if is_voorbeeld else tekst
+
+
+def opsomming(delen: list[str]) -> str:
+    """'a, b en c'."""
+    if len(delen) <= 1:
+        return "".join(delen)
+    return f"{', '.join(delen[:-1])} en {delen[-1]}"

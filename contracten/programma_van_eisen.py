@@ -1,0 +1,213 @@
+"""Document context of the programma van eisen: the profile's sections in the source's order,
+with each structured item placed where programma.yaml says. Pure: no files, no Word objects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import iwmo
+from .fragment import Fragment
+from .inhoud import Blokdeel, Sectie
+from .opmaak import VOORBEELDMELDING, bedrag, getal, voorbeeld
+from .profiel import Profiel
+from .tarieven import Prijspeil
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str, Any]:
+    peil = profiel.prijspeilen[prijspeil]
+    inhoud = fragment(profiel, peil)
+    heeft_voorbeeld = any(b.voorbeeld for b in peil.bedragen)
+    return {
+        "regio": profiel.regio,
+        "aanbesteding": profiel.regio.aanbesteding,
+        "programma": profiel.programma,
+        "prijspeil": prijspeil,
+        "versie": versie,
+        "voorbeeldmelding": VOORBEELDMELDING if heeft_voorbeeld else "",
+        "inhoud": inhoud,
+    }
+
+
+def fragment(profiel: Profiel, peil: Prijspeil) -> Fragment:
+    uit = Fragment()
+    voetnoot = 0
+    for sectie in profiel.programma.secties:
+        uit.kop(_koptekst(sectie), sectie.niveau)
+        for deel in sectie.inhoud:
+            if isinstance(deel, Blokdeel):
+                BLOKKEN[deel.blok](uit, profiel, peil, deel, sectie.niveau + 1)
+            else:
+                uit.tekst(deel.tekst)
+        for tekst in sectie.voetnoten:
+            voetnoot += 1
+            uit.tekst(f"{str(voetnoot).translate(SUPERSCRIPT)} {tekst}", stijl="Voetnoot")
+    return uit
+
+
+def _koptekst(sectie: Sectie) -> str:
+    return f"{sectie.nummer} {sectie.titel}" if sectie.nummer else sectie.titel
+
+
+def _genummerd(nummer: int, tekst: str) -> str:
+    # "6\." keeps the source's number: Markdown would renumber a list from 1.
+    return f"{nummer}\\. {tekst}"
+
+
+def _definities(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
+                niveau: int) -> None:
+    rijen = [[d.term, d.omschrijving] for d in profiel.inhoud.definities]
+    uit.tabel(rijen, eerste_kolom_vet=True, breedtes=[1, 3])
+
+
+def _eisen(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel, niveau: int) -> None:
+    rijen = []
+    for eis in profiel.inhoud.eisen:
+        omschrijving = f"{eis.eis} ({eis.verwijzing})" if eis.verwijzing else eis.eis
+        rijen.append([eis.code, omschrijving, "\n".join(f"- {b}" for b in eis.bewijsmiddelen)])
+    uit.tabel(rijen, kop=["Nr.", "Eis", "Bewijsmiddel"], breedtes=[1, 5, 5])
+
+
+def _functies(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
+              niveau: int) -> None:
+    for functie in profiel.inhoud.functies:
+        uit.kop(f"{functie.nummer}. {functie.naam}", niveau)
+        uit.tekst(functie.beschrijving)
+
+
+def _productfuncties(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
+                     niveau: int) -> None:
+    namen = {f.sleutel: f.naam for f in profiel.inhoud.functies}
+    rijen = [["\n\n".join(rij.was),
+              "\n\n".join(w.label or namen[w.functie] for w in rij.wordt)]
+             for rij in profiel.inhoud.productfuncties]
+    uit.tabel(rijen, kop=["Was product", "Wordt functie"], breedtes=[3, 2])
+
+
+def _transformatieopgaven(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
+                          niveau: int) -> None:
+    for opgave in profiel.inhoud.transformatieopgaven:
+        uit.kop(f"{opgave.nummer}. {opgave.titel}", niveau)
+        uit.tekst(opgave.tekst)
+
+
+def _uitvoeringseisen(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
+                      niveau: int) -> None:
+    for eis in profiel.inhoud.uitvoeringseisen:
+        if deel.selectie and eis.groep not in deel.selectie:
+            continue
+        tekst = _genummerd(eis.nummer, eis.tekst)
+        if eis.punten:
+            tekst += "\n\n" + "\n".join(f"- {punt}" for punt in eis.punten)
+        uit.tekst(tekst)
+
+
+def _omvang(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
+            niveau: int) -> None:
+    rijen = []
+    for cijfer in profiel.inhoud.omvang:
+        aantal = getal(cijfer.aantal) + (" %" if cijfer.eenheid == "procent" else "")
+        if cijfer.benadering != "exact":
+            aantal = f"{cijfer.benadering} {aantal}"
+        rijen.append([cijfer.omschrijving, aantal, cijfer.periode])
+    uit.tabel(rijen, kop=["Omvang", "Aantal", "Periode"], breedtes=[5, 2, 2])
+
+
+def _kaarten(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
+             niveau: int) -> None:
+    for kaart in profiel.inhoud.kaarten:
+        if deel.selectie and kaart.sleutel not in deel.selectie:
+            continue
+        uit.kop(kaart.titel, niveau)
+        uit.tabel([[rij.kop, rij.tekst] for rij in kaart.rijen], eerste_kolom_vet=True,
+                  breedtes=[1, 3])
+
+
+def _accommodatie_eisen(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
+                        niveau: int) -> None:
+    uit.tabel([[o.onderwerp, o.tekst] for o in profiel.inhoud.accommodatie_eisen],
+              eerste_kolom_vet=True, breedtes=[1, 3])
+
+
+def _bedrag_van(peil: Prijspeil, sleutel: str) -> str:
+    regel = next((b for b in peil.bedragen if b.product == sleutel), None)
+    if regel is None:
+        return "geen tarief in dit prijspeil"
+    return voorbeeld(bedrag(regel.bedrag), regel.voorbeeld)
+
+
+def _vervoer(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
+             niveau: int) -> None:
+    rijen = [[p.naam, iwmo.met_naam(p.iwmo.productcategorie, iwmo.PRODUCTCATEGORIE),
+              _bedrag_van(peil, p.sleutel)]
+             for p in profiel.inhoud.producten if p.soort == "vervoer"]
+    uit.tabel(rijen, kop=["Vervoer", "iWmo-productcategorie",
+                          f"Tarief per inwoner per dag (prijspeil {peil.prijspeil})"],
+              breedtes=[4, 2, 2])
+
+
+def _tarieven(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
+              niveau: int) -> None:
+    kop = tariefkop(profiel, peil)
+    uit.tabel(tarieftabel(profiel, peil), kop=kop, breedtes=[4, 2, 2, 2, 2][:len(kop)])
+    los = [b for b in peil.bedragen if b.product is None]
+    if los:
+        uit.tabel([[b.omschrijving, voorbeeld(bedrag(b.bedrag), b.voorbeeld), f"per {b.eenheid}"]
+                   for b in los], kop=["Overige bedragen", "Bedrag", "Eenheid"],
+                  breedtes=[4, 2, 2])
+    if peil.toelichting:
+        uit.tekst(peil.toelichting)
+
+
+def tariefkop(profiel: Profiel, peil: Prijspeil) -> list[str]:
+    if profiel.regio.bekostigingsvorm == "taakgericht":
+        return ["Functie", "iWmo-productcategorie", f"Budget (prijspeil {peil.prijspeil})", "Per"]
+    return ["Product", "iWmo-productcategorie", "iWmo-eenheid en frequentie",
+            f"Tarief (prijspeil {peil.prijspeil})", "Per"]
+
+
+def tarieftabel(profiel: Profiel, peil: Prijspeil, sleutels: list[str] | None = None
+                ) -> list[list[str]]:
+    """One row per functie or product (optionally only `sleutels`), with its iWmo codes."""
+    regels = {b.product: b for b in peil.bedragen if b.product}
+    rijen = []
+    if profiel.regio.bekostigingsvorm == "taakgericht":
+        for functie in profiel.inhoud.functies:
+            if sleutels is not None and functie.sleutel not in sleutels:
+                continue
+            regel = regels.get(functie.sleutel)
+            categorie = iwmo.met_naam(functie.productcategorie or "", iwmo.PRODUCTCATEGORIE)
+            rijen.append([functie.naam, categorie or "—",
+                          voorbeeld(bedrag(regel.bedrag), regel.voorbeeld) if regel else "—",
+                          regel.eenheid if regel else "—"])
+        return rijen
+    for product in profiel.inhoud.producten:
+        if sleutels is not None and product.sleutel not in sleutels:
+            continue
+        regel = regels.get(product.sleutel)
+        codes = (f"{iwmo.met_naam(product.iwmo.eenheid, iwmo.EENHEID)}, "
+                 f"{iwmo.FREQUENTIE[product.iwmo.frequentie]}")
+        rijen.append([product.naam,
+                      iwmo.met_naam(product.iwmo.productcategorie, iwmo.PRODUCTCATEGORIE), codes,
+                      voorbeeld(bedrag(regel.bedrag), regel.voorbeeld) if regel else "—",
+                      regel.eenheid if regel else "—"])
+    return rijen
+
+
+Blokbouwer = Callable[[Fragment, Profiel, Prijspeil, Blokdeel, int], None]
+
+BLOKKEN: dict[str, Blokbouwer] = {
+    "definities": _definities,
+    "eisen": _eisen,
+    "functies": _functies,
+    "productfuncties": _productfuncties,
+    "transformatieopgaven": _transformatieopgaven,
+    "uitvoeringseisen": _uitvoeringseisen,
+    "omvang": _omvang,
+    "kaarten": _kaarten,
+    "accommodatie_eisen": _accommodatie_eisen,
+    "vervoer": _vervoer,
+    "tarieven": _tarieven,
+}

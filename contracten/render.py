@@ -1,0 +1,134 @@
+"""Render a Word template with a document context: sandboxed Jinja with StrictUndefined and
+autoescape, Fragments turned into Word content, byte-identical output for identical input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from . import opmaak
+from .fouten import ContractenFout
+from .fragment import Fragment
+from .word import vul
+
+ZIPTIJD = (1980, 1, 1, 0, 0, 0)
+TAG = re.compile(r"\{\{|\{%|%\}|\}\}")
+
+
+class SjabloonFout(ContractenFout):
+    """A template that cannot be rendered: names the template and what went wrong."""
+
+    def __init__(self, sjabloon: str, bericht: str) -> None:
+        self.sjabloon = sjabloon
+        super().__init__(f"Sjabloon {sjabloon}: {bericht}")
+
+
+def omgeving() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    env.filters.update(bedrag=opmaak.bedrag, datum=opmaak.datum, getal=opmaak.getal,
+                       procent=opmaak.procent)
+    return env
+
+
+OMGEVING = omgeving()
+
+
+class ArtikelTeller:
+    """`{{ artikel('Titel') }}` in a template gives 'Artikel 1 Titel', 'Artikel 2 …' in order."""
+
+    def __init__(self) -> None:
+        self.nummer = 0
+
+    def __call__(self, titel: str) -> str:
+        self.nummer += 1
+        return f"Artikel {self.nummer} {titel}"
+
+
+def render(sjabloon: Path, context: dict[str, Any], *, titel: str, tijdstip: dt.datetime,
+           naam: str | None = None) -> bytes:
+    """Render `sjabloon` with `context`; returns the .docx bytes. Raises SjabloonFout."""
+    naam = naam or f"sjablonen/{sjabloon.name}"
+    try:
+        tpl = DocxTemplate(sjabloon)
+        tpl.init_docx()
+    except Exception as exc:  # a file that is no Word document at all
+        raise SjabloonFout(naam, f"geen leesbaar Word-bestand ({exc})") from exc
+    inhoud = {sleutel: _als_word(tpl, waarde) for sleutel, waarde in context.items()}
+    inhoud["artikel"] = ArtikelTeller()
+    try:
+        tpl.render(inhoud, jinja_env=OMGEVING)
+    except UndefinedError as exc:
+        raise SjabloonFout(naam, f"{_ontbreekt(exc.message or '')}{_plek(exc)}") from exc
+    except SecurityError as exc:
+        raise SjabloonFout(naam, f"onveilige bewerking geweigerd ({exc})") from exc
+    except TemplateSyntaxError as exc:
+        raise SjabloonFout(naam, f"fout in een sjabloontag: {exc.message}{_plek(exc)}") from exc
+    except TemplateError as exc:
+        raise SjabloonFout(naam, f"{exc}{_plek(exc)}") from exc
+    eigenschappen = tpl.docx.core_properties
+    eigenschappen.title = titel
+    eigenschappen.author = eigenschappen.last_modified_by = "contracten"
+    eigenschappen.created = eigenschappen.modified = tijdstip
+    eigenschappen.last_printed = tijdstip
+    eigenschappen.revision = 1
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return vaste_zip(buffer.getvalue())
+
+
+def _als_word(tpl: DocxTemplate, waarde: Any) -> Any:
+    if isinstance(waarde, Fragment):
+        subdoc = tpl.new_subdoc()
+        vul(subdoc, waarde)
+        return subdoc
+    if isinstance(waarde, dict):
+        return {k: _als_word(tpl, v) for k, v in waarde.items()}
+    return waarde
+
+
+def _ontbreekt(bericht: str) -> str:
+    veld = re.search(r"has no attribute '([^']+)'", bericht)
+    if veld:
+        return f"veld '{veld.group(1)}' bestaat niet"
+    variabele = re.search(r"'([^']+)' is undefined", bericht)
+    if variabele:
+        return f"variabele '{variabele.group(1)}' bestaat niet in deze documentsoort"
+    return bericht
+
+
+def _plek(exc: Exception) -> str:
+    regels = [r.strip() for r in getattr(exc, "docx_context", []) if r.strip()]
+    tags = [r for r in regels if TAG.search(r)]
+    return f" (bij: {tags[0][:80]})" if tags else ""
+
+
+def vaste_zip(docx: bytes) -> bytes:
+    """Rewrite the zip with fixed timestamps so equal input gives byte-identical files."""
+    uit = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as bron, \
+            zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for info in bron.infolist():
+            nieuw = zipfile.ZipInfo(info.filename, date_time=ZIPTIJD)
+            nieuw.compress_type = zipfile.ZIP_DEFLATED
+            nieuw.external_attr = 0o644 << 16
+            doel.writestr(nieuw, bron.read(info.filename))
+    return uit.getvalue()
+
+
+def resterende_tags(docx: bytes) -> list[str]:
+    """Template tags left in a rendered document's text (body, headers, footers)."""
+    gevonden = []
+    with zipfile.ZipFile(io.BytesIO(docx)) as bron:
+        for naam in bron.namelist():
+            if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", naam):
+                tekst = re.sub(r"<[^>]+>", "", bron.read(naam).decode("utf-8"))
+                gevonden += [m.group(0) for m in TAG.finditer(tekst)]
+    return gevonden

@@ -1,0 +1,260 @@
+"""Write Fragments into a Word document: Markdown becomes real headings, lists, bold, italics and
+links (parsed by the `markdown` package, never left as literal `*`, `#` or `-`)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import lxml.html
+import markdown
+from docx.enum.text import WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, RGBColor
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from .fragment import Fragment, Kop, Tabel, Tekst
+
+_MD = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+# Profile texts are data: raw HTML in them is shown literally, never interpreted.
+_MD.preprocessors.deregister("html_block")
+_MD.inlinePatterns.deregister("html")
+_LIJSTSTIJLEN = {("ul", 1): "List Bullet", ("ul", 2): "List Bullet 2", ("ul", 3): "List Bullet 3",
+                 ("ol", 1): "List Number", ("ol", 2): "List Number 2", ("ol", 3): "List Number 3"}
+LINKKLEUR = RGBColor(0x1F, 0x4E, 0x79)
+
+
+def naar_html(tekst: str) -> str:
+    _MD.reset()
+    return _MD.convert(tekst)
+
+
+def vul(container: Any, fragment: Fragment) -> None:
+    """Append the fragment's blocks to a Document, Subdoc or table cell."""
+    for blok in fragment.blokken:
+        if isinstance(blok, Kop):
+            container.add_paragraph(blok.tekst, style=f"Heading {min(blok.niveau, 9)}")
+        elif isinstance(blok, Tekst):
+            schrijf_markdown(container, blok.markdown, blok.stijl)
+        elif isinstance(blok, Tabel):
+            _tabel(container, blok)
+
+
+def schrijf_markdown(container: Any, tekst: str, stijl: str | None = None) -> None:
+    html = naar_html(tekst)
+    if not html.strip():
+        return
+    for element in lxml.html.fragments_fromstring(html):
+        if isinstance(element, str):  # loose text between blocks
+            if element.strip():
+                _inline_in(container.add_paragraph(style=stijl), element)
+            continue
+        _blok(container, element, stijl, lijstdiepte=0, nummering=None)
+
+
+def _blok(container: Any, el: Any, stijl: str | None, lijstdiepte: int,
+          nummering: int | None) -> None:
+    tag = el.tag
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        _inline(container.add_paragraph(style=f"Heading {tag[1]}"), el)
+    elif tag in ("ul", "ol"):
+        num = _nieuwe_nummering(container) if tag == "ol" else None
+        for li in el:
+            if li.tag == "li":
+                _lijstitem(container, li, tag, lijstdiepte + 1, num)
+    elif tag == "blockquote":
+        for kind in el:
+            _blok(container, kind, "Quote", lijstdiepte, nummering)
+    elif tag == "hr":
+        container.add_paragraph()
+    else:  # p, div, pre and anything else: one paragraph with inline formatting
+        _inline(container.add_paragraph(style=stijl), el)
+
+
+def _lijstitem(container: Any, li: Any, soort: str, diepte: int, num: int | None) -> None:
+    stijl = _LIJSTSTIJLEN[(soort, min(diepte, 3))]
+    alinea = container.add_paragraph(style=stijl)
+    if num is not None:
+        _zet_nummering(alinea, num, min(diepte, 3) - 1)
+    # A list item holds inline content, or (loose lists) paragraphs, and maybe a nested list.
+    inline = copy.copy(li)
+    for kind in list(inline):
+        if kind.tag in ("ul", "ol", "p"):
+            inline.remove(kind)
+    inline.tail = None
+    _inline(alinea, inline)
+    eerste_p = True
+    for kind in li:
+        if kind.tag == "p":
+            doel = alinea if eerste_p else container.add_paragraph(style=stijl)
+            _inline(doel, kind)
+            eerste_p = False
+        elif kind.tag in ("ul", "ol"):
+            sub_num = _nieuwe_nummering(container) if kind.tag == "ol" else None
+            for sub in kind:
+                if sub.tag == "li":
+                    _lijstitem(container, sub, kind.tag, diepte + 1, sub_num)
+
+
+def _inline(alinea: Paragraph, el: Any) -> None:
+    if el.text:
+        _inline_in(alinea, el.text)
+    for kind in el:
+        _inline_element(alinea, kind, vet=False, cursief=False)
+        if kind.tail:
+            _inline_in(alinea, kind.tail)
+
+
+def _inline_element(alinea: Paragraph, el: Any, vet: bool, cursief: bool) -> None:
+    tag = el.tag
+    if tag == "br":
+        alinea.add_run().add_break(WD_BREAK.LINE)
+        return
+    vet = vet or tag in ("strong", "b")
+    cursief = cursief or tag in ("em", "i")
+    if tag == "a" and el.get("href"):
+        _link(alinea, el.get("href"), el.text_content())
+        return
+    if el.text:
+        _run(alinea, el.text, vet, cursief, code=tag == "code")
+    for kind in el:
+        _inline_element(alinea, kind, vet, cursief)
+        if kind.tail:
+            _run(alinea, kind.tail, vet, cursief)
+
+
+def _inline_in(alinea: Paragraph, tekst: str) -> None:
+    _run(alinea, tekst, False, False)
+
+
+def _run(alinea: Paragraph, tekst: str, vet: bool, cursief: bool, code: bool = False) -> None:
+    tekst = tekst.replace("\n", " ")
+    if not tekst:
+        return
+    run = alinea.add_run(tekst)
+    if vet:
+        run.bold = True
+    if cursief:
+        run.italic = True
+    if code:
+        run.font.name = "Courier New"
+
+
+def _link(alinea: Paragraph, url: str, tekst: str) -> None:
+    rid = alinea.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rid)
+    run = OxmlElement("w:r")
+    eigenschappen = OxmlElement("w:rPr")
+    kleur = OxmlElement("w:color")
+    kleur.set(qn("w:val"), str(LINKKLEUR))
+    onderstreept = OxmlElement("w:u")
+    onderstreept.set(qn("w:val"), "single")
+    eigenschappen.append(kleur)
+    eigenschappen.append(onderstreept)
+    run.append(eigenschappen)
+    t = OxmlElement("w:t")
+    t.text = tekst
+    t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    link.append(run)
+    alinea._p.append(link)
+
+
+def _nieuwe_nummering(container: Any) -> int:
+    """A fresh w:num on the List Number definition, so every numbered list starts at 1."""
+    part = container.part  # the main document part, also for a Subdoc or a table cell
+    numbering = part.numbering_part.element
+    abstract_id = _abstract_van_stijl(numbering, part.document.styles["List Number"])
+    nieuw_id = max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))),
+                   default=0) + 1
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(nieuw_id))
+    abstract = OxmlElement("w:abstractNumId")
+    abstract.set(qn("w:val"), abstract_id)
+    num.append(abstract)
+    for niveau in range(3):
+        override = OxmlElement("w:lvlOverride")
+        override.set(qn("w:ilvl"), str(niveau))
+        start = OxmlElement("w:startOverride")
+        start.set(qn("w:val"), "1")
+        override.append(start)
+        num.append(override)
+    numbering.append(num)
+    return nieuw_id
+
+
+def _abstract_van_stijl(numbering: Any, stijl: Any) -> str:
+    num_id = None
+    num_pr = stijl.element.pPr.numPr if stijl.element.pPr is not None else None
+    if num_pr is not None and num_pr.numId is not None:
+        num_id = num_pr.numId.val
+    for num in numbering.findall(qn("w:num")):
+        if num_id is None or int(num.get(qn("w:numId"))) == num_id:
+            return num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    raise LookupError("het sjabloon heeft geen nummering voor 'List Number'")
+
+
+def _zet_nummering(alinea: Paragraph, num: int, niveau: int) -> None:
+    p_pr = alinea._p.get_or_add_pPr()
+    num_pr = p_pr.get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = niveau
+    num_pr.get_or_add_numId().val = num
+
+
+def _tabel(container: Any, blok: Tabel) -> None:
+    kolommen = len(blok.kop or blok.rijen[0])
+    tabel = container.add_table(rows=0, cols=kolommen)
+    tabel.style = "Table Grid"
+    if blok.kop:
+        cellen = tabel.add_row().cells
+        for cel, tekst in zip(cellen, blok.kop, strict=True):
+            cel.paragraphs[0].add_run(tekst).bold = True
+            _arceer(cel)
+        _herhaal_kop(tabel.rows[0])
+    for rij in blok.rijen:
+        cellen = tabel.add_row().cells
+        for i, (cel, tekst) in enumerate(zip(cellen, rij, strict=True)):
+            _vul_cel(cel, tekst, vet=blok.eerste_kolom_vet and i == 0)
+    if blok.breedtes:
+        _breedtes(tabel, blok.breedtes)
+    container.add_paragraph()  # breathing space, and Word needs a paragraph after a table
+
+
+def _vul_cel(cel: _Cell, tekst: str, vet: bool) -> None:
+    eerste = cel.paragraphs[0]
+    schrijf_markdown(cel, tekst)
+    # add_table made one empty paragraph; drop it when the cell got content of its own.
+    if len(cel.paragraphs) > 1 and not eerste.text:
+        eerste._p.getparent().remove(eerste._p)
+    if vet:
+        for alinea in cel.paragraphs:
+            for run in alinea.runs:
+                run.bold = True
+
+
+def _arceer(cel: _Cell) -> None:
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), "D9E2F3")
+    cel._tc.get_or_add_tcPr().append(shd)
+
+
+def _herhaal_kop(rij: Any) -> None:
+    kop = OxmlElement("w:tblHeader")
+    rij._tr.get_or_add_trPr().append(kop)
+
+
+def _breedtes(tabel: Any, verhouding: list[float]) -> None:
+    totaal = sum(verhouding)
+    breedte = 16.0  # cm of text width on A4 with 2.5 cm margins
+    tabel.autofit = False
+    for kolom, deel in zip(tabel.columns, verhouding, strict=True):
+        kolom.width = Cm(breedte * deel / totaal)  # the grid, which LibreOffice follows
+    for rij in tabel.rows:
+        for cel, deel in zip(rij.cells, verhouding, strict=True):
+            cel.width = Cm(breedte * deel / totaal)
