@@ -11,9 +11,11 @@ import click
 
 from . import clitaal
 from .fouten import ContractenFout, InvoerFout
-from .genereer import FORMATEN, SOORTEN, genereer
+from .genereer import genereer
 from .laden import laad_regio, vind_regios
 from .overzicht import samenvatting
+from .sjablooncontrole import controleer
+from .soorten import FORMATEN, SOORTEN
 
 clitaal.installeer()
 
@@ -27,6 +29,13 @@ def _toon_json(data: Any) -> None:
 def json_optie(functie: Any) -> Any:
     return click.option("--json", "als_json", is_flag=True,
                         help="Toon het resultaat als JSON op stdout.")(functie)
+
+
+def sjablonen_optie(functie: Any) -> Any:
+    return click.option(
+        "--sjablonen", type=click.Path(file_okay=False, exists=True, path_type=Path),
+        envvar="CONTRACTEN_SJABLONEN",
+        help="Map met Word-sjablonen (standaard ./sjablonen, anders die van het pakket).")(functie)
 
 
 @click.group(context_settings=CONTEXT, options_metavar="[OPTIES]",
@@ -64,9 +73,10 @@ def regios_(regios: Path, als_json: bool) -> None:
 
 @main.command(options_metavar="[OPTIES]")
 @click.argument("regio", nargs=-1)
+@sjablonen_optie
 @click.pass_obj
-def valideer(regios: Path, regio: tuple[str, ...]) -> None:
-    """Controleer regioprofielen (alle als er geen REGIO genoemd is)."""
+def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> None:
+    """Controleer regioprofielen en sjablonen (alle regio's als er geen REGIO genoemd is)."""
     namen = list(regio) or vind_regios(regios)
     if not namen:
         raise ContractenFout(f"Geen regioprofielen gevonden in {regios}.")
@@ -74,6 +84,7 @@ def valideer(regios: Path, regio: tuple[str, ...]) -> None:
     for naam in namen:
         try:
             profiel = laad_regio(regios, naam)
+            controleer(profiel, sjablonen)
         except ContractenFout as fout:
             fouten.append(fout)
             continue
@@ -98,24 +109,24 @@ def valideer(regios: Path, regio: tuple[str, ...]) -> None:
               help="Extra formaat naast .docx en .md (html, pdf); herhaalbaar.")
 @click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
               default=Path("output"), show_default=True, help="Map voor de documenten.")
-@click.option("--sjablonen", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              envvar="CONTRACTEN_SJABLONEN", help="Map met Word-sjablonen.")
+@sjablonen_optie
 @json_optie
 @click.pass_obj
 def genereer_(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],
               aanbieders: tuple[str, ...], formaten: tuple[str, ...], uitvoer: Path,
               sjablonen: Path | None, als_json: bool) -> None:
     """Maak de documenten van REGIO: programma van eisen en een overeenkomst per aanbieder."""
-    manifest = genereer(regios, regio, prijspeil=prijspeil, soorten=soorten,
-                        aanbieders=aanbieders, formaten=formaten, uitvoer=uitvoer,
-                        sjablonen=sjablonen)
+    resultaat = genereer(regios, regio, prijspeil=prijspeil, soorten=soorten,
+                         aanbieders=aanbieders, formaten=formaten, uitvoer=uitvoer,
+                         sjablonen=sjablonen)
+    manifest = resultaat.manifest
     if als_json:
         _toon_json(manifest)
         return
-    map_ = uitvoer / manifest["regio"] / str(manifest["prijspeil"])
-    aantal = sum(1 for d in manifest["documenten"] if d["formaat"] == "docx")
-    click.echo(f"{aantal} Word-documenten in {map_} (prijspeil {manifest['prijspeil']}, "
-               f"versie {manifest['versie']}); zie {map_ / 'manifest.json'}.")
+    aantal = sum(1 for pad in resultaat.geschreven if pad.endswith(".docx"))
+    woord = "Word-document" if aantal == 1 else "Word-documenten"
+    click.echo(f"{aantal} {woord} gemaakt in {resultaat.map} (prijspeil {manifest['prijspeil']}, "
+               f"versie {manifest['versie']}); overzicht in {resultaat.map / 'manifest.json'}.")
 
 
 def run() -> None:

@@ -13,51 +13,19 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from . import overeenkomst, programma_van_eisen
 from .aanbieders import Aanbieder
 from .fouten import ContractenFout, InvoerFout, Melding
 from .laden import laad_regio
 from .profiel import Profiel
 from .render import render
+from .soorten import SOORTEN, sjablonenmap
 from .tekstversie import naar_html, naar_markdown
-
-FORMATEN = ("docx", "md", "html", "pdf")
-PAKKET_SJABLONEN = Path(__file__).resolve().parent.parent / "sjablonen"
-
-
-@dataclass(frozen=True)
-class Soort:
-    """A document kind: its template, whether there is one per aanbieder, and its context."""
-
-    sjabloon: str
-    per_aanbieder: bool
-    pad: Callable[[Aanbieder | None], str]  # relative path without extension
-    titel: Callable[[Profiel, Aanbieder | None], str]
-    context: Callable[[Profiel, int, Aanbieder | None, str], dict[str, Any]]
-
-
-SOORTEN: dict[str, Soort] = {
-    "programma-van-eisen": Soort(
-        sjabloon="programma-van-eisen.docx",
-        per_aanbieder=False,
-        pad=lambda a: "programma-van-eisen",
-        titel=lambda p, a: p.programma.titel,
-        context=lambda p, jaar, a, versie: programma_van_eisen.context(p, jaar, versie),
-    ),
-    "overeenkomst": Soort(
-        sjabloon="overeenkomst.docx",
-        per_aanbieder=True,
-        pad=lambda a: f"overeenkomsten/{a.id}",  # type: ignore[union-attr]
-        titel=lambda p, a: f"Overeenkomst {p.regio.aanbesteding.perceel} — {a.naam}",  # type: ignore[union-attr]
-        context=lambda p, jaar, a, versie: overeenkomst.context(p, jaar, a, versie),  # type: ignore[arg-type]
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -69,11 +37,11 @@ class Bestand:
     inhoud: bytes
 
 
-def sjablonenmap(sjablonen: Path | None) -> Path:
-    if sjablonen is not None:
-        return sjablonen
-    lokaal = Path("sjablonen")
-    return lokaal if lokaal.is_dir() else PAKKET_SJABLONEN
+@dataclass(frozen=True)
+class Resultaat:
+    map: Path
+    manifest: dict[str, Any]
+    geschreven: list[str]  # paths (relative to `map`) written by this run
 
 
 def sha256(inhoud: bytes) -> str:
@@ -83,8 +51,8 @@ def sha256(inhoud: bytes) -> str:
 def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
              soorten: Sequence[str] = (), aanbieders: Sequence[str] = (),
              formaten: Sequence[str] = (), uitvoer: Path = Path("output"),
-             sjablonen: Path | None = None) -> dict[str, Any]:
-    """Generate and write; returns the manifest. Raises ContractenFout, writes nothing then."""
+             sjablonen: Path | None = None) -> Resultaat:
+    """Generate and write the documents. Raises ContractenFout, and writes nothing then."""
     profiel = laad_regio(regios, regio)
     sjablonen = sjablonenmap(sjablonen)
     jaar, gekozen_soorten, gekozen_aanbieders = _keuzes(profiel, prijspeil, soorten, aanbieders)
@@ -111,13 +79,14 @@ def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
 
     doel = uitvoer / profiel.sleutel / str(jaar)
     volledig = not soorten and not aanbieders
-    return _schrijf(doel, bestanden, volledig, "pdf" in extra, {
+    manifest = _schrijf(doel, bestanden, volledig, "pdf" in extra, {
         "regio": profiel.sleutel,
         "prijspeil": jaar,
         "versie": versie,
         "generator": f"contracten {version('contracten')}",
         "invoer": invoer,
     })
+    return Resultaat(doel, manifest, [b.pad for b in bestanden])
 
 
 def _keuzes(profiel: Profiel, prijspeil: int | None, soorten: Sequence[str],

@@ -95,9 +95,10 @@ def _als_word(tpl: DocxTemplate, waarde: Any) -> Any:
 
 
 def _ontbreekt(bericht: str) -> str:
-    veld = re.search(r"has no attribute '([^']+)'", bericht)
+    veld = re.search(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']+)'", bericht)
     if veld:
-        return f"veld '{veld.group(1)}' bestaat niet"
+        waarin = "" if veld.group(1) == "dict" else f" in {veld.group(1)}"
+        return f"veld '{veld.group(2)}' bestaat niet{waarin}"
     variabele = re.search(r"'([^']+)' is undefined", bericht)
     if variabele:
         return f"variabele '{variabele.group(1)}' bestaat niet in deze documentsoort"
