@@ -58,7 +58,7 @@ def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
     jaar, gekozen_soorten, gekozen_aanbieders = _keuzes(profiel, prijspeil, soorten, aanbieders)
     extra = [f for f in dict.fromkeys(formaten) if f not in ("docx", "md")]
 
-    invoer = _invoer(regios, profiel, sjablonen, gekozen_soorten)
+    invoer = _invoer(regios, profiel, sjablonen)
     versie = sha256("".join(i["sha256"] for i in invoer).encode())[:10]
     tijdstip = dt.datetime.combine(profiel.prijspeilen[jaar].ingangsdatum, dt.time())
 
@@ -115,11 +115,10 @@ def _keuzes(profiel: Profiel, prijspeil: int | None, soorten: Sequence[str],
     return jaar, gekozen, lijst
 
 
-def _invoer(regios: Path, profiel: Profiel, sjablonen: Path,
-            soorten: list[str]) -> list[dict[str, str]]:
+def _invoer(regios: Path, profiel: Profiel, sjablonen: Path) -> list[dict[str, str]]:
     invoer = [{"pad": pad.relative_to(regios).as_posix(), "sha256": sha256(pad.read_bytes())}
               for pad in profiel.bestanden]
-    for naam in sorted({SOORTEN[s].sjabloon for s in soorten}):
+    for naam in sorted({soort.sjabloon for soort in SOORTEN.values()}):
         pad = sjablonen / naam
         if not pad.is_file():
             raise ContractenFout(f"Sjabloon {pad} ontbreekt.")

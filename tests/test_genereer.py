@@ -1,0 +1,298 @@
+"""contracten genereer: the programma van eisen and an overeenkomst per aanbieder, in Word."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from contracten.genereer import genereer
+from contracten.render import SjabloonFout, render, resterende_tags
+
+from .conftest import BRONNEN, REGIOS, ROOT, voer_uit
+
+SJABLONEN = ROOT / "sjablonen"
+DEKKING = ROOT.parent / "shared" / "tools" / "dekking.py"
+BRON = {"assen": "assen-programma-van-eisen-wmo-verblijf-2025.md",
+        "amersfoort": "amersfoort-opdracht-wmo-begeleiding-beschermd-wonen-2022.md"}
+
+
+@pytest.fixture(scope="module")
+def uitvoer(tmp_path_factory) -> Path:
+    map_ = tmp_path_factory.mktemp("uitvoer")
+    for regio in ("assen", "amersfoort"):
+        genereer(REGIOS, regio, uitvoer=map_, sjablonen=SJABLONEN)
+    return map_
+
+
+def manifest(uitvoer: Path, regio: str) -> tuple[Path, dict]:
+    map_ = next((uitvoer / regio).iterdir())
+    return map_, json.loads((map_ / "manifest.json").read_text(encoding="utf-8"))
+
+
+def alle_docx(uitvoer: Path) -> list[Path]:
+    return sorted(uitvoer.rglob("*.docx"))
+
+
+def tekst(pad: Path) -> str:
+    document = Document(pad)
+    delen = [p.text for p in document.paragraphs]
+    for tabel in document.tables:
+        for rij in tabel.rows:
+            delen += [c.text for c in rij.cells]
+    return "\n".join(delen)
+
+
+def sha(pad: Path) -> str:
+    return hashlib.sha256(pad.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("regio", ["assen", "amersfoort"])
+def test_manifest_noemt_elk_document_met_sha256(uitvoer, regio):
+    map_, gegevens = manifest(uitvoer, regio)
+    assert gegevens["regio"] == regio
+    assert gegevens["prijspeil"] == {"assen": 2025, "amersfoort": 2023}[regio]
+    soorten = {(d["soort"], d["formaat"]) for d in gegevens["documenten"]}
+    assert soorten == {("programma-van-eisen", "docx"), ("programma-van-eisen", "md"),
+                       ("overeenkomst", "docx"), ("overeenkomst", "md")}
+    for document in gegevens["documenten"]:
+        assert sha(map_ / document["pad"]) == document["sha256"]
+    aanbieders = {d["aanbieder"] for d in gegevens["documenten"] if d["soort"] == "overeenkomst"}
+    assert len(aanbieders) >= 12
+    invoer = {i["pad"]: i["sha256"] for i in gegevens["invoer"]}
+    assert invoer[f"{regio}/regio.yaml"] == sha(REGIOS / regio / "regio.yaml")
+    assert invoer["sjablonen/overeenkomst.docx"] == sha(SJABLONEN / "overeenkomst.docx")
+    on_disk = {p.relative_to(map_).as_posix() for p in map_.rglob("*") if p.is_file()}
+    assert on_disk == {d["pad"] for d in gegevens["documenten"]} | {"manifest.json"}
+
+
+def test_libreoffice_opent_en_converteert_elk_document(uitvoer, tmp_path):
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice (soffice) is nodig voor deze test; .ci/run installeert het"
+    bestanden = alle_docx(uitvoer)
+    for pad in bestanden:
+        Document(pad)  # python-docx reads it back
+    profiel = tmp_path / "lo-profiel"
+    proces = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profiel}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), *map(str, bestanden)],
+        capture_output=True, text=True, timeout=900)
+    assert proces.returncode == 0, proces.stderr
+    for pad in bestanden:
+        pdf = tmp_path / pad.with_suffix(".pdf").name
+        assert pdf.read_bytes()[:5] == b"%PDF-", pad.name
+
+
+def test_geen_sjabloontag_blijft_over(uitvoer):
+    for pad in alle_docx(uitvoer):
+        assert resterende_tags(pad.read_bytes()) == [], pad.name
+    for pad in uitvoer.rglob("*.md"):
+        assert not re.search(r"\{\{|\{%|%\}|\}\}", pad.read_text(encoding="utf-8")), pad.name
+
+
+@pytest.mark.parametrize("regio", ["assen", "amersfoort"])
+def test_programma_van_eisen_leest_als_de_bron(uitvoer, regio):
+    map_, _ = manifest(uitvoer, regio)
+    proces = subprocess.run([sys.executable, str(DEKKING), str(BRONNEN / BRON[regio]),
+                             str(map_ / "programma-van-eisen.docx")],
+                            capture_output=True, text=True, check=True)
+    dekking = float(re.search(r"dekking: ([\d.]+)%", proces.stdout).group(1))
+    assert dekking >= 95.0, proces.stdout
+
+
+def test_zelfde_invoer_geeft_byte_identieke_bestanden(uitvoer, tmp_path):
+    genereer(REGIOS, "assen", uitvoer=tmp_path, sjablonen=SJABLONEN)
+    eerste, _ = manifest(uitvoer, "assen")
+    tweede, _ = manifest(tmp_path, "assen")
+    bestanden = sorted(p.relative_to(eerste) for p in eerste.rglob("*") if p.is_file())
+    assert bestanden == sorted(p.relative_to(tweede) for p in tweede.rglob("*") if p.is_file())
+    for pad in bestanden:
+        assert (eerste / pad).read_bytes() == (tweede / pad).read_bytes(), pad
+
+
+@pytest.mark.parametrize(("regio", "id_", "naam"), [
+    ("assen", "zorg-welzijn-de-brug", "Zorg & Welzijn 'De Brug' B.V."),
+    ("assen", "wonen-plus", "Wonen <Plus> Coöperatie U.A."),
+    ("assen", "stichting-het-anker", 'Stichting "Het Anker"'),
+    ("assen", "stichting-een-thuis", "Stichting Één Thuis"),
+])
+def test_bijzondere_tekens_letterlijk(uitvoer, regio, id_, naam):
+    map_, _ = manifest(uitvoer, regio)
+    inhoud = tekst(map_ / "overeenkomsten" / f"{id_}.docx")
+    assert f"{naam}, gevestigd aan" in inhoud
+    assert f"Namens {naam}" in inhoud
+
+
+def test_markdown_wordt_echte_opmaak(uitvoer):
+    map_, _ = manifest(uitvoer, "assen")
+    document = Document(map_ / "programma-van-eisen.docx")
+    alineas = list(document.paragraphs)
+    for tabel in document.tables:
+        for rij in tabel.rows:
+            for cel in rij.cells:
+                alineas += cel.paragraphs
+    stijlen = {p.style.name for p in alineas}
+    assert {"List Bullet", "Heading 1", "Heading 2", "Heading 3"} <= stijlen
+    for alinea in alineas:
+        assert not re.match(r"\s*([-*+#] |#)", alinea.text), alinea.text
+        assert "**" not in alinea.text and "](" not in alinea.text, alinea.text
+    vet = {r.text for p in alineas for r in p.runs if r.bold}
+    assert "Wooncomponent:" in vet
+    links = [h.url for p in alineas for h in p.hyperlinks]
+    assert "https://vved.org/kve/" in links
+
+
+def test_nederlandse_formaten_en_voorbeeld(uitvoer):
+    map_, _ = manifest(uitvoer, "assen")
+    overeenkomst = tekst(map_ / "overeenkomsten" / "zorg-welzijn-de-brug.docx")
+    assert "€ 165,00 (voorbeeld)" in overeenkomst
+    assert "€ 41,56 (voorbeeld) per etmaal" in overeenkomst
+    assert "1 januari 2026" in overeenkomst
+    assert "Let op: dit document bevat voorbeeldwaarden" in overeenkomst
+    programma = tekst(map_ / "programma-van-eisen.docx")
+    assert "Datum 14 mei 2025" in programma
+    bedragen = re.findall(r"€ [\d.]+,\d\d(?: \(voorbeeld\))?", programma)
+    assert bedragen, "de tariefbijlage toont bedragen"
+    echte = [b for b in bedragen if not b.endswith("(voorbeeld)")]
+    assert echte == ["€ 39,60"], "alleen het bronbedrag (prijspeil 2024, in de brontekst) is echt"
+    amersfoort, _ = manifest(uitvoer, "amersfoort")
+    voorblad = tekst(amersfoort / "programma-van-eisen.docx")
+    assert "TenderNed kenmerk: TN353087" in voorblad and "Datum 15 maart 2022" in voorblad
+
+
+def test_social_return_in_de_overeenkomst(uitvoer):
+    map_, _ = manifest(uitvoer, "assen")
+    verplicht = tekst(map_ / "overeenkomsten" / "zorg-welzijn-de-brug.docx")
+    assert "€ 61.728,39 (voorbeeld) in voor social return" in verplicht  # 5 % van 1.234.567,89
+    op_de_grens = tekst(map_ / "overeenkomsten" / "wonen-plus.docx")  # omzet precies € 200.000
+    assert "ligt niet boven € 200.000,00" in op_de_grens and "waar mogelijk" in op_de_grens
+    amersfoort, _ = manifest(uitvoer, "amersfoort")
+    geen = tekst(next((amersfoort / "overeenkomsten").glob("*.docx")))
+    assert "Voor deze overeenkomst geldt geen social-returnverplichting." in geen
+
+
+def test_artikelen_doorlopend_genummerd_en_bekostigingsvorm(uitvoer):
+    for regio, titel in (("assen", "Prestaties en tarieven"),
+                         ("amersfoort", "Prestaties en het taakgerichte budget")):
+        map_, _ = manifest(uitvoer, regio)
+        document = Document(next((map_ / "overeenkomsten").glob("*.docx")))
+        koppen = [p.text for p in document.paragraphs if p.text.startswith("Artikel ")]
+        nummers = [int(k.split()[1]) for k in koppen]
+        assert nummers == list(range(1, len(koppen) + 1)) and len(koppen) >= 8
+        assert any(k.endswith(titel) for k in koppen)
+    amersfoort, _ = manifest(uitvoer, "amersfoort")
+    inhoud = tekst(amersfoort / "overeenkomsten" / "stichting-nijkerk-nabij.docx")
+    assert "Voor de gemeente Nijkerk geldt deze overeenkomst alleen voor beschermd wonen en " \
+           "beschermd thuis." in inhoud
+    assert "taakgerichte uitvoeringsvariant" in inhoud
+
+
+def test_kop_en_voet(uitvoer):
+    map_, gegevens = manifest(uitvoer, "amersfoort")
+    sectie = Document(map_ / "programma-van-eisen.docx").sections[0]
+    kop = sectie.header.paragraphs[0].text
+    assert "Regio Amersfoort" in kop and "TN353087" in kop
+    voet = sectie.footer.paragraphs[0]
+    assert f"prijspeil 2023 · versie {gegevens['versie']}" in voet.text
+    instructies = voet._p.xpath(".//w:fldSimple/@w:instr")
+    assert instructies == ["PAGE", "NUMPAGES"]
+
+
+def test_mislukte_run_laat_vorige_uitvoer_intact(tmp_path):
+    genereer(REGIOS, "assen", uitvoer=tmp_path, sjablonen=SJABLONEN)
+    voor = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    kapot = tmp_path / "sjablonen"
+    shutil.copytree(SJABLONEN, kapot)
+    document = Document(kapot / "overeenkomst.docx")
+    document.add_paragraph("{{ aanbieder.kvknummer }}")
+    document.save(kapot / "overeenkomst.docx")
+    uit = voer_uit("genereer", "assen", "--uitvoer", str(tmp_path), "--sjablonen", str(kapot),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 1
+    assert "sjablonen/overeenkomst.docx" in uit.stderr and "kvknummer" in uit.stderr
+    assert "Traceback" not in uit.stderr
+    na = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()
+          if kapot not in p.parents}
+    assert na == voor
+    assert [p.name for p in (tmp_path / "assen").iterdir()] == ["2025"]  # no temp folder left
+
+
+def test_sandbox_weigert_toegang_tot_interne_attributen(tmp_path):
+    document = Document(SJABLONEN / "programma-van-eisen.docx")
+    document.add_paragraph("{{ regio.__class__.__mro__ }}")
+    document.save(tmp_path / "kwaad.docx")
+    import datetime as dt
+
+    from contracten import laad_regio
+    from contracten.programma_van_eisen import context
+    with pytest.raises(SjabloonFout, match="onveilig"):
+        render(tmp_path / "kwaad.docx", context(laad_regio(REGIOS, "assen"), 2025, "x"),
+               titel="x", tijdstip=dt.datetime(2025, 1, 1))
+
+
+def test_smalle_run_vervangt_alleen_de_gekozen_documenten(tmp_path):
+    genereer(REGIOS, "assen", uitvoer=tmp_path, sjablonen=SJABLONEN)
+    map_ = tmp_path / "assen" / "2025"
+    voor = json.loads((map_ / "manifest.json").read_text())
+    uit = voer_uit("genereer", "assen", "--document", "overeenkomst", "--aanbieder", "wonen-plus",
+                   "--uitvoer", str(tmp_path), "--json", env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 0, uit.stderr
+    na = json.loads(uit.stdout)
+    assert na["documenten"] == voor["documenten"]  # same inputs: same files, all kept
+    assert "1 Word-document" not in uit.stdout  # --json prints only the manifest
+
+
+def test_html_en_pdf(tmp_path):
+    uit = voer_uit("genereer", "amersfoort", "--document", "programma-van-eisen", "--formaat",
+                   "html", "--formaat", "pdf", "--uitvoer", str(tmp_path),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 0, uit.stderr
+    map_ = tmp_path / "amersfoort" / "2023"
+    html = (map_ / "programma-van-eisen.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<h2>0. Definitielijst</h2>" in html
+    assert "<table>" in html and "{{" not in html
+    assert (map_ / "programma-van-eisen.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_pdf_zonder_libreoffice_geeft_duidelijke_melding(tmp_path):
+    python = Path(sys.executable)
+    uit = voer_uit("genereer", "assen", "--document", "programma-van-eisen", "--formaat", "pdf",
+                   "--uitvoer", str(tmp_path),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS), "PATH": str(python.parent)})
+    assert uit.code == 1
+    assert "LibreOffice" in uit.stderr and "soffice" in uit.stderr
+    assert not (tmp_path / "assen").exists() or not any((tmp_path / "assen").rglob("*.docx"))
+
+
+@pytest.mark.parametrize(("argumenten", "verwacht"), [
+    (["--prijspeil", "1999"], "1999 bestaat niet"),
+    (["--aanbieder", "bestaat-niet"], "onbekende aanbieder 'bestaat-niet'"),
+])
+def test_ongeldige_keuze_exit_1(tmp_path, argumenten, verwacht):
+    uit = voer_uit("genereer", "assen", *argumenten, "--uitvoer", str(tmp_path),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 1 and verwacht in uit.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_onbekende_documentsoort_is_gebruiksfout():
+    uit = voer_uit("genereer", "assen", "--document", "brief")
+    assert uit.code == 2
+
+
+def test_valideer_meldt_kapot_sjabloon(tmp_path):
+    kapot = tmp_path / "sjablonen"
+    shutil.copytree(SJABLONEN, kapot)
+    document = Document(kapot / "programma-van-eisen.docx")
+    document.add_paragraph("{{ aanbieder.naam }}")  # no aanbieder in a programma van eisen
+    document.save(kapot / "programma-van-eisen.docx")
+    uit = voer_uit("valideer", "assen", "--sjablonen", str(kapot))
+    assert uit.code == 1
+    assert "sjablonen/programma-van-eisen.docx" in uit.stderr and "aanbieder" in uit.stderr
