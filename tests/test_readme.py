@@ -7,7 +7,7 @@ import re
 import shlex
 from pathlib import Path
 
-from .conftest import ROOT, voer_uit
+from .conftest import REGIOS, ROOT, voer_uit
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -18,13 +18,16 @@ def test_readme_begint_met_installeren_en_testen():
     assert blokken[1].startswith("pip install -e '.[test]' && python -m pytest")
 
 
-def test_readme_eerste_opdracht_werkt():
+def test_readme_eerste_opdracht_werkt(tmp_path: Path):
     eerste = re.findall(r"```sh\n(.*?)\n```", README, re.S)[0]
     for opdracht in eerste.split(" && ")[1:]:  # the install step is what CI itself just did
         woorden = shlex.split(opdracht)
         assert woorden[0] == "contracten"
-        uit = voer_uit(*woorden[1:])
+        # Run in an empty folder, so the checkout's output/ stays untouched.
+        uit = voer_uit(*woorden[1:], cwd=tmp_path, env={"CONTRACTEN_REGIOS": str(REGIOS)})
         assert uit.code == 0, uit.stderr
+    assert (tmp_path / "output/assen/2025/programma-van-eisen.docx").is_file()
+    assert (tmp_path / "output/amersfoort/2023/manifest.json").is_file()
 
 
 def test_regio_uit_de_readme_valideert(tmp_path: Path):
@@ -72,3 +75,19 @@ def test_onbekende_regio_exit_1():
     uit = voer_uit("valideer", "utrecht")
     assert uit.code == 1
     assert "Regio 'utrecht' bestaat niet" in uit.stderr
+
+
+def test_readme_noemt_elke_sjabloonvariabele():
+    from contracten import laad_regio
+    from contracten.soorten import SOORTEN
+
+    gedocumenteerd: dict[str, set[str]] = {}
+    for soort, variabele in re.findall(r"^\| ([a-z-]+) \| `(\w+)` \|", README, re.M):
+        gedocumenteerd.setdefault(soort, set()).add(variabele)
+    for regio in ("assen", "amersfoort"):
+        profiel = laad_regio(REGIOS, regio)
+        for naam, soort in SOORTEN.items():
+            jaar = profiel.laatste_prijspeil()
+            context = soort.context(profiel, jaar, profiel.aanbieders[0], "x")
+            verwacht = {*context, "artikel"}
+            assert verwacht == gedocumenteerd["alle"] | gedocumenteerd.get(naam, set()), naam
