@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -143,4 +144,14 @@ def run() -> None:
         sys.exit(1)
     except ContractenFout as fout:
         click.echo(f"Fout: {fout}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("Afgebroken; de vorige uitvoer is ongewijzigd.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so plainly; the details only on request
+        if os.environ.get("CONTRACTEN_DEBUG"):
+            raise
+        click.echo(f"Interne fout in contracten ({type(exc).__name__}: {exc}). Er is niets "
+                   "geschreven. Meld dit met de opdracht die u gaf; met CONTRACTEN_DEBUG=1 ziet "
+                   "u de details.", err=True)
         sys.exit(1)
