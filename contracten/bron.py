@@ -6,6 +6,7 @@ Every value's line is recorded under its path, so a validation error can point a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -45,6 +46,9 @@ def _scalar(node: yaml.ScalarNode) -> Any:
             return Decimal(text)
         except ArithmeticError:
             return node.value
+    if tag == "tag:yaml.org,2002:int" and re.fullmatch(r"0\d+", node.value):
+        # YAML 1.1 reads 01234567 as octal; for a KvK-nummer the digits are what counts.
+        return node.value
     if tag == "tag:yaml.org,2002:timestamp":
         try:
             return _constructor.construct_yaml_timestamp(node)
@@ -110,4 +114,7 @@ def lees_yaml(pad: Path, naam: str) -> tuple[Bron | None, list[Melding]]:
         data = walker.walk(node, ())
     except yaml.YAMLError as exc:
         return None, [Melding(naam, None, "", f"geen geldige YAML: {exc}", "yaml")]
+    except RecursionError:
+        return None, [Melding(naam, None, "", "te diep genest of een verwijzing (&/*) naar "
+                                              "zichzelf", "yaml_diepte")]
     return Bron(pad, naam, data, walker.regels), walker.meldingen

@@ -15,7 +15,7 @@ from .inhoud import Inhoud, Programma
 from .meldingen import uit_validatie
 from .profiel import Profiel, RegioGegevens
 from .tarieven import Prijspeil
-from .validatie import controleer
+from .validatie import Onderdelen, controleer
 
 BESTANDEN: dict[str, type[BaseModel]] = {
     "regio.yaml": RegioGegevens,
@@ -69,46 +69,58 @@ def laad_regio(regios: Path, naam: str) -> Profiel:
         modellen[bestand] = lees(pad, model)
 
     prijspeilen: dict[int, Prijspeil] = {}
-    tariefbestanden = sorted((map_ / TARIEVEN).glob("*.yaml")) if (map_ / TARIEVEN).is_dir() else []
-    if not tariefbestanden:
+    tarieven_compleet = True
+    tariefmap = map_ / TARIEVEN
+    tariefbestanden = sorted(p for p in tariefmap.iterdir() if p.is_file()) \
+        if tariefmap.is_dir() else []
+    if not any(p.suffix == ".yaml" for p in tariefbestanden):
         meldingen.append(Melding(f"{naam}/{TARIEVEN}/", None, "",
                                  "geen prijspeil gevonden; verwacht tarieven/<jaar>.yaml",
                                  "prijspeil_ontbreekt"))
+        tarieven_compleet = False
     for pad in tariefbestanden:
         relatief = f"{TARIEVEN}/{pad.name}"
         if not re.fullmatch(r"\d{4}\.yaml", pad.name):
+            # Also a 2025.yml: silently skipping a year of tariffs would be worse than refusing.
             meldingen.append(Melding(f"{naam}/{relatief}", None, "",
                                      "bestandsnaam moet het jaar zijn, bijv. 2025.yaml",
                                      "prijspeil_bestandsnaam"))
             continue
         prijspeil = lees(pad, Prijspeil)
         if prijspeil is None:
+            tarieven_compleet = False
             continue
         if prijspeil.prijspeil != int(pad.stem):
             bron = bronnen[relatief]
             meldingen.append(Melding(bron.naam, bron.regel(("prijspeil",)), "prijspeil",
                                      f"{prijspeil.prijspeil} hoort niet in bestand {pad.name}",
                                      "prijspeil_bestand"))
+            tarieven_compleet = False
         prijspeilen[prijspeil.prijspeil] = prijspeil
 
-    if meldingen or any(m is None for m in modellen.values()):
+    # Cross-checks run on every part that loaded, so one pass reports as much as it can.
+    onderdelen = Onderdelen(
+        regio=modellen.get("regio.yaml"),
+        inhoud=modellen.get("inhoud.yaml"),
+        programma=modellen.get("programma.yaml"),
+        aanbieders=modellen["aanbieders.yaml"].aanbieders if modellen.get("aanbieders.yaml")
+        else None,
+        prijspeilen=dict(sorted(prijspeilen.items())) if tarieven_compleet else None,
+    )
+    for bestand, loc, veld, bericht, code in controleer(onderdelen):
+        bron = bronnen.get(bestand)
+        meldingen.append(Melding(f"{naam}/{bestand}", bron.regel(loc) if bron else None, veld,
+                                 bericht, code))
+    if meldingen:
         raise InvoerFout(meldingen, f"Regioprofiel '{naam}' is ongeldig")
 
-    profiel = Profiel(
+    return Profiel(
         sleutel=naam,
         map=map_,
-        regio=modellen["regio.yaml"],
-        inhoud=modellen["inhoud.yaml"],
-        programma=modellen["programma.yaml"],
-        aanbieders=modellen["aanbieders.yaml"].aanbieders,
-        prijspeilen=dict(sorted(prijspeilen.items())),
+        regio=onderdelen.regio,
+        inhoud=onderdelen.inhoud,
+        programma=onderdelen.programma,
+        aanbieders=onderdelen.aanbieders,
+        prijspeilen=onderdelen.prijspeilen,
         bestanden=sorted(map_ / b for b in bronnen),
     )
-    problemen = controleer(profiel)
-    if problemen:
-        meldingen = [
-            Melding(f"{naam}/{bestand}", bronnen[bestand].regel(loc), veld, bericht, code)
-            for bestand, loc, veld, bericht, code in problemen
-        ]
-        raise InvoerFout(meldingen, f"Regioprofiel '{naam}' is ongeldig")
-    return profiel

@@ -54,6 +54,7 @@ class Afwezigheid(Regel):
     """Assen §1.5.6: housing may be claimed during GGZ admission or detention, capped per year."""
 
     bedrag: Sleutel  # key of the amount in tarieven/<prijspeil>.yaml (indexed every year)
+    producten: list[Sleutel] = []  # the products it applies to (beschermd wonen); empty = all
     maximum_maanden_per_kalenderjaar: int = Field(ge=0, le=12)
     gronden: list[Tekst] = Field(min_length=1)
 

@@ -31,3 +31,6 @@ class Prijspeil(Model):
 
     def bedrag(self, sleutel: str) -> BedragRegel | None:
         return next((b for b in self.bedragen if b.sleutel == sleutel), None)
+
+    def van_product(self, product: str) -> BedragRegel | None:
+        return next((b for b in self.bedragen if b.product == product), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -53,7 +54,19 @@ KvkNummer = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int
                       Field(pattern=r"^\d{8}$")]
 AgbCode = KvkNummer
 
-Markdown = Annotated[str, Field(min_length=1)]
+def _geen_stuurtekens(toegestaan: str) -> Callable[[str], str]:
+    def controle(waarde: str) -> str:
+        for teken in waarde:
+            if (ord(teken) < 32 or 0x7F <= ord(teken) < 0xA0) and teken not in toegestaan:
+                raise PydanticCustomError(
+                    "stuurteken", "bevat een onzichtbaar stuurteken (code {code}); verwijder het",
+                    {"code": ord(teken)})
+        return waarde
+    return controle
+
+
+Markdown = Annotated[str, Field(min_length=1), AfterValidator(_geen_stuurtekens("\n\t"))]
 """Running text in Markdown: paragraphs, lists, bold, italics, links."""
 
-Tekst = Annotated[str, Field(min_length=1)]
+Tekst = Annotated[str, Field(min_length=1), AfterValidator(_geen_stuurtekens(""))]
+"""One line of plain text: no line breaks or other control characters."""

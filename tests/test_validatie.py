@@ -231,3 +231,72 @@ def test_verplichte_aanbieder_zonder_aanneemsom(regios):
     wijzig_yaml(regios / "assen/aanbieders.yaml", weg)
     m = een(regios)
     assert m.code == "aanneemsom_ontbreekt" and m.veld.endswith(".aanneemsom")
+
+
+def test_typefout_en_kruisverwijzing_in_een_keer(regios):
+    vervang(regios / "assen/regio.yaml", "percentage: 5", "percentage: 150")
+    wijzig_yaml(regios / "assen/aanbieders.yaml",
+                lambda d: d["aanbieders"][0]["producten"].append("dagbestedingg"))
+    codes = {(m.bestand, m.code) for m in meldingen(regios)}
+    assert codes == {("assen/regio.yaml", "less_than_equal"),
+                     ("assen/aanbieders.yaml", "verwijzing_onbekend")}
+
+
+@pytest.mark.parametrize(("bestand", "oud", "nieuw", "code"), [
+    ("regio.yaml", "centrumgemeente: Assen", "centrumgemeente: Asen", "centrumgemeente_onbekend"),
+    ("regio.yaml", "bekostigingsvorm: outputgericht", "bekostigingsvorm: taakgericht",
+     "functies_leeg"),
+    ("programma.yaml", "- blok: eisen", "- blok: omvang", "blok_leeg"),
+    ("programma.yaml", "- blok: accommodatie_eisen",
+     "- blok: accommodatie_eisen\n    selectie: [x]", "selectie_onbekend"),
+    ("tarieven/2025.yaml", "ingangsdatum: 2025-01-01", "ingangsdatum: 2024-12-31",
+     "datum_volgorde"),
+    ("inhoud.yaml", "maximum: 6", "maximum: 3", "volgorde"),
+    ("regio.yaml", "naam: Regio Assen", "naam: \"Regio\\u0007Assen\"", "stuurteken"),
+    ("regio.yaml", "naam: Regio Assen", "naam: \"Regio\\nAssen\"", "stuurteken"),
+    ("regio.yaml", "naam: Regio Assen", "naam: &a [*a]", "yaml_diepte"),
+])
+def test_meer_regels(regios, bestand, oud, nieuw, code):
+    vervang(regios / "assen" / bestand, oud, nieuw)
+    assert code in {m.code for m in meldingen(regios)}
+
+
+def test_geen_bedrag_voor_gecontracteerd_product(regios):
+    wijzig_yaml(regios / "assen/tarieven/2025.yaml",
+                lambda d: d["bedragen"].pop(next(i for i, b in enumerate(d["bedragen"])
+                                                 if b.get("product") == "dagbesteding")))
+    assert {m.code for m in meldingen(regios)} == {"bedrag_ontbreekt"}
+
+
+def test_tariefbestand_met_andere_extensie_wordt_niet_overgeslagen(regios):
+    (regios / "assen/tarieven/2024.yaml").rename(regios / "assen/tarieven/2024.yml")
+    assert "prijspeil_bestandsnaam" in {m.code for m in meldingen(regios)}
+
+
+def test_zonder_tarieven(regios):
+    for pad in (regios / "assen/tarieven").iterdir():
+        pad.unlink()
+    assert "prijspeil_ontbreekt" in {m.code for m in meldingen(regios)}
+
+
+def test_kvk_met_voorloopnul_zonder_aanhalingstekens(regios):
+    vervang(regios / "assen/aanbieders.yaml", 'kvk: "90000101"', "kvk: 01234567")
+    aanbieder = laad_regio(regios, "assen").aanbieders[0]
+    assert aanbieder.kvk == "01234567"
+
+
+def test_product_dubbel_bij_aanbieder(regios):
+    def dubbel(d):
+        producten = d["aanbieders"][0]["producten"]
+        producten.append(producten[0])
+    wijzig_yaml(regios / "assen/aanbieders.yaml", dubbel)
+    assert een(regios).code == "dubbel"
+
+
+def test_bedrag_als_float_via_python_wordt_geweigerd():
+    from pydantic import ValidationError
+
+    from contracten.tarieven import BedragRegel
+
+    with pytest.raises(ValidationError, match="float"):
+        BedragRegel(sleutel="x", omschrijving="x", bedrag=39.6, eenheid="uur")
