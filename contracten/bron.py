@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .fouten import Melding
+from .fouten import Melding, os_reden
 
 Pad = tuple[str | int, ...]
 
@@ -97,7 +97,7 @@ def lees_yaml(pad: Path, naam: str) -> tuple[Bron | None, list[Melding]]:
         return None, [Melding(naam, None, "", f"bestand is geen geldige UTF-8-tekst ({exc.reason} "
                                               f"op positie {exc.start})", "codering")]
     except OSError as exc:
-        return None, [Melding(naam, None, "", f"bestand kan niet worden gelezen: {exc.strerror}",
+        return None, [Melding(naam, None, "", f"bestand kan niet worden gelezen: {os_reden(exc)}",
                               "onleesbaar")]
     tekst = tekst.removeprefix("\ufeff")  # a BOM from Windows editors is harmless
     try:

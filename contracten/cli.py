@@ -15,7 +15,7 @@ from .fouten import ContractenFout, InvoerFout
 from .genereer import genereer
 from .laden import laad_regio, vind_regios
 from .overzicht import samenvatting
-from .sjablooncontrole import controleer
+from .sjablooncontrole import valideer_regio
 from .soorten import FORMATEN, SOORTEN
 
 clitaal.installeer()
@@ -25,6 +25,20 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 def _toon_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+class Jaar(click.ParamType):
+    """A year on the command line, with a Dutch message when it isn't one."""
+
+    name = "jaar"
+
+    def convert(self, waarde: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> int:
+        if isinstance(waarde, int):
+            return waarde
+        if not (isinstance(waarde, str) and waarde.isdigit() and len(waarde) == 4):
+            self.fail(f"'{waarde}' is geen jaartal (bijv. 2025)", param, ctx)
+        return int(waarde)
 
 
 def json_optie(functie: Any) -> Any:
@@ -84,8 +98,7 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
     fouten: list[ContractenFout] = []
     for naam in namen:
         try:
-            profiel = laad_regio(regios, naam)
-            controleer(profiel, sjablonen)
+            profiel = valideer_regio(regios, naam, sjablonen)
         except ContractenFout as fout:
             fouten.append(fout)
             continue
@@ -99,7 +112,7 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
 
 @main.command("genereer", options_metavar="[OPTIES]")
 @click.argument("regio")
-@click.option("--prijspeil", type=int, metavar="JAAR",
+@click.option("--prijspeil", type=Jaar(), metavar="JAAR",
               help="Prijspeil (standaard: het nieuwste van de regio).")
 @click.option("--document", "soorten", multiple=True, type=click.Choice(list(SOORTEN)),
               metavar="SOORT", help=f"Alleen deze documentsoort ({', '.join(SOORTEN)}); "

@@ -35,6 +35,8 @@ NL: dict[str, str] = {
     "{name} {filename!r} does not exist.": "{name} {filename!r} bestaat niet.",
     "{name} {filename!r} is a file.": "{name} {filename!r} is een bestand.",
     "{name} {filename!r} is a directory.": "{name} {filename!r} is een map.",
+    "{value!r} is not {choice}.": "{value!r} is geen {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} is niet een van {choices}.",
     "Did you mean {possibility}?": "Bedoelde u {possibility}?",
     "(Did you mean one of: {possibilities}?)": "(Bedoelde u een van: {possibilities}?)",
     "Aborted!": "Afgebroken.",

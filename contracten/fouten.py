@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -44,3 +45,20 @@ class RegioOnbekend(ContractenFout):
     def __init__(self, naam: str, map_: str, bekend: list[str]) -> None:
         lijst = ", ".join(bekend) or "geen"
         super().__init__(f"Regio '{naam}' bestaat niet in {map_} (wel: {lijst}).")
+
+
+_OS_REDENEN = {
+    errno.ENOENT: "bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EISDIR: "is een map",
+    errno.EACCES: "geen toegang",
+    errno.EPERM: "geen toestemming",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "alleen-lezen",
+    errno.EEXIST: "bestaat al",
+}
+
+
+def os_reden(exc: OSError) -> str:
+    """An operating-system error in Dutch, for messages to the user."""
+    return _OS_REDENEN.get(exc.errno or -1, exc.strerror or "onbekende fout")

@@ -22,8 +22,18 @@ class Tekst:
 
 
 @dataclass(frozen=True)
+class Letterlijk:
+    """Plain text for a table cell: names, codes, amounts. Never read as Markdown."""
+
+    tekst: str
+
+
+Cel = str | Letterlijk  # a str cell is Markdown
+
+
+@dataclass(frozen=True)
 class Tabel:
-    rijen: list[list[str]]  # cells are Markdown
+    rijen: list[list[Cel]]
     kop: list[str] | None = None  # header row
     eerste_kolom_vet: bool = False  # label column of a two-column card
     breedtes: list[float] | None = None  # relative column widths
@@ -42,6 +52,6 @@ class Fragment:
     def tekst(self, markdown: str, stijl: str | None = None) -> None:
         self.blokken.append(Tekst(markdown, stijl))
 
-    def tabel(self, rijen: list[list[str]], kop: list[str] | None = None, *,
+    def tabel(self, rijen: list[list[Cel]], kop: list[str] | None = None, *,
               eerste_kolom_vet: bool = False, breedtes: list[float] | None = None) -> None:
         self.blokken.append(Tabel(rijen, kop, eerste_kolom_vet, breedtes))

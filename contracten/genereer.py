@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .aanbieders import Aanbieder
-from .fouten import ContractenFout, InvoerFout, Melding
+from .fouten import ContractenFout, InvoerFout, Melding, os_reden
 from .laden import laad_regio
 from .profiel import Profiel
 from .render import render
@@ -112,7 +112,23 @@ def _keuzes(profiel: Profiel, prijspeil: int | None, soorten: Sequence[str],
     if aanbieders and not soorten:
         gekozen = [s for s in gekozen if SOORTEN[s].per_aanbieder]
     lijst = [ids[i] for i in dict.fromkeys(aanbieders)] or profiel.aanbieders
+    _controleer_bedragen(profiel, jaar, lijst)
     return jaar, gekozen, lijst
+
+
+def _controleer_bedragen(profiel: Profiel, jaar: int, aanbieders: list[Aanbieder]) -> None:
+    """A contract never shows a blank where a price belongs: refuse an incomplete prijspeil."""
+    peil = profiel.prijspeilen[jaar]
+    bestand = f"{profiel.sleutel}/tarieven/{jaar}.yaml"
+    ontbreekt = sorted({s for a in aanbieders for s in a.producten if peil.van_product(s) is None})
+    meldingen = [Melding(bestand, None, "bedragen", f"geen bedrag voor '{s}' in prijspeil {jaar}",
+                         "bedrag_ontbreekt") for s in ontbreekt]
+    afwezigheid = profiel.regio.regels.afwezigheid
+    if afwezigheid and peil.bedrag(afwezigheid.bedrag) is None:
+        meldingen.append(Melding(bestand, None, "bedragen", f"geen bedrag '{afwezigheid.bedrag}' "
+                                 f"(afwezigheid) in prijspeil {jaar}", "bedrag_ontbreekt"))
+    if meldingen:
+        raise InvoerFout(meldingen, f"Prijspeil {jaar} is niet compleet voor deze documenten")
 
 
 def _invoer(regios: Path, profiel: Profiel, sjablonen: Path) -> list[dict[str, str]]:
@@ -129,8 +145,13 @@ def _invoer(regios: Path, profiel: Profiel, sjablonen: Path) -> list[dict[str, s
 def _schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
              kop: dict[str, Any]) -> dict[str, Any]:
     """Write into a sibling temp folder, then swap it in: never a half-written output folder."""
-    doel.parent.mkdir(parents=True, exist_ok=True)
-    tijdelijk = Path(tempfile.mkdtemp(prefix=f".{doel.name}-nieuw-", dir=doel.parent))
+    nieuwe_mappen = [p for p in (doel.parent, doel.parent.parent) if not p.exists()]
+    try:
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        tijdelijk = Path(tempfile.mkdtemp(prefix=f".{doel.name}-nieuw-", dir=doel.parent))
+    except OSError as exc:
+        raise ContractenFout(f"Kan de uitvoermap {doel} niet maken: {os_reden(exc)}.") from exc
+    os.chmod(tijdelijk, 0o755)  # mkdtemp makes it private; the output folder is not
     try:
         oud: list[dict[str, Any]] = []
         if doel.is_dir() and not volledig:
@@ -143,9 +164,11 @@ def _schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
             pad.parent.mkdir(parents=True, exist_ok=True)
             pad.write_bytes(bestand.inhoud)
         documenten = [{"soort": b.soort, "formaat": b.formaat, "pad": b.pad,
-                       "sha256": sha256(b.inhoud), "aanbieder": b.aanbieder} for b in bestanden]
+                       "sha256": sha256(b.inhoud), "aanbieder": b.aanbieder,
+                       "versie": kop["versie"]} for b in bestanden]
         if pdf:
-            documenten += _pdf(tijdelijk, [b for b in bestanden if b.formaat == "docx"])
+            documenten += _pdf(tijdelijk, [b for b in bestanden if b.formaat == "docx"],
+                           kop["versie"])
         nieuw = {d["pad"] for d in documenten}
         documenten = [d for d in oud if d["pad"] not in nieuw] + documenten
         documenten.sort(key=lambda d: d["pad"])
@@ -153,8 +176,14 @@ def _schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
         (tijdelijk / "manifest.json").write_text(
             json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         _wissel(tijdelijk, doel)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(tijdelijk, ignore_errors=True)
+        for map_ in nieuwe_mappen:  # leave no empty output/<regio>/ behind
+            if map_.is_dir() and not any(map_.iterdir()):
+                map_.rmdir()
+        if isinstance(exc, OSError):
+            raise ContractenFout(f"Kan niet schrijven in {doel}: {os_reden(exc)}. De vorige "
+                                 "uitvoer is ongewijzigd.") from exc
         raise
     return manifest
 
@@ -163,18 +192,20 @@ def _wissel(nieuw: Path, doel: Path) -> None:
     if not doel.exists():
         os.replace(nieuw, doel)
         return
+    # Two renames: if the second fails the first is undone; the old output is only deleted
+    # once the new one is in place.
     weg = Path(tempfile.mkdtemp(prefix=f".{doel.name}-oud-", dir=doel.parent))
     os.replace(doel, weg / doel.name)
     try:
         os.replace(nieuw, doel)
     except BaseException:
-        os.replace(weg / doel.name, doel)  # put the previous output back
+        os.replace(weg / doel.name, doel)
+        weg.rmdir()
         raise
-    finally:
-        shutil.rmtree(weg, ignore_errors=True)
+    shutil.rmtree(weg, ignore_errors=True)
 
 
-def _pdf(map_: Path, docx: list[Bestand]) -> list[dict[str, Any]]:
+def _pdf(map_: Path, docx: list[Bestand], versie: str) -> list[dict[str, Any]]:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise ContractenFout("Voor --formaat pdf is LibreOffice nodig, maar 'soffice' is niet "
@@ -188,7 +219,7 @@ def _pdf(map_: Path, docx: list[Bestand]) -> list[dict[str, Any]]:
             pad = Path(b.pad).with_suffix(".pdf")
             documenten.append({"soort": b.soort, "formaat": "pdf", "pad": pad.as_posix(),
                                "sha256": sha256((map_ / pad).read_bytes()),
-                               "aanbieder": b.aanbieder})
+                               "aanbieder": b.aanbieder, "versie": versie})
     return documenten
 
 

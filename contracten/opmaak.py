@@ -21,13 +21,18 @@ def bedrag(waarde: Decimal) -> str:
     """€ 1.234,56 — with an ordinary space, so people can search for it in Word."""
     if not isinstance(waarde, Decimal):
         raise TypeError(f"bedrag verwacht Decimal, kreeg {type(waarde).__name__}")
+    if waarde != rond_af(waarde):
+        # Rounding is a named step (rond_af); showing would silently round half-even.
+        raise ValueError(f"bedrag {waarde} is niet afgerond op centen")
+    if waarde == 0:
+        waarde = abs(waarde)  # never "€ -0,00"
     tekst = format_currency(waarde, "EUR", locale=LOCALE, currency_digits=True)
     return tekst.replace("\xa0", " ")
 
 
 def getal(waarde: int | Decimal) -> str:
-    """2.400 or 4,96."""
-    return format_decimal(waarde, locale=LOCALE)
+    """2.400 or 0,8333: every digit given, never rounded for display."""
+    return format_decimal(waarde, locale=LOCALE, decimal_quantization=False)
 
 
 def procent(waarde: Decimal) -> str:

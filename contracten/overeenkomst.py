@@ -10,7 +10,7 @@ from .aanbieders import Aanbieder
 from .fragment import Fragment
 from .opmaak import VOORBEELDMELDING, bedrag, getal, opsomming, voorbeeld
 from .profiel import Profiel
-from .programma_van_eisen import tariefkop, tarieftabel
+from .tabellen import prestatietabel
 
 UITLEG = {
     "taakgericht": "de Aanbieder voert de opgedragen taak uit binnen een taakgericht budget per "
@@ -22,101 +22,128 @@ UITLEG = {
 }
 
 
+class Markering:
+    """Marks example values and remembers whether the document shows any."""
+
+    def __init__(self) -> None:
+        self.gebruikt = False
+
+    def __call__(self, tekst: str, is_voorbeeld: bool) -> str:
+        return voorbeeld(tekst, self.noteer(is_voorbeeld))
+
+    def noteer(self, is_voorbeeld: bool) -> bool:
+        self.gebruikt = self.gebruikt or is_voorbeeld
+        return is_voorbeeld
+
+
 def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str) -> dict[str, Any]:
     regio = profiel.regio
     regels = regio.regels
     peil = profiel.prijspeilen[prijspeil]
     taakgericht = regio.bekostigingsvorm == "taakgericht"
     namen = {e.sleutel: e.naam for e in profiel.eenheden}
+    vb = Markering()
 
     prestaties = Fragment()
-    kop = tariefkop(profiel, peil)
-    prestaties.tabel(tarieftabel(profiel, peil, aanbieder.producten), kop=kop,
-                     breedtes=[4, 2, 2, 2, 2][:len(kop)])
-    if taakgericht and aanbieder.aanneemsom is not None:
-        prestaties.tekst(f"Het taakgerichte budget van de Aanbieder bedraagt "
-                         f"{voorbeeld(bedrag(aanbieder.aanneemsom), aanbieder.voorbeeld)} per "
-                         f"jaar; de bedragen hierboven zijn de budgetten voor de hele regio.")
+    kop, rijen = prestatietabel(profiel, peil, aanbieder.producten)
+    prestaties.tabel(list(rijen), kop=kop, breedtes=[4, 2, 2, 2, 2][:len(kop)])
+    vb.noteer(not taakgericht and any(
+        regel.voorbeeld for s in aanbieder.producten if (regel := peil.van_product(s))))
+    if taakgericht:
+        inleiding = ("De Aanbieder voert de taak uit voor de volgende functies; toewijzingen "
+                     "ontvangt de Aanbieder onder de genoemde iWmo-productcategorie.")
+        if aanbieder.aanneemsom is not None:
+            budget = vb(bedrag(aanbieder.aanneemsom), aanbieder.voorbeeld)
+            prestaties.tekst(f"Het taakgerichte budget van de Aanbieder bedraagt {budget} per "
+                             f"jaar, exclusief btw, prijspeil {prijspeil}.")
+    else:
+        inleiding = (f"De Aanbieder is gecontracteerd voor de volgende producten, met de "
+                     f"iWmo-codes waaronder de Aanbieder toewijzingen ontvangt en declareert. "
+                     f"Bedragen zijn exclusief btw, prijspeil {prijspeil}.")
 
     beperkingen = [
         f"Voor de gemeente {g.naam} geldt deze overeenkomst alleen voor "
         f"{opsomming([namen[s].lower() for s in g.alleen])}."
         for g in regio.gemeenten if g.alleen]
 
-    return {
+    uitkomst = {
         "regio": regio,
         "aanbesteding": regio.aanbesteding,
         "programma": profiel.programma,
         "aanbieder": aanbieder,
         "prijspeil": prijspeil,
         "versie": versie,
-        "voorbeeldmelding": VOORBEELDMELDING,  # the shipped aanbieders and amounts are examples
-        "gemeenten": opsomming([voorbeeld(g.naam, g.voorbeeld) for g in regio.gemeenten]),
+        "gemeenten": opsomming([vb(g.naam, g.voorbeeld) for g in regio.gemeenten]),
         "beperkingen": beperkingen,
         "uitvoeringsvariant": f"{regio.bekostigingsvorm}e",  # "de outputgerichte …"
         "uitvoeringsvariant_uitleg": UITLEG[regio.bekostigingsvorm],
-        "looptijd_voorbeeld": " (voorbeeld)" if regio.aanbesteding.looptijd.voorbeeld else "",
+        "looptijd_voorbeeld": (" (voorbeeld)" if vb.noteer(regio.aanbesteding.looptijd.voorbeeld)
+                               else ""),
         "prestaties_titel": ("Prestaties en het taakgerichte budget" if taakgericht
                              else "Prestaties en tarieven"),
-        "eenheden_naam": "functies" if taakgericht else "producten",
+        "prestaties_inleiding": inleiding,
         "prestaties": prestaties,
-        "afwezigheid": _afwezigheid(profiel, prijspeil),
+        "afwezigheid": _afwezigheid(profiel, prijspeil, aanbieder, vb),
         "indexatie": {
             "loon": getal(regels.indexatie.gewicht_loon),
             "prijs": getal(Decimal(1) - regels.indexatie.gewicht_loon),
-            "voorbeeld": (" (weging: voorbeeld)" if regels.indexatie.is_voorbeeld("gewicht_loon")
-                          else ""),
+            "voorbeeld": (" (weging: voorbeeld)"
+                          if vb.noteer(regels.indexatie.is_voorbeeld("gewicht_loon")) else ""),
         },
-        "socialreturn": _socialreturn(profiel, aanbieder),
+        "socialreturn": _socialreturn(profiel, aanbieder, vb),
         "opzegging": {
-            "termijn": voorbeeld(_maanden(regels.opzegging.opzegtermijn_maanden),
-                                 regels.opzegging.is_voorbeeld("opzegtermijn_maanden")),
-            "doorlevering": voorbeeld(_maanden(regels.opzegging.doorlevering_maanden),
-                                      regels.opzegging.is_voorbeeld("doorlevering_maanden")),
+            "termijn": vb(_maanden(regels.opzegging.opzegtermijn_maanden),
+                          regels.opzegging.is_voorbeeld("opzegtermijn_maanden")),
+            "doorlevering": vb(_maanden(regels.opzegging.doorlevering_maanden),
+                               regels.opzegging.is_voorbeeld("doorlevering_maanden")),
         },
-        "weigeren": _weigeren(profiel),
+        "weigeren": _weigeren(profiel, vb),
     }
+    vb.noteer(aanbieder.voorbeeld)  # the aanbieder itself (name, address) is made up
+    uitkomst["voorbeeldmelding"] = VOORBEELDMELDING if vb.gebruikt else ""
+    return uitkomst
 
 
 def _maanden(aantal: int) -> str:
     return f"{aantal} {'maand' if aantal == 1 else 'maanden'}"
 
 
-def _socialreturn(profiel: Profiel, aanbieder: Aanbieder) -> dict[str, Any] | None:
+def _socialreturn(profiel: Profiel, aanbieder: Aanbieder, vb: Markering) -> dict[str, Any] | None:
     regel = profiel.regio.regels.socialreturn
     if regel is None:
         return None
     uitkomst = socialreturn.bereken(regel, aanbieder)
     return {
         "verplicht": uitkomst.verplicht,
-        "bedrag": (voorbeeld(bedrag(uitkomst.bedrag), aanbieder.voorbeeld)
+        "bedrag": (vb(bedrag(uitkomst.bedrag), aanbieder.voorbeeld or bool(regel.voorbeeld))
                    if uitkomst.bedrag is not None else ""),
-        "reden": uitkomst.reden,
+        "reden": socialreturn.toelichting(uitkomst, regel, aanbieder.voorbeeld),
     }
 
 
-def _afwezigheid(profiel: Profiel, prijspeil: int) -> dict[str, Any] | None:
+def _afwezigheid(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
+                 vb: Markering) -> dict[str, Any] | None:
     regel = profiel.regio.regels.afwezigheid
-    if regel is None:
+    if regel is None or (regel.producten and not set(regel.producten) & set(aanbieder.producten)):
         return None
     bedragregel = profiel.prijspeilen[prijspeil].bedrag(regel.bedrag)
     if bedragregel is None:
         return None
-    gronden = [g[0].lower() + g[1:] for g in regel.gronden]
     return {
-        "bedrag": voorbeeld(bedrag(bedragregel.bedrag), bedragregel.voorbeeld),
+        "bedrag": vb(bedrag(bedragregel.bedrag), bedragregel.voorbeeld),
         "eenheid": bedragregel.eenheid,
-        "maanden": regel.maximum_maanden_per_kalenderjaar,
-        "gronden": " of ".join(gronden),
+        "maanden": vb(str(regel.maximum_maanden_per_kalenderjaar),
+                      regel.is_voorbeeld("maximum_maanden_per_kalenderjaar")),
+        "gronden": "; ".join(g[0].lower() + g[1:] for g in regel.gronden),
         "bron": regel.bron or "het programma van eisen",
     }
 
 
-def _weigeren(profiel: Profiel) -> dict[str, Any] | None:
+def _weigeren(profiel: Profiel, vb: Markering) -> dict[str, Any] | None:
     regel = profiel.regio.regels.weigeren
     if regel is None:
         return None
     dagen = regel.meldtermijn_dagen
-    return {"termijn": voorbeeld(f"{dagen} {'dag' if dagen == 1 else 'dagen'}",
-                                 regel.is_voorbeeld("meldtermijn_dagen")),
+    return {"termijn": vb(f"{dagen} {'dag' if dagen == 1 else 'dagen'}",
+                          regel.is_voorbeeld("meldtermijn_dagen")),
             "bron": regel.bron or "het programma van eisen"}

@@ -3,14 +3,17 @@ with each structured item placed where programma.yaml says. Pure: no files, no W
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from . import iwmo
-from .fragment import Fragment
+from .fragment import Cel, Fragment
+from .fragment import Letterlijk as L
 from .inhoud import Blokdeel, Sectie
-from .opmaak import VOORBEELDMELDING, bedrag, getal, voorbeeld
+from .opmaak import VOORBEELDMELDING, getal
 from .profiel import Profiel
+from .tabellen import tariefkop, tarieftabel, toon
 from .tarieven import Prijspeil
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -51,6 +54,11 @@ def _koptekst(sectie: Sectie) -> str:
     return f"{sectie.nummer} {sectie.titel}" if sectie.nummer else sectie.titel
 
 
+def _md_letterlijk(tekst: str) -> str:
+    """A plain-text item inside generated Markdown: escape what Markdown would interpret."""
+    return re.sub(r"([\\`*_{}\[\]#+!-])", r"\\\1", tekst)
+
+
 def _genummerd(nummer: int, tekst: str) -> str:
     # "6\." keeps the source's number: Markdown would renumber a list from 1.
     return f"{nummer}\\. {tekst}"
@@ -58,15 +66,16 @@ def _genummerd(nummer: int, tekst: str) -> str:
 
 def _definities(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
                 niveau: int) -> None:
-    rijen = [[d.term, d.omschrijving] for d in profiel.inhoud.definities]
+    rijen: list[list[Cel]] = [[L(d.term), d.omschrijving] for d in profiel.inhoud.definities]
     uit.tabel(rijen, eerste_kolom_vet=True, breedtes=[1, 3])
 
 
 def _eisen(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel, niveau: int) -> None:
-    rijen = []
+    rijen: list[list[Cel]] = []
     for eis in profiel.inhoud.eisen:
         omschrijving = f"{eis.eis} ({eis.verwijzing})" if eis.verwijzing else eis.eis
-        rijen.append([eis.code, omschrijving, "\n".join(f"- {b}" for b in eis.bewijsmiddelen)])
+        bewijs = "\n".join(f"- {_md_letterlijk(b)}" for b in eis.bewijsmiddelen)
+        rijen.append([L(eis.code), L(omschrijving), bewijs])
     uit.tabel(rijen, kop=["Nr.", "Eis", "Bewijsmiddel"], breedtes=[1, 5, 5])
 
 
@@ -80,9 +89,9 @@ def _functies(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
 def _productfuncties(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
                      niveau: int) -> None:
     namen = {f.sleutel: f.naam for f in profiel.inhoud.functies}
-    rijen = [["\n\n".join(rij.was),
-              "\n\n".join(w.label or namen[w.functie] for w in rij.wordt)]
-             for rij in profiel.inhoud.productfuncties]
+    rijen: list[list[Cel]] = [
+        [L("\n".join(rij.was)), L("\n".join(w.label or namen[w.functie] for w in rij.wordt))]
+        for rij in profiel.inhoud.productfuncties]
     uit.tabel(rijen, kop=["Was product", "Wordt functie"], breedtes=[3, 2])
 
 
@@ -100,18 +109,18 @@ def _uitvoeringseisen(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Bl
             continue
         tekst = _genummerd(eis.nummer, eis.tekst)
         if eis.punten:
-            tekst += "\n\n" + "\n".join(f"- {punt}" for punt in eis.punten)
+            tekst += "\n\n" + "\n".join(f"- {_md_letterlijk(punt)}" for punt in eis.punten)
         uit.tekst(tekst)
 
 
 def _omvang(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
             niveau: int) -> None:
-    rijen = []
+    rijen: list[list[Cel]] = []
     for cijfer in profiel.inhoud.omvang:
         aantal = getal(cijfer.aantal) + (" %" if cijfer.eenheid == "procent" else "")
         if cijfer.benadering != "exact":
             aantal = f"{cijfer.benadering} {aantal}"
-        rijen.append([cijfer.omschrijving, aantal, cijfer.periode])
+        rijen.append([L(cijfer.omschrijving), L(aantal), L(cijfer.periode)])
     uit.tabel(rijen, kop=["Omvang", "Aantal", "Periode"], breedtes=[5, 2, 2])
 
 
@@ -121,28 +130,22 @@ def _kaarten(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
         if deel.selectie and kaart.sleutel not in deel.selectie:
             continue
         uit.kop(kaart.titel, niveau)
-        uit.tabel([[rij.kop, rij.tekst] for rij in kaart.rijen], eerste_kolom_vet=True,
+        uit.tabel([[L(rij.kop), rij.tekst] for rij in kaart.rijen], eerste_kolom_vet=True,
                   breedtes=[1, 3])
 
 
 def _accommodatie_eisen(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
                         niveau: int) -> None:
-    uit.tabel([[o.onderwerp, o.tekst] for o in profiel.inhoud.accommodatie_eisen],
+    uit.tabel([[L(o.onderwerp), o.tekst] for o in profiel.inhoud.accommodatie_eisen],
               eerste_kolom_vet=True, breedtes=[1, 3])
-
-
-def _bedrag_van(peil: Prijspeil, sleutel: str) -> str:
-    regel = next((b for b in peil.bedragen if b.product == sleutel), None)
-    if regel is None:
-        return "geen tarief in dit prijspeil"
-    return voorbeeld(bedrag(regel.bedrag), regel.voorbeeld)
 
 
 def _vervoer(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
              niveau: int) -> None:
-    rijen = [[p.naam, iwmo.met_naam(p.iwmo.productcategorie, iwmo.PRODUCTCATEGORIE),
-              _bedrag_van(peil, p.sleutel)]
-             for p in profiel.inhoud.producten if p.soort == "vervoer"]
+    rijen: list[list[Cel]] = [
+        [L(p.naam), L(iwmo.met_naam(p.iwmo.productcategorie, iwmo.PRODUCTCATEGORIE)),
+         L(toon(peil.van_product(p.sleutel)))]
+        for p in profiel.inhoud.producten if p.soort == "vervoer"]
     uit.tabel(rijen, kop=["Vervoer", "iWmo-productcategorie",
                           f"Tarief per inwoner per dag (prijspeil {peil.prijspeil})"],
               breedtes=[4, 2, 2])
@@ -151,49 +154,13 @@ def _vervoer(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
 def _tarieven(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
               niveau: int) -> None:
     kop = tariefkop(profiel, peil)
-    uit.tabel(tarieftabel(profiel, peil), kop=kop, breedtes=[4, 2, 2, 2, 2][:len(kop)])
-    los = [b for b in peil.bedragen if b.product is None]
+    uit.tabel(list(tarieftabel(profiel, peil)), kop=kop, breedtes=[4, 2, 2, 2, 2][:len(kop)])
+    los: list[list[Cel]] = [[L(b.omschrijving), L(toon(b)), L(f"per {b.eenheid}")]
+                            for b in peil.bedragen if b.product is None]
     if los:
-        uit.tabel([[b.omschrijving, voorbeeld(bedrag(b.bedrag), b.voorbeeld), f"per {b.eenheid}"]
-                   for b in los], kop=["Overige bedragen", "Bedrag", "Eenheid"],
-                  breedtes=[4, 2, 2])
+        uit.tabel(los, kop=["Overige bedragen", "Bedrag", "Eenheid"], breedtes=[4, 2, 2])
     if peil.toelichting:
         uit.tekst(peil.toelichting)
-
-
-def tariefkop(profiel: Profiel, peil: Prijspeil) -> list[str]:
-    if profiel.regio.bekostigingsvorm == "taakgericht":
-        return ["Functie", "iWmo-productcategorie", f"Budget (prijspeil {peil.prijspeil})", "Per"]
-    return ["Product", "iWmo-productcategorie", "iWmo-eenheid en frequentie",
-            f"Tarief (prijspeil {peil.prijspeil})", "Per"]
-
-
-def tarieftabel(profiel: Profiel, peil: Prijspeil, sleutels: list[str] | None = None
-                ) -> list[list[str]]:
-    """One row per functie or product (optionally only `sleutels`), with its iWmo codes."""
-    regels = {b.product: b for b in peil.bedragen if b.product}
-    rijen = []
-    if profiel.regio.bekostigingsvorm == "taakgericht":
-        for functie in profiel.inhoud.functies:
-            if sleutels is not None and functie.sleutel not in sleutels:
-                continue
-            regel = regels.get(functie.sleutel)
-            categorie = iwmo.met_naam(functie.productcategorie or "", iwmo.PRODUCTCATEGORIE)
-            rijen.append([functie.naam, categorie or "—",
-                          voorbeeld(bedrag(regel.bedrag), regel.voorbeeld) if regel else "—",
-                          regel.eenheid if regel else "—"])
-        return rijen
-    for product in profiel.inhoud.producten:
-        if sleutels is not None and product.sleutel not in sleutels:
-            continue
-        regel = regels.get(product.sleutel)
-        codes = (f"{iwmo.met_naam(product.iwmo.eenheid, iwmo.EENHEID)}, "
-                 f"{iwmo.FREQUENTIE[product.iwmo.frequentie]}")
-        rijen.append([product.naam,
-                      iwmo.met_naam(product.iwmo.productcategorie, iwmo.PRODUCTCATEGORIE), codes,
-                      voorbeeld(bedrag(regel.bedrag), regel.voorbeeld) if regel else "—",
-                      regel.eenheid if regel else "—"])
-    return rijen
 
 
 Blokbouwer = Callable[[Fragment, Profiel, Prijspeil, Blokdeel, int], None]

@@ -20,6 +20,7 @@ from .fragment import Fragment
 from .word import vul
 
 ZIPTIJD = (1980, 1, 1, 0, 0, 0)
+TELLERS = ("artikel", "lid")  # functions every template gets besides its context
 TAG = re.compile(r"\{\{|\{%|%\}|\}\}")
 
 
@@ -42,14 +43,21 @@ OMGEVING = omgeving()
 
 
 class ArtikelTeller:
-    """`{{ artikel('Titel') }}` in a template gives 'Artikel 1 Titel', 'Artikel 2 …' in order."""
+    """`{{ artikel('Titel') }}` gives 'Artikel 1 Titel', 'Artikel 2 …' in document order;
+    `{{ lid() }}` numbers the clauses within the current article: '1.', '2.', …"""
 
     def __init__(self) -> None:
         self.nummer = 0
+        self.leden = 0
 
     def __call__(self, titel: str) -> str:
         self.nummer += 1
+        self.leden = 0
         return f"Artikel {self.nummer} {titel}"
+
+    def lid(self) -> str:
+        self.leden += 1
+        return f"{self.leden}."
 
 
 def render(sjabloon: Path, context: dict[str, Any], *, titel: str, tijdstip: dt.datetime,
@@ -61,9 +69,10 @@ def render(sjabloon: Path, context: dict[str, Any], *, titel: str, tijdstip: dt.
         tpl.init_docx()
     except Exception as exc:  # a file that is no Word document at all
         raise SjabloonFout(naam, f"geen leesbaar Word-bestand ({exc})") from exc
-    inhoud = {sleutel: _als_word(tpl, waarde) for sleutel, waarde in context.items()}
-    inhoud["artikel"] = ArtikelTeller()
     try:
+        inhoud = {sleutel: _als_word(tpl, waarde) for sleutel, waarde in context.items()}
+        teller = ArtikelTeller()
+        inhoud["artikel"], inhoud["lid"] = teller, teller.lid
         tpl.render(inhoud, jinja_env=OMGEVING)
     except UndefinedError as exc:
         raise SjabloonFout(naam, f"{_ontbreekt(exc.message or '')}{_plek(exc)}") from exc
@@ -73,6 +82,9 @@ def render(sjabloon: Path, context: dict[str, Any], *, titel: str, tijdstip: dt.
         raise SjabloonFout(naam, f"fout in een sjabloontag: {exc.message}{_plek(exc)}") from exc
     except TemplateError as exc:
         raise SjabloonFout(naam, f"{exc}{_plek(exc)}") from exc
+    except (LookupError, TypeError, ValueError, ArithmeticError) as exc:
+        # e.g. {{ prijspeil|bedrag }} or a style the template lacks: the template's doing.
+        raise SjabloonFout(naam, f"kan niet worden gevuld: {exc}") from exc
     eigenschappen = tpl.docx.core_properties
     eigenschappen.title = titel
     eigenschappen.author = eigenschappen.last_modified_by = "contracten"

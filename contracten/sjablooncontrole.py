@@ -1,26 +1,32 @@
 """Lint the Word templates against a region: every variable a template uses must exist in its
-document kind's context, it must render, and no tag may survive (e.g. one split by Word)."""
+document kind's context, every tag must be whole (not split by Word), and the template must render
+for every aanbieder, so each branch (obliged to social return or not, …) is tried."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 
 from .fouten import InvoerFout, Melding
+from .laden import laad_regio
 from .profiel import Profiel
-from .render import OMGEVING, SjabloonFout, render, resterende_tags
+from .render import OMGEVING, TELLERS, SjabloonFout, render
 from .soorten import SOORTEN, sjablonenmap
 
 TIJDSTIP = dt.datetime(2000, 1, 1)
+HEEL = re.compile(r"\{\{[^<]*?\}\}|\{%[^<]*?%\}")
+STUK = re.compile(r"\{\{|\{%|%\}|\}\}")
 
 
 def controleer_sjablonen(profiel: Profiel, sjablonen: Path) -> list[Melding]:
     meldingen: list[Melding] = []
     jaar = profiel.laatste_prijspeil()
-    aanbieder = profiel.aanbieders[0] if profiel.aanbieders else None
     for naam, soort in SOORTEN.items():
         pad = sjablonen / soort.sjabloon
         weergave = f"sjablonen/{soort.sjabloon}"
@@ -28,12 +34,10 @@ def controleer_sjablonen(profiel: Profiel, sjablonen: Path) -> list[Melding]:
             meldingen.append(
                 Melding(weergave, None, "", "sjabloon ontbreekt", "sjabloon_ontbreekt"))
             continue
-        if soort.per_aanbieder and aanbieder is None:
-            continue
-        context = soort.context(profiel, jaar, aanbieder, "controle")
-        bekend = {*context, "artikel"}
         try:
-            gebruikt = DocxTemplate(pad).get_undeclared_template_variables(OMGEVING)
+            tpl = DocxTemplate(pad)
+            gebruikt = tpl.get_undeclared_template_variables(OMGEVING)
+            gebroken = _gebroken_tags(tpl, pad)
         except TemplateError as exc:
             meldingen.append(Melding(weergave, None, "", f"fout in een sjabloontag: {exc}",
                                      "sjabloon_syntax"))
@@ -42,6 +46,15 @@ def controleer_sjablonen(profiel: Profiel, sjablonen: Path) -> list[Melding]:
             meldingen.append(Melding(weergave, None, "", f"geen leesbaar Word-bestand ({exc})",
                                      "sjabloon_onleesbaar"))
             continue
+        if gebroken:
+            meldingen.append(Melding(
+                weergave, None, "", f"sjabloontag niet heel (bij: {gebroken[0][:60]}); staat een "
+                "tag verspreid over opmaak (bijv. half vet)? Typ de tag opnieuw in één keer.",
+                "sjabloon_tag"))
+            continue
+        aanbieders = profiel.aanbieders if soort.per_aanbieder else [None]
+        contexten = [soort.context(profiel, jaar, a, "controle") for a in aanbieders]
+        bekend = {*TELLERS, *(contexten[0] if contexten else {})}
         onbekend = sorted(gebruikt - bekend)
         if onbekend:
             meldingen.append(Melding(
@@ -49,21 +62,35 @@ def controleer_sjablonen(profiel: Profiel, sjablonen: Path) -> list[Melding]:
                 f"bestaat niet in documentsoort '{naam}'; beschikbaar: "
                 f"{', '.join(sorted(bekend))}", "sjabloon_variabele"))
             continue
-        try:
-            docx = render(pad, context, titel="controle", tijdstip=TIJDSTIP, naam=weergave)
-        except SjabloonFout as fout:
-            meldingen.append(Melding(weergave, None, "", str(fout).split(": ", 1)[-1],
-                                     "sjabloon_render"))
-            continue
-        if resterende_tags(docx):
-            meldingen.append(Melding(
-                weergave, None, "", "een sjabloontag is niet verwerkt; staat een tag verspreid "
-                "over opmaak (bijv. half vet)? Typ de tag opnieuw in één keer.", "sjabloon_tag"))
+        for context in contexten:
+            try:
+                render(pad, context, titel="controle", tijdstip=TIJDSTIP, naam=weergave)
+            except SjabloonFout as fout:
+                meldingen.append(Melding(weergave, None, "", str(fout).split(": ", 1)[-1],
+                                         "sjabloon_render"))
+                break
     return meldingen
 
 
-def controleer(profiel: Profiel, sjablonen: Path | None) -> None:
-    """Raise InvoerFout when a template does not fit this region's document contexts."""
+def _gebroken_tags(tpl: DocxTemplate, pad: Path) -> list[str]:
+    """Tag pieces left after docxtpl's own clean-up: a tag that Word split beyond repair."""
+    document = Document(pad)
+    delen = [tpl.patch_xml(tpl.xml_to_string(document.element.body))]
+    for rel in document.part.rels.values():
+        if rel.reltype in (RT.HEADER, RT.FOOTER):
+            delen.append(tpl.patch_xml(rel.target_part.blob.decode("utf-8")))
+    gevonden = []
+    for xml in delen:
+        rest = HEEL.sub("", xml)
+        for m in STUK.finditer(rest):
+            gevonden.append(re.sub(r"<[^>]+>", "", rest[max(0, m.start() - 40):m.end() + 40]))
+    return gevonden
+
+
+def valideer_regio(regios: Path, naam: str, sjablonen: Path | None = None) -> Profiel:
+    """Load a region and check the templates against it. Raises InvoerFout with all problems."""
+    profiel = laad_regio(regios, naam)
     meldingen = controleer_sjablonen(profiel, sjablonenmap(sjablonen))
     if meldingen:
         raise InvoerFout(meldingen, f"Sjablonen passen niet bij regio '{profiel.sleutel}'")
+    return profiel

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .aanbieders import Aanbieder
-from .opmaak import bedrag as toon_bedrag
-from .opmaak import procent, rond_af
+from .fouten import InvoerFout, Melding
+from .opmaak import bedrag, procent, rond_af, voorbeeld
 from .regels import SocialReturn
 
 HONDERD = Decimal(100)
@@ -18,23 +18,39 @@ class Verplichting:
     aanbieder: str
     verplicht: bool
     bedrag: Decimal | None  # rounded half up to cents; None when not obliged
-    reden: str  # in words, for letters and overviews
+    jaaromzet: Decimal
+    drempel: Decimal
+    percentage: Decimal
+    aanneemsom: Decimal | None
 
 
 def bereken(regel: SocialReturn, aanbieder: Aanbieder) -> Verplichting:
     """Obliged only when the yearly turnover in the region is strictly above the threshold."""
-    drempel = toon_bedrag(regel.drempel)
-    omzet = toon_bedrag(aanbieder.jaaromzet)
-    if aanbieder.jaaromzet <= regel.drempel:
-        return Verplichting(
-            aanbieder.id, False, None,
-            f"De jaaromzet binnen de regio ({omzet}) ligt niet boven {drempel}; social return "
-            f"wordt waar mogelijk toegepast, zonder harde verplichting.")
-    if aanbieder.aanneemsom is None:
-        raise ValueError(f"aanbieder {aanbieder.id} is verplicht maar heeft geen aanneemsom")
-    verplichting = rond_af(aanbieder.aanneemsom * regel.percentage / HONDERD)
+    verplicht = aanbieder.jaaromzet > regel.drempel
+    if verplicht and aanbieder.aanneemsom is None:
+        raise InvoerFout([Melding("aanbieders.yaml", None, f"{aanbieder.id}.aanneemsom",
+                                  "verplicht voor social return, maar ontbreekt",
+                                  "aanneemsom_ontbreekt")])
     return Verplichting(
-        aanbieder.id, True, verplichting,
-        f"De jaaromzet binnen de regio ({omzet}) ligt boven {drempel}; de verplichting is "
-        f"{procent(regel.percentage)} van de aanneemsom exclusief btw "
-        f"({toon_bedrag(aanbieder.aanneemsom)}).")
+        aanbieder=aanbieder.id,
+        verplicht=verplicht,
+        bedrag=(rond_af(aanbieder.aanneemsom * regel.percentage / HONDERD)
+                if verplicht and aanbieder.aanneemsom is not None else None),
+        jaaromzet=aanbieder.jaaromzet,
+        drempel=regel.drempel,
+        percentage=regel.percentage,
+        aanneemsom=aanbieder.aanneemsom,
+    )
+
+
+def toelichting(v: Verplichting, regel: SocialReturn, aanbieder_voorbeeld: bool) -> str:
+    """The reason in words, with every example value marked."""
+    omzet = voorbeeld(bedrag(v.jaaromzet), aanbieder_voorbeeld)
+    drempel = voorbeeld(bedrag(v.drempel), regel.is_voorbeeld("drempel"))
+    if not v.verplicht:
+        return (f"De jaaromzet binnen de regio ({omzet}) ligt niet boven {drempel}; social return "
+                f"wordt waar mogelijk toegepast, zonder harde verplichting.")
+    assert v.aanneemsom is not None
+    return (f"De jaaromzet binnen de regio ({omzet}) ligt boven {drempel}; de verplichting is "
+            f"{voorbeeld(procent(v.percentage), regel.is_voorbeeld('percentage'))} van de "
+            f"aanneemsom exclusief btw ({voorbeeld(bedrag(v.aanneemsom), aanbieder_voorbeeld)}).")

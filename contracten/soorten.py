@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from .aanbieders import Aanbieder
 from .profiel import Profiel
 
 FORMATEN = ("docx", "md", "html", "pdf")
-PAKKET_SJABLONEN = Path(__file__).resolve().parent.parent / "sjablonen"
+PAKKET_SJABLONEN = Path(str(files("contracten.sjablonen")))
 
 
 @dataclass(frozen=True)

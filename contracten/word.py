@@ -16,7 +16,7 @@ from docx.shared import Cm, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from .fragment import Fragment, Kop, Tabel, Tekst
+from .fragment import Cel, Fragment, Kop, Letterlijk, Tabel, Tekst
 
 _MD = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 # Profile texts are data: raw HTML in them is shown literally, never interpreted.
@@ -217,16 +217,20 @@ def _tabel(container: Any, blok: Tabel) -> None:
         _herhaal_kop(tabel.rows[0])
     for rij in blok.rijen:
         cellen = tabel.add_row().cells
-        for i, (cel, tekst) in enumerate(zip(cellen, rij, strict=True)):
-            _vul_cel(cel, tekst, vet=blok.eerste_kolom_vet and i == 0)
+        for i, (cel, inhoud) in enumerate(zip(cellen, rij, strict=True)):
+            _vul_cel(cel, inhoud, vet=blok.eerste_kolom_vet and i == 0)
     if blok.breedtes:
         _breedtes(tabel, blok.breedtes)
     container.add_paragraph()  # breathing space, and Word needs a paragraph after a table
 
 
-def _vul_cel(cel: _Cell, tekst: str, vet: bool) -> None:
+def _vul_cel(cel: _Cell, inhoud: Cel, vet: bool) -> None:
     eerste = cel.paragraphs[0]
-    schrijf_markdown(cel, tekst)
+    if isinstance(inhoud, Letterlijk):
+        for regel in inhoud.tekst.split("\n"):
+            cel.add_paragraph().add_run(regel)
+    else:
+        schrijf_markdown(cel, inhoud)
     # add_table made one empty paragraph; drop it when the cell got content of its own.
     if len(cel.paragraphs) > 1 and not eerste.text:
         eerste._p.getparent().remove(eerste._p)

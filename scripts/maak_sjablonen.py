@@ -109,41 +109,39 @@ def overeenkomst() -> None:
     huisstijl(doc)
     kop_en_voet(doc, KOP)
     p(doc, "Overeenkomst {{ aanbesteding.perceel }}", "Title")
-    p(doc, "{{ regio.naam }} en {{ aanbieder.naam }}")
+    p(doc, "Gemeente {{ regio.centrumgemeente }} en {{ aanbieder.naam }}")
     p(doc, "{%p if voorbeeldmelding %}")
     p(doc, "{{ voorbeeldmelding }}", "Voorbeeldmelding")
     p(doc, "{%p endif %}")
     p(doc, "Partijen", "Heading 1")
-    p(doc, "1. De gemeente {{ regio.centrumgemeente }}, als centrumgemeente handelend namens de "
+    p(doc, "{{ lid() }} De gemeente {{ regio.centrumgemeente }}, als centrumgemeente handelend namens de "
            "gemeenten {{ gemeenten }}, hierna: de Gemeente;")
-    p(doc, "2. {{ aanbieder.naam }}, gevestigd aan {{ aanbieder.adres.straat }}, "
+    p(doc, "{{ lid() }} {{ aanbieder.naam }}, gevestigd aan {{ aanbieder.adres.straat }}, "
            "{{ aanbieder.adres.postcode }} {{ aanbieder.adres.plaats }}, ingeschreven bij de Kamer "
            "van Koophandel onder nummer {{ aanbieder.kvk }}{% if aanbieder.agb %}, AGB-code "
            "{{ aanbieder.agb }}{% endif %}, hierna: de Aanbieder;")
     p(doc, "komen het volgende overeen.")
     p(doc, "{{ artikel('Uitvoeringsvariant en perceel') }}", "Heading 1")
-    p(doc, "1. Deze overeenkomst betreft het perceel {{ aanbesteding.perceel }} van de "
+    p(doc, "{{ lid() }} Deze overeenkomst betreft het perceel {{ aanbesteding.perceel }} van de "
            "aanbesteding ‘{{ aanbesteding.titel }}’{% if aanbesteding.kenmerk %} (kenmerk "
            "{{ aanbesteding.kenmerk }}){% endif %}.")
-    p(doc, "2. Partijen voeren deze overeenkomst uit volgens de {{ uitvoeringsvariant }} "
+    p(doc, "{{ lid() }} Partijen voeren deze overeenkomst uit volgens de {{ uitvoeringsvariant }} "
            "uitvoeringsvariant van de Contractstandaard Wmo: {{ uitvoeringsvariant_uitleg }}")
     p(doc, "{%p for beperking in beperkingen %}")
-    p(doc, "{{ loop.index + 2 }}. {{ beperking }}")
+    p(doc, "{{ lid() }} {{ beperking }}")
     p(doc, "{%p endfor %}")
     p(doc, "{{ artikel('Looptijd') }}", "Heading 1")
     p(doc, "Deze overeenkomst gaat in op {{ aanbesteding.looptijd.begin|datum }} en eindigt op "
            "{{ aanbesteding.looptijd.einde|datum }}{{ looptijd_voorbeeld }}.")
     p(doc, "{{ artikel(prestaties_titel) }}", "Heading 1")
-    p(doc, "1. De Aanbieder is gecontracteerd voor de volgende {{ eenheden_naam }}, met de "
-           "iWmo-codes waaronder de Aanbieder toewijzingen ontvangt en declareert. Bedragen "
-           "zijn exclusief btw, prijspeil {{ prijspeil }}.")
+    p(doc, "{{ lid() }} {{ prestaties_inleiding }}")
     p(doc, "{{p prestaties }}")
     p(doc, "{%p if afwezigheid %}")
-    p(doc, "2. Bij {{ afwezigheid.gronden }} kan de Aanbieder voor huisvesting "
-           "{{ afwezigheid.bedrag }} per {{ afwezigheid.eenheid }} declareren (prijspeil "
-           "{{ prijspeil }}), gedurende hoogstens {{ afwezigheid.maanden }} maanden per "
-           "kalenderjaar, onder de voorwaarden van het programma van eisen "
-           "({{ afwezigheid.bron }}).")
+    p(doc, "{{ lid() }} Bij tijdelijke afwezigheid van een inwoner kan de Aanbieder voor "
+           "huisvesting {{ afwezigheid.bedrag }} per {{ afwezigheid.eenheid }} declareren "
+           "(prijspeil {{ prijspeil }}), gedurende hoogstens {{ afwezigheid.maanden }} maanden per "
+           "kalenderjaar en alleen in deze gevallen: {{ afwezigheid.gronden }}. De voorwaarden "
+           "staan in het programma van eisen ({{ afwezigheid.bron }}).")
     p(doc, "{%p endif %}")
     p(doc, "{{ artikel('Indexatie') }}", "Heading 1")
     p(doc, "De bedragen in deze overeenkomst worden jaarlijks per 1 januari geïndexeerd volgens de "
@@ -155,23 +153,23 @@ def overeenkomst() -> None:
     p(doc, "{%p if socialreturn is none %}")
     p(doc, "Voor deze overeenkomst geldt geen social-returnverplichting.")
     p(doc, "{%p elif socialreturn.verplicht %}")
-    p(doc, "1. De Aanbieder zet bij de uitvoering van deze overeenkomst {{ socialreturn.bedrag }} "
+    p(doc, "{{ lid() }} De Aanbieder zet bij de uitvoering van deze overeenkomst {{ socialreturn.bedrag }} "
            "in voor social return. {{ socialreturn.reden }}")
-    p(doc, "2. Zo spoedig mogelijk na het sluiten van deze overeenkomst bespreekt de Aanbieder een "
+    p(doc, "{{ lid() }} Zo spoedig mogelijk na het sluiten van deze overeenkomst bespreekt de Aanbieder een "
            "plan van aanpak social return met de accountmanager van de Gemeente. Bij het niet "
            "nakomen van de verplichting kan de Gemeente een sanctie opleggen.")
     p(doc, "{%p else %}")
     p(doc, "{{ socialreturn.reden }}")
     p(doc, "{%p endif %}")
     p(doc, "{{ artikel('Opzegging en overgang van inwoners') }}", "Heading 1")
-    p(doc, "1. Partijen kunnen deze overeenkomst tussentijds schriftelijk opzeggen met "
+    p(doc, "{{ lid() }} Partijen kunnen deze overeenkomst tussentijds schriftelijk opzeggen met "
            "inachtneming van een opzegtermijn van {{ opzegging.termijn }}.")
-    p(doc, "2. Vanaf de datum waarop de opzegtermijn ingaat, neemt de Aanbieder geen nieuwe "
+    p(doc, "{{ lid() }} Vanaf de datum waarop de opzegtermijn ingaat, neemt de Aanbieder geen nieuwe "
            "inwoners in zorg; de Aanbieder levert tot de einddatum van de overeenkomst.")
-    p(doc, "3. De Aanbieder blijft de ondersteuning aan bestaande inwoners leveren tot hoogstens "
+    p(doc, "{{ lid() }} De Aanbieder blijft de ondersteuning aan bestaande inwoners leveren tot hoogstens "
            "{{ opzegging.doorlevering }} na het einde van de overeenkomst, tenzij de beschikking "
            "van de inwoner eerder afloopt.")
-    p(doc, "4. De vertrekkende Aanbieder neemt het initiatief voor een warme overdracht: de "
+    p(doc, "{{ lid() }} De vertrekkende Aanbieder neemt het initiatief voor een warme overdracht: de "
            "inwoner, de toegang van de Gemeente en de nieuwe aanbieder komen met elkaar in "
            "contact. Tot de overdracht definitief is, blijft de Aanbieder verantwoordelijk voor de "
            "ondersteuning van de inwoner.")
@@ -182,10 +180,10 @@ def overeenkomst() -> None:
            "{{ weigeren.termijn }} bij de medewerker toegang van de Gemeente.")
     p(doc, "{%p endif %}")
     p(doc, "{{ artikel('Wijzigingen en beëindiging van ondersteuning') }}", "Heading 1")
-    p(doc, "1. Een wijziging van deze overeenkomst of van de bedragen gaat in op zijn vroegst zes "
+    p(doc, "{{ lid() }} Een wijziging van deze overeenkomst of van de bedragen gaat in op zijn vroegst zes "
            "maanden nadat de Gemeente haar schriftelijk heeft aangekondigd, tenzij partijen anders "
            "overeenkomen.")
-    p(doc, "2. De Aanbieder schort de ondersteuning van een inwoner pas op na een aankondiging van "
+    p(doc, "{{ lid() }} De Aanbieder schort de ondersteuning van een inwoner pas op na een aankondiging van "
            "ten minste veertien dagen, en beëindigt de ondersteuning van een inwoner pas na een "
            "aankondiging van ten minste één maand, in overleg met de verwijzer.")
     p(doc, "{{ artikel('Programma van eisen') }}", "Heading 1")

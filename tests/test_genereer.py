@@ -16,7 +16,7 @@ from docx import Document
 from contracten.genereer import genereer
 from contracten.render import SjabloonFout, render, resterende_tags
 
-from .conftest import BRONNEN, REGIOS, ROOT, voer_uit
+from .conftest import BRONNEN, REGIOS, ROOT, voer_uit, wijzig_yaml
 
 SJABLONEN = ROOT / "sjablonen"
 DEKKING = ROOT.parent / "shared" / "tools" / "dekking.py"
@@ -296,3 +296,112 @@ def test_valideer_meldt_kapot_sjabloon(tmp_path):
     uit = voer_uit("valideer", "assen", "--sjablonen", str(kapot))
     assert uit.code == 1
     assert "sjablonen/programma-van-eisen.docx" in uit.stderr and "aanbieder" in uit.stderr
+
+
+def test_afwezigheid_alleen_bij_beschermd_wonen(uitvoer):
+    map_, _ = manifest(uitvoer, "assen")
+    zonder = tekst(map_ / "overeenkomsten" / "de-linde-dagbesteding.docx")
+    assert "huisvesting" not in zonder
+    met = tekst(map_ / "overeenkomsten" / "zorg-welzijn-de-brug.docx")
+    assert "alleen in deze gevallen: tijdelijke afwezigheid door klinische opname" in met
+
+
+def test_taakgericht_contract_toont_budget_van_de_aanbieder(uitvoer):
+    map_, _ = manifest(uitvoer, "amersfoort")
+    inhoud = tekst(map_ / "overeenkomsten" / "stichting-eemzicht.docx")
+    assert "Het taakgerichte budget van de Aanbieder bedraagt €" in inhoud
+    assert "18.500.000" not in inhoud  # the regional budget of a functie is not this contract's
+
+
+def test_voorbeeldmelding_alleen_als_er_voorbeeldwaarden_zijn(regios, tmp_path):
+    def echt(d):
+        for a in d["aanbieders"]:
+            a["voorbeeld"] = False
+    wijzig_yaml(regios / "amersfoort/aanbieders.yaml", echt)
+    wijzig_yaml(regios / "amersfoort/tarieven/2023.yaml",
+                lambda d: [b.update(voorbeeld=False) for b in d["bedragen"]])
+
+    def regels(d):
+        d["aanbesteding"]["looptijd"]["voorbeeld"] = False
+        d["regels"]["opzegging"]["voorbeeld"] = []
+        d["regels"]["indexatie"]["voorbeeld"] = []
+    wijzig_yaml(regios / "amersfoort/regio.yaml", regels)
+    genereer(regios, "amersfoort", soorten=["overeenkomst"], aanbieders=["stichting-eemzicht"],
+             uitvoer=tmp_path, sjablonen=SJABLONEN)
+    pad = tmp_path / "amersfoort/2023/overeenkomsten/stichting-eemzicht.docx"
+    assert "voorbeeld" not in tekst(pad)
+
+    wijzig_yaml(regios / "amersfoort/regio.yaml",
+                lambda d: d["aanbesteding"]["looptijd"].update(voorbeeld=True))
+    genereer(regios, "amersfoort", soorten=["overeenkomst"], aanbieders=["stichting-eemzicht"],
+             uitvoer=tmp_path, sjablonen=SJABLONEN)
+    inhoud = tekst(pad)
+    assert "Let op: dit document bevat voorbeeldwaarden" in inhoud
+    assert "31 december 2026 (voorbeeld)" in inhoud
+
+
+def test_platte_tekst_in_tabellen_blijft_letterlijk(regios, tmp_path):
+    term = "1. <Term> & {{ 7*7 }} *x* [y](z)"
+    wijzig_yaml(regios / "amersfoort/inhoud.yaml",
+                lambda d: d["definities"][0].update(term=term))
+    wijzig_yaml(regios / "amersfoort/aanbieders.yaml",
+                lambda d: d["aanbieders"][0].update(naam="Zorg {% if %} & <Co> {{ 7*7 }}"))
+    uit = voer_uit("--regios", str(regios), "valideer", "amersfoort")
+    assert uit.code == 0, uit.stderr  # data with {{ is not a broken template
+    genereer(regios, "amersfoort", uitvoer=tmp_path, sjablonen=SJABLONEN, formaten=["html"])
+    map_ = tmp_path / "amersfoort/2023"
+    assert term in tekst(map_ / "programma-van-eisen.docx")
+    import yaml
+    id_ = yaml.safe_load((regios / "amersfoort/aanbieders.yaml").read_text())["aanbieders"][0]["id"]
+    pad = Path("overeenkomsten") / f"{id_}.docx"
+    assert "Zorg {% if %} & <Co> {{ 7*7 }}, gevestigd" in tekst(map_ / pad)
+    html = (map_ / pad).with_suffix(".html").read_text(encoding="utf-8")
+    assert "Zorg {% if %} &amp; &lt;Co&gt; {{ 7*7 }}, gevestigd" in html
+
+
+def test_prijspeil_zonder_tarieven_wordt_geweigerd(tmp_path):
+    uit = voer_uit("genereer", "assen", "--prijspeil", "2024", "--uitvoer", str(tmp_path),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 1
+    assert "geen bedrag voor 'bw-toezicht' in prijspeil 2024" in uit.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_manifest_houdt_versie_per_document_bij(regios, tmp_path):
+    genereer(regios, "assen", uitvoer=tmp_path, sjablonen=SJABLONEN)
+    pad = regios / "assen/tarieven/2025.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("165.00", "166.00"), encoding="utf-8")
+    resultaat = genereer(regios, "assen", uitvoer=tmp_path, sjablonen=SJABLONEN,
+                         soorten=["overeenkomst"], aanbieders=["wonen-plus"])
+    versies = {d["pad"]: d["versie"] for d in resultaat.manifest["documenten"]}
+    assert versies["overeenkomsten/wonen-plus.docx"] == resultaat.manifest["versie"]
+    assert versies["programma-van-eisen.docx"] != resultaat.manifest["versie"]
+
+
+def test_fout_in_sjabloonexpressie_is_sjabloonfout(tmp_path):
+    kapot = tmp_path / "sjablonen"
+    shutil.copytree(SJABLONEN, kapot)
+    document = Document(kapot / "overeenkomst.docx")
+    document.add_paragraph("{{ prijspeil|bedrag }}")
+    document.save(kapot / "overeenkomst.docx")
+    uit = voer_uit("genereer", "assen", "--sjablonen", str(kapot), "--uitvoer",
+                   str(tmp_path / "uit"), env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 1
+    assert "Sjabloon sjablonen/overeenkomst.docx" in uit.stderr and "Interne fout" not in uit.stderr
+
+
+def test_onschrijfbare_uitvoermap(tmp_path):
+    bestand = tmp_path / "bestand"
+    bestand.write_text("x")
+    uit = voer_uit("genereer", "assen", "--uitvoer", str(bestand / "sub"),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 1 and "geen map" in uit.stderr and "Interne fout" not in uit.stderr
+
+
+@pytest.mark.parametrize(("argumenten", "verwacht"), [
+    (["--prijspeil", "abc"], "'abc' is geen jaartal"),
+    (["--formaat", "xls"], "is niet een van"),
+])
+def test_gebruiksfouten_in_het_nederlands(argumenten, verwacht):
+    uit = voer_uit("genereer", "assen", *argumenten)
+    assert uit.code == 2 and verwacht in uit.stderr

@@ -58,11 +58,13 @@ def test_regios_json_volgens_ontwerp():
         assert len(regio["aanbieders"]) >= 12
 
 
-def test_opdrachten_in_readme_bestaan_in_help():
+def test_opdrachten_in_readme_zijn_de_opdrachten_van_help():
     uit = voer_uit("--help")
-    for opdracht in re.findall(r"^    contracten (?:\[--regios MAP\] )?([a-z]+) ", README, re.M):
-        if opdracht != "OPDRACHT".lower():
-            assert opdracht in uit.stdout, opdracht
+    hulp = uit.stdout.split("Opdrachten:")[1]
+    in_help = set(re.findall(r"^  ([a-z]+) ", hulp, re.M))
+    in_readme = set(re.findall(r"^    contracten (?:\[--regios MAP\] )?([a-z]+) ", README, re.M))
+    in_readme.discard("opdracht")
+    assert in_help == in_readme
 
 
 def test_verkeerd_gebruik_exit_2_in_het_nederlands():
@@ -79,6 +81,7 @@ def test_onbekende_regio_exit_1():
 
 def test_readme_noemt_elke_sjabloonvariabele():
     from contracten import laad_regio
+    from contracten.render import TELLERS
     from contracten.soorten import SOORTEN
 
     gedocumenteerd: dict[str, set[str]] = {}
@@ -89,5 +92,19 @@ def test_readme_noemt_elke_sjabloonvariabele():
         for naam, soort in SOORTEN.items():
             jaar = profiel.laatste_prijspeil()
             context = soort.context(profiel, jaar, profiel.aanbieders[0], "x")
-            verwacht = {*context, "artikel"}
+            verwacht = {*context, *TELLERS}
             assert verwacht == gedocumenteerd["alle"] | gedocumenteerd.get(naam, set()), naam
+
+
+def test_wiel_bevat_de_sjablonen(tmp_path: Path):
+    """A normal (non-editable) install must find its templates too."""
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(ROOT), "-w",
+                    str(tmp_path)], check=True, capture_output=True, timeout=600)
+    wiel = next(tmp_path.glob("contracten-*.whl"))
+    namen = zipfile.ZipFile(wiel).namelist()
+    assert "contracten/sjablonen/overeenkomst.docx" in namen
+    assert "contracten/sjablonen/programma-van-eisen.docx" in namen

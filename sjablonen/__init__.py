@@ -1,0 +1,1 @@
+"""The Word templates: package data, so an installed contracten has them too."""
