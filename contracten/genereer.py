@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import Any
 from .aanbieders import Aanbieder
 from .fouten import ContractenFout, InvoerFout, Melding, os_reden
 from .laden import laad_regio
+from .pdf import naar_pdf
 from .profiel import Profiel
 from .render import render
 from .soorten import SOORTEN, sjablonenmap
@@ -106,9 +106,12 @@ def _keuzes(profiel: Profiel, prijspeil: int | None, soorten: Sequence[str],
         if id_ not in ids:
             meldingen.append(Melding("--aanbieder", None, "", f"onbekende aanbieder '{id_}' in "
                                      f"{profiel.sleutel}", "aanbieder_onbekend"))
+    gekozen = list(dict.fromkeys(soorten)) or list(SOORTEN)
+    if aanbieders and not any(SOORTEN[s].per_aanbieder for s in gekozen if s in SOORTEN):
+        meldingen.append(Melding("--aanbieder", None, "", "geldt alleen voor documenten per "
+                                 "aanbieder, zoals 'overeenkomst'", "aanbieder_zonder_soort"))
     if meldingen:
         raise InvoerFout(meldingen, "Ongeldige keuze")
-    gekozen = list(dict.fromkeys(soorten)) or list(SOORTEN)
     if aanbieders and not soorten:
         gekozen = [s for s in gekozen if SOORTEN[s].per_aanbieder]
     lijst = [ids[i] for i in dict.fromkeys(aanbieders)] or profiel.aanbieders
@@ -168,7 +171,7 @@ def _schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
                        "versie": kop["versie"]} for b in bestanden]
         if pdf:
             documenten += _pdf(tijdelijk, [b for b in bestanden if b.formaat == "docx"],
-                           kop["versie"])
+                               kop["versie"])
         nieuw = {d["pad"] for d in documenten}
         documenten = [d for d in oud if d["pad"] not in nieuw] + documenten
         documenten.sort(key=lambda d: d["pad"])
@@ -206,30 +209,13 @@ def _wissel(nieuw: Path, doel: Path) -> None:
 
 
 def _pdf(map_: Path, docx: list[Bestand], versie: str) -> list[dict[str, Any]]:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise ContractenFout("Voor --formaat pdf is LibreOffice nodig, maar 'soffice' is niet "
-                             "gevonden. Installeer het (bijv. apt-get install "
-                             "libreoffice-writer-nogui) of kies een ander formaat.")
     documenten = []
     for submap in sorted({Path(b.pad).parent for b in docx}):
         in_map = [b for b in docx if Path(b.pad).parent == submap]
-        converteer_naar_pdf(soffice, [map_ / b.pad for b in in_map], map_ / submap)
+        naar_pdf([map_ / b.pad for b in in_map], map_ / submap)
         for b in in_map:
             pad = Path(b.pad).with_suffix(".pdf")
             documenten.append({"soort": b.soort, "formaat": "pdf", "pad": pad.as_posix(),
                                "sha256": sha256((map_ / pad).read_bytes()),
                                "aanbieder": b.aanbieder, "versie": versie})
     return documenten
-
-
-def converteer_naar_pdf(soffice: str, bestanden: list[Path], uitvoer: Path) -> None:
-    with tempfile.TemporaryDirectory(prefix="contracten-lo-") as profiel:
-        proces = subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profiel}", "--headless", "--convert-to",
-             "pdf", "--outdir", str(uitvoer), *map(str, bestanden)],
-            capture_output=True, text=True, timeout=600, check=False)
-    ontbreekt = [b.name for b in bestanden if not (uitvoer / b.with_suffix(".pdf").name).is_file()]
-    if proces.returncode != 0 or ontbreekt:
-        raise ContractenFout(f"LibreOffice kon niet naar pdf omzetten: {', '.join(ontbreekt)} "
-                             f"({proces.stderr.strip()[:200]})")
