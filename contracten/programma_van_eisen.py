@@ -79,11 +79,16 @@ def _eisen(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel, niv
     uit.tabel(rijen, kop=["Nr.", "Eis", "Bewijsmiddel"], breedtes=[1, 5, 5])
 
 
+def _genummerde_paragrafen(uit: Fragment, items: list[tuple[int, str, str]], niveau: int) -> None:
+    for nummer, titel, tekst in items:
+        uit.kop(f"{nummer}. {titel}", niveau)
+        uit.tekst(tekst)
+
+
 def _functies(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
               niveau: int) -> None:
-    for functie in profiel.inhoud.functies:
-        uit.kop(f"{functie.nummer}. {functie.naam}", niveau)
-        uit.tekst(functie.beschrijving)
+    _genummerde_paragrafen(
+        uit, [(f.nummer, f.naam, f.beschrijving) for f in profiel.inhoud.functies], niveau)
 
 
 def _productfuncties(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
@@ -97,9 +102,8 @@ def _productfuncties(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blo
 
 def _transformatieopgaven(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
                           niveau: int) -> None:
-    for opgave in profiel.inhoud.transformatieopgaven:
-        uit.kop(f"{opgave.nummer}. {opgave.titel}", niveau)
-        uit.tekst(opgave.tekst)
+    _genummerde_paragrafen(
+        uit, [(o.nummer, o.titel, o.tekst) for o in profiel.inhoud.transformatieopgaven], niveau)
 
 
 def _uitvoeringseisen(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,

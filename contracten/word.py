@@ -145,23 +145,20 @@ def _run(alinea: Paragraph, tekst: str, vet: bool, cursief: bool, code: bool = F
 
 def _link(alinea: Paragraph, url: str, tekst: str) -> None:
     rid = alinea.part.relate_to(url, RT.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), rid)
-    run = OxmlElement("w:r")
-    eigenschappen = OxmlElement("w:rPr")
-    kleur = OxmlElement("w:color")
-    kleur.set(qn("w:val"), str(LINKKLEUR))
-    onderstreept = OxmlElement("w:u")
-    onderstreept.set(qn("w:val"), "single")
-    eigenschappen.append(kleur)
-    eigenschappen.append(onderstreept)
-    run.append(eigenschappen)
-    t = OxmlElement("w:t")
+    t = _el("w:t", {"xml:space": "preserve"})
     t.text = tekst
-    t.set(qn("xml:space"), "preserve")
-    run.append(t)
-    link.append(run)
-    alinea._p.append(link)
+    eigenschappen = _el("w:rPr", {}, _el("w:color", {"w:val": str(LINKKLEUR)}),
+                        _el("w:u", {"w:val": "single"}))
+    alinea._p.append(_el("w:hyperlink", {"r:id": rid}, _el("w:r", {}, eigenschappen, t)))
+
+
+def _el(tag: str, attributen: dict[str, str], *kinderen: Any) -> Any:
+    element = OxmlElement(tag)
+    for naam, waarde in attributen.items():
+        element.set(qn(naam), waarde)
+    for kind in kinderen:
+        element.append(kind)
+    return element
 
 
 def _nieuwe_nummering(container: Any) -> int:
@@ -171,19 +168,10 @@ def _nieuwe_nummering(container: Any) -> int:
     abstract_id = _abstract_van_stijl(numbering, part.document.styles["List Number"])
     nieuw_id = max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))),
                    default=0) + 1
-    num = OxmlElement("w:num")
-    num.set(qn("w:numId"), str(nieuw_id))
-    abstract = OxmlElement("w:abstractNumId")
-    abstract.set(qn("w:val"), abstract_id)
-    num.append(abstract)
-    for niveau in range(3):
-        override = OxmlElement("w:lvlOverride")
-        override.set(qn("w:ilvl"), str(niveau))
-        start = OxmlElement("w:startOverride")
-        start.set(qn("w:val"), "1")
-        override.append(start)
-        num.append(override)
-    numbering.append(num)
+    numbering.append(_el(
+        "w:num", {"w:numId": str(nieuw_id)}, _el("w:abstractNumId", {"w:val": abstract_id}),
+        *(_el("w:lvlOverride", {"w:ilvl": str(niveau)}, _el("w:startOverride", {"w:val": "1"}))
+          for niveau in range(3))))
     return nieuw_id
 
 
@@ -241,16 +229,12 @@ def _vul_cel(cel: _Cell, inhoud: Cel, vet: bool) -> None:
 
 
 def _arceer(cel: _Cell) -> None:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), "D9E2F3")
-    cel._tc.get_or_add_tcPr().append(shd)
+    cel._tc.get_or_add_tcPr().append(
+        _el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "D9E2F3"}))
 
 
 def _herhaal_kop(rij: Any) -> None:
-    kop = OxmlElement("w:tblHeader")
-    rij._tr.get_or_add_trPr().append(kop)
+    rij._tr.get_or_add_trPr().append(_el("w:tblHeader", {}))
 
 
 def _breedtes(tabel: Any, verhouding: list[float]) -> None:

@@ -85,10 +85,21 @@ KOP = ("{{ regio.naam }} · {{ aanbesteding.perceel }}"
        "{% if aanbesteding.kenmerk %} · {{ aanbesteding.kenmerk }}{% endif %}")
 
 
-def programma_van_eisen() -> None:
+def nieuw_sjabloon():
     doc = Document()
     huisstijl(doc)
     kop_en_voet(doc, KOP)
+    return doc
+
+
+def voorbeeldmelding(doc) -> None:
+    p(doc, "{%p if voorbeeldmelding %}")
+    p(doc, "{{ voorbeeldmelding }}", "Voorbeeldmelding")
+    p(doc, "{%p endif %}")
+
+
+def programma_van_eisen() -> None:
+    doc = nieuw_sjabloon()
     p(doc, "{{ programma.titel }}", "Title")
     p(doc, "{%p for regel in programma.ondertitel %}")
     p(doc, "{{ regel }}")
@@ -97,22 +108,16 @@ def programma_van_eisen() -> None:
     p(doc, "TenderNed kenmerk: {{ aanbesteding.kenmerk }}")
     p(doc, "{%p endif %}")
     p(doc, "Datum {{ aanbesteding.datum|datum }}")
-    p(doc, "{%p if voorbeeldmelding %}")
-    p(doc, "{{ voorbeeldmelding }}", "Voorbeeldmelding")
-    p(doc, "{%p endif %}")
+    voorbeeldmelding(doc)
     p(doc, "{{p inhoud }}")
     doc.save(SJABLONEN / "programma-van-eisen.docx")
 
 
 def overeenkomst() -> None:
-    doc = Document()
-    huisstijl(doc)
-    kop_en_voet(doc, KOP)
+    doc = nieuw_sjabloon()
     p(doc, "Overeenkomst {{ aanbesteding.perceel }}", "Title")
     p(doc, "Gemeente {{ regio.centrumgemeente }} en {{ aanbieder.naam }}")
-    p(doc, "{%p if voorbeeldmelding %}")
-    p(doc, "{{ voorbeeldmelding }}", "Voorbeeldmelding")
-    p(doc, "{%p endif %}")
+    voorbeeldmelding(doc)
     p(doc, "Partijen", "Heading 1")
     p(doc, "{{ lid() }} De gemeente {{ regio.centrumgemeente }}, als centrumgemeente handelend namens de "
            "gemeenten {{ gemeenten }}, hierna: de Gemeente;")
