@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,10 @@ import click
 from . import clitaal
 from .fouten import ContractenFout, InvoerFout
 from .genereer import genereer
+from .indexeren import als_json as indexering_als_json
+from .indexeren import indexatietabel, indexeer_regio
 from .laden import laad_regio, vind_regios
+from .opmaak import procent
 from .overzicht import samenvatting
 from .sjablooncontrole import valideer_regio
 from .soorten import FORMATEN, SOORTEN
@@ -141,6 +146,61 @@ def genereer_(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[st
     woord = "Word-document" if aantal == 1 else "Word-documenten"
     click.echo(f"{aantal} {woord} gemaakt in {resultaat.map} (prijspeil {manifest['prijspeil']}, "
                f"versie {manifest['versie']}); overzicht in {resultaat.map / 'manifest.json'}.")
+
+
+def _procent(waarde: str | None, optie: str) -> Decimal | None:
+    if waarde is None:
+        return None
+    try:
+        return Decimal(waarde.replace(",", "."))
+    except ArithmeticError:
+        raise click.BadParameter(f"'{waarde}' is geen getal (bijv. 3.5)",
+                                 param_hint=optie) from None
+
+
+@main.command("indexeer", options_metavar="[OPTIES]")
+@click.argument("regio")
+@click.option("--naar", type=Jaar(), required=True, metavar="JAAR",
+              help="Het nieuwe prijspeil (mag nog niet bestaan).")
+@click.option("--ova", metavar="PCT", help="Loonindex OVA in procenten (VNG-methode).")
+@click.option("--ppc", metavar="PCT", help="Prijsindex PPC in procenten (VNG-methode).")
+@click.option("--nacalculatie", metavar="PCT", help="Nacalculatie in procentpunten (standaard 0).")
+@click.option("--percentage", metavar="PCT", help="Eén indexcijfer in plaats van OVA en PPC.")
+@click.option("--datum", type=click.DateTime(["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
+              help="Datum van het besluit en de brieven (standaard vandaag).")
+@click.option("--genereer", "genereren", is_flag=True,
+              help="Maak daarna alle documenten en de indexatiebrieven voor het nieuwe prijspeil.")
+@click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), show_default=True, help="Map voor de documenten.")
+@sjablonen_optie
+@json_optie
+@click.pass_obj
+def indexeer_(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | None,
+              nacalculatie: str | None, percentage: str | None, datum: dt.datetime | None,
+              genereren: bool, uitvoer: Path, sjablonen: Path | None, als_json: bool) -> None:
+    """Indexeer de bedragen van REGIO naar een nieuw prijspeil (VNG-methode of één percentage)."""
+    if percentage is not None and (ova or ppc or nacalculatie):
+        raise click.UsageError("Geef --percentage óf --ova en --ppc (met --nacalculatie), niet "
+                               "allebei.")
+    if percentage is None and (ova is None or ppc is None):
+        raise click.UsageError("Geef --ova en --ppc, of --percentage.")
+    uitkomst = indexeer_regio(
+        regios, regio, naar, datum=(datum.date() if datum else dt.date.today()),
+        ova=_procent(ova, "--ova"), ppc=_procent(ppc, "--ppc"),
+        nacalculatie=_procent(nacalculatie, "--nacalculatie"),
+        percentage=_procent(percentage, "--percentage"), genereren=genereren, uitvoer=uitvoer,
+        sjablonen=sjablonen)
+    resultaat = indexering_als_json(uitkomst)
+    if als_json:
+        _toon_json(resultaat)
+        return
+    click.echo(f"{regio}: prijspeil {resultaat['van']} → {resultaat['naar']}, index "
+               f"{procent(uitkomst.indexering.prijspeil.indexatie.index)}; "  # type: ignore[union-attr]
+               f"geschreven: {uitkomst.bestand}")
+    click.echo(indexatietabel(uitkomst.indexering))
+    if uitkomst.documenten:
+        aantal = sum(1 for p in uitkomst.documenten.geschreven if p.endswith(".docx"))
+        click.echo(f"{aantal} Word-documenten (met indexatiebrieven) in {uitkomst.documenten.map}.")
 
 
 def run() -> None:

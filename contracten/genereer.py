@@ -106,7 +106,14 @@ def _keuzes(profiel: Profiel, prijspeil: int | None, soorten: Sequence[str],
         if id_ not in ids:
             meldingen.append(Melding("--aanbieder", None, "", f"onbekende aanbieder '{id_}' in "
                                      f"{profiel.sleutel}", "aanbieder_onbekend"))
-    gekozen = list(dict.fromkeys(soorten)) or list(SOORTEN)
+    if meldingen:
+        raise InvoerFout(meldingen, "Ongeldige keuze")
+    gekozen = list(dict.fromkeys(soorten)) or [
+        naam for naam, soort in SOORTEN.items() if soort.beschikbaar(profiel, jaar)]
+    for naam in gekozen:
+        if not SOORTEN[naam].beschikbaar(profiel, jaar):
+            meldingen.append(Melding("--document", None, "", f"'{naam}' bestaat niet voor "
+                                     f"prijspeil {jaar}", "soort_niet_beschikbaar"))
     if aanbieders and not any(SOORTEN[s].per_aanbieder for s in gekozen if s in SOORTEN):
         meldingen.append(Melding("--aanbieder", None, "", "geldt alleen voor documenten per "
                                  "aanbieder, zoals 'overeenkomst'", "aanbieder_zonder_soort"))

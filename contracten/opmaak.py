@@ -35,9 +35,12 @@ def getal(waarde: int | Decimal) -> str:
     return format_decimal(waarde, locale=LOCALE, decimal_quantization=False)
 
 
-def procent(waarde: Decimal) -> str:
-    """5 % / 4,957 % — the number as given, Dutch decimal comma."""
-    return f"{format_decimal(waarde, locale=LOCALE, decimal_quantization=False)} %"
+def procent(waarde: Decimal, decimalen: int | None = None) -> str:
+    """5 % / 4,957 % — the number as given, or with a fixed number of decimals (3,50 %)."""
+    if decimalen is None:
+        return f"{format_decimal(waarde, locale=LOCALE, decimal_quantization=False)} %"
+    patroon = "#,##0." + "0" * decimalen if decimalen else "#,##0"
+    return f"{format_decimal(waarde, format=patroon, locale=LOCALE)} %"
 
 
 def datum(waarde: dt.date) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from docx import Document
@@ -14,10 +15,12 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 
 from .fouten import InvoerFout, Melding
+from .indexatie import indexeer
 from .laden import laad_regio
 from .profiel import Profiel
 from .render import OMGEVING, TELLERS, SjabloonFout, render
-from .soorten import SOORTEN, sjablonenmap
+from .soorten import SOORTEN, Soort, sjablonenmap
+from .tarieven import IndexatieRecord
 
 TIJDSTIP = dt.datetime(2000, 1, 1)
 HEEL = re.compile(r"\{\{[^<]*?\}\}|\{%[^<]*?%\}")
@@ -26,8 +29,8 @@ STUK = re.compile(r"\{\{|\{%|%\}|\}\}")
 
 def controleer_sjablonen(profiel: Profiel, sjablonen: Path) -> list[Melding]:
     meldingen: list[Melding] = []
-    jaar = profiel.laatste_prijspeil()
     for naam, soort in SOORTEN.items():
+        proef, jaar = proefprofiel(profiel, soort)
         pad = sjablonen / soort.sjabloon
         weergave = f"sjablonen/{soort.sjabloon}"
         if not pad.is_file():
@@ -52,8 +55,8 @@ def controleer_sjablonen(profiel: Profiel, sjablonen: Path) -> list[Melding]:
                 "tag verspreid over opmaak (bijv. half vet)? Typ de tag opnieuw in één keer.",
                 "sjabloon_tag"))
             continue
-        aanbieders = profiel.aanbieders if soort.per_aanbieder else [None]
-        contexten = [soort.context(profiel, jaar, a, "controle") for a in aanbieders]
+        aanbieders = proef.aanbieders if soort.per_aanbieder else [None]
+        contexten = [soort.context(proef, jaar, a, "controle") for a in aanbieders]
         bekend = {*TELLERS, *(contexten[0] if contexten else {})}
         onbekend = sorted(gebruikt - bekend)
         if onbekend:
@@ -70,6 +73,19 @@ def controleer_sjablonen(profiel: Profiel, sjablonen: Path) -> list[Melding]:
                                          "sjabloon_render"))
                 break
     return meldingen
+
+
+def proefprofiel(profiel: Profiel, soort: Soort) -> tuple[Profiel, int]:
+    """The profile and prijspeil to try a template on. A kind that needs an indexed prijspeil
+    (the indexatiebrief) is tried on a notional next year, indexed by 0 %."""
+    jaar = profiel.laatste_prijspeil()
+    if soort.beschikbaar(profiel, jaar):
+        return profiel, jaar
+    record = IndexatieRecord(van=jaar, methode="percentage", index=Decimal(0),
+                             datum=TIJDSTIP.date())
+    nieuw = indexeer(profiel, jaar + 1, record).prijspeil
+    return profiel.model_copy(update={"prijspeilen": {**profiel.prijspeilen, jaar + 1: nieuw}}), \
+        jaar + 1
 
 
 def _gebroken_tags(tpl: DocxTemplate, pad: Path) -> list[str]:

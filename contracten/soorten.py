@@ -8,7 +8,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from . import overeenkomst, programma_van_eisen
+from . import indexatiebrief, overeenkomst, programma_van_eisen
 from .aanbieders import Aanbieder
 from .profiel import Profiel
 
@@ -25,6 +25,7 @@ class Soort:
     pad: Callable[[Aanbieder | None], str]  # relative path without extension
     titel: Callable[[Profiel, Aanbieder | None], str]
     context: Callable[[Profiel, int, Aanbieder | None, str], dict[str, Any]]
+    beschikbaar: Callable[[Profiel, int], bool] = lambda profiel, prijspeil: True
 
 
 SOORTEN: dict[str, Soort] = {
@@ -41,6 +42,14 @@ SOORTEN: dict[str, Soort] = {
         pad=lambda a: f"overeenkomsten/{a.id}",  # type: ignore[union-attr]
         titel=lambda p, a: f"Overeenkomst {p.regio.aanbesteding.perceel} — {a.naam}",  # type: ignore[union-attr]
         context=lambda p, jaar, a, versie: overeenkomst.context(p, jaar, a, versie),  # type: ignore[arg-type]
+    ),
+    "indexatiebrief": Soort(
+        sjabloon="indexatiebrief.docx",
+        per_aanbieder=True,
+        pad=lambda a: f"brieven/indexatie/{a.id}",  # type: ignore[union-attr]
+        titel=lambda p, a: f"Indexatie tarieven — {a.naam}",  # type: ignore[union-attr]
+        context=lambda p, jaar, a, versie: indexatiebrief.context(p, jaar, a, versie),  # type: ignore[arg-type]
+        beschikbaar=indexatiebrief.beschikbaar,
     ),
 }
 

@@ -47,6 +47,9 @@ Bedrag = Annotated[
 
 Percentage = Annotated[Decimal, BeforeValidator(_geen_float), Field(ge=0, le=100)]
 
+Procentpunten = Annotated[Decimal, BeforeValidator(_geen_float), Field(ge=-100, le=100)]
+"""A change in percentage points, such as an index figure; may be negative."""
+
 Sleutel = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
 """A key that is safe in a file name: lower case, digits and hyphens."""
 

@@ -215,8 +215,45 @@ def overeenkomst() -> None:
     doc.save(SJABLONEN / "overeenkomst.docx")
 
 
+def indexatiebrief() -> None:
+    doc = nieuw_sjabloon()
+    p(doc, "Gemeente {{ regio.centrumgemeente }}")
+    p(doc, "{%p if aanbesteding.contact %}")
+    p(doc, "{{ aanbesteding.contact }}")
+    p(doc, "{%p endif %}")
+    p(doc, "")
+    p(doc, "{{ aanbieder.naam }}")
+    p(doc, "t.a.v. {{ aanbieder.contact.naam }}")
+    p(doc, "{{ aanbieder.adres.straat }}")
+    p(doc, "{{ aanbieder.adres.postcode }} {{ aanbieder.adres.plaats }}")
+    p(doc, "")
+    p(doc, "Datum: {{ briefdatum }}")
+    p(doc, "Kenmerk: {{ kenmerk }}")
+    p(doc, "Onderwerp: indexatie van de tarieven per {{ ingangsdatum }}")
+    voorbeeldmelding(doc)
+    p(doc, "")
+    p(doc, "Geachte {{ aanbieder.contact.naam }},")
+    p(doc, "Per {{ ingangsdatum }} worden de bedragen van uw overeenkomst "
+           "{{ aanbesteding.perceel }} met de gemeente {{ regio.centrumgemeente }} geïndexeerd. "
+           "{{ index_uitleg }}")
+    p(doc, "Voor wat u levert, gelden vanaf {{ ingangsdatum }} de volgende bedragen, exclusief "
+           "btw:")
+    p(doc, "{{p bedragen }}")
+    p(doc, "Elk nieuw bedrag is het bedrag van prijspeil {{ vorig_prijspeil }} vermenigvuldigd met "
+           "(1 + indexcijfer), afgerond op hele centen. U declareert de nieuwe bedragen voor "
+           "ondersteuning die u op of na {{ ingangsdatum }} levert. De bijgewerkte overeenkomst "
+           "(prijspeil {{ prijspeil }}) ontvangt u tegelijk met deze brief.")
+    p(doc, "Hebt u vragen over deze brief, neem dan contact op met de afdeling inkoop"
+           "{% if aanbesteding.contact %} via {{ aanbesteding.contact }}{% endif %}.")
+    p(doc, "Met vriendelijke groet,")
+    p(doc, "")
+    p(doc, "Gemeente {{ regio.centrumgemeente }}, namens de gemeenten van {{ regio.naam }}")
+    doc.save(SJABLONEN / "indexatiebrief.docx")
+
+
 if __name__ == "__main__":
     SJABLONEN.mkdir(exist_ok=True)
     programma_van_eisen()
     overeenkomst()
+    indexatiebrief()
     print(f"sjablonen geschreven in {SJABLONEN}")

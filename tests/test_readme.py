@@ -82,6 +82,7 @@ def test_onbekende_regio_exit_1():
 def test_readme_noemt_elke_sjabloonvariabele():
     from contracten import laad_regio
     from contracten.render import TELLERS
+    from contracten.sjablooncontrole import proefprofiel
     from contracten.soorten import SOORTEN
 
     gedocumenteerd: dict[str, set[str]] = {}
@@ -90,8 +91,8 @@ def test_readme_noemt_elke_sjabloonvariabele():
     for regio in ("assen", "amersfoort"):
         profiel = laad_regio(REGIOS, regio)
         for naam, soort in SOORTEN.items():
-            jaar = profiel.laatste_prijspeil()
-            context = soort.context(profiel, jaar, profiel.aanbieders[0], "x")
+            proef, jaar = proefprofiel(profiel, soort)
+            context = soort.context(proef, jaar, proef.aanbieders[0], "x")
             verwacht = {*context, *TELLERS}
             assert verwacht == gedocumenteerd["alle"] | gedocumenteerd.get(naam, set()), naam
 
