@@ -21,6 +21,8 @@ from .laden import laad_regio, vind_regios
 from .opmaak import procent
 from .overzicht import samenvatting
 from .sjablooncontrole import valideer_regio
+from .socialreturn_uitvoer import als_json as socialreturn_als_json
+from .socialreturn_uitvoer import socialreturn_regio
 from .soorten import FORMATEN, SOORTEN
 
 clitaal.installeer()
@@ -49,6 +51,15 @@ class Jaar(click.ParamType):
 def json_optie(functie: Any) -> Any:
     return click.option("--json", "als_json", is_flag=True,
                         help="Toon het resultaat als JSON op stdout.")(functie)
+
+
+def datum_optie(functie: Any) -> Any:
+    return click.option("--datum", type=click.DateTime(["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
+                        help="Datum op de brieven (standaard vandaag).")(functie)
+
+
+def _dag(datum: dt.datetime | None) -> dt.date:
+    return datum.date() if datum else dt.date.today()
 
 
 def sjablonen_optie(functie: Any) -> Any:
@@ -129,15 +140,16 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
 @click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
               default=Path("output"), show_default=True, help="Map voor de documenten.")
 @sjablonen_optie
+@datum_optie
 @json_optie
 @click.pass_obj
 def genereer_(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],
               aanbieders: tuple[str, ...], formaten: tuple[str, ...], uitvoer: Path,
-              sjablonen: Path | None, als_json: bool) -> None:
-    """Maak de documenten van REGIO: programma van eisen en een overeenkomst per aanbieder."""
+              sjablonen: Path | None, datum: dt.datetime | None, als_json: bool) -> None:
+    """Maak de documenten van REGIO: programma van eisen, overeenkomsten, brieven."""
     resultaat = genereer(regios, regio, prijspeil=prijspeil, soorten=soorten,
                          aanbieders=aanbieders, formaten=formaten, uitvoer=uitvoer,
-                         sjablonen=sjablonen)
+                         sjablonen=sjablonen, datum=_dag(datum))
     manifest = resultaat.manifest
     if als_json:
         _toon_json(manifest)
@@ -166,8 +178,7 @@ def _procent(waarde: str | None, optie: str) -> Decimal | None:
 @click.option("--ppc", metavar="PCT", help="Prijsindex PPC in procenten (VNG-methode).")
 @click.option("--nacalculatie", metavar="PCT", help="Nacalculatie in procentpunten (standaard 0).")
 @click.option("--percentage", metavar="PCT", help="Eén indexcijfer in plaats van OVA en PPC.")
-@click.option("--datum", type=click.DateTime(["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
-              help="Datum van het besluit en de brieven (standaard vandaag).")
+@datum_optie
 @click.option("--genereer", "genereren", is_flag=True,
               help="Maak daarna alle documenten en de indexatiebrieven voor het nieuwe prijspeil.")
 @click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
@@ -185,7 +196,7 @@ def indexeer_(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | N
     if percentage is None and (ova is None or ppc is None):
         raise click.UsageError("Geef --ova en --ppc, of --percentage.")
     uitkomst = indexeer_regio(
-        regios, regio, naar, datum=(datum.date() if datum else dt.date.today()),
+        regios, regio, naar, datum=_dag(datum),
         ova=_procent(ova, "--ova"), ppc=_procent(ppc, "--ppc"),
         nacalculatie=_procent(nacalculatie, "--nacalculatie"),
         percentage=_procent(percentage, "--percentage"), genereren=genereren, uitvoer=uitvoer,
@@ -201,6 +212,34 @@ def indexeer_(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | N
     if uitkomst.documenten:
         aantal = sum(1 for p in uitkomst.documenten.geschreven if p.endswith(".docx"))
         click.echo(f"{aantal} Word-documenten (met indexatiebrieven) in {uitkomst.documenten.map}.")
+
+
+@main.command("socialreturn", options_metavar="[OPTIES]")
+@click.argument("regio")
+@click.option("--prijspeil", type=Jaar(), metavar="JAAR",
+              help="Prijspeil (standaard: het nieuwste van de regio).")
+@click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), show_default=True, help="Map voor de documenten.")
+@sjablonen_optie
+@datum_optie
+@json_optie
+@click.pass_obj
+def socialreturn_(regios: Path, regio: str, prijspeil: int | None, uitvoer: Path,
+                  sjablonen: Path | None, datum: dt.datetime | None, als_json: bool) -> None:
+    """Social return van REGIO: overzicht (Excel, csv, Word) en een brief per aanbieder."""
+    uitkomst = socialreturn_regio(regios, regio, prijspeil=prijspeil, uitvoer=uitvoer,
+                                  sjablonen=sjablonen, datum=_dag(datum))
+    resultaat = socialreturn_als_json(uitkomst)
+    if als_json:
+        _toon_json(resultaat)
+        return
+    if uitkomst.documenten is None:
+        click.echo(f"{uitkomst.profiel.regio.naam} stelt geen social return (regels.socialreturn "
+                   f"ontbreekt in {regio}/regio.yaml); er is niets geschreven.")
+        return
+    verplicht = [a for a in resultaat["aanbieders"] if a["verplicht"]]
+    click.echo(f"{len(verplicht)} van {len(resultaat['aanbieders'])} aanbieders zijn verplicht; "
+               f"overzicht en brieven in {uitkomst.documenten.map}.")
 
 
 def run() -> None:

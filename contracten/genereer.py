@@ -24,7 +24,7 @@ from .laden import laad_regio
 from .pdf import naar_pdf
 from .profiel import Profiel
 from .render import render
-from .soorten import SOORTEN, sjablonenmap
+from .soorten import SOORTEN, Uitvoering, sjablonenmap
 from .tekstversie import naar_html, naar_markdown
 
 
@@ -51,7 +51,7 @@ def sha256(inhoud: bytes) -> str:
 def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
              soorten: Sequence[str] = (), aanbieders: Sequence[str] = (),
              formaten: Sequence[str] = (), uitvoer: Path = Path("output"),
-             sjablonen: Path | None = None) -> Resultaat:
+             sjablonen: Path | None = None, datum: dt.date | None = None) -> Resultaat:
     """Generate and write the documents. Raises ContractenFout, and writes nothing then."""
     profiel = laad_regio(regios, regio)
     sjablonen = sjablonenmap(sjablonen)
@@ -59,14 +59,18 @@ def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
     extra = [f for f in dict.fromkeys(formaten) if f not in ("docx", "md")]
 
     invoer = _invoer(regios, profiel, sjablonen)
-    versie = sha256("".join(i["sha256"] for i in invoer).encode())[:10]
+    # The date letters carry is an input too: it is part of the version stamp.
+    briefdatum = datum or dt.date.today()
+    versie = sha256(("".join(i["sha256"] for i in invoer) + briefdatum.isoformat())
+                    .encode())[:10]
+    uitvoering = Uitvoering(versie, briefdatum)
     tijdstip = dt.datetime.combine(profiel.prijspeilen[jaar].ingangsdatum, dt.time())
 
     bestanden: list[Bestand] = []
     for naam in gekozen_soorten:
         soort = SOORTEN[naam]
         for aanbieder in (gekozen_aanbieders if soort.per_aanbieder else [None]):
-            context = soort.context(profiel, jaar, aanbieder, versie)
+            context = soort.context(profiel, jaar, aanbieder, uitvoering)
             docx = render(sjablonen / soort.sjabloon, context,
                           titel=soort.titel(profiel, aanbieder), tijdstip=tijdstip)
             pad, id_ = soort.pad(aanbieder), aanbieder.id if aanbieder else None
@@ -76,6 +80,9 @@ def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
             if "html" in extra:
                 html = naar_html(md, soort.titel(profiel, aanbieder))
                 bestanden.append(Bestand(naam, "html", f"{pad}.html", id_, html.encode("utf-8")))
+            if soort.extra is not None:
+                bestanden += [Bestand(naam, formaat, f"{pad}.{formaat}", id_, inhoud)
+                              for formaat, inhoud in soort.extra(profiel, jaar)]
 
     doel = uitvoer / profiel.sleutel / str(jaar)
     volledig = not soorten and not aanbieders
@@ -83,6 +90,7 @@ def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
         "regio": profiel.sleutel,
         "prijspeil": jaar,
         "versie": versie,
+        "datum": briefdatum.isoformat(),
         "generator": f"contracten {version('contracten')}",
         "invoer": invoer,
     })

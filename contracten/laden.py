@@ -12,7 +12,7 @@ from .aanbieders import Aanbieders
 from .bron import Bron, lees_yaml
 from .fouten import InvoerFout, Melding, RegioOnbekend
 from .inhoud import Inhoud, Programma
-from .meldingen import uit_validatie
+from .meldingen import uit_validatie, veldpad
 from .profiel import Profiel, RegioGegevens
 from .tarieven import Prijspeil
 from .validatie import Onderdelen, controleer
@@ -109,6 +109,8 @@ def laad_regio(regios: Path, naam: str) -> Profiel:
     )
     for bestand, loc, veld, bericht, code in controleer(onderdelen):
         bron = bronnen.get(bestand)
+        if bron is not None:
+            veld = veldpad(loc, bron.data)
         meldingen.append(Melding(f"{naam}/{bestand}", bron.regel(loc) if bron else None, veld,
                                  bericht, code))
     if meldingen:

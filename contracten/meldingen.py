@@ -60,10 +60,18 @@ def _plek(loc: tuple[Any, ...]) -> Pad:
     return tuple(p for p in loc if isinstance(p, int) or not p[:1].isupper())
 
 
-def veldpad(loc: Pad) -> str:
+def veldpad(loc: Pad, data: Any = None) -> str:
+    """'aanbieders[3].kvk'; with the file's data, a list item with an id or sleutel is named:
+    'aanbieders[3: stichting-het-anker].kvk'."""
     tekst = ""
     for p in loc:
-        tekst += f"[{p}]" if isinstance(p, int) else (f".{p}" if tekst else str(p))
+        if isinstance(p, int):
+            data = data[p] if isinstance(data, list) and p < len(data) else None
+            naam = data.get("id") or data.get("sleutel") if isinstance(data, dict) else None
+            tekst += f"[{p}: {naam}]" if isinstance(naam, str) else f"[{p}]"
+        else:
+            data = data.get(p) if isinstance(data, dict) else None
+            tekst += f".{p}" if tekst else str(p)
     return tekst
 
 
@@ -82,7 +90,8 @@ def uit_validatie(exc: ValidationError, bron: Bron, voorvoegsel: Pad = ()) -> li
             bericht = sjabloon.format(**{k: _toon(v) for k, v in ctx.items()})
         if err["type"] not in ("missing", "extra_forbidden") and "input" in err:
             bericht += f" (gevonden: {_toon(err['input'])})"
-        melding = Melding(bron.naam, bron.regel(loc), veldpad(loc), bericht, err["type"])
+        melding = Melding(bron.naam, bron.regel(loc), veldpad(loc, bron.data), bericht,
+                          err["type"])
         # A value failing every member of a union is reported once per member; keep the first.
         meldingen.setdefault((melding.veld, err["type"]), melding)
     return list(meldingen.values())

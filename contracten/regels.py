@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .typen import Bedrag, Model, Percentage, Sleutel, Tekst
+from .typen import Bedrag, Markdown, Model, Percentage, Sleutel, Tekst
 
 
 class Regel(Model):
@@ -35,6 +35,9 @@ class SocialReturn(Regel):
     percentage: Percentage
     drempel: Bedrag  # yearly turnover in the region must be strictly above this
     basis: Literal["aanneemsom_excl_btw"] = "aanneemsom_excl_btw"
+    # The letters' own words: what an obliged aanbieder does next, and the "waar mogelijk" text.
+    brief_verplicht: Markdown
+    brief_waar_mogelijk: Markdown
 
 
 class Opzegging(Regel):

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -123,16 +124,21 @@ def _plek(exc: Exception) -> str:
     return f" (bij: {tags[0][:80]})" if tags else ""
 
 
-def vaste_zip(docx: bytes) -> bytes:
-    """Rewrite the zip with fixed timestamps so equal input gives byte-identical files."""
+def vaste_zip(inhoud: bytes,
+              aanpassen: dict[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+    """Rewrite an Office zip with fixed timestamps so equal input gives byte-identical files;
+    `aanpassen` may fix a member's content too (e.g. a clock stamp the writer put in)."""
     uit = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(docx)) as bron, \
+    with zipfile.ZipFile(io.BytesIO(inhoud)) as bron, \
             zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
         for info in bron.infolist():
             nieuw = zipfile.ZipInfo(info.filename, date_time=ZIPTIJD)
             nieuw.compress_type = zipfile.ZIP_DEFLATED
             nieuw.external_attr = 0o644 << 16
-            doel.writestr(nieuw, bron.read(info.filename))
+            data = bron.read(info.filename)
+            if aanpassen and info.filename in aanpassen:
+                data = aanpassen[info.filename](data)
+            doel.writestr(nieuw, data)
     return uit.getvalue()
 
 

@@ -19,7 +19,7 @@ from .indexatie import indexeer
 from .laden import laad_regio
 from .profiel import Profiel
 from .render import OMGEVING, TELLERS, SjabloonFout, render
-from .soorten import SOORTEN, Soort, sjablonenmap
+from .soorten import SOORTEN, Soort, Uitvoering, sjablonenmap
 from .tarieven import IndexatieRecord
 
 TIJDSTIP = dt.datetime(2000, 1, 1)
@@ -30,7 +30,7 @@ STUK = re.compile(r"\{\{|\{%|%\}|\}\}")
 def controleer_sjablonen(profiel: Profiel, sjablonen: Path) -> list[Melding]:
     meldingen: list[Melding] = []
     for naam, soort in SOORTEN.items():
-        proef, jaar = proefprofiel(profiel, soort)
+        proef_en_jaar = proefprofiel(profiel, soort)
         pad = sjablonen / soort.sjabloon
         weergave = f"sjablonen/{soort.sjabloon}"
         if not pad.is_file():
@@ -55,8 +55,12 @@ def controleer_sjablonen(profiel: Profiel, sjablonen: Path) -> list[Melding]:
                 "tag verspreid over opmaak (bijv. half vet)? Typ de tag opnieuw in één keer.",
                 "sjabloon_tag"))
             continue
+        if proef_en_jaar is None:
+            continue  # this region has no such documents (e.g. no social return)
+        proef, jaar = proef_en_jaar
         aanbieders = proef.aanbieders if soort.per_aanbieder else [None]
-        contexten = [soort.context(proef, jaar, a, "controle") for a in aanbieders]
+        uitvoering = Uitvoering("controle", TIJDSTIP.date())
+        contexten = [soort.context(proef, jaar, a, uitvoering) for a in aanbieders]
         bekend = {*TELLERS, *(contexten[0] if contexten else {})}
         onbekend = sorted(gebruikt - bekend)
         if onbekend:
@@ -75,17 +79,18 @@ def controleer_sjablonen(profiel: Profiel, sjablonen: Path) -> list[Melding]:
     return meldingen
 
 
-def proefprofiel(profiel: Profiel, soort: Soort) -> tuple[Profiel, int]:
-    """The profile and prijspeil to try a template on. A kind that needs an indexed prijspeil
-    (the indexatiebrief) is tried on a notional next year, indexed by 0 %."""
+def proefprofiel(profiel: Profiel, soort: Soort) -> tuple[Profiel, int] | None:
+    """The profile and prijspeil to try a template on, or None when the region has no such
+    documents. A kind that needs an indexed prijspeil (the indexatiebrief) is tried on a
+    notional next year, indexed by 0 %."""
     jaar = profiel.laatste_prijspeil()
     if soort.beschikbaar(profiel, jaar):
         return profiel, jaar
     record = IndexatieRecord(van=jaar, methode="percentage", index=Decimal(0),
                              datum=TIJDSTIP.date())
     nieuw = indexeer(profiel, jaar + 1, record).prijspeil
-    return profiel.model_copy(update={"prijspeilen": {**profiel.prijspeilen, jaar + 1: nieuw}}), \
-        jaar + 1
+    proef = profiel.model_copy(update={"prijspeilen": {**profiel.prijspeilen, jaar + 1: nieuw}})
+    return (proef, jaar + 1) if soort.beschikbaar(proef, jaar + 1) else None
 
 
 def _gebroken_tags(tpl: DocxTemplate, pad: Path) -> list[str]:

@@ -21,25 +21,28 @@ class Verplichting:
     jaaromzet: Decimal
     drempel: Decimal
     percentage: Decimal
-    aanneemsom: Decimal | None
+    aanneemsom: Decimal | None  # excl. BTW
+    omgerekend: bool = False  # the aanneemsom was given incl. BTW and converted
 
 
 def bereken(regel: SocialReturn, aanbieder: Aanbieder) -> Verplichting:
     """Obliged only when the yearly turnover in the region is strictly above the threshold."""
     verplicht = aanbieder.jaaromzet > regel.drempel
-    if verplicht and aanbieder.aanneemsom is None:
+    aanneemsom = aanbieder.aanneemsom_excl_btw()
+    if verplicht and aanneemsom is None:
         raise InvoerFout([Melding("aanbieders.yaml", None, f"{aanbieder.id}.aanneemsom",
                                   "verplicht voor social return, maar ontbreekt",
                                   "aanneemsom_ontbreekt")])
     return Verplichting(
         aanbieder=aanbieder.id,
         verplicht=verplicht,
-        bedrag=(rond_af(aanbieder.aanneemsom * regel.percentage / HONDERD)
-                if verplicht and aanbieder.aanneemsom is not None else None),
+        bedrag=(rond_af(aanneemsom * regel.percentage / HONDERD)
+                if verplicht and aanneemsom is not None else None),
         jaaromzet=aanbieder.jaaromzet,
         drempel=regel.drempel,
         percentage=regel.percentage,
-        aanneemsom=aanbieder.aanneemsom,
+        aanneemsom=aanneemsom,
+        omgerekend=aanbieder.aanneemsom_incl_btw is not None,
     )
 
 
@@ -51,6 +54,8 @@ def toelichting(v: Verplichting, regel: SocialReturn, aanbieder_voorbeeld: bool)
         return (f"De jaaromzet binnen de regio ({omzet}) ligt niet boven {drempel}; social return "
                 f"wordt waar mogelijk toegepast, zonder harde verplichting.")
     assert v.aanneemsom is not None
+    omgerekend = ", omgerekend uit het bedrag inclusief btw" if v.omgerekend else ""
     return (f"De jaaromzet binnen de regio ({omzet}) ligt boven {drempel}; de verplichting is "
             f"{voorbeeld(procent(v.percentage), regel.is_voorbeeld('percentage'))} van de "
-            f"aanneemsom exclusief btw ({voorbeeld(bedrag(v.aanneemsom), aanbieder_voorbeeld)}).")
+            f"aanneemsom exclusief btw ({voorbeeld(bedrag(v.aanneemsom), aanbieder_voorbeeld)}"
+            f"{omgerekend}).")

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from . import indexatiebrief, overeenkomst, programma_van_eisen
+from . import indexatiebrief, overeenkomst, programma_van_eisen, socialreturn_documenten
 from .aanbieders import Aanbieder
 from .profiel import Profiel
 
 FORMATEN = ("docx", "md", "html", "pdf")
 PAKKET_SJABLONEN = Path(str(files("contracten.sjablonen")))
+
+
+@dataclass(frozen=True)
+class Uitvoering:
+    """What a run adds to the profile: the version stamp and the date letters carry."""
+
+    versie: str
+    datum: dt.date
 
 
 @dataclass(frozen=True)
@@ -24,8 +33,10 @@ class Soort:
     per_aanbieder: bool
     pad: Callable[[Aanbieder | None], str]  # relative path without extension
     titel: Callable[[Profiel, Aanbieder | None], str]
-    context: Callable[[Profiel, int, Aanbieder | None, str], dict[str, Any]]
+    context: Callable[[Profiel, int, Aanbieder | None, Uitvoering], dict[str, Any]]
     beschikbaar: Callable[[Profiel, int], bool] = lambda profiel, prijspeil: True
+    # More files beside the .docx, e.g. the overview as .xlsx and .csv: (formaat, inhoud).
+    extra: Callable[[Profiel, int], list[tuple[str, bytes]]] | None = None
 
 
 SOORTEN: dict[str, Soort] = {
@@ -34,22 +45,39 @@ SOORTEN: dict[str, Soort] = {
         per_aanbieder=False,
         pad=lambda a: "programma-van-eisen",
         titel=lambda p, a: p.programma.titel,
-        context=lambda p, jaar, a, versie: programma_van_eisen.context(p, jaar, versie),
+        context=lambda p, jaar, a, u: programma_van_eisen.context(p, jaar, u.versie),
     ),
     "overeenkomst": Soort(
         sjabloon="overeenkomst.docx",
         per_aanbieder=True,
         pad=lambda a: f"overeenkomsten/{a.id}",  # type: ignore[union-attr]
         titel=lambda p, a: f"Overeenkomst {p.regio.aanbesteding.perceel} — {a.naam}",  # type: ignore[union-attr]
-        context=lambda p, jaar, a, versie: overeenkomst.context(p, jaar, a, versie),  # type: ignore[arg-type]
+        context=lambda p, jaar, a, u: overeenkomst.context(p, jaar, a, u.versie),  # type: ignore[arg-type]
     ),
     "indexatiebrief": Soort(
         sjabloon="indexatiebrief.docx",
         per_aanbieder=True,
         pad=lambda a: f"brieven/indexatie/{a.id}",  # type: ignore[union-attr]
         titel=lambda p, a: f"Indexatie tarieven — {a.naam}",  # type: ignore[union-attr]
-        context=lambda p, jaar, a, versie: indexatiebrief.context(p, jaar, a, versie),  # type: ignore[arg-type]
+        context=lambda p, jaar, a, u: indexatiebrief.context(p, jaar, a, u.versie),  # type: ignore[arg-type]
         beschikbaar=indexatiebrief.beschikbaar,
+    ),
+    "socialreturn-overzicht": Soort(
+        sjabloon="socialreturn-overzicht.docx",
+        per_aanbieder=False,
+        pad=lambda a: "socialreturn-overzicht",
+        titel=lambda p, a: f"Social return {p.regio.naam}",
+        context=lambda p, jaar, a, u: socialreturn_documenten.overzicht_context(p, jaar, u.versie),
+        beschikbaar=socialreturn_documenten.beschikbaar,
+        extra=socialreturn_documenten.overzicht_bestanden,
+    ),
+    "socialreturn-brief": Soort(
+        sjabloon="socialreturn-brief.docx",
+        per_aanbieder=True,
+        pad=lambda a: f"brieven/socialreturn/{a.id}",  # type: ignore[union-attr]
+        titel=lambda p, a: f"Social return — {a.naam}",  # type: ignore[union-attr]
+        context=lambda p, jaar, a, u: socialreturn_documenten.brief_context(p, jaar, a, u),  # type: ignore[arg-type]
+        beschikbaar=socialreturn_documenten.beschikbaar,
     ),
 }
 

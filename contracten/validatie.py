@@ -195,7 +195,7 @@ def _aanbieders(o: Onderdelen) -> Iterator[Probleem]:
     socialreturn = o.regio.regels.socialreturn if o.regio else None
     for i, aanbieder in enumerate(aanbieders):
         if (socialreturn and aanbieder.jaaromzet > socialreturn.drempel
-                and aanbieder.aanneemsom is None):
+                and aanbieder.aanneemsom_excl_btw() is None):
             yield _p(f, ("aanbieders", i, "aanneemsom"),
                      "verplicht voor social return (jaaromzet boven de drempel), maar ontbreekt",
                      "aanneemsom_ontbreekt")

@@ -4,6 +4,7 @@ links (parsed by the `markdown` package, never left as literal `*`, `#` or `-`).
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 import lxml.html
@@ -131,7 +132,7 @@ def _inline_in(alinea: Paragraph, tekst: str) -> None:
 
 
 def _run(alinea: Paragraph, tekst: str, vet: bool, cursief: bool, code: bool = False) -> None:
-    tekst = tekst.replace("\n", " ")
+    tekst = re.sub(r"[ \t]*\n\s*", " ", tekst)  # a wrapped source line is one line of text
     if not tekst:
         return
     run = alinea.add_run(tekst)

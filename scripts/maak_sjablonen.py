@@ -251,9 +251,54 @@ def indexatiebrief() -> None:
     doc.save(SJABLONEN / "indexatiebrief.docx")
 
 
+def socialreturn_overzicht() -> None:
+    doc = nieuw_sjabloon()
+    p(doc, "Social return {{ regio.naam }}", "Title")
+    p(doc, "{{ aanbesteding.perceel }} · prijspeil {{ prijspeil }}")
+    voorbeeldmelding(doc)
+    p(doc, "Aanbieders met een jaaromzet binnen de regio boven {{ drempel }} zetten "
+           "{{ percentage }} van de aanneemsom exclusief btw in voor social return; bij een lagere "
+           "omzet geldt social return waar mogelijk ({{ bron }}).")
+    p(doc, "{{p overzicht }}")
+    doc.save(SJABLONEN / "socialreturn-overzicht.docx")
+
+
+def socialreturn_brief() -> None:
+    doc = nieuw_sjabloon()
+    p(doc, "Gemeente {{ regio.centrumgemeente }}")
+    p(doc, "{%p if aanbesteding.contact %}")
+    p(doc, "{{ aanbesteding.contact }}")
+    p(doc, "{%p endif %}")
+    p(doc, "")
+    p(doc, "{{ aanbieder.naam }}")
+    p(doc, "t.a.v. {{ aanbieder.contact.naam }}")
+    p(doc, "{{ aanbieder.adres.straat }}")
+    p(doc, "{{ aanbieder.adres.postcode }} {{ aanbieder.adres.plaats }}")
+    p(doc, "")
+    p(doc, "Datum: {{ briefdatum }}")
+    p(doc, "Kenmerk: {{ kenmerk }}")
+    p(doc, "Onderwerp: social return bij de overeenkomst {{ aanbesteding.perceel }}")
+    voorbeeldmelding(doc)
+    p(doc, "")
+    p(doc, "Geachte {{ aanbieder.contact.naam }},")
+    p(doc, "In de overeenkomst {{ aanbesteding.perceel }} met de gemeente "
+           "{{ regio.centrumgemeente }} is social return opgenomen ({{ bron }} van het programma "
+           "van eisen). {{ reden }}")
+    p(doc, "{%p if verplicht %}")
+    p(doc, "Uw social-returnverplichting bedraagt {{ bedrag }}.")
+    p(doc, "{%p endif %}")
+    p(doc, "{{p vervolg }}")
+    p(doc, "Met vriendelijke groet,")
+    p(doc, "")
+    p(doc, "Gemeente {{ regio.centrumgemeente }}, namens de gemeenten van {{ regio.naam }}")
+    doc.save(SJABLONEN / "socialreturn-brief.docx")
+
+
 if __name__ == "__main__":
     SJABLONEN.mkdir(exist_ok=True)
     programma_van_eisen()
     overeenkomst()
     indexatiebrief()
+    socialreturn_overzicht()
+    socialreturn_brief()
     print(f"sjablonen geschreven in {SJABLONEN}")

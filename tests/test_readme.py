@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shlex
@@ -83,7 +84,7 @@ def test_readme_noemt_elke_sjabloonvariabele():
     from contracten import laad_regio
     from contracten.render import TELLERS
     from contracten.sjablooncontrole import proefprofiel
-    from contracten.soorten import SOORTEN
+    from contracten.soorten import SOORTEN, Uitvoering
 
     gedocumenteerd: dict[str, set[str]] = {}
     for soort, variabele in re.findall(r"^\| ([a-z-]+) \| `(\w+)` \|", README, re.M):
@@ -91,8 +92,12 @@ def test_readme_noemt_elke_sjabloonvariabele():
     for regio in ("assen", "amersfoort"):
         profiel = laad_regio(REGIOS, regio)
         for naam, soort in SOORTEN.items():
-            proef, jaar = proefprofiel(profiel, soort)
-            context = soort.context(proef, jaar, proef.aanbieders[0], "x")
+            proef_en_jaar = proefprofiel(profiel, soort)
+            if proef_en_jaar is None:
+                continue
+            proef, jaar = proef_en_jaar
+            context = soort.context(proef, jaar, proef.aanbieders[0],
+                                    Uitvoering("x", dt.date(2026, 1, 1)))
             verwacht = {*context, *TELLERS}
             assert verwacht == gedocumenteerd["alle"] | gedocumenteerd.get(naam, set()), naam
 

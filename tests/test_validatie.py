@@ -81,7 +81,7 @@ def test_aanbieder_met_onbekend_product(regios):
                 lambda d: d["aanbieders"][2]["producten"].append("bw-toezciht"))
     m = een(regios)
     assert m.bestand == "assen/aanbieders.yaml"
-    assert m.veld.startswith("aanbieders[2].producten[")
+    assert m.veld.startswith("aanbieders[2: wonen-plus].producten[")
     assert m.code == "verwijzing_onbekend" and "bw-toezciht" in m.bericht
 
 
@@ -89,8 +89,9 @@ def test_tarief_met_onbekend_product(regios):
     wijzig_yaml(regios / "assen/tarieven/2025.yaml",
                 lambda d: d["bedragen"][1].update(product="beschermd-wonen"))
     gevonden = meldingen(regios)
-    assert any(m.bestand == "assen/tarieven/2025.yaml" and m.veld == "bedragen[1].product"
-               and m.code == "verwijzing_onbekend" for m in gevonden)
+    assert any(m.bestand == "assen/tarieven/2025.yaml" and m.veld.startswith("bedragen[1: ")
+               and m.veld.endswith("].product") and m.code == "verwijzing_onbekend"
+               for m in gevonden)
 
 
 def test_productfunctie_met_onbekende_functie(regios):
@@ -109,7 +110,7 @@ def test_gemeente_scope_met_onbekende_functie(regios):
 
 def test_kaart_van_product_bestaat_niet(regios):
     wijzig_yaml(regios / "assen/inhoud.yaml", lambda d: d["producten"][0].update(kaart="bw-x"))
-    assert een(regios).veld == "producten[0].kaart"
+    assert een(regios).veld == "producten[0: bw-toezicht].kaart"
 
 
 def test_dubbel_aanbieder_id(regios):
@@ -117,7 +118,7 @@ def test_dubbel_aanbieder_id(regios):
         d["aanbieders"][1]["id"] = d["aanbieders"][0]["id"]
     wijzig_yaml(regios / "assen/aanbieders.yaml", dubbel)
     m = een(regios)
-    assert (m.veld, m.code) == ("aanbieders[1].id", "dubbel")
+    assert (m.veld, m.code) == ("aanbieders[1: zorg-welzijn-de-brug].id", "dubbel")
 
 
 @pytest.mark.parametrize(("waarde", "code"), [
@@ -129,7 +130,8 @@ def test_dubbel_aanbieder_id(regios):
 def test_ongeldige_bedragen(regios, waarde, code):
     vervang(regios / "assen/tarieven/2024.yaml", "bedrag: 39.60", f"bedrag: {waarde}")
     m = een(regios)
-    assert (m.bestand, m.veld, m.code) == ("assen/tarieven/2024.yaml", "bedragen[0].bedrag", code)
+    assert (m.bestand, m.veld, m.code) == (
+        "assen/tarieven/2024.yaml", "bedragen[0: afwezigheid-huisvesting].bedrag", code)
     assert m.regel is not None
 
 
@@ -144,7 +146,8 @@ def test_kvk_en_agb_acht_cijfers(regios, veld, waarde):
     wijzig_yaml(regios / "assen/aanbieders.yaml",
                 lambda d: d["aanbieders"][0].update({veld: waarde}))
     m = een(regios)
-    assert (m.veld, m.code) == (f"aanbieders[0].{veld}", "string_pattern_mismatch")
+    assert (m.veld, m.code) == (f"aanbieders[0: zorg-welzijn-de-brug].{veld}",
+                                "string_pattern_mismatch")
 
 
 def test_percentage_buiten_bereik(regios):
@@ -208,7 +211,8 @@ def test_cli_kapot_profiel_exit_1_zonder_traceback(regios):
     uit = voer_uit("--regios", str(regios), "valideer")
     assert uit.code == 1
     assert "amersfoort: geldig" in uit.stdout
-    assert "assen/tarieven/2024.yaml:" in uit.stderr and "bedragen[0].bedrag" in uit.stderr
+    assert "assen/tarieven/2024.yaml:" in uit.stderr
+    assert "bedragen[0: afwezigheid-huisvesting].bedrag" in uit.stderr
     assert "Traceback" not in uit.stderr
     assert sorted(p.name for p in regios.iterdir()) == ["amersfoort", "assen"]  # nothing written
 
