@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import csv
+import json
 from decimal import Decimal
+from pathlib import Path
 
+import openpyxl
 import pytest
+from docx import Document
 
 from contracten.aanbieders import Aanbieder
 from contracten.fouten import InvoerFout
-from contracten.opmaak import bedrag
+from contracten.genereer import genereer
+from contracten.opmaak import bedrag, rond_af
 from contracten.regels import SocialReturn
 from contracten.socialreturn import bereken, toelichting
 
-REGEL = SocialReturn(percentage=Decimal(5), drempel=Decimal("200000.00"))
+from .conftest import REGIOS, voer_uit, wijzig_yaml
+
+REGEL = SocialReturn(percentage=Decimal(5), drempel=Decimal("200000.00"),
+                     brief_verplicht="Maak een plan van aanpak.",
+                     brief_waar_mogelijk="Waar mogelijk.")
 
 
 def aanbieder(omzet: str, aanneemsom: str | None = "100000.00") -> Aanbieder:
@@ -64,3 +74,147 @@ def test_weergave_weigert_onafgeronde_bedragen():
     assert bedrag(Decimal("-0.00")) == "€ 0,00"
     with pytest.raises(ValueError):
         bedrag(Decimal("0.005"))
+
+
+# --- contracten socialreturn, end to end -------------------------------------------------------
+
+DREMPEL = Decimal("200000")
+
+
+def docx_tekst(pad: Path) -> str:
+    document = Document(pad)
+    delen = [p.text for p in document.paragraphs]
+    for tabel in document.tables:
+        delen += [" | ".join(c.text for c in rij.cells) for rij in tabel.rows]
+    return "\n".join(delen)
+
+
+def nl(bedrag_: str) -> str:
+    return bedrag(Decimal(bedrag_))
+
+
+@pytest.fixture(scope="module")
+def socialreturn_assen(tmp_path_factory):
+    uitvoer = tmp_path_factory.mktemp("sr")
+    uit = voer_uit("socialreturn", "assen", "--json", "--uitvoer", str(uitvoer), "--datum",
+                   "2026-11-23", env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 0, uit.stderr
+    return json.loads(uit.stdout), uitvoer / "assen" / "2025"
+
+
+def test_json_verplicht_precies_boven_de_drempel(socialreturn_assen):
+    resultaat, _ = socialreturn_assen
+    assert resultaat["regel"] == {"percentage": "5", "drempel": "200000.00",
+                                  "basis": "aanneemsom_excl_btw"}
+    assert len(resultaat["aanbieders"]) >= 12
+    for a in resultaat["aanbieders"]:
+        assert a["verplicht"] is (Decimal(a["jaaromzet"]) > DREMPEL), a["id"]
+        if a["verplicht"]:
+            assert a["bedrag"] == str(rond_af_5(a["aanneemsom"]))
+        else:
+            assert a["bedrag"] is None
+    ids = {a["id"]: a for a in resultaat["aanbieders"]}
+    assert ids["wonen-plus"]["verplicht"] is False  # exactly 200.000,00
+    assert ids["stichting-het-anker"]["verplicht"] is True  # 200.000,01
+    assert ids["zorg-welzijn-de-brug"]["bedrag"] == "61728.39"
+
+
+def rond_af_5(aanneemsom: str) -> Decimal:
+    return rond_af(Decimal(aanneemsom) * Decimal("0.05"))
+
+
+def test_xlsx_teruggelezen_gelijk_aan_berekening(socialreturn_assen):
+    resultaat, map_ = socialreturn_assen
+    blad = openpyxl.load_workbook(map_ / "socialreturn-overzicht.xlsx").active
+    rijen = list(blad.iter_rows(values_only=True))
+    assert rijen[0] == ("Aanbieder-id", "Aanbieder", "Jaaromzet in de regio",
+                        "Aanneemsom excl. btw", "Verplicht", "Social return")
+    for rij, a in zip(rijen[1:-1], resultaat["aanbieders"], strict=True):
+        assert rij[0] == a["id"] and rij[1] == a["naam"]
+        assert Decimal(str(rij[2])) == Decimal(a["jaaromzet"])
+        assert rij[4] == ("ja" if a["verplicht"] else "nee")
+        assert (rij[5] is None) == (a["bedrag"] is None)
+        if a["bedrag"]:
+            assert Decimal(str(rij[5])).quantize(Decimal("0.01")) == Decimal(a["bedrag"])
+    totaal = sum(Decimal(a["bedrag"]) for a in resultaat["aanbieders"] if a["bedrag"])
+    assert rijen[-1][0] == "Totaal"
+    assert Decimal(str(rijen[-1][5])).quantize(Decimal("0.01")) == totaal
+    assert blad["F2"].number_format == '"€" #,##0.00'
+    assert blad.auto_filter.ref == f"A1:F{len(rijen) - 1}"
+
+
+def test_csv_en_word_overzicht_kloppen(socialreturn_assen):
+    resultaat, map_ = socialreturn_assen
+    with (map_ / "socialreturn-overzicht.csv").open(encoding="utf-8", newline="") as bestand:
+        rijen = list(csv.DictReader(bestand))
+    assert [(r["id"], r["verplicht"], r["bedrag"] or None) for r in rijen] == [
+        (a["id"], "true" if a["verplicht"] else "false", a["bedrag"])
+        for a in resultaat["aanbieders"]]
+    overzicht = docx_tekst(map_ / "socialreturn-overzicht.docx")
+    for a in resultaat["aanbieders"]:
+        if a["bedrag"]:
+            assert f"{a['naam']} |" in overzicht and nl(a["bedrag"]) in overzicht
+
+
+def test_elke_brief_klopt_met_de_berekening(socialreturn_assen):
+    resultaat, map_ = socialreturn_assen
+    for a in resultaat["aanbieders"]:
+        brief = docx_tekst(map_ / "brieven/socialreturn" / f"{a['id']}.docx")
+        assert "Datum: 23 november 2026" in brief
+        if a["verplicht"]:
+            assert f"Uw social-returnverplichting bedraagt {nl(a['bedrag'])} (voorbeeld)." in brief
+            assert "Plan van Aanpak" in brief and "sanctie" in brief
+        else:
+            assert "waar mogelijk" in brief and "social-returnverplichting bedraagt" not in brief
+
+
+def test_overeenkomst_en_brief_noemen_hetzelfde_bedrag(socialreturn_assen, tmp_path):
+    resultaat, map_ = socialreturn_assen
+    genereer(REGIOS, "assen", soorten=["overeenkomst"], uitvoer=tmp_path)
+    for a in resultaat["aanbieders"]:
+        if not a["verplicht"]:
+            continue
+        overeenkomst = docx_tekst(tmp_path / "assen/2025/overeenkomsten" / f"{a['id']}.docx")
+        brief = docx_tekst(map_ / "brieven/socialreturn" / f"{a['id']}.docx")
+        assert f"{nl(a['bedrag'])} (voorbeeld) in voor social return" in overeenkomst
+        assert f"{nl(a['bedrag'])} (voorbeeld)." in brief
+
+
+def test_regio_zonder_social_return_schrijft_niets(tmp_path):
+    uit = voer_uit("socialreturn", "amersfoort", "--uitvoer", str(tmp_path),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 0
+    assert "stelt geen social return" in uit.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_genereer_maakt_ook_overzicht_en_brieven(tmp_path):
+    resultaat = genereer(REGIOS, "assen", uitvoer=tmp_path)
+    soorten = {d["soort"] for d in resultaat.manifest["documenten"]}
+    assert {"socialreturn-overzicht", "socialreturn-brief"} <= soorten
+    formaten = {d["formaat"] for d in resultaat.manifest["documenten"]
+                if d["soort"] == "socialreturn-overzicht"}
+    assert formaten == {"docx", "md", "xlsx", "csv"}
+
+
+@pytest.mark.parametrize(("wijziging", "veld", "code"), [
+    (lambda a: a.update(jaaromzet=-1), "jaaromzet", "greater_than_equal"),
+    (lambda a: a.pop("aanneemsom"), "aanneemsom", "aanneemsom_ontbreekt"),
+    (lambda a: (a.pop("aanneemsom"), a.update(aanneemsom_incl_btw=121000, btw_percentage=19)),
+     "btw_percentage", "btw_tarief"),
+])
+def test_foute_invoer_noemt_aanbieder_en_veld(regios, tmp_path, wijziging, veld, code):
+    wijzig_yaml(regios / "assen/aanbieders.yaml", lambda d: wijziging(d["aanbieders"][0]))
+    uitvoer = tmp_path / "uit"
+    uit = voer_uit("--regios", str(regios), "socialreturn", "assen", "--uitvoer", str(uitvoer))
+    assert uit.code == 1
+    assert f"aanbieders[0: zorg-welzijn-de-brug].{veld}" in uit.stderr and code in uit.stderr
+    assert not uitvoer.exists()
+
+
+def test_aanneemsom_inclusief_btw_wordt_omgerekend():
+    a = aanbieder("300000.00", None).model_copy(
+        update={"aanneemsom_incl_btw": Decimal("121000.00"), "btw_percentage": Decimal(21)})
+    uitkomst = bereken(REGEL, a)
+    assert uitkomst.aanneemsom == Decimal("100000.00") and uitkomst.bedrag == Decimal("5000.00")
+    assert "omgerekend uit het bedrag inclusief btw" in toelichting(uitkomst, REGEL, False)
