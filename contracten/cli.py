@@ -19,6 +19,8 @@ from .indexeren import als_json as indexering_als_json
 from .indexeren import indexatietabel, indexeer_regio
 from .laden import laad_regio, vind_regios
 from .opmaak import procent
+from .opzegging_uitvoer import als_json as opzegging_als_json
+from .opzegging_uitvoer import opzegging_regio
 from .overzicht import samenvatting
 from .sjablooncontrole import valideer_regio
 from .socialreturn_uitvoer import als_json as socialreturn_als_json
@@ -240,6 +242,44 @@ def socialreturn_(regios: Path, regio: str, prijspeil: int | None, uitvoer: Path
     verplicht = [a for a in resultaat["aanbieders"] if a["verplicht"]]
     click.echo(f"{len(verplicht)} van {len(resultaat['aanbieders'])} aanbieders zijn verplicht; "
                f"overzicht en brieven in {uitkomst.documenten.map}.")
+
+
+@main.command("opzegging", options_metavar="[OPTIES]")
+@click.argument("regio")
+@click.option("--aanbieder", "aanbieder", required=True, metavar="ID",
+              help="De aanbieder wiens overeenkomst is opgezegd.")
+@click.option("--datum", required=True, metavar="JJJJ-MM-DD",
+              help="De dag waarop de opzegtermijn ingaat (instroomstop).")
+@click.option("--opzegtermijn", type=click.IntRange(0, 36), metavar="MAANDEN",
+              help="Opzegtermijn in maanden (standaard die van het profiel).")
+@click.option("--clienten", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              metavar="CSV", help="Cliënten: client,gemeente,product,einddatum_beschikking.")
+@click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), show_default=True, help="Map voor de documenten.")
+@click.option("--briefdatum", type=click.DateTime(["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
+              help="Datum op de brief (standaard vandaag).")
+@sjablonen_optie
+@json_optie
+@click.pass_obj
+def opzegging_(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermijn: int | None,
+               clienten: Path | None, uitvoer: Path, briefdatum: dt.datetime | None,
+               sjablonen: Path | None, als_json: bool) -> None:
+    """Transitieschema en brief bij de opzegging van de overeenkomst met een aanbieder."""
+    uitkomst = opzegging_regio(regios, regio, aanbieder, datum, opzegtermijn=opzegtermijn,
+                               clienten=clienten, uitvoer=uitvoer, sjablonen=sjablonen,
+                               briefdatum=_dag(briefdatum))
+    resultaat = opzegging_als_json(uitkomst)
+    if als_json:
+        _toon_json(resultaat)
+        return
+    for label, sleutel in (("instroomstop", "instroomstop"),
+                           ("einde overeenkomst", "einde_overeenkomst"),
+                           ("uiterste zorgdatum", "uiterste_zorgdatum")):
+        waarde = resultaat[sleutel]
+        vlag = resultaat["markeringen"].get(waarde)
+        click.echo(f"{label:20} {waarde}{f'  ({vlag})' if vlag else ''}")
+    click.echo(f"{len(resultaat['clienten'])} cliënten; transitieschema en brief in "
+               f"{uitkomst.documenten.map}.")
 
 
 def run() -> None:

@@ -86,7 +86,7 @@ def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
 
     doel = uitvoer / profiel.sleutel / str(jaar)
     volledig = not soorten and not aanbieders
-    manifest = _schrijf(doel, bestanden, volledig, "pdf" in extra, {
+    manifest = schrijf(doel, bestanden, volledig, "pdf" in extra, {
         "regio": profiel.sleutel,
         "prijspeil": jaar,
         "versie": versie,
@@ -160,7 +160,7 @@ def _invoer(regios: Path, profiel: Profiel, sjablonen: Path) -> list[dict[str, s
     return invoer
 
 
-def _schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
+def schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
              kop: dict[str, Any]) -> dict[str, Any]:
     """Write into a sibling temp folder, then swap it in: never a half-written output folder."""
     nieuwe_mappen = [p for p in (doel.parent, doel.parent.parent) if not p.exists()]

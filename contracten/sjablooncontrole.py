@@ -17,6 +17,7 @@ from jinja2 import TemplateError
 from .fouten import InvoerFout, Melding
 from .indexatie import indexeer
 from .laden import laad_regio
+from .opzegging_documenten import proefcontexten
 from .profiel import Profiel
 from .render import OMGEVING, TELLERS, SjabloonFout, render
 from .soorten import SOORTEN, Soort, Uitvoering, sjablonenmap
@@ -76,6 +77,14 @@ def controleer_sjablonen(profiel: Profiel, sjablonen: Path) -> list[Melding]:
                 meldingen.append(Melding(weergave, None, "", str(fout).split(": ", 1)[-1],
                                          "sjabloon_render"))
                 break
+    for sjabloon, context in proefcontexten(profiel, "controle", TIJDSTIP.date()):
+        weergave = f"sjablonen/{sjabloon}"
+        try:
+            render(sjablonen / sjabloon, context, titel="controle", tijdstip=TIJDSTIP,
+                   naam=weergave)
+        except SjabloonFout as fout:
+            meldingen.append(Melding(weergave, None, "", str(fout).split(": ", 1)[-1],
+                                     "sjabloon_render"))
     return meldingen
 
 

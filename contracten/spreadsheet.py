@@ -17,13 +17,14 @@ from openpyxl.utils import get_column_letter
 from .render import vaste_zip
 
 EURO = '"€" #,##0.00'
+FORMATEN = {"bedrag": EURO, "datum": "dd-mm-yyyy"}
 
 
 @dataclass(frozen=True)
 class Kolom:
     sleutel: str
     kop: str
-    soort: Literal["tekst", "bedrag", "ja/nee"]
+    soort: Literal["tekst", "bedrag", "ja/nee", "datum"]
 
 
 def als_xlsx(titel: str, kolommen: list[Kolom], rijen: list[dict[str, Any]], *,
@@ -42,14 +43,15 @@ def als_xlsx(titel: str, kolommen: list[Kolom], rijen: list[dict[str, Any]], *,
                 sum((r[k.sleutel] for r in rijen if r[k.sleutel] is not None), Decimal(0))
                 if k.sleutel in totaal_van else None)
                for i, k in enumerate(kolommen)]
-    blad.append(totalen)
-    for cel in blad[laatste + 1]:
-        cel.font = Font(bold=True)
+    if totaal_van:
+        blad.append(totalen)
+        for cel in blad[laatste + 1]:
+            cel.font = Font(bold=True)
     for i, kolom in enumerate(kolommen, start=1):
         letter = get_column_letter(i)
-        if kolom.soort == "bedrag":
+        if kolom.soort in FORMATEN:
             for (cel,) in blad.iter_rows(min_row=2, max_row=laatste + 1, min_col=i, max_col=i):
-                cel.number_format = EURO
+                cel.number_format = FORMATEN[kolom.soort]
         breedte = max(len(str(c.value or "")) for (c,) in blad.iter_rows(min_col=i, max_col=i))
         blad.column_dimensions[letter].width = min(max(breedte + 2, 12), 60)
     blad.auto_filter.ref = f"A1:{get_column_letter(len(kolommen))}{laatste}"
@@ -72,12 +74,13 @@ def _cel(waarde: Any, kolom: Kolom) -> Any:
 
 
 def als_csv(kolommen: list[Kolom], rijen: list[dict[str, Any]]) -> bytes:
-    """UTF-8, comma-separated, amounts with a decimal point (like the JSON), true/false."""
+    """UTF-8, comma-separated, amounts with a decimal point and ISO dates (like the JSON)."""
     buffer = io.StringIO()
     schrijver = csv.writer(buffer, lineterminator="\n")
     schrijver.writerow([k.sleutel for k in kolommen])
     for rij in rijen:
         schrijver.writerow(["" if rij[k.sleutel] is None else
                             ("true" if rij[k.sleutel] else "false") if k.soort == "ja/nee" else
+                            rij[k.sleutel].isoformat() if k.soort == "datum" else
                             str(rij[k.sleutel]) for k in kolommen])
     return buffer.getvalue().encode("utf-8")

@@ -294,6 +294,81 @@ def socialreturn_brief() -> None:
     doc.save(SJABLONEN / "socialreturn-brief.docx")
 
 
+def transitieschema() -> None:
+    doc = nieuw_sjabloon()
+    p(doc, "Transitieschema {{ aanbieder.naam }}", "Title")
+    p(doc, "Opzegging van de overeenkomst {{ aanbesteding.perceel }} · opzegtermijn "
+           "{{ opzegtermijn }} · {{ aantal_clienten }} cliënten")
+    voorbeeldmelding(doc)
+    p(doc, "Tijdlijn van de overeenkomst", "Heading 1")
+    p(doc, "{{p tijdlijn }}")
+    p(doc, "Data die op een zaterdag, zondag of feestdag vallen, staan gemarkeerd; ze schuiven "
+           "niet op.")
+    p(doc, "Regels ({{ bron }})", "Heading 1")
+    p(doc, "Vanaf de datum waarop de opzegtermijn ingaat, neemt de aanbieder geen nieuwe "
+           "inwoners in zorg of hulp en weigert nieuwe inwoners; de aanbieder levert tot de "
+           "einddatum.", "List Bullet")
+    p(doc, "De aanbieder blijft de ondersteuning leveren tot maximaal {{ doorlevering }} na het "
+           "einde van de overeenkomst, tenzij de beschikking eerder afloopt.", "List Bullet")
+    p(doc, "Het initiatief voor en de organisatie van de overgang naar een andere aanbieder ligt "
+           "bij de vertrekkende aanbieder: een warme overdracht, waarbij de inwoner, de "
+           "medewerker toegang en de nieuwe aanbieder met elkaar in contact komen.",
+           "List Bullet")
+    p(doc, "Tot de overdracht definitief is geregeld, blijft de vertrekkende aanbieder "
+           "verantwoordelijk voor de ondersteuning van de inwoner.", "List Bullet")
+    p(doc, "Cliënten per gemeente", "Heading 1")
+    p(doc, "{{p clienten }}")
+    doc.save(SJABLONEN / "transitieschema.docx")
+
+
+def opzeggingsbrief() -> None:
+    doc = nieuw_sjabloon()
+    p(doc, "Gemeente {{ regio.centrumgemeente }}")
+    p(doc, "{%p if aanbesteding.contact %}")
+    p(doc, "{{ aanbesteding.contact }}")
+    p(doc, "{%p endif %}")
+    p(doc, "")
+    p(doc, "{{ aanbieder.naam }}")
+    p(doc, "t.a.v. {{ aanbieder.contact.naam }}")
+    p(doc, "{{ aanbieder.adres.straat }}")
+    p(doc, "{{ aanbieder.adres.postcode }} {{ aanbieder.adres.plaats }}")
+    p(doc, "")
+    p(doc, "Datum: {{ briefdatum }}")
+    p(doc, "Kenmerk: {{ kenmerk }}")
+    p(doc, "Onderwerp: opzegging van de overeenkomst {{ aanbesteding.perceel }}")
+    voorbeeldmelding(doc)
+    p(doc, "")
+    p(doc, "Geachte {{ aanbieder.contact.naam }},")
+    p(doc, "De overeenkomst {{ aanbesteding.perceel }} tussen u en de gemeente "
+           "{{ regio.centrumgemeente }} is opgezegd. De opzegtermijn van {{ opzegtermijn }} gaat "
+           "in op {{ instroomstop }}. Voor die periode en daarna gelden de volgende verplichtingen "
+           "({{ bron }} van het programma van eisen):")
+    p(doc, "Vanaf {{ instroomstop }} neemt u geen nieuwe inwoners in zorg of hulp, ook niet via "
+           "een aparte overeenkomst; ondersteuning die u toch start, vergoedt de gemeente niet.",
+           "List Bullet")
+    p(doc, "Tot en met {{ einde_overeenkomst }} levert u de ondersteuning zoals afgesproken.",
+           "List Bullet")
+    p(doc, "Daarna blijft u de ondersteuning aan uw cliënten leveren tot uiterlijk "
+           "{{ uiterste_zorgdatum }}, of tot het einde van hun beschikking als dat eerder is.",
+           "List Bullet")
+    p(doc, "U neemt het initiatief voor een warme overdracht van elke cliënt: u zorgt dat de "
+           "inwoner, de medewerker toegang van de gemeente en de nieuwe aanbieder met elkaar in "
+           "contact komen. Tot de overdracht definitief is geregeld, blijft u verantwoordelijk "
+           "voor de ondersteuning.", "List Bullet")
+    p(doc, "U treedt per direct in overleg over het zo veel mogelijk voortzetten van bestaande "
+           "hulpverleningsrelaties.", "List Bullet")
+    p(doc, "{%p if aantal_clienten %}")
+    p(doc, "In het bijgevoegde transitieschema staat per cliënt ({{ aantal_clienten }} in totaal) "
+           "tot wanneer u de ondersteuning levert.")
+    p(doc, "{%p endif %}")
+    p(doc, "Data die op een zaterdag, zondag of feestdag vallen, staan gemarkeerd; ze schuiven "
+           "niet op.")
+    p(doc, "Met vriendelijke groet,")
+    p(doc, "")
+    p(doc, "Gemeente {{ regio.centrumgemeente }}, namens de gemeenten van {{ regio.naam }}")
+    doc.save(SJABLONEN / "opzeggingsbrief.docx")
+
+
 if __name__ == "__main__":
     SJABLONEN.mkdir(exist_ok=True)
     programma_van_eisen()
@@ -301,4 +376,6 @@ if __name__ == "__main__":
     indexatiebrief()
     socialreturn_overzicht()
     socialreturn_brief()
+    transitieschema()
+    opzeggingsbrief()
     print(f"sjablonen geschreven in {SJABLONEN}")

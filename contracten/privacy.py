@@ -1,0 +1,21 @@
+"""No BSN ever reaches a document: recognise one by the elfproef."""
+
+from __future__ import annotations
+
+import re
+
+NEGEN_CIJFERS = re.compile(r"(?<!\d)\d{9}(?!\d)")
+
+
+def is_bsn(waarde: str) -> bool:
+    """9 digits passing the elfproef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 (mod 11)."""
+    tekst = waarde.strip()
+    if not re.fullmatch(r"\d{9}", tekst):
+        return False
+    cijfers = [int(c) for c in tekst]
+    som = sum(g * c for g, c in zip(range(9, 1, -1), cijfers[:8], strict=True)) - cijfers[8]
+    return som % 11 == 0 and tekst != "000000000"
+
+
+def bevat_bsn(tekst: str) -> bool:
+    return any(is_bsn(m.group(0)) for m in NEGEN_CIJFERS.finditer(tekst))
