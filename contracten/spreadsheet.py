@@ -47,10 +47,11 @@ def als_xlsx(titel: str, kolommen: list[Kolom], rijen: list[dict[str, Any]], *,
         blad.append(totalen)
         for cel in blad[laatste + 1]:
             cel.font = Font(bold=True)
+    onderste = blad.max_row  # the totals row, when there is one
     for i, kolom in enumerate(kolommen, start=1):
         letter = get_column_letter(i)
         if kolom.soort in FORMATEN:
-            for (cel,) in blad.iter_rows(min_row=2, max_row=laatste + 1, min_col=i, max_col=i):
+            for (cel,) in blad.iter_rows(min_row=2, max_row=onderste, min_col=i, max_col=i):
                 cel.number_format = FORMATEN[kolom.soort]
         breedte = max(len(str(c.value or "")) for (c,) in blad.iter_rows(min_col=i, max_col=i))
         blad.column_dimensions[letter].width = min(max(breedte + 2, 12), 60)

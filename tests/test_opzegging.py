@@ -1,0 +1,173 @@
+"""Opzegging: dated transition schedule per client, letter, privacy and bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from docx import Document
+
+from contracten.opzegging import Client, bereken, markering, plus_maanden
+from contracten.privacy import bevat_bsn, is_bsn
+
+from .conftest import REGIOS, voer_uit
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("begin", "maanden", "verwacht"), [
+    (D(2026, 8, 31), 6, D(2027, 2, 28)),
+    (D(2027, 8, 31), 6, D(2028, 2, 29)),  # leap year
+    (D(2027, 2, 28), 6, D(2027, 8, 28)),
+    (D(2026, 1, 31), 1, D(2026, 2, 28)),
+    (D(2026, 12, 15), 13, D(2028, 1, 15)),
+    (D(2026, 3, 31), 0, D(2026, 3, 31)),
+])
+def test_maanden_geklemd_op_einde_van_de_maand(begin, maanden, verwacht):
+    assert plus_maanden(begin, maanden) == verwacht
+
+
+def test_zorg_tot_is_het_eerste_van_beschikking_en_uiterste_datum():
+    clienten = [Client("eerder", "Assen", "bw-toezicht", D(2026, 12, 31)),
+                Client("later", "Assen", "bw-toezicht", D(2028, 1, 31)),
+                Client("open", "Assen", "bw-toezicht", None),
+                Client("na-einde", "Assen", "bw-toezicht", D(2027, 5, 1))]
+    schema = bereken("x", D(2026, 8, 31), 6, 6, clienten)
+    assert (schema.instroomstop, schema.einde_overeenkomst, schema.uiterste_zorgdatum) == (
+        D(2026, 8, 31), D(2027, 2, 28), D(2027, 8, 28))
+    assert [c.zorg_tot for c in schema.clienten] == [
+        D(2026, 12, 31), D(2027, 8, 28), D(2027, 8, 28), D(2027, 5, 1)]
+    for c in schema.clienten:  # dates always ordered
+        assert schema.instroomstop <= schema.einde_overeenkomst <= schema.uiterste_zorgdatum
+        assert c.zorg_tot <= schema.uiterste_zorgdatum
+
+
+def test_feestdagen_en_weekend_gemarkeerd_niet_verschoven():
+    assert markering(D(2026, 12, 25)) == "eerste kerstdag"
+    assert markering(D(2027, 4, 27)) == "koningsdag"
+    assert markering(D(2027, 2, 28)) == "zondag"
+    assert markering(D(2027, 3, 1)) is None
+    schema = bereken("x", D(2026, 6, 25), 6, 6, [])
+    assert schema.einde_overeenkomst == D(2026, 12, 25)  # not moved to the 28th
+
+
+def test_elfproef():
+    assert is_bsn("111222333") and is_bsn("123456782")
+    assert not is_bsn("123456789") and not is_bsn("90000101") and not is_bsn("1112223334")
+    assert bevat_bsn("cliënt 111222333 woont") and not bevat_bsn("kenmerk 1112223334")
+
+
+def schrijf_csv(pad: Path, regels: list[str]) -> Path:
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    return pad
+
+
+KOP = "client,gemeente,product,einddatum_beschikking"
+
+
+def test_klaar_als(tmp_path):
+    csv_pad = schrijf_csv(tmp_path / "clienten.csv", [
+        KOP, "C-0001,Assen,bw-toezicht,2026-12-31", "C-0002,Assen,bw-nabij,2028-01-31",
+        "C-0003,Tynaarlo,bw-toezicht,", "C-0004,Aa en Hunze,begeleiding-complex,2027-05-16"])
+    uitvoer = tmp_path / "uit"
+    uit = voer_uit("opzegging", "assen", "--aanbieder", "zorg-welzijn-de-brug", "--datum",
+                   "2026-08-31", "--opzegtermijn", "6", "--clienten", str(csv_pad), "--json",
+                   "--uitvoer", str(uitvoer), "--briefdatum", "2026-09-01",
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 0, uit.stderr
+    r = json.loads(uit.stdout)
+    assert (r["einde_overeenkomst"], r["uiterste_zorgdatum"]) == ("2027-02-28", "2027-08-28")
+    assert r["opzegtermijn_maanden"] == 6 and r["instroomstop"] == "2026-08-31"
+    verwacht = {"C-0001": "2026-12-31", "C-0002": "2027-08-28", "C-0003": "2027-08-28",
+                "C-0004": "2027-05-16"}
+    assert {c["client"]: c["zorg_tot"] for c in r["clienten"]} == verwacht
+    assert r["markeringen"]["2027-02-28"] == "zondag"
+
+    map_ = uitvoer / "assen/opzeggingen/zorg-welzijn-de-brug/2026-08-31"
+    regels = (map_ / "transitieschema.csv").read_text(encoding="utf-8").splitlines()
+    assert regels[0].startswith("client,gemeente,product,einddatum_beschikking,zorg_tot")
+    assert {r.split(",")[0]: r.split(",")[4] for r in regels[1:]} == verwacht
+    blad = openpyxl.load_workbook(map_ / "transitieschema.xlsx").active
+    uit_xlsx = {rij[0]: rij[4].date().isoformat()
+                for rij in blad.iter_rows(min_row=2, values_only=True)}
+    assert uit_xlsx == verwacht
+    schema = "\n".join(" | ".join(c.text for c in rij.cells)
+                       for t in Document(map_ / "transitieschema.docx").tables for rij in t.rows)
+    assert "C-0002 | Beschermd Wonen - Nabij | 31 januari 2028 | 28 augustus 2027 (zaterdag)" \
+        in schema
+    assert "28 februari 2027 (zondag)" in schema
+    brief = "\n".join(p.text for p in Document(map_ / "opzeggingsbrief.docx").paragraphs)
+    assert "Datum: 1 september 2026" in brief
+    assert "Vanaf 31 augustus 2026 neemt u geen nieuwe inwoners in zorg" in brief
+    assert "tot uiterlijk 28 augustus 2027 (zaterdag)" in brief
+    assert "warme overdracht" in brief
+
+
+def test_zonder_clienten_alleen_de_data_en_regels(tmp_path):
+    uit = voer_uit("opzegging", "amersfoort", "--aanbieder", "stichting-eemzicht", "--datum",
+                   "2026-03-31", "--uitvoer", str(tmp_path), "--json",
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 0, uit.stderr
+    r = json.loads(uit.stdout)
+    assert r["clienten"] == [] and r["einde_overeenkomst"] == "2026-09-30"
+    map_ = tmp_path / "amersfoort/opzeggingen/stichting-eemzicht/2026-03-31"
+    tekst = "\n".join(p.text for p in Document(map_ / "transitieschema.docx").paragraphs)
+    assert "Er zijn geen cliënten opgegeven" in tekst
+    assert "6 maanden (voorbeeld)" in tekst  # the profile's opzegtermijn is an example value
+
+
+@pytest.mark.parametrize(("regels", "plek", "code"), [
+    ([KOP.replace("client", "bsn"), "111222333,Assen,bw-toezicht,"], "bsn", "bsn"),
+    ([KOP, "111222333,Assen,bw-toezicht,"], ":2: client", "bsn"),
+    ([KOP, "C-1,Assen,bw-toezicht,", "C-2,Assen,111222333,"], ":3: product", "bsn"),
+])
+def test_bsn_wordt_geweigerd_en_niet_herhaald(tmp_path, regels, plek, code):
+    csv_pad = schrijf_csv(tmp_path / "c.csv", regels)
+    uit = voer_uit("opzegging", "assen", "--aanbieder", "wonen-plus", "--datum", "2026-08-31",
+                   "--clienten", str(csv_pad), "--uitvoer", str(tmp_path / "uit"),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 1
+    assert plek in uit.stderr and f"[{code}]" in uit.stderr
+    assert "111222333" not in uit.stderr + uit.stdout
+    assert not (tmp_path / "uit").exists()
+
+
+@pytest.mark.parametrize(("regels", "plek", "code"), [
+    (["client,gemeente,product", "C-1,Assen,bw-toezicht"], "einddatum_beschikking",
+     "kolom_ontbreekt"),
+    ([KOP, "C-1,Assen,bw-toezicht,2026-02-30"], ":2: einddatum_beschikking", "datum"),
+    ([KOP, "C-1,Assen,bw-toezicht,31-12-2026"], ":2: einddatum_beschikking", "datum"),
+    ([KOP, "C-1,Utrecht,bw-toezicht,"], ":2: gemeente", "gemeente_onbekend"),
+    ([KOP, "C-1,Assen,huishoudelijke-hulp,"], ":2: product", "product_onbekend"),
+])
+def test_foute_csv_noemt_rij_en_kolom(tmp_path, regels, plek, code):
+    csv_pad = schrijf_csv(tmp_path / "c.csv", regels)
+    uit = voer_uit("opzegging", "assen", "--aanbieder", "wonen-plus", "--datum", "2026-08-31",
+                   "--clienten", str(csv_pad), "--uitvoer", str(tmp_path / "uit"),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 1 and plek in uit.stderr and f"[{code}]" in uit.stderr
+    assert not (tmp_path / "uit").exists()
+
+
+def test_nijkerk_neemt_alleen_beschermd_wonen_af(tmp_path):
+    csv_pad = schrijf_csv(tmp_path / "c.csv", [KOP, "C-1,Nijkerk,begeleiding,"])
+    uit = voer_uit("opzegging", "amersfoort", "--aanbieder", "stichting-eemzicht", "--datum",
+                   "2026-08-31", "--clienten", str(csv_pad), "--uitvoer", str(tmp_path / "uit"),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 1 and "product_buiten_gemeente" in uit.stderr
+
+
+@pytest.mark.parametrize(("argumenten", "melding", "code"), [
+    (["--aanbieder", "bestaat-niet", "--datum", "2026-08-31"], "onbekende aanbieder", 1),
+    (["--aanbieder", "wonen-plus", "--datum", "2026-02-30"], "geen datum", 1),
+    (["--aanbieder", "wonen-plus", "--datum", "morgen"], "geen datum", 1),
+    (["--aanbieder", "wonen-plus", "--datum", "2026-08-31", "--opzegtermijn", "40"], "", 2),
+])
+def test_foute_opdracht(tmp_path, argumenten, melding, code):
+    uit = voer_uit("opzegging", "assen", *argumenten, "--uitvoer", str(tmp_path),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == code and melding in uit.stderr
+    assert list(tmp_path.iterdir()) == []
