@@ -26,6 +26,7 @@ from .sjablooncontrole import valideer_regio
 from .socialreturn_uitvoer import als_json as socialreturn_als_json
 from .socialreturn_uitvoer import socialreturn_regio
 from .soorten import FORMATEN, SOORTEN
+from .vergelijken import vergelijk_mappen
 
 clitaal.installeer()
 
@@ -280,6 +281,27 @@ def opzegging_(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermij
         click.echo(f"{label:20} {waarde}{f'  ({vlag})' if vlag else ''}")
     click.echo(f"{len(resultaat['clienten'])} cliënten; transitieschema en brief in "
                f"{uitkomst.documenten.map}.")
+
+
+@main.command("vergelijk", options_metavar="[OPTIES]")
+@click.argument("oud", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("nieuw", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor rapport en redlines (standaard naast NIEUW: vergelijking-OUD-NIEUW).")
+@datum_optie
+@click.pass_obj
+def vergelijk_(regios: Path, oud: Path, nieuw: Path, uitvoer: Path | None,
+               datum: dt.datetime | None) -> None:
+    """Vergelijk twee uitvoermappen: rapport (html, md) en redlines met Word-revisies."""
+    uitkomst = vergelijk_mappen(oud, nieuw, uitvoer=uitvoer, datum=_dag(datum))
+    if not uitkomst.gewijzigd:
+        click.echo(f"Geen wijzigingen; rapport in {uitkomst.map}.")
+        return
+    for document in uitkomst.documenten:
+        if document.status != "ongewijzigd":
+            aantal = f", {len(document.wijzigingen)} wijzigingen" if document.wijzigingen else ""
+            click.echo(f"{document.status:11} {document.pad}{aantal}")
+    click.echo(f"Rapport en redlines in {uitkomst.map}.")
 
 
 def run() -> None:

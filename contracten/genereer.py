@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -17,6 +19,8 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+from docx import Document
 
 from .aanbieders import Aanbieder
 from .fouten import ContractenFout, InvoerFout, Melding, os_reden
@@ -67,6 +71,7 @@ def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
     tijdstip = dt.datetime.combine(profiel.prijspeilen[jaar].ingangsdatum, dt.time())
 
     bestanden: list[Bestand] = []
+    artikelen: dict[str, list[dict[str, Any]]] = {}
     for naam in gekozen_soorten:
         soort = SOORTEN[naam]
         for aanbieder in (gekozen_aanbieders if soort.per_aanbieder else [None]):
@@ -74,6 +79,8 @@ def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
             docx = render(sjablonen / soort.sjabloon, context,
                           titel=soort.titel(profiel, aanbieder), tijdstip=tijdstip)
             pad, id_ = soort.pad(aanbieder), aanbieder.id if aanbieder else None
+            artikelen[f"{pad}.docx"] = herkomst_per_kop(
+                docx, f"sjablonen/{soort.sjabloon}", soort.herkomst(profiel, aanbieder, jaar))
             md = naar_markdown(docx)
             bestanden.append(Bestand(naam, "docx", f"{pad}.docx", id_, docx))
             bestanden.append(Bestand(naam, "md", f"{pad}.md", id_, md.encode("utf-8")))
@@ -86,7 +93,7 @@ def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
 
     doel = uitvoer / profiel.sleutel / str(jaar)
     volledig = not soorten and not aanbieders
-    manifest = schrijf(doel, bestanden, volledig, "pdf" in extra, {
+    manifest = schrijf(doel, bestanden, volledig, "pdf" in extra, artikelen=artikelen, kop={
         "regio": profiel.sleutel,
         "prijspeil": jaar,
         "versie": versie,
@@ -95,6 +102,21 @@ def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
         "invoer": invoer,
     })
     return Resultaat(doel, manifest, [b.pad for b in bestanden])
+
+
+def herkomst_per_kop(docx: bytes, sjabloon: str, bronnen: dict[str, list[str]]
+                     ) -> list[dict[str, Any]]:
+    """For every article (heading) of a generated document: its template and profile fields."""
+    koppen = [p.text for p in Document(io.BytesIO(docx)).paragraphs
+              if p.style is not None and p.style.name in ("Heading 1", "Heading 2")]
+    if "*" in bronnen:
+        koppen = koppen or [""]
+    uit = []
+    for kop in koppen:
+        titel = re.sub(r"^Artikel \d+ ", "", kop)
+        velden = bronnen.get(titel) or bronnen.get("*") or ["(tekst uit het sjabloon)"]
+        uit.append({"kop": kop, "sjabloon": sjabloon, "velden": velden})
+    return uit
 
 
 def _keuzes(profiel: Profiel, prijspeil: int | None, soorten: Sequence[str],
@@ -161,7 +183,8 @@ def _invoer(regios: Path, profiel: Profiel, sjablonen: Path) -> list[dict[str, s
 
 
 def schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
-             kop: dict[str, Any]) -> dict[str, Any]:
+             kop: dict[str, Any], artikelen: dict[str, list[dict[str, Any]]] | None = None
+             ) -> dict[str, Any]:
     """Write into a sibling temp folder, then swap it in: never a half-written output folder."""
     nieuwe_mappen = [p for p in (doel.parent, doel.parent.parent) if not p.exists()]
     try:
@@ -184,6 +207,9 @@ def schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
         documenten = [{"soort": b.soort, "formaat": b.formaat, "pad": b.pad,
                        "sha256": sha256(b.inhoud), "aanbieder": b.aanbieder,
                        "versie": kop["versie"]} for b in bestanden]
+        for document in documenten:
+            if artikelen and document["pad"] in artikelen:
+                document["artikelen"] = artikelen[document["pad"]]
         if pdf:
             documenten += _pdf(tijdelijk, [b for b in bestanden if b.formaat == "docx"],
                                kop["versie"])

@@ -147,3 +147,30 @@ def _weigeren(profiel: Profiel, vb: Markering) -> dict[str, Any] | None:
     return {"termijn": vb(f"{dagen} {'dag' if dagen == 1 else 'dagen'}",
                           regel.is_voorbeeld("meldtermijn_dagen")),
             "bron": regel.bron or "het programma van eisen"}
+
+
+def herkomst(profiel: Profiel, aanbieder: Aanbieder | None, prijspeil: int) -> dict[str, list[str]]:
+    """Per article title: the profile fields it is made from (for legal review)."""
+    r = profiel.sleutel
+    a = f"{r}/aanbieders.yaml: aanbieders[{aanbieder.id if aanbieder else '?'}]"
+    return {
+        "Partijen": [f"{r}/regio.yaml: centrumgemeente, gemeenten",
+                     f"{a}.naam, kvk, agb, adres"],
+        "Uitvoeringsvariant en perceel": [
+            f"{r}/regio.yaml: bekostigingsvorm, aanbesteding.titel, aanbesteding.perceel, "
+            "aanbesteding.kenmerk, gemeenten[].alleen"],
+        "Looptijd": [f"{r}/regio.yaml: aanbesteding.looptijd"],
+        "Prestaties en tarieven": [f"{a}.producten", f"{r}/inhoud.yaml: producten[].iwmo",
+                                   f"{r}/tarieven/{prijspeil}.yaml: bedragen",
+                                   f"{r}/regio.yaml: regels.afwezigheid"],
+        "Prestaties en het taakgerichte budget": [f"{a}.producten, aanneemsom",
+                                                  f"{r}/inhoud.yaml: functies[].productcategorie"],
+        "Indexatie": [f"{r}/regio.yaml: regels.indexatie"],
+        "Social return": [f"{r}/regio.yaml: regels.socialreturn", f"{a}.jaaromzet, aanneemsom"],
+        "Opzegging en overgang van inwoners": [f"{r}/regio.yaml: regels.opzegging"],
+        "Weigeren en melden": [f"{r}/regio.yaml: regels.weigeren"],
+        "Programma van eisen": [f"{r}/programma.yaml: titel",
+                                f"{r}/regio.yaml: aanbesteding.datum"],
+        "Slotbepalingen": [f"{r}/regio.yaml: centrumgemeente"],
+        "Ondertekening": [f"{r}/regio.yaml: centrumgemeente", f"{a}.naam, contact.naam"],
+    }

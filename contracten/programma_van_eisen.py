@@ -182,3 +182,21 @@ BLOKKEN: dict[str, Blokbouwer] = {
     "vervoer": _vervoer,
     "tarieven": _tarieven,
 }
+
+
+BLOKBRONNEN = {"tarieven": "tarieven/{jaar}.yaml: bedragen",
+               "vervoer": "inhoud.yaml: producten (vervoer); tarieven/{jaar}.yaml: bedragen"}
+
+
+def herkomst(profiel: Profiel, aanbieder: object, prijspeil: int) -> dict[str, list[str]]:
+    """Per section heading: its place in programma.yaml and the structured items it shows."""
+    r = profiel.sleutel
+    uit: dict[str, list[str]] = {}
+    for i, sectie in enumerate(profiel.programma.secties):
+        velden = [f"{r}/programma.yaml: secties[{i}]"]
+        for deel in sectie.inhoud:
+            if isinstance(deel, Blokdeel):
+                bron = BLOKBRONNEN.get(deel.blok, f"inhoud.yaml: {deel.blok}")
+                velden.append(f"{r}/{bron.format(jaar=prijspeil)}")
+        uit[_koptekst(sectie)] = velden
+    return uit

@@ -37,6 +37,10 @@ class Soort:
     beschikbaar: Callable[[Profiel, int], bool] = lambda profiel, prijspeil: True
     # More files beside the .docx, e.g. the overview as .xlsx and .csv: (formaat, inhoud).
     extra: Callable[[Profiel, int], list[tuple[str, bytes]]] | None = None
+    # Provenance for legal review: per heading (or "*" for the whole document) the profile
+    # fields it is made from.
+    herkomst: Callable[[Profiel, Aanbieder | None, int], dict[str, list[str]]] = \
+        lambda profiel, aanbieder, prijspeil: {}
 
 
 SOORTEN: dict[str, Soort] = {
@@ -46,6 +50,7 @@ SOORTEN: dict[str, Soort] = {
         pad=lambda a: "programma-van-eisen",
         titel=lambda p, a: p.programma.titel,
         context=lambda p, jaar, a, u: programma_van_eisen.context(p, jaar, u.versie),
+        herkomst=programma_van_eisen.herkomst,
     ),
     "overeenkomst": Soort(
         sjabloon="overeenkomst.docx",
@@ -53,6 +58,7 @@ SOORTEN: dict[str, Soort] = {
         pad=lambda a: f"overeenkomsten/{a.id}",  # type: ignore[union-attr]
         titel=lambda p, a: f"Overeenkomst {p.regio.aanbesteding.perceel} — {a.naam}",  # type: ignore[union-attr]
         context=lambda p, jaar, a, u: overeenkomst.context(p, jaar, a, u.versie),  # type: ignore[arg-type]
+        herkomst=overeenkomst.herkomst,
     ),
     "indexatiebrief": Soort(
         sjabloon="indexatiebrief.docx",
@@ -61,6 +67,9 @@ SOORTEN: dict[str, Soort] = {
         titel=lambda p, a: f"Indexatie tarieven — {a.naam}",  # type: ignore[union-attr]
         context=lambda p, jaar, a, u: indexatiebrief.context(p, jaar, a, u.versie),  # type: ignore[arg-type]
         beschikbaar=indexatiebrief.beschikbaar,
+        herkomst=lambda p, a, jaar: {"*": [
+            f"{p.sleutel}/tarieven/{jaar}.yaml: indexatie, bedragen",
+            f"{p.sleutel}/aanbieders.yaml: aanbieders[{a.id}].producten, contact, adres"]},  # type: ignore[union-attr]
     ),
     "socialreturn-overzicht": Soort(
         sjabloon="socialreturn-overzicht.docx",
@@ -70,6 +79,9 @@ SOORTEN: dict[str, Soort] = {
         context=lambda p, jaar, a, u: socialreturn_documenten.overzicht_context(p, jaar, u.versie),
         beschikbaar=socialreturn_documenten.beschikbaar,
         extra=socialreturn_documenten.overzicht_bestanden,
+        herkomst=lambda p, a, jaar: {"*": [
+            f"{p.sleutel}/regio.yaml: regels.socialreturn",
+            f"{p.sleutel}/aanbieders.yaml: aanbieders[].jaaromzet, aanneemsom"]},
     ),
     "socialreturn-brief": Soort(
         sjabloon="socialreturn-brief.docx",
@@ -78,6 +90,10 @@ SOORTEN: dict[str, Soort] = {
         titel=lambda p, a: f"Social return — {a.naam}",  # type: ignore[union-attr]
         context=lambda p, jaar, a, u: socialreturn_documenten.brief_context(p, jaar, a, u),  # type: ignore[arg-type]
         beschikbaar=socialreturn_documenten.beschikbaar,
+        herkomst=lambda p, a, jaar: {"*": [
+            f"{p.sleutel}/regio.yaml: regels.socialreturn (ook brief_verplicht, "
+            "brief_waar_mogelijk)",
+            f"{p.sleutel}/aanbieders.yaml: aanbieders[{a.id}].jaaromzet, aanneemsom, contact"]},  # type: ignore[union-attr]
     ),
 }
 

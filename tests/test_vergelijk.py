@@ -1,0 +1,156 @@
+"""contracten vergelijk: review report, redlines with real Word revisions, provenance."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+
+from contracten.opmaak import bedrag
+
+from .conftest import REGIOS, voer_uit
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def genereer(regios: Path, uitvoer: Path) -> Path:
+    uit = voer_uit("--regios", str(regios), "genereer", "assen", "--uitvoer", str(uitvoer),
+                   "--datum", "2026-11-23")
+    assert uit.code == 0, uit.stderr
+    return uitvoer / "assen/2025"
+
+
+@pytest.fixture(scope="module")
+def twee_mappen(tmp_path_factory) -> tuple[Path, Path, Path]:
+    basis = tmp_path_factory.mktemp("vergelijk")
+    oud = genereer(REGIOS, basis / "oud")
+    regios = basis / "regios"
+    shutil.copytree(REGIOS, regios)
+    pad = regios / "assen/tarieven/2025.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.count("bedrag: 165.00") == 1
+    pad.write_text(tekst.replace("bedrag: 165.00", "bedrag: 166.00"), encoding="utf-8")
+    nieuw = genereer(regios, basis / "nieuw")
+    rapport = basis / "rapport"
+    uit = voer_uit("vergelijk", str(oud), str(nieuw), "--uitvoer", str(rapport), "--datum",
+                   "2026-11-23")
+    assert uit.code == 0, uit.stderr
+    return oud, nieuw, rapport
+
+
+def revisies(docx: Path) -> list[tuple[str, str]]:
+    with zipfile.ZipFile(docx) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    uit = []
+    for soort, inhoud in re.findall(r"<w:(del|ins) [^>]*>(.*?)</w:\1>", xml, re.S):
+        tekst = "".join(re.findall(r"<w:(?:t|delText)[^>]*>([^<]*)<", inhoud))
+        uit.append((soort, tekst))
+    return uit
+
+
+def test_een_tarief_geeft_precies_een_del_ins_paar(twee_mappen):
+    _, _, rapport = twee_mappen
+    redline = rapport / "redlines/overeenkomsten/zorg-welzijn-de-brug.docx"
+    assert revisies(redline) == [("del", "165,00"), ("ins", "166,00")]
+    with zipfile.ZipFile(redline) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert 'w:author="contracten"' in xml and 'w:date="2026-11-23T00:00:00Z"' in xml
+    pve = rapport / "redlines/programma-van-eisen.docx"
+    assert revisies(pve) == [("del", "165,00"), ("ins", "166,00")]
+
+
+def test_ongewijzigde_documenten_krijgen_geen_redline(twee_mappen):
+    _, nieuw, rapport = twee_mappen
+    manifest = json.loads((nieuw / "manifest.json").read_text())
+    aanbieders = yaml.safe_load((REGIOS / "assen/aanbieders.yaml").read_text())["aanbieders"]
+    met_toezicht = {d["aanbieder"] for d in manifest["documenten"]
+                    if d["soort"] == "overeenkomst"} & {
+        a["id"] for a in aanbieders if "bw-toezicht" in a["producten"]}
+    redlines = {p.stem for p in (rapport / "redlines/overeenkomsten").glob("*.docx")}
+    assert redlines == met_toezicht
+    assert not (rapport / "redlines/brieven").exists()
+
+
+def test_redline_opent_in_python_docx_en_libreoffice(twee_mappen, tmp_path):
+    _, _, rapport = twee_mappen
+    bestanden = sorted(rapport.rglob("*.docx"))
+    for pad in bestanden:
+        Document(pad)
+    proces = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
+         "pdf", "--outdir", str(tmp_path), *map(str, bestanden)],
+        capture_output=True, text=True, timeout=600)
+    assert proces.returncode == 0, proces.stderr
+    assert all((tmp_path / p.with_suffix(".pdf").name).is_file() for p in bestanden)
+
+
+def test_rapport_per_document_en_artikel(twee_mappen):
+    _, _, rapport = twee_mappen
+    html = (rapport / "rapport.html").read_text(encoding="utf-8")
+    assert "<h2>overeenkomsten/zorg-welzijn-de-brug.docx <small>(gewijzigd)</small></h2>" in html
+    assert "<h3>Artikel 3 Prestaties en tarieven</h3>" in html
+    assert "<del>165,00</del><ins>166,00</ins>" in html
+    assert not re.search(r"(src|href)=\"https?://", html)  # self-contained, no network
+    md = (rapport / "rapport.md").read_text(encoding="utf-8")
+    assert "€ [-165,00-]{+166,00+} (voorbeeld)" in md
+    assert "Artikel 3 Prestaties en tarieven — sjablonen/overeenkomst.docx" in md
+    assert "assen/tarieven/2025.yaml: bedragen" in md
+
+
+def test_herkomst_van_elk_artikel_in_het_manifest(twee_mappen):
+    _, nieuw, _ = twee_mappen
+    manifest = json.loads((nieuw / "manifest.json").read_text())
+    for document in manifest["documenten"]:
+        if document["formaat"] == "docx":
+            assert document["artikelen"], document["pad"]
+    overeenkomst = next(d for d in manifest["documenten"]
+                        if d["pad"] == "overeenkomsten/wonen-plus.docx")
+    social = next(a for a in overeenkomst["artikelen"] if a["kop"].endswith("Social return"))
+    assert social["sjabloon"] == "sjablonen/overeenkomst.docx"
+    assert "assen/regio.yaml: regels.socialreturn" in social["velden"]
+
+
+def test_gelijke_mappen_geen_wijzigingen(twee_mappen, tmp_path):
+    oud, _, _ = twee_mappen
+    uit = voer_uit("vergelijk", str(oud), str(oud), "--uitvoer", str(tmp_path / "r"))
+    assert uit.code == 0 and "Geen wijzigingen" in uit.stdout
+    assert "Geen wijzigingen." in (tmp_path / "r/rapport.md").read_text()
+    assert not (tmp_path / "r/redlines").exists()
+
+
+def test_map_zonder_manifest(tmp_path):
+    uit = voer_uit("vergelijk", str(tmp_path), str(tmp_path))
+    assert uit.code == 1 and "manifest.json ontbreekt" in uit.stderr
+
+
+def test_klaar_als_na_indexatie(tmp_path):
+    """indexeer --genereer, then vergelijk the two prijspeil folders."""
+    from decimal import Decimal
+
+    regios = tmp_path / "regios"
+    shutil.copytree(REGIOS, regios)
+    uitvoer = tmp_path / "uit"
+    genereer(regios, uitvoer)
+    uit = voer_uit("--regios", str(regios), "indexeer", "assen", "--naar", "2026",
+                   "--percentage", "3.5", "--genereer", "--json", "--uitvoer", str(uitvoer),
+                   "--datum", "2026-11-23")
+    assert uit.code == 0, uit.stderr
+    tabel = {r["sleutel"]: r for r in json.loads(uit.stdout)["bedragen"]}
+    uit = voer_uit("vergelijk", str(uitvoer / "assen/2025"), str(uitvoer / "assen/2026"))
+    assert uit.code == 0, uit.stderr
+    rapport = uitvoer / "assen/vergelijking-2025-2026"
+    assert (rapport / "rapport.html").is_file()
+    aanbieders = yaml.safe_load((regios / "assen/aanbieders.yaml").read_text())["aanbieders"]
+    for aanbieder in aanbieders:
+        paren = revisies(rapport / "redlines/overeenkomsten" / f"{aanbieder['id']}.docx")
+        for product in aanbieder["producten"]:
+            oud, nieuw = (bedrag(Decimal(tabel[product][k])).removeprefix("€ ")
+                          for k in ("oud", "nieuw"))
+            assert ("del", oud) in paren and ("ins", nieuw) in paren, (aanbieder["id"], product)
