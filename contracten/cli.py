@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,19 +16,12 @@ import click
 
 from . import clitaal
 from .fouten import ContractenFout, InvoerFout
-from .genereer import genereer
-from .indexeren import als_json as indexering_als_json
-from .indexeren import indexatietabel, indexeer_regio
 from .laden import laad_regio, vind_regios
-from .opmaak import procent
-from .opzegging_uitvoer import als_json as opzegging_als_json
-from .opzegging_uitvoer import opzegging_regio
 from .overzicht import samenvatting
-from .sjablooncontrole import valideer_regio
-from .socialreturn_uitvoer import als_json as socialreturn_als_json
-from .socialreturn_uitvoer import socialreturn_regio
 from .soorten import FORMATEN, SOORTEN
-from .vergelijken import vergelijk_mappen
+
+# The commands import their library module when they run: a quick command (or an unchanged
+# rerun of genereer) does not pay for loading the Word, Excel and holiday machinery.
 
 clitaal.installeer()
 
@@ -49,6 +44,31 @@ class Jaar(click.ParamType):
         if not (isinstance(waarde, str) and waarde.isdigit() and len(waarde) == 4):
             self.fail(f"'{waarde}' is geen jaartal (bijv. 2025)", param, ctx)
         return int(waarde)
+
+
+@contextmanager
+def voortgangsbalk(stil: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on a terminal; nothing with --json or when output goes elsewhere."""
+    if stil or not sys.stderr.isatty():
+        yield None
+        return
+    balk: Any = None
+    gedaan = 0
+
+    def bij(aantal: int) -> None:
+        nonlocal balk, gedaan
+        if balk is None:
+            balk = click.progressbar(length=None, label="Documenten maken", file=sys.stderr,
+                                     show_pos=True)
+            balk.__enter__()
+        balk.update(aantal - gedaan)
+        gedaan = aantal
+
+    try:
+        yield bij
+    finally:
+        if balk is not None:
+            balk.__exit__(None, None, None)
 
 
 def json_optie(functie: Any) -> Any:
@@ -114,6 +134,8 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
     namen = list(regio) or vind_regios(regios)
     if not namen:
         raise ContractenFout(f"Geen regioprofielen gevonden in {regios}.")
+    from .sjablooncontrole import valideer_regio
+
     fouten: list[ContractenFout] = []
     for naam in namen:
         try:
@@ -150,12 +172,18 @@ def genereer_(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[st
               aanbieders: tuple[str, ...], formaten: tuple[str, ...], uitvoer: Path,
               sjablonen: Path | None, datum: dt.datetime | None, als_json: bool) -> None:
     """Maak de documenten van REGIO: programma van eisen, overeenkomsten, brieven."""
-    resultaat = genereer(regios, regio, prijspeil=prijspeil, soorten=soorten,
-                         aanbieders=aanbieders, formaten=formaten, uitvoer=uitvoer,
-                         sjablonen=sjablonen, datum=_dag(datum))
+    from .genereer import genereer
+
+    with voortgangsbalk(als_json) as voortgang:
+        resultaat = genereer(regios, regio, prijspeil=prijspeil, soorten=soorten,
+                             aanbieders=aanbieders, formaten=formaten, uitvoer=uitvoer,
+                             sjablonen=sjablonen, datum=_dag(datum), voortgang=voortgang)
     manifest = resultaat.manifest
     if als_json:
         _toon_json(manifest)
+        return
+    if not resultaat.geschreven:
+        click.echo(f"Niets veranderd sinds de vorige run: {resultaat.map} is bij.")
         return
     aantal = sum(1 for pad in resultaat.geschreven if pad.endswith(".docx"))
     woord = "Word-document" if aantal == 1 else "Word-documenten"
@@ -193,6 +221,10 @@ def indexeer_(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | N
               nacalculatie: str | None, percentage: str | None, datum: dt.datetime | None,
               genereren: bool, uitvoer: Path, sjablonen: Path | None, als_json: bool) -> None:
     """Indexeer de bedragen van REGIO naar een nieuw prijspeil (VNG-methode of één percentage)."""
+    from .indexeren import als_json as indexering_als_json
+    from .indexeren import indexatietabel, indexeer_regio
+    from .opmaak import procent
+
     if percentage is not None and (ova or ppc or nacalculatie):
         raise click.UsageError("Geef --percentage óf --ova en --ppc (met --nacalculatie), niet "
                                "allebei.")
@@ -230,6 +262,9 @@ def indexeer_(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | N
 def socialreturn_(regios: Path, regio: str, prijspeil: int | None, uitvoer: Path,
                   sjablonen: Path | None, datum: dt.datetime | None, als_json: bool) -> None:
     """Social return van REGIO: overzicht (Excel, csv, Word) en een brief per aanbieder."""
+    from .socialreturn_uitvoer import als_json as socialreturn_als_json
+    from .socialreturn_uitvoer import socialreturn_regio
+
     uitkomst = socialreturn_regio(regios, regio, prijspeil=prijspeil, uitvoer=uitvoer,
                                   sjablonen=sjablonen, datum=_dag(datum))
     resultaat = socialreturn_als_json(uitkomst)
@@ -266,6 +301,9 @@ def opzegging_(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermij
                clienten: Path | None, uitvoer: Path, briefdatum: dt.datetime | None,
                sjablonen: Path | None, als_json: bool) -> None:
     """Transitieschema en brief bij de opzegging van de overeenkomst met een aanbieder."""
+    from .opzegging_uitvoer import als_json as opzegging_als_json
+    from .opzegging_uitvoer import opzegging_regio
+
     uitkomst = opzegging_regio(regios, regio, aanbieder, datum, opzegtermijn=opzegtermijn,
                                clienten=clienten, uitvoer=uitvoer, sjablonen=sjablonen,
                                briefdatum=_dag(briefdatum))
@@ -293,6 +331,8 @@ def opzegging_(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermij
 def vergelijk_(regios: Path, oud: Path, nieuw: Path, uitvoer: Path | None,
                datum: dt.datetime | None) -> None:
     """Vergelijk twee uitvoermappen: rapport (html, md) en redlines met Word-revisies."""
+    from .vergelijken import vergelijk_mappen
+
     uitkomst = vergelijk_mappen(oud, nieuw, uitvoer=uitvoer, datum=_dag(datum))
     if not uitkomst.gewijzigd:
         click.echo(f"Geen wijzigingen; rapport in {uitkomst.map}.")

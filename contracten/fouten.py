@@ -34,6 +34,9 @@ class InvoerFout(ContractenFout):
         self.kop = kop
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple:  # picklable, so it can cross a process boundary
+        return (type(self), (self.meldingen, self.kop))
+
     def __str__(self) -> str:
         aantal = len(self.meldingen)
         woord = "fout" if aantal == 1 else "fouten"
@@ -43,8 +46,12 @@ class InvoerFout(ContractenFout):
 
 class RegioOnbekend(ContractenFout):
     def __init__(self, naam: str, map_: str, bekend: list[str]) -> None:
+        self.argumenten = (naam, map_, bekend)
         lijst = ", ".join(bekend) or "geen"
         super().__init__(f"Regio '{naam}' bestaat niet in {map_} (wel: {lijst}).")
+
+    def __reduce__(self) -> tuple:
+        return (type(self), self.argumenten)
 
 
 _OS_REDENEN = {

@@ -8,28 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
+import multiprocessing
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from docx import Document
-
 from .aanbieders import Aanbieder
 from .fouten import ContractenFout, InvoerFout, Melding, os_reden
 from .laden import laad_regio
-from .pdf import naar_pdf
 from .profiel import Profiel
-from .render import render
 from .soorten import SOORTEN, Uitvoering, sjablonenmap
-from .tekstversie import naar_html, naar_markdown
+from .tekstversie import koppen, markdown_van, naar_html
 
 
 @dataclass(frozen=True)
@@ -39,76 +36,217 @@ class Bestand:
     pad: str  # relative to the output folder
     aanbieder: str | None
     inhoud: bytes
+    invoerhash: str | None = None  # what it was made from; equal hash, equal file
+    bron: Path | None = None  # an unchanged file of the previous run, linked instead of written
+    sha: str | None = None
 
 
 @dataclass(frozen=True)
 class Resultaat:
     map: Path
     manifest: dict[str, Any]
-    geschreven: list[str]  # paths (relative to `map`) written by this run
+    geschreven: list[str]  # paths (relative to `map`) made by this run; unchanged ones excluded
+
+
+@dataclass(frozen=True)
+class Taak:
+    """One document to make: its kind, its aanbieder (if any) and what it is made from."""
+
+    soort: str
+    aanbieder: str | None
+    pad: str  # without extension
+    invoerhash: str
 
 
 def sha256(inhoud: bytes) -> str:
     return hashlib.sha256(inhoud).hexdigest()
 
 
+@cache
+def _codehash() -> str:
+    """The toolkit's own code is an input too: a new version regenerates everything."""
+    bronnen = sorted(Path(__file__).parent.glob("*.py"))
+    return sha256(b"".join(p.read_bytes() for p in bronnen))[:16]
+
+
 def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
              soorten: Sequence[str] = (), aanbieders: Sequence[str] = (),
              formaten: Sequence[str] = (), uitvoer: Path = Path("output"),
-             sjablonen: Path | None = None, datum: dt.date | None = None) -> Resultaat:
-    """Generate and write the documents. Raises ContractenFout, and writes nothing then."""
+             sjablonen: Path | None = None, datum: dt.date | None = None,
+             voortgang: Callable[[int], None] | None = None,
+             processen: int | None = None) -> Resultaat:
+    """Generate and write the documents. Raises ContractenFout, and writes nothing then.
+
+    Only documents whose inputs changed since the previous run are made again; the rest are
+    kept as they are. `voortgang` is called with the number of documents made so far."""
     profiel = laad_regio(regios, regio)
     sjablonen = sjablonenmap(sjablonen)
     jaar, gekozen_soorten, gekozen_aanbieders = _keuzes(profiel, prijspeil, soorten, aanbieders)
-    extra = [f for f in dict.fromkeys(formaten) if f not in ("docx", "md")]
-
-    invoer = _invoer(regios, profiel, sjablonen)
-    # The date letters carry is an input too: it is part of the version stamp.
+    extra = tuple(f for f in dict.fromkeys(formaten) if f not in ("docx", "md"))
     briefdatum = datum or dt.date.today()
-    versie = sha256(("".join(i["sha256"] for i in invoer) + briefdatum.isoformat())
+    invoer = _invoer(regios, profiel, sjablonen)
+    versie = sha256(("".join(i["sha256"] for i in invoer) + briefdatum.isoformat() + _codehash())
                     .encode())[:10]
-    uitvoering = Uitvoering(versie, briefdatum)
-    tijdstip = dt.datetime.combine(profiel.prijspeilen[jaar].ingangsdatum, dt.time())
-
-    bestanden: list[Bestand] = []
-    artikelen: dict[str, list[dict[str, Any]]] = {}
-    for naam in gekozen_soorten:
-        soort = SOORTEN[naam]
-        for aanbieder in (gekozen_aanbieders if soort.per_aanbieder else [None]):
-            context = soort.context(profiel, jaar, aanbieder, uitvoering)
-            docx = render(sjablonen / soort.sjabloon, context,
-                          titel=soort.titel(profiel, aanbieder), tijdstip=tijdstip)
-            pad, id_ = soort.pad(aanbieder), aanbieder.id if aanbieder else None
-            artikelen[f"{pad}.docx"] = herkomst_per_kop(
-                docx, f"sjablonen/{soort.sjabloon}", soort.herkomst(profiel, aanbieder, jaar))
-            md = naar_markdown(docx)
-            bestanden.append(Bestand(naam, "docx", f"{pad}.docx", id_, docx))
-            bestanden.append(Bestand(naam, "md", f"{pad}.md", id_, md.encode("utf-8")))
-            if "html" in extra:
-                html = naar_html(md, soort.titel(profiel, aanbieder))
-                bestanden.append(Bestand(naam, "html", f"{pad}.html", id_, html.encode("utf-8")))
-            if soort.extra is not None:
-                bestanden += [Bestand(naam, formaat, f"{pad}.{formaat}", id_, inhoud)
-                              for formaat, inhoud in soort.extra(profiel, jaar)]
-
     doel = uitvoer / profiel.sleutel / str(jaar)
-    volledig = not soorten and not aanbieders
-    manifest = schrijf(doel, bestanden, volledig, "pdf" in extra, artikelen=artikelen, kop={
+    vorig = _vorig_manifest(doel)
+
+    kop = {
         "regio": profiel.sleutel,
         "prijspeil": jaar,
         "versie": versie,
         "datum": briefdatum.isoformat(),
         "generator": f"contracten {version('contracten')}",
         "invoer": invoer,
-    })
-    return Resultaat(doel, manifest, [b.pad for b in bestanden])
+    }
+    taken = _taken(profiel, jaar, gekozen_soorten, gekozen_aanbieders, invoer, briefdatum, extra)
+    hergebruikt, te_maken = _hergebruik(taken, vorig, doel, extra)
+    volledig = not soorten and not aanbieders
+    if (vorig is not None and not te_maken and "pdf" not in extra
+            and all(vorig.get(k) == v for k, v in kop.items())
+            and (not volledig or {d["pad"] for d in vorig["documenten"]}
+                 == {b.pad for b in hergebruikt})):
+        return Resultaat(doel, vorig, [])  # nothing changed: nothing is written
+
+    gemaakt = _maak_alle(profiel, jaar, sjablonen, briefdatum, extra, te_maken, voortgang,
+                         processen)
+    bestanden = hergebruikt + [b for bs in gemaakt for b in bs[0]]
+    artikelen = {k: v for _, a in gemaakt for k, v in a.items()}
+    artikelen |= {d["pad"]: d["artikelen"] for d in (vorig or {}).get("documenten", [])
+                  if "artikelen" in d and d["pad"] in {b.pad for b in hergebruikt}}
+    manifest = schrijf(doel, bestanden, volledig, "pdf" in extra, artikelen=artikelen, kop=kop)
+    return Resultaat(doel, manifest, [b.pad for b in bestanden if b.bron is None])
 
 
-def herkomst_per_kop(docx: bytes, sjabloon: str, bronnen: dict[str, list[str]]
+def _taken(profiel: Profiel, jaar: int, soorten: list[str], aanbieders: list[Aanbieder],
+           invoer: list[dict[str, str]], briefdatum: dt.date, extra: tuple[str, ...]
+           ) -> list[Taak]:
+    """Each document with the hash of exactly what it is made from, so that a change to one
+    aanbieder remakes only its documents (and those that list all aanbieders)."""
+    hashes = {i["pad"]: i["sha256"] for i in invoer}
+    gemeen = "".join(h for pad, h in sorted(hashes.items())
+                     if not pad.endswith("/aanbieders.yaml") and not pad.startswith("sjablonen/"))
+    alle = hashes[f"{profiel.sleutel}/aanbieders.yaml"]
+    taken = []
+    for naam in soorten:
+        soort = SOORTEN[naam]
+        for aanbieder in (aanbieders if soort.per_aanbieder else [None]):
+            delen = [_codehash(), naam, str(jaar), gemeen, hashes[f"sjablonen/{soort.sjabloon}"],
+                     ",".join(extra)]
+            if aanbieder is not None:
+                delen.append(aanbieder.model_dump_json())
+            if soort.alle_aanbieders:
+                delen.append(alle)
+            if soort.met_datum:
+                delen.append(briefdatum.isoformat())
+            taken.append(Taak(naam, aanbieder.id if aanbieder else None, soort.pad(aanbieder),
+                              sha256("\n".join(delen).encode())))
+    return taken
+
+
+def _vorig_manifest(doel: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads((doel / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _hergebruik(taken: list[Taak], vorig: dict[str, Any] | None, doel: Path,
+                extra: tuple[str, ...]) -> tuple[list[Bestand], list[Taak]]:
+    """Split into files that can stay as they are and documents that must be made."""
+    oud: dict[str, list[dict[str, Any]]] = {}
+    for d in (vorig or {}).get("documenten", []):
+        oud.setdefault(d["pad"].rsplit(".", 1)[0], []).append(d)
+    hergebruikt: list[Bestand] = []
+    te_maken: list[Taak] = []
+    if "pdf" in extra:  # a pdf is not byte-identical between runs: make everything anew
+        return [], list(taken)
+    for taak in taken:
+        bij = oud.get(taak.pad, [])
+        nodig = {"docx", "md", *extra} - {"pdf"}
+        if (bij and all(d.get("invoerhash") == taak.invoerhash for d in bij)
+                and nodig <= {d["formaat"] for d in bij}
+                and all((doel / d["pad"]).is_file() for d in bij)):
+            hergebruikt += [Bestand(d["soort"], d["formaat"], d["pad"], d["aanbieder"], b"",
+                                    taak.invoerhash, doel / d["pad"], d["sha256"])
+                            for d in bij if d["formaat"] != "pdf"]
+        else:
+            te_maken.append(taak)
+    return hergebruikt, te_maken
+
+
+# The state of a worker process: set before the pool forks, so every worker shares it.
+_WERK: dict[str, Any] = {}
+
+
+def _maak_alle(profiel: Profiel, jaar: int, sjablonen: Path, briefdatum: dt.date,
+               extra: tuple[str, ...], taken: list[Taak],
+               voortgang: Callable[[int], None] | None, processen: int | None
+               ) -> list[tuple[list[Bestand], dict[str, list[dict[str, Any]]]]]:
+    from .motor import Motoren  # Word machinery: only loaded when something is to be made
+
+    _WERK.update(profiel=profiel, jaar=jaar, sjablonen=sjablonen, briefdatum=briefdatum,
+                 extra=extra, motoren=Motoren(), aanbieders={a.id: a for a in profiel.aanbieders})
+    aantal = processen if processen is not None else min(os.cpu_count() or 1, 4)
+    resultaten = []
+    if aantal > 1 and len(taken) >= 24:
+        # Fork: the workers inherit the loaded profile; each prepares its templates once.
+        context = multiprocessing.get_context("fork")
+        with context.Pool(aantal) as pool:
+            for i, uitkomst in enumerate(pool.imap(_maak_veilig, taken, chunksize=8), start=1):
+                if isinstance(uitkomst, BaseException):
+                    pool.terminate()
+                    raise uitkomst
+                resultaten.append(uitkomst)
+                if voortgang:
+                    voortgang(i)
+    else:
+        for i, taak in enumerate(taken, start=1):
+            resultaten.append(_maak(taak))
+            if voortgang:
+                voortgang(i)
+    return resultaten
+
+
+def _maak_veilig(taak: Taak) -> Any:
+    """In a worker: an error comes back as a value, so the pool never stalls on it."""
+    try:
+        return _maak(taak)
+    except ContractenFout as fout:
+        return fout
+    except Exception as exc:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
+def _maak(taak: Taak) -> tuple[list[Bestand], dict[str, list[dict[str, Any]]]]:
+    profiel: Profiel = _WERK["profiel"]
+    jaar: int = _WERK["jaar"]
+    soort = SOORTEN[taak.soort]
+    aanbieder = _WERK["aanbieders"].get(taak.aanbieder) if taak.aanbieder else None
+    context = soort.context(profiel, jaar, aanbieder,
+                            Uitvoering(taak.invoerhash[:10], _WERK["briefdatum"]))
+    motor = _WERK["motoren"](_WERK["sjablonen"] / soort.sjabloon, f"sjablonen/{soort.sjabloon}")
+    tijdstip = dt.datetime.combine(profiel.prijspeilen[jaar].ingangsdatum, dt.time())
+    gerenderd = motor.render(context, titel=soort.titel(profiel, aanbieder), tijdstip=tijdstip)
+    md = markdown_van(gerenderd.body, gerenderd.stijlen, gerenderd.links)
+    pad, h = taak.pad, taak.invoerhash
+    bestanden = [Bestand(taak.soort, "docx", f"{pad}.docx", taak.aanbieder, gerenderd.docx, h),
+                 Bestand(taak.soort, "md", f"{pad}.md", taak.aanbieder, md.encode("utf-8"), h)]
+    if "html" in _WERK["extra"]:
+        html = naar_html(md, soort.titel(profiel, aanbieder))
+        bestanden.append(Bestand(taak.soort, "html", f"{pad}.html", taak.aanbieder,
+                                 html.encode("utf-8"), h))
+    if soort.extra is not None:
+        bestanden += [Bestand(taak.soort, formaat, f"{pad}.{formaat}", taak.aanbieder, inhoud, h)
+                      for formaat, inhoud in soort.extra(profiel, jaar)]
+    artikelen = {f"{pad}.docx": herkomst_per_kop(
+        koppen(gerenderd.body, gerenderd.stijlen, ("Heading 1", "Heading 2")),
+        f"sjablonen/{soort.sjabloon}", soort.herkomst(profiel, aanbieder, jaar))}
+    return bestanden, artikelen
+
+
+def herkomst_per_kop(koppen: list[str], sjabloon: str, bronnen: dict[str, list[str]]
                      ) -> list[dict[str, Any]]:
     """For every article (heading) of a generated document: its template and profile fields."""
-    koppen = [p.text for p in Document(io.BytesIO(docx)).paragraphs
-              if p.style is not None and p.style.name in ("Heading 1", "Heading 2")]
     if "*" in bronnen:
         koppen = koppen or [""]
     uit = []
@@ -196,17 +334,26 @@ def schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
     try:
         oud: list[dict[str, Any]] = []
         if doel.is_dir() and not volledig:
-            shutil.copytree(doel, tijdelijk, dirs_exist_ok=True)
+            # Hard links: the files of the previous run stay where they are, untouched.
+            shutil.copytree(doel, tijdelijk, copy_function=os.link, dirs_exist_ok=True)
             manifest = tijdelijk / "manifest.json"
             if manifest.is_file():
                 oud = json.loads(manifest.read_text(encoding="utf-8")).get("documenten", [])
+                manifest.unlink()
         for bestand in bestanden:
             pad = tijdelijk / bestand.pad
             pad.parent.mkdir(parents=True, exist_ok=True)
+            if bestand.bron is not None:
+                if not pad.exists():
+                    os.link(bestand.bron, pad)
+                continue
+            pad.unlink(missing_ok=True)  # never write through a link into the previous run
             pad.write_bytes(bestand.inhoud)
         documenten = [{"soort": b.soort, "formaat": b.formaat, "pad": b.pad,
-                       "sha256": sha256(b.inhoud), "aanbieder": b.aanbieder,
-                       "versie": kop["versie"]} for b in bestanden]
+                       "sha256": b.sha or sha256(b.inhoud), "aanbieder": b.aanbieder,
+                       "versie": b.invoerhash[:10] if b.invoerhash else kop["versie"],
+                       **({"invoerhash": b.invoerhash} if b.invoerhash else {})}
+                      for b in bestanden]
         for document in documenten:
             if artikelen and document["pad"] in artikelen:
                 document["artikelen"] = artikelen[document["pad"]]
@@ -250,6 +397,8 @@ def _wissel(nieuw: Path, doel: Path) -> None:
 
 
 def _pdf(map_: Path, docx: list[Bestand], versie: str) -> list[dict[str, Any]]:
+    from .pdf import naar_pdf
+
     documenten = []
     for submap in sorted({Path(b.pad).parent for b in docx}):
         in_map = [b for b in docx if Path(b.pad).parent == submap]

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .render import vaste_zip
+from .zipschrijver import vaste_zip
 
 AUTEUR = "contracten"
 WOORD = re.compile(r"\s+|[^\s]+")

@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +18,8 @@ from . import opmaak
 from .fouten import ContractenFout
 from .fragment import Fragment
 from .word import vul
+from .zipschrijver import vaste_zip
 
-ZIPTIJD = (1980, 1, 1, 0, 0, 0)
 TELLERS = ("artikel", "lid")  # functions every template gets besides its context
 TAG = re.compile(r"\{\{|\{%|%\}|\}\}")
 
@@ -29,8 +28,11 @@ class SjabloonFout(ContractenFout):
     """A template that cannot be rendered: names the template and what went wrong."""
 
     def __init__(self, sjabloon: str, bericht: str) -> None:
-        self.sjabloon = sjabloon
+        self.sjabloon, self.bericht = sjabloon, bericht
         super().__init__(f"Sjabloon {sjabloon}: {bericht}")
+
+    def __reduce__(self) -> tuple:  # picklable, so it can cross a process boundary
+        return (type(self), (self.sjabloon, self.bericht))
 
 
 def omgeving() -> SandboxedEnvironment:
@@ -122,24 +124,6 @@ def _plek(exc: Exception) -> str:
     regels = [r.strip() for r in getattr(exc, "docx_context", []) if r.strip()]
     tags = [r for r in regels if TAG.search(r)]
     return f" (bij: {tags[0][:80]})" if tags else ""
-
-
-def vaste_zip(inhoud: bytes,
-              aanpassen: dict[str, Callable[[bytes], bytes]] | None = None) -> bytes:
-    """Rewrite an Office zip with fixed timestamps so equal input gives byte-identical files;
-    `aanpassen` may fix a member's content too (e.g. a clock stamp the writer put in)."""
-    uit = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(inhoud)) as bron, \
-            zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
-        for info in bron.infolist():
-            nieuw = zipfile.ZipInfo(info.filename, date_time=ZIPTIJD)
-            nieuw.compress_type = zipfile.ZIP_DEFLATED
-            nieuw.external_attr = 0o644 << 16
-            data = bron.read(info.filename)
-            if aanpassen and info.filename in aanpassen:
-                data = aanpassen[info.filename](data)
-            doel.writestr(nieuw, data)
-    return uit.getvalue()
 
 
 def resterende_tags(docx: bytes) -> list[str]:

@@ -37,6 +37,8 @@ class Soort:
     beschikbaar: Callable[[Profiel, int], bool] = lambda profiel, prijspeil: True
     # More files beside the .docx, e.g. the overview as .xlsx and .csv: (formaat, inhoud).
     extra: Callable[[Profiel, int], list[tuple[str, bytes]]] | None = None
+    alle_aanbieders: bool = False  # lists every aanbieder: remade when any of them changes
+    met_datum: bool = False  # carries the run's date (a letter)
     # Provenance for legal review: per heading (or "*" for the whole document) the profile
     # fields it is made from.
     herkomst: Callable[[Profiel, Aanbieder | None, int], dict[str, list[str]]] = \
@@ -79,6 +81,7 @@ SOORTEN: dict[str, Soort] = {
         context=lambda p, jaar, a, u: socialreturn_documenten.overzicht_context(p, jaar, u.versie),
         beschikbaar=socialreturn_documenten.beschikbaar,
         extra=socialreturn_documenten.overzicht_bestanden,
+        alle_aanbieders=True,
         herkomst=lambda p, a, jaar: {"*": [
             f"{p.sleutel}/regio.yaml: regels.socialreturn",
             f"{p.sleutel}/aanbieders.yaml: aanbieders[].jaaromzet, aanneemsom"]},
@@ -90,6 +93,7 @@ SOORTEN: dict[str, Soort] = {
         titel=lambda p, a: f"Social return — {a.naam}",  # type: ignore[union-attr]
         context=lambda p, jaar, a, u: socialreturn_documenten.brief_context(p, jaar, a, u),  # type: ignore[arg-type]
         beschikbaar=socialreturn_documenten.beschikbaar,
+        met_datum=True,
         herkomst=lambda p, a, jaar: {"*": [
             f"{p.sleutel}/regio.yaml: regels.socialreturn (ook brief_verplicht, "
             "brief_waar_mogelijk)",

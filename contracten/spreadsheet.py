@@ -10,11 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
-from .render import vaste_zip
+from .zipschrijver import vaste_zip
 
 EURO = '"€" #,##0.00'
 FORMATEN = {"bedrag": EURO, "datum": "dd-mm-yyyy"}
@@ -30,6 +26,10 @@ class Kolom:
 def als_xlsx(titel: str, kolommen: list[Kolom], rijen: list[dict[str, Any]], *,
              totaal_van: list[str], tijdstip: dt.date) -> bytes:
     """Amounts as numbers with a euro format, a totals row, filters on the header."""
+    from openpyxl import Workbook  # slow to import; only needed here
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     boek = Workbook()
     blad = boek.active
     blad.title = titel[:31]

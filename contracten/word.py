@@ -33,11 +33,27 @@ def naar_html(tekst: str) -> str:
     return _MD.convert(tekst)
 
 
+def _alinea(container: Any, stijl: str | None, tekst: str = "") -> Paragraph:
+    """A new paragraph in a named style. The name is looked up once per document: python-docx
+    would scan all styles for every paragraph."""
+    alinea = container.add_paragraph(tekst)
+    if stijl is not None:
+        alinea._p.style = _stijl_id(container.part, stijl)
+    return alinea
+
+
+def _stijl_id(deel: Any, naam: str) -> str:
+    cache = deel.__dict__.setdefault("_contracten_stijl_ids", {})  # lives with the document
+    if naam not in cache:
+        cache[naam] = deel.styles[naam].style_id
+    return cache[naam]
+
+
 def vul(container: Any, fragment: Fragment) -> None:
     """Append the fragment's blocks to a Document, Subdoc or table cell."""
     for blok in fragment.blokken:
         if isinstance(blok, Kop):
-            container.add_paragraph(blok.tekst, style=f"Heading {min(blok.niveau, 9)}")
+            _alinea(container, f"Heading {min(blok.niveau, 9)}", blok.tekst)
         elif isinstance(blok, Tekst):
             schrijf_markdown(container, blok.markdown, blok.stijl)
         elif isinstance(blok, Tabel):
@@ -51,7 +67,7 @@ def schrijf_markdown(container: Any, tekst: str, stijl: str | None = None) -> No
     for element in lxml.html.fragments_fromstring(html):
         if isinstance(element, str):  # loose text between blocks
             if element.strip():
-                _inline_in(container.add_paragraph(style=stijl), element)
+                _inline_in(_alinea(container, stijl), element)
             continue
         _blok(container, element, stijl, lijstdiepte=0, nummering=None)
 
@@ -60,7 +76,7 @@ def _blok(container: Any, el: Any, stijl: str | None, lijstdiepte: int,
           nummering: int | None) -> None:
     tag = el.tag
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-        _inline(container.add_paragraph(style=f"Heading {tag[1]}"), el)
+        _inline(_alinea(container, f"Heading {tag[1]}"), el)
     elif tag in ("ul", "ol"):
         num = _nieuwe_nummering(container) if tag == "ol" else None
         for li in el:
@@ -72,12 +88,12 @@ def _blok(container: Any, el: Any, stijl: str | None, lijstdiepte: int,
     elif tag == "hr":
         container.add_paragraph()
     else:  # p, div, pre and anything else: one paragraph with inline formatting
-        _inline(container.add_paragraph(style=stijl), el)
+        _inline(_alinea(container, stijl), el)
 
 
 def _lijstitem(container: Any, li: Any, soort: str, diepte: int, num: int | None) -> None:
     stijl = _LIJSTSTIJLEN[(soort, min(diepte, 3))]
-    alinea = container.add_paragraph(style=stijl)
+    alinea = _alinea(container, stijl)
     if num is not None:
         _zet_nummering(alinea, num, min(diepte, 3) - 1)
     # A list item holds inline content, or (loose lists) paragraphs, and maybe a nested list.
@@ -90,7 +106,7 @@ def _lijstitem(container: Any, li: Any, soort: str, diepte: int, num: int | None
     eerste_p = True
     for kind in li:
         if kind.tag == "p":
-            doel = alinea if eerste_p else container.add_paragraph(style=stijl)
+            doel = alinea if eerste_p else _alinea(container, stijl)
             _inline(doel, kind)
             eerste_p = False
         elif kind.tag in ("ul", "ol"):
@@ -197,7 +213,7 @@ def _zet_nummering(alinea: Paragraph, num: int, niveau: int) -> None:
 def _tabel(container: Any, blok: Tabel) -> None:
     kolommen = len(blok.kop or blok.rijen[0])
     tabel = container.add_table(rows=0, cols=kolommen)
-    tabel.style = "Table Grid"
+    tabel._tbl.tblStyle_val = _stijl_id(container.part, "Table Grid")
     if blok.kop:
         cellen = tabel.add_row().cells
         for cel, tekst in zip(cellen, blok.kop, strict=True):

@@ -1,0 +1,66 @@
+"""A minimal, deterministic zip writer for Office files: members that never change are
+compressed once and reused; fixed timestamps and attributes, so equal input gives equal bytes."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+ZIPTIJD = (1980, 1, 1, 0, 0, 0)
+
+DOS_TIJD, DOS_DATUM = 0, (1980 - 1980) << 9 | 1 << 5 | 1  # 1980-01-01 00:00, as zipfile writes it
+
+
+@dataclass(frozen=True)
+class Lid:
+    naam: bytes
+    crc: int
+    grootte: int
+    ingepakt: bytes
+
+
+def pak_in(naam: str, inhoud: bytes) -> Lid:
+    pakker = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return Lid(naam.encode("utf-8"), zlib.crc32(inhoud), len(inhoud),
+               pakker.compress(inhoud) + pakker.flush())
+
+
+def zip_van(leden: list[Lid]) -> bytes:
+    delen: list[bytes] = []
+    centraal: list[bytes] = []
+    positie = 0
+    for lid in leden:
+        kop = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, DOS_TIJD, DOS_DATUM, lid.crc,
+                          len(lid.ingepakt), lid.grootte, len(lid.naam), 0) + lid.naam
+        centraal.append(struct.pack(
+            "<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, DOS_TIJD, DOS_DATUM, lid.crc,
+            len(lid.ingepakt), lid.grootte, len(lid.naam), 0, 0, 0, 0, 0o644 << 16, positie)
+            + lid.naam)
+        delen += [kop, lid.ingepakt]
+        positie += len(kop) + len(lid.ingepakt)
+    map_ = b"".join(centraal)
+    einde = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(leden), len(leden), len(map_),
+                        positie, 0)
+    return b"".join(delen) + map_ + einde
+
+
+def vaste_zip(inhoud: bytes,
+              aanpassen: dict[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+    """Rewrite an Office zip with fixed timestamps so equal input gives byte-identical files;
+    `aanpassen` may fix a member's content too (e.g. a clock stamp the writer put in)."""
+    uit = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(inhoud)) as bron, \
+            zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for info in bron.infolist():
+            nieuw = zipfile.ZipInfo(info.filename, date_time=ZIPTIJD)
+            nieuw.compress_type = zipfile.ZIP_DEFLATED
+            nieuw.external_attr = 0o644 << 16
+            data = bron.read(info.filename)
+            if aanpassen and info.filename in aanpassen:
+                data = aanpassen[info.filename](data)
+            doel.writestr(nieuw, data)
+    return uit.getvalue()

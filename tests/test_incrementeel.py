@@ -1,0 +1,63 @@
+"""Incremental runs: unchanged inputs rewrite nothing; one aanbieder changed, only its documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from contracten.genereer import genereer
+
+from .conftest import wijzig_yaml
+
+DATUM = dt.date(2026, 11, 23)
+
+
+def stand(map_: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(map_).as_posix(): (os.stat(p).st_ino, os.stat(p).st_mtime_ns)
+            for p in map_.rglob("*") if p.is_file()}
+
+
+def test_ongewijzigde_rerun_schrijft_niets(regios, tmp_path):
+    genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    map_ = tmp_path / "assen/2025"
+    voor = stand(map_)
+    resultaat = genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    assert resultaat.geschreven == []
+    assert stand(map_) == voor
+
+
+def test_een_aanbieder_gewijzigd_alleen_zijn_documenten(regios, tmp_path):
+    genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    map_ = tmp_path / "assen/2025"
+    voor = stand(map_)
+    pad = regios / "assen/aanbieders.yaml"  # a text edit, as a person makes it
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.count('naam: "Anouk de Vries"') == 1
+    pad.write_text(tekst.replace('naam: "Anouk de Vries"', 'naam: "Nieuwe Contactpersoon"'),
+                   encoding="utf-8")
+    resultaat = genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    gemaakt = {p for p in resultaat.geschreven if p.endswith(".docx")}
+    assert gemaakt == {"overeenkomsten/wonen-plus.docx", "brieven/socialreturn/wonen-plus.docx",
+                       "socialreturn-overzicht.docx"}
+    na = stand(map_)
+    for pad, (inode, _) in voor.items():
+        veranderd = pad.rsplit(".", 1)[0] + ".docx" in gemaakt or pad == "manifest.json"
+        assert (na[pad][0] != inode) == veranderd, pad  # untouched files keep their inode
+    assert "Nieuwe Contactpersoon" in (map_ / "overeenkomsten/wonen-plus.md").read_text()
+
+
+def test_andere_briefdatum_maakt_alleen_brieven_opnieuw(regios, tmp_path):
+    genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    resultaat = genereer(regios, "assen", uitvoer=tmp_path,
+                         datum=DATUM.replace(day=24))
+    soorten = {p.split("/")[1] for p in resultaat.geschreven if p.startswith("brieven/")}
+    assert soorten == {"socialreturn"}
+    assert not any(p.startswith("overeenkomsten/") for p in resultaat.geschreven)
+
+
+def test_verdwenen_aanbieder_verdwijnt_uit_de_uitvoer(regios, tmp_path):
+    genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    wijzig_yaml(regios / "assen/aanbieders.yaml", lambda d: d["aanbieders"].pop(2))
+    genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    assert not (tmp_path / "assen/2025/overeenkomsten/wonen-plus.docx").exists()
