@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import copy
 import re
+from html import escape
 from typing import Any
 
 import lxml.html
 import markdown
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, RGBColor
-from docx.table import _Cell
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import RGBColor
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from .fragment import Cel, Fragment, Kop, Letterlijk, Tabel, Tekst
+from .fragment import Fragment, Kop, Letterlijk, Tabel, Tekst
 
 _MD = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 # Profile texts are data: raw HTML in them is shown literally, never interpreted.
@@ -210,33 +211,59 @@ def _zet_nummering(alinea: Paragraph, num: int, niveau: int) -> None:
     num_pr.get_or_add_numId().val = num
 
 
+TEKSTBREEDTE = 9072  # twips: 16 cm of text on A4 with 2.5 cm margins
+
+
 def _tabel(container: Any, blok: Tabel) -> None:
+    """A table written as WordprocessingML in one go (python-docx's row-by-row API is slow in
+    bulk); Markdown cells are then filled through python-docx like any other container."""
     kolommen = len(blok.kop or blok.rijen[0])
-    tabel = container.add_table(rows=0, cols=kolommen)
-    tabel._tbl.tblStyle_val = _stijl_id(container.part, "Table Grid")
+    verhouding = blok.breedtes or [1.0] * kolommen
+    breedtes = [int(TEKSTBREEDTE * d / sum(verhouding)) for d in verhouding]
+    stijl = escape(_stijl_id(container.part, "Table Grid"))
+    rijen = []
     if blok.kop:
-        cellen = tabel.add_row().cells
-        for cel, tekst in zip(cellen, blok.kop, strict=True):
-            cel.paragraphs[0].add_run(tekst).bold = True
-            _arceer(cel)
-        _herhaal_kop(tabel.rows[0])
+        cellen = "".join(_cel_xml(b, [tekst], vet=True, arceer=True)
+                         for tekst, b in zip(blok.kop, breedtes, strict=True))
+        rijen.append(f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{cellen}</w:tr>")
     for rij in blok.rijen:
-        cellen = tabel.add_row().cells
-        for i, (cel, inhoud) in enumerate(zip(cellen, rij, strict=True)):
-            _vul_cel(cel, inhoud, vet=blok.eerste_kolom_vet and i == 0)
-    if blok.breedtes:
-        _breedtes(tabel, blok.breedtes)
+        cellen = "".join(
+            _cel_xml(b, inhoud.tekst.split("\n") if isinstance(inhoud, Letterlijk) else None,
+                     vet=blok.eerste_kolom_vet and i == 0)
+            for i, (inhoud, b) in enumerate(zip(rij, breedtes, strict=True)))
+        rijen.append(f"<w:tr>{cellen}</w:tr>")
+    indeling = '<w:tblLayout w:type="fixed"/>' if blok.breedtes else ""
+    raster = "".join(f'<w:gridCol w:w="{b}"/>' for b in breedtes)
+    tbl = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{stijl}"/>'
+        f'<w:tblW w:type="auto" w:w="0"/>{indeling}<w:tblLook w:firstColumn="1" '
+        'w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" '
+        f'w:val="04A0"/></w:tblPr><w:tblGrid>{raster}</w:tblGrid>{"".join(rijen)}</w:tbl>')
+    container._body._element._insert_tbl(tbl)
+    tabel = Table(tbl, container._body)
+    eerste = 1 if blok.kop else 0
+    for r, rij in enumerate(blok.rijen):
+        for i, inhoud in enumerate(rij):
+            if not isinstance(inhoud, Letterlijk):
+                cel = _Cell(tbl.tr_lst[eerste + r].tc_lst[i], tabel)
+                _vul_markdown_cel(cel, inhoud, vet=blok.eerste_kolom_vet and i == 0)
     container.add_paragraph()  # breathing space, and Word needs a paragraph after a table
 
 
-def _vul_cel(cel: _Cell, inhoud: Cel, vet: bool) -> None:
+def _cel_xml(breedte: int, regels: list[str] | None, *, vet: bool, arceer: bool = False) -> str:
+    """One cell; `regels` None leaves a single empty paragraph for Markdown to fill."""
+    schaduw = '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>' if arceer else ""
+    opmaak = "<w:rPr><w:b/></w:rPr>" if vet else ""
+    alineas = "".join(f'<w:p><w:r>{opmaak}<w:t xml:space="preserve">{escape(r)}</w:t></w:r></w:p>'
+                      for r in regels) if regels else "<w:p/>"
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{breedte}" w:type="dxa"/>{schaduw}</w:tcPr>'
+            f"{alineas}</w:tc>")
+
+
+def _vul_markdown_cel(cel: _Cell, tekst: str, vet: bool) -> None:
     eerste = cel.paragraphs[0]
-    if isinstance(inhoud, Letterlijk):
-        for regel in inhoud.tekst.split("\n"):
-            cel.add_paragraph().add_run(regel)
-    else:
-        schrijf_markdown(cel, inhoud)
-    # add_table made one empty paragraph; drop it when the cell got content of its own.
+    schrijf_markdown(cel, tekst)
+    # The cell's empty first paragraph goes once the cell has content of its own.
     if len(cel.paragraphs) > 1 and not eerste.text:
         eerste._p.getparent().remove(eerste._p)
     if vet:
@@ -245,21 +272,3 @@ def _vul_cel(cel: _Cell, inhoud: Cel, vet: bool) -> None:
                 run.bold = True
 
 
-def _arceer(cel: _Cell) -> None:
-    cel._tc.get_or_add_tcPr().append(
-        _el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "D9E2F3"}))
-
-
-def _herhaal_kop(rij: Any) -> None:
-    rij._tr.get_or_add_trPr().append(_el("w:tblHeader", {}))
-
-
-def _breedtes(tabel: Any, verhouding: list[float]) -> None:
-    totaal = sum(verhouding)
-    breedte = 16.0  # cm of text width on A4 with 2.5 cm margins
-    tabel.autofit = False
-    for kolom, deel in zip(tabel.columns, verhouding, strict=True):
-        kolom.width = Cm(breedte * deel / totaal)  # the grid, which LibreOffice follows
-    for rij in tabel.rows:
-        for cel, deel in zip(rij.cells, verhouding, strict=True):
-            cel.width = Cm(breedte * deel / totaal)

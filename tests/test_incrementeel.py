@@ -61,3 +61,12 @@ def test_verdwenen_aanbieder_verdwijnt_uit_de_uitvoer(regios, tmp_path):
     wijzig_yaml(regios / "assen/aanbieders.yaml", lambda d: d["aanbieders"].pop(2))
     genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
     assert not (tmp_path / "assen/2025/overeenkomsten/wonen-plus.docx").exists()
+
+
+def test_json_en_geen_terminal_zonder_voortgangsbalk(tmp_path):
+    from .conftest import REGIOS, voer_uit
+
+    uit = voer_uit("genereer", "assen", "--json", "--uitvoer", str(tmp_path),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 0 and uit.stderr == ""
+    assert uit.stdout.lstrip().startswith("{")
