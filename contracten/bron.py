@@ -59,13 +59,24 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return _constructor.construct_object(node, deep=True)
 
 
+MAX_WAARDEN = 250_000  # far above any real profile; stops alias bombs ("billion laughs")
+
+
+class TeGroot(Exception):
+    pass
+
+
 class _Walker:
     def __init__(self, naam: str) -> None:
         self.naam = naam
         self.regels: dict[Pad, int] = {}
         self.meldingen: list[Melding] = []
+        self.aantal = 0
 
     def walk(self, node: yaml.Node, loc: Pad) -> Any:
+        self.aantal += 1
+        if self.aantal > MAX_WAARDEN:
+            raise TeGroot
         self.regels[loc] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
@@ -116,6 +127,10 @@ def lees_yaml(pad: Path, naam: str) -> tuple[Bron | None, list[Melding]]:
         data = walker.walk(node, ())
     except yaml.YAMLError as exc:
         return None, [Melding(naam, None, "", f"geen geldige YAML: {exc}", "yaml")]
+    except TeGroot:
+        return None, [Melding(naam, None, "", f"te groot: meer dan {MAX_WAARDEN} waarden (een "
+                                              "verwijzing &/* die zichzelf vermenigvuldigt?)",
+                              "yaml_te_groot")]
     except RecursionError:
         return None, [Melding(naam, None, "", "te diep genest of een verwijzing (&/*) naar "
                                               "zichzelf", "yaml_diepte")]

@@ -185,6 +185,9 @@ def genereer_(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[st
     if not resultaat.geschreven:
         click.echo(f"Niets veranderd sinds de vorige run: {resultaat.map} is bij.")
         return
+    for pad in resultaat.naast_definitief:
+        click.echo(f"Let op: {pad} is definitief en blijft ongewijzigd; de nieuwe versie staat "
+                   "ernaast (.nieuw-…).")
     aantal = sum(1 for pad in resultaat.geschreven if pad.endswith(".docx"))
     woord = "Word-document" if aantal == 1 else "Word-documenten"
     click.echo(f"{aantal} {woord} gemaakt in {resultaat.map} (prijspeil {manifest['prijspeil']}, "
@@ -319,6 +322,32 @@ def opzegging_(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermij
         click.echo(f"{label:20} {waarde}{f'  ({vlag})' if vlag else ''}")
     click.echo(f"{len(resultaat['clienten'])} cliënten; transitieschema en brief in "
                f"{uitkomst.documenten.map}.")
+
+
+@main.command("definitief", options_metavar="[OPTIES]")
+@click.argument("regio")
+@click.option("--prijspeil", type=Jaar(), metavar="JAAR",
+              help="Prijspeil (standaard: het nieuwste van de regio).")
+@click.option("--document", "soorten", multiple=True, type=click.Choice(list(SOORTEN)),
+              metavar="SOORT", help="Alleen deze documentsoort; herhaalbaar.")
+@click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
+              help="Alleen de documenten van deze aanbieder; herhaalbaar.")
+@click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), show_default=True, help="Map met de documenten.")
+@datum_optie
+@click.pass_obj
+def definitief_(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],
+                aanbieders: tuple[str, ...], uitvoer: Path, datum: dt.datetime | None) -> None:
+    """Markeer gegenereerde documenten als definitief (getekend): genereer overschrijft ze nooit."""
+    from .definitief import markeer
+
+    profiel = laad_regio(regios, regio)
+    jaar = prijspeil if prijspeil is not None else profiel.laatste_prijspeil()
+    map_ = uitvoer / profiel.sleutel / str(jaar)
+    gemarkeerd = markeer(map_, soorten=soorten, aanbieders=aanbieders, datum=_dag(datum))
+    for pad in gemarkeerd:
+        click.echo(f"definitief: {pad}")
+    click.echo(f"{len(gemarkeerd)} documenten definitief in {map_}.")
 
 
 @main.command("vergelijk", options_metavar="[OPTIES]")

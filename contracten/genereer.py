@@ -15,12 +15,13 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from . import definitief
 from .aanbieders import Aanbieder
 from .fouten import ContractenFout, InvoerFout, Melding, os_reden
 from .laden import laad_regio
@@ -39,6 +40,7 @@ class Bestand:
     invoerhash: str | None = None  # what it was made from; equal hash, equal file
     bron: Path | None = None  # an unchanged file of the previous run, linked instead of written
     sha: str | None = None
+    naast_definitief: str | None = None  # a new version written beside a finalised document
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Resultaat:
     map: Path
     manifest: dict[str, Any]
     geschreven: list[str]  # paths (relative to `map`) made by this run; unchanged ones excluded
+    naast_definitief: list[str] = field(default_factory=list)  # new versions beside final ones
 
 
 @dataclass(frozen=True)
@@ -109,12 +112,41 @@ def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
 
     gemaakt = _maak_alle(profiel, jaar, sjablonen, briefdatum, extra, te_maken, voortgang,
                          processen)
-    bestanden = hergebruikt + [b for bs in gemaakt for b in bs[0]]
+    bestanden = _bescherm_definitief(doel, vorig, hergebruikt + [b for bs in gemaakt
+                                                                 for b in bs[0]])
     artikelen = {k: v for _, a in gemaakt for k, v in a.items()}
     artikelen |= {d["pad"]: d["artikelen"] for d in (vorig or {}).get("documenten", [])
                   if "artikelen" in d and d["pad"] in {b.pad for b in hergebruikt}}
     manifest = schrijf(doel, bestanden, volledig, "pdf" in extra, artikelen=artikelen, kop=kop)
-    return Resultaat(doel, manifest, [b.pad for b in bestanden if b.bron is None])
+    return Resultaat(doel, manifest, [b.pad for b in bestanden if b.bron is None],
+                     sorted({b.naast_definitief for b in bestanden if b.naast_definitief}))
+
+
+def _bescherm_definitief(doel: Path, vorig: dict[str, Any] | None,
+                         bestanden: list[Bestand]) -> list[Bestand]:
+    """A finalised document is never overwritten: a changed version goes beside it, and the
+    finalised files stay exactly as they were, even when the profile no longer makes them."""
+    register = definitief.lees(doel)
+    if not register:
+        return bestanden
+    stammen = {pad.removesuffix(".docx") for pad in register}
+    oud = [d for d in (vorig or {}).get("documenten", [])
+           if d["pad"].rsplit(".", 1)[0] in stammen]
+    uit: list[Bestand] = []
+    for b in bestanden:
+        stam = b.pad.rsplit(".", 1)[0]
+        if stam not in stammen or b.bron is not None or (
+                b.formaat == "docx" and sha256(b.inhoud) == register[f"{stam}.docx"]["sha256"]):
+            uit.append(b)
+            continue
+        uit.append(replace(b, pad=definitief.naast(b.pad, (b.invoerhash or "nieuw")[:10]),
+                           naast_definitief=f"{stam}.docx"))
+    bezet = {b.pad for b in uit}
+    for d in oud:  # keep every finalised file (and its twins) as it was
+        if d["pad"] not in bezet and (doel / d["pad"]).is_file():
+            uit.append(Bestand(d["soort"], d["formaat"], d["pad"], d.get("aanbieder"), b"",
+                               d.get("invoerhash"), doel / d["pad"], d["sha256"]))
+    return uit
 
 
 def _taken(profiel: Profiel, jaar: int, soorten: list[str], aanbieders: list[Aanbieder],
@@ -154,8 +186,12 @@ def _hergebruik(taken: list[Taak], vorig: dict[str, Any] | None, doel: Path,
                 extra: tuple[str, ...]) -> tuple[list[Bestand], list[Taak]]:
     """Split into files that can stay as they are and documents that must be made."""
     oud: dict[str, list[dict[str, Any]]] = {}
+    register = definitief.lees(doel)
     for d in (vorig or {}).get("documenten", []):
-        oud.setdefault(d["pad"].rsplit(".", 1)[0], []).append(d)
+        if d["pad"].rsplit(".", 1)[0] + ".docx" in register:
+            continue  # a finalised document (or its twin): kept as it is, never made again
+        stam = d.get("naast_definitief", d["pad"]).rsplit(".", 1)[0]
+        oud.setdefault(stam, []).append(d)
     hergebruikt: list[Bestand] = []
     te_maken: list[Taak] = []
     if "pdf" in extra:  # a pdf is not byte-identical between runs: make everything anew
@@ -167,7 +203,8 @@ def _hergebruik(taken: list[Taak], vorig: dict[str, Any] | None, doel: Path,
                 and nodig <= {d["formaat"] for d in bij}
                 and all((doel / d["pad"]).is_file() for d in bij)):
             hergebruikt += [Bestand(d["soort"], d["formaat"], d["pad"], d["aanbieder"], b"",
-                                    taak.invoerhash, doel / d["pad"], d["sha256"])
+                                    taak.invoerhash, doel / d["pad"], d["sha256"],
+                                    d.get("naast_definitief"))
                             for d in bij if d["formaat"] != "pdf"]
         else:
             te_maken.append(taak)
@@ -340,6 +377,9 @@ def schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
             if manifest.is_file():
                 oud = json.loads(manifest.read_text(encoding="utf-8")).get("documenten", [])
                 manifest.unlink()
+        register = doel / definitief.BESTAND
+        if register.is_file() and not (tijdelijk / definitief.BESTAND).exists():
+            os.link(register, tijdelijk / definitief.BESTAND)  # the register always stays
         for bestand in bestanden:
             pad = tijdelijk / bestand.pad
             pad.parent.mkdir(parents=True, exist_ok=True)
@@ -352,8 +392,14 @@ def schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
         documenten = [{"soort": b.soort, "formaat": b.formaat, "pad": b.pad,
                        "sha256": b.sha or sha256(b.inhoud), "aanbieder": b.aanbieder,
                        "versie": b.invoerhash[:10] if b.invoerhash else kop["versie"],
-                       **({"invoerhash": b.invoerhash} if b.invoerhash else {})}
+                       **({"invoerhash": b.invoerhash} if b.invoerhash else {}),
+                       **({"naast_definitief": b.naast_definitief} if b.naast_definitief
+                          else {})}
                       for b in bestanden]
+        register = definitief.lees(doel) if doel.is_dir() else {}
+        for document in documenten:
+            if document["pad"] in register:
+                document["definitief"] = register[document["pad"]]["datum"]
         for document in documenten:
             if artikelen and document["pad"] in artikelen:
                 document["artikelen"] = artikelen[document["pad"]]

@@ -15,6 +15,7 @@ _BERICHTEN: dict[str, str] = {
     "extra_forbidden": "onbekend veld (tikfout?); dit veld bestaat niet op deze plek",
     "string_type": "verwacht tekst",
     "string_too_short": "mag niet leeg zijn",
+    "string_too_long": "te lang: hoogstens {max_length} tekens",
     "string_pattern_mismatch": "verwacht {pattern}",
     "int_type": "verwacht een geheel getal",
     "int_parsing": "verwacht een geheel getal",

@@ -68,8 +68,10 @@ def _geen_stuurtekens(toegestaan: str) -> Callable[[str], str]:
     return controle
 
 
-Markdown = Annotated[str, Field(min_length=1), AfterValidator(_geen_stuurtekens("\n\t"))]
+Markdown = Annotated[str, Field(min_length=1, max_length=100_000),
+                     AfterValidator(_geen_stuurtekens("\n\t"))]
 """Running text in Markdown: paragraphs, lists, bold, italics, links."""
 
-Tekst = Annotated[str, Field(min_length=1), AfterValidator(_geen_stuurtekens(""))]
+Tekst = Annotated[str, Field(min_length=1, max_length=1000),
+                  AfterValidator(_geen_stuurtekens(""))]
 """One line of plain text: no line breaks or other control characters."""
