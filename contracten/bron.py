@@ -62,6 +62,10 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 MAX_WAARDEN = 250_000  # far above any real profile; stops alias bombs ("billion laughs")
 
 
+TOEGESTAAN = {f"tag:yaml.org,2002:{t}" for t in
+              ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+
+
 class TeGroot(Exception):
     pass
 
@@ -78,6 +82,9 @@ class _Walker:
         if self.aantal > MAX_WAARDEN:
             raise TeGroot
         self.regels[loc] = node.start_mark.line + 1
+        if node.tag not in TOEGESTAAN:  # e.g. !!python/object: never constructed
+            self._melding(node, loc, f"geen geldige YAML: onbekende tag '{node.tag}'", "yaml_tag")
+            return None
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
