@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from contracten.genereer import _invoer, _taken  # noqa: E402
 from contracten.laden import laad_regio  # noqa: E402
+from contracten.privacy import versiecode  # noqa: E402
 from contracten.render import render  # noqa: E402
 from contracten.soorten import SOORTEN, Uitvoering, sjablonenmap  # noqa: E402
 from contracten.tekstversie import markdown_van, onderdelen  # noqa: E402
@@ -74,7 +75,8 @@ def plain_loop(regios: Path, uitvoer: Path) -> tuple[float, int]:
     for taak in taken:
         soort = SOORTEN[taak.soort]
         aanbieder = ids.get(taak.aanbieder) if taak.aanbieder else None
-        context = soort.context(profiel, jaar, aanbieder, Uitvoering(taak.invoerhash[:10], DATUM))
+        context = soort.context(profiel, jaar, aanbieder,
+                                Uitvoering(versiecode(taak.invoerhash), DATUM))
         docx = render(sjablonen / soort.sjabloon, context, titel=soort.titel(profiel, aanbieder),
                       tijdstip=tijdstip)
         pad = uitvoer / f"{taak.pad}.docx"

@@ -85,6 +85,17 @@ def _dag(datum: dt.datetime | None) -> dt.date:
     return datum.date() if datum else dt.date.today()
 
 
+def prijspeil_optie(functie: Any) -> Any:
+    return click.option("--prijspeil", type=Jaar(), metavar="JAAR",
+                        help="Prijspeil (standaard: het nieuwste van de regio).")(functie)
+
+
+def uitvoer_optie(functie: Any) -> Any:
+    return click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
+                        default=Path("output"), show_default=True,
+                        help="Map voor de documenten.")(functie)
+
+
 def sjablonen_optie(functie: Any) -> Any:
     return click.option(
         "--sjablonen", type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -153,8 +164,7 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
 
 @main.command("genereer", options_metavar="[OPTIES]")
 @click.argument("regio")
-@click.option("--prijspeil", type=Jaar(), metavar="JAAR",
-              help="Prijspeil (standaard: het nieuwste van de regio).")
+@prijspeil_optie
 @click.option("--document", "soorten", multiple=True, type=click.Choice(list(SOORTEN)),
               metavar="SOORT", help=f"Alleen deze documentsoort ({', '.join(SOORTEN)}); "
                                     "herhaalbaar.")
@@ -162,8 +172,7 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
               help="Alleen de documenten van deze aanbieder; herhaalbaar.")
 @click.option("--formaat", "formaten", multiple=True, type=click.Choice(FORMATEN),
               help="Extra formaat naast .docx en .md (html, pdf); herhaalbaar.")
-@click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Map voor de documenten.")
+@uitvoer_optie
 @sjablonen_optie
 @datum_optie
 @json_optie
@@ -215,8 +224,7 @@ def _procent(waarde: str | None, optie: str) -> Decimal | None:
 @datum_optie
 @click.option("--genereer", "genereren", is_flag=True,
               help="Maak daarna alle documenten en de indexatiebrieven voor het nieuwe prijspeil.")
-@click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Map voor de documenten.")
+@uitvoer_optie
 @sjablonen_optie
 @json_optie
 @click.pass_obj
@@ -254,10 +262,8 @@ def indexeer_(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | N
 
 @main.command("socialreturn", options_metavar="[OPTIES]")
 @click.argument("regio")
-@click.option("--prijspeil", type=Jaar(), metavar="JAAR",
-              help="Prijspeil (standaard: het nieuwste van de regio).")
-@click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Map voor de documenten.")
+@prijspeil_optie
+@uitvoer_optie
 @sjablonen_optie
 @datum_optie
 @json_optie
@@ -293,8 +299,7 @@ def socialreturn_(regios: Path, regio: str, prijspeil: int | None, uitvoer: Path
               help="Opzegtermijn in maanden (standaard die van het profiel).")
 @click.option("--clienten", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               metavar="CSV", help="Cliënten: client,gemeente,product,einddatum_beschikking.")
-@click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Map voor de documenten.")
+@uitvoer_optie
 @click.option("--briefdatum", type=click.DateTime(["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
               help="Datum op de brief (standaard vandaag).")
 @sjablonen_optie
@@ -326,14 +331,12 @@ def opzegging_(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermij
 
 @main.command("definitief", options_metavar="[OPTIES]")
 @click.argument("regio")
-@click.option("--prijspeil", type=Jaar(), metavar="JAAR",
-              help="Prijspeil (standaard: het nieuwste van de regio).")
+@prijspeil_optie
 @click.option("--document", "soorten", multiple=True, type=click.Choice(list(SOORTEN)),
               metavar="SOORT", help="Alleen deze documentsoort; herhaalbaar.")
 @click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
               help="Alleen de documenten van deze aanbieder; herhaalbaar.")
-@click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Map met de documenten.")
+@uitvoer_optie
 @datum_optie
 @click.pass_obj
 def definitief_(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],

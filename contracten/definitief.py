@@ -22,7 +22,7 @@ BESTAND = "definitief.json"
 def lees(map_: Path) -> dict[str, dict[str, Any]]:
     try:
         return json.loads((map_ / BESTAND).read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return {}
     except (OSError, ValueError) as exc:
         raise ContractenFout(f"{map_ / BESTAND} is onleesbaar ({exc}); herstel het voordat u "

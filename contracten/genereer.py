@@ -25,6 +25,7 @@ from . import definitief
 from .aanbieders import Aanbieder
 from .fouten import ContractenFout, InvoerFout, Melding, os_reden
 from .laden import laad_regio
+from .privacy import versiecode
 from .profiel import Profiel
 from .soorten import SOORTEN, Uitvoering, sjablonenmap
 from .tekstversie import koppen, markdown_van, naar_html
@@ -88,8 +89,8 @@ def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
     extra = tuple(f for f in dict.fromkeys(formaten) if f not in ("docx", "md"))
     briefdatum = datum or dt.date.today()
     invoer = _invoer(regios, profiel, sjablonen)
-    versie = sha256(("".join(i["sha256"] for i in invoer) + briefdatum.isoformat() + _codehash())
-                    .encode())[:10]
+    versie = versiecode(sha256(("".join(i["sha256"] for i in invoer) + briefdatum.isoformat()
+                                + _codehash()).encode()))
     doel = uitvoer / profiel.sleutel / str(jaar)
     vorig = _vorig_manifest(doel)
 
@@ -139,7 +140,7 @@ def _bescherm_definitief(doel: Path, vorig: dict[str, Any] | None,
                 b.formaat == "docx" and sha256(b.inhoud) == register[f"{stam}.docx"]["sha256"]):
             uit.append(b)
             continue
-        uit.append(replace(b, pad=definitief.naast(b.pad, (b.invoerhash or "nieuw")[:10]),
+        uit.append(replace(b, pad=definitief.naast(b.pad, versiecode(b.invoerhash or "0")),
                            naast_definitief=f"{stam}.docx"))
     bezet = {b.pad for b in uit}
     for d in oud:  # keep every finalised file (and its twins) as it was
@@ -260,7 +261,7 @@ def _maak(taak: Taak) -> tuple[list[Bestand], dict[str, list[dict[str, Any]]]]:
     soort = SOORTEN[taak.soort]
     aanbieder = _WERK["aanbieders"].get(taak.aanbieder) if taak.aanbieder else None
     context = soort.context(profiel, jaar, aanbieder,
-                            Uitvoering(taak.invoerhash[:10], _WERK["briefdatum"]))
+                            Uitvoering(versiecode(taak.invoerhash), _WERK["briefdatum"]))
     motor = _WERK["motoren"](_WERK["sjablonen"] / soort.sjabloon, f"sjablonen/{soort.sjabloon}")
     tijdstip = dt.datetime.combine(profiel.prijspeilen[jaar].ingangsdatum, dt.time())
     gerenderd = motor.render(context, titel=soort.titel(profiel, aanbieder), tijdstip=tijdstip)
@@ -391,7 +392,7 @@ def schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
             pad.write_bytes(bestand.inhoud)
         documenten = [{"soort": b.soort, "formaat": b.formaat, "pad": b.pad,
                        "sha256": b.sha or sha256(b.inhoud), "aanbieder": b.aanbieder,
-                       "versie": b.invoerhash[:10] if b.invoerhash else kop["versie"],
+                       "versie": versiecode(b.invoerhash) if b.invoerhash else kop["versie"],
                        **({"invoerhash": b.invoerhash} if b.invoerhash else {}),
                        **({"naast_definitief": b.naast_definitief} if b.naast_definitief
                           else {})}

@@ -7,10 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 from .aanbieders import Aanbieder
+from .documentbasis import basis
 from .fragment import Fragment
 from .fragment import Letterlijk as L
 from .indexatie import vorig_bedrag
-from .opmaak import VOORBEELDMELDING, bedrag, datum, getal, procent, voorbeeld
+from .opmaak import bedrag, datum, getal, procent, voorbeeld
 from .profiel import Profiel
 from .tarieven import BedragRegel
 
@@ -68,13 +69,8 @@ def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str)
                                                  for _, _, o, n in rijen)
     kenmerk = f"{aanbesteding.kenmerk} / " if aanbesteding.kenmerk else ""
     return {
-        "regio": profiel.regio,
-        "aanbesteding": aanbesteding,
-        "programma": profiel.programma,
+        **basis(profiel, prijspeil, versie, heeft_voorbeeld),
         "aanbieder": aanbieder,
-        "prijspeil": prijspeil,
-        "versie": versie,
-        "voorbeeldmelding": VOORBEELDMELDING if heeft_voorbeeld else "",
         "briefdatum": datum(record.datum),
         "kenmerk": f"{kenmerk}indexatie {prijspeil} / {aanbieder.id}",
         "ingangsdatum": datum(peil.ingangsdatum),

@@ -8,9 +8,10 @@ from itertools import groupby
 from typing import Any
 
 from .aanbieders import Aanbieder
+from .documentbasis import basis
 from .fragment import Fragment
 from .fragment import Letterlijk as L
-from .opmaak import VOORBEELDMELDING, datum, voorbeeld
+from .opmaak import datum, voorbeeld
 from .opzegging import Client, Schema, bereken, markering
 from .profiel import Profiel
 from .spreadsheet import Kolom
@@ -31,12 +32,8 @@ def _kop(profiel: Profiel, aanbieder: Aanbieder, schema: Schema, versie: str,
     heeft_voorbeeld = aanbieder.voorbeeld or termijn_voorbeeld or \
         regel.is_voorbeeld("doorlevering_maanden")
     return {
-        "regio": profiel.regio,
-        "aanbesteding": profiel.regio.aanbesteding,
+        **basis(profiel, profiel.laatste_prijspeil(), versie, heeft_voorbeeld),
         "aanbieder": aanbieder,
-        "prijspeil": profiel.laatste_prijspeil(),
-        "versie": versie,
-        "voorbeeldmelding": VOORBEELDMELDING if heeft_voorbeeld else "",
         "bron": regel.bron or "het programma van eisen",
         "opzegtermijn": maanden,
         "doorlevering": doorlevering,

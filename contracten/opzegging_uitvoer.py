@@ -19,6 +19,7 @@ from .opzegging_documenten import (
     schema_rijen,
     transitieschema_context,
 )
+from .privacy import versiecode
 from .render import render
 from .soorten import sjablonenmap
 from .spreadsheet import als_csv, als_xlsx
@@ -65,8 +66,8 @@ def opzegging_regio(regios: Path, regio: str, aanbieder_id: str, datum: str, *,
     if clienten is not None:
         invoer.append({"pad": clienten.name, "sha256": sha256(clienten.read_bytes())})
     dag = briefdatum or dt.date.today()
-    versie = sha256(("".join(i["sha256"] for i in invoer) + f"{maanden}{begin}{dag}")
-                    .encode())[:10]
+    versie = versiecode(sha256(("".join(i["sha256"] for i in invoer) + f"{maanden}{begin}{dag}")
+                               .encode()))
     tijdstip = dt.datetime.combine(begin, dt.time())
     bestanden: list[Bestand] = []
     for naam, sjabloon, context in (

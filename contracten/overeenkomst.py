@@ -7,8 +7,9 @@ from typing import Any
 
 from . import socialreturn
 from .aanbieders import Aanbieder
+from .documentbasis import basis
 from .fragment import Fragment
-from .opmaak import VOORBEELDMELDING, bedrag, getal, opsomming, voorbeeld
+from .opmaak import bedrag, getal, opsomming, voorbeeld
 from .profiel import Profiel
 from .tabellen import prestatietabel
 
@@ -67,12 +68,7 @@ def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str)
         for g in regio.gemeenten if g.alleen]
 
     uitkomst = {
-        "regio": regio,
-        "aanbesteding": regio.aanbesteding,
-        "programma": profiel.programma,
         "aanbieder": aanbieder,
-        "prijspeil": prijspeil,
-        "versie": versie,
         "gemeenten": opsomming([vb(g.naam, g.voorbeeld) for g in regio.gemeenten]),
         "beperkingen": beperkingen,
         "uitvoeringsvariant": f"{regio.bekostigingsvorm}e",  # "de outputgerichte …"
@@ -100,8 +96,7 @@ def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str)
         "weigeren": _weigeren(profiel, vb),
     }
     vb.noteer(aanbieder.voorbeeld)  # the aanbieder itself (name, address) is made up
-    uitkomst["voorbeeldmelding"] = VOORBEELDMELDING if vb.gebruikt else ""
-    return uitkomst
+    return {**basis(profiel, prijspeil, versie, vb.gebruikt), **uitkomst}
 
 
 def _maanden(aantal: int) -> str:

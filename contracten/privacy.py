@@ -19,3 +19,14 @@ def is_bsn(waarde: str) -> bool:
 
 def bevat_bsn(tekst: str) -> bool:
     return any(is_bsn(m.group(0)) for m in NEGEN_CIJFERS.finditer(tekst))
+
+
+def versiecode(hexhash: str, lengte: int = 10) -> str:
+    """A short version stamp from a hash, in letters only: a hex stamp can hold nine digits in a
+    row that pass the elfproef, and no document may show what looks like a BSN."""
+    getal = int(hexhash, 16)
+    letters = []
+    for _ in range(lengte):
+        getal, rest = divmod(getal, 26)
+        letters.append(chr(ord("a") + rest))
+    return "".join(letters)

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from typing import Any
 
 from . import iwmo
+from .documentbasis import basis
 from .fragment import Cel, Fragment
 from .fragment import Letterlijk as L
 from .inhoud import Blokdeel, Sectie
-from .opmaak import VOORBEELDMELDING, getal
+from .opmaak import getal
 from .profiel import Profiel
 from .tabellen import tariefkop, tarieftabel, toon
 from .tarieven import Prijspeil
@@ -23,15 +24,7 @@ def context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str, Any]:
     peil = profiel.prijspeilen[prijspeil]
     inhoud = fragment(profiel, peil)
     heeft_voorbeeld = any(b.voorbeeld for b in peil.bedragen)
-    return {
-        "regio": profiel.regio,
-        "aanbesteding": profiel.regio.aanbesteding,
-        "programma": profiel.programma,
-        "prijspeil": prijspeil,
-        "versie": versie,
-        "voorbeeldmelding": VOORBEELDMELDING if heeft_voorbeeld else "",
-        "inhoud": inhoud,
-    }
+    return {**basis(profiel, prijspeil, versie, heeft_voorbeeld), "inhoud": inhoud}
 
 
 def fragment(profiel: Profiel, peil: Prijspeil) -> Fragment:

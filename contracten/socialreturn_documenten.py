@@ -8,9 +8,10 @@ from typing import Any
 
 from . import socialreturn
 from .aanbieders import Aanbieder
+from .documentbasis import basis
 from .fragment import Fragment
 from .fragment import Letterlijk as L
-from .opmaak import VOORBEELDMELDING, bedrag, datum, procent, voorbeeld
+from .opmaak import bedrag, datum, procent, voorbeeld
 from .profiel import Profiel
 from .regels import SocialReturn
 from .spreadsheet import Kolom, als_csv, als_xlsx
@@ -35,14 +36,11 @@ def totaal(rijen: list[tuple[Aanbieder, socialreturn.Verplichting]]) -> Decimal:
     return sum((v.bedrag for _, v in rijen if v.bedrag is not None), Decimal(0))
 
 
-def _kop(profiel: Profiel, prijspeil: int, versie: str) -> dict[str, Any]:
+def _kop(profiel: Profiel, prijspeil: int, versie: str, heeft_voorbeeld: bool
+         ) -> dict[str, Any]:
     regel = _regel(profiel)
     return {
-        "regio": profiel.regio,
-        "aanbesteding": profiel.regio.aanbesteding,
-        "programma": profiel.programma,
-        "prijspeil": prijspeil,
-        "versie": versie,
+        **basis(profiel, prijspeil, versie, heeft_voorbeeld),
         "percentage": voorbeeld(procent(regel.percentage), regel.is_voorbeeld("percentage")),
         "drempel": voorbeeld(bedrag(regel.drempel), regel.is_voorbeeld("drempel")),
         "bron": regel.bron or "het programma van eisen",
@@ -64,8 +62,7 @@ def overzicht_context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str
              "Social return"],
         breedtes=[4, 2, 2, 2, 2])
     heeft_voorbeeld = any(a.voorbeeld for a, _ in rijen) or bool(_regel(profiel).voorbeeld)
-    return {**_kop(profiel, prijspeil, versie), "overzicht": tabel,
-            "voorbeeldmelding": VOORBEELDMELDING if heeft_voorbeeld else ""}
+    return {**_kop(profiel, prijspeil, versie, heeft_voorbeeld), "overzicht": tabel}
 
 
 KOLOMMEN = [
@@ -99,7 +96,8 @@ def brief_context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
     vervolg = Fragment()
     vervolg.tekst(regel.brief_verplicht if uitkomst.verplicht else regel.brief_waar_mogelijk)
     return {
-        **_kop(profiel, prijspeil, uitvoering.versie),
+        **_kop(profiel, prijspeil, uitvoering.versie,
+               aanbieder.voorbeeld or bool(regel.voorbeeld)),
         "aanbieder": aanbieder,
         "briefdatum": datum(uitvoering.datum),
         "verplicht": uitkomst.verplicht,
@@ -108,5 +106,4 @@ def brief_context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
         "reden": socialreturn.toelichting(uitkomst, regel, aanbieder.voorbeeld),
         "kenmerk": f"social return {prijspeil} / {aanbieder.id}",
         "vervolg": vervolg,
-        "voorbeeldmelding": (VOORBEELDMELDING if aanbieder.voorbeeld or regel.voorbeeld else ""),
     }

@@ -98,6 +98,22 @@ def voorbeeldmelding(doc) -> None:
     p(doc, "{%p endif %}")
 
 
+def briefhoofd(doc) -> None:
+    """Sender, addressee, date and reference: the same for every letter."""
+    p(doc, "Gemeente {{ regio.centrumgemeente }}")
+    p(doc, "{%p if aanbesteding.contact %}")
+    p(doc, "{{ aanbesteding.contact }}")
+    p(doc, "{%p endif %}")
+    p(doc, "")
+    p(doc, "{{ aanbieder.naam }}")
+    p(doc, "t.a.v. {{ aanbieder.contact.naam }}")
+    p(doc, "{{ aanbieder.adres.straat }}")
+    p(doc, "{{ aanbieder.adres.postcode }} {{ aanbieder.adres.plaats }}")
+    p(doc, "")
+    p(doc, "Datum: {{ briefdatum }}")
+    p(doc, "Kenmerk: {{ kenmerk }}")
+
+
 def programma_van_eisen() -> None:
     doc = nieuw_sjabloon()
     p(doc, "{{ programma.titel }}", "Title")
@@ -217,18 +233,7 @@ def overeenkomst() -> None:
 
 def indexatiebrief() -> None:
     doc = nieuw_sjabloon()
-    p(doc, "Gemeente {{ regio.centrumgemeente }}")
-    p(doc, "{%p if aanbesteding.contact %}")
-    p(doc, "{{ aanbesteding.contact }}")
-    p(doc, "{%p endif %}")
-    p(doc, "")
-    p(doc, "{{ aanbieder.naam }}")
-    p(doc, "t.a.v. {{ aanbieder.contact.naam }}")
-    p(doc, "{{ aanbieder.adres.straat }}")
-    p(doc, "{{ aanbieder.adres.postcode }} {{ aanbieder.adres.plaats }}")
-    p(doc, "")
-    p(doc, "Datum: {{ briefdatum }}")
-    p(doc, "Kenmerk: {{ kenmerk }}")
+    briefhoofd(doc)
     p(doc, "Onderwerp: indexatie van de tarieven per {{ ingangsdatum }}")
     voorbeeldmelding(doc)
     p(doc, "")
@@ -265,18 +270,7 @@ def socialreturn_overzicht() -> None:
 
 def socialreturn_brief() -> None:
     doc = nieuw_sjabloon()
-    p(doc, "Gemeente {{ regio.centrumgemeente }}")
-    p(doc, "{%p if aanbesteding.contact %}")
-    p(doc, "{{ aanbesteding.contact }}")
-    p(doc, "{%p endif %}")
-    p(doc, "")
-    p(doc, "{{ aanbieder.naam }}")
-    p(doc, "t.a.v. {{ aanbieder.contact.naam }}")
-    p(doc, "{{ aanbieder.adres.straat }}")
-    p(doc, "{{ aanbieder.adres.postcode }} {{ aanbieder.adres.plaats }}")
-    p(doc, "")
-    p(doc, "Datum: {{ briefdatum }}")
-    p(doc, "Kenmerk: {{ kenmerk }}")
+    briefhoofd(doc)
     p(doc, "Onderwerp: social return bij de overeenkomst {{ aanbesteding.perceel }}")
     voorbeeldmelding(doc)
     p(doc, "")
@@ -323,18 +317,7 @@ def transitieschema() -> None:
 
 def opzeggingsbrief() -> None:
     doc = nieuw_sjabloon()
-    p(doc, "Gemeente {{ regio.centrumgemeente }}")
-    p(doc, "{%p if aanbesteding.contact %}")
-    p(doc, "{{ aanbesteding.contact }}")
-    p(doc, "{%p endif %}")
-    p(doc, "")
-    p(doc, "{{ aanbieder.naam }}")
-    p(doc, "t.a.v. {{ aanbieder.contact.naam }}")
-    p(doc, "{{ aanbieder.adres.straat }}")
-    p(doc, "{{ aanbieder.adres.postcode }} {{ aanbieder.adres.plaats }}")
-    p(doc, "")
-    p(doc, "Datum: {{ briefdatum }}")
-    p(doc, "Kenmerk: {{ kenmerk }}")
+    briefhoofd(doc)
     p(doc, "Onderwerp: opzegging van de overeenkomst {{ aanbesteding.perceel }}")
     voorbeeldmelding(doc)
     p(doc, "")

@@ -171,3 +171,11 @@ def test_foute_opdracht(tmp_path, argumenten, melding, code):
                    env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == code and melding in uit.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_versiecode_bevat_nooit_cijfers():
+    from contracten.privacy import versiecode
+
+    for h in ("e646828721" + "0" * 54, "f" * 64, "0" * 64):
+        code = versiecode(h)
+        assert len(code) == 10 and code.isalpha()
