@@ -133,15 +133,19 @@ def _bescherm_definitief(doel: Path, vorig: dict[str, Any] | None,
     stammen = {pad.removesuffix(".docx") for pad in register}
     oud = [d for d in (vorig or {}).get("documenten", [])
            if d["pad"].rsplit(".", 1)[0] in stammen]
+    # A document changed when its new .docx differs from the signed one; then all its formats
+    # go beside it, so a .md twin never claims to be the signed text.
+    veranderd = {b.pad.rsplit(".", 1)[0] for b in bestanden
+                 if b.formaat == "docx" and b.bron is None
+                 and b.pad.rsplit(".", 1)[0] in stammen
+                 and sha256(b.inhoud) != register[b.pad]["sha256"]}
     uit: list[Bestand] = []
     for b in bestanden:
         stam = b.pad.rsplit(".", 1)[0]
-        if stam not in stammen or b.bron is not None or (
-                b.formaat == "docx" and sha256(b.inhoud) == register[f"{stam}.docx"]["sha256"]):
-            uit.append(b)
-            continue
-        uit.append(replace(b, pad=definitief.naast(b.pad, versiecode(b.invoerhash or "0")),
-                           naast_definitief=f"{stam}.docx"))
+        if stam in veranderd and b.bron is None:
+            b = replace(b, pad=definitief.naast(b.pad, versiecode(b.invoerhash or "0")),
+                        naast_definitief=f"{stam}.docx")
+        uit.append(b)
     bezet = {b.pad for b in uit}
     for d in oud:  # keep every finalised file (and its twins) as it was
         if d["pad"] not in bezet and (doel / d["pad"]).is_file():
