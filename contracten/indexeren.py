@@ -11,11 +11,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .genereer import Resultaat, genereer
+from .genereer import genereer
 from .indexatie import Indexering, cijfers, indexeer, vorig_prijspeil
 from .laden import TARIEVEN, laad_regio
 from .opmaak import bedrag, procent
 from .tariefbestand import als_yaml, schrijf_nieuw
+from .uitvoermap import Resultaat
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from typing import Any
 
 from .clienten import lees_clienten
 from .fouten import InvoerFout, Melding
-from .genereer import Bestand, Resultaat, schrijf, sha256
 from .laden import laad_regio
 from .opzegging import Schema, bereken, markering
 from .opzegging_documenten import (
@@ -24,6 +23,7 @@ from .render import render
 from .soorten import sjablonenmap
 from .spreadsheet import als_csv, als_xlsx
 from .tekstversie import naar_markdown
+from .uitvoermap import Bestand, Resultaat, schrijf, sha256
 
 
 @dataclass(frozen=True)

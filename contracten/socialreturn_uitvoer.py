@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .genereer import Resultaat, genereer
+from .genereer import genereer
 from .laden import laad_regio
 from .profiel import Profiel
 from .socialreturn_documenten import verplichtingen
+from .uitvoermap import Resultaat
 
 SOORTEN = ("socialreturn-overzicht", "socialreturn-brief")
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .fouten import ContractenFout
-from .genereer import Bestand, schrijf
 from .redline import Wijziging, vergelijk
+from .uitvoermap import Bestand, schrijf
 
 
 @dataclass

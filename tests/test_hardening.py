@@ -13,7 +13,7 @@ import pytest
 import yaml
 from docx import Document
 
-from contracten import genereer as genereer_module
+from contracten import uitvoermap
 from contracten.fouten import ContractenFout
 from contracten.genereer import genereer
 
@@ -134,7 +134,7 @@ def test_run_die_halverwege_faalt_laat_vorige_uitvoer_staan(tmp_path, monkeypatc
 def test_onderbroken_wissel_zet_de_vorige_uitvoer_terug(tmp_path, monkeypatch):
     genereer(REGIOS, "assen", uitvoer=tmp_path, datum=dt.date(2026, 11, 23))
     voor = stand(tmp_path)
-    echt = genereer_module.os.replace
+    echt = uitvoermap.os.replace
     teller = 0
 
     def tweede_faalt(a, b):
@@ -144,7 +144,7 @@ def test_onderbroken_wissel_zet_de_vorige_uitvoer_terug(tmp_path, monkeypatch):
             raise KeyboardInterrupt
         return echt(a, b)
 
-    monkeypatch.setattr(genereer_module.os, "replace", tweede_faalt)
+    monkeypatch.setattr(uitvoermap.os, "replace", tweede_faalt)
     with pytest.raises(KeyboardInterrupt):
         genereer(REGIOS, "assen", uitvoer=tmp_path, datum=dt.date(2026, 11, 24))
     assert stand(tmp_path) == voor
