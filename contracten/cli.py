@@ -41,8 +41,9 @@ class Jaar(click.ParamType):
                 ctx: click.Context | None) -> int:
         if isinstance(waarde, int):
             return waarde
-        if not (isinstance(waarde, str) and waarde.isdigit() and len(waarde) == 4):
-            self.fail(f"'{waarde}' is geen jaartal (bijv. 2025)", param, ctx)
+        if not (isinstance(waarde, str) and waarde.isdigit() and len(waarde) == 4
+                and 2000 <= int(waarde) <= 2100):
+            self.fail(f"'{waarde}' is geen jaartal van 2000 tot en met 2100", param, ctx)
         return int(waarde)
 
 
@@ -207,10 +208,13 @@ def _procent(waarde: str | None, optie: str) -> Decimal | None:
     if waarde is None:
         return None
     try:
-        return Decimal(waarde.replace(",", "."))
+        getal = Decimal(waarde.replace(",", "."))
     except ArithmeticError:
-        raise click.BadParameter(f"'{waarde}' is geen getal (bijv. 3.5)",
-                                 param_hint=optie) from None
+        getal = None
+    if getal is None or not getal.is_finite() or abs(getal) > 1000:
+        raise click.BadParameter(f"'{waarde}' is geen bruikbaar percentage (bijv. 3.5)",
+                                 param_hint=optie)
+    return getal
 
 
 @main.command("indexeer", options_metavar="[OPTIES]")
@@ -281,7 +285,7 @@ def socialreturn_(regios: Path, regio: str, prijspeil: int | None, uitvoer: Path
         _toon_json(resultaat)
         return
     if uitkomst.documenten is None:
-        click.echo(f"{uitkomst.profiel.regio.naam} stelt geen social return (regels.socialreturn "
+        click.echo(f"{uitkomst.profiel.regio.naam} kent geen social return (regels.socialreturn "
                    f"ontbreekt in {regio}/regio.yaml); er is niets geschreven.")
         return
     verplicht = [a for a in resultaat["aanbieders"] if a["verplicht"]]
@@ -325,7 +329,8 @@ def opzegging_(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermij
         waarde = resultaat[sleutel]
         vlag = resultaat["markeringen"].get(waarde)
         click.echo(f"{label:20} {waarde}{f'  ({vlag})' if vlag else ''}")
-    click.echo(f"{len(resultaat['clienten'])} cliënten; transitieschema en brief in "
+    aantal = len(resultaat["clienten"])
+    click.echo(f"{aantal} {'cliënt' if aantal == 1 else 'cliënten'}; transitieschema en brief in "
                f"{uitkomst.documenten.map}.")
 
 
@@ -350,7 +355,8 @@ def definitief_(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[
     gemarkeerd = markeer(map_, soorten=soorten, aanbieders=aanbieders, datum=_dag(datum))
     for pad in gemarkeerd:
         click.echo(f"definitief: {pad}")
-    click.echo(f"{len(gemarkeerd)} documenten definitief in {map_}.")
+    woord = "document" if len(gemarkeerd) == 1 else "documenten"
+    click.echo(f"{len(gemarkeerd)} {woord} definitief in {map_}.")
 
 
 @main.command("vergelijk", options_metavar="[OPTIES]")
@@ -371,7 +377,8 @@ def vergelijk_(regios: Path, oud: Path, nieuw: Path, uitvoer: Path | None,
         return
     for document in uitkomst.documenten:
         if document.status != "ongewijzigd":
-            aantal = f", {len(document.wijzigingen)} wijzigingen" if document.wijzigingen else ""
+            n = len(document.wijzigingen)
+            aantal = f", {n} {'wijziging' if n == 1 else 'wijzigingen'}" if n else ""
             click.echo(f"{document.status:11} {document.pad}{aantal}")
     click.echo(f"Rapport en redlines in {uitkomst.map}.")
 
@@ -397,7 +404,6 @@ def run() -> None:
     except Exception as exc:  # a bug: say so plainly; the details only on request
         if os.environ.get("CONTRACTEN_DEBUG"):
             raise
-        click.echo(f"Interne fout in contracten ({type(exc).__name__}: {exc}). Er is niets "
-                   "geschreven. Meld dit met de opdracht die u gaf; met CONTRACTEN_DEBUG=1 ziet "
-                   "u de details.", err=True)
+        click.echo(f"Interne fout in contracten ({type(exc).__name__}: {exc}). Meld dit met "
+                   "de opdracht die u gaf; met CONTRACTEN_DEBUG=1 ziet u de details.", err=True)
         sys.exit(1)

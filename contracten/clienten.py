@@ -9,17 +9,20 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
+from .aanbieders import Aanbieder
 from .fouten import InvoerFout, Melding, os_reden
 from .opzegging import Client
-from .privacy import is_bsn
+from .privacy import bevat_bsn
 from .profiel import Profiel
 
 KOLOMMEN = ("client", "gemeente", "product", "einddatum_beschikking")
 
 
-def lees_clienten(pad: Path, profiel: Profiel) -> list[Client]:
+def lees_clienten(pad: Path, profiel: Profiel, aanbieder: Aanbieder | None = None
+                  ) -> list[Client]:
     naam = pad.name
     try:
         tekst = pad.read_bytes().decode("utf-8-sig")
@@ -50,7 +53,7 @@ def lees_clienten(pad: Path, profiel: Profiel) -> list[Client]:
         if not any(cel.strip() for cel in rij):
             continue
         waarden = dict(zip(kop, (cel.strip() for cel in rij), strict=False))
-        bsn = [kolom for kolom, waarde in waarden.items() if is_bsn(waarde)]
+        bsn = [kolom for kolom, waarde in waarden.items() if bevat_bsn(waarde)]
         for kolom in bsn:  # the value itself is never repeated, in no message
             meldingen.append(Melding(naam, regelnummer, kolom, "bevat een BSN (9 cijfers die de "
                                      "elfproef halen); gebruik een pseudoniem", "bsn"))
@@ -74,10 +77,16 @@ def lees_clienten(pad: Path, profiel: Profiel) -> list[Client]:
                 and product not in gemeenten[gemeente].alleen:
             meldingen.append(Melding(naam, regelnummer, "product", f"gemeente {gemeente} neemt "
                                      f"'{product}' niet af", "product_buiten_gemeente"))
+        if aanbieder is not None and product in eenheden and product not in aanbieder.producten:
+            meldingen.append(Melding(naam, regelnummer, "product", f"'{product}' is niet "
+                                     f"gecontracteerd met {aanbieder.id}",
+                                     "product_niet_gecontracteerd"))
         eind = waarden["einddatum_beschikking"]
         einddatum = None
         if eind:
             try:
+                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", eind):
+                    raise ValueError(eind)
                 einddatum = dt.date.fromisoformat(eind)
             except ValueError:
                 meldingen.append(Melding(naam, regelnummer, "einddatum_beschikking",

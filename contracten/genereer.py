@@ -117,15 +117,21 @@ def _bescherm_definitief(doel: Path, vorig: dict[str, Any] | None,
     uit: list[Bestand] = []
     for b in bestanden:
         stam = b.pad.rsplit(".", 1)[0]
-        if stam in veranderd and b.bron is None:
+        if stam in veranderd and b.bron is None and not b.naast_definitief:
             b = replace(b, pad=definitief.naast(b.pad, versiecode(b.invoerhash or "0")),
                         naast_definitief=f"{stam}.docx")
         uit.append(b)
     bezet = {b.pad for b in uit}
-    for d in oud:  # keep every finalised file (and its twins) as it was
-        if d["pad"] not in bezet and (doel / d["pad"]).is_file():
-            uit.append(Bestand(d["soort"], d["formaat"], d["pad"], d.get("aanbieder"), b"",
-                               d.get("invoerhash"), doel / d["pad"], d["sha256"]))
+    bekend = {d["pad"]: d for d in oud}
+    for stam in sorted(stammen):  # every finalised file and its twins, read from disk
+        for pad in sorted((doel / stam).parent.glob(Path(stam).name + ".*")):
+            relatief = pad.relative_to(doel).as_posix()
+            if relatief in bezet or ".nieuw-" in pad.name:
+                continue
+            d = bekend.get(relatief, {})
+            uit.append(Bestand(d.get("soort", "definitief"), pad.suffix[1:], relatief,
+                               d.get("aanbieder"), b"", d.get("invoerhash"), pad,
+                               d.get("sha256") or sha256(pad.read_bytes())))
     return uit
 
 
@@ -166,18 +172,18 @@ def _hergebruik(taken: list[Taak], vorig: dict[str, Any] | None, doel: Path,
                 extra: tuple[str, ...]) -> tuple[list[Bestand], list[Taak]]:
     """Split into files that can stay as they are and documents that must be made."""
     oud: dict[str, list[dict[str, Any]]] = {}
-    register = definitief.lees(doel)
+    naast: dict[str, list[dict[str, Any]]] = {}  # new versions beside finalised documents
     for d in (vorig or {}).get("documenten", []):
-        if d["pad"].rsplit(".", 1)[0] + ".docx" in register:
-            continue  # a finalised document (or its twin): kept as it is, never made again
-        stam = d.get("naast_definitief", d["pad"]).rsplit(".", 1)[0]
-        oud.setdefault(stam, []).append(d)
+        if d.get("naast_definitief"):
+            naast.setdefault(d["naast_definitief"].rsplit(".", 1)[0], []).append(d)
+        else:
+            oud.setdefault(d["pad"].rsplit(".", 1)[0], []).append(d)
     hergebruikt: list[Bestand] = []
     te_maken: list[Taak] = []
     if "pdf" in extra:  # a pdf is not byte-identical between runs: make everything anew
         return [], list(taken)
     for taak in taken:
-        bij = oud.get(taak.pad, [])
+        bij = naast.get(taak.pad) or oud.get(taak.pad, [])
         nodig = {"docx", "md", *extra} - {"pdf"}
         if (bij and all(d.get("invoerhash") == taak.invoerhash for d in bij)
                 and nodig <= {d["formaat"] for d in bij}

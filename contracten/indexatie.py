@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pydantic import ValidationError
+
 from .fouten import InvoerFout, Melding
 from .opmaak import rond_af
 from .profiel import Profiel
@@ -100,13 +102,20 @@ def indexeer(profiel: Profiel, naar: int, record: IndexatieRecord) -> Indexering
         Wijziging(regel.model_copy(update={"bedrag": rond_af(regel.bedrag * factor)}),
                   oud=regel.bedrag, van=jaar)
         for jaar, regel in laatste.values()]
-    prijspeil = Prijspeil(
-        prijspeil=naar,
-        ingangsdatum=dt.date(naar, 1, 1),
-        toelichting=f"Geïndexeerd uit prijspeil {van} met contracten indexeer.",
-        indexatie=record,
-        bedragen=[w.regel for w in wijzigingen],
-    )
+    try:  # validated like a hand-written file: e.g. no amount above the ceiling
+        prijspeil = Prijspeil.model_validate({
+            "prijspeil": naar,
+            "ingangsdatum": dt.date(naar, 1, 1),
+            "toelichting": f"Geïndexeerd uit prijspeil {van} met contracten indexeer.",
+            "indexatie": record,
+            "bedragen": [w.regel.model_dump() for w in wijzigingen],
+        })
+    except ValidationError as exc:
+        fouten = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                           for e in exc.errors(include_url=False)[:3])
+        raise InvoerFout([Melding(f"{profiel.sleutel}/tarieven/{naar}.yaml", None, "",
+                                  f"het nieuwe prijspeil zou ongeldig zijn ({fouten})",
+                                  "prijspeil_ongeldig")]) from None
     return Indexering(profiel.sleutel, van, prijspeil, wijzigingen)
 
 

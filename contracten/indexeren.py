@@ -46,7 +46,7 @@ def indexeer_regio(regios: Path, regio: str, naar: int, *, datum: dt.date,
     if genereren:
         try:
             documenten = genereer(regios, regio, prijspeil=naar, uitvoer=uitvoer,
-                                  sjablonen=sjablonen)
+                                  sjablonen=sjablonen, datum=datum)
         except BaseException:
             pad.unlink()  # all or nothing: no new prijspeil without its documents
             raise

@@ -89,7 +89,7 @@ def uit_validatie(exc: ValidationError, bron: Bron, voorvoegsel: Pad = ()) -> li
             if "pattern" in ctx:
                 ctx = {**ctx, "pattern": _VORMEN.get(ctx["pattern"], "een andere vorm")}
             bericht = sjabloon.format(**{k: _toon(v) for k, v in ctx.items()})
-        if err["type"] not in ("missing", "extra_forbidden") and "input" in err:
+        if err["type"] not in ("missing", "extra_forbidden", "bsn") and "input" in err:
             bericht += f" (gevonden: {_toon(err['input'])})"
         melding = Melding(bron.naam, bron.regel(loc), veldpad(loc, bron.data), bericht,
                           err["type"])

@@ -54,7 +54,7 @@ def opzegging_regio(regios: Path, regio: str, aanbieder_id: str, datum: str, *,
     if opzegtermijn is not None and not 0 <= opzegtermijn <= 36:
         raise InvoerFout([Melding("--opzegtermijn", None, "", "verwacht 0 tot en met 36 maanden",
                                   "opzegtermijn")], "Ongeldige invoer")
-    lijst = lees_clienten(clienten, profiel) if clienten is not None else []
+    lijst = lees_clienten(clienten, profiel, aanbieder) if clienten is not None else []
     regel = profiel.regio.regels.opzegging
     maanden = opzegtermijn if opzegtermijn is not None else regel.opzegtermijn_maanden
     termijn_voorbeeld = opzegtermijn is None and regel.is_voorbeeld("opzegtermijn_maanden")

@@ -18,7 +18,11 @@ def is_bsn(waarde: str) -> bool:
 
 
 def bevat_bsn(tekst: str) -> bool:
-    return any(is_bsn(m.group(0)) for m in NEGEN_CIJFERS.finditer(tekst))
+    """Also when written with spaces or dots (111 222 333, 111.222.333)."""
+    for variant in (tekst, re.sub(r"(?<=\d)[ .](?=\d)", "", tekst)):
+        if any(is_bsn(m.group(0)) for m in NEGEN_CIJFERS.finditer(variant)):
+            return True
+    return False
 
 
 def versiecode(hexhash: str, lengte: int = 10) -> str:

@@ -72,12 +72,14 @@ KOLOMMEN = [
     Kolom("aanneemsom", "Aanneemsom excl. btw", "bedrag"),
     Kolom("verplicht", "Verplicht", "ja/nee"),
     Kolom("bedrag", "Social return", "bedrag"),
+    Kolom("voorbeeld", "Voorbeeldgegevens", "ja/nee"),
 ]
 
 
 def overzicht_rijen(profiel: Profiel) -> list[dict[str, Any]]:
     return [{"id": a.id, "naam": a.naam, "jaaromzet": v.jaaromzet, "aanneemsom": v.aanneemsom,
-             "verplicht": v.verplicht, "bedrag": v.bedrag} for a, v in verplichtingen(profiel)]
+             "verplicht": v.verplicht, "bedrag": v.bedrag, "voorbeeld": a.voorbeeld}
+            for a, v in verplichtingen(profiel)]
 
 
 def overzicht_bestanden(profiel: Profiel, prijspeil: int) -> list[tuple[str, bytes]]:

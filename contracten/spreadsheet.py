@@ -38,6 +38,9 @@ def als_xlsx(titel: str, kolommen: list[Kolom], rijen: list[dict[str, Any]], *,
         cel.font = Font(bold=True)
     for rij in rijen:
         blad.append([_cel(rij[k.sleutel], k) for k in kolommen])
+        for cel in blad[blad.max_row]:
+            if isinstance(cel.value, str):
+                cel.data_type = "s"  # text from data is never a formula (=HYPERLINK(...))
     laatste = len(rijen) + 1
     totalen = [("Totaal" if i == 0 else
                 sum((r[k.sleutel] for r in rijen if r[k.sleutel] is not None), Decimal(0))
@@ -74,6 +77,11 @@ def _cel(waarde: Any, kolom: Kolom) -> Any:
     return waarde  # Decimal stays an exact number in the sheet; None stays empty
 
 
+def _geen_formule(tekst: str) -> str:
+    # A spreadsheet opening the CSV must not run a formula that came in as a name.
+    return "'" + tekst if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
+
+
 def als_csv(kolommen: list[Kolom], rijen: list[dict[str, Any]]) -> bytes:
     """UTF-8, comma-separated, amounts with a decimal point and ISO dates (like the JSON)."""
     buffer = io.StringIO()
@@ -83,5 +91,6 @@ def als_csv(kolommen: list[Kolom], rijen: list[dict[str, Any]]) -> bytes:
         schrijver.writerow(["" if rij[k.sleutel] is None else
                             ("true" if rij[k.sleutel] else "false") if k.soort == "ja/nee" else
                             rij[k.sleutel].isoformat() if k.soort == "datum" else
+                            _geen_formule(str(rij[k.sleutel])) if k.soort == "tekst" else
                             str(rij[k.sleutel]) for k in kolommen])
     return buffer.getvalue().encode("utf-8")

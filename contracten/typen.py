@@ -9,6 +9,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .privacy import bevat_bsn
+
 
 class Model(BaseModel):
     """Base of every profile model: unknown keys are refused, so a typo never passes silently."""
@@ -59,6 +61,9 @@ AgbCode = KvkNummer
 
 def _geen_stuurtekens(toegestaan: str) -> Callable[[str], str]:
     def controle(waarde: str) -> str:
+        if bevat_bsn(waarde):  # no client identifier may reach a document, not even by mistake
+            raise PydanticCustomError(
+                "bsn", "bevat een BSN (9 cijfers die de elfproef halen); gebruik een pseudoniem")
         for teken in waarde:
             if (ord(teken) < 32 or 0x7F <= ord(teken) < 0xA0) and teken not in toegestaan:
                 raise PydanticCustomError(

@@ -38,6 +38,14 @@ class Resultaat:
     naast_definitief: list[str] = field(default_factory=list)  # new versions beside final ones
 
 
+def veilig_pad(pad: str) -> str:
+    """A path from a manifest or a document kind: relative, and never out of its folder."""
+    delen = Path(pad).parts
+    if not pad or Path(pad).is_absolute() or ".." in delen or "\\" in pad:
+        raise ContractenFout(f"Ongeldig pad in de uitvoer: '{pad}'.")
+    return pad
+
+
 def sha256(inhoud: bytes) -> str:
     return hashlib.sha256(inhoud).hexdigest()
 
@@ -66,7 +74,7 @@ def schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
         if register.is_file() and not (tijdelijk / definitief.BESTAND).exists():
             os.link(register, tijdelijk / definitief.BESTAND)  # the register always stays
         for bestand in bestanden:
-            pad = tijdelijk / bestand.pad
+            pad = tijdelijk / veilig_pad(bestand.pad)
             pad.parent.mkdir(parents=True, exist_ok=True)
             if bestand.bron is not None:
                 if not pad.exists():

@@ -16,7 +16,7 @@ from typing import Any
 
 from .fouten import ContractenFout
 from .redline import Wijziging, vergelijk
-from .uitvoermap import Bestand, schrijf
+from .uitvoermap import Bestand, schrijf, veilig_pad
 
 
 @dataclass
@@ -52,8 +52,8 @@ def _manifest(map_: Path) -> dict[str, Any]:
 
 def vergelijk_mappen(oud: Path, nieuw: Path, *, uitvoer: Path | None = None,
                      datum: dt.date) -> Vergelijking:
-    oude = {d["pad"]: d for d in _manifest(oud)["documenten"]}
-    nieuwe = {d["pad"]: d for d in _manifest(nieuw)["documenten"]}
+    oude = {veilig_pad(d["pad"]): d for d in _manifest(oud)["documenten"]}
+    nieuwe = {veilig_pad(d["pad"]): d for d in _manifest(nieuw)["documenten"]}
     tijdstip = dt.datetime.combine(datum, dt.time())
     documenten: list[Document] = []
     redlines: list[Bestand] = []

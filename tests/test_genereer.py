@@ -278,7 +278,7 @@ def test_pdf_zonder_libreoffice_geeft_duidelijke_melding(tmp_path):
 
 
 @pytest.mark.parametrize(("argumenten", "verwacht"), [
-    (["--prijspeil", "1999"], "1999 bestaat niet"),
+    (["--prijspeil", "2030"], "2030 bestaat niet"),
     (["--aanbieder", "bestaat-niet"], "onbekende aanbieder 'bestaat-niet'"),
 ])
 def test_ongeldige_keuze_exit_1(tmp_path, argumenten, verwacht):

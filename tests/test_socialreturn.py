@@ -128,7 +128,8 @@ def test_xlsx_teruggelezen_gelijk_aan_berekening(socialreturn_assen):
     blad = openpyxl.load_workbook(map_ / "socialreturn-overzicht.xlsx").active
     rijen = list(blad.iter_rows(values_only=True))
     assert rijen[0] == ("Aanbieder-id", "Aanbieder", "Jaaromzet in de regio",
-                        "Aanneemsom excl. btw", "Verplicht", "Social return")
+                        "Aanneemsom excl. btw", "Verplicht", "Social return",
+                        "Voorbeeldgegevens")
     for rij, a in zip(rijen[1:-1], resultaat["aanbieders"], strict=True):
         assert rij[0] == a["id"] and rij[1] == a["naam"]
         assert Decimal(str(rij[2])) == Decimal(a["jaaromzet"])
@@ -140,7 +141,8 @@ def test_xlsx_teruggelezen_gelijk_aan_berekening(socialreturn_assen):
     assert rijen[-1][0] == "Totaal"
     assert Decimal(str(rijen[-1][5])).quantize(Decimal("0.01")) == totaal
     assert blad["F2"].number_format == '"€" #,##0.00'
-    assert blad.auto_filter.ref == f"A1:F{len(rijen) - 1}"
+    assert blad.auto_filter.ref == f"A1:G{len(rijen) - 1}"
+    assert all(rij[6] == "ja" for rij in rijen[1:-1])  # the example aanbieders are marked
 
 
 def test_csv_en_word_overzicht_kloppen(socialreturn_assen):
@@ -184,7 +186,7 @@ def test_regio_zonder_social_return_schrijft_niets(tmp_path):
     uit = voer_uit("socialreturn", "amersfoort", "--uitvoer", str(tmp_path),
                    env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 0
-    assert "stelt geen social return" in uit.stdout
+    assert "kent geen social return" in uit.stdout
     assert list(tmp_path.iterdir()) == []
 
 
