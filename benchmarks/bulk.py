@@ -18,6 +18,7 @@ import argparse
 import datetime as dt
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -139,8 +140,10 @@ def main() -> int:
     for label, sec in (("(a) plain docxtpl-lus:   ", a_sec), ("(b) contracten genereer: ", b_sec)):
         print(f"{label} {aantal / sec:8.1f} doc/s  {sec / aantal * 1000:7.1f} ms/doc")
     print("    (b) is het hele commando: laden, .md-tweelingen, manifest, atomair schrijven")
+    werkers = min(os.cpu_count() or 1, 4)
     print(f"piekgeheugen (b):         {hoofd:8.1f} MB hoofdproces, {werker:.1f} MB grootste "
-          f"werkproces")
+          f"werkproces; samen hoogstens {hoofd + werkers * werker:.0f} MB ({werkers} werkers, "
+          "gedeelde pagina's dubbel geteld)")
     print(f"ongewijzigde rerun (b):   {rerun:8.2f} s")
     gelijk = "ja" if not verschillend else "NEE: " + ", ".join(verschillend[:5])
     print(f"tekst gelijk:             {gelijk}")
