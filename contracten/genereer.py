@@ -93,7 +93,10 @@ def genereer(regios: Path, regio: str, *, prijspeil: int | None = None,
     artikelen = {k: v for _, a in gemaakt for k, v in a.items()}
     artikelen |= {d["pad"]: d["artikelen"] for d in (vorig or {}).get("documenten", [])
                   if "artikelen" in d and d["pad"] in {b.pad for b in hergebruikt}}
-    manifest = schrijf(doel, bestanden, volledig, "pdf" in extra, artikelen=artikelen, kop=kop)
+    # Chosen kinds for all aanbieders: what they no longer make goes (e.g. a removed aanbieder).
+    opruimen = frozenset(gekozen_soorten) if not aanbieders else frozenset()
+    manifest = schrijf(doel, bestanden, volledig, "pdf" in extra, artikelen=artikelen, kop=kop,
+                       opruimen=opruimen)
     return Resultaat(doel, manifest, [b.pad for b in bestanden if b.bron is None],
                      sorted({b.naast_definitief for b in bestanden if b.naast_definitief}))
 

@@ -51,9 +51,13 @@ def sha256(inhoud: bytes) -> str:
 
 
 def schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
-             kop: dict[str, Any], artikelen: dict[str, list[dict[str, Any]]] | None = None
-             ) -> dict[str, Any]:
-    """Write into a sibling temp folder, then swap it in: never a half-written output folder."""
+             kop: dict[str, Any], artikelen: dict[str, list[dict[str, Any]]] | None = None,
+             opruimen: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Write into a sibling temp folder, then swap it in: never a half-written output folder.
+
+    A run that keeps the rest of the folder (not `volledig`) still drops the old documents of
+    the kinds in `opruimen` that it no longer makes (a removed aanbieder's letter), except
+    finalised ones."""
     nieuwe_mappen = [p for p in (doel.parent, doel.parent.parent) if not p.exists()]
     try:
         doel.parent.mkdir(parents=True, exist_ok=True)
@@ -70,6 +74,13 @@ def schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
             if manifest.is_file():
                 oud = json.loads(manifest.read_text(encoding="utf-8")).get("documenten", [])
                 manifest.unlink()
+            nieuw_pad = {b.pad for b in bestanden}
+            getekend = definitief.lees(doel)
+            weg = [d for d in oud if d["soort"] in opruimen and d["pad"] not in nieuw_pad
+                   and d["pad"].rsplit(".", 1)[0] + ".docx" not in getekend]
+            for d in weg:
+                (tijdelijk / veilig_pad(d["pad"])).unlink(missing_ok=True)
+            oud = [d for d in oud if d not in weg]
         register = doel / definitief.BESTAND
         if register.is_file() and not (tijdelijk / definitief.BESTAND).exists():
             os.link(register, tijdelijk / definitief.BESTAND)  # the register always stays

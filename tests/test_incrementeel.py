@@ -70,3 +70,16 @@ def test_json_en_geen_terminal_zonder_voortgangsbalk(tmp_path):
                    env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 0 and uit.stderr == ""
     assert uit.stdout.lstrip().startswith("{")
+
+
+def test_smalle_run_per_soort_ruimt_verdwenen_aanbieders_op(regios, tmp_path):
+    from .conftest import voer_uit
+
+    genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    wijzig_yaml(regios / "assen/aanbieders.yaml", lambda d: d["aanbieders"].pop(2))
+    uit = voer_uit("--regios", str(regios), "socialreturn", "assen", "--uitvoer", str(tmp_path),
+                   "--datum", "2026-11-23")
+    assert uit.code == 0, uit.stderr
+    map_ = tmp_path / "assen/2025"
+    assert not (map_ / "brieven/socialreturn/wonen-plus.docx").exists()
+    assert (map_ / "overeenkomsten/wonen-plus.docx").exists()  # other kinds are left alone
