@@ -17,6 +17,7 @@ import click
 from . import clitaal
 from .fouten import ContractenFout, InvoerFout
 from .laden import laad_regio, vind_regios
+from .opmaak import aantal
 from .overzicht import samenvatting
 from .soorten import FORMATEN, SOORTEN
 
@@ -56,14 +57,14 @@ def voortgangsbalk(stil: bool) -> Iterator[Callable[[int], None] | None]:
     balk: Any = None
     gedaan = 0
 
-    def bij(aantal: int) -> None:
+    def bij(gemaakt: int) -> None:
         nonlocal balk, gedaan
         if balk is None:
             balk = click.progressbar(length=None, label="Documenten maken", file=sys.stderr,
                                      show_pos=True)
             balk.__enter__()
-        balk.update(aantal - gedaan)
-        gedaan = aantal
+        balk.update(gemaakt - gedaan)
+        gedaan = gemaakt
 
     try:
         yield bij
@@ -198,10 +199,10 @@ def genereer_(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[st
     for pad in resultaat.naast_definitief:
         click.echo(f"Let op: {pad} is definitief en blijft ongewijzigd; de nieuwe versie staat "
                    "ernaast (.nieuw-…).")
-    aantal = sum(1 for pad in resultaat.geschreven if pad.endswith(".docx"))
-    woord = "Word-document" if aantal == 1 else "Word-documenten"
-    click.echo(f"{aantal} {woord} gemaakt in {resultaat.map} (prijspeil {manifest['prijspeil']}, "
-               f"versie {manifest['versie']}); overzicht in {resultaat.map / 'manifest.json'}.")
+    docx = sum(1 for pad in resultaat.geschreven if pad.endswith(".docx"))
+    click.echo(f"{aantal(docx, 'Word-document', 'Word-documenten')} gemaakt in {resultaat.map} "
+               f"(prijspeil {manifest['prijspeil']}, versie {manifest['versie']}); overzicht in "
+               f"{resultaat.map / 'manifest.json'}.")
 
 
 def _procent(waarde: str | None, optie: str) -> Decimal | None:
@@ -260,8 +261,9 @@ def indexeer_(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | N
                f"geschreven: {uitkomst.bestand}")
     click.echo(indexatietabel(uitkomst.indexering))
     if uitkomst.documenten:
-        aantal = sum(1 for p in uitkomst.documenten.geschreven if p.endswith(".docx"))
-        click.echo(f"{aantal} Word-documenten (met indexatiebrieven) in {uitkomst.documenten.map}.")
+        docx = sum(1 for p in uitkomst.documenten.geschreven if p.endswith(".docx"))
+        click.echo(f"{aantal(docx, 'Word-document', 'Word-documenten')} (met indexatiebrieven) "
+                   f"in {uitkomst.documenten.map}.")
 
 
 @main.command("socialreturn", options_metavar="[OPTIES]")
@@ -329,9 +331,8 @@ def opzegging_(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermij
         waarde = resultaat[sleutel]
         vlag = resultaat["markeringen"].get(waarde)
         click.echo(f"{label:20} {waarde}{f'  ({vlag})' if vlag else ''}")
-    aantal = len(resultaat["clienten"])
-    click.echo(f"{aantal} {'cliënt' if aantal == 1 else 'cliënten'}; transitieschema en brief in "
-               f"{uitkomst.documenten.map}.")
+    clienten = aantal(len(resultaat["clienten"]), "cliënt", "cliënten")
+    click.echo(f"{clienten}; transitieschema en brief in {uitkomst.documenten.map}.")
 
 
 @main.command("definitief", options_metavar="[OPTIES]")
@@ -355,8 +356,7 @@ def definitief_(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[
     gemarkeerd = markeer(map_, soorten=soorten, aanbieders=aanbieders, datum=_dag(datum))
     for pad in gemarkeerd:
         click.echo(f"definitief: {pad}")
-    woord = "document" if len(gemarkeerd) == 1 else "documenten"
-    click.echo(f"{len(gemarkeerd)} {woord} definitief in {map_}.")
+    click.echo(f"{aantal(len(gemarkeerd), 'document', 'documenten')} definitief in {map_}.")
 
 
 @main.command("vergelijk", options_metavar="[OPTIES]")
@@ -378,8 +378,8 @@ def vergelijk_(regios: Path, oud: Path, nieuw: Path, uitvoer: Path | None,
     for document in uitkomst.documenten:
         if document.status != "ongewijzigd":
             n = len(document.wijzigingen)
-            aantal = f", {n} {'wijziging' if n == 1 else 'wijzigingen'}" if n else ""
-            click.echo(f"{document.status:11} {document.pad}{aantal}")
+            teller = f", {aantal(n, 'wijziging', 'wijzigingen')}" if n else ""
+            click.echo(f"{document.status:11} {document.pad}{teller}")
     click.echo(f"Rapport en redlines in {uitkomst.map}.")
 
 

@@ -19,13 +19,12 @@ from typing import Any
 
 from docx import Document
 from docxtpl import DocxTemplate
-from jinja2 import TemplateError, UndefinedError
-from jinja2.sandbox import SecurityError
+from jinja2 import TemplateError
 from lxml import etree
 from markupsafe import Markup
 
 from .fragment import Fragment
-from .render import OMGEVING, ArtikelTeller, SjabloonFout, _ontbreekt
+from .render import OMGEVING, VULFOUTEN, ArtikelTeller, SjabloonFout, sjabloonfout
 from .tekstversie import stijlnamen
 from .word import vul
 from .zipschrijver import pak_in, zip_van
@@ -127,14 +126,8 @@ class Motor:
             body_xml = _nabewerkt(self.body.render(inhoud), self.tpl)
             kopvoet = {naam: _nabewerkt(sjabloon.render(inhoud), self.tpl)
                        for naam, sjabloon in self.kopvoet.items()}
-        except UndefinedError as exc:
-            raise SjabloonFout(self.naam, _ontbreekt(exc.message or "")) from exc
-        except SecurityError as exc:
-            raise SjabloonFout(self.naam, f"onveilige bewerking geweigerd ({exc})") from exc
-        except TemplateError as exc:
-            raise SjabloonFout(self.naam, str(exc)) from exc
-        except (LookupError, TypeError, ValueError, ArithmeticError) as exc:
-            raise SjabloonFout(self.naam, f"kan niet worden gevuld: {exc}") from exc
+        except VULFOUTEN as exc:
+            raise sjabloonfout(self.naam, exc) from exc
         try:
             etree.fromstring(body_xml, STRIKT)  # never let lxml 'recover' text away
             body = self.tpl.fix_tables(body_xml)

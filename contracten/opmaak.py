@@ -59,6 +59,11 @@ def voorbeeld(tekst: str, is_voorbeeld: bool) -> str:
     return tekst + VOORBEELD if is_voorbeeld else tekst
 
 
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """'1 maand', '6 maanden'."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
 def opsomming(delen: list[str]) -> str:
     """'a, b en c'."""
     if len(delen) <= 1:

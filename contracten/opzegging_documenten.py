@@ -11,7 +11,7 @@ from .aanbieders import Aanbieder
 from .documentbasis import basis
 from .fragment import Fragment
 from .fragment import Letterlijk as L
-from .opmaak import datum, voorbeeld
+from .opmaak import aantal, datum, voorbeeld
 from .opzegging import Client, Schema, bereken, markering
 from .profiel import Profiel
 from .spreadsheet import Kolom
@@ -26,8 +26,9 @@ def met_markering(d: dt.date) -> str:
 def _kop(profiel: Profiel, aanbieder: Aanbieder, schema: Schema, versie: str,
          termijn_voorbeeld: bool) -> dict[str, Any]:
     regel = profiel.regio.regels.opzegging
-    maanden = voorbeeld(f"{schema.opzegtermijn_maanden} maanden", termijn_voorbeeld)
-    doorlevering = voorbeeld(f"{schema.doorlevering_maanden} maanden",
+    maanden = voorbeeld(aantal(schema.opzegtermijn_maanden, "maand", "maanden"),
+                        termijn_voorbeeld)
+    doorlevering = voorbeeld(aantal(schema.doorlevering_maanden, "maand", "maanden"),
                              regel.is_voorbeeld("doorlevering_maanden"))
     heeft_voorbeeld = aanbieder.voorbeeld or termijn_voorbeeld or \
         regel.is_voorbeeld("doorlevering_maanden")

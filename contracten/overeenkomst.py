@@ -9,7 +9,7 @@ from . import socialreturn
 from .aanbieders import Aanbieder
 from .documentbasis import basis
 from .fragment import Fragment
-from .opmaak import bedrag, getal, opsomming, voorbeeld
+from .opmaak import aantal, bedrag, getal, opsomming, voorbeeld
 from .profiel import Profiel
 from .tabellen import prestatietabel
 
@@ -88,19 +88,15 @@ def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str)
         },
         "socialreturn": _socialreturn(profiel, aanbieder, vb),
         "opzegging": {
-            "termijn": vb(_maanden(regels.opzegging.opzegtermijn_maanden),
+            "termijn": vb(aantal(regels.opzegging.opzegtermijn_maanden, "maand", "maanden"),
                           regels.opzegging.is_voorbeeld("opzegtermijn_maanden")),
-            "doorlevering": vb(_maanden(regels.opzegging.doorlevering_maanden),
+            "doorlevering": vb(aantal(regels.opzegging.doorlevering_maanden, "maand", "maanden"),
                                regels.opzegging.is_voorbeeld("doorlevering_maanden")),
         },
         "weigeren": _weigeren(profiel, vb),
     }
     vb.noteer(aanbieder.voorbeeld)  # the aanbieder itself (name, address) is made up
     return {**basis(profiel, prijspeil, versie, vb.gebruikt), **uitkomst}
-
-
-def _maanden(aantal: int) -> str:
-    return f"{aantal} {'maand' if aantal == 1 else 'maanden'}"
 
 
 def _socialreturn(profiel: Profiel, aanbieder: Aanbieder, vb: Markering) -> dict[str, Any] | None:
@@ -139,7 +135,7 @@ def _weigeren(profiel: Profiel, vb: Markering) -> dict[str, Any] | None:
     if regel is None:
         return None
     dagen = regel.meldtermijn_dagen
-    return {"termijn": vb(f"{dagen} {'dag' if dagen == 1 else 'dagen'}",
+    return {"termijn": vb(aantal(dagen, "dag", "dagen"),
                           regel.is_voorbeeld("meldtermijn_dagen")),
             "bron": regel.bron or "het programma van eisen"}
 

@@ -77,17 +77,8 @@ def render(sjabloon: Path, context: dict[str, Any], *, titel: str, tijdstip: dt.
         teller = ArtikelTeller()
         inhoud["artikel"], inhoud["lid"] = teller, teller.lid
         tpl.render(inhoud, jinja_env=OMGEVING)
-    except UndefinedError as exc:
-        raise SjabloonFout(naam, f"{_ontbreekt(exc.message or '')}{_plek(exc)}") from exc
-    except SecurityError as exc:
-        raise SjabloonFout(naam, f"onveilige bewerking geweigerd ({exc})") from exc
-    except TemplateSyntaxError as exc:
-        raise SjabloonFout(naam, f"fout in een sjabloontag: {exc.message}{_plek(exc)}") from exc
-    except TemplateError as exc:
-        raise SjabloonFout(naam, f"{exc}{_plek(exc)}") from exc
-    except (LookupError, TypeError, ValueError, ArithmeticError) as exc:
-        # e.g. {{ prijspeil|bedrag }} or a style the template lacks: the template's doing.
-        raise SjabloonFout(naam, f"kan niet worden gevuld: {exc}") from exc
+    except VULFOUTEN as exc:
+        raise sjabloonfout(naam, exc) from exc
     eigenschappen = tpl.docx.core_properties
     eigenschappen.title = titel
     eigenschappen.author = eigenschappen.last_modified_by = "contracten"
@@ -107,6 +98,24 @@ def _als_word(tpl: DocxTemplate, waarde: Any) -> Any:
     if isinstance(waarde, dict):
         return {k: _als_word(tpl, v) for k, v in waarde.items()}
     return waarde
+
+
+# What can go wrong while filling a template; {{ prijspeil|bedrag }} or a style the template
+# lacks raises an ordinary Python error, and that too is the template's doing.
+VULFOUTEN = (TemplateError, LookupError, TypeError, ValueError, ArithmeticError)
+
+
+def sjabloonfout(naam: str, exc: Exception) -> SjabloonFout:
+    """The user's message for an error while filling template `naam`."""
+    if isinstance(exc, UndefinedError):
+        return SjabloonFout(naam, f"{_ontbreekt(exc.message or '')}{_plek(exc)}")
+    if isinstance(exc, SecurityError):
+        return SjabloonFout(naam, f"onveilige bewerking geweigerd ({exc})")
+    if isinstance(exc, TemplateSyntaxError):
+        return SjabloonFout(naam, f"fout in een sjabloontag: {exc.message}{_plek(exc)}")
+    if isinstance(exc, TemplateError):
+        return SjabloonFout(naam, f"{exc}{_plek(exc)}")
+    return SjabloonFout(naam, f"kan niet worden gevuld: {exc}")
 
 
 def _ontbreekt(bericht: str) -> str:
