@@ -33,12 +33,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from contracten.genereer import _invoer, _taken  # noqa: E402
-from contracten.laden import laad_regio  # noqa: E402
+from contracten.pijplijn.genereer import _invoer, _taken  # noqa: E402
 from contracten.privacy import versiecode  # noqa: E402
-from contracten.render import render  # noqa: E402
-from contracten.soorten import SOORTEN, Uitvoering, sjablonenmap  # noqa: E402
-from contracten.tekstversie import markdown_van, onderdelen  # noqa: E402
+from contracten.profiel.laden import laad_regio  # noqa: E402
+from contracten.soorten.register import SOORTEN, Uitvoering, sjablonenmap  # noqa: E402
+from contracten.weergave.sjabloon import render  # noqa: E402
+from contracten.weergave.tekstversie import markdown_van, onderdelen  # noqa: E402
 
 DATUM = dt.date(2026, 11, 23)
 
@@ -88,7 +88,7 @@ def plain_loop(regios: Path, uitvoer: Path) -> tuple[float, int]:
 
 METER = """
 import json, resource, sys
-from contracten.cli import run
+from contracten.cli.opdrachten import run
 sys.argv = ["contracten", *sys.argv[1:]]
 try:
     run()

@@ -1,3 +1,3 @@
-from .cli import run
+from contracten.cli.opdrachten import run
 
 run()

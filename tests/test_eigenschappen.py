@@ -14,14 +14,14 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from contracten import laad_regio
-from contracten.aanbieders import Aanbieder
 from contracten.fouten import ContractenFout
-from contracten.indexatie import indexeer
 from contracten.opmaak import bedrag, rond_af
-from contracten.opzegging import Client, bereken
-from contracten.regels import SocialReturn
-from contracten.socialreturn import bereken as sr_bereken
-from contracten.tarieven import BedragRegel, IndexatieRecord, Prijspeil
+from contracten.profiel.aanbieders import Aanbieder
+from contracten.profiel.regels import SocialReturn
+from contracten.profiel.tarieven import BedragRegel, IndexatieRecord, Prijspeil
+from contracten.rekenen.indexatie import indexeer
+from contracten.rekenen.opzegging import Client, bereken
+from contracten.rekenen.socialreturn import bereken as sr_bereken
 
 from .conftest import REGIOS
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from contracten.genereer import genereer
-from contracten.render import SjabloonFout, render, resterende_tags
+from contracten.pijplijn.genereer import genereer
+from contracten.weergave.sjabloon import SjabloonFout, render, resterende_tags
 
 from .conftest import BRONNEN, REGIOS, ROOT, voer_uit, wijzig_yaml
 
@@ -237,7 +237,7 @@ def test_sandbox_weigert_toegang_tot_interne_attributen(tmp_path):
     import datetime as dt
 
     from contracten import laad_regio
-    from contracten.programma_van_eisen import context
+    from contracten.soorten.programma_van_eisen import context
     with pytest.raises(SjabloonFout, match="onveilig"):
         render(tmp_path / "kwaad.docx", context(laad_regio(REGIOS, "assen"), 2025, "x"),
                titel="x", tijdstip=dt.datetime(2025, 1, 1))

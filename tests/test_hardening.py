@@ -13,9 +13,9 @@ import pytest
 import yaml
 from docx import Document
 
-from contracten import uitvoermap
 from contracten.fouten import ContractenFout
-from contracten.genereer import genereer
+from contracten.pijplijn.genereer import genereer
+from contracten.uitvoer import map as uitvoermap
 
 from .conftest import REGIOS, ROOT, voer_uit, wijzig_yaml
 
@@ -151,7 +151,7 @@ def test_onderbroken_wissel_zet_de_vorige_uitvoer_terug(tmp_path, monkeypatch):
 
 
 def test_onderbroken_indexatie_laat_geen_prijspeil_achter(regios, tmp_path, monkeypatch):
-    from contracten import indexeren
+    from contracten.opdrachten import indexeer as indexeren
 
     def onderbroken(*args, **kwargs):
         raise KeyboardInterrupt

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from contracten.genereer import genereer
+from contracten.pijplijn.genereer import genereer
 
 from .conftest import wijzig_yaml
 

@@ -14,9 +14,9 @@ import pytest
 from docx import Document
 
 from contracten import laad_regio
-from contracten.indexatie import indexeer, vng_index
 from contracten.opmaak import rond_af
-from contracten.tarieven import IndexatieRecord
+from contracten.profiel.tarieven import IndexatieRecord
+from contracten.rekenen.indexatie import indexeer, vng_index
 
 from .conftest import REGIOS, ROOT, voer_uit
 

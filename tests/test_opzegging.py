@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 from docx import Document
 
-from contracten.opzegging import Client, bereken, markering, plus_maanden
 from contracten.privacy import bevat_bsn, is_bsn
+from contracten.rekenen.opzegging import Client, bereken, markering, plus_maanden
 
 from .conftest import REGIOS, voer_uit
 

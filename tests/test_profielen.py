@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from contracten import laad_regio
-from contracten.inhoud import KAART_LABELS
+from contracten.profiel.inhoud import KAART_LABELS
 
 from .conftest import REGIOS
 

@@ -82,9 +82,9 @@ def test_onbekende_regio_exit_1():
 
 def test_readme_noemt_elke_sjabloonvariabele():
     from contracten import laad_regio
-    from contracten.render import TELLERS
-    from contracten.sjablooncontrole import proefprofiel
-    from contracten.soorten import SOORTEN, Uitvoering
+    from contracten.opdrachten.valideer import proefprofiel
+    from contracten.soorten.register import SOORTEN, Uitvoering
+    from contracten.weergave.sjabloon import TELLERS
 
     gedocumenteerd: dict[str, set[str]] = {}
     for soort, variabele in re.findall(r"^\| ([a-z-]+) \| `(\w+)` \|", README, re.M):

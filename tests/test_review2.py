@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from contracten import InvoerFout, laad_regio
-from contracten.genereer import genereer
+from contracten.pijplijn.genereer import genereer
 
 from .conftest import REGIOS, voer_uit
 

@@ -11,12 +11,12 @@ import openpyxl
 import pytest
 from docx import Document
 
-from contracten.aanbieders import Aanbieder
 from contracten.fouten import InvoerFout
-from contracten.genereer import genereer
 from contracten.opmaak import bedrag, rond_af
-from contracten.regels import SocialReturn
-from contracten.socialreturn import bereken, toelichting
+from contracten.pijplijn.genereer import genereer
+from contracten.profiel.aanbieders import Aanbieder
+from contracten.profiel.regels import SocialReturn
+from contracten.rekenen.socialreturn import bereken, toelichting
 
 from .conftest import REGIOS, voer_uit, wijzig_yaml
 

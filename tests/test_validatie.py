@@ -220,7 +220,7 @@ def test_cli_kapot_profiel_exit_1_zonder_traceback(regios):
 def test_elk_veldpatroon_heeft_een_nederlandse_omschrijving():
     import re
 
-    from contracten import aanbieders, inhoud, meldingen, typen
+    from contracten.profiel import aanbieders, inhoud, meldingen, typen
 
     for module in (aanbieders, inhoud, typen):
         tekst = Path(module.__file__).read_text(encoding="utf-8")
@@ -300,7 +300,7 @@ def test_product_dubbel_bij_aanbieder(regios):
 def test_bedrag_als_float_via_python_wordt_geweigerd():
     from pydantic import ValidationError
 
-    from contracten.tarieven import BedragRegel
+    from contracten.profiel.tarieven import BedragRegel
 
     with pytest.raises(ValidationError, match="float"):
         BedragRegel(sleutel="x", omschrijving="x", bedrag=39.6, eenheid="uur")

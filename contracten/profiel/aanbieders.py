@@ -1,0 +1,72 @@
+"""Aanbieders (providers) as listed in aanbieders.yaml."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from contracten.opmaak import rond_af
+from contracten.profiel.typen import AgbCode, Bedrag, KvkNummer, Model, Sleutel, Tekst
+
+BTW_TARIEVEN = (Decimal(0), Decimal(9), Decimal(21))
+
+
+class Adres(Model):
+    straat: Tekst
+    postcode: str = Field(pattern=r"^[1-9]\d{3} ?[A-Z]{2}$")
+    plaats: Tekst
+
+
+class Contact(Model):
+    naam: Tekst
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+    telefoon: str | None = Field(default=None, pattern=r"^[0-9 +()-]{10,16}$")
+
+
+class Aanbieder(Model):
+    id: Sleutel
+    naam: Tekst
+    kvk: KvkNummer
+    agb: AgbCode | None = None
+    adres: Adres
+    contact: Contact
+    producten: list[Sleutel] = Field(min_length=1)  # keys of producten or functies
+    jaaromzet: Bedrag  # yearly turnover within the region
+    aanneemsom: Bedrag | None = None  # contract value excl. BTW
+    # Or the contract value incl. BTW with its rate; converted to excl. BTW where it is used.
+    aanneemsom_incl_btw: Bedrag | None = None
+    btw_percentage: Decimal | None = None
+    voorbeeld: bool = False
+
+    @field_validator("btw_percentage")
+    @classmethod
+    def _btw_tarief(cls, waarde: Decimal | None) -> Decimal | None:
+        if waarde is not None and waarde not in BTW_TARIEVEN:
+            raise PydanticCustomError(
+                "btw_tarief", "btw-percentage moet 0, 9 of 21 zijn (gevonden: {waarde})",
+                {"waarde": str(waarde)})
+        return waarde
+
+    @model_validator(mode="after")
+    def _een_aanneemsom(self) -> Aanbieder:
+        if self.aanneemsom is not None and self.aanneemsom_incl_btw is not None:
+            raise PydanticCustomError(
+                "aanneemsom_dubbel", "geef aanneemsom óf aanneemsom_incl_btw, niet allebei")
+        if (self.aanneemsom_incl_btw is None) != (self.btw_percentage is None):
+            raise PydanticCustomError(
+                "btw_ontbreekt", "aanneemsom_incl_btw en btw_percentage horen bij elkaar")
+        return self
+
+    def aanneemsom_excl_btw(self) -> Decimal | None:
+        """The contract value excl. BTW, converting an amount given incl. BTW (half up)."""
+        if self.aanneemsom_incl_btw is None or self.btw_percentage is None:
+            return self.aanneemsom
+        return rond_af(self.aanneemsom_incl_btw / (1 + self.btw_percentage / Decimal(100)))
+
+
+class Aanbieders(Model):
+    """aanbieders.yaml."""
+
+    aanbieders: list[Aanbieder] = []

@@ -1,0 +1,97 @@
+"""Read the client CSV of `contracten opzegging`: strict columns, no BSN, errors per row and column.
+
+Format (ONTWERP.md): UTF-8, header `client,gemeente,product,einddatum_beschikking`;
+`einddatum_beschikking` may be empty (open-ended). `client` is a pseudonymous reference.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+from contracten.fouten import InvoerFout, Melding, os_reden
+from contracten.privacy import bevat_bsn
+from contracten.profiel.aanbieders import Aanbieder
+from contracten.profiel.model import Profiel
+from contracten.rekenen.opzegging import Client
+
+KOLOMMEN = ("client", "gemeente", "product", "einddatum_beschikking")
+
+
+def lees_clienten(pad: Path, profiel: Profiel, aanbieder: Aanbieder | None = None
+                  ) -> list[Client]:
+    naam = pad.name
+    try:
+        tekst = pad.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvoerFout([Melding(naam, None, "", "bestand is geen UTF-8-tekst; sla het op als "
+                                  "CSV UTF-8", "codering")], "Clientbestand is ongeldig") from None
+    except OSError as exc:
+        raise InvoerFout([Melding(naam, None, "", f"bestand kan niet worden gelezen: "
+                                  f"{os_reden(exc)}", "onleesbaar")],
+                         "Clientbestand is ongeldig") from None
+    lezer = csv.reader(io.StringIO(tekst, newline=""))
+    kop = [k.strip().lower() for k in next(lezer, [])]
+    meldingen: list[Melding] = []
+    if "bsn" in kop:
+        meldingen.append(Melding(naam, 1, "bsn", "een kolom 'bsn' is niet toegestaan: gebruik "
+                                 "alleen een pseudoniem in 'client'", "bsn"))
+    for kolom in KOLOMMEN:
+        if kolom not in kop:
+            meldingen.append(Melding(naam, 1, kolom, f"kolom ontbreekt; verwacht de kop "
+                                     f"{','.join(KOLOMMEN)}", "kolom_ontbreekt"))
+    if meldingen:
+        raise InvoerFout(meldingen, "Clientbestand is ongeldig")
+
+    gemeenten = {g.naam: g for g in profiel.regio.gemeenten}
+    eenheden = {e.sleutel for e in profiel.eenheden}
+    clienten: list[Client] = []
+    for regelnummer, rij in enumerate(lezer, start=2):
+        if not any(cel.strip() for cel in rij):
+            continue
+        waarden = dict(zip(kop, (cel.strip() for cel in rij), strict=False))
+        bsn = [kolom for kolom, waarde in waarden.items() if bevat_bsn(waarde)]
+        for kolom in bsn:  # the value itself is never repeated, in no message
+            meldingen.append(Melding(naam, regelnummer, kolom, "bevat een BSN (9 cijfers die de "
+                                     "elfproef halen); gebruik een pseudoniem", "bsn"))
+        if bsn:
+            continue
+        if len(rij) != len(kop):
+            meldingen.append(Melding(naam, regelnummer, "", f"{len(rij)} waarden, verwacht "
+                                     f"{len(kop)}", "kolommen_aantal"))
+            continue
+        client, gemeente, product = waarden["client"], waarden["gemeente"], waarden["product"]
+        if not client:
+            meldingen.append(Melding(naam, regelnummer, "client", "leeg", "leeg"))
+        if gemeente not in gemeenten:
+            meldingen.append(Melding(naam, regelnummer, "gemeente", f"'{gemeente}' is geen "
+                                     f"gemeente van {profiel.regio.naam}", "gemeente_onbekend"))
+        if product not in eenheden:
+            meldingen.append(Melding(naam, regelnummer, "product", f"'{product}' is geen "
+                                     f"product of functie van {profiel.regio.naam}",
+                                     "product_onbekend"))
+        elif gemeente in gemeenten and gemeenten[gemeente].alleen \
+                and product not in gemeenten[gemeente].alleen:
+            meldingen.append(Melding(naam, regelnummer, "product", f"gemeente {gemeente} neemt "
+                                     f"'{product}' niet af", "product_buiten_gemeente"))
+        if aanbieder is not None and product in eenheden and product not in aanbieder.producten:
+            meldingen.append(Melding(naam, regelnummer, "product", f"'{product}' is niet "
+                                     f"gecontracteerd met {aanbieder.id}",
+                                     "product_niet_gecontracteerd"))
+        eind = waarden["einddatum_beschikking"]
+        einddatum = None
+        if eind:
+            try:
+                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", eind):
+                    raise ValueError(eind)
+                einddatum = dt.date.fromisoformat(eind)
+            except ValueError:
+                meldingen.append(Melding(naam, regelnummer, "einddatum_beschikking",
+                                         f"'{eind}' is geen datum JJJJ-MM-DD", "datum"))
+        clienten.append(Client(client, gemeente, product, einddatum))
+    if meldingen:
+        raise InvoerFout(meldingen, "Clientbestand is ongeldig")
+    return clienten

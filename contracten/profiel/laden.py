@@ -1,0 +1,128 @@
+"""Load a region folder into a validated Profiel, collecting every problem in one pass."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from contracten.fouten import InvoerFout, Melding, RegioOnbekend
+from contracten.profiel.aanbieders import Aanbieders
+from contracten.profiel.bron import Bron, lees_yaml
+from contracten.profiel.inhoud import Inhoud, Programma
+from contracten.profiel.meldingen import uit_validatie, veldpad
+from contracten.profiel.model import Profiel, RegioGegevens
+from contracten.profiel.tarieven import Prijspeil
+from contracten.profiel.validatie import Onderdelen, controleer
+
+BESTANDEN: dict[str, type[BaseModel]] = {
+    "regio.yaml": RegioGegevens,
+    "inhoud.yaml": Inhoud,
+    "programma.yaml": Programma,
+    "aanbieders.yaml": Aanbieders,
+}
+TARIEVEN = "tarieven"
+
+
+def vind_regios(regios: Path) -> list[str]:
+    """The region folders under `regios`: every subfolder with a regio.yaml."""
+    if not regios.is_dir():
+        return []
+    return sorted(p.name for p in regios.iterdir() if (p / "regio.yaml").is_file())
+
+
+def regio_map(regios: Path, naam: str) -> Path:
+    # Only a plain folder name: a name with a path in it must not reach outside `regios`.
+    if naam not in vind_regios(regios):
+        raise RegioOnbekend(naam, str(regios), vind_regios(regios))
+    return regios / naam
+
+
+def laad_regio(regios: Path, naam: str) -> Profiel:
+    """Read and validate regios/<naam>/. Raises InvoerFout with all problems found."""
+    map_ = regio_map(regios, naam)
+    meldingen: list[Melding] = []
+    bronnen: dict[str, Bron] = {}
+    modellen: dict[str, Any] = {}
+
+    def lees(pad: Path, model: type[BaseModel]) -> Any:
+        weergave = f"{naam}/{pad.relative_to(map_).as_posix()}"
+        bron, problemen = lees_yaml(pad, weergave)
+        meldingen.extend(problemen)
+        if bron is None:
+            return None
+        bronnen[pad.relative_to(map_).as_posix()] = bron
+        try:
+            return model.model_validate(bron.data)
+        except ValidationError as exc:
+            meldingen.extend(uit_validatie(exc, bron))
+            return None
+
+    for bestand, model in BESTANDEN.items():
+        pad = map_ / bestand
+        if not pad.is_file():
+            meldingen.append(Melding(f"{naam}/{bestand}", None, "", "bestand ontbreekt",
+                                     "bestand_ontbreekt"))
+            continue
+        modellen[bestand] = lees(pad, model)
+
+    prijspeilen: dict[int, Prijspeil] = {}
+    tarieven_compleet = True
+    tariefmap = map_ / TARIEVEN
+    tariefbestanden = sorted(p for p in tariefmap.iterdir() if p.is_file()) \
+        if tariefmap.is_dir() else []
+    if not any(p.suffix == ".yaml" for p in tariefbestanden):
+        meldingen.append(Melding(f"{naam}/{TARIEVEN}/", None, "",
+                                 "geen prijspeil gevonden; verwacht tarieven/<jaar>.yaml",
+                                 "prijspeil_ontbreekt"))
+        tarieven_compleet = False
+    for pad in tariefbestanden:
+        relatief = f"{TARIEVEN}/{pad.name}"
+        if not re.fullmatch(r"\d{4}\.yaml", pad.name):
+            # Also a 2025.yml: silently skipping a year of tariffs would be worse than refusing.
+            meldingen.append(Melding(f"{naam}/{relatief}", None, "",
+                                     "bestandsnaam moet het jaar zijn, bijv. 2025.yaml",
+                                     "prijspeil_bestandsnaam"))
+            continue
+        prijspeil = lees(pad, Prijspeil)
+        if prijspeil is None:
+            tarieven_compleet = False
+            continue
+        if prijspeil.prijspeil != int(pad.stem):
+            bron = bronnen[relatief]
+            meldingen.append(Melding(bron.naam, bron.regel(("prijspeil",)), "prijspeil",
+                                     f"{prijspeil.prijspeil} hoort niet in bestand {pad.name}",
+                                     "prijspeil_bestand"))
+            tarieven_compleet = False
+        prijspeilen[prijspeil.prijspeil] = prijspeil
+
+    # Cross-checks run on every part that loaded, so one pass reports as much as it can.
+    onderdelen = Onderdelen(
+        regio=modellen.get("regio.yaml"),
+        inhoud=modellen.get("inhoud.yaml"),
+        programma=modellen.get("programma.yaml"),
+        aanbieders=modellen["aanbieders.yaml"].aanbieders if modellen.get("aanbieders.yaml")
+        else None,
+        prijspeilen=dict(sorted(prijspeilen.items())) if tarieven_compleet else None,
+    )
+    for bestand, loc, veld, bericht, code in controleer(onderdelen):
+        bron = bronnen.get(bestand)
+        if bron is not None:
+            veld = veldpad(loc, bron.data)
+        meldingen.append(Melding(f"{naam}/{bestand}", bron.regel(loc) if bron else None, veld,
+                                 bericht, code))
+    if meldingen:
+        raise InvoerFout(meldingen, f"Regioprofiel '{naam}' is ongeldig")
+
+    return Profiel(
+        sleutel=naam,
+        map=map_,
+        regio=onderdelen.regio,
+        inhoud=onderdelen.inhoud,
+        programma=onderdelen.programma,
+        aanbieders=onderdelen.aanbieders,
+        prijspeilen=onderdelen.prijspeilen,
+        bestanden=sorted(map_ / b for b in bronnen),
+    )

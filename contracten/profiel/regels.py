@@ -1,0 +1,76 @@
+"""The rule parameters a region sets (regio.yaml `regels`). Values the source does not give are
+listed under `voorbeeld`, so every document can mark them as example values."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from contracten.profiel.typen import Bedrag, Markdown, Model, Percentage, Sleutel, Tekst
+
+
+class Regel(Model):
+    bron: Tekst | None = None  # the source section, e.g. "§ 1.13"
+    voorbeeld: list[str] = []  # names of this rule's fields that hold example values
+
+    @model_validator(mode="after")
+    def _voorbeeld_bestaat(self) -> Regel:
+        onbekend = [v for v in self.voorbeeld if v not in type(self).model_fields
+                    or v in ("bron", "voorbeeld")]
+        if onbekend:
+            raise PydanticCustomError(
+                "voorbeeld_onbekend", "voorbeeld noemt onbekende velden: {velden}",
+                {"velden": ", ".join(onbekend)})
+        return self
+
+    def is_voorbeeld(self, veld: str) -> bool:
+        return veld in self.voorbeeld
+
+
+class SocialReturn(Regel):
+    """Assen §1.13: above the threshold, a percentage of the aanneemsom excl. BTW."""
+
+    percentage: Percentage
+    drempel: Bedrag  # yearly turnover in the region must be strictly above this
+    basis: Literal["aanneemsom_excl_btw"] = "aanneemsom_excl_btw"
+    # The letters' own words: what an obliged aanbieder does next, and the "waar mogelijk" text.
+    brief_verplicht: Markdown
+    brief_waar_mogelijk: Markdown
+
+
+class Opzegging(Regel):
+    """Assen §1.6.1: no new clients once notice starts; delivery continues after the end."""
+
+    opzegtermijn_maanden: int = Field(ge=0, le=36)
+    doorlevering_maanden: int = Field(ge=0, le=24)
+
+
+class Weigeren(Regel):
+    """Assen §1.6.2: conflicts must be reported within a number of days."""
+
+    meldtermijn_dagen: int = Field(ge=0, le=365)
+
+
+class Afwezigheid(Regel):
+    """Assen §1.5.6: housing may be claimed during GGZ admission or detention, capped per year."""
+
+    bedrag: Sleutel  # key of the amount in tarieven/<prijspeil>.yaml (indexed every year)
+    producten: list[Sleutel] = []  # the products it applies to (beschermd wonen); empty = all
+    maximum_maanden_per_kalenderjaar: int = Field(ge=0, le=12)
+    gronden: list[Tekst] = Field(min_length=1)
+
+
+class Indexatie(Regel):
+    """VNG method: index = w x OVA + (1 - w) x PPC + nacalculatie."""
+
+    gewicht_loon: Percentage = Field(le=1)
+
+
+class Regels(Model):
+    socialreturn: SocialReturn | None = None
+    opzegging: Opzegging
+    weigeren: Weigeren | None = None
+    afwezigheid: Afwezigheid | None = None
+    indexatie: Indexatie

@@ -1,0 +1,51 @@
+"""Write a new prijspeil as tarieven/<jaar>.yaml: readable, commented, never overwriting."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from contracten.fouten import ContractenFout, os_reden
+from contracten.profiel.tarieven import Prijspeil
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _decimal(dumper: yaml.SafeDumper, waarde: Decimal) -> yaml.ScalarNode:
+    # Written as a plain number; our reader turns it back into the same Decimal.
+    return dumper.represent_scalar("tag:yaml.org,2002:float", str(waarde))
+
+
+_Dumper.add_representer(Decimal, _decimal)
+
+
+def als_yaml(prijspeil: Prijspeil, kop: str) -> str:
+    data = prijspeil.model_dump(mode="python", exclude_none=True)
+    tekst = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    commentaar = "".join(f"# {regel}\n" for regel in kop.splitlines())
+    return commentaar + "\n" + tekst
+
+
+def schrijf_nieuw(pad: Path, inhoud: str) -> None:
+    """Create `pad` atomically; refuse when it already exists (a prijspeil is never overwritten)."""
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}-", dir=pad.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as bestand:
+            bestand.write(inhoud)
+            bestand.flush()
+            os.fsync(bestand.fileno())
+        os.chmod(tijdelijk, 0o644)
+        os.link(tijdelijk, pad)  # fails if pad exists: no overwrite, no half-written file
+    except FileExistsError as exc:
+        raise ContractenFout(f"{pad} bestaat al; een prijspeil wordt nooit overschreven.") from exc
+    except OSError as exc:
+        raise ContractenFout(f"Kan {pad} niet schrijven: {os_reden(exc)}.") from exc
+    finally:
+        Path(tijdelijk).unlink(missing_ok=True)

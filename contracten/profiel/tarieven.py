@@ -1,0 +1,50 @@
+"""Amounts per prijspeil (tarieven/<jaar>.yaml): tariffs, budgets and other indexed amounts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from contracten.profiel.typen import Bedrag, Model, Percentage, Procentpunten, Sleutel, Tekst
+
+Eenheid = Literal["etmaal", "uur", "dagdeel", "dag", "week", "maand", "jaar", "stuk", "enkele reis"]
+
+
+class BedragRegel(Model):
+    sleutel: Sleutel
+    product: Sleutel | None = None  # key of a product or functie; None for e.g. afwezigheid
+    omschrijving: Tekst
+    bedrag: Bedrag
+    eenheid: Eenheid
+    voorbeeld: bool = False
+
+
+class IndexatieRecord(Model):
+    """How an indexed prijspeil was made: the figures, the method and the day it was decided."""
+
+    van: int = Field(ge=2000, le=2100)  # the prijspeil the amounts were indexed from
+    methode: Literal["vng", "percentage"]
+    ova: Procentpunten | None = None
+    ppc: Procentpunten | None = None
+    nacalculatie: Procentpunten | None = None
+    gewicht_loon: Percentage | None = Field(default=None, le=1)
+    index: Procentpunten  # the resulting index in percent
+    datum: dt.date
+
+
+class Prijspeil(Model):
+    """One year's amounts, kept as its own file and never overwritten."""
+
+    prijspeil: int = Field(ge=2000, le=2100)
+    ingangsdatum: dt.date
+    toelichting: Tekst | None = None
+    indexatie: IndexatieRecord | None = None
+    bedragen: list[BedragRegel] = Field(min_length=1)
+
+    def bedrag(self, sleutel: str) -> BedragRegel | None:
+        return next((b for b in self.bedragen if b.sleutel == sleutel), None)
+
+    def van_product(self, product: str) -> BedragRegel | None:
+        return next((b for b in self.bedragen if b.product == product), None)

@@ -1,0 +1,82 @@
+"""Shared field types of the profile: money, percentages, identifiers (Dutch messages)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from contracten.privacy import bevat_bsn
+
+
+class Model(BaseModel):
+    """Base of every profile model: unknown keys are refused, so a typo never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _geen_float(waarde: Any) -> Any:
+    # A float has already lost the exact cents; refuse it instead of guessing.
+    if isinstance(waarde, float):
+        raise PydanticCustomError(
+            "bedrag_float", "bedrag mag geen float zijn; gebruik Decimal of tekst")
+    if isinstance(waarde, str) and "," in waarde:
+        raise PydanticCustomError(
+            "bedrag_komma", "schrijf een bedrag met een punt als decimaalteken, bijv. 1234.56")
+    return waarde
+
+
+def _twee_decimalen(waarde: Decimal) -> Decimal:
+    if not waarde.is_finite():
+        raise PydanticCustomError("bedrag_ongeldig", "een bedrag moet een eindig getal zijn")
+    exponent = waarde.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise PydanticCustomError(
+            "bedrag_centen", "een bedrag heeft hoogstens 2 decimalen (centen)")
+    return waarde
+
+
+Bedrag = Annotated[
+    Decimal,
+    BeforeValidator(_geen_float),
+    Field(ge=0, le=Decimal("1000000000")),
+    AfterValidator(_twee_decimalen),
+]
+"""An amount in euros, >= 0, at most 2 decimals."""
+
+Percentage = Annotated[Decimal, BeforeValidator(_geen_float), Field(ge=0, le=100)]
+
+Procentpunten = Annotated[Decimal, BeforeValidator(_geen_float), Field(ge=-100, le=100)]
+"""A change in percentage points, such as an index figure; may be negative."""
+
+Sleutel = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
+"""A key that is safe in a file name: lower case, digits and hyphens."""
+
+KvkNummer = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v),
+                      Field(pattern=r"^\d{8}$")]
+AgbCode = KvkNummer
+
+def _geen_stuurtekens(toegestaan: str) -> Callable[[str], str]:
+    def controle(waarde: str) -> str:
+        if bevat_bsn(waarde):  # no client identifier may reach a document, not even by mistake
+            raise PydanticCustomError(
+                "bsn", "bevat een BSN (9 cijfers die de elfproef halen); gebruik een pseudoniem")
+        for teken in waarde:
+            if (ord(teken) < 32 or 0x7F <= ord(teken) < 0xA0) and teken not in toegestaan:
+                raise PydanticCustomError(
+                    "stuurteken", "bevat een onzichtbaar stuurteken (code {code}); verwijder het",
+                    {"code": ord(teken)})
+        return waarde
+    return controle
+
+
+Markdown = Annotated[str, Field(min_length=1, max_length=100_000),
+                     AfterValidator(_geen_stuurtekens("\n\t"))]
+"""Running text in Markdown: paragraphs, lists, bold, italics, links."""
+
+Tekst = Annotated[str, Field(min_length=1, max_length=1000),
+                  AfterValidator(_geen_stuurtekens(""))]
+"""One line of plain text: no line breaks or other control characters."""

@@ -1,0 +1,67 @@
+"""Finalised (signed) documents: marked once, never overwritten by a later run.
+
+`definitief.json` in an output folder lists each finalised document with its sha256 and the day
+it was marked. `genereer` keeps such a file exactly as it is and writes a changed version beside
+it (`<naam>.nieuw-<versie>.docx`), so a signed contract is never replaced unseen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from contracten.fouten import ContractenFout, InvoerFout, Melding, os_reden
+
+BESTAND = "definitief.json"
+
+
+def lees(map_: Path) -> dict[str, dict[str, Any]]:
+    try:
+        return json.loads((map_ / BESTAND).read_text(encoding="utf-8"))
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+    except (OSError, ValueError) as exc:
+        raise ContractenFout(f"{map_ / BESTAND} is onleesbaar ({exc}); herstel het voordat u "
+                             "verder genereert.") from None
+
+
+def markeer(map_: Path, *, soorten: tuple[str, ...] = (), aanbieders: tuple[str, ...] = (),
+            datum: dt.date) -> list[str]:
+    """Mark the Word documents of an output folder (all, or those chosen) as definitief."""
+    try:
+        manifest = json.loads((map_ / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise ContractenFout(f"{map_} is geen uitvoermap van contracten: manifest.json "
+                             "ontbreekt of is onleesbaar.") from None
+    gekozen = [d for d in manifest["documenten"] if d["formaat"] == "docx"
+               and not d.get("naast_definitief")
+               and (not soorten or d["soort"] in soorten)
+               and (not aanbieders or d.get("aanbieder") in aanbieders)]
+    if not gekozen:
+        raise InvoerFout([Melding(str(map_), None, "", "geen document gevonden om definitief te "
+                                  "maken met deze keuze", "niets_gekozen")], "Ongeldige keuze")
+    register = lees(map_)
+    for d in gekozen:
+        register.setdefault(d["pad"], {"sha256": d["sha256"], "datum": datum.isoformat()})
+    inhoud = json.dumps(dict(sorted(register.items())), ensure_ascii=False, indent=2) + "\n"
+    fd, tijdelijk = tempfile.mkstemp(prefix=f".{BESTAND}-", dir=map_)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as bestand:
+            bestand.write(inhoud)
+        os.chmod(tijdelijk, 0o644)
+        os.replace(tijdelijk, map_ / BESTAND)
+    except OSError as exc:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise ContractenFout(f"Kan {map_ / BESTAND} niet schrijven: {os_reden(exc)}.") from exc
+    return [d["pad"] for d in gekozen]
+
+
+def naast(pad: str, versie: str) -> str:
+    """Where the new version of a finalised document goes: beside it."""
+    stam, _, extensie = pad.rpartition(".")
+    stam_docx = stam.removesuffix(".docx")
+    return f"{stam_docx}.nieuw-{versie}.{extensie}"

@@ -1,0 +1,96 @@
+"""Overviews as a spreadsheet people can work with (.xlsx) and as plain data (.csv)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+
+from contracten.weergave.zipschrijver import vaste_zip
+
+EURO = '"€" #,##0.00'
+FORMATEN = {"bedrag": EURO, "datum": "dd-mm-yyyy"}
+
+
+@dataclass(frozen=True)
+class Kolom:
+    sleutel: str
+    kop: str
+    soort: Literal["tekst", "bedrag", "ja/nee", "datum"]
+
+
+def als_xlsx(titel: str, kolommen: list[Kolom], rijen: list[dict[str, Any]], *,
+             totaal_van: list[str], tijdstip: dt.date) -> bytes:
+    """Amounts as numbers with a euro format, a totals row, filters on the header."""
+    from openpyxl import Workbook  # slow to import; only needed here
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    boek = Workbook()
+    blad = boek.active
+    blad.title = titel[:31]
+    blad.append([k.kop for k in kolommen])
+    for cel in blad[1]:
+        cel.font = Font(bold=True)
+    for rij in rijen:
+        blad.append([_cel(rij[k.sleutel], k) for k in kolommen])
+        for cel in blad[blad.max_row]:
+            if isinstance(cel.value, str):
+                cel.data_type = "s"  # text from data is never a formula (=HYPERLINK(...))
+    laatste = len(rijen) + 1
+    totalen = [("Totaal" if i == 0 else
+                sum((r[k.sleutel] for r in rijen if r[k.sleutel] is not None), Decimal(0))
+                if k.sleutel in totaal_van else None)
+               for i, k in enumerate(kolommen)]
+    if totaal_van:
+        blad.append(totalen)
+        for cel in blad[laatste + 1]:
+            cel.font = Font(bold=True)
+    onderste = blad.max_row  # the totals row, when there is one
+    for i, kolom in enumerate(kolommen, start=1):
+        letter = get_column_letter(i)
+        if kolom.soort in FORMATEN:
+            for (cel,) in blad.iter_rows(min_row=2, max_row=onderste, min_col=i, max_col=i):
+                cel.number_format = FORMATEN[kolom.soort]
+        breedte = max(len(str(c.value or "")) for (c,) in blad.iter_rows(min_col=i, max_col=i))
+        blad.column_dimensions[letter].width = min(max(breedte + 2, 12), 60)
+    blad.auto_filter.ref = f"A1:{get_column_letter(len(kolommen))}{laatste}"
+    blad.freeze_panes = "A2"
+    vast = dt.datetime.combine(tijdstip, dt.time())
+    boek.properties.creator = "contracten"
+    boek.properties.created = boek.properties.modified = vast
+    buffer = io.BytesIO()
+    boek.save(buffer)
+    # openpyxl stamps 'modified' with the clock on save; put the fixed time back.
+    stempel = vast.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return vaste_zip(buffer.getvalue(), {"docProps/core.xml": lambda xml: re.sub(
+        rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stempel, xml)})
+
+
+def _cel(waarde: Any, kolom: Kolom) -> Any:
+    if kolom.soort == "ja/nee":
+        return "ja" if waarde else "nee"
+    return waarde  # Decimal stays an exact number in the sheet; None stays empty
+
+
+def _geen_formule(tekst: str) -> str:
+    # A spreadsheet opening the CSV must not run a formula that came in as a name.
+    return "'" + tekst if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
+
+
+def als_csv(kolommen: list[Kolom], rijen: list[dict[str, Any]]) -> bytes:
+    """UTF-8, comma-separated, amounts with a decimal point and ISO dates (like the JSON)."""
+    buffer = io.StringIO()
+    schrijver = csv.writer(buffer, lineterminator="\n")
+    schrijver.writerow([k.sleutel for k in kolommen])
+    for rij in rijen:
+        schrijver.writerow(["" if rij[k.sleutel] is None else
+                            ("true" if rij[k.sleutel] else "false") if k.soort == "ja/nee" else
+                            rij[k.sleutel].isoformat() if k.soort == "datum" else
+                            _geen_formule(str(rij[k.sleutel])) if k.soort == "tekst" else
+                            str(rij[k.sleutel]) for k in kolommen])
+    return buffer.getvalue().encode("utf-8")

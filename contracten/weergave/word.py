@@ -1,0 +1,274 @@
+"""Write Fragments into a Word document: Markdown becomes real headings, lists, bold, italics and
+links (parsed by the `markdown` package, never left as literal `*`, `#` or `-`)."""
+
+from __future__ import annotations
+
+import copy
+import re
+from html import escape
+from typing import Any
+
+import lxml.html
+import markdown
+from docx.enum.text import WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from contracten.weergave.fragment import Fragment, Kop, Letterlijk, Tabel, Tekst
+
+_MD = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+# Profile texts are data: raw HTML in them is shown literally, never interpreted.
+_MD.preprocessors.deregister("html_block")
+_MD.inlinePatterns.deregister("html")
+_LIJSTSTIJLEN = {("ul", 1): "List Bullet", ("ul", 2): "List Bullet 2", ("ul", 3): "List Bullet 3",
+                 ("ol", 1): "List Number", ("ol", 2): "List Number 2", ("ol", 3): "List Number 3"}
+LINKKLEUR = RGBColor(0x1F, 0x4E, 0x79)
+
+
+def naar_html(tekst: str) -> str:
+    _MD.reset()
+    return _MD.convert(tekst)
+
+
+def _alinea(container: Any, stijl: str | None, tekst: str = "") -> Paragraph:
+    """A new paragraph in a named style. The name is looked up once per document: python-docx
+    would scan all styles for every paragraph."""
+    alinea = container.add_paragraph(tekst)
+    if stijl is not None:
+        alinea._p.style = _stijl_id(container.part, stijl)
+    return alinea
+
+
+def _stijl_id(deel: Any, naam: str) -> str:
+    cache = deel.__dict__.setdefault("_contracten_stijl_ids", {})  # lives with the document
+    if naam not in cache:
+        cache[naam] = deel.styles[naam].style_id
+    return cache[naam]
+
+
+def vul(container: Any, fragment: Fragment) -> None:
+    """Append the fragment's blocks to a Document, Subdoc or table cell."""
+    for blok in fragment.blokken:
+        if isinstance(blok, Kop):
+            _alinea(container, f"Heading {min(blok.niveau, 9)}", blok.tekst)
+        elif isinstance(blok, Tekst):
+            schrijf_markdown(container, blok.markdown, blok.stijl)
+        elif isinstance(blok, Tabel):
+            _tabel(container, blok)
+
+
+def schrijf_markdown(container: Any, tekst: str, stijl: str | None = None) -> None:
+    html = naar_html(tekst)
+    if not html.strip():
+        return
+    for element in lxml.html.fragments_fromstring(html):
+        if isinstance(element, str):  # loose text between blocks
+            if element.strip():
+                _inline_in(_alinea(container, stijl), element)
+            continue
+        _blok(container, element, stijl, lijstdiepte=0, nummering=None)
+
+
+def _blok(container: Any, el: Any, stijl: str | None, lijstdiepte: int,
+          nummering: int | None) -> None:
+    tag = el.tag
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        _inline(_alinea(container, f"Heading {tag[1]}"), el)
+    elif tag in ("ul", "ol"):
+        num = _nieuwe_nummering(container) if tag == "ol" else None
+        for li in el:
+            if li.tag == "li":
+                _lijstitem(container, li, tag, lijstdiepte + 1, num)
+    elif tag == "blockquote":
+        for kind in el:
+            _blok(container, kind, "Quote", lijstdiepte, nummering)
+    elif tag == "hr":
+        container.add_paragraph()
+    else:  # p, div, pre and anything else: one paragraph with inline formatting
+        _inline(_alinea(container, stijl), el)
+
+
+def _lijstitem(container: Any, li: Any, soort: str, diepte: int, num: int | None) -> None:
+    stijl = _LIJSTSTIJLEN[(soort, min(diepte, 3))]
+    alinea = _alinea(container, stijl)
+    if num is not None:
+        _zet_nummering(alinea, num, min(diepte, 3) - 1)
+    # A list item holds inline content, or (loose lists) paragraphs, and maybe a nested list.
+    inline = copy.copy(li)
+    for kind in list(inline):
+        if kind.tag in ("ul", "ol", "p"):
+            inline.remove(kind)
+    inline.tail = None
+    _inline(alinea, inline)
+    eerste_p = True
+    for kind in li:
+        if kind.tag == "p":
+            doel = alinea if eerste_p else _alinea(container, stijl)
+            _inline(doel, kind)
+            eerste_p = False
+        elif kind.tag in ("ul", "ol"):
+            sub_num = _nieuwe_nummering(container) if kind.tag == "ol" else None
+            for sub in kind:
+                if sub.tag == "li":
+                    _lijstitem(container, sub, kind.tag, diepte + 1, sub_num)
+
+
+def _inline(alinea: Paragraph, el: Any) -> None:
+    if el.text:
+        _inline_in(alinea, el.text)
+    for kind in el:
+        _inline_element(alinea, kind, vet=False, cursief=False)
+        if kind.tail:
+            _inline_in(alinea, kind.tail)
+
+
+def _inline_element(alinea: Paragraph, el: Any, vet: bool, cursief: bool) -> None:
+    tag = el.tag
+    if tag == "br":
+        alinea.add_run().add_break(WD_BREAK.LINE)
+        return
+    vet = vet or tag in ("strong", "b")
+    cursief = cursief or tag in ("em", "i")
+    if tag == "a" and el.get("href"):
+        _link(alinea, el.get("href"), el.text_content())
+        return
+    if el.text:
+        _run(alinea, el.text, vet, cursief, code=tag == "code")
+    for kind in el:
+        _inline_element(alinea, kind, vet, cursief)
+        if kind.tail:
+            _run(alinea, kind.tail, vet, cursief)
+
+
+def _inline_in(alinea: Paragraph, tekst: str) -> None:
+    _run(alinea, tekst, False, False)
+
+
+def _run(alinea: Paragraph, tekst: str, vet: bool, cursief: bool, code: bool = False) -> None:
+    tekst = re.sub(r"[ \t]*\n\s*", " ", tekst)  # a wrapped source line is one line of text
+    if not tekst:
+        return
+    run = alinea.add_run(tekst)
+    if vet:
+        run.bold = True
+    if cursief:
+        run.italic = True
+    if code:
+        run.font.name = "Courier New"
+
+
+def _link(alinea: Paragraph, url: str, tekst: str) -> None:
+    rid = alinea.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    t = _el("w:t", {"xml:space": "preserve"})
+    t.text = tekst
+    eigenschappen = _el("w:rPr", {}, _el("w:color", {"w:val": str(LINKKLEUR)}),
+                        _el("w:u", {"w:val": "single"}))
+    alinea._p.append(_el("w:hyperlink", {"r:id": rid}, _el("w:r", {}, eigenschappen, t)))
+
+
+def _el(tag: str, attributen: dict[str, str], *kinderen: Any) -> Any:
+    element = OxmlElement(tag)
+    for naam, waarde in attributen.items():
+        element.set(qn(naam), waarde)
+    for kind in kinderen:
+        element.append(kind)
+    return element
+
+
+def _nieuwe_nummering(container: Any) -> int:
+    """A fresh w:num on the List Number definition, so every numbered list starts at 1."""
+    part = container.part  # the main document part, also for a Subdoc or a table cell
+    numbering = part.numbering_part.element
+    abstract_id = _abstract_van_stijl(numbering, part.document.styles["List Number"])
+    nieuw_id = max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))),
+                   default=0) + 1
+    numbering.append(_el(
+        "w:num", {"w:numId": str(nieuw_id)}, _el("w:abstractNumId", {"w:val": abstract_id}),
+        *(_el("w:lvlOverride", {"w:ilvl": str(niveau)}, _el("w:startOverride", {"w:val": "1"}))
+          for niveau in range(3))))
+    return nieuw_id
+
+
+def _abstract_van_stijl(numbering: Any, stijl: Any) -> str:
+    num_id = None
+    num_pr = stijl.element.pPr.numPr if stijl.element.pPr is not None else None
+    if num_pr is not None and num_pr.numId is not None:
+        num_id = num_pr.numId.val
+    for num in numbering.findall(qn("w:num")):
+        if num_id is None or int(num.get(qn("w:numId"))) == num_id:
+            return num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    raise LookupError("het sjabloon heeft geen nummering voor 'List Number'")
+
+
+def _zet_nummering(alinea: Paragraph, num: int, niveau: int) -> None:
+    p_pr = alinea._p.get_or_add_pPr()
+    num_pr = p_pr.get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = niveau
+    num_pr.get_or_add_numId().val = num
+
+
+TEKSTBREEDTE = 9072  # twips: 16 cm of text on A4 with 2.5 cm margins
+
+
+def _tabel(container: Any, blok: Tabel) -> None:
+    """A table written as WordprocessingML in one go (python-docx's row-by-row API is slow in
+    bulk); Markdown cells are then filled through python-docx like any other container."""
+    kolommen = len(blok.kop or blok.rijen[0])
+    verhouding = blok.breedtes or [1.0] * kolommen
+    breedtes = [int(TEKSTBREEDTE * d / sum(verhouding)) for d in verhouding]
+    stijl = escape(_stijl_id(container.part, "Table Grid"))
+    rijen = []
+    if blok.kop:
+        cellen = "".join(_cel_xml(b, [tekst], vet=True, arceer=True)
+                         for tekst, b in zip(blok.kop, breedtes, strict=True))
+        rijen.append(f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{cellen}</w:tr>")
+    for rij in blok.rijen:
+        cellen = "".join(
+            _cel_xml(b, inhoud.tekst.split("\n") if isinstance(inhoud, Letterlijk) else None,
+                     vet=blok.eerste_kolom_vet and i == 0)
+            for i, (inhoud, b) in enumerate(zip(rij, breedtes, strict=True)))
+        rijen.append(f"<w:tr>{cellen}</w:tr>")
+    indeling = '<w:tblLayout w:type="fixed"/>' if blok.breedtes else ""
+    raster = "".join(f'<w:gridCol w:w="{b}"/>' for b in breedtes)
+    tbl = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{stijl}"/>'
+        f'<w:tblW w:type="auto" w:w="0"/>{indeling}<w:tblLook w:firstColumn="1" '
+        'w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" '
+        f'w:val="04A0"/></w:tblPr><w:tblGrid>{raster}</w:tblGrid>{"".join(rijen)}</w:tbl>')
+    container._body._element._insert_tbl(tbl)
+    tabel = Table(tbl, container._body)
+    eerste = 1 if blok.kop else 0
+    for r, rij in enumerate(blok.rijen):
+        for i, inhoud in enumerate(rij):
+            if not isinstance(inhoud, Letterlijk):
+                cel = _Cell(tbl.tr_lst[eerste + r].tc_lst[i], tabel)
+                _vul_markdown_cel(cel, inhoud, vet=blok.eerste_kolom_vet and i == 0)
+    container.add_paragraph()  # breathing space, and Word needs a paragraph after a table
+
+
+def _cel_xml(breedte: int, regels: list[str] | None, *, vet: bool, arceer: bool = False) -> str:
+    """One cell; `regels` None leaves a single empty paragraph for Markdown to fill."""
+    schaduw = '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>' if arceer else ""
+    opmaak = "<w:rPr><w:b/></w:rPr>" if vet else ""
+    alineas = "".join(f'<w:p><w:r>{opmaak}<w:t xml:space="preserve">{escape(r)}</w:t></w:r></w:p>'
+                      for r in regels) if regels else "<w:p/>"
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{breedte}" w:type="dxa"/>{schaduw}</w:tcPr>'
+            f"{alineas}</w:tc>")
+
+
+def _vul_markdown_cel(cel: _Cell, tekst: str, vet: bool) -> None:
+    eerste = cel.paragraphs[0]
+    schrijf_markdown(cel, tekst)
+    # The cell's empty first paragraph goes once the cell has content of its own.
+    if len(cel.paragraphs) > 1 and not eerste.text:
+        eerste._p.getparent().remove(eerste._p)
+    if vet:
+        for alinea in cel.paragraphs:
+            for run in alinea.runs:
+                run.bold = True
+
+
