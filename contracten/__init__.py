@@ -1,7 +1,31 @@
-"""contracten: documenten voor Wmo-contracten uit regioprofielen."""
+"""contracten: documenten voor Wmo-contracten uit regioprofielen.
+
+The Python API: every command of the command line is a function here, taking a loaded region
+and returning a typed result; the command line only parses, calls these and prints.
+
+    import datetime as dt
+    import contracten
+
+    regio = contracten.laad_regio("regios/assen")
+    resultaat = contracten.genereer(regio, uitvoer="output", datum=dt.date(2026, 1, 5))
+"""
 
 from contracten.fouten import ContractenFout, InvoerFout, Melding
+from contracten.opdrachten.definitief import markeer_definitief
+from contracten.opdrachten.genereer import genereer
+from contracten.opdrachten.indexeer import IndexeerResultaat, indexeer
+from contracten.opdrachten.opzegging import OpzeggingResultaat, opzegging
+from contracten.opdrachten.regios import regios
+from contracten.opdrachten.socialreturn import SocialReturnResultaat, socialreturn
+from contracten.opdrachten.valideer import Validatie, valideer
+from contracten.opdrachten.vergelijk import Vergelijking, vergelijk
+from contracten.pijplijn.uitvoeren import Resultaat
 from contracten.profiel.laden import laad_regio, vind_regios
 from contracten.profiel.model import Profiel
 
-__all__ = ["ContractenFout", "InvoerFout", "Melding", "Profiel", "laad_regio", "vind_regios"]
+__all__ = [
+    "ContractenFout", "IndexeerResultaat", "InvoerFout", "Melding", "OpzeggingResultaat",
+    "Profiel", "Resultaat", "SocialReturnResultaat", "Validatie", "Vergelijking", "genereer",
+    "indexeer", "laad_regio", "markeer_definitief", "opzegging", "regios", "socialreturn",
+    "valideer", "vergelijk", "vind_regios",
+]

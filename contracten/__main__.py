@@ -1,3 +1,3 @@
-from contracten.cli.opdrachten import run
+from contracten.cli import run
 
 run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -23,18 +24,23 @@ class Melding:
 
 
 class ContractenFout(Exception):
-    """Root of all errors the toolkit reports to its user (exit status 1)."""
+    """Root of all errors the toolkit reports to its user (exit status 1). Each class has a
+    stable `code` that scripts can rely on; an InvoerFout's Meldingen carry their own."""
+
+    code: str = "fout"
 
 
 class InvoerFout(ContractenFout):
     """Invalid input: one or more Meldingen, all collected in one pass."""
+
+    code = "invoer"
 
     def __init__(self, meldingen: list[Melding], kop: str = "Ongeldige invoer") -> None:
         self.meldingen = sorted(meldingen)
         self.kop = kop
         super().__init__(str(self))
 
-    def __reduce__(self) -> tuple:  # picklable, so it can cross a process boundary
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable, so it can cross a process boundary
         return (type(self), (self.meldingen, self.kop))
 
     def __str__(self) -> str:
@@ -45,12 +51,16 @@ class InvoerFout(ContractenFout):
 
 
 class RegioOnbekend(ContractenFout):
+    """A region name with no profile folder."""
+
+    code = "regio_onbekend"
+
     def __init__(self, naam: str, map_: str, bekend: list[str]) -> None:
         self.argumenten = (naam, map_, bekend)
         lijst = ", ".join(bekend) or "geen"
         super().__init__(f"Regio '{naam}' bestaat niet in {map_} (wel: {lijst}).")
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), self.argumenten)
 
 

@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
+
+from contracten.cli import main
+from contracten.cli.taal import gebruik_nederlands
 
 ROOT = Path(__file__).resolve().parent.parent
 REGIOS = ROOT / "regios"
@@ -23,7 +27,25 @@ class Uitkomst:
 
 
 def voer_uit(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Uitkomst:
-    """Run the installed CLI as a user would, in a separate process."""
+    """Run the command line in this process (click's CliRunner), with click's phrases in Dutch
+    as the console script has them, in folder `cwd` (default: the checkout)."""
+    omgeving: dict[str, str | None] = {"CONTRACTEN_REGIOS": None, **(env or {})}
+    gebruik_nederlands()
+    vorige = Path.cwd()
+    os.chdir(cwd or ROOT)
+    try:
+        uit = CliRunner().invoke(main, list(args), env=omgeving, prog_name="contracten")
+    finally:
+        os.chdir(vorige)
+    if uit.exception is not None and not isinstance(uit.exception, SystemExit):
+        raise uit.exception
+    return Uitkomst(uit.exit_code, uit.stdout, uit.stderr)
+
+
+def voer_uit_als_proces(*args: str, cwd: Path | None = None,
+                        env: dict[str, str] | None = None) -> Uitkomst:
+    """Run the installed CLI as a user would, in a separate process: for what only a process
+    shows (signals, concurrency, the console script itself)."""
     omgeving = {k: v for k, v in os.environ.items() if k != "CONTRACTEN_REGIOS"}
     omgeving.update(env or {})
     proces = subprocess.run([sys.executable, "-m", "contracten", *args], cwd=cwd or ROOT,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -13,8 +14,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from contracten.pijplijn.genereer import genereer
-from contracten.weergave.sjabloon import SjabloonFout, render, resterende_tags
+from contracten import genereer, laad_regio
+from contracten.weergave.motor import Motor
+from contracten.weergave.sjabloon import SjabloonFout, resterende_tags
 
 from .conftest import BRONNEN, REGIOS, ROOT, voer_uit, wijzig_yaml
 
@@ -23,12 +25,14 @@ DEKKING = ROOT.parent / "shared" / "tools" / "dekking.py"
 BRON = {"assen": "assen-programma-van-eisen-wmo-verblijf-2025.md",
         "amersfoort": "amersfoort-opdracht-wmo-begeleiding-beschermd-wonen-2022.md"}
 
+DATUM = dt.date(2026, 1, 5)
+
 
 @pytest.fixture(scope="module")
 def uitvoer(tmp_path_factory) -> Path:
     map_ = tmp_path_factory.mktemp("uitvoer")
     for regio in ("assen", "amersfoort"):
-        genereer(REGIOS, regio, uitvoer=map_, sjablonen=SJABLONEN)
+        genereer(laad_regio(REGIOS, regio), uitvoer=map_, sjablonen=SJABLONEN, datum=DATUM)
     return map_
 
 
@@ -101,18 +105,21 @@ def test_geen_sjabloontag_blijft_over(uitvoer):
         assert not re.search(r"\{\{|\{%|%\}|\}\}", pad.read_text(encoding="utf-8")), pad.name
 
 
-@pytest.mark.parametrize("regio", ["assen", "amersfoort"])
-def test_programma_van_eisen_leest_als_de_bron(uitvoer, regio):
+@pytest.mark.parametrize(("regio", "minimum"), [("assen", 98.5), ("amersfoort", 99.0)])
+def test_programma_van_eisen_leest_als_de_bron(uitvoer, regio, minimum):
+    if not DEKKING.is_file() or not (BRONNEN / BRON[regio]).is_file():
+        pytest.skip(f"../shared ontbreekt naast deze checkout ({DEKKING} en de bronnen); CI "
+                    "heeft het wel")
     map_, _ = manifest(uitvoer, regio)
     proces = subprocess.run([sys.executable, str(DEKKING), str(BRONNEN / BRON[regio]),
                              str(map_ / "programma-van-eisen.docx")],
                             capture_output=True, text=True, check=True)
     dekking = float(re.search(r"dekking: ([\d.]+)%", proces.stdout).group(1))
-    assert dekking >= 95.0, proces.stdout
+    assert dekking >= minimum, proces.stdout
 
 
 def test_zelfde_invoer_geeft_byte_identieke_bestanden(uitvoer, tmp_path):
-    genereer(REGIOS, "assen", uitvoer=tmp_path, sjablonen=SJABLONEN)
+    genereer(laad_regio(REGIOS, "assen"), uitvoer=tmp_path, sjablonen=SJABLONEN, datum=DATUM)
     eerste, _ = manifest(uitvoer, "assen")
     tweede, _ = manifest(tmp_path, "assen")
     bestanden = sorted(p.relative_to(eerste) for p in eerste.rglob("*") if p.is_file())
@@ -212,7 +219,7 @@ def test_kop_en_voet(uitvoer):
 
 
 def test_mislukte_run_laat_vorige_uitvoer_intact(tmp_path):
-    genereer(REGIOS, "assen", uitvoer=tmp_path, sjablonen=SJABLONEN)
+    genereer(laad_regio(REGIOS, "assen"), uitvoer=tmp_path, sjablonen=SJABLONEN, datum=DATUM)
     voor = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     kapot = tmp_path / "sjablonen"
     shutil.copytree(SJABLONEN, kapot)
@@ -234,17 +241,16 @@ def test_sandbox_weigert_toegang_tot_interne_attributen(tmp_path):
     document = Document(SJABLONEN / "programma-van-eisen.docx")
     document.add_paragraph("{{ regio.__class__.__mro__ }}")
     document.save(tmp_path / "kwaad.docx")
-    import datetime as dt
-
-    from contracten import laad_regio
     from contracten.soorten.programma_van_eisen import context
+
     with pytest.raises(SjabloonFout, match="onveilig"):
-        render(tmp_path / "kwaad.docx", context(laad_regio(REGIOS, "assen"), 2025, "x"),
-               titel="x", tijdstip=dt.datetime(2025, 1, 1))
+        Motor(tmp_path / "kwaad.docx", "kwaad.docx").render(
+            context(laad_regio(REGIOS, "assen"), 2025, "x"), titel="x",
+            tijdstip=dt.datetime(2025, 1, 1))
 
 
 def test_smalle_run_vervangt_alleen_de_gekozen_documenten(tmp_path):
-    genereer(REGIOS, "assen", uitvoer=tmp_path, sjablonen=SJABLONEN)
+    genereer(laad_regio(REGIOS, "assen"), uitvoer=tmp_path, sjablonen=SJABLONEN, datum=DATUM)
     map_ = tmp_path / "assen" / "2025"
     voor = json.loads((map_ / "manifest.json").read_text())
     uit = voer_uit("genereer", "assen", "--document", "overeenkomst", "--aanbieder", "wonen-plus",
@@ -332,15 +338,15 @@ def test_voorbeeldmelding_alleen_als_er_voorbeeldwaarden_zijn(regios, tmp_path):
         d["regels"]["opzegging"]["voorbeeld"] = []
         d["regels"]["indexatie"]["voorbeeld"] = []
     wijzig_yaml(regios / "amersfoort/regio.yaml", regels)
-    genereer(regios, "amersfoort", soorten=["overeenkomst"], aanbieders=["stichting-eemzicht"],
-             uitvoer=tmp_path, sjablonen=SJABLONEN)
+    genereer(laad_regio(regios, "amersfoort"), soorten=["overeenkomst"],
+             aanbieders=["stichting-eemzicht"], uitvoer=tmp_path, sjablonen=SJABLONEN, datum=DATUM)
     pad = tmp_path / "amersfoort/2023/overeenkomsten/stichting-eemzicht.docx"
     assert "voorbeeld" not in tekst(pad)
 
     wijzig_yaml(regios / "amersfoort/regio.yaml",
                 lambda d: d["aanbesteding"]["looptijd"].update(voorbeeld=True))
-    genereer(regios, "amersfoort", soorten=["overeenkomst"], aanbieders=["stichting-eemzicht"],
-             uitvoer=tmp_path, sjablonen=SJABLONEN)
+    genereer(laad_regio(regios, "amersfoort"), soorten=["overeenkomst"],
+             aanbieders=["stichting-eemzicht"], uitvoer=tmp_path, sjablonen=SJABLONEN, datum=DATUM)
     inhoud = tekst(pad)
     assert "Let op: dit document bevat voorbeeldwaarden" in inhoud
     assert "31 december 2026 (voorbeeld)" in inhoud
@@ -354,7 +360,8 @@ def test_platte_tekst_in_tabellen_blijft_letterlijk(regios, tmp_path):
                 lambda d: d["aanbieders"][0].update(naam="Zorg {% if %} & <Co> {{ 7*7 }}"))
     uit = voer_uit("--regios", str(regios), "valideer", "amersfoort")
     assert uit.code == 0, uit.stderr  # data with {{ is not a broken template
-    genereer(regios, "amersfoort", uitvoer=tmp_path, sjablonen=SJABLONEN, formaten=["html"])
+    genereer(laad_regio(regios, "amersfoort"), uitvoer=tmp_path, sjablonen=SJABLONEN,
+             formaten=["html"], datum=DATUM)
     map_ = tmp_path / "amersfoort/2023"
     assert term in tekst(map_ / "programma-van-eisen.docx")
     import yaml
@@ -374,13 +381,14 @@ def test_prijspeil_zonder_tarieven_wordt_geweigerd(tmp_path):
 
 
 def test_versie_per_document_volgt_zijn_eigen_invoer(regios, tmp_path):
-    eerst = genereer(regios, "assen", uitvoer=tmp_path, sjablonen=SJABLONEN).manifest
+    eerst = genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, sjablonen=SJABLONEN,
+                     datum=DATUM).manifest
     pad = regios / "assen/tarieven/2025.yaml"
     pad.write_text(pad.read_text(encoding="utf-8").replace("78.90", "79.90"), encoding="utf-8")
-    daarna = genereer(regios, "assen", uitvoer=tmp_path, sjablonen=SJABLONEN,
-                      soorten=["overeenkomst"], aanbieders=["wonen-plus"]).manifest
-    voor = {d["pad"]: d["versie"] for d in eerst["documenten"]}
-    na = {d["pad"]: d["versie"] for d in daarna["documenten"]}
+    daarna = genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, sjablonen=SJABLONEN,
+                      soorten=["overeenkomst"], aanbieders=["wonen-plus"], datum=DATUM).manifest
+    voor = {d.pad: d.versie for d in eerst.documenten}
+    na = {d.pad: d.versie for d in daarna.documenten}
     assert na["overeenkomsten/wonen-plus.docx"] != voor["overeenkomsten/wonen-plus.docx"]
     # Not regenerated by this narrowed run: still the version it was made from.
     assert na["programma-van-eisen.docx"] == voor["programma-van-eisen.docx"]

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from contracten.pijplijn.genereer import genereer
+from contracten import genereer, laad_regio
 
 from .conftest import wijzig_yaml
 
@@ -19,16 +19,16 @@ def stand(map_: Path) -> dict[str, tuple[int, int]]:
 
 
 def test_ongewijzigde_rerun_schrijft_niets(regios, tmp_path):
-    genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
     map_ = tmp_path / "assen/2025"
     voor = stand(map_)
-    resultaat = genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
     assert resultaat.geschreven == []
     assert stand(map_) == voor
 
 
 def test_een_aanbieder_gewijzigd_alleen_zijn_documenten(regios, tmp_path):
-    genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
     map_ = tmp_path / "assen/2025"
     voor = stand(map_)
     pad = regios / "assen/aanbieders.yaml"  # a text edit, as a person makes it
@@ -36,7 +36,7 @@ def test_een_aanbieder_gewijzigd_alleen_zijn_documenten(regios, tmp_path):
     assert tekst.count('naam: "Anouk de Vries"') == 1
     pad.write_text(tekst.replace('naam: "Anouk de Vries"', 'naam: "Nieuwe Contactpersoon"'),
                    encoding="utf-8")
-    resultaat = genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
     gemaakt = {p for p in resultaat.geschreven if p.endswith(".docx")}
     assert gemaakt == {"overeenkomsten/wonen-plus.docx", "brieven/socialreturn/wonen-plus.docx",
                        "socialreturn-overzicht.docx"}
@@ -48,8 +48,8 @@ def test_een_aanbieder_gewijzigd_alleen_zijn_documenten(regios, tmp_path):
 
 
 def test_andere_briefdatum_maakt_alleen_brieven_opnieuw(regios, tmp_path):
-    genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
-    resultaat = genereer(regios, "assen", uitvoer=tmp_path,
+    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
+    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=tmp_path,
                          datum=DATUM.replace(day=24))
     soorten = {p.split("/")[1] for p in resultaat.geschreven if p.startswith("brieven/")}
     assert soorten == {"socialreturn"}
@@ -57,9 +57,9 @@ def test_andere_briefdatum_maakt_alleen_brieven_opnieuw(regios, tmp_path):
 
 
 def test_verdwenen_aanbieder_verdwijnt_uit_de_uitvoer(regios, tmp_path):
-    genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
     wijzig_yaml(regios / "assen/aanbieders.yaml", lambda d: d["aanbieders"].pop(2))
-    genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
     assert not (tmp_path / "assen/2025/overeenkomsten/wonen-plus.docx").exists()
 
 
@@ -75,7 +75,7 @@ def test_json_en_geen_terminal_zonder_voortgangsbalk(tmp_path):
 def test_smalle_run_per_soort_ruimt_verdwenen_aanbieders_op(regios, tmp_path):
     from .conftest import voer_uit
 
-    genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
     wijzig_yaml(regios / "assen/aanbieders.yaml", lambda d: d["aanbieders"].pop(2))
     uit = voer_uit("--regios", str(regios), "socialreturn", "assen", "--uitvoer", str(tmp_path),
                    "--datum", "2026-11-23")

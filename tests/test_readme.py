@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import shlex
+import shutil
 from pathlib import Path
 
 from .conftest import REGIOS, ROOT, voer_uit
@@ -83,7 +84,7 @@ def test_onbekende_regio_exit_1():
 def test_readme_noemt_elke_sjabloonvariabele():
     from contracten import laad_regio
     from contracten.opdrachten.valideer import proefprofiel
-    from contracten.soorten.register import SOORTEN, Uitvoering
+    from contracten.soorten.register import soorten
     from contracten.weergave.sjabloon import TELLERS
 
     gedocumenteerd: dict[str, set[str]] = {}
@@ -91,13 +92,13 @@ def test_readme_noemt_elke_sjabloonvariabele():
         gedocumenteerd.setdefault(soort, set()).add(variabele)
     for regio in ("assen", "amersfoort"):
         profiel = laad_regio(REGIOS, regio)
-        for naam, soort in SOORTEN.items():
+        for naam, soort in soorten().items():
             proef_en_jaar = proefprofiel(profiel, soort)
             if proef_en_jaar is None:
                 continue
             proef, jaar = proef_en_jaar
-            context = soort.context(proef, jaar, proef.aanbieders[0],
-                                    Uitvoering("x", dt.date(2026, 1, 1)))
+            aanbieder, uitvoering = soort.proeven(proef, jaar, "x", dt.date(2026, 1, 1))[0]
+            context = soort.context(proef, jaar, aanbieder, uitvoering)
             verwacht = {*context, *TELLERS}
             assert verwacht == gedocumenteerd["alle"] | gedocumenteerd.get(naam, set()), naam
 
@@ -114,3 +115,15 @@ def test_wiel_bevat_de_sjablonen(tmp_path: Path):
     namen = zipfile.ZipFile(wiel).namelist()
     assert "contracten/sjablonen/overeenkomst.docx" in namen
     assert "contracten/sjablonen/programma-van-eisen.docx" in namen
+
+
+def test_voorbeeld_vanuit_python_werkt(tmp_path: Path, monkeypatch, capsys):
+    sectie = README.split("## Vanuit Python", 1)[1]
+    code = re.search(r"```python\n(.*?)```", sectie, re.S).group(1)
+    shutil.copytree(REGIOS, tmp_path / "regios")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md (Vanuit Python)", "exec"), {})
+    uitvoer = capsys.readouterr().out
+    assert "bestanden geschreven in output/assen/2025" in uitvoer
+    assert (tmp_path / "output/assen/2025/manifest.json").is_file()
+    assert "zorg-welzijn-de-brug" in uitvoer  # a provider obliged to social return

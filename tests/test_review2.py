@@ -9,8 +9,7 @@ import shutil
 import openpyxl
 import pytest
 
-from contracten import InvoerFout, laad_regio
-from contracten.pijplijn.genereer import genereer
+from contracten import InvoerFout, genereer, laad_regio
 
 from .conftest import REGIOS, voer_uit
 
@@ -55,7 +54,8 @@ def test_geen_formules_uit_gegevens(regios, tmp_path):
     pad = regios / "assen/aanbieders.yaml"
     pad.write_text(pad.read_text().replace('naam: "Stichting Één Thuis"',
                                            'naam: "=HYPERLINK(\\"http://x\\")"'))
-    genereer(regios, "assen", soorten=["socialreturn-overzicht"], uitvoer=tmp_path, datum=DATUM)
+    genereer(laad_regio(regios, "assen"), soorten=["socialreturn-overzicht"], uitvoer=tmp_path,
+             datum=DATUM)
     map_ = tmp_path / "assen/2025"
     blad = openpyxl.load_workbook(map_ / "socialreturn-overzicht.xlsx").active
     cel = next(c for c in blad["B"] if str(c.value).startswith("=HYPERLINK"))
@@ -64,18 +64,19 @@ def test_geen_formules_uit_gegevens(regios, tmp_path):
 
 
 def test_definitief_blijft_ook_zonder_manifest(regios, tmp_path):
-    genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
     map_ = tmp_path / "assen/2025"
     uit = voer_uit("--regios", str(regios), "definitief", "assen", "--uitvoer", str(tmp_path),
-                   "--aanbieder", "wonen-plus", "--document", "overeenkomst")
+                   "--aanbieder", "wonen-plus", "--document", "overeenkomst",
+                   "--datum", DATUM.isoformat())
     assert uit.code == 0 and "1 document definitief" in uit.stdout
     getekend = (map_ / "overeenkomsten/wonen-plus.docx").read_bytes()
-    opnieuw = genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    opnieuw = genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
     assert opnieuw.geschreven == []  # marking changes nothing; an unchanged rerun stays a no-op
     (map_ / "manifest.json").write_text("kapot")
     pad = regios / "assen/tarieven/2025.yaml"
     pad.write_text(pad.read_text().replace("bedrag: 165.00", "bedrag: 166.00"))
-    genereer(regios, "assen", uitvoer=tmp_path, datum=DATUM)
+    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
     assert (map_ / "overeenkomsten/wonen-plus.docx").read_bytes() == getekend
     assert (map_ / "overeenkomsten/wonen-plus.md").is_file()
 
@@ -83,8 +84,10 @@ def test_definitief_blijft_ook_zonder_manifest(regios, tmp_path):
 def test_vergelijk_weigert_paden_buiten_de_map(tmp_path):
     for naam in ("oud", "nieuw"):
         (tmp_path / naam).mkdir()
-        (tmp_path / naam / "manifest.json").write_text(json.dumps({"documenten": [
-            {"soort": "x", "formaat": "docx", "pad": "../../x.docx", "sha256": naam}]}))
+        (tmp_path / naam / "manifest.json").write_text(json.dumps({
+            "regio": "assen", "versie": "a", "datum": "2026-01-05", "invoer": [],
+            "documenten": [{"soort": "x", "formaat": "docx", "pad": "../../x.docx",
+                            "sha256": naam, "aanbieder": None, "versie": "a"}]}))
     uit = voer_uit("vergelijk", str(tmp_path / "oud"), str(tmp_path / "nieuw"), "--uitvoer",
                    str(tmp_path / "r"))
     assert uit.code == 1 and "Ongeldig pad" in uit.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -11,9 +12,9 @@ import openpyxl
 import pytest
 from docx import Document
 
+from contracten import genereer, laad_regio
 from contracten.fouten import InvoerFout
 from contracten.opmaak import bedrag, rond_af
-from contracten.pijplijn.genereer import genereer
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.regels import SocialReturn
 from contracten.rekenen.socialreturn import bereken, toelichting
@@ -23,6 +24,8 @@ from .conftest import REGIOS, voer_uit, wijzig_yaml
 REGEL = SocialReturn(percentage=Decimal(5), drempel=Decimal("200000.00"),
                      brief_verplicht="Maak een plan van aanpak.",
                      brief_waar_mogelijk="Waar mogelijk.")
+
+DATUM = dt.date(2026, 1, 5)
 
 
 def aanbieder(omzet: str, aanneemsom: str | None = "100000.00") -> Aanbieder:
@@ -172,7 +175,7 @@ def test_elke_brief_klopt_met_de_berekening(socialreturn_assen):
 
 def test_overeenkomst_en_brief_noemen_hetzelfde_bedrag(socialreturn_assen, tmp_path):
     resultaat, map_ = socialreturn_assen
-    genereer(REGIOS, "assen", soorten=["overeenkomst"], uitvoer=tmp_path)
+    genereer(laad_regio(REGIOS, "assen"), soorten=["overeenkomst"], uitvoer=tmp_path, datum=DATUM)
     for a in resultaat["aanbieders"]:
         if not a["verplicht"]:
             continue
@@ -191,10 +194,10 @@ def test_regio_zonder_social_return_schrijft_niets(tmp_path):
 
 
 def test_genereer_maakt_ook_overzicht_en_brieven(tmp_path):
-    resultaat = genereer(REGIOS, "assen", uitvoer=tmp_path)
-    soorten = {d["soort"] for d in resultaat.manifest["documenten"]}
+    resultaat = genereer(laad_regio(REGIOS, "assen"), uitvoer=tmp_path, datum=DATUM)
+    soorten = {d["soort"] for d in resultaat.manifest.als_json()["documenten"]}
     assert {"socialreturn-overzicht", "socialreturn-brief"} <= soorten
-    formaten = {d["formaat"] for d in resultaat.manifest["documenten"]
+    formaten = {d["formaat"] for d in resultaat.manifest.als_json()["documenten"]
                 if d["soort"] == "socialreturn-overzicht"}
     assert formaten == {"docx", "md", "xlsx", "csv"}
 

@@ -220,7 +220,8 @@ def test_cli_kapot_profiel_exit_1_zonder_traceback(regios):
 def test_elk_veldpatroon_heeft_een_nederlandse_omschrijving():
     import re
 
-    from contracten.profiel import aanbieders, inhoud, meldingen, typen
+    from contracten.lezen import meldingen
+    from contracten.profiel import aanbieders, inhoud, typen
 
     for module in (aanbieders, inhoud, typen):
         tekst = Path(module.__file__).read_text(encoding="utf-8")

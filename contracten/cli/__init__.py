@@ -1,0 +1,16 @@
+"""The command line: parse arguments, call the Python API (`contracten.*`), print.
+
+`main` is the click group (errors become Dutch messages and exit codes there); `run` is the
+console script, which also makes click's own phrases Dutch for its process."""
+
+from __future__ import annotations
+
+from contracten.cli import artikelen, beheer, documenten, taal
+from contracten.cli.groep import main
+
+__all__ = ["artikelen", "beheer", "documenten", "main", "run"]
+
+
+def run() -> None:
+    taal.gebruik_nederlands()
+    main(prog_name="contracten")

@@ -1,117 +1,79 @@
-"""`contracten opzegging`: the transition schedule (Word, csv, Excel) and the letter, written
-atomically to <uitvoer>/<regio>/opzeggingen/<aanbieder>/<datum>/."""
+"""`opzegging`: the transition schedule (Word, csv, Excel) and the letter that follow the
+termination of one aanbieder's overeenkomst, in
+<uitvoer>/<regio>/opzeggingen/<aanbieder>/<datum>/."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from contracten.fouten import InvoerFout, Melding
-from contracten.privacy import versiecode
+from contracten.pijplijn.plan import extra_formaten, maak_plan
+from contracten.pijplijn.uitvoeren import Resultaat, voer_uit
 from contracten.profiel.clienten import lees_clienten
-from contracten.profiel.laden import laad_regio
+from contracten.profiel.model import Profiel
 from contracten.rekenen.opzegging import Schema, bereken, markering
-from contracten.soorten.opzegging import (
-    KOLOMMEN,
-    brief_context,
-    schema_rijen,
-    transitieschema_context,
-)
-from contracten.soorten.register import sjablonenmap
-from contracten.uitvoer.map import Bestand, Resultaat, schrijf, sha256
-from contracten.weergave.sjabloon import render
-from contracten.weergave.spreadsheet import als_csv, als_xlsx
-from contracten.weergave.tekstversie import naar_markdown
+from contracten.soorten.opzegging import Opzegging
+from contracten.soorten.register import sjablonenmap, van_opdracht
 
 
 @dataclass(frozen=True)
-class Uitkomst:
+class OpzeggingResultaat:
     regio: str
     schema: Schema
     documenten: Resultaat
 
+    def als_json(self) -> dict[str, Any]:
+        """The result shape of ONTWERP.md (dates ISO), plus the weekend/holiday flags."""
+        s = self.schema
+        return {
+            "regio": self.regio,
+            "aanbieder": s.aanbieder,
+            "datum": s.instroomstop.isoformat(),
+            "opzegtermijn_maanden": s.opzegtermijn_maanden,
+            "instroomstop": s.instroomstop.isoformat(),
+            "einde_overeenkomst": s.einde_overeenkomst.isoformat(),
+            "uiterste_zorgdatum": s.uiterste_zorgdatum.isoformat(),
+            "clienten": [{"client": c.client.client, "gemeente": c.client.gemeente,
+                          "product": c.client.product,
+                          "einddatum_beschikking": (c.client.einddatum_beschikking.isoformat()
+                                                    if c.client.einddatum_beschikking else None),
+                          "zorg_tot": c.zorg_tot.isoformat()} for c in s.clienten],
+            "markeringen": {d.isoformat(): vlag for d in sorted(set(s.data()))
+                            if (vlag := markering(d))},
+            "documenten": self.documenten.manifest.als_json()["documenten"],
+        }
 
-def _datum(tekst: str, optie: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(tekst)
-    except ValueError:
-        raise InvoerFout([Melding(optie, None, "", f"'{tekst}' is geen datum JJJJ-MM-DD",
-                                  "datum")], "Ongeldige invoer") from None
 
-
-def opzegging_regio(regios: Path, regio: str, aanbieder_id: str, datum: str, *,
-                    opzegtermijn: int | None = None, clienten: Path | None = None,
-                    uitvoer: Path = Path("output"), sjablonen: Path | None = None,
-                    briefdatum: dt.date | None = None) -> Uitkomst:
-    profiel = laad_regio(regios, regio)
-    begin = _datum(datum, "--datum")
-    aanbieder = next((a for a in profiel.aanbieders if a.id == aanbieder_id), None)
-    if aanbieder is None:
-        raise InvoerFout([Melding("--aanbieder", None, "", f"onbekende aanbieder '{aanbieder_id}'"
-                                  f" in {regio}", "aanbieder_onbekend")], "Ongeldige invoer")
+def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.date,
+              opzegtermijn: int | None = None, clienten: Path | None = None,
+              uitvoer: Path | str = "output", formaten: Sequence[str] = (),
+              sjablonen: Path | None = None) -> OpzeggingResultaat:
+    """The schedule and letter (dated `briefdatum`) for the opzegging of `aanbieder`'s
+    overeenkomst whose opzegtermijn starts on `datum`; `clienten` is the client CSV."""
+    gevonden = next((a for a in regio.aanbieders if a.id == aanbieder), None)
+    if gevonden is None:
+        bekend = ", ".join(a.id for a in regio.aanbieders)
+        raise InvoerFout([Melding(regio.sleutel, None, "aanbieder", f"onbekende aanbieder "
+                                  f"'{aanbieder}' (wel: {bekend})", "aanbieder_onbekend")],
+                         "Ongeldige invoer")
     if opzegtermijn is not None and not 0 <= opzegtermijn <= 36:
-        raise InvoerFout([Melding("--opzegtermijn", None, "", "verwacht 0 tot en met 36 maanden",
-                                  "opzegtermijn")], "Ongeldige invoer")
-    lijst = lees_clienten(clienten, profiel, aanbieder) if clienten is not None else []
-    regel = profiel.regio.regels.opzegging
+        raise InvoerFout([Melding(regio.sleutel, None, "opzegtermijn", "verwacht 0 tot en met 36 "
+                                  "maanden", "opzegtermijn")], "Ongeldige invoer")
+    lijst = lees_clienten(clienten, regio, gevonden) if clienten is not None else []
+    regel = regio.regio.regels.opzegging
     maanden = opzegtermijn if opzegtermijn is not None else regel.opzegtermijn_maanden
     termijn_voorbeeld = opzegtermijn is None and regel.is_voorbeeld("opzegtermijn_maanden")
-    schema = bereken(aanbieder.id, begin, maanden, regel.doorlevering_maanden, lijst)
-
-    sjablonen = sjablonenmap(sjablonen)
-    invoer = [{"pad": p.relative_to(regios).as_posix(), "sha256": sha256(p.read_bytes())}
-              for p in profiel.bestanden]
-    if clienten is not None:
-        invoer.append({"pad": clienten.name, "sha256": sha256(clienten.read_bytes())})
-    dag = briefdatum or dt.date.today()
-    versie = versiecode(sha256(("".join(i["sha256"] for i in invoer) + f"{maanden}{begin}{dag}")
-                               .encode()))
-    tijdstip = dt.datetime.combine(begin, dt.time())
-    bestanden: list[Bestand] = []
-    for naam, sjabloon, context in (
-            ("transitieschema", "transitieschema.docx",
-             transitieschema_context(profiel, aanbieder, schema, versie, termijn_voorbeeld)),
-            ("opzeggingsbrief", "opzeggingsbrief.docx",
-             brief_context(profiel, aanbieder, schema, versie, termijn_voorbeeld, dag))):
-        docx = render(sjablonen / sjabloon, context, tijdstip=tijdstip,
-                      titel=f"{naam.capitalize()} {aanbieder.naam}")
-        bestanden += [Bestand(naam, "docx", f"{naam}.docx", aanbieder.id, docx),
-                      Bestand(naam, "md", f"{naam}.md", aanbieder.id,
-                              naar_markdown(docx).encode("utf-8"))]
-    rijen = schema_rijen(schema)
-    bestanden += [
-        Bestand("transitieschema", "csv", "transitieschema.csv", aanbieder.id,
-                als_csv(KOLOMMEN, rijen)),
-        Bestand("transitieschema", "xlsx", "transitieschema.xlsx", aanbieder.id,
-                als_xlsx(f"Transitieschema {aanbieder.id}", KOLOMMEN, rijen, totaal_van=[],
-                         tijdstip=begin)),
-    ]
-    doel = uitvoer / profiel.sleutel / "opzeggingen" / aanbieder.id / begin.isoformat()
-    manifest = schrijf(doel, bestanden, True, False, {
-        "regio": profiel.sleutel, "aanbieder": aanbieder.id, "datum": begin.isoformat(),
-        "versie": versie, "invoer": invoer})
-    return Uitkomst(profiel.sleutel, schema, Resultaat(doel, manifest, [b.pad for b in bestanden]))
-
-
-def als_json(uitkomst: Uitkomst) -> dict[str, Any]:
-    """The result shape of ONTWERP.md (dates ISO), plus the weekend/holiday flags."""
-    s = uitkomst.schema
-    return {
-        "regio": uitkomst.regio,
-        "aanbieder": s.aanbieder,
-        "datum": s.instroomstop.isoformat(),
-        "opzegtermijn_maanden": s.opzegtermijn_maanden,
-        "instroomstop": s.instroomstop.isoformat(),
-        "einde_overeenkomst": s.einde_overeenkomst.isoformat(),
-        "uiterste_zorgdatum": s.uiterste_zorgdatum.isoformat(),
-        "clienten": [{"client": c.client.client, "gemeente": c.client.gemeente,
-                      "product": c.client.product,
-                      "einddatum_beschikking": (c.client.einddatum_beschikking.isoformat()
-                                                if c.client.einddatum_beschikking else None),
-                      "zorg_tot": c.zorg_tot.isoformat()} for c in s.clienten],
-        "markeringen": {d.isoformat(): vlag for d in sorted(set(s.data()))
-                        if (vlag := markering(d))},
-        "documenten": uitkomst.documenten.manifest["documenten"],
-    }
+    schema = bereken(gevonden.id, datum, maanden, regel.doorlevering_maanden, lijst)
+    extra = ((clienten.name, clienten.read_bytes()),) if clienten is not None else ()
+    plan = maak_plan(regio, list(van_opdracht("opzegging").values()), [gevonden],
+                     prijspeil=regio.laatste_prijspeil(), sjablonen=sjablonenmap(sjablonen),
+                     doel=Path(uitvoer) / regio.sleutel / "opzeggingen" / gevonden.id
+                     / datum.isoformat(), datum=briefdatum, formaten=extra_formaten(formaten),
+                     onderwerp=Opzegging(schema, termijn_voorbeeld),
+                     onderwerp_sleutel=f"{maanden}/{datum.isoformat()}/{termijn_voorbeeld}",
+                     extra_invoer=extra, volledig=True, per_aanbieder=gevonden.id)
+    return OpzeggingResultaat(regio.sleutel, schema, voer_uit(plan))

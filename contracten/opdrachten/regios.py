@@ -1,13 +1,25 @@
-"""What `contracten regios` shows of a profile."""
+"""`regios`: the region profiles in a folder, summarised."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from contracten.fouten import ContractenFout
+from contracten.profiel.laden import laad_regio, vind_regios
 from contracten.profiel.model import Profiel
 
 
+def regios(map_: Path | str = "regios") -> list[Profiel]:
+    """Load every region profile in `map_`. Raises ContractenFout when there is none."""
+    namen = vind_regios(map_)
+    if not namen:
+        raise ContractenFout(f"Geen regioprofielen gevonden in {map_}.")
+    return [laad_regio(map_, naam) for naam in namen]
+
+
 def samenvatting(profiel: Profiel) -> dict[str, Any]:
+    """What `regios --json` shows of a profile (ONTWERP.md)."""
     regio = profiel.regio
     return {
         "regio": profiel.sleutel,

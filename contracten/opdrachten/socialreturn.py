@@ -1,55 +1,60 @@
-"""`contracten socialreturn`: the obligations of a region, written as overview and letters."""
+"""`socialreturn`: the social-return obligations of a region, as an overview (Word, Excel, csv)
+and a letter per aanbieder, in the region's output folder."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from contracten.pijplijn.genereer import genereer
-from contracten.profiel.laden import laad_regio
+from contracten.pijplijn.keuze import kies
+from contracten.pijplijn.plan import extra_formaten, maak_plan
+from contracten.pijplijn.uitvoeren import Resultaat, voer_uit
 from contracten.profiel.model import Profiel
+from contracten.soorten.register import sjablonenmap
 from contracten.soorten.socialreturn import verplichtingen
-from contracten.uitvoer.map import Resultaat
 
 SOORTEN = ("socialreturn-overzicht", "socialreturn-brief")
 
 
 @dataclass(frozen=True)
-class Uitkomst:
+class SocialReturnResultaat:
     profiel: Profiel
     prijspeil: int
     documenten: Resultaat | None  # None: the region has no social-return rule; nothing written
 
+    def als_json(self) -> dict[str, Any]:
+        """The result shape of ONTWERP.md: amounts as strings with a decimal point."""
+        regel = self.profiel.regio.regels.socialreturn
+        uit: dict[str, Any] = {"regio": self.profiel.sleutel, "prijspeil": self.prijspeil}
+        if regel is None:
+            return {**uit, "regel": None, "aanbieders": [], "documenten": []}
+        return {
+            **uit,
+            "regel": {"percentage": str(regel.percentage), "drempel": str(regel.drempel),
+                      "basis": regel.basis},
+            "aanbieders": [{"id": a.id, "naam": a.naam, "jaaromzet": str(v.jaaromzet),
+                            "aanneemsom": None if v.aanneemsom is None else str(v.aanneemsom),
+                            "verplicht": v.verplicht,
+                            "bedrag": None if v.bedrag is None else str(v.bedrag)}
+                           for a, v in verplichtingen(self.profiel)],
+            "documenten": (self.documenten.manifest.als_json()["documenten"]
+                           if self.documenten else []),
+        }
 
-def socialreturn_regio(regios: Path, regio: str, *, prijspeil: int | None = None,
-                       uitvoer: Path = Path("output"), sjablonen: Path | None = None,
-                       datum: dt.date | None = None) -> Uitkomst:
-    profiel = laad_regio(regios, regio)
-    jaar = prijspeil if prijspeil is not None else profiel.laatste_prijspeil()
-    if profiel.regio.regels.socialreturn is None:
-        return Uitkomst(profiel, jaar, None)
-    documenten = genereer(regios, regio, prijspeil=jaar, soorten=SOORTEN, uitvoer=uitvoer,
-                          sjablonen=sjablonen, datum=datum)
-    return Uitkomst(profiel, jaar, documenten)
 
-
-def als_json(uitkomst: Uitkomst) -> dict[str, Any]:
-    """The result shape of ONTWERP.md: amounts as strings with a decimal point."""
-    regel = uitkomst.profiel.regio.regels.socialreturn
-    resultaat: dict[str, Any] = {"regio": uitkomst.profiel.sleutel,
-                                 "prijspeil": uitkomst.prijspeil}
-    if regel is None:
-        return {**resultaat, "regel": None, "aanbieders": [], "documenten": []}
-    return {
-        **resultaat,
-        "regel": {"percentage": str(regel.percentage), "drempel": str(regel.drempel),
-                  "basis": regel.basis},
-        "aanbieders": [{"id": a.id, "naam": a.naam, "jaaromzet": str(v.jaaromzet),
-                        "aanneemsom": None if v.aanneemsom is None else str(v.aanneemsom),
-                        "verplicht": v.verplicht,
-                        "bedrag": None if v.bedrag is None else str(v.bedrag)}
-                       for a, v in verplichtingen(uitkomst.profiel)],
-        "documenten": uitkomst.documenten.manifest["documenten"] if uitkomst.documenten else [],
-    }
+def socialreturn(regio: Profiel, *, datum: dt.date, uitvoer: Path | str = "output",
+                 prijspeil: int | None = None, formaten: Sequence[str] = (),
+                 sjablonen: Path | None = None) -> SocialReturnResultaat:
+    """Write the overview and the letters (dated `datum`) beside the region's other documents."""
+    jaar = prijspeil if prijspeil is not None else regio.laatste_prijspeil()
+    if regio.regio.regels.socialreturn is None:
+        return SocialReturnResultaat(regio, jaar, None)
+    keuze = kies(regio, opdracht="genereer", prijspeil=jaar, soorten=SOORTEN)
+    plan = maak_plan(regio, keuze.soorten, keuze.aanbieders, prijspeil=keuze.prijspeil,
+                     sjablonen=sjablonenmap(sjablonen),
+                     doel=Path(uitvoer) / regio.sleutel / str(keuze.prijspeil), datum=datum,
+                     formaten=extra_formaten(formaten), opruimen=frozenset(SOORTEN))
+    return SocialReturnResultaat(regio, keuze.prijspeil, voer_uit(plan))

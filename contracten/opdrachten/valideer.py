@@ -1,91 +1,87 @@
-"""Lint the Word templates against a region: every variable a template uses must exist in its
-document kind's context, every tag must be whole (not split by Word), and the template must render
-for every aanbieder, so each branch (obliged to social return or not, …) is tried."""
+"""`valideer`: check a region's templates with the engine that renders them. Every variable a
+template uses must exist in its kind's context, every tag must be whole (not split by Word), and
+the template must fill without error for every case, where cases whose contexts have the same
+shape (which `if` and `for` they can take) are tried once."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import re
+from collections.abc import Hashable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from docx import Document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docxtpl import DocxTemplate
-from jinja2 import TemplateError
+from pydantic import BaseModel
 
-from contracten.fouten import InvoerFout, Melding
-from contracten.profiel.laden import laad_regio
+from contracten.fouten import Melding
 from contracten.profiel.model import Profiel
 from contracten.profiel.tarieven import IndexatieRecord
 from contracten.rekenen.indexatie import indexeer
-from contracten.soorten.opzegging import proefcontexten
-from contracten.soorten.register import SOORTEN, Soort, Uitvoering, sjablonenmap
-from contracten.weergave.sjabloon import OMGEVING, TELLERS, SjabloonFout, render
+from contracten.soorten.basis import Soort
+from contracten.soorten.register import sjablonenmap, soorten
+from contracten.weergave.fragment import Fragment
+from contracten.weergave.motor import Motor
+from contracten.weergave.sjabloon import TELLERS, SjabloonFout
 
-TIJDSTIP = dt.datetime(2000, 1, 1)
-HEEL = re.compile(r"\{\{[^<]*?\}\}|\{%[^<]*?%\}")
-STUK = re.compile(r"\{\{|\{%|%\}|\}\}")
+PROEFDAG = dt.date(2000, 1, 1)
+TIJDSTIP = dt.datetime.combine(PROEFDAG, dt.time())
 
 
-def controleer_sjablonen(profiel: Profiel, sjablonen: Path) -> list[Melding]:
+@dataclass(frozen=True)
+class Validatie:
+    """The outcome of `valideer`: the region and every problem found (none: valid)."""
+
+    profiel: Profiel
+    meldingen: list[Melding] = field(default_factory=list)
+    gevallen: int = 0  # how many fills were tried
+
+    @property
+    def geldig(self) -> bool:
+        return not self.meldingen
+
+
+def valideer(regio: Profiel, *, sjablonen: Path | None = None) -> Validatie:
+    """Check every template against `regio` (the profile itself was checked when it loaded)."""
+    map_ = sjablonenmap(sjablonen)
     meldingen: list[Melding] = []
-    for naam, soort in SOORTEN.items():
-        proef_en_jaar = proefprofiel(profiel, soort)
-        pad = sjablonen / soort.sjabloon
+    gevallen = 0
+    for naam, soort in soorten().items():
         weergave = f"sjablonen/{soort.sjabloon}"
+        pad = map_ / soort.sjabloon
         if not pad.is_file():
-            meldingen.append(
-                Melding(weergave, None, "", "sjabloon ontbreekt", "sjabloon_ontbreekt"))
+            meldingen.append(Melding(weergave, None, "", "sjabloon ontbreekt",
+                                     "sjabloon_ontbreekt"))
             continue
         try:
-            tpl = DocxTemplate(pad)
-            gebruikt = tpl.get_undeclared_template_variables(OMGEVING)
-            gebroken = _gebroken_tags(tpl, pad)
-        except TemplateError as exc:
-            meldingen.append(Melding(weergave, None, "", f"fout in een sjabloontag: {exc}",
-                                     "sjabloon_syntax"))
+            motor = Motor(pad, weergave)
+        except SjabloonFout as fout:
+            meldingen.append(Melding(weergave, None, "", fout.bericht, fout.code))
             continue
-        except Exception as exc:  # not a Word file at all
-            meldingen.append(Melding(weergave, None, "", f"geen leesbaar Word-bestand ({exc})",
-                                     "sjabloon_onleesbaar"))
-            continue
-        if gebroken:
-            meldingen.append(Melding(
-                weergave, None, "", f"sjabloontag niet heel (bij: {gebroken[0][:60]}); staat een "
-                "tag verspreid over opmaak (bijv. half vet)? Typ de tag opnieuw in één keer.",
-                "sjabloon_tag"))
-            continue
-        if proef_en_jaar is None:
+        proef = proefprofiel(regio, soort)
+        if proef is None:
             continue  # this region has no such documents (e.g. no social return)
-        proef, jaar = proef_en_jaar
-        aanbieders = proef.aanbieders if soort.per_aanbieder else [None]
-        uitvoering = Uitvoering("controle", TIJDSTIP.date())
-        contexten = [soort.context(proef, jaar, a, uitvoering) for a in aanbieders]
-        bekend = {*TELLERS, *(contexten[0] if contexten else {})}
-        onbekend = sorted(gebruikt - bekend)
+        profiel, jaar = proef
+        contexten = _per_vorm(
+            (soort.context(profiel, jaar, aanbieder, uitvoering), soort.titel(profiel, aanbieder))
+            for aanbieder, uitvoering in soort.proeven(profiel, jaar, "controle", PROEFDAG))
+        bekend = {*TELLERS, *(contexten[0][0] if contexten else {})}
+        onbekend = sorted(motor.variabelen() - bekend)
         if onbekend:
             meldingen.append(Melding(
                 weergave, None, ", ".join(onbekend),
                 f"bestaat niet in documentsoort '{naam}'; beschikbaar: "
                 f"{', '.join(sorted(bekend))}", "sjabloon_variabele"))
             continue
-        for context in contexten:
+        for context, titel in contexten:
+            gevallen += 1
             try:
-                render(pad, context, titel="controle", tijdstip=TIJDSTIP, naam=weergave)
+                motor.render(context, titel=titel, tijdstip=TIJDSTIP)
             except SjabloonFout as fout:
-                meldingen.append(Melding(weergave, None, "", str(fout).split(": ", 1)[-1],
-                                         "sjabloon_render"))
+                meldingen.append(Melding(weergave, None, "", fout.bericht, fout.code))
                 break
-    for sjabloon, context in proefcontexten(profiel, "controle", TIJDSTIP.date()):
-        weergave = f"sjablonen/{sjabloon}"
-        try:
-            render(sjablonen / sjabloon, context, titel="controle", tijdstip=TIJDSTIP,
-                   naam=weergave)
-        except SjabloonFout as fout:
-            meldingen.append(Melding(weergave, None, "", str(fout).split(": ", 1)[-1],
-                                     "sjabloon_render"))
-    return meldingen
+    return Validatie(regio, sorted(meldingen), gevallen)
 
 
 def proefprofiel(profiel: Profiel, soort: Soort) -> tuple[Profiel, int] | None:
@@ -95,32 +91,52 @@ def proefprofiel(profiel: Profiel, soort: Soort) -> tuple[Profiel, int] | None:
     jaar = profiel.laatste_prijspeil()
     if soort.beschikbaar(profiel, jaar):
         return profiel, jaar
-    record = IndexatieRecord(van=jaar, methode="percentage", index=Decimal(0),
-                             datum=TIJDSTIP.date())
+    record = IndexatieRecord(van=jaar, methode="percentage", index=Decimal(0), datum=PROEFDAG)
     nieuw = indexeer(profiel, jaar + 1, record).prijspeil
     proef = profiel.model_copy(update={"prijspeilen": {**profiel.prijspeilen, jaar + 1: nieuw}})
     return (proef, jaar + 1) if soort.beschikbaar(proef, jaar + 1) else None
 
 
-def _gebroken_tags(tpl: DocxTemplate, pad: Path) -> list[str]:
-    """Tag pieces left after docxtpl's own clean-up: a tag that Word split beyond repair."""
-    document = Document(pad)
-    delen = [tpl.patch_xml(tpl.xml_to_string(document.element.body))]
-    for rel in document.part.rels.values():
-        if rel.reltype in (RT.HEADER, RT.FOOTER):
-            delen.append(tpl.patch_xml(rel.target_part.blob.decode("utf-8")))
-    gevonden = []
-    for xml in delen:
-        rest = HEEL.sub("", xml)
-        for m in STUK.finditer(rest):
-            gevonden.append(re.sub(r"<[^>]+>", "", rest[max(0, m.start() - 40):m.end() + 40]))
-    return gevonden
+def _per_vorm(gevallen: Any) -> list[tuple[dict[str, Any], str]]:
+    """One case per context shape: the first of each."""
+    gezien: set[Hashable] = set()
+    uit = []
+    geheugen: dict[int, tuple[Any, Hashable]] = {}
+    for context, titel in gevallen:
+        sleutel = vorm(context, geheugen)
+        if sleutel not in gezien:
+            gezien.add(sleutel)
+            uit.append((context, titel))
+    return uit
 
 
-def valideer_regio(regios: Path, naam: str, sjablonen: Path | None = None) -> Profiel:
-    """Load a region and check the templates against it. Raises InvoerFout with all problems."""
-    profiel = laad_regio(regios, naam)
-    meldingen = controleer_sjablonen(profiel, sjablonenmap(sjablonen))
-    if meldingen:
-        raise InvoerFout(meldingen, f"Sjablonen passen niet bij regio '{profiel.sleutel}'")
-    return profiel
+def vorm(waarde: Any, geheugen: dict[int, tuple[Any, Hashable]], diepte: int = 0) -> Hashable:
+    """The shape of a value as a template sees it: which `if` it passes (empty or not, true or
+    false, zero or not) and, for a collection, the shapes of what it holds. Two contexts of the
+    same shape take the same branches."""
+    if waarde is None or isinstance(waarde, bool):
+        return waarde
+    if isinstance(waarde, int | float | Decimal):
+        return ("getal", waarde == 0)
+    if isinstance(waarde, str):
+        return ("tekst", bool(waarde))
+    if isinstance(waarde, Fragment) or diepte > 8:
+        return (type(waarde).__name__,)
+    sleutel = id(waarde)
+    if isinstance(waarde, BaseModel) and sleutel in geheugen:
+        return geheugen[sleutel][1]
+    if isinstance(waarde, dict):
+        uit: Hashable = ("dict", tuple(sorted((str(k), vorm(v, geheugen, diepte + 1))
+                                              for k, v in waarde.items())))
+    elif isinstance(waarde, list | tuple | set | frozenset):
+        uit = ("lijst", bool(waarde), frozenset(vorm(v, geheugen, diepte + 1) for v in waarde))
+    elif isinstance(waarde, BaseModel):
+        uit = (type(waarde).__name__, vorm(dict(waarde), geheugen, diepte + 1))
+        geheugen[sleutel] = (waarde, uit)  # holding the model keeps its id from being reused
+    elif dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
+        uit = (type(waarde).__name__, vorm({f.name: getattr(waarde, f.name)
+                                            for f in dataclasses.fields(waarde)},
+                                           geheugen, diepte + 1))
+    else:
+        uit = (type(waarde).__name__, bool(waarde))
+    return uit

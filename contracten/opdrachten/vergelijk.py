@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from contracten.fouten import ContractenFout
-from contracten.uitvoer.map import Bestand, schrijf, veilig_pad
-from contracten.weergave.redline import Wijziging, vergelijk
+from contracten.uitvoer import manifest
+from contracten.uitvoer.manifest import Document as ManifestDocument
+from contracten.uitvoer.manifest import Invoer, Manifest
+from contracten.uitvoer.map import Uitvoermap, sha256, veilig_pad
+from contracten.weergave.redline import Wijziging
+from contracten.weergave.redline import vergelijk as vergelijk_docx
 
 
 @dataclass
@@ -39,24 +42,25 @@ class Vergelijking:
         return any(d.status != "ongewijzigd" for d in self.documenten)
 
 
-def _manifest(map_: Path) -> dict[str, Any]:
-    pad = map_ / "manifest.json"
-    try:
-        return json.loads(pad.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+def _manifest(map_: Path) -> Manifest:
+    gelezen = manifest.lees(map_)
+    if gelezen is None:
         raise ContractenFout(f"{map_} is geen uitvoermap van contracten: manifest.json "
-                             "ontbreekt.") from None
-    except (OSError, ValueError) as exc:
-        raise ContractenFout(f"{pad} is onleesbaar: {exc}") from None
+                             "ontbreekt.")
+    return gelezen
 
 
-def vergelijk_mappen(oud: Path, nieuw: Path, *, uitvoer: Path | None = None,
-                     datum: dt.date) -> Vergelijking:
-    oude = {veilig_pad(d["pad"]): d for d in _manifest(oud)["documenten"]}
-    nieuwe = {veilig_pad(d["pad"]): d for d in _manifest(nieuw)["documenten"]}
+def vergelijk(oud: Path | str, nieuw: Path | str, *, datum: dt.date,
+              uitvoer: Path | str | None = None) -> Vergelijking:
+    """Compare two output folders; write the report and the redlines (dated `datum`) to
+    `uitvoer` (default: beside `nieuw`, named vergelijking-OUD-NIEUW)."""
+    oud, nieuw = Path(oud), Path(nieuw)
+    oud_manifest, nieuw_manifest = _manifest(oud), _manifest(nieuw)
+    oude = {veilig_pad(d.pad): d.model_dump() for d in oud_manifest.documenten}
+    nieuwe = {veilig_pad(d.pad): d.model_dump() for d in nieuw_manifest.documenten}
     tijdstip = dt.datetime.combine(datum, dt.time())
     documenten: list[Document] = []
-    redlines: list[Bestand] = []
+    redlines: list[tuple[str, str | None, bytes]] = []
     for pad in sorted(oude.keys() | nieuwe.keys()):
         if pad not in nieuwe:
             documenten.append(Document(pad, "verwijderd"))
@@ -65,28 +69,42 @@ def vergelijk_mappen(oud: Path, nieuw: Path, *, uitvoer: Path | None = None,
         elif oude[pad]["sha256"] == nieuwe[pad]["sha256"]:
             documenten.append(Document(pad, "ongewijzigd"))
         else:
-            document = Document(pad, "gewijzigd", herkomst=nieuwe[pad].get("artikelen", []))
+            document = Document(pad, "gewijzigd", herkomst=nieuwe[pad].get("artikelen") or [])
             if pad.endswith(".docx"):
-                redline, document.wijzigingen = vergelijk(
+                redline, document.wijzigingen = vergelijk_docx(
                     (oud / pad).read_bytes(), (nieuw / pad).read_bytes(), tijdstip)
                 if not document.wijzigingen:
                     # Only the version stamp in header or footer differs: nothing to review.
                     document.status = "ongewijzigd"
                     documenten.append(document)
                     continue
-                redlines.append(Bestand("redline", "docx", f"redlines/{pad}",
-                                        nieuwe[pad].get("aanbieder"), redline))
+                redlines.append((f"redlines/{pad}", nieuwe[pad].get("aanbieder"), redline))
             documenten.append(document)
     uitkomst = Vergelijking(oud, nieuw, documenten)
-    doel = uitvoer or nieuw.parent / f"vergelijking-{oud.name}-{nieuw.name}"
-    rapport_md = markdown_rapport(uitkomst)
-    bestanden = [*redlines,
-                 Bestand("rapport", "html", "rapport.html", None,
-                         html_rapport(uitkomst).encode("utf-8")),
-                 Bestand("rapport", "md", "rapport.md", None, rapport_md.encode("utf-8"))]
-    schrijf(doel, bestanden, True, False, {"oud": str(oud), "nieuw": str(nieuw),
-                                           "versie": f"{oud.name}-{nieuw.name}",
-                                           "datum": datum.isoformat()})
+    doel = Path(uitvoer) if uitvoer else nieuw.parent / f"vergelijking-{oud.name}-{nieuw.name}"
+    bestanden = [*(("redline", "docx", pad, aanbieder, inhoud)
+                   for pad, aanbieder, inhoud in redlines),
+                 ("rapport", "html", "rapport.html", None, html_rapport(uitkomst).encode()),
+                 ("rapport", "md", "rapport.md", None, markdown_rapport(uitkomst).encode())]
+    invoer = [Invoer(pad=(map_ / manifest.BESTAND).as_posix(),
+                     sha256=sha256((map_ / manifest.BESTAND).read_bytes()))
+              for map_ in (oud, nieuw)]
+    with Uitvoermap(doel) as map_:
+        vorig = manifest.lees(doel)
+        if vorig is not None and vorig.opdracht != "vergelijk":
+            raise ContractenFout(f"{doel} is een uitvoermap van '{vorig.opdracht}', geen "
+                                 "vergelijking; kies een andere map.")
+        if vorig is None and doel.is_dir() and any(doel.iterdir()):
+            raise ContractenFout(f"{doel} bestaat al en is niet leeg; kies een nieuwe map.")
+        docs = [ManifestDocument(soort=soort, formaat=formaat, pad=pad, aanbieder=aanbieder,
+                                 sha256=map_.schrijf(pad, inhoud), versie=versie)
+                for soort, formaat, pad, aanbieder, inhoud in bestanden
+                for versie in [f"{oud.name}-{nieuw.name}"]]
+        map_.voltooi(Manifest(opdracht="vergelijk", regio=nieuw_manifest.regio,
+                              prijspeil=nieuw_manifest.prijspeil,
+                              versie=f"{oud.name}-{nieuw.name}", datum=datum.isoformat(),
+                              invoer=invoer, documenten=docs),
+                     [d.pad for d in (vorig.documenten if vorig else [])])
     uitkomst.map = doel
     return uitkomst
 

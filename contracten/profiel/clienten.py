@@ -10,13 +10,22 @@ import csv
 import datetime as dt
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from contracten.fouten import InvoerFout, Melding, os_reden
 from contracten.privacy import bevat_bsn
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
-from contracten.rekenen.opzegging import Client
+
+
+@dataclass(frozen=True)
+class Client:
+    client: str  # a pseudonymous reference, never a BSN
+    gemeente: str
+    product: str
+    einddatum_beschikking: dt.date | None  # None: open-ended
+
 
 KOLOMMEN = ("client", "gemeente", "product", "einddatum_beschikking")
 

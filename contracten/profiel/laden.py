@@ -9,10 +9,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from contracten.fouten import InvoerFout, Melding, RegioOnbekend
+from contracten.lezen.bron import Bron, lees_yaml
+from contracten.lezen.meldingen import uit_validatie, veldpad
 from contracten.profiel.aanbieders import Aanbieders
-from contracten.profiel.bron import Bron, lees_yaml
 from contracten.profiel.inhoud import Inhoud, Programma
-from contracten.profiel.meldingen import uit_validatie, veldpad
 from contracten.profiel.model import Profiel, RegioGegevens
 from contracten.profiel.tarieven import Prijspeil
 from contracten.profiel.validatie import Onderdelen, controleer
@@ -26,8 +26,9 @@ BESTANDEN: dict[str, type[BaseModel]] = {
 TARIEVEN = "tarieven"
 
 
-def vind_regios(regios: Path) -> list[str]:
+def vind_regios(regios: Path | str) -> list[str]:
     """The region folders under `regios`: every subfolder with a regio.yaml."""
+    regios = Path(regios)
     if not regios.is_dir():
         return []
     return sorted(p.name for p in regios.iterdir() if (p / "regio.yaml").is_file())
@@ -40,8 +41,11 @@ def regio_map(regios: Path, naam: str) -> Path:
     return regios / naam
 
 
-def laad_regio(regios: Path, naam: str) -> Profiel:
-    """Read and validate regios/<naam>/. Raises InvoerFout with all problems found."""
+def laad_regio(pad: Path | str, naam: str | None = None) -> Profiel:
+    """Read and validate a region folder: `laad_regio("regios/assen")`, or the folder `naam` in
+    `pad` (`laad_regio("regios", "assen")`). Raises InvoerFout with all problems found."""
+    regios = Path(pad) if naam is not None else Path(pad).parent
+    naam = naam if naam is not None else Path(pad).name
     map_ = regio_map(regios, naam)
     meldingen: list[Melding] = []
     bronnen: dict[str, Bron] = {}
@@ -108,11 +112,11 @@ def laad_regio(regios: Path, naam: str) -> Profiel:
         prijspeilen=dict(sorted(prijspeilen.items())) if tarieven_compleet else None,
     )
     for bestand, loc, veld, bericht, code in controleer(onderdelen):
-        bron = bronnen.get(bestand)
-        if bron is not None:
-            veld = veldpad(loc, bron.data)
-        meldingen.append(Melding(f"{naam}/{bestand}", bron.regel(loc) if bron else None, veld,
-                                 bericht, code))
+        gelezen = bronnen.get(bestand)
+        if gelezen is not None:
+            veld = veldpad(loc, gelezen.data)
+        meldingen.append(Melding(f"{naam}/{bestand}", gelezen.regel(loc) if gelezen else None,
+                                 veld, bericht, code))
     if meldingen:
         raise InvoerFout(meldingen, f"Regioprofiel '{naam}' is ongeldig")
 

@@ -32,6 +32,28 @@ def als_yaml(prijspeil: Prijspeil, kop: str) -> str:
     return commentaar + "\n" + tekst
 
 
+def _zet_neer(tijdelijk: Path, pad: Path) -> None:
+    """Put a finished file in place without overwriting: a hard link where the file system has
+    them (atomic, and fails when `pad` exists); elsewhere (FAT, some network shares) an
+    exclusive create followed by a copy, with the partial file removed on failure."""
+    try:
+        os.link(tijdelijk, pad)
+        return
+    except FileExistsError:
+        raise
+    except OSError:
+        pass  # no hard links here
+    with open(pad, "xb") as doel:  # raises FileExistsError: never overwrites
+        try:
+            doel.write(tijdelijk.read_bytes())
+            doel.flush()
+            os.fsync(doel.fileno())
+        except BaseException:
+            doel.close()
+            pad.unlink(missing_ok=True)
+            raise
+
+
 def schrijf_nieuw(pad: Path, inhoud: str) -> None:
     """Create `pad` atomically; refuse when it already exists (a prijspeil is never overwritten)."""
     pad.parent.mkdir(parents=True, exist_ok=True)
@@ -42,7 +64,7 @@ def schrijf_nieuw(pad: Path, inhoud: str) -> None:
             bestand.flush()
             os.fsync(bestand.fileno())
         os.chmod(tijdelijk, 0o644)
-        os.link(tijdelijk, pad)  # fails if pad exists: no overwrite, no half-written file
+        _zet_neer(Path(tijdelijk), pad)
     except FileExistsError as exc:
         raise ContractenFout(f"{pad} bestaat al; een prijspeil wordt nooit overschreven.") from exc
     except OSError as exc:

@@ -9,10 +9,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from contracten.lezen.bron import Pad
+from contracten.lezen.meldingen import veldpad
 from contracten.profiel.aanbieders import Aanbieder
-from contracten.profiel.bron import Pad
-from contracten.profiel.inhoud import Inhoud, Programma
-from contracten.profiel.meldingen import veldpad
+from contracten.profiel.inhoud import Blokdeel, Inhoud, Programma
 from contracten.profiel.model import RegioGegevens
 from contracten.profiel.tarieven import Prijspeil
 
@@ -166,9 +166,9 @@ def _programma(o: Onderdelen) -> Iterator[Probleem]:
     }
     for i, sectie in enumerate(programma.secties):
         for j, deel in enumerate(sectie.inhoud):
-            blok = getattr(deel, "blok", None)
-            if blok is None:
+            if not isinstance(deel, Blokdeel):
                 continue
+            blok = deel.blok
             if blok not in ("tarieven", "vervoer") and not getattr(inhoud, blok):
                 yield _p(f, ("secties", i, "inhoud", j, "blok"),
                          f"blok '{blok}' plaatst niets: inhoud.yaml heeft geen {blok}", "blok_leeg")

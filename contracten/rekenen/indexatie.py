@@ -64,8 +64,9 @@ def cijfers(profiel: Profiel, *, ova: Decimal | None = None, ppc: Decimal | None
     if percentage is not None:
         return IndexatieRecord(van=van, methode="percentage", index=percentage, datum=datum)
     if ova is None or ppc is None:
-        raise InvoerFout([Melding("opdrachtregel", None, "--ova/--ppc",
-                                  "geef --ova en --ppc, of --percentage", "index_ontbreekt")])
+        raise InvoerFout([Melding(profiel.sleutel, None, "ova, ppc",
+                                  "geef ova en ppc (VNG-methode), of één percentage",
+                                  "index_ontbreekt")])
     gewicht = profiel.regio.regels.indexatie.gewicht_loon
     nac = nacalculatie if nacalculatie is not None else Decimal(0)
     return IndexatieRecord(van=van, methode="vng", ova=ova, ppc=ppc, nacalculatie=nac,
@@ -77,11 +78,11 @@ def vorig_prijspeil(profiel: Profiel, naar: int) -> int:
     """The latest prijspeil before `naar`; refuses an existing target or no earlier year."""
     bestand = f"{profiel.sleutel}/tarieven/{naar}.yaml"
     if naar in profiel.prijspeilen:
-        raise InvoerFout([Melding(bestand, None, "--naar", f"prijspeil {naar} bestaat al; een "
+        raise InvoerFout([Melding(bestand, None, "naar", f"prijspeil {naar} bestaat al; een "
                                   "prijspeil wordt nooit overschreven", "prijspeil_bestaat")])
     eerder = [j for j in profiel.prijspeilen if j < naar]
     if not eerder:
-        raise InvoerFout([Melding(bestand, None, "--naar", f"er is geen prijspeil vóór {naar} om "
+        raise InvoerFout([Melding(bestand, None, "naar", f"er is geen prijspeil vóór {naar} om "
                                   "van uit te gaan", "geen_vorig_prijspeil")])
     return max(eerder)
 

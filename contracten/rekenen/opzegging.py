@@ -14,6 +14,8 @@ from functools import cache
 
 import holidays
 
+from contracten.profiel.clienten import Client
+
 WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
@@ -37,14 +39,6 @@ def markering(datum: dt.date) -> str | None:
     if datum.weekday() >= 5:
         return WEEKDAGEN[datum.weekday()]
     return None
-
-
-@dataclass(frozen=True)
-class Client:
-    client: str  # a pseudonymous reference, never a BSN
-    gemeente: str
-    product: str
-    einddatum_beschikking: dt.date | None  # None: open-ended
 
 
 @dataclass(frozen=True)

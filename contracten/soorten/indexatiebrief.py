@@ -11,9 +11,7 @@ from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.profiel.tarieven import BedragRegel
 from contracten.rekenen.indexatie import vorig_bedrag
-from contracten.soorten.basis import basis
-from contracten.weergave.fragment import Fragment
-from contracten.weergave.fragment import Letterlijk as L
+from contracten.soorten.basis import Soort, Uitvoering, basis
 
 
 def beschikbaar(profiel: Profiel, prijspeil: int) -> bool:
@@ -42,29 +40,22 @@ def regels(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder
 
 
 def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str) -> dict[str, Any]:
+    """Data only: the template words the index and heads the table."""
     peil = profiel.prijspeilen[prijspeil]
     record = peil.indexatie
     assert record is not None
     aanbesteding = profiel.regio.aanbesteding
     rijen = regels(profiel, prijspeil, aanbieder)
-    tabel = Fragment()
-    soort = ("Functie (budget voor de regio)" if profiel.regio.bekostigingsvorm == "taakgericht"
-             else "Product")
-    tabel.tabel(
-        [[L(naam), L(f"per {eenheid}"), L(voorbeeld(bedrag(oud.bedrag), oud.voorbeeld)),
-          L(voorbeeld(bedrag(nieuw.bedrag), nieuw.voorbeeld))]
-         for naam, eenheid, oud, nieuw in rijen],
-        kop=[soort, "Eenheid", f"Prijspeil {record.van}", f"Prijspeil {prijspeil}"],
-        breedtes=[4, 2, 2, 2])
+    index: dict[str, Any] = {"cijfer": procent(record.index), "vng": record.methode == "vng",
+                             "loon": None, "prijs": None, "ova": None, "ppc": None,
+                             "nacalculatie": None}
     if record.methode == "vng":
         assert record.gewicht_loon is not None and record.ova is not None
         assert record.ppc is not None and record.nacalculatie is not None
-        uitleg = (f"Het indexcijfer is {procent(record.index)}, berekend volgens de methode van de "
-                  f"VNG: {getal(record.gewicht_loon)} × OVA ({procent(record.ova)}) + "
-                  f"{getal(Decimal(1) - record.gewicht_loon)} × PPC ({procent(record.ppc)}) + "
-                  f"nacalculatie ({procent(record.nacalculatie)}).")
-    else:
-        uitleg = f"Het indexcijfer is {procent(record.index)}."
+        index |= {"loon": getal(record.gewicht_loon),
+                  "prijs": getal(Decimal(1) - record.gewicht_loon),
+                  "ova": procent(record.ova), "ppc": procent(record.ppc),
+                  "nacalculatie": procent(record.nacalculatie)}
     heeft_voorbeeld = aanbieder.voorbeeld or any(n.voorbeeld or o.voorbeeld
                                                  for _, _, o, n in rijen)
     kenmerk = f"{aanbesteding.kenmerk} / " if aanbesteding.kenmerk else ""
@@ -75,6 +66,40 @@ def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str)
         "kenmerk": f"{kenmerk}indexatie {prijspeil} / {aanbieder.id}",
         "ingangsdatum": datum(peil.ingangsdatum),
         "vorig_prijspeil": record.van,
-        "index_uitleg": uitleg,
-        "bedragen": tabel,
+        "taakgericht": profiel.regio.bekostigingsvorm == "taakgericht",
+        "index": index,
+        "bedragen": [{"naam": naam, "eenheid": eenheid,
+                      "oud": voorbeeld(bedrag(oud.bedrag), oud.voorbeeld),
+                      "nieuw": voorbeeld(bedrag(nieuw.bedrag), nieuw.voorbeeld)}
+                     for naam, eenheid, oud, nieuw in rijen],
     }
+
+
+class Indexatiebrief(Soort):
+    naam = "indexatiebrief"
+    volgorde = 30
+    sjabloon = "indexatiebrief.docx"
+    per = "aanbieder"
+
+    def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
+        return beschikbaar(profiel, prijspeil)
+
+    def pad(self, aanbieder: Aanbieder | None) -> str:
+        assert aanbieder is not None
+        return f"brieven/indexatie/{aanbieder.id}"
+
+    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
+        assert aanbieder is not None
+        return f"Indexatie tarieven — {aanbieder.naam}"
+
+    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+                uitvoering: Uitvoering) -> dict[str, Any]:
+        assert aanbieder is not None
+        return context(profiel, prijspeil, aanbieder, uitvoering.versie)
+
+    def herkomst(self, profiel: Profiel, aanbieder: Aanbieder | None,
+                 prijspeil: int) -> dict[str, list[str]]:
+        assert aanbieder is not None
+        return {"*": [f"{profiel.sleutel}/tarieven/{prijspeil}.yaml: indexatie, bedragen",
+                      f"{profiel.sleutel}/aanbieders.yaml: aanbieders[{aanbieder.id}].producten, "
+                      "contact, adres"]}

@@ -4,6 +4,7 @@ schedule as rows for .csv and .xlsx. Pure: no files, no Word objects."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
@@ -11,10 +12,8 @@ from contracten.opmaak import aantal, datum, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.rekenen.opzegging import Client, Schema, bereken, markering
-from contracten.soorten.basis import basis
-from contracten.weergave.fragment import Fragment
-from contracten.weergave.fragment import Letterlijk as L
-from contracten.weergave.spreadsheet import Kolom
+from contracten.soorten.basis import Soort, Uitvoering, basis
+from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
 
 
 def met_markering(d: dt.date) -> str:
@@ -35,7 +34,7 @@ def _kop(profiel: Profiel, aanbieder: Aanbieder, schema: Schema, versie: str,
     return {
         **basis(profiel, profiel.laatste_prijspeil(), versie, heeft_voorbeeld),
         "aanbieder": aanbieder,
-        "bron": regel.bron or "het programma van eisen",
+        "bron": regel.bron,
         "opzegtermijn": maanden,
         "doorlevering": doorlevering,
         "instroomstop": met_markering(schema.instroomstop),
@@ -47,33 +46,21 @@ def _kop(profiel: Profiel, aanbieder: Aanbieder, schema: Schema, versie: str,
 
 def transitieschema_context(profiel: Profiel, aanbieder: Aanbieder, schema: Schema, versie: str,
                             termijn_voorbeeld: bool) -> dict[str, Any]:
+    """Data only: the timeline's dates (`instroomstop`, `einde_overeenkomst`,
+    `uiterste_zorgdatum`) and the clients grouped per gemeente, every date formatted. The
+    template words the timeline and heads the tables."""
     kop = _kop(profiel, aanbieder, schema, versie, termijn_voorbeeld)
-    tijdlijn = Fragment()
-    tijdlijn.tabel([
-        [L(kop["instroomstop"]), L("Begin van de opzegtermijn. Vanaf deze dag neemt de "
-                                   "aanbieder geen nieuwe inwoners in zorg.")],
-        [L(kop["einde_overeenkomst"]), L(f"Einde van de overeenkomst (na {kop['opzegtermijn']}). "
-                                         "Tot deze dag levert de aanbieder zoals afgesproken.")],
-        [L(kop["uiterste_zorgdatum"]), L(f"Uiterste zorgdatum ({kop['doorlevering']} na het "
-                                         "einde): lopende ondersteuning stopt uiterlijk dan, of "
-                                         "eerder als de beschikking eerder afloopt.")],
-    ], kop=["Datum", "Wat er gebeurt"], breedtes=[2, 5])
     namen = {e.sleutel: e.naam for e in profiel.eenheden}
-    clienten = Fragment()
     gesorteerd = sorted(schema.clienten, key=lambda c: (c.client.gemeente, c.client.client))
-    for gemeente, groep in groupby(gesorteerd, key=lambda c: c.client.gemeente):
-        rijen = list(groep)
-        clienten.kop(f"Gemeente {gemeente} ({len(rijen)})", 2)
-        clienten.tabel([[L(c.client.client), L(namen[c.client.product]),
-                         L(datum(c.client.einddatum_beschikking)
-                           if c.client.einddatum_beschikking else "geen einddatum"),
-                         L(met_markering(c.zorg_tot)), L(c.reden)] for c in rijen],
-                       kop=["Cliënt", "Product", "Einde beschikking", "Zorg tot", "Waarom"],
-                       breedtes=[2, 3, 2, 3, 3])
-    if not schema.clienten:
-        clienten.tekst("Er zijn geen cliënten opgegeven; dit schema bevat de data op het niveau "
-                       "van de overeenkomst en de regels.")
-    return {**kop, "tijdlijn": tijdlijn, "clienten": clienten}
+    per_gemeente = [
+        {"naam": gemeente,
+         "clienten": [{"client": c.client.client, "product": namen[c.client.product],
+                       "einddatum_beschikking": (datum(c.client.einddatum_beschikking)
+                                                 if c.client.einddatum_beschikking else None),
+                       "zorg_tot": met_markering(c.zorg_tot), "reden": c.reden}
+                      for c in groep]}
+        for gemeente, groep in groupby(gesorteerd, key=lambda c: c.client.gemeente)]
+    return {**kop, "clienten_per_gemeente": per_gemeente}
 
 
 def brief_context(profiel: Profiel, aanbieder: Aanbieder, schema: Schema, versie: str,
@@ -94,22 +81,87 @@ KOLOMMEN = [
 ]
 
 
-def proefcontexten(profiel: Profiel, versie: str, dag: dt.date) -> list[tuple[str, dict[str, Any]]]:
-    """Contexts to try the opzegging templates on: one client per ending, for `valideer`."""
-    aanbieder = profiel.aanbieders[0]
-    product, gemeente = aanbieder.producten[0], profiel.regio.gemeenten[0].naam
-    regel = profiel.regio.regels.opzegging
-    clienten = [Client("proef-1", gemeente, product, None),
-                Client("proef-2", gemeente, product, profiel.regio.aanbesteding.looptijd.begin)]
-    schema = bereken(aanbieder.id, profiel.regio.aanbesteding.looptijd.begin,
-                     regel.opzegtermijn_maanden, regel.doorlevering_maanden, clienten)
-    return [("transitieschema.docx",
-             transitieschema_context(profiel, aanbieder, schema, versie, False)),
-            ("opzeggingsbrief.docx", brief_context(profiel, aanbieder, schema, versie, False, dag))]
-
-
 def schema_rijen(schema: Schema) -> list[dict[str, Any]]:
     return [{"client": c.client.client, "gemeente": c.client.gemeente,
              "product": c.client.product, "einddatum_beschikking": c.client.einddatum_beschikking,
              "zorg_tot": c.zorg_tot, "zorg_tot_valt_op": markering(c.zorg_tot) or "",
              "reden": c.reden} for c in schema.clienten]
+
+
+@dataclass(frozen=True)
+class Opzegging:
+    """What an opzegging's documents are about: its schedule, and whether the opzegtermijn is
+    the profile's example value."""
+
+    schema: Schema
+    termijn_voorbeeld: bool
+
+
+class _OpzeggingSoort(Soort):
+    per = "aanbieder"
+    opdracht = "opzegging"
+
+    def pad(self, aanbieder: Aanbieder | None) -> str:
+        return self.naam
+
+    def proeven(self, profiel: Profiel, prijspeil: int, versie: str,
+                dag: dt.date) -> list[tuple[Aanbieder | None, Uitvoering]]:
+        """One client whose beschikking runs on, one whose ends early."""
+        aanbieder = profiel.aanbieders[0]
+        product, gemeente = aanbieder.producten[0], profiel.regio.gemeenten[0].naam
+        regel = profiel.regio.regels.opzegging
+        begin = profiel.regio.aanbesteding.looptijd.begin
+        clienten = [Client("proef-1", gemeente, product, None),
+                    Client("proef-2", gemeente, product, begin)]
+        schema = bereken(aanbieder.id, begin, regel.opzegtermijn_maanden,
+                         regel.doorlevering_maanden, clienten)
+        return [(aanbieder, Uitvoering(versie, dag, Opzegging(schema, False)))]
+
+    @staticmethod
+    def _onderwerp(uitvoering: Uitvoering) -> Opzegging:
+        assert isinstance(uitvoering.onderwerp, Opzegging)
+        return uitvoering.onderwerp
+
+
+class Transitieschema(_OpzeggingSoort):
+    naam = "transitieschema"
+    volgorde = 60
+    sjabloon = "transitieschema.docx"
+
+    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
+        assert aanbieder is not None
+        return f"Transitieschema {aanbieder.naam}"
+
+    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+                uitvoering: Uitvoering) -> dict[str, Any]:
+        assert aanbieder is not None
+        o = self._onderwerp(uitvoering)
+        return transitieschema_context(profiel, aanbieder, o.schema, uitvoering.versie,
+                                       o.termijn_voorbeeld)
+
+    def extra(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+              uitvoering: Uitvoering) -> list[tuple[str, bytes]]:
+        assert aanbieder is not None
+        schema = self._onderwerp(uitvoering).schema
+        rijen = schema_rijen(schema)
+        return [("csv", als_csv(KOLOMMEN, rijen)),
+                ("xlsx", als_xlsx(f"Transitieschema {aanbieder.id}", KOLOMMEN, rijen,
+                                  totaal_van=[], tijdstip=schema.instroomstop))]
+
+
+class Opzeggingsbrief(_OpzeggingSoort):
+    naam = "opzeggingsbrief"
+    volgorde = 70
+    sjabloon = "opzeggingsbrief.docx"
+    met_datum = True
+
+    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
+        assert aanbieder is not None
+        return f"Opzeggingsbrief {aanbieder.naam}"
+
+    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+                uitvoering: Uitvoering) -> dict[str, Any]:
+        assert aanbieder is not None
+        o = self._onderwerp(uitvoering)
+        return brief_context(profiel, aanbieder, o.schema, uitvoering.versie,
+                             o.termijn_voorbeeld, uitvoering.datum)

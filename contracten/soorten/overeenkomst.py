@@ -5,22 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from contracten.opmaak import aantal, bedrag, getal, opsomming, voorbeeld
+from contracten.opmaak import aantal, bedrag, getal, opsomming, procent, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.rekenen import socialreturn
-from contracten.soorten.basis import basis
-from contracten.soorten.tabellen import prestatietabel
-from contracten.weergave.fragment import Fragment
-
-UITLEG = {
-    "taakgericht": "de Aanbieder voert de opgedragen taak uit binnen een taakgericht budget per "
-                   "jaar en bepaalt samen met de inwoner welke ondersteuning passend is.",
-    "outputgericht": "de Aanbieder levert de gecontracteerde producten en declareert per product "
-                     "per periode het tarief dat daarvoor geldt.",
-    "inspanningsgericht": "de Aanbieder levert de gecontracteerde producten en declareert de "
-                          "geleverde tijdseenheden tegen het tarief per eenheid.",
-}
+from contracten.soorten.basis import Soort, Uitvoering, basis
+from contracten.soorten.tabellen import prestaties
 
 
 class Markering:
@@ -38,6 +28,7 @@ class Markering:
 
 
 def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str) -> dict[str, Any]:
+    """Data only: the template words it (which sentences, which table, which heading)."""
     regio = profiel.regio
     regels = regio.regels
     peil = profiel.prijspeilen[prijspeil]
@@ -45,46 +36,28 @@ def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str)
     namen = {e.sleutel: e.naam for e in profiel.eenheden}
     vb = Markering()
 
-    prestaties = Fragment()
-    kop, rijen = prestatietabel(profiel, peil, aanbieder.producten)
-    prestaties.tabel(list(rijen), kop=kop, breedtes=[4, 2, 2, 2, 2][:len(kop)])
+    rijen = prestaties(profiel, peil, aanbieder.producten)
     vb.noteer(not taakgericht and any(
         regel.voorbeeld for s in aanbieder.producten if (regel := peil.van_product(s))))
-    if taakgericht:
-        inleiding = ("De Aanbieder voert de taak uit voor de volgende functies; toewijzingen "
-                     "ontvangt de Aanbieder onder de genoemde iWmo-productcategorie.")
-        if aanbieder.aanneemsom is not None:
-            budget = vb(bedrag(aanbieder.aanneemsom), aanbieder.voorbeeld)
-            prestaties.tekst(f"Het taakgerichte budget van de Aanbieder bedraagt {budget} per "
-                             f"jaar, exclusief btw, prijspeil {prijspeil}.")
-    else:
-        inleiding = (f"De Aanbieder is gecontracteerd voor de volgende producten, met de "
-                     f"iWmo-codes waaronder de Aanbieder toewijzingen ontvangt en declareert. "
-                     f"Bedragen zijn exclusief btw, prijspeil {prijspeil}.")
-
-    beperkingen = [
-        f"Voor de gemeente {g.naam} geldt deze overeenkomst alleen voor "
-        f"{opsomming([namen[s].lower() for s in g.alleen])}."
-        for g in regio.gemeenten if g.alleen]
+    budget = None
+    if taakgericht and aanbieder.aanneemsom is not None:
+        budget = vb(bedrag(aanbieder.aanneemsom), aanbieder.voorbeeld)
 
     uitkomst = {
         "aanbieder": aanbieder,
         "gemeenten": opsomming([vb(g.naam, g.voorbeeld) for g in regio.gemeenten]),
-        "beperkingen": beperkingen,
-        "uitvoeringsvariant": f"{regio.bekostigingsvorm}e",  # "de outputgerichte …"
-        "uitvoeringsvariant_uitleg": UITLEG[regio.bekostigingsvorm],
-        "looptijd_voorbeeld": (" (voorbeeld)" if vb.noteer(regio.aanbesteding.looptijd.voorbeeld)
-                               else ""),
-        "prestaties_titel": ("Prestaties en het taakgerichte budget" if taakgericht
-                             else "Prestaties en tarieven"),
-        "prestaties_inleiding": inleiding,
-        "prestaties": prestaties,
+        "beperkingen": [
+            {"gemeente": g.naam, "producten": opsomming([namen[s].lower() for s in g.alleen])}
+            for g in regio.gemeenten if g.alleen],
+        "taakgericht": taakgericht,
+        "looptijd_voorbeeld": voorbeeld("", vb.noteer(regio.aanbesteding.looptijd.voorbeeld)),
+        "prestaties": rijen,
+        "budget": budget,
         "afwezigheid": _afwezigheid(profiel, prijspeil, aanbieder, vb),
         "indexatie": {
             "loon": getal(regels.indexatie.gewicht_loon),
             "prijs": getal(Decimal(1) - regels.indexatie.gewicht_loon),
-            "voorbeeld": (" (weging: voorbeeld)"
-                          if vb.noteer(regels.indexatie.is_voorbeeld("gewicht_loon")) else ""),
+            "voorbeeld": vb.noteer(regels.indexatie.is_voorbeeld("gewicht_loon")),
         },
         "socialreturn": _socialreturn(profiel, aanbieder, vb),
         "opzegging": {
@@ -108,7 +81,12 @@ def _socialreturn(profiel: Profiel, aanbieder: Aanbieder, vb: Markering) -> dict
         "verplicht": uitkomst.verplicht,
         "bedrag": (vb(bedrag(uitkomst.bedrag), aanbieder.voorbeeld or bool(regel.voorbeeld))
                    if uitkomst.bedrag is not None else ""),
-        "reden": socialreturn.toelichting(uitkomst, regel, aanbieder.voorbeeld),
+        "jaaromzet": vb(bedrag(uitkomst.jaaromzet), aanbieder.voorbeeld),
+        "drempel": vb(bedrag(uitkomst.drempel), regel.is_voorbeeld("drempel")),
+        "percentage": vb(procent(uitkomst.percentage), regel.is_voorbeeld("percentage")),
+        "aanneemsom": (vb(bedrag(uitkomst.aanneemsom), aanbieder.voorbeeld)
+                       if uitkomst.aanneemsom is not None else ""),
+        "omgerekend": uitkomst.omgerekend,
     }
 
 
@@ -126,7 +104,7 @@ def _afwezigheid(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
         "maanden": vb(str(regel.maximum_maanden_per_kalenderjaar),
                       regel.is_voorbeeld("maximum_maanden_per_kalenderjaar")),
         "gronden": "; ".join(g[0].lower() + g[1:] for g in regel.gronden),
-        "bron": regel.bron or "het programma van eisen",
+        "bron": regel.bron,
     }
 
 
@@ -137,7 +115,7 @@ def _weigeren(profiel: Profiel, vb: Markering) -> dict[str, Any] | None:
     dagen = regel.meldtermijn_dagen
     return {"termijn": vb(aantal(dagen, "dag", "dagen"),
                           regel.is_voorbeeld("meldtermijn_dagen")),
-            "bron": regel.bron or "het programma van eisen"}
+            "bron": regel.bron}
 
 
 def herkomst(profiel: Profiel, aanbieder: Aanbieder | None, prijspeil: int) -> dict[str, list[str]]:
@@ -165,3 +143,27 @@ def herkomst(profiel: Profiel, aanbieder: Aanbieder | None, prijspeil: int) -> d
         "Slotbepalingen": [f"{r}/regio.yaml: centrumgemeente"],
         "Ondertekening": [f"{r}/regio.yaml: centrumgemeente", f"{a}.naam, contact.naam"],
     }
+
+
+class Overeenkomst(Soort):
+    naam = "overeenkomst"
+    volgorde = 20
+    sjabloon = "overeenkomst.docx"
+    per = "aanbieder"
+
+    def pad(self, aanbieder: Aanbieder | None) -> str:
+        assert aanbieder is not None
+        return f"overeenkomsten/{aanbieder.id}"
+
+    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
+        assert aanbieder is not None
+        return f"Overeenkomst {profiel.regio.aanbesteding.perceel} — {aanbieder.naam}"
+
+    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+                uitvoering: Uitvoering) -> dict[str, Any]:
+        assert aanbieder is not None
+        return context(profiel, prijspeil, aanbieder, uitvoering.versie)
+
+    def herkomst(self, profiel: Profiel, aanbieder: Aanbieder | None,
+                 prijspeil: int) -> dict[str, list[str]]:
+        return herkomst(profiel, aanbieder, prijspeil)

@@ -9,10 +9,11 @@ from typing import Any
 
 from contracten.opmaak import getal
 from contracten.profiel import iwmo
+from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.inhoud import Blokdeel, Sectie
 from contracten.profiel.model import Profiel
 from contracten.profiel.tarieven import Prijspeil
-from contracten.soorten.basis import basis
+from contracten.soorten.basis import Soort, Uitvoering, basis
 from contracten.soorten.tabellen import tariefkop, tarieftabel, toon
 from contracten.weergave.fragment import Cel, Fragment
 from contracten.weergave.fragment import Letterlijk as L
@@ -193,3 +194,23 @@ def herkomst(profiel: Profiel, aanbieder: object, prijspeil: int) -> dict[str, l
                 velden.append(f"{r}/{bron.format(jaar=prijspeil)}")
         uit[_koptekst(sectie)] = velden
     return uit
+
+
+class ProgrammaVanEisen(Soort):
+    naam = "programma-van-eisen"
+    volgorde = 10
+    sjabloon = "programma-van-eisen.docx"
+
+    def pad(self, aanbieder: Aanbieder | None) -> str:
+        return "programma-van-eisen"
+
+    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
+        return profiel.programma.titel
+
+    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+                uitvoering: Uitvoering) -> dict[str, Any]:
+        return context(profiel, prijspeil, uitvoering.versie)
+
+    def herkomst(self, profiel: Profiel, aanbieder: Aanbieder | None,
+                 prijspeil: int) -> dict[str, list[str]]:
+        return herkomst(profiel, aanbieder, prijspeil)

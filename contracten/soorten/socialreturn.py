@@ -11,9 +11,8 @@ from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.profiel.regels import SocialReturn
 from contracten.rekenen import socialreturn
-from contracten.soorten.basis import basis
+from contracten.soorten.basis import Soort, Uitvoering, basis
 from contracten.weergave.fragment import Fragment
-from contracten.weergave.fragment import Letterlijk as L
 from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
 
 
@@ -43,26 +42,25 @@ def _kop(profiel: Profiel, prijspeil: int, versie: str, heeft_voorbeeld: bool
         **basis(profiel, prijspeil, versie, heeft_voorbeeld),
         "percentage": voorbeeld(procent(regel.percentage), regel.is_voorbeeld("percentage")),
         "drempel": voorbeeld(bedrag(regel.drempel), regel.is_voorbeeld("drempel")),
-        "bron": regel.bron or "het programma van eisen",
+        "bron": regel.bron,
     }
 
 
 def overzicht_context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str, Any]:
+    """Data only: one row per aanbieder (amounts formatted, example values marked); the
+    template heads the table, words `verplicht` and adds the total row."""
     rijen = verplichtingen(profiel)
-    tabel = Fragment()
-    tabel.tabel(
-        [[L(a.naam), L(voorbeeld(bedrag(v.jaaromzet), a.voorbeeld)),
-          L(voorbeeld(bedrag(v.aanneemsom), a.voorbeeld) if v.aanneemsom is not None else "—"),
-          L("ja" if v.verplicht else "nee (waar mogelijk)"),
-          L(voorbeeld(bedrag(v.bedrag), a.voorbeeld) if v.bedrag is not None else "—")]
-         for a, v in rijen]
-        + [[L("Totaal"), L(""), L(""), L(f"{sum(v.verplicht for _, v in rijen)} verplicht"),
-            L(bedrag(totaal(rijen)))]],
-        kop=["Aanbieder", "Jaaromzet in de regio", "Aanneemsom excl. btw", "Verplicht",
-             "Social return"],
-        breedtes=[4, 2, 2, 2, 2])
+    aanbieders = [
+        {"naam": a.naam, "jaaromzet": voorbeeld(bedrag(v.jaaromzet), a.voorbeeld),
+         "aanneemsom": (voorbeeld(bedrag(v.aanneemsom), a.voorbeeld)
+                        if v.aanneemsom is not None else None),
+         "verplicht": v.verplicht,
+         "bedrag": voorbeeld(bedrag(v.bedrag), a.voorbeeld) if v.bedrag is not None else None}
+        for a, v in rijen]
     heeft_voorbeeld = any(a.voorbeeld for a, _ in rijen) or bool(_regel(profiel).voorbeeld)
-    return {**_kop(profiel, prijspeil, versie, heeft_voorbeeld), "overzicht": tabel}
+    return {**_kop(profiel, prijspeil, versie, heeft_voorbeeld), "aanbieders": aanbieders,
+            "aantal_verplicht": sum(v.verplicht for _, v in rijen),
+            "totaal": bedrag(totaal(rijen))}
 
 
 KOLOMMEN = [
@@ -93,6 +91,7 @@ def overzicht_bestanden(profiel: Profiel, prijspeil: int) -> list[tuple[str, byt
 
 def brief_context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
                   uitvoering: Any) -> dict[str, Any]:
+    """Data only: the template says why the aanbieder is (not) obliged, from these amounts."""
     regel = _regel(profiel)
     uitkomst = socialreturn.bereken(regel, aanbieder)
     vervolg = Fragment()
@@ -105,7 +104,71 @@ def brief_context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
         "verplicht": uitkomst.verplicht,
         "bedrag": (voorbeeld(bedrag(uitkomst.bedrag), aanbieder.voorbeeld)
                    if uitkomst.bedrag is not None else ""),
-        "reden": socialreturn.toelichting(uitkomst, regel, aanbieder.voorbeeld),
+        "jaaromzet": voorbeeld(bedrag(uitkomst.jaaromzet), aanbieder.voorbeeld),
+        "aanneemsom": (voorbeeld(bedrag(uitkomst.aanneemsom), aanbieder.voorbeeld)
+                       if uitkomst.aanneemsom is not None else ""),
+        "omgerekend": uitkomst.omgerekend,
         "kenmerk": f"social return {prijspeil} / {aanbieder.id}",
         "vervolg": vervolg,
     }
+
+
+class SocialReturnOverzicht(Soort):
+    naam = "socialreturn-overzicht"
+    volgorde = 40
+    sjabloon = "socialreturn-overzicht.docx"
+    alle_aanbieders = True
+
+    def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
+        return beschikbaar(profiel, prijspeil)
+
+    def pad(self, aanbieder: Aanbieder | None) -> str:
+        return "socialreturn-overzicht"
+
+    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
+        return f"Social return {profiel.regio.naam}"
+
+    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+                uitvoering: Uitvoering) -> dict[str, Any]:
+        return overzicht_context(profiel, prijspeil, uitvoering.versie)
+
+    def extra(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+              uitvoering: Uitvoering) -> list[tuple[str, bytes]]:
+        return overzicht_bestanden(profiel, prijspeil)
+
+    def herkomst(self, profiel: Profiel, aanbieder: Aanbieder | None,
+                 prijspeil: int) -> dict[str, list[str]]:
+        return {"*": [f"{profiel.sleutel}/regio.yaml: regels.socialreturn",
+                      f"{profiel.sleutel}/aanbieders.yaml: aanbieders[].jaaromzet, aanneemsom"]}
+
+
+class SocialReturnBrief(Soort):
+    naam = "socialreturn-brief"
+    volgorde = 50
+    sjabloon = "socialreturn-brief.docx"
+    per = "aanbieder"
+    met_datum = True
+
+    def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
+        return beschikbaar(profiel, prijspeil)
+
+    def pad(self, aanbieder: Aanbieder | None) -> str:
+        assert aanbieder is not None
+        return f"brieven/socialreturn/{aanbieder.id}"
+
+    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
+        assert aanbieder is not None
+        return f"Social return — {aanbieder.naam}"
+
+    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+                uitvoering: Uitvoering) -> dict[str, Any]:
+        assert aanbieder is not None
+        return brief_context(profiel, prijspeil, aanbieder, uitvoering)
+
+    def herkomst(self, profiel: Profiel, aanbieder: Aanbieder | None,
+                 prijspeil: int) -> dict[str, list[str]]:
+        assert aanbieder is not None
+        return {"*": [f"{profiel.sleutel}/regio.yaml: regels.socialreturn (ook brief_verplicht, "
+                      "brief_waar_mogelijk)",
+                      f"{profiel.sleutel}/aanbieders.yaml: aanbieders[{aanbieder.id}].jaaromzet, "
+                      "aanneemsom, contact"]}

@@ -1,5 +1,5 @@
-"""Tariff and budget tables with their iWmo codes, shared by the programma van eisen and the
-overeenkomst. Pure: rows of cells, every example amount marked."""
+"""Tariff and budget rows with their iWmo codes, shared by the programma van eisen and the
+overeenkomst. Pure: rows of formatted values, every example amount marked."""
 
 from __future__ import annotations
 
@@ -14,6 +14,27 @@ def toon(regel: BedragRegel | None) -> str:
     return voorbeeld(bedrag(regel.bedrag), regel.voorbeeld) if regel else "—"
 
 
+def tariefrijen(profiel: Profiel, peil: Prijspeil) -> list[dict[str, str]]:
+    """One row per functie or product: `sleutel`, `naam`, `categorie` (iWmo-productcategorie),
+    for a product `eenheid` (iWmo-eenheid and frequentie), `bedrag` in this prijspeil and `per`
+    (its unit)."""
+    rijen = []
+    if profiel.regio.bekostigingsvorm == "taakgericht":
+        for functie in profiel.inhoud.functies:
+            regel = peil.van_product(functie.sleutel)
+            rijen.append({"sleutel": functie.sleutel, "naam": functie.naam,
+                          "categorie": _categorie(functie.productcategorie or ""),
+                          "bedrag": toon(regel), "per": regel.eenheid if regel else "—"})
+        return rijen
+    for product in profiel.inhoud.producten:
+        regel = peil.van_product(product.sleutel)
+        rijen.append({"sleutel": product.sleutel, "naam": product.naam,
+                      "categorie": _categorie(product.iwmo.productcategorie),
+                      "eenheid": _eenheid(product.iwmo.eenheid, product.iwmo.frequentie),
+                      "bedrag": toon(regel), "per": regel.eenheid if regel else "—"})
+    return rijen
+
+
 def tariefkop(profiel: Profiel, peil: Prijspeil) -> list[str]:
     if profiel.regio.bekostigingsvorm == "taakgericht":
         return ["Functie", "iWmo-productcategorie", f"Budget (prijspeil {peil.prijspeil})", "Per"]
@@ -22,35 +43,18 @@ def tariefkop(profiel: Profiel, peil: Prijspeil) -> list[str]:
 
 
 def tarieftabel(profiel: Profiel, peil: Prijspeil) -> list[list[L]]:
-    """One row per functie or product, with its iWmo codes and its amount in this prijspeil."""
-    rijen = []
-    if profiel.regio.bekostigingsvorm == "taakgericht":
-        for functie in profiel.inhoud.functies:
-            regel = peil.van_product(functie.sleutel)
-            categorie = iwmo.met_naam(functie.productcategorie or "", iwmo.PRODUCTCATEGORIE)
-            rijen.append([L(functie.naam), L(categorie or "—"), L(toon(regel)),
-                          L(regel.eenheid if regel else "—")])
-        return rijen
-    for product in profiel.inhoud.producten:
-        regel = peil.van_product(product.sleutel)
-        rijen.append([L(product.naam), L(_categorie(product.iwmo.productcategorie)),
-                      L(_eenheid(product.iwmo.eenheid, product.iwmo.frequentie)),
-                      L(toon(regel)), L(regel.eenheid if regel else "—")])
-    return rijen
+    """The rows of `tariefrijen` as table cells, in the columns of `tariefkop`."""
+    kolommen = (("naam", "categorie", "bedrag", "per")
+                if profiel.regio.bekostigingsvorm == "taakgericht"
+                else ("naam", "categorie", "eenheid", "bedrag", "per"))
+    return [[L(rij[k]) for k in kolommen] for rij in tariefrijen(profiel, peil)]
 
 
-def prestatietabel(profiel: Profiel, peil: Prijspeil, sleutels: list[str]
-                   ) -> tuple[list[str], list[list[L]]]:
-    """What one aanbieder is contracted for. A taakgericht contract lists its functies only:
-    the regional budget per functie is not this aanbieder's budget."""
-    if profiel.regio.bekostigingsvorm == "taakgericht":
-        rijen = [[L(f.naam), L(_categorie(f.productcategorie or ""))]
-                 for f in profiel.inhoud.functies if f.sleutel in sleutels]
-        return ["Functie", "iWmo-productcategorie"], rijen
-    kop = tariefkop(profiel, peil)
-    namen = {p.sleutel for p in profiel.inhoud.producten if p.sleutel in sleutels}
-    return kop, [r for r, p in zip(tarieftabel(profiel, peil), profiel.inhoud.producten,
-                                   strict=True) if p.sleutel in namen]
+def prestaties(profiel: Profiel, peil: Prijspeil, sleutels: list[str]) -> list[dict[str, str]]:
+    """What one aanbieder is contracted for: the rows of `tariefrijen` it has. The template of
+    a taakgericht contract shows the functies only: the regional budget per functie is not this
+    aanbieder's budget."""
+    return [rij for rij in tariefrijen(profiel, peil) if rij["sleutel"] in sleutels]
 
 
 def _categorie(code: str) -> str:

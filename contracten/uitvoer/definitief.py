@@ -11,17 +11,21 @@ import datetime as dt
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from contracten.fouten import ContractenFout, InvoerFout, Melding, os_reden
+from contracten.uitvoer import manifest
 
 BESTAND = "definitief.json"
 
 
 def lees(map_: Path) -> dict[str, dict[str, Any]]:
     try:
-        return json.loads((map_ / BESTAND).read_text(encoding="utf-8"))
+        register: dict[str, dict[str, Any]] = json.loads(
+            (map_ / BESTAND).read_text(encoding="utf-8"))
+        return register
     except (FileNotFoundError, NotADirectoryError):
         return {}
     except (OSError, ValueError) as exc:
@@ -29,24 +33,23 @@ def lees(map_: Path) -> dict[str, dict[str, Any]]:
                              "verder genereert.") from None
 
 
-def markeer(map_: Path, *, soorten: tuple[str, ...] = (), aanbieders: tuple[str, ...] = (),
+def markeer(map_: Path, *, soorten: Sequence[str] = (), aanbieders: Sequence[str] = (),
             datum: dt.date) -> list[str]:
     """Mark the Word documents of an output folder (all, or those chosen) as definitief."""
-    try:
-        manifest = json.loads((map_ / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    gelezen = manifest.lees(map_)
+    if gelezen is None:
         raise ContractenFout(f"{map_} is geen uitvoermap van contracten: manifest.json "
-                             "ontbreekt of is onleesbaar.") from None
-    gekozen = [d for d in manifest["documenten"] if d["formaat"] == "docx"
-               and not d.get("naast_definitief")
-               and (not soorten or d["soort"] in soorten)
-               and (not aanbieders or d.get("aanbieder") in aanbieders)]
+                             "ontbreekt.")
+    gekozen = [d for d in gelezen.documenten if d.formaat == "docx"
+               and not d.naast_definitief
+               and (not soorten or d.soort in soorten)
+               and (not aanbieders or d.aanbieder in aanbieders)]
     if not gekozen:
         raise InvoerFout([Melding(str(map_), None, "", "geen document gevonden om definitief te "
                                   "maken met deze keuze", "niets_gekozen")], "Ongeldige keuze")
     register = lees(map_)
     for d in gekozen:
-        register.setdefault(d["pad"], {"sha256": d["sha256"], "datum": datum.isoformat()})
+        register.setdefault(d.pad, {"sha256": d.sha256, "datum": datum.isoformat()})
     inhoud = json.dumps(dict(sorted(register.items())), ensure_ascii=False, indent=2) + "\n"
     fd, tijdelijk = tempfile.mkstemp(prefix=f".{BESTAND}-", dir=map_)
     try:
@@ -57,7 +60,7 @@ def markeer(map_: Path, *, soorten: tuple[str, ...] = (), aanbieders: tuple[str,
     except OSError as exc:
         Path(tijdelijk).unlink(missing_ok=True)
         raise ContractenFout(f"Kan {map_ / BESTAND} niet schrijven: {os_reden(exc)}.") from exc
-    return [d["pad"] for d in gekozen]
+    return [d.pad for d in gekozen]
 
 
 def naast(pad: str, versie: str) -> str:

@@ -1,41 +1,38 @@
-"""An output folder: written into a sibling temp folder and swapped in, never half-written;
-unchanged files are hard-linked from the previous run; manifest.json lists every file."""
+"""Writing an output folder: new files are staged beside it and committed in one step, so a run
+that fails or is interrupted leaves the previous output as it was; a run changes only the files
+its own manifest lists, so a user's files in the folder are never touched.
+
+Commit: the staged files and the list of files to remove are recorded in a journal inside the
+staging folder; then each file is moved into place and the manifest last. Should the process die
+halfway, the next run finds the journal and finishes the commit (roll forward); a staging folder
+without a journal is a run that never reached its commit and is simply removed.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+
+from filelock import FileLock, Timeout
 
 from contracten.fouten import ContractenFout, os_reden
-from contracten.privacy import versiecode
-from contracten.uitvoer import definitief
+from contracten.uitvoer.manifest import BESTAND, Manifest, als_bytes
+
+VOORVOEGSEL = ".contracten-"
+JOURNAAL = "journaal.json"
+WACHTTIJD = 600  # seconds a second writer waits for the first one
 
 
-@dataclass(frozen=True)
-class Bestand:
-    soort: str
-    formaat: str
-    pad: str  # relative to the output folder
-    aanbieder: str | None
-    inhoud: bytes
-    invoerhash: str | None = None  # what it was made from; equal hash, equal file
-    bron: Path | None = None  # an unchanged file of the previous run, linked instead of written
-    sha: str | None = None
-    naast_definitief: str | None = None  # a new version written beside a finalised document
-
-
-@dataclass(frozen=True)
-class Resultaat:
-    map: Path
-    manifest: dict[str, Any]
-    geschreven: list[str]  # paths (relative to `map`) made by this run; unchanged ones excluded
-    naast_definitief: list[str] = field(default_factory=list)  # new versions beside final ones
+def sha256(inhoud: bytes) -> str:
+    return hashlib.sha256(inhoud).hexdigest()
 
 
 def veilig_pad(pad: str) -> str:
@@ -46,116 +43,128 @@ def veilig_pad(pad: str) -> str:
     return pad
 
 
-def sha256(inhoud: bytes) -> str:
-    return hashlib.sha256(inhoud).hexdigest()
+def slotbestand(doel: Path) -> Path:
+    """The lock file of output folder `doel`: in the system's temp folder, so the output tree
+    holds nothing but documents, named after the folder's full path."""
+    sleutel = sha256(str(doel.resolve()).encode())[:24]
+    return Path(tempfile.gettempdir()) / f"contracten-{sleutel}.slot"
 
 
-def schrijf(doel: Path, bestanden: list[Bestand], volledig: bool, pdf: bool,
-             kop: dict[str, Any], artikelen: dict[str, list[dict[str, Any]]] | None = None,
-             opruimen: frozenset[str] = frozenset()) -> dict[str, Any]:
-    """Write into a sibling temp folder, then swap it in: never a half-written output folder.
-
-    A run that keeps the rest of the folder (not `volledig`) still drops the old documents of
-    the kinds in `opruimen` that it no longer makes (a removed aanbieder's letter), except
-    finalised ones."""
-    nieuwe_mappen = [p for p in (doel.parent, doel.parent.parent) if not p.exists()]
+@contextmanager
+def slot(doel: Path) -> Iterator[None]:
+    """Hold the lock of output folder `doel`: one writer at a time; a second one waits."""
+    vergrendeling = FileLock(str(slotbestand(doel)))
     try:
-        doel.parent.mkdir(parents=True, exist_ok=True)
-        tijdelijk = Path(tempfile.mkdtemp(prefix=f".{doel.name}-nieuw-", dir=doel.parent))
-    except OSError as exc:
-        raise ContractenFout(f"Kan de uitvoermap {doel} niet maken: {os_reden(exc)}.") from exc
-    os.chmod(tijdelijk, 0o755)  # mkdtemp makes it private; the output folder is not
+        vergrendeling.acquire(timeout=WACHTTIJD)
+    except Timeout:
+        raise ContractenFout(f"{doel} is al {WACHTTIJD // 60} minuten in gebruik door een andere "
+                             "opdracht; probeer het later opnieuw.") from None
     try:
-        oud: list[dict[str, Any]] = []
-        if doel.is_dir() and not volledig:
-            # Hard links: the files of the previous run stay where they are, untouched.
-            shutil.copytree(doel, tijdelijk, copy_function=os.link, dirs_exist_ok=True)
-            manifest = tijdelijk / "manifest.json"
-            if manifest.is_file():
-                oud = json.loads(manifest.read_text(encoding="utf-8")).get("documenten", [])
-                manifest.unlink()
-            nieuw_pad = {b.pad for b in bestanden}
-            getekend = definitief.lees(doel)
-            weg = [d for d in oud if d["soort"] in opruimen and d["pad"] not in nieuw_pad
-                   and d["pad"].rsplit(".", 1)[0] + ".docx" not in getekend]
-            for d in weg:
-                (tijdelijk / veilig_pad(d["pad"])).unlink(missing_ok=True)
-            oud = [d for d in oud if d not in weg]
-        register = doel / definitief.BESTAND
-        if register.is_file() and not (tijdelijk / definitief.BESTAND).exists():
-            os.link(register, tijdelijk / definitief.BESTAND)  # the register always stays
-        for bestand in bestanden:
-            pad = tijdelijk / veilig_pad(bestand.pad)
-            pad.parent.mkdir(parents=True, exist_ok=True)
-            if bestand.bron is not None:
-                if not pad.exists():
-                    os.link(bestand.bron, pad)
-                continue
-            pad.unlink(missing_ok=True)  # never write through a link into the previous run
-            pad.write_bytes(bestand.inhoud)
-        documenten = [{"soort": b.soort, "formaat": b.formaat, "pad": b.pad,
-                       "sha256": b.sha or sha256(b.inhoud), "aanbieder": b.aanbieder,
-                       "versie": versiecode(b.invoerhash) if b.invoerhash else kop["versie"],
-                       **({"invoerhash": b.invoerhash} if b.invoerhash else {}),
-                       **({"naast_definitief": b.naast_definitief} if b.naast_definitief
-                          else {})}
-                      for b in bestanden]
-        register = definitief.lees(doel) if doel.is_dir() else {}
-        for document in documenten:
-            if document["pad"] in register:
-                document["definitief"] = register[document["pad"]]["datum"]
-        for document in documenten:
-            if artikelen and document["pad"] in artikelen:
-                document["artikelen"] = artikelen[document["pad"]]
-        if pdf:
-            documenten += _pdf(tijdelijk, [b for b in bestanden if b.formaat == "docx"],
-                               kop["versie"])
-        nieuw = {d["pad"] for d in documenten}
-        documenten = [d for d in oud if d["pad"] not in nieuw] + documenten
-        documenten.sort(key=lambda d: d["pad"])
-        manifest = {**kop, "documenten": documenten}
-        (tijdelijk / "manifest.json").write_text(
-            json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        _wissel(tijdelijk, doel)
-    except BaseException as exc:
-        shutil.rmtree(tijdelijk, ignore_errors=True)
-        for map_ in nieuwe_mappen:  # leave no empty output/<regio>/ behind
-            if map_.is_dir() and not any(map_.iterdir()):
-                map_.rmdir()
-        if isinstance(exc, OSError):
-            raise ContractenFout(f"Kan niet schrijven in {doel}: {os_reden(exc)}. De vorige "
-                                 "uitvoer is ongewijzigd.") from exc
-        raise
-    return manifest
+        yield
+    finally:
+        vergrendeling.release()
 
 
-def _wissel(nieuw: Path, doel: Path) -> None:
-    if not doel.exists():
-        os.replace(nieuw, doel)
-        return
-    # Two renames: if the second fails the first is undone; the old output is only deleted
-    # once the new one is in place.
-    weg = Path(tempfile.mkdtemp(prefix=f".{doel.name}-oud-", dir=doel.parent))
-    os.replace(doel, weg / doel.name)
-    try:
-        os.replace(nieuw, doel)
-    except BaseException:
-        os.replace(weg / doel.name, doel)
-        weg.rmdir()
-        raise
-    shutil.rmtree(weg, ignore_errors=True)
+class Uitvoermap:
+    """One run's writes into output folder `doel`; use as a context manager.
+
+    Inside it, files are written with `schrijf` (or by workers into `plek`), then `voltooi`
+    commits them with the new manifest. Leaving the block without `voltooi` discards them."""
+
+    def __init__(self, doel: Path) -> None:
+        self.doel = doel
+        self.staging = doel.parent / f"{VOORVOEGSEL}{doel.name}-{secrets.token_hex(4)}"
+        self._slot = slot(doel)
+        self._nieuwe_mappen: list[Path] = []
+
+    def __enter__(self) -> Uitvoermap:
+        self._nieuwe_mappen = [p for p in (self.doel.parent, self.doel.parent.parent)
+                               if not p.exists()]
+        try:
+            self.doel.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ContractenFout(f"Kan de uitvoermap {self.doel} niet maken: "
+                                 f"{os_reden(exc)}.") from exc
+        self._slot.__enter__()
+        try:
+            herstel(self.doel)
+            self.staging.mkdir()
+        except BaseException:
+            self._slot.__exit__(None, None, None)
+            raise
+        return self
+
+    def __exit__(self, soort: type[BaseException] | None, fout: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        try:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            for map_ in self._nieuwe_mappen:  # leave no empty output/<regio>/ behind
+                if map_.is_dir() and not any(map_.iterdir()):
+                    map_.rmdir()
+        finally:
+            self._slot.__exit__(None, None, None)
+        if isinstance(fout, OSError):
+            raise ContractenFout(f"Kan niet schrijven in {self.doel}: {os_reden(fout)}. De "
+                                 "vorige uitvoer is ongewijzigd.") from fout
+
+    def plek(self, pad: str) -> Path:
+        """Where a new file goes while it is staged (its folder exists)."""
+        plek = self.staging / veilig_pad(pad)
+        plek.parent.mkdir(parents=True, exist_ok=True)
+        return plek
+
+    def schrijf(self, pad: str, inhoud: bytes) -> str:
+        """Stage one file; returns its sha256."""
+        self.plek(pad).write_bytes(inhoud)
+        return sha256(inhoud)
+
+    def bestaand(self, pad: str) -> Path:
+        """A file of the current output (not staged)."""
+        return self.doel / veilig_pad(pad)
+
+    def voltooi(self, manifest: Manifest, weg: list[str]) -> None:
+        """Commit: move every staged file into place, remove `weg`, then write the manifest."""
+        nieuw = sorted(p.relative_to(self.staging).as_posix()
+                       for p in self.staging.rglob("*") if p.is_file())
+        (self.staging / BESTAND).write_bytes(als_bytes(manifest))
+        journaal = {"nieuw": [*nieuw, BESTAND], "weg": sorted(set(weg) - set(nieuw))}
+        tijdelijk = self.staging / f"{JOURNAAL}.tmp"
+        tijdelijk.write_text(json.dumps(journaal), encoding="utf-8")
+        os.replace(tijdelijk, self.staging / JOURNAAL)  # from here on the commit will finish
+        _voer_uit(self.staging, self.doel)
 
 
-def _pdf(map_: Path, docx: list[Bestand], versie: str) -> list[dict[str, Any]]:
-    from contracten.weergave.pdf import naar_pdf
+def herstel(doel: Path) -> None:
+    """Finish a commit that a killed process left halfway; remove staging that never got there.
+    Only called while holding the folder's lock."""
+    for staging in sorted(doel.parent.glob(f"{VOORVOEGSEL}{doel.name}-*")):
+        if not staging.is_dir():
+            continue
+        if (staging / JOURNAAL).is_file():
+            _voer_uit(staging, doel)
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
 
-    documenten = []
-    for submap in sorted({Path(b.pad).parent for b in docx}):
-        in_map = [b for b in docx if Path(b.pad).parent == submap]
-        naar_pdf([map_ / b.pad for b in in_map], map_ / submap)
-        for b in in_map:
-            pad = Path(b.pad).with_suffix(".pdf")
-            documenten.append({"soort": b.soort, "formaat": "pdf", "pad": pad.as_posix(),
-                               "sha256": sha256((map_ / pad).read_bytes()),
-                               "aanbieder": b.aanbieder, "versie": versie})
-    return documenten
+
+def _voer_uit(staging: Path, doel: Path) -> None:
+    journaal = json.loads((staging / JOURNAAL).read_text(encoding="utf-8"))
+    doel.mkdir(exist_ok=True)
+    manifest = journaal["nieuw"][-1]
+    for pad in journaal["nieuw"][:-1]:
+        bron = staging / veilig_pad(pad)
+        if bron.exists():  # already moved by an earlier, interrupted attempt
+            (doel / pad).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(bron, doel / pad)
+    for pad in journaal["weg"]:
+        (doel / veilig_pad(pad)).unlink(missing_ok=True)
+        _ruim_lege_mappen(doel, (doel / pad).parent)
+    if (staging / manifest).exists():
+        os.replace(staging / manifest, doel / manifest)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _ruim_lege_mappen(doel: Path, map_: Path) -> None:
+    """Remove folders a removal left empty, up to (not including) the output folder."""
+    while map_ != doel and doel in map_.parents and map_.is_dir() and not any(map_.iterdir()):
+        map_.rmdir()
+        map_ = map_.parent

@@ -1,7 +1,7 @@
 """The rendering engine for bulk generation: each template is prepared once (read, docxtpl's tag
 clean-up, Jinja compiled) and then filled per document without loading or saving a Word document.
 
-The result is text-identical to a plain docxtpl render (render.render), at a fraction of the cost:
+The result is text-identical to a plain docxtpl render, at a fraction of the cost:
 the template zip, the compiled body, headers and footers, and a scratch document for the
 formatted fragments are kept per process.
 """
@@ -19,7 +19,7 @@ from typing import Any
 
 from docx import Document
 from docxtpl import DocxTemplate
-from jinja2 import TemplateError
+from jinja2 import TemplateSyntaxError, meta
 from lxml import etree
 from markupsafe import Markup
 
@@ -29,6 +29,7 @@ from contracten.weergave.sjabloon import (
     VULFOUTEN,
     ArtikelTeller,
     SjabloonFout,
+    gebroken_tags,
     sjabloonfout,
 )
 from contracten.weergave.tekstversie import stijlnamen
@@ -39,7 +40,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
 XML_KOP = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-STRIKT = etree.XMLParser(recover=False, huge_tree=True)
+STRIKT = etree.XMLParser(recover=False, huge_tree=True, resolve_entities=False, no_network=True)
+VEILIG = etree.XMLParser(resolve_entities=False, no_network=True)  # no XXE from a template
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ def _voorbereid(xml: str, tpl: DocxTemplate) -> str:
 def _nabewerkt(xml: str, tpl: DocxTemplate) -> str:
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    return tpl.resolve_listing(xml)
+    return str(tpl.resolve_listing(xml))
 
 
 class Motor:
@@ -73,27 +75,45 @@ class Motor:
             with zipfile.ZipFile(io.BytesIO(self.bytes)) as z:
                 self.delen = {info.filename: z.read(info.filename) for info in z.infolist()}
         except Exception as exc:
-            raise SjabloonFout(naam, f"geen leesbaar Word-bestand ({exc})") from exc
+            raise SjabloonFout(naam, f"geen leesbaar Word-bestand ({exc})",
+                               "sjabloon_onleesbaar") from exc
+        document = etree.fromstring(self.delen["word/document.xml"], VEILIG)
+        body = document.find(f"{{{W}}}body")
+        # The template's text parts, after docxtpl's clean-up of tags split over runs.
+        self.bronnen = {"word/document.xml": _voorbereid(
+            etree.tostring(body, encoding="unicode"), self.tpl)}
+        self.bronnen |= {
+            deel: _voorbereid(etree.tostring(etree.fromstring(inhoud, VEILIG),
+                                             encoding="unicode"), self.tpl)
+            for deel, inhoud in self.delen.items() if KOPVOET.fullmatch(deel)}
+        gebroken = [stuk for bron in self.bronnen.values() for stuk in gebroken_tags(bron)]
+        if gebroken:
+            raise SjabloonFout(naam, f"sjabloontag niet heel (bij: {gebroken[0]}); staat een tag "
+                               "verspreid over opmaak (bijv. half vet)? Typ de tag opnieuw in één "
+                               "keer.", "sjabloon_tag")
         try:
-            document = etree.fromstring(self.delen["word/document.xml"])
-            body = document.find(f"{{{W}}}body")
-            self.body = OMGEVING.from_string(
-                _voorbereid(etree.tostring(body, encoding="unicode"), self.tpl))
-            for kind in list(body):
-                body.remove(kind)
-            romp = etree.tostring(document, encoding="unicode")
-            self.voor, self.na = re.split(r"<w:body\s*/>", romp, maxsplit=1)
-            self.kopvoet = {
-                naam: OMGEVING.from_string(_voorbereid(
-                    etree.tostring(etree.fromstring(inhoud), encoding="unicode"), self.tpl))
-                for naam, inhoud in self.delen.items() if KOPVOET.fullmatch(naam)}
-        except TemplateError as exc:
-            raise SjabloonFout(naam, f"fout in een sjabloontag: {exc}") from exc
+            self.body = OMGEVING.from_string(self.bronnen["word/document.xml"])
+            self.kopvoet = {deel: OMGEVING.from_string(bron)
+                            for deel, bron in self.bronnen.items() if deel != "word/document.xml"}
+        except TemplateSyntaxError as exc:
+            raise sjabloonfout(naam, exc) from exc
+        for kind in list(body):
+            body.remove(kind)
+        romp = etree.tostring(document, encoding="unicode")
+        self.voor, self.na = re.split(r"<w:body\s*/>", romp, maxsplit=1)
         self.kladblok = Document(io.BytesIO(self.bytes))  # where fragments become Word XML
         self.ingepakt = {naam: pak_in(naam, inhoud) for naam, inhoud in self.delen.items()}
         self.stijlen = stijlnamen(self.delen["word/styles.xml"])
 
-    def _fragmenten(self, context: dict[str, Any]) -> tuple[dict[str, Any], list, bytes | None]:
+    def variabelen(self) -> set[str]:
+        """Every variable the template uses that it does not define itself."""
+        gebruikt: set[str] = set()
+        for bron in self.bronnen.values():
+            gebruikt |= meta.find_undeclared_variables(OMGEVING.parse(bron))
+        return gebruikt
+
+    def _fragmenten(self, context: dict[str, Any]
+                    ) -> tuple[dict[str, Any], list[Any], bytes | None]:
         """Turn Fragments into Word XML; return the extra relationships and the numbering part
         when the fragments added any, and put the scratch document back as it was."""
         deel = self.kladblok.part

@@ -1,4 +1,5 @@
-"""Word to PDF through LibreOffice headless, with a clear message when it is not installed."""
+"""Word to PDF through LibreOffice headless: one LibreOffice process for a whole run, with a clear
+message when it is not installed."""
 
 from __future__ import annotations
 
@@ -10,20 +11,34 @@ from pathlib import Path
 from contracten.fouten import ContractenFout
 
 
-def naar_pdf(bestanden: list[Path], uitvoer: Path) -> None:
-    """Convert .docx files into `uitvoer` (same names, .pdf). Raises ContractenFout."""
+def naar_pdf(paren: list[tuple[Path, Path]]) -> None:
+    """Convert each .docx `bron` into the .pdf `doel`. Raises ContractenFout."""
+    if not paren:
+        return
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise ContractenFout("Voor --formaat pdf is LibreOffice nodig, maar 'soffice' is niet "
-                             "gevonden. Installeer het (bijv. apt-get install "
-                             "libreoffice-writer-nogui) of kies een ander formaat.")
-    # A private profile, so a LibreOffice the user has open does not block the conversion.
-    with tempfile.TemporaryDirectory(prefix="contracten-lo-") as profiel:
+        raise ContractenFout("Voor pdf is LibreOffice nodig, maar 'soffice' is niet gevonden. "
+                             "Installeer het (bijv. apt-get install libreoffice-writer-nogui) of "
+                             "kies een ander formaat.")
+    with tempfile.TemporaryDirectory(prefix="contracten-pdf-") as tijdelijk:
+        werk = Path(tijdelijk)
+        # Numbered copies: documents in different folders may share a name.
+        invoer = []
+        for i, (bron, _) in enumerate(paren):
+            kopie = werk / f"{i:06d}.docx"
+            shutil.copyfile(bron, kopie)
+            invoer.append(kopie)
+        uit = werk / "pdf"
+        # A private profile, so a LibreOffice the user has open does not block the conversion.
         proces = subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profiel}", "--headless", "--convert-to",
-             "pdf", "--outdir", str(uitvoer), *map(str, bestanden)],
-            capture_output=True, text=True, timeout=600, check=False)
-    ontbreekt = [b.name for b in bestanden if not (uitvoer / b.with_suffix(".pdf").name).is_file()]
-    if proces.returncode != 0 or ontbreekt:
-        raise ContractenFout(f"LibreOffice kon niet naar pdf omzetten: {', '.join(ontbreekt)} "
-                             f"({proces.stderr.strip()[:200]})")
+            [soffice, f"-env:UserInstallation={(werk / 'profiel').as_uri()}", "--headless",
+             "--convert-to", "pdf", "--outdir", str(uit), *map(str, invoer)],
+            capture_output=True, text=True, timeout=600 + 10 * len(paren), check=False)
+        ontbreekt = [bron.name for i, (bron, _) in enumerate(paren)
+                     if not (uit / f"{i:06d}.pdf").is_file()]
+        if proces.returncode != 0 or ontbreekt:
+            raise ContractenFout(f"LibreOffice kon niet naar pdf omzetten: {', '.join(ontbreekt)} "
+                                 f"({proces.stderr.strip()[:200]})")
+        for i, (_, doel) in enumerate(paren):
+            doel.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(uit / f"{i:06d}.pdf", doel)

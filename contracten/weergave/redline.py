@@ -11,6 +11,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from docx import Document
 from docx.oxml import OxmlElement
@@ -44,11 +45,11 @@ class Wijziging:
         return "".join(d.tekst for d in self.delen if d.soort == "nieuw")
 
 
-def _alineas(document) -> Iterator[tuple[Paragraph, str]]:
+def _alineas(document: Any) -> Iterator[tuple[Paragraph, str]]:
     """Every paragraph in document order, table cells included, with its heading."""
     kop = ""
 
-    def door(container) -> Iterator[tuple[Paragraph, str]]:
+    def door(container: Any) -> Iterator[tuple[Paragraph, str]]:
         nonlocal kop
         for blok in container.iter_inner_content():
             if isinstance(blok, Table):
@@ -88,7 +89,7 @@ class _Revisies:
         self.datum = datum.strftime("%Y-%m-%dT%H:%M:%SZ")
         self.volgnummer = 0
 
-    def element(self, tag: str) -> object:
+    def element(self, tag: str) -> Any:
         self.volgnummer += 1
         el = OxmlElement(tag)
         el.set(qn("w:id"), str(self.volgnummer))
@@ -97,7 +98,7 @@ class _Revisies:
         return el
 
 
-def _run(tekst: str, opmaak: object | None, verwijderd: bool) -> object:
+def _run(tekst: str, opmaak: Any, verwijderd: bool) -> Any:
     run = OxmlElement("w:r")
     if opmaak is not None:
         run.append(copy.deepcopy(opmaak))

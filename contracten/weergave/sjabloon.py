@@ -1,24 +1,20 @@
-"""Render a Word template with a document context: sandboxed Jinja with StrictUndefined and
-autoescape, Fragments turned into Word content, byte-identical output for identical input."""
+"""The template language: one sandboxed Jinja environment (StrictUndefined, autoescape) with our
+filters and counters, the checks on a template's tags, and its errors in Dutch. The engine that
+fills templates with it is `motor`; the lint uses the same engine."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import zipfile
-from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from contracten import opmaak
 from contracten.fouten import ContractenFout
-from contracten.weergave.fragment import Fragment
-from contracten.weergave.word import vul
-from contracten.weergave.zipschrijver import vaste_zip
 
 TELLERS = ("artikel", "lid")  # functions every template gets besides its context
 TAG = re.compile(r"\{\{|\{%|%\}|\}\}")
@@ -27,12 +23,12 @@ TAG = re.compile(r"\{\{|\{%|%\}|\}\}")
 class SjabloonFout(ContractenFout):
     """A template that cannot be rendered: names the template and what went wrong."""
 
-    def __init__(self, sjabloon: str, bericht: str) -> None:
-        self.sjabloon, self.bericht = sjabloon, bericht
+    def __init__(self, sjabloon: str, bericht: str, code: str = "sjabloon_render") -> None:
+        self.sjabloon, self.bericht, self.code = sjabloon, bericht, code
         super().__init__(f"Sjabloon {sjabloon}: {bericht}")
 
-    def __reduce__(self) -> tuple:  # picklable, so it can cross a process boundary
-        return (type(self), (self.sjabloon, self.bericht))
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable, so it can cross a process boundary
+        return (type(self), (self.sjabloon, self.bericht, self.code))
 
 
 def omgeving() -> SandboxedEnvironment:
@@ -63,43 +59,6 @@ class ArtikelTeller:
         return f"{self.leden}."
 
 
-def render(sjabloon: Path, context: dict[str, Any], *, titel: str, tijdstip: dt.datetime,
-           naam: str | None = None) -> bytes:
-    """Render `sjabloon` with `context`; returns the .docx bytes. Raises SjabloonFout."""
-    naam = naam or f"sjablonen/{sjabloon.name}"
-    try:
-        tpl = DocxTemplate(sjabloon)
-        tpl.init_docx()
-    except Exception as exc:  # a file that is no Word document at all
-        raise SjabloonFout(naam, f"geen leesbaar Word-bestand ({exc})") from exc
-    try:
-        inhoud = {sleutel: _als_word(tpl, waarde) for sleutel, waarde in context.items()}
-        teller = ArtikelTeller()
-        inhoud["artikel"], inhoud["lid"] = teller, teller.lid
-        tpl.render(inhoud, jinja_env=OMGEVING)
-    except VULFOUTEN as exc:
-        raise sjabloonfout(naam, exc) from exc
-    eigenschappen = tpl.docx.core_properties
-    eigenschappen.title = titel
-    eigenschappen.author = eigenschappen.last_modified_by = "contracten"
-    eigenschappen.created = eigenschappen.modified = tijdstip
-    eigenschappen.last_printed = tijdstip
-    eigenschappen.revision = 1
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return vaste_zip(buffer.getvalue())
-
-
-def _als_word(tpl: DocxTemplate, waarde: Any) -> Any:
-    if isinstance(waarde, Fragment):
-        subdoc = tpl.new_subdoc()
-        vul(subdoc, waarde)
-        return subdoc
-    if isinstance(waarde, dict):
-        return {k: _als_word(tpl, v) for k, v in waarde.items()}
-    return waarde
-
-
 # What can go wrong while filling a template; {{ prijspeil|bedrag }} or a style the template
 # lacks raises an ordinary Python error, and that too is the template's doing.
 VULFOUTEN = (TemplateError, LookupError, TypeError, ValueError, ArithmeticError)
@@ -112,7 +71,8 @@ def sjabloonfout(naam: str, exc: Exception) -> SjabloonFout:
     if isinstance(exc, SecurityError):
         return SjabloonFout(naam, f"onveilige bewerking geweigerd ({exc})")
     if isinstance(exc, TemplateSyntaxError):
-        return SjabloonFout(naam, f"fout in een sjabloontag: {exc.message}{_plek(exc)}")
+        return SjabloonFout(naam, f"fout in een sjabloontag: {exc.message}{_plek(exc)}",
+                            "sjabloon_syntax")
     if isinstance(exc, TemplateError):
         return SjabloonFout(naam, f"{exc}{_plek(exc)}")
     return SjabloonFout(naam, f"kan niet worden gevuld: {exc}")
@@ -133,6 +93,23 @@ def _plek(exc: Exception) -> str:
     regels = [r.strip() for r in getattr(exc, "docx_context", []) if r.strip()]
     tags = [r for r in regels if TAG.search(r)]
     return f" (bij: {tags[0][:80]})" if tags else ""
+
+
+HEEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")  # within one paragraph
+
+
+def gebroken_tags(xml: str) -> list[str]:
+    """Pieces of tags left in a template part after docxtpl's clean-up: a tag that Word split
+    beyond repair (part bold, part not). Each with its text around it, tags stripped."""
+    # The text a person sees in Word: runs joined, one line per paragraph.
+    tekst = re.sub(r"<[^>]+>", "", re.sub(r"</w:p>", "\n", xml))
+    rest = HEEL.sub(lambda m: " " * len(m.group(0)), tekst)  # whole tags are fine
+    stukken = []
+    for m in TAG.finditer(rest):
+        begin = max(tekst.rfind("\n", 0, m.start()) + 1, m.start() - 30)
+        einde = tekst.find("\n", m.end())
+        stukken.append(tekst[begin:min(einde if einde >= 0 else len(tekst), m.end() + 30)])
+    return [s.strip() for s in stukken]
 
 
 def resterende_tags(docx: bytes) -> list[str]:

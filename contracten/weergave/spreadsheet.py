@@ -36,11 +36,14 @@ def als_xlsx(titel: str, kolommen: list[Kolom], rijen: list[dict[str, Any]], *,
     blad.append([k.kop for k in kolommen])
     for cel in blad[1]:
         cel.font = Font(bold=True)
-    for rij in rijen:
-        blad.append([_cel(rij[k.sleutel], k) for k in kolommen])
-        for cel in blad[blad.max_row]:
-            if isinstance(cel.value, str):
-                cel.data_type = "s"  # text from data is never a formula (=HYPERLINK(...))
+    # Row by row with known row numbers: `blad[blad.max_row]` looks at every cell of the sheet
+    # for every row, which made a large overview quadratic (5,000 rows: 10 s instead of 0.6 s).
+    for nummer, rij in enumerate(rijen, start=2):
+        waarden = [_cel(rij[k.sleutel], k) for k in kolommen]
+        blad.append(waarden)
+        for kolom, waarde in enumerate(waarden, start=1):
+            if isinstance(waarde, str):  # text from data is never a formula (=HYPERLINK(...))
+                blad.cell(row=nummer, column=kolom).data_type = "s"
     laatste = len(rijen) + 1
     totalen = [("Totaal" if i == 0 else
                 sum((r[k.sleutel] for r in rijen if r[k.sleutel] is not None), Decimal(0))

@@ -96,7 +96,8 @@ def _stijl(p: Any, stijlen: dict[str, str]) -> str:
     waarde = p.find(f"{W}pPr/{W}pStyle")
     if waarde is None:
         return stijlen.get("Normal", "Normal")
-    return stijlen.get(waarde.get(f"{W}val"), waarde.get(f"{W}val"))
+    naam: str = waarde.get(f"{W}val")
+    return stijlen.get(naam, naam)
 
 
 def _escape(tekst: str) -> str:

@@ -12,13 +12,15 @@ import lxml.html
 import markdown
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from contracten.weergave.fragment import Fragment, Kop, Letterlijk, Tabel, Tekst
+from contracten.weergave.nummering import element as xml_element
+from contracten.weergave.nummering import nieuwe_nummering, zet_nummering
 
 _MD = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 # Profile texts are data: raw HTML in them is shown literally, never interpreted.
@@ -40,11 +42,11 @@ def _alinea(container: Any, stijl: str | None, tekst: str = "") -> Paragraph:
     alinea = container.add_paragraph(tekst)
     if stijl is not None:
         alinea._p.style = _stijl_id(container.part, stijl)
-    return alinea
+    return alinea  # type: ignore[no-any-return]
 
 
 def _stijl_id(deel: Any, naam: str) -> str:
-    cache = deel.__dict__.setdefault("_contracten_stijl_ids", {})  # lives with the document
+    cache: dict[str, str] = deel.__dict__.setdefault("_contracten_stijl_ids", {})
     if naam not in cache:
         cache[naam] = deel.styles[naam].style_id
     return cache[naam]
@@ -79,7 +81,7 @@ def _blok(container: Any, el: Any, stijl: str | None, lijstdiepte: int,
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         _inline(_alinea(container, f"Heading {tag[1]}"), el)
     elif tag in ("ul", "ol"):
-        num = _nieuwe_nummering(container) if tag == "ol" else None
+        num = nieuwe_nummering(container) if tag == "ol" else None
         for li in el:
             if li.tag == "li":
                 _lijstitem(container, li, tag, lijstdiepte + 1, num)
@@ -96,7 +98,7 @@ def _lijstitem(container: Any, li: Any, soort: str, diepte: int, num: int | None
     stijl = _LIJSTSTIJLEN[(soort, min(diepte, 3))]
     alinea = _alinea(container, stijl)
     if num is not None:
-        _zet_nummering(alinea, num, min(diepte, 3) - 1)
+        zet_nummering(alinea, num, min(diepte, 3) - 1)
     # A list item holds inline content, or (loose lists) paragraphs, and maybe a nested list.
     inline = copy.copy(li)
     for kind in list(inline):
@@ -111,7 +113,7 @@ def _lijstitem(container: Any, li: Any, soort: str, diepte: int, num: int | None
             _inline(doel, kind)
             eerste_p = False
         elif kind.tag in ("ul", "ol"):
-            sub_num = _nieuwe_nummering(container) if kind.tag == "ol" else None
+            sub_num = nieuwe_nummering(container) if kind.tag == "ol" else None
             for sub in kind:
                 if sub.tag == "li":
                     _lijstitem(container, sub, kind.tag, diepte + 1, sub_num)
@@ -163,52 +165,12 @@ def _run(alinea: Paragraph, tekst: str, vet: bool, cursief: bool, code: bool = F
 
 def _link(alinea: Paragraph, url: str, tekst: str) -> None:
     rid = alinea.part.relate_to(url, RT.HYPERLINK, is_external=True)
-    t = _el("w:t", {"xml:space": "preserve"})
+    t = xml_element("w:t", {"xml:space": "preserve"})
     t.text = tekst
-    eigenschappen = _el("w:rPr", {}, _el("w:color", {"w:val": str(LINKKLEUR)}),
-                        _el("w:u", {"w:val": "single"}))
-    alinea._p.append(_el("w:hyperlink", {"r:id": rid}, _el("w:r", {}, eigenschappen, t)))
-
-
-def _el(tag: str, attributen: dict[str, str], *kinderen: Any) -> Any:
-    element = OxmlElement(tag)
-    for naam, waarde in attributen.items():
-        element.set(qn(naam), waarde)
-    for kind in kinderen:
-        element.append(kind)
-    return element
-
-
-def _nieuwe_nummering(container: Any) -> int:
-    """A fresh w:num on the List Number definition, so every numbered list starts at 1."""
-    part = container.part  # the main document part, also for a Subdoc or a table cell
-    numbering = part.numbering_part.element
-    abstract_id = _abstract_van_stijl(numbering, part.document.styles["List Number"])
-    nieuw_id = max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))),
-                   default=0) + 1
-    numbering.append(_el(
-        "w:num", {"w:numId": str(nieuw_id)}, _el("w:abstractNumId", {"w:val": abstract_id}),
-        *(_el("w:lvlOverride", {"w:ilvl": str(niveau)}, _el("w:startOverride", {"w:val": "1"}))
-          for niveau in range(3))))
-    return nieuw_id
-
-
-def _abstract_van_stijl(numbering: Any, stijl: Any) -> str:
-    num_id = None
-    num_pr = stijl.element.pPr.numPr if stijl.element.pPr is not None else None
-    if num_pr is not None and num_pr.numId is not None:
-        num_id = num_pr.numId.val
-    for num in numbering.findall(qn("w:num")):
-        if num_id is None or int(num.get(qn("w:numId"))) == num_id:
-            return num.find(qn("w:abstractNumId")).get(qn("w:val"))
-    raise LookupError("het sjabloon heeft geen nummering voor 'List Number'")
-
-
-def _zet_nummering(alinea: Paragraph, num: int, niveau: int) -> None:
-    p_pr = alinea._p.get_or_add_pPr()
-    num_pr = p_pr.get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = niveau
-    num_pr.get_or_add_numId().val = num
+    eigenschappen = xml_element("w:rPr", {}, xml_element("w:color", {"w:val": str(LINKKLEUR)}),
+                        xml_element("w:u", {"w:val": "single"}))
+    run = xml_element("w:r", {}, eigenschappen, t)
+    alinea._p.append(xml_element("w:hyperlink", {"r:id": rid}, run))
 
 
 TEKSTBREEDTE = 9072  # twips: 16 cm of text on A4 with 2.5 cm margins

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from contracten.fouten import Melding
-from contracten.profiel.bron import Bron, Pad
+from contracten.lezen.bron import Bron, Pad
 
 # pydantic error type -> Dutch message. {ctx} fields are filled from the error's context.
 _BERICHTEN: dict[str, str] = {

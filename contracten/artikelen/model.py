@@ -1,0 +1,122 @@
+"""The article library as data: articles of the Contractstandaard Wmo with their leden, the
+choices the standard leaves to a region, and the placeholders a profile fills."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Status = Literal["verplicht", "optioneel", "verbatim"]
+Bron = Literal["samenvatting", "officieel", "regio"]
+NUMMER = re.compile(r"(?:[123])\.\d+a?")
+PLAATSHOUDER = re.compile(r"\[([^\[\]]+)\]")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Lid(_Model):
+    """One lid: a fixed text, or one text per option of a choice the region makes. A lid with a
+    `voorwaarde` is present only when the region switches it on (else it keeps its number and
+    reads 'niet van toepassing')."""
+
+    tekst: str | None = None
+    keuze: str | None = None
+    opties: dict[str, str] | None = None
+    voorwaarde: str | None = None
+
+    @model_validator(mode="after")
+    def _een_vorm(self) -> Lid:
+        if (self.tekst is None) == (self.keuze is None):
+            raise ValueError("een lid heeft óf 'tekst' óf 'keuze' met 'opties'")
+        if (self.keuze is None) != (self.opties is None):
+            raise ValueError("'keuze' en 'opties' horen bij elkaar")
+        return self
+
+    def teksten(self) -> list[str]:
+        """Every text this lid can have (all options of a choice)."""
+        return [self.tekst] if self.tekst is not None else list((self.opties or {}).values())
+
+
+class Artikel(_Model):
+    nummer: str  # "1.3", "3.9a"; "partijen", "overwegingen", "definities" for the preamble
+    titel: str
+    deel: int | None = None
+    hoofdstuk: int | None = None
+    status: Status
+    bron: Bron
+    versie: str
+    toelichting: str | None = None
+    niet_van_toepassing: str | None = None
+    onzeker: bool = False
+    leden: list[Lid]
+    sha256: str | None = None  # of the imported file, for an official text
+
+    @property
+    def genummerd(self) -> bool:
+        return NUMMER.fullmatch(self.nummer) is not None
+
+    def plaatshouders(self) -> set[str]:
+        return {m.group(1) for lid in self.leden for t in lid.teksten()
+                for m in PLAATSHOUDER.finditer(t)}
+
+
+class Keuze(_Model):
+    omschrijving: str
+    opties: dict[str, str]
+
+
+class Plaatshouder(_Model):
+    omschrijving: str
+    toegevoegd: bool = False
+
+
+class Hoofdstuk(_Model):
+    nummer: int
+    titel: str
+    artikelen: list[str]
+
+
+class Onderdeel(_Model):
+    """A part of the overeenkomst in order: the preamble, Deel 1, 2 or 3 (with chapters)."""
+
+    deel: int | None
+    titel: str
+    artikelen: list[str] = Field(default_factory=list)
+    hoofdstukken: list[Hoofdstuk] = Field(default_factory=list)
+
+    def nummers(self) -> list[str]:
+        return self.artikelen + [n for h in self.hoofdstukken for n in h.artikelen]
+
+
+class Index(_Model):
+    naam: str
+    versie: str
+    bron: Bron
+    standaard: dict[str, str]
+    verantwoording: str
+    geraadpleegd: list[str] = Field(default_factory=list)
+    lid_niet_van_toepassing: str
+    volgorde: list[Onderdeel]
+    optionele_artikelen: dict[str, str]
+    voorwaarden: dict[str, str]
+    keuzes: dict[str, Keuze]
+    plaatshouders: dict[str, Plaatshouder]
+    niet_gebruikt: dict[str, str] = Field(default_factory=dict)
+
+
+class Bibliotheek(_Model):
+    """The library as loaded: the index and every article by number."""
+
+    index: Index
+    artikelen: dict[str, Artikel]
+
+    def in_volgorde(self) -> list[Artikel]:
+        return [self.artikelen[n] for o in self.index.volgorde for n in o.nummers()]
+
+    def samenvattingen(self) -> list[Artikel]:
+        """Articles whose text is still our summary, not the imported official text."""
+        return [a for a in self.in_volgorde() if a.bron == "samenvatting"]

@@ -1,0 +1,67 @@
+"""`contracten artikelen`: list the article library; `artikelen importeer`: import the
+official text of the Contractstandaard Wmo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from contracten.cli.groep import main
+from contracten.cli.opties import json_optie, toon_json
+from contracten.opdrachten.artikelen import artikelen as lees_bibliotheek
+from contracten.opdrachten.artikelen import importeer_artikelen
+
+STATUS = {"verplicht": "verplicht", "optioneel": "optioneel", "verbatim": "letterlijk"}
+
+
+def artikelen_optie(functie: object) -> object:
+    return click.option(
+        "--artikelen", "map_", type=click.Path(file_okay=False, path_type=Path),
+        envvar="CONTRACTEN_ARTIKELEN", metavar="MAP",
+        help="Map van de artikelbibliotheek (standaard ./artikelen, anders die van het pakket; "
+             "ook via CONTRACTEN_ARTIKELEN).")(functie)
+
+
+@main.group("artikelen", invoke_without_command=True, options_metavar="[OPTIES]",
+            subcommand_metavar="[importeer BESTAND]")
+@artikelen_optie
+@json_optie
+@click.pass_context
+def artikelen(ctx: click.Context, map_: Path | None, als_json: bool) -> None:
+    """Toon de artikelbibliotheek van de Contractstandaard Wmo: nummer, titel, status, bron."""
+    ctx.obj = map_
+    if ctx.invoked_subcommand is not None:
+        return
+    bibliotheek = lees_bibliotheek(map_)
+    rijen = [{"nummer": a.nummer, "titel": a.titel, "status": a.status, "bron": a.bron,
+              "versie": a.versie} for a in bibliotheek.in_volgorde()]
+    if als_json:
+        toon_json(rijen)
+        return
+    for a in bibliotheek.in_volgorde():
+        bron = f"officieel ({a.versie})" if a.bron == "officieel" else f"samenvatting ({a.versie})"
+        click.echo(f"{a.nummer:13} {a.titel[:52]:52} {STATUS[a.status]:10} {bron}")
+    samenvattingen = [a for a in bibliotheek.samenvattingen() if a.genummerd]
+    if samenvattingen:
+        click.echo(f"\n{len(samenvattingen)} artikelen zijn nog een samenvatting in eigen "
+                   "woorden; importeer vóór ondertekening de officiële tekst met 'contracten "
+                   "artikelen importeer BESTAND'.")
+
+
+@artikelen.command("importeer", options_metavar="[OPTIES]")
+@click.argument("bestand", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--versie", metavar="VERSIE",
+              help="Versie van de standaard, bijv. 'CSW 1.3' (standaard: uit het document).")
+@click.pass_obj
+def importeer(map_: Path | None, bestand: Path, versie: str | None) -> None:
+    """Importeer de officiële tekst van de Contractstandaard Wmo (.docx of .md)."""
+    uitkomst = importeer_artikelen(bestand, map_=map_, versie=versie)
+    officieel = uitkomst.verslag.officieel
+    click.echo(f"{len(officieel.artikelen)} artikelen gelezen uit {bestand.name} "
+               f"({officieel.versie}); opgeslagen in {uitkomst.bestand}.")
+    click.echo(f"Officiële tekst in gebruik: {', '.join(uitkomst.toegepast) or 'geen'}.")
+    if uitkomst.samenvatting_blijft:
+        click.echo(f"Nog een samenvatting: {', '.join(uitkomst.samenvatting_blijft)}.")
+    for probleem in uitkomst.verslag.problemen:
+        click.echo(f"Niet gelezen: {probleem}", err=True)

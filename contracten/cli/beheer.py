@@ -1,0 +1,114 @@
+"""The commands around the documents: regios, valideer, definitief, vergelijk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+import contracten
+from contracten.cli.groep import main
+from contracten.cli.opties import (
+    datum_optie,
+    json_optie,
+    prijspeil_optie,
+    sjablonen_optie,
+    toon_json,
+    uitvoer_optie,
+    vandaag,
+)
+from contracten.fouten import ContractenFout
+from contracten.opdrachten.regios import samenvatting
+from contracten.opmaak import aantal
+from contracten.soorten.register import van_opdracht
+
+
+@main.command("regios", options_metavar="[OPTIES]")
+@json_optie
+@click.pass_obj
+def regios(regios: Path, als_json: bool) -> None:
+    """Toon de regioprofielen: naam, bekostigingsvorm, gemeenten, prijspeilen."""
+    overzicht = [samenvatting(p) for p in contracten.regios(regios)]
+    if als_json:
+        toon_json(overzicht)
+        return
+    for regel in overzicht:
+        click.echo(f"{regel['regio']}: {regel['naam']} ({regel['bekostigingsvorm']})")
+        click.echo(f"  gemeenten:   {', '.join(regel['gemeenten'])}")
+        click.echo(f"  prijspeilen: {', '.join(str(j) for j in regel['prijspeilen'])}")
+        click.echo(f"  {'functies' if regel['bekostigingsvorm'] == 'taakgericht' else 'producten'}:"
+                   f" {len(regel['producten'])}, aanbieders: {len(regel['aanbieders'])}")
+
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("regio", nargs=-1)
+@sjablonen_optie
+@click.pass_obj
+def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> None:
+    """Controleer regioprofielen en sjablonen (alle regio's als er geen REGIO genoemd is)."""
+    namen = list(regio) or contracten.vind_regios(regios)
+    if not namen:
+        raise ContractenFout(f"Geen regioprofielen gevonden in {regios}.")
+    fouten: list[str] = []
+    for naam in namen:
+        try:
+            validatie = contracten.valideer(contracten.laad_regio(regios, naam),
+                                            sjablonen=sjablonen)
+        except ContractenFout as fout:
+            fouten.append(str(fout))
+            continue
+        if not validatie.geldig:
+            fouten.append(str(contracten.InvoerFout(
+                validatie.meldingen, f"Sjablonen passen niet bij regio '{naam}'")))
+            continue
+        profiel = validatie.profiel
+        click.echo(f"{naam}: geldig ({len(profiel.aanbieders)} aanbieders, "
+                   f"prijspeilen {', '.join(str(j) for j in profiel.prijspeilen)})")
+    if fouten:
+        for bericht in fouten:
+            click.echo(bericht, err=True)
+        sys.exit(1)
+
+
+@main.command("definitief", options_metavar="[OPTIES]")
+@click.argument("regio")
+@prijspeil_optie
+@click.option("--document", "soorten", multiple=True,
+              type=click.Choice(list(van_opdracht("genereer"))), metavar="SOORT",
+              help="Alleen deze documentsoort; herhaalbaar.")
+@click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
+              help="Alleen de documenten van deze aanbieder; herhaalbaar.")
+@uitvoer_optie
+@datum_optie
+@click.pass_obj
+def definitief(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],
+               aanbieders: tuple[str, ...], uitvoer: Path, datum: dt.date | None) -> None:
+    """Markeer gegenereerde documenten als definitief (getekend): genereer overschrijft ze nooit."""
+    map_, gemarkeerd = contracten.markeer_definitief(
+        contracten.laad_regio(regios, regio), prijspeil=prijspeil, soorten=soorten,
+        aanbieders=aanbieders, uitvoer=uitvoer, datum=vandaag(datum))
+    for pad in gemarkeerd:
+        click.echo(f"definitief: {pad}")
+    click.echo(f"{aantal(len(gemarkeerd), 'document', 'documenten')} definitief in {map_}.")
+
+
+@main.command("vergelijk", options_metavar="[OPTIES]")
+@click.argument("oud", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("nieuw", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor rapport en redlines (standaard naast NIEUW: vergelijking-OUD-NIEUW).")
+@datum_optie
+def vergelijk(oud: Path, nieuw: Path, uitvoer: Path | None, datum: dt.date | None) -> None:
+    """Vergelijk twee uitvoermappen: rapport (html, md) en redlines met Word-revisies."""
+    uitkomst = contracten.vergelijk(oud, nieuw, uitvoer=uitvoer, datum=vandaag(datum))
+    if not uitkomst.gewijzigd:
+        click.echo(f"Geen wijzigingen; rapport in {uitkomst.map}.")
+        return
+    for document in uitkomst.documenten:
+        if document.status != "ongewijzigd":
+            n = len(document.wijzigingen)
+            teller = f", {aantal(n, 'wijziging', 'wijzigingen')}" if n else ""
+            click.echo(f"{document.status:11} {document.pad}{teller}")
+    click.echo(f"Rapport en redlines in {uitkomst.map}.")

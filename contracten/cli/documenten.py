@@ -1,0 +1,216 @@
+"""The commands that make documents: genereer, indexeer, socialreturn, opzegging."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+import contracten
+from contracten.cli.groep import main
+from contracten.cli.opties import (
+    Jaar,
+    datum_optie,
+    formaat_optie,
+    json_optie,
+    prijspeil_optie,
+    procent,
+    sjablonen_optie,
+    toon_json,
+    uitvoer_optie,
+    vandaag,
+    voortgangsbalk,
+)
+from contracten.fouten import InvoerFout, Melding
+from contracten.opmaak import aantal, bedrag
+from contracten.opmaak import procent as als_procent
+from contracten.rekenen.indexatie import Indexering
+from contracten.soorten.register import van_opdracht
+
+SOORTEN = list(van_opdracht("genereer"))
+
+
+@main.command("genereer", options_metavar="[OPTIES]")
+@click.argument("regio")
+@prijspeil_optie
+@click.option("--document", "soorten", multiple=True, type=click.Choice(SOORTEN),
+              metavar="SOORT", help=f"Alleen deze documentsoort ({', '.join(SOORTEN)}); "
+                                    "herhaalbaar.")
+@click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
+              help="Alleen de documenten van deze aanbieder; herhaalbaar.")
+@formaat_optie
+@uitvoer_optie
+@sjablonen_optie
+@datum_optie
+@json_optie
+@click.pass_obj
+def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],
+             aanbieders: tuple[str, ...], formaten: tuple[str, ...], uitvoer: Path,
+             sjablonen: Path | None, datum: dt.date | None, als_json: bool) -> None:
+    """Maak de documenten van REGIO: programma van eisen, overeenkomsten, brieven."""
+    profiel = contracten.laad_regio(regios, regio)
+    with voortgangsbalk(als_json) as voortgang:
+        resultaat = contracten.genereer(
+            profiel, prijspeil=prijspeil, soorten=soorten, aanbieders=aanbieders,
+            formaten=formaten, uitvoer=uitvoer, sjablonen=sjablonen, datum=vandaag(datum),
+            voortgang=voortgang)
+    manifest = resultaat.manifest
+    for waarschuwing in resultaat.waarschuwingen:
+        click.echo(f"Let op: {waarschuwing}", err=True)
+    if als_json:
+        toon_json(manifest.als_json())
+        return
+    if not resultaat.geschreven and not resultaat.verwijderd:
+        click.echo(f"Niets veranderd sinds de vorige run: {resultaat.map} is bij.")
+        return
+    for pad in resultaat.naast_definitief:
+        click.echo(f"Let op: {pad} is definitief en blijft ongewijzigd; de nieuwe versie staat "
+                   "ernaast (.nieuw-…).")
+    docx = sum(1 for pad in resultaat.geschreven if pad.endswith(".docx"))
+    click.echo(f"{aantal(docx, 'Word-document', 'Word-documenten')} gemaakt in {resultaat.map} "
+               f"(prijspeil {manifest.prijspeil}, versie {manifest.versie}); overzicht in "
+               f"{resultaat.map / 'manifest.json'}.")
+
+
+@main.command("indexeer", options_metavar="[OPTIES]")
+@click.argument("regio")
+@click.option("--naar", type=Jaar(), required=True, metavar="JAAR",
+              help="Het nieuwe prijspeil (mag nog niet bestaan).")
+@click.option("--ova", metavar="PCT", help="Loonindex OVA in procenten (VNG-methode).")
+@click.option("--ppc", metavar="PCT", help="Prijsindex PPC in procenten (VNG-methode).")
+@click.option("--nacalculatie", metavar="PCT", help="Nacalculatie in procentpunten (standaard 0).")
+@click.option("--percentage", metavar="PCT", help="Eén indexcijfer in plaats van OVA en PPC.")
+@datum_optie
+@click.option("--genereer", "genereren", is_flag=True,
+              help="Maak daarna alle documenten en de indexatiebrieven voor het nieuwe prijspeil.")
+@formaat_optie
+@uitvoer_optie
+@sjablonen_optie
+@json_optie
+@click.pass_obj
+def indexeer(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | None,
+             nacalculatie: str | None, percentage: str | None, datum: dt.date | None,
+             genereren: bool, formaten: tuple[str, ...], uitvoer: Path, sjablonen: Path | None,
+             als_json: bool) -> None:
+    """Indexeer de bedragen van REGIO naar een nieuw prijspeil (VNG-methode of één percentage)."""
+    if percentage is not None and (ova or ppc or nacalculatie):
+        raise click.UsageError("Geef --percentage óf --ova en --ppc (met --nacalculatie), niet "
+                               "allebei.")
+    if percentage is None and (ova is None or ppc is None):
+        raise click.UsageError("Geef --ova en --ppc, of --percentage.")
+    uitkomst = contracten.indexeer(
+        contracten.laad_regio(regios, regio), naar=naar, datum=vandaag(datum),
+        ova=procent(ova, "--ova"), ppc=procent(ppc, "--ppc"),
+        nacalculatie=procent(nacalculatie, "--nacalculatie"),
+        percentage=procent(percentage, "--percentage"), genereren=genereren, uitvoer=uitvoer,
+        formaten=formaten, sjablonen=sjablonen)
+    resultaat = uitkomst.als_json()
+    if als_json:
+        toon_json(resultaat)
+        return
+    record = uitkomst.indexering.prijspeil.indexatie
+    assert record is not None
+    click.echo(f"{regio}: prijspeil {resultaat['van']} → {resultaat['naar']}, index "
+               f"{als_procent(record.index)}; geschreven: {uitkomst.bestand}")
+    click.echo(indexatietabel(uitkomst.indexering))
+    if uitkomst.documenten:
+        docx = sum(1 for p in uitkomst.documenten.geschreven if p.endswith(".docx"))
+        click.echo(f"{aantal(docx, 'Word-document', 'Word-documenten')} (met indexatiebrieven) "
+                   f"in {uitkomst.documenten.map}.")
+
+
+def indexatietabel(ix: Indexering) -> str:
+    """The table for the terminal: sleutel, omschrijving, eenheid, oud, nieuw, verschil, %."""
+    kop = ("sleutel", "omschrijving", "eenheid", "oud", "nieuw", "verschil", "%")
+    rijen = [(w.regel.sleutel, w.regel.omschrijving[:40], w.regel.eenheid, bedrag(w.oud),
+              bedrag(w.regel.bedrag), bedrag(w.verschil), als_procent(w.procent, 2))
+             for w in ix.wijzigingen]
+    breedtes = [max(len(r[i]) for r in (kop, *rijen)) for i in range(len(kop))]
+    rechts = {3, 4, 5, 6}
+
+    def regel(cellen: tuple[str, ...]) -> str:
+        return "  ".join(c.rjust(b) if i in rechts else c.ljust(b)
+                         for i, (c, b) in enumerate(zip(cellen, breedtes, strict=True))).rstrip()
+
+    return "\n".join([regel(kop), regel(tuple("-" * b for b in breedtes)),
+                      *(regel(r) for r in rijen)])
+
+
+@main.command("socialreturn", options_metavar="[OPTIES]")
+@click.argument("regio")
+@prijspeil_optie
+@formaat_optie
+@uitvoer_optie
+@sjablonen_optie
+@datum_optie
+@json_optie
+@click.pass_obj
+def socialreturn(regios: Path, regio: str, prijspeil: int | None, formaten: tuple[str, ...],
+                 uitvoer: Path, sjablonen: Path | None, datum: dt.date | None,
+                 als_json: bool) -> None:
+    """Social return van REGIO: overzicht (Excel, csv, Word) en een brief per aanbieder."""
+    uitkomst = contracten.socialreturn(contracten.laad_regio(regios, regio), prijspeil=prijspeil,
+                                       uitvoer=uitvoer, formaten=formaten,
+                                       sjablonen=sjablonen, datum=vandaag(datum))
+    resultaat = uitkomst.als_json()
+    if als_json:
+        toon_json(resultaat)
+        return
+    if uitkomst.documenten is None:
+        click.echo(f"{uitkomst.profiel.regio.naam} kent geen social return (regels.socialreturn "
+                   f"ontbreekt in {regio}/regio.yaml); er is niets geschreven.")
+        return
+    verplicht = [a for a in resultaat["aanbieders"] if a["verplicht"]]
+    click.echo(f"{len(verplicht)} van {len(resultaat['aanbieders'])} aanbieders zijn verplicht; "
+               f"overzicht en brieven in {uitkomst.documenten.map}.")
+
+
+def _datum(tekst: str, optie: str) -> dt.date:
+    """A date typed as text: a wrong one is an input error (exit 1), as it always was."""
+    try:
+        return dt.date.fromisoformat(tekst)
+    except ValueError:
+        raise InvoerFout([Melding(optie, None, "", f"'{tekst}' is geen datum JJJJ-MM-DD",
+                                  "datum")], "Ongeldige invoer") from None
+
+
+@main.command("opzegging", options_metavar="[OPTIES]")
+@click.argument("regio")
+@click.option("--aanbieder", "aanbieder", required=True, metavar="ID",
+              help="De aanbieder wiens overeenkomst is opgezegd.")
+@click.option("--datum", required=True, metavar="JJJJ-MM-DD",
+              help="De dag waarop de opzegtermijn ingaat (instroomstop).")
+@click.option("--opzegtermijn", type=click.IntRange(0, 36), metavar="MAANDEN",
+              help="Opzegtermijn in maanden (standaard die van het profiel).")
+@click.option("--clienten", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              metavar="CSV", help="Cliënten: client,gemeente,product,einddatum_beschikking.")
+@formaat_optie
+@uitvoer_optie
+@click.option("--briefdatum", type=click.DateTime(["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
+              help="Datum op de brief (standaard vandaag).")
+@sjablonen_optie
+@json_optie
+@click.pass_obj
+def opzegging(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermijn: int | None,
+              clienten: Path | None, formaten: tuple[str, ...], uitvoer: Path,
+              briefdatum: dt.datetime | None,
+              sjablonen: Path | None, als_json: bool) -> None:
+    """Transitieschema en brief bij de opzegging van de overeenkomst met een aanbieder."""
+    profiel = contracten.laad_regio(regios, regio)
+    uitkomst = contracten.opzegging(
+        profiel, aanbieder=aanbieder, datum=_datum(datum, "--datum"), opzegtermijn=opzegtermijn,
+        clienten=clienten, uitvoer=uitvoer, formaten=formaten, sjablonen=sjablonen,
+        briefdatum=vandaag(briefdatum.date() if briefdatum else None))
+    resultaat = uitkomst.als_json()
+    if als_json:
+        toon_json(resultaat)
+        return
+    for label, sleutel in (("instroomstop", "instroomstop"),
+                           ("einde overeenkomst", "einde_overeenkomst"),
+                           ("uiterste zorgdatum", "uiterste_zorgdatum")):
+        waarde = resultaat[sleutel]
+        vlag = resultaat["markeringen"].get(waarde)
+        click.echo(f"{label:20} {waarde}{f'  ({vlag})' if vlag else ''}")
+    aantal_clienten = aantal(len(resultaat["clienten"]), "cliënt", "cliënten")
+    click.echo(f"{aantal_clienten}; transitieschema en brief in {uitkomst.documenten.map}.")

@@ -1,0 +1,51 @@
+"""The command group every command hangs from, and how the library's errors reach the user:
+a Dutch message on stderr and an exit code (0 done, 1 invalid input, 2 wrong use of the command
+line, 130/143 interrupted). The same whether run as `contracten` or in-process (CliRunner)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from contracten.cli.opties import CONTEXT
+from contracten.fouten import ContractenFout, InvoerFout
+
+
+class Groep(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
+            raise  # click's own handling (a closed pipe, as with `| head`, ends quietly)
+        except InvoerFout as fout:
+            click.echo(str(fout), err=True)
+            ctx.exit(1)
+        except ContractenFout as fout:
+            click.echo(f"Fout: {fout}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Afgebroken; de vorige uitvoer is ongewijzigd.", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # a bug: say so plainly; the details only on request
+            if os.environ.get("CONTRACTEN_DEBUG"):
+                raise
+            click.echo(f"Interne fout in contracten ({type(exc).__name__}: {exc}). Meld dit "
+                       "met de opdracht die u gaf; met CONTRACTEN_DEBUG=1 ziet u de details.",
+                       err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=Groep, context_settings=CONTEXT, options_metavar="[OPTIES]",
+             subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
+@click.option("--regios", "regios", type=click.Path(file_okay=False, path_type=Path),
+              metavar="MAP", default=Path("regios"), envvar="CONTRACTEN_REGIOS",
+              show_default=True, help="Map met regioprofielen (ook via CONTRACTEN_REGIOS).")
+@click.version_option(package_name="contracten", message="%(prog)s %(version)s",
+                      help="Toon de versie en stop.")
+@click.pass_context
+def main(ctx: click.Context, regios: Path) -> None:
+    """Maak de documenten van Wmo-contracten uit regioprofielen."""
+    ctx.obj = regios

@@ -1,0 +1,127 @@
+"""What the commands share: option decorators, a year type, JSON output, the progress bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import click
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def toon_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+class Jaar(click.ParamType):  # type: ignore[type-arg]
+    """A year on the command line, with a Dutch message when it isn't one."""
+
+    name = "jaar"
+
+    def convert(self, waarde: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> int:
+        if isinstance(waarde, int):
+            return waarde
+        if not (isinstance(waarde, str) and waarde.isdigit() and len(waarde) == 4
+                and 2000 <= int(waarde) <= 2100):
+            self.fail(f"'{waarde}' is geen jaartal van 2000 tot en met 2100", param, ctx)
+        return int(waarde)
+
+
+class Datum(click.ParamType):  # type: ignore[type-arg]
+    """A date JJJJ-MM-DD, as a `datetime.date`."""
+
+    name = "datum"
+
+    def convert(self, waarde: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> dt.date:
+        if isinstance(waarde, dt.date):
+            return waarde
+        try:
+            return dt.date.fromisoformat(str(waarde))
+        except ValueError:
+            self.fail(f"'{waarde}' is geen datum JJJJ-MM-DD", param, ctx)
+
+
+def procent(waarde: str | None, optie: str) -> Decimal | None:
+    if waarde is None:
+        return None
+    try:
+        getal = Decimal(waarde.replace(",", "."))
+    except ArithmeticError:
+        getal = None
+    if getal is None or not getal.is_finite() or abs(getal) > 1000:
+        raise click.BadParameter(f"'{waarde}' is geen bruikbaar percentage (bijv. 3.5)",
+                                 param_hint=optie)
+    return getal
+
+
+def vandaag(datum: dt.date | None) -> dt.date:
+    """The date a command was given, or today: the command line is where the clock is read."""
+    return datum or dt.date.today()
+
+
+@contextmanager
+def voortgangsbalk(stil: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on a terminal; nothing with --json or when output goes elsewhere."""
+    if stil or not sys.stderr.isatty():
+        yield None
+        return
+    balk: Any = None
+    gedaan = 0
+
+    def bij(gemaakt: int) -> None:
+        nonlocal balk, gedaan
+        if balk is None:
+            balk = click.progressbar(length=None, label="Documenten maken", file=sys.stderr,
+                                     show_pos=True)
+            balk.__enter__()
+        balk.update(gemaakt - gedaan)
+        gedaan = gemaakt
+
+    try:
+        yield bij
+    finally:
+        if balk is not None:
+            balk.__exit__(None, None, None)
+
+
+def json_optie(functie: Any) -> Any:
+    return click.option("--json", "als_json", is_flag=True,
+                        help="Toon het resultaat als JSON op stdout.")(functie)
+
+
+def datum_optie(functie: Any) -> Any:
+    return click.option("--datum", type=Datum(), metavar="JJJJ-MM-DD",
+                        help="Datum op de brieven (standaard vandaag).")(functie)
+
+
+def prijspeil_optie(functie: Any) -> Any:
+    return click.option("--prijspeil", type=Jaar(), metavar="JAAR",
+                        help="Prijspeil (standaard: het nieuwste van de regio).")(functie)
+
+
+def uitvoer_optie(functie: Any) -> Any:
+    return click.option("--uitvoer", type=click.Path(file_okay=False, path_type=Path),
+                        default=Path("output"), show_default=True,
+                        help="Map voor de documenten.")(functie)
+
+
+def formaat_optie(functie: Any) -> Any:
+    return click.option("--formaat", "formaten", multiple=True,
+                        type=click.Choice(["docx", "md", "html", "pdf"]),
+                        help="Extra formaat naast .docx en .md (html, pdf); herhaalbaar.")(functie)
+
+
+def sjablonen_optie(functie: Any) -> Any:
+    return click.option(
+        "--sjablonen", type=click.Path(file_okay=False, exists=True, path_type=Path),
+        envvar="CONTRACTEN_SJABLONEN",
+        help="Map met Word-sjablonen (standaard ./sjablonen, anders die van het pakket).")(functie)

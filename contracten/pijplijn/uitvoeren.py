@@ -1,0 +1,134 @@
+"""Carry out a plan: make what changed, keep what did not, and commit it all at once with the new
+manifest. Every command that makes documents goes through here."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from contracten.privacy import versiecode
+from contracten.uitvoer import definitief, manifest
+from contracten.uitvoer.manifest import Document, Manifest, stam
+from contracten.uitvoer.map import Uitvoermap, sha256
+from contracten.weergave.pdf import naar_pdf
+
+from .plan import Plan, hergebruik
+from .werk import Gemaakt, Werk, maak_alle
+
+
+@dataclass(frozen=True)
+class Resultaat:
+    """What a run did. Paths are relative to `map`."""
+
+    map: Path
+    manifest: Manifest
+    geschreven: list[str] = field(default_factory=list)  # made by this run
+    ongewijzigd: list[str] = field(default_factory=list)  # kept from the previous run
+    verwijderd: list[str] = field(default_factory=list)  # no longer made, so removed
+    naast_definitief: list[str] = field(default_factory=list)  # finalised; new version beside
+    waarschuwingen: list[str] = field(default_factory=list)
+
+
+def voer_uit(plan: Plan, *, processen: int | None = None,
+             voortgang: Callable[[int], None] | None = None) -> Resultaat:
+    """Make and write the plan's documents. Raises ContractenFout, and writes nothing then."""
+    waarschuwingen = []
+    with Uitvoermap(plan.doel) as map_:
+        try:
+            vorig = manifest.lees(plan.doel)
+        except manifest.ManifestBeschadigd as fout:
+            # Rebuilt from scratch: every document is made again; finalised ones stay safe,
+            # as definitief.json says which they are.
+            vorig = None
+            waarschuwingen.append(f"{fout} Het is opnieuw opgebouwd; alle documenten zijn "
+                                  "opnieuw gemaakt.")
+        register = definitief.lees(plan.doel)
+        hergebruikt, te_maken = hergebruik(plan.taken, vorig, plan.doel, plan.formaten)
+        bewaard = {d.pad for d in hergebruikt}
+        alle_stammen = {t.pad for t in plan.taken}
+        opnieuw = {t.pad for t in te_maken}
+        oud = vorig.documenten if vorig else []
+        weg = {d.pad for d in oud if _sleutel(d) not in alle_stammen
+               and (plan.volledig or d.soort in plan.opruimen)
+               and f"{d.stam}.docx" not in register}
+        if vorig is not None and not te_maken and not weg and vorig.kop_gelijk(plan.kop):
+            return Resultaat(plan.doel, vorig, ongewijzigd=sorted(bewaard),
+                             waarschuwingen=waarschuwingen)
+
+        werk = Werk(plan.profiel, plan.prijspeil, plan.sjablonen, plan.uitvoering,
+                    plan.formaten, map_.staging)
+        nieuw: list[Document] = []
+        naast: list[str] = []
+        for gemaakt in maak_alle(werk, te_maken, processen, voortgang):
+            documenten, is_naast = _documenten(gemaakt, register, map_)
+            nieuw += documenten
+            if is_naast:
+                naast.append(f"{gemaakt.taak.pad}.docx")
+        if "pdf" in plan.formaten:
+            nieuw += _pdf(nieuw, map_)
+        nieuwe_paden = {d.pad for d in nieuw}
+        # What stays of the previous manifest: what this run did not touch, and every
+        # finalised document (a remade one has its new version beside it).
+        blijft = [d for d in oud if d.pad not in weg and d.pad not in nieuwe_paden
+                  and (_sleutel(d) not in opnieuw
+                       or (f"{d.stam}.docx" in register and not d.naast_definitief))]
+        alle = blijft + nieuw
+        bekend = {d.pad for d in alle}
+        # A finalised document this run did not make and its manifest no longer knew (a
+        # damaged manifest) is still listed: it stays, whatever happens.
+        alle += [Document(soort="definitief", formaat="docx", pad=pad, sha256=gegevens["sha256"],
+                          aanbieder=None, versie=plan.kop.versie)
+                 for pad, gegevens in register.items()
+                 if pad not in bekend and map_.bestaand(pad).is_file()]
+        alle = sorted(alle, key=lambda d: d.pad)
+        alle = [d.model_copy(update={"definitief": register[d.pad]["datum"]})
+                if d.pad in register else d for d in alle]
+        paden = {d.pad for d in alle}
+        # Files of a previous version that this run does not write again go as well.
+        weg |= {d.pad for d in oud if d.pad not in paden}
+        nieuw_manifest = plan.kop.model_copy(update={"documenten": alle})
+        map_.voltooi(nieuw_manifest, sorted(weg))
+    return Resultaat(plan.doel, nieuw_manifest, geschreven=sorted(nieuwe_paden),
+                     ongewijzigd=sorted(bewaard), verwijderd=sorted(weg),
+                     naast_definitief=sorted(naast), waarschuwingen=waarschuwingen)
+
+
+def _sleutel(d: Document) -> str:
+    """The document a manifest entry belongs to: a new version beside a finalised document
+    belongs to that document."""
+    return stam(d.naast_definitief) if d.naast_definitief else d.stam
+
+
+def _documenten(gemaakt: Gemaakt, register: dict[str, dict[str, str]], map_: Uitvoermap
+                ) -> tuple[list[Document], bool]:
+    """The manifest entries of one made document. A finalised document is never overwritten:
+    when its new text differs from the signed one, all its formats go beside it."""
+    taak = gemaakt.taak
+    getekend = register.get(f"{taak.pad}.docx")
+    docx = next(b for b in gemaakt.bestanden if b.formaat == "docx")
+    is_naast = getekend is not None and docx.sha256 != getekend["sha256"]
+    versie = versiecode(taak.invoerhash)
+    uit = []
+    for b in gemaakt.bestanden:
+        pad = b.pad
+        if is_naast:
+            pad = definitief.naast(b.pad, versie)
+            os.replace(map_.plek(b.pad), map_.plek(pad))
+        uit.append(Document(
+            soort=taak.soort, formaat=b.formaat, pad=pad, sha256=b.sha256,
+            aanbieder=taak.aanbieder, versie=versie, invoerhash=taak.invoerhash,
+            naast_definitief=f"{taak.pad}.docx" if is_naast else None,
+            artikelen=gemaakt.artikelen if b.formaat == "docx" else None))
+    return uit, is_naast
+
+
+def _pdf(documenten: list[Document], map_: Uitvoermap) -> list[Document]:
+    """A pdf beside every new .docx, all in one LibreOffice run."""
+    docx = [d for d in documenten if d.formaat == "docx"]
+    paren = [(map_.plek(d.pad), map_.plek(f"{d.stam}.pdf")) for d in docx]
+    naar_pdf(paren)
+    return [d.model_copy(update={"formaat": "pdf", "pad": f"{d.stam}.pdf",
+                                 "sha256": sha256(doel.read_bytes()), "artikelen": None})
+            for d, (_, doel) in zip(docx, paren, strict=True)]

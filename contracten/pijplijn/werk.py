@@ -1,0 +1,162 @@
+"""Make documents: render each task's template, write its files straight into the staging
+folder (so memory stays flat however many documents a run makes), and report what was written.
+
+Big runs are spread over a pool of processes that is started with 'spawn', so it works the same
+on Linux, macOS and Windows: a worker receives the `Werk` once (pickled), prepares each template
+once, and then only task descriptions travel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import re
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from contracten.fouten import ContractenFout
+from contracten.privacy import versiecode
+from contracten.profiel.aanbieders import Aanbieder
+from contracten.profiel.model import Profiel
+from contracten.soorten.basis import Uitvoering
+from contracten.soorten.register import soort
+from contracten.uitvoer.manifest import Herkomst
+from contracten.uitvoer.map import sha256
+from contracten.weergave.motor import Motoren
+from contracten.weergave.tekstversie import koppen, markdown_van, naar_html
+
+from .plan import Taak
+
+DREMPEL = 24  # fewer documents than this are made in the main process: a pool costs a start-up
+PER_KEER = 8  # tasks handed to a worker at a time
+
+
+@dataclass(frozen=True)
+class Bestand:
+    """One file a task wrote into the staging folder."""
+
+    formaat: str
+    pad: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Gemaakt:
+    taak: Taak
+    bestanden: list[Bestand]
+    artikelen: list[Herkomst]
+
+
+@dataclass
+class Werk:
+    """What every task of a run shares. Picklable: it is sent once to each worker."""
+
+    profiel: Profiel
+    prijspeil: int
+    sjablonen: Path
+    uitvoering: Uitvoering
+    formaten: tuple[str, ...]
+    staging: Path
+    _motoren: Motoren = field(default_factory=Motoren, repr=False)
+    _aanbieders: dict[str, Aanbieder] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._aanbieders = {a.id: a for a in self.profiel.aanbieders}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k not in ("_motoren", "_aanbieders")}
+
+    def __setstate__(self, staat: dict[str, Any]) -> None:
+        self.__dict__.update(staat, _motoren=Motoren())
+        self.__post_init__()
+
+    def maak(self, taak: Taak) -> Gemaakt:
+        profiel = self.profiel
+        s = soort(taak.soort)
+        aanbieder = self._aanbieders[taak.aanbieder] if taak.aanbieder else None
+        uitvoering = Uitvoering(versiecode(taak.invoerhash), self.uitvoering.datum,
+                                self.uitvoering.onderwerp)
+        context = s.context(profiel, self.prijspeil, aanbieder, uitvoering)
+        motor = self._motoren(self.sjablonen / s.sjabloon, f"sjablonen/{s.sjabloon}")
+        titel = s.titel(profiel, aanbieder)
+        gerenderd = motor.render(context, titel=titel, tijdstip=self._tijdstip())
+        md = markdown_van(gerenderd.body, gerenderd.stijlen, gerenderd.links)
+        inhoud = [("docx", gerenderd.docx), ("md", md.encode("utf-8"))]
+        if "html" in self.formaten:
+            inhoud.append(("html", naar_html(md, titel).encode("utf-8")))
+        inhoud += s.extra(profiel, self.prijspeil, aanbieder, uitvoering)
+        bestanden = []
+        for formaat, data in inhoud:
+            pad = f"{taak.pad}.{formaat}"
+            plek = self.staging / pad
+            plek.parent.mkdir(parents=True, exist_ok=True)
+            plek.write_bytes(data)
+            bestanden.append(Bestand(formaat, pad, sha256(data)))
+        artikelen = herkomst_per_kop(
+            koppen(gerenderd.body, gerenderd.stijlen, ("Heading 1", "Heading 2")),
+            f"sjablonen/{s.sjabloon}", s.herkomst(profiel, aanbieder, self.prijspeil))
+        return Gemaakt(taak, bestanden, artikelen)
+
+    def _tijdstip(self) -> dt.datetime:
+        """Document properties carry the prijspeil's start date: same input, same bytes."""
+        peil = self.profiel.prijspeilen.get(self.prijspeil)
+        dag = peil.ingangsdatum if peil is not None else self.uitvoering.datum
+        return dt.datetime.combine(dag, dt.time())
+
+
+def herkomst_per_kop(koppen_: list[str], sjabloon: str, bronnen: dict[str, list[str]]
+                     ) -> list[Herkomst]:
+    """For every article (heading) of a generated document: its template and profile fields."""
+    if "*" in bronnen:
+        koppen_ = koppen_ or [""]
+    uit = []
+    for kop in koppen_:
+        titel = re.sub(r"^Artikel \d+ ", "", kop)
+        velden = bronnen.get(titel) or bronnen.get("*") or ["(tekst uit het sjabloon)"]
+        uit.append(Herkomst(kop=kop, sjabloon=sjabloon, velden=velden))
+    return uit
+
+
+def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
+              voortgang: Callable[[int], None] | None = None) -> Iterator[Gemaakt]:
+    """Make every task, in the main process or spread over a pool; yields as they finish (in
+    task order)."""
+    aantal = processen if processen is not None else min(os.cpu_count() or 1, 4)
+    if aantal > 1 and len(taken) >= DREMPEL:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(aantal, mp_context=context, initializer=_begin,
+                                 initargs=(werk,)) as pool:
+            try:
+                for i, gemaakt in enumerate(pool.map(_maak, taken, chunksize=PER_KEER), 1):
+                    if voortgang:
+                        voortgang(i)
+                    yield gemaakt
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+        return
+    for i, taak in enumerate(taken, 1):
+        yield werk.maak(taak)
+        if voortgang:
+            voortgang(i)
+
+
+_WERKER: Werk | None = None  # in a pool's worker process only: its copy of the run's Werk
+
+
+def _begin(werk: Werk) -> None:
+    global _WERKER
+    _WERKER = werk
+
+
+def _maak(taak: Taak) -> Gemaakt:
+    assert _WERKER is not None
+    try:
+        return _WERKER.maak(taak)
+    except ContractenFout:
+        raise
+    except Exception as exc:  # not every exception pickles: send its text back
+        raise RuntimeError(f"{type(exc).__name__}: {exc}") from None

@@ -1,0 +1,80 @@
+"""Privacy: no 9-digit number passing the elfproef in any document the tool makes, of any kind
+and in any format. The test makes them all itself, so it passes alone and in any order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+import contracten
+from contracten.privacy import bevat_bsn
+from contracten.soorten.register import soorten as alle_soorten
+from contracten.uitvoer.manifest import lees
+
+from .conftest import REGIOS
+
+DATUM = dt.date(2026, 1, 5)
+FORMATEN = (".docx", ".md", ".html", ".csv", ".xlsx")
+
+
+def teksten_van(pad: Path) -> str:
+    if pad.suffix in (".docx", ".xlsx"):
+        with zipfile.ZipFile(pad) as z:
+            return "\n".join(re.sub(r"<[^>]+>", " ", z.read(n).decode("utf-8", "replace"))
+                             for n in z.namelist() if n.endswith(".xml"))
+    return pad.read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.fixture(scope="module")
+def alle_documenten(tmp_path_factory) -> Path:
+    """Every kind of document of both example regions, with html twins."""
+    uit = tmp_path_factory.mktemp("alles")
+    regios = uit / "regios"
+    shutil.copytree(REGIOS, regios)
+    assen, amersfoort = (contracten.laad_regio(regios, n) for n in ("assen", "amersfoort"))
+    for regio in (assen, amersfoort):
+        contracten.genereer(regio, uitvoer=uit, datum=DATUM, formaten=["html"])
+        # an indexed prijspeil brings the indexation letters
+        contracten.indexeer(regio, naar=2027, datum=DATUM, percentage=Decimal("3.5"),
+                            genereren=True, uitvoer=uit, formaten=["html"])
+    clienten = uit / "clienten.csv"
+    clienten.write_text("client,gemeente,product,einddatum_beschikking\n"
+                        "C-0001,Assen,bw-toezicht,2026-12-31\nC-0002,Tynaarlo,bw-toezicht,\n",
+                        encoding="utf-8")
+    contracten.opzegging(assen, aanbieder="zorg-welzijn-de-brug", datum=dt.date(2026, 8, 31),
+                         briefdatum=DATUM, clienten=clienten, uitvoer=uit, formaten=["html"])
+    return uit
+
+
+def test_geen_bsn_in_enig_document(alle_documenten: Path):
+    manifesten = list(alle_documenten.rglob("manifest.json"))
+    soorten: set[str] = set()
+    gescand = 0
+    for pad in manifesten:
+        manifest = lees(pad.parent)
+        assert manifest is not None
+        for d in manifest.documenten:
+            bestand = pad.parent / d.pad
+            if bestand.suffix in FORMATEN:
+                assert not bevat_bsn(teksten_van(bestand)), bestand
+                soorten.add(d.soort)
+                gescand += 1
+    assert soorten == set(alle_soorten()) and gescand > 100
+
+
+def test_de_scan_vindt_een_bsn(tmp_path: Path):
+    docx = io.BytesIO()
+    document = Document()
+    document.add_paragraph("Cliënt 111222333 woont hier")
+    document.save(docx)
+    pad = tmp_path / "bsn.docx"
+    pad.write_bytes(docx.getvalue())
+    assert bevat_bsn(teksten_van(pad))
