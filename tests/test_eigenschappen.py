@@ -17,10 +17,11 @@ from contracten import laad_regio
 from contracten.fouten import ContractenFout
 from contracten.opmaak import bedrag, rond_af
 from contracten.profiel.aanbieders import Aanbieder
+from contracten.profiel.clienten import Client
 from contracten.profiel.regels import SocialReturn
 from contracten.profiel.tarieven import BedragRegel, IndexatieRecord, Prijspeil
 from contracten.rekenen.indexatie import indexeer
-from contracten.rekenen.opzegging import Client, bereken
+from contracten.rekenen.opzegging import bereken
 from contracten.rekenen.socialreturn import bereken as sr_bereken
 
 from .conftest import REGIOS

@@ -11,7 +11,8 @@ import pytest
 from docx import Document
 
 from contracten.privacy import bevat_bsn, is_bsn
-from contracten.rekenen.opzegging import Client, bereken, markering, plus_maanden
+from contracten.profiel.clienten import Client
+from contracten.rekenen.opzegging import bereken, markering, plus_maanden
 
 from .conftest import REGIOS, voer_uit
 

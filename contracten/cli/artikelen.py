@@ -4,6 +4,7 @@ official text of the Contractstandaard Wmo."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -15,7 +16,7 @@ from contracten.opdrachten.artikelen import importeer_artikelen
 STATUS = {"verplicht": "verplicht", "optioneel": "optioneel", "verbatim": "letterlijk"}
 
 
-def artikelen_optie(functie: object) -> object:
+def artikelen_optie(functie: Any) -> Any:
     return click.option(
         "--artikelen", "map_", type=click.Path(file_okay=False, path_type=Path),
         envvar="CONTRACTEN_ARTIKELEN", metavar="MAP",

@@ -29,7 +29,7 @@ def regels(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder
     if afwezigheid and (not afwezigheid.producten
                         or set(afwezigheid.producten) & set(aanbieder.producten)):
         sleutels.append(afwezigheid.bedrag)
-    uit = []
+    uit: list[tuple[str, str, BedragRegel, BedragRegel]] = []
     for sleutel in sleutels:
         nieuw, oud = peil.bedrag(sleutel), vorig_bedrag(profiel, prijspeil, sleutel)
         if nieuw is None or oud is None:

@@ -10,8 +10,9 @@ from typing import Any
 
 from contracten.opmaak import aantal, datum, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
+from contracten.profiel.clienten import Client
 from contracten.profiel.model import Profiel
-from contracten.rekenen.opzegging import Client, Schema, bereken, markering
+from contracten.rekenen.opzegging import Schema, bereken, markering
 from contracten.soorten.basis import Soort, Uitvoering, basis
 from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
 

@@ -6,6 +6,7 @@ tables when the template is rendered.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -52,6 +53,7 @@ class Fragment:
     def tekst(self, markdown: str, stijl: str | None = None) -> None:
         self.blokken.append(Tekst(markdown, stijl))
 
-    def tabel(self, rijen: list[list[Cel]], kop: list[str] | None = None, *,
-              eerste_kolom_vet: bool = False, breedtes: list[float] | None = None) -> None:
-        self.blokken.append(Tabel(rijen, kop, eerste_kolom_vet, breedtes))
+    def tabel(self, rijen: Sequence[Sequence[Cel]], kop: list[str] | None = None, *,
+              eerste_kolom_vet: bool = False, breedtes: Sequence[float] | None = None) -> None:
+        self.blokken.append(Tabel([list(r) for r in rijen], kop, eerste_kolom_vet,
+                                  list(breedtes) if breedtes is not None else None))

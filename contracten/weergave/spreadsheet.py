@@ -31,7 +31,7 @@ def als_xlsx(titel: str, kolommen: list[Kolom], rijen: list[dict[str, Any]], *,
     from openpyxl.utils import get_column_letter
 
     boek = Workbook()
-    blad = boek.active
+    blad: Any = boek.active  # a Worksheet; openpyxl's stubs say it may be None
     blad.title = titel[:31]
     blad.append([k.kop for k in kolommen])
     for cel in blad[1]:
@@ -41,9 +41,9 @@ def als_xlsx(titel: str, kolommen: list[Kolom], rijen: list[dict[str, Any]], *,
     for nummer, rij in enumerate(rijen, start=2):
         waarden = [_cel(rij[k.sleutel], k) for k in kolommen]
         blad.append(waarden)
-        for kolom, waarde in enumerate(waarden, start=1):
+        for plek, waarde in enumerate(waarden, start=1):
             if isinstance(waarde, str):  # text from data is never a formula (=HYPERLINK(...))
-                blad.cell(row=nummer, column=kolom).data_type = "s"
+                blad.cell(row=nummer, column=plek).data_type = "s"
     laatste = len(rijen) + 1
     totalen = [("Totaal" if i == 0 else
                 sum((r[k.sleutel] for r in rijen if r[k.sleutel] is not None), Decimal(0))
