@@ -32,19 +32,23 @@ def laad_bibliotheek(artikelen: Path | None = None) -> Bibliotheek:
     meldingen: list[Melding] = []
     index = _lees(basis / "index.yaml", Index, meldingen)
     artikelen_: dict[str, Artikel] = {}
+    bestanden = {"artikelen/index.yaml": basis / "index.yaml"}
     if index is not None:
         for nummer in [n for o in index.volgorde for n in o.nummers()]:
-            artikel = _lees(basis / f"{nummer}.yaml", Artikel, meldingen)
+            pad = basis / f"{nummer}.yaml"
+            bestanden[f"artikelen/{pad.name}"] = pad
+            artikel = _lees(pad, Artikel, meldingen)
             if artikel is not None:
                 artikelen_[nummer] = artikel
     if meldingen or index is None:
         raise InvoerFout(meldingen, "De artikelbibliotheek is ongeldig")
     officieel = project / OFFICIEEL
     if officieel.is_file():
+        bestanden[f"artikelen/{OFFICIEEL}"] = officieel
         artikelen_ = leg_over(artikelen_, _lees(officieel, Officieel, meldingen))
         if meldingen:
             raise InvoerFout(meldingen, "De geïmporteerde officiële tekst is ongeldig")
-    return Bibliotheek(index=index, artikelen=artikelen_)
+    return Bibliotheek(index=index, artikelen=artikelen_, bestanden=bestanden)
 
 
 class OfficieelArtikel(BaseModel):

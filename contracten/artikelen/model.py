@@ -4,6 +4,7 @@ choices the standard leaves to a region, and the placeholders a profile fills.""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -113,6 +114,7 @@ class Bibliotheek(_Model):
 
     index: Index
     artikelen: dict[str, Artikel]
+    bestanden: dict[str, Path] = Field(default_factory=dict)  # name → file, for the manifest
 
     def in_volgorde(self) -> list[Artikel]:
         return [self.artikelen[n] for o in self.index.volgorde for n in o.nummers()]

@@ -80,15 +80,20 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
               help="Alleen deze documentsoort; herhaalbaar.")
 @click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
               help="Alleen de documenten van deze aanbieder; herhaalbaar.")
+@click.option("--ook-samenvattingen", is_flag=True,
+              help="Ook een overeenkomst die nog samenvattingen van de Contractstandaard bevat "
+                   "(in plaats van de officiële tekst).")
 @uitvoer_optie
 @datum_optie
 @click.pass_obj
 def definitief(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],
-               aanbieders: tuple[str, ...], uitvoer: Path, datum: dt.date | None) -> None:
+               aanbieders: tuple[str, ...], ook_samenvattingen: bool, uitvoer: Path,
+               datum: dt.date | None) -> None:
     """Markeer gegenereerde documenten als definitief (getekend): genereer overschrijft ze nooit."""
     map_, gemarkeerd = contracten.markeer_definitief(
         contracten.laad_regio(regios, regio), prijspeil=prijspeil, soorten=soorten,
-        aanbieders=aanbieders, uitvoer=uitvoer, datum=vandaag(datum))
+        aanbieders=aanbieders, uitvoer=uitvoer, datum=vandaag(datum),
+        ook_samenvattingen=ook_samenvattingen)
     for pad in gemarkeerd:
         click.echo(f"definitief: {pad}")
     click.echo(f"{aantal(len(gemarkeerd), 'document', 'documenten')} definitief in {map_}.")

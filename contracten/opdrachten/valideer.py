@@ -15,17 +15,20 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from contracten.fouten import Melding
+from contracten.fouten import InvoerFout, Melding
 from contracten.profiel.model import Profiel
 from contracten.profiel.tarieven import IndexatieRecord
 from contracten.rekenen.indexatie import indexeer
+from contracten.rekenen.verwijzingen import bungelend, verwijzingen
 from contracten.soorten.basis import Soort
+from contracten.soorten.overeenkomst import structuur
 from contracten.soorten.register import sjablonenmap, soorten
 from contracten.weergave.fragment import Fragment
 from contracten.weergave.motor import Motor
 from contracten.weergave.sjabloon import TELLERS, SjabloonFout
 
 PROEFDAG = dt.date(2000, 1, 1)
+W_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
 TIJDSTIP = dt.datetime.combine(PROEFDAG, dt.time())
 
 
@@ -63,9 +66,15 @@ def valideer(regio: Profiel, *, sjablonen: Path | None = None) -> Validatie:
         if proef is None:
             continue  # this region has no such documents (e.g. no social return)
         profiel, jaar = proef
-        contexten = _per_vorm(
-            (soort.context(profiel, jaar, aanbieder, uitvoering), soort.titel(profiel, aanbieder))
-            for aanbieder, uitvoering in soort.proeven(profiel, jaar, "controle", PROEFDAG))
+        meldingen += soort.controleer(profiel, jaar)
+        try:
+            contexten = _per_vorm(
+                (soort.context(profiel, jaar, aanbieder, uitvoering),
+                 soort.titel(profiel, aanbieder))
+                for aanbieder, uitvoering in soort.proeven(profiel, jaar, "controle", PROEFDAG))
+        except InvoerFout as fout:  # the profile cannot fill this kind (a blank without value)
+            meldingen += fout.meldingen
+            continue
         bekend = {*TELLERS, *(contexten[0][0] if contexten else {})}
         onbekend = sorted(motor.variabelen() - bekend)
         if onbekend:
@@ -74,13 +83,21 @@ def valideer(regio: Profiel, *, sjablonen: Path | None = None) -> Validatie:
                 f"bestaat niet in documentsoort '{naam}'; beschikbaar: "
                 f"{', '.join(sorted(bekend))}", "sjabloon_variabele"))
             continue
+        leden = structuur(profiel)
         for context, titel in contexten:
             gevallen += 1
             try:
-                motor.render(context, titel=titel, tijdstip=TIJDSTIP)
+                gerenderd = motor.render(context, titel=titel, tijdstip=TIJDSTIP)
             except SjabloonFout as fout:
                 meldingen.append(Melding(weergave, None, "", fout.bericht, fout.code))
                 break
+            if leden is not None:  # the template's own words may cite the overeenkomst too
+                tekst = " ".join("".join(p.itertext()) for p in gerenderd.body.iter(W_P))
+                meldingen += [Melding(weergave, None, "", f"verwijst naar {v.tekst} van de "
+                                      "overeenkomst, dat deze regio niet heeft",
+                                      "verwijzing_bestaat_niet")
+                              for v in bungelend(verwijzingen(
+                                  tekst, in_overeenkomst=naam == "overeenkomst"), leden)]
     return Validatie(regio, sorted(meldingen), gevallen)
 
 

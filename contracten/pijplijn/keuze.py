@@ -59,6 +59,10 @@ def kies(profiel: Profiel, *, opdracht: str, prijspeil: int | None = None,
         gekozen = [s for s in gekozen if s.per_aanbieder]
     lijst = [ids[i] for i in dict.fromkeys(aanbieders)] or profiel.aanbieders
     controleer_bedragen(profiel, jaar, lijst)
+    meldingen = [m for s in gekozen for m in s.controleer(profiel, jaar)]
+    if meldingen:
+        raise InvoerFout(meldingen, f"De documenten van '{profiel.sleutel}' zouden naar "
+                                    "onbestaande artikelen verwijzen")
     return Keuze(jaar, gekozen, lijst, volledig=not soorten and not aanbieders)
 
 

@@ -120,7 +120,8 @@ def _documenten(gemaakt: Gemaakt, register: dict[str, dict[str, str]], map_: Uit
             soort=taak.soort, formaat=b.formaat, pad=pad, sha256=b.sha256,
             aanbieder=taak.aanbieder, versie=versie, invoerhash=taak.invoerhash,
             naast_definitief=f"{taak.pad}.docx" if is_naast else None,
-            artikelen=gemaakt.artikelen if b.formaat == "docx" else None))
+            artikelen=gemaakt.artikelen if b.formaat == "docx" else None,
+            samenvattingen=(gemaakt.samenvattingen or None) if b.formaat == "docx" else None))
     return uit, is_naast
 
 

@@ -48,6 +48,7 @@ class Gemaakt:
     taak: Taak
     bestanden: list[Bestand]
     artikelen: list[Herkomst]
+    samenvattingen: list[str]
 
 
 @dataclass
@@ -62,15 +63,17 @@ class Werk:
     staging: Path
     _motoren: Motoren = field(default_factory=Motoren, repr=False)
     _aanbieders: dict[str, Aanbieder] = field(default_factory=dict, repr=False)
+    _samenvattingen: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._aanbieders = {a.id: a for a in self.profiel.aanbieders}
 
     def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k not in ("_motoren", "_aanbieders")}
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("_motoren", "_aanbieders", "_samenvattingen")}
 
     def __setstate__(self, staat: dict[str, Any]) -> None:
-        self.__dict__.update(staat, _motoren=Motoren())
+        self.__dict__.update(staat, _motoren=Motoren(), _samenvattingen={})
         self.__post_init__()
 
     def maak(self, taak: Taak) -> Gemaakt:
@@ -96,9 +99,11 @@ class Werk:
             plek.write_bytes(data)
             bestanden.append(Bestand(formaat, pad, sha256(data)))
         artikelen = herkomst_per_kop(
-            koppen(gerenderd.body, gerenderd.stijlen, ("Heading 1", "Heading 2")),
+            koppen(gerenderd.body, gerenderd.stijlen, ("Heading 1", "Heading 2", "Heading 3")),
             f"sjablonen/{s.sjabloon}", s.herkomst(profiel, aanbieder, self.prijspeil))
-        return Gemaakt(taak, bestanden, artikelen)
+        if s.naam not in self._samenvattingen:  # the same for every document of a kind
+            self._samenvattingen[s.naam] = s.samenvattingen(profiel)
+        return Gemaakt(taak, bestanden, artikelen, self._samenvattingen[s.naam])
 
     def _tijdstip(self) -> dt.datetime:
         """Document properties carry the prijspeil's start date: same input, same bytes."""
@@ -115,7 +120,8 @@ def herkomst_per_kop(koppen_: list[str], sjabloon: str, bronnen: dict[str, list[
     uit = []
     for kop in koppen_:
         titel = re.sub(r"^Artikel \d+ ", "", kop)
-        velden = bronnen.get(titel) or bronnen.get("*") or ["(tekst uit het sjabloon)"]
+        velden = (bronnen.get(kop) or bronnen.get(titel) or bronnen.get("*")
+                  or ["(tekst uit het sjabloon)"])
         uit.append(Herkomst(kop=kop, sjabloon=sjabloon, velden=velden))
     return uit
 

@@ -25,6 +25,22 @@ class Contact(Model):
     telefoon: str | None = Field(default=None, pattern=r"^[0-9 +()-]{10,16}$")
 
 
+class Vertegenwoordiger(Model):
+    """Who signs for the aanbieder; when unknown, the contract leaves a line to fill in."""
+
+    naam: Tekst
+    functie: Tekst
+
+
+class Onderaannemer(Model):
+    """A party the contractpartner brings in (taakgericht: a combinatie or subcontractors)."""
+
+    naam: Tekst
+    kvk: KvkNummer
+    producten: list[Sleutel] = Field(min_length=1)  # the functies/producten it delivers
+    aandeel: Decimal | None = Field(default=None, gt=0, le=100)  # percentage of the budget
+
+
 class Aanbieder(Model):
     id: Sleutel
     naam: Tekst
@@ -38,6 +54,9 @@ class Aanbieder(Model):
     # Or the contract value incl. BTW with its rate; converted to excl. BTW where it is used.
     aanneemsom_incl_btw: Bedrag | None = None
     btw_percentage: Decimal | None = None
+    vertegenwoordiger: Vertegenwoordiger | None = None
+    onderaannemers: list[Onderaannemer] = []
+    bestedingsruimte: Bedrag | None = None  # per calendar year (artikel 1.5 / 2.1)
     voorbeeld: bool = False
 
     @field_validator("btw_percentage")

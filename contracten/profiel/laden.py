@@ -8,12 +8,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from contracten.artikelen.laden import laad_bibliotheek
 from contracten.fouten import InvoerFout, Melding, RegioOnbekend
 from contracten.lezen.bron import Bron, lees_yaml
 from contracten.lezen.meldingen import uit_validatie, veldpad
 from contracten.profiel.aanbieders import Aanbieders
 from contracten.profiel.inhoud import Inhoud, Programma
 from contracten.profiel.model import Profiel, RegioGegevens
+from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 from contracten.profiel.tarieven import Prijspeil
 from contracten.profiel.validatie import Onderdelen, controleer
 
@@ -24,6 +26,7 @@ BESTANDEN: dict[str, type[BaseModel]] = {
     "aanbieders.yaml": Aanbieders,
 }
 TARIEVEN = "tarieven"
+OVEREENKOMST = "overeenkomst.yaml"  # optional: a region without it gets no overeenkomst yet
 
 
 def vind_regios(regios: Path | str) -> list[str]:
@@ -41,9 +44,11 @@ def regio_map(regios: Path, naam: str) -> Path:
     return regios / naam
 
 
-def laad_regio(pad: Path | str, naam: str | None = None) -> Profiel:
+def laad_regio(pad: Path | str, naam: str | None = None, *,
+               artikelen: Path | None = None) -> Profiel:
     """Read and validate a region folder: `laad_regio("regios/assen")`, or the folder `naam` in
-    `pad` (`laad_regio("regios", "assen")`). Raises InvoerFout with all problems found."""
+    `pad` (`laad_regio("regios", "assen")`), with the article library of `artikelen` (default
+    ./artikelen, else the package's). Raises InvoerFout with all problems found."""
     regios = Path(pad) if naam is not None else Path(pad).parent
     naam = naam if naam is not None else Path(pad).name
     map_ = regio_map(regios, naam)
@@ -71,6 +76,10 @@ def laad_regio(pad: Path | str, naam: str | None = None) -> Profiel:
                                      "bestand_ontbreekt"))
             continue
         modellen[bestand] = lees(pad, model)
+
+    if (map_ / OVEREENKOMST).is_file():
+        modellen[OVEREENKOMST] = lees(map_ / OVEREENKOMST, OvereenkomstKeuzes)
+    bibliotheek = laad_bibliotheek(artikelen) if OVEREENKOMST in modellen else None
 
     prijspeilen: dict[int, Prijspeil] = {}
     tarieven_compleet = True
@@ -110,6 +119,8 @@ def laad_regio(pad: Path | str, naam: str | None = None) -> Profiel:
         aanbieders=modellen["aanbieders.yaml"].aanbieders if modellen.get("aanbieders.yaml")
         else None,
         prijspeilen=dict(sorted(prijspeilen.items())) if tarieven_compleet else None,
+        overeenkomst=modellen.get(OVEREENKOMST),
+        bibliotheek=bibliotheek,
     )
     for bestand, loc, veld, bericht, code in controleer(onderdelen):
         gelezen = bronnen.get(bestand)
@@ -128,5 +139,7 @@ def laad_regio(pad: Path | str, naam: str | None = None) -> Profiel:
         programma=onderdelen.programma,
         aanbieders=onderdelen.aanbieders,
         prijspeilen=onderdelen.prijspeilen,
+        overeenkomst=onderdelen.overeenkomst,
+        bibliotheek=bibliotheek,
         bestanden=sorted(map_ / b for b in bronnen),
     )

@@ -8,8 +8,10 @@ from typing import Literal
 
 from pydantic import Field
 
+from contracten.artikelen.model import Bibliotheek
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.inhoud import Functie, Inhoud, Product, Programma
+from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 from contracten.profiel.regels import Regels
 from contracten.profiel.tarieven import Prijspeil
 from contracten.profiel.typen import Model, Sleutel, Tekst
@@ -59,6 +61,8 @@ class Profiel(Model):
     programma: Programma
     aanbieders: list[Aanbieder]
     prijspeilen: dict[int, Prijspeil]
+    overeenkomst: OvereenkomstKeuzes | None = None  # overeenkomst.yaml; without it no contract
+    bibliotheek: Bibliotheek | None = None  # the article library the contract is built from
     bestanden: list[Path]  # every input file, for the manifest
 
     @property

@@ -9,11 +9,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from contracten.artikelen.model import Bibliotheek
 from contracten.lezen.bron import Pad
 from contracten.lezen.meldingen import veldpad
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.inhoud import Blokdeel, Inhoud, Programma
 from contracten.profiel.model import RegioGegevens
+from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 from contracten.profiel.tarieven import Prijspeil
 
 # (file relative to the region folder, path in that file, field path, message, code)
@@ -29,6 +31,8 @@ class Onderdelen:
     programma: Programma | None
     aanbieders: list[Aanbieder] | None
     prijspeilen: dict[int, Prijspeil] | None
+    overeenkomst: OvereenkomstKeuzes | None = None
+    bibliotheek: Bibliotheek | None = None
 
     def eenheden(self) -> set[str]:
         """Keys of what the region buys; both kinds while the bekostigingsvorm is unknown."""

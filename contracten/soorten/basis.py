@@ -13,6 +13,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
+from contracten.fouten import Melding
 from contracten.opmaak import VOORBEELDMELDING
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
@@ -80,6 +81,16 @@ class Soort(ABC):
                  prijspeil: int) -> dict[str, list[str]]:
         """For legal review: per heading (or "*" for the whole document) its profile fields."""
         return {}
+
+    def controleer(self, profiel: Profiel, prijspeil: int) -> list[Melding]:
+        """Problems of the profile that would make this kind's documents wrong, found before
+        anything is made (e.g. a reference to an article the overeenkomst lacks)."""
+        return []
+
+    def samenvattingen(self, profiel: Profiel) -> list[str]:
+        """Articles of the Contractstandaard this kind still shows as our summary rather than
+        the official text: such a document is not to be signed (`definitief` refuses it)."""
+        return []
 
     def proeven(self, profiel: Profiel, prijspeil: int, versie: str,
                 dag: dt.date) -> list[tuple[Aanbieder | None, Uitvoering]]:

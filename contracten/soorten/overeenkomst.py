@@ -1,148 +1,161 @@
-"""Document context of the overeenkomst with one aanbieder. Pure: no files, no Word objects."""
+"""The overeenkomst with one aanbieder under the Contractstandaard Wmo: title page, Partijen,
+Overwegingen, Definities, Deel 1, Deel 2 (this aanbieder's tariffs or budget), Deel 3 in its
+chapters, signatures and annexes. Its text comes from the article library; the template words
+the rest. Pure: no files, no Word objects."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-from contracten.opmaak import aantal, bedrag, getal, opsomming, procent, voorbeeld
+from contracten.fouten import InvoerFout, Melding
+from contracten.opmaak import bedrag, datum, getal, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
-from contracten.rekenen import socialreturn
+from contracten.profiel.overeenkomst import OvereenkomstKeuzes
+from contracten.rekenen.verwijzingen import bungelend, verwijzingen
 from contracten.soorten.basis import Soort, Uitvoering, basis
+from contracten.soorten.contractopbouw import Blok, Opbouw, bouw
+from contracten.soorten.contractwaarden import contractwaarden
 from contracten.soorten.tabellen import prestaties
 
 
-class Markering:
-    """Marks example values and remembers whether the document shows any."""
-
-    def __init__(self) -> None:
-        self.gebruikt = False
-
-    def __call__(self, tekst: str, is_voorbeeld: bool) -> str:
-        return voorbeeld(tekst, self.noteer(is_voorbeeld))
-
-    def noteer(self, is_voorbeeld: bool) -> bool:
-        self.gebruikt = self.gebruikt or is_voorbeeld
-        return is_voorbeeld
-
-
-def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str) -> dict[str, Any]:
-    """Data only: the template words it (which sentences, which table, which heading)."""
-    regio = profiel.regio
-    regels = regio.regels
-    peil = profiel.prijspeilen[prijspeil]
-    taakgericht = regio.bekostigingsvorm == "taakgericht"
-    namen = {e.sleutel: e.naam for e in profiel.eenheden}
-    vb = Markering()
-
-    rijen = prestaties(profiel, peil, aanbieder.producten)
-    vb.noteer(not taakgericht and any(
-        regel.voorbeeld for s in aanbieder.producten if (regel := peil.van_product(s))))
-    budget = None
-    if taakgericht and aanbieder.aanneemsom is not None:
-        budget = vb(bedrag(aanbieder.aanneemsom), aanbieder.voorbeeld)
-
-    uitkomst = {
-        "aanbieder": aanbieder,
-        "gemeenten": opsomming([vb(g.naam, g.voorbeeld) for g in regio.gemeenten]),
-        "beperkingen": [
-            {"gemeente": g.naam, "producten": opsomming([namen[s].lower() for s in g.alleen])}
-            for g in regio.gemeenten if g.alleen],
-        "taakgericht": taakgericht,
-        "looptijd_voorbeeld": voorbeeld("", vb.noteer(regio.aanbesteding.looptijd.voorbeeld)),
-        "prestaties": rijen,
-        "budget": budget,
-        "afwezigheid": _afwezigheid(profiel, prijspeil, aanbieder, vb),
-        "indexatie": {
-            "loon": getal(regels.indexatie.gewicht_loon),
-            "prijs": getal(Decimal(1) - regels.indexatie.gewicht_loon),
-            "voorbeeld": vb.noteer(regels.indexatie.is_voorbeeld("gewicht_loon")),
-        },
-        "socialreturn": _socialreturn(profiel, aanbieder, vb),
-        "opzegging": {
-            "termijn": vb(aantal(regels.opzegging.opzegtermijn_maanden, "maand", "maanden"),
-                          regels.opzegging.is_voorbeeld("opzegtermijn_maanden")),
-            "doorlevering": vb(aantal(regels.opzegging.doorlevering_maanden, "maand", "maanden"),
-                               regels.opzegging.is_voorbeeld("doorlevering_maanden")),
-        },
-        "weigeren": _weigeren(profiel, vb),
-    }
-    vb.noteer(aanbieder.voorbeeld)  # the aanbieder itself (name, address) is made up
-    return {**basis(profiel, prijspeil, versie, vb.gebruikt), **uitkomst}
+def opbouw(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None) -> tuple[Opbouw, bool]:
+    """The contract's structure for `aanbieder` (None: the parts common to all), and whether
+    it shows an example value. Raises InvoerFout naming every blank without a value."""
+    keuzes = profiel.overeenkomst
+    bibliotheek = profiel.bibliotheek
+    assert keuzes is not None and bibliotheek is not None, "alleen met overeenkomst.yaml"
+    waarden = contractwaarden(profiel, keuzes, aanbieder)
+    deel2, vb = _deel2(profiel, prijspeil, aanbieder) if aanbieder else ([], False)
+    uit = bouw(profiel, keuzes, bibliotheek, waarden.waarden, deel2)
+    if uit.ontbreekt and aanbieder is not None:
+        raise InvoerFout([Melding(f"{profiel.sleutel}/overeenkomst.yaml", None, "invullingen",
+                                  f"[{naam}] in artikel {lid} heeft geen waarde; geef die onder "
+                                  f"invullingen (\"[{naam}]\" of \"{lid} [{naam}]\")",
+                                  "plaatshouder_leeg")
+                          for lid, naam in dict.fromkeys(uit.ontbreekt)],
+                         f"De overeenkomst van '{profiel.sleutel}' is niet compleet")
+    return uit, waarden.voorbeeld or vb
 
 
-def _socialreturn(profiel: Profiel, aanbieder: Aanbieder, vb: Markering) -> dict[str, Any] | None:
-    regel = profiel.regio.regels.socialreturn
-    if regel is None:
-        return None
-    uitkomst = socialreturn.bereken(regel, aanbieder)
+def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
+            uitvoering: Uitvoering) -> dict[str, Any]:
+    keuzes = profiel.overeenkomst
+    bibliotheek = profiel.bibliotheek
+    assert keuzes is not None and bibliotheek is not None
+    opgebouwd, vb = opbouw(profiel, prijspeil, aanbieder)
+    aanbesteding = profiel.regio.aanbesteding
+    looptijd = aanbesteding.looptijd
+    vb = vb or looptijd.voorbeeld or aanbieder.voorbeeld
     return {
-        "verplicht": uitkomst.verplicht,
-        "bedrag": (vb(bedrag(uitkomst.bedrag), aanbieder.voorbeeld or bool(regel.voorbeeld))
-                   if uitkomst.bedrag is not None else ""),
-        "jaaromzet": vb(bedrag(uitkomst.jaaromzet), aanbieder.voorbeeld),
-        "drempel": vb(bedrag(uitkomst.drempel), regel.is_voorbeeld("drempel")),
-        "percentage": vb(procent(uitkomst.percentage), regel.is_voorbeeld("percentage")),
-        "aanneemsom": (vb(bedrag(uitkomst.aanneemsom), aanbieder.voorbeeld)
-                       if uitkomst.aanneemsom is not None else ""),
-        "omgerekend": uitkomst.omgerekend,
+        **basis(profiel, prijspeil, uitvoering.versie, vb),
+        "aanbieder": aanbieder,
+        "periode": voorbeeld(f"{looptijd.begin.year} – {looptijd.einde.year}",
+                             looptijd.voorbeeld),
+        "standaard": bibliotheek.index.versie,
+        "samenvatting": bool(opgebouwd.samenvattingen),
+        "verantwoording": " ".join(bibliotheek.index.verantwoording.split()),
+        "blokken": opgebouwd.blokken,
+        "inhoudsopgave": opgebouwd.inhoudsopgave(),
+        "ondertekening": _ondertekening(keuzes, aanbieder),
+        "bijlagen": [*keuzes.bijlagen, *keuzes.bijlagen_opdrachtnemer],
     }
 
 
-def _afwezigheid(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
-                 vb: Markering) -> dict[str, Any] | None:
+def _ondertekening(keuzes: OvereenkomstKeuzes, aanbieder: Aanbieder) -> dict[str, Any]:
+    og = keuzes.opdrachtgever
+    vb = keuzes.is_voorbeeld("opdrachtgever.vertegenwoordiger")
+    return {
+        "opdrachtgever": og.naam,
+        "plaats": og.plaats,
+        "naam": voorbeeld(og.vertegenwoordiger.naam, vb),
+        "functie": voorbeeld(og.vertegenwoordiger.functie, vb),
+        "opdrachtnemer": aanbieder.naam,
+        # The aanbieder's signatory is left blank unless the profile names one (never its
+        # contact person).
+        "vertegenwoordiger": aanbieder.vertegenwoordiger,
+    }
+
+
+def _deel2(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> tuple[list[Blok], bool]:
+    """The tables of Deel 2: this aanbieder's tariffs, or (taakgericht) the budget of the
+    perceel per functie and its onderaannemers; and whether an amount is an example."""
+    peil = profiel.prijspeilen[prijspeil]
+    begin = profiel.regio.aanbesteding.looptijd.begin
+    rijen = prestaties(profiel, peil, aanbieder.producten)
+    vb = any(r.voorbeeld for s in aanbieder.producten if (r := peil.van_product(s)))
+    blokken: list[Blok] = []
+    if profiel.regio.bekostigingsvorm == "taakgericht":
+        totaal = sum((r.bedrag for s in aanbieder.producten if (r := peil.van_product(s))),
+                     Decimal(0))
+        blokken.append({"soort": "budget", "rijen": rijen, "prijspeil": prijspeil,
+                        "totaal": voorbeeld(bedrag(totaal), vb)})
+        if aanbieder.onderaannemers:
+            namen = {e.sleutel: e.naam for e in profiel.eenheden}
+            blokken.append({"soort": "onderaannemers", "rijen": [
+                {"naam": o.naam, "kvk": o.kvk,
+                 "functies": ", ".join(namen[p] for p in o.producten),
+                 "aandeel": f"{getal(o.aandeel)} %" if o.aandeel is not None else "—"}
+                for o in aanbieder.onderaannemers]})
+    else:
+        blokken.append({"soort": "tarieven", "rijen": rijen, "prijspeil": prijspeil})
+    afwezigheid = _afwezigheid(profiel, prijspeil, aanbieder)
+    if afwezigheid is not None:
+        blokken.append(afwezigheid)
+        vb = vb or afwezigheid["voorbeeld"]
+    if prijspeil < begin.year:
+        blokken.append({"soort": "indexatie", "prijspeil": prijspeil, "begin": datum(begin)})
+    return blokken, vb
+
+
+def _afwezigheid(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> Blok | None:
+    """The amount for housing during a client's temporary absence, where the region has one
+    and this aanbieder delivers a product it applies to."""
     regel = profiel.regio.regels.afwezigheid
     if regel is None or (regel.producten and not set(regel.producten) & set(aanbieder.producten)):
         return None
     bedragregel = profiel.prijspeilen[prijspeil].bedrag(regel.bedrag)
     if bedragregel is None:
         return None
-    return {
-        "bedrag": vb(bedrag(bedragregel.bedrag), bedragregel.voorbeeld),
-        "eenheid": bedragregel.eenheid,
-        "maanden": vb(str(regel.maximum_maanden_per_kalenderjaar),
-                      regel.is_voorbeeld("maximum_maanden_per_kalenderjaar")),
-        "gronden": "; ".join(g[0].lower() + g[1:] for g in regel.gronden),
-        "bron": regel.bron,
-    }
+    maanden_vb = regel.is_voorbeeld("maximum_maanden_per_kalenderjaar")
+    return {"soort": "afwezigheid", "bedrag": voorbeeld(bedrag(bedragregel.bedrag),
+                                                        bedragregel.voorbeeld),
+            "eenheid": bedragregel.eenheid,
+            "maanden": voorbeeld(str(regel.maximum_maanden_per_kalenderjaar), maanden_vb),
+            "gronden": "; ".join(g[0].lower() + g[1:] for g in regel.gronden),
+            "bron": regel.bron or "", "voorbeeld": bedragregel.voorbeeld or maanden_vb}
 
 
-def _weigeren(profiel: Profiel, vb: Markering) -> dict[str, Any] | None:
-    regel = profiel.regio.regels.weigeren
-    if regel is None:
+def structuur(profiel: Profiel) -> dict[str, int] | None:
+    """Every article of the region's overeenkomst with its number of leden (None: the region
+    has no overeenkomst yet)."""
+    if profiel.overeenkomst is None or profiel.bibliotheek is None:
         return None
-    dagen = regel.meldtermijn_dagen
-    return {"termijn": vb(aantal(dagen, "dag", "dagen"),
-                          regel.is_voorbeeld("meldtermijn_dagen")),
-            "bron": regel.bron}
+    return opbouw(profiel, profiel.laatste_prijspeil(), None)[0].leden
 
 
-def herkomst(profiel: Profiel, aanbieder: Aanbieder | None, prijspeil: int) -> dict[str, list[str]]:
-    """Per article title: the profile fields it is made from (for legal review)."""
-    r = profiel.sleutel
-    a = f"{r}/aanbieders.yaml: aanbieders[{aanbieder.id if aanbieder else '?'}]"
-    return {
-        "Partijen": [f"{r}/regio.yaml: centrumgemeente, gemeenten",
-                     f"{a}.naam, kvk, agb, adres"],
-        "Uitvoeringsvariant en perceel": [
-            f"{r}/regio.yaml: bekostigingsvorm, aanbesteding.titel, aanbesteding.perceel, "
-            "aanbesteding.kenmerk, gemeenten[].alleen"],
-        "Looptijd": [f"{r}/regio.yaml: aanbesteding.looptijd"],
-        "Prestaties en tarieven": [f"{a}.producten", f"{r}/inhoud.yaml: producten[].iwmo",
-                                   f"{r}/tarieven/{prijspeil}.yaml: bedragen",
-                                   f"{r}/regio.yaml: regels.afwezigheid"],
-        "Prestaties en het taakgerichte budget": [f"{a}.producten, aanneemsom",
-                                                  f"{r}/inhoud.yaml: functies[].productcategorie"],
-        "Indexatie": [f"{r}/regio.yaml: regels.indexatie"],
-        "Social return": [f"{r}/regio.yaml: regels.socialreturn", f"{a}.jaaromzet, aanneemsom"],
-        "Opzegging en overgang van inwoners": [f"{r}/regio.yaml: regels.opzegging"],
-        "Weigeren en melden": [f"{r}/regio.yaml: regels.weigeren"],
-        "Programma van eisen": [f"{r}/programma.yaml: titel",
-                                f"{r}/regio.yaml: aanbesteding.datum"],
-        "Slotbepalingen": [f"{r}/regio.yaml: centrumgemeente"],
-        "Ondertekening": [f"{r}/regio.yaml: centrumgemeente", f"{a}.naam, contact.naam"],
-    }
+def dode_verwijzingen(profiel: Profiel) -> list[Melding]:
+    """References in the overeenkomst's own text to an article or lid it does not have."""
+    if profiel.overeenkomst is None or profiel.bibliotheek is None:
+        return []
+    gebouwd = opbouw(profiel, profiel.laatste_prijspeil(), None)[0]
+    eigen = {a.nummer for a in profiel.overeenkomst.eigen_artikelen}
+    meldingen = []
+    artikel, lid = "", ""
+    for blok in gebouwd.blokken:
+        if blok["soort"] in ("artikel", "kop"):
+            artikel, lid = blok.get("nummer") or blok["titel"].lower(), ""
+        if blok["soort"] == "lid":
+            lid = blok["nummer"]
+        for v in bungelend(verwijzingen(blok.get("tekst", ""), in_overeenkomst=True),
+                           gebouwd.leden):
+            bestand = (f"{profiel.sleutel}/overeenkomst.yaml" if artikel in eigen
+                       else f"artikelen/{artikel}.yaml")
+            meldingen.append(Melding(bestand, None, f"artikel {lid or artikel}",
+                                     f"verwijst naar {v.tekst}, dat deze overeenkomst niet heeft",
+                                     "verwijzing_bestaat_niet"))
+    return meldingen
 
 
 class Overeenkomst(Soort):
@@ -150,6 +163,10 @@ class Overeenkomst(Soort):
     volgorde = 20
     sjabloon = "overeenkomst.docx"
     per = "aanbieder"
+
+    def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
+        """Only once the region has made its choices (overeenkomst.yaml)."""
+        return profiel.overeenkomst is not None and profiel.bibliotheek is not None
 
     def pad(self, aanbieder: Aanbieder | None) -> str:
         assert aanbieder is not None
@@ -162,8 +179,25 @@ class Overeenkomst(Soort):
     def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
                 uitvoering: Uitvoering) -> dict[str, Any]:
         assert aanbieder is not None
-        return context(profiel, prijspeil, aanbieder, uitvoering.versie)
+        return context(profiel, prijspeil, aanbieder, uitvoering)
+
+    def controleer(self, profiel: Profiel, prijspeil: int) -> list[Melding]:
+        return dode_verwijzingen(profiel)
+
+    def samenvattingen(self, profiel: Profiel) -> list[str]:
+        return opbouw(profiel, profiel.laatste_prijspeil(), None)[0].samenvattingen
 
     def herkomst(self, profiel: Profiel, aanbieder: Aanbieder | None,
                  prijspeil: int) -> dict[str, list[str]]:
-        return herkomst(profiel, aanbieder, prijspeil)
+        assert profiel.bibliotheek is not None
+        uit = {}
+        for artikel in profiel.bibliotheek.in_volgorde():
+            bron = ("artikelen/officieel.yaml" if artikel.bron == "officieel"
+                    else f"artikelen/{artikel.nummer}.yaml")
+            velden = [bron, f"{profiel.sleutel}/overeenkomst.yaml"]
+            if artikel.nummer == "2.1":
+                velden.append(f"{profiel.sleutel}/tarieven/{prijspeil}.yaml: bedragen")
+            kop = artikel.titel if not artikel.genummerd else \
+                f"Artikel {artikel.nummer} – {artikel.titel}"
+            uit[kop] = velden
+        return uit

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from contracten.fouten import Melding
 from contracten.opmaak import getal
 from contracten.profiel import iwmo
 from contracten.profiel.aanbieders import Aanbieder
@@ -203,6 +204,11 @@ class ProgrammaVanEisen(Soort):
 
     def pad(self, aanbieder: Aanbieder | None) -> str:
         return "programma-van-eisen"
+
+    def controleer(self, profiel: Profiel, prijspeil: int) -> list[Melding]:
+        from contracten.soorten.verwijzingscontrole import programma_verwijzingen
+
+        return programma_verwijzingen(profiel)
 
     def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
         return profiel.programma.titel

@@ -34,7 +34,7 @@ def lees(map_: Path) -> dict[str, dict[str, Any]]:
 
 
 def markeer(map_: Path, *, soorten: Sequence[str] = (), aanbieders: Sequence[str] = (),
-            datum: dt.date) -> list[str]:
+            datum: dt.date, ook_samenvattingen: bool = False) -> list[str]:
     """Mark the Word documents of an output folder (all, or those chosen) as definitief."""
     gelezen = manifest.lees(map_)
     if gelezen is None:
@@ -47,6 +47,14 @@ def markeer(map_: Path, *, soorten: Sequence[str] = (), aanbieders: Sequence[str
     if not gekozen:
         raise InvoerFout([Melding(str(map_), None, "", "geen document gevonden om definitief te "
                                   "maken met deze keuze", "niets_gekozen")], "Ongeldige keuze")
+    samenvattingen = [d for d in gekozen if d.samenvattingen]
+    if samenvattingen and not ook_samenvattingen:
+        raise InvoerFout([Melding(d.pad, None, "", "bevat nog samenvattingen van de "
+                                  f"Contractstandaard in plaats van de officiële tekst (artikelen "
+                                  f"{', '.join(d.samenvattingen or [])}); importeer eerst de "
+                                  "officiële tekst en maak de documenten opnieuw",
+                                  "samenvatting_niet_definitief") for d in samenvattingen],
+                         "Niet definitief gemaakt")
     register = lees(map_)
     for d in gekozen:
         register.setdefault(d.pad, {"sha256": d.sha256, "datum": datum.isoformat()})

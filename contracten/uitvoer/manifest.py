@@ -42,6 +42,7 @@ class Document(_Model):
     naast_definitief: str | None = None  # a new version beside this finalised document
     definitief: str | None = None  # the day it was marked definitief
     artikelen: list[Herkomst] | None = None
+    samenvattingen: list[str] | None = None  # articles still in our words, not the official text
 
     @property
     def stam(self) -> str:

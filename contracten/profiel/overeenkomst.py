@@ -1,0 +1,135 @@
+"""overeenkomst.yaml: what a region decides for its overeenkomst under the Contractstandaard
+Wmo: who signs for the municipality, which options the standard leaves open it takes, the values
+of its blanks, and its own articles. Values the source does not give are listed under
+`voorbeeld`, so the contract marks them as example values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from contracten.profiel.aanbieders import Adres
+from contracten.profiel.typen import KvkNummer, Markdown, Model, Tekst
+
+Procedure = Literal["aanbesteding_met_emvi", "aanbesteding_zonder_emvi", "toelating"]
+Opzegoptie = Literal["1", "2", "3"]
+OPTIONELE_ARTIKELEN = ("herzieningsclausule", "bestedingsruimte", "onvoldoende_inzet",
+                       "overgang_18", "bibob", "socialreturn", "implementatie")
+
+
+class Vertegenwoordiger(Model):
+    """Who signs for the municipality, in which function, on which mandate or decision."""
+
+    naam: Tekst
+    functie: Tekst
+    mandaat: Tekst  # completes "op grond van …", e.g. "het mandaatbesluit van … van …"
+
+
+class Opdrachtgever(Model):
+    naam: Tekst  # e.g. "Gemeente Assen"
+    adres: Adres
+    kvk: KvkNummer
+    vertegenwoordiger: Vertegenwoordiger
+    plaats: Tekst  # where the municipality signs
+
+
+class Verlenging(Model):
+    maanden: int = Field(ge=1, le=120)
+    aantal: int = Field(ge=1, le=10)
+
+
+class EigenArtikel(Model):
+    """An article of the region's own, in Deel 1 (1.11, 1.12 …) or Deel 2 (2.2, 2.3 …)."""
+
+    nummer: str = Field(pattern=r"^(1\.(1[1-9]|[2-9]\d)|2\.([2-9]|[1-9]\d))$")
+    titel: Tekst
+    leden: list[Markdown] = Field(min_length=1)
+
+
+class Definitie(Model):
+    begrip: Tekst
+    betekenis: Markdown
+
+
+class SocialReturnAfspraken(Model):
+    """What article 1.9 needs beyond the figures in regels.socialreturn."""
+
+    periode: Literal["contractjaar", "looptijd"]
+    plan_datum: dt.date  # the plan van aanpak is due on this day
+    rapportage: Tekst  # e.g. "jaarlijks vóór 1 april over het voorgaande kalenderjaar"
+    sanctie: Tekst  # completes "kan Opdrachtgever …"
+
+
+class OvereenkomstKeuzes(Model):
+    """overeenkomst.yaml."""
+
+    opdrachtgever: Opdrachtgever
+    procedure: Procedure
+    selectie: bool = False  # the procedure had a selection stage
+    opzegoptie: Opzegoptie
+    opzegtermijn_opdrachtgever_maanden: int | None = Field(default=None, ge=1, le=36)
+    opzegtermijn_opdrachtnemer_maanden: int | None = Field(default=None, ge=1, le=36)
+    opzegvoorwaarden_opdrachtnemer: Tekst | None = None
+    verlenging: Verlenging | None = None
+    artikelen: dict[str, bool] = {}  # the optional articles 1.4–1.10 the region uses
+    wijzigingsmogelijkheden: Markdown | None = None  # 1.4
+    onvoldoende_inzet_drempel: Tekst | None = None  # 1.6
+    socialreturn: SocialReturnAfspraken | None = None  # 1.9
+    implementatie_datum: dt.date | None = None  # 1.10
+    toezichthouder: Tekst
+    geschilleninstantie: Tekst
+    rechtbank: Tekst
+    inkoopvoorwaarden: Tekst
+    indexatie_periode: Tekst
+    indexcijfer_loon: Tekst
+    indexcijfer_prijs: Tekst
+    bijlagen: list[Tekst] = Field(min_length=1)  # in the order of article 1.2
+    bijlagen_opdrachtnemer: list[Tekst] = []
+    overwegingen: list[Markdown] = []  # the region's own, after the library's
+    definities: list[Definitie] = []
+    eigen_artikelen: list[EigenArtikel] = []
+    invullingen: dict[str, Tekst] = {}  # values for blanks of an imported official text
+    voorbeeld: list[str] = []  # fields holding example values
+
+    @model_validator(mode="after")
+    def _samenhang(self) -> OvereenkomstKeuzes:
+        onbekend = sorted(set(self.artikelen) - set(OPTIONELE_ARTIKELEN))
+        if onbekend:
+            raise PydanticCustomError(
+                "artikel_onbekend", "artikelen noemt onbekende optionele artikelen: {namen} "
+                "(wel: {bekend})", {"namen": ", ".join(onbekend),
+                                    "bekend": ", ".join(OPTIONELE_ARTIKELEN)})
+        nodig = {"2": ["opzegtermijn_opdrachtgever_maanden"],
+                 "3": ["opzegtermijn_opdrachtgever_maanden", "opzegtermijn_opdrachtnemer_maanden",
+                       "opzegvoorwaarden_opdrachtnemer"]}.get(self.opzegoptie, [])
+        per_artikel = {"herzieningsclausule": "wijzigingsmogelijkheden",
+                       "onvoldoende_inzet": "onvoldoende_inzet_drempel",
+                       "socialreturn": "socialreturn", "implementatie": "implementatie_datum"}
+        nodig += [veld for artikel, veld in per_artikel.items() if self.artikelen.get(artikel)]
+        ontbreekt = [veld for veld in nodig if getattr(self, veld) is None]
+        if ontbreekt:
+            raise PydanticCustomError(
+                "keuze_onvolledig", "deze keuzes vragen ook: {velden}",
+                {"velden": ", ".join(ontbreekt)})
+        velden = set(type(self).model_fields) - {"voorbeeld"}
+        vreemd = [v for v in self.voorbeeld if v.split(".")[0] not in velden]
+        if vreemd:
+            raise PydanticCustomError(
+                "voorbeeld_onbekend", "voorbeeld noemt onbekende velden: {velden}",
+                {"velden": ", ".join(vreemd)})
+        nummers = [a.nummer for a in self.eigen_artikelen]
+        dubbel = sorted({n for n in nummers if nummers.count(n) > 1})
+        if dubbel:
+            raise PydanticCustomError("artikel_dubbel", "eigen artikel {nummers} staat er "
+                                      "meer dan eens", {"nummers": ", ".join(dubbel)})
+        return self
+
+    def gebruikt(self, artikel: str) -> bool:
+        return self.artikelen.get(artikel, False)
+
+    def is_voorbeeld(self, veld: str) -> bool:
+        """Whether a field (or a part of it, 'opdrachtgever.kvk') holds an example value."""
+        return any(veld == v or veld.startswith(f"{v}.") for v in self.voorbeeld)

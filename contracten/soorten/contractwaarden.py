@@ -1,0 +1,118 @@
+"""The values of the overeenkomst's blanks, from the profile: one entry per placeholder of the
+article library (artikelen/index.yaml `plaatshouders`), in document notation, with "(voorbeeld)"
+where the profile marks the value as an example. Pure: no files."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from contracten.opmaak import bedrag, datum, getal, opsomming, voorbeeld
+from contracten.profiel.aanbieders import Aanbieder, Adres
+from contracten.profiel.model import Profiel
+from contracten.profiel.overeenkomst import OvereenkomstKeuzes
+
+BIJVOEGLIJK = {"inspanningsgericht": "inspanningsgerichte", "outputgericht": "outputgerichte",
+               "taakgericht": "taakgerichte"}
+SOCIALRETURN_BASIS = {"aanneemsom_excl_btw": "de aanneemsom exclusief btw"}
+INVULLIJN = "……………………………………"  # a line to fill in by hand
+
+
+class Waarden:
+    """Placeholder values, and whether the document shows any example value."""
+
+    def __init__(self) -> None:
+        self.waarden: dict[str, str] = {}
+        self.voorbeeld = False
+
+    def zet(self, naam: str, tekst: str, is_voorbeeld: bool = False) -> None:
+        self.voorbeeld = self.voorbeeld or is_voorbeeld
+        self.waarden[naam] = voorbeeld(tekst, is_voorbeeld)
+
+
+def regels(tekst: str) -> str:
+    """A value as the library writes text: one line per paragraph. Lines wrapped in the YAML are
+    joined; a blank line or a list item ("1. …", "a. …", "- …") starts a new paragraph."""
+    delen = re.split(r"\n\s*\n|\n(?=\s*(?:\d+\.|[a-z]\.|-)\s)", tekst.strip())
+    return "\n".join(" ".join(d.split()) for d in delen if d.strip())
+
+
+def adres(a: Adres) -> str:
+    return f"{a.straat}, {a.postcode} {a.plaats}"
+
+
+def contractwaarden(profiel: Profiel, keuzes: OvereenkomstKeuzes, aanbieder: Aanbieder | None
+                    ) -> Waarden:
+    """Every placeholder the library knows; those of the aanbieder only with an aanbieder."""
+    regio = profiel.regio
+    w = Waarden()
+    vb = keuzes.is_voorbeeld
+    og = keuzes.opdrachtgever
+    w.zet("opdrachtgever", og.naam, vb("opdrachtgever.naam"))
+    w.zet("opdrachtgever_adres", adres(og.adres), vb("opdrachtgever.adres"))
+    w.zet("opdrachtgever_kvk", og.kvk, vb("opdrachtgever.kvk"))
+    w.zet("gemeenten", opsomming([voorbeeld(g.naam, g.voorbeeld) for g in regio.gemeenten]))
+    w.voorbeeld = w.voorbeeld or any(g.voorbeeld for g in regio.gemeenten)
+    vt = og.vertegenwoordiger
+    w.zet("vertegenwoordiger_naam", vt.naam, vb("opdrachtgever.vertegenwoordiger.naam"))
+    w.zet("vertegenwoordiger_functie", vt.functie, vb("opdrachtgever.vertegenwoordiger.functie"))
+    w.zet("mandaat", vt.mandaat, vb("opdrachtgever.vertegenwoordiger.mandaat"))
+    if aanbieder is not None:
+        w.zet("opdrachtnemer", aanbieder.naam, aanbieder.voorbeeld)
+        w.zet("opdrachtnemer_adres", adres(aanbieder.adres), aanbieder.voorbeeld)
+        w.zet("opdrachtnemer_kvk", aanbieder.kvk, aanbieder.voorbeeld)
+        w.zet("opdrachtnemer_agb", aanbieder.agb or INVULLIJN, aanbieder.voorbeeld)
+        vertegenwoordiger = aanbieder.vertegenwoordiger
+        w.zet("opdrachtnemer_vertegenwoordiger",
+              f"{vertegenwoordiger.naam}, {vertegenwoordiger.functie}" if vertegenwoordiger
+              else INVULLIJN, aanbieder.voorbeeld and vertegenwoordiger is not None)
+        if aanbieder.bestedingsruimte is not None:
+            w.zet("bestedingsruimte", bedrag(aanbieder.bestedingsruimte), aanbieder.voorbeeld)
+    w.zet("uitvoeringsvariant", BIJVOEGLIJK[regio.bekostigingsvorm])
+    w.zet("perceel", regio.aanbesteding.perceel)
+    w.zet("voorzieningen", opsomming([e.naam for e in profiel.eenheden]))
+    w.zet("programma_van_eisen",
+          f"het {regio.aanbesteding.titel}, van {datum(regio.aanbesteding.datum)}")
+    w.zet("bijlagen", opsomming(keuzes.bijlagen), vb("bijlagen"))
+    w.zet("bijlagen_opdrachtnemer", opsomming(keuzes.bijlagen_opdrachtnemer) or INVULLIJN,
+          vb("bijlagen_opdrachtnemer"))
+    w.zet("inkoopvoorwaarden", keuzes.inkoopvoorwaarden, vb("inkoopvoorwaarden"))
+    looptijd = regio.aanbesteding.looptijd
+    w.zet("begindatum", datum(looptijd.begin), looptijd.voorbeeld)
+    w.zet("einddatum", datum(looptijd.einde), looptijd.voorbeeld)
+    if keuzes.verlenging is not None:
+        w.zet("verlenging_maanden", str(keuzes.verlenging.maanden), vb("verlenging"))
+        w.zet("verlenging_aantal", str(keuzes.verlenging.aantal), vb("verlenging"))
+    for veld in ("opzegtermijn_opdrachtgever_maanden", "opzegtermijn_opdrachtnemer_maanden"):
+        maanden = getattr(keuzes, veld)
+        if maanden is not None:
+            w.zet(veld, str(maanden), vb(veld))
+    for veld in ("opzegvoorwaarden_opdrachtnemer", "wijzigingsmogelijkheden",
+                 "onvoldoende_inzet_drempel", "toezichthouder", "geschilleninstantie",
+                 "rechtbank", "indexatie_periode", "indexcijfer_loon", "indexcijfer_prijs"):
+        tekst = getattr(keuzes, veld)
+        if tekst is not None:
+            w.zet(veld, regels(tekst), vb(veld))
+    if keuzes.implementatie_datum is not None:
+        w.zet("implementatie_datum", datum(keuzes.implementatie_datum), vb("implementatie_datum"))
+    _socialreturn(w, profiel, keuzes)
+    indexatie = regio.regels.indexatie
+    loon = (indexatie.gewicht_loon * 100).normalize()
+    w.zet("indexatie_gewicht_loon", getal(loon), indexatie.is_voorbeeld("gewicht_loon"))
+    w.zet("indexatie_gewicht_prijs", getal(Decimal(100) - loon),
+          indexatie.is_voorbeeld("gewicht_loon"))
+    return w
+
+
+def _socialreturn(w: Waarden, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> None:
+    regel = profiel.regio.regels.socialreturn
+    afspraken = keuzes.socialreturn
+    if regel is None or afspraken is None:
+        return
+    w.zet("socialreturn_drempel", bedrag(regel.drempel), regel.is_voorbeeld("drempel"))
+    w.zet("socialreturn_percentage", getal(regel.percentage), regel.is_voorbeeld("percentage"))
+    w.zet("socialreturn_basis", SOCIALRETURN_BASIS[regel.basis])
+    sr = keuzes.is_voorbeeld("socialreturn")
+    w.zet("socialreturn_plan_datum", datum(afspraken.plan_datum), sr)
+    w.zet("socialreturn_rapportage", afspraken.rapportage, sr)
+    w.zet("socialreturn_sanctie", afspraken.sanctie, sr)
