@@ -33,12 +33,11 @@ class Vertegenwoordiger(Model):
 
 
 class Onderaannemer(Model):
-    """A party the contractpartner brings in (taakgericht: a combinatie or subcontractors)."""
+    """A party the hoofdaannemer brings in for some of its functies (artikel 3.9)."""
 
     naam: Tekst
     kvk: KvkNummer
     producten: list[Sleutel] = Field(min_length=1)  # the functies/producten it delivers
-    aandeel: Decimal | None = Field(default=None, gt=0, le=100)  # percentage of the budget
 
 
 class Aanbieder(Model):

@@ -21,11 +21,12 @@ OPTIONELE_ARTIKELEN = ("herzieningsclausule", "bestedingsruimte", "onvoldoende_i
 
 
 class Vertegenwoordiger(Model):
-    """Who signs for the municipality, in which function, on which mandate or decision."""
+    """Who signs for the municipality (art. 171 lid 2 Gemeentewet), in which function, on whose
+    volmacht and in execution of which college decision."""
 
     naam: Tekst
     functie: Tekst
-    mandaat: Tekst  # completes "op grond van …", e.g. "het mandaatbesluit van … van …"
+    mandaat: Tekst  # completes "daartoe gemachtigd bij …": the burgemeester's volmacht
 
 
 class Opdrachtgever(Model):
@@ -34,6 +35,8 @@ class Opdrachtgever(Model):
     kvk: KvkNummer
     vertegenwoordiger: Vertegenwoordiger
     plaats: Tekst  # where the municipality signs
+    # The arrangement under which the centrumgemeente acts for the other gemeenten.
+    samenwerkingsgrondslag: Tekst
 
 
 class Verlenging(Model):

@@ -1,8 +1,9 @@
 """Opzegging (Assen §1.6.1, §1.5.3): the dates that follow a termination, per client.
 
 Pure: no files, no clock. Month arithmetic clamps to the end of the month (31 augustus + 6
-maanden = 28 of 29 februari). A date on a weekend or Dutch public holiday is flagged, never moved:
-the Algemene termijnenwet does not apply to contractual terms.
+maanden = 28 of 29 februari), and a chain of periods is added in one step from the original
+date. A date on a weekend or Dutch public holiday is flagged, never moved: the Algemene
+termijnenwet does not apply to contractual terms.
 """
 
 from __future__ import annotations
@@ -65,8 +66,10 @@ class Schema:
 
 def bereken(aanbieder: str, datum: dt.date, opzegtermijn_maanden: int,
             doorlevering_maanden: int, clienten: list[Client]) -> Schema:
+    # Every date in one step from the original date: a chain of steps would let each step's
+    # clamp to the end of the month eat days (31 August + 6 + 3 months is 31 May, not 29 May).
     einde = plus_maanden(datum, opzegtermijn_maanden)
-    uiterste = plus_maanden(einde, doorlevering_maanden)
+    uiterste = plus_maanden(datum, opzegtermijn_maanden + doorlevering_maanden)
     schema = []
     for client in clienten:
         eind = client.einddatum_beschikking

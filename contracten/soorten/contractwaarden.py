@@ -52,7 +52,12 @@ def contractwaarden(profiel: Profiel, keuzes: OvereenkomstKeuzes, aanbieder: Aan
     w.zet("opdrachtgever_adres", adres(og.adres), vb("opdrachtgever.adres"))
     w.zet("opdrachtgever_kvk", og.kvk, vb("opdrachtgever.kvk"))
     w.zet("gemeenten", opsomming([voorbeeld(g.naam, g.voorbeeld) for g in regio.gemeenten]))
+    w.zet("deelnemende_gemeenten", opsomming([voorbeeld(g.naam, g.voorbeeld)
+                                              for g in regio.gemeenten
+                                              if g.naam != regio.centrumgemeente]))
     w.voorbeeld = w.voorbeeld or any(g.voorbeeld for g in regio.gemeenten)
+    w.zet("samenwerkingsgrondslag", og.samenwerkingsgrondslag,
+          vb("opdrachtgever.samenwerkingsgrondslag"))
     vt = og.vertegenwoordiger
     w.zet("vertegenwoordiger_naam", vt.naam, vb("opdrachtgever.vertegenwoordiger.naam"))
     w.zet("vertegenwoordiger_functie", vt.functie, vb("opdrachtgever.vertegenwoordiger.functie"))
@@ -70,7 +75,10 @@ def contractwaarden(profiel: Profiel, keuzes: OvereenkomstKeuzes, aanbieder: Aan
             w.zet("bestedingsruimte", bedrag(aanbieder.bestedingsruimte), aanbieder.voorbeeld)
     w.zet("uitvoeringsvariant", BIJVOEGLIJK[regio.bekostigingsvorm])
     w.zet("perceel", regio.aanbesteding.perceel)
-    w.zet("voorzieningen", opsomming([e.naam for e in profiel.eenheden]))
+    # In one aanbieder's contract: what it is contracted for (its acceptance duty, 3.1.1).
+    namen = [e.naam for e in profiel.eenheden
+             if aanbieder is None or e.sleutel in aanbieder.producten]
+    w.zet("voorzieningen", "; ".join(namen[:-1]) + (" en " if len(namen) > 1 else "") + namen[-1])
     w.zet("programma_van_eisen",
           f"het {regio.aanbesteding.titel}, van {datum(regio.aanbesteding.datum)}")
     w.zet("bijlagen", opsomming(keuzes.bijlagen), vb("bijlagen"))

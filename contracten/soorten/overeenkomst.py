@@ -5,14 +5,16 @@ the rest. Pure: no files, no Word objects."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from contracten.fouten import InvoerFout, Melding
-from contracten.opmaak import bedrag, datum, getal, voorbeeld
+from contracten.opmaak import bedrag, datum, getal, procent, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
+from contracten.rekenen import socialreturn
 from contracten.rekenen.verwijzingen import bungelend, verwijzingen
 from contracten.soorten.basis import Soort, Uitvoering, basis
 from contracten.soorten.contractopbouw import Blok, Opbouw, bouw
@@ -91,22 +93,59 @@ def _deel2(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> tuple[list
                      Decimal(0))
         blokken.append({"soort": "budget", "rijen": rijen, "prijspeil": prijspeil,
                         "totaal": voorbeeld(bedrag(totaal), vb)})
+        blokken += _indexatie(prijspeil, begin)
         if aanbieder.onderaannemers:
             namen = {e.sleutel: e.naam for e in profiel.eenheden}
+            budget = {s: r.bedrag for s in aanbieder.producten if (r := peil.van_product(s))}
             blokken.append({"soort": "onderaannemers", "rijen": [
-                {"naam": o.naam, "kvk": o.kvk,
-                 "functies": ", ".join(namen[p] for p in o.producten),
-                 "aandeel": f"{getal(o.aandeel)} %" if o.aandeel is not None else "—"}
+                {"naam": voorbeeld(o.naam, aanbieder.voorbeeld),
+                 "kvk": voorbeeld(o.kvk, aanbieder.voorbeeld),
+                 "functies": "; ".join(namen[p] for p in o.producten),
+                 "aandeel": _deel(sum((budget.get(p, Decimal(0)) for p in o.producten),
+                                      Decimal(0)), totaal)}
                 for o in aanbieder.onderaannemers]})
     else:
         blokken.append({"soort": "tarieven", "rijen": rijen, "prijspeil": prijspeil})
+        blokken += _indexatie(prijspeil, begin)
+    sr = _socialreturn(profiel, aanbieder)
+    if sr is not None:
+        blokken.append(sr)
+        vb = vb or sr["voorbeeld"]
     afwezigheid = _afwezigheid(profiel, prijspeil, aanbieder)
     if afwezigheid is not None:
         blokken.append(afwezigheid)
         vb = vb or afwezigheid["voorbeeld"]
-    if prijspeil < begin.year:
-        blokken.append({"soort": "indexatie", "prijspeil": prijspeil, "begin": datum(begin)})
     return blokken, vb
+
+
+def _indexatie(prijspeil: int, begin: dt.date) -> list[Blok]:
+    """Amounts of an earlier prijspeil than the contract's first year say how they move on."""
+    if prijspeil >= begin.year:
+        return []
+    return [{"soort": "indexatie", "prijspeil": prijspeil, "begin": datum(begin)}]
+
+
+def _socialreturn(profiel: Profiel, aanbieder: Aanbieder) -> Blok | None:
+    """Whether article 1.9.1 binds this aanbieder, and for how much (only where 1.9 is used)."""
+    regel = profiel.regio.regels.socialreturn
+    keuzes = profiel.overeenkomst
+    if regel is None or keuzes is None or not keuzes.gebruikt("socialreturn"):
+        return None
+    uitkomst = socialreturn.bereken(regel, aanbieder)
+    vb = aanbieder.voorbeeld
+    return {"soort": "socialreturn", "verplicht": uitkomst.verplicht,
+            "jaaromzet": voorbeeld(bedrag(uitkomst.jaaromzet), vb),
+            "drempel": voorbeeld(bedrag(uitkomst.drempel), regel.is_voorbeeld("drempel")),
+            "percentage": procent(uitkomst.percentage),
+            "aanneemsom": voorbeeld(bedrag(uitkomst.aanneemsom), vb)
+            if uitkomst.aanneemsom is not None else "",
+            "bedrag": voorbeeld(bedrag(uitkomst.bedrag), vb) if uitkomst.bedrag is not None
+            else "", "voorbeeld": vb}
+
+
+def _deel(deel: Decimal, geheel: Decimal) -> str:
+    """A share in percent, to one decimal (informative: the budget is one whole)."""
+    return f"{getal((deel * 100 / geheel).quantize(Decimal('0.1')) if geheel else Decimal(0))} %"
 
 
 def _afwezigheid(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> Blok | None:
