@@ -45,6 +45,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
             waarschuwingen.append(f"{fout} Het is opnieuw opgebouwd; alle documenten zijn "
                                   "opnieuw gemaakt.")
         register = definitief.lees(plan.doel)
+        definitief.controleer(plan.doel, register)
         hergebruikt, te_maken = hergebruik(plan.taken, vorig, plan.doel, plan.formaten)
         bewaard = {d.pad for d in hergebruikt}
         alle_stammen = {t.pad for t in plan.taken}

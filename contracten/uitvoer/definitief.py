@@ -8,6 +8,7 @@ it (`<naam>.nieuw-<versie>.docx`), so a signed contract is never replaced unseen
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import tempfile
@@ -31,6 +32,24 @@ def lees(map_: Path) -> dict[str, dict[str, Any]]:
     except (OSError, ValueError) as exc:
         raise ContractenFout(f"{map_ / BESTAND} is onleesbaar ({exc}); herstel het voordat u "
                              "verder genereert.") from None
+
+
+def controleer(map_: Path, register: dict[str, dict[str, Any]]) -> None:
+    """Every finalised document is on disk exactly as it was signed; otherwise stop before
+    anything is written: a changed or missing signed contract needs a person's eyes."""
+    meldingen = []
+    for pad, gegevens in sorted(register.items()):
+        bestand = map_ / pad
+        if not bestand.is_file():
+            meldingen.append(Melding(pad, None, "", "is definitief maar staat niet meer in de map",
+                                     "definitief_ontbreekt"))
+        elif hashlib.sha256(bestand.read_bytes()).hexdigest() != gegevens.get("sha256"):
+            meldingen.append(Melding(pad, None, "", "is definitief maar is na het markeren "
+                                     "gewijzigd; zet het getekende bestand terug (zijn sha256 "
+                                     f"staat in {BESTAND})", "definitief_gewijzigd"))
+    if meldingen:
+        raise InvoerFout(meldingen, f"Definitieve documenten in {map_} zijn veranderd; er is niets "
+                                    "geschreven")
 
 
 def markeer(map_: Path, *, soorten: Sequence[str] = (), aanbieders: Sequence[str] = (),
