@@ -5,12 +5,15 @@ console script, which also makes click's own phrases Dutch for its process."""
 
 from __future__ import annotations
 
+import signal
+
 from contracten.cli import artikelen, beheer, documenten, taal
-from contracten.cli.groep import main
+from contracten.cli.groep import bij_sigterm, main
 
 __all__ = ["artikelen", "beheer", "documenten", "main", "run"]
 
 
 def run() -> None:
     taal.gebruik_nederlands()
+    signal.signal(signal.SIGTERM, bij_sigterm)
     main(prog_name="contracten")

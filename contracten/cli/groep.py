@@ -5,6 +5,7 @@ line, 130/143 interrupted). The same whether run as `contracten` or in-process (
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,16 @@ import click
 
 from contracten.cli.opties import CONTEXT
 from contracten.fouten import ContractenFout, InvoerFout
+
+
+class Beeindigd(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: stop, discard what was staged, say so."""
+
+    signaal = signal.SIGTERM
+
+
+def bij_sigterm(signum: int, frame: object) -> None:
+    raise Beeindigd
 
 
 class Groep(click.Group):
@@ -26,9 +37,10 @@ class Groep(click.Group):
         except ContractenFout as fout:
             click.echo(f"Fout: {fout}", err=True)
             ctx.exit(1)
-        except KeyboardInterrupt:
-            click.echo("Afgebroken; de vorige uitvoer is ongewijzigd.", err=True)
-            ctx.exit(130)
+        except KeyboardInterrupt as onderbroken:
+            # Ctrl-C (SIGINT) or SIGTERM: whatever was staged has been discarded.
+            click.echo("Afgebroken; er is niets gewijzigd.", err=True)
+            ctx.exit(128 + getattr(onderbroken, "signaal", signal.SIGINT))
         except Exception as exc:  # a bug: say so plainly; the details only on request
             if os.environ.get("CONTRACTEN_DEBUG"):
                 raise

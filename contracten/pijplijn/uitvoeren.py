@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,11 +63,13 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                     plan.formaten, map_.staging)
         nieuw: list[Document] = []
         naast: list[str] = []
-        for gemaakt in maak_alle(werk, te_maken, processen, voortgang):
-            documenten, is_naast = _documenten(gemaakt, register, map_)
-            nieuw += documenten
-            if is_naast:
-                naast.append(f"{gemaakt.taak.pad}.docx")
+        # closing(): on an error or interruption the pool stops now, not at garbage collection.
+        with closing(maak_alle(werk, te_maken, processen, voortgang)) as gemaakte:
+            for gemaakt in gemaakte:
+                documenten, is_naast = _documenten(gemaakt, register, map_)
+                nieuw += documenten
+                if is_naast:
+                    naast.append(f"{gemaakt.taak.pad}.docx")
         if "pdf" in plan.formaten:
             nieuw += _pdf(nieuw, map_)
         nieuwe_paden = {d.pad for d in nieuw}

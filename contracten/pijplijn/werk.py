@@ -11,8 +11,10 @@ import datetime as dt
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Iterator
+import signal
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,7 +129,7 @@ def herkomst_per_kop(koppen_: list[str], sjabloon: str, bronnen: dict[str, list[
 
 
 def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
-              voortgang: Callable[[int], None] | None = None) -> Iterator[Gemaakt]:
+              voortgang: Callable[[int], None] | None = None) -> Generator[Gemaakt, None, None]:
     """Make every task, in the main process or spread over a pool; yields as they finish (in
     task order)."""
     aantal = processen if processen is not None else min(os.cpu_count() or 1, 4)
@@ -135,13 +137,15 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(aantal, mp_context=context, initializer=_begin,
                                  initargs=(werk,)) as pool:
+            with _ononderbroken():  # a worker half started cannot be stopped cleanly
+                list(pool.map(_klaar, range(aantal)))
             try:
                 for i, gemaakt in enumerate(pool.map(_maak, taken, chunksize=PER_KEER), 1):
                     if voortgang:
                         voortgang(i)
                     yield gemaakt
             except BaseException:
-                pool.shutdown(wait=True, cancel_futures=True)
+                _stop(pool)
                 raise
         return
     for i, taak in enumerate(taken, 1):
@@ -150,12 +154,45 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
             voortgang(i)
 
 
+@contextmanager
+def _ononderbroken() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back while the workers start (POSIX; elsewhere a no-op)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    vorig = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, vorig)
+
+
+def _klaar(_: int) -> bool:
+    return True
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool at once (an error, Ctrl-C, SIGTERM): end the workers, even one that is
+    still starting (it would otherwise print a traceback once this process is gone)."""
+    processen = list(getattr(pool, "_processes", {}).values())  # CPython keeps them here
+    for proces in processen:
+        proces.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for proces in processen:
+        proces.join(timeout=10)
+
+
 _WERKER: Werk | None = None  # in a pool's worker process only: its copy of the run's Werk
 
 
 def _begin(werk: Werk) -> None:
     global _WERKER
     _WERKER = werk
+    # Ctrl-C reaches the whole process group: the main process stops the pool and cleans up;
+    # a worker just finishes its task quietly instead of printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # started while the parent held SIGTERM back
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 
 
 def _maak(taak: Taak) -> Gemaakt:
