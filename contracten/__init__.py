@@ -11,6 +11,7 @@ and returning a typed result; the command line only parses, calls these and prin
 """
 
 from contracten.fouten import ContractenFout, InvoerFout, Melding
+from contracten.opdrachten.artikelen import Import, artikelbibliotheek, importeer_artikelen
 from contracten.opdrachten.definitief import markeer_definitief
 from contracten.opdrachten.genereer import genereer
 from contracten.opdrachten.indexeer import IndexeerResultaat, indexeer
@@ -24,8 +25,27 @@ from contracten.profiel.laden import laad_regio, vind_regios
 from contracten.profiel.model import Profiel
 
 __all__ = [
-    "ContractenFout", "IndexeerResultaat", "InvoerFout", "Melding", "OpzeggingResultaat",
-    "Profiel", "Resultaat", "SocialReturnResultaat", "Validatie", "Vergelijking", "genereer",
-    "indexeer", "laad_regio", "markeer_definitief", "opzegging", "regios", "socialreturn",
-    "valideer", "vergelijk", "vind_regios",
+    "ContractenFout",
+    "Import",
+    "IndexeerResultaat",
+    "InvoerFout",
+    "Melding",
+    "OpzeggingResultaat",
+    "Profiel",
+    "Resultaat",
+    "SocialReturnResultaat",
+    "Validatie",
+    "Vergelijking",
+    "artikelbibliotheek",
+    "genereer",
+    "importeer_artikelen",
+    "indexeer",
+    "laad_regio",
+    "markeer_definitief",
+    "opzegging",
+    "regios",
+    "socialreturn",
+    "valideer",
+    "vergelijk",
+    "vind_regios",
 ]

@@ -10,7 +10,7 @@ import click
 
 from contracten.cli.groep import main
 from contracten.cli.opties import json_optie, toon_json
-from contracten.opdrachten.artikelen import artikelen as lees_bibliotheek
+from contracten.opdrachten.artikelen import artikelbibliotheek as lees_bibliotheek
 from contracten.opdrachten.artikelen import importeer_artikelen
 
 STATUS = {"verplicht": "verplicht", "optioneel": "optioneel", "verbatim": "letterlijk"}

@@ -25,7 +25,7 @@ class Import:
     bibliotheek: Bibliotheek
 
 
-def artikelen(map_: Path | None = None) -> Bibliotheek:
+def artikelbibliotheek(map_: Path | None = None) -> Bibliotheek:
     """The library as documents are built from it (default: ./artikelen, else the package's)."""
     return laad_bibliotheek(map_)
 
