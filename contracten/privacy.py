@@ -1,28 +1,44 @@
-"""No BSN ever reaches a document: recognise one by the elfproef."""
+"""No BSN ever reaches a document: one gate that every text passes on its way in.
+
+A BSN is recognised however it is written: with separators (spaces of any kind, dots, hyphens,
+slashes, underscores), with zero-width characters in between, in full-width digits, or with its
+leading zero dropped (as Excel leaves a number like 012345672 behind: 8 digits). The elfproef
+itself is python-stdnum's."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-NEGEN_CIJFERS = re.compile(r"(?<!\d)\d{9}(?!\d)")
+from stdnum.nl import bsn
+
+# Characters that may stand between the digits of a number as a person or a spreadsheet wrote it.
+SCHEIDING = r"[\s._/\-\u00a0\u2000-\u200f\u2028-\u202f\u205f-\u206f\ufeff]"
+NEGEN = re.compile(rf"(?<!\d)\d(?:{SCHEIDING}*\d){{8}}(?!\d)")
+
+
+def _genormaliseerd(tekst: str) -> str:
+    """Full-width and other Unicode digits as ASCII digits (NFKC), nothing else changed."""
+    return unicodedata.normalize("NFKC", tekst)
 
 
 def is_bsn(waarde: str) -> bool:
-    """9 digits passing the elfproef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 (mod 11)."""
-    tekst = waarde.strip()
-    if not re.fullmatch(r"\d{9}", tekst):
-        return False
-    cijfers = [int(c) for c in tekst]
-    som = sum(g * c for g, c in zip(range(9, 1, -1), cijfers[:8], strict=True)) - cijfers[8]
-    return som % 11 == 0 and tekst != "000000000"
+    """9 digits passing the elfproef (9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 mod 11), also written
+    with separators; or a value of just 8 digits, a BSN whose leading zero a spreadsheet
+    dropped. (8 digits with separators, like a date 2026-08-31, are not.)"""
+    tekst = _genormaliseerd(waarde).strip()
+    if re.fullmatch(r"\d{8}", tekst):
+        tekst = "0" + tekst
+    cijfers = re.sub(SCHEIDING, "", tekst)
+    return (re.fullmatch(r"\d{9}", cijfers) is not None and cijfers != "000000000"
+            and bool(bsn.is_valid(cijfers)))
 
 
 def bevat_bsn(tekst: str) -> bool:
-    """Also when written with spaces or dots (111 222 333, 111.222.333)."""
-    for variant in (tekst, re.sub(r"(?<=\d)[ .](?=\d)", "", tekst)):
-        if any(is_bsn(m.group(0)) for m in NEGEN_CIJFERS.finditer(variant)):
-            return True
-    return False
+    """Whether a text holds something that is a BSN (see the module's note on how it may be
+    written). Never reports which: the number is not to be repeated anywhere."""
+    tekst = _genormaliseerd(tekst)
+    return is_bsn(tekst) or any(is_bsn(m.group(0)) for m in NEGEN.finditer(tekst))
 
 
 def versiecode(hexhash: str, lengte: int = 10) -> str:

@@ -15,8 +15,7 @@ import pytest
 from docx import Document
 
 from contracten import genereer, laad_regio
-from contracten.weergave.motor import Motor
-from contracten.weergave.sjabloon import SjabloonFout, resterende_tags
+from contracten.weergave.sjabloon import resterende_tags
 
 from .conftest import BRONNEN, REGIOS, ROOT, voer_uit, wijzig_yaml
 
@@ -85,6 +84,7 @@ def test_libreoffice_opent_en_converteert_elk_document(uitvoer, tmp_path):
     soffice = shutil.which("soffice")
     assert soffice, "LibreOffice (soffice) is nodig voor deze test; .ci/run installeert het"
     bestanden = alle_docx(uitvoer)
+    assert len(bestanden) >= 30  # both regions: programma, overeenkomsten, social return
     for pad in bestanden:
         Document(pad)  # python-docx reads it back
     profiel = tmp_path / "lo-profiel"
@@ -99,6 +99,8 @@ def test_libreoffice_opent_en_converteert_elk_document(uitvoer, tmp_path):
 
 
 def test_geen_sjabloontag_blijft_over(uitvoer):
+    assert resterende_tags((SJABLONEN / "overeenkomst.docx").read_bytes())  # the check sees tags
+    assert alle_docx(uitvoer)
     for pad in alle_docx(uitvoer):
         assert resterende_tags(pad.read_bytes()) == [], pad.name
     for pad in uitvoer.rglob("*.md"):
@@ -111,8 +113,10 @@ def test_programma_van_eisen_leest_als_de_bron(uitvoer, regio, minimum):
         pytest.skip(f"../shared ontbreekt naast deze checkout ({DEKKING} en de bronnen); CI "
                     "heeft het wel")
     map_, _ = manifest(uitvoer, regio)
+    # The Markdown twin, read back from the .docx itself: it holds the footnotes too, which
+    # dekking.py does not look for in a .docx (they live in word/footnotes.xml).
     proces = subprocess.run([sys.executable, str(DEKKING), str(BRONNEN / BRON[regio]),
-                             str(map_ / "programma-van-eisen.docx")],
+                             str(map_ / "programma-van-eisen.md")],
                             capture_output=True, text=True, check=True)
     dekking = float(re.search(r"dekking: ([\d.]+)%", proces.stdout).group(1))
     assert dekking >= minimum, proces.stdout
@@ -218,53 +222,43 @@ def test_kop_en_voet(uitvoer):
     assert instructies == ["PAGE", "NUMPAGES"]
 
 
-def test_mislukte_run_laat_vorige_uitvoer_intact(tmp_path):
-    genereer(laad_regio(REGIOS, "assen"), uitvoer=tmp_path, sjablonen=SJABLONEN, datum=DATUM)
-    voor = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    kapot = tmp_path / "sjablonen"
-    shutil.copytree(SJABLONEN, kapot)
-    document = Document(kapot / "overeenkomst.docx")
-    document.add_paragraph("{{ aanbieder.kvknummer }}")
-    document.save(kapot / "overeenkomst.docx")
-    uit = voer_uit("genereer", "assen", "--uitvoer", str(tmp_path), "--sjablonen", str(kapot),
-                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
-    assert uit.code == 1
-    assert "sjablonen/overeenkomst.docx" in uit.stderr and "kvknummer" in uit.stderr
-    assert "Traceback" not in uit.stderr
-    na = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()
-          if kapot not in p.parents}
-    assert na == voor
-    assert [p.name for p in (tmp_path / "assen").iterdir()] == ["2025"]  # no temp folder left
-
-
-def test_sandbox_weigert_toegang_tot_interne_attributen(tmp_path):
-    document = Document(SJABLONEN / "programma-van-eisen.docx")
-    document.add_paragraph("{{ regio.__class__.__mro__ }}")
-    document.save(tmp_path / "kwaad.docx")
-    from contracten.soorten.programma_van_eisen import context
-
-    with pytest.raises(SjabloonFout, match="onveilig"):
-        Motor(tmp_path / "kwaad.docx", "kwaad.docx").render(
-            context(laad_regio(REGIOS, "assen"), 2025, "x"), titel="x",
-            tijdstip=dt.datetime(2025, 1, 1))
-
-
-def test_smalle_run_vervangt_alleen_de_gekozen_documenten(tmp_path):
-    genereer(laad_regio(REGIOS, "assen"), uitvoer=tmp_path, sjablonen=SJABLONEN, datum=DATUM)
+def test_smalle_run_vervangt_alleen_de_gekozen_documenten(regios, tmp_path):
+    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, sjablonen=SJABLONEN, datum=DATUM)
     map_ = tmp_path / "assen" / "2025"
-    voor = json.loads((map_ / "manifest.json").read_text())
-    uit = voer_uit("genereer", "assen", "--document", "overeenkomst", "--aanbieder", "wonen-plus",
-                   "--uitvoer", str(tmp_path), "--json", env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    voor = {p.relative_to(map_).as_posix(): sha(p) for p in map_.rglob("*") if p.is_file()}
+    # A tariff that reaches the programma van eisen and several overeenkomsten ...
+    pad = regios / "assen/tarieven/2025.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("bedrag: 165.00", "bedrag: 166.00"),
+                   encoding="utf-8")
+    # ... but a run narrowed to one overeenkomst replaces that one only.
+    uit = voer_uit("--regios", str(regios), "genereer", "assen", "--document", "overeenkomst",
+                   "--aanbieder", "zorg-welzijn-de-brug", "--uitvoer", str(tmp_path),
+                   "--datum", DATUM.isoformat(), "--json")
     assert uit.code == 0, uit.stderr
-    na = json.loads(uit.stdout)
-    assert na["documenten"] == voor["documenten"]  # same inputs: same files, all kept
-    assert "1 Word-document" not in uit.stdout  # --json prints only the manifest
+    na = {p.relative_to(map_).as_posix(): sha(p) for p in map_.rglob("*") if p.is_file()}
+    assert set(na) == set(voor)  # nothing removed, nothing added
+    assert {p for p in voor if na[p] != voor[p]} == {
+        "overeenkomsten/zorg-welzijn-de-brug.docx", "overeenkomsten/zorg-welzijn-de-brug.md",
+        "manifest.json"}
+    manifest = json.loads(uit.stdout)  # --json prints the manifest, and only that
+    assert {d["pad"]: d["sha256"] for d in manifest["documenten"]} == {
+        p: s for p, s in na.items() if p != "manifest.json"}
+
+
+def test_json_zonder_voortgangsbalk_of_andere_tekst(tmp_path):
+    uit = voer_uit("genereer", "assen", "--document", "programma-van-eisen", "--json",
+                   "--uitvoer", str(tmp_path), "--datum", DATUM.isoformat(),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 0 and uit.stderr == ""
+    manifest = json.loads(uit.stdout)
+    assert manifest["regio"] == "assen"
+    assert "programma-van-eisen.docx" in {d["pad"] for d in manifest["documenten"]}
 
 
 def test_html_en_pdf(tmp_path):
     uit = voer_uit("genereer", "amersfoort", "--document", "programma-van-eisen", "--formaat",
-                   "html", "--formaat", "pdf", "--uitvoer", str(tmp_path),
-                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+                   "html", "--formaat", "pdf", "--uitvoer", str(tmp_path), "--datum",
+                   DATUM.isoformat(), env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 0, uit.stderr
     map_ = tmp_path / "amersfoort" / "2023"
     html = (map_ / "programma-van-eisen.html").read_text(encoding="utf-8")
@@ -276,7 +270,7 @@ def test_html_en_pdf(tmp_path):
 def test_pdf_zonder_libreoffice_geeft_duidelijke_melding(tmp_path):
     python = Path(sys.executable)
     uit = voer_uit("genereer", "assen", "--document", "programma-van-eisen", "--formaat", "pdf",
-                   "--uitvoer", str(tmp_path),
+                   "--uitvoer", str(tmp_path), "--datum", DATUM.isoformat(),
                    env={"CONTRACTEN_REGIOS": str(REGIOS), "PATH": str(python.parent)})
     assert uit.code == 1
     assert "LibreOffice" in uit.stderr and "soffice" in uit.stderr
@@ -289,7 +283,7 @@ def test_pdf_zonder_libreoffice_geeft_duidelijke_melding(tmp_path):
 ])
 def test_ongeldige_keuze_exit_1(tmp_path, argumenten, verwacht):
     uit = voer_uit("genereer", "assen", *argumenten, "--uitvoer", str(tmp_path),
-                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+                   "--datum", DATUM.isoformat(), env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 1 and verwacht in uit.stderr
     assert list(tmp_path.iterdir()) == []
 
@@ -297,6 +291,7 @@ def test_ongeldige_keuze_exit_1(tmp_path, argumenten, verwacht):
 def test_onbekende_documentsoort_is_gebruiksfout():
     uit = voer_uit("genereer", "assen", "--document", "brief")
     assert uit.code == 2
+    assert "'brief' is niet een van" in uit.stderr and "'overeenkomst'" in uit.stderr
 
 
 def test_valideer_meldt_kapot_sjabloon(tmp_path):
@@ -374,7 +369,7 @@ def test_platte_tekst_in_tabellen_blijft_letterlijk(regios, tmp_path):
 
 def test_prijspeil_zonder_tarieven_wordt_geweigerd(tmp_path):
     uit = voer_uit("genereer", "assen", "--prijspeil", "2024", "--uitvoer", str(tmp_path),
-                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+                   "--datum", DATUM.isoformat(), env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 1
     assert "geen bedrag voor 'bw-toezicht' in prijspeil 2024" in uit.stderr
     assert list(tmp_path.iterdir()) == []
@@ -401,16 +396,17 @@ def test_fout_in_sjabloonexpressie_is_sjabloonfout(tmp_path):
     document.add_paragraph("{{ prijspeil|bedrag }}")
     document.save(kapot / "overeenkomst.docx")
     uit = voer_uit("genereer", "assen", "--sjablonen", str(kapot), "--uitvoer",
-                   str(tmp_path / "uit"), env={"CONTRACTEN_REGIOS": str(REGIOS)})
-    assert uit.code == 1
+                   str(tmp_path / "uit"), "--datum", DATUM.isoformat(),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 1 and not (tmp_path / "uit").exists()
     assert "Sjabloon sjablonen/overeenkomst.docx" in uit.stderr and "Interne fout" not in uit.stderr
 
 
 def test_onschrijfbare_uitvoermap(tmp_path):
     bestand = tmp_path / "bestand"
     bestand.write_text("x")
-    uit = voer_uit("genereer", "assen", "--uitvoer", str(bestand / "sub"),
-                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    uit = voer_uit("genereer", "assen", "--uitvoer", str(bestand / "sub"), "--datum",
+                   DATUM.isoformat(), env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 1 and "geen map" in uit.stderr and "Interne fout" not in uit.stderr
 
 

@@ -16,10 +16,12 @@ from contracten.profiel.model import Profiel
 from contracten.profiel.tarieven import Prijspeil
 from contracten.soorten.basis import Soort, Uitvoering, basis
 from contracten.soorten.tabellen import tariefkop, tarieftabel, toon
-from contracten.weergave.fragment import Cel, Fragment
+from contracten.weergave.fragment import Cel, Fragment, Tekst
 from contracten.weergave.fragment import Letterlijk as L
 
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# A footnote's place in a section's text: "[^1]" for the section's first footnote (in a list
+# item Markdown-escaped as "\[^1\]"). A footnote without one goes at the end of the section.
+MARKERING = re.compile(r"\\?\[\^(\d+)\\?\]")
 
 
 def context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str, Any]:
@@ -31,18 +33,46 @@ def context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str, Any]:
 
 def fragment(profiel: Profiel, peil: Prijspeil) -> Fragment:
     uit = Fragment()
-    voetnoot = 0
     for sectie in profiel.programma.secties:
+        begin = len(uit.blokken)
         uit.kop(_koptekst(sectie), sectie.niveau)
         for deel in sectie.inhoud:
             if isinstance(deel, Blokdeel):
                 BLOKKEN[deel.blok](uit, profiel, peil, deel, sectie.niveau + 1)
             else:
                 uit.tekst(deel.tekst)
-        for tekst in sectie.voetnoten:
-            voetnoot += 1
-            uit.tekst(f"{str(voetnoot).translate(SUPERSCRIPT)} {tekst}", stijl="Voetnoot")
+        _voetnoten(uit, begin, sectie)
     return uit
+
+
+def _voetnoten(uit: Fragment, begin: int, sectie: Sectie) -> None:
+    """The section's footnotes as real Word footnotes: each referenced where the section's text
+    marks it ("[^1]"), or else at the end of the section's last text."""
+    markeringen = [uit.voetnoot(tekst) for tekst in sectie.voetnoten]
+    geplaatst: set[int] = set()
+
+    def vervang(m: re.Match[str]) -> str:
+        nummer = int(m.group(1))
+        if not 1 <= nummer <= len(markeringen):
+            return m.group(0)
+        geplaatst.add(nummer)
+        return markeringen[nummer - 1]
+
+    laatste = None
+    for i in range(begin, len(uit.blokken)):
+        blok = uit.blokken[i]
+        if isinstance(blok, Tekst):
+            uit.blokken[i] = Tekst(MARKERING.sub(vervang, blok.markdown), blok.stijl)
+            laatste = i
+    rest = "".join(m for n, m in enumerate(markeringen, 1) if n not in geplaatst)
+    if not rest:
+        return
+    if laatste is None:
+        uit.tekst(rest)
+    else:
+        blok = uit.blokken[laatste]
+        assert isinstance(blok, Tekst)
+        uit.blokken[laatste] = Tekst(blok.markdown.rstrip() + rest, blok.stijl)
 
 
 def _koptekst(sectie: Sectie) -> str:

@@ -6,8 +6,17 @@ tables when the template is rendered.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+# Where a footnote's reference goes in a Tekst: the note's number in its fragment between two
+# private-use characters, which no text meant for people contains. Only in Tekst blocks.
+VOETNOOT = re.compile("\ue000(\\d+)\ue001")
+
+
+def voetnootmarkering(nummer: int) -> str:
+    return f"\ue000{nummer}\ue001"
 
 
 @dataclass(frozen=True)
@@ -19,7 +28,7 @@ class Kop:
 @dataclass(frozen=True)
 class Tekst:
     markdown: str
-    stijl: str | None = None  # a paragraph style of the template, e.g. "Voetnoot"
+    stijl: str | None = None  # a paragraph style of the template, e.g. "Quote"
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,13 @@ Blok = Kop | Tekst | Tabel
 @dataclass
 class Fragment:
     blokken: list[Blok] = field(default_factory=list)
+    voetnoten: list[str] = field(default_factory=list)  # Markdown; numbered from 1 in order
+
+    def voetnoot(self, markdown: str) -> str:
+        """Add a footnote (a real Word footnote); returns the marker to put in a Tekst where its
+        reference goes. Word numbers footnotes by where their references stand."""
+        self.voetnoten.append(markdown)
+        return voetnootmarkering(len(self.voetnoten))
 
     def kop(self, tekst: str, niveau: int) -> None:
         self.blokken.append(Kop(tekst, niveau))

@@ -13,7 +13,6 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from jinja2 import TemplateSyntaxError, meta
 from lxml import etree
 from markupsafe import Markup
 
+from contracten.weergave import inhoudsopgave, pakket, tabelbreedte
 from contracten.weergave.fragment import Fragment
 from contracten.weergave.sjabloon import (
     OMGEVING,
@@ -32,12 +32,11 @@ from contracten.weergave.sjabloon import (
     gebroken_tags,
     sjabloonfout,
 )
-from contracten.weergave.tekstversie import stijlnamen
-from contracten.weergave.word import vul
+from contracten.weergave.stijlen import Stijlen
+from contracten.weergave.word import voetnoot, vul
 from contracten.weergave.zipschrijver import pak_in, zip_van
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
 XML_KOP = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 STRIKT = etree.XMLParser(recover=False, huge_tree=True, resolve_entities=False, no_network=True)
@@ -47,9 +46,20 @@ VEILIG = etree.XMLParser(resolve_entities=False, no_network=True)  # no XXE from
 @dataclass(frozen=True)
 class Gerenderd:
     docx: bytes
-    body: Any  # the rendered w:body element, for the Markdown twin and the headings
-    stijlen: dict[str, str]  # style id -> style name
-    links: dict[str, str]  # relationship id -> URL
+    body: Any  # the rendered w:body element, for the Markdown twin and the headings; its
+    # parent (a w:document) also holds the document's w:footnotes, if it has any
+    stijlen: dict[str, str]  # style id -> style name as Word shows it ('Heading 1')
+    links: dict[str, str]  # relationship id -> URL (of the body and of the footnotes)
+
+
+@dataclass
+class _Fragmenten:
+    """What the fragments of one document add besides their XML."""
+
+    relaties: list[tuple[str, str, str, bool]]  # of the body: (id, type, target, external)
+    nummering: bytes | None  # the numbering part, when lists added numberings
+    voetnoten: list[Any]  # w:footnote elements
+    voetnootrelaties: list[tuple[str, str, str, bool]]  # of the footnotes part
 
 
 def _voorbereid(xml: str, tpl: DocxTemplate) -> str:
@@ -103,7 +113,13 @@ class Motor:
         self.voor, self.na = re.split(r"<w:body\s*/>", romp, maxsplit=1)
         self.kladblok = Document(io.BytesIO(self.bytes))  # where fragments become Word XML
         self.ingepakt = {naam: pak_in(naam, inhoud) for naam, inhoud in self.delen.items()}
-        self.stijlen = stijlnamen(self.delen["word/styles.xml"])
+        stijlen = Stijlen(etree.fromstring(self.delen["word/styles.xml"], VEILIG))
+        self.stijlen = stijlen.namen
+        self.inhoud_stijlen = {f"TOC {n}": stijlen.id_van(f"TOC {n}") for n in range(1, 10)}
+        self.taal = pakket.taal(self.delen["word/styles.xml"])
+        self.opmaak = tabelbreedte.Opmaak(self.delen["word/styles.xml"],
+                                          self.delen.get("word/numbering.xml"))
+        self.eerste_voetnoot = pakket.eerste_voetnoot_id(self.delen.get(pakket.VOETNOTEN))
 
     def variabelen(self) -> set[str]:
         """Every variable the template uses that it does not define itself."""
@@ -112,41 +128,60 @@ class Motor:
             gebruikt |= meta.find_undeclared_variables(OMGEVING.parse(bron))
         return gebruikt
 
-    def _fragmenten(self, context: dict[str, Any]
-                    ) -> tuple[dict[str, Any], list[Any], bytes | None]:
-        """Turn Fragments into Word XML; return the extra relationships and the numbering part
-        when the fragments added any, and put the scratch document back as it was."""
+    def _fragmenten(self, context: dict[str, Any]) -> tuple[dict[str, Any], _Fragmenten]:
+        """Turn Fragments into Word XML, their footnotes into w:footnote elements; return what
+        they add to the package, and put the scratch document back as it was."""
         deel = self.kladblok.part
         body = self.kladblok.element.body
         relaties_voor = set(deel.rels)
         nummering = deel.numbering_part.element
         aantal_nums = len(nummering)
         uit: dict[str, Any] = {}
+        noten: list[tuple[int, str]] = []  # (id in the document, Markdown)
         for sleutel, waarde in context.items():
             if not isinstance(waarde, Fragment):
                 uit[sleutel] = waarde
                 continue
-            for kind in list(body):
-                if kind.tag != f"{{{W}}}sectPr":
-                    body.remove(kind)
+            self._leeg()
             vul(self.kladblok, waarde)
+            # A reference carries the note's number in its fragment: make it the document's id.
+            basis = self.eerste_voetnoot + len(noten)
+            for verwijzing in body.iter(f"{{{W}}}footnoteReference"):
+                verwijzing.set(f"{{{W}}}id", str(basis + int(verwijzing.get(f"{{{W}}}id")) - 1))
+            noten += [(basis + i, tekst) for i, tekst in enumerate(waarde.voetnoten)]
             uit[sleutel] = Markup("".join(
                 etree.tostring(kind, encoding="unicode") for kind in body
                 if kind.tag != f"{{{W}}}sectPr"))
-        nieuwe_rels = [deel.rels[r] for r in sorted(set(deel.rels) - relaties_voor)]
-        extra = [(r.rId, r.reltype, r.target_ref, r.is_external) for r in nieuwe_rels]
-        for rel in nieuwe_rels:
-            deel.rels.pop(rel.rId)
-        nummering_xml = None
+        rels_body = set(deel.rels) - relaties_voor
+        elementen = []
+        for noot_id, tekst in noten:
+            self._leeg()
+            elementen.append(voetnoot(self.kladblok, noot_id, tekst))
+        rels_noten = set(deel.rels) - relaties_voor - rels_body
+
+        def weg(ids: set[str]) -> list[tuple[str, str, str, bool]]:
+            rels = [deel.rels[r] for r in sorted(ids)]
+            for rel in rels:
+                deel.rels.pop(rel.rId)
+            return [(r.rId, r.reltype, r.target_ref, r.is_external) for r in rels]
+
+        extra = _Fragmenten(weg(rels_body), None, elementen, weg(rels_noten))
         if len(nummering) != aantal_nums:
-            nummering_xml = XML_KOP.encode() + etree.tostring(nummering, encoding="UTF-8")
+            extra.nummering = XML_KOP.encode() + etree.tostring(nummering, encoding="UTF-8")
             for num in list(nummering)[aantal_nums:]:
                 nummering.remove(num)
-        return uit, extra, nummering_xml
+        self._leeg()
+        return uit, extra
+
+    def _leeg(self) -> None:
+        body = self.kladblok.element.body
+        for kind in list(body):
+            if kind.tag != f"{{{W}}}sectPr":
+                body.remove(kind)
 
     def render(self, context: dict[str, Any], *, titel: str, tijdstip: dt.datetime) -> Gerenderd:
         try:
-            inhoud, relaties, nummering = self._fragmenten(context)
+            inhoud, extra = self._fragmenten(context)
             teller = ArtikelTeller()
             inhoud["artikel"], inhoud["lid"] = teller, teller.lid
             body_xml = _nabewerkt(self.body.render(inhoud), self.tpl)
@@ -161,45 +196,48 @@ class Motor:
             raise SjabloonFout(self.naam, f"geen geldige Word-XML als resultaat ({exc})") from exc
         self.tpl.docx_ids_index = 1000
         self.tpl.fix_docpr_ids(body)
+        met_inhoudsopgave = inhoudsopgave.vul(body, self.stijlen, self.inhoud_stijlen)
+        opmaak = (self.opmaak if extra.nummering is None
+                  else self.opmaak.met_nummering(extra.nummering))
+        tabelbreedte.pas_aan(body, opmaak)
         vervangen = {
             "word/document.xml": (XML_KOP + self.voor + etree.tostring(body, encoding="unicode")
                                   + self.na).encode("utf-8"),
-            "docProps/core.xml": _kernmerken(titel, tijdstip),
+            "docProps/core.xml": pakket.kernmerken(titel, tijdstip, self.taal),
             **{naam: (XML_KOP + xml).encode("utf-8") for naam, xml in kopvoet.items()},
         }
-        links = {}
+        relaties = list(extra.relaties)
+        links = {rid: doel for rid, _, doel, extern in [*relaties, *extra.voetnootrelaties]
+                 if extern}
+        document = etree.Element(f"{{{W}}}document", nsmap={"w": W})
+        document.append(body)  # the twin finds the footnotes beside the body
+        if extra.voetnoten:
+            bestaand = self.delen.get(pakket.VOETNOTEN)
+            noten = pakket.voetnoten(bestaand, extra.voetnoten)
+            vervangen[pakket.VOETNOTEN] = pakket.voetnotendeel(noten)
+            document.append(noten)
+            if extra.voetnootrelaties:
+                vervangen[pakket.VOETNOTEN_RELS] = pakket.relaties(
+                    self.delen.get(pakket.VOETNOTEN_RELS), extra.voetnootrelaties)
+            if bestaand is None:
+                relaties.append((pakket.VOETNOTEN_ID, pakket.VOETNOTEN_RELATIE, "footnotes.xml",
+                                 False))
+                vervangen["[Content_Types].xml"] = pakket.met_override(
+                    self.delen["[Content_Types].xml"], pakket.VOETNOTEN, pakket.VOETNOTEN_TYPE)
         if relaties:
-            rels = etree.fromstring(self.delen["word/_rels/document.xml.rels"])
-            for rid, soort, doel, extern in relaties:
-                attributen = {"Id": rid, "Type": soort, "Target": doel}
-                if extern:
-                    attributen["TargetMode"] = "External"
-                    links[rid] = doel
-                etree.SubElement(rels, f"{{{R_NS}}}Relationship", attributen)
-            vervangen["word/_rels/document.xml.rels"] = XML_KOP.encode() + etree.tostring(
-                rels, encoding="UTF-8")
-        if nummering is not None:
-            vervangen["word/numbering.xml"] = nummering
+            vervangen["word/_rels/document.xml.rels"] = pakket.relaties(
+                self.delen["word/_rels/document.xml.rels"], relaties)
+        if (met_inhoudsopgave or extra.voetnoten) and "word/settings.xml" in self.delen:
+            vervangen["word/settings.xml"] = pakket.instellingen(
+                self.delen["word/settings.xml"], velden_bijwerken=met_inhoudsopgave,
+                voetnoten=bool(extra.voetnoten))
+        if extra.nummering is not None:
+            vervangen["word/numbering.xml"] = extra.nummering
         leden = [pak_in(naam, vervangen[naam]) if naam in vervangen else self.ingepakt[naam]
                  for naam in self.delen]
+        leden += [pak_in(naam, vervangen[naam]) for naam in sorted(vervangen)
+                  if naam not in self.delen]
         return Gerenderd(zip_van(leden), body, self.stijlen, links)
-
-
-def _kernmerken(titel: str, tijdstip: dt.datetime) -> bytes:
-    stempel = tijdstip.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return (
-        XML_KOP +
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
-        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://'
-        'purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://'
-        'www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(titel, quote=False)}</dc:title>"
-        "<dc:creator>contracten</dc:creator><cp:lastModifiedBy>contracten</cp:lastModifiedBy>"
-        "<cp:revision>1</cp:revision>"
-        f"<cp:lastPrinted>{stempel}</cp:lastPrinted>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stempel}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stempel}</dcterms:modified>'
-        "</cp:coreProperties>").encode("utf-8")
 
 
 class Motoren:

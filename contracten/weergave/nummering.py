@@ -8,6 +8,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from contracten.weergave.stijlen import van_deel
+
 
 def element(tag: str, attributen: dict[str, str], *kinderen: Any) -> Any:
     element = OxmlElement(tag)
@@ -22,7 +24,8 @@ def nieuwe_nummering(container: Any) -> int:
     """A fresh w:num on the List Number definition, so every numbered list starts at 1."""
     part = container.part  # the main document part, also for a Subdoc or a table cell
     numbering = part.numbering_part.element
-    abstract_id = _abstract_van_stijl(numbering, part.document.styles["List Number"])
+    stijl = part.styles.element.get_by_id(van_deel(part).vereist("List Number"))
+    abstract_id = _abstract_van_stijl(numbering, stijl)
     nieuw_id = max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))),
                    default=0) + 1
     numbering.append(element(
@@ -35,7 +38,7 @@ def nieuwe_nummering(container: Any) -> int:
 
 def _abstract_van_stijl(numbering: Any, stijl: Any) -> str:
     num_id = None
-    num_pr = stijl.element.pPr.numPr if stijl.element.pPr is not None else None
+    num_pr = stijl.pPr.numPr if stijl.pPr is not None else None
     if num_pr is not None and num_pr.numId is not None:
         num_id = num_pr.numId.val
     for num in numbering.findall(qn("w:num")):

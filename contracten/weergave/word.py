@@ -10,15 +10,14 @@ from typing import Any
 
 import lxml.html
 import markdown
-from docx.enum.text import WD_BREAK
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
-from docx.shared import RGBColor
+from docx.oxml.ns import nsdecls, qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from contracten.weergave import stijlen
 from contracten.weergave.fragment import Fragment, Kop, Letterlijk, Tabel, Tekst
+from contracten.weergave.inline import inline, tekst_in, verwijzingsopmaak
 from contracten.weergave.nummering import element as xml_element
 from contracten.weergave.nummering import nieuwe_nummering, zet_nummering
 
@@ -28,7 +27,6 @@ _MD.preprocessors.deregister("html_block")
 _MD.inlinePatterns.deregister("html")
 _LIJSTSTIJLEN = {("ul", 1): "List Bullet", ("ul", 2): "List Bullet 2", ("ul", 3): "List Bullet 3",
                  ("ol", 1): "List Number", ("ol", 2): "List Number 2", ("ol", 3): "List Number 3"}
-LINKKLEUR = RGBColor(0x1F, 0x4E, 0x79)
 
 
 def naar_html(tekst: str) -> str:
@@ -45,11 +43,9 @@ def _alinea(container: Any, stijl: str | None, tekst: str = "") -> Paragraph:
     return alinea  # type: ignore[no-any-return]
 
 
-def _stijl_id(deel: Any, naam: str) -> str:
-    cache: dict[str, str] = deel.__dict__.setdefault("_contracten_stijl_ids", {})
-    if naam not in cache:
-        cache[naam] = deel.styles[naam].style_id
-    return cache[naam]
+def _stijl_id(deel: Any, naam: str, soort: str = "paragraph") -> str:
+    """The id of a style the template must have, found however Word or LibreOffice named it."""
+    return stijlen.van_deel(deel).vereist(naam, soort)
 
 
 def vul(container: Any, fragment: Fragment) -> None:
@@ -70,7 +66,7 @@ def schrijf_markdown(container: Any, tekst: str, stijl: str | None = None) -> No
     for element in lxml.html.fragments_fromstring(html):
         if isinstance(element, str):  # loose text between blocks
             if element.strip():
-                _inline_in(_alinea(container, stijl), element)
+                tekst_in(_alinea(container, stijl), element)
             continue
         _blok(container, element, stijl, lijstdiepte=0, nummering=None)
 
@@ -79,7 +75,7 @@ def _blok(container: Any, el: Any, stijl: str | None, lijstdiepte: int,
           nummering: int | None) -> None:
     tag = el.tag
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-        _inline(_alinea(container, f"Heading {tag[1]}"), el)
+        inline(_alinea(container, f"Heading {tag[1]}"), el)
     elif tag in ("ul", "ol"):
         num = nieuwe_nummering(container) if tag == "ol" else None
         for li in el:
@@ -91,26 +87,40 @@ def _blok(container: Any, el: Any, stijl: str | None, lijstdiepte: int,
     elif tag == "hr":
         container.add_paragraph()
     else:  # p, div, pre and anything else: one paragraph with inline formatting
-        _inline(_alinea(container, stijl), el)
+        inline(_alinea(container, stijl), el)
+
+
+# A bulleted item that brings its own label ("- a. Vanaf de datum…", "- b) Zelfstandig…", as a
+# source's lettered list is often typed): the label, not a bullet as well.
+EIGEN_LABEL = re.compile(r"\s*(\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s+")
+_LABELSTIJLEN = {1: "List", 2: "List 2", 3: "List 3"}
 
 
 def _lijstitem(container: Any, li: Any, soort: str, diepte: int, num: int | None) -> None:
     stijl = _LIJSTSTIJLEN[(soort, min(diepte, 3))]
-    alinea = _alinea(container, stijl)
-    if num is not None:
+    label = EIGEN_LABEL.match(li.text or "") if soort == "ul" else None
+    if label:
+        li = copy.copy(li)
+        li.text = li.text[label.end():]
+        alinea = _gelabeld(container, min(diepte, 3), label.group(1))
+        if stijlen.van_deel(container.part).id_van(_LABELSTIJLEN[min(diepte, 3)]):
+            stijl = _LABELSTIJLEN[min(diepte, 3)]  # its further paragraphs: no bullet either
+    else:
+        alinea = _alinea(container, stijl)
+    if num is not None and not label:
         zet_nummering(alinea, num, min(diepte, 3) - 1)
     # A list item holds inline content, or (loose lists) paragraphs, and maybe a nested list.
-    inline = copy.copy(li)
-    for kind in list(inline):
+    eigen = copy.copy(li)
+    for kind in list(eigen):
         if kind.tag in ("ul", "ol", "p"):
-            inline.remove(kind)
-    inline.tail = None
-    _inline(alinea, inline)
+            eigen.remove(kind)
+    eigen.tail = None
+    inline(alinea, eigen)
     eerste_p = True
     for kind in li:
         if kind.tag == "p":
             doel = alinea if eerste_p else _alinea(container, stijl)
-            _inline(doel, kind)
+            inline(doel, kind)
             eerste_p = False
         elif kind.tag in ("ul", "ol"):
             sub_num = nieuwe_nummering(container) if kind.tag == "ol" else None
@@ -119,58 +129,41 @@ def _lijstitem(container: Any, li: Any, soort: str, diepte: int, num: int | None
                     _lijstitem(container, sub, kind.tag, diepte + 1, sub_num)
 
 
-def _inline(alinea: Paragraph, el: Any) -> None:
-    if el.text:
-        _inline_in(alinea, el.text)
-    for kind in el:
-        _inline_element(alinea, kind, vet=False, cursief=False)
-        if kind.tail:
-            _inline_in(alinea, kind.tail)
+def _gelabeld(container: Any, diepte: int, label: str) -> Paragraph:
+    """A list paragraph with the item's own label and a tab, hanging like a list item."""
+    stijl_id = stijlen.van_deel(container.part).id_van(_LABELSTIJLEN[diepte])
+    alinea = container.add_paragraph()
+    p_pr = alinea._p.get_or_add_pPr()
+    if stijl_id is not None:
+        alinea._p.style = stijl_id
+    else:  # no "List" style: the bullet style's indent without its bullet
+        alinea._p.style = _stijl_id(container.part, _LIJSTSTIJLEN[("ul", diepte)])
+        p_pr.append(xml_element("w:numPr", {}, xml_element("w:ilvl", {"w:val": "0"}),
+                                xml_element("w:numId", {"w:val": "0"})))
+        p_pr.append(xml_element("w:ind", {"w:left": str(360 * diepte), "w:hanging": "360"}))
+    alinea.add_run(label).add_tab()
+    return alinea  # type: ignore[no-any-return]
 
 
-def _inline_element(alinea: Paragraph, el: Any, vet: bool, cursief: bool) -> None:
-    tag = el.tag
-    if tag == "br":
-        alinea.add_run().add_break(WD_BREAK.LINE)
-        return
-    vet = vet or tag in ("strong", "b")
-    cursief = cursief or tag in ("em", "i")
-    if tag == "a" and el.get("href"):
-        _link(alinea, el.get("href"), el.text_content())
-        return
-    if el.text:
-        _run(alinea, el.text, vet, cursief, code=tag == "code")
-    for kind in el:
-        _inline_element(alinea, kind, vet, cursief)
-        if kind.tail:
-            _run(alinea, kind.tail, vet, cursief)
-
-
-def _inline_in(alinea: Paragraph, tekst: str) -> None:
-    _run(alinea, tekst, False, False)
-
-
-def _run(alinea: Paragraph, tekst: str, vet: bool, cursief: bool, code: bool = False) -> None:
-    tekst = re.sub(r"[ \t]*\n\s*", " ", tekst)  # a wrapped source line is one line of text
-    if not tekst:
-        return
-    run = alinea.add_run(tekst)
-    if vet:
-        run.bold = True
-    if cursief:
-        run.italic = True
-    if code:
-        run.font.name = "Courier New"
-
-
-def _link(alinea: Paragraph, url: str, tekst: str) -> None:
-    rid = alinea.part.relate_to(url, RT.HYPERLINK, is_external=True)
-    t = xml_element("w:t", {"xml:space": "preserve"})
-    t.text = tekst
-    eigenschappen = xml_element("w:rPr", {}, xml_element("w:color", {"w:val": str(LINKKLEUR)}),
-                        xml_element("w:u", {"w:val": "single"}))
-    run = xml_element("w:r", {}, eigenschappen, t)
-    alinea._p.append(xml_element("w:hyperlink", {"r:id": rid}, run))
+def voetnoot(document: Any, nummer: int, tekst: str) -> Any:
+    """A w:footnote with id `nummer` holding the Markdown `tekst`, written through `document`'s
+    body (which it leaves empty again but for its sectPr)."""
+    body = document.element.body
+    stijl = "footnote text" if stijlen.van_deel(document.part).id_van("footnote text") else None
+    schrijf_markdown(document, tekst, stijl)
+    alineas = [kind for kind in body if kind.tag != qn("w:sectPr")]
+    for kind in alineas:
+        body.remove(kind)
+    if not alineas or alineas[0].tag != qn("w:p"):
+        alineas.insert(0, xml_element("w:p", {}))
+    eerste = alineas[0]
+    eigenschappen = verwijzingsopmaak(document.part)
+    ruimte = xml_element("w:t", {"xml:space": "preserve"})
+    ruimte.text = " "
+    plek = 1 if len(eerste) and eerste[0].tag == qn("w:pPr") else 0
+    eerste.insert(plek, xml_element("w:r", {}, eigenschappen, xml_element("w:footnoteRef", {})))
+    eerste.insert(plek + 1, xml_element("w:r", {}, ruimte))
+    return xml_element("w:footnote", {"w:id": str(nummer)}, *alineas)
 
 
 TEKSTBREEDTE = 9072  # twips: 16 cm of text on A4 with 2.5 cm margins
@@ -182,7 +175,7 @@ def _tabel(container: Any, blok: Tabel) -> None:
     kolommen = len(blok.kop or blok.rijen[0])
     verhouding = blok.breedtes or [1.0] * kolommen
     breedtes = [int(TEKSTBREEDTE * d / sum(verhouding)) for d in verhouding]
-    stijl = escape(_stijl_id(container.part, "Table Grid"))
+    stijl = escape(_stijl_id(container.part, "Table Grid", "table"))
     rijen = []
     if blok.kop:
         cellen = "".join(_cel_xml(b, [tekst], vet=True, arceer=True)

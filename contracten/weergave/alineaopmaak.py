@@ -1,0 +1,142 @@
+"""What the width of a paragraph's text depends on, read from a document's styles and
+numbering: font size, bold, indent (also the indent of its list level), and the cell margins of
+table styles."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_VEILIG = etree.XMLParser(resolve_entities=False, no_network=True)
+CELMARGE = 108  # twips each side: Word's default cell margin
+
+
+@dataclass(frozen=True)
+class Stijl:
+    grootte: float | None  # points
+    vet: bool | None
+    inspringen: int | None
+    nummering: tuple[str, int] | None  # (numId, ilvl)
+
+
+def aan(el: Any) -> bool:
+    return el.get(f"{W}val", "true") not in ("0", "false", "off")
+
+
+def eigen(stijl: Any) -> Stijl:
+    grootte = vet = inspringen = nummering = None
+    sz = stijl.find(f"{W}rPr/{W}sz")
+    if sz is not None and sz.get(f"{W}val", "").isdigit():
+        grootte = int(sz.get(f"{W}val")) / 2
+    b = stijl.find(f"{W}rPr/{W}b")
+    if b is not None:
+        vet = aan(b)
+    ind = stijl.find(f"{W}pPr/{W}ind")
+    if ind is not None:
+        waarde = ind.get(f"{W}left") or ind.get(f"{W}start")
+        if waarde and waarde.lstrip("-").isdigit():
+            inspringen = int(waarde)
+    num_id = stijl.find(f"{W}pPr/{W}numPr/{W}numId")
+    if num_id is not None:
+        ilvl = stijl.find(f"{W}pPr/{W}numPr/{W}ilvl")
+        niveau = ilvl.get(f"{W}val") if ilvl is not None else "0"
+        nummering = (num_id.get(f"{W}val", "0"), int(niveau) if niveau.isdigit() else 0)
+    return Stijl(grootte, vet, inspringen, nummering)
+
+
+class Opmaak:
+    """The styles and numbering of one document, as far as text width goes."""
+
+    def __init__(self, styles_xml: bytes, numbering_xml: bytes | None) -> None:
+        styles = etree.fromstring(styles_xml, _VEILIG)
+        self.standaard_grootte = 11.0
+        sz = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz")
+        if sz is not None and sz.get(f"{W}val", "").isdigit():
+            self.standaard_grootte = int(sz.get(f"{W}val")) / 2
+        self._eigen: dict[str, Stijl] = {}
+        self._basis: dict[str, str] = {}
+        self.standaardstijl: str | None = None
+        self.cel_marges: dict[str, tuple[int, int]] = {}
+        for stijl in styles.iter(f"{W}style"):
+            stijl_id = stijl.get(f"{W}styleId")
+            if stijl_id is None:
+                continue
+            self._eigen[stijl_id] = eigen(stijl)
+            basis = stijl.find(f"{W}basedOn")
+            if basis is not None:
+                self._basis[stijl_id] = basis.get(f"{W}val")
+            if stijl.get(f"{W}type") == "paragraph" and _aan_attr(stijl, "default"):
+                self.standaardstijl = stijl_id
+            cel = marges(stijl.find(f"{W}tblPr/{W}tblCellMar"))
+            if cel is not None:
+                self.cel_marges[stijl_id] = cel
+        self._niveaus: dict[tuple[str, int], int] = {}
+        if numbering_xml:
+            self._lees_nummering(etree.fromstring(numbering_xml, _VEILIG))
+        self._opgelost: dict[str | None, Stijl] = {}
+
+    def met_nummering(self, numbering_xml: bytes) -> Opmaak:
+        """The same styles with another numbering part (lists a document added)."""
+        kopie = copy.copy(self)
+        kopie._niveaus = {}
+        kopie._lees_nummering(etree.fromstring(numbering_xml, _VEILIG))
+        return kopie
+
+    def _lees_nummering(self, numbering: Any) -> None:
+        abstract: dict[str, dict[int, int]] = {}
+        for definitie in numbering.iter(f"{W}abstractNum"):
+            niveaus = {}
+            for lvl in definitie.iter(f"{W}lvl"):
+                ind = lvl.find(f"{W}pPr/{W}ind")
+                waarde = None if ind is None else (ind.get(f"{W}left") or ind.get(f"{W}start"))
+                if waarde and waarde.lstrip("-").isdigit():
+                    niveaus[int(lvl.get(f"{W}ilvl", "0"))] = int(waarde)
+            abstract[definitie.get(f"{W}abstractNumId", "")] = niveaus
+        for num in numbering.iter(f"{W}num"):
+            verwijzing = num.find(f"{W}abstractNumId")
+            if verwijzing is None:
+                continue
+            for niveau, inspringen in abstract.get(verwijzing.get(f"{W}val", ""), {}).items():
+                self._niveaus[(num.get(f"{W}numId", ""), niveau)] = inspringen
+
+    def stijl(self, stijl_id: str | None) -> Stijl:
+        """A paragraph style with what it inherits resolved (its basedOn chain)."""
+        if stijl_id not in self._opgelost:
+            keten, gezien = [], set()
+            huidig = stijl_id if stijl_id is not None else self.standaardstijl
+            while huidig is not None and huidig in self._eigen and huidig not in gezien:
+                gezien.add(huidig)
+                keten.append(self._eigen[huidig])
+                huidig = self._basis.get(huidig)
+            velden = {}
+            for veld in ("grootte", "vet", "inspringen", "nummering"):
+                velden[veld] = next((getattr(s, veld) for s in keten
+                                     if getattr(s, veld) is not None), None)
+            self._opgelost[stijl_id] = Stijl(**velden)
+        return self._opgelost[stijl_id]
+
+    def inspringen(self, p: Any, stijl: Stijl) -> int:
+        direct = eigen(p)  # a paragraph's pPr has the same shape as a style's
+        nummering = direct.nummering or stijl.nummering
+        lijst = self._niveaus.get(nummering, 0) if nummering and nummering[0] != "0" else 0
+        return max(direct.inspringen if direct.inspringen is not None else
+                   (stijl.inspringen or 0), lijst)
+
+
+def _aan_attr(el: Any, naam: str) -> bool:
+    return el.get(f"{W}{naam}") in ("1", "true", "on")
+
+
+def marges(mar: Any) -> tuple[int, int] | None:
+    if mar is None:
+        return None
+    waarden = []
+    for kanten in (("left", "start"), ("right", "end")):
+        el = next((m for k in kanten if (m := mar.find(f"{W}{k}")) is not None), None)
+        w = el.get(f"{W}w") if el is not None else None
+        waarden.append(int(w) if w and w.isdigit() else CELMARGE)
+    return waarden[0], waarden[1]

@@ -1,0 +1,236 @@
+"""Table columns that fit their content: every column at least as wide as its longest piece
+that may not break over two lines (a word, an amount with its €, a number with its %), so Word
+and LibreOffice never split "productcategorie" or "€ 1.480.250,00". Widths are estimated by
+`lettermaten`. A table that already fits keeps the widths its template or builder gave it; one
+that does not gets each column its minimum and shares the rest of the text width in the
+proportions it had. Short rows are kept on one page.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from lxml import etree
+
+from contracten.weergave.alineaopmaak import CELMARGE, Opmaak, aan, marges
+from contracten.weergave.lettermaten import (
+    breedte,
+    onbreekbare_stukken,
+    stukken_met_plek,
+    tekenbreedte,
+)
+
+__all__ = ["Opmaak", "breedte", "minimale_breedtes", "onbreekbare_stukken", "pas_aan", "verdeel"]
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TEKSTBREEDTE = 9072  # twips: 16 cm of text on A4 with 2.5 cm margins, when a body says nothing
+RUIMTE = 1.04  # 4 % to spare on every estimate …
+SPEELRUIMTE = 40  # … and a little for the borders
+
+
+def nodig(stuk: int, inspringen: int = 0, marges: int = 2 * CELMARGE) -> int:
+    """The width a column needs for a piece `stuk` twips wide."""
+    return math.ceil(stuk * RUIMTE) + inspringen + marges + SPEELRUIMTE
+
+
+def verdeel(huidig: list[int], minima: list[int], beschikbaar: int) -> list[int]:
+    """Column widths: `huidig` when every column has its minimum and the table fits; else each
+    column at least its minimum, the rest of `beschikbaar` shared in the proportions of
+    `huidig`. When even the minima do not fit, they are scaled down to fit."""
+    if all(h >= m for h, m in zip(huidig, minima, strict=True)) and sum(huidig) <= beschikbaar:
+        return list(huidig)
+    if sum(minima) >= beschikbaar:
+        return _afgerond([m * beschikbaar / sum(minima) for m in minima], beschikbaar)
+    gewicht = [max(h, 1) for h in huidig]
+    vast: dict[int, float] = {}
+    while True:
+        rest = beschikbaar - sum(vast.values())
+        vrij = [i for i in range(len(huidig)) if i not in vast]
+        totaal = sum(gewicht[i] for i in vrij)
+        voorstel = {i: gewicht[i] * rest / totaal for i in vrij}
+        te_smal = {i: float(minima[i]) for i, b in voorstel.items() if b < minima[i]}
+        if not te_smal:
+            return _afgerond([vast.get(i, voorstel.get(i, 0.0)) for i in range(len(huidig))],
+                             beschikbaar)
+        vast |= te_smal
+
+
+def _afgerond(breedtes: list[float], totaal: int) -> list[int]:
+    uit = [math.floor(b) for b in breedtes]
+    uit[max(range(len(uit)), key=lambda i: breedtes[i])] += totaal - sum(uit)
+    return uit
+
+
+def _alinea_nodig(p: Any, opmaak: Opmaak) -> int:
+    """The width the widest unbreakable piece of paragraph `p` needs, with its indent."""
+    stijl_el = p.find(f"{W}pPr/{W}pStyle")
+    stijl = opmaak.stijl(stijl_el.get(f"{W}val") if stijl_el is not None else None)
+    grootte = stijl.grootte or opmaak.standaard_grootte
+    tekens: list[str] = []
+    breedtes: list[float] = []  # twips per character
+    for r in p.iter(f"{W}r"):
+        r_grootte, r_vet = grootte, bool(stijl.vet)
+        sz = r.find(f"{W}rPr/{W}sz")
+        if sz is not None and sz.get(f"{W}val", "").isdigit():
+            r_grootte = int(sz.get(f"{W}val")) / 2
+        b = r.find(f"{W}rPr/{W}b")
+        if b is not None:
+            r_vet = aan(b)
+        for kind in r:
+            if kind.tag == f"{W}t":
+                tekst, schaal = kind.text or "", r_grootte
+            elif kind.tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+                tekst, schaal = "99", r_grootte * 0.65  # a superscript number
+            elif kind.tag in (f"{W}tab", f"{W}br", f"{W}cr"):
+                tekst, schaal = " ", r_grootte
+            else:
+                continue
+            tekens.append(tekst)
+            breedtes += [tekenbreedte(teken, r_vet) * schaal / 50 for teken in tekst]
+    breedst = max((sum(breedtes[begin:begin + len(stuk)])
+                   for begin, stuk in stukken_met_plek("".join(tekens))), default=0.0)
+    if not breedst:
+        return 0
+    return nodig(math.ceil(breedst), opmaak.inspringen(p, stijl), marges=0)
+
+
+def pas_aan(body: Any, opmaak: Opmaak) -> None:
+    """Give every table of `body` (not tables nested in a cell) columns that fit its content,
+    and keep each short row on one page."""
+    beschikbaar = _tekstbreedte(body)
+    for tbl in list(body.iter(f"{W}tbl")):
+        if any(voorouder.tag == f"{W}tc" for voorouder in tbl.iterancestors()):
+            continue
+        _pas_tabel_aan(tbl, opmaak, beschikbaar)
+        for tr in tbl.iterchildren(f"{W}tr"):
+            if len("".join(t.text or "" for t in tr.iter(f"{W}t"))) <= KORTE_RIJ:
+                _niet_splitsen(tr)
+
+
+KORTE_RIJ = 400  # characters: a row this short never needs two pages
+# The children of w:trPr after w:cantSplit, in the schema's order.
+_NA_CANTSPLIT = ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del",
+                 "trPrChange")
+
+
+def _niet_splitsen(tr: Any) -> None:
+    """A row that does not break across pages (a tariff with its "(voorbeeld)" stays whole)."""
+    tr_pr = tr.find(f"{W}trPr")
+    if tr_pr is None:
+        tr_pr = etree.Element(f"{W}trPr")
+        tblpr_ex = tr.find(f"{W}tblPrEx")  # w:tr holds w:tblPrEx?, w:trPr?, then its cells
+        tr.insert(tr.index(tblpr_ex) + 1 if tblpr_ex is not None else 0, tr_pr)
+    if tr_pr.find(f"{W}cantSplit") is not None:
+        return
+    splitsen = etree.Element(f"{W}cantSplit")
+    volgende = next((k for k in tr_pr if etree.QName(k).localname in _NA_CANTSPLIT), None)
+    if volgende is None:
+        tr_pr.append(splitsen)
+    else:
+        volgende.addprevious(splitsen)
+
+
+def minimale_breedtes(tbl: Any, opmaak: Opmaak) -> list[int]:
+    """Per grid column of `tbl`: the width its widest unbreakable piece needs, cell margins
+    included."""
+    kolommen = tbl.findall(f"{W}tblGrid/{W}gridCol")
+    links, rechts = _cel_marges(tbl, opmaak)
+    minima = [0] * len(kolommen)
+    breed: list[tuple[int, int, int]] = []  # cells spanning columns: (first, span, need)
+    for tr in tbl.iterchildren(f"{W}tr"):
+        kolom = 0
+        voor = tr.find(f"{W}trPr/{W}gridBefore")
+        if voor is not None and voor.get(f"{W}val", "").isdigit():
+            kolom = int(voor.get(f"{W}val"))
+        for tc in tr.iterchildren(f"{W}tc"):
+            span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+            span = int(span_el.get(f"{W}val")) if span_el is not None else 1
+            behoefte = max((_alinea_nodig(p, opmaak) for p in tc.iterchildren(f"{W}p")),
+                           default=0)
+            if behoefte:
+                behoefte += links + rechts
+            if span == 1 and kolom < len(minima):
+                minima[kolom] = max(minima[kolom], behoefte)
+            elif span > 1:
+                breed.append((kolom, span, behoefte))
+            kolom += span
+    for eerste, span, behoefte in breed:
+        tekort = behoefte - sum(minima[eerste:eerste + span])
+        for i in range(eerste, min(eerste + span, len(minima))):
+            minima[i] += max(tekort, 0) // span + 1 if tekort > 0 else 0
+    return minima
+
+
+def _pas_tabel_aan(tbl: Any, opmaak: Opmaak, beschikbaar: int) -> None:
+    kolommen = tbl.findall(f"{W}tblGrid/{W}gridCol")
+    if not kolommen:
+        return
+    huidig = [int(k.get(f"{W}w", "0") or 0) for k in kolommen]
+    ind = tbl.find(f"{W}tblPr/{W}tblInd")
+    if ind is not None and (ind.get(f"{W}w") or "").lstrip("-").isdigit():
+        beschikbaar -= int(ind.get(f"{W}w"))
+    nieuw = verdeel(huidig, minimale_breedtes(tbl, opmaak), beschikbaar)
+    for kolom, b in zip(kolommen, nieuw, strict=True):
+        kolom.set(f"{W}w", str(b))
+    for tr in tbl.iterchildren(f"{W}tr"):
+        kolom = 0
+        for tc in tr.iterchildren(f"{W}tc"):
+            span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+            span = int(span_el.get(f"{W}val")) if span_el is not None else 1
+            tc_pr = tc.find(f"{W}tcPr")
+            if tc_pr is None:
+                tc_pr = etree.Element(f"{W}tcPr")
+                tc.insert(0, tc_pr)
+            tc_w = tc_pr.find(f"{W}tcW")
+            if tc_w is None:
+                tc_w = etree.Element(f"{W}tcW")
+                span_na = tc_pr.find(f"{W}cnfStyle")
+                tc_pr.insert(1 if span_na is not None else 0, tc_w)
+            tc_w.set(f"{W}w", str(sum(nieuw[kolom:kolom + span])))
+            tc_w.set(f"{W}type", "dxa")
+            kolom += span
+    _vaste_indeling(tbl)
+
+
+# The children of w:tblPr that come after w:tblLayout, in the schema's order.
+_NA_INDELING = ("tblCellMar", "tblLook", "tblCaption", "tblDescription")
+
+
+def _vaste_indeling(tbl: Any) -> None:
+    """Fixed layout: Word and LibreOffice both take the grid's widths as they are."""
+    tbl_pr = tbl.find(f"{W}tblPr")
+    if tbl_pr is None:
+        tbl_pr = etree.Element(f"{W}tblPr")
+        tbl.insert(0, tbl_pr)
+    indeling = tbl_pr.find(f"{W}tblLayout")
+    if indeling is None:
+        indeling = etree.Element(f"{W}tblLayout")
+        volgende = next((k for k in tbl_pr if etree.QName(k).localname in _NA_INDELING), None)
+        if volgende is None:
+            tbl_pr.append(indeling)
+        else:
+            volgende.addprevious(indeling)
+    indeling.set(f"{W}type", "fixed")
+
+
+def _cel_marges(tbl: Any, opmaak: Opmaak) -> tuple[int, int]:
+    eigen = marges(tbl.find(f"{W}tblPr/{W}tblCellMar"))
+    if eigen is not None:
+        return eigen
+    stijl = tbl.find(f"{W}tblPr/{W}tblStyle")
+    if stijl is not None and stijl.get(f"{W}val") in opmaak.cel_marges:
+        return opmaak.cel_marges[stijl.get(f"{W}val")]
+    return CELMARGE, CELMARGE
+
+
+def _tekstbreedte(body: Any) -> int:
+    sect = body.find(f"{W}sectPr")
+    if sect is None:
+        return TEKSTBREEDTE
+    grootte, marge = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar")
+    try:
+        return (int(grootte.get(f"{W}w")) - int(marge.get(f"{W}left"))
+                - int(marge.get(f"{W}right")) - int(marge.get(f"{W}gutter", "0")))
+    except (AttributeError, TypeError, ValueError):
+        return TEKSTBREEDTE
