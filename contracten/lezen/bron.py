@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from contracten.fouten import Melding, os_reden
+from contracten.lezen.tekens import verboden_teken
 
 Pad = tuple[str | int, ...]
 
@@ -41,21 +42,26 @@ class Bron:
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
-    tag = node.tag
+    """A value as YAML 1.2 reads it, more strictly still: numbers only in plain decimal
+    notation, so 1:30 (YAML 1.1: 90), 0x10 (16), 0o17, 1e6 and .inf stay text and validation
+    says what it expected; an amount never passes through float; yes/no/on/off stay text."""
+    tag, tekst = node.tag, node.value
     if tag == "tag:yaml.org,2002:float":
-        text = node.value.replace("_", "")
-        try:
-            return Decimal(text)
-        except ArithmeticError:
-            return node.value
-    if tag == "tag:yaml.org,2002:int" and re.fullmatch(r"0\d+", node.value):
-        # YAML 1.1 reads 01234567 as octal; for a KvK-nummer the digits are what counts.
-        return node.value
+        if not re.fullmatch(r"[-+]?(\d+\.\d*|\.\d+)", tekst):
+            return tekst
+        return Decimal(tekst)
+    if tag == "tag:yaml.org,2002:int":
+        if re.fullmatch(r"0\d+", tekst) or not re.fullmatch(r"[-+]?\d+", tekst):
+            # 01234567 is a KvK-nummer, not octal; 0x10, 1_000, 1:30 are not plain numbers.
+            return tekst
+        return int(tekst)
+    if tag == "tag:yaml.org,2002:bool" and tekst.lower() not in ("true", "false"):
+        return tekst
     if tag == "tag:yaml.org,2002:timestamp":
         try:
             return _constructor.construct_yaml_timestamp(node)
         except ValueError:
-            return node.value  # an impossible date stays text; validation reports it
+            return tekst  # an impossible date stays text; validation reports it
     return _constructor.construct_object(node, deep=True)
 
 
@@ -101,7 +107,12 @@ class _Walker:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*loc, i)) for i, item in enumerate(node.value)]
-        return _scalar(node)  # type: ignore[arg-type]
+        waarde = _scalar(node)  # type: ignore[arg-type]
+        if isinstance(waarde, str) and (teken := verboden_teken(waarde, "\n\t\r")):
+            self._melding(node, loc, f"bevat een onzichtbaar stuurteken of ongeldig teken "
+                          f"({teken}); verwijder het", "stuurteken")
+            return "".join(t for t in waarde if not verboden_teken(t, "\n\t\r"))
+        return waarde
 
     def _melding(self, node: yaml.Node, loc: Pad, bericht: str, code: str) -> None:
         veld = ".".join(str(p) for p in loc)

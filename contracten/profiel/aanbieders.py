@@ -87,4 +87,5 @@ class Aanbieder(Model):
 class Aanbieders(Model):
     """aanbieders.yaml."""
 
-    aanbieders: list[Aanbieder] = []
+    # At least one: an empty (or emptied) file must not make the next run remove every contract.
+    aanbieders: list[Aanbieder] = Field(min_length=1)

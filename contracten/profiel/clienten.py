@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contracten.fouten import InvoerFout, Melding, os_reden
+from contracten.lezen.tekens import verboden_teken
 from contracten.privacy import bevat_bsn
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
@@ -62,6 +63,13 @@ def lees_clienten(pad: Path, profiel: Profiel, aanbieder: Aanbieder | None = Non
         if not any(cel.strip() for cel in rij):
             continue
         waarden = dict(zip(kop, (cel.strip() for cel in rij), strict=False))
+        for kolom, waarde in waarden.items():
+            if teken := verboden_teken(waarde, ""):
+                meldingen.append(Melding(naam, regelnummer, kolom, "bevat een onzichtbaar "
+                                         f"stuurteken of ongeldig teken ({teken}); verwijder het",
+                                         "stuurteken"))
+        if any(verboden_teken(w, "") for w in waarden.values()):
+            continue
         bsn = [kolom for kolom, waarde in waarden.items() if bevat_bsn(waarde)]
         for kolom in bsn:  # the value itself is never repeated, in no message
             meldingen.append(Melding(naam, regelnummer, kolom, "bevat een BSN (9 cijfers die de "

@@ -16,6 +16,7 @@ from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.inhoud import Blokdeel, Inhoud, Programma
 from contracten.profiel.model import RegioGegevens
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
+from contracten.profiel.taakgericht import een_contractpartner
 from contracten.profiel.tarieven import Prijspeil
 
 # (file relative to the region folder, path in that file, field path, message, code)
@@ -196,7 +197,8 @@ def _aanbieders(o: Onderdelen) -> Iterator[Probleem]:
     yield from _uniek(f, "aanbieders", aanbieders, "agb")
     bekend = o.eenheden()
     laatste = o.prijspeilen[max(o.prijspeilen)] if o.prijspeilen else None
-    yield from taakgericht_een_contractpartner(o)
+    if o.regio is not None and o.inhoud is not None:
+        yield from een_contractpartner(o.regio, o.inhoud, aanbieders)
     socialreturn = o.regio.regels.socialreturn if o.regio else None
     for i, aanbieder in enumerate(aanbieders):
         if (socialreturn and aanbieder.jaaromzet > socialreturn.drempel
@@ -216,39 +218,6 @@ def _aanbieders(o: Onderdelen) -> Iterator[Probleem]:
             elif laatste is not None and laatste.van_product(sleutel) is None:
                 yield _p(f, loc, f"'{sleutel}' heeft geen bedrag in tarieven/"
                                  f"{laatste.prijspeil}.yaml", "bedrag_ontbreekt")
-
-
-def taakgericht_een_contractpartner(o: Onderdelen) -> Iterator[Probleem]:
-    """Taakgericht: one contractpartner receives the whole task of the perceel (every functie)
-    and its budget; it may bring in onderaannemers for functies it holds."""
-    f = "aanbieders.yaml"
-    aanbieders = o.aanbieders or []
-    if o.regio is None or o.regio.bekostigingsvorm != "taakgericht" or o.inhoud is None:
-        return
-    if len(aanbieders) != 1:
-        yield _p(f, ("aanbieders",), f"een taakgerichte regio heeft één contractpartner voor het "
-                 f"hele perceel (een combinatie of een hoofdaannemer met onderaannemers), niet "
-                 f"{len(aanbieders)}", "taakgericht_een_partner")
-        return
-    partner = aanbieders[0]
-    ontbreekt = [fn.sleutel for fn in o.inhoud.functies if fn.sleutel not in partner.producten]
-    if ontbreekt:
-        yield _p(f, ("aanbieders", 0, "producten"), "de contractpartner krijgt de hele taak; "
-                 f"ontbreekt: {', '.join(ontbreekt)}", "taakgericht_hele_taak")
-    for j, onder in enumerate(partner.onderaannemers):
-        vreemd = [p for p in onder.producten if p not in partner.producten]
-        if vreemd:
-            yield _p(f, ("aanbieders", 0, "onderaannemers", j, "producten"),
-                     f"geen functie van de contractpartner: {', '.join(vreemd)}",
-                     "verwijzing_onbekend")
-    gezien: dict[str, str] = {}
-    for j, onder in enumerate(partner.onderaannemers):
-        for p in onder.producten:
-            if p in gezien:
-                yield _p(f, ("aanbieders", 0, "onderaannemers", j, "producten"),
-                         f"'{p}' heeft al een onderaannemer ({gezien[p]}); een functie heeft "
-                         "er hoogstens één", "dubbel")
-            gezien.setdefault(p, onder.naam)
 
 
 def _tarieven(o: Onderdelen) -> Iterator[Probleem]:

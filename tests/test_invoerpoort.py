@@ -1,0 +1,163 @@
+"""Nothing lost, nothing leaked at the door: one BSN gate however the number is written, strict
+YAML numbers, control characters refused with file and line, no empty provider list, a changed
+signed contract stops the run, user files survive, and an interrupted run changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import contracten
+from contracten.fouten import InvoerFout
+from contracten.privacy import bevat_bsn, is_bsn
+
+from .conftest import REGIOS, ROOT, voer_uit
+
+DATUM = dt.date(2026, 1, 5)
+
+
+@pytest.mark.parametrize("geschreven", [
+    "111222333", "111 222 333", "111.222.333", "111-222-333", "111/222/333", "111_222_333",
+    "111\u00a0222\u00a0333", "111\t222\t333", "111\u200b222\u200b333", "１１１２２２３３３",
+    "12345672",  # 012345672 with the leading zero lost, as Excel leaves it
+])
+def test_bsn_wordt_herkend_hoe_hij_ook_geschreven_is(geschreven):
+    assert bevat_bsn(f"cliënt {geschreven} woont hier") or is_bsn(geschreven)
+    assert is_bsn(geschreven)
+
+
+@pytest.mark.parametrize("geen", ["1112223334", "033 700 0201", "2026-08-31", "91000101 is een KvK",
+                                  "€ 1.480.250,00", "123456789"])
+def test_geen_vals_alarm(geen):
+    assert not bevat_bsn(geen)
+
+
+@pytest.mark.parametrize(("bestand", "oud", "nieuw"), [
+    ("aanbieders.yaml", 'naam: "Wonen <Plus> Coöperatie U.A."', 'naam: "Wonen 111-222-333"'),
+    ("regio.yaml", "naam: Regio Assen", 'naam: "Regio 111\\u200b222\\u200b333"'),
+])
+def test_bsn_in_het_profiel_geweigerd_zonder_hem_te_herhalen(regios, bestand, oud, nieuw):
+    pad = regios / "assen" / bestand
+    pad.write_text(pad.read_text(encoding="utf-8").replace(oud, nieuw), encoding="utf-8")
+    uit = voer_uit("--regios", str(regios), "valideer", "assen")
+    assert uit.code == 1 and "[bsn]" in uit.stderr and f"assen/{bestand}:" in uit.stderr
+    assert "222" not in uit.stderr
+
+
+@pytest.mark.parametrize(("cel", "code"), [("012345672", "bsn"), ("12345672", "bsn"),
+                                           ("C-\x1b1", "stuurteken"), ("C-1\x00", "stuurteken"),
+                                           ("C-\ufffe1", "stuurteken")])
+def test_clientbestand_met_bsn_of_stuurteken(tmp_path, cel, code):
+    csv = tmp_path / "clienten.csv"
+    csv.write_text(f"client,gemeente,product,einddatum_beschikking\n{cel},Assen,bw-toezicht,\n",
+                   encoding="utf-8")
+    with pytest.raises(InvoerFout) as fout:
+        contracten.opzegging(contracten.laad_regio(REGIOS, "assen"),
+                             aanbieder="zorg-welzijn-de-brug", datum=dt.date(2026, 8, 31),
+                             briefdatum=DATUM, clienten=csv, uitvoer=tmp_path / "uit")
+    melding = fout.value.meldingen[0]
+    assert (melding.bestand, melding.regel, melding.veld, melding.code) == (
+        "clienten.csv", 2, "client", code)
+    assert not (tmp_path / "uit").exists()
+
+
+@pytest.mark.parametrize("waarde", ["1:30", "0x10", "1e6", ".inf", "0o17", "1_000"])
+def test_yaml_getallen_alleen_gewoon_decimaal(regios, waarde):
+    pad = regios / "assen/regio.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("meldtermijn_dagen: 5",
+                                                           f"meldtermijn_dagen: {waarde}"),
+                   encoding="utf-8")
+    uit = voer_uit("--regios", str(regios), "valideer", "assen")
+    assert uit.code == 1 and "regels.weigeren.meldtermijn_dagen" in uit.stderr
+
+
+def test_stuurteken_in_yaml_met_bestand_en_regel(regios):
+    pad = regios / "assen/regio.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("naam: Regio Assen",
+                                                           'naam: "Regio\\uFFFEAssen"'),
+                   encoding="utf-8")
+    uit = voer_uit("--regios", str(regios), "valideer", "assen")
+    assert uit.code == 1
+    assert "assen/regio.yaml:6: naam: bevat een onzichtbaar stuurteken" in uit.stderr
+    assert "Interne fout" not in uit.stderr
+
+
+def test_lege_aanbiederslijst_wordt_geweigerd(regios, tmp_path):
+    (regios / "assen/aanbieders.yaml").write_text("", encoding="utf-8")
+    uit = voer_uit("--regios", str(regios), "genereer", "assen", "--uitvoer", str(tmp_path),
+                   "--datum", DATUM.isoformat())
+    assert uit.code == 1 and "assen/aanbieders.yaml" in uit.stderr
+    assert not (tmp_path / "assen").exists()
+
+
+def test_gewijzigd_definitief_document_stopt_de_run(tmp_path):
+    regio = contracten.laad_regio(REGIOS, "assen")
+    contracten.genereer(regio, uitvoer=tmp_path, datum=DATUM, soorten=["programma-van-eisen"])
+    contracten.markeer_definitief(regio, uitvoer=tmp_path, datum=DATUM,
+                                  soorten=["programma-van-eisen"])
+    pad = tmp_path / "assen/2025/programma-van-eisen.docx"
+    pad.write_bytes(pad.read_bytes() + b"hand")
+    manifest = (tmp_path / "assen/2025/manifest.json").read_bytes()
+    with pytest.raises(InvoerFout) as fout:
+        contracten.genereer(regio, uitvoer=tmp_path, datum=dt.date(2026, 1, 6))
+    assert fout.value.meldingen[0].code == "definitief_gewijzigd"
+    assert (tmp_path / "assen/2025/manifest.json").read_bytes() == manifest
+
+
+def test_eigen_bestanden_in_de_uitvoermap_blijven_staan(tmp_path):
+    regio = contracten.laad_regio(REGIOS, "amersfoort")
+    contracten.genereer(regio, uitvoer=tmp_path, datum=DATUM)
+    map_ = tmp_path / "amersfoort/2023"
+    (map_ / "notities.txt").write_text("van mij", encoding="utf-8")
+    (map_ / "overeenkomsten/getekend.pdf").write_bytes(b"%PDF scan")
+    contracten.genereer(regio, uitvoer=tmp_path, datum=dt.date(2026, 2, 1), formaten=["html"])
+    assert (map_ / "notities.txt").read_text(encoding="utf-8") == "van mij"
+    assert (map_ / "overeenkomsten/getekend.pdf").read_bytes() == b"%PDF scan"
+
+
+def test_vergelijk_weigert_een_map_die_niet_van_hem_is(tmp_path):
+    regio = contracten.laad_regio(REGIOS, "amersfoort")
+    contracten.genereer(regio, uitvoer=tmp_path / "a", datum=DATUM)
+    contracten.genereer(regio, uitvoer=tmp_path / "b", datum=dt.date(2026, 2, 1))
+    doel = tmp_path / "a/amersfoort/2023"  # an output folder of genereer
+    voor = sorted(p.name for p in doel.iterdir())
+    uit = voer_uit("vergelijk", str(tmp_path / "a/amersfoort/2023"),
+                   str(tmp_path / "b/amersfoort/2023"), "--uitvoer", str(doel),
+                   "--datum", DATUM.isoformat())
+    assert uit.code == 1 and "uitvoermap van 'genereer'" in uit.stderr
+    assert sorted(p.name for p in doel.iterdir()) == voor
+
+
+def _stand(map_: Path) -> dict[str, str]:
+    return {str(p.relative_to(map_)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(map_.rglob("*")) if p.is_file()}
+
+
+def test_sigterm_tijdens_genereer_laat_alles_zoals_het_was(tmp_path):
+    """A real process, interrupted while it makes documents (and their pdf's)."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) ontbreekt; .ci/run installeert het")
+    regio = contracten.laad_regio(REGIOS, "assen")
+    contracten.genereer(regio, uitvoer=tmp_path, datum=DATUM)
+    voor = _stand(tmp_path)
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "contracten", "--regios", str(REGIOS), "genereer", "assen",
+         "--uitvoer", str(tmp_path), "--datum", "2026-03-01", "--formaat", "pdf"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2.5)
+    proces.send_signal(signal.SIGTERM)
+    _, fout = proces.communicate(timeout=120)
+    if proces.returncode == 0:
+        pytest.skip("de run was klaar voordat het signaal kwam (een heel snelle machine)")
+    assert proces.returncode == 143
+    assert fout.strip() == "Afgebroken; er is niets gewijzigd."  # one line, no traceback
+    assert _stand(tmp_path) == voor
+    assert [p.name for p in (tmp_path / "assen").iterdir()] == ["2025"]  # no staging left
