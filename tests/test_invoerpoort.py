@@ -161,3 +161,38 @@ def test_sigterm_tijdens_genereer_laat_alles_zoals_het_was(tmp_path):
     assert fout.strip() == "Afgebroken; er is niets gewijzigd."  # one line, no traceback
     assert _stand(tmp_path) == voor
     assert [p.name for p in (tmp_path / "assen").iterdir()] == ["2025"]  # no staging left
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x",
+                                  " javascript:x", "file:///etc/passwd"])
+def test_geen_gevaarlijke_links_in_html_of_word(regios, tmp_path, link):
+    pad = regios / "assen/programma.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    zin = "Dit Programma van Eisen maakt integraal"
+    assert zin in tekst
+    pad.write_text(tekst.replace(zin, f"[klik]({link}) <script>alert(2)</script> {zin}", 1),
+                   encoding="utf-8")
+    regio = contracten.laad_regio(regios, "assen")
+    contracten.genereer(regio, uitvoer=tmp_path, datum=DATUM, soorten=["programma-van-eisen"],
+                        formaten=["html"])
+    html = (tmp_path / "assen/2025/programma-van-eisen.html").read_text(encoding="utf-8")
+    assert "<script" not in html.lower() and "javascript:" not in html.lower()
+    assert "data:text" not in html and "file://" not in html
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "assen/2025/programma-van-eisen.docx") as z:
+        relaties = z.read("word/_rels/document.xml.rels").decode()
+    assert link.strip().lower() not in relaties.lower()
+
+
+def test_formule_na_puntkomma_in_csv_wordt_onschadelijk():
+    from contracten.weergave.spreadsheet import Kolom, als_csv
+
+    csv = als_csv([Kolom("naam", "Naam", "tekst")],
+                  [{"naam": "Zorg BV;=cmd|' /C calc'!A0"}, {"naam": "=HYPERLINK(\"x\")"},
+                   {"naam": "a\t+1"}]).decode()
+    regels = csv.splitlines()[1:]
+    assert regels[0] == "Zorg BV;'=cmd|' /C calc'!A0"
+    assert regels[1].startswith("\"'=HYPERLINK")
+    assert "'+1" in regels[2]

@@ -20,6 +20,7 @@ from contracten.uitvoer.manifest import Invoer, Manifest
 from contracten.uitvoer.map import Uitvoermap, sha256, veilig_pad
 from contracten.weergave.redline import Wijziging
 from contracten.weergave.redline import vergelijk as vergelijk_docx
+from contracten.weergave.tekstversie import CSP
 
 
 @dataclass
@@ -194,6 +195,7 @@ def html_rapport(v: Vergelijking) -> str:
              "del{color:#b00;text-decoration:line-through}ins{color:#060;text-decoration:"
              "underline;background:#efe}li{margin:.4em 0}small{color:#666}")
     return ("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"{CSP}\n"
             f"<title>Vergelijking {e(v.oud.name)} → {e(v.nieuw.name)}</title>\n"
             f"<style>{stijl}</style>\n</head>\n<body>\n" + "\n".join(delen) +
             "\n</body>\n</html>\n")

@@ -35,7 +35,7 @@ def _inline_element(alinea: Paragraph, el: Any, vet: bool, cursief: bool) -> Non
         return
     vet = vet or tag in ("strong", "b")
     cursief = cursief or tag in ("em", "i")
-    if tag == "a" and el.get("href"):
+    if tag == "a" and veilige_link(el.get("href") or ""):
         _link(alinea, el.get("href"), el.text_content())
         return
     if el.text:
@@ -94,6 +94,16 @@ def _tekstrun(alinea: Paragraph, tekst: str, vet: bool, cursief: bool, code: boo
         run.italic = True
     if code:
         run.font.name = "Courier New"
+
+
+LINKSCHEMA = ("http", "https", "mailto")
+
+
+def veilige_link(url: str) -> bool:
+    """Only web and mail links become live links; javascript:, data:, file: (any letter case,
+    with stray whitespace) stay plain text."""
+    schema = url.strip().split(":", 1)[0].strip().lower() if ":" in url else ""
+    return schema in LINKSCHEMA
 
 
 def _link(alinea: Paragraph, url: str, tekst: str) -> None:

@@ -81,7 +81,10 @@ def _cel(waarde: Any, kolom: Kolom) -> Any:
 
 
 def _geen_formule(tekst: str) -> str:
-    # A spreadsheet opening the CSV must not run a formula that came in as a name.
+    """A spreadsheet opening the CSV must not run a formula that came in as a name: not at the
+    start of the cell, nor after a ';' or tab, where Dutch Excel (which splits on ';') or
+    another program would start a new cell."""
+    tekst = re.sub(r"([;\t\r\n]\s*)([=+\-@])", r"\1'\2", tekst)
     return "'" + tekst if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
 
 
