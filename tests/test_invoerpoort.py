@@ -196,3 +196,66 @@ def test_formule_na_puntkomma_in_csv_wordt_onschadelijk():
     assert regels[0] == "Zorg BV;'=cmd|' /C calc'!A0"
     assert regels[1].startswith("\"'=HYPERLINK")
     assert "'+1" in regels[2]
+
+
+def _sjabloon_met(tmp_path: Path, regel: str) -> Path:
+    from docx import Document
+
+    document = Document(ROOT / "sjablonen/programma-van-eisen.docx")
+    document.add_paragraph(regel)
+    pad = tmp_path / "kwaad.docx"
+    document.save(pad)
+    return pad
+
+
+@pytest.mark.parametrize(("regel", "code"), [
+    ("{{ 'x' * 10**9 }}", "sjabloon_render"),
+    ("{{ 2 ** 100000 }}", "sjabloon_render"),
+    ("{% for a in range(100000) %}{% for b in range(1000) %}xxxxxxxxxx{% endfor %}{% endfor %}",
+     "sjabloon_te_groot"),
+])
+def test_sjabloon_dat_de_machine_zou_opeten_wordt_gestopt(tmp_path, regel, code):
+    from contracten.soorten.programma_van_eisen import context
+    from contracten.weergave.motor import Motor
+    from contracten.weergave.sjabloon import SjabloonFout
+
+    with pytest.raises(SjabloonFout) as fout:
+        Motor(_sjabloon_met(tmp_path, regel), "kwaad.docx").render(
+            context(contracten.laad_regio(REGIOS, "assen"), 2025, "x"), titel="x",
+            tijdstip=dt.datetime(2025, 1, 1))
+    assert fout.value.code == code
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="geen timer op dit systeem")
+def test_sjabloon_dat_te_lang_duurt_wordt_gestopt(tmp_path, monkeypatch):
+    from contracten.soorten.programma_van_eisen import context
+    from contracten.weergave import sjabloonbestand
+    from contracten.weergave.motor import Motor
+    from contracten.weergave.sjabloon import SjabloonFout
+
+    monkeypatch.setattr(sjabloonbestand, "GRENS_SECONDEN", 1)
+    pad = _sjabloon_met(tmp_path, "{% for a in range(100000) %}{% for b in range(100000) %}"
+                                  "{% endfor %}{% endfor %}")
+    begin = time.monotonic()
+    with pytest.raises(SjabloonFout) as fout:
+        Motor(pad, "kwaad.docx").render(context(contracten.laad_regio(REGIOS, "assen"), 2025,
+                                                "x"), titel="x", tijdstip=dt.datetime(2025, 1, 1))
+    assert fout.value.code == "sjabloon_te_traag" and time.monotonic() - begin < 30
+
+
+def test_zipbom_als_sjabloon_wordt_geweigerd_voor_het_uitpakken(tmp_path):
+    import io
+    import zipfile
+
+    from contracten.weergave.motor import Motor
+    from contracten.weergave.sjabloon import SjabloonFout
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"<a/>" + b" " * (150 * 1024 * 1024))
+    pad = tmp_path / "bom.docx"
+    pad.write_bytes(buffer.getvalue())
+    assert pad.stat().st_size < 1024 * 1024
+    with pytest.raises(SjabloonFout) as fout:
+        Motor(pad, "bom.docx")
+    assert fout.value.code == "sjabloon_te_groot"

@@ -32,6 +32,7 @@ from contracten.weergave.sjabloon import (
     gebroken_tags,
     sjabloonfout,
 )
+from contracten.weergave.sjabloonbestand import begrensd, tijdslimiet, vul_begrensd
 from contracten.weergave.stijlen import Stijlen
 from contracten.weergave.word import voetnoot, vul
 from contracten.weergave.zipschrijver import pak_in, zip_van
@@ -79,11 +80,13 @@ class Motor:
     def __init__(self, pad: Path, naam: str) -> None:
         self.naam = naam
         try:
-            self.bytes = pad.read_bytes()
+            self.bytes = begrensd(pad, naam)
             self.tpl = DocxTemplate(io.BytesIO(self.bytes))
             self.tpl.init_docx()
             with zipfile.ZipFile(io.BytesIO(self.bytes)) as z:
                 self.delen = {info.filename: z.read(info.filename) for info in z.infolist()}
+        except SjabloonFout:
+            raise
         except Exception as exc:
             raise SjabloonFout(naam, f"geen leesbaar Word-bestand ({exc})",
                                "sjabloon_onleesbaar") from exc
@@ -184,8 +187,9 @@ class Motor:
             inhoud, extra = self._fragmenten(context)
             teller = ArtikelTeller()
             inhoud["artikel"], inhoud["lid"] = teller, teller.lid
-            body_xml = _nabewerkt(self.body.render(inhoud), self.tpl)
-            kopvoet = {naam: _nabewerkt(sjabloon.render(inhoud), self.tpl)
+            with tijdslimiet(self.naam):
+                body_xml = _nabewerkt(vul_begrensd(self.body, inhoud, self.naam), self.tpl)
+                kopvoet = {naam: _nabewerkt(vul_begrensd(sjabloon, inhoud, self.naam), self.tpl)
                        for naam, sjabloon in self.kopvoet.items()}
         except VULFOUTEN as exc:
             raise sjabloonfout(self.naam, exc) from exc

@@ -31,8 +31,35 @@ class SjabloonFout(ContractenFout):
         return (type(self), (self.sjabloon, self.bericht, self.code))
 
 
+GRENS_TEKST = 1_000_000  # characters a single expression may produce
+GRENS_GETAL = 10**30
+
+
+class BegrensdeOmgeving(SandboxedEnvironment):
+    """The sandbox, with a bound on what one expression may build: `'x' * 10**9` or
+    `2 ** 10**8` in a template is refused instead of eating the machine."""
+
+    intercepted_binops = frozenset(["*", "**", "+"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+            raise SecurityError("te grote macht in een sjabloonexpressie")
+        if operator == "*" and isinstance(right, int) and isinstance(left, str | list | tuple) \
+                and len(left) * right > GRENS_TEKST:
+            raise SecurityError("sjabloonexpressie maakt een te lange tekst")
+        if operator == "*" and isinstance(left, int) and isinstance(right, str | list | tuple) \
+                and len(right) * left > GRENS_TEKST:
+            raise SecurityError("sjabloonexpressie maakt een te lange tekst")
+        uitkomst = super().call_binop(context, operator, left, right)
+        if isinstance(uitkomst, str | list | tuple) and len(uitkomst) > GRENS_TEKST:
+            raise SecurityError("sjabloonexpressie maakt een te lange tekst")
+        if isinstance(uitkomst, int) and abs(uitkomst) > GRENS_GETAL:
+            raise SecurityError("sjabloonexpressie maakt een te groot getal")
+        return uitkomst
+
+
 def omgeving() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    env = BegrensdeOmgeving(undefined=StrictUndefined, autoescape=True)
     env.filters.update(bedrag=opmaak.bedrag, datum=opmaak.datum, getal=opmaak.getal,
                        procent=opmaak.procent)
     return env
