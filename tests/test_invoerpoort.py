@@ -259,3 +259,24 @@ def test_zipbom_als_sjabloon_wordt_geweigerd_voor_het_uitpakken(tmp_path):
     with pytest.raises(SjabloonFout) as fout:
         Motor(pad, "bom.docx")
     assert fout.value.code == "sjabloon_te_groot"
+
+
+def test_koppeling_naar_een_systeembestand_wordt_niet_gevolgd(regios, tmp_path):
+    (tmp_path / "geheim.txt").write_text("root:x:0:0:geheim", encoding="utf-8")
+    pad = regios / "assen/regio.yaml"
+    pad.unlink()
+    pad.symlink_to(tmp_path / "geheim.txt")
+    uit = voer_uit("--regios", str(regios), "valideer", "assen")
+    assert uit.code == 1 and "[koppeling]" in uit.stderr
+    assert "geheim" not in uit.stderr and "root" not in uit.stderr
+
+
+def test_uitvoermap_die_een_koppeling_is_wordt_geweigerd(tmp_path):
+    echt = tmp_path / "elders"
+    (echt / "2025").mkdir(parents=True)
+    (tmp_path / "uit").mkdir()
+    (tmp_path / "uit/assen").symlink_to(echt)
+    with pytest.raises(contracten.ContractenFout, match="symbolische koppeling"):
+        contracten.genereer(contracten.laad_regio(REGIOS, "assen"), uitvoer=tmp_path / "uit",
+                            datum=DATUM, soorten=["programma-van-eisen"])
+    assert list((echt / "2025").iterdir()) == []

@@ -34,6 +34,9 @@ KOLOMMEN = ("client", "gemeente", "product", "einddatum_beschikking")
 def lees_clienten(pad: Path, profiel: Profiel, aanbieder: Aanbieder | None = None
                   ) -> list[Client]:
     naam = pad.name
+    if pad.is_symlink():
+        raise InvoerFout([Melding(naam, None, "", "is een symbolische koppeling; geef het "
+                                  "bestand zelf", "koppeling")], "Clientbestand is ongeldig")
     try:
         tekst = pad.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:

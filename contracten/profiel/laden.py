@@ -41,6 +41,9 @@ def regio_map(regios: Path, naam: str) -> Path:
     # Only a plain folder name: a name with a path in it must not reach outside `regios`.
     if naam not in vind_regios(regios):
         raise RegioOnbekend(naam, str(regios), vind_regios(regios))
+    if (regios / naam).is_symlink():
+        raise InvoerFout([Melding(naam, None, "", "de regiomap is een symbolische koppeling; "
+                                  "gebruik de map zelf", "koppeling")], "Ongeldige regio")
     return regios / naam
 
 
@@ -58,6 +61,10 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
 
     def lees(pad: Path, model: type[BaseModel]) -> Any:
         weergave = f"{naam}/{pad.relative_to(map_).as_posix()}"
+        if pad.is_symlink():  # never follow it: its target's content must not end up anywhere
+            meldingen.append(Melding(weergave, None, "", "is een symbolische koppeling; zet het "
+                                     "bestand zelf in de regiomap", "koppeling"))
+            return None
         bron, problemen = lees_yaml(pad, weergave)
         meldingen.extend(problemen)
         if bron is None:

@@ -78,6 +78,10 @@ class Uitvoermap:
         self._nieuwe_mappen: list[Path] = []
 
     def __enter__(self) -> Uitvoermap:
+        for map_ in (self.doel, self.doel.parent):
+            if map_.is_symlink():
+                raise ContractenFout(f"{map_} is een symbolische koppeling; kies een gewone map "
+                                     "als uitvoer.")
         self._nieuwe_mappen = [p for p in (self.doel.parent, self.doel.parent.parent)
                                if not p.exists()]
         try:
