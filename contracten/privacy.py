@@ -2,8 +2,8 @@
 
 A BSN is recognised however it is written: with separators (spaces of any kind, dots, hyphens,
 slashes, underscores), with zero-width characters in between, in full-width digits, or with its
-leading zero dropped (as Excel leaves a number like 012345672 behind: 8 digits). The elfproef
-itself is python-stdnum's."""
+leading zero dropped (as Excel leaves a number like 012345672 behind: 8 digits; only in client
+lists, where a KvK-nummer does not belong). The elfproef itself is python-stdnum's."""
 
 from __future__ import annotations
 
@@ -22,23 +22,24 @@ def _genormaliseerd(tekst: str) -> str:
     return unicodedata.normalize("NFKC", tekst)
 
 
-def is_bsn(waarde: str) -> bool:
+def is_bsn(waarde: str, *, excel: bool = False) -> bool:
     """9 digits passing the elfproef (9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 mod 11), also written
-    with separators; or a value of just 8 digits, a BSN whose leading zero a spreadsheet
-    dropped. (8 digits with separators, like a date 2026-08-31, are not.)"""
+    with separators. With `excel` (a cell of a client list) also a value of just 8 digits: a
+    BSN whose leading zero a spreadsheet dropped. Elsewhere 8 digits are a KvK- or AGB-nummer;
+    8 digits with separators, like a date 2026-08-31, never count."""
     tekst = _genormaliseerd(waarde).strip()
-    if re.fullmatch(r"\d{8}", tekst):
+    if excel and re.fullmatch(r"\d{8}", tekst):
         tekst = "0" + tekst
     cijfers = re.sub(SCHEIDING, "", tekst)
     return (re.fullmatch(r"\d{9}", cijfers) is not None and cijfers != "000000000"
             and bool(bsn.is_valid(cijfers)))
 
 
-def bevat_bsn(tekst: str) -> bool:
+def bevat_bsn(tekst: str, *, excel: bool = False) -> bool:
     """Whether a text holds something that is a BSN (see the module's note on how it may be
-    written). Never reports which: the number is not to be repeated anywhere."""
+    written; `excel` as for is_bsn). Never reports which: the number is not to be repeated."""
     tekst = _genormaliseerd(tekst)
-    return is_bsn(tekst) or any(is_bsn(m.group(0)) for m in NEGEN.finditer(tekst))
+    return is_bsn(tekst, excel=excel) or any(is_bsn(m.group(0)) for m in NEGEN.finditer(tekst))
 
 
 def versiecode(hexhash: str, lengte: int = 10) -> str:

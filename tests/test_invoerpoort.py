@@ -30,8 +30,10 @@ DATUM = dt.date(2026, 1, 5)
     "12345672",  # 012345672 with the leading zero lost, as Excel leaves it
 ])
 def test_bsn_wordt_herkend_hoe_hij_ook_geschreven_is(geschreven):
-    assert bevat_bsn(f"cliënt {geschreven} woont hier") or is_bsn(geschreven)
-    assert is_bsn(geschreven)
+    if len(geschreven) == 8:  # only in a client list: elsewhere 8 digits are a KvK-nummer
+        assert is_bsn(geschreven, excel=True) and not is_bsn(geschreven)
+    else:
+        assert is_bsn(geschreven) and bevat_bsn(f"cliënt {geschreven} woont hier")
 
 
 @pytest.mark.parametrize("geen", ["1112223334", "033 700 0201", "2026-08-31", "91000101 is een KvK",
@@ -42,6 +44,7 @@ def test_geen_vals_alarm(geen):
 
 @pytest.mark.parametrize(("bestand", "oud", "nieuw"), [
     ("aanbieders.yaml", 'naam: "Wonen <Plus> Coöperatie U.A."', 'naam: "Wonen 111-222-333"'),
+    ("aanbieders.yaml", "- id: wonen-plus", '- id: "111222333"'),
     ("regio.yaml", "naam: Regio Assen", 'naam: "Regio 111\\u200b222\\u200b333"'),
 ])
 def test_bsn_in_het_profiel_geweigerd_zonder_hem_te_herhalen(regios, bestand, oud, nieuw):
@@ -280,3 +283,23 @@ def test_uitvoermap_die_een_koppeling_is_wordt_geweigerd(tmp_path):
         contracten.genereer(contracten.laad_regio(REGIOS, "assen"), uitvoer=tmp_path / "uit",
                             datum=DATUM, soorten=["programma-van-eisen"])
     assert list((echt / "2025").iterdir()) == []
+
+
+def test_bsn_op_de_opdrachtregel_wordt_geweigerd():
+    uit = voer_uit("genereer", "assen", "--aanbieder", "111-222-333", "--datum", "2026-01-05")
+    assert uit.code == 1 and "[bsn]" in uit.stderr and "222" not in uit.stderr
+
+
+@pytest.mark.parametrize(("naam", "kop", "code"), [
+    ("clienten-111222333.csv", "client,gemeente,product,einddatum_beschikking", "bsn"),
+    ("clienten.csv", "client,gemeente,product,einddatum_beschikking,client", "kolom_dubbel"),
+])
+def test_clientbestand_naam_en_kolommen(tmp_path, naam, kop, code):
+    csv = tmp_path / naam
+    csv.write_text(f"{kop}\nC-1,Assen,bw-toezicht,,C-2\n", encoding="utf-8")
+    with pytest.raises(InvoerFout) as fout:
+        contracten.opzegging(contracten.laad_regio(REGIOS, "assen"),
+                             aanbieder="zorg-welzijn-de-brug", datum=dt.date(2026, 8, 31),
+                             briefdatum=DATUM, clienten=csv, uitvoer=tmp_path / "uit")
+    assert code in {m.code for m in fout.value.meldingen}
+    assert "222" not in str(fout.value)

@@ -13,6 +13,7 @@ import click
 
 from contracten.cli.opties import CONTEXT
 from contracten.fouten import ContractenFout, InvoerFout
+from contracten.privacy import bevat_bsn
 
 
 class Beeindigd(KeyboardInterrupt):
@@ -26,6 +27,13 @@ def bij_sigterm(signum: int, frame: object) -> None:
 
 
 class Groep(click.Group):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if any(bevat_bsn(waarde) for waarde in args):  # the privacy gate for the command line
+            click.echo("Fout: een waarde op de opdrachtregel bevat een BSN (9 cijfers die de "
+                       "elfproef halen); gebruik een pseudoniem. [bsn]", err=True)
+            ctx.exit(1)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)

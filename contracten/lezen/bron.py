@@ -16,6 +16,7 @@ import yaml
 
 from contracten.fouten import Melding, os_reden
 from contracten.lezen.tekens import verboden_teken
+from contracten.privacy import bevat_bsn
 
 Pad = tuple[str | int, ...]
 
@@ -108,6 +109,10 @@ class _Walker:
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*loc, i)) for i, item in enumerate(node.value)]
         waarde = _scalar(node)  # type: ignore[arg-type]
+        if isinstance(waarde, str) and bevat_bsn(waarde):  # one gate for every profile value
+            self._melding(node, loc, "bevat een BSN (9 cijfers die de elfproef halen); gebruik "
+                          "een pseudoniem", "bsn")
+            return ""
         if isinstance(waarde, str) and (teken := verboden_teken(waarde, "\n\t\r")):
             self._melding(node, loc, f"bevat een onzichtbaar stuurteken of ongeldig teken "
                           f"({teken}); verwijder het", "stuurteken")

@@ -49,6 +49,12 @@ def lees_clienten(pad: Path, profiel: Profiel, aanbieder: Aanbieder | None = Non
     lezer = csv.reader(io.StringIO(tekst, newline=""))
     kop = [k.strip().lower() for k in next(lezer, [])]
     meldingen: list[Melding] = []
+    dubbel = sorted({k for k in kop if kop.count(k) > 1})
+    for kolom in dubbel:  # a second 'client' column would slip past the checks
+        meldingen.append(Melding(naam, 1, kolom, "kolom staat er meer dan eens", "kolom_dubbel"))
+    if bevat_bsn(naam):  # the file's name goes into the manifest
+        meldingen.append(Melding("clientbestand", None, "naam", "de bestandsnaam bevat een BSN; "
+                                 "geef het bestand een andere naam", "bsn"))
     if "bsn" in kop:
         meldingen.append(Melding(naam, 1, "bsn", "een kolom 'bsn' is niet toegestaan: gebruik "
                                  "alleen een pseudoniem in 'client'", "bsn"))
@@ -73,7 +79,7 @@ def lees_clienten(pad: Path, profiel: Profiel, aanbieder: Aanbieder | None = Non
                                          "stuurteken"))
         if any(verboden_teken(w, "") for w in waarden.values()):
             continue
-        bsn = [kolom for kolom, waarde in waarden.items() if bevat_bsn(waarde)]
+        bsn = [kolom for kolom, waarde in waarden.items() if bevat_bsn(waarde, excel=True)]
         for kolom in bsn:  # the value itself is never repeated, in no message
             meldingen.append(Melding(naam, regelnummer, kolom, "bevat een BSN (9 cijfers die de "
                                      "elfproef halen); gebruik een pseudoniem", "bsn"))
