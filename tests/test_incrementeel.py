@@ -8,7 +8,7 @@ from pathlib import Path
 
 from contracten import genereer, laad_regio
 
-from .conftest import wijzig_yaml
+from .conftest import voer_uit, wijzig_yaml
 
 DATUM = dt.date(2026, 11, 23)
 
@@ -44,7 +44,9 @@ def test_een_aanbieder_gewijzigd_alleen_zijn_documenten(regios, tmp_path):
     for pad, (inode, _) in voor.items():
         veranderd = pad.rsplit(".", 1)[0] + ".docx" in gemaakt or pad == "manifest.json"
         assert (na[pad][0] != inode) == veranderd, pad  # untouched files keep their inode
-    assert "Nieuwe Contactpersoon" in (map_ / "overeenkomsten/wonen-plus.md").read_text()
+    assert "Nieuwe Contactpersoon" in (map_ / "brieven/socialreturn/wonen-plus.md").read_text()
+    # … and never in the contract: its signatory is not the contact person
+    assert "Nieuwe Contactpersoon" not in (map_ / "overeenkomsten/wonen-plus.md").read_text()
 
 
 def test_andere_briefdatum_maakt_alleen_brieven_opnieuw(regios, tmp_path):
@@ -53,29 +55,25 @@ def test_andere_briefdatum_maakt_alleen_brieven_opnieuw(regios, tmp_path):
                          datum=DATUM.replace(day=24))
     soorten = {p.split("/")[1] for p in resultaat.geschreven if p.startswith("brieven/")}
     assert soorten == {"socialreturn"}
-    assert not any(p.startswith("overeenkomsten/") for p in resultaat.geschreven)
+    # Nothing else: no overeenkomst, no programma van eisen, no overzicht.
+    assert {p for p in resultaat.geschreven if not p.startswith("brieven/")} <= {"manifest.json"}
 
 
 def test_verdwenen_aanbieder_verdwijnt_uit_de_uitvoer(regios, tmp_path):
     genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
+    map_ = tmp_path / "assen/2025"
+    van_hem = {p.relative_to(map_).as_posix() for p in map_.rglob("wonen-plus.*")}
+    assert {"overeenkomsten/wonen-plus.docx", "brieven/socialreturn/wonen-plus.docx"} <= van_hem
     wijzig_yaml(regios / "assen/aanbieders.yaml", lambda d: d["aanbieders"].pop(2))
-    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
-    assert not (tmp_path / "assen/2025/overeenkomsten/wonen-plus.docx").exists()
-
-
-def test_json_en_geen_terminal_zonder_voortgangsbalk(tmp_path):
-    from .conftest import REGIOS, voer_uit
-
-    uit = voer_uit("genereer", "assen", "--json", "--uitvoer", str(tmp_path),
-                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
-    assert uit.code == 0 and uit.stderr == ""
-    assert uit.stdout.lstrip().startswith("{")
+    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
+    assert list(map_.rglob("wonen-plus.*")) == []
+    assert "wonen-plus" not in {d.aanbieder for d in resultaat.manifest.documenten}
+    assert (map_ / "overeenkomsten/zorg-welzijn-de-brug.docx").is_file()  # the others stay
 
 
 def test_smalle_run_per_soort_ruimt_verdwenen_aanbieders_op(regios, tmp_path):
-    from .conftest import voer_uit
-
     genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
+    assert (tmp_path / "assen/2025/brieven/socialreturn/wonen-plus.docx").exists()
     wijzig_yaml(regios / "assen/aanbieders.yaml", lambda d: d["aanbieders"].pop(2))
     uit = voer_uit("--regios", str(regios), "socialreturn", "assen", "--uitvoer", str(tmp_path),
                    "--datum", "2026-11-23")

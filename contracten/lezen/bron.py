@@ -63,7 +63,9 @@ def _scalar(node: yaml.ScalarNode) -> Any:
             return _constructor.construct_yaml_timestamp(node)
         except ValueError:
             return tekst  # an impossible date stays text; validation reports it
-    return _constructor.construct_object(node, deep=True)
+    waarde = _constructor.construct_object(node, deep=True)
+    _constructor.constructed_objects.clear()  # the shared constructor would keep every value
+    return waarde
 
 
 MAX_WAARDEN = 250_000  # far above any real profile; stops alias bombs ("billion laughs")

@@ -59,6 +59,7 @@ def vergelijk(oud: Path | str, nieuw: Path | str, *, datum: dt.date,
     oud_manifest, nieuw_manifest = _manifest(oud), _manifest(nieuw)
     oude = {veilig_pad(d.pad): d.model_dump() for d in oud_manifest.documenten}
     nieuwe = {veilig_pad(d.pad): d.model_dump() for d in nieuw_manifest.documenten}
+    nieuw_docs = {d.pad: d for d in nieuw_manifest.documenten}
     tijdstip = dt.datetime.combine(datum, dt.time())
     documenten: list[Document] = []
     redlines: list[tuple[str, str | None, bytes]] = []
@@ -70,7 +71,8 @@ def vergelijk(oud: Path | str, nieuw: Path | str, *, datum: dt.date,
         elif oude[pad]["sha256"] == nieuwe[pad]["sha256"]:
             documenten.append(Document(pad, "ongewijzigd"))
         else:
-            document = Document(pad, "gewijzigd", herkomst=nieuwe[pad].get("artikelen") or [])
+            document = Document(pad, "gewijzigd", herkomst=[
+                h.model_dump() for h in nieuw_manifest.herkomst_van(nieuw_docs[pad])])
             if pad.endswith(".docx"):
                 redline, document.wijzigingen = vergelijk_docx(
                     (oud / pad).read_bytes(), (nieuw / pad).read_bytes(), tijdstip)

@@ -76,6 +76,9 @@ def invoer(profiel: Profiel, sjablonen: Path, soorten: list[Soort],
         if not pad.is_file():
             raise ContractenFout(f"Sjabloon {pad} ontbreekt.")
         uit.append(Invoer(pad=f"sjablonen/{naam}", sha256=sha256(pad.read_bytes())))
+    if profiel.bibliotheek is not None:  # the article library the overeenkomst is built from
+        uit += [Invoer(pad=naam, sha256=sha256(pad.read_bytes()))
+                for naam, pad in sorted(profiel.bibliotheek.bestanden.items())]
     uit += [Invoer(pad=naam, sha256=sha256(inhoud)) for naam, inhoud in extra]
     return uit
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from contracten.privacy import versiecode
 from contracten.uitvoer import definitief, manifest
-from contracten.uitvoer.manifest import Document, Manifest, stam
+from contracten.uitvoer.manifest import Document, Herkomst, Manifest, stam
 from contracten.uitvoer.map import Uitvoermap, sha256
 from contracten.weergave.pdf import naar_pdf
 
@@ -87,16 +87,30 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                  for pad, gegevens in register.items()
                  if pad not in bekend and map_.bestaand(pad).is_file()]
         alle = sorted(alle, key=lambda d: d.pad)
+        herkomst = dict(vorig.herkomst) if vorig else {}
+        alle = _gedeelde_herkomst(alle, herkomst, {d.pad for d in nieuw})
         alle = [d.model_copy(update={"definitief": register[d.pad]["datum"]})
                 if d.pad in register else d for d in alle]
         paden = {d.pad for d in alle}
         # Files of a previous version that this run does not write again go as well.
         weg |= {d.pad for d in oud if d.pad not in paden}
-        nieuw_manifest = plan.kop.model_copy(update={"documenten": alle})
+        nieuw_manifest = plan.kop.model_copy(update={"documenten": alle, "herkomst": herkomst})
         map_.voltooi(nieuw_manifest, sorted(weg))
     return Resultaat(plan.doel, nieuw_manifest, geschreven=sorted(nieuwe_paden),
                      ongewijzigd=sorted(bewaard), verwijderd=sorted(weg),
                      naast_definitief=sorted(naast), waarschuwingen=waarschuwingen)
+
+
+def _gedeelde_herkomst(documenten: list[Document], herkomst: dict[str, list[Herkomst]],
+                       nieuw: set[str]) -> list[Document]:
+    """Store the article sources once per kind: a new document whose sources equal its kind's
+    lists none of its own."""
+    for d in documenten:
+        if d.pad in nieuw and d.artikelen and d.soort not in herkomst:
+            herkomst[d.soort] = d.artikelen
+    return [d.model_copy(update={"artikelen": None})
+            if d.pad in nieuw and d.artikelen and d.artikelen == herkomst.get(d.soort) else d
+            for d in documenten]
 
 
 def _sleutel(d: Document) -> str:

@@ -121,8 +121,9 @@ def herkomst_per_kop(koppen_: list[str], sjabloon: str, bronnen: dict[str, list[
         koppen_ = koppen_ or [""]
     uit = []
     for kop in koppen_:
-        titel = re.sub(r"^Artikel \d+ ", "", kop)
-        velden = (bronnen.get(kop) or bronnen.get(titel) or bronnen.get("*")
+        kaal = kop.removesuffix(" (samenvatting)")
+        titel = re.sub(r"^Artikel \d+ ", "", kaal)
+        velden = (bronnen.get(kaal) or bronnen.get(titel) or bronnen.get("*")
                   or ["(tekst uit het sjabloon)"])
         uit.append(Herkomst(kop=kop, sjabloon=sjabloon, velden=velden))
     return uit

@@ -60,16 +60,25 @@ class Manifest(_Model):
     generator: str | None = None
     invoer: list[Invoer]
     documenten: list[Document]
+    # Per document kind: where each article of its documents comes from; a document lists its
+    # own `artikelen` only where they differ (so a run of 5.000 contracts stays small).
+    herkomst: dict[str, list[Herkomst]] = {}
+
+    def herkomst_van(self, document: Document) -> list[Herkomst]:
+        return document.artikelen or self.herkomst.get(document.soort, [])
 
     def kop_gelijk(self, ander: Manifest) -> bool:
         """Whether both runs had the same inputs (everything but the documents)."""
-        return self.model_dump(exclude={"documenten"}) == ander.model_dump(exclude={"documenten"})
+        buiten = {"documenten", "herkomst"}
+        return self.model_dump(exclude=buiten) == ander.model_dump(exclude=buiten)
 
     def als_json(self) -> dict[str, Any]:
         """The JSON shape of ONTWERP.md: optional fields only when set; `aanbieder` always."""
         data = self.model_dump(mode="json", exclude_none=True)
         if self.opdracht == "genereer":
             del data["opdracht"]  # the shape older versions wrote
+        if not self.herkomst:
+            del data["herkomst"]
         for document, ruw in zip(self.documenten, data["documenten"], strict=True):
             ruw["aanbieder"] = document.aanbieder
         return data

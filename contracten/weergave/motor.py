@@ -38,6 +38,7 @@ from contracten.weergave.word import voetnoot, vul
 from contracten.weergave.zipschrijver import pak_in, zip_van
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+LISTING = re.compile(r"[\n\t\a\f]")  # what docxtpl's resolve_listing rewrites
 KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
 XML_KOP = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 STRIKT = etree.XMLParser(recover=False, huge_tree=True, resolve_entities=False, no_network=True)
@@ -71,6 +72,8 @@ def _voorbereid(xml: str, tpl: DocxTemplate) -> str:
 def _nabewerkt(xml: str, tpl: DocxTemplate) -> str:
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if not LISTING.search(xml):  # nothing for docxtpl to turn into breaks or tabs: skip its pass
+        return xml
     return str(tpl.resolve_listing(xml))
 
 
