@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -72,7 +73,7 @@ def test_manifest_noemt_elk_document_met_sha256(uitvoer, regio):
     for document in gegevens["documenten"]:
         assert sha(map_ / document["pad"]) == document["sha256"]
     aanbieders = {d["aanbieder"] for d in gegevens["documenten"] if d["soort"] == "overeenkomst"}
-    assert len(aanbieders) >= 12
+    assert len(aanbieders) == {"assen": 14, "amersfoort": 1}[regio]  # taakgericht: one partner
     invoer = {i["pad"]: i["sha256"] for i in gegevens["invoer"]}
     assert invoer[f"{regio}/regio.yaml"] == sha(REGIOS / regio / "regio.yaml")
     assert invoer["sjablonen/overeenkomst.docx"] == sha(SJABLONEN / "overeenkomst.docx")
@@ -141,8 +142,8 @@ def test_zelfde_invoer_geeft_byte_identieke_bestanden(uitvoer, tmp_path):
 def test_bijzondere_tekens_letterlijk(uitvoer, regio, id_, naam):
     map_, _ = manifest(uitvoer, regio)
     inhoud = tekst(map_ / "overeenkomsten" / f"{id_}.docx")
-    assert f"{naam}, gevestigd aan" in inhoud
-    assert f"Namens {naam}" in inhoud
+    assert f"{naam} (voorbeeld), kantoorhoudende aan" in inhoud  # the comparitie
+    assert f"Namens Opdrachtnemer, {naam}" in inhoud  # the signature block
 
 
 def test_markdown_wordt_echte_opmaak(uitvoer):
@@ -161,7 +162,9 @@ def test_markdown_wordt_echte_opmaak(uitvoer):
     vet = {r.text for p in alineas for r in p.runs if r.bold}
     assert "Wooncomponent:" in vet
     links = [h.url for p in alineas for h in p.hyperlinks]
-    assert "https://vved.org/kve/" in links
+    assert "http://www.nmdsamenwerking.nl" in [u.rstrip("/") for u in links]
+    with zipfile.ZipFile(map_ / "programma-van-eisen.docx") as z:  # a link in a footnote
+        assert "https://vved.org/kve/" in z.read("word/_rels/footnotes.xml.rels").decode()
 
 
 def test_nederlandse_formaten_en_voorbeeld(uitvoer):
@@ -185,28 +188,27 @@ def test_nederlandse_formaten_en_voorbeeld(uitvoer):
 def test_social_return_in_de_overeenkomst(uitvoer):
     map_, _ = manifest(uitvoer, "assen")
     verplicht = tekst(map_ / "overeenkomsten" / "zorg-welzijn-de-brug.docx")
-    assert "€ 61.728,39 (voorbeeld) in voor social return" in verplicht  # 5 % van 1.234.567,89
+    assert "de verplichting van artikel 1.9.1 geldt en bedraagt 5 % van de aanneemsom van " \
+           "€ 1.234.567,89 (voorbeeld), dat is € 61.728,39 (voorbeeld)." in verplicht
     op_de_grens = tekst(map_ / "overeenkomsten" / "wonen-plus.docx")  # omzet precies € 200.000
-    assert "ligt niet boven € 200.000,00" in op_de_grens and "waar mogelijk" in op_de_grens
+    assert "Die ligt niet boven de drempel van € 200.000,00: artikel 1.9.2 geldt." in op_de_grens
     amersfoort, _ = manifest(uitvoer, "amersfoort")
     geen = tekst(next((amersfoort / "overeenkomsten").glob("*.docx")))
-    assert "Voor deze overeenkomst geldt geen social-returnverplichting." in geen
+    alineas = geen.split("\n")
+    i = alineas.index("Artikel 1.9 – Social Return on Investment", 60)  # the heading, not the TOC
+    assert alineas[i + 1] == "Dit artikel is niet van toepassing."
 
 
-def test_artikelen_doorlopend_genummerd_en_bekostigingsvorm(uitvoer):
-    for regio, titel in (("assen", "Prestaties en tarieven"),
-                         ("amersfoort", "Prestaties en het taakgerichte budget")):
+def test_uitvoeringsvariant_volgt_de_bekostigingsvorm(uitvoer):
+    for regio, variant in (("assen", "outputgerichte"), ("amersfoort", "taakgerichte")):
         map_, _ = manifest(uitvoer, regio)
-        document = Document(next((map_ / "overeenkomsten").glob("*.docx")))
-        koppen = [p.text for p in document.paragraphs if p.text.startswith("Artikel ")]
-        nummers = [int(k.split()[1]) for k in koppen]
-        assert nummers == list(range(1, len(koppen) + 1)) and len(koppen) >= 8
-        assert any(k.endswith(titel) for k in koppen)
+        inhoud = tekst(next((map_ / "overeenkomsten").glob("*.docx")))
+        assert f"Partijen in deze overeenkomst kiezen voor de {variant} uitvoeringsvariant" \
+            in inhoud
     amersfoort, _ = manifest(uitvoer, "amersfoort")
-    inhoud = tekst(amersfoort / "overeenkomsten" / "stichting-nijkerk-nabij.docx")
-    assert "Voor de gemeente Nijkerk geldt deze overeenkomst alleen voor beschermd wonen en " \
-           "beschermd thuis." in inhoud
-    assert "taakgerichte uitvoeringsvariant" in inhoud
+    inhoud = tekst(amersfoort / "overeenkomsten" / "stichting-samen-eemland.docx")
+    assert "Voor de gemeente Nijkerk geldt deze overeenkomst alleen voor de functies Beschermd " \
+           "wonen en Beschermd thuis" in inhoud
 
 
 def test_kop_en_voet(uitvoer):
@@ -313,11 +315,12 @@ def test_afwezigheid_alleen_bij_beschermd_wonen(uitvoer):
     assert "alleen in deze gevallen: tijdelijke afwezigheid door klinische opname" in met
 
 
-def test_taakgericht_contract_toont_budget_van_de_aanbieder(uitvoer):
+def test_taakgericht_contract_toont_het_budget_van_het_perceel(uitvoer):
     map_, _ = manifest(uitvoer, "amersfoort")
-    inhoud = tekst(map_ / "overeenkomsten" / "stichting-eemzicht.docx")
-    assert "Het taakgerichte budget van de Aanbieder bedraagt €" in inhoud
-    assert "18.500.000" not in inhoud  # the regional budget of a functie is not this contract's
+    inhoud = tekst(map_ / "overeenkomsten" / "stichting-samen-eemland.docx")
+    assert "Taakgericht budget van het perceel" in inhoud
+    assert "€ 54.400.000,00 (voorbeeld)" in inhoud  # the sum of the functie budgets
+    assert "Het taakgerichte budget is één geheel" in inhoud
 
 
 def test_voorbeeldmelding_alleen_als_er_voorbeeldwaarden_zijn(regios, tmp_path):
@@ -333,18 +336,21 @@ def test_voorbeeldmelding_alleen_als_er_voorbeeldwaarden_zijn(regios, tmp_path):
         d["regels"]["opzegging"]["voorbeeld"] = []
         d["regels"]["indexatie"]["voorbeeld"] = []
     wijzig_yaml(regios / "amersfoort/regio.yaml", regels)
+    wijzig_yaml(regios / "amersfoort/overeenkomst.yaml", lambda d: d.update(voorbeeld=[]))
     genereer(laad_regio(regios, "amersfoort"), soorten=["overeenkomst"],
-             aanbieders=["stichting-eemzicht"], uitvoer=tmp_path, sjablonen=SJABLONEN, datum=DATUM)
-    pad = tmp_path / "amersfoort/2023/overeenkomsten/stichting-eemzicht.docx"
-    assert "voorbeeld" not in tekst(pad)
+             aanbieders=["stichting-samen-eemland"], uitvoer=tmp_path, sjablonen=SJABLONEN,
+             datum=DATUM)
+    pad = tmp_path / "amersfoort/2023/overeenkomsten/stichting-samen-eemland.docx"
+    assert "(voorbeeld)" not in tekst(pad) and "voorbeeldwaarden" not in tekst(pad)
 
     wijzig_yaml(regios / "amersfoort/regio.yaml",
                 lambda d: d["aanbesteding"]["looptijd"].update(voorbeeld=True))
     genereer(laad_regio(regios, "amersfoort"), soorten=["overeenkomst"],
-             aanbieders=["stichting-eemzicht"], uitvoer=tmp_path, sjablonen=SJABLONEN, datum=DATUM)
+             aanbieders=["stichting-samen-eemland"], uitvoer=tmp_path, sjablonen=SJABLONEN,
+             datum=DATUM)
     inhoud = tekst(pad)
     assert "Let op: dit document bevat voorbeeldwaarden" in inhoud
-    assert "31 december 2026 (voorbeeld)" in inhoud
+    assert "31 december 2030 (voorbeeld)" in inhoud
 
 
 def test_platte_tekst_in_tabellen_blijft_letterlijk(regios, tmp_path):
@@ -362,9 +368,9 @@ def test_platte_tekst_in_tabellen_blijft_letterlijk(regios, tmp_path):
     import yaml
     id_ = yaml.safe_load((regios / "amersfoort/aanbieders.yaml").read_text())["aanbieders"][0]["id"]
     pad = Path("overeenkomsten") / f"{id_}.docx"
-    assert "Zorg {% if %} & <Co> {{ 7*7 }}, gevestigd" in tekst(map_ / pad)
+    assert "Zorg {% if %} & <Co> {{ 7*7 }} (voorbeeld), kantoorhoudende" in tekst(map_ / pad)
     html = (map_ / pad).with_suffix(".html").read_text(encoding="utf-8")
-    assert "Zorg {% if %} &amp; &lt;Co&gt; {{ 7*7 }}, gevestigd" in html
+    assert "Zorg {% if %} &amp; &lt;Co&gt; {{ 7*7 }} (voorbeeld), kantoorhoudende" in html
 
 
 def test_prijspeil_zonder_tarieven_wordt_geweigerd(tmp_path):

@@ -9,7 +9,7 @@ import shlex
 import shutil
 from pathlib import Path
 
-from .conftest import REGIOS, ROOT, voer_uit
+from .conftest import REGIOS, ROOT, voer_uit, voer_uit_als_proces
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -25,8 +25,10 @@ def test_readme_eerste_opdracht_werkt(tmp_path: Path):
     for opdracht in eerste.split(" && ")[1:]:  # the install step is what CI itself just did
         woorden = shlex.split(opdracht)
         assert woorden[0] == "contracten"
-        # Run in an empty folder, so the checkout's output/ stays untouched.
-        uit = voer_uit(*woorden[1:], cwd=tmp_path, env={"CONTRACTEN_REGIOS": str(REGIOS)})
+        # Run in an empty folder, so the checkout's output/ stays untouched; with a fixed date,
+        # so the test does not depend on the day it runs.
+        uit = voer_uit(*woorden[1:], "--datum", "2026-01-05", cwd=tmp_path,
+                       env={"CONTRACTEN_REGIOS": str(REGIOS)})
         assert uit.code == 0, uit.stderr
     assert (tmp_path / "output/assen/2025/programma-van-eisen.docx").is_file()
     assert (tmp_path / "output/amersfoort/2023/manifest.json").is_file()
@@ -43,6 +45,7 @@ def test_regio_uit_de_readme_valideert(tmp_path: Path):
     uit = voer_uit("valideer", "voorbeeld", env={"CONTRACTEN_REGIOS": str(tmp_path)})
     assert uit.code == 0, uit.stderr
     uit = voer_uit("--regios", str(tmp_path), "regios", "--json")
+    assert uit.code == 0, uit.stderr
     assert json.loads(uit.stdout)[0]["bekostigingsvorm"] == "inspanningsgericht"
 
 
@@ -57,7 +60,8 @@ def test_regios_json_volgens_ontwerp():
     for regio in regios.values():
         assert set(regio) == {"regio", "naam", "bekostigingsvorm", "gemeenten", "prijspeilen",
                               "producten", "aanbieders"}
-        assert len(regio["aanbieders"]) >= 12
+    assert len(regios["assen"]["aanbieders"]) == 14
+    assert regios["amersfoort"]["aanbieders"] == ["stichting-samen-eemland"]  # one partner
 
 
 def test_opdrachten_in_readme_zijn_de_opdrachten_van_help():
@@ -66,6 +70,7 @@ def test_opdrachten_in_readme_zijn_de_opdrachten_van_help():
     in_help = set(re.findall(r"^  ([a-z]+) ", hulp, re.M))
     in_readme = set(re.findall(r"^    contracten (?:\[--regios MAP\] )?([a-z]+) ", README, re.M))
     in_readme.discard("opdracht")
+    assert {"genereer", "valideer", "indexeer", "opzegging", "vergelijk"} <= in_help
     assert in_help == in_readme
 
 
@@ -73,6 +78,13 @@ def test_verkeerd_gebruik_exit_2_in_het_nederlands():
     uit = voer_uit("valideer", "--onbekend")
     assert uit.code == 2
     assert "Onbekende optie" in uit.stderr
+
+
+def test_het_programma_zelf_spreekt_nederlands():
+    """The console script sets up Dutch for its own process (in-process, voer_uit does that)."""
+    uit = voer_uit_als_proces("valideer", "--onbekend", env={"LANGUAGE": "en"})
+    assert uit.code == 2
+    assert "Onbekende optie" in uit.stderr and "Gebruik: contracten valideer" in uit.stderr
 
 
 def test_onbekende_regio_exit_1():
@@ -109,7 +121,12 @@ def test_wiel_bevat_de_sjablonen(tmp_path: Path):
     import sys
     import zipfile
 
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(ROOT), "-w",
+    # Build from a copy: building writes build/ and *.egg-info/ beside the sources.
+    bron = tmp_path / "bron"
+    shutil.copytree(ROOT, bron, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "output", "*.egg-info", "__pycache__", ".*_cache",
+        ".hypothesis"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(bron), "-w",
                     str(tmp_path)], check=True, capture_output=True, timeout=600)
     wiel = next(tmp_path.glob("contracten-*.whl"))
     namen = zipfile.ZipFile(wiel).namelist()

@@ -11,6 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from contracten import genereer, laad_regio
 from contracten.fouten import InvoerFout
@@ -52,6 +54,19 @@ def test_bedrag_half_up_op_centen(aanneemsom, verwacht):
     uitkomst = bereken(REGEL, aanbieder("300000.00", aanneemsom))
     assert uitkomst.bedrag == Decimal(verwacht)
     assert str(uitkomst.bedrag) == verwacht
+
+
+@settings(max_examples=300, database=None)
+@given(st.decimals(min_value=Decimal("199999.00"), max_value=Decimal("200001.00"), places=2),
+       st.decimals(min_value=Decimal("0"), max_value=Decimal("10000000"), places=2,
+                   allow_nan=False, allow_infinity=False))
+def test_social_return_grens(omzet, aanneemsom):
+    uitkomst = bereken(REGEL, aanbieder(str(omzet), str(aanneemsom)))
+    assert uitkomst.verplicht is (omzet > Decimal("200000.00"))
+    if uitkomst.verplicht:
+        assert uitkomst.bedrag == rond_af(aanneemsom * Decimal("0.05"))
+    else:
+        assert uitkomst.bedrag is None
 
 
 def test_niet_verplicht_heeft_geen_bedrag_en_zegt_waar_mogelijk():
@@ -173,33 +188,49 @@ def test_elke_brief_klopt_met_de_berekening(socialreturn_assen):
             assert "waar mogelijk" in brief and "social-returnverplichting bedraagt" not in brief
 
 
-def test_overeenkomst_en_brief_noemen_hetzelfde_bedrag(socialreturn_assen, tmp_path):
+def test_overeenkomst_en_brief_noemen_hetzelfde_bedrag(socialreturn_assen,
+                                                       assen_eenmaal_gegenereerd):
     resultaat, map_ = socialreturn_assen
-    genereer(laad_regio(REGIOS, "assen"), soorten=["overeenkomst"], uitvoer=tmp_path, datum=DATUM)
-    for a in resultaat["aanbieders"]:
-        if not a["verplicht"]:
-            continue
-        overeenkomst = docx_tekst(tmp_path / "assen/2025/overeenkomsten" / f"{a['id']}.docx")
+    overeenkomsten = assen_eenmaal_gegenereerd / "assen/2025/overeenkomsten"  # by genereer
+    verplicht = [a for a in resultaat["aanbieders"] if a["verplicht"]]
+    assert len(verplicht) >= 2
+    for a in verplicht:
+        overeenkomst = docx_tekst(overeenkomsten / f"{a['id']}.docx")
         brief = docx_tekst(map_ / "brieven/socialreturn" / f"{a['id']}.docx")
-        assert f"{nl(a['bedrag'])} (voorbeeld) in voor social return" in overeenkomst
+        assert f"dat is {nl(a['bedrag'])} (voorbeeld)." in overeenkomst  # Deel 2
         assert f"{nl(a['bedrag'])} (voorbeeld)." in brief
 
 
 def test_regio_zonder_social_return_schrijft_niets(tmp_path):
-    uit = voer_uit("socialreturn", "amersfoort", "--uitvoer", str(tmp_path),
-                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    uit = voer_uit("socialreturn", "amersfoort", "--uitvoer", str(tmp_path), "--datum",
+                   "2026-11-23", env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 0
     assert "kent geen social return" in uit.stdout
     assert list(tmp_path.iterdir()) == []
 
 
-def test_genereer_maakt_ook_overzicht_en_brieven(tmp_path):
-    resultaat = genereer(laad_regio(REGIOS, "assen"), uitvoer=tmp_path, datum=DATUM)
-    soorten = {d["soort"] for d in resultaat.manifest.als_json()["documenten"]}
+def test_genereer_maakt_ook_overzicht_en_brieven(assen_eenmaal_gegenereerd):
+    map_ = assen_eenmaal_gegenereerd / "assen/2025"  # what `genereer assen` made
+    documenten = json.loads((map_ / "manifest.json").read_text(encoding="utf-8"))["documenten"]
+    soorten = {d["soort"] for d in documenten}
     assert {"socialreturn-overzicht", "socialreturn-brief"} <= soorten
-    formaten = {d["formaat"] for d in resultaat.manifest.als_json()["documenten"]
-                if d["soort"] == "socialreturn-overzicht"}
+    formaten = {d["formaat"] for d in documenten if d["soort"] == "socialreturn-overzicht"}
     assert formaten == {"docx", "md", "xlsx", "csv"}
+    assert (map_ / "socialreturn-overzicht.xlsx").is_file()
+    assert (map_ / "brieven/socialreturn/zorg-welzijn-de-brug.docx").is_file()
+
+
+def test_formule_in_een_naam_blijft_tekst_in_het_overzicht(regios, tmp_path):
+    pad = regios / "assen/aanbieders.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace(
+        'naam: "Stichting Één Thuis"', 'naam: "=HYPERLINK(\\"http://x\\")"'), encoding="utf-8")
+    genereer(laad_regio(regios, "assen"), soorten=["socialreturn-overzicht"], uitvoer=tmp_path,
+             datum=DATUM)
+    map_ = tmp_path / "assen/2025"
+    blad = openpyxl.load_workbook(map_ / "socialreturn-overzicht.xlsx").active
+    cel = next(c for c in blad["B"] if str(c.value).startswith("=HYPERLINK"))
+    assert cel.data_type == "s"  # a string, not a formula
+    assert "'=HYPERLINK" in (map_ / "socialreturn-overzicht.csv").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("wijziging", "veld", "code"), [

@@ -5,9 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from contracten import InvoerFout, laad_regio
 from contracten.fouten import RegioOnbekend
+from contracten.opmaak import bedrag
+from contracten.profiel.tarieven import BedragRegel
 
 from .conftest import voer_uit, wijzig_yaml
 
@@ -72,8 +77,11 @@ def test_geen_utf8(regios):
 
 def test_bom_is_geen_probleem(regios):
     pad = regios / "assen/regio.yaml"
+    zonder = laad_regio(regios, "assen")
     pad.write_bytes(b"\xef\xbb\xbf" + pad.read_bytes())
-    laad_regio(regios, "assen")
+    met = laad_regio(regios, "assen")
+    assert met.regio.naam == "Regio Assen"  # the first key is read as itself, BOM and all
+    assert met == zonder
 
 
 def test_aanbieder_met_onbekend_product(regios):
@@ -223,10 +231,13 @@ def test_elk_veldpatroon_heeft_een_nederlandse_omschrijving():
     from contracten.lezen import meldingen
     from contracten.profiel import aanbieders, inhoud, typen
 
+    gevonden = 0
     for module in (aanbieders, inhoud, typen):
         tekst = Path(module.__file__).read_text(encoding="utf-8")
         for patroon in re.findall(r'pattern=r"([^"]*)"', tekst):
             assert patroon in meldingen._VORMEN, patroon
+            gevonden += 1
+    assert gevonden >= 3  # the search above still finds the patterns (kvk, agb, postcode ...)
 
 
 def test_verplichte_aanbieder_zonder_aanneemsom(regios):
@@ -299,9 +310,24 @@ def test_product_dubbel_bij_aanbieder(regios):
 
 
 def test_bedrag_als_float_via_python_wordt_geweigerd():
-    from pydantic import ValidationError
-
-    from contracten.profiel.tarieven import BedragRegel
-
     with pytest.raises(ValidationError, match="float"):
         BedragRegel(sleutel="x", omschrijving="x", bedrag=39.6, eenheid="uur")
+
+
+@settings(database=None)
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_geld_gaat_nooit_door_een_float(waarde):
+    with pytest.raises(ValidationError):
+        BedragRegel(sleutel="x", omschrijving="x", bedrag=waarde, eenheid="uur")
+    with pytest.raises(TypeError):
+        bedrag(waarde)
+
+
+def test_bsn_in_het_profiel_wordt_geweigerd_zonder_herhaling(regios):
+    vervang(regios / "assen/aanbieders.yaml", "Brugstraat 12", "Brugstraat 111222333")
+    with pytest.raises(InvoerFout) as fout:
+        laad_regio(regios, "assen")
+    assert [(m.bestand, m.code) for m in fout.value.meldingen] == [("assen/aanbieders.yaml", "bsn")]
+    assert fout.value.meldingen[0].veld == "aanbieders.0.adres.straat"  # found when read
+    assert fout.value.meldingen[0].regel is not None
+    assert "111222333" not in str(fout.value)

@@ -114,7 +114,7 @@ class _Walker:
         if isinstance(waarde, str) and bevat_bsn(waarde):  # one gate for every profile value
             self._melding(node, loc, "bevat een BSN (9 cijfers die de elfproef halen); gebruik "
                           "een pseudoniem", "bsn")
-            return ""
+            return re.sub(r"\d", "x", waarde)  # validated on, so nothing else repeats it
         if isinstance(waarde, str) and (teken := verboden_teken(waarde, "\n\t\r")):
             self._melding(node, loc, f"bevat een onzichtbaar stuurteken of ongeldig teken "
                           f"({teken}); verwijder het", "stuurteken")
