@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from contracten.cli import main
+from contracten.cli import main, opties
 from contracten.cli.taal import gebruik_nederlands
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,8 +62,71 @@ def regios(tmp_path: Path) -> Path:
     return doel
 
 
+ASSEN_DATUM = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session")
+def assen_eenmaal_gegenereerd(tmp_path_factory) -> Path:
+    """Read only: one generation per session of the shipped Assen profile on ASSEN_DATUM.
+    A test that changes an output folder takes `assen_gegenereerd`, its own copy."""
+    from contracten import genereer, laad_regio
+
+    map_ = tmp_path_factory.mktemp("assen-gegenereerd")
+    genereer(laad_regio(REGIOS, "assen"), uitvoer=map_, datum=ASSEN_DATUM)
+    return map_
+
+
+@pytest.fixture
+def assen_gegenereerd(assen_eenmaal_gegenereerd, tmp_path) -> Path:
+    """An output folder (`<map>/assen/2025/...`) exactly as `genereer` makes it from the shipped
+    Assen profile (or an unchanged copy, such as `regios`) on ASSEN_DATUM: a private copy, safe
+    to change, of one generation per session (generating takes seconds, copying does not)."""
+    doel = tmp_path / "uit"
+    shutil.copytree(assen_eenmaal_gegenereerd, doel)
+    return doel
+
+
 def wijzig_yaml(pad: Path, wijziging) -> None:
     """Load, change in Python, write back (for tests that break one field)."""
     data = yaml.safe_load(pad.read_text(encoding="utf-8"))
     wijziging(data)
     pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+class DatumVanVandaag(BaseException):
+    """A test let the tool read today's date. A BaseException, so that neither the command
+    group (which turns an Exception into 'Interne fout', exit 1) nor CliRunner swallows it."""
+
+
+@pytest.fixture(autouse=True)
+def geen_datum_van_vandaag(monkeypatch):
+    """No test may depend on the day it runs: where a command would take today's date (no
+    --datum/--briefdatum given), the test fails instead. The command line reads the clock in one
+    place, `contracten.cli.opties.vandaag`; every module that imported it gets this one."""
+    echt = opties.vandaag
+
+    def vandaag(datum):
+        if datum is None:
+            raise DatumVanVandaag("deze opdracht zou de datum van vandaag gebruiken; geef "
+                                  "--datum (of --briefdatum) mee")
+        return echt(datum)
+
+    modules = [m for m in list(sys.modules.values())
+               if getattr(m, "__name__", "").startswith("contracten.")
+               and getattr(m, "vandaag", None) is echt]
+    assert len(modules) > 1, "de opdrachten lezen de klok niet meer via opties.vandaag"
+    for module in modules:
+        monkeypatch.setattr(module, "vandaag", vandaag)
+
+
+@pytest.fixture(autouse=True)
+def omgeving_terug():
+    """What a test changes of this process's environment and working folder is undone after it,
+    so each test starts the same, in any order. (`voer_uit` sets LANGUAGE=nl, as the console
+    script does for its own process.)"""
+    omgeving, map_ = dict(os.environ), Path.cwd()
+    yield
+    if dict(os.environ) != omgeving:
+        os.environ.clear()
+        os.environ.update(omgeving)
+    os.chdir(map_)

@@ -174,7 +174,7 @@ def test_opdrachtregel_toont_en_importeert(tmp_path):
     assert "3 artikelen gelezen uit standaard.md (CSW 1.3)" in uit.stdout
     assert "Niet gelezen: artikel 3.19" in uit.stderr
     uit = voer_uit("artikelen", "--artikelen", str(tmp_path / "artikelen"))
-    assert "officieel (CSW 1.3)" in uit.stdout
+    assert uit.code == 0 and "officieel (CSW 1.3)" in uit.stdout
 
 
 def test_plaatshouders_zijn_vierkante_haken():

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
 from contracten import genereer, laad_regio
 
-from .conftest import voer_uit, wijzig_yaml
+from .conftest import ASSEN_DATUM, voer_uit, wijzig_yaml
 
-DATUM = dt.date(2026, 11, 23)
+DATUM = ASSEN_DATUM
 
 
 def stand(map_: Path) -> dict[str, tuple[int, int]]:
@@ -18,25 +17,25 @@ def stand(map_: Path) -> dict[str, tuple[int, int]]:
             for p in map_.rglob("*") if p.is_file()}
 
 
-def test_ongewijzigde_rerun_schrijft_niets(regios, tmp_path):
-    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
-    map_ = tmp_path / "assen/2025"
+def test_ongewijzigde_rerun_schrijft_niets(regios, assen_gegenereerd):
+    uitvoer = assen_gegenereerd  # what genereer made from `regios` on DATUM
+    map_ = uitvoer / "assen/2025"
     voor = stand(map_)
-    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
+    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=DATUM)
     assert resultaat.geschreven == []
     assert stand(map_) == voor
 
 
-def test_een_aanbieder_gewijzigd_alleen_zijn_documenten(regios, tmp_path):
-    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
-    map_ = tmp_path / "assen/2025"
+def test_een_aanbieder_gewijzigd_alleen_zijn_documenten(regios, assen_gegenereerd):
+    uitvoer = assen_gegenereerd  # what genereer made from `regios` on DATUM
+    map_ = uitvoer / "assen/2025"
     voor = stand(map_)
     pad = regios / "assen/aanbieders.yaml"  # a text edit, as a person makes it
     tekst = pad.read_text(encoding="utf-8")
     assert tekst.count('naam: "Anouk de Vries"') == 1
     pad.write_text(tekst.replace('naam: "Anouk de Vries"', 'naam: "Nieuwe Contactpersoon"'),
                    encoding="utf-8")
-    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
+    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=DATUM)
     gemaakt = {p for p in resultaat.geschreven if p.endswith(".docx")}
     assert gemaakt == {"overeenkomsten/wonen-plus.docx", "brieven/socialreturn/wonen-plus.docx",
                        "socialreturn-overzicht.docx"}
@@ -49,9 +48,9 @@ def test_een_aanbieder_gewijzigd_alleen_zijn_documenten(regios, tmp_path):
     assert "Nieuwe Contactpersoon" not in (map_ / "overeenkomsten/wonen-plus.md").read_text()
 
 
-def test_andere_briefdatum_maakt_alleen_brieven_opnieuw(regios, tmp_path):
-    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
-    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=tmp_path,
+def test_andere_briefdatum_maakt_alleen_brieven_opnieuw(regios, assen_gegenereerd):
+    uitvoer = assen_gegenereerd  # what genereer made from `regios` on DATUM
+    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=uitvoer,
                          datum=DATUM.replace(day=24))
     soorten = {p.split("/")[1] for p in resultaat.geschreven if p.startswith("brieven/")}
     assert soorten == {"socialreturn"}
@@ -59,25 +58,25 @@ def test_andere_briefdatum_maakt_alleen_brieven_opnieuw(regios, tmp_path):
     assert {p for p in resultaat.geschreven if not p.startswith("brieven/")} <= {"manifest.json"}
 
 
-def test_verdwenen_aanbieder_verdwijnt_uit_de_uitvoer(regios, tmp_path):
-    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
-    map_ = tmp_path / "assen/2025"
+def test_verdwenen_aanbieder_verdwijnt_uit_de_uitvoer(regios, assen_gegenereerd):
+    uitvoer = assen_gegenereerd  # what genereer made from `regios` on DATUM
+    map_ = uitvoer / "assen/2025"
     van_hem = {p.relative_to(map_).as_posix() for p in map_.rglob("wonen-plus.*")}
     assert {"overeenkomsten/wonen-plus.docx", "brieven/socialreturn/wonen-plus.docx"} <= van_hem
     wijzig_yaml(regios / "assen/aanbieders.yaml", lambda d: d["aanbieders"].pop(2))
-    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
+    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=DATUM)
     assert list(map_.rglob("wonen-plus.*")) == []
     assert "wonen-plus" not in {d.aanbieder for d in resultaat.manifest.documenten}
     assert (map_ / "overeenkomsten/zorg-welzijn-de-brug.docx").is_file()  # the others stay
 
 
-def test_smalle_run_per_soort_ruimt_verdwenen_aanbieders_op(regios, tmp_path):
-    genereer(laad_regio(regios, "assen"), uitvoer=tmp_path, datum=DATUM)
-    assert (tmp_path / "assen/2025/brieven/socialreturn/wonen-plus.docx").exists()
+def test_smalle_run_per_soort_ruimt_verdwenen_aanbieders_op(regios, assen_gegenereerd):
+    uitvoer = assen_gegenereerd  # what genereer made from `regios` on DATUM
+    assert (uitvoer / "assen/2025/brieven/socialreturn/wonen-plus.docx").exists()
     wijzig_yaml(regios / "assen/aanbieders.yaml", lambda d: d["aanbieders"].pop(2))
-    uit = voer_uit("--regios", str(regios), "socialreturn", "assen", "--uitvoer", str(tmp_path),
+    uit = voer_uit("--regios", str(regios), "socialreturn", "assen", "--uitvoer", str(uitvoer),
                    "--datum", "2026-11-23")
     assert uit.code == 0, uit.stderr
-    map_ = tmp_path / "assen/2025"
+    map_ = uitvoer / "assen/2025"
     assert not (map_ / "brieven/socialreturn/wonen-plus.docx").exists()
     assert (map_ / "overeenkomsten/wonen-plus.docx").exists()  # other kinds are left alone

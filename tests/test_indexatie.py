@@ -8,19 +8,28 @@ import json
 import re
 import shutil
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 import pytest
 from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from contracten import laad_regio
 from contracten.opmaak import rond_af
-from contracten.profiel.tarieven import IndexatieRecord
+from contracten.profiel.tarieven import BedragRegel, IndexatieRecord, Prijspeil
 from contracten.rekenen.indexatie import indexeer, vng_index
 
 from .conftest import REGIOS, ROOT, voer_uit
 
 DATUM = dt.date(2026, 11, 23)
+
+
+@cache
+def assen():
+    """The shipped Assen profile, loaded once; read only (tests that change one use `regios`)."""
+    return laad_regio(REGIOS, "assen")
 
 
 def record(index: str, van: int) -> IndexatieRecord:
@@ -33,7 +42,7 @@ def vingerafdruk(map_: Path) -> dict[str, str]:
 
 
 def test_39_60_met_3_5_procent_is_40_99():
-    profiel = laad_regio(REGIOS, "assen")
+    profiel = assen()
     # From prijspeil 2024 (the source's € 39,60) as if 2025 did not exist yet.
     zonder_2025 = profiel.model_copy(update={"prijspeilen": {2024: profiel.prijspeilen[2024]}})
     uitkomst = indexeer(zonder_2025, 2025, record("3.5", 2024))
@@ -42,7 +51,7 @@ def test_39_60_met_3_5_procent_is_40_99():
 
 
 def alleen_2024(bedrag: str):
-    profiel = laad_regio(REGIOS, "assen")
+    profiel = assen()
     peil = profiel.prijspeilen[2024]
     regel = peil.bedragen[0].model_copy(update={"bedrag": Decimal(bedrag)})
     return profiel.model_copy(
@@ -64,6 +73,22 @@ def test_keten_gaat_telkens_uit_van_het_afgeronde_bedrag():
     assert bedragen == [Decimal("1.00"), Decimal("1.01"), Decimal("1.02")]
 
 
+@settings(max_examples=200, database=None)
+@given(st.lists(st.decimals(min_value=Decimal("0"), max_value=Decimal("10000000"), places=2,
+                            allow_nan=False, allow_infinity=False), min_size=1, max_size=5),
+       st.decimals(min_value=Decimal("0.001"), max_value=Decimal("25"), places=3))
+def test_positieve_index_verlaagt_nooit_een_bedrag(bedragen, index):
+    peil = Prijspeil(prijspeil=2024, ingangsdatum=dt.date(2024, 1, 1), bedragen=[
+        BedragRegel(sleutel=f"b{i}", omschrijving="x", bedrag=b, eenheid="uur")
+        for i, b in enumerate(bedragen)])
+    proef = assen().model_copy(update={"prijspeilen": {2024: peil}})
+    nieuw = indexeer(proef, 2025, record(str(index), 2024)).prijspeil.bedragen
+    for oud, regel in zip(bedragen, nieuw, strict=True):
+        assert regel.bedrag >= oud
+        assert regel.bedrag == rond_af(oud * (1 + index / 100))
+        assert isinstance(regel.bedrag, Decimal)
+
+
 def test_vng_2025():
     assert vng_index(Decimal("0.9"), Decimal("4.18"), Decimal("1.82"), Decimal("1.013")) \
         == Decimal("4.957")
@@ -71,7 +96,7 @@ def test_vng_2025():
 
 def test_vng_methode_op_de_opdrachtregel(regios):
     uit = voer_uit("--regios", str(regios), "indexeer", "assen", "--naar", "2026", "--ova", "4.18",
-                   "--ppc", "1.82", "--nacalculatie", "1.013", "--json")
+                   "--ppc", "1.82", "--nacalculatie", "1.013", "--json", "--datum", "2026-11-23")
     assert uit.code == 0, uit.stderr
     resultaat = json.loads(uit.stdout)
     assert resultaat["index"] == "4.957" and resultaat["methode"] == "vng"
@@ -80,6 +105,7 @@ def test_vng_methode_op_de_opdrachtregel(regios):
     opgeslagen = laad_regio(regios, "assen").prijspeilen[2026].indexatie
     assert (opgeslagen.ova, opgeslagen.ppc, opgeslagen.gewicht_loon) == (
         Decimal("4.18"), Decimal("1.82"), Decimal("0.9"))
+    assert opgeslagen.datum == DATUM
 
 
 @pytest.mark.parametrize(("argumenten", "melding"), [
@@ -90,7 +116,8 @@ def test_vng_methode_op_de_opdrachtregel(regios):
 ])
 def test_geweigerd_en_niets_geschreven(regios, argumenten, melding):
     voor = vingerafdruk(regios)
-    uit = voer_uit("--regios", str(regios), "indexeer", "assen", *argumenten)
+    uit = voer_uit("--regios", str(regios), "indexeer", "assen", *argumenten, "--datum",
+                   "2026-11-23")
     assert uit.code == 1 and melding in uit.stderr
     assert vingerafdruk(regios) == voor
 
@@ -100,15 +127,47 @@ def test_ongeldig_profiel_geweigerd(regios):
     pad.write_text(pad.read_text().replace("percentage: 5", "percentage: 500"))
     voor = vingerafdruk(regios)
     uit = voer_uit("--regios", str(regios), "indexeer", "assen", "--naar", "2026",
-                   "--percentage", "3")
-    assert uit.code == 1 and vingerafdruk(regios) == voor
+                   "--percentage", "3", "--datum", "2026-11-23")
+    assert uit.code == 1 and "regels.socialreturn.percentage" in uit.stderr
+    assert vingerafdruk(regios) == voor
 
 
-@pytest.mark.parametrize("argumenten", [
-    ["--percentage", "3", "--ova", "4"], ["--ova", "4"], [], ["--percentage", "drie"]])
-def test_verkeerd_gebruik(regios, argumenten):
-    uit = voer_uit("--regios", str(regios), "indexeer", "assen", "--naar", "2026", *argumenten)
-    assert uit.code == 2
+@pytest.mark.parametrize(("argumenten", "melding"), [
+    (["--naar", "2026", "--percentage", "3", "--ova", "4"], "niet allebei"),
+    (["--naar", "2026", "--ova", "4"], "Geef --ova en --ppc, of --percentage"),
+    (["--naar", "2026"], "Geef --ova en --ppc, of --percentage"),
+    (["--naar", "2026", "--percentage", "drie"], "'drie' is geen bruikbaar percentage"),
+    (["--naar", "2026", "--percentage", "nan"], "'nan' is geen bruikbaar percentage"),
+    (["--naar", "2026", "--percentage", "1e400"], "'1e400' is geen bruikbaar percentage"),
+    (["--naar", "2101", "--percentage", "3"], "'2101' is geen jaartal"),
+])
+def test_verkeerd_gebruik_is_gebruiksfout(regios, argumenten, melding):
+    voor = vingerafdruk(regios)
+    uit = voer_uit("--regios", str(regios), "indexeer", "assen", *argumenten, "--datum",
+                   "2026-11-23")
+    assert uit.code == 2 and melding in uit.stderr and "Interne fout" not in uit.stderr
+    assert vingerafdruk(regios) == voor
+
+
+def test_indexatie_boven_het_plafond_wordt_geweigerd(regios):
+    pad = regios / "assen/tarieven/2025.yaml"
+    pad.write_text(pad.read_text().replace("bedrag: 165.00", "bedrag: 990000000.00"))
+    voor = vingerafdruk(regios)
+    uit = voer_uit("--regios", str(regios), "indexeer", "assen", "--naar", "2026",
+                   "--percentage", "3.5", "--datum", "2026-11-23")
+    assert uit.code == 1 and "prijspeil_ongeldig" in uit.stderr
+    assert vingerafdruk(regios) == voor
+
+
+def test_indexeer_geeft_zijn_datum_door_aan_alle_brieven(regios, tmp_path):
+    uit = voer_uit("--regios", str(regios), "indexeer", "assen", "--naar", "2026",
+                   "--percentage", "3.5", "--genereer", "--datum", "2025-11-01", "--uitvoer",
+                   str(tmp_path))
+    assert uit.code == 0, uit.stderr
+    brieven = sorted((tmp_path / "assen/2026/brieven").rglob("*.md"))
+    assert {p.parent.name for p in brieven} == {"indexatie", "socialreturn"}
+    for pad in brieven:
+        assert "Datum: 1 november 2025" in pad.read_text(encoding="utf-8"), pad
 
 
 def test_mislukt_genereren_laat_geen_prijspeil_achter(regios, tmp_path):
@@ -120,8 +179,8 @@ def test_mislukt_genereren_laat_geen_prijspeil_achter(regios, tmp_path):
     voor = vingerafdruk(regios)
     uit = voer_uit("--regios", str(regios), "indexeer", "assen", "--naar", "2026", "--percentage",
                    "3.5", "--genereer", "--sjablonen", str(kapot), "--uitvoer",
-                   str(tmp_path / "uit"))
-    assert uit.code == 1 and "indexatiebrief.docx" in uit.stderr
+                   str(tmp_path / "uit"), "--datum", "2026-11-23")
+    assert uit.code == 1 and "indexatiebrief.docx" in uit.stderr and "bestaat_niet" in uit.stderr
     assert vingerafdruk(regios) == voor
 
 
@@ -172,5 +231,5 @@ def test_klaar_als(regios, tmp_path):
 
     voor = vingerafdruk(tmp_path)
     opnieuw = voer_uit(*opdracht)
-    assert opnieuw.code == 1
+    assert opnieuw.code == 1 and "bestaat al" in opnieuw.stderr
     assert vingerafdruk(tmp_path) == voor

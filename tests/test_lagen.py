@@ -35,17 +35,26 @@ def _modules() -> list[Path]:
     return sorted(p for p in PAKKET.rglob("*.py") if p.name != "__main__.py")
 
 
-def _naam(pad: Path) -> str:
-    delen = pad.relative_to(PAKKET.parent).with_suffix("").parts
+def _naam(pad: Path, pakket: Path = PAKKET) -> str:
+    delen = pad.relative_to(pakket.parent).with_suffix("").parts
     return ".".join(delen[:-1] if delen[-1] == "__init__" else delen)
 
 
-def _imports(pad: Path) -> list[tuple[int, str]]:
+def _imports(pad: Path, pakket: Path = PAKKET) -> list[tuple[int, str]]:
+    """(line, dotted module) of every import; relative ones made absolute, so that a `from ..x`
+    is checked like any other import."""
     uit = []
     for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
-        if isinstance(knoop, ast.ImportFrom):
-            if knoop.level:  # relative: within its own folder
-                continue
+        if isinstance(knoop, ast.ImportFrom) and knoop.level:
+            basis = _naam(pad, pakket).split(".")
+            if pad.name != "__init__.py":
+                basis = basis[:-1]  # the folder the module is in
+            basis = basis[:len(basis) - knoop.level + 1]
+            if knoop.module:
+                uit.append((knoop.lineno, ".".join([*basis, knoop.module])))
+            else:  # from .. import x: x may be a module
+                uit += [(knoop.lineno, ".".join([*basis, a.name])) for a in knoop.names]
+        elif isinstance(knoop, ast.ImportFrom):
             if knoop.module:
                 uit.append((knoop.lineno, knoop.module))
         elif isinstance(knoop, ast.Import):
@@ -77,3 +86,14 @@ def test_modules_blijven_klein(pad: Path):
 def test_de_lagen_bestaan_als_mappen():
     mappen = {p.name for p in PAKKET.iterdir() if p.is_dir() and (p / "__init__.py").is_file()}
     assert {naam for naam, laag in LAGEN.items() if laag > 1} - {"artikelen"} <= mappen
+
+
+def test_relatieve_imports_worden_ook_gecontroleerd(tmp_path: Path):
+    """The check above sees through a relative import (`from ..x import y`)."""
+    pakket = tmp_path / "contracten"
+    (pakket / "profiel").mkdir(parents=True)
+    module = pakket / "profiel" / "proef.py"
+    module.write_text("from .laden import a\nfrom ..cli import b\nfrom .. import fouten\n",
+                      encoding="utf-8")
+    assert _imports(module, pakket) == [
+        (1, "contracten.profiel.laden"), (2, "contracten.cli"), (3, "contracten.fouten")]

@@ -15,7 +15,7 @@ import pytest
 from docx import Document
 
 import contracten
-from contracten.privacy import bevat_bsn
+from contracten.privacy import bevat_bsn, is_bsn, versiecode
 from contracten.soorten.register import soorten as alle_soorten
 from contracten.uitvoer.manifest import lees
 
@@ -78,3 +78,17 @@ def test_de_scan_vindt_een_bsn(tmp_path: Path):
     pad = tmp_path / "bsn.docx"
     pad.write_bytes(docx.getvalue())
     assert bevat_bsn(teksten_van(pad))
+
+
+def test_elfproef():
+    assert is_bsn("111222333") and is_bsn("123456782")
+    assert not is_bsn("123456789") and not is_bsn("90000101") and not is_bsn("1112223334")
+    assert bevat_bsn("cliënt 111222333 woont") and not bevat_bsn("kenmerk 1112223334")
+
+
+def test_versiecode_bevat_nooit_cijfers():
+    """A document's version code is printed in it: no digits, so never a BSN by accident."""
+    for h in ("e646828721" + "0" * 54, "f" * 64, "0" * 64):
+        code = versiecode(h)
+        assert len(code) == 10 and code.isalpha()
+    assert versiecode("f" * 64) != versiecode("0" * 64)

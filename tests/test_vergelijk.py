@@ -28,9 +28,9 @@ def genereer(regios: Path, uitvoer: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def twee_mappen(tmp_path_factory) -> tuple[Path, Path, Path]:
+def twee_mappen(tmp_path_factory, assen_eenmaal_gegenereerd) -> tuple[Path, Path, Path]:
     basis = tmp_path_factory.mktemp("vergelijk")
-    oud = genereer(REGIOS, basis / "oud")
+    oud = assen_eenmaal_gegenereerd / "assen/2025"  # genereer of REGIOS on 23 November 2026
     regios = basis / "regios"
     shutil.copytree(REGIOS, regios)
     pad = regios / "assen/tarieven/2025.yaml"
@@ -152,14 +152,11 @@ def test_vergelijk_weigert_paden_buiten_de_map(tmp_path):
     assert not (tmp_path / "r").exists()
 
 
-def test_klaar_als_na_indexatie(tmp_path):
+def test_klaar_als_na_indexatie(regios, assen_gegenereerd):
     """indexeer --genereer, then vergelijk the two prijspeil folders."""
     from decimal import Decimal
 
-    regios = tmp_path / "regios"
-    shutil.copytree(REGIOS, regios)
-    uitvoer = tmp_path / "uit"
-    genereer(regios, uitvoer)
+    uitvoer = assen_gegenereerd  # genereer of `regios` on 23 November 2026
     uit = voer_uit("--regios", str(regios), "indexeer", "assen", "--naar", "2026",
                    "--percentage", "3.5", "--genereer", "--json", "--uitvoer", str(uitvoer),
                    "--datum", "2026-11-23")
