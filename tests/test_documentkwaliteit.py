@@ -307,9 +307,6 @@ def test_nederlandse_decimalen_ook_in_formules(uitvoer):
         "(4,18 %) + 0,1 × PPC (1,82 %) + nacalculatie (1,013 %)." in brief
 
 
-@pytest.mark.xfail(strict=True, reason="profieltekst: regios/assen/tarieven/2025.yaml, "
-                   "toelichting schrijft '39.60 x 1.0496 = 41.56416'; regios/ is niet van deze "
-                   "wijziging. Haal deze markering weg als de tekst '€ 39,60 × 1,0496' zegt.")
 def test_nederlandse_decimalen_in_de_toelichting_van_assen_2025(uitvoer):
     md = (uitvoer / "assen/2025/programma-van-eisen.md").read_text(encoding="utf-8")
     assert not PUNTDECIMAAL.search(md), PUNTDECIMAAL.search(md)

@@ -303,3 +303,52 @@ def test_clientbestand_naam_en_kolommen(tmp_path, naam, kop, code):
                              briefdatum=DATUM, clienten=csv, uitvoer=tmp_path / "uit")
     assert code in {m.code for m in fout.value.meldingen}
     assert "222" not in str(fout.value)
+
+
+def test_genereer_weigert_een_volle_map_die_niet_van_hem_is(tmp_path):
+    doel = tmp_path / "uit/assen/2025"
+    doel.mkdir(parents=True)
+    (doel / "belangrijk.docx").write_bytes(b"van iemand anders")
+    with pytest.raises(contracten.ContractenFout, match="niet onze map"):
+        contracten.genereer(contracten.laad_regio(REGIOS, "assen"), uitvoer=tmp_path / "uit",
+                            datum=DATUM, soorten=["programma-van-eisen"])
+    assert [p.name for p in doel.iterdir()] == ["belangrijk.docx"]
+
+
+def test_stuurtekens_in_een_melding_werken_niet_op_de_terminal():
+    uit = voer_uit("genereer", "assen", "--aanbieder", "x\x1b[31mrood", "--datum", "2026-01-05")
+    assert uit.code == 1 and "\x1b" not in uit.stderr and "<U+001B>" in uit.stderr
+
+
+def test_clientbestand_met_een_te_lange_cel(tmp_path):
+    csv = tmp_path / "clienten.csv"
+    csv.write_text("client,gemeente,product,einddatum_beschikking\n" + "C" * 500
+                   + ",Assen,bw-toezicht,\n", encoding="utf-8")
+    with pytest.raises(InvoerFout) as fout:
+        contracten.opzegging(contracten.laad_regio(REGIOS, "assen"),
+                             aanbieder="zorg-welzijn-de-brug", datum=dt.date(2026, 8, 31),
+                             briefdatum=DATUM, clienten=csv, uitvoer=tmp_path / "uit")
+    assert {m.code for m in fout.value.meldingen} == {"te_lang"}
+
+
+def test_xxe_sjabloon_geeft_een_melding_geen_interne_fout(tmp_path):
+    import io
+    import zipfile
+
+    bron = (ROOT / "sjablonen/programma-van-eisen.docx").read_bytes()
+    uit = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(bron)) as z, zipfile.ZipFile(uit, "w") as nieuw:
+        for info in z.infolist():
+            inhoud = z.read(info.filename)
+            if info.filename == "word/document.xml":
+                inhoud = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM '
+                          b'"file:///etc/passwd">]>' + inhoud.split(b"?>", 1)[1]
+                          .replace(b"<w:body>", b"<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p>", 1))
+            nieuw.writestr(info, inhoud)
+    sjablonen = tmp_path / "sjablonen"
+    shutil.copytree(ROOT / "sjablonen", sjablonen)
+    (sjablonen / "programma-van-eisen.docx").write_bytes(uit.getvalue())
+    resultaat = voer_uit("--regios", str(REGIOS), "valideer", "assen", "--sjablonen",
+                         str(sjablonen))
+    assert resultaat.code == 1 and "Interne fout" not in resultaat.stderr
+    assert "programma-van-eisen.docx" in resultaat.stderr and "root:" not in resultaat.stderr

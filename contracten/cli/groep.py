@@ -13,7 +13,15 @@ import click
 
 from contracten.cli.opties import CONTEXT
 from contracten.fouten import ContractenFout, InvoerFout
+from contracten.lezen.tekens import verboden_teken
 from contracten.privacy import bevat_bsn
+
+
+def schoon(bericht: str) -> str:
+    """A message as the terminal may show it: control characters from input (an escape
+    sequence in a name) become visible codes instead of acting on the terminal."""
+    return "".join(t if t == "\n" or not verboden_teken(t) else f"<U+{ord(t):04X}>"
+                   for t in bericht)
 
 
 class Beeindigd(KeyboardInterrupt):
@@ -40,10 +48,10 @@ class Groep(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
             raise  # click's own handling (a closed pipe, as with `| head`, ends quietly)
         except InvoerFout as fout:
-            click.echo(str(fout), err=True)
+            click.echo(schoon(str(fout)), err=True)
             ctx.exit(1)
         except ContractenFout as fout:
-            click.echo(f"Fout: {fout}", err=True)
+            click.echo(schoon(f"Fout: {fout}"), err=True)
             ctx.exit(1)
         except KeyboardInterrupt as onderbroken:
             # Ctrl-C (SIGINT) or SIGTERM: whatever was staged has been discarded.

@@ -9,6 +9,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from contracten.fouten import ContractenFout
 from contracten.privacy import versiecode
 from contracten.uitvoer import definitief, manifest
 from contracten.uitvoer.manifest import Document, Herkomst, Manifest, stam
@@ -45,6 +46,11 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
             vorig = None
             waarschuwingen.append(f"{fout} Het is opnieuw opgebouwd; alle documenten zijn "
                                   "opnieuw gemaakt.")
+        if vorig is None and not (plan.doel / manifest.BESTAND).exists() \
+                and plan.doel.is_dir() and any(plan.doel.iterdir()):
+            raise ContractenFout(f"{plan.doel} bevat al bestanden, maar geen manifest.json van "
+                                 "contracten: het is niet onze map. Kies een andere uitvoermap; "
+                                 "er is niets geschreven.")
         register = definitief.lees(plan.doel)
         definitief.controleer(plan.doel, register)
         hergebruikt, te_maken = hergebruik(plan.taken, vorig, plan.doel, plan.formaten)

@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,25 @@ class Client:
     gemeente: str
     product: str
     einddatum_beschikking: dt.date | None  # None: open-ended
+
+
+MAXIMUM_TEKENS = 50_000_000
+MAXIMUM_RIJEN = 100_000
+MAXIMUM_CEL = 200  # a pseudonym, a gemeente, a product key, a date
+MAXIMUM_VELD = 10_000  # what the csv module reads as one field before it gives up
+
+
+def _rijen(lezer: Iterator[list[str]], naam: str) -> Iterator[list[str]]:
+    """The rows, with a broken row (a field of megabytes, a NUL) as an input error."""
+    while True:
+        try:
+            rij = next(lezer)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InvoerFout([Melding(naam, None, "", f"geen geldige csv ({exc})", "csv")],
+                             "Clientbestand is ongeldig") from None
+        yield rij
 
 
 KOLOMMEN = ("client", "gemeente", "product", "einddatum_beschikking")
@@ -46,6 +66,11 @@ def lees_clienten(pad: Path, profiel: Profiel, aanbieder: Aanbieder | None = Non
         raise InvoerFout([Melding(naam, None, "", f"bestand kan niet worden gelezen: "
                                   f"{os_reden(exc)}", "onleesbaar")],
                          "Clientbestand is ongeldig") from None
+    if len(tekst) > MAXIMUM_TEKENS:
+        raise InvoerFout([Melding(naam, None, "", f"groter dan {MAXIMUM_TEKENS // 1_000_000} "
+                                  "miljoen tekens; is dit een cliëntlijst?", "te_groot")],
+                         "Clientbestand is ongeldig")
+    csv.field_size_limit(MAXIMUM_VELD)
     lezer = csv.reader(io.StringIO(tekst, newline=""))
     kop = [k.strip().lower() for k in next(lezer, [])]
     meldingen: list[Melding] = []
@@ -68,8 +93,18 @@ def lees_clienten(pad: Path, profiel: Profiel, aanbieder: Aanbieder | None = Non
     gemeenten = {g.naam: g for g in profiel.regio.gemeenten}
     eenheden = {e.sleutel for e in profiel.eenheden}
     clienten: list[Client] = []
-    for regelnummer, rij in enumerate(lezer, start=2):
+    for regelnummer, rij in enumerate(_rijen(lezer, naam), start=2):
+        if regelnummer > MAXIMUM_RIJEN + 1:
+            meldingen.append(Melding(naam, regelnummer, "", f"meer dan {MAXIMUM_RIJEN} cliënten",
+                                     "te_veel_rijen"))
+            break
         if not any(cel.strip() for cel in rij):
+            continue
+        lang = [k for k, cel in zip(kop, rij, strict=False) if len(cel) > MAXIMUM_CEL]
+        for kolom in lang:
+            meldingen.append(Melding(naam, regelnummer, kolom, f"langer dan {MAXIMUM_CEL} tekens",
+                                     "te_lang"))
+        if lang:
             continue
         waarden = dict(zip(kop, (cel.strip() for cel in rij), strict=False))
         for kolom, waarde in waarden.items():
