@@ -132,6 +132,12 @@ def test_wiel_bevat_de_sjablonen(tmp_path: Path):
     namen = zipfile.ZipFile(wiel).namelist()
     assert "contracten/sjablonen/overeenkomst.docx" in namen
     assert "contracten/sjablonen/programma-van-eisen.docx" in namen
+    # … and the article library, click's Dutch catalogue and the typing marker
+    bibliotheek = {n for n in namen if n.startswith("contracten/artikelbibliotheek/")}
+    assert {"contracten/artikelbibliotheek/index.yaml",
+            "contracten/artikelbibliotheek/3.19.yaml"} <= bibliotheek and len(bibliotheek) > 40
+    assert "contracten/cli/taal/nl/LC_MESSAGES/messages.mo" in namen
+    assert "contracten/py.typed" in namen
 
 
 def test_voorbeeld_vanuit_python_werkt(tmp_path: Path, monkeypatch, capsys):
