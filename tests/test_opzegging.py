@@ -122,12 +122,12 @@ def test_klaar_als(tmp_path):
 
 def test_zonder_clienten_alleen_de_data_en_regels(tmp_path):
     uit = voer_uit("opzegging", "amersfoort", "--aanbieder", "stichting-samen-eemland", "--datum",
-                   "2026-03-31", "--uitvoer", str(tmp_path), "--json", "--briefdatum",
-                   "2026-04-01", env={"CONTRACTEN_REGIOS": str(REGIOS)})
+                   "2028-03-31", "--uitvoer", str(tmp_path), "--json", "--briefdatum",
+                   "2028-04-01", env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 0, uit.stderr
     r = json.loads(uit.stdout)
-    assert r["clienten"] == [] and r["einde_overeenkomst"] == "2026-09-30"
-    map_ = tmp_path / "amersfoort/opzeggingen/stichting-samen-eemland/2026-03-31"
+    assert r["clienten"] == [] and r["einde_overeenkomst"] == "2028-09-30"
+    map_ = tmp_path / "amersfoort/opzeggingen/stichting-samen-eemland/2028-03-31"
     tekst = "\n".join(p.text for p in Document(map_ / "transitieschema.docx").paragraphs)
     assert "Er zijn geen cliënten opgegeven" in tekst
     assert "6 maanden (voorbeeld)" in tekst  # the profile's opzegtermijn is an example value
@@ -200,3 +200,12 @@ def test_foute_opdracht(tmp_path, argumenten, melding, code):
                    "--briefdatum", "2026-09-01", env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == code and melding in uit.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("datum", ["9999-06-30", "0001-01-01", "2025-12-31", "2032-01-01"])
+def test_opzegdatum_buiten_de_looptijd_wordt_geweigerd(tmp_path, datum):
+    uit = voer_uit("opzegging", "assen", "--aanbieder", "wonen-plus", "--datum", datum,
+                   "--uitvoer", str(tmp_path), "--briefdatum", "2026-01-05",
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 1 and "[buiten_looptijd]" in uit.stderr
+    assert "Interne fout" not in uit.stderr and not (tmp_path / "assen").exists()

@@ -15,7 +15,7 @@ from contracten.pijplijn.plan import extra_formaten, maak_plan
 from contracten.pijplijn.uitvoeren import Resultaat, voer_uit
 from contracten.profiel.clienten import lees_clienten
 from contracten.profiel.model import Profiel
-from contracten.rekenen.opzegging import Schema, bereken, markering
+from contracten.rekenen.opzegging import Schema, bereken, markering, plus_maanden
 from contracten.soorten.opzegging import Opzegging
 from contracten.soorten.register import sjablonenmap, van_opdracht
 
@@ -48,6 +48,21 @@ class OpzeggingResultaat:
         }
 
 
+def _binnen_de_looptijd(regio: Profiel, datum: dt.date) -> None:
+    """An opzegging ends a running contract: its date lies within the looptijd (including every
+    possible verlenging), never before the start or after the last possible end."""
+    looptijd = regio.regio.aanbesteding.looptijd
+    einde = looptijd.einde
+    keuzes = regio.overeenkomst
+    if keuzes is not None and keuzes.verlenging is not None:
+        einde = plus_maanden(einde, keuzes.verlenging.maanden * keuzes.verlenging.aantal)
+    if not looptijd.begin <= datum <= einde:
+        raise InvoerFout([Melding(regio.sleutel, None, "datum", f"{datum.isoformat()} ligt "
+                                  f"buiten de looptijd van de overeenkomst ({looptijd.begin} tot "
+                                  f"en met {einde}, verlengingen meegeteld)", "buiten_looptijd")],
+                         "Ongeldige opzegging")
+
+
 def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.date,
               opzegtermijn: int | None = None, clienten: Path | None = None,
               uitvoer: Path | str = "output", formaten: Sequence[str] = (),
@@ -64,6 +79,7 @@ def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.
         raise InvoerFout([Melding(regio.sleutel, None, "opzegtermijn", "verwacht 0 tot en met 36 "
                                   "maanden", "opzegtermijn")], "Ongeldige invoer")
     lijst = lees_clienten(clienten, regio, gevonden) if clienten is not None else []
+    _binnen_de_looptijd(regio, datum)
     regel = regio.regio.regels.opzegging
     maanden = opzegtermijn if opzegtermijn is not None else regel.opzegtermijn_maanden
     termijn_voorbeeld = opzegtermijn is None and regel.is_voorbeeld("opzegtermijn_maanden")
