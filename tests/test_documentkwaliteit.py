@@ -53,7 +53,8 @@ def _maak(regios: Path, uitvoer: Path) -> None:
         aanbieder = regio.aanbieders[0].id
         clienten = _clienten(regio, aanbieder, regios / "clienten.csv") if naam == "assen" \
             else None  # Amersfoort: a transitieschema with only its dates and rules
-        contracten.opzegging(regio, aanbieder=aanbieder, datum=dt.date(2026, 8, 31),
+        opzegdatum = dt.date(2026, 8, 31) if naam == "assen" else dt.date(2027, 8, 31)
+        contracten.opzegging(regio, aanbieder=aanbieder, datum=opzegdatum,  # within the looptijd
                              briefdatum=DATUM, uitvoer=uitvoer, clienten=clienten)
 
 
