@@ -110,7 +110,12 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
 def _gedeelde_herkomst(documenten: list[Document], herkomst: dict[str, list[Herkomst]],
                        nieuw: set[str]) -> list[Document]:
     """Store the article sources once per kind: a new document whose sources equal its kind's
-    lists none of its own."""
+    lists none of its own. A kind whose documents were all made by this run starts afresh."""
+    oud = {d.soort for d in documenten if d.pad not in nieuw}
+    for soort in {d.soort for d in documenten} - oud:
+        herkomst.pop(soort, None)
+    for soort in set(herkomst) - {d.soort for d in documenten}:
+        herkomst.pop(soort)  # no document of this kind is left
     for d in documenten:
         if d.pad in nieuw and d.artikelen and d.soort not in herkomst:
             herkomst[d.soort] = d.artikelen
