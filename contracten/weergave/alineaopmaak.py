@@ -27,14 +27,19 @@ def aan(el: Any) -> bool:
     return el.get(f"{W}val", "true") not in ("0", "false", "off")
 
 
+def letter(el: Any) -> tuple[float | None, bool | None]:
+    """The size (points) and bold that the w:rPr of `el` (a style, run or default) sets; None
+    for what it leaves to others."""
+    sz = el.find(f"{W}rPr/{W}sz")
+    grootte = (int(sz.get(f"{W}val")) / 2
+               if sz is not None and sz.get(f"{W}val", "").isdigit() else None)
+    b = el.find(f"{W}rPr/{W}b")
+    return grootte, aan(b) if b is not None else None
+
+
 def eigen(stijl: Any) -> Stijl:
-    grootte = vet = inspringen = nummering = None
-    sz = stijl.find(f"{W}rPr/{W}sz")
-    if sz is not None and sz.get(f"{W}val", "").isdigit():
-        grootte = int(sz.get(f"{W}val")) / 2
-    b = stijl.find(f"{W}rPr/{W}b")
-    if b is not None:
-        vet = aan(b)
+    inspringen = nummering = None
+    grootte, vet = letter(stijl)
     ind = stijl.find(f"{W}pPr/{W}ind")
     if ind is not None:
         waarde = ind.get(f"{W}left") or ind.get(f"{W}start")
@@ -53,10 +58,9 @@ class Opmaak:
 
     def __init__(self, styles_xml: bytes, numbering_xml: bytes | None) -> None:
         styles = etree.fromstring(styles_xml, _VEILIG)
-        self.standaard_grootte = 11.0
-        sz = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz")
-        if sz is not None and sz.get(f"{W}val", "").isdigit():
-            self.standaard_grootte = int(sz.get(f"{W}val")) / 2
+        standaard = styles.find(f"{W}docDefaults/{W}rPrDefault")
+        grootte = letter(standaard)[0] if standaard is not None else None
+        self.standaard_grootte = grootte if grootte is not None else 11.0
         self._eigen: dict[str, Stijl] = {}
         self._basis: dict[str, str] = {}
         self.standaardstijl: str | None = None

@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from contracten.weergave.alineaopmaak import CELMARGE, Opmaak, aan, marges
+from contracten.weergave.alineaopmaak import CELMARGE, Opmaak, letter, marges
 from contracten.weergave.lettermaten import (
     breedte,
     onbreekbare_stukken,
@@ -70,13 +70,9 @@ def _alinea_nodig(p: Any, opmaak: Opmaak) -> int:
     tekens: list[str] = []
     breedtes: list[float] = []  # twips per character
     for r in p.iter(f"{W}r"):
-        r_grootte, r_vet = grootte, bool(stijl.vet)
-        sz = r.find(f"{W}rPr/{W}sz")
-        if sz is not None and sz.get(f"{W}val", "").isdigit():
-            r_grootte = int(sz.get(f"{W}val")) / 2
-        b = r.find(f"{W}rPr/{W}b")
-        if b is not None:
-            r_vet = aan(b)
+        eigen_grootte, eigen_vet = letter(r)
+        r_grootte = eigen_grootte if eigen_grootte is not None else grootte
+        r_vet = eigen_vet if eigen_vet is not None else bool(stijl.vet)
         for kind in r:
             if kind.tag == f"{W}t":
                 tekst, schaal = kind.text or "", r_grootte
@@ -123,12 +119,17 @@ def _niet_splitsen(tr: Any) -> None:
         tr.insert(tr.index(tblpr_ex) + 1 if tblpr_ex is not None else 0, tr_pr)
     if tr_pr.find(f"{W}cantSplit") is not None:
         return
-    splitsen = etree.Element(f"{W}cantSplit")
-    volgende = next((k for k in tr_pr if etree.QName(k).localname in _NA_CANTSPLIT), None)
+    _voeg_in(tr_pr, etree.Element(f"{W}cantSplit"), voor=_NA_CANTSPLIT)
+
+
+def _voeg_in(ouder: Any, element: Any, *, voor: tuple[str, ...]) -> None:
+    """Put `element` into `ouder` before its first child named in `voor` (the children that
+    follow it in the schema's order), else last."""
+    volgende = next((k for k in ouder if etree.QName(k).localname in voor), None)
     if volgende is None:
-        tr_pr.append(splitsen)
+        ouder.append(element)
     else:
-        volgende.addprevious(splitsen)
+        volgende.addprevious(element)
 
 
 def minimale_breedtes(tbl: Any, opmaak: Opmaak) -> list[int]:
@@ -206,11 +207,7 @@ def _vaste_indeling(tbl: Any) -> None:
     indeling = tbl_pr.find(f"{W}tblLayout")
     if indeling is None:
         indeling = etree.Element(f"{W}tblLayout")
-        volgende = next((k for k in tbl_pr if etree.QName(k).localname in _NA_INDELING), None)
-        if volgende is None:
-            tbl_pr.append(indeling)
-        else:
-            volgende.addprevious(indeling)
+        _voeg_in(tbl_pr, indeling, voor=_NA_INDELING)
     indeling.set(f"{W}type", "fixed")
 
 
