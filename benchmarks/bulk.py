@@ -7,7 +7,8 @@
 
 Uses only the public API and the command line as a user runs it (`python -m contracten`); the
 baseline builds its contexts with the document kinds (`contracten.soorten.register.soorten`,
-`Soort.context`), our filters (`contracten.opmaak`) and `contracten.weergave.word.vul` for the
+`Soort.context`), our filters (`contracten.opmaak`), the article counter
+(`contracten.weergave.sjabloon.ArtikelTeller`) and `contracten.weergave.word.vul` for the
 Fragments, and renders them with plain docxtpl.
 
 Two synthetic regions are built from regios/assen by copying its aanbieders N times, each copy
@@ -155,22 +156,6 @@ def genereer_soorten(profiel: contracten.Profiel) -> list[Any]:
 
 # --- A: the plain docxtpl loop (runs in its own process) -----------------------------------
 
-class Teller:
-    """`{{ artikel('Titel') }}` and `{{ lid() }}`, as every template expects them."""
-
-    def __init__(self) -> None:
-        self.artikelen = self.leden = 0
-
-    def artikel(self, titel: str) -> str:
-        self.artikelen += 1
-        self.leden = 0
-        return f"Artikel {self.artikelen} {titel}"
-
-    def lid(self) -> str:
-        self.leden += 1
-        return f"{self.leden}."
-
-
 def basislijn(regios: Path, naam: str, manifest: Path, uitvoer: Path) -> dict[str, Any]:
     from docxtpl import DocxTemplate
     from jinja2 import StrictUndefined
@@ -178,6 +163,7 @@ def basislijn(regios: Path, naam: str, manifest: Path, uitvoer: Path) -> dict[st
 
     from contracten import opmaak
     from contracten.weergave.fragment import Fragment
+    from contracten.weergave.sjabloon import ArtikelTeller
     from contracten.weergave.word import vul
 
     omgeving = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
@@ -206,8 +192,8 @@ def basislijn(regios: Path, naam: str, manifest: Path, uitvoer: Path) -> dict[st
             context = soort.context(profiel, jaar, aanbieder, Uitvoering(versies[pad], DATUM))
             tpl = DocxTemplate(sjablonen() / soort.sjabloon)
             inhoud = {k: als_word(tpl, v) for k, v in context.items()}
-            teller = Teller()
-            inhoud["artikel"], inhoud["lid"] = teller.artikel, teller.lid
+            teller = ArtikelTeller()
+            inhoud["artikel"], inhoud["lid"] = teller, teller.lid
             tpl.render(inhoud, jinja_env=omgeving)
             doel = uitvoer / f"{pad}.docx"
             doel.parent.mkdir(parents=True, exist_ok=True)
