@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
@@ -26,7 +27,13 @@ def bedrag(waarde: Decimal) -> str:
         raise ValueError(f"bedrag {waarde} is niet afgerond op centen")
     if waarde == 0:
         waarde = abs(waarde)  # never "€ -0,00"
-    tekst = format_currency(waarde, "EUR", locale=LOCALE, currency_digits=True)
+    return _euro(str(waarde))
+
+
+@functools.lru_cache(maxsize=4096)
+def _euro(waarde: str) -> str:
+    # Babel is slow next to the rest of a document, and a region repeats its amounts.
+    tekst = format_currency(Decimal(waarde), "EUR", locale=LOCALE, currency_digits=True)
     return tekst.replace("\xa0", " ")
 
 

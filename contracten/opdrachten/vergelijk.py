@@ -18,9 +18,9 @@ from contracten.uitvoer import manifest
 from contracten.uitvoer.manifest import Document as ManifestDocument
 from contracten.uitvoer.manifest import Invoer, Manifest
 from contracten.uitvoer.map import Uitvoermap, sha256, veilig_pad
+from contracten.weergave.htmlversie import CSP
 from contracten.weergave.redline import Wijziging
 from contracten.weergave.redline import vergelijk as vergelijk_docx
-from contracten.weergave.tekstversie import CSP
 
 
 @dataclass

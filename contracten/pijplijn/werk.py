@@ -27,8 +27,9 @@ from contracten.soorten.basis import Uitvoering
 from contracten.soorten.register import soort
 from contracten.uitvoer.manifest import Herkomst
 from contracten.uitvoer.map import sha256
+from contracten.weergave.htmlversie import naar_html
 from contracten.weergave.motor import Motoren
-from contracten.weergave.tekstversie import koppen, markdown_van, naar_html
+from contracten.weergave.tekstversie import koppen
 
 from .plan import Taak
 
@@ -88,7 +89,7 @@ class Werk:
         motor = self._motoren(self.sjablonen / s.sjabloon, f"sjablonen/{s.sjabloon}")
         titel = s.titel(profiel, aanbieder)
         gerenderd = motor.render(context, titel=titel, tijdstip=self._tijdstip())
-        md = markdown_van(gerenderd.body, gerenderd.stijlen, gerenderd.links)
+        md = gerenderd.markdown()
         inhoud = [("docx", gerenderd.docx), ("md", md.encode("utf-8"))]
         if "html" in self.formaten:
             inhoud.append(("html", naar_html(md, titel).encode("utf-8")))

@@ -82,6 +82,7 @@ class Opmaak:
         if numbering_xml:
             self._lees_nummering(etree.fromstring(numbering_xml, _VEILIG))
         self._opgelost: dict[str | None, Stijl] = {}
+        self.minima: dict[bytes, list[int]] = {}  # a table's XML -> its columns' minima
 
     def met_nummering(self, numbering_xml: bytes) -> Opmaak:
         """The same styles with another numbering part (lists a document added)."""

@@ -8,15 +8,20 @@ numbers only a word processor can know: the document asks Word to update its fie
 from __future__ import annotations
 
 import copy
+import html
 import re
 from typing import Any
 
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-XML = "{http://www.w3.org/XML/1998/namespace}"
 _NIVEAUS = re.compile(r'\\o\s+"(\d)-(\d)"')
 _KOP = re.compile(r"Heading (\d)")
+# The paragraphs that may be headings, found in C rather than one by one in Python (a contract
+# has hundreds of paragraphs and a handful of headings); `_niveau` decides.
+_KANDIDATEN = etree.XPath(
+    ".//w:p[w:pPr/w:outlineLvl or w:pPr/w:pStyle[contains($koppen, concat(' ', @w:val, ' '))]]",
+    namespaces={"w": W[1:-1]})
 
 
 def _el(tag: str, attributen: dict[str, str] | None = None, *kinderen: Any) -> Any:
@@ -99,7 +104,8 @@ def vul(body: Any, stijlen: dict[str, str], stijl_ids: dict[str, str | None]) ->
     ingangen = []
     bladwijzer = max((int(b.get(f"{W}id")) for b in body.iter(f"{W}bookmarkStart")
                       if (b.get(f"{W}id") or "").isdigit()), default=0)
-    for p in body.iter(f"{W}p"):
+    koppen = " ".join(k for k, naam in stijlen.items() if _KOP.fullmatch(naam))
+    for p in _KANDIDATEN(body, koppen=f" {koppen} "):
         if id(p) in in_veld:
             continue
         niveau = _niveau(p, stijlen)
@@ -109,11 +115,9 @@ def vul(body: Any, stijlen: dict[str, str], stijl_ids: dict[str, str | None]) ->
         bladwijzer += 1
         naam = f"_Toc{bladwijzer:09d}"
         _zet_bladwijzer(p, bladwijzer, naam)
-        ingangen.append(_ingang(tekst, niveau, naam if links else None,
-                                stijl_ids.get(f"TOC {niveau}")))
-    if not ingangen:
-        ingangen.append(_el("p"))
-    eerste, laatste = ingangen[0], ingangen[-1]
+        ingangen.append((tekst, niveau, naam if links else None, stijl_ids.get(f"TOC {niveau}")))
+    ingangen_xml = _ingangen(ingangen) if ingangen else [_el("p")]
+    eerste, laatste = ingangen_xml[0], ingangen_xml[-1]
     plek = 1 if len(eerste) and eerste[0].tag == f"{W}pPr" else 0
     for i, r in enumerate(kop_runs):
         eerste.insert(plek + i, r)
@@ -121,7 +125,7 @@ def vul(body: Any, stijlen: dict[str, str], stijl_ids: dict[str, str | None]) ->
     plaats = ouder.index(veld[0])
     for p in veld:
         ouder.remove(p)
-    for i, ingang in enumerate(ingangen):
+    for i, ingang in enumerate(ingangen_xml):
         ouder.insert(plaats + i, ingang)
     return True
 
@@ -146,16 +150,19 @@ def _zet_bladwijzer(p: Any, nummer: int, naam: str) -> None:
     p.append(_el("bookmarkEnd", {"id": str(nummer)}))
 
 
-def _ingang(tekst: str, niveau: int, anker: str | None, stijl_id: str | None) -> Any:
-    p_pr = _el("pPr")
-    if stijl_id is not None:
-        p_pr.append(_el("pStyle", {"val": stijl_id}))
-    else:
-        p_pr.append(_el("spacing", {"after": "60"}))
-        p_pr.append(_el("ind", {"left": str(220 * (niveau - 1))}))
-    t = _el("t")
-    t.set(f"{XML}space", "preserve")
-    t.text = tekst
-    run = _el("r", {}, t)
-    inhoud = _el("hyperlink", {"anchor": anker, "history": "1"}, run) if anker else run
-    return _el("p", {}, p_pr, inhoud)
+def _ingangen(ingangen: list[tuple[str, int, str | None, str | None]]) -> list[Any]:
+    """The entries' paragraphs: (text, level, bookmark or None, TOC style id or None) each.
+    Written as XML and parsed at once: a contract has dozens of entries."""
+    delen = []
+    for tekst, niveau, anker, stijl_id in ingangen:
+        opmaak = (f'<w:pStyle w:val="{_attr(stijl_id)}"/>' if stijl_id is not None else
+                  f'<w:spacing w:after="60"/><w:ind w:left="{220 * (niveau - 1)}"/>')
+        run = f'<w:r><w:t xml:space="preserve">{_attr(tekst)}</w:t></w:r>'
+        if anker:
+            run = f'<w:hyperlink w:anchor="{_attr(anker)}" w:history="1">{run}</w:hyperlink>'
+        delen.append(f"<w:p><w:pPr>{opmaak}</w:pPr>{run}</w:p>")
+    return list(etree.fromstring(f'<w:body xmlns:w="{W[1:-1]}">{"".join(delen)}</w:body>'))
+
+
+def _attr(tekst: str) -> str:
+    return html.escape(tekst, quote=True)

@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from contracten.weergave import inhoudsopgave, pakket, tabelbreedte
+from contracten.weergave.blokken import geserialiseerd
 from contracten.weergave.fragment import Fragment
 from contracten.weergave.sjabloon import (
     OMGEVING,
@@ -30,15 +31,17 @@ from contracten.weergave.sjabloon import (
     ArtikelTeller,
     SjabloonFout,
     gebroken_tags,
+    nabewerkt,
     sjabloonfout,
+    voorbereid,
 )
 from contracten.weergave.sjabloonbestand import begrensd, tijdslimiet, vul_begrensd
 from contracten.weergave.stijlen import Stijlen
+from contracten.weergave.tekstversie import markdown_van
 from contracten.weergave.word import voetnoot, vul
 from contracten.weergave.zipschrijver import pak_in, zip_van
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-LISTING = re.compile(r"[\n\t\a\f]")  # what docxtpl's resolve_listing rewrites
 KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
 XML_KOP = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 STRIKT = etree.XMLParser(recover=False, huge_tree=True, resolve_entities=False, no_network=True)
@@ -52,6 +55,13 @@ class Gerenderd:
     # parent (a w:document) also holds the document's w:footnotes, if it has any
     stijlen: dict[str, str]  # style id -> style name as Word shows it ('Heading 1')
     links: dict[str, str]  # relationship id -> URL (of the body and of the footnotes)
+    blokken: list[str] | None = None  # the body's children as serialised, when known
+    geheugen: dict[str, Any] = field(default_factory=dict)  # the template's twin blocks
+
+    def markdown(self) -> str:
+        """The document's Markdown twin."""
+        return markdown_van(self.body, self.stijlen, self.links, blokken=self.blokken,
+                            geheugen=self.geheugen)
 
 
 @dataclass
@@ -62,19 +72,6 @@ class _Fragmenten:
     nummering: bytes | None  # the numbering part, when lists added numberings
     voetnoten: list[Any]  # w:footnote elements
     voetnootrelaties: list[tuple[str, str, str, bool]]  # of the footnotes part
-
-
-def _voorbereid(xml: str, tpl: DocxTemplate) -> str:
-    # docxtpl's own clean-up of tags split over runs, then its line trick for {%p %} tags.
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
-
-
-def _nabewerkt(xml: str, tpl: DocxTemplate) -> str:
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    if not LISTING.search(xml):  # nothing for docxtpl to turn into breaks or tabs: skip its pass
-        return xml
-    return str(tpl.resolve_listing(xml))
 
 
 class Motor:
@@ -96,10 +93,10 @@ class Motor:
         document = etree.fromstring(self.delen["word/document.xml"], VEILIG)
         body = document.find(f"{{{W}}}body")
         # The template's text parts, after docxtpl's clean-up of tags split over runs.
-        self.bronnen = {"word/document.xml": _voorbereid(
+        self.bronnen = {"word/document.xml": voorbereid(
             etree.tostring(body, encoding="unicode"), self.tpl)}
         self.bronnen |= {
-            deel: _voorbereid(etree.tostring(etree.fromstring(inhoud, VEILIG),
+            deel: voorbereid(etree.tostring(etree.fromstring(inhoud, VEILIG),
                                              encoding="unicode"), self.tpl)
             for deel, inhoud in self.delen.items() if KOPVOET.fullmatch(deel)}
         gebroken = [stuk for bron in self.bronnen.values() for stuk in gebroken_tags(bron)]
@@ -126,6 +123,7 @@ class Motor:
         self.opmaak = tabelbreedte.Opmaak(self.delen["word/styles.xml"],
                                           self.delen.get("word/numbering.xml"))
         self.eerste_voetnoot = pakket.eerste_voetnoot_id(self.delen.get(pakket.VOETNOTEN))
+        self.tweeling: dict[str, Any] = {}  # serialised block -> its twin (tekstversie)
 
     def variabelen(self) -> set[str]:
         """Every variable the template uses that it does not define itself."""
@@ -191,8 +189,8 @@ class Motor:
             teller = ArtikelTeller()
             inhoud["artikel"], inhoud["lid"] = teller, teller.lid
             with tijdslimiet(self.naam):
-                body_xml = _nabewerkt(vul_begrensd(self.body, inhoud, self.naam), self.tpl)
-                kopvoet = {naam: _nabewerkt(vul_begrensd(sjabloon, inhoud, self.naam), self.tpl)
+                body_xml = nabewerkt(vul_begrensd(self.body, inhoud, self.naam), self.tpl)
+                kopvoet = {naam: nabewerkt(vul_begrensd(sjabloon, inhoud, self.naam), self.tpl)
                        for naam, sjabloon in self.kopvoet.items()}
         except VULFOUTEN as exc:
             raise sjabloonfout(self.naam, exc) from exc
@@ -207,9 +205,9 @@ class Motor:
         opmaak = (self.opmaak if extra.nummering is None
                   else self.opmaak.met_nummering(extra.nummering))
         tabelbreedte.pas_aan(body, opmaak)
+        body_tekst, blokken = geserialiseerd(body)
         vervangen = {
-            "word/document.xml": (XML_KOP + self.voor + etree.tostring(body, encoding="unicode")
-                                  + self.na).encode("utf-8"),
+            "word/document.xml": (XML_KOP + self.voor + body_tekst + self.na).encode("utf-8"),
             "docProps/core.xml": pakket.kernmerken(titel, tijdstip, self.taal),
             **{naam: (XML_KOP + xml).encode("utf-8") for naam, xml in kopvoet.items()},
         }
@@ -244,7 +242,7 @@ class Motor:
                  for naam in self.delen]
         leden += [pak_in(naam, vervangen[naam]) for naam in sorted(vervangen)
                   if naam not in self.delen]
-        return Gerenderd(zip_van(leden), body, self.stijlen, links)
+        return Gerenderd(zip_van(leden), body, self.stijlen, links, blokken, self.tweeling)
 
 
 class Motoren:

@@ -163,6 +163,18 @@ def minimale_breedtes(tbl: Any, opmaak: Opmaak) -> list[int]:
     return minima
 
 
+def _minima(tbl: Any, opmaak: Opmaak) -> list[int]:
+    """`minimale_breedtes`, remembered per table content for the documents of one template:
+    most tables are the same for every aanbieder."""
+    sleutel = etree.tostring(tbl)
+    minima = opmaak.minima.get(sleutel)
+    if minima is None:
+        if len(opmaak.minima) >= 1000:
+            opmaak.minima.clear()
+        minima = opmaak.minima[sleutel] = minimale_breedtes(tbl, opmaak)
+    return list(minima)
+
+
 def _pas_tabel_aan(tbl: Any, opmaak: Opmaak, beschikbaar: int) -> None:
     kolommen = tbl.findall(f"{W}tblGrid/{W}gridCol")
     if not kolommen:
@@ -171,7 +183,7 @@ def _pas_tabel_aan(tbl: Any, opmaak: Opmaak, beschikbaar: int) -> None:
     ind = tbl.find(f"{W}tblPr/{W}tblInd")
     if ind is not None and (ind.get(f"{W}w") or "").lstrip("-").isdigit():
         beschikbaar -= int(ind.get(f"{W}w"))
-    nieuw = verdeel(huidig, minimale_breedtes(tbl, opmaak), beschikbaar)
+    nieuw = verdeel(huidig, _minima(tbl, opmaak), beschikbaar)
     for kolom, b in zip(kolommen, nieuw, strict=True):
         kolom.set(f"{W}w", str(b))
     for tr in tbl.iterchildren(f"{W}tr"):

@@ -6,14 +6,22 @@ doesn't. It walks the WordprocessingML directly (no python-docx objects): fast e
 
 from __future__ import annotations
 
-import html
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
 
+from contracten.weergave.markdownblok import (
+    LABELLIJSTEN,
+    alinea,
+    geen_lijst,
+    platte_tekst,
+    stijlnaam,
+    tabel,
+)
 from contracten.weergave.stijlen import Stijlen
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -54,36 +62,83 @@ def naar_markdown(docx: bytes) -> str:
 
 def koppen(body: Any, stijlen: dict[str, str], niveaus: tuple[str, ...]) -> list[str]:
     """The text of the body's paragraphs in the given styles (e.g. the article headings)."""
-    return [_platte_tekst(p) for p in body.iterchildren(f"{W}p")
-            if _stijl(p, stijlen) in niveaus]
+    if stijlen.get("Normal", "Normal") in niveaus:  # a paragraph without a style counts too
+        return [platte_tekst(p) for p in body.iterchildren(f"{W}p")
+                if stijlnaam(p, stijlen) in niveaus]
+    ids = " ".join(i for i, naam in stijlen.items() if naam in niveaus)
+    namen = " ".join(n for n in niveaus if n not in stijlen)  # a style the template lacks
+    return [platte_tekst(p) for p in _IN_STIJL(body, ids=f" {ids} {namen} ")]
+
+
+# The body's paragraphs whose style id is one of `ids` (space-separated), found in C.
+_IN_STIJL = etree.XPath("w:p[w:pPr/w:pStyle[contains($ids, concat(' ', @w:val, ' '))]]",
+                        namespaces={"w": W[1:-1]})
+
+
+@dataclass(frozen=True, slots=True)
+class _Blok:
+    """What the twin needs of one paragraph or table of the body."""
+
+    tabel: tuple[str, ...] | None  # a table's lines
+    tekst: str
+    stijl: str
+    begint_inhoudsopgave: bool
+    veldbalans: int
+
+
+GEHEUGEN_MAX = 20_000  # blocks remembered per template; then it starts afresh
 
 
 def markdown_van(body: Any, stijlen: dict[str, str], links: dict[str, str],
-                 voetnoten: Any = None) -> str:
+                 voetnoten: Any = None, *, blokken: list[str] | None = None,
+                 geheugen: dict[str, Any] | None = None) -> str:
     """The twin. Footnote references become `<sup>1</sup>` (as in the sources), numbered as
     Word numbers them, with the notes at the end, each after its own `<sup>1</sup>`.
     `voetnoten` is the w:footnotes element, by default the one beside the body (a w:footnotes
     child of the body's parent). The table of contents is left out: it only repeats the
-    headings."""
+    headings.
+
+    `blokken`, the serialised children of `body`, and `geheugen`, a dict kept between documents
+    of one template, let a block read before be looked up instead of read again: most of a
+    contract is the same for every aanbieder. Blocks with a footnote or a relationship (a link)
+    are always read, as their twin depends on more than their XML."""
     if voetnoten is None and body.getparent() is not None:
         voetnoten = body.getparent().find(f"{W}footnotes")
+    kinderen = list(body)
+    if blokken is None or geheugen is None or len(blokken) != len(kinderen):
+        blokken = geheugen = None
     nummers: dict[str, int] = {}
     regels: list[str] = []
     vorige_lijst = False
     inhoud = 0  # depth of the fields of a table of contents we are in
-    for blok in body.iterchildren(f"{W}p", f"{W}tbl"):
-        if blok.tag == f"{W}tbl":
-            regels += ["", *_tabel(blok, stijlen, links, nummers), ""]
+    for i, blok in enumerate(kinderen):
+        if blok.tag not in (_P, _TBL):
+            continue
+        sleutel = blokken[i] if blokken is not None else None
+        if sleutel is not None and ("footnoteReference" in sleutel or "r:id=" in sleutel):
+            sleutel = None
+        gelezen = geheugen.get(sleutel) if geheugen is not None and sleutel is not None else None
+        if gelezen is None and sleutel is None and blok.tag == _P and \
+                (inhoud or _begint_inhoudsopgave(blok)):
+            inhoud += _veldbalans(blok)  # read no further: its footnotes are not numbered
+            continue
+        if gelezen is None:
+            gelezen = _lees(blok, stijlen, links, nummers)
+            if geheugen is not None and sleutel is not None:
+                if len(geheugen) >= GEHEUGEN_MAX:
+                    geheugen.clear()
+                geheugen[sleutel] = gelezen
+        if gelezen.tabel is not None:
+            regels += ["", *gelezen.tabel, ""]
             vorige_lijst = False
             continue
-        if inhoud or _begint_inhoudsopgave(blok):
-            inhoud += _veldbalans(blok)
+        if inhoud or gelezen.begint_inhoudsopgave:
+            inhoud += gelezen.veldbalans
             continue
-        tekst = _alinea(blok, links, nummers)
-        stijl = _stijl(blok, stijlen)
+        tekst, stijl = gelezen.tekst, gelezen.stijl
         if not tekst.strip() or stijl == "TOC Heading":
             continue
-        if stijl in _LABELLIJSTEN:  # a list item with its own label: "a.<tab>Vanaf …"
+        if stijl in LABELLIJSTEN:  # a list item with its own label: "a.<tab>Vanaf …"
             tekst = tekst.replace("\t", " ", 1)
         if stijl in _KOPPEN:
             regels += ["", "#" * _KOPPEN[stijl] + " " + tekst, ""]
@@ -94,19 +149,30 @@ def markdown_van(body: Any, stijlen: dict[str, str], links: dict[str, str],
             regels.append(_LIJSTEN[stijl] + tekst)
             vorige_lijst = True
         else:
-            regels += ["", _geen_lijst(tekst), ""]
+            regels += ["", geen_lijst(tekst), ""]
             vorige_lijst = False
     if nummers and voetnoten is not None:
         noten = {n.get(f"{W}id"): n for n in voetnoten.iterchildren(f"{W}footnote")}
         regels.append("")
         for noot_id, nummer in nummers.items():
             if noot_id in noten:
-                delen = [_alinea(p, links, nummers).strip() for p in noten[noot_id].iter(f"{W}p")]
+                delen = [alinea(p, links, nummers).strip() for p in noten[noot_id].iter(f"{W}p")]
                 regels.append(f"<sup>{nummer}</sup> " + " ".join(d for d in delen if d))
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(regels)).strip() + "\n"
+    return _LEGE_REGELS.sub("\n\n", "\n".join(regels)).strip() + "\n"
 
 
-_LABELLIJSTEN = ("List", "List 2", "List 3")
+_P, _TBL = f"{W}p", f"{W}tbl"
+_LEGE_REGELS = re.compile(r"\n{3,}")
+
+
+def _lees(blok: Any, stijlen: dict[str, str], links: dict[str, str],
+          nummers: dict[str, int]) -> _Blok:
+    if blok.tag == _TBL:
+        return _Blok(tuple(tabel(blok, stijlen, links, nummers)), "", "", False, 0)
+    return _Blok(None, alinea(blok, links, nummers), stijlnaam(blok, stijlen),
+                 _begint_inhoudsopgave(blok), _veldbalans(blok))
+
+
 
 
 def _velden(p: Any) -> list[str]:
@@ -121,128 +187,3 @@ def _begint_inhoudsopgave(p: Any) -> bool:
 def _veldbalans(p: Any) -> int:
     velden = _velden(p)
     return velden.count("begin") - velden.count("end")
-
-
-# A generated page runs nothing and loads nothing: only its own inline style.
-CSP = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-       'style-src \'unsafe-inline\'">')
-
-
-def veilig_html(fragment: str) -> str:
-    """HTML from text that came in: no scripts, no event handlers, links only http(s)/mailto."""
-    import nh3
-
-    return str(nh3.clean(fragment, url_schemes={"http", "https", "mailto"},
-                         link_rel="noopener noreferrer"))
-
-
-def naar_html(md: str, titel: str) -> str:
-    import markdown
-
-    lichaam = veilig_html(markdown.markdown(md, extensions=["tables", "sane_lists"],
-                                            output_format="html"))
-    return (
-        "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"{CSP}\n"
-        f"<title>{html.escape(titel)}</title>\n"
-        "<style>body{font-family:Arial,sans-serif;max-width:52em;margin:2em auto;"
-        "line-height:1.4}table{border-collapse:collapse}td,th{border:1px solid #999;"
-        "padding:.3em;vertical-align:top}</style>\n</head>\n<body>\n"
-        f"{lichaam}\n</body>\n</html>\n")
-
-
-def _stijl(p: Any, stijlen: dict[str, str]) -> str:
-    waarde = p.find(f"{W}pPr/{W}pStyle")
-    if waarde is None:
-        return stijlen.get("Normal", "Normal")
-    naam: str = waarde.get(f"{W}val")
-    return stijlen.get(naam, naam)
-
-
-def _escape(tekst: str) -> str:
-    # Literal text must stay literal in Markdown and in the HTML made from it.
-    tekst = tekst.replace("\\", "\\\\").replace("<", "&lt;")
-    return re.sub(r"([*_`\[\]|])", r"\\\1", tekst)
-
-
-def _geen_lijst(tekst: str) -> str:
-    # A paragraph that starts like a list item ("6. De organisatie", "1) x", "- x") is text.
-    return re.sub(r"^(\d+)([.)]) ", r"\1\\\2 ", re.sub(r"^([-+]) ", r"\\\1 ", tekst))
-
-
-def _run_tekst(r: Any) -> str:
-    delen = []
-    for kind in r:
-        if kind.tag == f"{W}t":
-            delen.append(kind.text or "")
-        elif kind.tag == f"{W}tab":
-            delen.append("\t")
-        elif kind.tag in (f"{W}br", f"{W}cr"):
-            delen.append("\n")
-    return "".join(delen)
-
-
-def _aan(r: Any, eigenschap: str) -> bool:
-    el = r.find(f"{W}rPr/{W}{eigenschap}")
-    return el is not None and el.get(f"{W}val", "true") not in ("0", "false")
-
-
-def _platte_tekst(p: Any) -> str:
-    return "".join(_run_tekst(r) for r in p.iter(f"{W}r"))
-
-
-def _alinea(p: Any, links: dict[str, str], nummers: dict[str, int] | None = None) -> str:
-    delen = []
-    for kind in p:
-        if kind.tag == f"{W}hyperlink":
-            tekst = _escape("".join(_run_tekst(r) for r in kind.iter(f"{W}r")))
-            url = links.get(kind.get(f"{R}id", ""))
-            delen.append(f"[{tekst}]({url})" if url else tekst)
-        elif kind.tag == f"{W}r" and kind.find(f"{W}footnoteReference") is not None:
-            if nummers is not None:
-                noot = kind.find(f"{W}footnoteReference").get(f"{W}id")
-                delen.append(f"<sup>{nummers.setdefault(noot, len(nummers) + 1)}</sup>")
-        elif kind.tag == f"{W}r" and _tussen_voetnoten(kind):
-            continue
-        elif kind.tag == f"{W}r":
-            tekst = _escape(_run_tekst(kind))
-            if tekst.strip():
-                if _aan(kind, "b"):
-                    tekst = f"**{tekst}**"
-                if _aan(kind, "i"):
-                    tekst = f"*{tekst}*"
-            delen.append(tekst)
-    return re.sub(r"\*\*\*\*", "", "".join(delen))
-
-
-def _tussen_voetnoten(r: Any) -> bool:
-    """The superscript comma between two footnote references ("¹,²"): "[^1][^2]" in the twin."""
-    hoog = r.find(f"{W}rPr/{W}vertAlign")
-    return hoog is not None and hoog.get(f"{W}val") == "superscript" and _run_tekst(r) == ","
-
-
-def _cel(tc: Any, stijlen: dict[str, str], links: dict[str, str],
-         nummers: dict[str, int]) -> str:
-    delen = []
-    for p in tc.iter(f"{W}p"):
-        tekst = _alinea(p, links, nummers)
-        stijl = _stijl(p, stijlen)
-        if not tekst.strip():
-            continue
-        if stijl in _LABELLIJSTEN:
-            delen.append(tekst.replace("\t", " ", 1))
-        else:
-            delen.append(("• " + tekst) if stijl.startswith("List") else tekst)
-    return "<br>".join(delen)
-
-
-def _tabel(tbl: Any, stijlen: dict[str, str], links: dict[str, str],
-           nummers: dict[str, int]) -> list[str]:
-    rijen = [[_cel(tc, stijlen, links, nummers) for tc in tr.iterchildren(f"{W}tc")]
-             for tr in tbl.iterchildren(f"{W}tr")]
-    if not rijen:
-        return []
-    breedte = max(len(r) for r in rijen)
-    regels = ["| " + " | ".join(rijen[0]) + " |", "|" + "---|" * breedte]
-    regels += ["| " + " | ".join(r) + " |" for r in rijen[1:]]
-    return regels

@@ -1,0 +1,112 @@
+"""One paragraph or table of a Word body as Markdown: its runs, bold and italic, links, footnote
+references and cells. `tekstversie` puts the blocks together into the twin."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+LABELLIJSTEN = ("List", "List 2", "List 3")  # list items with their own label: "a.<tab>Vanaf …"
+
+
+def stijlnaam(p: Any, stijlen: dict[str, str]) -> str:
+    waarde = p.find(f"{W}pPr/{W}pStyle")
+    if waarde is None:
+        return stijlen.get("Normal", "Normal")
+    naam: str = waarde.get(f"{W}val")
+    return stijlen.get(naam, naam)
+
+
+def _escape(tekst: str) -> str:
+    # Literal text must stay literal in Markdown and in the HTML made from it.
+    tekst = tekst.replace("\\", "\\\\").replace("<", "&lt;")
+    return re.sub(r"([*_`\[\]|])", r"\\\1", tekst)
+
+
+@functools.lru_cache(maxsize=8192)  # most lines start with a lid number, and repeat
+def geen_lijst(tekst: str) -> str:
+    # A paragraph that starts like a list item ("6. De organisatie", "1) x", "- x") is text.
+    if not tekst or tekst[0] not in "+-0123456789":
+        return tekst
+    return re.sub(r"^(\d+)([.)]) ", r"\1\\\2 ", re.sub(r"^([-+]) ", r"\\\1 ", tekst))
+
+
+def _run_tekst(r: Any) -> str:
+    delen = []
+    for kind in r:
+        if kind.tag == f"{W}t":
+            delen.append(kind.text or "")
+        elif kind.tag == f"{W}tab":
+            delen.append("\t")
+        elif kind.tag in (f"{W}br", f"{W}cr"):
+            delen.append("\n")
+    return "".join(delen)
+
+
+def _aan(r: Any, eigenschap: str) -> bool:
+    el = r.find(f"{W}rPr/{W}{eigenschap}")
+    return el is not None and el.get(f"{W}val", "true") not in ("0", "false")
+
+
+def platte_tekst(p: Any) -> str:
+    return "".join(_run_tekst(r) for r in p.iter(f"{W}r"))
+
+
+def alinea(p: Any, links: dict[str, str], nummers: dict[str, int] | None = None) -> str:
+    delen = []
+    for kind in p:
+        if kind.tag == f"{W}hyperlink":
+            tekst = _escape("".join(_run_tekst(r) for r in kind.iter(f"{W}r")))
+            url = links.get(kind.get(f"{R}id", ""))
+            delen.append(f"[{tekst}]({url})" if url else tekst)
+        elif kind.tag == f"{W}r" and kind.find(f"{W}footnoteReference") is not None:
+            if nummers is not None:
+                noot = kind.find(f"{W}footnoteReference").get(f"{W}id")
+                delen.append(f"<sup>{nummers.setdefault(noot, len(nummers) + 1)}</sup>")
+        elif kind.tag == f"{W}r" and _tussen_voetnoten(kind):
+            continue
+        elif kind.tag == f"{W}r":
+            tekst = _escape(_run_tekst(kind))
+            if tekst.strip():
+                if _aan(kind, "b"):
+                    tekst = f"**{tekst}**"
+                if _aan(kind, "i"):
+                    tekst = f"*{tekst}*"
+            delen.append(tekst)
+    return re.sub(r"\*\*\*\*", "", "".join(delen))
+
+
+def _tussen_voetnoten(r: Any) -> bool:
+    """The superscript comma between two footnote references ("¹,²"): "[^1][^2]" in the twin."""
+    hoog = r.find(f"{W}rPr/{W}vertAlign")
+    return hoog is not None and hoog.get(f"{W}val") == "superscript" and _run_tekst(r) == ","
+
+
+def _cel(tc: Any, stijlen: dict[str, str], links: dict[str, str],
+         nummers: dict[str, int]) -> str:
+    delen = []
+    for p in tc.iter(f"{W}p"):
+        tekst = alinea(p, links, nummers)
+        stijl = stijlnaam(p, stijlen)
+        if not tekst.strip():
+            continue
+        if stijl in LABELLIJSTEN:
+            delen.append(tekst.replace("\t", " ", 1))
+        else:
+            delen.append(("• " + tekst) if stijl.startswith("List") else tekst)
+    return "<br>".join(delen)
+
+
+def tabel(tbl: Any, stijlen: dict[str, str], links: dict[str, str],
+           nummers: dict[str, int]) -> list[str]:
+    rijen = [[_cel(tc, stijlen, links, nummers) for tc in tr.iterchildren(f"{W}tc")]
+             for tr in tbl.iterchildren(f"{W}tr")]
+    if not rijen:
+        return []
+    breedte = max(len(r) for r in rijen)
+    regels = ["| " + " | ".join(rijen[0]) + " |", "|" + "---|" * breedte]
+    regels += ["| " + " | ".join(r) + " |" for r in rijen[1:]]
+    return regels
