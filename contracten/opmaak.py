@@ -71,6 +71,14 @@ def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     return f"{n} {enkelvoud if n == 1 else meervoud}"
 
 
+def decimalen(n: int) -> str:
+    """'twee decimalen', 'één decimaal', 'hele procenten' (0): how a percentage is rounded."""
+    if n == 0:
+        return "hele procenten"
+    woord = ("één", "twee", "drie", "vier")[n - 1] if n <= 4 else str(n)
+    return f"{woord} {'decimaal' if n == 1 else 'decimalen'}"
+
+
 def opsomming(delen: list[str]) -> str:
     """'a, b en c'."""
     if len(delen) <= 1:

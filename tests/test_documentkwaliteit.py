@@ -304,8 +304,9 @@ def test_nederlandse_decimalen_ook_in_formules(uitvoer):
         assert not PUNTDECIMAAL.search(md), (pad, PUNTDECIMAAL.search(md))
     brief = (uitvoer / "vng/assen/2026/brieven/indexatie/wonen-plus.md").read_text(
         encoding="utf-8")
-    assert "Het indexcijfer is 4,957 %, berekend volgens de methode van de VNG: 0,9 × OVA " \
-        "(4,18 %) + 0,1 × PPC (1,82 %) + nacalculatie (1,013 %)." in brief
+    assert "Het indexcijfer is 4,96 %, berekend volgens de methode van de VNG: 0,9 × OVA " \
+        "(4,18 %) + 0,1 × PPC (1,82 %) + nacalculatie (1,013 %) = 4,957 %, afgerond op twee " \
+        "decimalen." in brief
 
 
 def test_nederlandse_decimalen_in_de_toelichting_van_assen_2025(uitvoer):

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from contracten import laad_regio
 from contracten.opmaak import rond_af
 from contracten.profiel.tarieven import BedragRegel, IndexatieRecord, Prijspeil
-from contracten.rekenen.indexatie import indexeer, vng_index
+from contracten.rekenen.indexatie import afgerond_index, indexeer, vng_index
 
 from .conftest import REGIOS, ROOT, voer_uit
 
@@ -94,17 +94,39 @@ def test_vng_2025():
         == Decimal("4.957")
 
 
+@pytest.mark.parametrize(("decimalen", "toegepast"), [
+    (2, "4.96"), (1, "5.0"), (0, "5"), (3, "4.957"), (4, "4.9570")])
+def test_de_regio_bepaalt_hoe_de_index_wordt_afgerond(decimalen, toegepast):
+    assert afgerond_index(Decimal("4.957"), decimalen) == Decimal(toegepast)
+    assert str(afgerond_index(Decimal("4.957"), decimalen)) == toegepast
+    assert afgerond_index(Decimal("-0.125"), 2) == Decimal("-0.13")  # half up, away from zero
+
+
+def test_een_regio_die_op_drie_decimalen_rondt_past_het_exacte_cijfer_toe(regios):
+    pad = regios / "assen/regio.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace(
+        "gewicht_loon: 0.9", "gewicht_loon: 0.9\n    decimalen: 3", 1), encoding="utf-8")
+    uit = voer_uit("--regios", str(regios), "indexeer", "assen", "--naar", "2026", "--ova", "4.18",
+                   "--ppc", "1.82", "--nacalculatie", "1.013", "--json", "--datum", "2026-11-23")
+    assert uit.code == 0, uit.stderr
+    resultaat = json.loads(uit.stdout)
+    assert (resultaat["index"], resultaat["berekend"]) == ("4.957", None)
+
+
 def test_vng_methode_op_de_opdrachtregel(regios):
     uit = voer_uit("--regios", str(regios), "indexeer", "assen", "--naar", "2026", "--ova", "4.18",
                    "--ppc", "1.82", "--nacalculatie", "1.013", "--json", "--datum", "2026-11-23")
     assert uit.code == 0, uit.stderr
     resultaat = json.loads(uit.stdout)
-    assert resultaat["index"] == "4.957" and resultaat["methode"] == "vng"
+    # Applied as the VNG published it for 2025: 4,96 %, not the exact 4,957 %.
+    assert (resultaat["index"], resultaat["berekend"]) == ("4.96", "4.957")
+    assert resultaat["methode"] == "vng"
     for regel in resultaat["bedragen"]:
-        assert Decimal(regel["nieuw"]) == rond_af(Decimal(regel["oud"]) * Decimal("1.04957"))
+        assert Decimal(regel["nieuw"]) == rond_af(Decimal(regel["oud"]) * Decimal("1.0496"))
     opgeslagen = laad_regio(regios, "assen").prijspeilen[2026].indexatie
     assert (opgeslagen.ova, opgeslagen.ppc, opgeslagen.gewicht_loon) == (
         Decimal("4.18"), Decimal("1.82"), Decimal("0.9"))
+    assert (opgeslagen.index, opgeslagen.berekend) == (Decimal("4.96"), Decimal("4.957"))
     assert opgeslagen.datum == DATUM
 
 
@@ -233,3 +255,27 @@ def test_klaar_als(regios, tmp_path):
     opnieuw = voer_uit(*opdracht)
     assert opnieuw.code == 1 and "bestaat al" in opnieuw.stderr
     assert vingerafdruk(tmp_path) == voor
+
+
+def test_taakgerichte_brief_toont_alleen_het_budget_van_de_contractpartner(regios, tmp_path):
+    """Taakgericht (Amersfoort): the letter indexes the contract partner's own budget, the sum
+    of its functie budgets as Deel 2 shows it, and names no functie budget or other party."""
+    uit = voer_uit("--regios", str(regios), "indexeer", "amersfoort", "--naar", "2024",
+                   "--ova", "4.18", "--ppc", "1.82", "--nacalculatie", "1.013", "--json",
+                   "--datum", "2026-11-23", "--genereer", "--uitvoer", str(tmp_path))
+    assert uit.code == 0, uit.stderr
+    bedragen = json.loads(uit.stdout)["bedragen"]
+    oud = sum(Decimal(b["oud"]) for b in bedragen)
+    nieuw = sum(Decimal(b["nieuw"]) for b in bedragen)
+    assert (oud, nieuw) == (Decimal("54400000.00"), Decimal("57098240.00"))
+    brief = (tmp_path / "amersfoort/2024/brieven/indexatie/stichting-samen-eemland.md"
+             ).read_text(encoding="utf-8")
+    rijen = [r for r in brief.splitlines() if r.startswith("| ") and "**" not in r]
+    assert rijen == ["| Taakgericht budget Wmo begeleiding en beschermd wonen | per jaar | "
+                     "€ 54.400.000,00 (voorbeeld) | € 57.098.240,00 (voorbeeld) |"]
+    profiel = laad_regio(regios, "amersfoort")
+    for woord in [b["omschrijving"] for b in bedragen] + [
+            o.naam for o in profiel.aanbieders[0].onderaannemers]:
+        assert woord not in brief
+    assert "Onderwerp: indexatie van het taakgerichte budget per 1 januari 2024" in brief
+    assert "U declareert" not in brief  # a budget is not declared per unit

@@ -43,6 +43,7 @@ class IndexeerResultaat:
             "van": ix.van,
             "naar": ix.naar,
             "index": str(index),
+            "berekend": str(record.berekend) if record.berekend is not None else None,
             "methode": record.methode,
             "bestand": self.bestand.as_posix(),
             "bedragen": [{"sleutel": w.regel.sleutel, "omschrijving": w.regel.omschrijving,

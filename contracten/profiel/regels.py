@@ -63,9 +63,11 @@ class Afwezigheid(Regel):
 
 
 class Indexatie(Regel):
-    """VNG method: index = w x OVA + (1 - w) x PPC + nacalculatie."""
+    """VNG method: index = w x OVA + (1 - w) x PPC + nacalculatie, applied as rounded to
+    `decimalen` (as the VNG publishes it: two)."""
 
     gewicht_loon: Percentage = Field(le=1)
+    decimalen: int = Field(default=2, ge=0, le=4)
 
 
 class Regels(Model):

@@ -30,7 +30,8 @@ class IndexatieRecord(Model):
     ppc: Procentpunten | None = None
     nacalculatie: Procentpunten | None = None
     gewicht_loon: Percentage | None = Field(default=None, le=1)
-    index: Procentpunten  # the resulting index in percent
+    index: Procentpunten  # the index applied, in percent (VNG: rounded as the region rounds)
+    berekend: Procentpunten | None = None  # VNG: the exact result, when rounding changed it
     datum: dt.date
 
 

@@ -1,14 +1,15 @@
 """Yearly indexation (VNG method): a new prijspeil from the previous published amounts.
 
-Pure: no files, no clock. index = w x OVA + (1 - w) x PPC + nacalculatie, in percentage points;
-each new amount = the latest earlier published amount x (1 + index / 100), rounded half up.
+Pure: no files, no clock. index = w x OVA + (1 - w) x PPC + nacalculatie, in percentage points,
+rounded half up as the region says (default two decimals, as the VNG publishes it); each new
+amount = the latest earlier published amount x (1 + index / 100), rounded half up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from pydantic import ValidationError
 
@@ -67,11 +68,19 @@ def cijfers(profiel: Profiel, *, ova: Decimal | None = None, ppc: Decimal | None
         raise InvoerFout([Melding(profiel.sleutel, None, "ova, ppc",
                                   "geef ova en ppc (VNG-methode), of één percentage",
                                   "index_ontbreekt")])
-    gewicht = profiel.regio.regels.indexatie.gewicht_loon
+    regel = profiel.regio.regels.indexatie
     nac = nacalculatie if nacalculatie is not None else Decimal(0)
+    berekend = vng_index(regel.gewicht_loon, ova, ppc, nac)
+    index = afgerond_index(berekend, regel.decimalen)
     return IndexatieRecord(van=van, methode="vng", ova=ova, ppc=ppc, nacalculatie=nac,
-                           gewicht_loon=gewicht, index=vng_index(gewicht, ova, ppc, nac),
-                           datum=datum)
+                           gewicht_loon=regel.gewicht_loon, index=index,
+                           berekend=berekend if berekend != index else None, datum=datum)
+
+
+def afgerond_index(index: Decimal, decimalen: int) -> Decimal:
+    """The index as applied: half up to `decimalen` decimals (4,957 % -> 4,96 % at two, as the
+    VNG published it for 2025)."""
+    return index.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
 
 
 def vorig_prijspeil(profiel: Profiel, naar: int) -> int:

@@ -3,10 +3,11 @@ Pure: no files, no Word objects."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from contracten.opmaak import bedrag, datum, getal, procent, voorbeeld
+from contracten.opmaak import bedrag, datum, decimalen, getal, procent, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.profiel.tarieven import BedragRegel
@@ -19,9 +20,21 @@ def beschikbaar(profiel: Profiel, prijspeil: int) -> bool:
     return profiel.prijspeilen[prijspeil].indexatie is not None
 
 
-def regels(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder
-           ) -> list[tuple[str, str, BedragRegel, BedragRegel]]:
-    """(name, unit, old, new) for every amount in this aanbieder's contract."""
+@dataclass(frozen=True)
+class Rij:
+    """One amount of the letter: before and after indexation."""
+
+    naam: str
+    eenheid: str
+    oud: Decimal
+    nieuw: Decimal
+    voorbeeld: bool
+
+
+def regels(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> list[Rij]:
+    """This aanbieder's own amounts, before and after. Taakgericht: one row, the contract
+    partner's budget (the sum of its functie budgets, as Deel 2 of its overeenkomst shows it),
+    never the budget of a functie or of any other party."""
     peil = profiel.prijspeilen[prijspeil]
     namen = {e.sleutel: e.naam for e in profiel.eenheden}
     sleutels = [b.sleutel for b in peil.bedragen if b.product in aanbieder.producten]
@@ -29,14 +42,22 @@ def regels(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder
     if afwezigheid and (not afwezigheid.producten
                         or set(afwezigheid.producten) & set(aanbieder.producten)):
         sleutels.append(afwezigheid.bedrag)
-    uit: list[tuple[str, str, BedragRegel, BedragRegel]] = []
+    paren: list[tuple[BedragRegel, BedragRegel]] = []
     for sleutel in sleutels:
         nieuw, oud = peil.bedrag(sleutel), vorig_bedrag(profiel, prijspeil, sleutel)
-        if nieuw is None or oud is None:
-            continue
-        naam = namen.get(nieuw.product or "", nieuw.omschrijving)
-        uit.append((naam, nieuw.eenheid, oud[1], nieuw))
-    return uit
+        if nieuw is not None and oud is not None:
+            paren.append((oud[1], nieuw))
+    if profiel.regio.bekostigingsvorm == "taakgericht":
+        budget = [(o, n) for o, n in paren if n.product in aanbieder.producten]
+        if not budget:
+            return []
+        perceel = profiel.regio.aanbesteding.perceel
+        return [Rij(f"Taakgericht budget {perceel}", budget[0][1].eenheid,
+                    sum((o.bedrag for o, _ in budget), Decimal(0)),
+                    sum((n.bedrag for _, n in budget), Decimal(0)),
+                    any(o.voorbeeld or n.voorbeeld for o, n in budget))]
+    return [Rij(namen.get(n.product or "", n.omschrijving), n.eenheid, o.bedrag, n.bedrag,
+                o.voorbeeld or n.voorbeeld) for o, n in paren]
 
 
 def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str) -> dict[str, Any]:
@@ -48,7 +69,7 @@ def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str)
     rijen = regels(profiel, prijspeil, aanbieder)
     index: dict[str, Any] = {"cijfer": procent(record.index), "vng": record.methode == "vng",
                              "loon": None, "prijs": None, "ova": None, "ppc": None,
-                             "nacalculatie": None}
+                             "nacalculatie": None, "berekend": None, "afronding": None}
     if record.methode == "vng":
         assert record.gewicht_loon is not None and record.ova is not None
         assert record.ppc is not None and record.nacalculatie is not None
@@ -56,8 +77,10 @@ def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str)
                   "prijs": getal(Decimal(1) - record.gewicht_loon),
                   "ova": procent(record.ova), "ppc": procent(record.ppc),
                   "nacalculatie": procent(record.nacalculatie)}
-    heeft_voorbeeld = aanbieder.voorbeeld or any(n.voorbeeld or o.voorbeeld
-                                                 for _, _, o, n in rijen)
+        if record.berekend is not None:  # the exact result, and how it was rounded
+            index |= {"berekend": procent(record.berekend),
+                      "afronding": decimalen(profiel.regio.regels.indexatie.decimalen)}
+    heeft_voorbeeld = aanbieder.voorbeeld or any(r.voorbeeld for r in rijen)
     kenmerk = f"{aanbesteding.kenmerk} / " if aanbesteding.kenmerk else ""
     return {
         **basis(profiel, prijspeil, versie, heeft_voorbeeld),
@@ -68,10 +91,10 @@ def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str)
         "vorig_prijspeil": record.van,
         "taakgericht": profiel.regio.bekostigingsvorm == "taakgericht",
         "index": index,
-        "bedragen": [{"naam": naam, "eenheid": eenheid,
-                      "oud": voorbeeld(bedrag(oud.bedrag), oud.voorbeeld),
-                      "nieuw": voorbeeld(bedrag(nieuw.bedrag), nieuw.voorbeeld)}
-                     for naam, eenheid, oud, nieuw in rijen],
+        "bedragen": [{"naam": r.naam, "eenheid": r.eenheid,
+                      "oud": voorbeeld(bedrag(r.oud), r.voorbeeld),
+                      "nieuw": voorbeeld(bedrag(r.nieuw), r.voorbeeld)}
+                     for r in rijen],
     }
 
 
