@@ -11,6 +11,7 @@ and returning a typed result; the command line only parses, calls these and prin
 """
 
 from contracten.fouten import ContractenFout, InvoerFout, Melding
+from contracten.lezen.tabelbestand import Invoerbestand
 from contracten.opdrachten.artikelen import Import, artikelbibliotheek, importeer_artikelen
 from contracten.opdrachten.definitief import markeer_definitief
 from contracten.opdrachten.genereer import genereer
@@ -29,6 +30,7 @@ __all__ = [
     "Import",
     "IndexeerResultaat",
     "InvoerFout",
+    "Invoerbestand",
     "Melding",
     "OpzeggingResultaat",
     "Profiel",

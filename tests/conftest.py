@@ -27,7 +27,8 @@ class Uitkomst:
     stderr: str
 
 
-def voer_uit(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Uitkomst:
+def voer_uit(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+             invoer: bytes | None = None) -> Uitkomst:
     """Run the command line in this process (click's CliRunner), with click's phrases in Dutch
     as the console script has them, in folder `cwd` (default: the checkout)."""
     omgeving: dict[str, str | None] = {"CONTRACTEN_REGIOS": None, **(env or {})}
@@ -35,7 +36,8 @@ def voer_uit(*args: str, cwd: Path | None = None, env: dict[str, str] | None = N
     vorige = Path.cwd()
     os.chdir(cwd or ROOT)
     try:
-        uit = CliRunner().invoke(main, list(args), env=omgeving, prog_name="contracten")
+        uit = CliRunner().invoke(main, list(args), env=omgeving, prog_name="contracten",
+                                 input=invoer)
     finally:
         os.chdir(vorige)
     if uit.exception is not None and not isinstance(uit.exception, SystemExit):

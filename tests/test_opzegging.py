@@ -90,7 +90,7 @@ def test_klaar_als(tmp_path):
     uitvoer = tmp_path / "uit"
     uit = voer_uit("opzegging", "assen", "--aanbieder", "zorg-welzijn-de-brug", "--datum",
                    "2026-08-31", "--opzegtermijn", "6", "--clienten", str(csv_pad), "--json",
-                   "--uitvoer", str(uitvoer), "--briefdatum", "2026-09-01",
+                   "--uitvoer", str(uitvoer), "--briefdatum", "2026-08-28",
                    env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 0, uit.stderr
     r = json.loads(uit.stdout)
@@ -114,7 +114,7 @@ def test_klaar_als(tmp_path):
     assert "C-0002 | Beschermd Wonen - Nabij | 31 januari 2028 | 31 augustus 2027 | " in schema
     assert "28 februari 2027 (zondag)" in schema
     brief = "\n".join(p.text for p in Document(map_ / "opzeggingsbrief.docx").paragraphs)
-    assert "Datum: 1 september 2026" in brief
+    assert "Datum: 28 augustus 2026" in brief
     assert "Vanaf 31 augustus 2026 neemt u geen nieuwe inwoners in zorg" in brief
     assert "tot uiterlijk 31 augustus 2027" in brief
     assert "warme overdracht" in brief
@@ -123,7 +123,7 @@ def test_klaar_als(tmp_path):
 def test_zonder_clienten_alleen_de_data_en_regels(tmp_path):
     uit = voer_uit("opzegging", "amersfoort", "--aanbieder", "stichting-samen-eemland", "--datum",
                    "2028-03-31", "--uitvoer", str(tmp_path), "--json", "--briefdatum",
-                   "2028-04-01", env={"CONTRACTEN_REGIOS": str(REGIOS)})
+                   "2028-03-15", env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 0, uit.stderr
     r = json.loads(uit.stdout)
     assert r["clienten"] == [] and r["einde_overeenkomst"] == "2028-09-30"
@@ -163,7 +163,8 @@ def test_bsn_ook_in_een_langere_waarde_of_met_spaties(tmp_path, waarde):
     (["client,gemeente,product", "C-1,Assen,bw-toezicht"], "einddatum_beschikking",
      "kolom_ontbreekt"),
     ([KOP, "C-1,Assen,bw-toezicht,2026-02-30"], ":2: einddatum_beschikking", "datum"),
-    ([KOP, "C-1,Assen,bw-toezicht,31-12-2026"], ":2: einddatum_beschikking", "datum"),
+    ([KOP, "C-1,Assen,bw-toezicht,31/12/2026"], ":2: einddatum_beschikking", "datum"),
+    ([KOP, "C-1,Assen,bw-toezicht,31-02-2027"], ":2: einddatum_beschikking", "datum"),
     ([KOP, "C-1,Utrecht,bw-toezicht,"], ":2: gemeente", "gemeente_onbekend"),
     ([KOP, "C-1,Assen,huishoudelijke-hulp,"], ":2: product", "product_onbekend"),
     ([KOP, "C-1,Assen,bw-toezicht,20270228"], ":2: einddatum_beschikking", "datum"),

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 import contracten
+from contracten import Invoerbestand
 from contracten.cli.groep import main
 from contracten.cli.opties import (
     Jaar,
@@ -23,6 +24,7 @@ from contracten.cli.opties import (
     voortgangsbalk,
 )
 from contracten.fouten import InvoerFout, Melding
+from contracten.lezen.tabelbestand import lees_datum
 from contracten.opmaak import aantal, bedrag
 from contracten.opmaak import procent as als_procent
 from contracten.rekenen.indexatie import Indexering
@@ -169,22 +171,28 @@ def socialreturn(regios: Path, regio: str, prijspeil: int | None, formaten: tupl
 def _datum(tekst: str, optie: str) -> dt.date:
     """A date typed as text: a wrong one is an input error (exit 1), as it always was."""
     try:
-        return dt.date.fromisoformat(tekst)
+        return lees_datum(tekst)
     except ValueError:
-        raise InvoerFout([Melding(optie, None, "", f"'{tekst}' is geen datum JJJJ-MM-DD",
-                                  "datum")], "Ongeldige invoer") from None
+        raise InvoerFout([Melding(optie, None, "", f"'{tekst}' is geen datum (JJJJ-MM-DD of "
+                                  "DD-MM-JJJJ)", "datum")], "Ongeldige invoer") from None
 
 
 @main.command("opzegging", options_metavar="[OPTIES]")
 @click.argument("regio")
 @click.option("--aanbieder", "aanbieder", required=True, metavar="ID",
               help="De aanbieder wiens overeenkomst is opgezegd.")
-@click.option("--datum", required=True, metavar="JJJJ-MM-DD",
-              help="De dag waarop de opzegtermijn ingaat (instroomstop).")
+@click.option("--datum", required=True, metavar="DATUM",
+              help="De dag waarop de opzegtermijn ingaat (instroomstop): JJJJ-MM-DD of "
+                   "DD-MM-JJJJ.")
 @click.option("--opzegtermijn", type=click.IntRange(0, 36), metavar="MAANDEN",
               help="Opzegtermijn in maanden (standaard die van het profiel).")
-@click.option("--clienten", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              metavar="CSV", help="Cliënten: client,gemeente,product,einddatum_beschikking.")
+@click.option("--clienten", type=click.Path(dir_okay=False, exists=True, allow_dash=True,
+                                            path_type=Path),
+              metavar="BESTAND", help="Cliënten (.csv met komma's of puntkomma's, of .xlsx; - "
+                                      "leest van de invoer): client,gemeente,product,"
+                                      "einddatum_beschikking.")
+@click.option("--terugwerkend", is_flag=True,
+              help="Sta een opzegdatum vóór de briefdatum toe (terugwerkende kracht).")
 @formaat_optie
 @uitvoer_optie
 @click.option("--briefdatum", type=click.DateTime(["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
@@ -193,16 +201,22 @@ def _datum(tekst: str, optie: str) -> dt.date:
 @json_optie
 @click.pass_obj
 def opzegging(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermijn: int | None,
-              clienten: Path | None, formaten: tuple[str, ...], uitvoer: Path,
-              briefdatum: dt.datetime | None,
+              clienten: Path | None, terugwerkend: bool, formaten: tuple[str, ...],
+              uitvoer: Path, briefdatum: dt.datetime | None,
               sjablonen: Path | None, als_json: bool) -> None:
     """Transitieschema en brief bij de opzegging van de overeenkomst met een aanbieder."""
     profiel = contracten.laad_regio(regios, regio)
+    bron: Path | Invoerbestand | None = clienten
+    if clienten is not None and str(clienten) == "-":
+        with click.open_file("-", "rb") as invoer:
+            bron = Invoerbestand("invoer", invoer.read())
     uitkomst = contracten.opzegging(
         profiel, aanbieder=aanbieder, datum=_datum(datum, "--datum"), opzegtermijn=opzegtermijn,
-        clienten=clienten, uitvoer=uitvoer, formaten=formaten, sjablonen=sjablonen,
-        briefdatum=vandaag(briefdatum.date() if briefdatum else None))
+        clienten=bron, uitvoer=uitvoer, formaten=formaten, sjablonen=sjablonen,
+        briefdatum=vandaag(briefdatum.date() if briefdatum else None), terugwerkend=terugwerkend)
     resultaat = uitkomst.als_json()
+    for waarschuwing in uitkomst.waarschuwingen:
+        click.echo(f"Let op: {waarschuwing}", err=True)
     if als_json:
         toon_json(resultaat)
         return

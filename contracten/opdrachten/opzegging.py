@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from contracten.fouten import InvoerFout, Melding
+from contracten.lezen.tabelbestand import Invoerbestand
 from contracten.pijplijn.plan import extra_formaten, maak_plan
 from contracten.pijplijn.uitvoeren import Resultaat, voer_uit
-from contracten.profiel.clienten import lees_clienten
+from contracten.profiel.clienten import bestand, lees_clienten
 from contracten.profiel.model import Profiel
 from contracten.rekenen.opzegging import Schema, bereken, markering, plus_maanden
 from contracten.soorten.opzegging import Opzegging
@@ -25,6 +26,7 @@ class OpzeggingResultaat:
     regio: str
     schema: Schema
     documenten: Resultaat
+    waarschuwingen: list[str]
 
     def als_json(self) -> dict[str, Any]:
         """The result shape of ONTWERP.md (dates ISO), plus the weekend/holiday flags."""
@@ -45,6 +47,7 @@ class OpzeggingResultaat:
             "markeringen": {d.isoformat(): vlag for d in sorted(set(s.data()))
                             if (vlag := markering(d))},
             "documenten": self.documenten.manifest.als_json()["documenten"],
+            "waarschuwingen": self.waarschuwingen,
         }
 
 
@@ -63,12 +66,25 @@ def _binnen_de_looptijd(regio: Profiel, datum: dt.date) -> None:
                          "Ongeldige opzegging")
 
 
+def _niet_terugwerkend(regio: Profiel, datum: dt.date, briefdatum: dt.date) -> None:
+    if datum < briefdatum:
+        raise InvoerFout([Melding(regio.sleutel, None, "datum", f"{datum.isoformat()} ligt vóór "
+                                  f"de briefdatum {briefdatum.isoformat()}: de opzegging zou met "
+                                  "terugwerkende kracht ingaan. Kies een latere datum, of geef "
+                                  "'terugwerkend' op als dat zo bedoeld is", "terugwerkend")],
+                         "Ongeldige opzegging")
+
+
 def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.date,
-              opzegtermijn: int | None = None, clienten: Path | None = None,
+              opzegtermijn: int | None = None, clienten: Path | Invoerbestand | None = None,
               uitvoer: Path | str = "output", formaten: Sequence[str] = (),
-              sjablonen: Path | None = None) -> OpzeggingResultaat:
+              sjablonen: Path | None = None, terugwerkend: bool = False) -> OpzeggingResultaat:
     """The schedule and letter (dated `briefdatum`) for the opzegging of `aanbieder`'s
-    overeenkomst whose opzegtermijn starts on `datum`; `clienten` is the client CSV."""
+    overeenkomst whose opzegtermijn starts on `datum`; `clienten` is the client list (CSV with
+    commas or semicolons, or .xlsx; a path, or a name and bytes, e.g. from stdin).
+
+    Refused: a `datum` outside the looptijd, and one before `briefdatum` (retroactive) unless
+    `terugwerkend`. A beschikking that ended before `datum` is a warning."""
     gevonden = next((a for a in regio.aanbieders if a.id == aanbieder), None)
     if gevonden is None:
         bekend = ", ".join(a.id for a in regio.aanbieders)
@@ -78,13 +94,16 @@ def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.
     if opzegtermijn is not None and not 0 <= opzegtermijn <= 36:
         raise InvoerFout([Melding(regio.sleutel, None, "opzegtermijn", "verwacht 0 tot en met 36 "
                                   "maanden", "opzegtermijn")], "Ongeldige invoer")
-    lijst = lees_clienten(clienten, regio, gevonden) if clienten is not None else []
+    invoer = bestand(clienten) if isinstance(clienten, Path) else clienten
+    lijst = lees_clienten(invoer, regio, gevonden) if invoer is not None else []
     _binnen_de_looptijd(regio, datum)
+    if not terugwerkend:
+        _niet_terugwerkend(regio, datum, briefdatum)
     regel = regio.regio.regels.opzegging
     maanden = opzegtermijn if opzegtermijn is not None else regel.opzegtermijn_maanden
     termijn_voorbeeld = opzegtermijn is None and regel.is_voorbeeld("opzegtermijn_maanden")
     schema = bereken(gevonden.id, datum, maanden, regel.doorlevering_maanden, lijst)
-    extra = ((clienten.name, clienten.read_bytes()),) if clienten is not None else ()
+    extra = ((invoer.naam, invoer.inhoud),) if invoer is not None else ()
     plan = maak_plan(regio, list(van_opdracht("opzegging").values()), [gevonden],
                      prijspeil=regio.laatste_prijspeil(), sjablonen=sjablonenmap(sjablonen),
                      doel=Path(uitvoer) / regio.sleutel / "opzeggingen" / gevonden.id
@@ -92,4 +111,10 @@ def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.
                      onderwerp=Opzegging(schema, termijn_voorbeeld),
                      onderwerp_sleutel=f"{maanden}/{datum.isoformat()}/{termijn_voorbeeld}",
                      extra_invoer=extra, volledig=True, per_aanbieder=gevonden.id)
-    return OpzeggingResultaat(regio.sleutel, schema, voer_uit(plan))
+    al_afgelopen = [c.client.client for c in schema.clienten
+                    if c.client.einddatum_beschikking is not None
+                    and c.client.einddatum_beschikking < datum]
+    waarschuwingen = [f"de beschikking van {', '.join(al_afgelopen)} eindigde al vóór de "
+                      f"instroomstop ({datum.isoformat()}); controleer of deze cliënt(en) nog op "
+                      "de lijst horen"] if al_afgelopen else []
+    return OpzeggingResultaat(regio.sleutel, schema, voer_uit(plan), waarschuwingen)

@@ -2,19 +2,18 @@
 
 Format (ONTWERP.md): UTF-8, header `client,gemeente,product,einddatum_beschikking`;
 `einddatum_beschikking` may be empty (open-ended). `client` is a pseudonymous reference.
+Also read: a semicolon CSV (Dutch Excel's default), the first sheet of an .xlsx, and dates
+written 31-12-2026.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from contracten.fouten import InvoerFout, Melding, os_reden
+from contracten.lezen.tabelbestand import Invoerbestand, is_xlsx, lees_csv, lees_datum, lees_xlsx
 from contracten.lezen.tekens import verboden_teken
 from contracten.privacy import bevat_bsn
 from contracten.profiel.aanbieders import Aanbieder
@@ -32,47 +31,50 @@ class Client:
 MAXIMUM_TEKENS = 50_000_000
 MAXIMUM_RIJEN = 100_000
 MAXIMUM_CEL = 200  # a pseudonym, a gemeente, a product key, a date
-MAXIMUM_VELD = 10_000  # what the csv module reads as one field before it gives up
-
-
-def _rijen(lezer: Iterator[list[str]], naam: str) -> Iterator[list[str]]:
-    """The rows, with a broken row (a field of megabytes, a NUL) as an input error."""
-    while True:
-        try:
-            rij = next(lezer)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise InvoerFout([Melding(naam, None, "", f"geen geldige csv ({exc})", "csv")],
-                             "Clientbestand is ongeldig") from None
-        yield rij
 
 
 KOLOMMEN = ("client", "gemeente", "product", "einddatum_beschikking")
 
 
-def lees_clienten(pad: Path, profiel: Profiel, aanbieder: Aanbieder | None = None
-                  ) -> list[Client]:
+TITEL = "Cliëntbestand is ongeldig"
+
+
+def bestand(pad: Path) -> Invoerbestand:
+    """The client file at `pad`, read once (its bytes also go into the manifest's input)."""
     naam = pad.name
     if pad.is_symlink():
         raise InvoerFout([Melding(naam, None, "", "is een symbolische koppeling; geef het "
-                                  "bestand zelf", "koppeling")], "Clientbestand is ongeldig")
+                                  "bestand zelf", "koppeling")], TITEL)
     try:
-        tekst = pad.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvoerFout([Melding(naam, None, "", "bestand is geen UTF-8-tekst; sla het op als "
-                                  "CSV UTF-8", "codering")], "Clientbestand is ongeldig") from None
+        if pad.stat().st_size > MAXIMUM_TEKENS:
+            raise InvoerFout([Melding(naam, None, "", f"groter dan {MAXIMUM_TEKENS // 1_000_000} "
+                                      "miljoen tekens; is dit een cliëntlijst?", "te_groot")],
+                             TITEL)
+        return Invoerbestand(naam, pad.read_bytes())
     except OSError as exc:
         raise InvoerFout([Melding(naam, None, "", f"bestand kan niet worden gelezen: "
-                                  f"{os_reden(exc)}", "onleesbaar")],
-                         "Clientbestand is ongeldig") from None
-    if len(tekst) > MAXIMUM_TEKENS:
+                                  f"{os_reden(exc)}", "onleesbaar")], TITEL) from None
+
+
+def lees_clienten(bron: Path | Invoerbestand, profiel: Profiel, aanbieder: Aanbieder | None = None
+                  ) -> list[Client]:
+    """The clients of a CSV (comma or semicolon, UTF-8) or of the first sheet of an .xlsx."""
+    invoer = bron if isinstance(bron, Invoerbestand) else bestand(bron)
+    naam = invoer.naam
+    if len(invoer.inhoud) > MAXIMUM_TEKENS:
         raise InvoerFout([Melding(naam, None, "", f"groter dan {MAXIMUM_TEKENS // 1_000_000} "
-                                  "miljoen tekens; is dit een cliëntlijst?", "te_groot")],
-                         "Clientbestand is ongeldig")
-    csv.field_size_limit(MAXIMUM_VELD)
-    lezer = csv.reader(io.StringIO(tekst, newline=""))
-    kop = [k.strip().lower() for k in next(lezer, [])]
+                                  "miljoen tekens; is dit een cliëntlijst?", "te_groot")], TITEL)
+    if is_xlsx(invoer):
+        ruwe_kop, rijen = lees_xlsx(invoer, TITEL)
+    else:
+        try:
+            tekst = invoer.inhoud.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InvoerFout([Melding(naam, None, "", "bestand is geen UTF-8-tekst; sla het op "
+                                      "als CSV UTF-8 of als Excel-werkmap (.xlsx)", "codering")],
+                             TITEL) from None
+        ruwe_kop, rijen = lees_csv(naam, tekst, TITEL)
+    kop = [k.strip().lower() for k in ruwe_kop]
     meldingen: list[Melding] = []
     dubbel = sorted({k for k in kop if kop.count(k) > 1})
     for kolom in dubbel:  # a second 'client' column would slip past the checks
@@ -86,14 +88,15 @@ def lees_clienten(pad: Path, profiel: Profiel, aanbieder: Aanbieder | None = Non
     for kolom in KOLOMMEN:
         if kolom not in kop:
             meldingen.append(Melding(naam, 1, kolom, f"kolom ontbreekt; verwacht de kop "
-                                     f"{','.join(KOLOMMEN)}", "kolom_ontbreekt"))
+                                     f"{','.join(KOLOMMEN)} (gescheiden door komma's of "
+                                     "puntkomma's)", "kolom_ontbreekt"))
     if meldingen:
-        raise InvoerFout(meldingen, "Clientbestand is ongeldig")
+        raise InvoerFout(meldingen, TITEL)
 
     gemeenten = {g.naam: g for g in profiel.regio.gemeenten}
     eenheden = {e.sleutel for e in profiel.eenheden}
     clienten: list[Client] = []
-    for regelnummer, rij in enumerate(_rijen(lezer, naam), start=2):
+    for regelnummer, rij in enumerate(rijen, start=2):
         if regelnummer > MAXIMUM_RIJEN + 1:
             meldingen.append(Melding(naam, regelnummer, "", f"meer dan {MAXIMUM_RIJEN} cliënten",
                                      "te_veel_rijen"))
@@ -146,13 +149,12 @@ def lees_clienten(pad: Path, profiel: Profiel, aanbieder: Aanbieder | None = Non
         einddatum = None
         if eind:
             try:
-                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", eind):
-                    raise ValueError(eind)
-                einddatum = dt.date.fromisoformat(eind)
+                einddatum = lees_datum(eind)
             except ValueError:
                 meldingen.append(Melding(naam, regelnummer, "einddatum_beschikking",
-                                         f"'{eind}' is geen datum JJJJ-MM-DD", "datum"))
+                                         f"'{eind}' is geen datum (JJJJ-MM-DD of DD-MM-JJJJ)",
+                                         "datum"))
         clienten.append(Client(client, gemeente, product, einddatum))
     if meldingen:
-        raise InvoerFout(meldingen, "Clientbestand is ongeldig")
+        raise InvoerFout(meldingen, TITEL)
     return clienten

@@ -76,6 +76,9 @@ def bereken(aanbieder: str, datum: dt.date, opzegtermijn_maanden: int,
         if eind is None:
             schema.append(ClientSchema(client, uiterste, "beschikking zonder einddatum: tot de "
                                                          "uiterste zorgdatum"))
+        elif eind < datum:
+            schema.append(ClientSchema(client, eind, "de beschikking eindigde al vóór de "
+                                                     "instroomstop: controleer de lijst"))
         elif eind < uiterste:
             schema.append(ClientSchema(client, eind, "de beschikking eindigt eerder"))
         else:

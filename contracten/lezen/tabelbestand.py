@@ -1,0 +1,95 @@
+"""A table that comes in as a file: CSV as Dutch Excel writes it (comma or semicolon), or the
+first sheet of an .xlsx workbook. Either way: a header and rows of text, so one set of checks
+reads both. Dates as people type them: 2026-12-31 or 31-12-2026."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from contracten.fouten import InvoerFout, Melding
+
+MAXIMUM_VELD = 10_000  # what the csv module reads as one field before it gives up
+ZIP = b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class Invoerbestand:
+    """A file's name (for messages and the manifest) and its bytes: from disk or from stdin."""
+
+    naam: str
+    inhoud: bytes
+
+
+def is_xlsx(bestand: Invoerbestand) -> bool:
+    return bestand.inhoud.startswith(ZIP)
+
+
+def lees_csv(naam: str, tekst: str, titel: str) -> tuple[list[str], Iterator[list[str]]]:
+    """Header and rows of a CSV text; the delimiter is the one the header uses (';' from a
+    Dutch Excel, ',' otherwise)."""
+    eerste = tekst.split("\n", 1)[0]
+    scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
+    csv.field_size_limit(MAXIMUM_VELD)
+    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
+    rijen = _rijen(lezer, naam, titel)
+    return next(rijen, []), rijen
+
+
+def _rijen(lezer: Iterator[list[str]], naam: str, titel: str) -> Iterator[list[str]]:
+    """The rows, with a broken row (a field of megabytes, a NUL) as an input error."""
+    while True:
+        try:
+            rij = next(lezer)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InvoerFout([Melding(naam, None, "", f"geen geldige csv ({exc})", "csv")],
+                             titel) from None
+        yield rij
+
+
+def lees_xlsx(bestand: Invoerbestand, titel: str) -> tuple[list[str], Iterator[list[str]]]:
+    """Header and rows of the workbook's first sheet, every cell as text (a date as
+    JJJJ-MM-DD, a whole number without decimals, an empty cell as '')."""
+    from openpyxl import load_workbook  # slow to import; only needed here
+
+    try:
+        boek = load_workbook(io.BytesIO(bestand.inhoud), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InvoerFout([Melding(bestand.naam, None, "", f"geen leesbaar Excel-bestand ({exc})",
+                                  "xlsx")], titel) from None
+    blad: Any = boek.worksheets[0]
+    rijen = ([_als_tekst(cel) for cel in rij] for rij in blad.iter_rows(values_only=True))
+    return next(rijen, []), rijen
+
+
+def _als_tekst(cel: object) -> str:
+    if cel is None:
+        return ""
+    if isinstance(cel, dt.datetime):
+        return cel.date().isoformat()
+    if isinstance(cel, dt.date):
+        return cel.isoformat()
+    if isinstance(cel, float) and cel.is_integer():
+        return str(int(cel))
+    return str(cel)
+
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NL = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+
+
+def lees_datum(tekst: str) -> dt.date:
+    """2026-12-31 or 31-12-2026 (also 1-2-2027); ValueError for anything else."""
+    if m := _ISO.fullmatch(tekst):
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    if m := _NL.fullmatch(tekst):
+        return dt.date(int(m[3]), int(m[2]), int(m[1]))
+    raise ValueError(tekst)
