@@ -43,8 +43,9 @@ def test_een_aanbieder_gewijzigd_alleen_zijn_documenten(regios, assen_gegenereer
     for pad, (inode, _) in voor.items():
         veranderd = pad.rsplit(".", 1)[0] + ".docx" in gemaakt or pad == "manifest.json"
         assert (na[pad][0] != inode) == veranderd, pad  # untouched files keep their inode
-    assert "Nieuwe Contactpersoon" in (map_ / "brieven/socialreturn/wonen-plus.md").read_text()
-    # … and never in the contract: its signatory is not the contact person
+    # The contact person is neither the addressee of a letter (that is the directie, unless
+    # the aanbieder's `brief` says otherwise) nor the contract's signatory.
+    assert "Nieuwe Contactpersoon" not in (map_ / "brieven/socialreturn/wonen-plus.md").read_text()
     assert "Nieuwe Contactpersoon" not in (map_ / "overeenkomsten/wonen-plus.md").read_text()
 
 

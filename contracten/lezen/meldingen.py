@@ -53,6 +53,9 @@ _VORMEN: dict[str, str] = {
     r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$": "een e-mailadres",
     r"^[0-9 +()-]{10,16}$": "een telefoonnummer (10 tot 16 cijfers, spaties, +, haakjes)",
     r"^\d+(\.\d+)*\.?$": "een sectienummer zoals 1.3.2",
+    r"^Geachte .+,$": "een aanhef zoals 'Geachte directie,' (met 'Geachte' en een komma)",
+    r"^[a-z0-9.-]+\.[a-z]{2,}(/\S*)?$": "een website zoals www.assen.nl",
+    r"^[A-Z][A-Z0-9]{1,7}$": "2 tot 8 hoofdletters of cijfers, zoals ASN",
 }
 
 

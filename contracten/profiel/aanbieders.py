@@ -19,6 +19,13 @@ class Adres(Model):
     plaats: Tekst
 
 
+class Adressering(Model):
+    """How a letter to an aanbieder is addressed: "t.a.v. de directie", "Geachte directie,"."""
+
+    tav: Tekst = "de directie"
+    aanhef: Tekst = Field(default="Geachte directie,", pattern=r"^Geachte .+,$")
+
+
 class Contact(Model):
     naam: Tekst
     email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
@@ -56,6 +63,7 @@ class Aanbieder(Model):
     vertegenwoordiger: Vertegenwoordiger | None = None
     onderaannemers: list[Onderaannemer] = []
     bestedingsruimte: Bedrag | None = None  # per calendar year (artikel 1.5 / 2.1)
+    brief: Adressering = Adressering()  # t.a.v. and aanhef of the letters to this aanbieder
     voorbeeld: bool = False
 
     @field_validator("btw_percentage")

@@ -13,6 +13,7 @@ from contracten.fouten import InvoerFout, Melding, RegioOnbekend
 from contracten.lezen.bron import Bron, lees_yaml
 from contracten.lezen.meldingen import uit_validatie, veldpad
 from contracten.profiel.aanbieders import Aanbieders
+from contracten.profiel.brieven import Brieven
 from contracten.profiel.inhoud import Inhoud, Programma
 from contracten.profiel.model import Profiel, RegioGegevens
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
@@ -27,6 +28,7 @@ BESTANDEN: dict[str, type[BaseModel]] = {
 }
 TARIEVEN = "tarieven"
 OVEREENKOMST = "overeenkomst.yaml"  # optional: a region without it gets no overeenkomst yet
+BRIEVEN = "brieven.yaml"  # optional: the letters' house style
 
 
 def vind_regios(regios: Path | str) -> list[str]:
@@ -87,6 +89,8 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
     if (map_ / OVEREENKOMST).is_file():
         modellen[OVEREENKOMST] = lees(map_ / OVEREENKOMST, OvereenkomstKeuzes)
     bibliotheek = laad_bibliotheek(artikelen) if OVEREENKOMST in modellen else None
+    if (map_ / BRIEVEN).is_file():
+        modellen[BRIEVEN] = lees(map_ / BRIEVEN, Brieven)
 
     prijspeilen: dict[int, Prijspeil] = {}
     tarieven_compleet = True
@@ -148,5 +152,6 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
         prijspeilen=onderdelen.prijspeilen,
         overeenkomst=onderdelen.overeenkomst,
         bibliotheek=bibliotheek,
+        brieven=modellen.get(BRIEVEN),
         bestanden=sorted(map_ / b for b in bronnen),
     )

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from contracten.artikelen.model import Bibliotheek
 from contracten.profiel.aanbieders import Aanbieder
+from contracten.profiel.brieven import Brieven
 from contracten.profiel.inhoud import Functie, Inhoud, Product, Programma
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 from contracten.profiel.regels import Regels
@@ -63,6 +64,7 @@ class Profiel(Model):
     prijspeilen: dict[int, Prijspeil]
     overeenkomst: OvereenkomstKeuzes | None = None  # overeenkomst.yaml; without it no contract
     bibliotheek: Bibliotheek | None = None  # the article library the contract is built from
+    brieven: Brieven | None = None  # brieven.yaml: the letters' house style
     bestanden: list[Path]  # every input file, for the manifest
 
     @property

@@ -13,6 +13,7 @@ from contracten.profiel.model import Profiel
 from contracten.profiel.tarieven import BedragRegel
 from contracten.rekenen.indexatie import vorig_bedrag
 from contracten.soorten.basis import Soort, Uitvoering, basis
+from contracten.soorten.brief import als_brief
 
 
 def beschikbaar(profiel: Profiel, prijspeil: int) -> bool:
@@ -81,12 +82,9 @@ def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str)
             index |= {"berekend": procent(record.berekend),
                       "afronding": decimalen(profiel.regio.regels.indexatie.decimalen)}
     heeft_voorbeeld = aanbieder.voorbeeld or any(r.voorbeeld for r in rijen)
-    kenmerk = f"{aanbesteding.kenmerk} / " if aanbesteding.kenmerk else ""
-    return {
+    return als_brief({
         **basis(profiel, prijspeil, versie, heeft_voorbeeld),
         "aanbieder": aanbieder,
-        "briefdatum": datum(record.datum),
-        "kenmerk": f"{kenmerk}indexatie {prijspeil} / {aanbieder.id}",
         "ingangsdatum": datum(peil.ingangsdatum),
         "vorig_prijspeil": record.van,
         "taakgericht": profiel.regio.bekostigingsvorm == "taakgericht",
@@ -95,7 +93,8 @@ def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str)
                       "oud": voorbeeld(bedrag(r.oud), r.voorbeeld),
                       "nieuw": voorbeeld(bedrag(r.nieuw), r.voorbeeld)}
                      for r in rijen],
-    }
+    }, profiel, aanbieder, soort="IDX", briefdatum=record.datum,
+        bijlagen=[f"overeenkomst {aanbesteding.perceel}, prijspeil {prijspeil}"])
 
 
 class Indexatiebrief(Soort):

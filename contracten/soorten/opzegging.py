@@ -14,6 +14,7 @@ from contracten.profiel.clienten import Client
 from contracten.profiel.model import Profiel
 from contracten.rekenen.opzegging import Schema, bereken, markering
 from contracten.soorten.basis import Soort, Uitvoering, basis
+from contracten.soorten.brief import als_brief
 from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
 
 
@@ -66,9 +67,8 @@ def transitieschema_context(profiel: Profiel, aanbieder: Aanbieder, schema: Sche
 
 def brief_context(profiel: Profiel, aanbieder: Aanbieder, schema: Schema, versie: str,
                   termijn_voorbeeld: bool, briefdatum: dt.date) -> dict[str, Any]:
-    return {**_kop(profiel, aanbieder, schema, versie, termijn_voorbeeld),
-            "briefdatum": datum(briefdatum),
-            "kenmerk": f"opzegging {schema.instroomstop.isoformat()} / {aanbieder.id}"}
+    return als_brief(_kop(profiel, aanbieder, schema, versie, termijn_voorbeeld), profiel,
+                     aanbieder, soort="OPZ", briefdatum=briefdatum, bijlagen=["transitieschema"])
 
 
 KOLOMMEN = [

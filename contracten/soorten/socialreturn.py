@@ -6,12 +6,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from contracten.opmaak import bedrag, datum, procent, voorbeeld
+from contracten.opmaak import bedrag, procent, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.profiel.regels import SocialReturn
 from contracten.rekenen import socialreturn
 from contracten.soorten.basis import Soort, Uitvoering, basis
+from contracten.soorten.brief import als_brief
 from contracten.weergave.fragment import Fragment
 from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
 
@@ -96,11 +97,10 @@ def brief_context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
     uitkomst = socialreturn.bereken(regel, aanbieder)
     vervolg = Fragment()
     vervolg.tekst(regel.brief_verplicht if uitkomst.verplicht else regel.brief_waar_mogelijk)
-    return {
+    return als_brief({
         **_kop(profiel, prijspeil, uitvoering.versie,
                aanbieder.voorbeeld or bool(regel.voorbeeld)),
         "aanbieder": aanbieder,
-        "briefdatum": datum(uitvoering.datum),
         "verplicht": uitkomst.verplicht,
         "bedrag": (voorbeeld(bedrag(uitkomst.bedrag), aanbieder.voorbeeld)
                    if uitkomst.bedrag is not None else ""),
@@ -108,9 +108,8 @@ def brief_context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
         "aanneemsom": (voorbeeld(bedrag(uitkomst.aanneemsom), aanbieder.voorbeeld)
                        if uitkomst.aanneemsom is not None else ""),
         "omgerekend": uitkomst.omgerekend,
-        "kenmerk": f"social return {prijspeil} / {aanbieder.id}",
         "vervolg": vervolg,
-    }
+    }, profiel, aanbieder, soort="SR", briefdatum=uitvoering.datum, bijlagen=[])
 
 
 class SocialReturnOverzicht(Soort):

@@ -1,0 +1,85 @@
+"""What every letter to an aanbieder carries: the sender's letterhead, the addressee and
+salutation, date, kenmerk, enclosures and the signature, from the region's house style
+(brieven.yaml) or, without it, from what regio.yaml and overeenkomst.yaml say. Pure: data only;
+the letter templates word and lay it out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from contracten.opmaak import VOORBEELDMELDING, datum, opsomming, voorbeeld
+from contracten.profiel.aanbieders import Aanbieder, Adres
+from contracten.profiel.brieven import Afzender, Brieven, Ondertekening
+from contracten.profiel.model import Profiel
+
+
+def huisstijl(profiel: Profiel) -> Brieven:
+    """brieven.yaml, or the same built from the municipality the overeenkomst names."""
+    if profiel.brieven is not None:
+        return profiel.brieven
+    gemeente = profiel.regio.centrumgemeente
+    namens = f"het college van burgemeester en wethouders van {gemeente}"
+    opdrachtgever = profiel.overeenkomst.opdrachtgever if profiel.overeenkomst else None
+    if opdrachtgever is None:
+        return Brieven(afzender=Afzender(organisatie=f"Gemeente {gemeente}"),
+                       ondertekening=Ondertekening(naam=f"Gemeente {gemeente}",
+                                                   functie="afdeling inkoop", namens=namens),
+                       kenmerk_voorvoegsel=voorvoegsel(gemeente))
+    vertegenwoordiger = opdrachtgever.vertegenwoordiger
+    return Brieven(afzender=Afzender(organisatie=opdrachtgever.naam,
+                                     postadres=opdrachtgever.adres),
+                   ondertekening=Ondertekening(naam=vertegenwoordiger.naam,
+                                               functie=vertegenwoordiger.functie, namens=namens),
+                   kenmerk_voorvoegsel=voorvoegsel(gemeente))
+
+
+def voorvoegsel(gemeente: str) -> str:
+    """'Assen' -> 'ASS', 'Amersfoort' -> 'AME': when the region names none."""
+    letters = re.sub(r"[^A-Za-z]", "", gemeente).upper()
+    return (letters[:3] or "GEM").ljust(2, "X")
+
+
+def kenmerk(profiel: Profiel, aanbieder: Aanbieder, soort: str, jaar: int) -> str:
+    """ASN/2026/IDX/0003: stable for this letter (the aanbieder's place in aanbieders.yaml) and
+    unique within a run (one letter of a kind per aanbieder)."""
+    nummer = next(i for i, a in enumerate(profiel.aanbieders, start=1) if a.id == aanbieder.id)
+    return f"{huisstijl(profiel).kenmerk_voorvoegsel}/{jaar}/{soort}/{nummer:04d}"
+
+
+def _adresregel(adres: Adres | None) -> str:
+    return f"{adres.straat}, {adres.postcode} {adres.plaats}" if adres else ""
+
+
+def briefcontext(profiel: Profiel, aanbieder: Aanbieder, *, soort: str, briefdatum: dt.date,
+                 bijlagen: list[str]) -> dict[str, Any]:
+    """The letterhead, addressing and signature of one letter. `soort`: the kenmerk's code
+    (IDX, SR, OPZ)."""
+    stijl = huisstijl(profiel)
+    afzender = stijl.afzender
+    contact = [deel for deel in (f"T {afzender.telefoon}" if afzender.telefoon else "",
+                                 afzender.email or "", afzender.website or "") if deel]
+    return {
+        "afzender": {"organisatie": afzender.organisatie, "afdeling": afzender.afdeling or "",
+                     "postadres": _adresregel(afzender.postadres),
+                     "bezoekadres": _adresregel(afzender.bezoekadres),
+                     "contact": " · ".join(contact)},
+        "ondertekening": {"naam": voorbeeld(stijl.ondertekening.naam, stijl.voorbeeld),
+                          "functie": stijl.ondertekening.functie,
+                          "namens": stijl.ondertekening.namens or ""},
+        "adressering": aanbieder.brief,
+        "briefdatum": datum(briefdatum),
+        "kenmerk": kenmerk(profiel, aanbieder, soort, briefdatum.year),
+        "bijlagen": opsomming(bijlagen) if bijlagen else "geen",
+    }
+
+
+def als_brief(context: dict[str, Any], profiel: Profiel, aanbieder: Aanbieder, *, soort: str,
+              briefdatum: dt.date, bijlagen: list[str]) -> dict[str, Any]:
+    """A letter's own context with its letterhead, addressing and signature added."""
+    uit = {**context, **briefcontext(profiel, aanbieder, soort=soort, briefdatum=briefdatum,
+                                     bijlagen=bijlagen)}
+    if huisstijl(profiel).voorbeeld:
+        uit["voorbeeldmelding"] = VOORBEELDMELDING
+    return uit
