@@ -126,11 +126,14 @@ def test_zonder_clienten_alleen_de_data_en_regels(tmp_path):
                    "2028-03-15", env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 0, uit.stderr
     r = json.loads(uit.stdout)
-    assert r["clienten"] == [] and r["einde_overeenkomst"] == "2028-09-30"
+    # The overeenkomst's own opzegtermijn for Opdrachtgever (12 months, artikel 1.3), not the
+    # programma van eisen's 6: the contract is what binds the parties.
+    assert r["clienten"] == [] and r["einde_overeenkomst"] == "2029-03-31"
+    assert r["opzegtermijn_maanden"] == 12
     map_ = tmp_path / "amersfoort/opzeggingen/stichting-samen-eemland/2028-03-31"
     tekst = "\n".join(p.text for p in Document(map_ / "transitieschema.docx").paragraphs)
     assert "Er zijn geen cliënten opgegeven" in tekst
-    assert "6 maanden (voorbeeld)" in tekst  # the profile's opzegtermijn is an example value
+    assert "12 maanden (voorbeeld)" in tekst  # the overeenkomst's opzegtermijn is an example
 
 
 @pytest.mark.parametrize(("regels", "plek", "code"), [
@@ -210,3 +213,29 @@ def test_opzegdatum_buiten_de_looptijd_wordt_geweigerd(tmp_path, datum):
                    env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 1 and "[buiten_looptijd]" in uit.stderr
     assert "Interne fout" not in uit.stderr and not (tmp_path / "assen").exists()
+
+
+def test_de_brief_zegt_wie_opzegt_op_welk_artikel_en_wanneer_het_eindigt(tmp_path):
+    uit = voer_uit("opzegging", "assen", "--aanbieder", "wonen-plus", "--datum", "2026-12-31",
+                   "--briefdatum", "2026-11-30", "--uitvoer", str(tmp_path),
+                   env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 0, uit.stderr
+    brief = (tmp_path / "assen/opzeggingen/wonen-plus/2026-12-31/opzeggingsbrief.md").read_text(
+        encoding="utf-8")
+    assert ("Hierbij zegt de gemeente Assen, namens de gemeenten van Regio Assen, de overeenkomst "
+            "Wmo Verblijf met u op, op grond van artikel 1.3 van de overeenkomst. De opzegtermijn "
+            "van 6 maanden (voorbeeld) gaat in op 31 december 2026; de overeenkomst eindigt op "
+            "30 juni 2027.") in brief
+    assert "Bijlage(n): transitieschema" in brief
+
+
+def test_geen_opzegging_als_de_overeenkomst_haar_uitsluit(regios, tmp_path):
+    pad = regios / "assen/overeenkomst.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace('opzegoptie: "3"', 'opzegoptie: "1"'),
+                   encoding="utf-8")
+    uit = voer_uit("--regios", str(regios), "opzegging", "assen", "--aanbieder", "wonen-plus",
+                   "--datum", "2026-12-31", "--briefdatum", "2026-11-30", "--uitvoer",
+                   str(tmp_path / "uit"))
+    assert uit.code == 1 and "[opzegging_uitgesloten]" in uit.stderr
+    assert "assen/overeenkomst.yaml" in uit.stderr and "opzegoptie" in uit.stderr
+    assert not (tmp_path / "uit").exists()

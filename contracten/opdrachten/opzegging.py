@@ -66,6 +66,27 @@ def _binnen_de_looptijd(regio: Profiel, datum: dt.date) -> None:
                          "Ongeldige opzegging")
 
 
+def _opzegtermijn(regio: Profiel, gegeven: int | None) -> tuple[int, bool]:
+    """The opzegtermijn in months, and whether it is an example value: as given, else the one
+    the overeenkomst gives Opdrachtgever (artikel 1.3), else the programma van eisen's. Refused
+    when the overeenkomst allows no tussentijdse opzegging at all (opzegoptie 1)."""
+    keuzes = regio.overeenkomst
+    if keuzes is not None and keuzes.opzegoptie == "1":
+        raise InvoerFout([Melding(f"{regio.sleutel}/overeenkomst.yaml", None, "opzegoptie",
+                                  "de overeenkomst staat tussentijdse opzegging niet toe "
+                                  "(artikel 1.3, opzegoptie 1); beëindigen kan dan alleen in de "
+                                  "gevallen van de artikelen 1.4.2, 1.6.1, 3.19.1, 3.22 en "
+                                  "3.30.4, en daarvoor maakt deze opdracht geen brief",
+                                  "opzegging_uitgesloten")], "Ongeldige opzegging")
+    if gegeven is not None:
+        return gegeven, False
+    if keuzes is not None and keuzes.opzegtermijn_opdrachtgever_maanden is not None:
+        return (keuzes.opzegtermijn_opdrachtgever_maanden,
+                keuzes.is_voorbeeld("opzegtermijn_opdrachtgever_maanden"))
+    regel = regio.regio.regels.opzegging
+    return regel.opzegtermijn_maanden, regel.is_voorbeeld("opzegtermijn_maanden")
+
+
 def _niet_terugwerkend(regio: Profiel, datum: dt.date, briefdatum: dt.date) -> None:
     if datum < briefdatum:
         raise InvoerFout([Melding(regio.sleutel, None, "datum", f"{datum.isoformat()} ligt vóór "
@@ -99,10 +120,9 @@ def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.
     _binnen_de_looptijd(regio, datum)
     if not terugwerkend:
         _niet_terugwerkend(regio, datum, briefdatum)
-    regel = regio.regio.regels.opzegging
-    maanden = opzegtermijn if opzegtermijn is not None else regel.opzegtermijn_maanden
-    termijn_voorbeeld = opzegtermijn is None and regel.is_voorbeeld("opzegtermijn_maanden")
-    schema = bereken(gevonden.id, datum, maanden, regel.doorlevering_maanden, lijst)
+    maanden, termijn_voorbeeld = _opzegtermijn(regio, opzegtermijn)
+    doorlevering = regio.regio.regels.opzegging.doorlevering_maanden
+    schema = bereken(gevonden.id, datum, maanden, doorlevering, lijst)
     extra = ((invoer.naam, invoer.inhoud),) if invoer is not None else ()
     plan = maak_plan(regio, list(van_opdracht("opzegging").values()), [gevonden],
                      prijspeil=regio.laatste_prijspeil(), sjablonen=sjablonenmap(sjablonen),

@@ -43,6 +43,9 @@ def _kop(profiel: Profiel, aanbieder: Aanbieder, schema: Schema, versie: str,
         "einde_overeenkomst": met_markering(schema.einde_overeenkomst),
         "uiterste_zorgdatum": met_markering(schema.uiterste_zorgdatum),
         "aantal_clienten": len(schema.clienten),
+        # The article the termination rests on: the Contractstandaard's 1.3 (looptijd and
+        # tussentijdse opzegging), when the region's overeenkomst follows it.
+        "grondslag": "artikel 1.3 van de overeenkomst" if profiel.overeenkomst else "",
     }
 
 
