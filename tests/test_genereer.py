@@ -266,7 +266,9 @@ def test_html_en_pdf(tmp_path):
     html = (map_ / "programma-van-eisen.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "<h2>0. Definitielijst</h2>" in html
     assert "<table>" in html and "{{" not in html
-    assert (map_ / "programma-van-eisen.pdf").read_bytes()[:5] == b"%PDF-"
+    pdf = (map_ / "programma-van-eisen.pdf").read_bytes()
+    assert pdf[:5] == b"%PDF-"
+    assert re.search(rb"<pdfaid:part>2</pdfaid:part>", pdf)  # PDF/A-2b, for the archive
 
 
 def test_pdf_zonder_libreoffice_geeft_duidelijke_melding(tmp_path):

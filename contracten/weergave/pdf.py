@@ -1,5 +1,7 @@
 """Word to PDF through LibreOffice headless: one LibreOffice process for a whole run, with a clear
-message when it is not installed."""
+message when it is not installed. Every PDF is PDF/A-2b, the archival format: a municipality
+must keep the letters it sends, and a PDF/A shows the same in fifty years (fonts embedded, no
+external content)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,9 @@ import tempfile
 from pathlib import Path
 
 from contracten.fouten import ContractenFout
+
+# LibreOffice's PDF export with SelectPdfVersion 2: PDF/A-2b.
+PDF_A = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 
 
 def naar_pdf(paren: list[tuple[Path, Path]]) -> None:
@@ -32,7 +37,7 @@ def naar_pdf(paren: list[tuple[Path, Path]]) -> None:
         # A private profile, so a LibreOffice the user has open does not block the conversion.
         proces = subprocess.run(
             [soffice, f"-env:UserInstallation={(werk / 'profiel').as_uri()}", "--headless",
-             "--convert-to", "pdf", "--outdir", str(uit), *map(str, invoer)],
+             "--convert-to", PDF_A, "--outdir", str(uit), *map(str, invoer)],
             capture_output=True, text=True, timeout=600 + 10 * len(paren), check=False)
         ontbreekt = [bron.name for i, (bron, _) in enumerate(paren)
                      if not (uit / f"{i:06d}.pdf").is_file()]
