@@ -61,12 +61,13 @@ def regels(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> list[Rij]:
                 o.voorbeeld or n.voorbeeld) for o, n in paren]
 
 
-def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str) -> dict[str, Any]:
-    """Data only: the template words the index and heads the table."""
+def gegevens(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str
+             ) -> dict[str, Any]:
+    """What the letter and the addendum share: the index as applied and this aanbieder's own
+    amounts, before and after. Data only: the templates word the index and head the table."""
     peil = profiel.prijspeilen[prijspeil]
     record = peil.indexatie
     assert record is not None
-    aanbesteding = profiel.regio.aanbesteding
     rijen = regels(profiel, prijspeil, aanbieder)
     index: dict[str, Any] = {"cijfer": procent(record.index), "vng": record.methode == "vng",
                              "loon": None, "prijs": None, "ova": None, "ppc": None,
@@ -82,7 +83,7 @@ def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str)
             index |= {"berekend": procent(record.berekend),
                       "afronding": decimalen(profiel.regio.regels.indexatie.decimalen)}
     heeft_voorbeeld = aanbieder.voorbeeld or any(r.voorbeeld for r in rijen)
-    return als_brief({
+    return {
         **basis(profiel, prijspeil, versie, heeft_voorbeeld),
         "aanbieder": aanbieder,
         "ingangsdatum": datum(peil.ingangsdatum),
@@ -93,8 +94,16 @@ def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str)
                       "oud": voorbeeld(bedrag(r.oud), r.voorbeeld),
                       "nieuw": voorbeeld(bedrag(r.nieuw), r.voorbeeld)}
                      for r in rijen],
-    }, profiel, aanbieder, soort="IDX", briefdatum=record.datum,
-        bijlagen=[f"overeenkomst {aanbesteding.perceel}, prijspeil {prijspeil}"])
+    }
+
+
+def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str) -> dict[str, Any]:
+    """The letter: what `gegevens` holds, as a letter with the addendum as its enclosure."""
+    record = profiel.prijspeilen[prijspeil].indexatie
+    assert record is not None
+    return als_brief(gegevens(profiel, prijspeil, aanbieder, versie), profiel, aanbieder,
+                     soort="IDX", briefdatum=record.datum,
+                     bijlagen=[f"addendum bij de overeenkomst (Deel 2, prijspeil {prijspeil})"])
 
 
 class Indexatiebrief(Soort):
@@ -124,4 +133,4 @@ class Indexatiebrief(Soort):
         assert aanbieder is not None
         return {"*": [f"{profiel.sleutel}/tarieven/{prijspeil}.yaml: indexatie, bedragen",
                       f"{profiel.sleutel}/aanbieders.yaml: aanbieders[{aanbieder.id}].producten, "
-                      "contact, adres"]}
+                      "adres, brief", f"{profiel.sleutel}/brieven.yaml"]}

@@ -1,0 +1,46 @@
+"""The tariff addendum that goes with the indexatiebrief: Deel 2 of the overeenkomst as indexed,
+dated and numbered, for both parties to sign, instead of a re-sent contract. Pure: data only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from contracten.profiel.aanbieders import Aanbieder
+from contracten.profiel.model import Profiel
+from contracten.soorten.basis import Soort, Uitvoering
+from contracten.soorten.brief import als_brief
+from contracten.soorten.indexatiebrief import beschikbaar, gegevens
+
+
+class Tariefaddendum(Soort):
+    naam = "tariefaddendum"
+    volgorde = 31
+    sjabloon = "tariefaddendum.docx"
+    per = "aanbieder"
+
+    def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
+        return beschikbaar(profiel, prijspeil)
+
+    def pad(self, aanbieder: Aanbieder | None) -> str:
+        assert aanbieder is not None
+        return f"addenda/{aanbieder.id}"
+
+    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
+        assert aanbieder is not None
+        return f"Addendum Deel 2 — {aanbieder.naam}"
+
+    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+                uitvoering: Uitvoering) -> dict[str, Any]:
+        assert aanbieder is not None
+        record = profiel.prijspeilen[prijspeil].indexatie
+        assert record is not None
+        # Dated and numbered like the letter it goes with (ADD instead of IDX).
+        return als_brief(gegevens(profiel, prijspeil, aanbieder, uitvoering.versie), profiel,
+                         aanbieder, soort="ADD", briefdatum=record.datum, bijlagen=[])
+
+    def herkomst(self, profiel: Profiel, aanbieder: Aanbieder | None,
+                 prijspeil: int) -> dict[str, list[str]]:
+        assert aanbieder is not None
+        return {"*": [f"{profiel.sleutel}/tarieven/{prijspeil}.yaml: indexatie, bedragen",
+                      f"{profiel.sleutel}/aanbieders.yaml: aanbieders[{aanbieder.id}].producten, "
+                      "naam, kvk, adres, vertegenwoordiger", f"{profiel.sleutel}/brieven.yaml"]}
