@@ -189,7 +189,14 @@ def test_social_return_in_de_overeenkomst(uitvoer):
     map_, _ = manifest(uitvoer, "assen")
     verplicht = tekst(map_ / "overeenkomsten" / "zorg-welzijn-de-brug.docx")
     assert "de verplichting van artikel 1.9.1 geldt en bedraagt 5 % van de aanneemsom van " \
-           "€ 1.234.567,89 (voorbeeld), dat is € 61.728,39 (voorbeeld)." in verplicht
+           "€ 1.234.567,89 (voorbeeld), dat is € 61.728,39 (voorbeeld) over de looptijd; per " \
+           "contractjaar € 15.432,10 (voorbeeld) vanaf 1 januari 2026, € 15.432,10 (voorbeeld) " \
+           "vanaf 1 januari 2027, € 15.432,10 (voorbeeld) vanaf 1 januari 2028 en € 15.432,09 " \
+           "(voorbeeld) vanaf 1 januari 2029." in verplicht
+    # Per contract year the share of the aanneemsom that falls in it: never 5 % of the whole
+    # sum every year.
+    assert "ten minste 5 procent van het deel van de aanneemsom exclusief btw dat naar rato van " \
+           "de maanden op dat contractjaar valt (voorbeeld)" in verplicht
     op_de_grens = tekst(map_ / "overeenkomsten" / "wonen-plus.docx")  # omzet precies € 200.000
     assert "Die ligt niet boven de drempel van € 200.000,00: artikel 1.9.2 geldt." in op_de_grens
     amersfoort, _ = manifest(uitvoer, "amersfoort")

@@ -18,14 +18,16 @@ from contracten import genereer, laad_regio
 from contracten.fouten import InvoerFout
 from contracten.opmaak import bedrag, rond_af
 from contracten.profiel.aanbieders import Aanbieder
+from contracten.profiel.model import Looptijd
 from contracten.profiel.regels import SocialReturn
-from contracten.rekenen.socialreturn import bereken, toelichting
+from contracten.rekenen.socialreturn import bereken, contractjaren, toelichting
 
 from .conftest import REGIOS, voer_uit, wijzig_yaml
 
 REGEL = SocialReturn(percentage=Decimal(5), drempel=Decimal("200000.00"),
-                     brief_verplicht="Maak een plan van aanpak.",
+                     aanneemsom_per="looptijd", brief_verplicht="Maak een plan van aanpak.",
                      brief_waar_mogelijk="Waar mogelijk.")
+LOOPTIJD = Looptijd(begin=dt.date(2026, 1, 1), einde=dt.date(2029, 12, 31))
 
 DATUM = dt.date(2026, 1, 5)
 
@@ -41,7 +43,7 @@ def aanbieder(omzet: str, aanneemsom: str | None = "100000.00") -> Aanbieder:
 @pytest.mark.parametrize(("omzet", "verplicht"), [
     ("199999.99", False), ("200000.00", False), ("200000.01", True), ("1480250.00", True)])
 def test_drempel_is_strikt_boven(omzet, verplicht):
-    assert bereken(REGEL, aanbieder(omzet)).verplicht is verplicht
+    assert bereken(REGEL, aanbieder(omzet), LOOPTIJD).verplicht is verplicht
 
 
 @pytest.mark.parametrize(("aanneemsom", "verwacht"), [
@@ -51,7 +53,7 @@ def test_drempel_is_strikt_boven(omzet, verplicht):
     ("0.00", "0.00"),
 ])
 def test_bedrag_half_up_op_centen(aanneemsom, verwacht):
-    uitkomst = bereken(REGEL, aanbieder("300000.00", aanneemsom))
+    uitkomst = bereken(REGEL, aanbieder("300000.00", aanneemsom), LOOPTIJD)
     assert uitkomst.bedrag == Decimal(verwacht)
     assert str(uitkomst.bedrag) == verwacht
 
@@ -61,7 +63,7 @@ def test_bedrag_half_up_op_centen(aanneemsom, verwacht):
        st.decimals(min_value=Decimal("0"), max_value=Decimal("10000000"), places=2,
                    allow_nan=False, allow_infinity=False))
 def test_social_return_grens(omzet, aanneemsom):
-    uitkomst = bereken(REGEL, aanbieder(str(omzet), str(aanneemsom)))
+    uitkomst = bereken(REGEL, aanbieder(str(omzet), str(aanneemsom)), LOOPTIJD)
     assert uitkomst.verplicht is (omzet > Decimal("200000.00"))
     if uitkomst.verplicht:
         assert uitkomst.bedrag == rond_af(aanneemsom * Decimal("0.05"))
@@ -70,18 +72,18 @@ def test_social_return_grens(omzet, aanneemsom):
 
 
 def test_niet_verplicht_heeft_geen_bedrag_en_zegt_waar_mogelijk():
-    uitkomst = bereken(REGEL, aanbieder("200000.00"))
+    uitkomst = bereken(REGEL, aanbieder("200000.00"), LOOPTIJD)
     assert uitkomst.bedrag is None
     assert "waar mogelijk" in toelichting(uitkomst, REGEL, aanbieder_voorbeeld=False)
 
 
 def test_verplicht_zonder_aanneemsom_is_invoerfout():
     with pytest.raises(InvoerFout, match="aanneemsom"):
-        bereken(REGEL, aanbieder("300000.00", None))
+        bereken(REGEL, aanbieder("300000.00", None), LOOPTIJD)
 
 
 def test_toelichting_markeert_voorbeeldwaarden():
-    uitkomst = bereken(REGEL, aanbieder("300000.00"))
+    uitkomst = bereken(REGEL, aanbieder("300000.00"), LOOPTIJD)
     tekst = toelichting(uitkomst, REGEL, aanbieder_voorbeeld=True)
     assert "(€ 300.000,00 (voorbeeld))" in tekst and "(€ 100.000,00 (voorbeeld))" in tekst
     assert "€ 200.000,00;" in tekst  # the threshold is from the source
@@ -123,14 +125,17 @@ def socialreturn_assen(tmp_path_factory):
 def test_json_verplicht_precies_boven_de_drempel(socialreturn_assen):
     resultaat, _ = socialreturn_assen
     assert resultaat["regel"] == {"percentage": "5", "drempel": "200000.00",
-                                  "basis": "aanneemsom_excl_btw"}
+                                  "basis": "aanneemsom_excl_btw", "aanneemsom_per": "looptijd"}
     assert len(resultaat["aanbieders"]) >= 12
     for a in resultaat["aanbieders"]:
         assert a["verplicht"] is (Decimal(a["jaaromzet"]) > DREMPEL), a["id"]
         if a["verplicht"]:
             assert a["bedrag"] == str(rond_af_5(a["aanneemsom"]))
+            # four contract years (2026-2029), adding up to the total to the cent
+            assert [j["begin"] for j in a["per_jaar"]] == [f"{j}-01-01" for j in range(2026, 2030)]
+            assert sum(Decimal(j["bedrag"]) for j in a["per_jaar"]) == Decimal(a["bedrag"])
         else:
-            assert a["bedrag"] is None
+            assert a["bedrag"] is None and a["per_jaar"] == []
     ids = {a["id"]: a for a in resultaat["aanbieders"]}
     assert ids["wonen-plus"]["verplicht"] is False  # exactly 200.000,00
     assert ids["stichting-het-anker"]["verplicht"] is True  # 200.000,01
@@ -146,21 +151,23 @@ def test_xlsx_teruggelezen_gelijk_aan_berekening(socialreturn_assen):
     blad = openpyxl.load_workbook(map_ / "socialreturn-overzicht.xlsx").active
     rijen = list(blad.iter_rows(values_only=True))
     assert rijen[0] == ("Aanbieder-id", "Aanbieder", "Jaaromzet in de regio",
-                        "Aanneemsom excl. btw", "Verplicht", "Social return",
-                        "Voorbeeldgegevens")
+                        "Aanneemsom excl. btw", "Verplicht", "Per contractjaar",
+                        "Totaal over de looptijd", "Voorbeeldgegevens")
     for rij, a in zip(rijen[1:-1], resultaat["aanbieders"], strict=True):
         assert rij[0] == a["id"] and rij[1] == a["naam"]
         assert Decimal(str(rij[2])) == Decimal(a["jaaromzet"])
         assert rij[4] == ("ja" if a["verplicht"] else "nee")
-        assert (rij[5] is None) == (a["bedrag"] is None)
+        assert (rij[6] is None) == (a["bedrag"] is None)
         if a["bedrag"]:
-            assert Decimal(str(rij[5])).quantize(Decimal("0.01")) == Decimal(a["bedrag"])
+            assert Decimal(str(rij[6])).quantize(Decimal("0.01")) == Decimal(a["bedrag"])
+            eerste = Decimal(a["per_jaar"][0]["bedrag"])
+            assert Decimal(str(rij[5])).quantize(Decimal("0.01")) == eerste
     totaal = sum(Decimal(a["bedrag"]) for a in resultaat["aanbieders"] if a["bedrag"])
     assert rijen[-1][0] == "Totaal"
-    assert Decimal(str(rijen[-1][5])).quantize(Decimal("0.01")) == totaal
-    assert blad["F2"].number_format == '"€" #,##0.00'
-    assert blad.auto_filter.ref == f"A1:G{len(rijen) - 1}"
-    assert all(rij[6] == "ja" for rij in rijen[1:-1])  # the example aanbieders are marked
+    assert Decimal(str(rijen[-1][6])).quantize(Decimal("0.01")) == totaal
+    assert blad["G2"].number_format == '"€" #,##0.00'
+    assert blad.auto_filter.ref == f"A1:H{len(rijen) - 1}"
+    assert all(rij[7] == "ja" for rij in rijen[1:-1])  # the example aanbieders are marked
 
 
 def test_csv_en_word_overzicht_kloppen(socialreturn_assen):
@@ -182,7 +189,12 @@ def test_elke_brief_klopt_met_de_berekening(socialreturn_assen):
         brief = docx_tekst(map_ / "brieven/socialreturn" / f"{a['id']}.docx")
         assert "Datum: 23 november 2026" in brief
         if a["verplicht"]:
-            assert f"Uw social-returnverplichting bedraagt {nl(a['bedrag'])} (voorbeeld)." in brief
+            assert (f"Uw social-returnverplichting bedraagt {nl(a['bedrag'])} (voorbeeld) over de "
+                    "looptijd van de overeenkomst (1 januari 2026 tot en met 31 december 2029); "
+                    "zij geldt per contractjaar:") in brief
+            for jaar in a["per_jaar"]:
+                assert f"{nl(jaar['bedrag'])} (voorbeeld)" in brief
+            assert "U legt uiterlijk op 1 april 2026 (voorbeeld) een plan van aanpak" in brief
             assert "Plan van Aanpak" in brief and "sanctie" in brief
         else:
             assert "waar mogelijk" in brief and "social-returnverplichting bedraagt" not in brief
@@ -197,8 +209,11 @@ def test_overeenkomst_en_brief_noemen_hetzelfde_bedrag(socialreturn_assen,
     for a in verplicht:
         overeenkomst = docx_tekst(overeenkomsten / f"{a['id']}.docx")
         brief = docx_tekst(map_ / "brieven/socialreturn" / f"{a['id']}.docx")
-        assert f"dat is {nl(a['bedrag'])} (voorbeeld)." in overeenkomst  # Deel 2
-        assert f"{nl(a['bedrag'])} (voorbeeld)." in brief
+        jaren = [f"{nl(j['bedrag'])} (voorbeeld) vanaf 1 januari {j['begin'][:4]}"
+                 for j in a["per_jaar"]]
+        assert (f"dat is {nl(a['bedrag'])} (voorbeeld) over de looptijd; per contractjaar "
+                f"{', '.join(jaren[:-1])} en {jaren[-1]}.") in overeenkomst  # Deel 2
+        assert f"Totaal | {nl(a['bedrag'])} (voorbeeld)" in brief
 
 
 def test_regio_zonder_social_return_schrijft_niets(tmp_path):
@@ -251,6 +266,43 @@ def test_foute_invoer_noemt_aanbieder_en_veld(regios, tmp_path, wijziging, veld,
 def test_aanneemsom_inclusief_btw_wordt_omgerekend():
     a = aanbieder("300000.00", None).model_copy(
         update={"aanneemsom_incl_btw": Decimal("121000.00"), "btw_percentage": Decimal(21)})
-    uitkomst = bereken(REGEL, a)
+    uitkomst = bereken(REGEL, a, LOOPTIJD)
     assert uitkomst.aanneemsom == Decimal("100000.00") and uitkomst.bedrag == Decimal("5000.00")
     assert "omgerekend uit het bedrag inclusief btw" in toelichting(uitkomst, REGEL, False)
+
+
+def test_contractjaren_vanaf_de_startdatum_met_een_korter_laatste_jaar():
+    assert contractjaren(dt.date(2026, 3, 15), dt.date(2028, 7, 31)) == [
+        (dt.date(2026, 3, 15), dt.date(2027, 3, 14), 12),
+        (dt.date(2027, 3, 15), dt.date(2028, 3, 14), 12),
+        (dt.date(2028, 3, 15), dt.date(2028, 7, 31), 5)]
+
+
+def test_over_de_looptijd_verdeeld_per_jaar_en_het_laatste_jaar_neemt_de_centen():
+    uitkomst = bereken(REGEL, aanbieder("300000.00", "1234567.89"), LOOPTIJD)
+    assert uitkomst.bedrag == Decimal("61728.39")  # 5 % once, of the whole aanneemsom
+    assert [j.bedrag for j in uitkomst.jaren] == [Decimal("15432.10")] * 3 + [
+        Decimal("15432.09")]
+
+
+def test_een_aanneemsom_per_jaar_geeft_elk_jaar_het_percentage_en_pro_rata_voor_een_kort_jaar():
+    regel = REGEL.model_copy(update={"aanneemsom_per": "jaar"})
+    looptijd = Looptijd(begin=dt.date(2026, 1, 1), einde=dt.date(2028, 6, 30))
+    uitkomst = bereken(regel, aanbieder("300000.00", "240000.00"), looptijd)
+    assert [(j.maanden, j.bedrag) for j in uitkomst.jaren] == [
+        (12, Decimal("12000.00")), (12, Decimal("12000.00")), (6, Decimal("6000.00"))]
+    assert uitkomst.bedrag == Decimal("30000.00")
+
+
+@given(st.decimals(min_value=Decimal("1000"), max_value=Decimal("99999999"), places=2),
+       st.integers(min_value=1, max_value=96))
+@settings(max_examples=60, deadline=None)
+def test_de_jaren_tellen_op_tot_het_totaal_over_de_looptijd(aanneemsom, maanden):
+    from contracten.rekenen.opzegging import plus_maanden
+
+    begin = dt.date(2026, 1, 31)
+    looptijd = Looptijd(begin=begin, einde=plus_maanden(begin, maanden) - dt.timedelta(days=1))
+    uitkomst = bereken(REGEL, aanbieder("300000.00", str(aanneemsom)), looptijd)
+    assert uitkomst.bedrag == rond_af(aanneemsom * Decimal("0.05"))
+    assert sum(j.bedrag for j in uitkomst.jaren) == uitkomst.bedrag
+    assert sum(j.maanden for j in uitkomst.jaren) == maanden

@@ -34,11 +34,14 @@ class SocialReturnResultaat:
         return {
             **uit,
             "regel": {"percentage": str(regel.percentage), "drempel": str(regel.drempel),
-                      "basis": regel.basis},
+                      "basis": regel.basis, "aanneemsom_per": regel.aanneemsom_per},
             "aanbieders": [{"id": a.id, "naam": a.naam, "jaaromzet": str(v.jaaromzet),
                             "aanneemsom": None if v.aanneemsom is None else str(v.aanneemsom),
                             "verplicht": v.verplicht,
-                            "bedrag": None if v.bedrag is None else str(v.bedrag)}
+                            "bedrag": None if v.bedrag is None else str(v.bedrag),
+                            "per_jaar": [{"begin": j.begin.isoformat(),
+                                          "einde": j.einde.isoformat(), "maanden": j.maanden,
+                                          "bedrag": str(j.bedrag)} for j in v.jaren]}
                            for a, v in verplichtingen(self.profiel)],
             "documenten": (self.documenten.manifest.als_json()["documenten"]
                            if self.documenten else []),

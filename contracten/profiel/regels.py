@@ -35,6 +35,10 @@ class SocialReturn(Regel):
     percentage: Percentage
     drempel: Bedrag  # yearly turnover in the region must be strictly above this
     basis: Literal["aanneemsom_excl_btw"] = "aanneemsom_excl_btw"
+    # What an aanbieder's aanneemsom covers: one contract year, or the whole looptijd. It decides
+    # whether the percentage is owed of every year's sum or once of the whole; the plan van
+    # aanpak, reporting and shortfall are agreed in overeenkomst.yaml (socialreturn, art. 1.9).
+    aanneemsom_per: Literal["jaar", "looptijd"]
     # The letters' own words: what an obliged aanbieder does next, and the "waar mogelijk" text.
     brief_verplicht: Markdown
     brief_waar_mogelijk: Markdown

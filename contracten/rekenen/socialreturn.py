@@ -1,31 +1,88 @@
-"""Social return (Assen §1.13): who is obliged, and for how much. Pure: no files, no clock."""
+"""Social return (Assen §1.13): who is obliged, and for how much per contract year and in total.
+Pure: no files, no clock.
+
+The region says what an aanbieder's aanneemsom covers (`aanneemsom_per`): one contract year (the
+percentage of it every year) or the whole looptijd (the percentage of it once, spread over the
+years by their length in months, the last year taking the cents that rounding leaves). A last
+contract year shorter than twelve months owes pro rata."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 from contracten.fouten import InvoerFout, Melding
 from contracten.opmaak import bedrag, procent, rond_af, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
+from contracten.profiel.model import Looptijd
 from contracten.profiel.regels import SocialReturn
+from contracten.rekenen.opzegging import plus_maanden
 
 HONDERD = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Contractjaar:
+    begin: dt.date
+    einde: dt.date  # inclusive
+    maanden: int  # 12, or fewer for a last, shorter year
+    bedrag: Decimal  # this year's obligation, rounded half up to cents
 
 
 @dataclass(frozen=True)
 class Verplichting:
     aanbieder: str
     verplicht: bool
-    bedrag: Decimal | None  # rounded half up to cents; None when not obliged
+    bedrag: Decimal | None  # over the whole looptijd, the sum of `jaren`; None when not obliged
     jaaromzet: Decimal
     drempel: Decimal
     percentage: Decimal
     aanneemsom: Decimal | None  # excl. BTW
     omgerekend: bool = False  # the aanneemsom was given incl. BTW and converted
+    jaren: tuple[Contractjaar, ...] = ()  # empty when not obliged
 
 
-def bereken(regel: SocialReturn, aanbieder: Aanbieder) -> Verplichting:
+def contractjaren(begin: dt.date, einde: dt.date) -> list[tuple[dt.date, dt.date, int]]:
+    """(begin, last day, months) of each contract year from `begin` up to and including
+    `einde`; each begins on the same day of the month as the contract, in one step from it."""
+    jaren: list[tuple[dt.date, dt.date, int]] = []
+    k = 0
+    while True:
+        start = plus_maanden(begin, 12 * k)
+        if start > einde:
+            return jaren
+        volgende = plus_maanden(begin, 12 * (k + 1))
+        laatste = min(volgende - dt.timedelta(days=1), einde)
+        maanden = 12 if laatste == volgende - dt.timedelta(days=1) else _maanden(start, laatste)
+        jaren.append((start, laatste, maanden))
+        k += 1
+
+
+def _maanden(begin: dt.date, laatste: dt.date) -> int:
+    """Whole months from `begin` to the day after `laatste`, a started month counting as one."""
+    n = 0
+    while plus_maanden(begin, n) <= laatste:
+        n += 1
+    return n
+
+
+def _per_jaar(regel: SocialReturn, aanneemsom: Decimal, looptijd: Looptijd
+              ) -> tuple[Contractjaar, ...]:
+    perioden = contractjaren(looptijd.begin, looptijd.einde)
+    fractie = regel.percentage / HONDERD
+    if regel.aanneemsom_per == "jaar":
+        bedragen = [rond_af(aanneemsom * fractie * m / 12) for _, _, m in perioden]
+    else:
+        totaal = rond_af(aanneemsom * fractie)
+        alle = sum(m for _, _, m in perioden)
+        bedragen = [rond_af(totaal * m / alle) for _, _, m in perioden[:-1]]
+        bedragen.append(totaal - sum(bedragen, Decimal(0)))
+    return tuple(Contractjaar(b, e, m, bedrag)
+                 for (b, e, m), bedrag in zip(perioden, bedragen, strict=True))
+
+
+def bereken(regel: SocialReturn, aanbieder: Aanbieder, looptijd: Looptijd) -> Verplichting:
     """Obliged only when the yearly turnover in the region is strictly above the threshold."""
     verplicht = aanbieder.jaaromzet > regel.drempel
     aanneemsom = aanbieder.aanneemsom_excl_btw()
@@ -33,16 +90,18 @@ def bereken(regel: SocialReturn, aanbieder: Aanbieder) -> Verplichting:
         raise InvoerFout([Melding("aanbieders.yaml", None, f"{aanbieder.id}.aanneemsom",
                                   "verplicht voor social return, maar ontbreekt",
                                   "aanneemsom_ontbreekt")])
+    jaren = _per_jaar(regel, aanneemsom, looptijd) if verplicht and aanneemsom is not None \
+        else ()
     return Verplichting(
         aanbieder=aanbieder.id,
         verplicht=verplicht,
-        bedrag=(rond_af(aanneemsom * regel.percentage / HONDERD)
-                if verplicht and aanneemsom is not None else None),
+        bedrag=sum((j.bedrag for j in jaren), Decimal(0)) if jaren else None,
         jaaromzet=aanbieder.jaaromzet,
         drempel=regel.drempel,
         percentage=regel.percentage,
         aanneemsom=aanneemsom,
         omgerekend=aanbieder.aanneemsom_incl_btw is not None,
+        jaren=jaren,
     )
 
 

@@ -14,7 +14,15 @@ from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 
 BIJVOEGLIJK = {"inspanningsgericht": "inspanningsgerichte", "outputgericht": "outputgerichte",
                "taakgericht": "taakgerichte"}
-SOCIALRETURN_BASIS = {"aanneemsom_excl_btw": "de aanneemsom exclusief btw"}
+# [socialreturn_basis] of article 1.9.1, by what the aanneemsom covers and whether the obligation
+# is per contract year or over the looptijd: never "per contractjaar … of the whole sum".
+SOCIALRETURN_BASIS = {
+    ("jaar", "contractjaar"): "de aanneemsom exclusief btw van dat contractjaar",
+    ("looptijd", "contractjaar"): "het deel van de aanneemsom exclusief btw dat naar rato van de "
+                                  "maanden op dat contractjaar valt",
+    ("looptijd", "looptijd"): "de aanneemsom exclusief btw over de gehele looptijd",
+    ("jaar", "looptijd"): "de aanneemsommen exclusief btw van alle contractjaren samen",
+}
 INVULLIJN = "……………………………………"  # a line to fill in by hand
 
 
@@ -119,7 +127,8 @@ def _socialreturn(w: Waarden, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> N
         return
     w.zet("socialreturn_drempel", bedrag(regel.drempel), regel.is_voorbeeld("drempel"))
     w.zet("socialreturn_percentage", getal(regel.percentage), regel.is_voorbeeld("percentage"))
-    w.zet("socialreturn_basis", SOCIALRETURN_BASIS[regel.basis])
+    w.zet("socialreturn_basis", SOCIALRETURN_BASIS[regel.aanneemsom_per, afspraken.periode],
+          regel.is_voorbeeld("aanneemsom_per"))
     sr = keuzes.is_voorbeeld("socialreturn")
     w.zet("socialreturn_plan_datum", datum(afspraken.plan_datum), sr)
     w.zet("socialreturn_rapportage", afspraken.rapportage, sr)

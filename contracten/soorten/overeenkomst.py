@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from contracten.fouten import InvoerFout, Melding
-from contracten.opmaak import bedrag, datum, getal, procent, voorbeeld
+from contracten.opmaak import bedrag, datum, getal, opsomming, procent, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
@@ -131,16 +131,21 @@ def _socialreturn(profiel: Profiel, aanbieder: Aanbieder) -> Blok | None:
     keuzes = profiel.overeenkomst
     if regel is None or keuzes is None or not keuzes.gebruikt("socialreturn"):
         return None
-    uitkomst = socialreturn.bereken(regel, aanbieder)
+    uitkomst = socialreturn.bereken(regel, aanbieder, profiel.regio.aanbesteding.looptijd)
     vb = aanbieder.voorbeeld
+    # The obligation also rests on what the aanneemsom is taken to cover.
+    vb_bedrag = vb or regel.is_voorbeeld("aanneemsom_per") or regel.is_voorbeeld("percentage")
     return {"soort": "socialreturn", "verplicht": uitkomst.verplicht,
             "jaaromzet": voorbeeld(bedrag(uitkomst.jaaromzet), vb),
             "drempel": voorbeeld(bedrag(uitkomst.drempel), regel.is_voorbeeld("drempel")),
             "percentage": procent(uitkomst.percentage),
             "aanneemsom": voorbeeld(bedrag(uitkomst.aanneemsom), vb)
             if uitkomst.aanneemsom is not None else "",
-            "bedrag": voorbeeld(bedrag(uitkomst.bedrag), vb) if uitkomst.bedrag is not None
-            else "", "voorbeeld": vb}
+            "bedrag": voorbeeld(bedrag(uitkomst.bedrag), vb_bedrag)
+            if uitkomst.bedrag is not None else "", "voorbeeld": vb,
+            # "€ 15.432,10 vanaf 1 januari 2026, …": what each contract year owes (art. 1.9.1).
+            "jaren": opsomming([f"{voorbeeld(bedrag(j.bedrag), vb_bedrag)} vanaf {datum(j.begin)}"
+                                for j in uitkomst.jaren])}
 
 
 def _deel(deel: Decimal, geheel: Decimal) -> str:

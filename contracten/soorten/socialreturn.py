@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from contracten.opmaak import bedrag, procent, voorbeeld
+from contracten.opmaak import bedrag, datum, procent, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.profiel.regels import SocialReturn
@@ -29,7 +29,15 @@ def _regel(profiel: Profiel) -> SocialReturn:
 
 def verplichtingen(profiel: Profiel) -> list[tuple[Aanbieder, socialreturn.Verplichting]]:
     regel = _regel(profiel)
-    return [(a, socialreturn.bereken(regel, a)) for a in profiel.aanbieders]
+    looptijd = profiel.regio.aanbesteding.looptijd
+    return [(a, socialreturn.bereken(regel, a, looptijd)) for a in profiel.aanbieders]
+
+
+def _voorbeeld(regel: SocialReturn, aanbieder: Aanbieder) -> bool:
+    """Whether an obligation is built on an example value: the aanbieder's figures, the
+    percentage, or what the aanneemsom is taken to cover."""
+    return aanbieder.voorbeeld or regel.is_voorbeeld("percentage") \
+        or regel.is_voorbeeld("aanneemsom_per")
 
 
 def totaal(rijen: list[tuple[Aanbieder, socialreturn.Verplichting]]) -> Decimal:
@@ -50,18 +58,25 @@ def _kop(profiel: Profiel, prijspeil: int, versie: str, heeft_voorbeeld: bool
 def overzicht_context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str, Any]:
     """Data only: one row per aanbieder (amounts formatted, example values marked); the
     template heads the table, words `verplicht` and adds the total row."""
+    regel = _regel(profiel)
     rijen = verplichtingen(profiel)
     aanbieders = [
         {"naam": a.naam, "jaaromzet": voorbeeld(bedrag(v.jaaromzet), a.voorbeeld),
          "aanneemsom": (voorbeeld(bedrag(v.aanneemsom), a.voorbeeld)
                         if v.aanneemsom is not None else None),
          "verplicht": v.verplicht,
-         "bedrag": voorbeeld(bedrag(v.bedrag), a.voorbeeld) if v.bedrag is not None else None}
+         "per_jaar": (voorbeeld(bedrag(v.jaren[0].bedrag), _voorbeeld(regel, a))
+                      if v.jaren else None),
+         "bedrag": (voorbeeld(bedrag(v.bedrag), _voorbeeld(regel, a))
+                    if v.bedrag is not None else None)}
         for a, v in rijen]
-    heeft_voorbeeld = any(a.voorbeeld for a, _ in rijen) or bool(_regel(profiel).voorbeeld)
+    heeft_voorbeeld = any(a.voorbeeld for a, _ in rijen) or bool(regel.voorbeeld)
+    # A total built on an example value is an example too.
+    totaal_voorbeeld = any(_voorbeeld(regel, a) for a, v in rijen if v.bedrag is not None)
     return {**_kop(profiel, prijspeil, versie, heeft_voorbeeld), "aanbieders": aanbieders,
             "aantal_verplicht": sum(v.verplicht for _, v in rijen),
-            "totaal": bedrag(totaal(rijen))}
+            "totaal": voorbeeld(bedrag(totaal(rijen)), totaal_voorbeeld),
+            "aanneemsom_per": regel.aanneemsom_per}
 
 
 KOLOMMEN = [
@@ -70,14 +85,16 @@ KOLOMMEN = [
     Kolom("jaaromzet", "Jaaromzet in de regio", "bedrag"),
     Kolom("aanneemsom", "Aanneemsom excl. btw", "bedrag"),
     Kolom("verplicht", "Verplicht", "ja/nee"),
-    Kolom("bedrag", "Social return", "bedrag"),
+    Kolom("per_jaar", "Per contractjaar", "bedrag"),
+    Kolom("bedrag", "Totaal over de looptijd", "bedrag"),
     Kolom("voorbeeld", "Voorbeeldgegevens", "ja/nee"),
 ]
 
 
 def overzicht_rijen(profiel: Profiel) -> list[dict[str, Any]]:
     return [{"id": a.id, "naam": a.naam, "jaaromzet": v.jaaromzet, "aanneemsom": v.aanneemsom,
-             "verplicht": v.verplicht, "bedrag": v.bedrag, "voorbeeld": a.voorbeeld}
+             "verplicht": v.verplicht, "per_jaar": v.jaren[0].bedrag if v.jaren else None,
+             "bedrag": v.bedrag, "voorbeeld": _voorbeeld(_regel(profiel), a)}
             for a, v in verplichtingen(profiel)]
 
 
@@ -90,11 +107,32 @@ def overzicht_bestanden(profiel: Profiel, prijspeil: int) -> list[tuple[str, byt
             ("csv", als_csv(KOLOMMEN, rijen))]
 
 
+def _termijnen(profiel: Profiel, aanbieder: Aanbieder, uitkomst: socialreturn.Verplichting
+               ) -> dict[str, Any]:
+    """The obligation per contract year and over the looptijd, and what the overeenkomst agrees
+    about plan van aanpak, reporting and a shortfall (art. 1.9), when it does."""
+    regel = _regel(profiel)
+    vb = _voorbeeld(regel, aanbieder)
+    looptijd = profiel.regio.aanbesteding.looptijd
+    keuzes = profiel.overeenkomst
+    afspraken = keuzes.socialreturn if keuzes is not None else None
+    sr = keuzes is not None and keuzes.is_voorbeeld("socialreturn")
+    return {
+        "looptijd": f"{datum(looptijd.begin)} tot en met {datum(looptijd.einde)}",
+        "jaren": [{"periode": f"{datum(j.begin)} tot en met {datum(j.einde)}",
+                   "bedrag": voorbeeld(bedrag(j.bedrag), vb)} for j in uitkomst.jaren],
+        "per_contractjaar": afspraken is not None and afspraken.periode == "contractjaar",
+        "plan_datum": voorbeeld(datum(afspraken.plan_datum), sr) if afspraken else "",
+        "rapportage": voorbeeld(afspraken.rapportage, sr) if afspraken else "",
+        "sanctie": voorbeeld(afspraken.sanctie, sr) if afspraken else "",
+    }
+
+
 def brief_context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
                   uitvoering: Any) -> dict[str, Any]:
     """Data only: the template says why the aanbieder is (not) obliged, from these amounts."""
     regel = _regel(profiel)
-    uitkomst = socialreturn.bereken(regel, aanbieder)
+    uitkomst = socialreturn.bereken(regel, aanbieder, profiel.regio.aanbesteding.looptijd)
     vervolg = Fragment()
     vervolg.tekst(regel.brief_verplicht if uitkomst.verplicht else regel.brief_waar_mogelijk)
     return als_brief({
@@ -102,13 +140,14 @@ def brief_context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
                aanbieder.voorbeeld or bool(regel.voorbeeld)),
         "aanbieder": aanbieder,
         "verplicht": uitkomst.verplicht,
-        "bedrag": (voorbeeld(bedrag(uitkomst.bedrag), aanbieder.voorbeeld)
+        "bedrag": (voorbeeld(bedrag(uitkomst.bedrag), _voorbeeld(regel, aanbieder))
                    if uitkomst.bedrag is not None else ""),
         "jaaromzet": voorbeeld(bedrag(uitkomst.jaaromzet), aanbieder.voorbeeld),
         "aanneemsom": (voorbeeld(bedrag(uitkomst.aanneemsom), aanbieder.voorbeeld)
                        if uitkomst.aanneemsom is not None else ""),
         "omgerekend": uitkomst.omgerekend,
         "vervolg": vervolg,
+        **_termijnen(profiel, aanbieder, uitkomst),
     }, profiel, aanbieder, soort="SR", briefdatum=uitvoering.datum, bijlagen=[])
 
 
