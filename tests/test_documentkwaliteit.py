@@ -402,3 +402,14 @@ def test_programma_van_eisen_na_libreoffice_heeft_inhoudsopgave_en_voetnoten(via
     assert document.count("<w:footnoteReference ") == len(_voetnoten_van_profiel("amersfoort"))
     md = pad.with_suffix(".md").read_text(encoding="utf-8")
     assert "## 1. De opdracht" in md and "\n<sup>1</sup> Link naar regiovisie" in md
+
+
+def test_elke_intensiteit_staat_in_het_programma_van_eisen(uitvoer):
+    profiel = contracten.laad_regio(ROOT / "regios" / "assen")
+    met = [p for p in profiel.inhoud.producten if p.intensiteit is not None]
+    assert len(met) >= 3
+    md = (uitvoer / "assen/2025/programma-van-eisen.md").read_text(encoding="utf-8")
+    for product in met:
+        i = product.intensiteit
+        eenheid = "uur" if i.eenheid == "uur" else "dagdelen"
+        assert f"| {product.naam}<br>{i.minimum} tot {i.maximum} {eenheid} per {i.per} |" in md

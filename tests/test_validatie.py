@@ -14,7 +14,7 @@ from contracten.fouten import RegioOnbekend
 from contracten.opmaak import bedrag
 from contracten.profiel.tarieven import BedragRegel
 
-from .conftest import voer_uit, wijzig_yaml
+from .conftest import REGIOS, voer_uit, wijzig_yaml
 
 
 def meldingen(regios: Path, regio: str = "assen"):
@@ -331,3 +331,26 @@ def test_bsn_in_het_profiel_wordt_geweigerd_zonder_herhaling(regios):
     assert fout.value.meldingen[0].veld == "aanbieders.0.adres.straat"  # found when read
     assert fout.value.meldingen[0].regel is not None
     assert "111222333" not in str(fout.value)
+
+
+def test_iwmo_eenheid_en_tariefeenheid_moeten_bij_elkaar_passen(regios):
+    """Begeleiding complex is declared to iWmo per uur (04): a tariff per dagdeel is refused,
+    with file, line, field, what was found and every allowed value."""
+    pad = regios / "assen/tarieven/2025.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    oud = '    omschrijving: "Begeleiding complex"\n    bedrag: 78.90\n    eenheid: uur\n'
+    assert tekst.count(oud) == 1
+    pad.write_text(tekst.replace(oud, oud.replace("eenheid: uur", "eenheid: dagdeel")),
+                   encoding="utf-8")
+    uit = voer_uit("--regios", str(regios), "valideer", "assen")
+    assert uit.code == 1
+    regel = next(r for r in uit.stderr.splitlines() if "[eenheid_iwmo]" in r)
+    assert "assen/tarieven/2025.yaml:71: bedragen" in regel and ".eenheid" in regel
+    assert "'dagdeel' past niet bij product 'begeleiding-complex'" in regel
+    assert "iWmo-eenheid 04 (uur)" in regel and "verwacht eenheid: uur" in regel
+    assert "84 stuks (inspanning)" in regel  # the allowed values in full
+
+
+def test_valideer_telt_in_goed_nederlands():
+    uit = voer_uit("valideer", "amersfoort", env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 0 and "amersfoort: geldig (1 aanbieder, prijspeilen 2023)" in uit.stdout

@@ -64,7 +64,8 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
                 validatie.meldingen, f"Sjablonen passen niet bij regio '{naam}'")))
             continue
         profiel = validatie.profiel
-        click.echo(f"{naam}: geldig ({len(profiel.aanbieders)} aanbieders, "
+        aanbieders = aantal(len(profiel.aanbieders), "aanbieder", "aanbieders")
+        click.echo(f"{naam}: geldig ({aanbieders}, "
                    f"prijspeilen {', '.join(str(j) for j in profiel.prijspeilen)})")
     if fouten:
         for bericht in fouten:

@@ -17,7 +17,7 @@ from contracten.profiel.inhoud import Blokdeel, Inhoud, Programma
 from contracten.profiel.model import RegioGegevens
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 from contracten.profiel.taakgericht import een_contractpartner
-from contracten.profiel.tarieven import Prijspeil
+from contracten.profiel.tarieven import BedragRegel, Prijspeil
 
 # (file relative to the region folder, path in that file, field path, message, code)
 Probleem = tuple[str, Pad, str, str, str]
@@ -236,3 +236,24 @@ def _tarieven(o: Onderdelen) -> Iterator[Probleem]:
                 yield _p(f, ("bedragen", i, "product"),
                          f"'{regel.product}' is geen bekende {o.eenheid_woord()}",
                          "verwijzing_onbekend")
+            yield from _iwmo_eenheid(o, f, i, regel)
+
+
+# An iWmo eenheid that is a unit of time fixes the tariff's unit: a product declared to
+# iWmo per uur cannot be priced per dagdeel.
+IWMO_TIJD = {"01": "minuut", "04": "uur", "14": "etmaal", "16": "dagdeel"}
+
+
+def _iwmo_eenheid(o: Onderdelen, f: str, i: int, regel: BedragRegel) -> Iterator[Probleem]:
+    assert o.inhoud is not None
+    product = next((p for p in o.inhoud.producten if p.sleutel == regel.product), None)
+    if product is None or product.iwmo.eenheid not in IWMO_TIJD:
+        return
+    verwacht = IWMO_TIJD[product.iwmo.eenheid]
+    if regel.eenheid != verwacht:
+        yield _p(f, ("bedragen", i, "eenheid"),
+                 f"'{regel.eenheid}' past niet bij product '{product.sleutel}', dat in "
+                 f"inhoud.yaml de iWmo-eenheid {product.iwmo.eenheid} ({verwacht}) heeft; "
+                 f"verwacht eenheid: {verwacht}, of een andere iWmo-eenheid in inhoud.yaml "
+                 f"(toegestaan: {', '.join(f'{c} {n}' for c, n in IWMO_TIJD.items())}, "
+                 "82 stuks (output), 83 euro's, 84 stuks (inspanning))", "eenheid_iwmo")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from contracten.opmaak import bedrag, voorbeeld
 from contracten.profiel import iwmo
+from contracten.profiel.inhoud import Intensiteit
 from contracten.profiel.model import Profiel
 from contracten.profiel.tarieven import BedragRegel, Prijspeil
 from contracten.weergave.fragment import Letterlijk as L
@@ -16,8 +17,8 @@ def toon(regel: BedragRegel | None) -> str:
 
 def tariefrijen(profiel: Profiel, peil: Prijspeil) -> list[dict[str, str]]:
     """One row per functie or product: `sleutel`, `naam`, `categorie` (iWmo-productcategorie),
-    for a product `eenheid` (iWmo-eenheid and frequentie), `bedrag` in this prijspeil and `per`
-    (its unit)."""
+    for a product `eenheid` (iWmo-eenheid and frequentie) and `intensiteit` ("4 tot 6 uur per
+    week", or empty), `bedrag` in this prijspeil and `per` (its unit)."""
     rijen = []
     if profiel.regio.bekostigingsvorm == "taakgericht":
         for functie in profiel.inhoud.functies:
@@ -29,6 +30,7 @@ def tariefrijen(profiel: Profiel, peil: Prijspeil) -> list[dict[str, str]]:
     for product in profiel.inhoud.producten:
         regel = peil.van_product(product.sleutel)
         rijen.append({"sleutel": product.sleutel, "naam": product.naam,
+                      "intensiteit": _intensiteit(product.intensiteit),
                       "categorie": _categorie(product.iwmo.productcategorie),
                       "eenheid": _eenheid(product.iwmo.eenheid, product.iwmo.frequentie),
                       "bedrag": toon(regel), "per": regel.eenheid if regel else "—"})
@@ -47,7 +49,22 @@ def tarieftabel(profiel: Profiel, peil: Prijspeil) -> list[list[L]]:
     kolommen = (("naam", "categorie", "bedrag", "per")
                 if profiel.regio.bekostigingsvorm == "taakgericht"
                 else ("naam", "categorie", "eenheid", "bedrag", "per"))
-    return [[L(rij[k]) for k in kolommen] for rij in tariefrijen(profiel, peil)]
+    return [[L(_met_intensiteit(rij) if k == "naam" else rij[k]) for k in kolommen]
+            for rij in tariefrijen(profiel, peil)]
+
+
+def _met_intensiteit(rij: dict[str, str]) -> str:
+    """The product's name, and under it its usual intensiteit ("4 tot 6 uur per week")."""
+    return f"{rij['naam']}\n{rij['intensiteit']}" if rij.get("intensiteit") else rij["naam"]
+
+
+def _intensiteit(intensiteit: Intensiteit | None) -> str:
+    if intensiteit is None:
+        return ""
+    eenheid = {"uur": "uur", "dagdeel": "dagdelen"}[intensiteit.eenheid]
+    if intensiteit.minimum == intensiteit.maximum:
+        return f"{intensiteit.minimum} {eenheid} per {intensiteit.per}"
+    return f"{intensiteit.minimum} tot {intensiteit.maximum} {eenheid} per {intensiteit.per}"
 
 
 def prestaties(profiel: Profiel, peil: Prijspeil, sleutels: list[str]) -> list[dict[str, str]]:
