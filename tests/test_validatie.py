@@ -354,3 +354,12 @@ def test_iwmo_eenheid_en_tariefeenheid_moeten_bij_elkaar_passen(regios):
 def test_valideer_telt_in_goed_nederlands():
     uit = voer_uit("valideer", "amersfoort", env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 0 and "amersfoort: geldig (1 aanbieder, prijspeilen 2023)" in uit.stdout
+
+
+def test_een_onbekend_product_in_goed_nederlands(regios):
+    pad = regios / "assen/tarieven/2025.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    pad.write_text(tekst.replace("product: begeleiding-complex", "product: bestaat-niet", 1),
+                   encoding="utf-8")
+    uit = voer_uit("--regios", str(regios), "valideer", "assen")
+    assert uit.code == 1 and "'bestaat-niet' is geen bekend product" in uit.stderr

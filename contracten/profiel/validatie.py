@@ -45,9 +45,11 @@ class Onderdelen:
         return functies if self.regio.bekostigingsvorm == "taakgericht" else producten
 
     def eenheid_woord(self) -> str:
+        """'bekende functie' / 'bekend product' (het product: no -e), for "is geen …"."""
         if self.regio is None:
-            return "functie of product"
-        return "functie" if self.regio.bekostigingsvorm == "taakgericht" else "product"
+            return "bekende functie of bekend product"
+        return "bekende functie" if self.regio.bekostigingsvorm == "taakgericht" \
+            else "bekend product"
 
 
 def _p(bestand: str, loc: Pad, bericht: str, code: str) -> Probleem:
@@ -106,12 +108,12 @@ def _regio(o: Onderdelen) -> Iterator[Probleem]:
             for j, sleutel in enumerate(gemeente.alleen):
                 if sleutel not in bekend:
                     yield _p(f, ("gemeenten", i, "alleen", j),
-                             f"'{sleutel}' is geen bekende {o.eenheid_woord()}",
+                             f"'{sleutel}' is geen {o.eenheid_woord()}",
                              "verwijzing_onbekend")
         for j, sleutel in enumerate(afwezigheid.producten if afwezigheid else []):
             if sleutel not in bekend:
                 yield _p(f, ("regels", "afwezigheid", "producten", j),
-                         f"'{sleutel}' is geen bekende {o.eenheid_woord()}", "verwijzing_onbekend")
+                         f"'{sleutel}' is geen {o.eenheid_woord()}", "verwijzing_onbekend")
     if afwezigheid and o.prijspeilen is not None and not any(
             p.bedrag(afwezigheid.bedrag) for p in o.prijspeilen.values()):
         yield _p(f, ("regels", "afwezigheid", "bedrag"),
@@ -213,7 +215,7 @@ def _aanbieders(o: Onderdelen) -> Iterator[Probleem]:
                 yield _p(f, loc, f"'{sleutel}' staat dubbel in de producten", "dubbel")
             gezien.add(sleutel)
             if sleutel not in bekend:
-                yield _p(f, loc, f"'{sleutel}' is geen bekende {o.eenheid_woord()} "
+                yield _p(f, loc, f"'{sleutel}' is geen {o.eenheid_woord()} "
                                  f"(wel: {', '.join(sorted(bekend))})", "verwijzing_onbekend")
             elif laatste is not None and laatste.van_product(sleutel) is None:
                 yield _p(f, loc, f"'{sleutel}' heeft geen bedrag in tarieven/"
@@ -234,7 +236,7 @@ def _tarieven(o: Onderdelen) -> Iterator[Probleem]:
         for i, regel in enumerate(prijspeil.bedragen):
             if regel.product is not None and regel.product not in bekend:
                 yield _p(f, ("bedragen", i, "product"),
-                         f"'{regel.product}' is geen bekende {o.eenheid_woord()}",
+                         f"'{regel.product}' is geen {o.eenheid_woord()}",
                          "verwijzing_onbekend")
             yield from _iwmo_eenheid(o, f, i, regel)
 
