@@ -150,3 +150,12 @@ def test_voorbeeld_vanuit_python_werkt(tmp_path: Path, monkeypatch, capsys):
     assert "bestanden geschreven in output/assen/2025" in uitvoer
     assert (tmp_path / "output/assen/2025/manifest.json").is_file()
     assert "zorg-welzijn-de-brug" in uitvoer  # a provider obliged to social return
+
+
+def test_elk_plaatje_in_de_readme_bestaat_en_elke_briefsoort_staat_erbij():
+    plaatjes = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README)
+    assert {Path(p).stem for p in plaatjes} >= {"indexatiebrief", "tariefaddendum",
+                                               "socialreturn-brief", "opzeggingsbrief"}
+    for pad in plaatjes:
+        bestand = ROOT / pad
+        assert bestand.is_file() and bestand.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", pad
