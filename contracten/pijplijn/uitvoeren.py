@@ -3,6 +3,7 @@ manifest. Every command that makes documents goes through here."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable
 from contextlib import closing
@@ -11,10 +12,11 @@ from pathlib import Path
 
 from contracten.fouten import ContractenFout
 from contracten.privacy import versiecode
+from contracten.soorten.register import soorten
 from contracten.uitvoer import definitief, manifest
 from contracten.uitvoer.manifest import Document, Herkomst, Manifest, stam
 from contracten.uitvoer.map import Uitvoermap, sha256
-from contracten.weergave.pdf import naar_pdf
+from contracten.weergave.pdf import naar_pdf, samengevoegd
 
 from .plan import Plan, hergebruik
 from .werk import Gemaakt, Werk, maak_alle
@@ -58,7 +60,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         alle_stammen = {t.pad for t in plan.taken}
         opnieuw = {t.pad for t in te_maken}
         oud = vorig.documenten if vorig else []
-        weg = {d.pad for d in oud if _sleutel(d) not in alle_stammen
+        weg = {d.pad for d in oud if _sleutel(d) not in alle_stammen and not d.bundel
                and (plan.volledig or d.soort in plan.opruimen)
                and f"{d.stam}.docx" not in register}
         if vorig is not None and not te_maken and not weg and vorig.kop_gelijk(plan.kop):
@@ -84,7 +86,8 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         blijft = [d for d in oud if d.pad not in weg and d.pad not in nieuwe_paden
                   and (_sleutel(d) not in opnieuw
                        or (f"{d.stam}.docx" in register and not d.naast_definitief))]
-        alle = blijft + nieuw
+        alle, gebundeld = _bundels(blijft + nieuw, plan, map_, nieuwe_paden)
+        nieuwe_paden |= set(gebundeld)
         bekend = {d.pad for d in alle}
         # A finalised document this run did not make and its manifest no longer knew (a
         # damaged manifest) is still listed: it stays, whatever happens.
@@ -105,6 +108,39 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
     return Resultaat(plan.doel, nieuw_manifest, geschreven=sorted(nieuwe_paden),
                      ongewijzigd=sorted(bewaard), verwijderd=sorted(weg),
                      naast_definitief=sorted(naast), waarschuwingen=waarschuwingen)
+
+
+def _bundels(documenten: list[Document], plan: Plan, map_: Uitvoermap, nieuw: set[str]
+             ) -> tuple[list[Document], list[str]]:
+    """Per kind with a `bundel`: one pdf of all its documents' pdfs, in the order of
+    aanbieders.yaml, made again only when one of them changed. Without a pdf for every one of
+    them there is no bundle (a stale one goes). Returns the documents and the bundles written."""
+    volgorde = {a.id: i for i, a in enumerate(plan.profiel.aanbieders)}
+    vorige = {d.pad: d for d in documenten if d.bundel}
+    uit = [d for d in documenten if not d.bundel]
+    geschreven = []
+    for s in soorten().values():
+        if s.bundel is None:
+            continue
+        eigen = [d for d in uit if d.soort == s.naam and not d.naast_definitief]
+        delen = sorted((d for d in eigen if d.formaat == "pdf"),
+                       key=lambda d: (volgorde.get(d.aanbieder or "", len(volgorde)), d.pad))
+        if not delen or len(delen) != sum(d.formaat == "docx" for d in eigen):
+            continue
+        vingerafdruk = hashlib.sha256("\n".join(f"{d.pad} {d.sha256}" for d in delen)
+                                      .encode()).hexdigest()
+        oud = vorige.get(s.bundel)
+        if oud is not None and oud.invoerhash == vingerafdruk:
+            uit.append(oud)
+            continue
+        doel = map_.plek(s.bundel)
+        samengevoegd([map_.plek(d.pad) if d.pad in nieuw else map_.bestaand(d.pad)
+                      for d in delen], doel)
+        uit.append(Document(soort=s.naam, formaat="pdf", pad=s.bundel,
+                            sha256=sha256(doel.read_bytes()), aanbieder=None,
+                            versie=plan.kop.versie, invoerhash=vingerafdruk, bundel=True))
+        geschreven.append(s.bundel)
+    return uit, geschreven
 
 
 def _gedeelde_herkomst(documenten: list[Document], herkomst: dict[str, list[Herkomst]],

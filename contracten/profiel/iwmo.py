@@ -20,6 +20,10 @@ EENHEID: dict[str, str] = {
     "84": "stuks (inspanning)",
 }
 
+# An iWmo eenheid that is a unit of time fixes the tariff's unit: a product declared to iWmo
+# per uur cannot be priced per dagdeel.
+TIJDSEENHEID: dict[str, str] = {"01": "minuut", "04": "uur", "14": "etmaal", "16": "dagdeel"}
+
 FREQUENTIE: dict[str, str] = {
     "1": "per dag",
     "2": "per week",
@@ -31,3 +35,8 @@ FREQUENTIE: dict[str, str] = {
 def met_naam(code: str, lijst: dict[str, str]) -> str:
     naam = lijst.get(code)
     return f"{code} {naam}" if naam else code
+
+
+def alle(lijst: dict[str, str]) -> str:
+    """'01 minuut, 04 uur, …': every code with its name, for a message."""
+    return ", ".join(f"{code} {naam}" for code, naam in lijst.items())

@@ -12,6 +12,7 @@ from typing import Any
 from contracten.artikelen.model import Bibliotheek
 from contracten.lezen.bron import Pad
 from contracten.lezen.meldingen import veldpad
+from contracten.profiel import iwmo
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.inhoud import Blokdeel, Inhoud, Programma
 from contracten.profiel.model import RegioGegevens
@@ -241,21 +242,13 @@ def _tarieven(o: Onderdelen) -> Iterator[Probleem]:
             yield from _iwmo_eenheid(o, f, i, regel)
 
 
-# An iWmo eenheid that is a unit of time fixes the tariff's unit: a product declared to
-# iWmo per uur cannot be priced per dagdeel.
-IWMO_TIJD = {"01": "minuut", "04": "uur", "14": "etmaal", "16": "dagdeel"}
-
-
 def _iwmo_eenheid(o: Onderdelen, f: str, i: int, regel: BedragRegel) -> Iterator[Probleem]:
     assert o.inhoud is not None
     product = next((p for p in o.inhoud.producten if p.sleutel == regel.product), None)
-    if product is None or product.iwmo.eenheid not in IWMO_TIJD:
-        return
-    verwacht = IWMO_TIJD[product.iwmo.eenheid]
-    if regel.eenheid != verwacht:
+    verwacht = iwmo.TIJDSEENHEID.get(product.iwmo.eenheid) if product else None
+    if product is not None and verwacht is not None and regel.eenheid != verwacht:
         yield _p(f, ("bedragen", i, "eenheid"),
                  f"'{regel.eenheid}' past niet bij product '{product.sleutel}', dat in "
                  f"inhoud.yaml de iWmo-eenheid {product.iwmo.eenheid} ({verwacht}) heeft; "
                  f"verwacht eenheid: {verwacht}, of een andere iWmo-eenheid in inhoud.yaml "
-                 f"(toegestaan: {', '.join(f'{c} {n}' for c, n in IWMO_TIJD.items())}, "
-                 "82 stuks (output), 83 euro's, 84 stuks (inspanning))", "eenheid_iwmo")
+                 f"(toegestaan: {iwmo.alle(iwmo.EENHEID)})", "eenheid_iwmo")

@@ -41,6 +41,9 @@ class Soort(ABC):
     alle_aanbieders: ClassVar[bool] = False  # lists every aanbieder: remade when any changes
     met_datum: ClassVar[bool] = False  # carries the run's date (a letter)
     volgorde: ClassVar[int] = 100  # where it stands in lists and help texts
+    # With --formaat pdf: one pdf of all documents of this kind, in the order of aanbieders.yaml,
+    # for printing (letters); its path in the output folder.
+    bundel: ClassVar[str | None] = None
 
     _register: ClassVar[dict[str, Soort]] = {}
 

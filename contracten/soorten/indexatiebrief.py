@@ -108,6 +108,7 @@ def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str)
 
 class Indexatiebrief(Soort):
     naam = "indexatiebrief"
+    bundel = "brieven/indexatie/alle-brieven.pdf"
     volgorde = 30
     sjabloon = "indexatiebrief.docx"
     per = "aanbieder"

@@ -182,6 +182,7 @@ class SocialReturnOverzicht(Soort):
 
 class SocialReturnBrief(Soort):
     naam = "socialreturn-brief"
+    bundel = "brieven/socialreturn/alle-brieven.pdf"
     volgorde = 50
     sjabloon = "socialreturn-brief.docx"
     per = "aanbieder"

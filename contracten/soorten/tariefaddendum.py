@@ -14,6 +14,7 @@ from contracten.soorten.indexatiebrief import beschikbaar, gegevens
 
 class Tariefaddendum(Soort):
     naam = "tariefaddendum"
+    bundel = "addenda/alle-addenda.pdf"
     volgorde = 31
     sjabloon = "tariefaddendum.docx"
     per = "aanbieder"

@@ -43,6 +43,7 @@ class Document(_Model):
     definitief: str | None = None  # the day it was marked definitief
     artikelen: list[Herkomst] | None = None
     samenvattingen: list[str] | None = None  # articles still in our words, not the official text
+    bundel: bool | None = None  # one pdf of all documents of its kind, for printing
 
     @property
     def stam(self) -> str:

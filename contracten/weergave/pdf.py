@@ -47,3 +47,15 @@ def naar_pdf(paren: list[tuple[Path, Path]]) -> None:
         for i, (_, doel) in enumerate(paren):
             doel.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(uit / f"{i:06d}.pdf", doel)
+
+
+def samengevoegd(delen: list[Path], doel: Path) -> None:
+    """One pdf of `delen`, in that order (for printing all letters of a kind at once)."""
+    from pypdf import PdfWriter  # only needed with --formaat pdf
+
+    schrijver = PdfWriter()
+    for deel in delen:
+        schrijver.append(str(deel))
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    with doel.open("wb") as uit:
+        schrijver.write(uit)
