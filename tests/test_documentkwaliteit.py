@@ -308,6 +308,7 @@ def test_nederlandse_decimalen_ook_in_formules(uitvoer):
         assert not PUNTDECIMAAL.search(md), (pad, PUNTDECIMAAL.search(md))
     brief = (uitvoer / "vng/assen/2026/brieven/indexatie/wonen-plus.md").read_text(
         encoding="utf-8")
+    assert "geïndexeerd, op grond van artikel 3.2 van de overeenkomst." in brief
     assert "Het indexcijfer is 4,96 %, berekend volgens de methode van de VNG: 0,9 × OVA " \
         "(4,18 %) + 0,1 × PPC (1,82 %) + nacalculatie (1,013 %) = 4,957 %, afgerond op twee " \
         "decimalen." in brief

@@ -118,6 +118,7 @@ def test_klaar_als(tmp_path):
     assert "Vanaf 31 augustus 2026 neemt u geen nieuwe inwoners in zorg" in brief
     assert "tot uiterlijk 31 augustus 2027" in brief
     assert "warme overdracht" in brief
+    assert "Data die op een zaterdag, zondag of feestdag vallen, staan gemarkeerd" in brief
 
 
 def test_zonder_clienten_alleen_de_data_en_regels(tmp_path):
@@ -227,6 +228,8 @@ def test_de_brief_zegt_wie_opzegt_op_welk_artikel_en_wanneer_het_eindigt(tmp_pat
             "van 6 maanden (voorbeeld) gaat in op 31 december 2026; de overeenkomst eindigt op "
             "30 juni 2027.") in brief
     assert "Bijlage(n): transitieschema" in brief
+    # No date falls on a weekend or holiday here, so the letter does not explain the marking.
+    assert "31 december 2026" in brief and "staan gemarkeerd" not in brief
 
 
 def test_geen_opzegging_als_de_overeenkomst_haar_uitsluit(regios, tmp_path):

@@ -89,6 +89,8 @@ def gegevens(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str
         "ingangsdatum": datum(peil.ingangsdatum),
         "vorig_prijspeil": record.van,
         "taakgericht": profiel.regio.bekostigingsvorm == "taakgericht",
+        # The Contractstandaard's article on indexation, when the overeenkomst follows it.
+        "grondslag": "artikel 3.2 van de overeenkomst" if profiel.overeenkomst else "",
         "index": index,
         "bedragen": [{"naam": r.naam, "eenheid": r.eenheid,
                       "oud": voorbeeld(bedrag(r.oud), r.voorbeeld),

@@ -46,6 +46,8 @@ def _kop(profiel: Profiel, aanbieder: Aanbieder, schema: Schema, versie: str,
         # The article the termination rests on: the Contractstandaard's 1.3 (looptijd and
         # tussentijdse opzegging), when the region's overeenkomst follows it.
         "grondslag": "artikel 1.3 van de overeenkomst" if profiel.overeenkomst else "",
+        # Whether any date falls on a weekend or holiday: only then the documents explain it.
+        "gemarkeerd": any(markering(d) for d in schema.data()),
     }
 
 
