@@ -55,7 +55,9 @@ def _maak(regios: Path, uitvoer: Path) -> None:
             else None  # Amersfoort: a transitieschema with only its dates and rules
         opzegdatum = dt.date(2026, 8, 31) if naam == "assen" else dt.date(2027, 8, 31)
         contracten.opzegging(regio, aanbieder=aanbieder, datum=opzegdatum,  # within the looptijd
-                             briefdatum=DATUM, uitvoer=uitvoer, clienten=clienten)
+                             briefdatum=DATUM, uitvoer=uitvoer, clienten=clienten,
+                             # Amersfoort's overeenkomst lets only the gemeente terminate
+                             door="gemeente" if naam == "amersfoort" else "aanbieder")
 
 
 @pytest.fixture(scope="module")

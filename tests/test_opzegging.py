@@ -124,7 +124,7 @@ def test_klaar_als(tmp_path):
 def test_zonder_clienten_alleen_de_data_en_regels(tmp_path):
     uit = voer_uit("opzegging", "amersfoort", "--aanbieder", "stichting-samen-eemland", "--datum",
                    "2028-03-31", "--uitvoer", str(tmp_path), "--json", "--briefdatum",
-                   "2028-03-15", env={"CONTRACTEN_REGIOS": str(REGIOS)})
+                   "2028-03-15", "--door", "gemeente", env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 0, uit.stderr
     r = json.loads(uit.stdout)
     # The overeenkomst's own opzegtermijn for Opdrachtgever (12 months, artikel 1.3), not the
@@ -223,10 +223,13 @@ def test_de_brief_zegt_wie_opzegt_op_welk_artikel_en_wanneer_het_eindigt(tmp_pat
     assert uit.code == 0, uit.stderr
     brief = (tmp_path / "assen/opzeggingen/wonen-plus/2026-12-31/opzeggingsbrief.md").read_text(
         encoding="utf-8")
-    assert ("Hierbij zegt de gemeente Assen, namens de gemeenten van Regio Assen, de overeenkomst "
-            "Wmo Verblijf met u op, op grond van artikel 1.3 van de overeenkomst. De opzegtermijn "
-            "van 6 maanden (voorbeeld) gaat in op 31 december 2026; de overeenkomst eindigt op "
-            "30 juni 2027.") in brief
+    # By default the aanbieder terminated (Assen § 1.6.1): the letter confirms it.
+    assert ("U hebt de overeenkomst Wmo Verblijf met de gemeente Assen opgezegd (artikel 1.3 van "
+            "de overeenkomst). Wij bevestigen die opzegging. De opzegtermijn van 6 maanden "
+            "(voorbeeld) gaat in op 31 december 2026; de overeenkomst eindigt op 30 juni 2027. "
+            "Voor die periode en daarna gelden de volgende verplichtingen (§ 1.6.1 van het "
+            "programma van eisen):") in brief
+    assert "Onderwerp: bevestiging van uw opzegging van de overeenkomst Wmo Verblijf" in brief
     assert "Bijlage(n): transitieschema" in brief
     # No date falls on a weekend or holiday here, so the letter does not explain the marking.
     assert "31 december 2026" in brief and "staan gemarkeerd" not in brief
@@ -242,3 +245,26 @@ def test_geen_opzegging_als_de_overeenkomst_haar_uitsluit(regios, tmp_path):
     assert uit.code == 1 and "[opzegging_uitgesloten]" in uit.stderr
     assert "assen/overeenkomst.yaml" in uit.stderr and "opzegoptie" in uit.stderr
     assert not (tmp_path / "uit").exists()
+
+
+def test_de_gemeente_zegt_op(tmp_path):
+    uit = voer_uit("opzegging", "assen", "--aanbieder", "wonen-plus", "--datum", "2026-12-31",
+                   "--briefdatum", "2026-11-30", "--door", "gemeente", "--json", "--uitvoer",
+                   str(tmp_path), env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 0, uit.stderr
+    assert json.loads(uit.stdout)["door"] == "gemeente"
+    brief = (tmp_path / "assen/opzeggingen/wonen-plus/2026-12-31/opzeggingsbrief.md").read_text(
+        encoding="utf-8")
+    assert ("Hierbij zegt de gemeente Assen, namens de gemeenten van Regio Assen, de overeenkomst "
+            "Wmo Verblijf met u op, op grond van artikel 1.3 van de overeenkomst.") in brief
+    assert "vragen wij het volgende van u:" in brief and "§ 1.6.1" not in brief
+    assert "Onderwerp: opzegging van de overeenkomst Wmo Verblijf" in brief
+
+
+def test_een_aanbieder_kan_niet_opzeggen_als_alleen_de_gemeente_dat_mag(tmp_path):
+    """Amersfoort: opzegoptie 2, only Opdrachtgever may terminate tussentijds."""
+    uit = voer_uit("opzegging", "amersfoort", "--aanbieder", "stichting-samen-eemland",
+                   "--datum", "2028-03-31", "--briefdatum", "2028-03-15", "--uitvoer",
+                   str(tmp_path / "uit"), env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 1 and "[opzegging_uitgesloten]" in uit.stderr
+    assert "alleen de gemeente" in uit.stderr and not (tmp_path / "uit").exists()

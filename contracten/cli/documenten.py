@@ -191,6 +191,9 @@ def _datum(tekst: str, optie: str) -> dt.date:
               metavar="BESTAND", help="Cliënten (.csv met komma's of puntkomma's, of .xlsx; - "
                                       "leest van de invoer): client,gemeente,product,"
                                       "einddatum_beschikking.")
+@click.option("--door", type=click.Choice(["aanbieder", "gemeente"]), default="aanbieder",
+              show_default=True, help="Wie opzegt: de aanbieder (de brief bevestigt dat en noemt "
+                                      "zijn verplichtingen) of de gemeente (de brief zegt op).")
 @click.option("--terugwerkend", is_flag=True,
               help="Sta een opzegdatum vóór de briefdatum toe (terugwerkende kracht).")
 @formaat_optie
@@ -201,7 +204,7 @@ def _datum(tekst: str, optie: str) -> dt.date:
 @json_optie
 @click.pass_obj
 def opzegging(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermijn: int | None,
-              clienten: Path | None, terugwerkend: bool, formaten: tuple[str, ...],
+              clienten: Path | None, door: str, terugwerkend: bool, formaten: tuple[str, ...],
               uitvoer: Path, briefdatum: dt.datetime | None,
               sjablonen: Path | None, als_json: bool) -> None:
     """Transitieschema en brief bij de opzegging van de overeenkomst met een aanbieder."""
@@ -213,7 +216,8 @@ def opzegging(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermijn
     uitkomst = contracten.opzegging(
         profiel, aanbieder=aanbieder, datum=_datum(datum, "--datum"), opzegtermijn=opzegtermijn,
         clienten=bron, uitvoer=uitvoer, formaten=formaten, sjablonen=sjablonen,
-        briefdatum=vandaag(briefdatum.date() if briefdatum else None), terugwerkend=terugwerkend)
+        briefdatum=vandaag(briefdatum.date() if briefdatum else None), terugwerkend=terugwerkend,
+        door="gemeente" if door == "gemeente" else "aanbieder")
     resultaat = uitkomst.als_json()
     for waarschuwing in uitkomst.waarschuwingen:
         click.echo(f"Let op: {waarschuwing}", err=True)

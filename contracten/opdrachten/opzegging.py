@@ -16,7 +16,7 @@ from contracten.pijplijn.plan import extra_formaten, maak_plan
 from contracten.pijplijn.uitvoeren import Resultaat, voer_uit
 from contracten.profiel.clienten import bestand, lees_clienten
 from contracten.profiel.model import Profiel
-from contracten.rekenen.opzegging import Schema, bereken, markering, plus_maanden
+from contracten.rekenen.opzegging import Door, Schema, bereken, markering, plus_maanden
 from contracten.soorten.opzegging import Opzegging
 from contracten.soorten.register import sjablonenmap, van_opdracht
 
@@ -35,6 +35,7 @@ class OpzeggingResultaat:
             "regio": self.regio,
             "aanbieder": s.aanbieder,
             "datum": s.instroomstop.isoformat(),
+            "door": s.door,
             "opzegtermijn_maanden": s.opzegtermijn_maanden,
             "instroomstop": s.instroomstop.isoformat(),
             "einde_overeenkomst": s.einde_overeenkomst.isoformat(),
@@ -66,23 +67,28 @@ def _binnen_de_looptijd(regio: Profiel, datum: dt.date) -> None:
                          "Ongeldige opzegging")
 
 
-def _opzegtermijn(regio: Profiel, gegeven: int | None) -> tuple[int, bool]:
+def _opzegtermijn(regio: Profiel, gegeven: int | None, door: Door) -> tuple[int, bool]:
     """The opzegtermijn in months, and whether it is an example value: as given, else the one
-    the overeenkomst gives Opdrachtgever (artikel 1.3), else the programma van eisen's. Refused
-    when the overeenkomst allows no tussentijdse opzegging at all (opzegoptie 1)."""
+    the overeenkomst gives the party that terminates (artikel 1.3), else the programma van
+    eisen's. Refused when the overeenkomst does not let that party terminate tussentijds
+    (opzegoptie 1: nobody; 2: only Opdrachtgever)."""
     keuzes = regio.overeenkomst
-    if keuzes is not None and keuzes.opzegoptie == "1":
+    if keuzes is not None and (keuzes.opzegoptie == "1"
+                               or (keuzes.opzegoptie == "2" and door == "aanbieder")):
+        wie = "geen van de partijen" if keuzes.opzegoptie == "1" else "alleen de gemeente"
         raise InvoerFout([Melding(f"{regio.sleutel}/overeenkomst.yaml", None, "opzegoptie",
-                                  "de overeenkomst staat tussentijdse opzegging niet toe "
-                                  "(artikel 1.3, opzegoptie 1); beëindigen kan dan alleen in de "
-                                  "gevallen van de artikelen 1.4.2, 1.6.1, 3.19.1, 3.22 en "
-                                  "3.30.4, en daarvoor maakt deze opdracht geen brief",
-                                  "opzegging_uitgesloten")], "Ongeldige opzegging")
+                                  f"volgens de overeenkomst kan {wie} tussentijds opzeggen "
+                                  f"(artikel 1.3, opzegoptie {keuzes.opzegoptie}); een opzegging "
+                                  f"door de {door} kan deze opdracht dus niet maken (beëindigen "
+                                  "in de gevallen van de artikelen 1.4.2, 1.6.1, 3.19.1, 3.22 en "
+                                  "3.30.4 valt erbuiten)", "opzegging_uitgesloten")],
+                         "Ongeldige opzegging")
     if gegeven is not None:
         return gegeven, False
-    if keuzes is not None and keuzes.opzegtermijn_opdrachtgever_maanden is not None:
-        return (keuzes.opzegtermijn_opdrachtgever_maanden,
-                keuzes.is_voorbeeld("opzegtermijn_opdrachtgever_maanden"))
+    veld = ("opzegtermijn_opdrachtgever_maanden" if door == "gemeente"
+            else "opzegtermijn_opdrachtnemer_maanden")
+    if keuzes is not None and getattr(keuzes, veld) is not None:
+        return getattr(keuzes, veld), keuzes.is_voorbeeld(veld)
     regel = regio.regio.regels.opzegging
     return regel.opzegtermijn_maanden, regel.is_voorbeeld("opzegtermijn_maanden")
 
@@ -99,13 +105,17 @@ def _niet_terugwerkend(regio: Profiel, datum: dt.date, briefdatum: dt.date) -> N
 def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.date,
               opzegtermijn: int | None = None, clienten: Path | Invoerbestand | None = None,
               uitvoer: Path | str = "output", formaten: Sequence[str] = (),
-              sjablonen: Path | None = None, terugwerkend: bool = False) -> OpzeggingResultaat:
+              sjablonen: Path | None = None, terugwerkend: bool = False,
+              door: Door = "aanbieder") -> OpzeggingResultaat:
     """The schedule and letter (dated `briefdatum`) for the opzegging of `aanbieder`'s
     overeenkomst whose opzegtermijn starts on `datum`; `clienten` is the client list (CSV with
     commas or semicolons, or .xlsx; a path, or a name and bytes, e.g. from stdin).
 
-    Refused: a `datum` outside the looptijd, and one before `briefdatum` (retroactive) unless
-    `terugwerkend`. A beschikking that ended before `datum` is a warning."""
+    `door`: who terminates, 'aanbieder' (the letter confirms it and states the obligations of
+    the programma van eisen, Assen § 1.6.1) or 'gemeente' (the letter terminates). Refused: a
+    `datum` outside the looptijd, one before `briefdatum` (retroactive) unless `terugwerkend`,
+    and a party the overeenkomst does not let terminate. A beschikking that ended before
+    `datum` is a warning."""
     gevonden = next((a for a in regio.aanbieders if a.id == aanbieder), None)
     if gevonden is None:
         bekend = ", ".join(a.id for a in regio.aanbieders)
@@ -120,16 +130,19 @@ def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.
     _binnen_de_looptijd(regio, datum)
     if not terugwerkend:
         _niet_terugwerkend(regio, datum, briefdatum)
-    maanden, termijn_voorbeeld = _opzegtermijn(regio, opzegtermijn)
+    if door not in ("aanbieder", "gemeente"):
+        raise InvoerFout([Melding(regio.sleutel, None, "door", f"'{door}': verwacht 'aanbieder' "
+                                  "of 'gemeente'", "door")], "Ongeldige invoer")
+    maanden, termijn_voorbeeld = _opzegtermijn(regio, opzegtermijn, door)
     doorlevering = regio.regio.regels.opzegging.doorlevering_maanden
-    schema = bereken(gevonden.id, datum, maanden, doorlevering, lijst)
+    schema = bereken(gevonden.id, datum, maanden, doorlevering, lijst, door)
     extra = ((invoer.naam, invoer.inhoud),) if invoer is not None else ()
     plan = maak_plan(regio, list(van_opdracht("opzegging").values()), [gevonden],
                      prijspeil=regio.laatste_prijspeil(), sjablonen=sjablonenmap(sjablonen),
                      doel=Path(uitvoer) / regio.sleutel / "opzeggingen" / gevonden.id
                      / datum.isoformat(), datum=briefdatum, formaten=extra_formaten(formaten),
                      onderwerp=Opzegging(schema, termijn_voorbeeld),
-                     onderwerp_sleutel=f"{maanden}/{datum.isoformat()}/{termijn_voorbeeld}",
+                     onderwerp_sleutel=f"{maanden}/{datum.isoformat()}/{termijn_voorbeeld}/{door}",
                      extra_invoer=extra, volledig=True, per_aanbieder=gevonden.id)
     al_afgelopen = [c.client.client for c in schema.clienten
                     if c.client.einddatum_beschikking is not None

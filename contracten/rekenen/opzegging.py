@@ -12,11 +12,13 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 import holidays
 
 from contracten.profiel.clienten import Client
 
+Door = Literal["aanbieder", "gemeente"]
 WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
@@ -58,6 +60,7 @@ class Schema:
     doorlevering_maanden: int
     uiterste_zorgdatum: dt.date
     clienten: list[ClientSchema]
+    door: Door = "aanbieder"  # who terminates: the aanbieder (Assen § 1.6.1) or the gemeente
 
     def data(self) -> list[dt.date]:
         return [self.instroomstop, self.einde_overeenkomst, self.uiterste_zorgdatum,
@@ -65,7 +68,8 @@ class Schema:
 
 
 def bereken(aanbieder: str, datum: dt.date, opzegtermijn_maanden: int,
-            doorlevering_maanden: int, clienten: list[Client]) -> Schema:
+            doorlevering_maanden: int, clienten: list[Client], door: Door = "aanbieder"
+            ) -> Schema:
     # Every date in one step from the original date: a chain of steps would let each step's
     # clamp to the end of the month eat days (31 August + 6 + 3 months is 31 May, not 29 May).
     einde = plus_maanden(datum, opzegtermijn_maanden)
@@ -85,4 +89,4 @@ def bereken(aanbieder: str, datum: dt.date, opzegtermijn_maanden: int,
             schema.append(ClientSchema(client, uiterste, "uiterste zorgdatum (de beschikking "
                                                          "loopt langer)"))
     return Schema(aanbieder, datum, opzegtermijn_maanden, einde, doorlevering_maanden, uiterste,
-                  schema)
+                  schema, door)

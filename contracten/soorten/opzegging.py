@@ -48,6 +48,7 @@ def _kop(profiel: Profiel, aanbieder: Aanbieder, schema: Schema, versie: str,
         "grondslag": "artikel 1.3 van de overeenkomst" if profiel.overeenkomst else "",
         # Whether any date falls on a weekend or holiday: only then the documents explain it.
         "gemarkeerd": any(markering(d) for d in schema.data()),
+        "door": schema.door,  # who terminates: "aanbieder" or "gemeente"
     }
 
 
