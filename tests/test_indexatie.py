@@ -279,3 +279,17 @@ def test_taakgerichte_brief_toont_alleen_het_budget_van_de_contractpartner(regio
         assert woord not in brief
     assert "Onderwerp: indexatie van het taakgerichte budget per 1 januari 2024" in brief
     assert "U declareert" not in brief  # a budget is not declared per unit
+
+
+
+@pytest.mark.parametrize(("datum", "terugwerkend"), [("2026-11-23", True), ("2025-11-23", False)])
+def test_een_brief_na_de_ingangsdatum_wijst_op_correctiedeclaraties(regios, tmp_path, datum,
+                                                                   terugwerkend):
+    uit = voer_uit("--regios", str(regios), "indexeer", "assen", "--naar", "2026",
+                   "--percentage", "3.5", "--datum", datum, "--genereer", "--uitvoer",
+                   str(tmp_path))
+    assert uit.code == 0, uit.stderr
+    assert ("Let op: de brieven zijn gedateerd op" in uit.stderr) is terugwerkend
+    brief = (tmp_path / "assen/2026/brieven/indexatie/wonen-plus.md").read_text(encoding="utf-8")
+    assert ("dan kunt u die declaraties corrigeren met een correctiedeclaratie" in brief) \
+        is terugwerkend

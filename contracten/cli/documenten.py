@@ -108,6 +108,8 @@ def indexeer(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | No
         percentage=procent(percentage, "--percentage"), genereren=genereren, uitvoer=uitvoer,
         formaten=formaten, sjablonen=sjablonen)
     resultaat = uitkomst.als_json()
+    for waarschuwing in uitkomst.waarschuwingen:
+        click.echo(f"Let op: {waarschuwing}", err=True)
     if als_json:
         toon_json(resultaat)
         return

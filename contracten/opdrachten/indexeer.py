@@ -30,6 +30,18 @@ class IndexeerResultaat:
     bestand: Path  # the new tarieven/<jaar>.yaml
     documenten: Resultaat | None  # with `genereren`: the documents of the new prijspeil
 
+    @property
+    def waarschuwingen(self) -> list[str]:
+        """A letter dated after the new prijspeil takes effect: its amounts apply retroactively."""
+        peil = self.indexering.prijspeil
+        record = peil.indexatie
+        assert record is not None
+        if record.datum <= peil.ingangsdatum:
+            return []
+        return [f"de brieven zijn gedateerd op {record.datum.isoformat()}, na de ingangsdatum "
+                f"{peil.ingangsdatum.isoformat()}: de nieuwe bedragen gelden met terugwerkende "
+                "kracht, en de brief wijst op correctiedeclaraties"]
+
     def als_json(self) -> dict[str, Any]:
         """The result shape of ONTWERP.md: amounts as strings, so no precision is lost."""
         ix = self.indexering
@@ -53,6 +65,7 @@ class IndexeerResultaat:
                          for w in ix.wijzigingen],
             "documenten": (self.documenten.manifest.als_json()["documenten"]
                            if self.documenten else []),
+            "waarschuwingen": self.waarschuwingen,
         }
 
 
