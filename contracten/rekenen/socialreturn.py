@@ -105,6 +105,13 @@ def bereken(regel: SocialReturn, aanbieder: Aanbieder, looptijd: Looptijd) -> Ve
     )
 
 
+def op_voorbeelden(regel: SocialReturn, aanbieder: Aanbieder) -> bool:
+    """Whether an obligation is built on an example value: the aanbieder's figures, the
+    percentage, or what the aanneemsom is taken to cover."""
+    return aanbieder.voorbeeld or regel.is_voorbeeld("percentage") \
+        or regel.is_voorbeeld("aanneemsom_per")
+
+
 def toelichting(v: Verplichting, regel: SocialReturn, aanbieder_voorbeeld: bool) -> str:
     """The reason in words, with every example value marked."""
     omzet = voorbeeld(bedrag(v.jaaromzet), aanbieder_voorbeeld)

@@ -133,8 +133,7 @@ def _socialreturn(profiel: Profiel, aanbieder: Aanbieder) -> Blok | None:
         return None
     uitkomst = socialreturn.bereken(regel, aanbieder, profiel.regio.aanbesteding.looptijd)
     vb = aanbieder.voorbeeld
-    # The obligation also rests on what the aanneemsom is taken to cover.
-    vb_bedrag = vb or regel.is_voorbeeld("aanneemsom_per") or regel.is_voorbeeld("percentage")
+    vb_bedrag = socialreturn.op_voorbeelden(regel, aanbieder)
     return {"soort": "socialreturn", "verplicht": uitkomst.verplicht,
             "jaaromzet": voorbeeld(bedrag(uitkomst.jaaromzet), vb),
             "drempel": voorbeeld(bedrag(uitkomst.drempel), regel.is_voorbeeld("drempel")),

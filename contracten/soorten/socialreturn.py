@@ -11,6 +11,7 @@ from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.profiel.regels import SocialReturn
 from contracten.rekenen import socialreturn
+from contracten.rekenen.socialreturn import op_voorbeelden
 from contracten.soorten.basis import Soort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
 from contracten.weergave.fragment import Fragment
@@ -31,13 +32,6 @@ def verplichtingen(profiel: Profiel) -> list[tuple[Aanbieder, socialreturn.Verpl
     regel = _regel(profiel)
     looptijd = profiel.regio.aanbesteding.looptijd
     return [(a, socialreturn.bereken(regel, a, looptijd)) for a in profiel.aanbieders]
-
-
-def _voorbeeld(regel: SocialReturn, aanbieder: Aanbieder) -> bool:
-    """Whether an obligation is built on an example value: the aanbieder's figures, the
-    percentage, or what the aanneemsom is taken to cover."""
-    return aanbieder.voorbeeld or regel.is_voorbeeld("percentage") \
-        or regel.is_voorbeeld("aanneemsom_per")
 
 
 def totaal(rijen: list[tuple[Aanbieder, socialreturn.Verplichting]]) -> Decimal:
@@ -65,14 +59,14 @@ def overzicht_context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str
          "aanneemsom": (voorbeeld(bedrag(v.aanneemsom), a.voorbeeld)
                         if v.aanneemsom is not None else None),
          "verplicht": v.verplicht,
-         "per_jaar": (voorbeeld(bedrag(v.jaren[0].bedrag), _voorbeeld(regel, a))
+         "per_jaar": (voorbeeld(bedrag(v.jaren[0].bedrag), op_voorbeelden(regel, a))
                       if v.jaren else None),
-         "bedrag": (voorbeeld(bedrag(v.bedrag), _voorbeeld(regel, a))
+         "bedrag": (voorbeeld(bedrag(v.bedrag), op_voorbeelden(regel, a))
                     if v.bedrag is not None else None)}
         for a, v in rijen]
     heeft_voorbeeld = any(a.voorbeeld for a, _ in rijen) or bool(regel.voorbeeld)
     # A total built on an example value is an example too.
-    totaal_voorbeeld = any(_voorbeeld(regel, a) for a, v in rijen if v.bedrag is not None)
+    totaal_voorbeeld = any(op_voorbeelden(regel, a) for a, v in rijen if v.bedrag is not None)
     return {**_kop(profiel, prijspeil, versie, heeft_voorbeeld), "aanbieders": aanbieders,
             "aantal_verplicht": sum(v.verplicht for _, v in rijen),
             "totaal": voorbeeld(bedrag(totaal(rijen)), totaal_voorbeeld),
@@ -94,7 +88,7 @@ KOLOMMEN = [
 def overzicht_rijen(profiel: Profiel) -> list[dict[str, Any]]:
     return [{"id": a.id, "naam": a.naam, "jaaromzet": v.jaaromzet, "aanneemsom": v.aanneemsom,
              "verplicht": v.verplicht, "per_jaar": v.jaren[0].bedrag if v.jaren else None,
-             "bedrag": v.bedrag, "voorbeeld": _voorbeeld(_regel(profiel), a)}
+             "bedrag": v.bedrag, "voorbeeld": op_voorbeelden(_regel(profiel), a)}
             for a, v in verplichtingen(profiel)]
 
 
@@ -112,7 +106,7 @@ def _termijnen(profiel: Profiel, aanbieder: Aanbieder, uitkomst: socialreturn.Ve
     """The obligation per contract year and over the looptijd, and what the overeenkomst agrees
     about plan van aanpak, reporting and a shortfall (art. 1.9), when it does."""
     regel = _regel(profiel)
-    vb = _voorbeeld(regel, aanbieder)
+    vb = op_voorbeelden(regel, aanbieder)
     looptijd = profiel.regio.aanbesteding.looptijd
     keuzes = profiel.overeenkomst
     afspraken = keuzes.socialreturn if keuzes is not None else None
@@ -140,7 +134,7 @@ def brief_context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
                aanbieder.voorbeeld or bool(regel.voorbeeld)),
         "aanbieder": aanbieder,
         "verplicht": uitkomst.verplicht,
-        "bedrag": (voorbeeld(bedrag(uitkomst.bedrag), _voorbeeld(regel, aanbieder))
+        "bedrag": (voorbeeld(bedrag(uitkomst.bedrag), op_voorbeelden(regel, aanbieder))
                    if uitkomst.bedrag is not None else ""),
         "jaaromzet": voorbeeld(bedrag(uitkomst.jaaromzet), aanbieder.voorbeeld),
         "aanneemsom": (voorbeeld(bedrag(uitkomst.aanneemsom), aanbieder.voorbeeld)
