@@ -35,8 +35,7 @@ class IndexeerResultaat:
         """A letter dated after the new prijspeil takes effect: its amounts apply retroactively."""
         peil = self.indexering.prijspeil
         record = peil.indexatie
-        assert record is not None
-        if record.datum <= peil.ingangsdatum:
+        if record is None or not peil.terugwerkend:
             return []
         return [f"de brieven zijn gedateerd op {record.datum.isoformat()}, na de ingangsdatum "
                 f"{peil.ingangsdatum.isoformat()}: de nieuwe bedragen gelden met terugwerkende "

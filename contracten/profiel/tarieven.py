@@ -49,3 +49,8 @@ class Prijspeil(Model):
 
     def van_product(self, product: str) -> BedragRegel | None:
         return next((b for b in self.bedragen if b.product == product), None)
+
+    @property
+    def terugwerkend(self) -> bool:
+        """Indexed, and its letters dated after it takes effect: it applies retroactively."""
+        return self.indexatie is not None and self.indexatie.datum > self.ingangsdatum

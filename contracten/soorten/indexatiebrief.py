@@ -91,8 +91,7 @@ def gegevens(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str
         "taakgericht": profiel.regio.bekostigingsvorm == "taakgericht",
         # The Contractstandaard's article on indexation, when the overeenkomst follows it.
         "grondslag": "artikel 3.2 van de overeenkomst" if profiel.overeenkomst else "",
-        # Dated after the new amounts take effect: they apply retroactively.
-        "terugwerkend": record.datum > peil.ingangsdatum,
+        "terugwerkend": peil.terugwerkend,
         "index": index,
         "bedragen": [{"naam": r.naam, "eenheid": r.eenheid,
                       "oud": voorbeeld(bedrag(r.oud), r.voorbeeld),
