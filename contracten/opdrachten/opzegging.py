@@ -144,9 +144,7 @@ def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.
                      onderwerp=Opzegging(schema, termijn_voorbeeld),
                      onderwerp_sleutel=f"{maanden}/{datum.isoformat()}/{termijn_voorbeeld}/{door}",
                      extra_invoer=extra, volledig=True, per_aanbieder=gevonden.id)
-    al_afgelopen = [c.client.client for c in schema.clienten
-                    if c.client.einddatum_beschikking is not None
-                    and c.client.einddatum_beschikking < datum]
+    al_afgelopen = [c.client.client for c in schema.clienten if c.al_afgelopen]
     waarschuwingen = [f"de beschikking van {', '.join(al_afgelopen)} eindigde al vóór de "
                       f"instroomstop ({datum.isoformat()}); controleer of deze cliënt(en) nog op "
                       "de lijst horen"] if al_afgelopen else []

@@ -49,6 +49,7 @@ class ClientSchema:
     client: Client
     zorg_tot: dt.date
     reden: str  # why this date, in words
+    al_afgelopen: bool = False  # the beschikking ended before the instroomstop
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def bereken(aanbieder: str, datum: dt.date, opzegtermijn_maanden: int,
                                                          "uiterste zorgdatum"))
         elif eind < datum:
             schema.append(ClientSchema(client, eind, "de beschikking eindigde al vóór de "
-                                                     "instroomstop: controleer de lijst"))
+                                                     "instroomstop: controleer de lijst", True))
         elif eind < uiterste:
             schema.append(ClientSchema(client, eind, "de beschikking eindigt eerder"))
         else:
