@@ -41,22 +41,21 @@ def voorvoegsel(gemeente: str) -> str:
     return (letters[:3] or "GEM").ljust(2, "X")
 
 
-def kenmerk(profiel: Profiel, aanbieder: Aanbieder, soort: str, jaar: int) -> str:
+def kenmerk(stijl: Brieven, profiel: Profiel, aanbieder: Aanbieder, soort: str, jaar: int) -> str:
     """ASN/2026/IDX/0003: stable for this letter (the aanbieder's place in aanbieders.yaml) and
     unique within a run (one letter of a kind per aanbieder)."""
     nummer = next(i for i, a in enumerate(profiel.aanbieders, start=1) if a.id == aanbieder.id)
-    return f"{huisstijl(profiel).kenmerk_voorvoegsel}/{jaar}/{soort}/{nummer:04d}"
+    return f"{stijl.kenmerk_voorvoegsel}/{jaar}/{soort}/{nummer:04d}"
 
 
 def _adresregel(adres: Adres | None) -> str:
     return f"{adres.straat}, {adres.postcode} {adres.plaats}" if adres else ""
 
 
-def briefcontext(profiel: Profiel, aanbieder: Aanbieder, *, soort: str, briefdatum: dt.date,
-                 bijlagen: list[str]) -> dict[str, Any]:
-    """The letterhead, addressing and signature of one letter. `soort`: the kenmerk's code
-    (IDX, SR, OPZ)."""
-    stijl = huisstijl(profiel)
+def briefcontext(stijl: Brieven, profiel: Profiel, aanbieder: Aanbieder, *, soort: str,
+                 briefdatum: dt.date, bijlagen: list[str]) -> dict[str, Any]:
+    """The letterhead, addressing and signature of one letter in house style `stijl`. `soort`:
+    the kenmerk's code (IDX, ADD, SR, OPZ)."""
     afzender = stijl.afzender
     contact = [deel for deel in (f"T {afzender.telefoon}" if afzender.telefoon else "",
                                  afzender.email or "", afzender.website or "") if deel]
@@ -70,7 +69,7 @@ def briefcontext(profiel: Profiel, aanbieder: Aanbieder, *, soort: str, briefdat
                           "namens": stijl.ondertekening.namens or ""},
         "adressering": aanbieder.brief,
         "briefdatum": datum(briefdatum),
-        "kenmerk": kenmerk(profiel, aanbieder, soort, briefdatum.year),
+        "kenmerk": kenmerk(stijl, profiel, aanbieder, soort, briefdatum.year),
         "bijlagen": opsomming(bijlagen) if bijlagen else "geen",
     }
 
@@ -78,8 +77,9 @@ def briefcontext(profiel: Profiel, aanbieder: Aanbieder, *, soort: str, briefdat
 def als_brief(context: dict[str, Any], profiel: Profiel, aanbieder: Aanbieder, *, soort: str,
               briefdatum: dt.date, bijlagen: list[str]) -> dict[str, Any]:
     """A letter's own context with its letterhead, addressing and signature added."""
-    uit = {**context, **briefcontext(profiel, aanbieder, soort=soort, briefdatum=briefdatum,
-                                     bijlagen=bijlagen)}
-    if huisstijl(profiel).voorbeeld:
+    stijl = huisstijl(profiel)
+    uit = {**context, **briefcontext(stijl, profiel, aanbieder, soort=soort,
+                                     briefdatum=briefdatum, bijlagen=bijlagen)}
+    if stijl.voorbeeld:
         uit["voorbeeldmelding"] = VOORBEELDMELDING
     return uit
