@@ -39,6 +39,11 @@ KOLOMMEN = ("client", "gemeente", "product", "einddatum_beschikking")
 TITEL = "Cliëntbestand is ongeldig"
 
 
+def _te_groot(naam: str) -> InvoerFout:
+    return InvoerFout([Melding(naam, None, "", f"groter dan {MAXIMUM_TEKENS // 1_000_000} miljoen "
+                               "tekens; is dit een cliëntlijst?", "te_groot")], TITEL)
+
+
 def bestand(pad: Path) -> Invoerbestand:
     """The client file at `pad`, read once (its bytes also go into the manifest's input)."""
     naam = pad.name
@@ -47,9 +52,7 @@ def bestand(pad: Path) -> Invoerbestand:
                                   "bestand zelf", "koppeling")], TITEL)
     try:
         if pad.stat().st_size > MAXIMUM_TEKENS:
-            raise InvoerFout([Melding(naam, None, "", f"groter dan {MAXIMUM_TEKENS // 1_000_000} "
-                                      "miljoen tekens; is dit een cliëntlijst?", "te_groot")],
-                             TITEL)
+            raise _te_groot(naam)
         return Invoerbestand(naam, pad.read_bytes())
     except OSError as exc:
         raise InvoerFout([Melding(naam, None, "", f"bestand kan niet worden gelezen: "
@@ -62,8 +65,7 @@ def lees_clienten(bron: Path | Invoerbestand, profiel: Profiel, aanbieder: Aanbi
     invoer = bron if isinstance(bron, Invoerbestand) else bestand(bron)
     naam = invoer.naam
     if len(invoer.inhoud) > MAXIMUM_TEKENS:
-        raise InvoerFout([Melding(naam, None, "", f"groter dan {MAXIMUM_TEKENS // 1_000_000} "
-                                  "miljoen tekens; is dit een cliëntlijst?", "te_groot")], TITEL)
+        raise _te_groot(naam)
     if is_xlsx(invoer):
         ruwe_kop, rijen = lees_xlsx(invoer, TITEL)
     else:
