@@ -19,6 +19,7 @@ from contracten.cli.opties import (
     procent,
     sjablonen_optie,
     toon_json,
+    toon_waarschuwingen,
     uitvoer_optie,
     vandaag,
     voortgangsbalk,
@@ -58,8 +59,7 @@ def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str
             formaten=formaten, uitvoer=uitvoer, sjablonen=sjablonen, datum=vandaag(datum),
             voortgang=voortgang)
     manifest = resultaat.manifest
-    for waarschuwing in resultaat.waarschuwingen:
-        click.echo(f"Let op: {waarschuwing}", err=True)
+    toon_waarschuwingen(resultaat.waarschuwingen)
     if als_json:
         toon_json(manifest.als_json())
         return
@@ -108,8 +108,7 @@ def indexeer(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | No
         percentage=procent(percentage, "--percentage"), genereren=genereren, uitvoer=uitvoer,
         formaten=formaten, sjablonen=sjablonen)
     resultaat = uitkomst.als_json()
-    for waarschuwing in uitkomst.waarschuwingen:
-        click.echo(f"Let op: {waarschuwing}", err=True)
+    toon_waarschuwingen(uitkomst.waarschuwingen)
     if als_json:
         toon_json(resultaat)
         return
@@ -221,8 +220,7 @@ def opzegging(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermijn
         briefdatum=vandaag(briefdatum.date() if briefdatum else None), terugwerkend=terugwerkend,
         door="gemeente" if door == "gemeente" else "aanbieder")
     resultaat = uitkomst.als_json()
-    for waarschuwing in uitkomst.waarschuwingen:
-        click.echo(f"Let op: {waarschuwing}", err=True)
+    toon_waarschuwingen(uitkomst.waarschuwingen)
     if als_json:
         toon_json(resultaat)
         return

@@ -16,6 +16,12 @@ import click
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+def toon_waarschuwingen(waarschuwingen: list[str]) -> None:
+    """Each warning of a result on stderr, as "Let op: …"."""
+    for waarschuwing in waarschuwingen:
+        click.echo(f"Let op: {waarschuwing}", err=True)
+
+
 def toon_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
