@@ -88,6 +88,7 @@ class Opmaak:
         """The same styles with another numbering part (lists a document added)."""
         kopie = copy.copy(self)
         kopie._niveaus = {}
+        kopie.minima = {}  # a list's indent counts in a column's minimum: not shared
         kopie._lees_nummering(etree.fromstring(numbering_xml, _VEILIG))
         return kopie
 
