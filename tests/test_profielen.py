@@ -92,9 +92,9 @@ def test_assen_intensiteit_en_iwmo(assen):
     assert (licht.intensiteit.minimum, licht.intensiteit.maximum) == (4, 6)
     assert (intensief.intensiteit.minimum, intensief.intensiteit.maximum) == (7, 10)
     assert producten["dagbesteding"].iwmo.productcategorie == "07"
-    assert producten["dagbesteding"].iwmo.eenheid == "16"
+    assert producten["dagbesteding"].iwmo.eenheid == "82"  # outputgericht: stuks (output)
     assert producten["vervoer-0-10"].iwmo.productcategorie == "08"
-    assert producten["bw-toezicht"].iwmo.eenheid == "14"
+    assert producten["bw-toezicht"].iwmo.eenheid == "82"
 
 
 def test_assen_regels_uit_de_bron(assen):

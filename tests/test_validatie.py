@@ -333,9 +333,25 @@ def test_bsn_in_het_profiel_wordt_geweigerd_zonder_herhaling(regios):
     assert "111222333" not in str(fout.value)
 
 
+def _inspanningsgericht(regios: Path) -> None:
+    """Assen as an inspanningsgerichte region, begeleiding complex allocated per uur (04)."""
+    vervang(regios / "assen/regio.yaml", "bekostigingsvorm: outputgericht",
+            "bekostigingsvorm: inspanningsgericht")
+    pad = regios / "assen/inhoud.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    pad.write_text(tekst.replace("eenheid: '82'\n    frequentie: '2'",
+                                 "eenheid: '84'\n    frequentie: '2'")
+                   .replace("eenheid: '82'\n    frequentie: '1'",
+                            "eenheid: '84'\n    frequentie: '2'"), encoding="utf-8")
+    vervang(pad, "productcategorie: '02'\n    eenheid: '84'",
+            "productcategorie: '02'\n    eenheid: '04'")
+
+
 def test_iwmo_eenheid_en_tariefeenheid_moeten_bij_elkaar_passen(regios):
     """Begeleiding complex is declared to iWmo per uur (04): a tariff per dagdeel is refused,
     with file, line, field, what was found and every allowed value."""
+    _inspanningsgericht(regios)
+    assert voer_uit("--regios", str(regios), "valideer", "assen").code == 0
     pad = regios / "assen/tarieven/2025.yaml"
     tekst = pad.read_text(encoding="utf-8")
     oud = '    omschrijving: "Begeleiding complex"\n    bedrag: 78.90\n    eenheid: uur\n'
@@ -363,3 +379,54 @@ def test_een_onbekend_product_in_goed_nederlands(regios):
                    encoding="utf-8")
     uit = voer_uit("--regios", str(regios), "valideer", "assen")
     assert uit.code == 1 and "'bestaat-niet' is geen bekend product" in uit.stderr
+
+
+def test_iwmo_eenheid_hoort_bij_de_bekostigingsvorm(regios):
+    """An outputgerichte region allocates in stuks (output) or euro's; a unit of time belongs to
+    the inspanningsgerichte variant (iWmo 3.2). The message names both and lists what may."""
+    vervang(regios / "assen/inhoud.yaml", "productcategorie: '02'\n    eenheid: '82'",
+            "productcategorie: '02'\n    eenheid: '04'")
+    uit = voer_uit("--regios", str(regios), "valideer", "assen")
+    assert uit.code == 1
+    regels = [r for r in uit.stderr.splitlines() if "[eenheid_bekostigingsvorm]" in r]
+    assert len(regels) == 1
+    assert "producten[7: begeleiding-complex].iwmo.eenheid" in regels[0]
+    assert "iWmo-eenheid 04 uur hoort niet bij een outputgerichte regio" in regels[0]
+    assert regels[0].removesuffix(" [eenheid_bekostigingsvorm]").endswith(
+        "toegestaan: 82 stuks (output), 83 euro's")
+
+
+def test_inspanningsgericht_weigert_stuks_output(regios):
+    _inspanningsgericht(regios)
+    vervang(regios / "assen/inhoud.yaml", "productcategorie: '02'\n    eenheid: '04'",
+            "productcategorie: '02'\n    eenheid: '82'")
+    uit = voer_uit("--regios", str(regios), "valideer", "assen")
+    assert uit.code == 1 and "[eenheid_bekostigingsvorm]" in uit.stderr
+    assert ("toegestaan: 01 minuut, 04 uur, 14 etmaal, 16 dagdeel (4 uur), 84 stuks (inspanning)"
+            in uit.stderr)
+
+
+def test_iwmo_frequentie_hoort_bij_de_eenheid(regios):
+    """Euro's (83) are never allocated per dag (CS338)."""
+    vervang(regios / "assen/inhoud.yaml", "productcategorie: '02'\n    eenheid: '82'\n"
+            "    frequentie: '2'", "productcategorie: '02'\n    eenheid: '83'\n"
+            "    frequentie: '1'")
+    uit = voer_uit("--regios", str(regios), "valideer", "assen")
+    assert uit.code == 1
+    regel = next(r for r in uit.stderr.splitlines() if "[frequentie_eenheid]" in r)
+    assert "iWmo-frequentie 1 per dag kan niet bij eenheid 83 euro's" in regel
+    assert "toegestaan: 2 per week, 4 per maand, 6 totaal binnen geldigheidsduur" in regel
+
+
+def test_productcategorie_uit_de_landelijke_lijst(regios):
+    """WMO020 in full, with names; an unquoted number is read as the code."""
+    pad = regios / "assen/inhoud.yaml"
+    vervang(pad, "productcategorie: '07'", "productcategorie: 7")
+    assert voer_uit("--regios", str(regios), "valideer", "assen").code == 0
+    vervang(pad, "productcategorie: 7", "productcategorie: '19'")
+    uit = voer_uit("--regios", str(regios), "valideer", "assen")
+    assert uit.code == 1
+    regel = next(r for r in uit.stderr.splitlines() if "[iwmo_code]" in r)
+    assert "producten[6: dagbesteding].iwmo.productcategorie" in regel
+    assert "01 Hulp bij het huishouden" in regel and "18 Overige beschermd wonen en opvang" in regel
+    assert "(gevonden: 19)" in regel

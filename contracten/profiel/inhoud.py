@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from contracten.profiel.iwmo import Eenheid, Frequentie, Productcategorie
 from contracten.profiel.typen import Markdown, Model, Sleutel, Tekst
 
 
@@ -33,7 +34,7 @@ class Functie(Model):
     nummer: int = Field(ge=1)
     naam: Tekst
     beschrijving: Markdown
-    productcategorie: str | None = Field(default=None, pattern=r"^(0[1-9]|1[0-8])$")
+    productcategorie: Productcategorie | None = None
 
 
 class FunctieVerwijzing(Model):
@@ -130,10 +131,10 @@ class Afstand(Model):
 class Iwmo(Model):
     """iWmo 3.2 codes, so the municipality's systems can use the tariff tables."""
 
-    productcategorie: str = Field(pattern=r"^(0[1-9]|1[0-8])$")
+    productcategorie: Productcategorie
     productcode: str | None = Field(default=None, pattern=r"^[0-9A-Z]{5}$")
-    eenheid: Literal["01", "04", "14", "16", "82", "83", "84"]
-    frequentie: Literal["1", "2", "4", "6"]
+    eenheid: Eenheid
+    frequentie: Frequentie
 
 
 class Product(Model):

@@ -12,13 +12,13 @@ from typing import Any
 from contracten.artikelen.model import Bibliotheek
 from contracten.lezen.bron import Pad
 from contracten.lezen.meldingen import veldpad
-from contracten.profiel import iwmo
+from contracten.profiel import iwmoregels
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.inhoud import Blokdeel, Inhoud, Programma
 from contracten.profiel.model import RegioGegevens
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 from contracten.profiel.taakgericht import een_contractpartner
-from contracten.profiel.tarieven import BedragRegel, Prijspeil
+from contracten.profiel.tarieven import Prijspeil
 
 # (file relative to the region folder, path in that file, field path, message, code)
 Probleem = tuple[str, Pad, str, str, str]
@@ -134,6 +134,8 @@ def _inhoud(o: Onderdelen) -> Iterator[Probleem]:
         if vorm != "taakgericht" and not inhoud.producten:
             yield _p(f, ("producten",), f"een {vorm}e regio heeft producten nodig",
                      "producten_leeg")
+        for loc, bericht, code in iwmoregels.productcodes(vorm, inhoud.producten):
+            yield _p(f, loc, bericht, code)
     yield from _uniek(f, "definities", inhoud.definities, "term")
     yield from _uniek(f, "eisen", inhoud.eisen, "code")
     yield from _uniek(f, "functies", inhoud.functies, "sleutel")
@@ -224,8 +226,8 @@ def _aanbieders(o: Onderdelen) -> Iterator[Probleem]:
 
 
 def _tarieven(o: Onderdelen) -> Iterator[Probleem]:
-    assert o.prijspeilen is not None
-    bekend = o.eenheden()
+    assert o.prijspeilen is not None and o.inhoud is not None
+    bekend, producten = o.eenheden(), o.inhoud.producten
     for jaar, prijspeil in o.prijspeilen.items():
         f = f"tarieven/{jaar}.yaml"
         yield from _uniek(f, "bedragen", prijspeil.bedragen, "sleutel")
@@ -239,16 +241,6 @@ def _tarieven(o: Onderdelen) -> Iterator[Probleem]:
                 yield _p(f, ("bedragen", i, "product"),
                          f"'{regel.product}' is geen {o.eenheid_woord()}",
                          "verwijzing_onbekend")
-            yield from _iwmo_eenheid(o, f, i, regel)
+            for loc, bericht, code in iwmoregels.tariefeenheid(producten, i, regel):
+                yield _p(f, loc, bericht, code)
 
-
-def _iwmo_eenheid(o: Onderdelen, f: str, i: int, regel: BedragRegel) -> Iterator[Probleem]:
-    assert o.inhoud is not None
-    product = next((p for p in o.inhoud.producten if p.sleutel == regel.product), None)
-    verwacht = iwmo.TIJDSEENHEID.get(product.iwmo.eenheid) if product else None
-    if product is not None and verwacht is not None and regel.eenheid != verwacht:
-        yield _p(f, ("bedragen", i, "eenheid"),
-                 f"'{regel.eenheid}' past niet bij product '{product.sleutel}', dat in "
-                 f"inhoud.yaml de iWmo-eenheid {product.iwmo.eenheid} ({verwacht}) heeft; "
-                 f"verwacht eenheid: {verwacht}, of een andere iWmo-eenheid in inhoud.yaml "
-                 f"(toegestaan: {iwmo.alle(iwmo.EENHEID)})", "eenheid_iwmo")
