@@ -14,7 +14,7 @@ from contracten.profiel.brieven import Brieven
 from contracten.profiel.inhoud import Functie, Inhoud, Product, Programma
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 from contracten.profiel.regels import Regels
-from contracten.profiel.tarieven import Prijspeil
+from contracten.profiel.tarieven import STANDAARD_BENAMING, Benaming, Eenheid, Prijspeil
 from contracten.profiel.typen import Model, Sleutel, Tekst
 
 Bekostigingsvorm = Literal["taakgericht", "outputgericht", "inspanningsgericht"]
@@ -50,6 +50,12 @@ class RegioGegevens(Model):
     bekostigingsvorm: Bekostigingsvorm
     aanbesteding: Aanbesteding
     regels: Regels
+    # How the documents name a tariff unit where the region's words differ from the plain ones,
+    # e.g. dagdeel: {enkelvoud: "dagdeel (4 uur)", meervoud: "dagdelen van 4 uur"}.
+    benamingen: dict[Eenheid, Benaming] = {}
+
+    def benaming(self, eenheid: Eenheid) -> Benaming:
+        return self.benamingen.get(eenheid) or STANDAARD_BENAMING[eenheid]
 
 
 class Profiel(Model):

@@ -12,6 +12,20 @@ from contracten.profiel.typen import Bedrag, Model, Percentage, Procentpunten, S
 Eenheid = Literal["etmaal", "uur", "dagdeel", "dag", "week", "maand", "jaar", "stuk", "enkele reis"]
 
 
+class Benaming(Model):
+    """How documents name a unit: "per dagdeel (4 uur)", "4 tot 6 dagdelen per week"."""
+
+    enkelvoud: Tekst
+    meervoud: Tekst
+
+
+STANDAARD_BENAMING: dict[str, Benaming] = {
+    eenheid: Benaming(enkelvoud=eenheid, meervoud=meervoud) for eenheid, meervoud in (
+        ("etmaal", "etmalen"), ("uur", "uur"), ("dagdeel", "dagdelen"), ("dag", "dagen"),
+        ("week", "weken"), ("maand", "maanden"), ("jaar", "jaar"), ("stuk", "stuks"),
+        ("enkele reis", "enkele reizen"))}
+
+
 class BedragRegel(Model):
     sleutel: Sleutel
     product: Sleutel | None = None  # key of a product or functie; None for e.g. afwezigheid

@@ -10,7 +10,7 @@ from typing import Any
 from contracten.opmaak import bedrag, datum, decimalen, getal, procent, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
-from contracten.profiel.tarieven import BedragRegel
+from contracten.profiel.tarieven import BedragRegel, Eenheid
 from contracten.rekenen.indexatie import vorig_bedrag
 from contracten.soorten.basis import Soort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
@@ -26,7 +26,7 @@ class Rij:
     """One amount of the letter: before and after indexation."""
 
     naam: str
-    eenheid: str
+    eenheid: Eenheid
     oud: Decimal
     nieuw: Decimal
     voorbeeld: bool
@@ -93,7 +93,7 @@ def gegevens(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str
         "grondslag": "artikel 3.2 van de overeenkomst" if profiel.overeenkomst else "",
         "terugwerkend": peil.terugwerkend,
         "index": index,
-        "bedragen": [{"naam": r.naam, "eenheid": r.eenheid,
+        "bedragen": [{"naam": r.naam, "eenheid": profiel.regio.benaming(r.eenheid).enkelvoud,
                       "oud": voorbeeld(bedrag(r.oud), r.voorbeeld),
                       "nieuw": voorbeeld(bedrag(r.nieuw), r.voorbeeld)}
                      for r in rijen],

@@ -164,7 +164,7 @@ def _afwezigheid(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> Blok
     maanden_vb = regel.is_voorbeeld("maximum_maanden_per_kalenderjaar")
     return {"soort": "afwezigheid", "bedrag": voorbeeld(bedrag(bedragregel.bedrag),
                                                         bedragregel.voorbeeld),
-            "eenheid": bedragregel.eenheid,
+            "eenheid": profiel.regio.benaming(bedragregel.eenheid).enkelvoud,
             "maanden": voorbeeld(str(regel.maximum_maanden_per_kalenderjaar), maanden_vb),
             "gronden": "; ".join(g[0].lower() + g[1:] for g in regel.gronden),
             "bron": regel.bron or "", "voorbeeld": bedragregel.voorbeeld or maanden_vb}

@@ -184,7 +184,8 @@ def _tarieven(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
               niveau: int) -> None:
     kop = tariefkop(profiel, peil)
     uit.tabel(list(tarieftabel(profiel, peil)), kop=kop, breedtes=[4, 2, 2, 2, 2][:len(kop)])
-    los: list[list[Cel]] = [[L(b.omschrijving), L(toon(b)), L(f"per {b.eenheid}")]
+    per = profiel.regio.benaming
+    los: list[list[Cel]] = [[L(b.omschrijving), L(toon(b)), L(f"per {per(b.eenheid).enkelvoud}")]
                             for b in peil.bedragen if b.product is None]
     if los:
         uit.tabel(los, kop=["Overige bedragen", "Bedrag", "Eenheid"], breedtes=[4, 2, 2])

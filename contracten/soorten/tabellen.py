@@ -25,16 +25,20 @@ def tariefrijen(profiel: Profiel, peil: Prijspeil) -> list[dict[str, str]]:
             regel = peil.van_product(functie.sleutel)
             rijen.append({"sleutel": functie.sleutel, "naam": functie.naam,
                           "categorie": _categorie(functie.productcategorie or ""),
-                          "bedrag": toon(regel), "per": regel.eenheid if regel else "—"})
+                          "bedrag": toon(regel), "per": _per(profiel, regel)})
         return rijen
     for product in profiel.inhoud.producten:
         regel = peil.van_product(product.sleutel)
         rijen.append({"sleutel": product.sleutel, "naam": product.naam,
-                      "intensiteit": _intensiteit(product.intensiteit),
+                      "intensiteit": _intensiteit(profiel, product.intensiteit),
                       "categorie": _categorie(product.iwmo.productcategorie),
                       "eenheid": _eenheid(product.iwmo.eenheid, product.iwmo.frequentie),
-                      "bedrag": toon(regel), "per": regel.eenheid if regel else "—"})
+                      "bedrag": toon(regel), "per": _per(profiel, regel)})
     return rijen
+
+
+def _per(profiel: Profiel, regel: BedragRegel | None) -> str:
+    return profiel.regio.benaming(regel.eenheid).enkelvoud if regel else "—"
 
 
 def tariefkop(profiel: Profiel, peil: Prijspeil) -> list[str]:
@@ -58,11 +62,14 @@ def _met_intensiteit(rij: dict[str, str]) -> str:
     return f"{rij['naam']}\n{rij['intensiteit']}" if rij.get("intensiteit") else rij["naam"]
 
 
-def _intensiteit(intensiteit: Intensiteit | None) -> str:
+def _intensiteit(profiel: Profiel, intensiteit: Intensiteit | None) -> str:
     if intensiteit is None:
         return ""
-    eenheid = {"uur": "uur", "dagdeel": "dagdelen"}[intensiteit.eenheid]
+    benaming = profiel.regio.benaming(intensiteit.eenheid)
+    eenheid = benaming.meervoud
     if intensiteit.minimum == intensiteit.maximum:
+        if intensiteit.minimum == 1:
+            eenheid = benaming.enkelvoud
         return f"{intensiteit.minimum} {eenheid} per {intensiteit.per}"
     return f"{intensiteit.minimum} tot {intensiteit.maximum} {eenheid} per {intensiteit.per}"
 
