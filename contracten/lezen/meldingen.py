@@ -56,6 +56,8 @@ _VORMEN: dict[str, str] = {
     r"^Geachte .+,$": "een aanhef zoals 'Geachte directie,' (met 'Geachte' en een komma)",
     r"^[a-z0-9.-]+\.[a-z]{2,}(/\S*)?$": "een website zoals www.assen.nl",
     r"^[A-Z][A-Z0-9]{1,7}$": "2 tot 8 hoofdletters of cijfers, zoals ASN",
+    r"^[A-Za-z0-9_.-]+\.(png|jpe?g)$": "de naam van een PNG- of JPEG-bestand in de regiomap, "
+                                        "zoals logo.png",
 }
 
 

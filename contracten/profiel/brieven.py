@@ -18,6 +18,9 @@ class Afzender(Model):
     telefoon: str | None = Field(default=None, pattern=r"^[0-9 +()-]{10,16}$")
     email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
     website: str | None = Field(default=None, pattern=r"^[a-z0-9.-]+\.[a-z]{2,}(/\S*)?$")
+    # A PNG or JPEG in the region folder, shown above the letterhead; `logo_breedte_mm` wide.
+    logo: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_.-]+\.(png|jpe?g)$")
+    logo_breedte_mm: int = Field(default=40, ge=10, le=120)
 
 
 class Ondertekening(Model):

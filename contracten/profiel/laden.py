@@ -91,6 +91,11 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
     bibliotheek = laad_bibliotheek(artikelen) if OVEREENKOMST in modellen else None
     if (map_ / BRIEVEN).is_file():
         modellen[BRIEVEN] = lees(map_ / BRIEVEN, Brieven)
+    logo = _logo(map_, modellen.get(BRIEVEN))
+    if isinstance(logo, str):
+        bron = bronnen[BRIEVEN]
+        meldingen.append(Melding(bron.naam, bron.regel(("afzender", "logo")), "afzender.logo",
+                                 logo, "logo_ongeldig"))
 
     prijspeilen: dict[int, Prijspeil] = {}
     tarieven_compleet = True
@@ -153,5 +158,28 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
         overeenkomst=onderdelen.overeenkomst,
         bibliotheek=bibliotheek,
         brieven=modellen.get(BRIEVEN),
-        bestanden=sorted(map_ / b for b in bronnen),
+        bestanden=sorted([*(map_ / b for b in bronnen), *([logo] if logo else [])]),
     )
+
+
+LOGO_MAX = 1_000_000  # bytes: a letterhead image, not a photo
+LOGO_KOPPEN = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def _logo(map_: Path, brieven: Brieven | None) -> Path | str | None:
+    """The logo file brieven.yaml names, or what is wrong with it (a message)."""
+    if brieven is None or brieven.afzender.logo is None:
+        return None
+    pad = map_ / brieven.afzender.logo
+    if pad.is_symlink() or not pad.is_file():
+        return (f"'{brieven.afzender.logo}' staat niet in de regiomap"
+                if not pad.is_symlink() else
+                f"'{brieven.afzender.logo}' is een symbolische koppeling; zet het bestand zelf "
+                "in de regiomap")
+    if pad.stat().st_size > LOGO_MAX:
+        return f"'{pad.name}' is groter dan 1 MB; gebruik een kleinere afbeelding"
+    with pad.open("rb") as f:
+        kop = f.read(8)
+    if not kop.startswith(LOGO_KOPPEN):
+        return f"'{pad.name}' is geen PNG- of JPEG-afbeelding"
+    return pad

@@ -13,6 +13,7 @@ from contracten.opmaak import VOORBEELDMELDING, datum, opsomming, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder, Adres
 from contracten.profiel.brieven import Afzender, Brieven, Ondertekening
 from contracten.profiel.model import Profiel
+from contracten.weergave.fragment import Fragment
 
 
 def huisstijl(profiel: Profiel) -> Brieven:
@@ -71,7 +72,17 @@ def briefcontext(stijl: Brieven, profiel: Profiel, aanbieder: Aanbieder, *, soor
         "briefdatum": datum(briefdatum),
         "kenmerk": kenmerk(stijl, profiel, aanbieder, soort, briefdatum.year),
         "bijlagen": opsomming(bijlagen) if bijlagen else "geen",
+        "logo": _logo(afzender, profiel),
     }
+
+
+def _logo(afzender: Afzender, profiel: Profiel) -> Fragment | None:
+    """The sender's logo above the letterhead (the file was checked when the region loaded)."""
+    if afzender.logo is None:
+        return None
+    logo = Fragment()
+    logo.afbeelding(str(profiel.map / afzender.logo), afzender.logo_breedte_mm)
+    return logo
 
 
 def als_brief(context: dict[str, Any], profiel: Profiel, aanbieder: Aanbieder, *, soort: str,

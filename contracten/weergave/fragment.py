@@ -49,7 +49,15 @@ class Tabel:
     breedtes: list[float] | None = None  # relative column widths
 
 
-Blok = Kop | Tekst | Tabel
+@dataclass(frozen=True)
+class Afbeelding:
+    """A PNG or JPEG on a paragraph of its own, such as the sender's logo."""
+
+    pad: str
+    breedte_mm: int
+
+
+Blok = Kop | Tekst | Tabel | Afbeelding
 
 
 @dataclass
@@ -68,6 +76,9 @@ class Fragment:
 
     def tekst(self, markdown: str, stijl: str | None = None) -> None:
         self.blokken.append(Tekst(markdown, stijl))
+
+    def afbeelding(self, pad: str, breedte_mm: int) -> None:
+        self.blokken.append(Afbeelding(pad, breedte_mm))
 
     def tabel(self, rijen: Sequence[Sequence[Cel]], kop: list[str] | None = None, *,
               eerste_kolom_vet: bool = False, breedtes: Sequence[float] | None = None) -> None:

@@ -20,11 +20,10 @@ from docx import Document
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, meta
 from lxml import etree
-from markupsafe import Markup
 
 from contracten.weergave import inhoudsopgave, pakket, tabelbreedte
 from contracten.weergave.blokken import geserialiseerd
-from contracten.weergave.fragment import Fragment
+from contracten.weergave.kladblok import Kladblok, W
 from contracten.weergave.sjabloon import (
     OMGEVING,
     VULFOUTEN,
@@ -38,10 +37,8 @@ from contracten.weergave.sjabloon import (
 from contracten.weergave.sjabloonbestand import begrensd, tijdslimiet, vul_begrensd
 from contracten.weergave.stijlen import Stijlen
 from contracten.weergave.tekstversie import markdown_van
-from contracten.weergave.word import voetnoot, vul
 from contracten.weergave.zipschrijver import pak_in, zip_van
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
 XML_KOP = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 STRIKT = etree.XMLParser(recover=False, huge_tree=True, resolve_entities=False, no_network=True)
@@ -62,16 +59,6 @@ class Gerenderd:
         """The document's Markdown twin."""
         return markdown_van(self.body, self.stijlen, self.links, blokken=self.blokken,
                             geheugen=self.geheugen)
-
-
-@dataclass
-class _Fragmenten:
-    """What the fragments of one document add besides their XML."""
-
-    relaties: list[tuple[str, str, str, bool]]  # of the body: (id, type, target, external)
-    nummering: bytes | None  # the numbering part, when lists added numberings
-    voetnoten: list[Any]  # w:footnote elements
-    voetnootrelaties: list[tuple[str, str, str, bool]]  # of the footnotes part
 
 
 class Motor:
@@ -114,7 +101,8 @@ class Motor:
             body.remove(kind)
         romp = etree.tostring(document, encoding="unicode")
         self.voor, self.na = re.split(r"<w:body\s*/>", romp, maxsplit=1)
-        self.kladblok = Document(io.BytesIO(self.bytes))  # where fragments become Word XML
+        self.kladblok = Kladblok(Document(io.BytesIO(self.bytes)),
+                                 pakket.eerste_voetnoot_id(self.delen.get(pakket.VOETNOTEN)))
         self.ingepakt = {naam: pak_in(naam, inhoud) for naam, inhoud in self.delen.items()}
         stijlen = Stijlen(etree.fromstring(self.delen["word/styles.xml"], VEILIG))
         self.stijlen = stijlen.namen
@@ -122,7 +110,6 @@ class Motor:
         self.taal = pakket.taal(self.delen["word/styles.xml"])
         self.opmaak = tabelbreedte.Opmaak(self.delen["word/styles.xml"],
                                           self.delen.get("word/numbering.xml"))
-        self.eerste_voetnoot = pakket.eerste_voetnoot_id(self.delen.get(pakket.VOETNOTEN))
         self.tweeling: dict[str, Any] = {}  # serialised block -> its twin (tekstversie)
 
     def variabelen(self) -> set[str]:
@@ -132,60 +119,9 @@ class Motor:
             gebruikt |= meta.find_undeclared_variables(OMGEVING.parse(bron))
         return gebruikt
 
-    def _fragmenten(self, context: dict[str, Any]) -> tuple[dict[str, Any], _Fragmenten]:
-        """Turn Fragments into Word XML, their footnotes into w:footnote elements; return what
-        they add to the package, and put the scratch document back as it was."""
-        deel = self.kladblok.part
-        body = self.kladblok.element.body
-        relaties_voor = set(deel.rels)
-        nummering = deel.numbering_part.element
-        aantal_nums = len(nummering)
-        uit: dict[str, Any] = {}
-        noten: list[tuple[int, str]] = []  # (id in the document, Markdown)
-        for sleutel, waarde in context.items():
-            if not isinstance(waarde, Fragment):
-                uit[sleutel] = waarde
-                continue
-            self._leeg()
-            vul(self.kladblok, waarde)
-            # A reference carries the note's number in its fragment: make it the document's id.
-            basis = self.eerste_voetnoot + len(noten)
-            for verwijzing in body.iter(f"{{{W}}}footnoteReference"):
-                verwijzing.set(f"{{{W}}}id", str(basis + int(verwijzing.get(f"{{{W}}}id")) - 1))
-            noten += [(basis + i, tekst) for i, tekst in enumerate(waarde.voetnoten)]
-            uit[sleutel] = Markup("".join(
-                etree.tostring(kind, encoding="unicode") for kind in body
-                if kind.tag != f"{{{W}}}sectPr"))
-        rels_body = set(deel.rels) - relaties_voor
-        elementen = []
-        for noot_id, tekst in noten:
-            self._leeg()
-            elementen.append(voetnoot(self.kladblok, noot_id, tekst))
-        rels_noten = set(deel.rels) - relaties_voor - rels_body
-
-        def weg(ids: set[str]) -> list[tuple[str, str, str, bool]]:
-            rels = [deel.rels[r] for r in sorted(ids)]
-            for rel in rels:
-                deel.rels.pop(rel.rId)
-            return [(r.rId, r.reltype, r.target_ref, r.is_external) for r in rels]
-
-        extra = _Fragmenten(weg(rels_body), None, elementen, weg(rels_noten))
-        if len(nummering) != aantal_nums:
-            extra.nummering = XML_KOP.encode() + etree.tostring(nummering, encoding="UTF-8")
-            for num in list(nummering)[aantal_nums:]:
-                nummering.remove(num)
-        self._leeg()
-        return uit, extra
-
-    def _leeg(self) -> None:
-        body = self.kladblok.element.body
-        for kind in list(body):
-            if kind.tag != f"{{{W}}}sectPr":
-                body.remove(kind)
-
     def render(self, context: dict[str, Any], *, titel: str, tijdstip: dt.datetime) -> Gerenderd:
         try:
-            inhoud, extra = self._fragmenten(context)
+            inhoud, extra = self.kladblok.omgezet(context)
             teller = ArtikelTeller()
             inhoud["artikel"], inhoud["lid"] = teller, teller.lid
             with tijdslimiet(self.naam):
@@ -229,6 +165,10 @@ class Motor:
                                  False))
                 vervangen["[Content_Types].xml"] = pakket.met_override(
                     self.delen["[Content_Types].xml"], pakket.VOETNOTEN, pakket.VOETNOTEN_TYPE)
+        if extra.media:
+            vervangen |= pakket.met_media(
+                vervangen.get("[Content_Types].xml", self.delen["[Content_Types].xml"]),
+                extra.media)
         if relaties:
             vervangen["word/_rels/document.xml.rels"] = pakket.relaties(
                 self.delen["word/_rels/document.xml.rels"], relaties)

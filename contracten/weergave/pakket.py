@@ -126,6 +126,19 @@ def met_override(content_types: bytes, deel: str, soort: str) -> bytes:
     return _xml(typen)
 
 
+def met_media(content_types: bytes, media: dict[str, tuple[bytes, str]]) -> dict[str, bytes]:
+    """The media parts (name -> (bytes, content type)) and [Content_Types].xml with a Default
+    for each of their extensions (png, jpg)."""
+    typen = etree.fromstring(content_types, VEILIG)
+    for naam, (_, soort) in media.items():
+        extensie = naam.rsplit(".", 1)[-1].lower()
+        if not any(d.get("Extension", "").lower() == extensie
+                   for d in typen.iter(f"{{{CT_NS}}}Default")):
+            etree.SubElement(typen, f"{{{CT_NS}}}Default",
+                             {"Extension": extensie, "ContentType": soort})
+    return {"[Content_Types].xml": _xml(typen), **{n: b for n, (b, _) in media.items()}}
+
+
 def taal(styles_xml: bytes) -> str | None:
     """The template's language: the w:lang of its document defaults ('nl-NL')."""
     lang = etree.fromstring(styles_xml, VEILIG).find(

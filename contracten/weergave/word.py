@@ -12,11 +12,12 @@ import lxml.html
 import markdown
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from contracten.weergave import stijlen
-from contracten.weergave.fragment import Fragment, Kop, Letterlijk, Tabel, Tekst
+from contracten.weergave.fragment import Afbeelding, Fragment, Kop, Letterlijk, Tabel, Tekst
 from contracten.weergave.inline import inline, tekst_in, verwijzingsopmaak
 from contracten.weergave.nummering import element as xml_element
 from contracten.weergave.nummering import nieuwe_nummering, zet_nummering
@@ -57,6 +58,8 @@ def vul(container: Any, fragment: Fragment) -> None:
             schrijf_markdown(container, blok.markdown, blok.stijl)
         elif isinstance(blok, Tabel):
             _tabel(container, blok)
+        elif isinstance(blok, Afbeelding):
+            container.add_paragraph().add_run().add_picture(blok.pad, width=Mm(blok.breedte_mm))
 
 
 def schrijf_markdown(container: Any, tekst: str, stijl: str | None = None) -> None:

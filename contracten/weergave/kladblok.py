@@ -1,0 +1,91 @@
+"""The scratch document where Fragments become Word XML: one per prepared template, emptied
+after every document, so what a document's fragments add (relationships, images, numberings,
+footnotes) is collected for its package and never carried into the next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml import etree
+from markupsafe import Markup
+
+from contracten.weergave import pakket
+from contracten.weergave.fragment import Fragment
+from contracten.weergave.word import voetnoot, vul
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@dataclass
+class Fragmenten:
+    """What the fragments of one document add besides their XML."""
+
+    relaties: list[tuple[str, str, str, bool]]  # of the body: (id, type, target, external)
+    nummering: bytes | None  # the numbering part, when lists added numberings
+    voetnoten: list[Any]  # w:footnote elements
+    voetnootrelaties: list[tuple[str, str, str, bool]]  # of the footnotes part
+    media: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # name -> (bytes, type)
+
+
+class Kladblok:
+    def __init__(self, document: Any, eerste_voetnoot: int) -> None:
+        self.document = document  # a python-docx Document of the template
+        self.eerste_voetnoot = eerste_voetnoot
+
+    def omgezet(self, context: dict[str, Any]) -> tuple[dict[str, Any], Fragmenten]:
+        """Turn Fragments into Word XML, their footnotes into w:footnote elements; return what
+        they add to the package, and put the scratch document back as it was."""
+        deel = self.document.part
+        body = self.document.element.body
+        relaties_voor = set(deel.rels)
+        nummering = deel.numbering_part.element
+        aantal_nums = len(nummering)
+        uit: dict[str, Any] = {}
+        noten: list[tuple[int, str]] = []  # (id in the document, Markdown)
+        for sleutel, waarde in context.items():
+            if not isinstance(waarde, Fragment):
+                uit[sleutel] = waarde
+                continue
+            self._leeg()
+            vul(self.document, waarde)
+            # A reference carries the note's number in its fragment: make it the document's id.
+            basis = self.eerste_voetnoot + len(noten)
+            for verwijzing in body.iter(f"{{{W}}}footnoteReference"):
+                verwijzing.set(f"{{{W}}}id", str(basis + int(verwijzing.get(f"{{{W}}}id")) - 1))
+            noten += [(basis + i, tekst) for i, tekst in enumerate(waarde.voetnoten)]
+            uit[sleutel] = Markup("".join(
+                etree.tostring(kind, encoding="unicode") for kind in body
+                if kind.tag != f"{{{W}}}sectPr"))
+        rels_body = set(deel.rels) - relaties_voor
+        elementen = []
+        for noot_id, tekst in noten:
+            self._leeg()
+            elementen.append(voetnoot(self.document, noot_id, tekst))
+        rels_noten = set(deel.rels) - relaties_voor - rels_body
+
+        media: dict[str, tuple[bytes, str]] = {}
+
+        def weg(ids: set[str]) -> list[tuple[str, str, str, bool]]:
+            rels = [deel.rels[r] for r in sorted(ids)]
+            for rel in rels:
+                deel.rels.pop(rel.rId)
+                if rel.reltype == RT.IMAGE:  # an image's bytes go into the package too
+                    media[rel.target_part.partname.lstrip("/")] = (
+                        rel.target_part.blob, rel.target_part.content_type)
+            return [(r.rId, r.reltype, r.target_ref, r.is_external) for r in rels]
+
+        extra = Fragmenten(weg(rels_body), None, elementen, weg(rels_noten), media)
+        if len(nummering) != aantal_nums:
+            extra.nummering = pakket.XML_KOP + etree.tostring(nummering, encoding="UTF-8")
+            for num in list(nummering)[aantal_nums:]:
+                nummering.remove(num)
+        self._leeg()
+        return uit, extra
+
+    def _leeg(self) -> None:
+        body = self.document.element.body
+        for kind in list(body):
+            if kind.tag != f"{{{W}}}sectPr":
+                body.remove(kind)
