@@ -40,6 +40,7 @@ from contracten.weergave.tekstversie import markdown_van
 from contracten.weergave.zipschrijver import pak_in, zip_van
 
 KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
+KOLOMLUS = re.compile(r"\{%-?\s*tc\b")
 XML_KOP = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 STRIKT = etree.XMLParser(recover=False, huge_tree=True, resolve_entities=False, no_network=True)
 VEILIG = etree.XMLParser(resolve_entities=False, no_network=True)  # no XXE from a template
@@ -80,8 +81,11 @@ class Motor:
         document = etree.fromstring(self.delen["word/document.xml"], VEILIG)
         body = document.find(f"{{{W}}}body")
         # The template's text parts, after docxtpl's clean-up of tags split over runs.
-        self.bronnen = {"word/document.xml": voorbereid(
-            etree.tostring(body, encoding="unicode"), self.tpl)}
+        ruw = etree.tostring(body, encoding="unicode")
+        # Only a column loop ({%tc %}) changes how many cells a row has; without one every
+        # table keeps the grid it has in the template (fragments' tables make their own).
+        self.kolomlussen = bool(KOLOMLUS.search(re.sub(r"<[^>]*>", "", ruw)))
+        self.bronnen = {"word/document.xml": voorbereid(ruw, self.tpl)}
         self.bronnen |= {
             deel: voorbereid(etree.tostring(etree.fromstring(inhoud, VEILIG),
                                              encoding="unicode"), self.tpl)
@@ -131,8 +135,9 @@ class Motor:
         except VULFOUTEN as exc:
             raise sjabloonfout(self.naam, exc) from exc
         try:
-            etree.fromstring(body_xml, STRIKT)  # never let lxml 'recover' text away
-            body = self.tpl.fix_tables(body_xml)
+            body = etree.fromstring(body_xml, STRIKT)  # never let lxml 'recover' text away
+            if self.kolomlussen:  # cells added or removed: docxtpl fits the tables' grids
+                body = self.tpl.fix_tables(body_xml)
         except etree.XMLSyntaxError as exc:
             raise SjabloonFout(self.naam, f"geen geldige Word-XML als resultaat ({exc})") from exc
         self.tpl.docx_ids_index = 1000
