@@ -3,15 +3,13 @@ text, after which documents carry that text verbatim."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from contracten.artikelen.importeren import Verslag, lees_officieel
 from contracten.artikelen.laden import OFFICIEEL, als_yaml, laad_bibliotheek, projectmap
 from contracten.artikelen.model import Bibliotheek
-from contracten.fouten import ContractenFout, os_reden
+from contracten.uitvoer.map import vervang_atomair
 
 
 @dataclass(frozen=True)
@@ -44,11 +42,4 @@ def importeer_artikelen(bestand: Path | str, *, map_: Path | None = None,
 
 def _schrijf(doel: Path, tekst: str) -> None:
     """Replace the stored official text atomically (a new import replaces the old one)."""
-    try:
-        doel.parent.mkdir(parents=True, exist_ok=True)
-        fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}-", dir=doel.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as uit:
-            uit.write(tekst)
-        os.replace(tijdelijk, doel)
-    except OSError as exc:
-        raise ContractenFout(f"Kan {doel} niet schrijven: {os_reden(exc)}.") from exc
+    vervang_atomair(doel, tekst.encode("utf-8"))

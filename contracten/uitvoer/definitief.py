@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from contracten.fouten import ContractenFout, InvoerFout, Melding, os_reden
+from contracten.fouten import ContractenFout, InvoerFout, Melding
 from contracten.uitvoer import manifest
+from contracten.uitvoer.map import vervang_atomair
 
 BESTAND = "definitief.json"
 
@@ -78,15 +77,7 @@ def markeer(map_: Path, *, soorten: Sequence[str] = (), aanbieders: Sequence[str
     for d in gekozen:
         register.setdefault(d.pad, {"sha256": d.sha256, "datum": datum.isoformat()})
     inhoud = json.dumps(dict(sorted(register.items())), ensure_ascii=False, indent=2) + "\n"
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{BESTAND}-", dir=map_)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as bestand:
-            bestand.write(inhoud)
-        os.chmod(tijdelijk, 0o644)
-        os.replace(tijdelijk, map_ / BESTAND)
-    except OSError as exc:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise ContractenFout(f"Kan {map_ / BESTAND} niet schrijven: {os_reden(exc)}.") from exc
+    vervang_atomair(map_ / BESTAND, inhoud.encode("utf-8"))
     return [d.pad for d in gekozen]
 
 

@@ -35,6 +35,25 @@ def sha256(inhoud: bytes) -> str:
     return hashlib.sha256(inhoud).hexdigest()
 
 
+def vervang_atomair(pad: Path, inhoud: bytes) -> None:
+    """Write one file so that readers see the old or the new content, never half of it (a
+    temporary file beside it, then a rename); its folder is made when missing."""
+    tijdelijk: str | None = None
+    try:
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}-", dir=pad.parent)
+        with os.fdopen(fd, "wb") as bestand:
+            bestand.write(inhoud)
+            bestand.flush()
+            os.fsync(bestand.fileno())
+        os.chmod(tijdelijk, 0o644)
+        os.replace(tijdelijk, pad)
+    except OSError as exc:
+        if tijdelijk is not None:
+            Path(tijdelijk).unlink(missing_ok=True)
+        raise ContractenFout(f"Kan {pad} niet schrijven: {os_reden(exc)}.") from exc
+
+
 def veilig_pad(pad: str) -> str:
     """A path from a manifest or a document kind: relative, and never out of its folder."""
     delen = Path(pad).parts
