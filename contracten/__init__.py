@@ -12,9 +12,11 @@ and returning a typed result; the command line only parses, calls these and prin
 
 from contracten.fouten import ContractenFout, InvoerFout, Melding
 from contracten.lezen.tabelbestand import Invoerbestand
+from contracten.opdrachten.agenda import Agenda, agenda
 from contracten.opdrachten.artikelen import Import, artikelbibliotheek, importeer_artikelen
 from contracten.opdrachten.definitief import markeer_definitief
 from contracten.opdrachten.genereer import genereer
+from contracten.opdrachten.goedkeuring import DocumentStatus, StatusResultaat, status, zet_stap
 from contracten.opdrachten.indexeer import IndexeerResultaat, indexeer
 from contracten.opdrachten.opzegging import OpzeggingResultaat, opzegging
 from contracten.opdrachten.regios import regios
@@ -26,7 +28,9 @@ from contracten.profiel.laden import laad_regio, vind_regios
 from contracten.profiel.model import Profiel
 
 __all__ = [
+    "Agenda",
     "ContractenFout",
+    "DocumentStatus",
     "Import",
     "IndexeerResultaat",
     "InvoerFout",
@@ -36,8 +40,10 @@ __all__ = [
     "Profiel",
     "Resultaat",
     "SocialReturnResultaat",
+    "StatusResultaat",
     "Validatie",
     "Vergelijking",
+    "agenda",
     "artikelbibliotheek",
     "genereer",
     "importeer_artikelen",
@@ -47,7 +53,9 @@ __all__ = [
     "opzegging",
     "regios",
     "socialreturn",
+    "status",
     "valideer",
     "vergelijk",
     "vind_regios",
+    "zet_stap",
 ]

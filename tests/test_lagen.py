@@ -16,7 +16,7 @@ LAGEN = {
     "opdrachten": 8,
     "pijplijn": 7,
     "soorten": 6,
-    "rekenen": 5, "weergave": 5, "uitvoer": 5,
+    "rekenen": 5, "weergave": 5, "uitvoer": 5, "register": 5,
     "profiel": 4,
     "artikelen": 3,
     "lezen": 2,

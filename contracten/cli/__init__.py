@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import signal
 
-from contracten.cli import artikelen, beheer, documenten, taal
+from contracten.cli import artikelen, beheer, documenten, goedkeuring, taal
 from contracten.cli.groep import bij_sigterm, main
 
-__all__ = ["artikelen", "beheer", "documenten", "main", "run"]
+__all__ = ["artikelen", "beheer", "documenten", "goedkeuring", "main", "run"]
 
 
 def run() -> None:

@@ -9,10 +9,12 @@ from pathlib import Path
 import click
 
 import contracten
+from contracten.cli.goedkeuring import database_optie, door_opties
 from contracten.cli.groep import main
 from contracten.cli.opties import (
     datum_optie,
     json_optie,
+    nu,
     prijspeil_optie,
     sjablonen_optie,
     toon_json,
@@ -84,20 +86,26 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
 @click.option("--ook-samenvattingen", is_flag=True,
               help="Ook een overeenkomst die nog samenvattingen van de Contractstandaard bevat "
                    "(in plaats van de officiële tekst).")
+@door_opties
 @uitvoer_optie
 @datum_optie
+@database_optie
 @click.pass_obj
 def definitief(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],
-               aanbieders: tuple[str, ...], ook_samenvattingen: bool, uitvoer: Path,
-               datum: dt.date | None) -> None:
-    """Markeer gegenereerde documenten als definitief (getekend): genereer overschrijft ze nooit."""
+               aanbieders: tuple[str, ...], ook_samenvattingen: bool, door: str | None,
+               opmerking: str | None, uitvoer: Path, datum: dt.date | None,
+               database: str | None) -> None:
+    """Markeer gegenereerde documenten als definitief: genereer overschrijft ze nooit. Met
+    --door komt de stap ook in het register (na juridisch akkoord)."""
     map_, gemarkeerd = contracten.markeer_definitief(
         contracten.laad_regio(regios, regio), prijspeil=prijspeil, soorten=soorten,
         aanbieders=aanbieders, uitvoer=uitvoer, datum=vandaag(datum),
-        ook_samenvattingen=ook_samenvattingen)
+        ook_samenvattingen=ook_samenvattingen, door=door, opmerking=opmerking,
+        tijdstip=nu() if door is not None else None, database=database)
     for pad in gemarkeerd:
         click.echo(f"definitief: {pad}")
-    click.echo(f"{aantal(len(gemarkeerd), 'document', 'documenten')} definitief in {map_}.")
+    click.echo(f"{aantal(len(gemarkeerd), 'document', 'documenten')} definitief in {map_}"
+               + (" en in het register." if door is not None else "."))
 
 
 @main.command("vergelijk", options_metavar="[OPTIES]")

@@ -74,6 +74,13 @@ def vandaag(datum: dt.date | None) -> dt.date:
     return datum or dt.date.today()
 
 
+def nu() -> dt.datetime:
+    """When a step in the register happens: this computer's clock, to the second. With
+    `vandaag`, the only places the command line reads the clock; the library takes both as
+    arguments."""
+    return dt.datetime.now().replace(microsecond=0)
+
+
 @contextmanager
 def voortgangsbalk(stil: bool) -> Iterator[Callable[[int], None] | None]:
     """A progress bar on a terminal; nothing with --json or when output goes elsewhere."""

@@ -42,6 +42,15 @@ class Opdrachtgever(Model):
 class Verlenging(Model):
     maanden: int = Field(ge=1, le=120)
     aantal: int = Field(ge=1, le=10)
+    gebruikt: int = Field(default=0, ge=0, le=10)  # extensions already agreed; never > aantal
+
+    @model_validator(mode="after")
+    def _niet_meer_dan_aantal(self) -> Verlenging:
+        if self.gebruikt > self.aantal:
+            raise PydanticCustomError(
+                "verlenging_gebruikt", "gebruikt ({gebruikt}) is meer dan aantal ({aantal})",
+                {"gebruikt": self.gebruikt, "aantal": self.aantal})
+        return self
 
 
 class EigenArtikel(Model):
@@ -63,6 +72,9 @@ class SocialReturnAfspraken(Model):
     periode: Literal["contractjaar", "looptijd"]
     plan_datum: dt.date  # the plan van aanpak is due on this day
     rapportage: Tekst  # e.g. "jaarlijks vóór 1 april over het voorgaande kalenderjaar"
+    # The first report is due on this day, and every year on the same day after it until the
+    # year after the contract ends (for the termijnenkalender).
+    rapportage_vanaf: dt.date | None = None
     sanctie: Tekst  # completes "kan Opdrachtgever …"
 
 

@@ -72,6 +72,9 @@ class Indexatie(Regel):
 
     gewicht_loon: Percentage = Field(le=1)
     decimalen: int = Field(default=2, ge=0, le=4)
+    # The new tariffs are announced this many months before they take effect (1 January), for
+    # the termijnenkalender; None: the region sets no such date.
+    aankondiging_maanden: int | None = Field(default=None, ge=1, le=12)
 
 
 class Regels(Model):

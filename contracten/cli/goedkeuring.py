@@ -1,0 +1,185 @@
+"""The commands of contract management: status, akkoord, getekend (definitief, which also marks
+the files, is in `beheer`) and agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import click
+
+import contracten
+from contracten.cli.groep import main
+from contracten.cli.opties import (
+    Datum,
+    json_optie,
+    nu,
+    prijspeil_optie,
+    toon_json,
+    uitvoer_optie,
+    vandaag,
+)
+from contracten.opdrachten.goedkeuring import DocumentStatus, StatusResultaat
+from contracten.opmaak import aantal, datum
+from contracten.register.schema import STAP_NAMEN
+from contracten.soorten.register import van_opdracht
+
+SOORTEN = sorted({*van_opdracht("genereer"), *van_opdracht("opzegging")})
+
+
+def database_optie(functie: Any) -> Any:
+    return click.option(
+        "--database", metavar="URL",
+        help="Het register: een SQLite-bestand of een database-URL zoals "
+             "postgresql+psycopg://gebruiker@server/contracten (ook via CONTRACTEN_DATABASE; "
+             "standaard ./register.sqlite).")(functie)
+
+
+def keuze_opties(functie: Any) -> Any:
+    functie = click.option("--document", "soorten", multiple=True, type=click.Choice(SOORTEN),
+                           metavar="SOORT", help="Alleen deze documentsoort; herhaalbaar.")(functie)
+    return click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
+                        help="Alleen de documenten van deze aanbieder; herhaalbaar.")(functie)
+
+
+def door_opties(functie: Any) -> Any:
+    functie = click.option("--opmerking", metavar="TEKST",
+                           help="Een toelichting bij deze stap (komt in de geschiedenis).")(functie)
+    return click.option("--door", metavar="NAAM", envvar="CONTRACTEN_DOOR",
+                        help="Wie deze stap zet (ook via CONTRACTEN_DOOR).")(functie)
+
+
+def _json(resultaat: StatusResultaat) -> dict[str, Any]:
+    return {
+        "regio": resultaat.regio, "database": resultaat.database,
+        "contracten": [{**c.__dict__, "begin": c.begin.isoformat(), "einde": c.einde.isoformat(),
+                        "opzegdatum": c.opzegdatum.isoformat() if c.opzegdatum else None}
+                       for c in resultaat.contracten],
+        "documenten": [{"aanbieder": d.stand.aanbieder, "soort": d.stand.soort,
+                        "pad": d.stand.pad, "versie": d.stand.versie,
+                        "sha256": d.stand.sha256, "status": d.status, "op_schijf": d.op_schijf,
+                        "geschiedenis": [{"stap": s.stap, "door": s.door,
+                                          "op": s.op.isoformat(), "opmerking": s.opmerking}
+                                         for s in d.stand.geschiedenis]}
+                       for d in resultaat.documenten],
+    }
+
+
+def _regel(d: DocumentStatus) -> str:
+    laatste = d.stand.geschiedenis[-1] if d.stand.geschiedenis else None
+    wie = f"  ({laatste.door}, {laatste.op:%d-%m-%Y %H:%M})" if laatste else ""
+    schijf = {"gewijzigd": "  LET OP: bestand gewijzigd sinds deze versie",
+              "ontbreekt": "  LET OP: bestand ontbreekt"}.get(d.op_schijf, "")
+    return f"  {STAP_NAMEN[d.status]:<18} {d.stand.pad}{wie}{schijf}"
+
+
+@main.command("status", options_metavar="[OPTIES]")
+@click.argument("regio")
+@prijspeil_optie
+@keuze_opties
+@uitvoer_optie
+@database_optie
+@json_optie
+@click.pass_obj
+def status(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[str, ...],
+           soorten: tuple[str, ...], uitvoer: Path, database: str | None, als_json: bool
+           ) -> None:
+    """Toon waar elk gegenereerd document van REGIO staat: concept, juridisch akkoord,
+    definitief of getekend."""
+    resultaat = contracten.status(contracten.laad_regio(regios, regio), tijdstip=nu(),
+                                  uitvoer=uitvoer, prijspeil=prijspeil, aanbieders=aanbieders,
+                                  soorten=soorten, database=database)
+    if als_json:
+        toon_json(_json(resultaat))
+        return
+    for d in resultaat.documenten:
+        click.echo(_regel(d))
+    telling = {n: sum(1 for d in resultaat.documenten if d.status == s)
+               for s, n in STAP_NAMEN.items()}
+    click.echo(f"{aantal(len(resultaat.documenten), 'document', 'documenten')}: "
+               + ", ".join(f"{t} {n}" for n, t in telling.items() if t)
+               + f" (register: {resultaat.database}).")
+
+
+def _zet(regios: Path, regio: str, stap: str, door: str | None, opmerking: str | None,
+         **keuze: Any) -> None:
+    documenten = contracten.zet_stap(contracten.laad_regio(regios, regio), stap,
+                                     door=door or "", opmerking=opmerking, tijdstip=nu(),
+                                     **keuze)
+    for d in documenten:
+        click.echo(f"{STAP_NAMEN[stap]}: {d.stand.pad}")
+    click.echo(f"{aantal(len(documenten), 'document', 'documenten')} vastgelegd als "
+               f"{STAP_NAMEN[stap]}.")
+
+
+@main.command("akkoord", options_metavar="[OPTIES]")
+@click.argument("regio")
+@prijspeil_optie
+@keuze_opties
+@door_opties
+@uitvoer_optie
+@database_optie
+@click.pass_obj
+def akkoord(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[str, ...],
+            soorten: tuple[str, ...], door: str | None, opmerking: str | None, uitvoer: Path,
+            database: str | None) -> None:
+    """Leg juridisch akkoord vast voor documenten van REGIO die nog concept zijn."""
+    _zet(regios, regio, "juridisch_akkoord", door, opmerking, prijspeil=prijspeil,
+         aanbieders=aanbieders, soorten=soorten, uitvoer=uitvoer, database=database)
+
+
+@main.command("getekend", options_metavar="[OPTIES]")
+@click.argument("regio")
+@prijspeil_optie
+@keuze_opties
+@door_opties
+@uitvoer_optie
+@database_optie
+@click.pass_obj
+def getekend(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[str, ...],
+             soorten: tuple[str, ...], door: str | None, opmerking: str | None, uitvoer: Path,
+             database: str | None) -> None:
+    """Leg vast dat definitieve documenten van REGIO door beide partijen zijn getekend."""
+    _zet(regios, regio, "getekend", door, opmerking, prijspeil=prijspeil,
+         aanbieders=aanbieders, soorten=soorten, uitvoer=uitvoer, database=database)
+
+
+@main.command("agenda", options_metavar="[OPTIES]")
+@click.argument("regio")
+@click.option("--vanaf", type=Datum(), metavar="JJJJ-MM-DD",
+              help="Eerste dag van het overzicht (standaard vandaag).")
+@click.option("--binnen", type=click.IntRange(0, 3650), default=365, show_default=True,
+              metavar="DAGEN", help="Hoeveel dagen vooruit.")
+@click.option("--ics", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND",
+              help="Schrijf ook een agendabestand (.ics) voor Outlook of Google Agenda.")
+@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND",
+              help="Schrijf ook een Excel-overzicht (.xlsx).")
+@uitvoer_optie
+@database_optie
+@json_optie
+@click.pass_obj
+def agenda(regios: Path, regio: str, vanaf: dt.date | None, binnen: int, ics: Path | None,
+           xlsx: Path | None, uitvoer: Path, database: str | None, als_json: bool) -> None:
+    """Toon de termijnen van REGIO: einde en verlenging, opzegtermijnen, indexatie, social
+    return en lopende opzeggingen. Weekenden en feestdagen worden gemeld, nooit verschoven."""
+    tijdstip = nu()
+    uitkomst = contracten.agenda(contracten.laad_regio(regios, regio),
+                                 vanaf=vandaag(vanaf), binnen=binnen,
+                                 tijdstip=tijdstip, uitvoer=uitvoer, database=database,
+                                 ics=ics, xlsx=xlsx)
+    if als_json:
+        toon_json({"regio": uitkomst.regio, "vanaf": uitkomst.vanaf.isoformat(),
+                   "tot": uitkomst.tot.isoformat(),
+                   "termijnen": [{"datum": t.datum.isoformat(), "soort": t.soort,
+                                  "wat": t.wat, "aanbieder": t.aanbieder,
+                                  "grondslag": t.grondslag, "markering": t.markering,
+                                  "uid": f"{t.sleutel}@contracten"} for t in uitkomst.termijnen]})
+        return
+    for t in uitkomst.termijnen:
+        let_op = f"  LET OP: {t.markering}" if t.markering else ""
+        click.echo(f"  {datum(t.datum):<18} {t.wat}{let_op}")
+    click.echo(f"{aantal(len(uitkomst.termijnen), 'termijn', 'termijnen')} van "
+               f"{datum(uitkomst.vanaf)} tot en met {datum(uitkomst.tot)}.")
+    for pad in uitkomst.geschreven:
+        click.echo(f"geschreven: {pad}")

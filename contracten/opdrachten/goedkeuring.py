@@ -1,0 +1,173 @@
+"""`status`, `akkoord`, `definitief --door`, `getekend`: where each generated document stands in
+the register, and moving documents concept → juridisch akkoord → definitief → getekend, each
+step recorded with who, when and why. A document whose file no longer matches the version that
+was recorded is reported, never approved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from contracten.fouten import InvoerFout, Melding
+from contracten.profiel.model import Profiel
+from contracten.register.register import Contract, Register, Stand, Versie
+from contracten.register.schema import STAP_NAMEN, STAPPEN
+from contracten.register.verbinding import open_engine
+from contracten.rekenen.opzegging import plus_maanden
+from contracten.uitvoer import manifest
+from contracten.uitvoer.map import sha256
+
+OPZEGGINGEN = "opzeggingen"
+
+
+@dataclass(frozen=True)
+class DocumentStatus:
+    stand: Stand
+    bestand: Path
+    op_schijf: str  # "gelijk", "gewijzigd" (sha256 differs from the version recorded), "ontbreekt"
+
+    @property
+    def status(self) -> str:
+        return self.stand.status
+
+
+@dataclass(frozen=True)
+class StatusResultaat:
+    regio: str
+    database: str
+    contracten: list[Contract]
+    documenten: list[DocumentStatus]
+
+
+def _contracten(regio: Profiel, opgezegd: dict[str, dt.date]) -> list[Contract]:
+    """Each aanbieder's contract as the profile describes it, and whether it was terminated."""
+    aanbesteding = regio.regio.aanbesteding
+    keuzes = regio.overeenkomst
+    verlenging = keuzes.verlenging if keuzes else None
+    gebruikt = verlenging.gebruikt if verlenging else 0
+    return [Contract(
+        aanbieder=a.id, naam=a.naam, perceel=aanbesteding.perceel,
+        variant=regio.regio.bekostigingsvorm, begin=aanbesteding.looptijd.begin,
+        einde=plus_maanden(aanbesteding.looptijd.einde,
+                           gebruikt * verlenging.maanden if verlenging else 0),
+        verlengingen_gebruikt=gebruikt,
+        verlengingen_over=(verlenging.aantal - gebruikt) if verlenging else 0,
+        verlenging_maanden=verlenging.maanden if verlenging else 0,
+        opzegtermijn_maanden=regio.regio.regels.opzegging.opzegtermijn_maanden,
+        status="opgezegd" if a.id in opgezegd else "lopend", opzegdatum=opgezegd.get(a.id))
+        for a in regio.aanbieders]
+
+
+def _uitvoermappen(uitvoer: Path, regio: str, prijspeil: int) -> list[Path]:
+    """The output folders whose documents the register follows: the prijspeil's, and every
+    opzegging's."""
+    mappen = [uitvoer / regio / str(prijspeil)]
+    opzeggingen = uitvoer / regio / OPZEGGINGEN
+    if opzeggingen.is_dir():
+        mappen += sorted(p.parent for p in opzeggingen.glob(f"*/*/{manifest.BESTAND}"))
+    return mappen
+
+
+def synchroniseer(register: Register, regio: Profiel, *, uitvoer: Path, prijspeil: int,
+                  tijdstip: dt.datetime) -> dict[str, Path]:
+    """Bring the register up to date with the profile and the output folders; returns every
+    followed document's path in the register with its file on disk."""
+    versies: list[Versie] = []
+    bestanden: dict[str, Path] = {}
+    opgezegd: dict[str, dt.date] = {}
+    for map_ in _uitvoermappen(uitvoer, regio.sleutel, prijspeil):
+        gelezen = manifest.lees(map_)
+        if gelezen is None:
+            continue
+        if map_.parent.parent.name == OPZEGGINGEN and gelezen.aanbieder:
+            datum = dt.date.fromisoformat(map_.name)
+            opgezegd[gelezen.aanbieder] = min(datum, opgezegd.get(gelezen.aanbieder, datum))
+        relatief = map_.relative_to(uitvoer).as_posix()
+        for d in gelezen.documenten:
+            if d.formaat != "docx" or d.naast_definitief:
+                continue
+            pad = f"{relatief}/{d.pad}"
+            versies.append(Versie(d.aanbieder, d.soort, pad, d.versie, d.sha256))
+            bestanden[pad] = map_ / d.pad
+    register.zet_contracten(regio.sleutel, _contracten(regio, opgezegd))
+    register.registreer(regio.sleutel, versies, tijdstip)
+    return bestanden
+
+
+def _op_schijf(bestand: Path, verwacht: str) -> str:
+    if not bestand.is_file():
+        return "ontbreekt"
+    return "gelijk" if sha256(bestand.read_bytes()) == verwacht else "gewijzigd"
+
+
+def status(regio: Profiel, *, tijdstip: dt.datetime, uitvoer: Path | str = "output",
+           prijspeil: int | None = None, aanbieders: Sequence[str] = (),
+           soorten: Sequence[str] = (), database: str | Path | None = None) -> StatusResultaat:
+    """Where each generated document of `regio` stands (the register is brought up to date
+    first; `tijdstip` is when new versions are recorded)."""
+    _controleer_aanbieders(regio, aanbieders)
+    jaar = prijspeil if prijspeil is not None else regio.laatste_prijspeil()
+    engine = open_engine(database)
+    register = Register(engine)
+    bestanden = synchroniseer(register, regio, uitvoer=Path(uitvoer), prijspeil=jaar,
+                              tijdstip=tijdstip)
+    documenten = [DocumentStatus(s, bestanden[s.pad], _op_schijf(bestanden[s.pad], s.sha256))
+                  for s in register.standen(regio.sleutel, list(bestanden))
+                  if (not aanbieders or s.aanbieder in aanbieders)
+                  and (not soorten or s.soort in soorten)]
+    contracten = [c for c in register.contracten(regio.sleutel)
+                  if not aanbieders or c.aanbieder in aanbieders]
+    return StatusResultaat(regio.sleutel, engine.url.render_as_string(hide_password=True),
+                           contracten, documenten)
+
+
+def _controleer_aanbieders(regio: Profiel, aanbieders: Sequence[str]) -> None:
+    ids = [a.id for a in regio.aanbieders]
+    onbekend = [a for a in aanbieders if a not in ids]
+    if onbekend:
+        raise InvoerFout([Melding(regio.sleutel, None, "aanbieder", f"onbekende aanbieder "
+                                  f"'{a}' (wel: {', '.join(ids)})", "aanbieder_onbekend")
+                          for a in onbekend], "Ongeldige keuze")
+
+
+def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
+             opmerking: str | None = None, uitvoer: Path | str = "output",
+             prijspeil: int | None = None, aanbieders: Sequence[str] = (),
+             soorten: Sequence[str] = (), database: str | Path | None = None,
+             alleen_controleren: bool = False) -> list[DocumentStatus]:
+    """Move the chosen documents to `stap` (juridisch_akkoord, definitief, getekend), all or
+    none; returns them. Refused with every reason at once: a file that changed on disk or is
+    gone, a document not at the step before, no name."""
+    assert stap in STAPPEN[1:]
+    door = " ".join(door.split())
+    if not door:
+        raise InvoerFout([Melding(regio.sleutel, None, "door", "geef de naam van wie deze stap "
+                                  "zet (--door of CONTRACTEN_DOOR)", "naam_ontbreekt")],
+                         "Niet vastgelegd")
+    stand = status(regio, tijdstip=tijdstip, uitvoer=uitvoer, prijspeil=prijspeil,
+                   aanbieders=aanbieders, soorten=soorten, database=database)
+    if not stand.documenten:
+        raise InvoerFout([Melding(regio.sleutel, None, "", "geen gegenereerd document gevonden "
+                                  "met deze keuze", "niets_gekozen")], "Niet vastgelegd")
+    vorige = STAPPEN[STAPPEN.index(stap) - 1]
+    problemen = []
+    for d in stand.documenten:
+        if d.op_schijf == "gewijzigd":
+            problemen.append(Melding(d.stand.pad, None, "", "het bestand is gewijzigd sinds "
+                                     "deze versie werd vastgelegd; maak het document opnieuw of "
+                                     "zet het terug", "bestand_gewijzigd"))
+        elif d.op_schijf == "ontbreekt":
+            problemen.append(Melding(d.stand.pad, None, "", "het bestand ontbreekt",
+                                     "bestand_ontbreekt"))
+        elif d.status != vorige:
+            problemen.append(Melding(d.stand.pad, None, "", f"staat op "
+                                     f"'{STAP_NAMEN[d.status]}'; '{STAP_NAMEN[stap]}' kan alleen "
+                                     f"na '{STAP_NAMEN[vorige]}'", "stap_volgorde"))
+    if problemen:
+        raise InvoerFout(problemen, f"Niet vastgelegd als {STAP_NAMEN[stap]}")
+    if not alleen_controleren:
+        Register(open_engine(database)).zet_stappen(
+            [d.stand.id for d in stand.documenten], stap, door, tijdstip, opmerking or None)
+    return stand.documenten

@@ -1,0 +1,132 @@
+"""Reading and adding to the register: contracts, document versions and approval steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, and_, func, select
+
+from contracten.register import schema
+
+
+@dataclass(frozen=True)
+class Contract:
+    """One aanbieder's contract as the register keeps it."""
+
+    aanbieder: str
+    naam: str
+    perceel: str
+    variant: str
+    begin: dt.date
+    einde: dt.date
+    verlengingen_gebruikt: int
+    verlengingen_over: int
+    verlenging_maanden: int
+    opzegtermijn_maanden: int
+    status: str = "lopend"  # or "opgezegd"
+    opzegdatum: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Versie:
+    """A generated document as made by one run: its path in the output folder and its hash."""
+
+    aanbieder: str | None
+    soort: str
+    pad: str
+    versie: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Stap:
+    stap: str
+    door: str
+    op: dt.datetime
+    opmerking: str | None
+
+
+@dataclass(frozen=True)
+class Stand:
+    """Where the newest version of one document stands, and how it got there."""
+
+    id: int
+    aanbieder: str | None
+    soort: str
+    pad: str
+    versie: str
+    sha256: str
+    geschiedenis: list[Stap]
+
+    @property
+    def status(self) -> str:
+        return self.geschiedenis[-1].stap if self.geschiedenis else "concept"
+
+
+class Register:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def zet_contracten(self, regio: str, contracten: Sequence[Contract]) -> None:
+        """Record each aanbieder's contract as the profile and the output now say."""
+        tabel = schema.contracten
+        with self.engine.begin() as v:
+            bestaand = {r.aanbieder: r.id for r in v.execute(
+                select(tabel.c.aanbieder, tabel.c.id).where(tabel.c.regio == regio))}
+            for c in contracten:
+                waarden = {**c.__dict__, "regio": regio}
+                if c.aanbieder in bestaand:
+                    v.execute(tabel.update().where(tabel.c.id == bestaand[c.aanbieder])
+                              .values(**waarden))
+                else:
+                    v.execute(tabel.insert().values(**waarden))
+
+    def contracten(self, regio: str) -> list[Contract]:
+        tabel = schema.contracten
+        with self.engine.connect() as v:
+            rijen = v.execute(select(tabel).where(tabel.c.regio == regio)
+                              .order_by(tabel.c.aanbieder)).mappings().all()
+        return [Contract(**{k: r[k] for k in Contract.__dataclass_fields__}) for r in rijen]
+
+    def registreer(self, regio: str, versies: Sequence[Versie], op: dt.datetime) -> int:
+        """Add the versions not yet known (same path, same hash: known); returns how many."""
+        tabel = schema.documenten
+        nieuw = 0
+        with self.engine.begin() as v:
+            bekend = {(r.pad, r.sha256) for r in v.execute(
+                select(tabel.c.pad, tabel.c.sha256).where(tabel.c.regio == regio))}
+            for d in versies:
+                if (d.pad, d.sha256) not in bekend:
+                    v.execute(tabel.insert().values(regio=regio, aanbieder=d.aanbieder,
+                                                    soort=d.soort, pad=d.pad, versie=d.versie,
+                                                    sha256=d.sha256, geregistreerd=op))
+                    nieuw += 1
+        return nieuw
+
+    def standen(self, regio: str, paden: Sequence[str] | None = None) -> list[Stand]:
+        """The newest version of every document of `regio` (or of those paths) with its steps."""
+        d, s = schema.documenten, schema.stappen
+        nieuwste = (select(d.c.pad, func.max(d.c.id).label("id")).where(d.c.regio == regio)
+                    .group_by(d.c.pad).subquery())
+        with self.engine.connect() as v:
+            rijen = v.execute(select(d).join(nieuwste, and_(d.c.id == nieuwste.c.id))
+                              .order_by(d.c.pad)).mappings().all()
+            if paden is not None:
+                rijen = [r for r in rijen if r["pad"] in set(paden)]
+            ids = [r["id"] for r in rijen]
+            stappen: dict[int, list[Stap]] = {i: [] for i in ids}
+            for r in v.execute(select(s).where(s.c.document.in_(ids)).order_by(s.c.id)):
+                stappen[r.document].append(Stap(r.stap, r.door, r.op, r.opmerking))
+        return [Stand(r["id"], r["aanbieder"], r["soort"], r["pad"], r["versie"], r["sha256"],
+                      stappen[r["id"]]) for r in rijen]
+
+    def zet_stappen(self, documenten: Sequence[int], stap: str, door: str, op: dt.datetime,
+                    opmerking: str | None) -> None:
+        """Append one step for each document, all or none."""
+        assert stap in schema.STAPPEN
+        with self.engine.begin() as v:
+            for document in documenten:
+                v.execute(schema.stappen.insert().values(document=document, stap=stap, door=door,
+                                                         op=op, opmerking=opmerking))

@@ -1,0 +1,87 @@
+"""Where the register lives and how to open it: an SQLite file by default (no server to start),
+or any database URL (PostgreSQL for a team sharing one server)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from contracten.fouten import ContractenFout
+from contracten.register.migraties import LAATSTE, migreer
+
+# Beside the regios folder, never in output/: people delete and regenerate that folder, and an
+# approval cannot be regenerated.
+STANDAARD = Path("register.sqlite")
+OMGEVING = "CONTRACTEN_DATABASE"
+
+
+class RegisterFout(ContractenFout):
+    """The register cannot be opened or used (wrong URL, no server, a newer schema)."""
+
+    code = "register"
+
+
+def database_url(database: str | Path | None = None) -> str:
+    """The URL to use: the one given, else $CONTRACTEN_DATABASE, else ./register.sqlite. A plain
+    path is an SQLite file."""
+    gekozen = database if database is not None else os.environ.get(OMGEVING) or STANDAARD
+    tekst = str(gekozen)
+    return tekst if "://" in tekst else f"sqlite:///{Path(tekst).as_posix()}"
+
+
+def _verborgen(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(ongeldige URL)"
+
+
+def open_engine(database: str | Path | None = None) -> Engine:
+    """An engine on the register, created and migrated to the latest schema version."""
+    url = database_url(database)
+    try:
+        opties: dict[str, Any] = {}
+        if url.startswith("sqlite"):
+            bestand = make_url(url).database
+            if bestand and bestand != ":memory:":
+                Path(bestand).parent.mkdir(parents=True, exist_ok=True)
+            opties["connect_args"] = {"timeout": 30}
+        engine = create_engine(url, **opties)
+    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
+        raise RegisterFout(f"Database-URL {_verborgen(url)} is niet bruikbaar ({exc}).") from None
+    if engine.dialect.name == "sqlite":
+        _sqlite(engine)
+    try:
+        gehad = migreer(engine)
+    except OperationalError as exc:
+        raise RegisterFout(f"Het register {_verborgen(url)} is niet te openen: "
+                           f"{exc.orig}") from None
+    if gehad > LAATSTE:
+        raise RegisterFout(f"Het register {_verborgen(url)} heeft schemaversie {gehad}; deze "
+                           f"versie van contracten kent er tot en met {LAATSTE}. Werk contracten "
+                           "bij.")
+    return engine
+
+
+def _sqlite(engine: Engine) -> None:
+    """One writer at a time, waiting for the other instead of failing: every transaction takes
+    the write lock when it begins (BEGIN IMMEDIATE), in WAL mode so readers never wait."""
+
+    @event.listens_for(engine, "connect")
+    def _verbonden(dbapi: Any, _: Any) -> None:
+        dbapi.isolation_level = None  # SQLAlchemy's begin event below opens the transaction
+        cursor = dbapi.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(verbinding: Any) -> None:
+        verbinding.exec_driver_sql("BEGIN IMMEDIATE")

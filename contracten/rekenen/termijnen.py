@@ -1,0 +1,140 @@
+"""The termijnenkalender: every dated obligation that follows from a region's profile and its
+running opzeggingen. Pure: no files, no clock. Dates are never moved off a weekend or public
+holiday (the Algemene termijnenwet does not apply to contractual terms): they are flagged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from contracten.opmaak import voorbeeld
+from contracten.profiel.model import Profiel
+from contracten.rekenen.opzegging import bereken, markering, plus_maanden
+
+VERLENGING_AANKONDIGEN_MAANDEN = 6  # Contractstandaard art. 1.3: at least 6 months before the end
+
+
+@dataclass(frozen=True)
+class Termijn:
+    datum: dt.date
+    sleutel: str  # stable across runs (the .ics UID): a changed date updates the same event
+    wat: str
+    aanbieder: str | None  # None: the whole region
+    grondslag: str
+    markering: str | None  # 'zaterdag', 'zondag' or a public holiday: act the day before
+
+    @property
+    def soort(self) -> str:
+        return self.sleutel.split("/")[1]
+
+
+def einde(profiel: Profiel) -> dt.date:
+    """The end of the contracts' term, with the extensions already agreed."""
+    looptijd = profiel.regio.aanbesteding.looptijd
+    verlenging = profiel.overeenkomst.verlenging if profiel.overeenkomst else None
+    return plus_maanden(looptijd.einde, verlenging.gebruikt * verlenging.maanden
+                        if verlenging else 0)
+
+
+def termijnen(profiel: Profiel, opzeggingen: Mapping[str, dt.date]) -> list[Termijn]:
+    """Every obligation of `profiel`, by date; `opzeggingen`: aanbieder id -> the day its
+    opzegtermijn started (from the register)."""
+    regio = profiel.sleutel
+    uit: list[Termijn] = []
+
+    keuzes = profiel.overeenkomst
+    looptijd_vb = profiel.regio.aanbesteding.looptijd.voorbeeld
+
+    def voeg_toe(datum: dt.date, sleutel: str, wat: str, grondslag: str,
+                 handelen: bool = True, vb: bool = False) -> None:
+        """`handelen`: someone must act by this day, so a weekend or holiday is flagged; `vb`:
+        the date rests on an example value, and says so."""
+        uit.append(Termijn(datum, f"{regio}/{sleutel}", voorbeeld(wat, vb or looptijd_vb), None,
+                           grondslag, markering(datum) if handelen else None))
+
+    eind = einde(profiel)
+    voeg_toe(eind, "einde", "einde van de overeenkomsten (looptijd)", "artikel 1.3",
+             handelen=False)
+    verlenging = keuzes.verlenging if keuzes else None
+    if verlenging and verlenging.gebruikt < verlenging.aantal:
+        voeg_toe(plus_maanden(eind, -VERLENGING_AANKONDIGEN_MAANDEN), "verlenging",
+                 f"uiterste dag om verlenging met {verlenging.maanden} maanden aan te kondigen "
+                 f"({verlenging.aantal - verlenging.gebruikt} van {verlenging.aantal} over)",
+                 "artikel 1.3", vb=bool(keuzes and keuzes.is_voorbeeld("verlenging")))
+    for partij, maanden, vb in _opzegtermijnen(profiel):
+        voeg_toe(plus_maanden(eind, -maanden), f"opzeggen-{partij.lower()}",
+                 f"uiterste dag voor opzegging door {partij} tegen het einde van de looptijd "
+                 f"(opzegtermijn {maanden} maanden)", "artikel 1.3", vb=vb)
+    indexatie = profiel.regio.regels.indexatie
+    begin = profiel.regio.aanbesteding.looptijd.begin
+    for jaar in range(begin.year + 1, eind.year + 1):
+        ingang = dt.date(jaar, 1, 1)
+        voeg_toe(ingang, f"indexatie/{jaar}", f"geïndexeerde tarieven {jaar} gaan in",
+                 "artikel 3.2", handelen=False)
+        if indexatie.aankondiging_maanden:
+            voeg_toe(plus_maanden(ingang, -indexatie.aankondiging_maanden),
+                     f"indexatie-aankondigen/{jaar}",
+                     f"indexatie {jaar} aankondigen aan de aanbieders", "artikel 3.2",
+                     vb=indexatie.is_voorbeeld("aankondiging_maanden"))
+    uit += _socialreturn(profiel, eind)
+    for aanbieder, datum in sorted(opzeggingen.items()):
+        uit += _opzegging(profiel, aanbieder, datum)
+    return sorted(uit, key=lambda t: (t.datum, t.sleutel))
+
+
+def _opzegtermijnen(profiel: Profiel) -> list[tuple[str, int, bool]]:
+    """(party, notice in months, an example value) for each party that may terminate."""
+    keuzes = profiel.overeenkomst
+    if keuzes is None:
+        return []
+    uit = []
+    if keuzes.opzegoptie in ("2", "3") and keuzes.opzegtermijn_opdrachtgever_maanden:
+        uit.append(("Opdrachtgever", keuzes.opzegtermijn_opdrachtgever_maanden,
+                    keuzes.is_voorbeeld("opzegtermijn_opdrachtgever_maanden")))
+    if keuzes.opzegoptie == "3" and keuzes.opzegtermijn_opdrachtnemer_maanden:
+        uit.append(("Opdrachtnemer", keuzes.opzegtermijn_opdrachtnemer_maanden,
+                    keuzes.is_voorbeeld("opzegtermijn_opdrachtnemer_maanden")))
+    return uit
+
+
+def _socialreturn(profiel: Profiel, eind: dt.date) -> list[Termijn]:
+    regel = profiel.regio.regels.socialreturn
+    afspraken = profiel.overeenkomst.socialreturn if profiel.overeenkomst else None
+    if regel is None or afspraken is None:
+        return []
+    vb = profiel.overeenkomst is not None and profiel.overeenkomst.is_voorbeeld("socialreturn")
+    uit = []
+    for a in profiel.aanbieders:
+        if a.jaaromzet <= regel.drempel:
+            continue
+        uit.append(Termijn(afspraken.plan_datum, f"{profiel.sleutel}/socialreturn-plan/{a.id}",
+                           voorbeeld(f"plan van aanpak social return van {a.naam}", vb), a.id,
+                           "artikel 1.9", markering(afspraken.plan_datum)))
+        vanaf = afspraken.rapportage_vanaf
+        jaar = 0
+        while vanaf is not None and (datum := plus_maanden(vanaf, 12 * jaar)).year <= \
+                eind.year + 1:
+            uit.append(Termijn(datum, f"{profiel.sleutel}/socialreturn-rapportage/{a.id}/"
+                               f"{datum.year}",
+                               voorbeeld(f"verantwoording social return van {a.naam}", vb),
+                               a.id, "artikel 1.9", markering(datum)))
+            jaar += 1
+    return uit
+
+
+def _opzegging(profiel: Profiel, aanbieder: str, datum: dt.date) -> list[Termijn]:
+    regel = profiel.regio.regels.opzegging
+    schema = bereken(aanbieder, datum, regel.opzegtermijn_maanden, regel.doorlevering_maanden,
+                     [])
+    naam = next((a.naam for a in profiel.aanbieders if a.id == aanbieder), aanbieder)
+    sleutel = f"{profiel.sleutel}/opzegging/{aanbieder}"
+    vb = regel.is_voorbeeld("opzegtermijn_maanden") or regel.is_voorbeeld("doorlevering_maanden")
+    return [Termijn(d, f"{sleutel}/{s}", voorbeeld(f"{wat} ({naam})", vb and s != "instroomstop"),
+                    aanbieder, "opzegging", markering(d))
+            for d, s, wat in ((schema.instroomstop, "instroomstop", "instroomstop: geen nieuwe "
+                               "cliënten meer"),
+                              (schema.einde_overeenkomst, "einde", "einde van de overeenkomst na "
+                               "opzegging"),
+                              (schema.uiterste_zorgdatum, "zorg-tot", "uiterste dag van de "
+                               "doorlevering; warme overdracht afgerond"))]
