@@ -15,6 +15,7 @@ from contracten.lezen.tabelbestand import Invoerbestand
 from contracten.opdrachten.agenda import Agenda, agenda
 from contracten.opdrachten.artikelen import Import, artikelbibliotheek, importeer_artikelen
 from contracten.opdrachten.definitief import markeer_definitief
+from contracten.opdrachten.excel import ImportResultaat, exporteer, importeer
 from contracten.opdrachten.genereer import genereer
 from contracten.opdrachten.goedkeuring import DocumentStatus, StatusResultaat, status, zet_stap
 from contracten.opdrachten.indexeer import IndexeerResultaat, indexeer
@@ -32,6 +33,7 @@ __all__ = [
     "ContractenFout",
     "DocumentStatus",
     "Import",
+    "ImportResultaat",
     "IndexeerResultaat",
     "InvoerFout",
     "Invoerbestand",
@@ -45,7 +47,9 @@ __all__ = [
     "Vergelijking",
     "agenda",
     "artikelbibliotheek",
+    "exporteer",
     "genereer",
+    "importeer",
     "importeer_artikelen",
     "indexeer",
     "laad_regio",

@@ -183,3 +183,32 @@ def agenda(regios: Path, regio: str, vanaf: dt.date | None, binnen: int, ics: Pa
                f"{datum(uitkomst.vanaf)} tot en met {datum(uitkomst.tot)}.")
     for pad in uitkomst.geschreven:
         click.echo(f"geschreven: {pad}")
+
+
+@main.command("exporteer", options_metavar="[OPTIES]")
+@click.argument("regio")
+@click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
+@uitvoer_optie
+@database_optie
+@click.pass_obj
+def exporteer(regios: Path, regio: str, bestand: Path, uitvoer: Path, database: str | None
+              ) -> None:
+    """Schrijf de aanbieders, de tarieven en het register van REGIO naar een Excel-werkboek."""
+    pad = contracten.exporteer(contracten.laad_regio(regios, regio), bestand, tijdstip=nu(),
+                               uitvoer=uitvoer, database=database)
+    click.echo(f"geschreven: {pad} (bladen Aanbieders, Tarieven per prijspeil, Register, "
+               "Documenten).")
+
+
+@main.command("importeer", options_metavar="[OPTIES]")
+@click.argument("regio")
+@click.argument("bestand", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.pass_obj
+def importeer(regios: Path, regio: str, bestand: Path) -> None:
+    """Lees aanbieders en tarieven uit een Excel-werkboek in het profiel van REGIO; opmerkingen
+    en volgorde in de YAML blijven staan."""
+    uitkomst = contracten.importeer(contracten.laad_regio(regios, regio), bestand)
+    for pad in uitkomst.gewijzigd:
+        click.echo(f"bijgewerkt: {pad}")
+    if not uitkomst.gewijzigd:
+        click.echo("Niets veranderd: het profiel zegt al wat het werkboek zegt.")

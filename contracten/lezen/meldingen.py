@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -81,7 +82,10 @@ def veldpad(loc: Pad, data: Any = None) -> str:
     return tekst
 
 
-def uit_validatie(exc: ValidationError, bron: Bron, voorvoegsel: Pad = ()) -> list[Melding]:
+def uit_validatie(exc: ValidationError, bron: Bron, voorvoegsel: Pad = (),
+                  veld_van: Callable[[Pad], str] | None = None) -> list[Melding]:
+    """The errors in Dutch, each with its file, line and field; `veld_van` names the field
+    another way (a spreadsheet's column instead of a YAML path)."""
     meldingen: dict[tuple[str, str], Melding] = {}
     for err in exc.errors(include_url=False):
         loc = (*voorvoegsel, *_plek(err["loc"]))
@@ -96,8 +100,8 @@ def uit_validatie(exc: ValidationError, bron: Bron, voorvoegsel: Pad = ()) -> li
             bericht = sjabloon.format(**{k: _toon(v) for k, v in ctx.items()})
         if err["type"] not in ("missing", "extra_forbidden", "bsn") and "input" in err:
             bericht += f" (gevonden: {_toon(err['input'])})"
-        melding = Melding(bron.naam, bron.regel(loc), veldpad(loc, bron.data), bericht,
-                          err["type"])
+        veld = veld_van(loc) if veld_van else veldpad(loc, bron.data)
+        melding = Melding(bron.naam, bron.regel(loc), veld, bericht, err["type"])
         # A value failing every member of a union is reported once per member; keep the first.
         meldingen.setdefault((melding.veld, err["type"]), melding)
     return list(meldingen.values())

@@ -11,6 +11,8 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from contracten.fouten import InvoerFout, Melding
@@ -93,3 +95,43 @@ def lees_datum(tekst: str) -> dt.date:
     if m := _NL.fullmatch(tekst):
         return dt.date(int(m[3]), int(m[2]), int(m[1]))
     raise ValueError(tekst)
+
+
+_GETAL = re.compile(r"[-+]?\d+(\.\d+)?")
+
+
+def lees_getal(waarde: object) -> Decimal:
+    """A number from a spreadsheet cell, exact: a number cell, or text as Dutch Excel writes it
+    ('1.234.567,89', '€ 1.480.250,00', '4,96') or with a decimal point ('1234567.89').
+    ValueError for anything else."""
+    if isinstance(waarde, bool):
+        raise ValueError(waarde)
+    if isinstance(waarde, int):
+        return Decimal(waarde)
+    if isinstance(waarde, float):
+        return Decimal(repr(waarde))  # the shortest text that is this float: 0.1, not 0.1000…
+    tekst = re.sub(r"[\s\u00a0€]", "", str(waarde))
+    if "," in tekst:
+        tekst = tekst.replace(".", "").replace(",", ".")
+    elif tekst.count(".") > 1:
+        tekst = tekst.replace(".", "")  # thousands separators only
+    if not _GETAL.fullmatch(tekst):
+        raise ValueError(waarde)
+    return Decimal(tekst)
+
+
+def lees_werkboek(pad: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every sheet of an .xlsx file: its rows of cell values as Excel stored them (numbers,
+    dates, text), formulas by their last computed value. InvoerFout for a file that is no
+    workbook."""
+    from openpyxl import load_workbook  # slow to import; only needed here
+
+    try:
+        boek = load_workbook(pad, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InvoerFout([Melding(pad.name, None, "", f"geen leesbaar Excel-bestand ({exc})",
+                                  "xlsx")], "Ongeldig werkboek") from None
+    try:
+        return {blad.title: list(blad.iter_rows(values_only=True)) for blad in boek.worksheets}
+    finally:
+        boek.close()

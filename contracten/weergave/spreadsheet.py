@@ -23,16 +23,45 @@ class Kolom:
     soort: Literal["tekst", "bedrag", "ja/nee", "datum"]
 
 
+@dataclass(frozen=True)
+class Blad:
+    titel: str
+    kolommen: list[Kolom]
+    rijen: list[dict[str, Any]]
+    totaal_van: tuple[str, ...] = ()
+
+
 def als_xlsx(titel: str, kolommen: list[Kolom], rijen: list[dict[str, Any]], *,
              totaal_van: list[str], tijdstip: dt.date) -> bytes:
     """Amounts as numbers with a euro format, a totals row, filters on the header."""
+    return als_werkboek([Blad(titel, kolommen, rijen, tuple(totaal_van))], tijdstip=tijdstip)
+
+
+def als_werkboek(bladen: list[Blad], *, tijdstip: dt.date) -> bytes:
+    """One sheet per Blad, each as `als_xlsx` makes it; the same input gives the same bytes."""
     from openpyxl import Workbook  # slow to import; only needed here
+
+    boek = Workbook()
+    leeg: Any = boek.active  # the sheet a new workbook starts with
+    boek.remove(leeg)
+    for blad in bladen:
+        _vul_blad(boek.create_sheet(blad.titel[:31]), blad)
+    vast = dt.datetime.combine(tijdstip, dt.time())
+    boek.properties.creator = "contracten"
+    boek.properties.created = boek.properties.modified = vast
+    buffer = io.BytesIO()
+    boek.save(buffer)
+    # openpyxl stamps 'modified' with the clock on save; put the fixed time back.
+    stempel = vast.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return vaste_zip(buffer.getvalue(), {"docProps/core.xml": lambda xml: re.sub(
+        rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stempel, xml)})
+
+
+def _vul_blad(blad: Any, gegevens: Blad) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    boek = Workbook()
-    blad: Any = boek.active  # a Worksheet; openpyxl's stubs say it may be None
-    blad.title = titel[:31]
+    kolommen, rijen, totaal_van = gegevens.kolommen, gegevens.rijen, gegevens.totaal_van
     blad.append([k.kop for k in kolommen])
     for cel in blad[1]:
         cel.font = Font(bold=True)
@@ -63,15 +92,6 @@ def als_xlsx(titel: str, kolommen: list[Kolom], rijen: list[dict[str, Any]], *,
         blad.column_dimensions[letter].width = min(max(breedte + 2, 12), 60)
     blad.auto_filter.ref = f"A1:{get_column_letter(len(kolommen))}{laatste}"
     blad.freeze_panes = "A2"
-    vast = dt.datetime.combine(tijdstip, dt.time())
-    boek.properties.creator = "contracten"
-    boek.properties.created = boek.properties.modified = vast
-    buffer = io.BytesIO()
-    boek.save(buffer)
-    # openpyxl stamps 'modified' with the clock on save; put the fixed time back.
-    stempel = vast.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    return vaste_zip(buffer.getvalue(), {"docProps/core.xml": lambda xml: re.sub(
-        rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stempel, xml)})
 
 
 def _cel(waarde: Any, kolom: Kolom) -> Any:

@@ -1,0 +1,164 @@
+"""`importeer` and `exporteer`: the aanbieders and tariffs of a region as an Excel workbook and
+back. Export → edit in Excel → import changes nothing but what was edited: the YAML keeps its
+comments, order and formats (see `profiel.yamlbewerking`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from contracten.fouten import InvoerFout, Melding
+from contracten.lezen.bron import lees_yaml
+from contracten.lezen.tabelbestand import lees_werkboek
+from contracten.opdrachten.goedkeuring import status
+from contracten.profiel.aanbieders import Aanbieders
+from contracten.profiel.model import Profiel
+from contracten.profiel.tarieven import Prijspeil
+from contracten.profiel.validatie import Onderdelen, controleer
+from contracten.profiel.werkboek import (
+    AANBIEDER_VELDEN,
+    AANBIEDERS,
+    TARIEF_VELDEN,
+    TARIEVEN,
+    Veld,
+    als_cel,
+    waarde_in,
+)
+from contracten.profiel.werkboekimport import Blad, lees_blad, valideer_blad
+from contracten.profiel.yamlbewerking import werk_lijst_bij
+from contracten.uitvoer.map import vervang_atomair
+from contracten.weergave.spreadsheet import Blad as Werkblad
+from contracten.weergave.spreadsheet import Kolom, als_werkboek
+
+REGISTER, DOCUMENTEN = "Register", "Documenten"  # written by exporteer, ignored by importeer
+
+
+@dataclass(frozen=True)
+class ImportResultaat:
+    regio: str
+    gewijzigd: list[Path]
+    ongewijzigd: list[Path]
+
+
+@dataclass
+class _Onderdeel:
+    pad: Path
+    lijst: str
+    sleutel: str
+    velden: list[Veld]
+    blad: Blad
+
+
+def _yaml(regio: Profiel, relatief: str) -> dict[str, Any]:
+    bron, problemen = lees_yaml(regio.map / relatief, f"{regio.sleutel}/{relatief}")
+    if bron is None:
+        raise InvoerFout(problemen, "Profiel onleesbaar")
+    return bron.data  # type: ignore[no-any-return]
+
+
+def importeer(regio: Profiel, bestand: Path) -> ImportResultaat:
+    """Read the aanbieders and tariffs of `bestand` into the region's YAML files; checked as the
+    profile is (every problem with its sheet, row and column), all files or none."""
+    bladen = lees_werkboek(bestand)
+    meldingen: list[Melding] = []
+    onderdelen: list[_Onderdeel] = []
+    aanbieders = regio.aanbieders
+    prijspeilen = dict(regio.prijspeilen)
+    for titel, rijen in bladen.items():
+        naam = f"{bestand.name}, blad {titel}"
+        if titel == AANBIEDERS:
+            data = _yaml(regio, "aanbieders.yaml")
+            blad = lees_blad(naam, rijen, AANBIEDER_VELDEN, "id",
+                             {str(a["id"]): a for a in data["aanbieders"]})
+            model = valideer_blad(blad, "aanbieders", Aanbieders, AANBIEDER_VELDEN)
+            aanbieders = model.aanbieders if model else aanbieders
+            onderdelen.append(_Onderdeel(regio.map / "aanbieders.yaml", "aanbieders", "id",
+                                         AANBIEDER_VELDEN, blad))
+        elif titel.startswith(TARIEVEN) and titel[len(TARIEVEN):].isdigit() \
+                and int(titel[len(TARIEVEN):]) in regio.prijspeilen:
+            jaar = int(titel[len(TARIEVEN):])
+            data = _yaml(regio, f"tarieven/{jaar}.yaml")
+            blad = lees_blad(naam, rijen, TARIEF_VELDEN, "sleutel",
+                             {str(b["sleutel"]): b for b in data["bedragen"]})
+            extra = {k: v for k, v in data.items() if k != "bedragen"}
+            peil = valideer_blad(blad, "bedragen", Prijspeil, TARIEF_VELDEN, extra)
+            prijspeilen[jaar] = peil or prijspeilen[jaar]
+            onderdelen.append(_Onderdeel(regio.map / "tarieven" / f"{jaar}.yaml", "bedragen",
+                                         "sleutel", TARIEF_VELDEN, blad))
+        elif titel not in (REGISTER, DOCUMENTEN):
+            bekend = [AANBIEDERS, *(f"{TARIEVEN}{j}" for j in regio.prijspeilen), REGISTER,
+                      DOCUMENTEN]
+            meldingen.append(Melding(bestand.name, None, "", f"onbekend blad '{titel}' (wel: "
+                                     f"{', '.join(bekend)}); een nieuw prijspeil maakt u met "
+                                     "indexeer", "blad_onbekend"))
+    for o in onderdelen:
+        meldingen += o.blad.meldingen
+    if not meldingen:
+        meldingen += _kruiscontrole(regio, aanbieders, prijspeilen, onderdelen)
+    if meldingen:
+        raise InvoerFout(meldingen, f"Werkboek {bestand.name} niet ingelezen; er is niets "
+                                    "gewijzigd")
+    gewijzigd, ongewijzigd = [], []
+    for o in onderdelen:
+        nieuw = werk_lijst_bij(o.pad.read_text(encoding="utf-8"), o.lijst, o.sleutel,
+                               o.blad.items, o.velden)
+        if nieuw is None:
+            ongewijzigd.append(o.pad)
+        else:
+            vervang_atomair(o.pad, nieuw.encode("utf-8"))
+            gewijzigd.append(o.pad)
+    return ImportResultaat(regio.sleutel, gewijzigd, ongewijzigd)
+
+
+def _kruiscontrole(regio: Profiel, aanbieders: Any, prijspeilen: dict[int, Prijspeil],
+                   onderdelen: list[_Onderdeel]) -> list[Melding]:
+    """The checks across files (a product that does not exist, a double KvK-nummer), each
+    pointed at the sheet's row and column where the value came from."""
+    per_bestand = {o.pad.relative_to(regio.map).as_posix(): o for o in onderdelen}
+    uit = []
+    for bestand, loc, veld, bericht, code in controleer(Onderdelen(
+            regio=regio.regio, inhoud=regio.inhoud, programma=regio.programma,
+            aanbieders=aanbieders, prijspeilen=prijspeilen, overeenkomst=regio.overeenkomst,
+            bibliotheek=regio.bibliotheek)):
+        o = per_bestand.get(bestand)
+        if o is not None and len(loc) > 1 and isinstance(loc[1], int):
+            uit.append(Melding(o.blad.naam, o.blad.rijen[loc[1]],
+                               o.blad.plek(o.velden, loc[2:]), bericht, code))
+        else:
+            uit.append(Melding(f"{regio.sleutel}/{bestand}", None, veld, bericht, code))
+    return uit
+
+
+def _blad(titel: str, items: list[dict[str, Any]], velden: list[Veld]) -> Werkblad:
+    kolommen = [Kolom(v.kop, v.kop, "bedrag" if v.soort == "bedrag" else "tekst") for v in velden]
+    return Werkblad(titel, kolommen, [{v.kop: als_cel(waarde_in(item, v.pad), v) for v in velden}
+                                      for item in items])
+
+
+def exporteer(regio: Profiel, bestand: Path, *, tijdstip: dt.datetime,
+              uitvoer: Path | str = "output", database: str | Path | None = None) -> Path:
+    """Write the region's aanbieders, each prijspeil's tariffs and the register (contracts and
+    where each document stands) to one workbook."""
+    bladen = [_blad(AANBIEDERS, _yaml(regio, "aanbieders.yaml")["aanbieders"],
+                    AANBIEDER_VELDEN)]
+    for jaar in regio.prijspeilen:
+        bladen.append(_blad(f"{TARIEVEN}{jaar}", _yaml(regio, f"tarieven/{jaar}.yaml")["bedragen"],
+                            TARIEF_VELDEN))
+    stand = status(regio, tijdstip=tijdstip, uitvoer=uitvoer, database=database)
+    contract = ["aanbieder", "naam", "perceel", "variant", "begin", "einde",
+                "verlengingen_gebruikt", "verlengingen_over", "verlenging_maanden",
+                "opzegtermijn_maanden", "status", "opzegdatum"]
+    bladen.append(Werkblad(REGISTER, [Kolom(k, k, "datum" if k in ("begin", "einde", "opzegdatum")
+                                            else "tekst") for k in contract],
+                           [{k: getattr(c, k) for k in contract} for c in stand.contracten]))
+    document = ["pad", "soort", "aanbieder", "status", "op_schijf", "door", "op"]
+    bladen.append(Werkblad(DOCUMENTEN, [Kolom(k, k, "tekst") for k in document], [
+        {"pad": d.stand.pad, "soort": d.stand.soort, "aanbieder": d.stand.aanbieder,
+         "status": d.status, "op_schijf": d.op_schijf,
+         "door": d.stand.geschiedenis[-1].door if d.stand.geschiedenis else None,
+         "op": d.stand.geschiedenis[-1].op.isoformat(sep=" ") if d.stand.geschiedenis else None}
+        for d in stand.documenten]))
+    vervang_atomair(bestand, als_werkboek(bladen, tijdstip=tijdstip.date()))
+    return bestand

@@ -1,0 +1,101 @@
+"""Change a list in a profile file the way a person would: the comments, the order of keys and
+items, the quoting and the number formats of everything not changed stay exactly as they were
+(ruamel.yaml's round trip). Pure: text in, text out."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from contracten.profiel.werkboek import Veld, waarde_in
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never fold a long line the person wrote on one line
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.add_representer(
+        Decimal, lambda r, d: r.represent_scalar("tag:yaml.org,2002:float", str(d)))
+    return yaml
+
+
+def _gelijk(oud: Any, nieuw: Any) -> bool:
+    """Whether a value in the file already says `nieuw` (39.6 and 39.60 are the same amount)."""
+    if isinstance(nieuw, Decimal) and isinstance(oud, int | float) and not isinstance(oud, bool):
+        return Decimal(repr(float(oud))) == nieuw or Decimal(str(oud)) == nieuw
+    if isinstance(nieuw, list) and isinstance(oud, list):
+        return [str(o) for o in oud] == [str(n) for n in nieuw]
+    if isinstance(nieuw, bool) or isinstance(oud, bool):
+        return oud is nieuw or (oud is None and nieuw is False)  # absent: the default, false
+    return oud is not None and nieuw is not None and str(oud) == str(nieuw)
+
+
+def _positie(mapping: CommentedMap, sleutel: str, volgorde: list[str]) -> int:
+    """Where a new key goes: after the keys that come before it in the documented order."""
+    voor = volgorde[:volgorde.index(sleutel)] if sleutel in volgorde else volgorde
+    return sum(1 for k in mapping if k in voor)
+
+
+def _zet(mapping: CommentedMap, pad: tuple[str, ...], waarde: Any,
+         volgorde: list[list[str]]) -> None:
+    sleutel = pad[0]
+    if len(pad) > 1:
+        groep = mapping.get(sleutel)
+        if groep is None:
+            if waarde is None:
+                return
+            groep = CommentedMap()
+            mapping.insert(_positie(mapping, sleutel, volgorde[0]), sleutel, groep)
+        _zet(groep, pad[1:], waarde, volgorde[1:])
+        if not groep:
+            del mapping[sleutel]
+        return
+    oud = mapping.get(sleutel)
+    if _gelijk(oud, waarde) or (oud is None and waarde in (None, False)):
+        return
+    if waarde is None or (waarde is False and oud is None):
+        mapping.pop(sleutel, None)
+        return
+    if isinstance(waarde, list):
+        nieuw: Any = CommentedSeq(waarde)
+    elif isinstance(waarde, str):
+        nieuw = DoubleQuotedScalarString(waarde)
+    else:
+        nieuw = waarde
+    if sleutel in mapping:
+        mapping[sleutel] = nieuw
+    else:
+        mapping.insert(_positie(mapping, sleutel, volgorde[0]), sleutel, nieuw)
+
+
+def werk_lijst_bij(tekst: str, lijst: str, sleutel: str, items: list[dict[str, Any]],
+                   velden: list[Veld]) -> str | None:
+    """`tekst` (a YAML file) with its list `lijst` made equal to `items` in the `velden`, item by
+    item matched on `sleutel` and in the order of `items`; other keys of an item stay. None
+    when nothing changes."""
+    yaml = _yaml()
+    document = yaml.load(tekst)
+    oud: CommentedSeq = document[lijst]
+    bekend = {str(item.get(sleutel)): item for item in oud}
+    volgorde = [[v.pad[0] for v in velden],
+                *[[v.pad[n] for v in velden if len(v.pad) > n] for n in range(1, 3)]]
+    nieuw = []
+    for item in items:
+        mapping = bekend.get(str(item[sleutel]))
+        if mapping is None:
+            mapping = CommentedMap()
+        for veld in velden:
+            _zet(mapping, veld.pad, waarde_in(item, veld.pad), volgorde)
+        nieuw.append(mapping)
+    if [id(m) for m in nieuw] != [id(m) for m in oud]:
+        oud[:] = nieuw
+    buffer = io.StringIO()
+    yaml.dump(document, buffer)
+    uit = buffer.getvalue()
+    return None if uit == tekst else uit
