@@ -20,6 +20,7 @@ from contracten.opdrachten.genereer import genereer
 from contracten.opdrachten.goedkeuring import DocumentStatus, StatusResultaat, status, zet_stap
 from contracten.opdrachten.indexeer import IndexeerResultaat, indexeer
 from contracten.opdrachten.opzegging import OpzeggingResultaat, opzegging
+from contracten.opdrachten.realisatie import RealisatieResultaat, socialreturn_realisatie
 from contracten.opdrachten.regios import regios
 from contracten.opdrachten.socialreturn import SocialReturnResultaat, socialreturn
 from contracten.opdrachten.valideer import Validatie, valideer
@@ -40,6 +41,7 @@ __all__ = [
     "Melding",
     "OpzeggingResultaat",
     "Profiel",
+    "RealisatieResultaat",
     "Resultaat",
     "SocialReturnResultaat",
     "StatusResultaat",
@@ -57,6 +59,7 @@ __all__ = [
     "opzegging",
     "regios",
     "socialreturn",
+    "socialreturn_realisatie",
     "status",
     "valideer",
     "vergelijk",

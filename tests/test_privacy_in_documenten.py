@@ -4,6 +4,7 @@ and in any format. The test makes them all itself, so it passes alone and in any
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import re
 import shutil
@@ -28,7 +29,12 @@ FORMATEN = (".docx", ".md", ".html", ".csv", ".xlsx")
 def teksten_van(pad: Path) -> str:
     if pad.suffix in (".docx", ".xlsx"):
         with zipfile.ZipFile(pad) as z:
-            return "\n".join(re.sub(r"<[^>]+>", " ", z.read(n).decode("utf-8", "replace"))
+            # The text as a reader sees it: &#201; is É, not the digits 201; in a spreadsheet
+            # each cell on its own (2556.25, 0 and 2556.25 in three cells are no BSN), in Word a
+            # run split over tags still one text.
+            tussen = " | " if pad.suffix == ".xlsx" else " "
+            return "\n".join(html.unescape(re.sub(r"<[^>]+>", tussen,
+                                                   z.read(n).decode("utf-8", "replace")))
                              for n in z.namelist() if n.endswith(".xml"))
     return pad.read_text(encoding="utf-8", errors="replace")
 
@@ -51,6 +57,11 @@ def alle_documenten(tmp_path_factory) -> Path:
                         encoding="utf-8")
     contracten.opzegging(assen, aanbieder="zorg-welzijn-de-brug", datum=dt.date(2026, 8, 31),
                          briefdatum=DATUM, clienten=clienten, uitvoer=uit, formaten=["html"])
+    realisatie = uit / "realisatie.csv"
+    realisatie.write_text("aanbieder,jaar,gerealiseerd\nstichting-westerhof,2026,1000.00\n",
+                          encoding="utf-8")
+    contracten.socialreturn_realisatie(assen, realisatie, datum=DATUM, uitvoer=uit,
+                                       formaten=["html"])
     return uit
 
 

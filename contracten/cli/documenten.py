@@ -1,4 +1,5 @@
-"""The commands that make documents: genereer, indexeer, socialreturn, opzegging."""
+"""The commands that make documents: genereer, indexeer, opzegging (socialreturn: its own
+module)."""
 
 from __future__ import annotations
 
@@ -138,35 +139,6 @@ def indexatietabel(ix: Indexering) -> str:
 
     return "\n".join([regel(kop), regel(tuple("-" * b for b in breedtes)),
                       *(regel(r) for r in rijen)])
-
-
-@main.command("socialreturn", options_metavar="[OPTIES]")
-@click.argument("regio")
-@prijspeil_optie
-@formaat_optie
-@uitvoer_optie
-@sjablonen_optie
-@datum_optie
-@json_optie
-@click.pass_obj
-def socialreturn(regios: Path, regio: str, prijspeil: int | None, formaten: tuple[str, ...],
-                 uitvoer: Path, sjablonen: Path | None, datum: dt.date | None,
-                 als_json: bool) -> None:
-    """Social return van REGIO: overzicht (Excel, csv, Word) en een brief per aanbieder."""
-    uitkomst = contracten.socialreturn(contracten.laad_regio(regios, regio), prijspeil=prijspeil,
-                                       uitvoer=uitvoer, formaten=formaten,
-                                       sjablonen=sjablonen, datum=vandaag(datum))
-    resultaat = uitkomst.als_json()
-    if als_json:
-        toon_json(resultaat)
-        return
-    if uitkomst.documenten is None:
-        click.echo(f"{uitkomst.profiel.regio.naam} kent geen social return (regels.socialreturn "
-                   f"ontbreekt in {regio}/regio.yaml); er is niets geschreven.")
-        return
-    verplicht = [a for a in resultaat["aanbieders"] if a["verplicht"]]
-    click.echo(f"{len(verplicht)} van {len(resultaat['aanbieders'])} aanbieders zijn verplicht; "
-               f"overzicht en brieven in {uitkomst.documenten.map}.")
 
 
 def _datum(tekst: str, optie: str) -> dt.date:

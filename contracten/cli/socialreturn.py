@@ -1,0 +1,85 @@
+"""`socialreturn`: the obligations (overview and letters) and, with --realisatie, the state
+of what was realised and the reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+import contracten
+from contracten.cli.groep import main
+from contracten.cli.opties import (
+    datum_optie,
+    formaat_optie,
+    json_optie,
+    prijspeil_optie,
+    sjablonen_optie,
+    toon_json,
+    uitvoer_optie,
+    vandaag,
+)
+from contracten.lezen.tabelbestand import Invoerbestand
+
+
+@main.command("socialreturn", options_metavar="[OPTIES]")
+@click.argument("regio")
+@prijspeil_optie
+@click.option("--realisatie", type=click.Path(dir_okay=False, exists=True, allow_dash=True,
+                                              path_type=Path),
+              metavar="BESTAND", help="Wat de aanbieders als gerealiseerd opgaven (.csv met "
+                                      "komma's of puntkomma's, of .xlsx; - leest van de invoer): "
+                                      "aanbieder,jaar,gerealiseerd. Maakt de stand per aanbieder "
+                                      "en herinneringen voor wie achterloopt.")
+@click.option("--reactietermijn", type=click.IntRange(1, 26), default=4, show_default=True,
+              metavar="WEKEN", help="Met --realisatie: binnen hoeveel weken een aanbieder op de "
+                                    "herinnering antwoordt.")
+@formaat_optie
+@uitvoer_optie
+@sjablonen_optie
+@datum_optie
+@json_optie
+@click.pass_obj
+def socialreturn(regios: Path, regio: str, prijspeil: int | None, realisatie: Path | None,
+                 reactietermijn: int, formaten: tuple[str, ...], uitvoer: Path,
+                 sjablonen: Path | None, datum: dt.date | None, als_json: bool) -> None:
+    """Social return van REGIO: overzicht (Excel, csv, Word) en een brief per aanbieder; met
+    --realisatie de stand van de realisatie en herinneringen."""
+    if realisatie is not None:
+        _realisatie(regios, regio, realisatie, reactietermijn, formaten, uitvoer, sjablonen,
+                    datum, als_json)
+        return
+    uitkomst = contracten.socialreturn(contracten.laad_regio(regios, regio), prijspeil=prijspeil,
+                                       uitvoer=uitvoer, formaten=formaten,
+                                       sjablonen=sjablonen, datum=vandaag(datum))
+    resultaat = uitkomst.als_json()
+    if als_json:
+        toon_json(resultaat)
+        return
+    if uitkomst.documenten is None:
+        click.echo(f"{uitkomst.profiel.regio.naam} kent geen social return (regels.socialreturn "
+                   f"ontbreekt in {regio}/regio.yaml); er is niets geschreven.")
+        return
+    verplicht = [a for a in resultaat["aanbieders"] if a["verplicht"]]
+    click.echo(f"{len(verplicht)} van {len(resultaat['aanbieders'])} aanbieders zijn verplicht; "
+               f"overzicht en brieven in {uitkomst.documenten.map}.")
+
+
+def _realisatie(regios: Path, regio: str, pad: Path, weken: int, formaten: tuple[str, ...],
+                uitvoer: Path, sjablonen: Path | None, datum: dt.date | None,
+                als_json: bool) -> None:
+    bron: Path | Invoerbestand = pad
+    if str(pad) == "-":
+        with click.open_file("-", "rb") as invoer:
+            bron = Invoerbestand("invoer", invoer.read())
+    uitkomst = contracten.socialreturn_realisatie(
+        contracten.laad_regio(regios, regio), bron, datum=vandaag(datum), uitvoer=uitvoer,
+        formaten=formaten, sjablonen=sjablonen, reactie_weken=weken)
+    if als_json:
+        toon_json(uitkomst.als_json())
+        return
+    achter = [r for r in uitkomst.standen if r.achter]
+    jaren = ", ".join(str(j) for j in uitkomst.jaren)
+    click.echo(f"{len(achter)} van {len(uitkomst.standen)} verplichte aanbieders lopen achter "
+               f"over {jaren}; stand en herinneringen in {uitkomst.documenten.map}.")

@@ -1,0 +1,74 @@
+"""`socialreturn --realisatie`: what each obliged aanbieder reported as realised against its
+obligation, as an overview, and a reminder letter to each one that is behind, in
+<uitvoer>/<regio>/socialreturn-realisatie/<jaar>/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from contracten.fouten import InvoerFout, Melding
+from contracten.lezen.tabelbestand import Invoerbestand
+from contracten.pijplijn.plan import extra_formaten, maak_plan
+from contracten.pijplijn.uitvoeren import Resultaat, voer_uit
+from contracten.profiel.clienten import bestand
+from contracten.profiel.model import Profiel
+from contracten.profiel.realisatiebestand import lees_realisatie
+from contracten.rekenen.realisatie import Realisatie
+from contracten.soorten.realisatie import Gemeld, jaren_van, standen
+from contracten.soorten.register import sjablonenmap, van_opdracht
+
+
+@dataclass(frozen=True)
+class RealisatieResultaat:
+    regio: str
+    jaren: tuple[int, ...]
+    standen: list[Realisatie]
+    documenten: Resultaat
+
+    def als_json(self) -> dict[str, Any]:
+        return {"regio": self.regio, "jaren": list(self.jaren),
+                "aanbieders": [{"id": r.aanbieder, "verplicht": str(r.verplicht),
+                                "gerealiseerd": str(r.gerealiseerd), "tekort": str(r.tekort),
+                                "achter": r.achter, "niet_verantwoord": r.niet_gemeld,
+                                "jaren": [{"jaar": j.jaar, "verplicht": str(j.verplicht),
+                                           "gerealiseerd": None if j.gerealiseerd is None
+                                           else str(j.gerealiseerd), "tekort": str(j.tekort)}
+                                          for j in r.jaren]} for r in self.standen],
+                "documenten": self.documenten.manifest.als_json()["documenten"]}
+
+
+def socialreturn_realisatie(regio: Profiel, realisatie: Path | Invoerbestand, *,
+                            datum: dt.date, uitvoer: Path | str = "output",
+                            formaten: Sequence[str] = (), sjablonen: Path | None = None,
+                            reactie_weken: int = 4) -> RealisatieResultaat:
+    """Compare what the aanbieders reported (`realisatie`: CSV or .xlsx with the columns
+    aanbieder,jaar,gerealiseerd) with their obligations over the years reported; write the
+    overview and a reminder (dated `datum`, answer within `reactie_weken`) to each aanbieder
+    that is behind."""
+    if regio.regio.regels.socialreturn is None:
+        raise InvoerFout([Melding(f"{regio.sleutel}/regio.yaml", None, "regels.socialreturn",
+                                  "deze regio vraagt geen social return", "geen_socialreturn")],
+                         "Geen social return")
+    if not 1 <= reactie_weken <= 26:
+        raise InvoerFout([Melding(regio.sleutel, None, "reactietermijn", "verwacht 1 tot en met "
+                                  "26 weken", "reactietermijn")], "Ongeldige invoer")
+    invoer = bestand(realisatie) if isinstance(realisatie, Path) else realisatie
+    bedragen = lees_realisatie(invoer, regio, jaren_van(regio))
+    jaren = tuple(sorted({j for per_jaar in bedragen.values() for j in per_jaar}))
+    if not jaren:
+        raise InvoerFout([Melding(invoer.naam, None, "", "het bestand bevat geen enkele "
+                                  "verantwoording", "leeg")], "Realisatiebestand is ongeldig")
+    gemeld = Gemeld(bedragen, jaren, reactie_weken)
+    stand = standen(regio, gemeld)
+    achter = [a for a, r in stand if r.achter]
+    plan = maak_plan(regio, list(van_opdracht("socialreturn-realisatie").values()), achter,
+                     prijspeil=regio.laatste_prijspeil(), sjablonen=sjablonenmap(sjablonen),
+                     doel=Path(uitvoer) / regio.sleutel / "socialreturn-realisatie"
+                     / str(jaren[-1]), datum=datum, formaten=extra_formaten(formaten),
+                     onderwerp=gemeld, onderwerp_sleutel=f"{reactie_weken}/{jaren}",
+                     extra_invoer=((invoer.naam, invoer.inhoud),), volledig=True)
+    return RealisatieResultaat(regio.sleutel, jaren, [r for _, r in stand], voer_uit(plan))

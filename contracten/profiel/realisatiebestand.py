@@ -1,0 +1,81 @@
+"""Read what the aanbieders reported as realised social return: a CSV (comma or semicolon) or
+the first sheet of an .xlsx with the columns `aanbieder,jaar,gerealiseerd`, one row per
+aanbieder and year. Every problem with its row and column; nothing read half."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from contracten.fouten import InvoerFout, Melding
+from contracten.lezen.tabelbestand import Invoerbestand, is_xlsx, lees_csv, lees_getal, lees_xlsx
+from contracten.privacy import bevat_bsn
+from contracten.profiel.model import Profiel
+
+KOLOMMEN = ("aanbieder", "jaar", "gerealiseerd")
+TITEL = "Realisatiebestand is ongeldig"
+MAXIMUM_RIJEN = 100_000
+
+Gemeld = dict[str, dict[int, Decimal]]  # aanbieder id -> year -> amount reported as realised
+
+
+def lees_realisatie(invoer: Invoerbestand, profiel: Profiel, jaren: list[int]) -> Gemeld:
+    """The reported amounts; `jaren`: the calendar years in which the contract years begin."""
+    naam = invoer.naam
+    if is_xlsx(invoer):
+        ruwe_kop, rijen = lees_xlsx(invoer, TITEL)
+    else:
+        try:
+            tekst = invoer.inhoud.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InvoerFout([Melding(naam, None, "", "bestand is geen UTF-8-tekst; sla het op "
+                                      "als CSV UTF-8 of als Excel-werkmap (.xlsx)", "codering")],
+                             TITEL) from None
+        ruwe_kop, rijen = lees_csv(naam, tekst, TITEL)
+    kop = [k.strip().lower() for k in ruwe_kop]
+    meldingen = [Melding(naam, 1, k, f"kolom ontbreekt; verwacht de kop {','.join(KOLOMMEN)}",
+                         "kolom_ontbreekt") for k in KOLOMMEN if k not in kop]
+    if meldingen:
+        raise InvoerFout(meldingen, TITEL)
+    ids = [a.id for a in profiel.aanbieders]
+    gemeld: Gemeld = {}
+    for nummer, rij in enumerate(rijen, start=2):
+        if nummer > MAXIMUM_RIJEN + 1:
+            meldingen.append(Melding(naam, nummer, "", f"meer dan {MAXIMUM_RIJEN} rijen",
+                                     "te_veel_rijen"))
+            break
+        waarden = {k: (rij[i].strip() if i < len(rij) else "") for i, k in enumerate(kop)}
+        if not any(waarden.values()):
+            continue
+        if any(bevat_bsn(w, excel=True) for w in waarden.values()):
+            meldingen.append(Melding(naam, nummer, "", "bevat een BSN (9 cijfers die de "
+                                     "elfproef halen); dit bestand gaat over aanbieders", "bsn"))
+            continue
+        aanbieder, jaar_tekst, bedrag_tekst = (waarden[k] for k in KOLOMMEN)
+        if aanbieder not in ids:
+            meldingen.append(Melding(naam, nummer, "aanbieder", f"onbekende aanbieder "
+                                     f"'{aanbieder}' (wel: {', '.join(ids)})",
+                                     "aanbieder_onbekend"))
+        jaar = int(jaar_tekst) if jaar_tekst.isdigit() else None
+        if jaar not in jaren:
+            meldingen.append(Melding(naam, nummer, "jaar", f"'{jaar_tekst}' is geen jaar waarin "
+                                     f"een contractjaar begint (wel: "
+                                     f"{', '.join(str(j) for j in jaren)})", "jaar_onbekend"))
+        try:
+            bedrag = lees_getal(bedrag_tekst)
+            if bedrag < 0 or bedrag != bedrag.quantize(Decimal("0.01")):
+                raise ValueError(bedrag_tekst)
+        except (ValueError, ArithmeticError):
+            meldingen.append(Melding(naam, nummer, "gerealiseerd", f"'{bedrag_tekst}' is geen "
+                                     "bedrag van nul of meer in euro's en centen, zoals "
+                                     "12.500,00", "bedrag"))
+            continue
+        if aanbieder not in ids or jaar is None or jaar not in jaren:
+            continue
+        if jaar in gemeld.get(aanbieder, {}):
+            meldingen.append(Melding(naam, nummer, "", f"{aanbieder} {jaar} staat er al; één rij "
+                                     "per aanbieder en jaar", "dubbel"))
+            continue
+        gemeld.setdefault(aanbieder, {})[jaar] = bedrag.quantize(Decimal("0.01"))
+    if meldingen:
+        raise InvoerFout(meldingen, TITEL)
+    return gemeld

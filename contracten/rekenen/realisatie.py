@@ -1,0 +1,59 @@
+"""How far each aanbieder is with its social return: per reported year the obligation, what it
+reported as realised, and the shortfall; over the years, whether it is behind. Pure.
+
+Per contract year (the overeenkomst's `periode: contractjaar`), each year stands alone: a surplus
+in one year does not make up for a shortfall in another. Over the looptijd, it does: only the
+total counts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from contracten.rekenen.socialreturn import Verplichting
+
+NUL = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Jaarstand:
+    jaar: int  # the calendar year the contract year begins in
+    verplicht: Decimal
+    gerealiseerd: Decimal | None  # None: nothing reported for this year
+    tekort: Decimal
+
+
+@dataclass(frozen=True)
+class Realisatie:
+    aanbieder: str
+    jaren: tuple[Jaarstand, ...]
+    verplicht: Decimal
+    gerealiseerd: Decimal
+    tekort: Decimal
+
+    @property
+    def achter(self) -> bool:
+        return self.tekort > 0
+
+    @property
+    def niet_gemeld(self) -> list[int]:
+        return [j.jaar for j in self.jaren if j.gerealiseerd is None]
+
+
+def realisatie(verplichting: Verplichting, gemeld: Mapping[int, Decimal], jaren: Sequence[int],
+               per_contractjaar: bool = True) -> Realisatie:
+    """The state of an obliged aanbieder over `jaren` (the years being assessed); `gemeld`: its
+    reported realisation per year."""
+    per_jaar = {j.begin.year: j.bedrag for j in verplichting.jaren}
+    standen = []
+    for jaar in jaren:
+        verplicht = per_jaar.get(jaar, NUL)
+        gerealiseerd = gemeld.get(jaar)
+        standen.append(Jaarstand(jaar, verplicht, gerealiseerd,
+                                 max(NUL, verplicht - (gerealiseerd or NUL))))
+    verplicht = sum((s.verplicht for s in standen), NUL)
+    gerealiseerd = sum((s.gerealiseerd or NUL for s in standen), NUL)
+    tekort = (sum((s.tekort for s in standen), NUL) if per_contractjaar
+              else max(NUL, verplicht - gerealiseerd))
+    return Realisatie(verplichting.aanbieder, tuple(standen), verplicht, gerealiseerd, tekort)

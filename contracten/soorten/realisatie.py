@@ -1,0 +1,200 @@
+"""Document kinds of the social-return follow-up (`socialreturn --realisatie`): the state per
+aanbieder as an overview (Word, Excel, csv), and a reminder letter to each aanbieder that is
+behind. Pure: the reported figures travel in the run's `onderwerp`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from contracten.opmaak import bedrag, opsomming, voorbeeld
+from contracten.profiel.aanbieders import Aanbieder
+from contracten.profiel.model import Profiel
+from contracten.rekenen.realisatie import Realisatie, realisatie
+from contracten.rekenen.socialreturn import contractjaren, op_voorbeelden
+from contracten.soorten.basis import Soort, Uitvoering, basis
+from contracten.soorten.brief import als_brief
+from contracten.soorten.socialreturn import verplichtingen
+from contracten.weergave.fragment import Fragment
+from contracten.weergave.fragment import Letterlijk as L
+from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
+
+WEKEN = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht")
+
+
+@dataclass(frozen=True)
+class Gemeld:
+    """What a run is about: per aanbieder and year the amount reported as realised, the years
+    assessed, and how long a reminded aanbieder has to answer."""
+
+    bedragen: dict[str, dict[int, Decimal]]
+    jaren: tuple[int, ...]
+    reactie_weken: int = 4
+
+
+def jaren_van(profiel: Profiel) -> list[int]:
+    """The calendar years the contract years begin in: the years a report can be about."""
+    looptijd = profiel.regio.aanbesteding.looptijd
+    return [b.year for b, _, _ in contractjaren(looptijd.begin, looptijd.einde)]
+
+
+def standen(profiel: Profiel, gemeld: Gemeld, alle: bool = False
+            ) -> list[tuple[Aanbieder, Realisatie]]:
+    """Every obliged aanbieder (or, with `alle`, every one) with its state over the years
+    assessed."""
+    keuzes = profiel.overeenkomst
+    per_jaar = keuzes is None or keuzes.socialreturn is None \
+        or keuzes.socialreturn.periode == "contractjaar"
+    return [(a, realisatie(v, gemeld.bedragen.get(a.id, {}), gemeld.jaren, per_jaar))
+            for a, v in verplichtingen(profiel) if v.verplicht or alle]
+
+
+def _gemeld(uitvoering: Uitvoering) -> Gemeld:
+    assert isinstance(uitvoering.onderwerp, Gemeld)
+    return uitvoering.onderwerp
+
+
+def _sanctie(profiel: Profiel) -> str:
+    keuzes = profiel.overeenkomst
+    if keuzes is None or keuzes.socialreturn is None:
+        return ""
+    return voorbeeld(keuzes.socialreturn.sanctie, keuzes.is_voorbeeld("socialreturn"))
+
+
+def _jaren(gemeld: Gemeld) -> str:
+    return opsomming([str(j) for j in gemeld.jaren])
+
+
+def _vb(profiel: Profiel, aanbieder: Aanbieder) -> bool:
+    regel = profiel.regio.regels.socialreturn
+    return regel is not None and op_voorbeelden(regel, aanbieder)
+
+
+def _proef(profiel: Profiel, versie: str, dag: dt.date) -> Uitvoering:
+    """For `valideer`: every obliged aanbieder reported half of its first year's obligation."""
+    jaar = jaren_van(profiel)[0]
+    bedragen = {a.id: {jaar: (v.jaren[0].bedrag / 2).quantize(Decimal("0.01"))}
+                for a, v in verplichtingen(profiel) if v.verplicht and v.jaren}
+    return Uitvoering(versie, dag, Gemeld(bedragen, (jaar,)))
+
+
+class SocialReturnRealisatie(Soort):
+    naam = "socialreturn-realisatie"
+    opdracht = "socialreturn-realisatie"
+    volgorde = 45
+    sjabloon = "socialreturn-realisatie.docx"
+    alle_aanbieders = True
+
+    def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
+        return profiel.regio.regels.socialreturn is not None
+
+    def pad(self, aanbieder: Aanbieder | None) -> str:
+        return "socialreturn-realisatie"
+
+    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
+        return f"Realisatie social return {profiel.regio.naam}"
+
+    def proeven(self, profiel: Profiel, prijspeil: int, versie: str,
+                dag: dt.date) -> list[tuple[Aanbieder | None, Uitvoering]]:
+        return [(None, _proef(profiel, versie, dag))]
+
+    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+                uitvoering: Uitvoering) -> dict[str, Any]:
+        gemeld = _gemeld(uitvoering)
+        rijen = standen(profiel, gemeld)
+        tabel = Fragment()
+        tabel.tabel([[L(a.naam), L(voorbeeld(bedrag(r.verplicht), _vb(profiel, a))),
+                      L(bedrag(r.gerealiseerd)),
+                      L(voorbeeld(bedrag(r.tekort), _vb(profiel, a)) if r.achter else "—"),
+                      L("achter" + (f" (niet verantwoord: {_lijst(r.niet_gemeld)})"
+                                    if r.niet_gemeld else "") if r.achter else "op schema")]
+                     for a, r in rijen],
+                    kop=["Aanbieder", "Verplichting", "Gerealiseerd", "Tekort", "Stand"],
+                    breedtes=[4, 2, 2, 2, 2])
+        heeft_voorbeeld = any(_vb(profiel, a) for a, _ in rijen)
+        return {**basis(profiel, prijspeil, uitvoering.versie, heeft_voorbeeld),
+                "jaren": _jaren(gemeld), "tabel": tabel,
+                "aantal_achter": sum(r.achter for _, r in rijen), "aantal": len(rijen),
+                "sanctie": _sanctie(profiel)}
+
+    def extra(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+              uitvoering: Uitvoering) -> list[tuple[str, bytes]]:
+        rijen = [{"id": a.id, "naam": a.naam, "verplicht": r.verplicht,
+                  "gerealiseerd": r.gerealiseerd, "tekort": r.tekort, "achter": r.achter,
+                  "niet_verantwoord": ", ".join(str(j) for j in r.niet_gemeld),
+                  "voorbeeld": _vb(profiel, a)} for a, r in standen(profiel, _gemeld(uitvoering))]
+        titel = f"Realisatie social return {profiel.regio.naam}"
+        return [("xlsx", als_xlsx(titel, KOLOMMEN, rijen, totaal_van=["verplicht", "gerealiseerd",
+                                                                       "tekort"],
+                                  tijdstip=uitvoering.datum)),
+                ("csv", als_csv(KOLOMMEN, rijen))]
+
+
+def _lijst(jaren: list[int]) -> str:
+    return opsomming([str(j) for j in jaren])
+
+
+KOLOMMEN = [Kolom("id", "Aanbieder-id", "tekst"), Kolom("naam", "Aanbieder", "tekst"),
+            Kolom("verplicht", "Verplichting", "bedrag"),
+            Kolom("gerealiseerd", "Gerealiseerd", "bedrag"), Kolom("tekort", "Tekort", "bedrag"),
+            Kolom("achter", "Achter", "ja/nee"),
+            Kolom("niet_verantwoord", "Niet verantwoord", "tekst"),
+            Kolom("voorbeeld", "Voorbeeldgegevens", "ja/nee")]
+
+
+class SocialReturnHerinnering(Soort):
+    naam = "socialreturn-herinnering"
+    opdracht = "socialreturn-realisatie"
+    bundel = "herinneringen/alle-herinneringen.pdf"
+    volgorde = 55
+    sjabloon = "socialreturn-herinnering.docx"
+    per = "aanbieder"
+    met_datum = True
+
+    def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
+        return profiel.regio.regels.socialreturn is not None
+
+    def pad(self, aanbieder: Aanbieder | None) -> str:
+        assert aanbieder is not None
+        return f"herinneringen/{aanbieder.id}"
+
+    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
+        assert aanbieder is not None
+        return f"Herinnering social return — {aanbieder.naam}"
+
+    def proeven(self, profiel: Profiel, prijspeil: int, versie: str,
+                dag: dt.date) -> list[tuple[Aanbieder | None, Uitvoering]]:
+        """The first obliged aanbieder, or any when none is (the template is checked all the
+        same)."""
+        uitvoering = _proef(profiel, versie, dag)
+        verplicht = [a for a, _ in standen(profiel, _gemeld(uitvoering))]
+        return [(verplicht[0] if verplicht else profiel.aanbieders[0], uitvoering)]
+
+    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+                uitvoering: Uitvoering) -> dict[str, Any]:
+        assert aanbieder is not None
+        gemeld = _gemeld(uitvoering)
+        stand = next(r for a, r in standen(profiel, gemeld, alle=True) if a.id == aanbieder.id)
+        vb = _vb(profiel, aanbieder)
+        tabel = Fragment()
+        tabel.tabel([*([L(str(j.jaar)), L(voorbeeld(bedrag(j.verplicht), vb)),
+                        L(bedrag(j.gerealiseerd) if j.gerealiseerd is not None
+                          else "niet verantwoord"),
+                        L(voorbeeld(bedrag(j.tekort), vb) if j.tekort else "—")]
+                       for j in stand.jaren),
+                     [L("Totaal"), L(voorbeeld(bedrag(stand.verplicht), vb)),
+                      L(bedrag(stand.gerealiseerd)), L(voorbeeld(bedrag(stand.tekort), vb))]],
+                    kop=["Contractjaar", "Verplichting", "Gerealiseerd", "Tekort"],
+                    breedtes=[2, 2, 2, 2])
+        regel = profiel.regio.regels.socialreturn
+        return als_brief({
+            **basis(profiel, prijspeil, uitvoering.versie, vb),
+            "aanbieder": aanbieder, "jaren": _jaren(gemeld), "tabel": tabel,
+            "tekort": voorbeeld(bedrag(stand.tekort), vb),
+            "niet_verantwoord": _lijst(stand.niet_gemeld),
+            "reactietermijn": f"{WEKEN[gemeld.reactie_weken]} weken"
+            if gemeld.reactie_weken < len(WEKEN) else f"{gemeld.reactie_weken} weken",
+            "sanctie": _sanctie(profiel), "bron": regel.bron if regel else None,
+        }, profiel, aanbieder, soort="SRH", briefdatum=uitvoering.datum, bijlagen=[])
