@@ -140,3 +140,18 @@ def test_verkeerde_keuze_is_exit_2(argumenten, tmp_path):
     uit = voer_uit("--regios", str(REGIOS), "agenda", "assen", "--database",
                    str(tmp_path / "r.db"), *argumenten)
     assert uit.code == 2
+
+
+def test_bestedingsruimte_waar_de_regio_haar_gebruikt(regios):
+    """Art. 1.5: for each calendar year, the intention six months, the decision three months
+    and the plan two months before 1 January."""
+    assert "bestedingsruimte-voornemen" not in _per_soort(
+        termijnen(contracten.laad_regio(regios / "assen"), {}))
+    wijzig_yaml(regios / "assen/overeenkomst.yaml",
+                lambda d: d["artikelen"].update(bestedingsruimte=True))
+    soorten = _per_soort(termijnen(contracten.laad_regio(regios / "assen"), {}))
+    assert [t.datum for t in soorten["bestedingsruimte-voornemen"]] == [
+        dt.date(j - 1, 7, 1) for j in (2027, 2028, 2029)]
+    assert soorten["bestedingsruimte-besluit"][0].datum == dt.date(2026, 10, 1)
+    assert soorten["bestedingsruimte-plan"][0].datum == dt.date(2026, 11, 1)
+    assert soorten["bestedingsruimte-plan"][0].markering == "zondag"  # 1 November 2026

@@ -13,6 +13,11 @@ from contracten.profiel.model import Profiel
 from contracten.rekenen.opzegging import bereken, markering, plus_maanden
 
 VERLENGING_AANKONDIGEN_MAANDEN = 6  # Contractstandaard art. 1.3: at least 6 months before the end
+# Art. 1.5 for a bestedingsruimte from 1 January: the intention at least six months ahead, the
+# decision at least three, the joint plan at least two.
+BESTEDINGSRUIMTE = ((6, "bestedingsruimte-voornemen", "uiterste dag om het voornemen te melden"),
+                    (3, "bestedingsruimte-besluit", "uiterste dag om het besluit mee te delen"),
+                    (2, "bestedingsruimte-plan", "uiterste dag voor het gezamenlijke plan"))
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,12 @@ def termijnen(profiel: Profiel, opzeggingen: Mapping[str, dt.date]) -> list[Term
                      f"indexatie-aankondigen/{jaar}",
                      f"indexatie {jaar} aankondigen aan de aanbieders", "artikel 3.2",
                      vb=indexatie.is_voorbeeld("aankondiging_maanden"))
+    if keuzes is not None and keuzes.gebruikt("bestedingsruimte"):
+        for jaar in range(begin.year + 1, eind.year + 1):
+            ingang = dt.date(jaar, 1, 1)
+            for maanden, sleutel, wat in BESTEDINGSRUIMTE:
+                voeg_toe(plus_maanden(ingang, -maanden), f"{sleutel}/{jaar}",
+                         f"{wat} voor de bestedingsruimte {jaar}", "artikel 1.5")
     uit += _socialreturn(profiel, eind)
     for aanbieder, datum in sorted(opzeggingen.items()):
         uit += _opzegging(profiel, aanbieder, datum)
