@@ -205,3 +205,25 @@ def test_definitief_zonder_door_werkt_als_vanouds(assen, assen_gegenereerd, tmp_
         assen, datum=T.date(), uitvoer=assen_gegenereerd, soorten=["programma-van-eisen"])
     assert gemarkeerd == ["programma-van-eisen.docx"]
     assert not (tmp_path / "register.sqlite").exists()
+
+
+def test_twee_processen_tegelijk_verliezen_geen_stap(assen_gegenereerd, database):
+    """Two people approve at the same moment, each in their own process, on one register:
+    both steps are recorded and each document version once (the second waits for the first's
+    write lock)."""
+    import subprocess
+    import sys
+
+    db = database
+    opdrachten = [[sys.executable, "-m", "contracten", "--regios", str(REGIOS), "akkoord", "assen",
+                   "--aanbieder", aanbieder, "--door", naam, "--uitvoer", str(assen_gegenereerd),
+                   "--database", str(db)]
+                  for aanbieder, naam in (("wonen-plus", "A"), ("stichting-het-anker", "B"))]
+    processen = [subprocess.Popen(o, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                 for o in opdrachten]
+    uitkomsten = [p.communicate(timeout=120) for p in processen]
+    assert [p.returncode for p in processen] == [0, 0], uitkomsten
+    with open_engine(db).connect() as v:
+        assert v.execute(sa.text("SELECT door, count(*) FROM stappen GROUP BY door ORDER BY door")
+                         ).all() == [("A", 2), ("B", 2)]
+        assert v.execute(sa.text("SELECT count(*) FROM documenten")).scalar() == 30

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, and_, func, select
+from sqlalchemy import Connection, Engine, and_, func, select, text
 
 from contracten.register import schema
+
+SCHRIJFSLOT = 7_265_464  # PostgreSQL advisory lock of the register's writes
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,21 @@ class Register:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
+    @contextmanager
+    def _schrijven(self) -> Iterator[Connection]:
+        """A write transaction, one at a time: SQLite takes its write lock at BEGIN (see
+        `verbinding`); PostgreSQL an advisory lock, so that two processes registering the same
+        new version do not both insert it."""
+        with self.engine.begin() as verbinding:
+            if verbinding.dialect.name == "postgresql":
+                verbinding.execute(text("SELECT pg_advisory_xact_lock(:slot)"),
+                                   {"slot": SCHRIJFSLOT})
+            yield verbinding
+
     def zet_contracten(self, regio: str, contracten: Sequence[Contract]) -> None:
         """Record each aanbieder's contract as the profile and the output now say."""
         tabel = schema.contracten
-        with self.engine.begin() as v:
+        with self._schrijven() as v:
             bestaand = {r.aanbieder: r.id for r in v.execute(
                 select(tabel.c.aanbieder, tabel.c.id).where(tabel.c.regio == regio))}
             for c in contracten:
@@ -94,7 +108,7 @@ class Register:
         """Add the versions not yet known (same path, same hash: known); returns how many."""
         tabel = schema.documenten
         nieuw = 0
-        with self.engine.begin() as v:
+        with self._schrijven() as v:
             bekend = {(r.pad, r.sha256) for r in v.execute(
                 select(tabel.c.pad, tabel.c.sha256).where(tabel.c.regio == regio))}
             for d in versies:
@@ -126,7 +140,7 @@ class Register:
                     opmerking: str | None) -> None:
         """Append one step for each document, all or none."""
         assert stap in schema.STAPPEN
-        with self.engine.begin() as v:
+        with self._schrijven() as v:
             for document in documenten:
                 v.execute(schema.stappen.insert().values(document=document, stap=stap, door=door,
                                                          op=op, opmerking=opmerking))
