@@ -12,7 +12,8 @@ PAKKET = Path(__file__).resolve().parent.parent / "contracten"
 
 # From the top down; a layer may import only layers below it, and itself.
 LAGEN = {
-    "cli": 9,
+    "cli": 10,
+    "web": 9,
     "opdrachten": 8,
     "pijplijn": 7,
     "soorten": 6,

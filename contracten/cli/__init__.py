@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import signal
 
-from contracten.cli import artikelen, beheer, documenten, goedkeuring, socialreturn, taal
+from contracten.cli import artikelen, beheer, documenten, goedkeuring, socialreturn, taal, web
 from contracten.cli.groep import bij_sigterm, main
 
-__all__ = ["artikelen", "beheer", "documenten", "goedkeuring", "main", "run", "socialreturn"]
+__all__ = ["artikelen", "beheer", "documenten", "goedkeuring", "main", "run", "socialreturn", "web"]
 
 
 def run() -> None:

@@ -104,9 +104,11 @@ def _op_schijf(bestand: Path, verwacht: str) -> str:
 
 def status(regio: Profiel, *, tijdstip: dt.datetime, uitvoer: Path | str = "output",
            prijspeil: int | None = None, aanbieders: Sequence[str] = (),
-           soorten: Sequence[str] = (), database: str | Path | None = None) -> StatusResultaat:
+           soorten: Sequence[str] = (), paden: Sequence[str] = (),
+           database: str | Path | None = None) -> StatusResultaat:
     """Where each generated document of `regio` stands (the register is brought up to date
-    first; `tijdstip` is when new versions are recorded)."""
+    first; `tijdstip` is when new versions are recorded); `paden` narrows to those documents
+    (their paths in the register)."""
     _controleer_aanbieders(regio, aanbieders)
     jaar = prijspeil if prijspeil is not None else regio.laatste_prijspeil()
     engine = open_engine(database)
@@ -116,7 +118,7 @@ def status(regio: Profiel, *, tijdstip: dt.datetime, uitvoer: Path | str = "outp
     documenten = [DocumentStatus(s, bestanden[s.pad], _op_schijf(bestanden[s.pad], s.sha256))
                   for s in register.standen(regio.sleutel, list(bestanden))
                   if (not aanbieders or s.aanbieder in aanbieders)
-                  and (not soorten or s.soort in soorten)]
+                  and (not soorten or s.soort in soorten) and (not paden or s.pad in paden)]
     contracten = [c for c in register.contracten(regio.sleutel)
                   if not aanbieders or c.aanbieder in aanbieders]
     return StatusResultaat(regio.sleutel, engine.url.render_as_string(hide_password=True),
@@ -135,7 +137,8 @@ def _controleer_aanbieders(regio: Profiel, aanbieders: Sequence[str]) -> None:
 def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
              opmerking: str | None = None, uitvoer: Path | str = "output",
              prijspeil: int | None = None, aanbieders: Sequence[str] = (),
-             soorten: Sequence[str] = (), database: str | Path | None = None,
+             soorten: Sequence[str] = (), paden: Sequence[str] = (),
+             database: str | Path | None = None,
              alleen_controleren: bool = False) -> list[DocumentStatus]:
     """Move the chosen documents to `stap` (juridisch_akkoord, definitief, getekend), all or
     none; returns them. Refused with every reason at once: a file that changed on disk or is
@@ -147,7 +150,7 @@ def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
                                   "zet (--door of CONTRACTEN_DOOR)", "naam_ontbreekt")],
                          "Niet vastgelegd")
     stand = status(regio, tijdstip=tijdstip, uitvoer=uitvoer, prijspeil=prijspeil,
-                   aanbieders=aanbieders, soorten=soorten, database=database)
+                   aanbieders=aanbieders, soorten=soorten, paden=paden, database=database)
     if not stand.documenten:
         raise InvoerFout([Melding(regio.sleutel, None, "", "geen gegenereerd document gevonden "
                                   "met deze keuze", "niets_gekozen")], "Niet vastgelegd")

@@ -4,10 +4,11 @@ or any database URL (PostgreSQL for a team sharing one server)."""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
@@ -42,9 +43,38 @@ def _verborgen(url: str) -> str:
         return "(ongeldige URL)"
 
 
+_ENGINES: dict[str, Engine] = {}  # per process: an engine keeps its pool of connections
+_SLOT = threading.Lock()
+
+
 def open_engine(database: str | Path | None = None) -> Engine:
-    """An engine on the register, created and migrated to the latest schema version."""
+    """An engine on the register, created and migrated to the latest schema version; one per
+    database per process (the web application opens it on every page)."""
     url = database_url(database)
+    with _SLOT:
+        engine = _ENGINES.get(url)
+        if engine is None:
+            engine = _ENGINES[url] = _maak(url)
+        else:
+            _controleer_versie(engine, url)
+    return engine
+
+
+def _controleer_versie(engine: Engine, url: str) -> None:
+    """A register another process moved to a newer schema is not touched."""
+    with engine.connect() as verbinding:
+        versie = verbinding.execute(text("SELECT max(versie) FROM schemaversie")).scalar() or 0
+    if versie > LAATSTE:
+        raise _te_nieuw(url, versie)
+
+
+def _te_nieuw(url: str, versie: int) -> RegisterFout:
+    return RegisterFout(f"Het register {_verborgen(url)} heeft schemaversie {versie}; deze "
+                        f"versie van contracten kent er tot en met {LAATSTE}. Werk contracten "
+                        "bij.")
+
+
+def _maak(url: str) -> Engine:
     try:
         opties: dict[str, Any] = {}
         if url.startswith("sqlite"):
@@ -63,9 +93,7 @@ def open_engine(database: str | Path | None = None) -> Engine:
         raise RegisterFout(f"Het register {_verborgen(url)} is niet te openen: "
                            f"{exc.orig}") from None
     if gehad > LAATSTE:
-        raise RegisterFout(f"Het register {_verborgen(url)} heeft schemaversie {gehad}; deze "
-                           f"versie van contracten kent er tot en met {LAATSTE}. Werk contracten "
-                           "bij.")
+        raise _te_nieuw(url, gehad)
     return engine
 
 

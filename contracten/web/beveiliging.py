@@ -1,0 +1,88 @@
+"""Safe by default: a signed-in user when the operator set a secret, a CSRF token on every form,
+strict security headers, and no path outside a region's output folder."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from pathlib import Path
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from contracten.profiel.laden import vind_regios
+
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+       "frame-ancestors 'none'; base-uri 'none'")
+KOPPEN = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+          (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+BESTANDEN = {".docx", ".pdf", ".html", ".md", ".xlsx", ".csv", ".ics"}
+VRIJ = ("/inloggen", "/statisch/")  # reachable without signing in
+
+
+class Koppen:
+    """Every response carries the security headers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def met_koppen(bericht: Message) -> None:
+            if bericht["type"] == "http.response.start":
+                bericht["headers"] = [*bericht.get("headers", []), *KOPPEN]
+            await send(bericht)
+
+        await self.app(scope, receive, met_koppen if scope["type"] == "http" else send)
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not token:
+        token = request.session["csrf"] = secrets.token_urlsafe(32)
+    return str(token)
+
+
+async def controleer_formulier(request: Request) -> dict[str, Any]:
+    """The form of a POST, refused (403) without the session's CSRF token."""
+    formulier = dict(await request.form())
+    verwacht = request.session.get("csrf")
+    gegeven = str(formulier.get("csrf", ""))
+    if not verwacht or not hmac.compare_digest(gegeven, str(verwacht)):
+        raise HTTPException(403, "Het formulier is verlopen of niet van deze pagina; laad de "
+                                 "pagina opnieuw.")
+    return formulier
+
+
+def gebruiker(request: Request) -> str | None:
+    """Who acts: the signed-in user, or on localhost the name the server was started with."""
+    instellingen = request.app.state.instellingen
+    if instellingen.geheim:
+        naam = request.session.get("gebruiker")
+        return str(naam) if naam else None
+    return instellingen.door  # type: ignore[no-any-return]
+
+
+def regionaam(request: Request) -> str:
+    """The region of the path: one of the profile folders, nothing else (404)."""
+    naam = str(request.path_params["regio"])
+    if naam not in vind_regios(request.app.state.instellingen.regios):
+        raise HTTPException(404, f"Regio '{naam}' bestaat niet.")
+    return naam
+
+
+def veilig_bestand(basis: Path, pad: str) -> Path:
+    """A generated file inside `basis` (a region's output folder): no '..', no absolute path, no
+    symbolic link, only document and overview formats (404 otherwise)."""
+    if not pad or pad.startswith(("/", "\\")) or "\\" in pad or ".." in Path(pad).parts:
+        raise HTTPException(404, "Onbekend bestand.")
+    bestand = basis / pad
+    try:
+        echt = bestand.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise HTTPException(404, "Onbekend bestand.") from None
+    if (not echt.is_relative_to(basis.resolve()) or bestand.is_symlink() or not echt.is_file()
+            or echt.suffix.lower() not in BESTANDEN):
+        raise HTTPException(404, "Onbekend bestand.")
+    return echt

@@ -1,0 +1,116 @@
+"""What changes something: signing in and out, approving a document, comparing two versions,
+regenerating a region. Every one a POST with the session's CSRF token."""
+
+from __future__ import annotations
+
+import hmac
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+import contracten
+from contracten.privacy import bevat_bsn
+from contracten.register.schema import STAPPEN
+from contracten.web.beveiliging import controleer_formulier, gebruiker, regionaam
+from contracten.web.weergeven import inst, profiel, toon
+
+
+async def inloggen(request: Request) -> Response:
+    if not inst(request).geheim:
+        return RedirectResponse("/", status_code=303)
+    if request.method == "GET":
+        return toon(request, "inloggen.html", melding="")
+    formulier = await controleer_formulier(request)
+    naam = " ".join(str(formulier.get("naam", "")).split())
+    geheim = str(formulier.get("geheim", ""))
+    if not naam or bevat_bsn(naam) or not hmac.compare_digest(geheim, inst(request).geheim or ""):
+        return toon(request, "inloggen.html", melding="Naam of wachtwoord klopt niet.")
+    request.session.clear()
+    request.session["gebruiker"] = naam
+    return RedirectResponse("/", status_code=303)
+
+
+async def uitloggen(request: Request) -> Response:
+    await controleer_formulier(request)
+    request.session.clear()
+    return RedirectResponse("/inloggen" if inst(request).geheim else "/", status_code=303)
+
+
+async def stap(request: Request) -> Response:
+    formulier = await controleer_formulier(request)
+    naam = regionaam(request)
+    wie = gebruiker(request)
+    if not wie:
+        raise HTTPException(403, "Er is geen naam om vast te leggen: start contracten web met "
+                                 "--door NAAM (of log in).")
+    gekozen = str(formulier.get("stap", ""))
+    if gekozen not in STAPPEN[1:]:
+        raise HTTPException(400, "Onbekende stap.")
+    opmerking = str(formulier.get("opmerking", "")).strip() or None
+    if opmerking and bevat_bsn(opmerking):
+        raise HTTPException(400, "De opmerking bevat een BSN; gebruik geen persoonsgegevens.")
+    pad = str(formulier.get("pad", ""))
+    i = inst(request)
+    from starlette.concurrency import run_in_threadpool
+
+    await run_in_threadpool(contracten.zet_stap, profiel(request), gekozen, door=wie,
+                            tijdstip=i.klok(), opmerking=opmerking, uitvoer=i.uitvoer,
+                            paden=[pad], database=i.database)
+    return RedirectResponse(f"/regio/{naam}/goedkeuring", status_code=303)
+
+
+async def vergelijk(request: Request) -> Response:
+    """GET: the comparison of two prijspeilen, when it was made; POST: make it."""
+    naam = regionaam(request)
+    bron = request.query_params if request.method == "GET" else await controleer_formulier(
+        request)
+    oud, nieuw = str(bron.get("oud", "")), str(bron.get("nieuw", ""))
+    p = profiel(request)
+    jaren = {str(j) for j in p.prijspeilen}
+    if oud not in jaren or nieuw not in jaren or oud == nieuw:
+        raise HTTPException(404, "Kies twee verschillende prijspeilen van deze regio.")
+    i = inst(request)
+    map_ = i.uitvoer / naam
+    if request.method == "POST":
+        from starlette.concurrency import run_in_threadpool
+
+        await run_in_threadpool(contracten.vergelijk, map_ / oud, map_ / nieuw,
+                                datum=i.klok().date())
+        return RedirectResponse(f"/regio/{naam}/vergelijk?oud={oud}&nieuw={nieuw}",
+                                status_code=303)
+    rapport = map_ / f"vergelijking-{oud}-{nieuw}"  # where `vergelijk` puts it by default
+    redlines = sorted(p.relative_to(map_).as_posix() for p in rapport.rglob("*.docx")) \
+        if rapport.is_dir() else []
+    verslag = rapport / "rapport.md"
+    return toon(request, "vergelijk.html", regio=p, oud=oud, nieuw=nieuw,
+                gemaakt=verslag.is_file(),
+                rapport=(rapport / "rapport.html").relative_to(map_).as_posix()
+                if verslag.is_file() else "",
+                redlines=redlines,
+                inhoud=_als_html(verslag.read_text(encoding="utf-8")) if verslag.is_file()
+                else "")
+
+
+def _als_html(md: str) -> str:
+    import markdown
+
+    from contracten.weergave.htmlversie import veilig_html
+
+    return veilig_html(markdown.markdown(md, extensions=["tables", "sane_lists"]))
+
+
+async def genereer(request: Request) -> Response:
+    await controleer_formulier(request)
+    naam = regionaam(request)
+    i = inst(request)
+    taak = request.app.state.taken.start(i.regios, naam, uitvoer=i.uitvoer,
+                                         datum=i.klok().date())
+    return RedirectResponse(f"/taak/{taak.id}", status_code=303)
+
+
+def taak(request: Request) -> HTMLResponse:
+    gevonden = request.app.state.taken.get(str(request.path_params["taak"]))
+    if gevonden is None:
+        raise HTTPException(404, "Onbekende taak.")
+    return toon(request, "taak.html", taak=gevonden)

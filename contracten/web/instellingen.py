@@ -1,0 +1,24 @@
+"""What one running web application works on, and the clock it reads (an argument, so tests
+fix it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def nu() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class Instellingen:
+    regios: Path
+    uitvoer: Path
+    database: str | Path | None = None
+    door: str | None = None  # who approves, on localhost without sign-in (--door)
+    geheim: str | None = None  # the operator's shared secret; set: everyone signs in
+    sessiesleutel: str = ""  # signs the session cookie
+    klok: Callable[[], dt.datetime] = field(default=nu)

@@ -1,0 +1,144 @@
+"""The main journeys of the web application in a real browser: Debian's Chromium, driven by
+Selenium through the installed chromedriver (no browser download). Skipped, with the reason,
+where Chromium is not installed; CI installs it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from .webhulp import app_voor, werkmap
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
+                                reason="Chromium en chromedriver zijn niet geïnstalleerd "
+                                       "(apt-get install chromium chromium-driver; .ci/run doet "
+                                       "dat)")
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    map_ = tmp_path_factory.mktemp("browser")
+    regios, uitvoer = werkmap(map_)
+    app = app_voor(regios, uitvoer, map_ / "register.sqlite", door="mr. J. Jansen")
+    poort = _vrije_poort()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=poort,
+                                           log_level="warning"))
+    draad = threading.Thread(target=server.run, daemon=True)
+    draad.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{poort}", regios
+    server.should_exit = True
+    draad.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opties = webdriver.ChromeOptions()
+    opties.binary_location = CHROMIUM or ""
+    for vlag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
+        opties.add_argument(vlag)
+    stuur = webdriver.Chrome(service=Service(executable_path=DRIVER), options=opties)
+    stuur.implicitly_wait(5)
+    yield stuur
+    stuur.quit()
+
+
+def _by():
+    from selenium.webdriver.common.by import By
+
+    return By
+
+
+def test_regio_openen_en_schermafdruk(server, browser, tmp_path):
+    url, _ = server
+    browser.get(url + "/")
+    browser.find_element(_by().LINK_TEXT, "Regio Assen").click()
+    assert browser.find_element(_by().TAG_NAME, "h1").text == "Regio Assen"
+    assert "Wonen <Plus> Coöperatie U.A." in browser.find_element(_by().TAG_NAME, "main").text
+    doel = Path(os.environ.get("CONTRACTEN_SCHERMAFDRUK") or tmp_path / "web.png")
+    assert browser.save_screenshot(str(doel))
+    assert doel.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_document_openen(server, browser):
+    url, _ = server
+    browser.get(url + "/regio/assen")
+    browser.find_element(_by().PARTIAL_LINK_TEXT, "programma-van-eisen.docx").click()
+    assert "Programma van Eisen" in browser.find_element(_by().CLASS_NAME, "document").text
+    assert browser.find_element(_by().ID, "status").text == "concept"
+
+
+def test_twee_versies_vergelijken(server, browser):
+    url, _ = server
+    browser.get(url + "/regio/assen")
+    browser.find_element(_by().XPATH, "//form[contains(@action, 'vergelijk')]//button").click()
+    browser.find_element(_by().ID, "maak-vergelijking").click()
+    rapport = browser.find_element(_by().ID, "rapport").text
+    assert "2025" in rapport and "2026" in rapport
+    assert browser.find_elements(_by().CSS_SELECTOR, "#redlines a")
+
+
+def test_goedkeuren_en_in_de_geschiedenis_zien(server, browser):
+    url, _ = server
+    pad = "assen/2026/overeenkomsten/wonen-plus.docx"  # no other test of this module uses it
+    browser.get(url + "/regio/assen/goedkeuring")
+    rij = browser.find_element(_by().XPATH, f"//tr[td/a[text()='{pad}']]")
+    rij.find_element(_by().NAME, "opmerking").send_keys("Getoetst door juridisch")
+    rij.find_element(_by().TAG_NAME, "button").click()
+    browser.get(url + f"/regio/assen/geschiedenis?pad={pad}")
+    tekst = browser.find_element(_by().ID, "geschiedenis").text
+    assert "juridisch akkoord mr. J. Jansen 01-12-2026 09:30 Getoetst door juridisch" in tekst
+
+
+def test_termijn_in_de_agenda(server, browser):
+    url, _ = server
+    browser.get(url + "/regio/assen/agenda?binnen=30")
+    browser.find_element(_by().LINK_TEXT, "365").click()
+    tekst = browser.find_element(_by().ID, "termijnen").text
+    assert "1 januari 2027" in tekst and "geïndexeerde tarieven 2027 gaan in" in tekst
+
+
+def test_opnieuw_maken_en_de_wijziging_zien(server, browser):
+    url, regios = server
+    aanbieders = regios / "amersfoort/aanbieders.yaml"
+    aanbieders.write_text(aanbieders.read_text(encoding="utf-8").replace(
+        "Stichting Samen Eemland", "Stichting Samen Eemland en Vallei", 1), encoding="utf-8")
+    browser.get(url + "/regio/amersfoort")
+    browser.find_element(_by().ID, "genereer").click()
+    for _ in range(120):
+        if browser.find_elements(_by().ID, "uitkomst"):
+            break
+        time.sleep(0.5)
+    assert "Klaar:" in browser.find_element(_by().ID, "uitkomst").text
+    browser.get(url + "/regio/amersfoort")
+    browser.find_element(_by().ID, "genereer").click()
+    for _ in range(120):
+        if browser.find_elements(_by().ID, "uitkomst"):
+            break
+        time.sleep(0.5)
+    assert "Klaar: 0 Word-documenten" in browser.find_element(_by().ID, "uitkomst").text
