@@ -47,6 +47,16 @@ def test_de_regiopagina_toont_contracten_en_documenten(client):
     assert html.count('class="status-concept"') >= 30  # contracts, letters, addenda
 
 
+def test_de_documenten_van_een_ouder_prijspeil(client):
+    html = client.get("/regio/assen?jaar=2025").text
+    assert "Documenten, prijspeil 2025" in html
+    assert "/regio/assen/document?pad=assen/2025/programma-van-eisen.docx" in html
+    assert "assen/2026/" not in html.split("Documenten, prijspeil")[1]
+    document = client.get("/regio/assen/document?pad=assen/2025/programma-van-eisen.docx")
+    assert document.status_code == 200 and "prijspeil 2025" in document.text.lower()
+    assert client.get("/regio/assen?jaar=1999").status_code == 404
+
+
 def test_document_met_zijn_tekst_en_het_wordbestand(client):
     html = client.get(f"/regio/assen/document?pad={POE}").text
     assert "Programma van Eisen" in html and "<script" not in html

@@ -41,9 +41,22 @@ def geladen(request: Request, naam: str) -> contracten.Profiel:
     return gevonden[1]
 
 
+def jaar(request: Request, regio: contracten.Profiel) -> int:
+    """The prijspeil a page is about: ?jaar=, else the one in a document's path, else the
+    newest (404 for one the region does not have)."""
+    pad = request.query_params.get("pad", "").split("/")
+    tekst = request.query_params.get("jaar") or (pad[1] if len(pad) > 2 else "")
+    if not tekst:
+        return regio.laatste_prijspeil()
+    if not tekst.isdigit() or int(tekst) not in regio.prijspeilen:
+        raise HTTPException(404, "Onbekend prijspeil.")
+    return int(tekst)
+
+
 def stand(request: Request, regio: contracten.Profiel) -> contracten.StatusResultaat:
     i = inst(request)
-    return contracten.status(regio, tijdstip=i.klok(), uitvoer=i.uitvoer, database=i.database)
+    return contracten.status(regio, tijdstip=i.klok(), uitvoer=i.uitvoer, database=i.database,
+                             prijspeil=jaar(request, regio))
 
 
 def toon(request: Request, sjabloon: str, **context: Any) -> HTMLResponse:
@@ -64,7 +77,8 @@ def regio(request: Request) -> HTMLResponse:
                            if (inst(request).uitvoer / p.sleutel / str(j) / "manifest.json")
                            .is_file())
     return toon(request, "regio.html", regio=p, stand=s, stappen=STAP_NAMEN,
-                vergelijkbaar=vergelijkbaar, taak=request.app.state.taken.van(p.sleutel))
+                vergelijkbaar=vergelijkbaar, jaar=jaar(request, p),
+                taak=request.app.state.taken.van(p.sleutel))
 
 
 def _document(request: Request) -> tuple[contracten.Profiel, contracten.DocumentStatus]:
