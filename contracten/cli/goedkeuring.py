@@ -113,36 +113,28 @@ def _zet(regios: Path, regio: str, stap: str, door: str | None, opmerking: str |
                f"{STAP_NAMEN[stap]}.")
 
 
-@main.command("akkoord", options_metavar="[OPTIES]")
-@click.argument("regio")
-@prijspeil_optie
-@keuze_opties
-@door_opties
-@uitvoer_optie
-@database_optie
-@click.pass_obj
-def akkoord(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[str, ...],
-            soorten: tuple[str, ...], door: str | None, opmerking: str | None, uitvoer: Path,
-            database: str | None) -> None:
-    """Leg juridisch akkoord vast voor documenten van REGIO die nog concept zijn."""
-    _zet(regios, regio, "juridisch_akkoord", door, opmerking, prijspeil=prijspeil,
-         aanbieders=aanbieders, soorten=soorten, uitvoer=uitvoer, database=database)
+def _stapopdracht(naam: str, stap: str, uitleg: str) -> None:
+    """A command that moves the chosen documents to `stap` (akkoord, getekend)."""
+
+    @main.command(naam, options_metavar="[OPTIES]", help=uitleg)
+    @click.argument("regio")
+    @prijspeil_optie
+    @keuze_opties
+    @door_opties
+    @uitvoer_optie
+    @database_optie
+    @click.pass_obj
+    def opdracht(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[str, ...],
+                 soorten: tuple[str, ...], door: str | None, opmerking: str | None,
+                 uitvoer: Path, database: str | None) -> None:
+        _zet(regios, regio, stap, door, opmerking, prijspeil=prijspeil, aanbieders=aanbieders,
+             soorten=soorten, uitvoer=uitvoer, database=database)
 
 
-@main.command("getekend", options_metavar="[OPTIES]")
-@click.argument("regio")
-@prijspeil_optie
-@keuze_opties
-@door_opties
-@uitvoer_optie
-@database_optie
-@click.pass_obj
-def getekend(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[str, ...],
-             soorten: tuple[str, ...], door: str | None, opmerking: str | None, uitvoer: Path,
-             database: str | None) -> None:
-    """Leg vast dat definitieve documenten van REGIO door beide partijen zijn getekend."""
-    _zet(regios, regio, "getekend", door, opmerking, prijspeil=prijspeil,
-         aanbieders=aanbieders, soorten=soorten, uitvoer=uitvoer, database=database)
+_stapopdracht("akkoord", "juridisch_akkoord",
+              "Leg juridisch akkoord vast voor documenten van REGIO die nog concept zijn.")
+_stapopdracht("getekend", "getekend",
+              "Leg vast dat definitieve documenten van REGIO door beide partijen zijn getekend.")
 
 
 @main.command("agenda", options_metavar="[OPTIES]")

@@ -135,3 +135,17 @@ def lees_werkboek(pad: Path) -> dict[str, list[tuple[Any, ...]]]:
         return {blad.title: list(blad.iter_rows(values_only=True)) for blad in boek.worksheets}
     finally:
         boek.close()
+
+
+def lees_tabel(invoer: Invoerbestand, titel: str) -> tuple[list[str], Iterator[list[str]]]:
+    """Header and rows of a CSV (comma or semicolon, UTF-8) or of an .xlsx's first sheet, all
+    cells as text; InvoerFout (headed `titel`) for a file that is neither."""
+    if is_xlsx(invoer):
+        return lees_xlsx(invoer, titel)
+    try:
+        tekst = invoer.inhoud.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvoerFout([Melding(invoer.naam, None, "", "bestand is geen UTF-8-tekst; sla het "
+                                  "op als CSV UTF-8 of als Excel-werkmap (.xlsx)", "codering")],
+                         titel) from None
+    return lees_csv(invoer.naam, tekst, titel)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contracten.fouten import InvoerFout, Melding, os_reden
-from contracten.lezen.tabelbestand import Invoerbestand, is_xlsx, lees_csv, lees_datum, lees_xlsx
+from contracten.lezen.tabelbestand import Invoerbestand, lees_datum, lees_tabel
 from contracten.lezen.tekens import verboden_teken
 from contracten.privacy import bevat_bsn
 from contracten.profiel.aanbieders import Aanbieder
@@ -66,16 +66,7 @@ def lees_clienten(bron: Path | Invoerbestand, profiel: Profiel, aanbieder: Aanbi
     naam = invoer.naam
     if len(invoer.inhoud) > MAXIMUM_TEKENS:
         raise _te_groot(naam)
-    if is_xlsx(invoer):
-        ruwe_kop, rijen = lees_xlsx(invoer, TITEL)
-    else:
-        try:
-            tekst = invoer.inhoud.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InvoerFout([Melding(naam, None, "", "bestand is geen UTF-8-tekst; sla het op "
-                                      "als CSV UTF-8 of als Excel-werkmap (.xlsx)", "codering")],
-                             TITEL) from None
-        ruwe_kop, rijen = lees_csv(naam, tekst, TITEL)
+    ruwe_kop, rijen = lees_tabel(invoer, TITEL)
     kop = [k.strip().lower() for k in ruwe_kop]
     meldingen: list[Melding] = []
     dubbel = sorted({k for k in kop if kop.count(k) > 1})

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from contracten.fouten import InvoerFout, Melding
-from contracten.lezen.tabelbestand import Invoerbestand, is_xlsx, lees_csv, lees_getal, lees_xlsx
+from contracten.lezen.tabelbestand import Invoerbestand, lees_getal, lees_tabel
 from contracten.privacy import bevat_bsn
 from contracten.profiel.model import Profiel
 
@@ -21,16 +21,7 @@ Gemeld = dict[str, dict[int, Decimal]]  # aanbieder id -> year -> amount reporte
 def lees_realisatie(invoer: Invoerbestand, profiel: Profiel, jaren: list[int]) -> Gemeld:
     """The reported amounts; `jaren`: the calendar years in which the contract years begin."""
     naam = invoer.naam
-    if is_xlsx(invoer):
-        ruwe_kop, rijen = lees_xlsx(invoer, TITEL)
-    else:
-        try:
-            tekst = invoer.inhoud.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InvoerFout([Melding(naam, None, "", "bestand is geen UTF-8-tekst; sla het op "
-                                      "als CSV UTF-8 of als Excel-werkmap (.xlsx)", "codering")],
-                             TITEL) from None
-        ruwe_kop, rijen = lees_csv(naam, tekst, TITEL)
+    ruwe_kop, rijen = lees_tabel(invoer, TITEL)
     kop = [k.strip().lower() for k in ruwe_kop]
     meldingen = [Melding(naam, 1, k, f"kolom ontbreekt; verwacht de kop {','.join(KOLOMMEN)}",
                          "kolom_ontbreekt") for k in KOLOMMEN if k not in kop]
