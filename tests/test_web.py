@@ -170,3 +170,17 @@ def test_opnieuw_maken_op_de_achtergrond(client):
         assert client.get("/").status_code == 200  # other pages answer meanwhile
         time.sleep(0.1)
     assert "Klaar:" in pagina and "Word-documenten gemaakt" in pagina
+
+
+def test_zonder_tekstversie_een_melding_geen_fout(client, map_):
+    _, uitvoer = map_
+    twin = uitvoer / "assen/2026/brieven/socialreturn/wonen-plus.md"
+    bewaard = twin.read_bytes()
+    twin.unlink()
+    try:
+        antwoord = client.get("/regio/assen/document?pad=assen/2026/brieven/socialreturn/"
+                              "wonen-plus.docx")
+        assert antwoord.status_code == 200 and "tekstversie (.md) van dit document ontbreekt" \
+            in antwoord.text
+    finally:
+        twin.write_bytes(bewaard)

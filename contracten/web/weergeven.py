@@ -94,7 +94,8 @@ def document(request: Request) -> HTMLResponse:
     p, d = _document(request)
     twin = d.bestand.with_suffix(".md")
     inhoud = veilig_html(markdown.markdown(twin.read_text(encoding="utf-8"),
-                                           extensions=["tables", "sane_lists"]))
+                                           extensions=["tables", "sane_lists"])) \
+        if twin.is_file() and not twin.is_symlink() else ""
     pdf = d.bestand.with_suffix(".pdf")
     return toon(request, "document.html", regio=p, document=d, inhoud=inhoud,
                 pdf=pdf.is_file(), stappen=STAP_NAMEN)
