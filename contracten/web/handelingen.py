@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hmac
 
+import markdown
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -14,6 +16,7 @@ from contracten.privacy import bevat_bsn
 from contracten.register.schema import STAPPEN
 from contracten.web.beveiliging import controleer_formulier, gebruiker, regionaam
 from contracten.web.weergeven import inst, profiel, toon
+from contracten.weergave.htmlversie import veilig_html
 
 
 async def inloggen(request: Request) -> Response:
@@ -52,8 +55,6 @@ async def stap(request: Request) -> Response:
         raise HTTPException(400, "De opmerking bevat een BSN; gebruik geen persoonsgegevens.")
     pad = str(formulier.get("pad", ""))
     i = inst(request)
-    from starlette.concurrency import run_in_threadpool
-
     await run_in_threadpool(contracten.zet_stap, profiel(request), gekozen, door=wie,
                             tijdstip=i.klok(), opmerking=opmerking, uitvoer=i.uitvoer,
                             paden=[pad], database=i.database)
@@ -73,8 +74,6 @@ async def vergelijk(request: Request) -> Response:
     i = inst(request)
     map_ = i.uitvoer / naam
     if request.method == "POST":
-        from starlette.concurrency import run_in_threadpool
-
         await run_in_threadpool(contracten.vergelijk, map_ / oud, map_ / nieuw,
                                 datum=i.klok().date())
         return RedirectResponse(f"/regio/{naam}/vergelijk?oud={oud}&nieuw={nieuw}",
@@ -93,10 +92,6 @@ async def vergelijk(request: Request) -> Response:
 
 
 def _als_html(md: str) -> str:
-    import markdown
-
-    from contracten.weergave.htmlversie import veilig_html
-
     return veilig_html(markdown.markdown(md, extensions=["tables", "sane_lists"]))
 
 
