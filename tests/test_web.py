@@ -184,3 +184,11 @@ def test_zonder_tekstversie_een_melding_geen_fout(client, map_):
             in antwoord.text
     finally:
         twin.write_bytes(bewaard)
+
+
+def test_op_een_ander_adres_start_de_server_niet_zonder_wachtwoord(monkeypatch):
+    from .conftest import voer_uit
+
+    monkeypatch.delenv("CONTRACTEN_WEB_GEHEIM", raising=False)
+    uit = voer_uit("web", "--host", "0.0.0.0", "--poort", "8999")
+    assert uit.code == 1 and "CONTRACTEN_WEB_GEHEIM" in uit.stderr
