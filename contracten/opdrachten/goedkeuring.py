@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contracten.fouten import InvoerFout, Melding
+from contracten.pijplijn.keuze import onbekende_aanbieders
 from contracten.profiel.model import Profiel
 from contracten.register.register import Contract, Register, Stand, Versie
 from contracten.register.schema import STAP_NAMEN, STAPPEN
@@ -109,7 +110,8 @@ def status(regio: Profiel, *, tijdstip: dt.datetime, uitvoer: Path | str = "outp
     """Where each generated document of `regio` stands (the register is brought up to date
     first; `tijdstip` is when new versions are recorded); `paden` narrows to those documents
     (their paths in the register)."""
-    _controleer_aanbieders(regio, aanbieders)
+    if onbekend := onbekende_aanbieders(regio, aanbieders):
+        raise InvoerFout(onbekend, "Ongeldige keuze")
     jaar = prijspeil if prijspeil is not None else regio.laatste_prijspeil()
     engine = open_engine(database)
     register = Register(engine)
@@ -123,15 +125,6 @@ def status(regio: Profiel, *, tijdstip: dt.datetime, uitvoer: Path | str = "outp
                   if not aanbieders or c.aanbieder in aanbieders]
     return StatusResultaat(regio.sleutel, engine.url.render_as_string(hide_password=True),
                            contracten, documenten)
-
-
-def _controleer_aanbieders(regio: Profiel, aanbieders: Sequence[str]) -> None:
-    ids = [a.id for a in regio.aanbieders]
-    onbekend = [a for a in aanbieders if a not in ids]
-    if onbekend:
-        raise InvoerFout([Melding(regio.sleutel, None, "aanbieder", f"onbekende aanbieder "
-                                  f"'{a}' (wel: {', '.join(ids)})", "aanbieder_onbekend")
-                          for a in onbekend], "Ongeldige keuze")
 
 
 def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,

@@ -12,6 +12,7 @@ from typing import Any
 
 from contracten.fouten import InvoerFout, Melding
 from contracten.lezen.tabelbestand import Invoerbestand
+from contracten.pijplijn.keuze import onbekende_aanbieders
 from contracten.pijplijn.plan import extra_formaten, maak_plan
 from contracten.pijplijn.uitvoeren import Resultaat, voer_uit
 from contracten.profiel.clienten import bestand, lees_clienten
@@ -118,10 +119,7 @@ def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.
     `datum` is a warning."""
     gevonden = next((a for a in regio.aanbieders if a.id == aanbieder), None)
     if gevonden is None:
-        bekend = ", ".join(a.id for a in regio.aanbieders)
-        raise InvoerFout([Melding(regio.sleutel, None, "aanbieder", f"onbekende aanbieder "
-                                  f"'{aanbieder}' (wel: {bekend})", "aanbieder_onbekend")],
-                         "Ongeldige invoer")
+        raise InvoerFout(onbekende_aanbieders(regio, [aanbieder]), "Ongeldige invoer")
     if opzegtermijn is not None and not 0 <= opzegtermijn <= 36:
         raise InvoerFout([Melding(regio.sleutel, None, "opzegtermijn", "verwacht 0 tot en met 36 "
                                   "maanden", "opzegtermijn")], "Ongeldige invoer")

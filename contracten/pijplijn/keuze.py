@@ -21,6 +21,14 @@ class Keuze:
     volledig: bool  # every kind of the command for every aanbieder
 
 
+def onbekende_aanbieders(profiel: Profiel, aanbieders: Sequence[str]) -> list[Melding]:
+    """A message for every chosen id that is no aanbieder of the region, with the valid ids."""
+    ids = [a.id for a in profiel.aanbieders]
+    return [Melding(profiel.sleutel, None, "aanbieder", f"onbekende aanbieder '{id_}' (wel: "
+                    f"{', '.join(ids)})", "aanbieder_onbekend") for id_ in aanbieders
+            if id_ not in ids]
+
+
 def kies(profiel: Profiel, *, opdracht: str, prijspeil: int | None = None,
          soorten: Sequence[str] = (), aanbieders: Sequence[str] = ()) -> Keuze:
     """Validate the choice; raises InvoerFout with every problem at once."""
@@ -38,10 +46,7 @@ def kies(profiel: Profiel, *, opdracht: str, prijspeil: int | None = None,
                                      f"'{naam}' (wel: {', '.join(van_opdracht)})",
                                      "soort_onbekend"))
     ids = {a.id: a for a in profiel.aanbieders}
-    for id_ in aanbieders:
-        if id_ not in ids:
-            meldingen.append(Melding(waar, None, "aanbieder", f"onbekende aanbieder '{id_}' "
-                                     f"(wel: {', '.join(ids)})", "aanbieder_onbekend"))
+    meldingen += onbekende_aanbieders(profiel, aanbieders)
     if meldingen:
         raise InvoerFout(meldingen, "Ongeldige keuze")
     gekozen = [van_opdracht[n] for n in dict.fromkeys(soorten)] or [
