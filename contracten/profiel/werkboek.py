@@ -5,7 +5,6 @@ Dutch text such as '1.480.250,00') becomes the value the YAML holds. Pure: no fi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
@@ -104,8 +103,3 @@ def waarde_in(data: dict[str, Any], pad: tuple[str, ...]) -> Any:
             return None
         data = data[sleutel]
     return data
-
-
-def velden_van(data: dict[str, Any], velden: list[Veld]) -> Iterator[tuple[Veld, Any]]:
-    for veld in velden:
-        yield veld, waarde_in(data, veld.pad)

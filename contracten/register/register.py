@@ -128,7 +128,8 @@ class Register:
             rijen = v.execute(select(d).join(nieuwste, and_(d.c.id == nieuwste.c.id))
                               .order_by(d.c.pad)).mappings().all()
             if paden is not None:
-                rijen = [r for r in rijen if r["pad"] in set(paden)]
+                gevraagd = set(paden)
+                rijen = [r for r in rijen if r["pad"] in gevraagd]
             ids = [r["id"] for r in rijen]
             stappen: dict[int, list[Stap]] = {i: [] for i in ids}
             for r in v.execute(select(s).where(s.c.document.in_(ids)).order_by(s.c.id)):
