@@ -5,6 +5,7 @@ behind. Pure: the reported figures travel in the run's `onderwerp`."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -13,7 +14,7 @@ from contracten.opmaak import bedrag, opsomming, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.rekenen.realisatie import Realisatie, realisatie
-from contracten.rekenen.socialreturn import contractjaren, op_voorbeelden
+from contracten.rekenen.socialreturn import bereken, contractjaren, op_voorbeelden
 from contracten.soorten.basis import Soort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
 from contracten.soorten.socialreturn import verplichtingen
@@ -40,15 +41,27 @@ def jaren_van(profiel: Profiel) -> list[int]:
     return [b.year for b, _, _ in contractjaren(looptijd.begin, looptijd.einde)]
 
 
-def standen(profiel: Profiel, gemeld: Gemeld, alle: bool = False
-            ) -> list[tuple[Aanbieder, Realisatie]]:
-    """Every obliged aanbieder (or, with `alle`, every one) with its state over the years
-    assessed."""
+def _per_contractjaar(profiel: Profiel) -> bool:
     keuzes = profiel.overeenkomst
-    per_jaar = keuzes is None or keuzes.socialreturn is None \
+    return keuzes is None or keuzes.socialreturn is None \
         or keuzes.socialreturn.periode == "contractjaar"
+
+
+def standen(profiel: Profiel, gemeld: Gemeld) -> list[tuple[Aanbieder, Realisatie]]:
+    """Every obliged aanbieder with its state over the years assessed."""
+    per_jaar = _per_contractjaar(profiel)
     return [(a, realisatie(v, gemeld.bedragen.get(a.id, {}), gemeld.jaren, per_jaar))
-            for a, v in verplichtingen(profiel) if v.verplicht or alle]
+            for a, v in verplichtingen(profiel) if v.verplicht]
+
+
+def stand_van(profiel: Profiel, aanbieder: Aanbieder, gemeld: Gemeld) -> Realisatie:
+    """One aanbieder's state, obliged or not (a letter's template is checked with any), without
+    computing every other aanbieder's obligation for each letter."""
+    regel = profiel.regio.regels.socialreturn
+    assert regel is not None, "alleen voor een regio met social return"
+    verplichting = bereken(regel, aanbieder, profiel.regio.aanbesteding.looptijd)
+    return realisatie(verplichting, gemeld.bedragen.get(aanbieder.id, {}), gemeld.jaren,
+                      _per_contractjaar(profiel))
 
 
 def _gemeld(uitvoering: Uitvoering) -> Gemeld:
@@ -63,8 +76,9 @@ def _sanctie(profiel: Profiel) -> str:
     return voorbeeld(keuzes.socialreturn.sanctie, keuzes.is_voorbeeld("socialreturn"))
 
 
-def _jaren(gemeld: Gemeld) -> str:
-    return opsomming([str(j) for j in gemeld.jaren])
+def _jaren(jaren: Sequence[int]) -> str:
+    """'2026 en 2027'."""
+    return opsomming([str(j) for j in jaren])
 
 
 def _vb(profiel: Profiel, aanbieder: Aanbieder) -> bool:
@@ -108,14 +122,14 @@ class SocialReturnRealisatie(Soort):
         tabel.tabel([[L(a.naam), L(voorbeeld(bedrag(r.verplicht), _vb(profiel, a))),
                       L(bedrag(r.gerealiseerd)),
                       L(voorbeeld(bedrag(r.tekort), _vb(profiel, a)) if r.achter else "—"),
-                      L("achter" + (f" (niet verantwoord: {_lijst(r.niet_gemeld)})"
+                      L("achter" + (f" (niet verantwoord: {_jaren(r.niet_gemeld)})"
                                     if r.niet_gemeld else "") if r.achter else "op schema")]
                      for a, r in rijen],
                     kop=["Aanbieder", "Verplichting", "Gerealiseerd", "Tekort", "Stand"],
                     breedtes=[4, 2, 2, 2, 2])
         heeft_voorbeeld = any(_vb(profiel, a) for a, _ in rijen)
         return {**basis(profiel, prijspeil, uitvoering.versie, heeft_voorbeeld),
-                "jaren": _jaren(gemeld), "tabel": tabel,
+                "jaren": _jaren(gemeld.jaren), "tabel": tabel,
                 "aantal_achter": sum(r.achter for _, r in rijen), "aantal": len(rijen),
                 "sanctie": _sanctie(profiel)}
 
@@ -130,10 +144,6 @@ class SocialReturnRealisatie(Soort):
                                                                        "tekort"],
                                   tijdstip=uitvoering.datum)),
                 ("csv", als_csv(KOLOMMEN, rijen))]
-
-
-def _lijst(jaren: list[int]) -> str:
-    return opsomming([str(j) for j in jaren])
 
 
 KOLOMMEN = [Kolom("id", "Aanbieder-id", "tekst"), Kolom("naam", "Aanbieder", "tekst"),
@@ -176,7 +186,7 @@ class SocialReturnHerinnering(Soort):
                 uitvoering: Uitvoering) -> dict[str, Any]:
         assert aanbieder is not None
         gemeld = _gemeld(uitvoering)
-        stand = next(r for a, r in standen(profiel, gemeld, alle=True) if a.id == aanbieder.id)
+        stand = stand_van(profiel, aanbieder, gemeld)
         vb = _vb(profiel, aanbieder)
         tabel = Fragment()
         tabel.tabel([*([L(str(j.jaar)), L(voorbeeld(bedrag(j.verplicht), vb)),
@@ -191,9 +201,9 @@ class SocialReturnHerinnering(Soort):
         regel = profiel.regio.regels.socialreturn
         return als_brief({
             **basis(profiel, prijspeil, uitvoering.versie, vb),
-            "aanbieder": aanbieder, "jaren": _jaren(gemeld), "tabel": tabel,
+            "aanbieder": aanbieder, "jaren": _jaren(gemeld.jaren), "tabel": tabel,
             "tekort": voorbeeld(bedrag(stand.tekort), vb),
-            "niet_verantwoord": _lijst(stand.niet_gemeld),
+            "niet_verantwoord": _jaren(stand.niet_gemeld),
             "reactietermijn": f"{WEKEN[gemeld.reactie_weken]} weken"
             if gemeld.reactie_weken < len(WEKEN) else f"{gemeld.reactie_weken} weken",
             "sanctie": _sanctie(profiel), "bron": regel.bron if regel else None,
