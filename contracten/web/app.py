@@ -1,42 +1,28 @@
-"""The web application: its routes, its middleware and how a page is drawn."""
+"""The web application: its routes and its middleware."""
 
 from __future__ import annotations
 
 import secrets
 from pathlib import Path
-from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from contracten import opmaak
 from contracten.fouten import ContractenFout
 from contracten.web import handelingen, weergeven
-from contracten.web.beveiliging import VRIJ, Koppen, csrf_token, gebruiker
+from contracten.web.beveiliging import VRIJ, Koppen
 from contracten.web.instellingen import Instellingen
+from contracten.web.pagina import toon
 from contracten.web.taken import Taken
 
 MAP = Path(__file__).parent
-PAGINAS = Environment(loader=FileSystemLoader(MAP / "paginas"), undefined=StrictUndefined,
-                      autoescape=select_autoescape(default=True, default_for_string=True))
-PAGINAS.filters.update(datum=opmaak.datum, bedrag=opmaak.bedrag)
-
-
-def toon(request: Request, sjabloon: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """A page: the template with what every page shows (who, the CSRF token)."""
-    instellingen: Instellingen = request.app.state.instellingen
-    inhoud = PAGINAS.get_template(sjabloon).render(
-        gebruiker=gebruiker(request), aanmelden=bool(instellingen.geheim),
-        csrf=csrf_token(request), **context)
-    return HTMLResponse(inhoud, status_code=status)
 
 
 class Inloggen:

@@ -15,7 +15,8 @@ import contracten
 from contracten.privacy import bevat_bsn
 from contracten.register.schema import STAPPEN
 from contracten.web.beveiliging import controleer_formulier, gebruiker, regionaam
-from contracten.web.weergeven import inst, profiel, toon
+from contracten.web.pagina import toon
+from contracten.web.weergeven import inst, profiel
 from contracten.weergave.htmlversie import veilig_html
 
 

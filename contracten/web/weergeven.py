@@ -15,6 +15,7 @@ import contracten
 from contracten.register.schema import STAP_NAMEN, STAPPEN
 from contracten.web.beveiliging import regionaam, veilig_bestand
 from contracten.web.instellingen import Instellingen
+from contracten.web.pagina import toon
 from contracten.weergave.htmlversie import veilig_html
 from contracten.weergave.kalender import als_ics
 
@@ -32,8 +33,9 @@ def profiel(request: Request) -> contracten.Profiel:
 def geladen(request: Request, naam: str) -> contracten.Profiel:
     """A region's profile, read again only when one of its files changed."""
     map_ = inst(request).regios / naam
-    kenmerk = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                           for p in map_.rglob("*") if p.is_file()))
+    kenmerk = tuple(sorted((str(p), staat.st_mtime_ns, staat.st_size)
+                           for p in map_.rglob("*") if p.is_file()
+                           for staat in (p.stat(),)))
     cache: dict[str, tuple[Any, contracten.Profiel]] = request.app.state.profielen
     gevonden = cache.get(naam)
     if gevonden is None or gevonden[0] != kenmerk:
@@ -57,12 +59,6 @@ def stand(request: Request, regio: contracten.Profiel) -> contracten.StatusResul
     i = inst(request)
     return contracten.status(regio, tijdstip=i.klok(), uitvoer=i.uitvoer, database=i.database,
                              prijspeil=jaar(request, regio))
-
-
-def toon(request: Request, sjabloon: str, **context: Any) -> HTMLResponse:
-    from contracten.web.app import toon as teken
-
-    return teken(request, sjabloon, **context)
 
 
 def regios(request: Request) -> HTMLResponse:

@@ -1,0 +1,29 @@
+"""How a page is drawn: the HTML templates in paginas/ (Jinja, autoescaped, a missing value
+an error), with what every page shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from contracten import opmaak
+from contracten.web.beveiliging import csrf_token, gebruiker
+from contracten.web.instellingen import Instellingen
+
+MAP = Path(__file__).parent
+PAGINAS = Environment(loader=FileSystemLoader(MAP / "paginas"), undefined=StrictUndefined,
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+PAGINAS.filters.update(datum=opmaak.datum, bedrag=opmaak.bedrag)
+
+
+def toon(request: Request, sjabloon: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page: the template with what every page shows (who, the CSRF token)."""
+    instellingen: Instellingen = request.app.state.instellingen
+    inhoud = PAGINAS.get_template(sjabloon).render(
+        gebruiker=gebruiker(request), aanmelden=bool(instellingen.geheim),
+        csrf=csrf_token(request), **context)
+    return HTMLResponse(inhoud, status_code=status)
