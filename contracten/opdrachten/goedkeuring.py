@@ -16,7 +16,7 @@ from contracten.profiel.model import Profiel
 from contracten.register.register import Contract, Register, Stand, Versie
 from contracten.register.schema import STAP_NAMEN, STAPPEN
 from contracten.register.verbinding import open_engine
-from contracten.rekenen.opzegging import plus_maanden
+from contracten.rekenen.termijnen import einde
 from contracten.uitvoer import manifest
 from contracten.uitvoer.map import sha256
 
@@ -48,11 +48,11 @@ def _contracten(regio: Profiel, opgezegd: dict[str, dt.date]) -> list[Contract]:
     keuzes = regio.overeenkomst
     verlenging = keuzes.verlenging if keuzes else None
     gebruikt = verlenging.gebruikt if verlenging else 0
+    eind = einde(regio)
     return [Contract(
         aanbieder=a.id, naam=a.naam, perceel=aanbesteding.perceel,
         variant=regio.regio.bekostigingsvorm, begin=aanbesteding.looptijd.begin,
-        einde=plus_maanden(aanbesteding.looptijd.einde,
-                           gebruikt * verlenging.maanden if verlenging else 0),
+        einde=eind,
         verlengingen_gebruikt=gebruikt,
         verlengingen_over=(verlenging.aantal - gebruikt) if verlenging else 0,
         verlenging_maanden=verlenging.maanden if verlenging else 0,
