@@ -22,6 +22,7 @@ from jinja2 import TemplateSyntaxError, meta
 from lxml import etree
 
 from contracten.weergave import inhoudsopgave, pakket, tabelbreedte
+from contracten.weergave.blokgeheugen import Blokgeheugen, markeer, zonder_markering
 from contracten.weergave.blokken import geserialiseerd
 from contracten.weergave.kladblok import Kladblok, W
 from contracten.weergave.sjabloon import (
@@ -81,6 +82,7 @@ class Motor:
         document = etree.fromstring(self.delen["word/document.xml"], VEILIG)
         body = document.find(f"{{{W}}}body")
         # The template's text parts, after docxtpl's clean-up of tags split over runs.
+        self.gesneden = markeer(body)  # cut into blocks after filling: see blokgeheugen
         ruw = etree.tostring(body, encoding="unicode")
         # Only a column loop ({%tc %}) changes how many cells a row has; without one every
         # table keeps the grid it has in the template (fragments' tables make their own).
@@ -115,6 +117,7 @@ class Motor:
         self.opmaak = tabelbreedte.Opmaak(self.delen["word/styles.xml"],
                                           self.delen.get("word/numbering.xml"))
         self.tweeling: dict[str, Any] = {}  # serialised block -> its twin (tekstversie)
+        self.blokgeheugen = Blokgeheugen(lambda xml: nabewerkt(xml, self.tpl))
 
     def variabelen(self) -> set[str]:
         """Every variable the template uses that it does not define itself."""
@@ -129,23 +132,31 @@ class Motor:
             teller = ArtikelTeller()
             inhoud["artikel"], inhoud["lid"] = teller, teller.lid
             with tijdslimiet(self.naam):
-                body_xml = nabewerkt(vul_begrensd(self.body, inhoud, self.naam), self.tpl)
+                gevuld = vul_begrensd(self.body, inhoud, self.naam)
                 kopvoet = {naam: nabewerkt(vul_begrensd(sjabloon, inhoud, self.naam), self.tpl)
                        for naam, sjabloon in self.kopvoet.items()}
         except VULFOUTEN as exc:
             raise sjabloonfout(self.naam, exc) from exc
+        opmaak = (self.opmaak if extra.nummering is None
+                  else self.opmaak.met_nummering(extra.nummering))
+        # Blocks filled before come from memory; a column loop needs the whole body.
+        verwerkt = (self.blokgeheugen.verwerkt(gevuld, opmaak, extra.nummering)
+                    if self.gesneden and not self.kolomlussen else None)
         try:
-            body = etree.fromstring(body_xml, STRIKT)  # never let lxml 'recover' text away
-            if self.kolomlussen:  # cells added or removed: docxtpl fits the tables' grids
-                body = self.tpl.fix_tables(body_xml)
+            if verwerkt is not None:
+                body = etree.fromstring(verwerkt[0], STRIKT)
+            else:
+                body_xml = nabewerkt(zonder_markering(gevuld), self.tpl)
+                body = etree.fromstring(body_xml, STRIKT)  # never let lxml 'recover' text away
+                if self.kolomlussen:  # cells added or removed: docxtpl fits the tables' grids
+                    body = self.tpl.fix_tables(body_xml)
         except etree.XMLSyntaxError as exc:
             raise SjabloonFout(self.naam, f"geen geldige Word-XML als resultaat ({exc})") from exc
         self.tpl.docx_ids_index = 1000
         self.tpl.fix_docpr_ids(body)
         met_inhoudsopgave = inhoudsopgave.vul(body, self.stijlen, self.inhoud_stijlen)
-        opmaak = (self.opmaak if extra.nummering is None
-                  else self.opmaak.met_nummering(extra.nummering))
-        tabelbreedte.pas_aan(body, opmaak)
+        if verwerkt is None:
+            tabelbreedte.pas_aan(body, opmaak)
         body_tekst, blokken = geserialiseerd(body)
         vervangen = {
             "word/document.xml": (XML_KOP + self.voor + body_tekst + self.na).encode("utf-8"),

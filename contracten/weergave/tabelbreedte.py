@@ -91,10 +91,12 @@ def _alinea_nodig(p: Any, opmaak: Opmaak) -> int:
     return nodig(math.ceil(breedst), opmaak.inspringen(p, stijl), marges=0)
 
 
-def pas_aan(body: Any, opmaak: Opmaak) -> None:
+def pas_aan(body: Any, opmaak: Opmaak, beschikbaar: int | None = None) -> None:
     """Give every table of `body` (not tables nested in a cell) columns that fit its content,
-    and keep each short row on one page."""
-    beschikbaar = _tekstbreedte(body)
+    and keep each short row on one page. `beschikbaar`: the text width in twips, by default
+    that of the body's own section."""
+    if beschikbaar is None:
+        beschikbaar = tekstbreedte(body)
     for tbl in list(body.iter(f"{W}tbl")):
         if any(voorouder.tag == f"{W}tc" for voorouder in tbl.iterancestors()):
             continue
@@ -233,7 +235,8 @@ def _cel_marges(tbl: Any, opmaak: Opmaak) -> tuple[int, int]:
     return CELMARGE, CELMARGE
 
 
-def _tekstbreedte(body: Any) -> int:
+def tekstbreedte(body: Any) -> int:
+    """The width between the margins of the body's (last) section, in twips."""
     sect = body.find(f"{W}sectPr")
     if sect is None:
         return TEKSTBREEDTE
