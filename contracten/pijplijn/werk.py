@@ -29,7 +29,6 @@ from contracten.uitvoer.manifest import Herkomst
 from contracten.uitvoer.map import sha256
 from contracten.weergave.htmlversie import naar_html
 from contracten.weergave.motor import Motoren
-from contracten.weergave.tekstversie import koppen
 
 from .plan import Taak
 
@@ -102,7 +101,7 @@ class Werk:
             plek.write_bytes(data)
             bestanden.append(Bestand(formaat, pad, sha256(data)))
         artikelen = herkomst_per_kop(
-            koppen(gerenderd.body, gerenderd.stijlen, ("Heading 1", "Heading 2", "Heading 3")),
+            gerenderd.koppen(("Heading 1", "Heading 2", "Heading 3")),
             f"sjablonen/{s.sjabloon}", s.herkomst(profiel, aanbieder, self.prijspeil))
         if s.naam not in self._samenvattingen:  # the same for every document of a kind
             self._samenvattingen[s.naam] = s.samenvattingen(profiel)

@@ -1,27 +1,38 @@
 """Most of a contract is the same for every aanbieder. The prepared template carries a marker
-between the body's children, so a filled body can be cut into its blocks (one child, or what a
-loop or a fragment made of one); a block this template filled before is taken from memory with
-the work that depends on its XML alone already done (docxtpl's clean-up, fitting its tables).
+between the body's children (never inside a field), so a filled body can be cut into its
+blocks: one child, or what a loop or a fragment made of one. A block this template filled
+before is taken from memory with all the work that depends on its XML alone already done:
+docxtpl's clean-up, fitting its tables, its headings for the table of contents (with a
+placeholder where each gets its bookmark) and what the Markdown twin reads from it.
 
 A body that cannot be cut safely (a marker at the wrong depth after a tag spanning paragraphs,
-a block that does not parse on its own) is left to the caller's whole-body path: the result is
-the same either way, this is only faster."""
+a block that does not parse on its own, a field over two blocks, a drawing whose id the whole
+document numbers) is left to the engine's whole-body path: the result is the same either way,
+this way is only faster."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
 
-from contracten.weergave import tabelbreedte
+from contracten.weergave import inhoudsopgave, tabelbreedte
 from contracten.weergave.blokken import geserialiseerd
+from contracten.weergave.tekstversie import Onderdeel, onderdeel
 
 MARKERING = "contracten-blok"
 GRENS = etree.tostring(etree.ProcessingInstruction(MARKERING), encoding="unicode")
 GEHEUGEN_MAX = 20_000  # blocks remembered per template and layout; then it starts afresh
-LAGEN_MAX = 16  # layouts remembered per template (fragments' lists make their own)
+VELDEN_MAX = 32  # filled tables of contents remembered per template
+LAGEN_MAX = 4  # layouts remembered per template (fragments' lists make their own)
 STRIKT = etree.XMLParser(recover=False, huge_tree=True, resolve_entities=False, no_network=True)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+# Where a heading's bookmark goes, until the document numbers it.
+PLAATS_ID, PLAATS_NAAM = "999999999", "_Toc_plaats"
 
 
 class NietTeSnijden(Exception):
@@ -29,14 +40,20 @@ class NietTeSnijden(Exception):
 
 
 def markeer(body: Any) -> bool:
-    """Put the marker before the body's first child and after each child; False (and the body
-    left as it was) when a child has text after it, which a marker would move."""
+    """Put the marker before the body's first child and after each child that does not end
+    inside a field; False (and the body left as it was) when a child has text after it, which
+    a marker would move."""
     kinderen = list(body)
     if any((kind.tail or "").strip() for kind in kinderen) or (body.text or "").strip():
         return False
     body.insert(0, etree.ProcessingInstruction(MARKERING))
+    diepte = 0
     for kind in kinderen:
-        kind.addnext(etree.ProcessingInstruction(MARKERING))
+        for teken in kind.iter(f"{W}fldChar"):
+            soort = teken.get(f"{W}fldCharType")
+            diepte += 1 if soort == "begin" else -1 if soort == "end" else 0
+        if diepte <= 0:
+            kind.addnext(etree.ProcessingInstruction(MARKERING))
     return True
 
 
@@ -44,20 +61,37 @@ def zonder_markering(xml: str) -> str:
     return xml.replace(GRENS, "")
 
 
+@dataclass(frozen=True, slots=True)
+class Blok:
+    """One filled block, ready to join: its XML cut at each heading's bookmark (the bookmark's
+    start and end between the pieces), those headings, and its children for the twin."""
+
+    stukken: tuple[str, ...]  # 1 + 2 per heading
+    koppen: tuple[tuple[int, str], ...]  # (level, text) of each heading, in order
+    delen: tuple[Onderdeel, ...]
+    bladwijzer: int  # the highest numeric bookmark id in it
+    veld: bool  # it holds a table of contents field …
+    niveaus: tuple[int, int, bool] | None  # … and, when the engine can refill that field, the
+    # levels it lists (lowest, highest) and whether its entries link to their headings
+
+
 class Blokgeheugen:
-    """The blocks one template filled before: cleaned up, and with their tables fitted to a
-    layout (blocks without a table look the same in every layout)."""
+    """The blocks one template filled before, with their tables fitted to a layout (blocks
+    without a table look the same in every layout)."""
 
-    def __init__(self, nabewerkt: Callable[[str], str]) -> None:
+    def __init__(self, nabewerkt: Callable[[str], str], stijlen: dict[str, str]) -> None:
         self.nabewerkt = nabewerkt
-        self._zonder_tabel: dict[str, tuple[str, list[str]]] = {}
-        self._lagen: dict[tuple[Any, str], tuple[int, dict[str, tuple[str, list[str]]]]] = {}
+        self.stijlen = stijlen
+        self._zonder_tabel: dict[str, Blok] = {}
+        self._lagen: dict[tuple[Any, str], tuple[int, dict[str, Blok]]] = {}
+        # The block with the table of contents, filled: (block, entries) -> (XML, twin).
+        self.velden: dict[tuple[str, tuple[Any, ...]], tuple[str, tuple[Onderdeel, ...]]] = {}
 
-    def verwerkt(self, gevuld: str, opmaak: tabelbreedte.Opmaak, sleutel: Any
-                 ) -> tuple[str, list[str]] | None:
-        """The filled body (`gevuld`, markers and all) as XML, cleaned up and with its tables
-        fitted, and its children as serialised there; None when it cannot be cut safely.
-        `sleutel` names the layout `opmaak` stands for (the same key, the same layout)."""
+    def blokken(self, gevuld: str, opmaak: tabelbreedte.Opmaak, sleutel: Any
+                ) -> tuple[str, list[Blok]] | None:
+        """The start tag of the body and its blocks, from the filled body `gevuld` (markers
+        and all); None when it cannot be cut safely. `sleutel` names the layout `opmaak` stands
+        for (the same key, the same layout)."""
         kop, *stukken = gevuld.split(GRENS)
         if not stukken or not kop.startswith("<w:body") or not kop.endswith(">") \
                 or "<" in kop[1:] or stukken[-1].strip() != "</w:body>":
@@ -71,42 +105,81 @@ class Blokgeheugen:
             beschikbaar = tabelbreedte.tekstbreedte(self._ontleed(kop, self.nabewerkt(sectie)))
             laag = self._lagen[(sleutel, sectie)] = (beschikbaar, {})
         beschikbaar, met_tabel = laag
-        delen: list[str] = []
-        blokken: list[str] = []
+        uit: list[Blok] = []
         for stuk in stukken:
             if not stuk:
                 continue
             geheugen = met_tabel if "<w:tbl" in stuk else self._zonder_tabel
-            klaar = geheugen.get(stuk)
-            if klaar is None:
+            blok = geheugen.get(stuk)
+            if blok is None:
                 try:
-                    klaar = self._verwerk(kop, stuk, opmaak, beschikbaar)
+                    blok = self._verwerk(kop, stuk, opmaak, beschikbaar)
                 except (etree.XMLSyntaxError, NietTeSnijden):
                     return None
                 if len(geheugen) >= GEHEUGEN_MAX:
                     geheugen.clear()
-                geheugen[stuk] = klaar
-            delen.append(klaar[0])
-            blokken += klaar[1]
-        return kop + "".join(delen) + "</w:body>", blokken
+                geheugen[stuk] = blok
+            uit.append(blok)
+        return kop, uit
 
     def _verwerk(self, kop: str, stuk: str, opmaak: tabelbreedte.Opmaak, beschikbaar: int
-                 ) -> tuple[str, list[str]]:
-        if "<w:tbl" in stuk and "instrText" in stuk:
-            # A field in a table may be a table of contents, which is filled after the tables
-            # are fitted: the whole-body path fits it with its entries.
-            raise NietTeSnijden
+                 ) -> Blok:
+        if "docPr" in stuk:
+            raise NietTeSnijden  # drawings are numbered over the whole document
         body = self._ontleed(kop, self.nabewerkt(stuk))
         if (body.text or "").strip():
             raise NietTeSnijden  # text between the body's children: not a block of its own
+        velden = [t.get(f"{W}fldCharType") for t in body.iter(f"{W}fldChar")]
+        if velden.count("begin") != velden.count("end"):
+            raise NietTeSnijden  # a field that goes on in another block
+        gevonden, veld = inhoudsopgave.veld_van(body)
+        if gevonden and veld is not None and veld.ouder.tag != body.tag:
+            raise NietTeSnijden  # a table of contents inside a table: measured after filling
         tabelbreedte.pas_aan(body, opmaak, beschikbaar)
+        bladwijzer = inhoudsopgave.hoogste_bladwijzer(body)
+        koppen = inhoudsopgave.kandidaten(body, self.stijlen,
+                                          veld.alineas if veld is not None else None)
+        if veld is not None and koppen:
+            raise NietTeSnijden  # headings beside the table of contents in one block
+        for p, _, _ in koppen:
+            inhoudsopgave.zet_bladwijzer(p, int(PLAATS_ID), PLAATS_NAAM)
+        xml, sleutels = self.kinderen(body)
+        stukken = tuple(_PLAATS.split(xml)[::2])
+        if len(stukken) != 2 * len(koppen) + 1:
+            raise NietTeSnijden
+        delen = self.delen(body, sleutels)
+        niveaus = (veld.laagste, veld.hoogste, veld.links) if veld is not None else None
+        return Blok(stukken, tuple((niveau, tekst) for _, niveau, tekst in koppen), delen,
+                    bladwijzer, gevonden, niveaus)
+
+    def delen(self, body: Any, sleutels: list[str]) -> tuple[Onderdeel, ...]:
+        """The children of `body` for the twin, `sleutels` their XML."""
+        delen = (onderdeel(kind, self.stijlen, sleutel)
+                 for kind, sleutel in zip(body, sleutels, strict=True))
+        return tuple(deel for deel in delen if deel is not None)
+
+    @staticmethod
+    def kinderen(body: Any) -> tuple[str, list[str]]:
+        """The children of `body` as XML, and each as serialised there."""
         if not len(body):
             return body.text or "", []
-        _, blokken = geserialiseerd(body)
-        if blokken is None:
+        _, sleutels = geserialiseerd(body)
+        if sleutels is None:
             raise NietTeSnijden
-        return "".join(blokken), blokken
+        return "".join(sleutels), sleutels
 
     @staticmethod
     def _ontleed(kop: str, xml: str) -> Any:
         return etree.fromstring(kop + xml + "</w:body>", STRIKT)
+
+
+def _plaats(soort: str) -> str:
+    """A placeholder bookmark as it stands in a block's XML."""
+    attributen = {f"{W}id": PLAATS_ID} | ({f"{W}name": PLAATS_NAAM} if soort == "start" else {})
+    body = etree.Element(f"{W}body", nsmap={"w": W[1:-1]})
+    etree.SubElement(body, f"{W}bookmark{soort.capitalize()}", attributen)
+    return geserialiseerd(body)[1][0]  # type: ignore[index]
+
+
+PLAATS_BEGIN, PLAATS_EINDE = _plaats("start"), _plaats("end")
+_PLAATS = re.compile(f"({re.escape(PLAATS_BEGIN)}|{re.escape(PLAATS_EINDE)})")

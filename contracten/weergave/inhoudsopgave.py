@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import html
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -50,42 +51,65 @@ def _tekst(p: Any) -> str:
 
 def _veld(body: Any) -> tuple[list[Any], str] | None:
     """The runs of the first TOC field in document order, from its begin to its end, and its
-    instruction; None when the body has none."""
-    runs = list(body.iter(f"{W}r"))
-    for i, r in enumerate(runs):
-        if _veldteken(r) != "begin":
-            continue
-        instructie, diepte = "", 0
-        for j in range(i, len(runs)):
-            teken = _veldteken(runs[j])
-            if teken == "begin":
-                diepte += 1
-            elif teken == "end":
-                diepte -= 1
-                if diepte == 0:
-                    if instructie.strip().upper().startswith("TOC"):
-                        return runs[i:j + 1], instructie
-                    break
-            elif diepte == 1:
-                instructie += "".join(t.text or "" for t in runs[j].iter(f"{W}instrText"))
+    instruction; None when the body has none. The runs are listed only as far as needed: the
+    field is near the start of a document of thousands of runs."""
+    alle = body.iter(f"{W}r")
+    runs: list[Any] = []
+
+    def run(k: int) -> Any | None:
+        while len(runs) <= k:
+            volgende = next(alle, None)
+            if volgende is None:
+                return None
+            runs.append(volgende)
+        return runs[k]
+
+    i = 0
+    while (r := run(i)) is not None:
+        if _veldteken(r) == "begin":
+            instructie, diepte, j = "", 0, i
+            while (s := run(j)) is not None:
+                teken = _veldteken(s)
+                if teken == "begin":
+                    diepte += 1
+                elif teken == "end":
+                    diepte -= 1
+                    if diepte == 0:
+                        if instructie.strip().upper().startswith("TOC"):
+                            return runs[i:j + 1], instructie
+                        break
+                elif diepte == 1:
+                    instructie += "".join(t.text or "" for t in s.iter(f"{W}instrText"))
+                j += 1
+        i += 1
     return None
 
 
-def vul(body: Any, stijlen: dict[str, str], stijl_ids: dict[str, str | None]) -> bool:
-    """Fill the first TOC field of `body` with its headings. `stijlen`: style id -> the name Word
-    shows ('Heading 1', 'TOC 1'); `stijl_ids`: 'TOC 1'… -> the template's id for it, or None.
-    Returns whether there was a TOC field."""
+@dataclass
+class Veld:
+    """A TOC field this engine can refill: its paragraphs, siblings under `ouder`."""
+
+    ouder: Any
+    alineas: list[Any]
+    kop_runs: list[Any]  # begin, instruction, separate: copies, to open the first entry
+    eind_run: Any  # a copy of its end, to close the last entry
+    laagste: int
+    hoogste: int
+    links: bool  # entries link to their headings (\\h)
+
+
+def veld_van(body: Any) -> tuple[bool, Veld | None]:
+    """Whether `body` has a TOC field, and that field when this engine can safely refill it."""
     gevonden = _veld(body)
     if gevonden is None:
-        return False
+        return False, None
     runs, instructie = gevonden
     niveaus = _NIVEAUS.search(instructie)
     laagste, hoogste = (int(niveaus.group(1)), int(niveaus.group(2))) if niveaus else (1, 3)
-    links = "\\h" in instructie
     eerste_p, laatste_p = runs[0].getparent(), runs[-1].getparent()
     if eerste_p.tag != f"{W}p" or laatste_p.tag != f"{W}p" or \
             eerste_p.getparent() is not laatste_p.getparent():
-        return True  # a field this engine did not make and cannot safely refill: leave it
+        return True, None  # a field this engine did not make and cannot safely refill
     ouder = eerste_p.getparent()
     alineas = list(ouder)
     veld = alineas[alineas.index(eerste_p):alineas.index(laatste_p) + 1]
@@ -98,36 +122,70 @@ def vul(body: Any, stijlen: dict[str, str], stijl_ids: dict[str, str | None]) ->
             break
     if not scheiding:
         kop_runs.append(_el("r", {}, _el("fldChar", {"fldCharType": "separate"})))
-    eind_run = copy.deepcopy(runs[-1])
+    return True, Veld(ouder, veld, kop_runs, copy.deepcopy(runs[-1]), laagste, hoogste,
+                      "\\h" in instructie)
 
-    in_veld = {id(p) for p in veld}
-    ingangen = []
-    bladwijzer = max((int(b.get(f"{W}id")) for b in body.iter(f"{W}bookmarkStart")
-                      if (b.get(f"{W}id") or "").isdigit()), default=0)
+
+def hoogste_bladwijzer(body: Any) -> int:
+    """The highest numeric id of the bookmarks in `body` (0 when none)."""
+    return max((int(b.get(f"{W}id")) for b in body.iter(f"{W}bookmarkStart")
+                if (b.get(f"{W}id") or "").isdigit()), default=0)
+
+
+def kandidaten(body: Any, stijlen: dict[str, str], behalve: list[Any] | None = None
+               ) -> list[tuple[Any, int, str]]:
+    """The headings a table of contents may list, in document order: (paragraph, level, text),
+    leaving out the paragraphs in `behalve` (the field's own)."""
+    overslaan = {id(p) for p in behalve or []}
     koppen = " ".join(k for k, naam in stijlen.items() if _KOP.fullmatch(naam))
+    uit = []
     for p in _KANDIDATEN(body, koppen=f" {koppen} "):
-        if id(p) in in_veld:
+        if id(p) in overslaan:
             continue
         niveau = _niveau(p, stijlen)
         tekst = _tekst(p) if niveau is not None else ""
-        if niveau is None or not laagste <= niveau <= hoogste or not tekst:
-            continue
-        bladwijzer += 1
-        naam = f"_Toc{bladwijzer:09d}"
-        _zet_bladwijzer(p, bladwijzer, naam)
-        ingangen.append((tekst, niveau, naam if links else None, stijl_ids.get(f"TOC {niveau}")))
-    ingangen_xml = _ingangen(ingangen) if ingangen else [_el("p")]
+        if niveau is not None and tekst:
+            uit.append((p, niveau, tekst))
+    return uit
+
+
+def bladwijzer(nummer: int) -> str:
+    return f"_Toc{nummer:09d}"
+
+
+def vul(body: Any, stijlen: dict[str, str], stijl_ids: dict[str, str | None]) -> bool:
+    """Fill the first TOC field of `body` with its headings. `stijlen`: style id -> the name Word
+    shows ('Heading 1', 'TOC 1'); `stijl_ids`: 'TOC 1'… -> the template's id for it, or None.
+    Returns whether there was a TOC field."""
+    gevonden, veld = veld_van(body)
+    if veld is None:
+        return gevonden
+    nummer = hoogste_bladwijzer(body)
+    ingangen = []
+    for p, niveau, tekst in kandidaten(body, stijlen, veld.alineas):
+        if veld.laagste <= niveau <= veld.hoogste:
+            nummer += 1
+            zet_bladwijzer(p, nummer, bladwijzer(nummer))
+            ingangen.append((tekst, niveau, bladwijzer(nummer) if veld.links else None))
+    vervang(veld, ingangen, stijl_ids)
+    return True
+
+
+def vervang(veld: Veld, ingangen: list[tuple[str, int, str | None]],
+            stijl_ids: dict[str, str | None]) -> None:
+    """Put the entries (text, level, bookmark or None) in the place of the field's paragraphs."""
+    ingangen_xml = _ingangen([(tekst, niveau, anker, stijl_ids.get(f"TOC {niveau}"))
+                              for tekst, niveau, anker in ingangen]) if ingangen else [_el("p")]
     eerste, laatste = ingangen_xml[0], ingangen_xml[-1]
     plek = 1 if len(eerste) and eerste[0].tag == f"{W}pPr" else 0
-    for i, r in enumerate(kop_runs):
+    for i, r in enumerate(veld.kop_runs):
         eerste.insert(plek + i, r)
-    laatste.append(eind_run)
-    plaats = ouder.index(veld[0])
-    for p in veld:
-        ouder.remove(p)
+    laatste.append(veld.eind_run)
+    plaats = veld.ouder.index(veld.alineas[0])
+    for p in veld.alineas:
+        veld.ouder.remove(p)
     for i, ingang in enumerate(ingangen_xml):
-        ouder.insert(plaats + i, ingang)
-    return True
+        veld.ouder.insert(plaats + i, ingang)
 
 
 def _niveau(p: Any, stijlen: dict[str, str]) -> int | None:
@@ -143,7 +201,7 @@ def _niveau(p: Any, stijlen: dict[str, str]) -> int | None:
     return None
 
 
-def _zet_bladwijzer(p: Any, nummer: int, naam: str) -> None:
+def zet_bladwijzer(p: Any, nummer: int, naam: str) -> None:
     p_pr = p.find(f"{W}pPr")
     plek = 1 if p_pr is not None else 0
     p.insert(plek, _el("bookmarkStart", {"id": str(nummer), "name": naam}))

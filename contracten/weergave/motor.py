@@ -12,7 +12,8 @@ import datetime as dt
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from contracten.weergave import inhoudsopgave, pakket, tabelbreedte
 from contracten.weergave.blokgeheugen import Blokgeheugen, markeer, zonder_markering
 from contracten.weergave.blokken import geserialiseerd
 from contracten.weergave.kladblok import Kladblok, W
+from contracten.weergave.samenstelling import als_body, samengesteld
 from contracten.weergave.sjabloon import (
     OMGEVING,
     VULFOUTEN,
@@ -37,7 +39,7 @@ from contracten.weergave.sjabloon import (
 )
 from contracten.weergave.sjabloonbestand import begrensd, tijdslimiet, vul_begrensd
 from contracten.weergave.stijlen import Stijlen
-from contracten.weergave.tekstversie import markdown_van
+from contracten.weergave.tekstversie import Onderdeel, koppen_uit, markdown_uit, onderdelen_van
 from contracten.weergave.zipschrijver import pak_in, zip_van
 
 KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
@@ -50,17 +52,24 @@ VEILIG = etree.XMLParser(resolve_entities=False, no_network=True)  # no XXE from
 @dataclass(frozen=True)
 class Gerenderd:
     docx: bytes
-    body: Any  # the rendered w:body element, for the Markdown twin and the headings; its
-    # parent (a w:document) also holds the document's w:footnotes, if it has any
+    body_xml: str  # the rendered w:body
+    delen: list[Onderdeel]  # its paragraphs and tables, for the Markdown twin and the headings
+    voetnoten: Any  # the w:footnotes element, if it has any
     stijlen: dict[str, str]  # style id -> style name as Word shows it ('Heading 1')
     links: dict[str, str]  # relationship id -> URL (of the body and of the footnotes)
-    blokken: list[str] | None = None  # the body's children as serialised, when known
-    geheugen: dict[str, Any] = field(default_factory=dict)  # the template's twin blocks
+
+    @cached_property
+    def body(self) -> Any:
+        """The w:body element; its parent (a w:document) also holds the footnotes."""
+        return als_body(self.body_xml, self.voetnoten)
 
     def markdown(self) -> str:
         """The document's Markdown twin."""
-        return markdown_van(self.body, self.stijlen, self.links, blokken=self.blokken,
-                            geheugen=self.geheugen)
+        return markdown_uit(self.delen, self.stijlen, self.links, self.voetnoten)
+
+    def koppen(self, niveaus: tuple[str, ...]) -> list[str]:
+        """The text of the body's paragraphs in the given styles (e.g. the article headings)."""
+        return koppen_uit(self.delen, self.stijlen, niveaus)
 
 
 class Motor:
@@ -117,7 +126,7 @@ class Motor:
         self.opmaak = tabelbreedte.Opmaak(self.delen["word/styles.xml"],
                                           self.delen.get("word/numbering.xml"))
         self.tweeling: dict[str, Any] = {}  # serialised block -> its twin (tekstversie)
-        self.blokgeheugen = Blokgeheugen(lambda xml: nabewerkt(xml, self.tpl))
+        self.blokgeheugen = Blokgeheugen(lambda xml: nabewerkt(xml, self.tpl), self.stijlen)
 
     def variabelen(self) -> set[str]:
         """Every variable the template uses that it does not define itself."""
@@ -140,24 +149,13 @@ class Motor:
         opmaak = (self.opmaak if extra.nummering is None
                   else self.opmaak.met_nummering(extra.nummering))
         # Blocks filled before come from memory; a column loop needs the whole body.
-        verwerkt = (self.blokgeheugen.verwerkt(gevuld, opmaak, extra.nummering)
+        gesneden = (self.blokgeheugen.blokken(gevuld, opmaak, extra.nummering)
                     if self.gesneden and not self.kolomlussen else None)
-        try:
-            if verwerkt is not None:
-                body = etree.fromstring(verwerkt[0], STRIKT)
-            else:
-                body_xml = nabewerkt(zonder_markering(gevuld), self.tpl)
-                body = etree.fromstring(body_xml, STRIKT)  # never let lxml 'recover' text away
-                if self.kolomlussen:  # cells added or removed: docxtpl fits the tables' grids
-                    body = self.tpl.fix_tables(body_xml)
-        except etree.XMLSyntaxError as exc:
-            raise SjabloonFout(self.naam, f"geen geldige Word-XML als resultaat ({exc})") from exc
-        self.tpl.docx_ids_index = 1000
-        self.tpl.fix_docpr_ids(body)
-        met_inhoudsopgave = inhoudsopgave.vul(body, self.stijlen, self.inhoud_stijlen)
-        if verwerkt is None:
-            tabelbreedte.pas_aan(body, opmaak)
-        body_tekst, blokken = geserialiseerd(body)
+        if gesneden is not None:
+            body_tekst, delen, met_inhoudsopgave = samengesteld(
+                *gesneden, self.blokgeheugen, self.inhoud_stijlen)
+        else:
+            body_tekst, delen, met_inhoudsopgave = self._heel(gevuld, opmaak)
         vervangen = {
             "word/document.xml": (XML_KOP + self.voor + body_tekst + self.na).encode("utf-8"),
             "docProps/core.xml": pakket.kernmerken(titel, tijdstip, self.taal),
@@ -166,13 +164,11 @@ class Motor:
         relaties = list(extra.relaties)
         links = {rid: doel for rid, _, doel, extern in [*relaties, *extra.voetnootrelaties]
                  if extern}
-        document = etree.Element(f"{{{W}}}document", nsmap={"w": W})
-        document.append(body)  # the twin finds the footnotes beside the body
+        noten = None
         if extra.voetnoten:
             bestaand = self.delen.get(pakket.VOETNOTEN)
             noten = pakket.voetnoten(bestaand, extra.voetnoten)
             vervangen[pakket.VOETNOTEN] = pakket.voetnotendeel(noten)
-            document.append(noten)
             if extra.voetnootrelaties:
                 vervangen[pakket.VOETNOTEN_RELS] = pakket.relaties(
                     self.delen.get(pakket.VOETNOTEN_RELS), extra.voetnootrelaties)
@@ -198,7 +194,27 @@ class Motor:
                  for naam in self.delen]
         leden += [pak_in(naam, vervangen[naam]) for naam in sorted(vervangen)
                   if naam not in self.delen]
-        return Gerenderd(zip_van(leden), body, self.stijlen, links, blokken, self.tweeling)
+        return Gerenderd(zip_van(leden), body_tekst, delen, noten, self.stijlen, links)
+
+    def _heel(self, gevuld: str, opmaak: tabelbreedte.Opmaak
+              ) -> tuple[str, list[Onderdeel], bool]:
+        """The filled body as a whole: cleaned up, drawings numbered, the table of contents
+        filled, tables fitted; its XML, its children for the twin, and whether it has a table
+        of contents."""
+        body_xml = nabewerkt(zonder_markering(gevuld), self.tpl)
+        try:
+            body = etree.fromstring(body_xml, STRIKT)  # never let lxml 'recover' text away
+            if self.kolomlussen:  # cells added or removed: docxtpl fits the tables' grids
+                body = self.tpl.fix_tables(body_xml)
+        except etree.XMLSyntaxError as exc:
+            raise SjabloonFout(self.naam, f"geen geldige Word-XML als resultaat ({exc})") from exc
+        self.tpl.docx_ids_index = 1000
+        self.tpl.fix_docpr_ids(body)
+        met_inhoudsopgave = inhoudsopgave.vul(body, self.stijlen, self.inhoud_stijlen)
+        tabelbreedte.pas_aan(body, opmaak)
+        body_tekst, blokken = geserialiseerd(body)
+        return (body_tekst, onderdelen_van(body, self.stijlen, blokken, self.tweeling),
+                met_inhoudsopgave)
 
 
 class Motoren:

@@ -70,6 +70,19 @@ def koppen(body: Any, stijlen: dict[str, str], niveaus: tuple[str, ...]) -> list
     return [platte_tekst(p) for p in _IN_STIJL(body, ids=f" {ids} {namen} ")]
 
 
+def koppen_uit(delen: list[Onderdeel], stijlen: dict[str, str], niveaus: tuple[str, ...]
+               ) -> list[str]:
+    """`koppen` of a body given as its children."""
+    uit = []
+    for deel in delen:
+        if deel.gelezen is not None:
+            if deel.gelezen.tabel is None and deel.gelezen.stijl in niveaus:
+                uit.append(deel.gelezen.platte_tekst)
+        elif deel.element.tag == _P and stijlnaam(deel.element, stijlen) in niveaus:
+            uit.append(platte_tekst(deel.element))
+    return uit
+
+
 # The body's paragraphs whose style id is one of `ids` (space-separated), found in C.
 _IN_STIJL = etree.XPath("w:p[w:pPr/w:pStyle[contains($ids, concat(' ', @w:val, ' '))]]",
                         namespaces={"w": W[1:-1]})
@@ -84,9 +97,38 @@ class _Blok:
     stijl: str
     begint_inhoudsopgave: bool
     veldbalans: int
+    platte_tekst: str  # a paragraph's text as it stands (for the headings), else ""
 
 
 GEHEUGEN_MAX = 20_000  # blocks remembered per template; then it starts afresh
+
+
+@dataclass(frozen=True, slots=True)
+class Onderdeel:
+    """A paragraph or table of the body as the twin sees it: what the twin reads from it when
+    that depends on its XML alone, else the element itself (a block with a footnote or a link
+    is read in its place in the document)."""
+
+    element: Any  # None when `gelezen` holds all the twin needs
+    gelezen: _Blok | None
+
+
+def onderdeel(element: Any, stijlen: dict[str, str], sleutel: str,
+              geheugen: dict[str, Any] | None = None) -> Onderdeel | None:
+    """`element` for the twin (None for what the twin skips: not a paragraph or table);
+    `sleutel`, its XML, looks it up in (and adds it to) `geheugen`."""
+    if element.tag not in (_P, _TBL):
+        return None
+    if "footnoteReference" in sleutel or "r:id=" in sleutel:
+        return Onderdeel(element, None)
+    gelezen = geheugen.get(sleutel) if geheugen is not None else None
+    if gelezen is None:
+        gelezen = _lees(element, stijlen, {}, {})
+        if geheugen is not None:
+            if len(geheugen) >= GEHEUGEN_MAX:
+                geheugen.clear()
+            geheugen[sleutel] = gelezen
+    return Onderdeel(None, gelezen)
 
 
 def markdown_van(body: Any, stijlen: dict[str, str], links: dict[str, str],
@@ -104,30 +146,37 @@ def markdown_van(body: Any, stijlen: dict[str, str], links: dict[str, str],
     are always read, as their twin depends on more than their XML."""
     if voetnoten is None and body.getparent() is not None:
         voetnoten = body.getparent().find(f"{W}footnotes")
+    return markdown_uit(onderdelen_van(body, stijlen, blokken, geheugen), stijlen, links,
+                        voetnoten)
+
+
+def onderdelen_van(body: Any, stijlen: dict[str, str], blokken: list[str] | None = None,
+                   geheugen: dict[str, Any] | None = None) -> list[Onderdeel]:
+    """The paragraphs and tables of `body` for the twin (`blokken`, `geheugen`: see
+    `markdown_van`)."""
     kinderen = list(body)
     if blokken is None or geheugen is None or len(blokken) != len(kinderen):
-        blokken = geheugen = None
+        return [Onderdeel(kind, None) for kind in kinderen if kind.tag in (_P, _TBL)]
+    delen = (onderdeel(kind, stijlen, sleutel, geheugen)
+             for kind, sleutel in zip(kinderen, blokken, strict=True))
+    return [deel for deel in delen if deel is not None]
+
+
+def markdown_uit(delen: list[Onderdeel], stijlen: dict[str, str], links: dict[str, str],
+                 voetnoten: Any = None) -> str:
+    """The twin of a body given as its children (see `markdown_van`)."""
     nummers: dict[str, int] = {}
     regels: list[str] = []
     vorige_lijst = False
     inhoud = 0  # depth of the fields of a table of contents we are in
-    for i, blok in enumerate(kinderen):
-        if blok.tag not in (_P, _TBL):
-            continue
-        sleutel = blokken[i] if blokken is not None else None
-        if sleutel is not None and ("footnoteReference" in sleutel or "r:id=" in sleutel):
-            sleutel = None
-        gelezen = geheugen.get(sleutel) if geheugen is not None and sleutel is not None else None
-        if gelezen is None and sleutel is None and blok.tag == _P and \
-                (inhoud or _begint_inhoudsopgave(blok)):
-            inhoud += _veldbalans(blok)  # read no further: its footnotes are not numbered
-            continue
+    for deel in delen:
+        gelezen = deel.gelezen
         if gelezen is None:
+            blok = deel.element
+            if blok.tag == _P and (inhoud or _begint_inhoudsopgave(blok)):
+                inhoud += _veldbalans(blok)  # read no further: its footnotes are not numbered
+                continue
             gelezen = _lees(blok, stijlen, links, nummers)
-            if geheugen is not None and sleutel is not None:
-                if len(geheugen) >= GEHEUGEN_MAX:
-                    geheugen.clear()
-                geheugen[sleutel] = gelezen
         if gelezen.tabel is not None:
             regels += ["", *gelezen.tabel, ""]
             vorige_lijst = False
@@ -156,8 +205,8 @@ def markdown_van(body: Any, stijlen: dict[str, str], links: dict[str, str],
         regels.append("")
         for noot_id, nummer in nummers.items():
             if noot_id in noten:
-                delen = [alinea(p, links, nummers).strip() for p in noten[noot_id].iter(f"{W}p")]
-                regels.append(f"<sup>{nummer}</sup> " + " ".join(d for d in delen if d))
+                delen_ = [alinea(p, links, nummers).strip() for p in noten[noot_id].iter(f"{W}p")]
+                regels.append(f"<sup>{nummer}</sup> " + " ".join(d for d in delen_ if d))
     return _LEGE_REGELS.sub("\n\n", "\n".join(regels)).strip() + "\n"
 
 
@@ -168,9 +217,9 @@ _LEGE_REGELS = re.compile(r"\n{3,}")
 def _lees(blok: Any, stijlen: dict[str, str], links: dict[str, str],
           nummers: dict[str, int]) -> _Blok:
     if blok.tag == _TBL:
-        return _Blok(tuple(tabel(blok, stijlen, links, nummers)), "", "", False, 0)
+        return _Blok(tuple(tabel(blok, stijlen, links, nummers)), "", "", False, 0, "")
     return _Blok(None, alinea(blok, links, nummers), stijlnaam(blok, stijlen),
-                 _begint_inhoudsopgave(blok), _veldbalans(blok))
+                 _begint_inhoudsopgave(blok), _veldbalans(blok), platte_tekst(blok))
 
 
 

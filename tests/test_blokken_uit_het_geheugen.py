@@ -1,0 +1,172 @@
+"""Blocks from memory (`weergave.blokgeheugen`): a template's body is cut into blocks and a
+block filled before is taken from memory. That way must give byte for byte what the whole-body
+way gives: for every document of both regions, and for the templates it cannot cut (it then
+takes the whole-body way itself)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from contracten import genereer, laad_regio
+from contracten.weergave import blokgeheugen, motor
+from contracten.weergave.motor import Motor
+
+from .conftest import ASSEN_DATUM, REGIOS
+from .test_briefhoofd_logo import png
+
+TIJDSTIP = dt.datetime(2026, 1, 1)
+
+
+def _bestanden(map_: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(map_)): p.read_bytes() for p in sorted(map_.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.mark.parametrize("naam", ["assen", "amersfoort"])
+def test_elk_document_van_beide_regios_is_langs_beide_wegen_gelijk(naam, tmp_path, monkeypatch):
+    regio = laad_regio(REGIOS, naam)
+    genereer(regio, uitvoer=tmp_path / "snel", datum=ASSEN_DATUM, processen=1)
+    gesneden = []
+    monkeypatch.setattr(motor, "markeer", lambda body: gesneden.append(body) and False)
+    genereer(regio, uitvoer=tmp_path / "heel", datum=ASSEN_DATUM, processen=1)
+    assert gesneden, "de hele-body-weg is niet gebruikt"
+    snel, heel = _bestanden(tmp_path / "snel"), _bestanden(tmp_path / "heel")
+    assert sum(p.endswith(".docx") for p in snel) >= 2
+    assert snel.keys() == heel.keys()
+    verschillend = [p for p in snel if snel[p] != heel[p]]
+    assert not verschillend  # docx, md, manifest (with each document's headings) alike
+
+
+# --- small templates, each with something the block way must get right or leave alone -----
+
+def _alinea(tekst: str, stijl: str | None = None) -> str:
+    opmaak = f'<w:pPr><w:pStyle w:val="{stijl}"/></w:pPr>' if stijl else ""
+    return f'<w:p {nsdecls("w")}>{opmaak}<w:r><w:t xml:space="preserve">{tekst}</w:t></w:r></w:p>'
+
+
+INHOUDSOPGAVE = [
+    f'<w:p {nsdecls("w")}><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText '
+    'xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar '
+    'w:fldCharType="separate"/></w:r><w:r><w:t>Rechtsklik: veld bijwerken</w:t></w:r></w:p>',
+    f'<w:p {nsdecls("w")}><w:r><w:t>{{{{ regio }}}}</w:t></w:r></w:p>',
+    f'<w:p {nsdecls("w")}><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+]
+BLADWIJZER = (f'<w:p {nsdecls("w")}><w:bookmarkStart w:id="41" w:name="_GoBack"/><w:r><w:t>'
+              'Begin</w:t></w:r><w:bookmarkEnd w:id="41"/></w:p>')
+
+
+def _koppen() -> list[str]:
+    return [
+        _alinea("Artikel 1 Looptijd van {{ aanbieder }}", "Heading1"),
+        _alinea("De overeenkomst met {{ aanbieder }} loopt een jaar."),
+        "{%p for lid in leden %}",
+        _alinea("Lid {{ lid }} &amp; meer", "Heading2"),
+        "{%p endfor %}",
+        _alinea("Artikel 2 Slot", "Heading1"),
+        _alinea("Diep: {{ regio }}", "Heading3"),  # below the levels the TOC lists
+    ]
+
+
+def _tabel_met(*alineas: str) -> str:
+    return (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>'
+            '<w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr>'
+            f'<w:tc>{"".join(a.replace(nsdecls("w"), "") for a in alineas)}</w:tc>'
+            '<w:tc><w:p><w:r><w:t>{{ aanbieder }} en een heel lang woord: '
+            'onderaannemersovereenkomstbepalingen</w:t></w:r></w:p></w:tc></w:tr></w:tbl>')
+
+
+SJABLONEN = {
+    # The way a contract is made: a TOC field, headings from a loop, a bookmark already there.
+    "inhoudsopgave": [BLADWIJZER, *INHOUDSOPGAVE, *_koppen(), _tabel_met(_alinea("Cel"))],
+    # A heading inside a table still gets its bookmark and its entry.
+    "kop in een tabel": [*INHOUDSOPGAVE, _tabel_met(_alinea("In de tabel", "Heading1")),
+                         *_koppen()],
+    # An if over two paragraphs: with `x` false the marker between them is skipped.
+    "tag over twee alinea's": [_alinea("Voor {% if x %}weg"), _alinea("ook weg{% endif %} na"),
+                               _alinea("{{ aanbieder }}")],
+}
+# What the block way leaves to the whole-body way.
+HEEL = {
+    # A table of contents in a cell: the whole-body way fits the table to its entries.
+    "inhoudsopgave in een tabel": [_tabel_met(*INHOUDSOPGAVE), *_koppen()],
+    # A drawing: their ids are numbered over the whole document.
+    "afbeelding": ["afbeelding", *_koppen()],
+}
+
+
+def _maak(pad: Path, delen: list[str]) -> Path:
+    document = Document()
+    body = document.element.body
+    for deel in delen:
+        if deel == "afbeelding":
+            document.add_picture(io.BytesIO(png(60, 20, (0, 84, 147))))
+            body.append(body[-2])  # behind the section properties again
+            continue
+        if deel.startswith("{%"):
+            deel = _alinea(deel)
+        body.insert(len(body) - 1, parse_xml(deel))
+    document.save(pad)
+    return pad
+
+
+def _render(sjabloon: Path, aanbieder: str, *, snel: bool, monkeypatch) -> tuple:
+    if not snel:
+        monkeypatch.setattr(motor, "markeer", lambda body: False)
+    m = Motor(sjabloon, sjabloon.name)
+    context = {"aanbieder": aanbieder, "regio": "Assen & omstreken", "leden": [1, 2],
+               "x": False}
+    uit = m.render(context, titel="Proef", tijdstip=TIJDSTIP)
+    monkeypatch.undo()
+    return uit.docx, uit.markdown(), uit.koppen(("Heading 1", "Heading 2")), m
+
+
+@pytest.mark.parametrize("naam", [*SJABLONEN, *HEEL])
+def test_een_klein_sjabloon_is_langs_beide_wegen_gelijk(naam, tmp_path, monkeypatch):
+    sjabloon = _maak(tmp_path / "proef.docx", {**SJABLONEN, **HEEL}[naam])
+    hele_weg = []
+    echt = Motor._heel
+    monkeypatch.setattr(Motor, "_heel", lambda self, *a: hele_weg.append(1) or echt(self, *a))
+    snel = _render(sjabloon, "Zorg <B.V.>", snel=True, monkeypatch=monkeypatch)
+    assert bool(hele_weg) == (naam in HEEL)  # only what it cannot cut goes the whole way
+    monkeypatch.setattr(Motor, "_heel", echt)
+    heel = _render(sjabloon, "Zorg <B.V.>", snel=False, monkeypatch=monkeypatch)
+    assert snel[:3] == heel[:3]
+    if naam == "inhoudsopgave":
+        with zipfile.ZipFile(io.BytesIO(snel[0])) as z:
+            xml = z.read("word/document.xml").decode("utf-8")
+        assert xml.count('w:name="_Toc0') == 4  # the levels the field asks for (1-2) …
+        assert 'w:name="_Toc000000042"' in xml  # … numbered on from the bookmark there
+        assert xml.count("w:hyperlink w:anchor=") == 4 and "Rechtsklik" not in xml
+        assert snel[2] == ["Artikel 1 Looptijd van Zorg <B.V.>", "Lid 1 & meer", "Lid 2 & meer",
+                           "Artikel 2 Slot"]
+
+
+def test_een_tweede_document_neemt_wat_het_deelt_uit_het_geheugen(tmp_path, monkeypatch):
+    sjabloon = _maak(tmp_path / "proef.docx", SJABLONEN["inhoudsopgave"])
+    m = Motor(sjabloon, sjabloon.name)
+    verwerkt: list[str] = []
+    echt = blokgeheugen.Blokgeheugen._verwerk
+
+    def verwerk(self, kop, stuk, *rest):
+        verwerkt.append(stuk)
+        return echt(self, kop, stuk, *rest)
+
+    monkeypatch.setattr(blokgeheugen.Blokgeheugen, "_verwerk", verwerk)
+    context = {"regio": "Assen", "leden": [1, 2], "x": False}
+    m.render({**context, "aanbieder": "Zorg A"}, titel="A", tijdstip=TIJDSTIP)
+    eerste = len(verwerkt)
+    m.render({**context, "aanbieder": "Zorg B"}, titel="B", tijdstip=TIJDSTIP)
+    # Only the blocks that name the aanbieder are new: the heading, its paragraph, the table.
+    nieuw = verwerkt[eerste:]
+    assert eerste >= 8 and len(nieuw) == 3
+    assert all("Zorg B" in stuk for stuk in nieuw)
+    m.render({**context, "aanbieder": "Zorg B"}, titel="B", tijdstip=TIJDSTIP)
+    assert len(verwerkt) == eerste + 3  # the same document again: all from memory
