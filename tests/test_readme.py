@@ -133,9 +133,9 @@ def test_wiel_bevat_de_sjablonen(tmp_path: Path):
     assert "contracten/sjablonen/overeenkomst.docx" in namen
     assert "contracten/sjablonen/programma-van-eisen.docx" in namen
     # … and the article library, click's Dutch catalogue and the typing marker
-    bibliotheek = {n for n in namen if n.startswith("contracten/artikelbibliotheek/")}
-    assert {"contracten/artikelbibliotheek/index.yaml",
-            "contracten/artikelbibliotheek/3.19.yaml"} <= bibliotheek and len(bibliotheek) > 40
+    bibliotheek = {n for n in namen if n.startswith("contracten/artikeldata/")}
+    assert {"contracten/artikeldata/index.yaml",
+            "contracten/artikeldata/3.19.yaml"} <= bibliotheek and len(bibliotheek) > 40
     assert "contracten/cli/taal/nl/LC_MESSAGES/messages.mo" in namen
     assert "contracten/py.typed" in namen
 

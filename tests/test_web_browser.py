@@ -103,13 +103,24 @@ def test_twee_versies_vergelijken(server, browser):
     assert browser.find_elements(_by().CSS_SELECTOR, "#redlines a")
 
 
+def _klik_en_wacht(browser, knop) -> None:
+    """Click a form's button and wait for the page it leads to: a `get` right after the click
+    could otherwise cancel the form before it was sent."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    pagina = browser.find_element(_by().TAG_NAME, "html")
+    knop.click()
+    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(pagina))
+
+
 def test_goedkeuren_en_in_de_geschiedenis_zien(server, browser):
     url, _ = server
     pad = "assen/2026/overeenkomsten/wonen-plus.docx"  # no other test of this module uses it
     browser.get(url + "/regio/assen/goedkeuring")
     rij = browser.find_element(_by().XPATH, f"//tr[td/a[text()='{pad}']]")
     rij.find_element(_by().NAME, "opmerking").send_keys("Getoetst door juridisch")
-    rij.find_element(_by().TAG_NAME, "button").click()
+    _klik_en_wacht(browser, rij.find_element(_by().TAG_NAME, "button"))
     browser.get(url + f"/regio/assen/geschiedenis?pad={pad}")
     tekst = browser.find_element(_by().ID, "geschiedenis").text
     assert "juridisch akkoord mr. J. Jansen 01-12-2026 09:30 Getoetst door juridisch" in tekst

@@ -15,7 +15,7 @@ from contracten.fouten import InvoerFout, Melding
 from contracten.lezen.bron import lees_yaml
 from contracten.lezen.meldingen import uit_validatie
 
-PAKKET = Path(str(files("contracten.artikelbibliotheek")))
+PAKKET = Path(str(files("contracten.artikeldata")))
 OFFICIEEL = "officieel.yaml"
 
 

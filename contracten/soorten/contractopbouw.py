@@ -9,6 +9,7 @@ articles follow 1.10 (1.11 …) and 2.1 (2.2 …)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from contracten.artikelen.invullen import vul_in
@@ -150,7 +151,8 @@ def _ongenummerd(opbouw: Opbouw, artikel: Artikel, profiel: Profiel,
                            for d in keuzes.definities]
 
 
-def alineas(tekst: str) -> list[str]:
+@lru_cache(maxsize=4096)  # every aanbieder's contract has mostly the same texts
+def alineas(tekst: str) -> tuple[str, ...]:
     """The paragraphs of a filled text: in the library (folded YAML) a line break starts a new
     paragraph, and values are normalised to the same (see contractwaarden.regels)."""
-    return [" ".join(d.split()) for d in tekst.split("\n") if d.strip()]
+    return tuple(" ".join(d.split()) for d in tekst.split("\n") if d.strip())

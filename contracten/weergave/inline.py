@@ -87,7 +87,12 @@ def verwijzingsopmaak(deel: Any) -> Any:
 
 
 def _tekstrun(alinea: Paragraph, tekst: str, vet: bool, cursief: bool, code: bool) -> None:
-    run = alinea.add_run(tekst)
+    if _BIJZONDER.search(tekst):  # python-docx makes tabs and breaks of these
+        run = alinea.add_run(tekst)
+    else:  # the same w:t python-docx makes, without its walk over every character
+        run = alinea.add_run()
+        if tekst:
+            run._r.add_t(tekst)
     if vet:
         run.bold = True
     if cursief:
@@ -96,6 +101,7 @@ def _tekstrun(alinea: Paragraph, tekst: str, vet: bool, cursief: bool, code: boo
         run.font.name = "Courier New"
 
 
+_BIJZONDER = re.compile(r"[\t\r\n]")
 LINKSCHEMA = ("http", "https", "mailto")
 
 

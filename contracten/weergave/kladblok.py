@@ -29,10 +29,16 @@ class Fragmenten:
     media: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # name -> (bytes, type)
 
 
+ONTHOUDEN_MAX = 2_000  # fragments remembered per template; then it starts afresh
+
+
 class Kladblok:
     def __init__(self, document: Any, eerste_voetnoot: int) -> None:
         self.document = document  # a python-docx Document of the template
         self.eerste_voetnoot = eerste_voetnoot
+        # A fragment's XML by its data, for fragments that add nothing but their XML (no
+        # footnote, link, image or list numbering): many documents share them.
+        self._onthouden: dict[str, Markup] = {}
 
     def omgezet(self, context: dict[str, Any]) -> tuple[dict[str, Any], Fragmenten]:
         """Turn Fragments into Word XML, their footnotes into w:footnote elements; return what
@@ -48,6 +54,11 @@ class Kladblok:
             if not isinstance(waarde, Fragment):
                 uit[sleutel] = waarde
                 continue
+            gegevens = repr(waarde) if not waarde.voetnoten else None
+            if gegevens is not None and gegevens in self._onthouden:
+                uit[sleutel] = self._onthouden[gegevens]
+                continue
+            aantal_rels, aantal = len(deel.rels), len(nummering)
             self._leeg()
             vul(self.document, waarde)
             # A reference carries the note's number in its fragment: make it the document's id.
@@ -58,6 +69,11 @@ class Kladblok:
             uit[sleutel] = Markup("".join(
                 etree.tostring(kind, encoding="unicode") for kind in body
                 if kind.tag != f"{{{W}}}sectPr"))
+            if gegevens is not None and len(deel.rels) == aantal_rels and \
+                    len(nummering) == aantal:
+                if len(self._onthouden) >= ONTHOUDEN_MAX:
+                    self._onthouden.clear()
+                self._onthouden[gegevens] = uit[sleutel]
         rels_body = set(deel.rels) - relaties_voor
         elementen = []
         for noot_id, tekst in noten:
