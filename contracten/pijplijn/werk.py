@@ -136,10 +136,20 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
     aantal = processen if processen is not None else min(os.cpu_count() or 1, 4)
     if aantal > 1 and len(taken) >= DREMPEL:
         context = multiprocessing.get_context("spawn")
+        # The Werk (with the whole profile) goes to the workers through a queue once they run,
+        # not with their start: a start waits until the new process has read what it is sent,
+        # so a large start would make the workers start one after the other.
+        kanaal = context.Queue()
+        kanaal.cancel_join_thread()  # a copy no worker took must not hold up the exit
         with ProcessPoolExecutor(aantal, mp_context=context, initializer=_begin,
-                                 initargs=(werk,)) as pool:
+                                 initargs=(kanaal,)) as pool:
             with _ononderbroken():  # a worker half started cannot be stopped cleanly
-                list(pool.map(_klaar, range(aantal)))
+                gestart = [pool.submit(_klaar, i) for i in range(aantal)]
+                for _ in gestart:
+                    kanaal.put(werk)
+                for klaar in gestart:
+                    klaar.result()
+            kanaal.close()
             try:
                 for i, gemaakt in enumerate(pool.map(_maak, taken, chunksize=PER_KEER), 1):
                     if voortgang:
@@ -186,14 +196,15 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 _WERKER: Werk | None = None  # in a pool's worker process only: its copy of the run's Werk
 
 
-def _begin(werk: Werk) -> None:
+def _begin(kanaal: Any) -> None:
+    """A worker's start: its copy of the run's Werk comes from `kanaal` (see `maak_alle`)."""
     global _WERKER
-    _WERKER = werk
     # Ctrl-C reaches the whole process group: the main process stops the pool and cleans up;
     # a worker just finishes its task quietly instead of printing a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):  # started while the parent held SIGTERM back
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+    _WERKER = kanaal.get()
 
 
 def _maak(taak: Taak) -> Gemaakt:
