@@ -15,6 +15,7 @@ from stdnum.nl import bsn
 # Characters that may stand between the digits of a number as a person or a spreadsheet wrote it.
 SCHEIDING = r"[\s._/\-\u00a0\u2000-\u200f\u2028-\u202f\u205f-\u206f\ufeff]"
 NEGEN = re.compile(rf"(?<!\d)\d(?:{SCHEIDING}*\d){{8}}(?!\d)")
+ACHT_CIJFERS = re.compile(r"\d(?:\D*\d){7}")  # fewer digits than this can hold no BSN
 
 
 def _genormaliseerd(tekst: str) -> str:
@@ -39,6 +40,8 @@ def bevat_bsn(tekst: str, *, excel: bool = False) -> bool:
     """Whether a text holds something that is a BSN (see the module's note on how it may be
     written; `excel` as for is_bsn). Never reports which: the number is not to be repeated."""
     tekst = _genormaliseerd(tekst)
+    if not ACHT_CIJFERS.search(tekst):
+        return False  # most texts: too few digits for any BSN, even with its 0 dropped
     return is_bsn(tekst, excel=excel) or any(is_bsn(m.group(0)) for m in NEGEN.finditer(tekst))
 
 

@@ -8,10 +8,9 @@ from typing import Any
 
 import click
 
+import contracten
 from contracten.cli.groep import main
 from contracten.cli.opties import json_optie, toon_json
-from contracten.opdrachten.artikelen import artikelbibliotheek as lees_bibliotheek
-from contracten.opdrachten.artikelen import importeer_artikelen
 
 STATUS = {"verplicht": "verplicht", "optioneel": "optioneel", "verbatim": "letterlijk"}
 
@@ -34,7 +33,7 @@ def artikelen(ctx: click.Context, map_: Path | None, als_json: bool) -> None:
     ctx.obj = map_
     if ctx.invoked_subcommand is not None:
         return
-    bibliotheek = lees_bibliotheek(map_)
+    bibliotheek = contracten.artikelbibliotheek(map_)
     rijen = [{"nummer": a.nummer, "titel": a.titel, "status": a.status, "bron": a.bron,
               "versie": a.versie} for a in bibliotheek.in_volgorde()]
     if als_json:
@@ -57,7 +56,7 @@ def artikelen(ctx: click.Context, map_: Path | None, als_json: bool) -> None:
 @click.pass_obj
 def importeer(map_: Path | None, bestand: Path, versie: str | None) -> None:
     """Importeer de officiële tekst van de Contractstandaard Wmo (.docx of .md)."""
-    uitkomst = importeer_artikelen(bestand, map_=map_, versie=versie)
+    uitkomst = contracten.importeer_artikelen(bestand, map_=map_, versie=versie)
     officieel = uitkomst.verslag.officieel
     click.echo(f"{len(officieel.artikelen)} artikelen gelezen uit {bestand.name} "
                f"({officieel.versie}); opgeslagen in {uitkomst.bestand}.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,10 +20,12 @@ from contracten.cli.opties import (
     uitvoer_optie,
     vandaag,
 )
-from contracten.opdrachten.goedkeuring import DocumentStatus, StatusResultaat
 from contracten.opmaak import aantal, datum
-from contracten.register.schema import STAP_NAMEN
+from contracten.register.stappen import STAP_NAMEN
 from contracten.soorten.register import van_opdracht
+
+if TYPE_CHECKING:
+    from contracten.opdrachten.goedkeuring import DocumentStatus, StatusResultaat
 
 SOORTEN = sorted({*van_opdracht("genereer"), *van_opdracht("opzegging")})
 

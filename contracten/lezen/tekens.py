@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import unicodedata
 
+_ZONDER: dict[str, dict[int, None]] = {}  # per set of allowed characters: a table removing them
+
 
 def verboden_teken(tekst: str, toegestaan: str = "\n\t") -> str | None:
     """The first character of `tekst` that may not enter, shown as 'U+001B'; None if none."""
+    if tekst.isascii() and tekst.translate(_ZONDER.setdefault(
+            toegestaan, dict.fromkeys(map(ord, toegestaan)))).isprintable():
+        return None  # plain ASCII without control characters: the common case, checked in C
     for teken in tekst:
         code = ord(teken)
         if teken in toegestaan:

@@ -14,7 +14,7 @@ from contracten.fouten import InvoerFout, Melding
 from contracten.pijplijn.keuze import onbekende_aanbieders
 from contracten.profiel.model import Profiel
 from contracten.register.register import Contract, Register, Stand, Versie
-from contracten.register.schema import STAP_NAMEN, STAPPEN
+from contracten.register.stappen import STAP_NAMEN, STAPPEN
 from contracten.register.verbinding import open_engine
 from contracten.rekenen.termijnen import einde
 from contracten.uitvoer import manifest

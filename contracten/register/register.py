@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, and_, func, select, text
 
 from contracten.register import schema
+from contracten.register.stappen import STAPPEN
 
 SCHRIJFSLOT = 7_265_464  # PostgreSQL advisory lock of the register's writes
 
@@ -140,7 +141,7 @@ class Register:
     def zet_stappen(self, documenten: Sequence[int], stap: str, door: str, op: dt.datetime,
                     opmerking: str | None) -> None:
         """Append one step for each document, all or none."""
-        assert stap in schema.STAPPEN
+        assert stap in STAPPEN
         with self._schrijven() as v:
             for document in documenten:
                 v.execute(schema.stappen.insert().values(document=document, stap=stap, door=door,

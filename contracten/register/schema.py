@@ -17,10 +17,6 @@ from sqlalchemy import (
 
 METADATA = MetaData()
 
-# The steps a document goes through, in order; back to concept only by a new version.
-STAPPEN = ("concept", "juridisch_akkoord", "definitief", "getekend")
-STAP_NAMEN = {"concept": "concept", "juridisch_akkoord": "juridisch akkoord",
-              "definitief": "definitief", "getekend": "getekend"}
 
 schemaversie = Table(
     "schemaversie", METADATA,

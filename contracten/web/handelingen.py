@@ -13,7 +13,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 import contracten
 from contracten.privacy import bevat_bsn
-from contracten.register.schema import STAPPEN
+from contracten.register.stappen import STAPPEN
 from contracten.web.beveiliging import controleer_formulier, gebruiker, regionaam
 from contracten.web.pagina import toon
 from contracten.web.weergeven import inst, profiel

@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
 import contracten
-from contracten.register.schema import STAP_NAMEN, STAPPEN
+from contracten.register.stappen import STAP_NAMEN, STAPPEN
 from contracten.web.beveiliging import regionaam, veilig_bestand
 from contracten.web.instellingen import Instellingen
 from contracten.web.pagina import toon
