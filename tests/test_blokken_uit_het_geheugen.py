@@ -170,3 +170,20 @@ def test_een_tweede_document_neemt_wat_het_deelt_uit_het_geheugen(tmp_path, monk
     assert all("Zorg B" in stuk for stuk in nieuw)
     m.render({**context, "aanbieder": "Zorg B"}, titel="B", tijdstip=TIJDSTIP)
     assert len(verwerkt) == eerste + 3  # the same document again: all from memory
+
+
+def test_wat_een_motor_onthield_maakt_hetzelfde_als_een_nieuwe_motor(tmp_path):
+    """Every aanbieder's documents, made after those before it (blocks, fragments and table
+    widths from memory), are byte for byte those made on their own by fresh engines; Assen's
+    letters come in two kinds (obliged or not), so a memory that mixed them up would show."""
+    regio = laad_regio(REGIOS, "assen")
+    genereer(regio, uitvoer=tmp_path / "alle", datum=ASSEN_DATUM, processen=1)
+    alle = _bestanden(tmp_path / "alle")
+    for aanbieder in regio.aanbieders[1:]:
+        map_ = tmp_path / aanbieder.id
+        genereer(regio, uitvoer=map_, datum=ASSEN_DATUM, processen=1, aanbieders=[aanbieder.id],
+                 soorten=["overeenkomst", "socialreturn-brief"])
+        los = {p: inhoud for p, inhoud in _bestanden(map_).items()
+               if p.endswith((".docx", ".md")) and aanbieder.id in p}
+        assert len(los) == 4, aanbieder.id
+        assert {p: alle[p] for p in los} == los, aanbieder.id

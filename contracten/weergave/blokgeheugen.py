@@ -82,6 +82,7 @@ class Blokgeheugen:
     def __init__(self, nabewerkt: Callable[[str], str], stijlen: dict[str, str]) -> None:
         self.nabewerkt = nabewerkt
         self.stijlen = stijlen
+        self.kopstijlen = inhoudsopgave.kopstijlen(stijlen)
         self._zonder_tabel: dict[str, Blok] = {}
         self._lagen: dict[tuple[Any, str], tuple[int, dict[str, Blok]]] = {}
         # The block with the table of contents, filled: (block, entries) -> (XML, twin).
@@ -138,7 +139,8 @@ class Blokgeheugen:
         tabelbreedte.pas_aan(body, opmaak, beschikbaar)
         bladwijzer = inhoudsopgave.hoogste_bladwijzer(body)
         koppen = inhoudsopgave.kandidaten(body, self.stijlen,
-                                          veld.alineas if veld is not None else None)
+                                          veld.alineas if veld is not None else None,
+                                          self.kopstijlen)
         if veld is not None and koppen:
             raise NietTeSnijden  # headings beside the table of contents in one block
         for p, _, _ in koppen:

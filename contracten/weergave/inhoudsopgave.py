@@ -132,14 +132,19 @@ def hoogste_bladwijzer(body: Any) -> int:
                 if (b.get(f"{W}id") or "").isdigit()), default=0)
 
 
-def kandidaten(body: Any, stijlen: dict[str, str], behalve: list[Any] | None = None
-               ) -> list[tuple[Any, int, str]]:
+def kopstijlen(stijlen: dict[str, str]) -> str:
+    """The ids of the heading styles, as `kandidaten` takes them."""
+    return " " + " ".join(k for k, naam in stijlen.items() if _KOP.fullmatch(naam)) + " "
+
+
+def kandidaten(body: Any, stijlen: dict[str, str], behalve: list[Any] | None = None,
+               koppen: str | None = None) -> list[tuple[Any, int, str]]:
     """The headings a table of contents may list, in document order: (paragraph, level, text),
-    leaving out the paragraphs in `behalve` (the field's own)."""
+    leaving out the paragraphs in `behalve` (the field's own). `koppen`: `kopstijlen(stijlen)`,
+    when the caller has it already."""
     overslaan = {id(p) for p in behalve or []}
-    koppen = " ".join(k for k, naam in stijlen.items() if _KOP.fullmatch(naam))
     uit = []
-    for p in _KANDIDATEN(body, koppen=f" {koppen} "):
+    for p in _KANDIDATEN(body, koppen=koppen or kopstijlen(stijlen)):
         if id(p) in overslaan:
             continue
         niveau = _niveau(p, stijlen)

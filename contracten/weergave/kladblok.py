@@ -29,36 +29,46 @@ class Fragmenten:
     media: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # name -> (bytes, type)
 
 
-ONTHOUDEN_MAX = 2_000  # fragments remembered per template; then it starts afresh
+ONTHOUDEN_MAX = 256  # sets of fragments remembered per template; then it starts afresh
 
 
 class Kladblok:
     def __init__(self, document: Any, eerste_voetnoot: int) -> None:
         self.document = document  # a python-docx Document of the template
         self.eerste_voetnoot = eerste_voetnoot
-        # A fragment's XML by its data, for fragments that add nothing but their XML (no
-        # footnote, link, image or list numbering): many documents share them.
-        self._onthouden: dict[str, Markup] = {}
+        # What a document's fragments became, by their data: documents of one template often
+        # carry the same (a letter's fixed paragraphs). The scratch document is put back after
+        # every document, so the same fragments always give the same XML, numbering and ids.
+        self._onthouden: dict[str, tuple[dict[str, Markup], Fragmenten]] = {}
 
     def omgezet(self, context: dict[str, Any]) -> tuple[dict[str, Any], Fragmenten]:
         """Turn Fragments into Word XML, their footnotes into w:footnote elements; return what
         they add to the package, and put the scratch document back as it was."""
+        fragmenten = [(k, v) for k, v in context.items() if isinstance(v, Fragment)]
+        if not fragmenten:
+            return dict(context), Fragmenten([], None, [], [])
+        # Footnotes are elements the document takes over: those are made afresh every time.
+        sleutel = None if any(v.voetnoten for _, v in fragmenten) else repr(fragmenten)
+        klaar = self._onthouden.get(sleutel) if sleutel is not None else None
+        if klaar is None:
+            klaar = self._omgezet(fragmenten)
+            if sleutel is not None:
+                if len(self._onthouden) >= ONTHOUDEN_MAX:
+                    self._onthouden.clear()
+                self._onthouden[sleutel] = klaar
+        xml, extra = klaar
+        return {**context, **xml}, extra
+
+    def _omgezet(self, fragmenten: list[tuple[str, Fragment]]
+                 ) -> tuple[dict[str, Markup], Fragmenten]:
         deel = self.document.part
         body = self.document.element.body
         relaties_voor = set(deel.rels)
         nummering = deel.numbering_part.element
         aantal_nums = len(nummering)
-        uit: dict[str, Any] = {}
+        uit: dict[str, Markup] = {}
         noten: list[tuple[int, str]] = []  # (id in the document, Markdown)
-        for sleutel, waarde in context.items():
-            if not isinstance(waarde, Fragment):
-                uit[sleutel] = waarde
-                continue
-            gegevens = repr(waarde) if not waarde.voetnoten else None
-            if gegevens is not None and gegevens in self._onthouden:
-                uit[sleutel] = self._onthouden[gegevens]
-                continue
-            aantal_rels, aantal = len(deel.rels), len(nummering)
+        for sleutel, waarde in fragmenten:
             self._leeg()
             vul(self.document, waarde)
             # A reference carries the note's number in its fragment: make it the document's id.
@@ -69,11 +79,6 @@ class Kladblok:
             uit[sleutel] = Markup("".join(
                 etree.tostring(kind, encoding="unicode") for kind in body
                 if kind.tag != f"{{{W}}}sectPr"))
-            if gegevens is not None and len(deel.rels) == aantal_rels and \
-                    len(nummering) == aantal:
-                if len(self._onthouden) >= ONTHOUDEN_MAX:
-                    self._onthouden.clear()
-                self._onthouden[gegevens] = uit[sleutel]
         rels_body = set(deel.rels) - relaties_voor
         elementen = []
         for noot_id, tekst in noten:

@@ -9,6 +9,7 @@ proportions it had. Short rows are kept on one page.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -67,28 +68,33 @@ def _alinea_nodig(p: Any, opmaak: Opmaak) -> int:
     stijl_el = p.find(f"{W}pPr/{W}pStyle")
     stijl = opmaak.stijl(stijl_el.get(f"{W}val") if stijl_el is not None else None)
     grootte = stijl.grootte or opmaak.standaard_grootte
-    tekens: list[str] = []
-    breedtes: list[float] = []  # twips per character
+    stukken: list[tuple[str, float, bool]] = []  # (text, size, bold)
     for r in p.iter(f"{W}r"):
         eigen_grootte, eigen_vet = letter(r)
         r_grootte = eigen_grootte if eigen_grootte is not None else grootte
         r_vet = eigen_vet if eigen_vet is not None else bool(stijl.vet)
         for kind in r:
             if kind.tag == f"{W}t":
-                tekst, schaal = kind.text or "", r_grootte
+                stukken.append((kind.text or "", r_grootte, r_vet))
             elif kind.tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
-                tekst, schaal = "99", r_grootte * 0.65  # a superscript number
+                stukken.append(("99", r_grootte * 0.65, r_vet))  # a superscript number
             elif kind.tag in (f"{W}tab", f"{W}br", f"{W}cr"):
-                tekst, schaal = " ", r_grootte
-            else:
-                continue
-            tekens.append(tekst)
-            breedtes += [tekenbreedte(teken, r_vet) * schaal / 50 for teken in tekst]
-    breedst = max((sum(breedtes[begin:begin + len(stuk)])
-                   for begin, stuk in stukken_met_plek("".join(tekens))), default=0.0)
+                stukken.append((" ", r_grootte, r_vet))
+    breedst = _breedst(tuple(stukken))
     if not breedst:
         return 0
     return nodig(math.ceil(breedst), opmaak.inspringen(p, stijl), marges=0)
+
+
+@lru_cache(maxsize=8192)  # cells repeat: labels, units, dates
+def _breedst(stukken: tuple[tuple[str, float, bool], ...]) -> float:
+    """The width of the widest unbreakable piece of a paragraph given as (text, size, bold)
+    runs, in twips."""
+    breedtes = [tekenbreedte(teken, vet) * schaal / 50
+                for tekst, schaal, vet in stukken for teken in tekst]  # twips per character
+    return max((sum(breedtes[begin:begin + len(stuk)])
+                for begin, stuk in stukken_met_plek("".join(t for t, _, _ in stukken))),
+               default=0.0)
 
 
 def pas_aan(body: Any, opmaak: Opmaak, beschikbaar: int | None = None) -> None:
