@@ -187,3 +187,17 @@ def test_wat_een_motor_onthield_maakt_hetzelfde_als_een_nieuwe_motor(tmp_path):
                if p.endswith((".docx", ".md")) and aanbieder.id in p}
         assert len(los) == 4, aanbieder.id
         assert {p: alle[p] for p in los} == los, aanbieder.id
+
+
+def test_het_geheugen_houdt_wat_gebruikt_wordt_en_blijft_begrensd():
+    """Two generations: an entry used in every round stays however many new ones pass; one
+    used once is gone two generations later; never more than twice a generation is held."""
+    from contracten.weergave.geheugen import Geheugen
+
+    geheugen: Geheugen[str, int] = Geheugen(per_generatie=10)
+    geheugen["vast"] = 0
+    for i in range(1, 1000):
+        assert geheugen.get("vast") == 0
+        geheugen[f"eenmalig-{i}"] = i
+        assert len(geheugen) <= 20
+    assert geheugen.get("eenmalig-1") is None and geheugen.get("eenmalig-999") == 999

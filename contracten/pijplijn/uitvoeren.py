@@ -19,7 +19,7 @@ from contracten.uitvoer.map import Uitvoermap, sha256
 from contracten.weergave.pdf import naar_pdf, samengevoegd
 
 from .plan import Plan, hergebruik
-from .werk import Gemaakt, Werk, maak_alle
+from .werk import Artikel, Gemaakt, Werk, maak_alle
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
             return Resultaat(plan.doel, vorig, ongewijzigd=sorted(bewaard),
                              waarschuwingen=waarschuwingen)
 
+        herkomsten = _Herkomsten()
         werk = Werk(plan.profiel, plan.prijspeil, plan.sjablonen, plan.uitvoering,
                     plan.formaten, map_.staging)
         nieuw: list[Document] = []
@@ -74,7 +75,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         # closing(): on an error or interruption the pool stops now, not at garbage collection.
         with closing(maak_alle(werk, te_maken, processen, voortgang)) as gemaakte:
             for gemaakt in gemaakte:
-                documenten, is_naast = _documenten(gemaakt, register, map_)
+                documenten, is_naast = _documenten(gemaakt, register, map_, herkomsten)
                 nieuw += documenten
                 if is_naast:
                     naast.append(f"{gemaakt.taak.pad}.docx")
@@ -160,13 +161,31 @@ def _gedeelde_herkomst(documenten: list[Document], herkomst: dict[str, list[Herk
             for d in documenten]
 
 
+class _Herkomsten:
+    """The manifest's Herkomst entries of the documents made, one list per distinct set: most
+    documents of a kind have the same articles, and a run of 10,000 documents would otherwise
+    hold hundreds of thousands of equal entries."""
+
+    def __init__(self) -> None:
+        self._gezien: dict[tuple[Artikel, ...], list[Herkomst]] = {}
+
+    def __call__(self, artikelen: tuple[Artikel, ...]) -> list[Herkomst]:
+        lijst = self._gezien.get(artikelen)
+        if lijst is None:
+            lijst = self._gezien[artikelen] = [
+                Herkomst(kop=kop, sjabloon=sjabloon, velden=list(velden))
+                for kop, sjabloon, velden in artikelen]
+        return lijst
+
+
 def _sleutel(d: Document) -> str:
     """The document a manifest entry belongs to: a new version beside a finalised document
     belongs to that document."""
     return stam(d.naast_definitief) if d.naast_definitief else d.stam
 
 
-def _documenten(gemaakt: Gemaakt, register: dict[str, dict[str, str]], map_: Uitvoermap
+def _documenten(gemaakt: Gemaakt, register: dict[str, dict[str, str]], map_: Uitvoermap,
+                herkomst: Callable[[tuple[Artikel, ...]], list[Herkomst]]
                 ) -> tuple[list[Document], bool]:
     """The manifest entries of one made document. A finalised document is never overwritten:
     when its new text differs from the signed one, all its formats go beside it."""
@@ -185,7 +204,7 @@ def _documenten(gemaakt: Gemaakt, register: dict[str, dict[str, str]], map_: Uit
             soort=taak.soort, formaat=b.formaat, pad=pad, sha256=b.sha256,
             aanbieder=taak.aanbieder, versie=versie, invoerhash=taak.invoerhash,
             naast_definitief=f"{taak.pad}.docx" if is_naast else None,
-            artikelen=gemaakt.artikelen if b.formaat == "docx" else None,
+            artikelen=herkomst(gemaakt.artikelen) if b.formaat == "docx" else None,
             samenvattingen=(gemaakt.samenvattingen or None) if b.formaat == "docx" else None))
     return uit, is_naast
 

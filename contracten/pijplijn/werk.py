@@ -25,7 +25,6 @@ from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.soorten.basis import Uitvoering
 from contracten.soorten.register import soort
-from contracten.uitvoer.manifest import Herkomst
 from contracten.uitvoer.map import sha256
 from contracten.weergave.htmlversie import naar_html
 from contracten.weergave.motor import Motoren
@@ -45,11 +44,15 @@ class Bestand:
     sha256: str
 
 
+# An article's origin as plain data (heading, template, fields): cheap to send and to compare.
+Artikel = tuple[str, str, tuple[str, ...]]
+
+
 @dataclass(frozen=True)
 class Gemaakt:
     taak: Taak
     bestanden: list[Bestand]
-    artikelen: list[Herkomst]
+    artikelen: tuple[Artikel, ...]  # see herkomst_per_kop
     samenvattingen: list[str]
 
 
@@ -115,8 +118,9 @@ class Werk:
 
 
 def herkomst_per_kop(koppen_: list[str], sjabloon: str, bronnen: dict[str, list[str]]
-                     ) -> list[Herkomst]:
-    """For every article (heading) of a generated document: its template and profile fields."""
+                     ) -> tuple[Artikel, ...]:
+    """For every article (heading) of a generated document: its template and profile fields
+    (a Herkomst of the manifest, as plain data)."""
     if "*" in bronnen:
         koppen_ = koppen_ or [""]
     uit = []
@@ -125,8 +129,8 @@ def herkomst_per_kop(koppen_: list[str], sjabloon: str, bronnen: dict[str, list[
         titel = re.sub(r"^Artikel \d+ ", "", kaal)
         velden = (bronnen.get(kaal) or bronnen.get(titel) or bronnen.get("*")
                   or ["(tekst uit het sjabloon)"])
-        uit.append(Herkomst(kop=kop, sjabloon=sjabloon, velden=velden))
-    return uit
+        uit.append((kop, sjabloon, tuple(velden)))
+    return tuple(uit)
 
 
 def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,

@@ -21,12 +21,13 @@ from lxml import etree
 
 from contracten.weergave import inhoudsopgave, tabelbreedte
 from contracten.weergave.blokken import geserialiseerd
+from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.tekstversie import Onderdeel, onderdeel
 
 MARKERING = "contracten-blok"
 GRENS = etree.tostring(etree.ProcessingInstruction(MARKERING), encoding="unicode")
-GEHEUGEN_MAX = 20_000  # blocks remembered per template and layout; then it starts afresh
-VELDEN_MAX = 32  # filled tables of contents remembered per template
+PER_GENERATIE = 4_000  # blocks remembered per template and layout (see Geheugen)
+VELDEN_PER_GENERATIE = 16  # filled tables of contents remembered per template
 LAGEN_MAX = 4  # layouts remembered per template (fragments' lists make their own)
 STRIKT = etree.XMLParser(recover=False, huge_tree=True, resolve_entities=False, no_network=True)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -83,10 +84,11 @@ class Blokgeheugen:
         self.nabewerkt = nabewerkt
         self.stijlen = stijlen
         self.kopstijlen = inhoudsopgave.kopstijlen(stijlen)
-        self._zonder_tabel: dict[str, Blok] = {}
-        self._lagen: dict[tuple[Any, str], tuple[int, dict[str, Blok]]] = {}
+        self._zonder_tabel: Geheugen[str, Blok] = Geheugen(PER_GENERATIE)
+        self._lagen: dict[tuple[Any, str], tuple[int, Geheugen[str, Blok]]] = {}
         # The block with the table of contents, filled: (block, entries) -> (XML, twin).
-        self.velden: dict[tuple[str, tuple[Any, ...]], tuple[str, tuple[Onderdeel, ...]]] = {}
+        self.velden: Geheugen[tuple[str, tuple[Any, ...]], tuple[str, tuple[Onderdeel, ...]]] = \
+            Geheugen(VELDEN_PER_GENERATIE)
 
     def blokken(self, gevuld: str, opmaak: tabelbreedte.Opmaak, sleutel: Any
                 ) -> tuple[str, list[Blok]] | None:
@@ -104,7 +106,7 @@ class Blokgeheugen:
             if len(self._lagen) >= LAGEN_MAX:
                 self._lagen.clear()
             beschikbaar = tabelbreedte.tekstbreedte(self._ontleed(kop, self.nabewerkt(sectie)))
-            laag = self._lagen[(sleutel, sectie)] = (beschikbaar, {})
+            laag = self._lagen[(sleutel, sectie)] = (beschikbaar, Geheugen(PER_GENERATIE))
         beschikbaar, met_tabel = laag
         uit: list[Blok] = []
         for stuk in stukken:
@@ -117,8 +119,6 @@ class Blokgeheugen:
                     blok = self._verwerk(kop, stuk, opmaak, beschikbaar)
                 except (etree.XMLSyntaxError, NietTeSnijden):
                     return None
-                if len(geheugen) >= GEHEUGEN_MAX:
-                    geheugen.clear()
                 geheugen[stuk] = blok
             uit.append(blok)
         return kop, uit

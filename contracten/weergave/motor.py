@@ -23,8 +23,14 @@ from jinja2 import TemplateSyntaxError, meta
 from lxml import etree
 
 from contracten.weergave import inhoudsopgave, pakket, tabelbreedte
-from contracten.weergave.blokgeheugen import Blokgeheugen, markeer, zonder_markering
+from contracten.weergave.blokgeheugen import (
+    PER_GENERATIE,
+    Blokgeheugen,
+    markeer,
+    zonder_markering,
+)
 from contracten.weergave.blokken import geserialiseerd
+from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.kladblok import Kladblok, W
 from contracten.weergave.samenstelling import als_body, samengesteld
 from contracten.weergave.sjabloon import (
@@ -125,7 +131,8 @@ class Motor:
         self.taal = pakket.taal(self.delen["word/styles.xml"])
         self.opmaak = tabelbreedte.Opmaak(self.delen["word/styles.xml"],
                                           self.delen.get("word/numbering.xml"))
-        self.tweeling: dict[str, Any] = {}  # serialised block -> its twin (tekstversie)
+        # Serialised block -> its twin (tekstversie), for the whole-body path.
+        self.tweeling: Geheugen[str, Any] = Geheugen(PER_GENERATIE)
         self.blokgeheugen = Blokgeheugen(lambda xml: nabewerkt(xml, self.tpl), self.stijlen)
 
     def variabelen(self) -> set[str]:

@@ -15,7 +15,6 @@ from contracten.weergave.blokgeheugen import (
     PLAATS_ID,
     PLAATS_NAAM,
     STRIKT,
-    VELDEN_MAX,
     Blok,
     Blokgeheugen,
 )
@@ -70,8 +69,6 @@ def _gevuld(kop: str, blok: Blok, ingangen: list[Ingang], geheugen: Blokgeheugen
         inhoudsopgave.vervang(veld, ingangen, stijl_ids)
         xml, sleutels = geheugen.kinderen(body)
         klaar = xml, geheugen.delen(body, sleutels)
-        if len(geheugen.velden) >= VELDEN_MAX:
-            geheugen.velden.clear()
         geheugen.velden[sleutel] = klaar
     return klaar
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from lxml import etree
 
+from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.markdownblok import (
     LABELLIJSTEN,
     alinea,
@@ -100,7 +101,6 @@ class _Blok:
     platte_tekst: str  # a paragraph's text as it stands (for the headings), else ""
 
 
-GEHEUGEN_MAX = 20_000  # blocks remembered per template; then it starts afresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +114,7 @@ class Onderdeel:
 
 
 def onderdeel(element: Any, stijlen: dict[str, str], sleutel: str,
-              geheugen: dict[str, Any] | None = None) -> Onderdeel | None:
+              geheugen: Geheugen[str, Any] | None = None) -> Onderdeel | None:
     """`element` for the twin (None for what the twin skips: not a paragraph or table);
     `sleutel`, its XML, looks it up in (and adds it to) `geheugen`."""
     if element.tag not in (_P, _TBL):
@@ -125,15 +125,13 @@ def onderdeel(element: Any, stijlen: dict[str, str], sleutel: str,
     if gelezen is None:
         gelezen = _lees(element, stijlen, {}, {})
         if geheugen is not None:
-            if len(geheugen) >= GEHEUGEN_MAX:
-                geheugen.clear()
             geheugen[sleutel] = gelezen
     return Onderdeel(None, gelezen)
 
 
 def markdown_van(body: Any, stijlen: dict[str, str], links: dict[str, str],
                  voetnoten: Any = None, *, blokken: list[str] | None = None,
-                 geheugen: dict[str, Any] | None = None) -> str:
+                 geheugen: Geheugen[str, Any] | None = None) -> str:
     """The twin. Footnote references become `<sup>1</sup>` (as in the sources), numbered as
     Word numbers them, with the notes at the end, each after its own `<sup>1</sup>`.
     `voetnoten` is the w:footnotes element, by default the one beside the body (a w:footnotes
@@ -151,7 +149,7 @@ def markdown_van(body: Any, stijlen: dict[str, str], links: dict[str, str],
 
 
 def onderdelen_van(body: Any, stijlen: dict[str, str], blokken: list[str] | None = None,
-                   geheugen: dict[str, Any] | None = None) -> list[Onderdeel]:
+                   geheugen: Geheugen[str, Any] | None = None) -> list[Onderdeel]:
     """The paragraphs and tables of `body` for the twin (`blokken`, `geheugen`: see
     `markdown_van`)."""
     kinderen = list(body)
