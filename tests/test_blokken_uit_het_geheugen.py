@@ -89,6 +89,12 @@ SJABLONEN = {
     # A heading inside a table still gets its bookmark and its entry.
     "kop in een tabel": [*INHOUDSOPGAVE, _tabel_met(_alinea("In de tabel", "Heading1")),
                          *_koppen()],
+    # Word's own form: the table of contents in a content control (w:sdt).
+    "inhoudsopgave in een w:sdt": [
+        f'<w:sdt {nsdecls("w")}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of '
+        'Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>'
+        + "".join(a.replace(f' {nsdecls("w")}', "") for a in INHOUDSOPGAVE)
+        + "</w:sdtContent></w:sdt>", *_koppen()],
     # An if over two paragraphs: with `x` false the marker between them is skipped.
     "tag over twee alinea's": [_alinea("Voor {% if x %}weg"), _alinea("ook weg{% endif %} na"),
                                _alinea("{{ aanbieder }}")],
@@ -139,6 +145,9 @@ def test_een_klein_sjabloon_is_langs_beide_wegen_gelijk(naam, tmp_path, monkeypa
     monkeypatch.setattr(Motor, "_heel", echt)
     heel = _render(sjabloon, "Zorg <B.V.>", snel=False, monkeypatch=monkeypatch)
     assert snel[:3] == heel[:3]
+    if naam.startswith("inhoudsopgave") and naam in SJABLONEN:
+        with zipfile.ZipFile(io.BytesIO(snel[0])) as z:
+            assert z.read("word/document.xml").count(b"w:hyperlink w:anchor=") == 4
     if naam == "inhoudsopgave":
         with zipfile.ZipFile(io.BytesIO(snel[0])) as z:
             xml = z.read("word/document.xml").decode("utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import pickle
 import re
 import signal
 from collections.abc import Callable, Generator, Iterator
@@ -145,12 +146,14 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
         # so a large start would make the workers start one after the other.
         kanaal = context.Queue()
         kanaal.cancel_join_thread()  # a copy no worker took must not hold up the exit
+        # Pickled here, once: an error shows at once, not in the queue's thread.
+        gegevens = pickle.dumps(werk, protocol=pickle.HIGHEST_PROTOCOL)
         with ProcessPoolExecutor(aantal, mp_context=context, initializer=_begin,
                                  initargs=(kanaal,)) as pool:
             with _ononderbroken():  # a worker half started cannot be stopped cleanly
                 gestart = [pool.submit(_klaar, i) for i in range(aantal)]
                 for _ in gestart:
-                    kanaal.put(werk)
+                    kanaal.put(gegevens)
                 for klaar in gestart:
                     klaar.result()
             kanaal.close()
@@ -208,7 +211,7 @@ def _begin(kanaal: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):  # started while the parent held SIGTERM back
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
-    _WERKER = kanaal.get()
+    _WERKER = pickle.loads(kanaal.get())
 
 
 def _maak(taak: Taak) -> Gemaakt:

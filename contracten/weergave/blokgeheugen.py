@@ -26,7 +26,8 @@ from contracten.weergave.tekstversie import Onderdeel, onderdeel
 
 MARKERING = "contracten-blok"
 GRENS = etree.tostring(etree.ProcessingInstruction(MARKERING), encoding="unicode")
-PER_GENERATIE = 4_000  # blocks remembered per template and layout (see Geheugen)
+PER_GENERATIE = 4_000  # blocks per generation (see Geheugen): for the blocks without a table,
+# and for those with one per layout
 VELDEN_PER_GENERATIE = 16  # filled tables of contents remembered per template
 LAGEN_MAX = 4  # layouts remembered per template (fragments' lists make their own)
 STRIKT = etree.XMLParser(recover=False, huge_tree=True, resolve_entities=False, no_network=True)
@@ -105,7 +106,11 @@ class Blokgeheugen:
         if laag is None:
             if len(self._lagen) >= LAGEN_MAX:
                 self._lagen.clear()
-            beschikbaar = tabelbreedte.tekstbreedte(self._ontleed(kop, self.nabewerkt(sectie)))
+            try:
+                beschikbaar = tabelbreedte.tekstbreedte(
+                    self._ontleed(kop, self.nabewerkt(sectie)))
+            except Exception:  # the whole-body path reports it as it always did
+                return None
             laag = self._lagen[(sleutel, sectie)] = (beschikbaar, Geheugen(PER_GENERATIE))
         beschikbaar, met_tabel = laag
         uit: list[Blok] = []
@@ -117,8 +122,8 @@ class Blokgeheugen:
             if blok is None:
                 try:
                     blok = self._verwerk(kop, stuk, opmaak, beschikbaar)
-                except (etree.XMLSyntaxError, NietTeSnijden):
-                    return None
+                except Exception:  # not safe to cut (NietTeSnijden), or an
+                    return None  # error the whole-body path reports as it always did
                 geheugen[stuk] = blok
             uit.append(blok)
         return kop, uit
@@ -134,8 +139,9 @@ class Blokgeheugen:
         if velden.count("begin") != velden.count("end"):
             raise NietTeSnijden  # a field that goes on in another block
         gevonden, veld = inhoudsopgave.veld_van(body)
-        if gevonden and veld is not None and veld.ouder.tag != body.tag:
-            raise NietTeSnijden  # a table of contents inside a table: measured after filling
+        if veld is not None and (veld.ouder.tag == f"{W}tc" or
+                                 next(veld.ouder.iterancestors(f"{W}tc"), None) is not None):
+            raise NietTeSnijden  # a table of contents in a table: fitted after it is filled
         tabelbreedte.pas_aan(body, opmaak, beschikbaar)
         bladwijzer = inhoudsopgave.hoogste_bladwijzer(body)
         koppen = inhoudsopgave.kandidaten(body, self.stijlen,
@@ -146,9 +152,9 @@ class Blokgeheugen:
         for p, _, _ in koppen:
             inhoudsopgave.zet_bladwijzer(p, int(PLAATS_ID), PLAATS_NAAM)
         xml, sleutels = self.kinderen(body)
+        if _PLAATS.findall(xml) != [PLAATS_BEGIN, PLAATS_EINDE] * len(koppen):
+            raise NietTeSnijden  # a heading inside a heading (a text box): not in order
         stukken = tuple(_PLAATS.split(xml)[::2])
-        if len(stukken) != 2 * len(koppen) + 1:
-            raise NietTeSnijden
         delen = self.delen(body, sleutels)
         niveaus = (veld.laagste, veld.hoogste, veld.links) if veld is not None else None
         return Blok(stukken, tuple((niveau, tekst) for _, niveau, tekst in koppen), delen,

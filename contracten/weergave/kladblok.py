@@ -38,7 +38,9 @@ class Kladblok:
         self.eerste_voetnoot = eerste_voetnoot
         # What a document's fragments became, by their data: documents of one template often
         # carry the same (a letter's fixed paragraphs). The scratch document is put back after
-        # every document, so the same fragments always give the same XML, numbering and ids.
+        # every document (also after an error), so the same fragments give the same XML,
+        # numbering and relationship ids; an image keeps the part name python-docx gave it the
+        # first time in this process, as it would without this memory.
         self._onthouden: dict[str, tuple[dict[str, Markup], Fragmenten]] = {}
 
     def omgezet(self, context: dict[str, Any]) -> tuple[dict[str, Any], Fragmenten]:
@@ -62,10 +64,24 @@ class Kladblok:
     def _omgezet(self, fragmenten: list[tuple[str, Fragment]]
                  ) -> tuple[dict[str, Markup], Fragmenten]:
         deel = self.document.part
-        body = self.document.element.body
         relaties_voor = set(deel.rels)
         nummering = deel.numbering_part.element
         aantal_nums = len(nummering)
+        try:
+            return self._omzetten(fragmenten, relaties_voor, aantal_nums)
+        except BaseException:  # put the scratch document back for the next document
+            for rid in set(deel.rels) - relaties_voor:
+                deel.rels.pop(rid)
+            for num in list(nummering)[aantal_nums:]:
+                nummering.remove(num)
+            self._leeg()
+            raise
+
+    def _omzetten(self, fragmenten: list[tuple[str, Fragment]], relaties_voor: set[str],
+                  aantal_nums: int) -> tuple[dict[str, Markup], Fragmenten]:
+        deel = self.document.part
+        body = self.document.element.body
+        nummering = deel.numbering_part.element
         uit: dict[str, Markup] = {}
         noten: list[tuple[int, str]] = []  # (id in the document, Markdown)
         for sleutel, waarde in fragmenten:

@@ -3,7 +3,9 @@ clean-up, Jinja compiled) and then filled per document without loading or saving
 
 The result is text-identical to a plain docxtpl render, at a fraction of the cost:
 the template zip, the compiled body, headers and footers, and a scratch document for the
-formatted fragments are kept per process.
+formatted fragments are kept per process. A filled body is joined from its blocks, each
+processed once per run however many documents share it (`blokgeheugen`, `samenstelling`); what
+cannot be cut into blocks goes the whole-body way (`Motor._heel`), with the same result.
 """
 
 from __future__ import annotations

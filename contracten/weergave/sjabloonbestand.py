@@ -11,7 +11,6 @@ import threading
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -51,21 +50,16 @@ GRENS_UITVOER = 50_000_000  # characters of Word XML one document part may becom
 GRENS_SECONDEN = 60
 
 
-PER_KEER = 64  # pieces of output counted at once
-
-
 def vul_begrensd(sjabloon: Template, context: dict[str, Any], naam: str) -> str:
-    """Fill a template, stopping as soon as its output passes GRENS_UITVOER (counted per
-    PER_KEER pieces: a template makes thousands, each a few characters)."""
-    stukken = sjabloon.generate(context)
+    """Fill a template, stopping as soon as its output passes GRENS_UITVOER."""
     delen: list[str] = []
     lengte = 0
-    while keer := list(islice(stukken, PER_KEER)):
-        lengte += sum(map(len, keer))
+    for deel in sjabloon.generate(context):
+        lengte += len(deel)
         if lengte > GRENS_UITVOER:
             raise SjabloonFout(naam, f"levert meer dan {GRENS_UITVOER // 1_000_000} miljoen "
                                "tekens op; staat er een lus in een lus?", "sjabloon_te_groot")
-        delen += keer
+        delen.append(deel)
     return "".join(delen)
 
 

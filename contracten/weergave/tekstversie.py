@@ -138,8 +138,8 @@ def markdown_van(body: Any, stijlen: dict[str, str], links: dict[str, str],
     child of the body's parent). The table of contents is left out: it only repeats the
     headings.
 
-    `blokken`, the serialised children of `body`, and `geheugen`, a dict kept between documents
-    of one template, let a block read before be looked up instead of read again: most of a
+    `blokken`, the serialised children of `body`, and `geheugen`, kept between the documents of
+    one template, let a block read before be looked up instead of read again: most of a
     contract is the same for every aanbieder. Blocks with a footnote or a relationship (a link)
     are always read, as their twin depends on more than their XML."""
     if voetnoten is None and body.getparent() is not None:
