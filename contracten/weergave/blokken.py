@@ -1,5 +1,5 @@
 """The rendered body as XML, and each of its children (paragraphs, tables) as it stands in that
-XML: the keys under which the twin remembers what it read (see `tekstversie.markdown_van`)."""
+XML: the keys under which the twin remembers what it read (see `tekstversie.onderdelen_van`)."""
 
 from __future__ import annotations
 

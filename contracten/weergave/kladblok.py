@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from contracten.weergave import pakket
 from contracten.weergave.fragment import Fragment
+from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.word import voetnoot, vul
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -29,7 +30,7 @@ class Fragmenten:
     media: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # name -> (bytes, type)
 
 
-ONTHOUDEN_MAX = 256  # sets of fragments remembered per template; then it starts afresh
+PER_GENERATIE = 128  # sets of fragments remembered per template (see Geheugen)
 
 
 class Kladblok:
@@ -41,7 +42,8 @@ class Kladblok:
         # every document (also after an error), so the same fragments give the same XML,
         # numbering and relationship ids; an image keeps the part name python-docx gave it the
         # first time in this process, as it would without this memory.
-        self._onthouden: dict[str, tuple[dict[str, Markup], Fragmenten]] = {}
+        self._onthouden: Geheugen[str, tuple[dict[str, Markup], Fragmenten]] = \
+            Geheugen(PER_GENERATIE)
 
     def omgezet(self, context: dict[str, Any]) -> tuple[dict[str, Any], Fragmenten]:
         """Turn Fragments into Word XML, their footnotes into w:footnote elements; return what
@@ -55,8 +57,6 @@ class Kladblok:
         if klaar is None:
             klaar = self._omgezet(fragmenten)
             if sleutel is not None:
-                if len(self._onthouden) >= ONTHOUDEN_MAX:
-                    self._onthouden.clear()
                 self._onthouden[sleutel] = klaar
         xml, extra = klaar
         return {**context, **xml}, extra
@@ -68,20 +68,19 @@ class Kladblok:
         nummering = deel.numbering_part.element
         aantal_nums = len(nummering)
         try:
-            return self._omzetten(fragmenten, relaties_voor, aantal_nums)
-        except BaseException:  # put the scratch document back for the next document
+            return self._omzetten(fragmenten, relaties_voor, nummering, aantal_nums)
+        finally:  # the scratch document as it was, for the next document (also after an error)
             for rid in set(deel.rels) - relaties_voor:
                 deel.rels.pop(rid)
             for num in list(nummering)[aantal_nums:]:
                 nummering.remove(num)
             self._leeg()
-            raise
 
     def _omzetten(self, fragmenten: list[tuple[str, Fragment]], relaties_voor: set[str],
-                  aantal_nums: int) -> tuple[dict[str, Markup], Fragmenten]:
+                  nummering: Any, aantal_nums: int) -> tuple[dict[str, Markup], Fragmenten]:
+        """The fragments' XML and what they add; `_omgezet` puts the scratch document back."""
         deel = self.document.part
         body = self.document.element.body
-        nummering = deel.numbering_part.element
         uit: dict[str, Markup] = {}
         noten: list[tuple[int, str]] = []  # (id in the document, Markdown)
         for sleutel, waarde in fragmenten:
@@ -116,9 +115,6 @@ class Kladblok:
         extra = Fragmenten(weg(rels_body), None, elementen, weg(rels_noten), media)
         if len(nummering) != aantal_nums:
             extra.nummering = pakket.XML_KOP + etree.tostring(nummering, encoding="UTF-8")
-            for num in list(nummering)[aantal_nums:]:
-                nummering.remove(num)
-        self._leeg()
         return uit, extra
 
     def _leeg(self) -> None:

@@ -130,28 +130,24 @@ def onderdeel(element: Any, stijlen: dict[str, str], sleutel: str,
 
 
 def markdown_van(body: Any, stijlen: dict[str, str], links: dict[str, str],
-                 voetnoten: Any = None, *, blokken: list[str] | None = None,
-                 geheugen: Geheugen[str, Any] | None = None) -> str:
+                 voetnoten: Any = None) -> str:
     """The twin. Footnote references become `<sup>1</sup>` (as in the sources), numbered as
     Word numbers them, with the notes at the end, each after its own `<sup>1</sup>`.
     `voetnoten` is the w:footnotes element, by default the one beside the body (a w:footnotes
     child of the body's parent). The table of contents is left out: it only repeats the
-    headings.
-
-    `blokken`, the serialised children of `body`, and `geheugen`, kept between the documents of
-    one template, let a block read before be looked up instead of read again: most of a
-    contract is the same for every aanbieder. Blocks with a footnote or a relationship (a link)
-    are always read, as their twin depends on more than their XML."""
+    headings."""
     if voetnoten is None and body.getparent() is not None:
         voetnoten = body.getparent().find(f"{W}footnotes")
-    return markdown_uit(onderdelen_van(body, stijlen, blokken, geheugen), stijlen, links,
-                        voetnoten)
+    return markdown_uit(onderdelen_van(body, stijlen), stijlen, links, voetnoten)
 
 
 def onderdelen_van(body: Any, stijlen: dict[str, str], blokken: list[str] | None = None,
                    geheugen: Geheugen[str, Any] | None = None) -> list[Onderdeel]:
-    """The paragraphs and tables of `body` for the twin (`blokken`, `geheugen`: see
-    `markdown_van`)."""
+    """The paragraphs and tables of `body` for the twin. `blokken`, the serialised children of
+    `body`, and `geheugen`, kept between the documents of one template, let a block read before
+    be looked up instead of read again: most of a contract is the same for every aanbieder.
+    Blocks with a footnote or a relationship (a link) are always read in their place, as their
+    twin depends on more than their XML."""
     kinderen = list(body)
     if blokken is None or geheugen is None or len(blokken) != len(kinderen):
         return [Onderdeel(kind, None) for kind in kinderen if kind.tag in (_P, _TBL)]
@@ -162,7 +158,8 @@ def onderdelen_van(body: Any, stijlen: dict[str, str], blokken: list[str] | None
 
 def markdown_uit(delen: list[Onderdeel], stijlen: dict[str, str], links: dict[str, str],
                  voetnoten: Any = None) -> str:
-    """The twin of a body given as its children (see `markdown_van`)."""
+    """The twin of a body given as its paragraphs and tables (see `markdown_van`,
+    `onderdelen_van`)."""
     nummers: dict[str, int] = {}
     regels: list[str] = []
     vorige_lijst = False
