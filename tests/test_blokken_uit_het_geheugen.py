@@ -158,7 +158,10 @@ def test_een_klein_sjabloon_is_langs_beide_wegen_gelijk(naam, tmp_path, monkeypa
                            "Artikel 2 Slot"]
 
 
-def test_een_tweede_document_neemt_wat_het_deelt_uit_het_geheugen(tmp_path, monkeypatch):
+def test_vanaf_het_derde_document_komt_wat_ze_delen_uit_het_geheugen(tmp_path, monkeypatch):
+    """A block is kept from its second use on: the first two documents process every block,
+    the third only the blocks that name its aanbieder, which are never kept (a run of 5,000
+    aanbieders would otherwise hold thousands of blocks nobody uses again)."""
     sjabloon = _maak(tmp_path / "proef.docx", SJABLONEN["inhoudsopgave"])
     m = Motor(sjabloon, sjabloon.name)
     verwerkt: list[str] = []
@@ -173,12 +176,14 @@ def test_een_tweede_document_neemt_wat_het_deelt_uit_het_geheugen(tmp_path, monk
     m.render({**context, "aanbieder": "Zorg A"}, titel="A", tijdstip=TIJDSTIP)
     eerste = len(verwerkt)
     m.render({**context, "aanbieder": "Zorg B"}, titel="B", tijdstip=TIJDSTIP)
+    assert eerste >= 8 and len(verwerkt) == 2 * eerste  # seen once: nothing was kept
+    m.render({**context, "aanbieder": "Zorg C"}, titel="C", tijdstip=TIJDSTIP)
     # Only the blocks that name the aanbieder are new: the heading, its paragraph, the table.
-    nieuw = verwerkt[eerste:]
-    assert eerste >= 8 and len(nieuw) == 3
-    assert all("Zorg B" in stuk for stuk in nieuw)
-    m.render({**context, "aanbieder": "Zorg B"}, titel="B", tijdstip=TIJDSTIP)
-    assert len(verwerkt) == eerste + 3  # the same document again: all from memory
+    nieuw = verwerkt[2 * eerste:]
+    assert len(nieuw) == 3 and all("Zorg C" in stuk for stuk in nieuw)
+    m.render({**context, "aanbieder": "Zorg C"}, titel="C", tijdstip=TIJDSTIP)
+    m.render({**context, "aanbieder": "Zorg C"}, titel="C", tijdstip=TIJDSTIP)
+    assert len(verwerkt) == 2 * eerste + 6  # C's own blocks: kept from their second use
 
 
 def test_wat_een_motor_onthield_maakt_hetzelfde_als_een_nieuwe_motor(tmp_path):
@@ -199,14 +204,20 @@ def test_wat_een_motor_onthield_maakt_hetzelfde_als_een_nieuwe_motor(tmp_path):
 
 
 def test_het_geheugen_houdt_wat_gebruikt_wordt_en_blijft_begrensd():
-    """Two generations: an entry used in every round stays however many new ones pass; one
-    used once is gone two generations later; never more than twice a generation is held."""
+    """An entry is kept from its second use; one used in every round then stays however many
+    new ones pass; one stored once is never kept; never more than twice a generation is held."""
     from contracten.weergave.geheugen import Geheugen
 
     geheugen: Geheugen[str, int] = Geheugen(per_generatie=10)
     geheugen["vast"] = 0
+    assert geheugen.get("vast") is None and len(geheugen) == 0
+    geheugen["vast"] = 0
     for i in range(1, 1000):
         assert geheugen.get("vast") == 0
         geheugen[f"eenmalig-{i}"] = i
+        assert geheugen.get(f"eenmalig-{i}") is None
+        geheugen[f"tweemaal-{i}"] = i
+        geheugen[f"tweemaal-{i}"] = i
         assert len(geheugen) <= 20
-    assert geheugen.get("eenmalig-1") is None and geheugen.get("eenmalig-999") == 999
+    assert geheugen.get("eenmalig-999") is None and geheugen.get("tweemaal-999") == 999
+    assert geheugen.get("tweemaal-1") is None
