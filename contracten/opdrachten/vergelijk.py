@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +57,8 @@ def vergelijk(oud: Path | str, nieuw: Path | str, *, datum: dt.date,
     `uitvoer` (default: beside `nieuw`, named vergelijking-OUD-NIEUW)."""
     oud, nieuw = Path(oud), Path(nieuw)
     oud_manifest, nieuw_manifest = _manifest(oud), _manifest(nieuw)
-    oude = {veilig_pad(d.pad): d.model_dump() for d in oud_manifest.documenten}
-    nieuwe = {veilig_pad(d.pad): d.model_dump() for d in nieuw_manifest.documenten}
+    oude = {veilig_pad(d.pad): asdict(d) for d in oud_manifest.documenten}
+    nieuwe = {veilig_pad(d.pad): asdict(d) for d in nieuw_manifest.documenten}
     nieuw_docs = {d.pad: d for d in nieuw_manifest.documenten}
     tijdstip = dt.datetime.combine(datum, dt.time())
     documenten: list[Document] = []
@@ -72,7 +72,7 @@ def vergelijk(oud: Path | str, nieuw: Path | str, *, datum: dt.date,
             documenten.append(Document(pad, "ongewijzigd"))
         else:
             document = Document(pad, "gewijzigd", herkomst=[
-                h.model_dump() for h in nieuw_manifest.herkomst_van(nieuw_docs[pad])])
+                asdict(h) for h in nieuw_manifest.herkomst_van(nieuw_docs[pad])])
             if pad.endswith(".docx"):
                 redline, document.wijzigingen = vergelijk_docx(
                     (oud / pad).read_bytes(), (nieuw / pad).read_bytes(), tijdstip)

@@ -99,7 +99,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         alle = sorted(alle, key=lambda d: d.pad)
         herkomst = dict(vorig.herkomst) if vorig else {}
         alle = _gedeelde_herkomst(alle, herkomst, {d.pad for d in nieuw})
-        alle = [d.model_copy(update={"definitief": register[d.pad]["datum"]})
+        alle = [d.met(definitief=register[d.pad]["datum"])
                 if d.pad in register else d for d in alle]
         paden = {d.pad for d in alle}
         # Files of a previous version that this run does not write again go as well.
@@ -156,7 +156,7 @@ def _gedeelde_herkomst(documenten: list[Document], herkomst: dict[str, list[Herk
     for d in documenten:
         if d.pad in nieuw and d.artikelen and d.soort not in herkomst:
             herkomst[d.soort] = d.artikelen
-    return [d.model_copy(update={"artikelen": None})
+    return [d.met(artikelen=None)
             if d.pad in nieuw and d.artikelen and d.artikelen == herkomst.get(d.soort) else d
             for d in documenten]
 
@@ -214,6 +214,6 @@ def _pdf(documenten: list[Document], map_: Uitvoermap) -> list[Document]:
     docx = [d for d in documenten if d.formaat == "docx"]
     paren = [(map_.plek(d.pad), map_.plek(f"{d.stam}.pdf")) for d in docx]
     naar_pdf(paren)
-    return [d.model_copy(update={"formaat": "pdf", "pad": f"{d.stam}.pdf",
-                                 "sha256": sha256(doel.read_bytes()), "artikelen": None})
+    return [d.met(formaat="pdf", pad=f"{d.stam}.pdf", sha256=sha256(doel.read_bytes()),
+                  artikelen=None)
             for d, (_, doel) in zip(docx, paren, strict=True)]

@@ -7,6 +7,7 @@ once, and then only task descriptions travel."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import multiprocessing
 import os
@@ -158,10 +159,12 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
                     klaar.result()
             kanaal.close()
             try:
-                for i, gemaakt in enumerate(pool.map(_maak, taken, chunksize=PER_KEER), 1):
+                gemaakte = pool.map(_maak, taken, chunksize=PER_KEER)
+                for i, (taak, gemaakt) in enumerate(zip(taken, gemaakte, strict=True), 1):
                     if voortgang:
                         voortgang(i)
-                    yield gemaakt
+                    # This process's own Taak: the worker's copy would hold its strings twice.
+                    yield dataclasses.replace(gemaakt, taak=taak)
             except BaseException:
                 _stop(pool)
                 raise

@@ -3,22 +3,30 @@ is read and written; everything else works with the typed `Manifest`."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic.dataclasses import dataclass
 
 from contracten.fouten import ContractenFout
 
 BESTAND = "manifest.json"
 
 
+_STRIKT = ConfigDict(extra="forbid")
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Herkomst(_Model):
+# A manifest's entries are slotted dataclasses, not models: a run of 10,000 documents holds
+# 20,000 of them, and a model's instance dict and field set cost ten times the slots.
+@dataclass(frozen=True, slots=True, config=_STRIKT)
+class Herkomst:
     """For one article (heading) of a document: its template and the profile fields it uses."""
 
     kop: str
@@ -31,7 +39,8 @@ class Invoer(_Model):
     sha256: str
 
 
-class Document(_Model):
+@dataclass(frozen=True, slots=True, config=_STRIKT)
+class Document:
     soort: str
     formaat: str
     pad: str  # relative to the manifest, with forward slashes
@@ -49,6 +58,19 @@ class Document(_Model):
     def stam(self) -> str:
         """The path without extension: all formats of one document share it."""
         return stam(self.pad)
+
+    def met(self, **wijzigingen: Any) -> Document:
+        """A copy with some fields changed (validated like any other)."""
+        return dataclasses.replace(self, **wijzigingen)
+
+    def als_json(self) -> dict[str, Any]:
+        """As in manifest.json: empty fields left out, `aanbieder` always."""
+        ruw: dict[str, Any] = _DOCUMENT.dump_python(self, mode="json", exclude_none=True)
+        ruw["aanbieder"] = self.aanbieder
+        return ruw
+
+
+_DOCUMENT = TypeAdapter(Document)
 
 
 class Manifest(_Model):
@@ -75,13 +97,19 @@ class Manifest(_Model):
 
     def als_json(self) -> dict[str, Any]:
         """The JSON shape of ONTWERP.md: optional fields only when set; `aanbieder` always."""
-        data = self.model_dump(mode="json", exclude_none=True)
+        return {**self._kop_als_json(),
+                "documenten": [d.als_json() for d in self.documenten]}
+
+    def _kop_als_json(self) -> dict[str, Any]:
+        """Everything but the documents, in the order of the JSON shape ('documenten' in its
+        place, filled by the caller)."""
+        data = self.model_dump(mode="json", exclude_none=True,
+                               exclude={"documenten", "herkomst"})  # the last two fields
         if self.opdracht == "genereer":
             del data["opdracht"]  # the shape older versions wrote
-        if not self.herkomst:
-            del data["herkomst"]
-        for document, ruw in zip(self.documenten, data["documenten"], strict=True):
-            ruw["aanbieder"] = document.aanbieder
+        data["documenten"] = None  # dumped one at a time
+        if self.herkomst:
+            data["herkomst"] = self.model_dump(mode="json", include={"herkomst"})["herkomst"]
         return data
 
 
@@ -112,5 +140,18 @@ def lees(map_: Path) -> Manifest | None:
                                  "contracten.") from None
 
 
-def als_bytes(manifest: Manifest) -> bytes:
-    return (json.dumps(manifest.als_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def schrijf(manifest: Manifest, pad: Path) -> None:
+    """Write manifest.json (`als_json`, indented) one document at a time: a run of 10,000
+    documents never holds the whole text, nor every document as a dict."""
+    merk = "\x00documenten\x00"  # a string no manifest contains (JSON escapes \x00)
+    kop = {**manifest._kop_als_json(), "documenten": merk}
+    voor, na = json.dumps(kop, ensure_ascii=False, indent=2).split(json.dumps(merk))
+    with pad.open("w", encoding="utf-8", newline="\n") as uit:
+        uit.write(voor)
+        scheiding = "[\n    "
+        for document in manifest.documenten:
+            tekst = json.dumps(document.als_json(), ensure_ascii=False, indent=2)
+            uit.write(scheiding + tekst.replace("\n", "\n    "))
+            scheiding = ",\n    "
+        uit.write("\n  ]" if manifest.documenten else "[]")
+        uit.write(na + "\n")

@@ -24,7 +24,7 @@ from types import TracebackType
 from filelock import FileLock, Timeout
 
 from contracten.fouten import ContractenFout, os_reden
-from contracten.uitvoer.manifest import BESTAND, Manifest, als_bytes
+from contracten.uitvoer.manifest import BESTAND, Manifest, schrijf
 
 VOORVOEGSEL = ".contracten-"
 JOURNAAL = "journaal.json"
@@ -147,14 +147,22 @@ class Uitvoermap:
 
     def voltooi(self, manifest: Manifest, weg: list[str]) -> None:
         """Commit: move every staged file into place, remove `weg`, then write the manifest."""
-        nieuw = sorted(p.relative_to(self.staging).as_posix()
-                       for p in self.staging.rglob("*") if p.is_file())
-        (self.staging / BESTAND).write_bytes(als_bytes(manifest))
+        nieuw = sorted(_bestanden(self.staging))
+        schrijf(manifest, self.staging / BESTAND)
         journaal = {"nieuw": [*nieuw, BESTAND], "weg": sorted(set(weg) - set(nieuw))}
         tijdelijk = self.staging / f"{JOURNAAL}.tmp"
         tijdelijk.write_text(json.dumps(journaal), encoding="utf-8")
         os.replace(tijdelijk, self.staging / JOURNAAL)  # from here on the commit will finish
         _voer_uit(self.staging, self.doel)
+
+
+def _bestanden(map_: Path) -> Iterator[str]:
+    """The files under `map_`, as relative paths with forward slashes (strings, not Path
+    objects: a run can stage tens of thousands)."""
+    for wortel, _, namen in os.walk(map_):
+        waar = Path(wortel).relative_to(map_).as_posix()
+        for naam in namen:
+            yield naam if waar == "." else f"{waar}/{naam}"
 
 
 def herstel(doel: Path) -> None:
