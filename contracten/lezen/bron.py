@@ -23,18 +23,29 @@ _LADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass
 class Bron:
-    """The data of one file and the line of each value in it."""
+    """The data of one file and the line of each value in it. Read from YAML, the lines are
+    looked up only when a message needs them: a region of 5,000 aanbieders has some 100,000
+    values, and their lines would take more memory than the data."""
 
     pad: Path
     naam: str  # as shown in messages, relative to the regios folder
     data: Any
-    regels: dict[Pad, int] = field(default_factory=dict)
+    _regels: dict[Pad, int] | None = field(default=None, repr=False)
+    _tekst: str | None = field(default=None, repr=False)  # the YAML, to find the lines in
+
+    @property
+    def regels(self) -> dict[Pad, int]:
+        if self._regels is None:  # the text read well before, so it reads well again
+            walker = _gelezen(self._tekst or "", self.naam, met_regels=True)[1]
+            self._regels = walker.regels if isinstance(walker, Walker) else {}
+        return self._regels
 
     def regel(self, loc: Pad) -> int | None:
         """Line of the value at loc, or of its nearest existing parent."""
+        regels = self.regels
         for n in range(len(loc), -1, -1):
-            if loc[:n] in self.regels:
-                return self.regels[loc[:n]]
+            if loc[:n] in regels:
+                return regels[loc[:n]]
         return None
 
 
@@ -49,10 +60,23 @@ def lees_yaml(pad: Path, naam: str) -> tuple[Bron | None, list[Melding]]:
         return None, [Melding(naam, None, "", f"bestand kan niet worden gelezen: {os_reden(exc)}",
                               "onleesbaar")]
     tekst = tekst.removeprefix("\ufeff")  # a BOM from Windows editors is harmless
+    data, walker = _gelezen(tekst, naam, met_regels=False)
+    if isinstance(walker, list):
+        return None, walker
+    if walker.meldingen:  # read again, with lines, to say where
+        data, walker = _gelezen(tekst, naam, met_regels=True)
+        assert not isinstance(walker, list)
+        return Bron(pad, naam, data, walker.regels), walker.meldingen
+    return Bron(pad, naam, data, _tekst=tekst), []
+
+
+def _gelezen(tekst: str, naam: str, *, met_regels: bool) -> tuple[Any, Walker | list[Melding]]:
+    """The data of `tekst` and the walker that read it (its lines and messages), or the one
+    message that says why it cannot be read."""
     lader = _LADER(tekst)
-    walker = Walker(naam, lader)
+    walker = Walker(naam, lader, met_regels=met_regels)
     try:
-        data = walker.document()
+        return walker.document(), walker
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         regel = mark.line + 1 if mark is not None else None
@@ -67,4 +91,3 @@ def lees_yaml(pad: Path, naam: str) -> tuple[Bron | None, list[Melding]]:
                                               "zichzelf", "yaml_diepte")]
     finally:
         lader.dispose()
-    return Bron(pad, naam, data, walker.regels), walker.meldingen

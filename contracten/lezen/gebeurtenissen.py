@@ -18,12 +18,18 @@ Pad = tuple[str | int, ...]
 
 _constructor = yaml.SafeLoader(stream="")
 
+# A parser event (yaml.ScalarEvent, yaml.MappingStartEvent, …); typed loosely, as PyYAML's own
+# stubs give the base class none of the attributes its subclasses carry.
+Gebeurtenis = Any
 
-def _scalar(node: yaml.ScalarNode) -> Any:
+
+def _scalar(gebeurtenis: Gebeurtenis, tag: str) -> Any:
     """A value as YAML 1.2 reads it, more strictly still: numbers only in plain decimal
     notation, so 1:30 (YAML 1.1: 90), 0x10 (16), 0o17, 1e6 and .inf stay text and validation
     says what it expected; an amount never passes through float; yes/no/on/off stay text."""
-    tag, tekst = node.tag, node.value
+    tekst = gebeurtenis.value
+    if tag == "tag:yaml.org,2002:str":  # most values: no node, no constructor
+        return tekst
     if tag == "tag:yaml.org,2002:float":
         if not re.fullmatch(r"[-+]?(\d+\.\d*|\.\d+)", tekst):
             return tekst
@@ -35,6 +41,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         return int(tekst)
     if tag == "tag:yaml.org,2002:bool" and tekst.lower() not in ("true", "false"):
         return tekst
+    node = yaml.ScalarNode(tag, tekst, gebeurtenis.start_mark, gebeurtenis.end_mark,
+                           style=gebeurtenis.style)
     if tag == "tag:yaml.org,2002:timestamp":
         try:
             return _constructor.construct_yaml_timestamp(node)
@@ -54,11 +62,6 @@ TOEGESTAAN = {f"tag:yaml.org,2002:{t}" for t in
 
 class TeGroot(Exception):
     pass
-
-
-# A parser event (yaml.ScalarEvent, yaml.MappingStartEvent, …); typed loosely, as PyYAML's own
-# stubs give the base class none of the attributes its subclasses carry.
-Gebeurtenis = Any
 
 
 class Gebeurtenissen:
@@ -93,9 +96,10 @@ _EINDE = object()  # a sequence or mapping ends here
 
 
 class Walker:
-    def __init__(self, naam: str, lader: Any) -> None:
+    def __init__(self, naam: str, lader: Any, *, met_regels: bool = True) -> None:
         self.naam = naam
         self.lader = lader
+        self.met_regels = met_regels  # without: messages are found, but name no line
         self.regels: dict[Pad, int] = {}
         self.meldingen: list[Melding] = []
         self.aantal = 0
@@ -155,7 +159,8 @@ class Walker:
         if self.aantal > MAX_WAARDEN:
             raise TeGroot
         mark = gebeurtenis.start_mark
-        self.regels[loc] = mark.line + 1
+        if self.met_regels:
+            self.regels[loc] = mark.line + 1
         soort = (yaml.MappingNode if isinstance(gebeurtenis, yaml.MappingStartEvent) else
                  yaml.SequenceNode if isinstance(gebeurtenis, yaml.SequenceStartEvent) else
                  yaml.ScalarNode)
@@ -171,7 +176,7 @@ class Walker:
         if soort is yaml.MappingNode:
             out: dict[Any, Any] = {}
             while (key := self.walk(bron, (*loc, "<sleutel>"))) is not _EINDE:
-                regel = self.regels[(*loc, "<sleutel>")]
+                regel = self.regels.get((*loc, "<sleutel>"))
                 if not isinstance(key, str | int):
                     self._melding(regel, loc, "een sleutel moet tekst zijn", "sleutel_type")
                     self._sla_over(bron, 0)  # its value
@@ -188,9 +193,7 @@ class Walker:
             while (item := self.walk(bron, (*loc, len(uit)))) is not _EINDE:
                 uit.append(item)
             return uit
-        node = yaml.ScalarNode(tag, gebeurtenis.value, mark, gebeurtenis.end_mark,
-                               style=gebeurtenis.style)
-        waarde = _scalar(node)
+        waarde = _scalar(gebeurtenis, tag)
         if isinstance(waarde, str) and bevat_bsn(waarde):  # one gate for every profile value
             self._melding(mark, loc, "bevat een BSN (9 cijfers die de elfproef halen); gebruik "
                           "een pseudoniem", "bsn")
@@ -230,7 +233,7 @@ class Walker:
                 return
 
     def _melding(self, waar: Any, loc: Pad, bericht: str, code: str) -> None:
-        """`waar`: the line, or the parser's mark of the value."""
+        """`waar`: the line, or the parser's mark of the value (None: no lines kept)."""
         veld = ".".join(str(p) for p in loc)
-        regel = waar if isinstance(waar, int) else waar.line + 1
+        regel = waar if waar is None or isinstance(waar, int) else waar.line + 1
         self.meldingen.append(Melding(self.naam, regel, veld, bericht, code))

@@ -117,7 +117,7 @@ def valideer_blad(blad: Blad, lijst: str, model: type[BaseModel], velden: list[V
     """The sheet's items as the model of their file (`extra`: the file's other keys); the
     problems go to `blad.meldingen`, named by sheet, row and column."""
     bron = Bron(pad=Path(blad.naam), naam=blad.naam, data=None,
-                regels={(lijst, i): rij for i, rij in enumerate(blad.rijen)})
+                _regels={(lijst, i): rij for i, rij in enumerate(blad.rijen)})
 
     def veld_van(loc: Pad) -> str:
         return blad.plek(velden, loc[2:])

@@ -171,6 +171,12 @@ class Blokgeheugen:
         """The children of `body` as XML, and each as serialised there."""
         if not len(body):
             return body.text or "", []
+        if len(body) == 1 and not body[0].tail:  # the common case: one paragraph or table
+            # The XML between the body's tags, without the copies the split below makes (a
+            # table of 5,000 rows is megabytes). lxml writes '>' in a value as '&gt;'.
+            tekst = etree.tostring(body, encoding="unicode")
+            binnen = tekst[tekst.index(">") + 1:tekst.rindex("</")]
+            return binnen, [binnen]
         _, sleutels = geserialiseerd(body)
         if sleutels is None:
             raise NietTeSnijden
