@@ -63,20 +63,21 @@ def test_run_die_halverwege_faalt_laat_vorige_uitvoer_staan(assen_gegenereerd, m
     assert [p.name for p in (uitvoer / "assen").iterdir()] == ["2025"]
 
 
-def test_onderbroken_wissel_zet_de_vorige_uitvoer_terug(assen_gegenereerd, monkeypatch):
+def test_een_wissel_onderbroken_voor_het_journaal_laat_de_vorige_uitvoer_staan(
+        assen_gegenereerd, monkeypatch):
     uitvoer = assen_gegenereerd  # a previous, good run
     voor = stand(uitvoer)
     echt = uitvoermap.os.replace
     teller = 0
 
-    def tweede_faalt(a, b):
+    def eerste_faalt(a, b):
         nonlocal teller
         teller += 1
-        if teller == 2:  # the old folder has moved away, the new one fails to move in
+        if teller == 1:  # the journal fails to go in place: nothing has moved yet
             raise KeyboardInterrupt
         return echt(a, b)
 
-    monkeypatch.setattr(uitvoermap.os, "replace", tweede_faalt)
+    monkeypatch.setattr(uitvoermap.os, "replace", eerste_faalt)
     with pytest.raises(KeyboardInterrupt):
         genereer(laad_regio(REGIOS, "assen"), uitvoer=uitvoer, datum=DATUM.replace(day=24))
     assert stand(uitvoer) == voor
@@ -94,3 +95,46 @@ def test_onderbroken_indexatie_laat_geen_prijspeil_achter(regios, tmp_path, monk
         indexeren.indexeer(laad_regio(regios, "assen"), naar=2026, datum=DATUM,
                            percentage=Decimal("3.5"), genereren=True, uitvoer=tmp_path / "uit")
     assert stand(regios) == voor
+
+
+def test_een_halverwege_onderbroken_wissel_wordt_afgemaakt(assen_gegenereerd, tmp_path,
+                                                         monkeypatch):
+    """Once the journal is written the commit finishes: at once when it can (Ctrl-C while the
+    files move), else on the next run, which moves what is left in the staging folder and
+    removes what had to go, manifest last."""
+    regio = laad_regio(REGIOS, "assen")
+    datum = DATUM.replace(day=24)
+    mappen = {naam: tmp_path / naam for naam in ("heel", "meteen", "later")}
+    for map_ in mappen.values():
+        shutil.copytree(assen_gegenereerd, map_)
+    voor = stand(assen_gegenereerd)
+    genereer(regio, uitvoer=mappen["heel"], datum=datum)  # the same run, not interrupted
+    heel = stand(mappen["heel"])
+    echt = uitvoermap.os.replace
+    teller = 0
+
+    def onderbroken(vanaf: int, tot: int):
+        def replace(a, b):
+            nonlocal teller
+            teller += 1
+            if vanaf <= teller < tot:  # from the 5th: the journal and three files are in place
+                raise KeyboardInterrupt
+            return echt(a, b)
+        return replace
+
+    monkeypatch.setattr(uitvoermap.os, "replace", onderbroken(5, 6))
+    with pytest.raises(KeyboardInterrupt):
+        genereer(regio, uitvoer=mappen["meteen"], datum=datum)
+    assert stand(mappen["meteen"]) == heel  # finished on the way out
+
+    teller = 0
+    monkeypatch.setattr(uitvoermap.os, "replace", onderbroken(5, 10**6))  # as if killed
+    with pytest.raises(KeyboardInterrupt):
+        genereer(regio, uitvoer=mappen["later"], datum=datum)
+    monkeypatch.undo()
+    half = stand(mappen["later"])
+    assert half["assen/2025/manifest.json"] == voor["assen/2025/manifest.json"]
+    assert half != voor and list(mappen["later"].glob("assen/.contracten-*"))
+    resultaat = genereer(regio, uitvoer=mappen["later"], datum=datum)
+    assert resultaat.geschreven == []  # finished from the journal: nothing made again
+    assert stand(mappen["later"]) == heel

@@ -57,9 +57,10 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         definitief.controleer(plan.doel, register)
         hergebruikt, te_maken = hergebruik(plan.taken, vorig, plan.doel, plan.formaten)
         bewaard = {d.pad for d in hergebruikt}
-        alle_stammen = {t.pad for t in plan.taken}
-        opnieuw = {t.pad for t in te_maken}
         oud = vorig.documenten if vorig else []
+        # Sets of every path only where there is something to compare: 10,000 paths each.
+        alle_stammen = {t.pad for t in plan.taken} if oud else set()
+        opnieuw = {t.pad for t in te_maken} if oud else set()
         weg = {d.pad for d in oud if _sleutel(d) not in alle_stammen and not d.bundel
                and (plan.volledig or d.soort in plan.opruimen)
                and f"{d.stam}.docx" not in register}
@@ -89,7 +90,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                        or (f"{d.stam}.docx" in register and not d.naast_definitief))]
         alle, gebundeld = _bundels(blijft + nieuw, plan, map_, nieuwe_paden)
         nieuwe_paden |= set(gebundeld)
-        bekend = {d.pad for d in alle}
+        bekend = {d.pad for d in alle} if register else set()
         # A finalised document this run did not make and its manifest no longer knew (a
         # damaged manifest) is still listed: it stays, whatever happens.
         alle += [Document(soort="definitief", formaat="docx", pad=pad, sha256=gegevens["sha256"],
@@ -98,12 +99,12 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                  if pad not in bekend and map_.bestaand(pad).is_file()]
         alle = sorted(alle, key=lambda d: d.pad)
         herkomst = dict(vorig.herkomst) if vorig else {}
-        alle = _gedeelde_herkomst(alle, herkomst, {d.pad for d in nieuw})
+        alle = _gedeelde_herkomst(alle, herkomst, nieuwe_paden)
         alle = [d.met(definitief=register[d.pad]["datum"])
                 if d.pad in register else d for d in alle]
-        paden = {d.pad for d in alle}
-        # Files of a previous version that this run does not write again go as well.
-        weg |= {d.pad for d in oud if d.pad not in paden}
+        if oud:  # files of a previous version that this run does not write again go as well
+            paden = {d.pad for d in alle}
+            weg |= {d.pad for d in oud if d.pad not in paden}
         nieuw_manifest = plan.kop.model_copy(update={"documenten": alle, "herkomst": herkomst})
         map_.voltooi(nieuw_manifest, sorted(weg))
     return Resultaat(plan.doel, nieuw_manifest, geschreven=sorted(nieuwe_paden),
@@ -147,17 +148,18 @@ def _bundels(documenten: list[Document], plan: Plan, map_: Uitvoermap, nieuw: se
 def _gedeelde_herkomst(documenten: list[Document], herkomst: dict[str, list[Herkomst]],
                        nieuw: set[str]) -> list[Document]:
     """Store the article sources once per kind: a new document whose sources equal its kind's
-    lists none of its own. A kind whose documents were all made by this run starts afresh."""
-    oud = {d.soort for d in documenten if d.pad not in nieuw}
+    lists none of its own. A kind whose documents were all made by this run starts afresh.
+    `nieuw`: the paths this run wrote (a bundle counts as old: it is made from the others)."""
+    oud = {d.soort for d in documenten if d.pad not in nieuw or d.bundel}
     for soort in {d.soort for d in documenten} - oud:
         herkomst.pop(soort, None)
     for soort in set(herkomst) - {d.soort for d in documenten}:
         herkomst.pop(soort)  # no document of this kind is left
     for d in documenten:
-        if d.pad in nieuw and d.artikelen and d.soort not in herkomst:
+        if d.pad in nieuw and not d.bundel and d.artikelen and d.soort not in herkomst:
             herkomst[d.soort] = d.artikelen
-    return [d.met(artikelen=None)
-            if d.pad in nieuw and d.artikelen and d.artikelen == herkomst.get(d.soort) else d
+    return [d.met(artikelen=None) if d.pad in nieuw and not d.bundel and d.artikelen
+            and d.artikelen == herkomst.get(d.soort) else d
             for d in documenten]
 
 

@@ -120,7 +120,12 @@ class Uitvoermap:
     def __exit__(self, soort: type[BaseException] | None, fout: BaseException | None,
                  tb: TracebackType | None) -> None:
         try:
-            shutil.rmtree(self.staging, ignore_errors=True)
+            if (self.staging / JOURNAAL).is_file():
+                # Past the journal the commit finishes, after an error or Ctrl-C too; when it
+                # cannot, the staging folder stays for `herstel` on the next run.
+                _voer_uit(self.staging, self.doel)
+            else:
+                shutil.rmtree(self.staging, ignore_errors=True)
             for map_ in self._nieuwe_mappen:  # leave no empty output/<regio>/ behind
                 if map_.is_dir() and not any(map_.iterdir()):
                     map_.rmdir()
@@ -147,9 +152,11 @@ class Uitvoermap:
 
     def voltooi(self, manifest: Manifest, weg: list[str]) -> None:
         """Commit: move every staged file into place, remove `weg`, then write the manifest."""
-        nieuw = sorted(_bestanden(self.staging))
+        # What the staging folder holds goes into place; the journal lists only what goes
+        # away (a file written again is replaced, not removed).
         schrijf(manifest, self.staging / BESTAND)
-        journaal = {"nieuw": [*nieuw, BESTAND], "weg": sorted(set(weg) - set(nieuw))}
+        journaal = {"weg": sorted(p for p in set(weg)
+                                  if not (self.staging / veilig_pad(p)).is_file())}
         tijdelijk = self.staging / f"{JOURNAAL}.tmp"
         tijdelijk.write_text(json.dumps(journaal), encoding="utf-8")
         os.replace(tijdelijk, self.staging / JOURNAAL)  # from here on the commit will finish
@@ -180,10 +187,15 @@ def herstel(doel: Path) -> None:
 def _voer_uit(staging: Path, doel: Path) -> None:
     journaal = json.loads((staging / JOURNAAL).read_text(encoding="utf-8"))
     doel.mkdir(exist_ok=True)
-    manifest = journaal["nieuw"][-1]
-    for pad in journaal["nieuw"][:-1]:
+    manifest = BESTAND
+    # What an earlier, interrupted attempt moved is no longer there. (A journal written by an
+    # earlier version of contracten lists the new files itself.)
+    nieuw = journaal.get("nieuw", [])[:-1] or [
+        pad for pad in _bestanden(staging)
+        if pad not in (BESTAND, JOURNAAL, f"{JOURNAAL}.tmp")]
+    for pad in nieuw:
         bron = staging / veilig_pad(pad)
-        if bron.exists():  # already moved by an earlier, interrupted attempt
+        if bron.exists():
             (doel / pad).parent.mkdir(parents=True, exist_ok=True)
             os.replace(bron, doel / pad)
     for pad in journaal["weg"]:
