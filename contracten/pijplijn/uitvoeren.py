@@ -68,18 +68,22 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
             return Resultaat(plan.doel, vorig, ongewijzigd=sorted(bewaard),
                              waarschuwingen=waarschuwingen)
 
-        herkomsten = _Herkomsten()
+        gedeeld = _Gedeeld()
         werk = Werk(plan.profiel, plan.prijspeil, plan.sjablonen, plan.uitvoering,
                     plan.formaten, map_.staging)
         nieuw: list[Document] = []
+        artikelen: dict[str, list[Herkomst]] = {}  # of each new .docx: see _gedeelde_herkomst
         naast: list[str] = []
         # closing(): on an error or interruption the pool stops now, not at garbage collection.
         with closing(maak_alle(werk, te_maken, processen, voortgang)) as gemaakte:
             for gemaakt in gemaakte:
-                documenten, is_naast = _documenten(gemaakt, register, map_, herkomsten)
+                documenten, is_naast = _documenten(gemaakt, register, map_, gedeeld)
                 nieuw += documenten
+                docx = next(d for d in documenten if d.formaat == "docx")
+                artikelen[docx.pad] = gedeeld.herkomst(gemaakt.artikelen)
                 if is_naast:
                     naast.append(f"{gemaakt.taak.pad}.docx")
+        del gedeeld
         if "pdf" in plan.formaten:
             nieuw += _pdf(nieuw, map_)
         nieuwe_paden = {d.pad for d in nieuw}
@@ -89,6 +93,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                   and (_sleutel(d) not in opnieuw
                        or (f"{d.stam}.docx" in register and not d.naast_definitief))]
         alle, gebundeld = _bundels(blijft + nieuw, plan, map_, nieuwe_paden)
+        del blijft, nieuw
         nieuwe_paden |= set(gebundeld)
         bekend = {d.pad for d in alle} if register else set()
         # A finalised document this run did not make and its manifest no longer knew (a
@@ -99,7 +104,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                  if pad not in bekend and map_.bestaand(pad).is_file()]
         alle = sorted(alle, key=lambda d: d.pad)
         herkomst = dict(vorig.herkomst) if vorig else {}
-        alle = _gedeelde_herkomst(alle, herkomst, nieuwe_paden)
+        alle = _gedeelde_herkomst(alle, herkomst, nieuwe_paden, artikelen)
         alle = [d.met(definitief=register[d.pad]["datum"])
                 if d.pad in register else d for d in alle]
         if oud:  # files of a previous version that this run does not write again go as well
@@ -146,38 +151,45 @@ def _bundels(documenten: list[Document], plan: Plan, map_: Uitvoermap, nieuw: se
 
 
 def _gedeelde_herkomst(documenten: list[Document], herkomst: dict[str, list[Herkomst]],
-                       nieuw: set[str]) -> list[Document]:
-    """Store the article sources once per kind: a new document whose sources equal its kind's
-    lists none of its own. A kind whose documents were all made by this run starts afresh.
-    `nieuw`: the paths this run wrote (a bundle counts as old: it is made from the others)."""
+                       nieuw: set[str], artikelen: dict[str, list[Herkomst]]
+                       ) -> list[Document]:
+    """Store the article sources once per kind: a new document whose sources (`artikelen`, per
+    path) equal its kind's lists none of its own. A kind whose documents were all made by this
+    run starts afresh. `nieuw`: the paths this run wrote (a bundle counts as old: it is made
+    from the others)."""
     oud = {d.soort for d in documenten if d.pad not in nieuw or d.bundel}
     for soort in {d.soort for d in documenten} - oud:
         herkomst.pop(soort, None)
     for soort in set(herkomst) - {d.soort for d in documenten}:
         herkomst.pop(soort)  # no document of this kind is left
     for d in documenten:
-        if d.pad in nieuw and not d.bundel and d.artikelen and d.soort not in herkomst:
-            herkomst[d.soort] = d.artikelen
-    return [d.met(artikelen=None) if d.pad in nieuw and not d.bundel and d.artikelen
-            and d.artikelen == herkomst.get(d.soort) else d
+        if artikelen.get(d.pad) and d.soort not in herkomst:
+            herkomst[d.soort] = artikelen[d.pad]
+    return [d.met(artikelen=eigen)
+            if (eigen := artikelen.get(d.pad)) is not None
+            and not (eigen and eigen == herkomst.get(d.soort)) else d
             for d in documenten]
 
 
-class _Herkomsten:
-    """The manifest's Herkomst entries of the documents made, one list per distinct set: most
-    documents of a kind have the same articles, and a run of 10,000 documents would otherwise
-    hold hundreds of thousands of equal entries."""
+class _Gedeeld:
+    """What many made documents have in common, held once: most documents of a kind have the
+    same articles and summaries, and a run of 10,000 documents would otherwise hold hundreds
+    of thousands of equal entries."""
 
     def __init__(self) -> None:
-        self._gezien: dict[tuple[Artikel, ...], list[Herkomst]] = {}
+        self._herkomsten: dict[tuple[Artikel, ...], list[Herkomst]] = {}
+        self._samenvattingen: dict[tuple[str, ...], list[str]] = {}
 
-    def __call__(self, artikelen: tuple[Artikel, ...]) -> list[Herkomst]:
-        lijst = self._gezien.get(artikelen)
+    def herkomst(self, artikelen: tuple[Artikel, ...]) -> list[Herkomst]:
+        lijst = self._herkomsten.get(artikelen)
         if lijst is None:
-            lijst = self._gezien[artikelen] = [
+            lijst = self._herkomsten[artikelen] = [
                 Herkomst(kop=kop, sjabloon=sjabloon, velden=list(velden))
                 for kop, sjabloon, velden in artikelen]
         return lijst
+
+    def samenvattingen(self, samenvattingen: list[str]) -> list[str]:
+        return self._samenvattingen.setdefault(tuple(samenvattingen), samenvattingen)
 
 
 def _sleutel(d: Document) -> str:
@@ -187,10 +199,10 @@ def _sleutel(d: Document) -> str:
 
 
 def _documenten(gemaakt: Gemaakt, register: dict[str, dict[str, str]], map_: Uitvoermap,
-                herkomst: Callable[[tuple[Artikel, ...]], list[Herkomst]]
-                ) -> tuple[list[Document], bool]:
-    """The manifest entries of one made document. A finalised document is never overwritten:
-    when its new text differs from the signed one, all its formats go beside it."""
+                gedeeld: _Gedeeld) -> tuple[list[Document], bool]:
+    """The manifest entries of one made document (its articles come later: see
+    _gedeelde_herkomst). A finalised document is never overwritten: when its new text differs
+    from the signed one, all its formats go beside it."""
     taak = gemaakt.taak
     getekend = register.get(f"{taak.pad}.docx")
     docx = next(b for b in gemaakt.bestanden if b.formaat == "docx")
@@ -206,8 +218,8 @@ def _documenten(gemaakt: Gemaakt, register: dict[str, dict[str, str]], map_: Uit
             soort=taak.soort, formaat=b.formaat, pad=pad, sha256=b.sha256,
             aanbieder=taak.aanbieder, versie=versie, invoerhash=taak.invoerhash,
             naast_definitief=f"{taak.pad}.docx" if is_naast else None,
-            artikelen=herkomst(gemaakt.artikelen) if b.formaat == "docx" else None,
-            samenvattingen=(gemaakt.samenvattingen or None) if b.formaat == "docx" else None))
+            samenvattingen=(gedeeld.samenvattingen(gemaakt.samenvattingen) or None)
+            if b.formaat == "docx" else None))
     return uit, is_naast
 
 
