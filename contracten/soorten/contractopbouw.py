@@ -151,7 +151,7 @@ def _ongenummerd(opbouw: Opbouw, artikel: Artikel, profiel: Profiel,
                            for d in keuzes.definities]
 
 
-@lru_cache(maxsize=4096)  # every aanbieder's contract has mostly the same texts
+@lru_cache(maxsize=1024)  # every aanbieder's contract has mostly the same texts
 def alineas(tekst: str) -> tuple[str, ...]:
     """The paragraphs of a filled text: in the library (folded YAML) a line break starts a new
     paragraph, and values are normalised to the same (see contractwaarden.regels)."""

@@ -10,9 +10,12 @@ from typing import Any
 
 from lxml import etree
 
+from contracten.weergave.geheugen import Geheugen
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VEILIG = etree.XMLParser(resolve_entities=False, no_network=True)
 CELMARGE = 108  # twips each side: Word's default cell margin
+MINIMA_PER_GENERATIE = 256  # tables' column minima remembered (see Geheugen)
 
 
 @dataclass(frozen=True)
@@ -82,13 +85,15 @@ class Opmaak:
         if numbering_xml:
             self._lees_nummering(etree.fromstring(numbering_xml, _VEILIG))
         self._opgelost: dict[str | None, Stijl] = {}
-        self.minima: dict[bytes, list[int]] = {}  # a table's XML -> its columns' minima
+        # A table's XML -> its columns' minima; a table that names one aanbieder is not kept.
+        self.minima: Geheugen[bytes, list[int]] = Geheugen(MINIMA_PER_GENERATIE)
 
     def met_nummering(self, numbering_xml: bytes) -> Opmaak:
         """The same styles with another numbering part (lists a document added)."""
         kopie = copy.copy(self)
         kopie._niveaus = {}
-        kopie.minima = {}  # a list's indent counts in a column's minimum: not shared
+        # A list's indent counts in a column's minimum: not shared.
+        kopie.minima = Geheugen(MINIMA_PER_GENERATIE)
         kopie._lees_nummering(etree.fromstring(numbering_xml, _VEILIG))
         return kopie
 

@@ -91,12 +91,12 @@ class Blokgeheugen:
         self.velden: Geheugen[tuple[str, tuple[Any, ...]], tuple[str, tuple[Onderdeel, ...]]] = \
             Geheugen(VELDEN_PER_GENERATIE)
 
-    def blokken(self, gevuld: str, opmaak: tabelbreedte.Opmaak, sleutel: Any
+    def blokken(self, gesplitst: list[str], opmaak: tabelbreedte.Opmaak, sleutel: Any
                 ) -> tuple[str, list[Blok]] | None:
-        """The start tag of the body and its blocks, from the filled body `gevuld` (markers
-        and all); None when it cannot be cut safely. `sleutel` names the layout `opmaak` stands
-        for (the same key, the same layout)."""
-        kop, *stukken = gevuld.split(GRENS)
+        """The start tag of the body and its blocks, from the filled body split on its markers
+        (`gevuld.split(GRENS)`); None when it cannot be cut safely. `sleutel` names the layout
+        `opmaak` stands for (the same key, the same layout)."""
+        kop, *stukken = gesplitst
         if not stukken or not kop.startswith("<w:body") or not kop.endswith(">") \
                 or "<" in kop[1:] or stukken[-1].strip() != "</w:body>":
             return None

@@ -26,6 +26,7 @@ from lxml import etree
 
 from contracten.weergave import inhoudsopgave, pakket, tabelbreedte
 from contracten.weergave.blokgeheugen import (
+    GRENS,
     PER_GENERATIE,
     Blokgeheugen,
     markeer,
@@ -157,9 +158,16 @@ class Motor:
             raise sjabloonfout(self.naam, exc) from exc
         opmaak = (self.opmaak if extra.nummering is None
                   else self.opmaak.met_nummering(extra.nummering))
-        # Blocks filled before come from memory; a column loop needs the whole body.
-        gesneden = (self.blokgeheugen.blokken(gevuld, opmaak, extra.nummering)
-                    if self.gesneden and not self.kolomlussen else None)
+        # Blocks filled before come from memory; a column loop needs the whole body. Once cut,
+        # the filled body is let go: for a table of thousands of rows it is megabytes.
+        gesneden = None
+        if self.gesneden and not self.kolomlussen:
+            gesplitst = gevuld.split(GRENS)
+            del gevuld
+            gesneden = self.blokgeheugen.blokken(gesplitst, opmaak, extra.nummering)
+            if gesneden is None:
+                gevuld = GRENS.join(gesplitst)
+            del gesplitst
         if gesneden is not None:
             body_tekst, delen, met_inhoudsopgave = samengesteld(
                 *gesneden, self.blokgeheugen, self.inhoud_stijlen)

@@ -177,8 +177,6 @@ def _minima(tbl: Any, opmaak: Opmaak) -> list[int]:
     sleutel = etree.tostring(tbl)
     minima = opmaak.minima.get(sleutel)
     if minima is None:
-        if len(opmaak.minima) >= 1000:
-            opmaak.minima.clear()
         minima = opmaak.minima[sleutel] = minimale_breedtes(tbl, opmaak)
     return list(minima)
 
