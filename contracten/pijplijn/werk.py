@@ -155,6 +155,7 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
                 gestart = [pool.submit(_klaar, i) for i in range(aantal)]
                 for _ in gestart:
                     kanaal.put(gegevens)
+                del gegevens  # the queue keeps what it still has to send, not this process
                 for klaar in gestart:
                     klaar.result()
             kanaal.close()
