@@ -45,6 +45,19 @@ def test_onbekend_veld_wordt_geweigerd_met_regel(regios):
     assert regels[m.regel - 1].startswith("centrumgemeentee")
 
 
+def test_een_aanbieder_meldt_een_onbekend_veld_en_een_tekst_als_adres_net_zo(regios):
+    """An aanbieder and its parts are dataclasses, not models: the same codes and messages."""
+    vervang(regios / "assen/aanbieders.yaml", "    kvk:", "    kvkk: 1\n    kvk:")
+    vervang(regios / "assen/aanbieders.yaml", "    adres:\n", "    adres: Brink 1\n    oud:\n")
+    gevonden = {(m.veld, m.code): m for m in meldingen(regios)}
+    kvkk = gevonden[("aanbieders[0: zorg-welzijn-de-brug].kvkk", "extra_forbidden")]
+    assert "onbekend veld" in kvkk.bericht
+    regels = (regios / "assen/aanbieders.yaml").read_text().splitlines()
+    assert regels[kvkk.regel - 1].strip() == "kvkk: 1"
+    adres = gevonden[("aanbieders[0: zorg-welzijn-de-brug].adres", "model_type")]
+    assert adres.bericht.startswith("verwacht een groep velden")
+
+
 def test_dubbele_sleutel(regios):
     vervang(regios / "assen/regio.yaml", "bekostigingsvorm: outputgericht",
             "bekostigingsvorm: outputgericht\nbekostigingsvorm: taakgericht")

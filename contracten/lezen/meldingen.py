@@ -10,6 +10,9 @@ from pydantic import ValidationError
 from contracten.fouten import Melding
 from contracten.lezen.bron import Bron, Pad
 
+_ALS_MODEL = {"unexpected_keyword_argument": "extra_forbidden", "dataclass_type": "model_type",
+              "dataclass_args_type": "model_type"}
+
 # pydantic error type -> Dutch message. {ctx} fields are filled from the error's context.
 _BERICHTEN: dict[str, str] = {
     "missing": "verplicht veld ontbreekt",
@@ -88,6 +91,8 @@ def uit_validatie(exc: ValidationError, bron: Bron, voorvoegsel: Pad = (),
     another way (a spreadsheet's column instead of a YAML path)."""
     meldingen: dict[tuple[str, str], Melding] = {}
     for err in exc.errors(include_url=False):
+        # A dataclass (an aanbieder and its parts) names some errors differently from a model.
+        err["type"] = _ALS_MODEL.get(err["type"], err["type"])
         loc = (*voorvoegsel, *_plek(err["loc"]))
         sjabloon = _BERICHTEN.get(err["type"])
         ctx = err.get("ctx") or {}

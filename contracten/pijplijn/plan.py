@@ -10,6 +10,8 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
 from contracten.fouten import ContractenFout, InvoerFout, Melding
 from contracten.privacy import versiecode
 from contracten.profiel.aanbieders import Aanbieder
@@ -19,6 +21,7 @@ from contracten.uitvoer.manifest import Document, Invoer, Manifest, stam
 from contracten.uitvoer.map import sha256
 
 FORMATEN = ("docx", "md", "html", "pdf")
+_AANBIEDER = TypeAdapter(Aanbieder)
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def taken(profiel: Profiel, prijspeil: int, soorten: list[Soort], aanbieders: li
             delen = [codehash(), soort.naam, str(prijspeil), gemeen,
                      hashes[f"sjablonen/{soort.sjabloon}"], ",".join(formaten), onderwerp]
             if aanbieder is not None:
-                delen.append(aanbieder.model_dump_json())
+                delen.append(_AANBIEDER.dump_json(aanbieder).decode())
             if soort.alle_aanbieders:
                 delen.append(alle)
             if soort.met_datum:

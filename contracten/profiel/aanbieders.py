@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticCustomError
 
 from contracten.opmaak import rond_af
@@ -12,56 +14,67 @@ from contracten.profiel.typen import AgbCode, Bedrag, KvkNummer, Model, Sleutel,
 
 BTW_TARIEVEN = (Decimal(0), Decimal(9), Decimal(21))
 
+# An aanbieder and its parts are slotted dataclasses, not models: a region of 5,000 aanbieders
+# holds 20,000 of them in every process, and a model's instance dict and field set cost five
+# times the slots. Validation and messages are those of the models (see lezen.meldingen).
+_per_aanbieder = dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
 
-class Adres(Model):
+
+@_per_aanbieder
+class Adres:
     straat: Tekst
-    postcode: str = Field(pattern=r"^[1-9]\d{3} ?[A-Z]{2}$")
+    postcode: Annotated[str, Field(pattern=r"^[1-9]\d{3} ?[A-Z]{2}$")]
     plaats: Tekst
 
 
-class Adressering(Model):
+@_per_aanbieder
+class Adressering:
     """How a letter to an aanbieder is addressed: "t.a.v. de directie", "Geachte directie,"."""
 
     tav: Tekst = "de directie"
     aanhef: Tekst = Field(default="Geachte directie,", pattern=r"^Geachte .+,$")
 
 
-class Contact(Model):
+@_per_aanbieder
+class Contact:
     naam: Tekst
-    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
     telefoon: str | None = Field(default=None, pattern=r"^[0-9 +()-]{10,16}$")
 
 
-class Vertegenwoordiger(Model):
+@_per_aanbieder
+class Vertegenwoordiger:
     """Who signs for the aanbieder; when unknown, the contract leaves a line to fill in."""
 
     naam: Tekst
     functie: Tekst
 
 
-class Onderaannemer(Model):
+@_per_aanbieder
+class Onderaannemer:
     """A party the hoofdaannemer brings in for some of its functies (artikel 3.9)."""
 
     naam: Tekst
     kvk: KvkNummer
-    producten: list[Sleutel] = Field(min_length=1)  # the functies/producten it delivers
+    producten: Annotated[list[Sleutel], Field(min_length=1)]  # functies/producten it delivers
 
 
-class Aanbieder(Model):
+@_per_aanbieder
+class Aanbieder:
     id: Sleutel
     naam: Tekst
     kvk: KvkNummer
     agb: AgbCode | None = None
     adres: Adres
     contact: Contact
-    producten: list[Sleutel] = Field(min_length=1)  # keys of producten or functies
+    producten: Annotated[list[Sleutel], Field(min_length=1)]  # keys of producten or functies
     jaaromzet: Bedrag  # yearly turnover within the region
     aanneemsom: Bedrag | None = None  # contract value excl. BTW
     # Or the contract value incl. BTW with its rate; converted to excl. BTW where it is used.
     aanneemsom_incl_btw: Bedrag | None = None
     btw_percentage: Decimal | None = None
     vertegenwoordiger: Vertegenwoordiger | None = None
-    onderaannemers: list[Onderaannemer] = []
+    onderaannemers: list[Onderaannemer] = Field(default_factory=list)
     bestedingsruimte: Bedrag | None = None  # per calendar year (artikel 1.5 / 2.1)
     brief: Adressering = Adressering()  # t.a.v. and aanhef of the letters to this aanbieder
     voorbeeld: bool = False
