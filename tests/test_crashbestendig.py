@@ -138,3 +138,28 @@ def test_een_halverwege_onderbroken_wissel_wordt_afgemaakt(assen_gegenereerd, tm
     resultaat = genereer(regio, uitvoer=mappen["later"], datum=datum)
     assert resultaat.geschreven == []  # finished from the journal: nothing made again
     assert stand(mappen["later"]) == heel
+
+
+def test_een_schrijffout_na_het_journaal_zegt_dat_de_volgende_run_afmaakt(
+        assen_gegenereerd, tmp_path, monkeypatch):
+    regio = laad_regio(REGIOS, "assen")
+    datum = DATUM.replace(day=24)
+    heel = tmp_path / "heel"
+    shutil.copytree(assen_gegenereerd, heel)
+    genereer(regio, uitvoer=heel, datum=datum)
+    echt = uitvoermap.os.replace
+    teller = 0
+
+    def schijf_vol(a, b):
+        nonlocal teller
+        teller += 1
+        if teller >= 5:  # the journal and three files are in place, then the disk is full
+            raise OSError(28, "No space left on device")
+        return echt(a, b)
+
+    monkeypatch.setattr(uitvoermap.os, "replace", schijf_vol)
+    with pytest.raises(ContractenFout, match="De volgende run maakt de wissel af"):
+        genereer(regio, uitvoer=assen_gegenereerd, datum=datum)
+    monkeypatch.undo()
+    assert genereer(regio, uitvoer=assen_gegenereerd, datum=datum).geschreven == []
+    assert stand(assen_gegenereerd) == stand(heel)

@@ -119,11 +119,16 @@ class Uitvoermap:
 
     def __exit__(self, soort: type[BaseException] | None, fout: BaseException | None,
                  tb: TracebackType | None) -> None:
+        staat = "De vorige uitvoer is ongewijzigd."
         try:
             if (self.staging / JOURNAAL).is_file():
                 # Past the journal the commit finishes, after an error or Ctrl-C too; when it
                 # cannot, the staging folder stays for `herstel` on the next run.
-                _voer_uit(self.staging, self.doel)
+                try:
+                    _voer_uit(self.staging, self.doel)
+                    staat = "De nieuwe uitvoer staat er wel volledig."
+                except OSError as exc:
+                    fout, staat = exc, "De volgende run maakt de wissel af."
             else:
                 shutil.rmtree(self.staging, ignore_errors=True)
             for map_ in self._nieuwe_mappen:  # leave no empty output/<regio>/ behind
@@ -132,8 +137,8 @@ class Uitvoermap:
         finally:
             self._slot.__exit__(None, None, None)
         if isinstance(fout, OSError):
-            raise ContractenFout(f"Kan niet schrijven in {self.doel}: {os_reden(fout)}. De "
-                                 "vorige uitvoer is ongewijzigd.") from fout
+            raise ContractenFout(f"Kan niet schrijven in {self.doel}: {os_reden(fout)}. "
+                                 f"{staat}") from fout
 
     def plek(self, pad: str) -> Path:
         """Where a new file goes while it is staged (its folder exists)."""
@@ -187,7 +192,6 @@ def herstel(doel: Path) -> None:
 def _voer_uit(staging: Path, doel: Path) -> None:
     journaal = json.loads((staging / JOURNAAL).read_text(encoding="utf-8"))
     doel.mkdir(exist_ok=True)
-    manifest = BESTAND
     # What an earlier, interrupted attempt moved is no longer there. (A journal written by an
     # earlier version of contracten lists the new files itself.)
     nieuw = journaal.get("nieuw", [])[:-1] or [
@@ -201,8 +205,8 @@ def _voer_uit(staging: Path, doel: Path) -> None:
     for pad in journaal["weg"]:
         (doel / veilig_pad(pad)).unlink(missing_ok=True)
         _ruim_lege_mappen(doel, (doel / pad).parent)
-    if (staging / manifest).exists():
-        os.replace(staging / manifest, doel / manifest)
+    if (staging / BESTAND).exists():
+        os.replace(staging / BESTAND, doel / BESTAND)
     shutil.rmtree(staging, ignore_errors=True)
 
 
