@@ -59,10 +59,6 @@ def markeer(body: Any) -> bool:
     return True
 
 
-def zonder_markering(xml: str) -> str:
-    return xml.replace(GRENS, "")
-
-
 @dataclass(frozen=True, slots=True)
 class Blok:
     """One filled block, ready to join: its XML cut at each heading's bookmark (the bookmark's

@@ -30,7 +30,6 @@ from contracten.weergave.blokgeheugen import (
     PER_GENERATIE,
     Blokgeheugen,
     markeer,
-    zonder_markering,
 )
 from contracten.weergave.blokken import geserialiseerd
 from contracten.weergave.geheugen import Geheugen
@@ -160,19 +159,17 @@ class Motor:
                   else self.opmaak.met_nummering(extra.nummering))
         # Blocks filled before come from memory; a column loop needs the whole body. Once cut,
         # the filled body is let go: for a table of thousands of rows it is megabytes.
-        gesneden = None
-        if self.gesneden and not self.kolomlussen:
-            gesplitst = gevuld.split(GRENS)
-            del gevuld
-            gesneden = self.blokgeheugen.blokken(gesplitst, opmaak, extra.nummering)
-            if gesneden is None:
-                gevuld = GRENS.join(gesplitst)
-            del gesplitst
+        gesplitst = gevuld.split(GRENS)
+        del gevuld
+        gesneden = (self.blokgeheugen.blokken(gesplitst, opmaak, extra.nummering)
+                    if self.gesneden and not self.kolomlussen else None)
+        heel = "".join(gesplitst) if gesneden is None else ""  # without the markers
+        del gesplitst
         if gesneden is not None:
             body_tekst, delen, met_inhoudsopgave = samengesteld(
                 *gesneden, self.blokgeheugen, self.inhoud_stijlen)
         else:
-            body_tekst, delen, met_inhoudsopgave = self._heel(gevuld, opmaak)
+            body_tekst, delen, met_inhoudsopgave = self._heel(heel, opmaak)
         vervangen = {
             "word/document.xml": (XML_KOP + self.voor + body_tekst + self.na).encode("utf-8"),
             "docProps/core.xml": pakket.kernmerken(titel, tijdstip, self.taal),
@@ -215,10 +212,10 @@ class Motor:
 
     def _heel(self, gevuld: str, opmaak: tabelbreedte.Opmaak
               ) -> tuple[str, list[Onderdeel], bool]:
-        """The filled body as a whole: cleaned up, drawings numbered, the table of contents
-        filled, tables fitted; its XML, its children for the twin, and whether it has a table
-        of contents."""
-        body_xml = nabewerkt(zonder_markering(gevuld), self.tpl)
+        """The filled body (without block markers) as a whole: cleaned up, drawings numbered,
+        the table of contents filled, tables fitted; its XML, its children for the twin, and
+        whether it has a table of contents."""
+        body_xml = nabewerkt(gevuld, self.tpl)
         try:
             body = etree.fromstring(body_xml, STRIKT)  # never let lxml 'recover' text away
             if self.kolomlussen:  # cells added or removed: docxtpl fits the tables' grids
