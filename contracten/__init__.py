@@ -43,6 +43,7 @@ _MODULES = {
     "genereer": "contracten.opdrachten.genereer",
     "importeer": "contracten.opdrachten.excel",
     "importeer_artikelen": "contracten.opdrachten.artikelen",
+    "officiele_versies_per_artikel": "contracten.opdrachten.artikelen",
     "indexeer": "contracten.opdrachten.indexeer",
     "laad_regio": "contracten.profiel.laden",
     "markeer_definitief": "contracten.opdrachten.definitief",
@@ -99,6 +100,9 @@ if TYPE_CHECKING:
     )
     from contracten.opdrachten.artikelen import (
         importeer_artikelen as importeer_artikelen,
+    )
+    from contracten.opdrachten.artikelen import (
+        officiele_versies_per_artikel as officiele_versies_per_artikel,
     )
     from contracten.opdrachten.definitief import (
         markeer_definitief as markeer_definitief,

@@ -1,25 +1,54 @@
-"""Read the official text of the Contractstandaard Wmo as published (.docx or .md) into articles
-and leden: articles begin with a paragraph "Artikel N.N – Titel" (also "Artikel N.N: Titel",
-optionally prefixed "[Optioneel:]"), leden with "N.N.N"; "Hoofdstuk n:" and "Deel n:" close an
-article. Headings may or may not carry Word heading styles; a table of contents is skipped."""
+"""Read the official text of the Contractstandaard Wmo as the Ketenbureau publishes it (.docx,
+or a .md exported from it) into articles and leden.
+
+The published layout: a title page with a "Versiebeheer" table (newest version first), a table
+of contents, Partijen, Overwegingen, Definities, then "Deel 1: …", "Deel 2: …", "Deel 3: …" with
+chapters ("Hoofdstuk 1: …") and articles ("Artikel 3.1 – Titel", "Artikel 3.2: Titel",
+"[Optioneel:] Artikel 1.4 – Titel"). A lid number stands on a line of its own ("3.1.1") or at
+the start of the lid; a lid runs on over paragraphs, lists and tables until the next number.
+An article without lid numbers is one lid. An italic line "Bij … uitvoeringsvariant:" or
+"Alleen bij …" (or "(Bij …:)" at the start of a paragraph) makes what follows a variant; the
+closing "Opgemaakt te [plaats] d.d. [datum]" starts the ondertekening."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from contracten.artikelen.laden import Officieel, OfficieelArtikel
+from contracten.artikelen.bronalineas import Alinea, uit_markdown, uit_word
+from contracten.artikelen.model import Deel
+from contracten.artikelen.officieel import Officieel, OfficieelArtikel, OfficieelLid
 from contracten.fouten import InvoerFout, Melding
 
 MAXIMUM = 20 * 1024 * 1024  # bytes: the standard is well under 1 MB
-ARTIKEL = re.compile(r"^(?:\[\s*optioneel:?\s*\]\s*)?artikel\s+(\d\.(?:\d+a?|n))\s*[–—:\-]\s*(.+)$",
+ARTIKEL = re.compile(r"^(?:\[\s*optioneel:?\s*\]\s*)?artikel\s+(\d\.(?:\d+a?))\s*[–—:\-]\s*(.+)$",
                      re.I)
-LID = re.compile(r"^(\d\.\d+a?)\.(\d+)\.?\s+(.+)$")
-GRENS = re.compile(r"^(?:hoofdstuk\s+\d+|deel\s+\d)\s*:", re.I)
-INHOUDSOPGAVE = re.compile(r"\t\s*\d+\s*$")  # "Artikel 1.1 – Voorwerp …<tab>11"
-VERSIE = re.compile(r"versie\s+(\d+\.\d+)", re.I)
+SJABLOONARTIKEL = re.compile(r"^(?:\[\s*optioneel:?\s*\]\s*)?artikel\s+\d\.n\b", re.I)
+LID = re.compile(r"^(\d\.\d+a?)\.(\d+)\.?(?:\s+(.+))?$")
+DEEL = re.compile(r"^deel\s+([123])\s*:", re.I)
+HOOFDSTUK = re.compile(r"^hoofdstuk\s+\d+\s*:", re.I)
+AANHEF = {"partijen": "Partijen", "overwegingen": "Overwegingen", "definities": "Definities"}
+ONDERTEKENING = re.compile(r"^opgemaakt\s+te\b", re.I)
+PAGINANUMMER = re.compile(r"(?:\t|\s{2,}|\s)\d{1,3}$")  # "Artikel 1.1 – Voorwerp<tab>11"
+VERSIE = re.compile(r"versie[\s_-]*(\d+)[.\s_-](\d+)", re.I)
+VERSIENUMMER = re.compile(r"^(\d+)\.(\d+)$")
+# "(Bij een toelatingsprocedure:)" or "(Alleen bij …:)" at the start of a paragraph, and the
+# same inside one ("… gelden. (Bij Europese aanbestedingsprocedures:) De …").
+INLINE_VARIANT = re.compile(r"\((?:(?:alleen\s+)?bij\s+[^()]*?:?|[^()]*?:)\)\s*", re.I)
+OPTIE = re.compile(r"^optie\s+(\d)\s*:?$", re.I)
+
+
+@dataclass
+class ArtikelVerslag:
+    """What became of one article."""
+
+    nummer: str
+    titel: str
+    status: str  # "officieel" | "samenvatting" | "regio" | "niet gelezen" | "niet in deze versie"
+    toelichting: str = ""
 
 
 @dataclass
@@ -27,11 +56,14 @@ class Verslag:
     """What an import found."""
 
     officieel: Officieel
-    problemen: list[str] = field(default_factory=list)  # articles it could not read, and why
+    problemen: list[str] = field(default_factory=list)  # what it could not read, and where
+    weggelaten: list[str] = field(default_factory=list)  # guidance lines left out of the text
+    artikelen: list[ArtikelVerslag] = field(default_factory=list)  # filled after the overlay
 
 
 def lees_officieel(pad: Path, versie: str | None = None) -> Verslag:
-    """Parse the file at `pad`. Raises InvoerFout when it is no such document at all."""
+    """Parse the file at `pad`. Raises InvoerFout when it is no such document at all, or when
+    an article of Deel 3 (which the standard prescribes word for word) cannot be read."""
     naam = pad.name
     try:
         inhoud = pad.read_bytes()
@@ -39,106 +71,303 @@ def lees_officieel(pad: Path, versie: str | None = None) -> Verslag:
         raise _fout(naam, f"kan niet worden gelezen ({exc.strerror})", "onleesbaar") from None
     if len(inhoud) > MAXIMUM:
         raise _fout(naam, f"groter dan {MAXIMUM // 1024 // 1024} MB", "te_groot")
-    if pad.suffix.lower() == ".docx":
-        alineas = _docx(inhoud, naam)
-    elif pad.suffix.lower() in (".md", ".txt"):
-        alineas = _markdown(inhoud, naam)
-    else:
-        raise _fout(naam, "verwacht een .docx- of .md-bestand", "formaat")
-    versie = versie or _versie(alineas)
-    if versie is None:
-        raise _fout(naam, "geen versie gevonden (zoals 'versie 1.3'); geef die zelf op",
-                    "versie_ontbreekt")
-    artikelen, problemen = _artikelen(alineas)
-    if not artikelen:
-        raise _fout(naam, "geen enkel artikel gevonden ('Artikel 3.1 – …' met leden '3.1.1 …')",
-                    "geen_artikelen")
-    return Verslag(Officieel(versie=versie, bestand=naam,
-                             sha256=hashlib.sha256(inhoud).hexdigest(), artikelen=artikelen),
-                   problemen)
+    alineas = _alineas(pad, inhoud)
+    gevonden = versie or _versie(alineas, naam)
+    if gevonden is None:
+        raise _fout(naam, "geen versie gevonden: niet in een tabel 'Versiebeheer' en niet in de "
+                          "bestandsnaam (zoals 'Overeenkomst-Wmo-versie-1.2.docx'); geef die op "
+                          "met --versie", "versie_ontbreekt")
+    lezer = _Lezer(naam)
+    lezer.lees(alineas)
+    if not any(a.nummer[0].isdigit() for a in lezer.artikelen):
+        raise _fout(naam, "geen enkel artikel gevonden ('Artikel 3.1 – …' met leden '3.1.1'); "
+                          "is dit de overeenkomst van de Contractstandaard Wmo?", "geen_artikelen")
+    if lezer.fataal:
+        raise InvoerFout(lezer.fataal, "Kan de officiële tekst niet lezen; er is niets "
+                                       "opgeslagen")
+    officieel = Officieel(versie=_csw(gevonden), bestand=naam,
+                          sha256=hashlib.sha256(inhoud).hexdigest(), artikelen=lezer.artikelen,
+                          ondertekening=lezer.ondertekening)
+    return Verslag(officieel, lezer.problemen, lezer.weggelaten)
 
 
-def _fout(naam: str, bericht: str, code: str) -> InvoerFout:
-    return InvoerFout([Melding(naam, None, "", bericht, code)], "Kan de officiële tekst niet lezen")
+def _fout(naam: str, bericht: str, code: str, plaats: str | None = None) -> InvoerFout:
+    return InvoerFout([_melding(naam, bericht, code, plaats)], "Kan de officiële tekst niet lezen")
 
 
-def _docx(inhoud: bytes, naam: str) -> list[str]:
-    import io
-    import zipfile
-
-    from docx import Document
-
-    try:
-        document = Document(io.BytesIO(inhoud))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise _fout(naam, f"geen leesbaar Word-bestand ({exc})", "onleesbaar") from None
-    return [a.text for a in document.paragraphs]
+def _melding(naam: str, bericht: str, code: str, plaats: str | None = None) -> Melding:
+    regel = None
+    if plaats is not None and plaats.startswith("regel "):
+        regel = int(plaats.split()[1])
+    elif plaats is not None:
+        bericht = f"{plaats}: {bericht}"
+    return Melding(naam, regel, "", bericht, code)
 
 
-def _markdown(inhoud: bytes, naam: str) -> list[str]:
-    try:
-        tekst = inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _fout(naam, "geen UTF-8-tekst", "codering") from None
-    alineas = []
-    for regel in tekst.splitlines():
-        regel = re.sub(r"^\s{0,3}#{1,6}\s+", "", regel)  # a Markdown heading
-        regel = re.sub(r"^\s*[-*]\s+", "", regel)  # a list item
-        regel = regel.replace("**", "").replace("__", "")
-        alineas.append(regel)
-    return alineas
+def _alineas(pad: Path, inhoud: bytes) -> list[Alinea]:
+    naam = pad.name
+    soort = pad.suffix.lower()
+    if inhoud.startswith(b"%PDF"):
+        raise _fout(naam, "is een pdf; importeer het Word-document (.docx) dat het Ketenbureau "
+                          "publiceert", "formaat")
+    if inhoud.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _fout(naam, "is met een wachtwoord beveiligd of in het oude Word-formaat (.doc); "
+                          "open het in Word of LibreOffice en sla het op als .docx zonder "
+                          "wachtwoord", "versleuteld_of_doc")
+    if soort == ".docx":
+        try:
+            return uit_word(inhoud)
+        except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+            raise _fout(naam, f"geen leesbaar Word-bestand ({exc})", "onleesbaar") from None
+    if soort in (".md", ".txt"):
+        try:
+            return uit_markdown(inhoud.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise _fout(naam, "geen UTF-8-tekst", "codering") from None
+    raise _fout(naam, f"verwacht een .docx- of .md-bestand, niet '{soort or naam}'", "formaat")
 
 
-def _versie(alineas: list[str]) -> str | None:
-    for alinea in alineas[:60]:
-        gevonden = VERSIE.search(alinea)
+def _csw(versie: str) -> str:
+    gevonden = re.search(r"\d+\.\d+", versie)
+    return f"CSW {gevonden.group(0)}" if gevonden else versie
+
+
+def _versie(alineas: list[Alinea], naam: str) -> str | None:
+    """The newest version in the 'Versiebeheer' table, else the one in the file name, else a
+    'versie 1.3' on the title page."""
+    for i, alinea in enumerate(alineas[:80]):
+        if not alinea.tekst.lower().startswith("versiebeheer"):
+            continue
+        for tabel in (a.tabel for a in alineas[i + 1:i + 4] if a.tabel):
+            nummers = [tuple(map(int, m.groups())) for rij in tabel if rij
+                       if (m := VERSIENUMMER.match(rij[0].strip()))]
+            if nummers:
+                hoogste = max(nummers)
+                return f"{hoogste[0]}.{hoogste[1]}"
+    for bron in [naam] + [a.tekst for a in alineas[:60]]:  # the file name, then the title page
+        gevonden = VERSIE.search(bron)
         if gevonden:
-            return f"CSW {gevonden.group(1)}"
+            return f"{gevonden.group(1)}.{gevonden.group(2)}"
     return None
 
 
-def _artikelen(alineas: list[str]) -> tuple[list[OfficieelArtikel], list[str]]:
-    """Articles with their leden; a later occurrence of an article (the text after the table of
-    contents) replaces an earlier one without leden."""
-    gevonden: dict[str, tuple[str, list[str]]] = {}
-    huidig: tuple[str, str, list[str]] | None = None
-    problemen: list[str] = []
-
-    def sluit() -> None:
-        if huidig is not None:
-            nummer, titel, leden = huidig
-            if leden or nummer not in gevonden:
-                gevonden[nummer] = (titel, leden)
-
-    for ruw in alineas:
-        alinea = ruw.strip()
-        if not alinea:
-            continue
-        kop = ARTIKEL.match(alinea)
-        if kop:
-            sluit()
-            titel = INHOUDSOPGAVE.sub("", kop.group(2)).strip()
-            huidig = None if kop.group(1).endswith(".n") else (kop.group(1), titel, [])
-            continue
-        if GRENS.match(alinea):
-            sluit()
-            huidig = None
-            continue
-        if huidig is None or INHOUDSOPGAVE.search(ruw):
-            continue
-        lid = LID.match(alinea)
-        if lid and lid.group(1) == huidig[0]:
-            verwacht = len(huidig[2]) + 1
-            if int(lid.group(2)) != verwacht:
-                problemen.append(f"artikel {huidig[0]}: lid {huidig[0]}.{lid.group(2)} staat "
-                                 f"waar lid {huidig[0]}.{verwacht} verwacht werd")
-            huidig[2].append(lid.group(3).strip())
-        elif huidig[2]:
-            huidig[2][-1] += "\n" + alinea  # a sub-item (a., b., …) belongs to its lid
+def variant(tekst: str) -> tuple[dict[str, list[str]], str | None] | None:
+    """The options a guidance line names ("Bij taakgerichte uitvoeringsvariant:", "(Bij een
+    toelatingsprocedure:)", "Optie 2:"), as {choice: options} and a switch; None when it names
+    none that the library knows."""
+    t = tekst.lower()
+    alleen: dict[str, list[str]] = {}
+    optie = OPTIE.match(t.strip())
+    if optie:
+        return {"opzegoptie": [optie.group(1)]}, None
+    vormen = [v for v, woord in (("inspanningsgericht", "inspanning"),
+                                 ("outputgericht", "output"), ("taakgericht", "taakgericht"))
+              if woord in t]
+    if vormen:
+        alleen["uitvoeringsvariant"] = vormen
+    procedures: list[str] = []
+    if "toelating" in t:
+        procedures.append("toelating")
+    if "aanbesteding" in t:
+        if "zonder emvi" in t:
+            procedures.append("aanbesteding_zonder_emvi")
+        elif "met emvi" in t:
+            procedures.append("aanbesteding_met_emvi")
         else:
-            huidig[2].append(alinea)  # an article without numbered leden is one lid
-    sluit()
-    problemen += [f"artikel {n} ({t}): geen tekst gevonden"
-                  for n, (t, leden) in gevonden.items() if not leden]
-    return ([OfficieelArtikel(nummer=n, titel=t, leden=leden)
-             for n, (t, leden) in gevonden.items() if leden], problemen)
+            procedures += ["aanbesteding_met_emvi", "aanbesteding_zonder_emvi"]
+    if procedures:
+        alleen["procedure"] = procedures
+    voorwaarde = "selectie" if "selectie" in t else None
+    if not alleen and voorwaarde is None:
+        return None
+    return alleen, voorwaarde
+
+
+@dataclass
+class _Lopend:
+    """The article being read."""
+
+    nummer: str
+    titel: str
+    plaats: str
+    deel: int | None
+    leden: list[list[Deel]] = field(default_factory=list)
+    genummerd: bool = False
+    variant: tuple[dict[str, list[str]], str | None] | None = None  # of a guidance line
+    inline: tuple[dict[str, list[str]], str | None] | None = None  # "(Bij …:)" + list items
+
+
+class _Lezer:
+    """One pass over the paragraphs; collects articles, problems and fatal errors."""
+
+    def __init__(self, naam: str) -> None:
+        self.naam = naam
+        self.artikelen: list[OfficieelArtikel] = []
+        self.ondertekening: list[str] = []
+        self.problemen: list[str] = []
+        self.weggelaten: list[str] = []
+        self.fataal: list[Melding] = []
+        self.deel: int | None = None
+        self.huidig: _Lopend | None = None
+        self.gezien: dict[str, str] = {}  # article → where it was read
+        self.leeg: dict[str, _Lopend] = {}  # headings without text (perhaps of a contents)
+
+    def lees(self, alineas: list[Alinea]) -> None:
+        ondertekening = False
+        for alinea in alineas:
+            if ondertekening:
+                if alinea.tekst:
+                    self.ondertekening.append(" ".join(alinea.volledig().split()))
+                continue
+            if alinea.inhoudsopgave:
+                continue
+            tekst = alinea.volledig().strip() if alinea.marker and LID.match(
+                alinea.volledig().strip()) else alinea.tekst.strip()
+            if alinea.tabel is None and not tekst:
+                continue
+            kop = self._kop(alinea, tekst)
+            if kop:
+                continue
+            if ONDERTEKENING.match(tekst) and self.huidig is not None:
+                self._sluit()
+                ondertekening = True
+                self.ondertekening.append(" ".join(tekst.split()))
+                continue
+            if self.huidig is not None:
+                self._regel(alinea, tekst)
+        self._sluit()
+        for nummer, leeg in self.leeg.items():
+            if nummer in self.gezien:
+                continue
+            self.problemen.append(f"artikel {nummer} ({leeg.titel}): geen tekst gevonden "
+                                  f"({leeg.plaats})")
+            if leeg.deel == 3:
+                self.fataal.append(_melding(self.naam, f"artikel {nummer} ({leeg.titel}) heeft "
+                                            "geen tekst", "artikel_zonder_tekst", leeg.plaats))
+
+    def _kop(self, alinea: Alinea, tekst: str) -> bool:
+        """A heading that opens or closes an article; True when `tekst` was one."""
+        if alinea.tabel is not None:
+            return False
+        schoon = " ".join(tekst.split())
+        if PAGINANUMMER.search(tekst) and "\t" in tekst:
+            return True  # an entry of a table of contents without its style
+        artikel = ARTIKEL.match(schoon)
+        if artikel:
+            self._sluit()
+            self.huidig = _Lopend(artikel.group(1), artikel.group(2).strip(), alinea.plaats,
+                                  self.deel)
+            return True
+        if SJABLOONARTIKEL.match(schoon):
+            self._sluit()  # "Artikel 1.n [vul in]": the standard's model for the region's own
+            return True
+        deel = DEEL.match(schoon)
+        if deel:
+            self._sluit()
+            self.deel = int(deel.group(1))
+            return True
+        if HOOFDSTUK.match(schoon):
+            self._sluit()
+            return True
+        aanhef = schoon.rstrip(":").lower()
+        if aanhef in AANHEF and (alinea.kop or self.huidig is None or
+                                 self.huidig.nummer in AANHEF or self.deel is None):
+            self._sluit()
+            self.huidig = _Lopend(aanhef, AANHEF[aanhef], alinea.plaats, None)
+            return True
+        if schoon.lower() in ("inhoudsopgave", "inhoud"):
+            self._sluit()
+            return True
+        return False
+
+    def _regel(self, alinea: Alinea, tekst: str) -> None:
+        huidig = self.huidig
+        assert huidig is not None
+        lid = LID.match(tekst) if alinea.tabel is None else None
+        if lid and lid.group(1) == huidig.nummer:
+            verwacht = len(huidig.leden) + 1
+            nummer = int(lid.group(2))
+            if huidig.leden and not huidig.genummerd:
+                self._probleem(huidig, f"tekst vóór lid {huidig.nummer}.1 ({alinea.plaats})",
+                               "tekst_voor_eerste_lid", alinea.plaats)
+            if nummer != verwacht:
+                self._probleem(huidig, f"lid {huidig.nummer}.{nummer} staat waar lid "
+                               f"{huidig.nummer}.{verwacht} verwacht werd ({alinea.plaats})",
+                               "lidnummer", alinea.plaats)
+            huidig.genummerd = True
+            huidig.leden.append([])
+            huidig.variant = huidig.inline = None
+            if lid.group(3):
+                self._deel(huidig, Alinea(lid.group(3), alinea.plaats, alinea.cursief))
+            return
+        if alinea.tabel is None and alinea.cursief and not alinea.marker:
+            gevonden = variant(tekst)
+            huidig.inline = None
+            if gevonden is None:
+                self.weggelaten.append(f"artikel {huidig.nummer}: '{tekst}' ({alinea.plaats})")
+                return
+            huidig.variant = gevonden
+            return
+        if alinea.tabel is None and OPTIE.match(tekst):
+            huidig.variant, huidig.inline = variant(tekst), None
+            return
+        if not huidig.leden:
+            huidig.leden.append([])
+        self._deel(huidig, alinea)
+
+    def _deel(self, huidig: _Lopend, alinea: Alinea) -> None:
+        """Add a paragraph, list item or table to the current lid, with its variant."""
+        if alinea.tabel is not None:
+            self._voeg(huidig, Deel(tabel=alinea.tabel), huidig.variant)
+            return
+        tekst = alinea.tekst.strip()
+        if alinea.marker is None:
+            huidig.inline = None  # an inline variant covers its paragraph and its list items
+        begin = INLINE_VARIANT.match(tekst)
+        if begin and (gevonden := variant(begin.group(0))) is not None:
+            tekst = tekst[begin.end():]
+            if alinea.marker is None:
+                huidig.inline = gevonden
+            self._voeg(huidig, Deel(tekst=tekst, opsomming=alinea.marker), gevonden)
+            return
+        midden = INLINE_VARIANT.search(tekst)
+        if midden and midden.start() > 0 and (gevonden := variant(midden.group(0))) is not None:
+            self._voeg(huidig, Deel(tekst=tekst[:midden.start()].rstrip(),
+                                    opsomming=alinea.marker), huidig.inline or huidig.variant)
+            self._voeg(huidig, Deel(tekst=tekst[midden.end():], aansluitend=True), gevonden)
+            return
+        self._voeg(huidig, Deel(tekst=tekst, opsomming=alinea.marker),
+                   huidig.inline or huidig.variant)
+
+    @staticmethod
+    def _voeg(huidig: _Lopend, deel: Deel,
+              gevonden: tuple[dict[str, list[str]], str | None] | None) -> None:
+        if gevonden is not None:
+            alleen, voorwaarde = gevonden
+            deel = deel.model_copy(update={"alleen": alleen, "voorwaarde": voorwaarde})
+        huidig.leden[-1].append(deel)
+
+    def _probleem(self, huidig: _Lopend, bericht: str, code: str, plaats: str) -> None:
+        tekst = f"artikel {huidig.nummer} ({huidig.titel}): {bericht}"
+        self.problemen.append(tekst)
+        if huidig.deel == 3:
+            self.fataal.append(_melding(self.naam, f"artikel {huidig.nummer} ({huidig.titel}) "
+                                        f"is niet als leden te lezen: {bericht}", code, plaats))
+
+    def _sluit(self) -> None:
+        huidig, self.huidig = self.huidig, None
+        if huidig is None:
+            return
+        leden = [d for d in huidig.leden if d]
+        if not leden:
+            self.leeg.setdefault(huidig.nummer, huidig)
+            return
+        if huidig.nummer in self.gezien:
+            self.fataal.append(_melding(
+                self.naam, f"artikel {huidig.nummer} staat twee keer in het document (eerder "
+                f"bij {self.gezien[huidig.nummer]})", "artikel_dubbel", huidig.plaats))
+            return
+        self.gezien[huidig.nummer] = huidig.plaats
+        self.artikelen.append(OfficieelArtikel(
+            nummer=huidig.nummer, titel=huidig.titel,
+            leden=[OfficieelLid(delen=delen) for delen in leden]))

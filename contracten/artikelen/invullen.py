@@ -1,28 +1,35 @@
 """Fill the blanks of an article's text: `[naam]` placeholders from the profile's values, and any
 other bracketed blank (of an imported official text, e.g. `[Vul in]`) from the region's
-`invullingen`, looked up first for the lid ("3.23.1 [Vul in]"), then for the whole contract."""
+`invullingen`, looked up first for the lid and the blank's occurrence in it ("3.2.2 [xx]#2"),
+then for the lid ("3.23.1 [Vul in]"), then for the whole contract ("[Vul in]").
+
+A value that is empty takes the blank away together with the comma before it: the standard
+writes an optional reference as "artikel 1.4.2, [1.6.1], 3.19.1" and a region without article
+1.6 reads "artikel 1.4.2, 3.19.1"."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
 
-from contracten.artikelen.model import PLAATSHOUDER
+BLANCO = re.compile(r"(,\s*)?\[([^\[\]]+)\]")
 
 
 def vul_in(tekst: str, waarden: Mapping[str, str], invullingen: Mapping[str, str],
            lid: str) -> tuple[str, list[str]]:
     """The text with every blank filled, and the blanks that have no value (left as they are)."""
     ontbreekt: list[str] = []
+    gezien: dict[str, int] = {}
 
     def waarde(gevonden: re.Match[str]) -> str:
-        naam = gevonden.group(1)
-        for sleutel in (f"{lid} [{naam}]", f"[{naam}]"):
+        komma, naam = gevonden.group(1) or "", gevonden.group(2)
+        keer = gezien[naam] = gezien.get(naam, 0) + 1
+        for sleutel in (f"{lid} [{naam}]#{keer}", f"{lid} [{naam}]", f"[{naam}]"):
             if sleutel in invullingen:
-                return invullingen[sleutel]
+                return komma + invullingen[sleutel]
         if naam in waarden:
-            return waarden[naam]
+            return komma + waarden[naam] if waarden[naam] else ""
         ontbreekt.append(naam)
         return gevonden.group(0)
 
-    return PLAATSHOUDER.sub(waarde, tekst), ontbreekt
+    return BLANCO.sub(waarde, tekst), ontbreekt

@@ -3,20 +3,21 @@
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
-from contracten.artikelen.model import Artikel, Bibliotheek, Index, Lid
+from contracten.artikelen.model import Artikel, Bibliotheek, Index
+from contracten.artikelen.officieel import Officieel, opgeslagen
+from contracten.artikelen.overleggen import leg_over
 from contracten.fouten import InvoerFout, Melding
 from contracten.lezen.bron import lees_yaml
 from contracten.lezen.meldingen import uit_validatie
 
 PAKKET = Path(str(files("contracten.artikeldata")))
-OFFICIEEL = "officieel.yaml"
 
 
 def projectmap(artikelen: Path | None) -> Path:
@@ -24,14 +25,37 @@ def projectmap(artikelen: Path | None) -> Path:
     return artikelen if artikelen is not None else Path("artikelen")
 
 
-def laad_bibliotheek(artikelen: Path | None = None) -> Bibliotheek:
+def laad_bibliotheek(artikelen: Path | None = None, versie: str | None = None, *,
+                     bron: str = "overeenkomst.yaml", nieuwste: bool = False) -> Bibliotheek:
     """The library to build contracts from. Summaries come from the project folder when it has
-    its own (index.yaml), else from the package; an imported official text replaces them."""
+    its own (index.yaml), else from the package; an imported official text replaces them.
+
+    `versie` is the version the region contracts under (overeenkomst.yaml `csw_versie`, named
+    in messages as `bron`). Without it, the one imported version is used; with several imported
+    versions a region must choose (never a silent change of text), unless `nieuwste` asks for
+    the newest (for listing the library)."""
     project = projectmap(artikelen)
+    index, artikelen_, bestanden = samenvattingen(project)
+    versies = officiele_versies(project)
+    gekozen = _kies(versies, versie, index, bron, nieuwste)
+    alle = [o.versie for o, _ in versies.values()]
+    if gekozen is None:
+        return Bibliotheek(index=index, artikelen=artikelen_, bestanden=bestanden, versies=alle)
+    officieel, pad = gekozen
+    bestanden[f"artikelen/{pad.name}"] = pad
+    overlegd = leg_over(artikelen_, officieel, index)
+    return Bibliotheek(index=index, artikelen=overlegd.artikelen, bestanden=bestanden,
+                       versie=officieel.versie, versies=alle,
+                       niet_in_versie=overlegd.niet_in_versie)
+
+
+def samenvattingen(project: Path) -> tuple[Index, dict[str, Artikel], dict[str, Path]]:
+    """The index and the library's own texts (the project's copy, else the package's), and
+    the files they were read from. Raises InvoerFout naming every invalid file."""
     basis = project if (project / "index.yaml").is_file() else PAKKET
     meldingen: list[Melding] = []
     index = _lees(basis / "index.yaml", Index, meldingen)
-    artikelen_: dict[str, Artikel] = {}
+    artikelen: dict[str, Artikel] = {}
     bestanden = {"artikelen/index.yaml": basis / "index.yaml"}
     if index is not None:
         for nummer in [n for o in index.volgorde for n in o.nummers()]:
@@ -39,55 +63,62 @@ def laad_bibliotheek(artikelen: Path | None = None) -> Bibliotheek:
             bestanden[f"artikelen/{pad.name}"] = pad
             artikel = _lees(pad, Artikel, meldingen)
             if artikel is not None:
-                artikelen_[nummer] = artikel
+                artikelen[nummer] = artikel
     if meldingen or index is None:
         raise InvoerFout(meldingen, "De artikelbibliotheek is ongeldig")
-    officieel = project / OFFICIEEL
-    if officieel.is_file():
-        bestanden[f"artikelen/{OFFICIEEL}"] = officieel
-        artikelen_ = leg_over(artikelen_, _lees(officieel, Officieel, meldingen))
-        if meldingen:
-            raise InvoerFout(meldingen, "De geïmporteerde officiële tekst is ongeldig")
-    return Bibliotheek(index=index, artikelen=artikelen_, bestanden=bestanden)
+    return index, artikelen, bestanden
 
 
-class OfficieelArtikel(BaseModel):
-    nummer: str
-    titel: str
-    leden: list[str]
+def officiele_versies(project: Path) -> dict[str, tuple[Officieel, Path]]:
+    """Every imported official text in the project's library folder, by version number
+    ("1.2"), oldest first. Raises InvoerFout when one is unreadable."""
+    meldingen: list[Melding] = []
+    uit: dict[str, tuple[Officieel, Path]] = {}
+    for pad in opgeslagen(project):
+        officieel = _lees(pad, Officieel, meldingen)
+        if officieel is not None:
+            uit.setdefault(officieel.nummer, (officieel, pad))
+    if meldingen:
+        raise InvoerFout(meldingen, "De geïmporteerde officiële tekst is ongeldig")
+    return dict(sorted(uit.items(), key=lambda kv: _volgorde(kv[0])))
 
 
-class Officieel(BaseModel):
-    """What `artikelen importeer` stores: the standard's text as published, article by article."""
-
-    versie: str
-    bestand: str
-    sha256: str
-    artikelen: list[OfficieelArtikel]
+def _volgorde(nummer: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(d) for d in nummer.split("."))
+    except ValueError:
+        return (0,)
 
 
-def leg_over(artikelen: dict[str, Artikel], officieel: Officieel | None) -> dict[str, Artikel]:
-    """Replace the summaries by the official text where it applies (see `toepasbaar`)."""
-    if officieel is None:
-        return artikelen
-    uit = dict(artikelen)
-    for o in officieel.artikelen:
-        eigen = artikelen.get(o.nummer)
-        if eigen is not None and toepasbaar(eigen):
-            uit[o.nummer] = eigen.model_copy(update={
-                "titel": o.titel, "bron": "officieel", "versie": officieel.versie,
-                "sha256": officieel.sha256, "leden": [Lid(tekst=t) for t in o.leden]})
-    return uit
+def _kies(versies: dict[str, tuple[Officieel, Path]], versie: str | None, index: Index,
+          bron: str, nieuwste: bool) -> tuple[Officieel, Path] | None:
+    if versie is not None:
+        nummer = versienummer(versie)
+        if nummer in versies:
+            return versies[nummer]
+        if versienummer(index.versie) == nummer:
+            return None  # drafting under this version with the library's summaries
+        bekend = ", ".join(versies) or "geen"
+        raise InvoerFout([Melding(bron, None, "csw_versie", f"versie {nummer} van de "
+                                  f"Contractstandaard is niet geïmporteerd (geïmporteerd: {bekend}"
+                                  f"; de samenvattingen volgen {index.versie}); importeer die "
+                                  "versie met 'contracten artikelen importeer BESTAND'",
+                                  "csw_versie_onbekend")], "De gekozen versie ontbreekt")
+    if not versies:
+        return None
+    if len(versies) > 1 and not nieuwste:
+        raise InvoerFout([Melding(bron, None, "csw_versie", "er zijn meerdere versies van de "
+                                  f"Contractstandaard geïmporteerd ({', '.join(versies)}); kies "
+                                  "met csw_versie onder welke de regio contracteert, zodat geen "
+                                  "overeenkomst ongemerkt van tekst verandert",
+                                  "csw_versie_kiezen")], "Kies een versie")
+    return list(versies.values())[-1]
 
 
-def toepasbaar(artikel: Artikel) -> bool:
-    """Whether the official text replaces the summary: always for the generic part (Deel 3),
-    which the standard prescribes word for word, including its passages per uitvoeringsvariant;
-    elsewhere only for an article whose leden hold no choice left to the region. An article of
-    Deel 1 or 2 with a choice (the termination option of 1.3, the procedure) keeps its summary:
-    which of the official alternatives applies is the region's decision, and the importer cannot
-    tell the alternatives apart reliably."""
-    return artikel.status == "verbatim" or all(lid.keuze is None for lid in artikel.leden)
+def versienummer(versie: str) -> str:
+    """'CSW 1.2', 'versie 1.2' or '1.2' → '1.2'."""
+    gevonden = re.search(r"\d+\.\d+", versie)
+    return gevonden.group(0) if gevonden else versie.strip()
 
 
 def _lees(pad: Path, model: type[BaseModel], meldingen: list[Melding]) -> Any:
@@ -100,11 +131,3 @@ def _lees(pad: Path, model: type[BaseModel], meldingen: list[Melding]) -> Any:
     except ValidationError as exc:
         meldingen += uit_validatie(exc, bron)
         return None
-
-
-def als_yaml(officieel: Officieel) -> str:
-    kop = ("# De officiële tekst van de Contractstandaard Wmo, geïmporteerd met 'contracten "
-           "artikelen importeer'.\n# Niet met de hand wijzigen: importeer opnieuw.\n")
-    return kop + yaml.safe_dump(officieel.model_dump(), allow_unicode=True, sort_keys=False,
-                                width=100)
-

@@ -19,27 +19,57 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Deel(_Model):
+    """One part of a lid of the official text: a paragraph, a list item (with the marker the
+    source gives it: "a)", "ii)", "–") or a table. `alleen` holds the options of the region's
+    choices for which the part applies ({"uitvoeringsvariant": ["taakgericht"]}), `voorwaarde`
+    a switch it needs ("selectie"); `aansluitend` continues the previous paragraph."""
+
+    tekst: str = ""
+    opsomming: str | None = None
+    tabel: list[list[str]] | None = None
+    alleen: dict[str, list[str]] = Field(default_factory=dict)
+    voorwaarde: str | None = None
+    aansluitend: bool = False
+
+    def als_tekst(self) -> str:
+        if self.tabel is not None:
+            return "\n".join(" – ".join(c for c in rij if c) for rij in self.tabel)
+        return f"{self.opsomming} {self.tekst}" if self.opsomming else self.tekst
+
+
 class Lid(_Model):
-    """One lid: a fixed text, or one text per option of a choice the region makes. A lid with a
-    `voorwaarde` is present only when the region switches it on (else it keeps its number and
-    reads 'niet van toepassing')."""
+    """One lid: a fixed text, one text per option of a choice the region makes, or (official
+    text) parts of which some apply to one option only. A lid with a `voorwaarde` is present
+    only when the region switches it on (else it keeps its number and reads 'niet van
+    toepassing')."""
 
     tekst: str | None = None
     keuze: str | None = None
     opties: dict[str, str] | None = None
+    delen: list[Deel] | None = None
     voorwaarde: str | None = None
 
     @model_validator(mode="after")
     def _een_vorm(self) -> Lid:
-        if (self.tekst is None) == (self.keuze is None):
-            raise ValueError("een lid heeft óf 'tekst' óf 'keuze' met 'opties'")
+        vormen = [self.tekst is not None, self.keuze is not None, self.delen is not None]
+        if vormen.count(True) != 1:
+            raise ValueError("een lid heeft óf 'tekst', óf 'keuze' met 'opties', óf 'delen'")
         if (self.keuze is None) != (self.opties is None):
             raise ValueError("'keuze' en 'opties' horen bij elkaar")
         return self
 
     def teksten(self) -> list[str]:
-        """Every text this lid can have (all options of a choice)."""
+        """Every text this lid can have (all options of a choice, every part)."""
+        if self.delen is not None:
+            return [d.als_tekst() for d in self.delen]
         return [self.tekst] if self.tekst is not None else list((self.opties or {}).values())
+
+    def keuzes(self) -> set[str]:
+        """The region's choices this lid's text depends on."""
+        if self.keuze is not None:
+            return {self.keuze}
+        return {k for d in self.delen or [] for k in d.alleen}
 
 
 class Artikel(_Model):
@@ -107,6 +137,17 @@ class Index(_Model):
     keuzes: dict[str, Keuze]
     plaatshouders: dict[str, Plaatshouder]
     niet_gebruikt: dict[str, str] = Field(default_factory=dict)
+    # For the official text: the articles the region writes itself (the standard gives a model
+    # to fill in), the version each newer article first appeared in, the names of the
+    # standard's blanks per lid (in order of occurrence; null: leave the part out), and
+    # placeholders whose value is a text with placeholders.
+    regiotekst: list[str] = Field(default_factory=list)
+    nieuw_in: dict[str, str] = Field(default_factory=dict)
+    officiele_plaatshouders: dict[str, dict[str, list[str | None]]] = Field(default_factory=dict)
+    # Parts of an official lid that are a form to fill in ("Wijzigingsmogelijkheid 1: …"), by
+    # how they begin: the first becomes the given text, later ones and those mapped to null go.
+    officiele_delen: dict[str, dict[str, str | None]] = Field(default_factory=dict)
+    samengestelde_plaatshouders: dict[str, str] = Field(default_factory=dict)
 
 
 class Bibliotheek(_Model):
@@ -115,9 +156,20 @@ class Bibliotheek(_Model):
     index: Index
     artikelen: dict[str, Artikel]
     bestanden: dict[str, Path] = Field(default_factory=dict)  # name → file, for the manifest
+    versie: str | None = None  # the imported official version in use ("CSW 1.2"), if any
+    versies: list[str] = Field(default_factory=list)  # every imported version
+    niet_in_versie: list[str] = Field(default_factory=list)  # articles the version lacks
+
+    @property
+    def standaard(self) -> str:
+        """The version of the Contractstandaard the documents state."""
+        return self.versie or self.index.versie
+
+    def nummers(self, onderdeel: Onderdeel) -> list[str]:
+        return [n for n in onderdeel.nummers() if n not in self.niet_in_versie]
 
     def in_volgorde(self) -> list[Artikel]:
-        return [self.artikelen[n] for o in self.index.volgorde for n in o.nummers()]
+        return [self.artikelen[n] for o in self.index.volgorde for n in self.nummers(o)]
 
     def samenvattingen(self) -> list[Artikel]:
         """Articles whose text is still our summary, not the imported official text."""

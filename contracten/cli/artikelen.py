@@ -26,23 +26,38 @@ def artikelen_optie(functie: Any) -> Any:
 @main.group("artikelen", invoke_without_command=True, options_metavar="[OPTIES]",
             subcommand_metavar="[importeer BESTAND]")
 @artikelen_optie
+@click.option("--versie", metavar="VERSIE",
+              help="Toon de bibliotheek onder deze geïmporteerde versie van de standaard "
+                   "(standaard: de nieuwste).")
 @json_optie
 @click.pass_context
-def artikelen(ctx: click.Context, map_: Path | None, als_json: bool) -> None:
+def artikelen(ctx: click.Context, map_: Path | None, versie: str | None,
+              als_json: bool) -> None:
     """Toon de artikelbibliotheek van de Contractstandaard Wmo: nummer, titel, status, bron."""
     ctx.obj = map_
     if ctx.invoked_subcommand is not None:
         return
-    bibliotheek = contracten.artikelbibliotheek(map_)
+    bibliotheek = contracten.artikelbibliotheek(map_, versie)
+    per_versie = contracten.officiele_versies_per_artikel(map_)
     rijen = [{"nummer": a.nummer, "titel": a.titel, "status": a.status, "bron": a.bron,
-              "versie": a.versie} for a in bibliotheek.in_volgorde()]
+              "versie": a.versie, "officieel_in": per_versie.get(a.nummer, [])}
+             for a in bibliotheek.in_volgorde()]
     if als_json:
         toon_json(rijen)
         return
+    if bibliotheek.versies:
+        click.echo(f"Geïmporteerde versies: {', '.join(bibliotheek.versies)}; hieronder "
+                   f"{bibliotheek.standaard}.")
     for a in bibliotheek.in_volgorde():
         bron = f"officieel ({a.versie})" if a.bron == "officieel" else f"samenvatting ({a.versie})"
+        if a.nummer in bibliotheek.index.regiotekst:
+            bron = "tekst van de regio"
+        elders = [v for v in per_versie.get(a.nummer, []) if v != a.versie]
+        if elders:
+            bron += f"; officieel ook in {', '.join(elders)}"
         click.echo(f"{a.nummer:13} {a.titel[:52]:52} {STATUS[a.status]:10} {bron}")
-    samenvattingen = [a for a in bibliotheek.samenvattingen() if a.genummerd]
+    samenvattingen = [a for a in bibliotheek.samenvattingen()
+                      if a.genummerd and a.nummer not in bibliotheek.index.regiotekst]
     if samenvattingen:
         click.echo(f"\n{len(samenvattingen)} artikelen zijn nog een samenvatting in eigen "
                    "woorden; importeer vóór ondertekening de officiële tekst met 'contracten "
@@ -52,16 +67,21 @@ def artikelen(ctx: click.Context, map_: Path | None, als_json: bool) -> None:
 @artikelen.command("importeer", options_metavar="[OPTIES]")
 @click.argument("bestand", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--versie", metavar="VERSIE",
-              help="Versie van de standaard, bijv. 'CSW 1.3' (standaard: uit het document).")
+              help="Versie van de standaard, bijv. '1.3' (standaard: uit de tabel "
+                   "'Versiebeheer' of de bestandsnaam).")
 @click.pass_obj
 def importeer(map_: Path | None, bestand: Path, versie: str | None) -> None:
     """Importeer de officiële tekst van de Contractstandaard Wmo (.docx of .md)."""
     uitkomst = contracten.importeer_artikelen(bestand, map_=map_, versie=versie)
-    officieel = uitkomst.verslag.officieel
+    verslag = uitkomst.verslag
+    officieel = verslag.officieel
     click.echo(f"{len(officieel.artikelen)} artikelen gelezen uit {bestand.name} "
                f"({officieel.versie}); opgeslagen in {uitkomst.bestand}.")
-    click.echo(f"Officiële tekst in gebruik: {', '.join(uitkomst.toegepast) or 'geen'}.")
-    if uitkomst.samenvatting_blijft:
-        click.echo(f"Nog een samenvatting: {', '.join(uitkomst.samenvatting_blijft)}.")
-    for probleem in uitkomst.verslag.problemen:
+    click.echo(f"Geïmporteerde versies: {', '.join(uitkomst.versies)}.")
+    for a in verslag.artikelen:
+        uitleg = f" — {a.toelichting}" if a.toelichting else ""
+        click.echo(f"  {a.nummer:13} {a.titel[:44]:44} {a.status}{uitleg}")
+    for probleem in verslag.problemen:
         click.echo(f"Niet gelezen: {probleem}", err=True)
+    for regel in verslag.weggelaten:
+        click.echo(f"Toelichting van de standaard weggelaten: {regel}", err=True)

@@ -88,7 +88,11 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
 
     if (map_ / OVEREENKOMST).is_file():
         modellen[OVEREENKOMST] = lees(map_ / OVEREENKOMST, OvereenkomstKeuzes)
-    bibliotheek = laad_bibliotheek(artikelen) if OVEREENKOMST in modellen else None
+    bibliotheek = None
+    if OVEREENKOMST in modellen:
+        keuzes = modellen[OVEREENKOMST]
+        versie = keuzes.csw_versie if isinstance(keuzes, OvereenkomstKeuzes) else None
+        bibliotheek = laad_bibliotheek(artikelen, versie, bron=f"{naam}/{OVEREENKOMST}")
     if (map_ / BRIEVEN).is_file():
         modellen[BRIEVEN] = lees(map_ / BRIEVEN, Brieven)
     logo = _logo(map_, modellen.get(BRIEVEN))

@@ -82,6 +82,9 @@ class OvereenkomstKeuzes(Model):
     """overeenkomst.yaml."""
 
     opdrachtgever: Opdrachtgever
+    # The version of the Contractstandaard the region contracts under ("1.2"); needed once
+    # more than one version is imported (contracten artikelen importeer).
+    csw_versie: str | None = Field(default=None, pattern=r"^(?:CSW )?\d+\.\d+$")
     procedure: Procedure
     selectie: bool = False  # the procedure had a selection stage
     opzegoptie: Opzegoptie

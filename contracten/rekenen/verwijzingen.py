@@ -3,7 +3,8 @@
 region's overeenkomst has. Pure: text in, findings out.
 
 A reference followed by "van/uit" another document ("artikel 1.1 van de Jeugdwet", "artikel 9
-van de algemene inkoopvoorwaarden") or by a law's name ("artikel 3.4 Wmo 2015") is not ours. In
+van de algemene inkoopvoorwaarden") or by a law's name ("artikel 3.4 Wmo 2015"), or announced
+by one ("uit de Aanbestedingswet 2012 gelden: artikel 2.163b"), is not ours. In
 the overeenkomst every other reference is to itself; in other documents only those that say "van
 de overeenkomst" (or "uit de overeenkomst") are."""
 
@@ -18,6 +19,9 @@ VERWIJZING = re.compile(r"\bartikel(?:en)?\s+((?:\d\.\d+[a-z]?\b(?:\.\d+)?(?:\s+
 EEN = re.compile(r"(\d\.\d+[a-z]?)\b(?:\.(\d+)|\s+lid\s+(\d+))?")
 ONS = re.compile(r"^[\s,;–-]*(?:(?:of|en)\b[^.;]{0,60}?)?\b(?:van|uit|in)\s+(?:de|deze)\s+"
                  r"overeenkomst\b", re.I)
+# "De wijzigingsmogelijkheden uit de Aanbestedingswet 2012 gelden: artikel 2.163b, …": the
+# clause before the reference names a law.
+WET_ERVOOR = re.compile(r"(?:\w*wet\b|\bWmo\b)(?:\s+\d{4})?[^.;:]{0,40}:\s*$", re.I)
 ANDER = re.compile(r"^[\s,;–-]*(?:(?:van|uit)\s+(?:de|het|die|dit|een)\s+(?!overeenkomst\b)"
                    r"|(?:Wmo|Wet|Jeugdwet|Awb|BW)\b)", re.I)
 
@@ -34,7 +38,8 @@ def verwijzingen(tekst: str, *, in_overeenkomst: bool) -> list[Verwijzing]:
     uit = []
     for gevonden in VERWIJZING.finditer(tekst):
         rest = tekst[gevonden.end():gevonden.end() + 120]
-        if ANDER.match(rest):
+        if ANDER.match(rest) or WET_ERVOOR.search(tekst[max(0, gevonden.start() - 120):
+                                                         gevonden.start()]):
             continue
         if not in_overeenkomst and not _naar_overeenkomst(tekst, gevonden.end()):
             continue

@@ -33,9 +33,8 @@ class Opbouw:
         return [b for b in self.blokken if b["soort"] in ("kop", "deel", "hoofdstuk", "artikel")]
 
 
-def keuze_van(lid: Lid, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> str:
-    """The option the region took for a lid's choice."""
-    naam = lid.keuze or ""
+def keuze_van(naam: str, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> str:
+    """The option the region took for a choice (artikelen/index.yaml `keuzes`)."""
     if naam == "uitvoeringsvariant":
         return profiel.regio.bekostigingsvorm
     if naam == "socialreturn_periode":
@@ -53,11 +52,37 @@ def staat_aan(voorwaarde: str, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> 
     return keuzes.gebruikt(voorwaarde)
 
 
+def tekst_van(lid: Lid, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> str:
+    """A lid's text as it applies to the region: the option it chose, or (official text) the
+    parts for its uitvoeringsvariant, procedure and switches, the guidance lines left out.
+    Empty when no part applies."""
+    if lid.keuze is not None:
+        return (lid.opties or {})[keuze_van(lid.keuze, profiel, keuzes)]
+    if lid.delen is None:
+        return lid.tekst or ""
+    regels: list[str] = []
+    for deel in lid.delen:
+        if any(keuze_van(k, profiel, keuzes) not in opties for k, opties in deel.alleen.items()):
+            continue
+        if deel.voorwaarde and not staat_aan(deel.voorwaarde, profiel, keuzes):
+            continue
+        if deel.aansluitend and regels:
+            regels[-1] = f"{regels[-1]} {deel.als_tekst()}"
+        else:
+            regels += deel.als_tekst().split("\n")
+    return "\n".join(regels)
+
+
 def bouw(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
          waarden: dict[str, str], deel2: list[Blok]) -> Opbouw:
     """Every block of the contract; `deel2` holds the aanbieder's tables, placed after 2.1."""
     opbouw = Opbouw()
     index = bibliotheek.index
+    waarden = dict(waarden)
+    for naam, tekst in index.samengestelde_plaatshouders.items():
+        samengesteld, open_ = vul_in(tekst, waarden, {}, naam)
+        if not open_:
+            waarden[naam] = " ".join(samengesteld.split())
     schakelaars = index.optionele_artikelen
     eigen = {a.nummer: a for a in keuzes.eigen_artikelen}
     for onderdeel in index.volgorde:
@@ -66,7 +91,7 @@ def bouw(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
                 _ongenummerd(opbouw, bibliotheek.artikelen[nummer], profiel, keuzes, waarden)
             continue
         opbouw.blokken.append({"soort": "deel", "titel": onderdeel.titel, "niveau": 1})
-        for nummer in onderdeel.artikelen:
+        for nummer in [n for n in onderdeel.artikelen if n not in bibliotheek.niet_in_versie]:
             artikel = bibliotheek.artikelen[nummer]
             schakelaar = schakelaars.get(nummer)
             gebruikt = schakelaar is None or keuzes.gebruikt(schakelaar)
@@ -80,7 +105,7 @@ def bouw(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
         for hoofdstuk in onderdeel.hoofdstukken:
             opbouw.blokken.append({"soort": "hoofdstuk", "nummer": hoofdstuk.nummer,
                                    "titel": hoofdstuk.titel, "niveau": 2})
-            for nummer in hoofdstuk.artikelen:
+            for nummer in [n for n in hoofdstuk.artikelen if n not in bibliotheek.niet_in_versie]:
                 _artikel(opbouw, bibliotheek.artikelen[nummer], True, 3, profiel, keuzes,
                          waarden, index.lid_niet_van_toepassing)
     return opbouw
@@ -104,9 +129,8 @@ def _artikel(opbouw: Opbouw, artikel: Artikel, gebruikt: bool, niveau: int, prof
         if lid.voorwaarde and not staat_aan(lid.voorwaarde, profiel, keuzes):
             opbouw.blokken.append({"soort": "lid", "nummer": nummer, "tekst": nvt_lid})
             continue
-        tekst = lid.tekst if lid.keuze is None else (lid.opties or {})[
-            keuze_van(lid, profiel, keuzes)]
-        _lid(opbouw, nummer, tekst or "", waarden, keuzes)
+        tekst = tekst_van(lid, profiel, keuzes)
+        _lid(opbouw, nummer, tekst or nvt_lid, waarden, keuzes)
 
 
 def _lid(opbouw: Opbouw, nummer: str, tekst: str, waarden: dict[str, str],
@@ -137,9 +161,8 @@ def _ongenummerd(opbouw: Opbouw, artikel: Artikel, profiel: Profiel,
     for lid in artikel.leden:
         if lid.voorwaarde and not staat_aan(lid.voorwaarde, profiel, keuzes):
             continue
-        tekst = lid.tekst if lid.keuze is None else (lid.opties or {})[
-            keuze_van(lid, profiel, keuzes)]
-        ingevuld, ontbreekt = vul_in(tekst or "", waarden, keuzes.invullingen, artikel.nummer)
+        tekst = tekst_van(lid, profiel, keuzes)
+        ingevuld, ontbreekt = vul_in(tekst, waarden, keuzes.invullingen, artikel.nummer)
         opbouw.ontbreekt += [(artikel.nummer, naam) for naam in ontbreekt]
         opbouw.blokken += [{"soort": "alinea", "tekst": t} for t in alineas(ingevuld)]
     if artikel.nummer == "overwegingen":

@@ -99,6 +99,8 @@ def contractwaarden(profiel: Profiel, keuzes: OvereenkomstKeuzes, aanbieder: Aan
     if keuzes.verlenging is not None:
         w.zet("verlenging_maanden", str(keuzes.verlenging.maanden), vb("verlenging"))
         w.zet("verlenging_aantal", str(keuzes.verlenging.aantal), vb("verlenging"))
+    # The standard's optional reference "[1.6.1]" in article 1.3.4: only with article 1.6.
+    w.zet("verwijzing_onvoldoende_inzet", "1.6.1" if keuzes.gebruikt("onvoldoende_inzet") else "")
     for veld in ("opzegtermijn_opdrachtgever_maanden", "opzegtermijn_opdrachtnemer_maanden"):
         maanden = getattr(keuzes, veld)
         if maanden is not None:

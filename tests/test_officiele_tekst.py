@@ -1,0 +1,250 @@
+"""Importing the Contractstandaard as the Ketenbureau publishes it (.docx, and the .md exported
+from it), on a document made up in its exact layout (tests/standaard_nagemaakt.py): lid numbers on
+their own line, Word list numbering, variants per uitvoeringsvariant, named blanks, the
+ondertekening, the version from 'Versiebeheer', and versions kept side by side."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+import contracten
+from contracten.artikelen.importeren import lees_officieel
+from contracten.fouten import InvoerFout
+
+from .conftest import REGIOS, voer_uit, wijzig_yaml
+from .standaard_nagemaakt import Regel, als_markdown, als_word, regels
+
+DATUM = dt.date(2026, 12, 1)
+
+
+def _deel3(versie: str = "1.2") -> dict[str, int]:
+    """Every other article of Deel 3 with the number of leden the library gives it, so an
+    imported document covers the whole generic part (3.9a is new in 1.3)."""
+    bibliotheek = contracten.artikelbibliotheek(Path("/bestaat-niet"))
+    eigen = {"3.1", "3.2", "3.6", "3.19", "3.31"}
+    return {a.nummer: len(a.leden) for a in bibliotheek.in_volgorde()
+            if a.status == "verbatim" and a.genummerd and a.nummer not in eigen
+            and (versie != "1.2" or a.nummer != "3.9a")}
+
+
+@pytest.fixture(scope="module")
+def word(tmp_path_factory) -> Path:
+    map_ = tmp_path_factory.mktemp("standaard")
+    return als_word(map_ / "Overeenkomst-Wmo.docx", regels(deel3=_deel3()))
+
+
+@pytest.fixture(scope="module")
+def markdown(tmp_path_factory) -> Path:
+    map_ = tmp_path_factory.mktemp("standaard-md")
+    return als_markdown(map_ / "Overeenkomst-Wmo.md", regels(deel3=_deel3()))
+
+
+def _artikelen(pad: Path) -> dict[str, list[str]]:
+    verslag = lees_officieel(pad)
+    return {a.nummer: [lid.tekst() for lid in a.als_leden()] for a in verslag.officieel.artikelen}
+
+
+@pytest.mark.parametrize("bron", ["word", "markdown"])
+def test_leden_op_een_eigen_regel_met_alineas_lijsten_en_tabellen(bron, request):
+    artikelen = _artikelen(request.getfixturevalue(bron))
+    assert len(artikelen["1.3"]) == 4 and len(artikelen["3.19"]) == 6
+    assert artikelen["3.1"][1].split("\n") == [
+        "Opdrachtnemer levert goede proefhulp.", "Hij houdt daarbij deze proeftabel aan:",
+        "Soort – Termijn", "Proefmelding – 5 dagen",
+        "Na de tabel volgt nog een alinea van hetzelfde lid."]
+    # list markers of Word's numbering and literal ones are kept
+    assert "a) er een proefstop geldt;\nb) de proefhulp niet past;\nc) de proefruimte op is." \
+        in artikelen["3.1"][0]
+    # a Word bullet list keeps its dash; a Markdown export writes every bullet as '-'
+    streep = "–" if bron == "word" else "•"
+    assert f"{streep} het proeftarief verlagen" in artikelen["3.19"][0]
+    assert "i) het eerste kenmerk geldt;\nii) het tweede kenmerk geldt." in \
+        artikelen["definities"][0]
+    assert "– wat de oorzaak is,\n– om wie het gaat." in artikelen["3.31"][0]
+    assert "1. eerst stoppen;\n2. dan melden." in artikelen["3.31"][0]
+    # the table of contents and the standard's models for the region's own articles are skipped
+    assert "2.n" not in artikelen and "1.n" not in artikelen
+    assert "Opgemaakt" not in "\n".join(artikelen["3.31"])
+
+
+@pytest.mark.parametrize("bron", ["word", "markdown"])
+def test_varianten_en_toelichting_en_ondertekening(bron, request):
+    verslag = lees_officieel(request.getfixturevalue(bron))
+    artikelen = {a.nummer: a for a in verslag.officieel.artikelen}
+    delen = artikelen["3.1"].als_leden()[0].delen
+    assert {tuple(d.alleen.get("uitvoeringsvariant", [])) for d in delen} == {
+        ("inspanningsgericht", "outputgericht"), ("taakgericht",)}
+    assert not any("uitvoeringsvariant:" in d.tekst for d in delen)  # the guidance line
+    overwegingen = artikelen["overwegingen"].als_leden()[0].delen
+    assert [d.alleen.get("procedure") for d in overwegingen if "proefaanbesteding" in d.tekst] \
+        == [["aanbesteding_met_emvi", "aanbesteding_zonder_emvi"]]
+    opties = [d.alleen.get("opzegoptie") for d in artikelen["1.3"].als_leden()[3].delen]
+    assert opties == [["1"], ["2"], ["3"], ["3"]]
+    assert any("proefopties" in w for w in verslag.weggelaten)
+    assert verslag.officieel.ondertekening[0] == "Opgemaakt te [plaats] d.d. [datum]"
+
+
+def test_versie_uit_versiebeheer_bestandsnaam_of_opgegeven(tmp_path):
+    nieuwste_onderaan = als_word(tmp_path / "standaard.docx", regels(versies=("1.0", "1.3")))
+    assert lees_officieel(nieuwste_onderaan).officieel.versie == "CSW 1.3"
+    zonder_tabel = [r for r in regels() if r.tabel is None or r.tabel[0][0] == "Soort"]
+    naam = als_word(tmp_path / "Overeenkomst-Wmo-versie-1.2.docx", zonder_tabel)
+    assert lees_officieel(naam).officieel.versie == "CSW 1.2"
+    assert lees_officieel(naam, "1.3").officieel.versie == "CSW 1.3"
+    md = als_markdown(tmp_path / "Overeenkomst-Wmo-versie-1 2.md", zonder_tabel)
+    assert lees_officieel(md).officieel.versie == "CSW 1.2"
+
+
+def test_geimporteerd_contract_draagt_alleen_de_eigen_variant(word, tmp_path):
+    uitkomst = contracten.importeer_artikelen(word, map_=tmp_path / "artikelen")
+    assert uitkomst.bestand.name == "officieel-1.2.yaml"
+    status = {a.nummer: a.status for a in uitkomst.verslag.artikelen}
+    assert status["3.1"] == status["3.19"] == status["overwegingen"] == "officieel"
+    assert status["partijen"] == status["1.2"] == "regio"
+    assert status["3.9a"] == status["1.10"] == "niet in deze versie"
+    teksten = {}
+    for regio, aanbieder in (("assen", "wonen-plus"), ("amersfoort", "stichting-samen-eemland")):
+        profiel = contracten.laad_regio(REGIOS, regio, artikelen=tmp_path / "artikelen")
+        contracten.genereer(profiel, uitvoer=tmp_path / "uit", datum=DATUM,
+                            soorten=["overeenkomst"], aanbieders=[aanbieder])
+        pad = next((tmp_path / "uit" / regio).glob(f"*/overeenkomsten/{aanbieder}.md"))
+        teksten[regio] = pad.read_text(encoding="utf-8")
+    assen, amersfoort = teksten["assen"], teksten["amersfoort"]
+    assert "behalve als:" in assen and "tenzij de proefhulp niet past" not in assen
+    assert "tenzij de proefhulp niet past" in amersfoort and "behalve als:" not in amersfoort
+    assert "het proeftarief verlagen" in assen and "het proefbudget verlagen" in amersfoort
+    for tekst in teksten.values():
+        assert "uitvoeringsvariant:" not in tekst and "proefopties" not in tekst
+        assert "Opgemaakt te [plaats]" not in tekst and "[" not in tekst.split("Bijlagen")[0]
+        assert "3.9a" not in tekst  # not in version 1.2
+        assert "Contractstandaard Wmo 1.3" not in tekst and "CSW 1.3" not in tekst
+    # 3.6 holds for the inspannings- and outputgerichte variant only
+    assert "Opdrachtnemer meldt een proefstop" in assen
+    assert "Opdrachtnemer meldt een proefstop" not in amersfoort
+
+
+def test_elke_open_plek_krijgt_zijn_eigen_waarde(word, tmp_path):
+    contracten.importeer_artikelen(word, map_=tmp_path / "artikelen")
+    profiel = contracten.laad_regio(REGIOS, "assen", artikelen=tmp_path / "artikelen")
+    contracten.genereer(profiel, uitvoer=tmp_path / "uit", datum=DATUM, soorten=["overeenkomst"],
+                        aanbieders=["wonen-plus"])
+    doc = Document(next((tmp_path / "uit/assen").glob("*/overeenkomsten/wonen-plus.docx")))
+    alineas = [p.text for p in doc.paragraphs]
+    lid = next(a for a in alineas if a.startswith("3.2.2"))
+    # two [xx], two values (example values in the Assen profile, and marked so)
+    assert re.search(r"Voor 90( \(voorbeeld\))?% volgens", lid)
+    assert re.search(r"voor 10( \(voorbeeld\))?% volgens", lid)
+    assert "[" not in lid
+    # art. 1.1: this aanbieder's own products where the standard says "[Uitwerken …]"
+    inleiding = alineas.index("Het gaat om de volgende proefondersteuning:")
+    voorwerp = alineas[inleiding + 1]
+    assert "Wmo Verblijf" in voorwerp and "artikel 2.1" in voorwerp
+    # an optional reference to an article the region does not use disappears with its comma
+    # (Assen: option 3, six months for either party, no art. 1.6)
+    opzeg = next(a for a in alineas if a.startswith("1.3.4"))
+    assert re.search(r"Opdrachtgever met 6( \(voorbeeld\))? maanden, Opdrachtnemer met "
+                     r"6( \(voorbeeld\))? maanden, naast artikel 1\.4\.2 en 3\.22\.$", opzeg)
+
+
+def test_onleesbaar_deel_3_geeft_exit_1_en_slaat_niets_op(tmp_path):
+    inhoud = regels()
+    plek = next(i for i, r in enumerate(inhoud) if r.tekst == "3.19.3")
+    inhoud[plek] = Regel("3.19.4")  # a lid number skipped
+    bron = als_word(tmp_path / "standaard.docx", inhoud)
+    uit = voer_uit("artikelen", "--artikelen", str(tmp_path / "artikelen"), "importeer",
+                   str(bron))
+    assert uit.code == 1
+    assert "standaard.docx" in uit.stderr and "3.19.4" in uit.stderr and "alinea" in uit.stderr
+    assert not (tmp_path / "artikelen").exists()
+
+
+def test_artikel_twee_keer_genummerd_wordt_geweigerd(tmp_path):
+    inhoud = regels()
+    kop = next(i for i, r in enumerate(inhoud) if r.tekst.startswith("Artikel 3.6"))
+    inhoud[kop + 4:kop + 4] = inhoud[kop:kop + 3]
+    with pytest.raises(InvoerFout) as fout:
+        lees_officieel(als_word(tmp_path / "standaard.docx", inhoud))
+    assert fout.value.meldingen[0].code == "artikel_dubbel"
+    assert "alinea" in fout.value.meldingen[0].bericht
+
+
+@pytest.mark.parametrize(("naam", "inhoud", "code"), [
+    ("Overeenkomst.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100,
+     "versleuteld_of_doc"),
+    ("Overeenkomst.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100,
+     "versleuteld_of_doc"),
+    ("Overeenkomst.docx", b"%PDF-1.7", "formaat"),
+    ("Overeenkomst.rtf", b"{\\rtf1}", "formaat"),
+])
+def test_geen_standaard_wordt_geweigerd_met_naam(tmp_path, naam, inhoud, code):
+    (tmp_path / naam).write_bytes(inhoud)
+    uit = voer_uit("artikelen", "--artikelen", str(tmp_path / "artikelen"), "importeer",
+                   str(tmp_path / naam))
+    assert uit.code == 1 and naam in uit.stderr and f"[{code}]" in uit.stderr
+    assert not (tmp_path / "artikelen").exists()
+
+
+def test_ander_document_heeft_geen_artikelen(tmp_path):
+    document = Document()
+    document.add_paragraph("Notulen van het overleg, versie 1.0")
+    document.save(tmp_path / "notulen.docx")
+    with pytest.raises(InvoerFout) as fout:
+        lees_officieel(tmp_path / "notulen.docx")
+    assert fout.value.meldingen[0].code == "geen_artikelen"
+
+
+def test_versies_naast_elkaar_en_de_regio_kiest(word, tmp_path, regios):
+    map_ = tmp_path / "artikelen"
+    contracten.importeer_artikelen(word, map_=map_)
+    nieuw = als_word(tmp_path / "nieuw.docx",
+                     regels(versies=("1.3", "1.2"), deel3=_deel3("1.3"), extra=" (nieuw)"))
+    uitkomst = contracten.importeer_artikelen(nieuw, map_=map_)
+    assert uitkomst.versies == ["CSW 1.2", "CSW 1.3"]
+    assert sorted(p.name for p in map_.iterdir()) == ["officieel-1.2.yaml", "officieel-1.3.yaml"]
+    # two versions and no choice: the region must choose, nothing changes silently
+    uit = voer_uit("--regios", str(regios), "valideer", "assen", cwd=tmp_path)
+    assert uit.code == 1 and "csw_versie" in uit.stderr and "[csw_versie_kiezen]" in uit.stderr
+    for versie in ("1.2", "1.3"):
+        wijzig_yaml(regios / "assen/overeenkomst.yaml", lambda d, v=versie: d.update(csw_versie=v))
+        profiel = contracten.laad_regio(regios, "assen", artikelen=map_)
+        assert profiel.bibliotheek.standaard == f"CSW {versie}"
+        contracten.genereer(profiel, uitvoer=tmp_path / versie, datum=DATUM,
+                            soorten=["overeenkomst"], aanbieders=["wonen-plus"])
+    oud = next((tmp_path / "1.2/assen").glob("*/overeenkomsten/wonen-plus.md")).read_text("utf-8")
+    nieuw_ = next((tmp_path / "1.3/assen").glob("*/overeenkomsten/wonen-plus.md")).read_text(
+        "utf-8")
+    assert "(nieuw)" in nieuw_ and "(nieuw)" not in oud
+    assert "3.9a" in nieuw_ and "3.9a" not in oud
+    # the listing shows both versions per article
+    uit = voer_uit("artikelen", "--json", "--artikelen", str(map_))
+    rijen = {r["nummer"]: r for r in json.loads(uit.stdout)}
+    assert rijen["3.1"]["officieel_in"] == ["CSW 1.2", "CSW 1.3"]
+    # and `vergelijk` gives the lawyer the redlines between the two generations
+    jaar = next((tmp_path / "1.2/assen").iterdir()).name
+    vergelijking = contracten.vergelijk(tmp_path / "1.2/assen" / jaar,
+                                        tmp_path / "1.3/assen" / jaar,
+                                        uitvoer=tmp_path / "verschil", datum=DATUM)
+    assert vergelijking.gewijzigd
+    assert any(d.pad == "overeenkomsten/wonen-plus.docx" and d.status == "gewijzigd"
+               for d in vergelijking.documenten)
+
+
+def test_vastgezette_versie_die_ontbreekt_wordt_genoemd(regios, tmp_path):
+    wijzig_yaml(regios / "assen/overeenkomst.yaml", lambda d: d.update(csw_versie="1.2"))
+    uit = voer_uit("--regios", str(regios), "valideer", "assen", cwd=tmp_path)
+    assert uit.code == 1
+    assert "assen/overeenkomst.yaml" in uit.stderr and "[csw_versie_onbekend]" in uit.stderr
+
+
+def test_artikelen_van_een_wet_zijn_geen_verwijzing_naar_de_overeenkomst():
+    from contracten.rekenen.verwijzingen import verwijzingen
+
+    tekst = ("De wijzigingsmogelijkheden uit de Aanbestedingswet 2012 gelden: artikel 2.163b, "
+             "2.163d en 2.163f. Zie ook artikel 3.19 lid 6.")
+    assert [v.tekst for v in verwijzingen(tekst, in_overeenkomst=True)] == ["artikel 3.19 lid 6"]
