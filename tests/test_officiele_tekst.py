@@ -33,16 +33,20 @@ def _deel3(versie: str = "1.2") -> dict[str, int]:
             and (versie != "1.2" or a.nummer != "3.9a")}
 
 
+# The example regions contract under 1.3 (csw_versie in overeenkomst.yaml).
+NIEUWSTE = ("1.3", "1.2", "1.1", "1.0")
+
+
 @pytest.fixture(scope="module")
 def word(tmp_path_factory) -> Path:
     map_ = tmp_path_factory.mktemp("standaard")
-    return als_word(map_ / "Overeenkomst-Wmo.docx", regels(deel3=_deel3()))
+    return als_word(map_ / "Overeenkomst-Wmo.docx", regels(NIEUWSTE, _deel3("1.3")))
 
 
 @pytest.fixture(scope="module")
 def markdown(tmp_path_factory) -> Path:
     map_ = tmp_path_factory.mktemp("standaard-md")
-    return als_markdown(map_ / "Overeenkomst-Wmo.md", regels(deel3=_deel3()))
+    return als_markdown(map_ / "Overeenkomst-Wmo.md", regels(NIEUWSTE, _deel3("1.3")))
 
 
 def _artikelen(pad: Path) -> dict[str, list[str]]:
@@ -103,11 +107,10 @@ def test_versie_uit_versiebeheer_bestandsnaam_of_opgegeven(tmp_path):
 
 def test_geimporteerd_contract_draagt_alleen_de_eigen_variant(word, tmp_path):
     uitkomst = contracten.importeer_artikelen(word, map_=tmp_path / "artikelen")
-    assert uitkomst.bestand.name == "officieel-1.2.yaml"
+    assert uitkomst.bestand.name == "officieel-1.3.yaml"
     status = {a.nummer: a.status for a in uitkomst.verslag.artikelen}
     assert status["3.1"] == status["3.19"] == status["overwegingen"] == "officieel"
-    assert status["partijen"] == status["1.2"] == "regio"
-    assert status["3.9a"] == status["1.10"] == "niet in deze versie"
+    assert status["partijen"] == status["1.2"] == status["1.10"] == "regio"
     teksten = {}
     for regio, aanbieder in (("assen", "wonen-plus"), ("amersfoort", "stichting-samen-eemland")):
         profiel = contracten.laad_regio(REGIOS, regio, artikelen=tmp_path / "artikelen")
@@ -122,8 +125,11 @@ def test_geimporteerd_contract_draagt_alleen_de_eigen_variant(word, tmp_path):
     for tekst in teksten.values():
         assert "uitvoeringsvariant:" not in tekst and "proefopties" not in tekst
         assert "Opgemaakt te [plaats]" not in tekst and "[" not in tekst.split("Bijlagen")[0]
-        assert "3.9a" not in tekst  # not in version 1.2
-        assert "Contractstandaard Wmo 1.3" not in tekst and "CSW 1.3" not in tekst
+        assert "CSW 1.3" in tekst and "samenvatting" not in tekst.split("Deel 3")[-1]
+    # the region's own overwegingen follow the standard's, under a sentence of their own
+    eigen = assen.index("als eigen overwegingen van de regio")
+    assert assen.index("proeftarieven horen bij deze overeenkomst") < eigen
+    assert "[Partijen kunnen hier" not in assen
     # 3.6 holds for the inspannings- and outputgerichte variant only
     assert "Opdrachtnemer meldt een proefstop" in assen
     assert "Opdrachtnemer meldt een proefstop" not in amersfoort
@@ -199,15 +205,19 @@ def test_ander_document_heeft_geen_artikelen(tmp_path):
     assert fout.value.meldingen[0].code == "geen_artikelen"
 
 
-def test_versies_naast_elkaar_en_de_regio_kiest(word, tmp_path, regios):
+def test_versies_naast_elkaar_en_de_regio_kiest(tmp_path, regios):
     map_ = tmp_path / "artikelen"
-    contracten.importeer_artikelen(word, map_=map_)
+    oud_ = contracten.importeer_artikelen(als_word(tmp_path / "oud.docx", regels(
+        deel3=_deel3("1.2"))), map_=map_)
+    status = {a.nummer: a.status for a in oud_.verslag.artikelen}
+    assert status["3.9a"] == status["1.10"] == "niet in deze versie"
     nieuw = als_word(tmp_path / "nieuw.docx",
                      regels(versies=("1.3", "1.2"), deel3=_deel3("1.3"), extra=" (nieuw)"))
     uitkomst = contracten.importeer_artikelen(nieuw, map_=map_)
     assert uitkomst.versies == ["CSW 1.2", "CSW 1.3"]
     assert sorted(p.name for p in map_.iterdir()) == ["officieel-1.2.yaml", "officieel-1.3.yaml"]
     # two versions and no choice: the region must choose, nothing changes silently
+    wijzig_yaml(regios / "assen/overeenkomst.yaml", lambda d: d.pop("csw_versie"))
     uit = voer_uit("--regios", str(regios), "valideer", "assen", cwd=tmp_path)
     assert uit.code == 1 and "csw_versie" in uit.stderr and "[csw_versie_kiezen]" in uit.stderr
     for versie in ("1.2", "1.3"):
@@ -220,7 +230,8 @@ def test_versies_naast_elkaar_en_de_regio_kiest(word, tmp_path, regios):
     nieuw_ = next((tmp_path / "1.3/assen").glob("*/overeenkomsten/wonen-plus.md")).read_text(
         "utf-8")
     assert "(nieuw)" in nieuw_ and "(nieuw)" not in oud
-    assert "3.9a" in nieuw_ and "3.9a" not in oud
+    assert "3.9a" in nieuw_ and "3.9a" not in oud and "1.10" not in oud
+    assert "CSW 1.2" in oud and "CSW 1.3" not in oud
     # the listing shows both versions per article
     uit = voer_uit("artikelen", "--json", "--artikelen", str(map_))
     rijen = {r["nummer"]: r for r in json.loads(uit.stdout)}
@@ -236,6 +247,9 @@ def test_versies_naast_elkaar_en_de_regio_kiest(word, tmp_path, regios):
 
 
 def test_vastgezette_versie_die_ontbreekt_wordt_genoemd(regios, tmp_path):
+    # 1.3 without an import: the library's summaries (of 1.3) serve for drafting; 1.2: refused
+    assert contracten.laad_regio(regios, "assen", artikelen=tmp_path / "leeg").bibliotheek \
+        .standaard == "CSW 1.3"
     wijzig_yaml(regios / "assen/overeenkomst.yaml", lambda d: d.update(csw_versie="1.2"))
     uit = voer_uit("--regios", str(regios), "valideer", "assen", cwd=tmp_path)
     assert uit.code == 1

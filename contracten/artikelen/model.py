@@ -148,6 +148,8 @@ class Index(_Model):
     # how they begin: the first becomes the given text, later ones and those mapped to null go.
     officiele_delen: dict[str, dict[str, str | None]] = Field(default_factory=dict)
     samengestelde_plaatshouders: dict[str, str] = Field(default_factory=dict)
+    # Under the official text: the sentence before the region's own overwegingen, definities.
+    eigen_aanhef: dict[str, str] = Field(default_factory=dict)
 
 
 class Bibliotheek(_Model):

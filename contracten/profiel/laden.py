@@ -92,7 +92,10 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
     if OVEREENKOMST in modellen:
         keuzes = modellen[OVEREENKOMST]
         versie = keuzes.csw_versie if isinstance(keuzes, OvereenkomstKeuzes) else None
-        bibliotheek = laad_bibliotheek(artikelen, versie, bron=f"{naam}/{OVEREENKOMST}")
+        try:
+            bibliotheek = laad_bibliotheek(artikelen, versie, bron=f"{naam}/{OVEREENKOMST}")
+        except InvoerFout as fout:  # reported with every other problem of the profile
+            meldingen.extend(fout.meldingen)
     if (map_ / BRIEVEN).is_file():
         modellen[BRIEVEN] = lees(map_ / BRIEVEN, Brieven)
     logo = _logo(map_, modellen.get(BRIEVEN))

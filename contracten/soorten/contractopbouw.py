@@ -88,7 +88,8 @@ def bouw(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
     for onderdeel in index.volgorde:
         if onderdeel.deel is None:  # the preamble: Partijen, Overwegingen, Definities
             for nummer in onderdeel.artikelen:
-                _ongenummerd(opbouw, bibliotheek.artikelen[nummer], profiel, keuzes, waarden)
+                _ongenummerd(opbouw, bibliotheek.artikelen[nummer], profiel, keuzes, waarden,
+                             index.eigen_aanhef.get(nummer))
             continue
         opbouw.blokken.append({"soort": "deel", "titel": onderdeel.titel, "niveau": 1})
         for nummer in [n for n in onderdeel.artikelen if n not in bibliotheek.niet_in_versie]:
@@ -152,9 +153,11 @@ def _eigen(opbouw: Opbouw, artikel: Any, waarden: dict[str, str],
 
 
 def _ongenummerd(opbouw: Opbouw, artikel: Artikel, profiel: Profiel,
-                 keuzes: OvereenkomstKeuzes, waarden: dict[str, str]) -> None:
+                 keuzes: OvereenkomstKeuzes, waarden: dict[str, str],
+                 eigen_inleiding: str | None) -> None:
     """Partijen, Overwegingen, Definities: paragraphs, not leden; an item whose condition is
-    off is left out; the region's own overwegingen and definities follow the library's."""
+    off is left out; the region's own overwegingen and definities follow the library's, after
+    the official text under a sentence of their own, so nobody takes them for the standard's."""
     opbouw.blokken.append({"soort": "kop", "titel": artikel.titel, "niveau": 1})
     if artikel.bron == "samenvatting" and artikel.status == "verbatim":
         opbouw.samenvattingen.append(artikel.nummer)
@@ -165,6 +168,10 @@ def _ongenummerd(opbouw: Opbouw, artikel: Artikel, profiel: Profiel,
         ingevuld, ontbreekt = vul_in(tekst, waarden, keuzes.invullingen, artikel.nummer)
         opbouw.ontbreekt += [(artikel.nummer, naam) for naam in ontbreekt]
         opbouw.blokken += [{"soort": "alinea", "tekst": t} for t in alineas(ingevuld)]
+    eigen = keuzes.overwegingen if artikel.nummer == "overwegingen" else (
+        keuzes.definities if artikel.nummer == "definities" else [])
+    if eigen and eigen_inleiding and artikel.bron == "officieel":
+        opbouw.blokken.append({"soort": "alinea", "tekst": " ".join(eigen_inleiding.split())})
     if artikel.nummer == "overwegingen":
         opbouw.blokken += [{"soort": "alinea", "tekst": t}
                            for o in keuzes.overwegingen for t in alineas(o)]
