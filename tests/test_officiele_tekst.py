@@ -262,3 +262,37 @@ def test_artikelen_van_een_wet_zijn_geen_verwijzing_naar_de_overeenkomst():
     tekst = ("De wijzigingsmogelijkheden uit de Aanbestedingswet 2012 gelden: artikel 2.163b, "
              "2.163d en 2.163f. Zie ook artikel 3.19 lid 6.")
     assert [v.tekst for v in verwijzingen(tekst, in_overeenkomst=True)] == ["artikel 3.19 lid 6"]
+
+
+def test_officiele_tekst_van_een_eerdere_uitgave_wordt_nog_gelezen(tmp_path):
+    """artikelen/officieel.yaml as earlier releases wrote it: leden as plain strings."""
+    map_ = tmp_path / "artikelen"
+    map_.mkdir()
+    (map_ / "officieel.yaml").write_text(
+        "versie: CSW 1.3\nbestand: standaard.md\nsha256: abc\nartikelen:\n"
+        "- nummer: '3.3'\n  titel: Marketing\n  leden:\n  - Eerste lid.\n"
+        "  - |-\n    Tweede lid:\n    a. een onderdeel.\n", encoding="utf-8")
+    bibliotheek = contracten.artikelbibliotheek(map_)
+    marketing = bibliotheek.artikelen["3.3"]
+    assert marketing.bron == "officieel" and bibliotheek.standaard == "CSW 1.3"
+    assert [lid.tekst for lid in marketing.leden] == ["Eerste lid.",
+                                                      "Tweede lid:\na. een onderdeel."]
+    # a new import of the same version takes its place
+    contracten.importeer_artikelen(als_markdown(tmp_path / "s.md", regels(NIEUWSTE)), map_=map_)
+    assert sorted(p.name for p in map_.iterdir()) == ["officieel-1.3.yaml"]
+
+
+def test_valideer_noemt_elke_open_plek_zonder_waarde(tmp_path, regios):
+    inhoud = regels(NIEUWSTE, _deel3("1.3"))
+    plek = next(i for i, r in enumerate(inhoud) if r.tekst == "Proeftekst van lid 3.23.1.")
+    inhoud[plek] = Regel("Geschillen gaan eerst naar [te kiezen instantie] en dan naar "
+                         "[te kiezen instantie].")
+    contracten.importeer_artikelen(als_word(tmp_path / "s.docx", inhoud),
+                                   map_=tmp_path / "artikelen")
+    uit = voer_uit("--regios", str(regios), "valideer", "assen", cwd=tmp_path)
+    assert uit.code == 1 and "[te kiezen instantie] in artikel 3.23.1" in uit.stderr
+    assert "3.23.1 [te kiezen instantie]#2" in uit.stderr  # how to give each its own value
+    wijzig_yaml(regios / "assen/overeenkomst.yaml", lambda d: d.update(invullingen={
+        "3.23.1 [te kiezen instantie]#1": "de klachtencommissie",
+        "3.23.1 [te kiezen instantie]#2": "de Geschillencommissie Sociaal Domein"}))
+    assert voer_uit("--regios", str(regios), "valideer", "assen", cwd=tmp_path).code == 0

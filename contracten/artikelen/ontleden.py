@@ -173,12 +173,12 @@ class Lezer:
             verwacht = len(huidig.leden) + 1
             nummer = int(lid.group(2))
             if huidig.leden and not huidig.genummerd:
-                self._probleem(huidig, f"tekst vóór lid {huidig.nummer}.1 ({alinea.plaats})",
+                self._probleem(huidig, f"tekst vóór lid {huidig.nummer}.1",
                                "tekst_voor_eerste_lid", alinea.plaats)
             if nummer != verwacht:
                 self._probleem(huidig, f"lid {huidig.nummer}.{nummer} staat waar lid "
-                               f"{huidig.nummer}.{verwacht} verwacht werd ({alinea.plaats})",
-                               "lidnummer", alinea.plaats)
+                               f"{huidig.nummer}.{verwacht} verwacht werd", "lidnummer",
+                               alinea.plaats)
             huidig.genummerd = True
             huidig.leden.append([])
             huidig.variant = huidig.inline = None
@@ -233,8 +233,7 @@ class Lezer:
         huidig.leden[-1].append(deel)
 
     def _probleem(self, huidig: _Lopend, bericht: str, code: str, plaats: str) -> None:
-        tekst = f"artikel {huidig.nummer} ({huidig.titel}): {bericht}"
-        self.problemen.append(tekst)
+        self.problemen.append(f"artikel {huidig.nummer} ({huidig.titel}): {bericht} ({plaats})")
         if huidig.deel == 3:
             self.fataal.append(melding(self.naam, f"artikel {huidig.nummer} ({huidig.titel}) "
                                         f"is niet als leden te lezen: {bericht}", code, plaats))

@@ -34,7 +34,8 @@ def opbouw(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None) -> tup
     if uit.ontbreekt and aanbieder is not None:
         raise InvoerFout([Melding(f"{profiel.sleutel}/overeenkomst.yaml", None, "invullingen",
                                   f"[{naam}] in artikel {lid} heeft geen waarde; geef die onder "
-                                  f"invullingen (\"[{naam}]\" of \"{lid} [{naam}]\")",
+                                  f"invullingen (\"[{naam}]\", \"{lid} [{naam}]\" of, voor de "
+                                  f"tweede plek in dat lid, \"{lid} [{naam}]#2\")",
                                   "plaatshouder_leeg")
                           for lid, naam in dict.fromkeys(uit.ontbreekt)],
                          f"De overeenkomst van '{profiel.sleutel}' is niet compleet")
