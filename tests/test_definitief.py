@@ -26,7 +26,7 @@ def test_definitief_wordt_nooit_overschreven(regios, assen_gegenereerd):
     map_ = uitvoer / "assen/2025"
     uit = voer_uit("--regios", str(regios), "definitief", "assen", "--uitvoer", str(uitvoer),
                    "--document", "overeenkomst", "--aanbieder", "zorg-welzijn-de-brug",
-                   "--datum", DATUM.isoformat(), "--ook-samenvattingen")
+                   "--datum", DATUM.isoformat(), "--ook-samenvattingen", "--ook-voorbeelden")
     assert uit.code == 0, uit.stderr
     getekend = (map_ / "overeenkomsten/zorg-welzijn-de-brug.docx").read_bytes()
     pad = regios / "assen/tarieven/2025.yaml"
@@ -55,7 +55,7 @@ def test_definitief_blijft_ook_zonder_manifest(regios, assen_gegenereerd):
     map_ = uitvoer / "assen/2025"
     uit = voer_uit("--regios", str(regios), "definitief", "assen", "--uitvoer", str(uitvoer),
                    "--aanbieder", "wonen-plus", "--document", "overeenkomst",
-                   "--datum", DATUM.isoformat(), "--ook-samenvattingen")
+                   "--datum", DATUM.isoformat(), "--ook-samenvattingen", "--ook-voorbeelden")
     assert uit.code == 0 and "1 document definitief" in uit.stdout
     getekend = (map_ / "overeenkomsten/wonen-plus.docx").read_bytes()
     opnieuw = genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=DATUM)
