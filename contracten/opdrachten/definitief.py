@@ -100,7 +100,7 @@ def _map_van(uitvoer: Path, regio: Profiel, paden: Sequence[str]) -> tuple[Path,
                 "/".join(delen[len(gevonden.relative_to(uitvoer).parts):]))
     if not onbekend and len(mappen) > 1:
         onbekend = [Melding(pad, None, "", "kies documenten uit één uitvoermap tegelijk",
-                            "niets_gekozen") for pad in paden]
+                            "meerdere_uitvoermappen") for pad in paden]
     if onbekend:
         raise InvoerFout(onbekend, "Ongeldige keuze")
     [(map_, binnen)] = mappen.items()
