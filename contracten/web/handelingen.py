@@ -3,7 +3,6 @@ regenerating a region. Every one a POST with the session's CSRF token."""
 
 from __future__ import annotations
 
-import functools
 import hmac
 
 import markdown
@@ -43,7 +42,8 @@ async def uitloggen(request: Request) -> Response:
     return RedirectResponse("/inloggen" if inst(request).geheim else "/", status_code=303)
 
 
-# A refusal `definitief` lets the command line override on purpose; the web does not.
+# Refusals of `definitief` that the command line lets a person override on purpose. The web
+# does not: what is marked definitief here can be signed.
 UITZONDERINGEN = {"samenvatting_niet_definitief": "--ook-samenvattingen",
                   "voorbeeld_niet_definitief": "--ook-voorbeelden"}
 
@@ -67,10 +67,9 @@ async def stap(request: Request) -> Response:
     tijdstip = i.klok()
     try:
         if gekozen == "definitief":  # the files too, with the checks of the command line
-            await run_in_threadpool(functools.partial(
-                contracten.markeer_definitief, p, datum=tijdstip.date(), uitvoer=i.uitvoer,
-                paden=[pad], door=wie, tijdstip=tijdstip, opmerking=opmerking,
-                database=i.database))
+            await run_in_threadpool(contracten.markeer_definitief, p, datum=tijdstip.date(),
+                                    uitvoer=i.uitvoer, paden=[pad], door=wie, tijdstip=tijdstip,
+                                    opmerking=opmerking, database=i.database)
         else:
             await run_in_threadpool(contracten.zet_stap, p, gekozen, door=wie, tijdstip=tijdstip,
                                     opmerking=opmerking, uitvoer=i.uitvoer, paden=[pad],
