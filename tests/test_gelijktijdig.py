@@ -30,7 +30,7 @@ def test_gelijktijdige_runs_en_markeringen(tmp_path: Path):
         _start("genereer", "assen", "--aanbieder", "zorg-welzijn-de-brug", "--uitvoer",
                str(tmp_path), "--datum", "2026-02-02"),
         _start("definitief", "assen", "--document", "programma-van-eisen", "--uitvoer",
-               str(tmp_path), "--datum", "2026-02-03"),
+               str(tmp_path), "--datum", "2026-02-03", "--ook-voorbeelden"),
     ]
     for proces in processen:
         _, fout = proces.communicate(timeout=300)

@@ -105,7 +105,7 @@ def test_gewijzigd_definitief_document_stopt_de_run(tmp_path):
     regio = contracten.laad_regio(REGIOS, "assen")
     contracten.genereer(regio, uitvoer=tmp_path, datum=DATUM, soorten=["programma-van-eisen"])
     contracten.markeer_definitief(regio, uitvoer=tmp_path, datum=DATUM,
-                                  soorten=["programma-van-eisen"])
+                                  soorten=["programma-van-eisen"], ook_voorbeelden=True)
     pad = tmp_path / "assen/2025/programma-van-eisen.docx"
     pad.write_bytes(pad.read_bytes() + b"hand")
     manifest = (tmp_path / "assen/2025/manifest.json").read_bytes()

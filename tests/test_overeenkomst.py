@@ -115,11 +115,15 @@ def test_samenvatting_zichtbaar_en_definitief_weigert(uitvoer, tmp_path):
     with pytest.raises(InvoerFout) as fout:
         contracten.markeer_definitief(regio, uitvoer=map_, datum=DATUM,
                                       soorten=["overeenkomst"])
-    assert fout.value.meldingen[0].code == "samenvatting_niet_definitief"
-    assert "3.19" in fout.value.meldingen[0].bericht
+    samenvatting = {m.code: m for m in fout.value.meldingen}["samenvatting_niet_definitief"]
+    assert "3.19" in samenvatting.bericht
+    with pytest.raises(InvoerFout) as fout:  # the example values still stand in the way
+        contracten.markeer_definitief(regio, uitvoer=map_, datum=DATUM,
+                                      soorten=["overeenkomst"], ook_samenvattingen=True)
+    assert [m.code for m in fout.value.meldingen] == ["voorbeeld_niet_definitief"]
     _, gemarkeerd = contracten.markeer_definitief(regio, uitvoer=map_, datum=DATUM,
                                                   soorten=["overeenkomst"],
-                                                  ook_samenvattingen=True)
+                                                  ook_samenvattingen=True, ook_voorbeelden=True)
     assert gemarkeerd == ["overeenkomsten/wonen-plus.docx"]
 
 
@@ -141,8 +145,12 @@ def test_officiele_tekst_maakt_deel_3_letterlijk(tmp_path):
     doc = Document(tmp_path / "uit/assen/2025/overeenkomsten/wonen-plus.docx")
     assert "3.19.6\tOfficiële proeftekst 3.19.6." in [p.text for p in doc.paragraphs]
     assert "Let op: niet ondertekenen" not in tekst(doc)
+    with pytest.raises(InvoerFout) as fout:  # no summary left; Assen's example values are
+        contracten.markeer_definitief(regio, uitvoer=tmp_path / "uit", datum=DATUM,
+                                      soorten=["overeenkomst"])
+    assert [m.code for m in fout.value.meldingen] == ["voorbeeld_niet_definitief"]
     _, gemarkeerd = contracten.markeer_definitief(regio, uitvoer=tmp_path / "uit", datum=DATUM,
-                                                  soorten=["overeenkomst"])
+                                                  soorten=["overeenkomst"], ook_voorbeelden=True)
     assert gemarkeerd == ["overeenkomsten/wonen-plus.docx"]
 
 

@@ -76,7 +76,7 @@ def test_de_stappen_in_volgorde_met_wie_wanneer_en_waarom(assen, assen_gegeneree
     assert "staat op 'juridisch akkoord'; 'getekend' kan alleen na 'definitief'" in str(fout.value)
     contracten.markeer_definitief(assen, datum=T.date(), door="mr. J. Jansen",
                                   tijdstip=T + dt.timedelta(hours=1), ook_samenvattingen=True,
-                                  **keuze)
+                                  ook_voorbeelden=True, **keuze)
     contracten.zet_stap(assen, "getekend", door="P. Pieters", tijdstip=T + dt.timedelta(days=2),
                         **keuze)
     [document] = _stand(assen, assen_gegenereerd, database, aanbieders=["wonen-plus"],
@@ -202,7 +202,8 @@ def test_opdrachtregel_status_akkoord_en_json(assen_gegenereerd, tmp_path):
 
 def test_definitief_zonder_door_werkt_als_vanouds(assen, assen_gegenereerd, tmp_path):
     _, gemarkeerd = contracten.markeer_definitief(
-        assen, datum=T.date(), uitvoer=assen_gegenereerd, soorten=["programma-van-eisen"])
+        assen, datum=T.date(), uitvoer=assen_gegenereerd, soorten=["programma-van-eisen"],
+        ook_voorbeelden=True)
     assert gemarkeerd == ["programma-van-eisen.docx"]
     assert not (tmp_path / "register.sqlite").exists()
 

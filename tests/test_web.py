@@ -192,3 +192,25 @@ def test_op_een_ander_adres_start_de_server_niet_zonder_wachtwoord(monkeypatch):
     monkeypatch.delenv("CONTRACTEN_WEB_GEHEIM", raising=False)
     uit = voer_uit("web", "--host", "0.0.0.0", "--poort", "8999")
     assert uit.code == 1 and "CONTRACTEN_WEB_GEHEIM" in uit.stderr
+
+
+def test_definitief_weigert_voorbeeldwaarden_zoals_de_opdrachtregel(client, map_):
+    """The web's definitief is the command line's: an example value stops it, with the places,
+    and nothing is marked or recorded."""
+    _, uitvoer = map_
+    token = csrf(client.get("/regio/assen/goedkeuring").text)
+    client.post("/regio/assen/stap", data={"csrf": token, "pad": POE,
+                                           "stap": "juridisch_akkoord"})
+    antwoord = client.post("/regio/assen/stap", data={"csrf": token, "pad": POE,
+                                                      "stap": "definitief"},
+                           follow_redirects=False)
+    assert antwoord.status_code == 400
+    html = antwoord.text
+    assert "<h1>Niet definitief</h1>" in html and "[voorbeeld_niet_definitief]" in html
+    assert "<strong>programma-van-eisen.docx</strong>: bevat 15 voorbeeldwaarden" in html
+    assert "2.4.4. Bekostiging vervoer, tabel, rij ‘Vervoer dagbesteding, enkele reis tot en " \
+           "met 10 km’: “€ 10,14 (voorbeeld)”" in html  # where, in the document's own words
+    assert "<code>--ook-voorbeelden</code>" in html and 'name="ook' not in html
+    assert not (uitvoer / "assen/2026/definitief.json").exists()
+    geschiedenis = client.get(f"/regio/assen/geschiedenis?pad={POE}").text
+    assert "juridisch akkoord</td>" in geschiedenis and "definitief</td>" not in geschiedenis

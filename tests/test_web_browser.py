@@ -126,6 +126,23 @@ def test_goedkeuren_en_in_de_geschiedenis_zien(server, browser):
     assert "juridisch akkoord mr. J. Jansen 01-12-2026 09:30 Getoetst door juridisch" in tekst
 
 
+def test_definitief_geweigerd_met_de_plekken(server, browser):
+    """Juridisch akkoord, then definitief: the letter shows example values, so the page says
+    where they are and nothing is marked."""
+    url, _ = server
+    pad = "assen/2026/brieven/socialreturn/stichting-de-esch.docx"  # only this test uses it
+    for _ in ("juridisch akkoord", "definitief"):
+        browser.get(url + "/regio/assen/goedkeuring")
+        rij = browser.find_element(_by().XPATH, f"//tr[td/a[text()='{pad}']]")
+        _klik_en_wacht(browser, rij.find_element(_by().TAG_NAME, "button"))
+    assert browser.find_element(_by().TAG_NAME, "h1").text == "Niet definitief"
+    redenen = browser.find_element(_by().ID, "redenen").text
+    assert "brieven/socialreturn/stichting-de-esch.docx: bevat 12 voorbeeldwaarden" in redenen
+    assert "[voorbeeld_niet_definitief]" in redenen
+    browser.get(url + f"/regio/assen/geschiedenis?pad={pad}")
+    assert "definitief" not in browser.find_element(_by().ID, "geschiedenis").text
+
+
 def test_termijn_in_de_agenda(server, browser):
     url, _ = server
     browser.get(url + "/regio/assen/agenda?binnen=30")

@@ -86,22 +86,27 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
 @click.option("--ook-samenvattingen", is_flag=True,
               help="Ook een overeenkomst die nog samenvattingen van de Contractstandaard bevat "
                    "(in plaats van de officiële tekst).")
+@click.option("--ook-voorbeelden", is_flag=True,
+              help="Ook een document met voorbeeldwaarden, gemarkeerd met ‘(voorbeeld)’: "
+                   "waarden die de bron niet geeft en die niet zijn vastgesteld.")
 @door_opties
 @uitvoer_optie
 @datum_optie
 @database_optie
 @click.pass_obj
 def definitief(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],
-               aanbieders: tuple[str, ...], ook_samenvattingen: bool, door: str | None,
-               opmerking: str | None, uitvoer: Path, datum: dt.date | None,
+               aanbieders: tuple[str, ...], ook_samenvattingen: bool, ook_voorbeelden: bool,
+               door: str | None, opmerking: str | None, uitvoer: Path, datum: dt.date | None,
                database: str | None) -> None:
-    """Markeer gegenereerde documenten als definitief: genereer overschrijft ze nooit. Met
-    --door komt de stap ook in het register (na juridisch akkoord)."""
+    """Markeer gegenereerde documenten als definitief: genereer overschrijft ze nooit. Een
+    document met samenvattingen van de Contractstandaard of met voorbeeldwaarden wordt
+    geweigerd, met de plekken. Met --door komt de stap ook in het register (na juridisch
+    akkoord)."""
     map_, gemarkeerd = contracten.markeer_definitief(
         contracten.laad_regio(regios, regio), prijspeil=prijspeil, soorten=soorten,
         aanbieders=aanbieders, uitvoer=uitvoer, datum=vandaag(datum),
-        ook_samenvattingen=ook_samenvattingen, door=door, opmerking=opmerking,
-        tijdstip=nu() if door is not None else None, database=database)
+        ook_samenvattingen=ook_samenvattingen, ook_voorbeelden=ook_voorbeelden, door=door,
+        opmerking=opmerking, tijdstip=nu() if door is not None else None, database=database)
     for pad in gemarkeerd:
         click.echo(f"definitief: {pad}")
     click.echo(f"{aantal(len(gemarkeerd), 'document', 'documenten')} definitief in {map_}"

@@ -219,7 +219,8 @@ def _documenten(gemaakt: Gemaakt, register: dict[str, dict[str, str]], map_: Uit
             aanbieder=taak.aanbieder, versie=versie, invoerhash=taak.invoerhash,
             naast_definitief=f"{taak.pad}.docx" if is_naast else None,
             samenvattingen=(gedeeld.samenvattingen(gemaakt.samenvattingen) or None)
-            if b.formaat == "docx" else None))
+            if b.formaat == "docx" else None,
+            voorbeelden=gemaakt.voorbeelden if b.formaat == "docx" else None))
     return uit, is_naast
 
 

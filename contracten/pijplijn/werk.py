@@ -27,6 +27,7 @@ from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.soorten.basis import Uitvoering
 from contracten.soorten.register import soort
+from contracten.uitvoer import voorbeelden
 from contracten.uitvoer.map import sha256
 from contracten.weergave.htmlversie import naar_html
 from contracten.weergave.motor import Motoren
@@ -56,6 +57,7 @@ class Gemaakt:
     bestanden: list[Bestand]
     artikelen: tuple[Artikel, ...]  # see herkomst_per_kop
     samenvattingen: list[str]
+    voorbeelden: int  # example values it shows ("(voorbeeld)"), for `definitief`
 
 
 @dataclass
@@ -110,7 +112,8 @@ class Werk:
             f"sjablonen/{s.sjabloon}", s.herkomst(profiel, aanbieder, self.prijspeil))
         if s.naam not in self._samenvattingen:  # the same for every document of a kind
             self._samenvattingen[s.naam] = s.samenvattingen(profiel)
-        return Gemaakt(taak, bestanden, artikelen, self._samenvattingen[s.naam])
+        return Gemaakt(taak, bestanden, artikelen, self._samenvattingen[s.naam],
+                       voorbeelden.tel(md, gerenderd.kop_en_voet()))
 
     def _tijdstip(self) -> dt.datetime:
         """Document properties carry the prijspeil's start date: same input, same bytes."""

@@ -51,9 +51,10 @@ def controleer(map_: Path, register: dict[str, dict[str, Any]]) -> None:
                                     "geschreven")
 
 
-def markeer(map_: Path, *, soorten: Sequence[str] = (), aanbieders: Sequence[str] = (),
-            datum: dt.date, ook_samenvattingen: bool = False) -> list[str]:
-    """Mark the Word documents of an output folder (all, or those chosen) as definitief."""
+def kies(map_: Path, *, soorten: Sequence[str] = (), aanbieders: Sequence[str] = (),
+         paden: Sequence[str] = ()) -> tuple[manifest.Manifest, list[manifest.Document]]:
+    """The manifest of an output folder and its Word documents to mark definitief: all, or
+    those chosen (by kind, aanbieder or path in the folder). A choice of none is refused."""
     gelezen = manifest.lees(map_)
     if gelezen is None:
         raise ContractenFout(f"{map_} is geen uitvoermap van contracten: manifest.json "
@@ -61,24 +62,38 @@ def markeer(map_: Path, *, soorten: Sequence[str] = (), aanbieders: Sequence[str
     gekozen = [d for d in gelezen.documenten if d.formaat == "docx"
                and not d.naast_definitief
                and (not soorten or d.soort in soorten)
-               and (not aanbieders or d.aanbieder in aanbieders)]
+               and (not aanbieders or d.aanbieder in aanbieders)
+               and (not paden or d.pad in paden)]
+    onbekend = sorted(set(paden) - {d.pad for d in gekozen})
+    if onbekend:
+        raise InvoerFout([Melding(pad, None, "", f"is geen Word-document van {map_} dat "
+                                  "definitief kan worden", "niets_gekozen") for pad in onbekend],
+                         "Ongeldige keuze")
     if not gekozen:
         raise InvoerFout([Melding(str(map_), None, "", "geen document gevonden om definitief te "
                                   "maken met deze keuze", "niets_gekozen")], "Ongeldige keuze")
-    samenvattingen = [d for d in gekozen if d.samenvattingen]
-    if samenvattingen and not ook_samenvattingen:
-        raise InvoerFout([Melding(d.pad, None, "", "bevat nog samenvattingen van de "
-                                  f"Contractstandaard in plaats van de officiële tekst (artikelen "
-                                  f"{', '.join(d.samenvattingen or [])}); importeer eerst de "
-                                  "officiële tekst en maak de documenten opnieuw",
-                                  "samenvatting_niet_definitief") for d in samenvattingen],
-                         "Niet definitief gemaakt")
+    return gelezen, gekozen
+
+
+def samenvattingen(documenten: Sequence[manifest.Document]) -> list[Melding]:
+    """A refusal for every document that still holds our summaries of the Contractstandaard
+    instead of its official text."""
+    return [Melding(d.pad, None, "", "bevat nog samenvattingen van de Contractstandaard in plaats "
+                    f"van de officiële tekst (artikelen {', '.join(d.samenvattingen or [])}); "
+                    "importeer eerst de officiële tekst en maak de documenten opnieuw",
+                    "samenvatting_niet_definitief") for d in documenten if d.samenvattingen]
+
+
+def leg_vast(map_: Path, documenten: Sequence[manifest.Document], *, datum: dt.date
+             ) -> list[str]:
+    """Record the documents in definitief.json (one marked before keeps its day); returns
+    their paths. Checks are the caller's: see `opdrachten.definitief.markeer_definitief`."""
     register = lees(map_)
-    for d in gekozen:
+    for d in documenten:
         register.setdefault(d.pad, {"sha256": d.sha256, "datum": datum.isoformat()})
     inhoud = json.dumps(dict(sorted(register.items())), ensure_ascii=False, indent=2) + "\n"
     vervang_atomair(map_ / BESTAND, inhoud.encode("utf-8"))
-    return [d.pad for d in gekozen]
+    return [d.pad for d in documenten]
 
 
 def naast(pad: str, versie: str) -> str:

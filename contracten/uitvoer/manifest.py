@@ -52,6 +52,9 @@ class Document:
     definitief: str | None = None  # the day it was marked definitief
     artikelen: list[Herkomst] | None = None
     samenvattingen: list[str] | None = None  # articles still in our words, not the official text
+    # Of a .docx (and its pdf): how many example values it shows ("(voorbeeld)"); None in a
+    # manifest of an older version, which did not count them.
+    voorbeelden: int | None = None
     bundel: bool | None = None  # one pdf of all documents of its kind, for printing
 
     @property

@@ -12,8 +12,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 import contracten
+from contracten.fouten import InvoerFout
 from contracten.privacy import bevat_bsn
-from contracten.register.stappen import STAPPEN
+from contracten.register.stappen import STAP_NAMEN, STAPPEN
 from contracten.web.beveiliging import controleer_formulier, gebruiker, regionaam
 from contracten.web.pagina import toon
 from contracten.web.weergeven import inst, profiel
@@ -41,6 +42,12 @@ async def uitloggen(request: Request) -> Response:
     return RedirectResponse("/inloggen" if inst(request).geheim else "/", status_code=303)
 
 
+# Refusals of `definitief` that the command line lets a person override on purpose. The web
+# does not: what is marked definitief here can be signed.
+UITZONDERINGEN = {"samenvatting_niet_definitief": "--ook-samenvattingen",
+                  "voorbeeld_niet_definitief": "--ook-voorbeelden"}
+
+
 async def stap(request: Request) -> Response:
     formulier = await controleer_formulier(request)
     naam = regionaam(request)
@@ -56,9 +63,22 @@ async def stap(request: Request) -> Response:
         raise HTTPException(400, "De opmerking bevat een BSN; gebruik geen persoonsgegevens.")
     pad = str(formulier.get("pad", ""))
     i = inst(request)
-    await run_in_threadpool(contracten.zet_stap, profiel(request), gekozen, door=wie,
-                            tijdstip=i.klok(), opmerking=opmerking, uitvoer=i.uitvoer,
-                            paden=[pad], database=i.database)
+    p = profiel(request)
+    tijdstip = i.klok()
+    try:
+        if gekozen == "definitief":  # the files too, with the checks of the command line
+            await run_in_threadpool(contracten.markeer_definitief, p, datum=tijdstip.date(),
+                                    uitvoer=i.uitvoer, paden=[pad], door=wie, tijdstip=tijdstip,
+                                    opmerking=opmerking, database=i.database)
+        else:
+            await run_in_threadpool(contracten.zet_stap, p, gekozen, door=wie, tijdstip=tijdstip,
+                                    opmerking=opmerking, uitvoer=i.uitvoer, paden=[pad],
+                                    database=i.database)
+    except InvoerFout as fout:
+        return toon(request, "geweigerd.html", status=400, regio=p, stap=STAP_NAMEN[gekozen],
+                    fout=fout, uitzondering=sorted({m.code for m in fout.meldingen}
+                                                   & set(UITZONDERINGEN)),
+                    uitzonderingen=UITZONDERINGEN)
     return RedirectResponse(f"/regio/{naam}/goedkeuring", status_code=303)
 
 

@@ -47,7 +47,13 @@ from contracten.weergave.sjabloon import (
 )
 from contracten.weergave.sjabloonbestand import begrensd, tijdslimiet, vul_begrensd
 from contracten.weergave.stijlen import Stijlen
-from contracten.weergave.tekstversie import Onderdeel, koppen_uit, markdown_uit, onderdelen_van
+from contracten.weergave.tekstversie import (
+    Onderdeel,
+    kop_en_voet,
+    koppen_uit,
+    markdown_uit,
+    onderdelen_van,
+)
 from contracten.weergave.zipschrijver import pak_in, zip_van
 
 KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
@@ -65,6 +71,7 @@ class Gerenderd:
     voetnoten: Any  # the w:footnotes element, if it has any
     stijlen: dict[str, str]  # style id -> style name as Word shows it ('Heading 1')
     links: dict[str, str]  # relationship id -> URL (of the body and of the footnotes)
+    kopvoet: tuple[str, ...] = ()  # the XML of its headers and footers
 
     @cached_property
     def body(self) -> Any:
@@ -78,6 +85,10 @@ class Gerenderd:
     def koppen(self, niveaus: tuple[str, ...]) -> list[str]:
         """The text of the body's paragraphs in the given styles (e.g. the article headings)."""
         return koppen_uit(self.delen, self.stijlen, niveaus)
+
+    def kop_en_voet(self) -> list[str]:
+        """The text of its headers and footers, which the twin leaves out."""
+        return kop_en_voet(self.kopvoet)
 
 
 class Motor:
@@ -208,7 +219,8 @@ class Motor:
                  for naam in self.delen]
         leden += [pak_in(naam, vervangen[naam]) for naam in sorted(vervangen)
                   if naam not in self.delen]
-        return Gerenderd(zip_van(leden), body_tekst, delen, noten, self.stijlen, links)
+        return Gerenderd(zip_van(leden), body_tekst, delen, noten, self.stijlen, links,
+                         tuple(kopvoet[naam] for naam in sorted(kopvoet)))
 
     def _heel(self, gevuld: str, opmaak: tabelbreedte.Opmaak
               ) -> tuple[str, list[Onderdeel], bool]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,8 @@ from contracten.weergave.stijlen import Stijlen
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_VEILIG = etree.XMLParser(resolve_entities=False, no_network=True)
+_KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
 _KOPPEN = {"Title": 1, **{f"Heading {n}": n + 1 for n in range(1, 6)}}
 _LIJSTEN = {"List Bullet": "- ", "List Bullet 2": "    - ", "List Bullet 3": "        - ",
             "List Number": "1. ", "List Number 2": "    1. ", "List Number 3": "        1. "}
@@ -59,6 +62,18 @@ def stijlnamen(styles_xml: bytes) -> dict[str, str]:
 
 def naar_markdown(docx: bytes) -> str:
     return markdown_van(*onderdelen(docx))
+
+
+def kop_en_voet(delen: Iterable[str | bytes]) -> list[str]:
+    """The text of header and footer parts (their XML), a line per paragraph."""
+    return ["\n".join(platte_tekst(p) for p in etree.fromstring(xml, _VEILIG).iter(f"{W}p"))
+            for xml in delen]
+
+
+def kop_en_voet_van(docx: bytes) -> list[str]:
+    """`kop_en_voet` of a .docx's headers and footers."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        return kop_en_voet(z.read(n) for n in sorted(z.namelist()) if _KOPVOET.fullmatch(n))
 
 
 def koppen(body: Any, stijlen: dict[str, str], niveaus: tuple[str, ...]) -> list[str]:
