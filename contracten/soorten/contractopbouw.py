@@ -8,12 +8,14 @@ articles follow 1.10 (1.11 …) and 2.1 (2.2 …)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from contracten.artikelen.invullen import vul_in
 from contracten.artikelen.model import Artikel, Bibliotheek, Lid
+from contracten.opmaak import VOORBEELD
 from contracten.profiel.model import Profiel
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 
@@ -40,8 +42,51 @@ def keuze_van(lid: Lid, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> str:
         return profiel.regio.bekostigingsvorm
     if naam == "socialreturn_periode":
         return keuzes.socialreturn.periode if keuzes.socialreturn else "contractjaar"
+    if naam == "inschrijving":  # what the aanbieder handed in follows from the procedure
+        if keuzes.procedure == "toelating":
+            return "aanmelding"
+        return "verzoek_en_inschrijving" if keuzes.selectie else "inschrijving"
+    if naam == "vertegenwoordiging":  # art. 171 lid 1 or lid 2 Gemeentewet: who signs
+        return keuzes.opdrachtgever.vertegenwoordiger.grondslag
     waarde: str = getattr(keuzes, naam)
     return waarde
+
+
+# The profile fields a choice follows from: an option taken on an example value is itself an
+# example, and the text says so. Who signs is marked where the text names him.
+KEUZEVELDEN = {"inschrijving": ("procedure", "selectie"), "vertegenwoordiging": (),
+               "socialreturn_periode": ("socialreturn.periode",), "uitvoeringsvariant": ()}
+
+
+def gekozen_tekst(lid: Lid, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> str:
+    """A lid's text: its own, or the option the region took, marked "(voorbeeld)" when that
+    choice rests on an example value: right after the words that differ between the options
+    (what the choice decides), before any closing punctuation."""
+    if lid.keuze is None:
+        return lid.tekst or ""
+    opties = lid.opties or {}
+    tekst = opties[keuze_van(lid, profiel, keuzes)].strip()
+    velden = KEUZEVELDEN.get(lid.keuze, (lid.keuze,))
+    if not any(keuzes.is_voorbeeld(v) for v in velden):
+        return tekst
+    delen = re.findall(r"\S+|\s+", tekst)
+    anders = [re.findall(r"\S+|\s+", " ".join(o.split())) for o in opties.values()]
+    gelijk = 0  # how many words at the end all options share
+    woorden = [d for d in delen if not d.isspace()]
+    while gelijk < len(woorden) and all(
+            gelijk < len(w := [d for d in a if not d.isspace()])
+            and w[-1 - gelijk] == woorden[-1 - gelijk] for a in anders):
+        gelijk += 1
+    if gelijk == len(woorden):  # no difference in words: mark the end
+        gelijk = 0
+    knip = len(delen)
+    for _ in range(gelijk):
+        knip -= 1
+        while delen[knip - 1].isspace():
+            knip -= 1
+    kop, staart = "".join(delen[:knip]), "".join(delen[knip:])
+    kern = kop.rstrip(".;:,")
+    return f"{kern}{VOORBEELD}{kop[len(kern):]}{staart}"
 
 
 def staat_aan(voorwaarde: str, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> bool:
@@ -86,6 +131,15 @@ def bouw(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
     return opbouw
 
 
+def aanhef(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
+           waarden: dict[str, str], nummer: str) -> Opbouw:
+    """One part of the preamble alone (e.g. "partijen"), built exactly as in the contract: for
+    a document that repeats it, such as the tariff addendum."""
+    opbouw = Opbouw()
+    _ongenummerd(opbouw, bibliotheek.artikelen[nummer], profiel, keuzes, waarden)
+    return opbouw
+
+
 def _artikel(opbouw: Opbouw, artikel: Artikel, gebruikt: bool, niveau: int, profiel: Profiel,
              keuzes: OvereenkomstKeuzes, waarden: dict[str, str], nvt_lid: str) -> None:
     opbouw.leden[artikel.nummer] = len(artikel.leden)
@@ -104,9 +158,7 @@ def _artikel(opbouw: Opbouw, artikel: Artikel, gebruikt: bool, niveau: int, prof
         if lid.voorwaarde and not staat_aan(lid.voorwaarde, profiel, keuzes):
             opbouw.blokken.append({"soort": "lid", "nummer": nummer, "tekst": nvt_lid})
             continue
-        tekst = lid.tekst if lid.keuze is None else (lid.opties or {})[
-            keuze_van(lid, profiel, keuzes)]
-        _lid(opbouw, nummer, tekst or "", waarden, keuzes)
+        _lid(opbouw, nummer, gekozen_tekst(lid, profiel, keuzes), waarden, keuzes)
 
 
 def _lid(opbouw: Opbouw, nummer: str, tekst: str, waarden: dict[str, str],
@@ -131,24 +183,51 @@ def _ongenummerd(opbouw: Opbouw, artikel: Artikel, profiel: Profiel,
                  keuzes: OvereenkomstKeuzes, waarden: dict[str, str]) -> None:
     """Partijen, Overwegingen, Definities: paragraphs, not leden; an item whose condition is
     off is left out; the region's own overwegingen and definities follow the library's."""
-    opbouw.blokken.append({"soort": "kop", "titel": artikel.titel, "niveau": 1})
+    opbouw.blokken.append({"soort": "kop", "titel": artikel.titel, "niveau": 1,
+                           "samenvatting": artikel.bron == "samenvatting"})
     if artikel.bron == "samenvatting" and artikel.status == "verbatim":
         opbouw.samenvattingen.append(artikel.nummer)
+    delen: list[tuple[str, ...]] = []
     for lid in artikel.leden:
         if lid.voorwaarde and not staat_aan(lid.voorwaarde, profiel, keuzes):
             continue
-        tekst = lid.tekst if lid.keuze is None else (lid.opties or {})[
-            keuze_van(lid, profiel, keuzes)]
-        ingevuld, ontbreekt = vul_in(tekst or "", waarden, keuzes.invullingen, artikel.nummer)
+        ingevuld, ontbreekt = vul_in(gekozen_tekst(lid, profiel, keuzes), waarden,
+                                     keuzes.invullingen, artikel.nummer)
         opbouw.ontbreekt += [(artikel.nummer, naam) for naam in ontbreekt]
-        opbouw.blokken += [{"soort": "alinea", "tekst": t} for t in alineas(ingevuld)]
+        delen.append(alineas(ingevuld))
     if artikel.nummer == "overwegingen":
-        opbouw.blokken += [{"soort": "alinea", "tekst": t}
-                           for o in keuzes.overwegingen for t in alineas(o)]
+        delen += [alineas(o) for o in keuzes.overwegingen]
+        opbouw.blokken += _overwegingen(delen)
+        return
+    opbouw.blokken += [{"soort": "alinea", "tekst": t} for d in delen for t in d]
     if artikel.nummer == "definities":
         opbouw.blokken += [{"soort": "definitie", "begrip": d.begrip,
                             "betekenis": " ".join(alineas(d.betekenis))}
                            for d in keuzes.definities]
+
+
+def _overwegingen(delen: list[tuple[str, ...]]) -> list[Blok]:
+    """The overwegingen as one lettered list under their opening ("Partijen nemen in aanmerking
+    dat:"), the library's and the region's own alike: a., b., c. …, each ending in ";" and the
+    last in ".", whatever punctuation the texts brought."""
+    blokken: list[Blok] = []
+    if delen and delen[0] and delen[0][-1].endswith(":"):
+        blokken += [{"soort": "alinea", "tekst": t} for t in delen[0]]
+        delen = delen[1:]
+    delen = [d for d in delen if d]
+    for i, overweging in enumerate(delen):
+        eerste, *verder = overweging
+        slot = "." if i == len(delen) - 1 else ";"
+        teksten = [eerste, *verder]
+        teksten[-1] = teksten[-1].rstrip().rstrip(".;,") + slot
+        blokken.append({"soort": "overweging", "letter": f"{_letter(i)}.", "tekst": teksten[0]})
+        blokken += [{"soort": "vervolg", "tekst": t} for t in teksten[1:]]
+    return blokken
+
+
+def _letter(i: int) -> str:
+    """a … z, then aa, ab …"""
+    return _letter(i // 26 - 1) + chr(97 + i % 26) if i >= 26 else chr(97 + i)
 
 
 @lru_cache(maxsize=1024)  # every aanbieder's contract has mostly the same texts

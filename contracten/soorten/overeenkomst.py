@@ -17,7 +17,7 @@ from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 from contracten.rekenen import socialreturn
 from contracten.rekenen.verwijzingen import bungelend, verwijzingen
 from contracten.soorten.basis import Soort, Uitvoering, basis
-from contracten.soorten.contractopbouw import Blok, Opbouw, bouw
+from contracten.soorten.contractopbouw import Blok, Opbouw, aanhef, bouw
 from contracten.soorten.contractwaarden import contractwaarden
 from contracten.soorten.tabellen import prestaties
 
@@ -31,14 +31,37 @@ def opbouw(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None) -> tup
     waarden = contractwaarden(profiel, keuzes, aanbieder)
     deel2, vb = _deel2(profiel, prijspeil, aanbieder) if aanbieder else ([], False)
     uit = bouw(profiel, keuzes, bibliotheek, waarden.waarden, deel2)
-    if uit.ontbreekt and aanbieder is not None:
+    if aanbieder is not None:
+        _compleet(profiel, uit)
+    return uit, waarden.voorbeeld or vb
+
+
+def _compleet(profiel: Profiel, uit: Opbouw) -> None:
+    """Raise InvoerFout naming every blank without a value."""
+    if uit.ontbreekt:
         raise InvoerFout([Melding(f"{profiel.sleutel}/overeenkomst.yaml", None, "invullingen",
                                   f"[{naam}] in artikel {lid} heeft geen waarde; geef die onder "
                                   f"invullingen (\"[{naam}]\" of \"{lid} [{naam}]\")",
                                   "plaatshouder_leeg")
                           for lid, naam in dict.fromkeys(uit.ontbreekt)],
                          f"De overeenkomst van '{profiel.sleutel}' is niet compleet")
-    return uit, waarden.voorbeeld or vb
+
+
+def comparitie(profiel: Profiel, aanbieder: Aanbieder) -> dict[str, Any] | None:
+    """The contract's Partijen for a document that repeats them (the tariff addendum): the same
+    paragraphs, from the same library text and values, and the same signatory for the
+    municipality. None when the region has no overeenkomst.yaml."""
+    keuzes = profiel.overeenkomst
+    bibliotheek = profiel.bibliotheek
+    if keuzes is None or bibliotheek is None:
+        return None
+    waarden = contractwaarden(profiel, keuzes, aanbieder)
+    uit = aanhef(profiel, keuzes, bibliotheek, waarden.waarden, "partijen")
+    _compleet(profiel, uit)
+    kop, *alineas = uit.blokken
+    return {"titel": kop["titel"], "samenvatting": kop["samenvatting"],
+            "alineas": [b["tekst"] for b in alineas], "voorbeeld": waarden.voorbeeld,
+            "ondertekening": _ondertekening(keuzes, aanbieder)}
 
 
 def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
@@ -83,10 +106,19 @@ def _ondertekening(keuzes: OvereenkomstKeuzes, aanbieder: Aanbieder) -> dict[str
 def _deel2(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> tuple[list[Blok], bool]:
     """The tables of Deel 2: this aanbieder's tariffs, or (taakgericht) the budget of the
     perceel per functie and its onderaannemers; and whether an amount is an example."""
-    peil = profiel.prijspeilen[prijspeil]
     begin = profiel.regio.aanbesteding.looptijd.begin
+    # A contract states the amounts of its first year: those of the start year's prijspeil when
+    # the profile has it, else the run's, with the way they are indexed up to the start.
+    start = profiel.prijspeilen.get(begin.year)
+    if prijspeil < begin.year and start is not None \
+            and all(start.van_product(s) for s in aanbieder.producten):
+        prijspeil = begin.year
+    peil = profiel.prijspeilen[prijspeil]
     rijen = prestaties(profiel, peil, aanbieder.producten)
     vb = any(r.voorbeeld for s in aanbieder.producten if (r := peil.van_product(s)))
+    codes_vb = {p.sleutel for p in profiel.inhoud.producten if p.iwmo.voorbeeld} \
+        | {f.sleutel for f in profiel.inhoud.functies if f.voorbeeld}  # iWmo codes not sourced
+    vb_codes = bool(codes_vb & set(aanbieder.producten))
     blokken: list[Blok] = []
     if profiel.regio.bekostigingsvorm == "taakgericht":
         totaal = sum((r.bedrag for s in aanbieder.producten if (r := peil.van_product(s))),
@@ -101,12 +133,14 @@ def _deel2(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> tuple[list
                 {"naam": voorbeeld(o.naam, aanbieder.voorbeeld),
                  "kvk": voorbeeld(o.kvk, aanbieder.voorbeeld),
                  "functies": "; ".join(namen[p] for p in o.producten),
-                 "aandeel": _deel(sum((budget.get(p, Decimal(0)) for p in o.producten),
-                                      Decimal(0)), totaal)}
+                 # Computed from the budget: an example whenever the budget or the split is.
+                 "aandeel": voorbeeld(_deel(sum((budget.get(p, Decimal(0)) for p in o.producten),
+                                                Decimal(0)), totaal), vb or aanbieder.voorbeeld)}
                 for o in aanbieder.onderaannemers]})
     else:
         blokken.append({"soort": "tarieven", "rijen": rijen, "prijspeil": prijspeil})
         blokken += _indexatie(prijspeil, begin)
+    vb = vb or vb_codes
     sr = _socialreturn(profiel, aanbieder)
     if sr is not None:
         blokken.append(sr)
@@ -119,10 +153,13 @@ def _deel2(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> tuple[list
 
 
 def _indexatie(prijspeil: int, begin: dt.date) -> list[Blok]:
-    """Amounts of an earlier prijspeil than the contract's first year say how they move on."""
+    """Amounts of an earlier prijspeil than the contract's first year say how they move on: by
+    every yearly indexation of article 3.2 from the year after the prijspeil up to the start."""
     if prijspeil >= begin.year:
         return []
-    return [{"soort": "indexatie", "prijspeil": prijspeil, "begin": datum(begin)}]
+    return [{"soort": "indexatie", "prijspeil": prijspeil, "begin": datum(begin),
+             "startjaar": begin.year, "eerste": prijspeil + 1,
+             "jaren": begin.year - prijspeil}]
 
 
 def _socialreturn(profiel: Profiel, aanbieder: Aanbieder) -> Blok | None:
