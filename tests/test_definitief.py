@@ -107,8 +107,8 @@ def test_voorbeeldwaarden_maken_niet_definitief_en_de_weigering_zegt_waar(assen_
     [melding] = fout.meldingen
     assert (melding.bestand, melding.code) == ("programma-van-eisen.docx",
                                                "voorbeeld_niet_definitief")
-    assert melding.bericht.startswith("bevat 15 voorbeeldwaarden, gemarkeerd met ‘(voorbeeld)’")
-    assert f"de eerste 3: {PVE_EERSTE}; " in melding.bericht and "(en nog 12)" in melding.bericht
+    assert melding.bericht.startswith("bevat 21 voorbeeldwaarden, gemarkeerd met ‘(voorbeeld)’")
+    assert f"de eerste 3: {PVE_EERSTE}; " in melding.bericht and "(en nog 18)" in melding.bericht
     assert str(map_) in str(fout)  # the folder, and each document's path in it
     assert not (map_ / "definitief.json").exists()
     _, gemarkeerd = markeer_definitief(regio, uitvoer=assen_gegenereerd, datum=DATUM,
@@ -143,7 +143,7 @@ def test_opdrachtregel_weigert_voorbeelden_ook_met_ook_samenvattingen(assen_gege
     uit = voer_uit(*opdracht, env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 1 and uit.stdout == ""
     assert f"Niet definitief gemaakt in {map_} (1 fout):" in uit.stderr
-    assert "overeenkomsten/wonen-plus.docx: bevat 39 voorbeeldwaarden" in uit.stderr
+    assert "overeenkomsten/wonen-plus.docx: bevat 48 voorbeeldwaarden" in uit.stderr
     assert "Partijen: “…in het Handelsregister onder KvK-nummer 01176642 (voorbeeld) …”" \
         in uit.stderr
     assert "(en nog 36)" in uit.stderr and uit.stderr.rstrip().endswith(
@@ -180,7 +180,7 @@ def test_een_ouder_manifest_zonder_telling_leest_het_document(assen_gegenereerd)
     for fout in (uit_de_tweeling, uit_word):
         [melding] = fout.meldingen
         assert melding.code == "voorbeeld_niet_definitief"
-        assert "bevat 15 voorbeeldwaarden" in melding.bericht and PVE_EERSTE in melding.bericht
+        assert "bevat 21 voorbeeldwaarden" in melding.bericht and PVE_EERSTE in melding.bericht
     assert not (map_ / "definitief.json").exists()
 
 
@@ -197,11 +197,11 @@ def test_genereer_telt_de_voorbeeldwaarden_ook_in_kop_en_voet(tmp_path):
     map_ = tmp_path / "uit/assen/2025"
     documenten = json.loads((map_ / "manifest.json").read_text(encoding="utf-8"))["documenten"]
     telling = {d["formaat"]: d.get("voorbeelden") for d in documenten}
-    assert telling == {"docx": 16, "md": None}
+    assert telling == {"docx": 22, "md": None}
     assert (map_ / "programma-van-eisen.md").read_text(encoding="utf-8").count("(voorbeeld)") \
-        == 16  # 15 values and the note, which is not counted; the header is not in the twin
+        == 22  # 21 values and the note, which is not counted; the header is not in the twin
     [melding] = _weigering(regio, tmp_path / "uit").meldingen
-    assert "bevat 16 voorbeeldwaarden" in melding.bericht
+    assert "bevat 22 voorbeeldwaarden" in melding.bericht
 
 
 def _vervang_in_docx(pad, deel: str, oud: str, nieuw: str) -> None:

@@ -346,6 +346,8 @@ def test_voorbeeldmelding_alleen_als_er_voorbeeldwaarden_zijn(regios, tmp_path):
         d["regels"]["indexatie"]["voorbeeld"] = []
     wijzig_yaml(regios / "amersfoort/regio.yaml", regels)
     wijzig_yaml(regios / "amersfoort/overeenkomst.yaml", lambda d: d.update(voorbeeld=[]))
+    wijzig_yaml(regios / "amersfoort/inhoud.yaml",  # the iWmo codes the source does not give
+                lambda d: [f.pop("voorbeeld", None) for f in d["functies"]])
     genereer(laad_regio(regios, "amersfoort"), soorten=["overeenkomst"],
              aanbieders=["stichting-samen-eemland"], uitvoer=tmp_path, sjablonen=SJABLONEN,
              datum=DATUM)

@@ -51,7 +51,8 @@ def tekst(doc: Document) -> str:
 def test_structuur_en_nummering_van_de_standaard(uitvoer, regio):
     gevonden = koppen(document(uitvoer, regio))
     titels = [t for _, t in gevonden]
-    assert titels[:3] == ["Partijen", "Overwegingen", "Definities"]
+    assert titels[:3] == ["Partijen (samenvatting)", "Overwegingen (samenvatting)",
+                          "Definities (samenvatting)"]
     delen = [t for s, t in gevonden if s == "Heading 1" and t.startswith("Deel")]
     assert [d.split(":")[0] for d in delen] == ["Deel 1", "Deel 2", "Deel 3"]
     hoofdstukken = [t for s, t in gevonden if s == "Heading 2" and t.startswith("Hoofdstuk")]
@@ -208,8 +209,8 @@ def test_amersfoort_is_een_contract_met_het_budget_van_het_perceel(uitvoer, regi
     totaal = sum(b.bedrag for b in profiel.prijspeilen[2023].bedragen if b.product)
     assert f"€ {totaal:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".") in inhoud
     assert "Stichting Eemzicht (voorbeeld)" in inhoud  # an onderaannemer, with its share
-    assert "De bedragen in deze tabel hebben prijspeil 2023. Zij worden per 1 januari 2027" \
-        in inhoud
+    assert "De bedragen in deze tabel hebben prijspeil 2023; de overeenkomst gaat in op " \
+        "1 januari 2027." in inhoud
     wijzig_yaml(regios / "amersfoort/aanbieders.yaml",
                 lambda d: d["aanbieders"].append({**d["aanbieders"][0], "id": "tweede",
                                                   "kvk": "91000999", "agb": "91000998"}))

@@ -46,7 +46,8 @@ def test_elk_addendum_hoort_bij_zijn_brief(geindexeerd):
         assert "Zij vervangen de bedragen van prijspeil 2025 in Deel 2 van de overeenkomst." \
             in addendum
         assert "Voor het overige blijft de overeenkomst ongewijzigd." in addendum
-        assert f"onder nummer {aanbieder.kvk}, hierna: Opdrachtnemer" in addendum
+        # The parties as the overeenkomst states them (its comparitie, test_ondertekenbaar).
+        assert f"Handelsregister onder KvK-nummer {aanbieder.kvk}" in addendum
         assert addendum.count("Handtekening: ") == 2  # both parties sign
 
 

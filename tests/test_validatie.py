@@ -29,6 +29,10 @@ def een(regios: Path, regio: str = "assen"):
     return gevonden[0]
 
 
+# The iWmo codes of begeleiding complex in assen/inhoud.yaml, up to its eenheid.
+COMPLEX = "kaart: begeleiding-complex\n  iwmo:\n    productcategorie: '02'\n    eenheid: "
+
+
 def vervang(pad: Path, oud: str, nieuw: str, aantal: int = 1) -> None:
     tekst = pad.read_text(encoding="utf-8")
     assert oud in tekst, oud
@@ -356,8 +360,8 @@ def _inspanningsgericht(regios: Path) -> None:
                                  "eenheid: '84'\n    frequentie: '2'")
                    .replace("eenheid: '82'\n    frequentie: '1'",
                             "eenheid: '84'\n    frequentie: '2'"), encoding="utf-8")
-    vervang(pad, "productcategorie: '02'\n    eenheid: '84'",
-            "productcategorie: '02'\n    eenheid: '04'")
+    vervang(pad, f"{COMPLEX}'84'",
+            f"{COMPLEX}'04'")
 
 
 def test_iwmo_eenheid_en_tariefeenheid_moeten_bij_elkaar_passen(regios):
@@ -397,8 +401,9 @@ def test_een_onbekend_product_in_goed_nederlands(regios):
 def test_iwmo_eenheid_hoort_bij_de_bekostigingsvorm(regios):
     """An outputgerichte region allocates in stuks (output) or euro's; a unit of time belongs to
     the inspanningsgerichte variant (iWmo 3.2). The message names both and lists what may."""
-    vervang(regios / "assen/inhoud.yaml", "productcategorie: '02'\n    eenheid: '82'",
-            "productcategorie: '02'\n    eenheid: '04'")
+    vervang(regios / "assen/inhoud.yaml",
+            f"{COMPLEX}'82'",
+            f"{COMPLEX}'04'")
     uit = voer_uit("--regios", str(regios), "valideer", "assen")
     assert uit.code == 1
     regels = [r for r in uit.stderr.splitlines() if "[eenheid_bekostigingsvorm]" in r]
@@ -411,8 +416,8 @@ def test_iwmo_eenheid_hoort_bij_de_bekostigingsvorm(regios):
 
 def test_inspanningsgericht_weigert_stuks_output(regios):
     _inspanningsgericht(regios)
-    vervang(regios / "assen/inhoud.yaml", "productcategorie: '02'\n    eenheid: '04'",
-            "productcategorie: '02'\n    eenheid: '82'")
+    vervang(regios / "assen/inhoud.yaml", f"{COMPLEX}'04'",
+            f"{COMPLEX}'82'")
     uit = voer_uit("--regios", str(regios), "valideer", "assen")
     assert uit.code == 1 and "[eenheid_bekostigingsvorm]" in uit.stderr
     assert ("toegestaan: 01 minuut, 04 uur, 14 etmaal, 16 dagdeel (4 uur), 84 stuks (inspanning)"
@@ -421,8 +426,8 @@ def test_inspanningsgericht_weigert_stuks_output(regios):
 
 def test_iwmo_frequentie_hoort_bij_de_eenheid(regios):
     """Euro's (83) are never allocated per dag (CS338)."""
-    vervang(regios / "assen/inhoud.yaml", "productcategorie: '02'\n    eenheid: '82'\n"
-            "    frequentie: '2'", "productcategorie: '02'\n    eenheid: '83'\n"
+    vervang(regios / "assen/inhoud.yaml", f"{COMPLEX}'82'\n"
+            "    frequentie: '2'", f"{COMPLEX}'83'\n"
             "    frequentie: '1'")
     uit = voer_uit("--regios", str(regios), "valideer", "assen")
     assert uit.code == 1

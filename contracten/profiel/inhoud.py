@@ -35,6 +35,9 @@ class Functie(Model):
     naam: Tekst
     beschrijving: Markdown
     productcategorie: Productcategorie | None = None
+    # Fields the source does not give (the iWmo code is the region's choice): every document
+    # that shows one marks it "(voorbeeld)".
+    voorbeeld: list[Literal["productcategorie"]] = []
 
 
 class FunctieVerwijzing(Model):
@@ -135,6 +138,8 @@ class Iwmo(Model):
     productcode: str | None = Field(default=None, pattern=r"^[0-9A-Z]{5}$")
     eenheid: Eenheid
     frequentie: Frequentie
+    # The codes are the region's choice, not the source's: documents mark them "(voorbeeld)".
+    voorbeeld: bool = False
 
 
 class Product(Model):

@@ -6,6 +6,7 @@ of its blanks, and its own articles. Values the source does not give are listed 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -20,13 +21,37 @@ OPTIONELE_ARTIKELEN = ("herzieningsclausule", "bestedingsruimte", "onvoldoende_i
                        "overgang_18", "bibob", "socialreturn", "implementatie")
 
 
+BURGEMEESTER = re.compile(r"\bburgemeester\b", re.IGNORECASE)
+
+
 class Vertegenwoordiger(Model):
-    """Who signs for the municipality (art. 171 lid 2 Gemeentewet), in which function, on whose
-    volmacht and in execution of which college decision."""
+    """Who signs for the municipality, in which function and, for anyone but the burgemeester,
+    on whose volmacht: the burgemeester represents the gemeente himself (art. 171 lid 1
+    Gemeentewet; also a waarnemend or loco-burgemeester), anyone else as his gemachtigde (lid 2)."""
 
     naam: Tekst
     functie: Tekst
-    mandaat: Tekst  # completes "daartoe gemachtigd bij …": the burgemeester's volmacht
+    # Completes "daartoe gemachtigd bij …": the burgemeester's volmacht, and the college decision
+    # it executes. Not needed when the burgemeester signs himself.
+    mandaat: Tekst | None = None
+
+    @model_validator(mode="after")
+    def _mandaat_nodig(self) -> Vertegenwoordiger:
+        if self.mandaat is None and not self.is_burgemeester:
+            raise PydanticCustomError(
+                "mandaat_ontbreekt", "alleen de burgemeester vertegenwoordigt de gemeente zonder "
+                "volmacht (artikel 171 Gemeentewet); geef het mandaat van '{functie}'",
+                {"functie": self.functie})
+        return self
+
+    @property
+    def is_burgemeester(self) -> bool:
+        return BURGEMEESTER.search(self.functie) is not None
+
+    @property
+    def grondslag(self) -> str:
+        """The option of the library's `vertegenwoordiging`: lid 1 or lid 2 of art. 171."""
+        return "burgemeester" if self.is_burgemeester or self.mandaat is None else "gemachtigde"
 
 
 class Opdrachtgever(Model):

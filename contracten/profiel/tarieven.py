@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from contracten.profiel.typen import Bedrag, Model, Percentage, Procentpunten, Sleutel, Tekst
 
@@ -49,6 +50,16 @@ class IndexatieRecord(Model):
     datum: dt.date
 
 
+# The note `indexeer` wrote into a new prijspeil before it stopped naming itself: documents (the
+# programma van eisen shows the note) never mention our commands, so it is read as the new one.
+OUDE_TOELICHTING = re.compile(r"Geïndexeerd uit prijspeil (\d{4}) met contracten indexeer\.")
+
+
+def toelichting_geindexeerd(van: int) -> str:
+    """The note of a prijspeil made by indexation, as the programma van eisen shows it."""
+    return f"Geïndexeerd uit prijspeil {van}."
+
+
 class Prijspeil(Model):
     """One year's amounts, kept as its own file and never overwritten."""
 
@@ -57,6 +68,15 @@ class Prijspeil(Model):
     toelichting: Tekst | None = None
     indexatie: IndexatieRecord | None = None
     bedragen: list[BedragRegel] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _oude_toelichting(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("toelichting"), str):
+            oud = OUDE_TOELICHTING.fullmatch(data["toelichting"].strip())
+            if oud is not None:
+                data = {**data, "toelichting": toelichting_geindexeerd(int(oud.group(1)))}
+        return data
 
     def bedrag(self, sleutel: str) -> BedragRegel | None:
         return next((b for b in self.bedragen if b.sleutel == sleutel), None)

@@ -16,7 +16,12 @@ from pydantic import ValidationError
 from contracten.fouten import InvoerFout, Melding
 from contracten.opmaak import rond_af
 from contracten.profiel.model import Profiel
-from contracten.profiel.tarieven import BedragRegel, IndexatieRecord, Prijspeil
+from contracten.profiel.tarieven import (
+    BedragRegel,
+    IndexatieRecord,
+    Prijspeil,
+    toelichting_geindexeerd,
+)
 
 HONDERD = Decimal(100)
 MINIMUM, MAXIMUM = Decimal(-10), Decimal(25)
@@ -116,7 +121,7 @@ def indexeer(profiel: Profiel, naar: int, record: IndexatieRecord) -> Indexering
         prijspeil = Prijspeil.model_validate({
             "prijspeil": naar,
             "ingangsdatum": dt.date(naar, 1, 1),
-            "toelichting": f"Geïndexeerd uit prijspeil {van} met contracten indexeer.",
+            "toelichting": toelichting_geindexeerd(van),
             "indexatie": record,
             "bedragen": [w.regel.model_dump() for w in wijzigingen],
         })

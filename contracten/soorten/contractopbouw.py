@@ -13,9 +13,10 @@ from functools import lru_cache
 from typing import Any
 
 from contracten.artikelen.invullen import vul_in
-from contracten.artikelen.model import Artikel, Bibliotheek, Lid
+from contracten.artikelen.model import Artikel, Bibliotheek
 from contracten.profiel.model import Profiel
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
+from contracten.soorten.keuzetekst import gekozen_tekst, staat_aan
 
 Blok = dict[str, Any]
 
@@ -31,46 +32,6 @@ class Opbouw:
 
     def inhoudsopgave(self) -> list[Blok]:
         return [b for b in self.blokken if b["soort"] in ("kop", "deel", "hoofdstuk", "artikel")]
-
-
-def keuze_van(naam: str, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> str:
-    """The option the region took for a choice (artikelen/index.yaml `keuzes`)."""
-    if naam == "uitvoeringsvariant":
-        return profiel.regio.bekostigingsvorm
-    if naam == "socialreturn_periode":
-        return keuzes.socialreturn.periode if keuzes.socialreturn else "contractjaar"
-    waarde: str = getattr(keuzes, naam)
-    return waarde
-
-
-def staat_aan(voorwaarde: str, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> bool:
-    """A lid's condition (artikelen/index.yaml `voorwaarden`)."""
-    if voorwaarde == "verlenging":
-        return keuzes.verlenging is not None
-    if voorwaarde == "selectie":
-        return keuzes.selectie
-    return keuzes.gebruikt(voorwaarde)
-
-
-def tekst_van(lid: Lid, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> str:
-    """A lid's text as it applies to the region: the option it chose, or (official text) the
-    parts for its uitvoeringsvariant, procedure and switches, the guidance lines left out.
-    Empty when no part applies."""
-    if lid.keuze is not None:
-        return (lid.opties or {})[keuze_van(lid.keuze, profiel, keuzes)]
-    if lid.delen is None:
-        return lid.tekst or ""
-    regels: list[str] = []
-    for deel in lid.delen:
-        if any(keuze_van(k, profiel, keuzes) not in opties for k, opties in deel.alleen.items()):
-            continue
-        if deel.voorwaarde and not staat_aan(deel.voorwaarde, profiel, keuzes):
-            continue
-        if deel.aansluitend and regels:
-            regels[-1] = f"{regels[-1]} {deel.als_tekst()}"
-        else:
-            regels += deel.als_tekst().split("\n")
-    return "\n".join(regels)
 
 
 def bouw(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
@@ -112,6 +73,16 @@ def bouw(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
     return opbouw
 
 
+def aanhef(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
+           waarden: dict[str, str], nummer: str) -> Opbouw:
+    """One part of the preamble alone (e.g. "partijen"), built exactly as in the contract: for
+    a document that repeats it, such as the tariff addendum."""
+    opbouw = Opbouw()
+    _ongenummerd(opbouw, bibliotheek.artikelen[nummer], profiel, keuzes, waarden,
+                 bibliotheek.index.eigen_aanhef.get(nummer))
+    return opbouw
+
+
 def _artikel(opbouw: Opbouw, artikel: Artikel, gebruikt: bool, niveau: int, profiel: Profiel,
              keuzes: OvereenkomstKeuzes, waarden: dict[str, str], nvt_lid: str) -> None:
     opbouw.leden[artikel.nummer] = len(artikel.leden)
@@ -130,8 +101,7 @@ def _artikel(opbouw: Opbouw, artikel: Artikel, gebruikt: bool, niveau: int, prof
         if lid.voorwaarde and not staat_aan(lid.voorwaarde, profiel, keuzes):
             opbouw.blokken.append({"soort": "lid", "nummer": nummer, "tekst": nvt_lid})
             continue
-        tekst = tekst_van(lid, profiel, keuzes)
-        _lid(opbouw, nummer, tekst or nvt_lid, waarden, keuzes)
+        _lid(opbouw, nummer, gekozen_tekst(lid, profiel, keuzes) or nvt_lid, waarden, keuzes)
 
 
 def _lid(opbouw: Opbouw, nummer: str, tekst: str, waarden: dict[str, str],
@@ -158,27 +128,74 @@ def _ongenummerd(opbouw: Opbouw, artikel: Artikel, profiel: Profiel,
     """Partijen, Overwegingen, Definities: paragraphs, not leden; an item whose condition is
     off is left out; the region's own overwegingen and definities follow the library's, after
     the official text under a sentence of their own, so nobody takes them for the standard's."""
-    opbouw.blokken.append({"soort": "kop", "titel": artikel.titel, "niveau": 1})
+    opbouw.blokken.append({"soort": "kop", "titel": artikel.titel, "niveau": 1,
+                           "samenvatting": artikel.bron == "samenvatting"})
     if artikel.bron == "samenvatting" and artikel.status == "verbatim":
         opbouw.samenvattingen.append(artikel.nummer)
+    delen: list[tuple[str, ...]] = []
     for lid in artikel.leden:
         if lid.voorwaarde and not staat_aan(lid.voorwaarde, profiel, keuzes):
             continue
-        tekst = tekst_van(lid, profiel, keuzes)
-        ingevuld, ontbreekt = vul_in(tekst, waarden, keuzes.invullingen, artikel.nummer)
+        ingevuld, ontbreekt = vul_in(gekozen_tekst(lid, profiel, keuzes), waarden,
+                                     keuzes.invullingen, artikel.nummer)
         opbouw.ontbreekt += [(artikel.nummer, naam) for naam in ontbreekt]
-        opbouw.blokken += [{"soort": "alinea", "tekst": t} for t in alineas(ingevuld)]
-    eigen = keuzes.overwegingen if artikel.nummer == "overwegingen" else (
-        keuzes.definities if artikel.nummer == "definities" else [])
-    if eigen and eigen_inleiding and artikel.bron == "officieel":
-        opbouw.blokken.append({"soort": "alinea", "tekst": " ".join(eigen_inleiding.split())})
+        delen.append(alineas(ingevuld))
+    officieel = artikel.bron == "officieel"
+    inleiding = " ".join(eigen_inleiding.split()) if officieel and eigen_inleiding else None
     if artikel.nummer == "overwegingen":
-        opbouw.blokken += [{"soort": "alinea", "tekst": t}
-                           for o in keuzes.overwegingen for t in alineas(o)]
+        if officieel:  # one lid: its opening, then one list item per overweging
+            delen = _per_opsomming(delen)
+        opbouw.blokken += _overwegingen(delen, [alineas(o) for o in keuzes.overwegingen],
+                                        inleiding)
+        return
+    opbouw.blokken += [{"soort": "alinea", "tekst": t} for d in delen for t in d]
     if artikel.nummer == "definities":
+        if keuzes.definities and inleiding:
+            opbouw.blokken.append({"soort": "alinea", "tekst": inleiding})
         opbouw.blokken += [{"soort": "definitie", "begrip": d.begrip,
                             "betekenis": " ".join(alineas(d.betekenis))}
                            for d in keuzes.definities]
+
+
+def _per_opsomming(delen: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Paragraphs split where a list item ("• …", "– …") begins, the marker taken off: the
+    standard writes its overwegingen as one list."""
+    uit: list[list[str]] = [[]]
+    for regel in (r for d in delen for r in d):
+        if regel[:2] in ("• ", "– ", "- "):
+            uit.append([regel[2:].strip()])
+        else:
+            uit[-1].append(regel)
+    return [tuple(d) for d in uit if d]
+
+
+def _overwegingen(delen: list[tuple[str, ...]], eigen: list[tuple[str, ...]],
+                  inleiding: str | None) -> list[Blok]:
+    """The overwegingen as one lettered list under their opening ("Partijen nemen in aanmerking
+    dat:"), the library's and the region's own alike: a., b., c. …, each ending in ";" and the
+    last in ".", whatever punctuation the texts brought. With `inleiding` (under the official
+    text) the region's own follow that sentence, their letters going on."""
+    blokken: list[Blok] = []
+    if delen and delen[0] and delen[0][-1].endswith(":"):
+        blokken += [{"soort": "alinea", "tekst": t} for t in delen[0]]
+        delen = delen[1:]
+    delen = [d for d in delen if d]
+    eigen = [d for d in eigen if d]
+    alle = delen + eigen
+    for i, overweging in enumerate(alle):
+        if i == len(delen) and inleiding:
+            blokken.append({"soort": "alinea", "tekst": inleiding})
+        slot = "." if i == len(alle) - 1 else ";"
+        teksten = list(overweging)
+        teksten[-1] = teksten[-1].rstrip().rstrip(".;,") + slot
+        blokken.append({"soort": "overweging", "letter": f"{_letter(i)}.", "tekst": teksten[0]})
+        blokken += [{"soort": "vervolg", "tekst": t} for t in teksten[1:]]
+    return blokken
+
+
+def _letter(i: int) -> str:
+    """a … z, then aa, ab …"""
+    return _letter(i // 26 - 1) + chr(97 + i % 26) if i >= 26 else chr(97 + i)
 
 
 @lru_cache(maxsize=1024)  # every aanbieder's contract has mostly the same texts

@@ -69,7 +69,8 @@ def contractwaarden(profiel: Profiel, keuzes: OvereenkomstKeuzes, aanbieder: Aan
     vt = og.vertegenwoordiger
     w.zet("vertegenwoordiger_naam", vt.naam, vb("opdrachtgever.vertegenwoordiger.naam"))
     w.zet("vertegenwoordiger_functie", vt.functie, vb("opdrachtgever.vertegenwoordiger.functie"))
-    w.zet("mandaat", vt.mandaat, vb("opdrachtgever.vertegenwoordiger.mandaat"))
+    if vt.mandaat is not None:  # lid 2 of art. 171 Gemeentewet only (see partijen.yaml)
+        w.zet("mandaat", vt.mandaat, vb("opdrachtgever.vertegenwoordiger.mandaat"))
     if aanbieder is not None:
         w.zet("opdrachtnemer", aanbieder.naam, aanbieder.voorbeeld)
         w.zet("opdrachtnemer_adres", adres(aanbieder.adres), aanbieder.voorbeeld)
@@ -89,7 +90,9 @@ def contractwaarden(profiel: Profiel, keuzes: OvereenkomstKeuzes, aanbieder: Aan
     w.zet("voorzieningen", "; ".join(namen[:-1]) + (" en " if len(namen) > 1 else "") + namen[-1])
     w.zet("programma_van_eisen",
           f"het {regio.aanbesteding.titel}, van {datum(regio.aanbesteding.datum)}")
-    w.zet("bijlagen", opsomming(keuzes.bijlagen), vb("bijlagen"))
+    # Article 1.2 names the inkoopvoorwaarden in an item of their own (4.2): not again in 4.1.
+    w.zet("bijlagen", opsomming([b for b in keuzes.bijlagen
+                                 if keuzes.inkoopvoorwaarden not in b]), vb("bijlagen"))
     w.zet("bijlagen_opdrachtnemer", opsomming(keuzes.bijlagen_opdrachtnemer) or INVULLIJN,
           vb("bijlagen_opdrachtnemer"))
     w.zet("inkoopvoorwaarden", keuzes.inkoopvoorwaarden, vb("inkoopvoorwaarden"))

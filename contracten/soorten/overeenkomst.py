@@ -5,21 +5,18 @@ the rest. Pure: no files, no Word objects."""
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from contracten.fouten import InvoerFout, Melding
-from contracten.opmaak import bedrag, datum, getal, opsomming, procent, voorbeeld
+from contracten.opmaak import voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
-from contracten.rekenen import socialreturn
 from contracten.rekenen.verwijzingen import bungelend, verwijzingen
 from contracten.soorten.basis import Soort, Uitvoering, basis
-from contracten.soorten.contractopbouw import Blok, Opbouw, bouw
+from contracten.soorten.contractopbouw import Opbouw, aanhef, bouw
 from contracten.soorten.contractwaarden import contractwaarden
-from contracten.soorten.tabellen import prestaties
+from contracten.soorten.deel2 import deel2
 
 
 def opbouw(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None) -> tuple[Opbouw, bool]:
@@ -29,9 +26,16 @@ def opbouw(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None) -> tup
     bibliotheek = profiel.bibliotheek
     assert keuzes is not None and bibliotheek is not None, "alleen met overeenkomst.yaml"
     waarden = contractwaarden(profiel, keuzes, aanbieder)
-    deel2, vb = _deel2(profiel, prijspeil, aanbieder) if aanbieder else ([], False)
-    uit = bouw(profiel, keuzes, bibliotheek, waarden.waarden, deel2)
-    if uit.ontbreekt and aanbieder is not None:
+    tabellen, vb = deel2(profiel, prijspeil, aanbieder) if aanbieder else ([], False)
+    uit = bouw(profiel, keuzes, bibliotheek, waarden.waarden, tabellen)
+    if aanbieder is not None:
+        _compleet(profiel, uit)
+    return uit, waarden.voorbeeld or vb
+
+
+def _compleet(profiel: Profiel, uit: Opbouw) -> None:
+    """Raise InvoerFout naming every blank without a value."""
+    if uit.ontbreekt:
         raise InvoerFout([Melding(f"{profiel.sleutel}/overeenkomst.yaml", None, "invullingen",
                                   f"[{naam}] in artikel {lid} heeft geen waarde; geef die onder "
                                   f"invullingen (\"[{naam}]\", \"{lid} [{naam}]\" of, voor de "
@@ -39,7 +43,23 @@ def opbouw(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None) -> tup
                                   "plaatshouder_leeg")
                           for lid, naam in dict.fromkeys(uit.ontbreekt)],
                          f"De overeenkomst van '{profiel.sleutel}' is niet compleet")
-    return uit, waarden.voorbeeld or vb
+
+
+def comparitie(profiel: Profiel, aanbieder: Aanbieder) -> dict[str, Any] | None:
+    """The contract's Partijen for a document that repeats them (the tariff addendum): the same
+    paragraphs, from the same library text and values, and the same signatory for the
+    municipality. None when the region has no overeenkomst.yaml."""
+    keuzes = profiel.overeenkomst
+    bibliotheek = profiel.bibliotheek
+    if keuzes is None or bibliotheek is None:
+        return None
+    waarden = contractwaarden(profiel, keuzes, aanbieder)
+    uit = aanhef(profiel, keuzes, bibliotheek, waarden.waarden, "partijen")
+    _compleet(profiel, uit)
+    kop, *alineas = uit.blokken
+    return {"titel": kop["titel"], "samenvatting": kop["samenvatting"],
+            "alineas": [b["tekst"] for b in alineas], "voorbeeld": waarden.voorbeeld,
+            "ondertekening": _ondertekening(keuzes, aanbieder)}
 
 
 def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
@@ -79,96 +99,6 @@ def _ondertekening(keuzes: OvereenkomstKeuzes, aanbieder: Aanbieder) -> dict[str
         # contact person).
         "vertegenwoordiger": aanbieder.vertegenwoordiger,
     }
-
-
-def _deel2(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> tuple[list[Blok], bool]:
-    """The tables of Deel 2: this aanbieder's tariffs, or (taakgericht) the budget of the
-    perceel per functie and its onderaannemers; and whether an amount is an example."""
-    peil = profiel.prijspeilen[prijspeil]
-    begin = profiel.regio.aanbesteding.looptijd.begin
-    rijen = prestaties(profiel, peil, aanbieder.producten)
-    vb = any(r.voorbeeld for s in aanbieder.producten if (r := peil.van_product(s)))
-    blokken: list[Blok] = []
-    if profiel.regio.bekostigingsvorm == "taakgericht":
-        totaal = sum((r.bedrag for s in aanbieder.producten if (r := peil.van_product(s))),
-                     Decimal(0))
-        blokken.append({"soort": "budget", "rijen": rijen, "prijspeil": prijspeil,
-                        "totaal": voorbeeld(bedrag(totaal), vb)})
-        blokken += _indexatie(prijspeil, begin)
-        if aanbieder.onderaannemers:
-            namen = {e.sleutel: e.naam for e in profiel.eenheden}
-            budget = {s: r.bedrag for s in aanbieder.producten if (r := peil.van_product(s))}
-            blokken.append({"soort": "onderaannemers", "rijen": [
-                {"naam": voorbeeld(o.naam, aanbieder.voorbeeld),
-                 "kvk": voorbeeld(o.kvk, aanbieder.voorbeeld),
-                 "functies": "; ".join(namen[p] for p in o.producten),
-                 "aandeel": _deel(sum((budget.get(p, Decimal(0)) for p in o.producten),
-                                      Decimal(0)), totaal)}
-                for o in aanbieder.onderaannemers]})
-    else:
-        blokken.append({"soort": "tarieven", "rijen": rijen, "prijspeil": prijspeil})
-        blokken += _indexatie(prijspeil, begin)
-    sr = _socialreturn(profiel, aanbieder)
-    if sr is not None:
-        blokken.append(sr)
-        vb = vb or sr["voorbeeld"]
-    afwezigheid = _afwezigheid(profiel, prijspeil, aanbieder)
-    if afwezigheid is not None:
-        blokken.append(afwezigheid)
-        vb = vb or afwezigheid["voorbeeld"]
-    return blokken, vb
-
-
-def _indexatie(prijspeil: int, begin: dt.date) -> list[Blok]:
-    """Amounts of an earlier prijspeil than the contract's first year say how they move on."""
-    if prijspeil >= begin.year:
-        return []
-    return [{"soort": "indexatie", "prijspeil": prijspeil, "begin": datum(begin)}]
-
-
-def _socialreturn(profiel: Profiel, aanbieder: Aanbieder) -> Blok | None:
-    """Whether article 1.9.1 binds this aanbieder, and for how much (only where 1.9 is used)."""
-    regel = profiel.regio.regels.socialreturn
-    keuzes = profiel.overeenkomst
-    if regel is None or keuzes is None or not keuzes.gebruikt("socialreturn"):
-        return None
-    uitkomst = socialreturn.bereken(regel, aanbieder, profiel.regio.aanbesteding.looptijd)
-    vb = aanbieder.voorbeeld
-    vb_bedrag = socialreturn.op_voorbeelden(regel, aanbieder)
-    return {"soort": "socialreturn", "verplicht": uitkomst.verplicht,
-            "jaaromzet": voorbeeld(bedrag(uitkomst.jaaromzet), vb),
-            "drempel": voorbeeld(bedrag(uitkomst.drempel), regel.is_voorbeeld("drempel")),
-            "percentage": procent(uitkomst.percentage),
-            "aanneemsom": voorbeeld(bedrag(uitkomst.aanneemsom), vb)
-            if uitkomst.aanneemsom is not None else "",
-            "bedrag": voorbeeld(bedrag(uitkomst.bedrag), vb_bedrag)
-            if uitkomst.bedrag is not None else "", "voorbeeld": vb,
-            # "€ 15.432,10 vanaf 1 januari 2026, …": what each contract year owes (art. 1.9.1).
-            "jaren": opsomming([f"{voorbeeld(bedrag(j.bedrag), vb_bedrag)} vanaf {datum(j.begin)}"
-                                for j in uitkomst.jaren])}
-
-
-def _deel(deel: Decimal, geheel: Decimal) -> str:
-    """A share in percent, to one decimal (informative: the budget is one whole)."""
-    return f"{getal((deel * 100 / geheel).quantize(Decimal('0.1')) if geheel else Decimal(0))} %"
-
-
-def _afwezigheid(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> Blok | None:
-    """The amount for housing during a client's temporary absence, where the region has one
-    and this aanbieder delivers a product it applies to."""
-    regel = profiel.regio.regels.afwezigheid
-    if regel is None or (regel.producten and not set(regel.producten) & set(aanbieder.producten)):
-        return None
-    bedragregel = profiel.prijspeilen[prijspeil].bedrag(regel.bedrag)
-    if bedragregel is None:
-        return None
-    maanden_vb = regel.is_voorbeeld("maximum_maanden_per_kalenderjaar")
-    return {"soort": "afwezigheid", "bedrag": voorbeeld(bedrag(bedragregel.bedrag),
-                                                        bedragregel.voorbeeld),
-            "eenheid": profiel.regio.benaming(bedragregel.eenheid).enkelvoud,
-            "maanden": voorbeeld(str(regel.maximum_maanden_per_kalenderjaar), maanden_vb),
-            "gronden": "; ".join(g[0].lower() + g[1:] for g in regel.gronden),
-            "bron": regel.bron or "", "voorbeeld": bedragregel.voorbeeld or maanden_vb}
 
 
 def structuur(profiel: Profiel) -> dict[str, int] | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from contracten.fouten import Melding
-from contracten.opmaak import getal
+from contracten.opmaak import getal, voorbeeld
 from contracten.profiel import iwmo
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.inhoud import Blokdeel, Sectie
@@ -27,7 +27,10 @@ MARKERING = re.compile(r"\\?\[\^(\d+)\\?\]")
 def context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str, Any]:
     peil = profiel.prijspeilen[prijspeil]
     inhoud = fragment(profiel, peil)
-    heeft_voorbeeld = any(b.voorbeeld for b in peil.bedragen)
+    inhoud_ = profiel.inhoud
+    heeft_voorbeeld = (any(b.voorbeeld for b in peil.bedragen)
+                       or any(p.iwmo.voorbeeld for p in inhoud_.producten)
+                       or any(f.voorbeeld for f in inhoud_.functies))
     return {**basis(profiel, prijspeil, versie, heeft_voorbeeld), "inhoud": inhoud}
 
 
@@ -172,7 +175,8 @@ def _accommodatie_eisen(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: 
 def _vervoer(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
              niveau: int) -> None:
     rijen: list[list[Cel]] = [
-        [L(p.naam), L(iwmo.met_naam(p.iwmo.productcategorie, iwmo.PRODUCTCATEGORIE)),
+        [L(p.naam), L(voorbeeld(iwmo.met_naam(p.iwmo.productcategorie, iwmo.PRODUCTCATEGORIE),
+                                p.iwmo.voorbeeld)),
          L(toon(peil.van_product(p.sleutel)))]
         for p in profiel.inhoud.producten if p.soort == "vervoer"]
     uit.tabel(rijen, kop=["Vervoer", "iWmo-productcategorie",

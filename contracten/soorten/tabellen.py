@@ -24,15 +24,18 @@ def tariefrijen(profiel: Profiel, peil: Prijspeil) -> list[dict[str, str]]:
         for functie in profiel.inhoud.functies:
             regel = peil.van_product(functie.sleutel)
             rijen.append({"sleutel": functie.sleutel, "naam": functie.naam,
-                          "categorie": _categorie(functie.productcategorie or ""),
+                          "categorie": voorbeeld(_categorie(functie.productcategorie or ""),
+                                                 "productcategorie" in functie.voorbeeld),
                           "bedrag": toon(regel), "per": _per(profiel, regel)})
         return rijen
     for product in profiel.inhoud.producten:
         regel = peil.van_product(product.sleutel)
         rijen.append({"sleutel": product.sleutel, "naam": product.naam,
                       "intensiteit": _intensiteit(profiel, product.intensiteit),
-                      "categorie": _categorie(product.iwmo.productcategorie),
-                      "eenheid": _eenheid(product.iwmo.eenheid, product.iwmo.frequentie),
+                      "categorie": voorbeeld(_categorie(product.iwmo.productcategorie),
+                                             product.iwmo.voorbeeld),
+                      "eenheid": voorbeeld(_eenheid(product.iwmo.eenheid, product.iwmo.frequentie),
+                                           product.iwmo.voorbeeld),
                       "bedrag": toon(regel), "per": _per(profiel, regel)})
     return rijen
 
