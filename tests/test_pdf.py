@@ -278,3 +278,20 @@ def test_updatefields_komt_op_zijn_plaats_ook_als_het_sjabloon_het_elders_had():
     assert [etree.QName(k).localname for k in uit] == [
         "zoom", "updateFields", "compat", "decimalSymbol"]
     assert uit.find(f"{W}updateFields").get(f"{W}val") == "true"
+
+
+def test_een_document_dat_libreoffice_niet_opent_wordt_genoemd_en_er_komt_geen_pdf(tmp_path):
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        pytest.skip("LibreOffice (soffice) is niet geïnstalleerd; .ci/run installeert het")
+    kapot = tmp_path / "kapot.docx"
+    with zipfile.ZipFile(kapot, "w") as z:
+        z.writestr("[Content_Types].xml", (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'))
+        z.writestr("word/document.xml", "<niet-af")
+    goed = tmp_path / "goed.docx"
+    shutil.copyfile(SJABLONEN / "socialreturn-overzicht.docx", goed)
+    with pytest.raises(contracten.ContractenFout, match=r"niet naar pdf omzetten: kapot\.docx \("):
+        naar_pdf([(goed, tmp_path / "goed.pdf"), (kapot, tmp_path / "kapot.pdf")])
+    assert not list(tmp_path.glob("*.pdf"))  # all or nothing

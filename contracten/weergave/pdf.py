@@ -55,15 +55,13 @@ _MACRO = """Sub Omzetten(werk As String, aantal As Long)
             Next ronde
         End If
         doc.storeToURL(werk & "/pdf/" & naam & ".pdf", opslaan)
-        doc.close(True)
-        GoTo Volgende
+        GoTo Sluiten
 Fout:
         Print #fouten, naam & Chr(9) & Error$
-        If Not IsNull(doc) Then
-            If Not IsEmpty(doc) Then doc.close(True)
-        End If
-        Resume Volgende
-Volgende:
+        Resume Sluiten
+Sluiten:
+        On Error Resume Next
+        If Not IsNull(doc) Then doc.close(True)
         On Error GoTo 0
     Next i
     Close #fouten
@@ -111,6 +109,18 @@ def _profiel(map_: Path) -> None:
         f'script:language="StarBasic">{escape(macro)}</script:module>\n', encoding="utf-8")
 
 
+def _redenen(fouten: Path) -> dict[int, str]:
+    """What the macro wrote about the documents it could not convert, by number."""
+    if not fouten.is_file():
+        return {}
+    uit = {}
+    for regel in fouten.read_text(encoding="utf-8", errors="replace").splitlines():
+        nummer, _, reden = regel.partition("\t")
+        if nummer.isdigit():
+            uit[int(nummer)] = " ".join(reden.split())[:200]
+    return uit
+
+
 def naar_pdf(paren: list[tuple[Path, Path]]) -> None:
     """Convert each .docx `bron` into the .pdf `doel`. Raises ContractenFout."""
     if not paren:
@@ -136,14 +146,13 @@ def naar_pdf(paren: list[tuple[Path, Path]]) -> None:
              "--norestore", macro],
             capture_output=True, text=True, timeout=600 + 10 * len(paren), check=False)
         uit = werk / "pdf"
-        ontbreekt = [bron.name for i, (bron, _) in enumerate(paren)
-                     if not (uit / f"{i:06d}.pdf").is_file()]
+        ontbreekt = [i for i in range(len(paren)) if not (uit / f"{i:06d}.pdf").is_file()]
         if proces.returncode != 0 or ontbreekt:
-            fouten = werk / "fouten.txt"
-            reden = (fouten.read_text(encoding="utf-8", errors="replace") if fouten.is_file()
-                     else "") or proces.stderr
-            raise ContractenFout(f"LibreOffice kon niet naar pdf omzetten: {', '.join(ontbreekt)} "
-                                 f"({' '.join(reden.split())[:200]})")
+            redenen = _redenen(werk / "fouten.txt")
+            namen = ", ".join(f"{paren[i][0].name} ({redenen[i]})" if i in redenen
+                              else paren[i][0].name for i in ontbreekt[:10])
+            raise ContractenFout(f"LibreOffice kon niet naar pdf omzetten: {namen}"
+                                 + ("" if redenen else f" ({proces.stderr.strip()[:200]})"))
         for i, (_, doel) in enumerate(paren):
             doel.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(uit / f"{i:06d}.pdf", doel)
