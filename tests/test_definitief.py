@@ -146,7 +146,7 @@ def test_opdrachtregel_weigert_voorbeelden_ook_met_ook_samenvattingen(assen_gege
     assert "overeenkomsten/wonen-plus.docx: bevat 48 voorbeeldwaarden" in uit.stderr
     assert "Partijen: “…in het Handelsregister onder KvK-nummer 01176642 (voorbeeld) …”" \
         in uit.stderr
-    assert "(en nog 36)" in uit.stderr and uit.stderr.rstrip().endswith(
+    assert "(en nog 45)" in uit.stderr and uit.stderr.rstrip().endswith(
         "[voorbeeld_niet_definitief]")
     assert not (map_ / "definitief.json").exists()
     uit = voer_uit(*opdracht, "--ook-voorbeelden", env={"CONTRACTEN_REGIOS": str(REGIOS)})

@@ -73,7 +73,7 @@ def test_keten_gaat_telkens_uit_van_het_afgeronde_bedrag():
     assert bedragen == [Decimal("1.00"), Decimal("1.01"), Decimal("1.02")]
 
 
-@settings(max_examples=200, database=None)
+@settings(max_examples=200, database=None, deadline=None)
 @given(st.lists(st.decimals(min_value=Decimal("0"), max_value=Decimal("10000000"), places=2,
                             allow_nan=False, allow_infinity=False), min_size=1, max_size=5),
        st.decimals(min_value=Decimal("0.001"), max_value=Decimal("25"), places=3))

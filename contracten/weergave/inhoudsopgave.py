@@ -1,8 +1,9 @@
 """The table of contents: a template holds a Word TOC field (References > Table of Contents, or
 a field `TOC \\o "1-3" \\h \\z \\u`); the engine fills its result with the document's headings, each
-a link to a bookmark on its heading, so LibreOffice and a PDF show it without updating. Page
-numbers only a word processor can know: the document asks Word to update its fields on opening
-(`w:updateFields`), which fills them in.
+a link to a bookmark on its heading, so LibreOffice shows it without updating. Page numbers only
+a word processor can know: the document asks Word to update its fields on opening
+(`w:updateFields`), which fills them in, and the conversion to PDF has LibreOffice update the
+index before it exports (weergave/pdf.py).
 """
 
 from __future__ import annotations

@@ -38,11 +38,11 @@ def _xml(element: Any) -> bytes:
 
 
 def _zet_instelling(settings: Any, naam: str, element: Any) -> None:
+    """Put `element` in `settings` in its place in the schema's order, instead of the one there
+    (which may stand elsewhere: Word reports a settings part out of order as damaged)."""
     bestaand = settings.find(f"{W}{naam}")
     if bestaand is not None:
-        bestaand.addnext(element)
         settings.remove(bestaand)
-        return
     na = _INSTELLINGEN[_INSTELLINGEN.index(naam) + 1:]
     volgende = next((k for k in settings if isinstance(k.tag, str)
                      and etree.QName(k).localname in na), None)

@@ -1,7 +1,15 @@
 """Word to PDF through LibreOffice headless: one LibreOffice process for a whole run, with a clear
 message when it is not installed. Every PDF is PDF/A-2b, the archival format: a municipality
 must keep the letters it sends, and a PDF/A shows the same in fifty years (fonts embedded, no
-external content)."""
+external content). It is tagged as well (headings, paragraphs, tables and the reading order for
+a screen reader, in the document's language, nl-NL), as the Wet digitale overheid asks of what a
+government publishes.
+
+LibreOffice's own `--convert-to` cannot update a table of contents, and without that the
+contents have no page numbers (only a word processor knows them). So the run goes through a
+small Basic macro in the private LibreOffice profile of the run: it opens each document, updates
+its indexes (twice: page numbers that make the contents one line longer can move a heading to
+the next page), and exports the PDF."""
 
 from __future__ import annotations
 
@@ -9,11 +17,108 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from contracten.fouten import ContractenFout
 
-# LibreOffice's PDF export with SelectPdfVersion 2: PDF/A-2b.
-PDF_A = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+# The PDF export's options: PDF/A-2b (SelectPdfVersion 2), tagged.
+PDF_OPTIES = {"SelectPdfVersion": 2, "UseTaggedPDF": True}
+
+# The macro: Omzetten(werk, aantal) converts werk/in/000000.docx … into werk/pdf/000000.pdf …;
+# what fails is written to werk/fouten.txt (number, tab, LibreOffice's message), the rest goes on.
+# Only the indexes are updated, never the other fields: a date field would show the day of the
+# run, and the same input must give the same document.
+_MACRO = """Sub Omzetten(werk As String, aantal As Long)
+    Dim laden(0) As New com.sun.star.beans.PropertyValue
+    laden(0).Name = "Hidden" : laden(0).Value = True
+    Dim opties(1) As New com.sun.star.beans.PropertyValue
+    opties(0).Name = "SelectPdfVersion" : opties(0).Value = {versie}
+    opties(1).Name = "UseTaggedPDF" : opties(1).Value = {tagged}
+    Dim opslaan(1) As New com.sun.star.beans.PropertyValue
+    opslaan(0).Name = "FilterName" : opslaan(0).Value = "writer_pdf_Export"
+    opslaan(1).Name = "FilterData" : opslaan(1).Value = opties
+    Dim fouten As Integer, i As Long, k As Long, ronde As Integer, naam As String
+    Dim doc As Object, indexen As Object
+    fouten = FreeFile
+    Open ConvertFromURL(werk & "/fouten.txt") For Output As #fouten
+    For i = 0 To aantal - 1
+        naam = Format(i, "000000")
+        doc = Nothing
+        On Error GoTo Fout
+        doc = StarDesktop.loadComponentFromURL(werk & "/in/" & naam & ".docx", "_blank", 0, laden)
+        indexen = doc.getDocumentIndexes()
+        If indexen.getCount() > 0 Then
+            For ronde = 1 To 2
+                For k = 0 To indexen.getCount() - 1
+                    indexen.getByIndex(k).update()
+                Next k
+            Next ronde
+        End If
+        doc.storeToURL(werk & "/pdf/" & naam & ".pdf", opslaan)
+        GoTo Sluiten
+Fout:
+        Print #fouten, naam & Chr(9) & Error$
+        Resume Sluiten
+Sluiten:
+        On Error Resume Next
+        If Not IsNull(doc) Then doc.close(True)
+        On Error GoTo 0
+    Next i
+    Close #fouten
+    StarDesktop.terminate()
+End Sub
+"""
+
+_XML = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_DTD = '<!DOCTYPE {wortel} PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "{dtd}">\n'
+_BIBLIOTHEEK = "http://openoffice.org/2000/library"
+
+
+def _profiel(map_: Path) -> None:
+    """A private LibreOffice profile with the macro in its Basic library 'Standard'. It is marked
+    as set up, or LibreOffice would replace the library with its empty default on first start."""
+    gebruiker = map_ / "user"
+    basic = gebruiker / "basic"
+    (basic / "Standard").mkdir(parents=True)
+    (gebruiker / "registrymodifications.xcu").write_text(
+        _XML + '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        '<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" '
+        'oor:op="fuse"><value>true</value></prop></item>\n</oor:items>\n', encoding="utf-8")
+    for soort in ("script", "dialog"):
+        (basic / f"{soort}.xlc").write_text(
+            _XML + _DTD.format(wortel="library:libraries", dtd="libraries.dtd")
+            + f'<library:libraries xmlns:library="{_BIBLIOTHEEK}" '
+            'xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+            f' <library:library library:name="Standard" xlink:href="$(USER)/basic/Standard/'
+            f'{soort}.xlb/" xlink:type="simple" library:link="false"/>\n'
+            '</library:libraries>\n', encoding="utf-8")
+        element = ('>\n <library:element library:name="Pdf"/>\n</library:library>\n'
+                   if soort == "script" else "/>\n")
+        (basic / "Standard" / f"{soort}.xlb").write_text(
+            _XML + _DTD.format(wortel="library:library", dtd="library.dtd")
+            + f'<library:library xmlns:library="{_BIBLIOTHEEK}" library:name="Standard" '
+            f'library:readonly="false" library:passwordprotected="false"{element}',
+            encoding="utf-8")
+    macro = _MACRO.format(versie=PDF_OPTIES["SelectPdfVersion"],
+                          tagged="True" if PDF_OPTIES["UseTaggedPDF"] else "False")
+    (basic / "Standard" / "Pdf.xba").write_text(
+        _XML + _DTD.format(wortel="script:module", dtd="module.dtd")
+        + '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Pdf" '
+        f'script:language="StarBasic">{escape(macro)}</script:module>\n', encoding="utf-8")
+
+
+def _redenen(fouten: Path) -> dict[int, str]:
+    """What the macro wrote about the documents it could not convert, by number."""
+    if not fouten.is_file():
+        return {}
+    uit = {}
+    for regel in fouten.read_text(encoding="utf-8", errors="replace").splitlines():
+        nummer, _, reden = regel.partition("\t")
+        if nummer.isdigit():
+            uit[int(nummer)] = " ".join(reden.split())[:200]
+    return uit
 
 
 def naar_pdf(paren: list[tuple[Path, Path]]) -> None:
@@ -27,23 +132,27 @@ def naar_pdf(paren: list[tuple[Path, Path]]) -> None:
                              "kies een ander formaat.")
     with tempfile.TemporaryDirectory(prefix="contracten-pdf-") as tijdelijk:
         werk = Path(tijdelijk)
-        # Numbered copies: documents in different folders may share a name.
-        invoer = []
+        # Numbered copies: documents in different folders may share a name, and the macro needs
+        # no file names from outside (it reads none of their characters).
+        (werk / "in").mkdir()
+        (werk / "pdf").mkdir()
         for i, (bron, _) in enumerate(paren):
-            kopie = werk / f"{i:06d}.docx"
-            shutil.copyfile(bron, kopie)
-            invoer.append(kopie)
-        uit = werk / "pdf"
+            shutil.copyfile(bron, werk / "in" / f"{i:06d}.docx")
         # A private profile, so a LibreOffice the user has open does not block the conversion.
+        _profiel(werk / "profiel")
+        macro = f'macro:///Standard.Pdf.Omzetten("{werk.as_uri()}",{len(paren)})'
         proces = subprocess.run(
             [soffice, f"-env:UserInstallation={(werk / 'profiel').as_uri()}", "--headless",
-             "--convert-to", PDF_A, "--outdir", str(uit), *map(str, invoer)],
+             "--norestore", macro],
             capture_output=True, text=True, timeout=600 + 10 * len(paren), check=False)
-        ontbreekt = [bron.name for i, (bron, _) in enumerate(paren)
-                     if not (uit / f"{i:06d}.pdf").is_file()]
+        uit = werk / "pdf"
+        ontbreekt = [i for i in range(len(paren)) if not (uit / f"{i:06d}.pdf").is_file()]
         if proces.returncode != 0 or ontbreekt:
-            raise ContractenFout(f"LibreOffice kon niet naar pdf omzetten: {', '.join(ontbreekt)} "
-                                 f"({proces.stderr.strip()[:200]})")
+            redenen = _redenen(werk / "fouten.txt")
+            namen = ", ".join(f"{paren[i][0].name} ({redenen[i]})" if i in redenen
+                              else paren[i][0].name for i in ontbreekt[:10])
+            raise ContractenFout(f"LibreOffice kon niet naar pdf omzetten: {namen}"
+                                 + ("" if redenen else f" ({proces.stderr.strip()[:200]})"))
         for i, (_, doel) in enumerate(paren):
             doel.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(uit / f"{i:06d}.pdf", doel)
