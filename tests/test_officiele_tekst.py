@@ -127,9 +127,10 @@ def test_geimporteerd_contract_draagt_alleen_de_eigen_variant(word, tmp_path):
         assert "Opgemaakt te [plaats]" not in tekst and "[" not in tekst.split("Bijlagen")[0]
         assert "CSW 1.3" in tekst and "samenvatting" not in tekst.split("Deel 3")[-1]
     # the region's own overwegingen follow the standard's, under a sentence of their own
-    eigen = assen.index("als eigen overwegingen van de regio")
+    eigen = assen.index("in aanvulling op de Contractstandaard, in aanmerking dat:")
     assert assen.index("proeftarieven horen bij deze overeenkomst") < eigen
     assert "[Partijen kunnen hier" not in assen
+    assert re.search(r"Voor 90%( \(voorbeeld\))? volgens", assen)  # never "90 (voorbeeld)%"
     # 3.6 holds for the inspannings- and outputgerichte variant only
     assert "Opdrachtnemer meldt een proefstop" in assen
     assert "Opdrachtnemer meldt een proefstop" not in amersfoort
@@ -144,8 +145,8 @@ def test_elke_open_plek_krijgt_zijn_eigen_waarde(word, tmp_path):
     alineas = [p.text for p in doc.paragraphs]
     lid = next(a for a in alineas if a.startswith("3.2.2"))
     # two [xx], two values (example values in the Assen profile, and marked so)
-    assert re.search(r"Voor 90( \(voorbeeld\))?% volgens", lid)
-    assert re.search(r"voor 10( \(voorbeeld\))?% volgens", lid)
+    assert re.search(r"Voor 90%( \(voorbeeld\))? volgens", lid)
+    assert re.search(r"voor 10%( \(voorbeeld\))? volgens", lid)
     assert "[" not in lid
     # art. 1.1: this aanbieder's own products where the standard says "[Uitwerken …]"
     inleiding = alineas.index("Het gaat om de volgende proefondersteuning:")
@@ -221,8 +222,10 @@ def test_versies_naast_elkaar_en_de_regio_kiest(tmp_path, regios):
     wijzig_yaml(regios / "assen/overeenkomst.yaml", lambda d: d.pop("csw_versie"))
     uit = voer_uit("--regios", str(regios), "valideer", "assen", cwd=tmp_path)
     assert uit.code == 1 and "csw_versie" in uit.stderr and "[csw_versie_kiezen]" in uit.stderr
-    for versie in ("1.2", "1.3"):
-        wijzig_yaml(regios / "assen/overeenkomst.yaml", lambda d, v=versie: d.update(csw_versie=v))
+    for versie in ("1.2", "1.3"):  # 1.2 has no article 1.10, and Assen's overweging names 1.3
+        wijzig_yaml(regios / "assen/overeenkomst.yaml", lambda d, v=versie: (
+            d.update(csw_versie=v, overwegingen=[]),
+            d["artikelen"].update(implementatie=v == "1.3")))
         profiel = contracten.laad_regio(regios, "assen", artikelen=map_)
         assert profiel.bibliotheek.standaard == f"CSW {versie}"
         contracten.genereer(profiel, uitvoer=tmp_path / versie, datum=DATUM,
@@ -297,3 +300,20 @@ def test_valideer_noemt_elke_open_plek_zonder_waarde(tmp_path, regios):
         "3.23.1 [te kiezen instantie]#1": "de klachtencommissie",
         "3.23.1 [te kiezen instantie]#2": "de Geschillencommissie Sociaal Domein"}))
     assert voer_uit("--regios", str(regios), "valideer", "assen", cwd=tmp_path).code == 0
+
+
+def test_de_gekozen_versie_tegen_de_eigen_tekst_en_de_eigen_keuzes(tmp_path, regios):
+    """Under 1.2, article 1.10 does not exist: a region that switched it on hears so, and an
+    overweging of its own that names version 1.3 is a contradiction."""
+    contracten.importeer_artikelen(als_word(tmp_path / "s.docx", regels(deel3=_deel3("1.2"))),
+                                   map_=tmp_path / "artikelen")
+    wijzig_yaml(regios / "assen/overeenkomst.yaml", lambda d: d.update(csw_versie="1.2"))
+    uit = voer_uit("--regios", str(regios), "valideer", "assen", cwd=tmp_path)
+    assert uit.code == 1
+    assert "artikelen.implementatie" in uit.stderr and "[artikel_niet_in_versie]" in uit.stderr
+    assert "overwegingen[0]" in uit.stderr and "[csw_versie_tegenstrijdig]" in uit.stderr
+    wijzig_yaml(regios / "assen/overeenkomst.yaml", lambda d: (
+        d["artikelen"].update(implementatie=False),
+        d.update(overwegingen=["Partijen versie 1.2 van de contractstandaard toepassen;"])))
+    uit = voer_uit("--regios", str(regios), "valideer", "assen", cwd=tmp_path)
+    assert uit.code == 0, uit.stderr

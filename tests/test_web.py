@@ -207,7 +207,7 @@ def test_definitief_weigert_voorbeeldwaarden_zoals_de_opdrachtregel(client, map_
     assert antwoord.status_code == 400
     html = antwoord.text
     assert "<h1>Niet definitief</h1>" in html and "[voorbeeld_niet_definitief]" in html
-    assert "<strong>programma-van-eisen.docx</strong>: bevat 15 voorbeeldwaarden" in html
+    assert "<strong>programma-van-eisen.docx</strong>: bevat 21 voorbeeldwaarden" in html
     assert "2.4.4. Bekostiging vervoer, tabel, rij ‘Vervoer dagbesteding, enkele reis tot en " \
            "met 10 km’: “€ 10,14 (voorbeeld)”" in html  # where, in the document's own words
     assert "<code>--ook-voorbeelden</code>" in html and 'name="ook' not in html

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 
 BLANCO = re.compile(r"(,\s*)?\[([^\[\]]+)\]")
+VOORBEELD_PROCENT = re.compile(r"(\d) \(voorbeeld\)\s?%")
 
 
 def vul_in(tekst: str, waarden: Mapping[str, str], invullingen: Mapping[str, str],
@@ -32,4 +33,6 @@ def vul_in(tekst: str, waarden: Mapping[str, str], invullingen: Mapping[str, str
         ontbreekt.append(naam)
         return gevonden.group(0)
 
-    return BLANCO.sub(waarde, tekst), ontbreekt
+    ingevuld = BLANCO.sub(waarde, tekst)
+    # "[xx]%" with an example value reads "90% (voorbeeld)", not "90 (voorbeeld)%"
+    return VOORBEELD_PROCENT.sub(r"\1% (voorbeeld)", ingevuld), ontbreekt

@@ -17,6 +17,7 @@ from contracten.profiel.brieven import Brieven
 from contracten.profiel.inhoud import Inhoud, Programma
 from contracten.profiel.model import Profiel, RegioGegevens
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
+from contracten.profiel.standaardversie import tegen_de_versie
 from contracten.profiel.tarieven import Prijspeil
 from contracten.profiel.validatie import Onderdelen, controleer
 
@@ -96,6 +97,8 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
             bibliotheek = laad_bibliotheek(artikelen, versie, bron=f"{naam}/{OVEREENKOMST}")
         except InvoerFout as fout:  # reported with every other problem of the profile
             meldingen.extend(fout.meldingen)
+        if bibliotheek is not None and isinstance(keuzes, OvereenkomstKeuzes):
+            meldingen.extend(tegen_de_versie(f"{naam}/{OVEREENKOMST}", keuzes, bibliotheek))
     if (map_ / BRIEVEN).is_file():
         modellen[BRIEVEN] = lees(map_ / BRIEVEN, Brieven)
     logo = _logo(map_, modellen.get(BRIEVEN))

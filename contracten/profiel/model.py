@@ -34,6 +34,8 @@ class Looptijd(Model):
 
 class Aanbesteding(Model):
     titel: Tekst
+    # The article before the title in running text: "het Programma van Eisen", "de Opdracht".
+    lidwoord: Literal["de", "het"] = "het"
     perceel: Tekst
     kenmerk: Tekst | None = None  # e.g. TenderNed TN353087
     datum: dt.date

@@ -89,7 +89,8 @@ def contractwaarden(profiel: Profiel, keuzes: OvereenkomstKeuzes, aanbieder: Aan
              if aanbieder is None or e.sleutel in aanbieder.producten]
     w.zet("voorzieningen", "; ".join(namen[:-1]) + (" en " if len(namen) > 1 else "") + namen[-1])
     w.zet("programma_van_eisen",
-          f"het {regio.aanbesteding.titel}, van {datum(regio.aanbesteding.datum)}")
+          f"{regio.aanbesteding.lidwoord} {regio.aanbesteding.titel}, van "
+          f"{datum(regio.aanbesteding.datum)}")
     # Article 1.2 names the inkoopvoorwaarden in an item of their own (4.2): not again in 4.1.
     w.zet("bijlagen", opsomming([b for b in keuzes.bijlagen
                                  if keuzes.inkoopvoorwaarden not in b]), vb("bijlagen"))
