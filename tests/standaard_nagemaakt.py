@@ -164,6 +164,18 @@ def regels(versies: tuple[str, ...] = ("1.2", "1.1", "1.0"), deel3: dict[str, in
     return r
 
 
+def volledig_deel3(versie: str = "1.3") -> dict[str, int]:
+    """Every article of Deel 3 that `regels` does not write itself, with the number of leden
+    the package's library gives it, so the made-up document holds the whole generic part (3.9a
+    came with 1.3)."""
+    from contracten.artikelen.laden import laad_bibliotheek
+
+    eigen = {"3.1", "3.2", "3.6", "3.19", "3.31"}
+    return {a.nummer: len(a.leden) for a in laad_bibliotheek(Path("/bestaat-niet")).in_volgorde()
+            if a.status == "verbatim" and a.genummerd and a.nummer not in eigen
+            and (versie != "1.2" or a.nummer != "3.9a")}
+
+
 # Word list numbering: letters "a)", roman "i)", digits "1.", dashes "–".
 NUMMERING = {
     "letter": ("lowerLetter", "%1)"),

@@ -17,6 +17,7 @@ from contracten.fouten import InvoerFout
 from contracten.opdrachten.artikelen import importeer_artikelen
 
 from .conftest import voer_uit
+from .standaard_nagemaakt import als_markdown, regels, volledig_deel3
 
 # Every article number of the standard's table of contents (CONTRACTSTANDAARD.md).
 NUMMERS = {*(f"1.{n}" for n in range(1, 11)), "2.1", *(f"3.{n}" for n in range(1, 32)), "3.9a"}
@@ -132,18 +133,18 @@ def test_import_uit_word_met_en_zonder_kopstijlen(tmp_path):
 
 
 def test_import_legt_de_officiele_tekst_over_de_samenvatting(tmp_path):
-    bron = tmp_path / "standaard.md"
-    bron.write_text(OFFICIEEL_MD, encoding="utf-8")
+    bron = als_markdown(tmp_path / "standaard.md", regels(("1.3",), volledig_deel3()))
     uitkomst = importeer_artikelen(bron, map_=tmp_path / "artikelen")
     assert uitkomst.bestand == tmp_path / "artikelen/officieel-1.3.yaml"
     bibliotheek = uitkomst.bibliotheek
-    assert bibliotheek.artikelen["3.1"].bron == "officieel"
-    assert bibliotheek.artikelen["3.1"].leden[0].tekst == "Proeftekst van het eerste lid."
-    assert bibliotheek.artikelen["3.1"].sha256 == uitkomst.verslag.officieel.sha256
-    # 1.3 holds the region's choice of termination option: its summary stays.
-    assert bibliotheek.artikelen["1.3"].bron == "samenvatting"
-    assert "1.3" in uitkomst.samenvatting_blijft and "3.1" in uitkomst.toegepast
-    assert "3.2" in uitkomst.samenvatting_blijft
+    assert bibliotheek.artikelen["3.3"].bron == "officieel"
+    assert bibliotheek.artikelen["3.3"].leden[0].tekst == "Proeftekst van lid 3.3.1."
+    assert bibliotheek.artikelen["3.3"].sha256 == uitkomst.verslag.officieel.sha256
+    # 1.3 marks its termination options as variants: the official text takes the summary's place
+    assert bibliotheek.artikelen["1.3"].bron == "officieel"
+    assert "3.1" in uitkomst.toegepast and "3.2" in uitkomst.toegepast
+    # articles the document does not have keep their summary
+    assert "1.5" in uitkomst.samenvatting_blijft
 
 
 @pytest.mark.parametrize(("naam", "inhoud", "code"), [
@@ -166,13 +167,12 @@ def test_opdrachtregel_toont_en_importeert(tmp_path):
     rijen = json.loads(uit.stdout)
     assert {r["nummer"] for r in rijen} >= NUMMERS
     assert {r["bron"] for r in rijen} == {"samenvatting"}
-    bron = tmp_path / "standaard.md"
-    bron.write_text(OFFICIEEL_MD, encoding="utf-8")
+    bron = als_markdown(tmp_path / "standaard.md", regels(("1.3",), volledig_deel3()))
     uit = voer_uit("artikelen", "--artikelen", str(tmp_path / "artikelen"), "importeer",
                    str(bron))
     assert uit.code == 0, uit.stderr
-    assert "3 artikelen gelezen uit standaard.md (CSW 1.3)" in uit.stdout
-    assert "3.19" in uit.stdout and "officieel" in uit.stdout
+    assert "artikelen gelezen uit standaard.md (CSW 1.3)" in uit.stdout
+    assert "  3.19          Niet-nakoming" in uit.stdout and "officieel" in uit.stdout
     uit = voer_uit("artikelen", "--artikelen", str(tmp_path / "artikelen"))
     assert uit.code == 0 and "officieel (CSW 1.3)" in uit.stdout
 

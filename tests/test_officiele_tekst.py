@@ -18,19 +18,13 @@ from contracten.artikelen.importeren import lees_officieel
 from contracten.fouten import InvoerFout
 
 from .conftest import REGIOS, voer_uit, wijzig_yaml
-from .standaard_nagemaakt import Regel, als_markdown, als_word, regels
+from .standaard_nagemaakt import Regel, als_markdown, als_word, regels, volledig_deel3
 
 DATUM = dt.date(2026, 12, 1)
 
 
 def _deel3(versie: str = "1.2") -> dict[str, int]:
-    """Every other article of Deel 3 with the number of leden the library gives it, so an
-    imported document covers the whole generic part (3.9a is new in 1.3)."""
-    bibliotheek = contracten.artikelbibliotheek(Path("/bestaat-niet"))
-    eigen = {"3.1", "3.2", "3.6", "3.19", "3.31"}
-    return {a.nummer: len(a.leden) for a in bibliotheek.in_volgorde()
-            if a.status == "verbatim" and a.genummerd and a.nummer not in eigen
-            and (versie != "1.2" or a.nummer != "3.9a")}
+    return volledig_deel3(versie)
 
 
 # The example regions contract under 1.3 (csw_versie in overeenkomst.yaml).
@@ -279,10 +273,18 @@ def test_officiele_tekst_van_een_eerdere_uitgave_wordt_nog_gelezen(tmp_path):
     bibliotheek = contracten.artikelbibliotheek(map_)
     marketing = bibliotheek.artikelen["3.3"]
     assert marketing.bron == "officieel" and bibliotheek.standaard == "CSW 1.3"
+    uit = voer_uit("artikelen", "--artikelen", str(map_))
+    assert uit.code == 0 and "importeer de officiële tekst opnieuw" in uit.stderr
     assert [lid.tekst for lid in marketing.leden] == ["Eerste lid.",
                                                       "Tweede lid:\na. een onderdeel."]
-    # a new import of the same version takes its place
-    contracten.importeer_artikelen(als_markdown(tmp_path / "s.md", regels(NIEUWSTE)), map_=map_)
+    # a new import of the same version from another file is refused, unless it replaces it
+    nieuw = als_markdown(tmp_path / "s.md", regels(NIEUWSTE, _deel3("1.3")))
+    with pytest.raises(InvoerFout) as fout:
+        contracten.importeer_artikelen(nieuw, map_=map_)
+    assert fout.value.meldingen[0].code == "versie_al_geimporteerd"
+    assert sorted(p.name for p in map_.iterdir()) == ["officieel.yaml"]  # nothing stored
+    uitkomst = contracten.importeer_artikelen(nieuw, map_=map_, vervang=True)
+    assert "3.3" in uitkomst.gewijzigd
     assert sorted(p.name for p in map_.iterdir()) == ["officieel-1.3.yaml"]
 
 
@@ -300,6 +302,13 @@ def test_valideer_noemt_elke_open_plek_zonder_waarde(tmp_path, regios):
         "3.23.1 [te kiezen instantie]#1": "de klachtencommissie",
         "3.23.1 [te kiezen instantie]#2": "de Geschillencommissie Sociaal Domein"}))
     assert voer_uit("--regios", str(regios), "valideer", "assen", cwd=tmp_path).code == 0
+    profiel = contracten.laad_regio(regios, "assen", artikelen=tmp_path / "artikelen")
+    contracten.genereer(profiel, uitvoer=tmp_path / "uit", datum=DATUM, soorten=["overeenkomst"],
+                        aanbieders=["wonen-plus"])
+    tekst = next((tmp_path / "uit/assen").glob("*/overeenkomsten/wonen-plus.md")).read_text(
+        "utf-8")
+    assert ("Geschillen gaan eerst naar de klachtencommissie en dan naar de Geschillencommissie "
+            "Sociaal Domein.") in tekst
 
 
 def test_de_gekozen_versie_tegen_de_eigen_tekst_en_de_eigen_keuzes(tmp_path, regios):
@@ -317,3 +326,106 @@ def test_de_gekozen_versie_tegen_de_eigen_tekst_en_de_eigen_keuzes(tmp_path, reg
         d.update(overwegingen=["Partijen versie 1.2 van de contractstandaard toepassen;"])))
     uit = voer_uit("--regios", str(regios), "valideer", "assen", cwd=tmp_path)
     assert uit.code == 0, uit.stderr
+
+
+def _lid(inhoud: list[Regel], nummer: str, *regels_: Regel) -> list[Regel]:
+    """`inhoud` with the text of lid `nummer` (as the made-up document writes it) replaced."""
+    plek = next(i for i, r in enumerate(inhoud) if r.tekst == f"Proeftekst van lid {nummer}.")
+    return inhoud[:plek] + list(regels_) + inhoud[plek + 1:]
+
+
+def _delen(pad: Path, artikel: str, lid: int) -> list[tuple[str, dict[str, list[str]], bool]]:
+    leden = {a.nummer: a for a in lees_officieel(pad).officieel.artikelen}[artikel].als_leden()
+    return [(d.tekst, d.alleen, d.aansluitend) for d in leden[lid - 1].delen]
+
+
+def test_koppen_zonder_streepje_en_inhoudsopgave_zonder_stijl(tmp_path):
+    inhoud = regels(deel3={"3.12": 1})
+    kop = next(i for i, r in enumerate(inhoud) if r.tekst.startswith("Artikel 3.6 –"))
+    # a heading style without the dash is read; body text with a tab and a number is kept
+    inhoud[kop] = Regel("Artikel 3.6 Cliëntenstop door Opdrachtnemer", kop=3)
+    inhoud = _lid(inhoud, "3.12.1", Regel("Zie de bijlage\t2"))
+    artikelen = _artikelen(als_word(tmp_path / "a.docx", inhoud))
+    assert artikelen["3.6"] == ["Opdrachtnemer meldt een proefstop veertien dagen vooraf."]
+    assert artikelen["3.12"] == ["Zie de bijlage\t2"]
+    # the same heading as plain text is no heading: refused, never merged into 3.2
+    inhoud[kop] = Regel("Artikel 3.6 Cliëntenstop door Opdrachtnemer")
+    with pytest.raises(InvoerFout) as fout:
+        lees_officieel(als_word(tmp_path / "b.docx", inhoud))
+    assert {m.code for m in fout.value.meldingen} == {"artikelkop"}
+
+
+def test_varianten_binnen_een_alinea_en_na_alle_varianten(tmp_path):
+    inhoud = _lid(regels(deel3={"3.12": 2}), "3.12.1",
+                  Regel("(Bij een toelatingsprocedure:) Eerst A. (Bij een aanbestedingsprocedure:) "
+                        "Dan B."),
+                  Regel("Bij taakgerichte uitvoeringsvariant:", cursief=True),
+                  Regel("Alleen taak. (Bij een aanbestedingsprocedure:) Taak en aanbesteding."),
+                  Regel("Bij alle uitvoeringsvarianten:", cursief=True),
+                  Regel("Voor iedereen, ook (bij twijfel) hier."))
+    alle = ["aanbesteding_met_emvi", "aanbesteding_zonder_emvi"]
+    assert _delen(als_word(tmp_path / "c.docx", inhoud), "3.12", 1) == [
+        ("Eerst A.", {"procedure": ["toelating"]}, False),
+        ("Dan B.", {"procedure": alle}, True),
+        ("Alleen taak.", {"uitvoeringsvariant": ["taakgericht"]}, False),
+        ("Taak en aanbesteding.", {"uitvoeringsvariant": ["taakgericht"], "procedure": alle},
+         True),
+        ("Voor iedereen, ook (bij twijfel) hier.", {}, False)]
+
+
+def test_een_toelichting_die_een_variant_uitsluit_is_in_deel_3_onleesbaar(tmp_path):
+    inhoud = _lid(regels(deel3={"3.12": 1}), "3.12.1",
+                  Regel("Niet bij taakgerichte uitvoeringsvariant:", cursief=True),
+                  Regel("Tekst."))
+    with pytest.raises(InvoerFout) as fout:
+        lees_officieel(als_word(tmp_path / "d.docx", inhoud))
+    assert fout.value.meldingen[0].code == "variant_onleesbaar"
+
+
+def test_meer_open_plekken_dan_de_bibliotheek_kent_blijven_open(tmp_path, regios):
+    inhoud = regels(NIEUWSTE, _deel3("1.3"))
+    plek = next(i for i, r in enumerate(inhoud) if r.tekst.startswith("Voor [xx]%"))
+    inhoud[plek] = Regel("Voor [xx]% loon, voor [xx]% materiaal en voor [xx]% overig, volgens "
+                         "het [gebruikte indexcijfer] en het [gebruikte indexcijfer].")
+    uitkomst = contracten.importeer_artikelen(als_word(tmp_path / "s.docx", inhoud),
+                                              map_=tmp_path / "artikelen")
+    assert any(a.startswith("3.2.2: [xx…] staat er 3 keer") for a in uitkomst.verslag.afwijkingen)
+    uit = voer_uit("--regios", str(regios), "valideer", "assen", cwd=tmp_path)
+    assert uit.code == 1 and "[xx] in artikel 3.2.2" in uit.stderr  # the third, not 'prijs'
+    wijzig_yaml(regios / "assen/overeenkomst.yaml",
+                lambda d: d.update(invullingen={"3.2.2 [xx]": "0"}))
+    profiel = contracten.laad_regio(regios, "assen", artikelen=tmp_path / "artikelen")
+    contracten.genereer(profiel, uitvoer=tmp_path / "uit", datum=DATUM, soorten=["overeenkomst"],
+                        aanbieders=["wonen-plus"])
+    tekst = next((tmp_path / "uit/assen").glob("*/overeenkomsten/wonen-plus.md")).read_text(
+        "utf-8")
+    assert re.search(r"Voor 90%( \(voorbeeld\))? loon, voor 10%( \(voorbeeld\))? materiaal en "
+                     r"voor 0% overig", tekst)
+
+
+def test_onbekende_versie_en_kapotte_opgeslagen_versie_slaan_niets_op(tmp_path):
+    bron = als_word(tmp_path / "s.docx", regels(NIEUWSTE, _deel3("1.3")))
+    uit = voer_uit("artikelen", "--artikelen", str(tmp_path / "artikelen"), "importeer",
+                   str(bron), "--versie", "twee")
+    assert uit.code == 1 and "--versie" in uit.stderr and "[versie_ongeldig]" in uit.stderr
+    assert not (tmp_path / "artikelen").exists()
+    (tmp_path / "artikelen").mkdir()
+    (tmp_path / "artikelen/officieel-1.2.yaml").write_text("versie: [kapot\n", encoding="utf-8")
+    uit = voer_uit("artikelen", "--artikelen", str(tmp_path / "artikelen"), "importeer",
+                   str(bron))
+    assert uit.code == 1 and "officieel-1.2.yaml" in uit.stderr
+    assert sorted(p.name for p in (tmp_path / "artikelen").iterdir()) == ["officieel-1.2.yaml"]
+
+
+def test_een_regio_zonder_keuze_verandert_niet_ongemerkt_van_versie(tmp_path, regios):
+    wijzig_yaml(regios / "assen/overeenkomst.yaml", lambda d: d.pop("csw_versie"))
+    contracten.importeer_artikelen(als_word(tmp_path / "s.docx", regels(deel3=_deel3("1.2"))),
+                                   map_=tmp_path / "artikelen")
+    uit = voer_uit("--regios", str(regios), "valideer", "assen", cwd=tmp_path)
+    assert uit.code == 1 and "[csw_versie_kiezen]" in uit.stderr
+    # an import of the version the library follows (1.3) is used without a choice
+    leeg = tmp_path / "ander"
+    contracten.importeer_artikelen(als_word(tmp_path / "t.docx", regels(NIEUWSTE, _deel3("1.3"))),
+                                   map_=leeg / "artikelen")
+    assert contracten.laad_regio(regios, "assen", artikelen=leeg / "artikelen").bibliotheek \
+        .standaard == "CSW 1.3"

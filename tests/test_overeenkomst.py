@@ -18,6 +18,7 @@ import contracten
 from contracten.fouten import InvoerFout
 
 from .conftest import REGIOS, voer_uit, wijzig_yaml
+from .standaard_nagemaakt import Regel, als_markdown, regels, volledig_deel3
 
 DATUM = dt.date(2026, 1, 5)
 NUMMERS = [*(f"1.{n}" for n in range(1, 11)), "2.1",
@@ -156,10 +157,11 @@ def test_officiele_tekst_maakt_deel_3_letterlijk(tmp_path):
 
 
 def test_open_plek_zonder_waarde_wordt_genoemd_en_invullingen_vullen_hem(tmp_path, regios):
-    bron = tmp_path / "officieel.md"
-    bron.write_text("Versie 1.3\n\nArtikel 3.23 – Geschillenregeling\n\n3.23.1 Geschillen gaan "
-                    "naar [Vul in].\n", encoding="utf-8")
-    contracten.importeer_artikelen(bron, map_=tmp_path / "artikelen")
+    inhoud = regels(("1.3",), volledig_deel3())
+    plek = next(i for i, r in enumerate(inhoud) if r.tekst == "Proeftekst van lid 3.23.1.")
+    inhoud[plek] = Regel("Geschillen gaan naar [Vul in].")
+    contracten.importeer_artikelen(als_markdown(tmp_path / "officieel.md", inhoud),
+                                   map_=tmp_path / "artikelen")
     regio = contracten.laad_regio(regios, "assen", artikelen=tmp_path / "artikelen")
     with pytest.raises(InvoerFout) as fout:
         contracten.genereer(regio, uitvoer=tmp_path / "uit", datum=DATUM,

@@ -20,10 +20,11 @@ from pathlib import Path
 
 from contracten.artikelen.bronalineas import Alinea
 from contracten.artikelen.markdownlezer import uit_markdown
-from contracten.artikelen.officieel import Officieel
+from contracten.artikelen.officieel import VERSIE as VERSIE_OPGEGEVEN
+from contracten.artikelen.officieel import Officieel, versienummer
 from contracten.artikelen.ontleden import Lezer, melding
 from contracten.artikelen.wordlezer import uit_word
-from contracten.fouten import InvoerFout
+from contracten.fouten import InvoerFout, Melding
 
 MAXIMUM = 20 * 1024 * 1024  # bytes: the standard is well under 1 MB
 VERSIE = re.compile(r"versie[\s_-]*(\d+)[.\s_-](\d+)", re.I)
@@ -47,6 +48,7 @@ class Verslag:
     officieel: Officieel
     problemen: list[str] = field(default_factory=list)  # what it could not read, and where
     weggelaten: list[str] = field(default_factory=list)  # guidance lines left out of the text
+    afwijkingen: list[str] = field(default_factory=list)  # blanks not as the library expects
     artikelen: list[ArtikelVerslag] = field(default_factory=list)  # filled after the overlay
 
 
@@ -54,6 +56,10 @@ def lees_officieel(pad: Path, versie: str | None = None) -> Verslag:
     """Parse the file at `pad`. Raises InvoerFout when it is no such document at all, or when
     an article of Deel 3 (which the standard prescribes word for word) cannot be read."""
     naam = pad.name
+    if versie is not None and not VERSIE_OPGEGEVEN.match(versie.strip()):
+        raise InvoerFout([Melding("--versie", None, "", f"'{versie}' is geen versie van de "
+                                  "standaard; geef die als '1.3' of 'CSW 1.3'", "versie_ongeldig")],
+                         "Kan de officiële tekst niet lezen")
     try:
         inhoud = pad.read_bytes()
     except OSError as exc:
@@ -74,7 +80,7 @@ def lees_officieel(pad: Path, versie: str | None = None) -> Verslag:
     if lezer.fataal:
         raise InvoerFout(lezer.fataal, "Kan de officiële tekst niet lezen; er is niets "
                                        "opgeslagen")
-    officieel = Officieel(versie=_csw(gevonden), bestand=naam,
+    officieel = Officieel(versie=f"CSW {versienummer(gevonden)}", bestand=naam,
                           sha256=hashlib.sha256(inhoud).hexdigest(), artikelen=lezer.artikelen,
                           ondertekening=lezer.ondertekening)
     return Verslag(officieel, lezer.problemen, lezer.weggelaten)
@@ -105,11 +111,6 @@ def _alineas(pad: Path, inhoud: bytes) -> list[Alinea]:
         except UnicodeDecodeError:
             raise _fout(naam, "geen UTF-8-tekst", "codering") from None
     raise _fout(naam, f"verwacht een .docx- of .md-bestand, niet '{soort or naam}'", "formaat")
-
-
-def _csw(versie: str) -> str:
-    gevonden = re.search(r"\d+\.\d+", versie)
-    return f"CSW {gevonden.group(0)}" if gevonden else versie
 
 
 def _versie(alineas: list[Alinea], naam: str) -> str | None:

@@ -3,9 +3,9 @@ other bracketed blank (of an imported official text, e.g. `[Vul in]`) from the r
 `invullingen`, looked up first for the lid and the blank's occurrence in it ("3.2.2 [xx]#2"),
 then for the lid ("3.23.1 [Vul in]"), then for the whole contract ("[Vul in]").
 
-A value that is empty takes the blank away together with the comma before it: the standard
-writes an optional reference as "artikel 1.4.2, [1.6.1], 3.19.1" and a region without article
-1.6 reads "artikel 1.4.2, 3.19.1"."""
+An empty value for an optional reference (`verwijzing_…`), or an empty invulling, takes the
+blank away together with the comma before it: the standard writes "artikel 1.4.2, [1.6.1],
+3.19.1" and a region without article 1.6 reads "artikel 1.4.2, 3.19.1"."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping
 
 BLANCO = re.compile(r"(,\s*)?\[([^\[\]]+)\]")
+# Placeholders whose empty value takes the blank away with its comma (an optional reference).
+WEGLAATBAAR = "verwijzing_"
 VOORBEELD_PROCENT = re.compile(r"(\d) \(voorbeeld\)\s?%")
 
 
@@ -27,9 +29,11 @@ def vul_in(tekst: str, waarden: Mapping[str, str], invullingen: Mapping[str, str
         keer = gezien[naam] = gezien.get(naam, 0) + 1
         for sleutel in (f"{lid} [{naam}]#{keer}", f"{lid} [{naam}]", f"[{naam}]"):
             if sleutel in invullingen:
-                return komma + invullingen[sleutel]
+                return komma + invullingen[sleutel] if invullingen[sleutel] else ""
         if naam in waarden:
-            return komma + waarden[naam] if waarden[naam] else ""
+            if not waarden[naam] and naam.startswith(WEGLAATBAAR):
+                return ""
+            return komma + waarden[naam]
         ontbreekt.append(naam)
         return gevonden.group(0)
 

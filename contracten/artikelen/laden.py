@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from contracten.artikelen.model import Artikel, Bibliotheek, Index
-from contracten.artikelen.officieel import Officieel, opgeslagen
+from contracten.artikelen.officieel import OUD, Officieel, opgeslagen, versienummer, volgorde
 from contracten.artikelen.overleggen import leg_over
 from contracten.fouten import InvoerFout, Melding
 from contracten.lezen.bron import lees_yaml
@@ -44,9 +43,12 @@ def laad_bibliotheek(artikelen: Path | None = None, versie: str | None = None, *
     officieel, pad = gekozen
     bestanden[f"artikelen/{pad.name}"] = pad
     overlegd = leg_over(artikelen_, officieel, index)
+    waarschuwingen = [f"{pad} is geïmporteerd door een eerdere versie van dit programma: de "
+                      "passages per uitvoeringsvariant en procedure zijn daarin niet als variant "
+                      "herkend; importeer de officiële tekst opnieuw"] if pad.name == OUD else []
     return Bibliotheek(index=index, artikelen=overlegd.artikelen, bestanden=bestanden,
                        versie=officieel.versie, versies=alle,
-                       niet_in_versie=overlegd.niet_in_versie)
+                       niet_in_versie=overlegd.niet_in_versie, waarschuwingen=waarschuwingen)
 
 
 def samenvattingen(project: Path) -> tuple[Index, dict[str, Artikel], dict[str, Path]]:
@@ -80,14 +82,7 @@ def officiele_versies(project: Path) -> dict[str, tuple[Officieel, Path]]:
             uit.setdefault(officieel.nummer, (officieel, pad))
     if meldingen:
         raise InvoerFout(meldingen, "De geïmporteerde officiële tekst is ongeldig")
-    return dict(sorted(uit.items(), key=lambda kv: _volgorde(kv[0])))
-
-
-def _volgorde(nummer: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(d) for d in nummer.split("."))
-    except ValueError:
-        return (0,)
+    return dict(sorted(uit.items(), key=lambda kv: volgorde(kv[0])))
 
 
 def _kies(versies: dict[str, tuple[Officieel, Path]], versie: str | None, index: Index,
@@ -106,19 +101,21 @@ def _kies(versies: dict[str, tuple[Officieel, Path]], versie: str | None, index:
                                   "csw_versie_onbekend")], "De gekozen versie ontbreekt")
     if not versies:
         return None
-    if len(versies) > 1 and not nieuwste:
-        raise InvoerFout([Melding(bron, None, "csw_versie", "er zijn meerdere versies van de "
-                                  f"Contractstandaard geïmporteerd ({', '.join(versies)}); kies "
-                                  "met csw_versie onder welke de regio contracteert, zodat geen "
-                                  "overeenkomst ongemerkt van tekst verandert",
-                                  "csw_versie_kiezen")], "Kies een versie")
+    if nieuwste:
+        return list(versies.values())[-1]
+    eigen = versienummer(index.versie)
+    if len(versies) > 1 or eigen not in versies:
+        # Without a choice only the import of the version the library follows is used: an
+        # import of another version never changes a region's contracts unseen.
+        raise InvoerFout([Melding(bron, None, "csw_versie", "er is een andere versie van de "
+                                  f"Contractstandaard geïmporteerd ({', '.join(versies)}) dan de "
+                                  f"samenvattingen volgen ({eigen}); kies met csw_versie onder "
+                                  "welke versie de regio contracteert, zodat geen overeenkomst "
+                                  "ongemerkt van tekst verandert", "csw_versie_kiezen")],
+                         "Kies een versie")
     return list(versies.values())[-1]
 
 
-def versienummer(versie: str) -> str:
-    """'CSW 1.2', 'versie 1.2' or '1.2' → '1.2'."""
-    gevonden = re.search(r"\d+\.\d+", versie)
-    return gevonden.group(0) if gevonden else versie.strip()
 
 
 def _lees(pad: Path, model: type[BaseModel], meldingen: list[Melding]) -> Any:

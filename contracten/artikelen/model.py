@@ -161,6 +161,7 @@ class Bibliotheek(_Model):
     versie: str | None = None  # the imported official version in use ("CSW 1.2"), if any
     versies: list[str] = Field(default_factory=list)  # every imported version
     niet_in_versie: list[str] = Field(default_factory=list)  # articles the version lacks
+    waarschuwingen: list[str] = Field(default_factory=list)  # for the person, in Dutch
 
     @property
     def standaard(self) -> str:

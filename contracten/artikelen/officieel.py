@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from contracten.artikelen.model import Deel
 
 BESTAND = re.compile(r"^officieel(?:-(\d+\.\d+))?\.yaml$")
+VERSIE = re.compile(r"^(?:CSW\s+)?(\d+)\.(\d+)$")
 OUD = "officieel.yaml"  # one file, of releases before versions were kept side by side
 
 
@@ -47,7 +48,7 @@ class OfficieelArtikel(BaseModel):
 class Officieel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    versie: str  # "CSW 1.2"
+    versie: str = Field(pattern=r"^CSW \d+\.\d+$")  # "CSW 1.2"
     bestand: str  # the file name it was imported from
     sha256: str
     artikelen: list[OfficieelArtikel]
@@ -56,14 +57,26 @@ class Officieel(BaseModel):
     @property
     def nummer(self) -> str:
         """The version number alone: "1.2"."""
-        gevonden = re.search(r"\d+\.\d+", self.versie)
-        return gevonden.group(0) if gevonden else self.versie
+        return versienummer(self.versie)
+
+
+def versienummer(versie: str) -> str:
+    """'CSW 1.2', 'versie 1.2' or '1.2' → '1.2' (as given when it holds no number)."""
+    gevonden = re.search(r"\d+\.\d+", versie)
+    return gevonden.group(0) if gevonden else versie.strip()
+
+
+def volgorde(versie: str) -> tuple[int, ...]:
+    """A version as numbers, to compare: '1.10' comes after '1.9'."""
+    try:
+        return tuple(int(d) for d in versienummer(versie).split("."))
+    except ValueError:
+        return (0,)
 
 
 def bestandsnaam(versie: str) -> str:
     """Where a version is stored: officieel-1.3.yaml."""
-    gevonden = re.search(r"\d+\.\d+", versie)
-    return f"officieel-{gevonden.group(0) if gevonden else versie}.yaml"
+    return f"officieel-{versienummer(versie)}.yaml"
 
 
 def opgeslagen(map_: Path) -> list[Path]:

@@ -4,27 +4,34 @@ standard marks with a guidance line, and the ondertekening after the last articl
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from contracten.artikelen.bronalineas import Alinea
+from contracten.artikelen.koppen import (
+    AANHEF,
+    ARTIKEL,
+    ARTIKEL_BEGIN,
+    ARTIKEL_KOP,
+    DEEL,
+    HOOFDSTUK,
+    LID,
+    ONDERTEKENING,
+    PAGINANUMMER,
+    SJABLOONARTIKEL,
+    is_kop,
+)
 from contracten.artikelen.model import Deel
 from contracten.artikelen.officieel import OfficieelArtikel, OfficieelLid
+from contracten.artikelen.varianten import (
+    ALLE,
+    INLINE_VARIANT,
+    ONTKENNING,
+    OPTIE,
+    Omvang,
+    samen,
+    variant,
+)
 from contracten.fouten import Melding
-
-ARTIKEL = re.compile(r"^(?:\[\s*optioneel:?\s*\]\s*)?artikel\s+(\d\.(?:\d+a?))\s*[–—:\-]\s*(.+)$",
-                     re.I)
-SJABLOONARTIKEL = re.compile(r"^(?:\[\s*optioneel:?\s*\]\s*)?artikel\s+\d\.n\b", re.I)
-LID = re.compile(r"^(\d\.\d+a?)\.(\d+)\.?(?:\s+(.+))?$")
-DEEL = re.compile(r"^deel\s+([123])\s*:", re.I)
-HOOFDSTUK = re.compile(r"^hoofdstuk\s+\d+\s*:", re.I)
-AANHEF = {"partijen": "Partijen", "overwegingen": "Overwegingen", "definities": "Definities"}
-ONDERTEKENING = re.compile(r"^opgemaakt\s+te\b", re.I)
-PAGINANUMMER = re.compile(r"(?:\t|\s{2,}|\s)\d{1,3}$")  # "Artikel 1.1 – Voorwerp<tab>11"
-# "(Bij een toelatingsprocedure:)" or "(Alleen bij …:)" at the start of a paragraph, and the
-# same inside one ("… gelden. (Bij Europese aanbestedingsprocedures:) De …").
-INLINE_VARIANT = re.compile(r"\((?:(?:alleen\s+)?bij\s+[^()]*?:?|[^()]*?:)\)\s*", re.I)
-OPTIE = re.compile(r"^optie\s+(\d)\s*:?$", re.I)
 
 
 def melding(naam: str, bericht: str, code: str, plaats: str | None = None) -> Melding:
@@ -34,38 +41,6 @@ def melding(naam: str, bericht: str, code: str, plaats: str | None = None) -> Me
     elif plaats is not None:
         bericht = f"{plaats}: {bericht}"
     return Melding(naam, regel, "", bericht, code)
-
-
-def variant(tekst: str) -> tuple[dict[str, list[str]], str | None] | None:
-    """The options a guidance line names ("Bij taakgerichte uitvoeringsvariant:", "(Bij een
-    toelatingsprocedure:)", "Optie 2:"), as {choice: options} and a switch; None when it names
-    none that the library knows."""
-    t = tekst.lower()
-    alleen: dict[str, list[str]] = {}
-    optie = OPTIE.match(t.strip())
-    if optie:
-        return {"opzegoptie": [optie.group(1)]}, None
-    vormen = [v for v, woord in (("inspanningsgericht", "inspanning"),
-                                 ("outputgericht", "output"), ("taakgericht", "taakgericht"))
-              if woord in t]
-    if vormen:
-        alleen["uitvoeringsvariant"] = vormen
-    procedures: list[str] = []
-    if "toelating" in t:
-        procedures.append("toelating")
-    if "aanbesteding" in t:
-        if "zonder emvi" in t:
-            procedures.append("aanbesteding_zonder_emvi")
-        elif "met emvi" in t:
-            procedures.append("aanbesteding_met_emvi")
-        else:
-            procedures += ["aanbesteding_met_emvi", "aanbesteding_zonder_emvi"]
-    if procedures:
-        alleen["procedure"] = procedures
-    voorwaarde = "selectie" if "selectie" in t else None
-    if not alleen and voorwaarde is None:
-        return None
-    return alleen, voorwaarde
 
 
 @dataclass
@@ -78,8 +53,9 @@ class _Lopend:
     deel: int | None
     leden: list[list[Deel]] = field(default_factory=list)
     genummerd: bool = False
-    variant: tuple[dict[str, list[str]], str | None] | None = None  # of a guidance line
-    inline: tuple[dict[str, list[str]], str | None] | None = None  # "(Bij …:)" + list items
+    variant: Omvang | None = None  # of a guidance line
+    onleesbaar: bool = False  # a problem was found: not stored (Deel 3: nothing is)
+    inline: Omvang | None = None  # "(Bij …:)" at the start of a paragraph, and its list items
 
 
 class Lezer:
@@ -135,9 +111,10 @@ class Lezer:
         if alinea.tabel is not None:
             return False
         schoon = " ".join(tekst.split())
-        if PAGINANUMMER.search(tekst) and "\t" in tekst:
+        zonder_nummer = " ".join(PAGINANUMMER.sub("", tekst).split())
+        if zonder_nummer != schoon and is_kop(zonder_nummer, alinea.kop):
             return True  # an entry of a table of contents without its style
-        artikel = ARTIKEL.match(schoon)
+        artikel = ARTIKEL.match(schoon) or (ARTIKEL_KOP.match(schoon) if alinea.kop else None)
         if artikel:
             self._sluit()
             self.huidig = _Lopend(artikel.group(1), artikel.group(2).strip(), alinea.plaats,
@@ -185,13 +162,19 @@ class Lezer:
             if lid.group(3):
                 self._deel(huidig, Alinea(lid.group(3), alinea.plaats, alinea.cursief))
             return
+        if lid and not lid.group(3) and huidig.nummer[0].isdigit():
+            # "3.6.1" alone under article 3.2: the heading of 3.6 was not recognised
+            self._probleem(huidig, f"lidnummer {lid.group(1)}.{lid.group(2)} van een ander "
+                           "artikel; staat de kop van dat artikel er niet goed?",
+                           "lid_van_ander_artikel", alinea.plaats)
+            return
+        if (alinea.tabel is None and alinea.marker is None and huidig.nummer[0].isdigit()
+                and ARTIKEL_BEGIN.match(tekst) and (alinea.kop or len(tekst) < 90)):
+            self._probleem(huidig, f"'{tekst}' lijkt een artikelkop die niet te lezen is (verwacht "
+                           "'Artikel 3.1 – Titel')", "artikelkop", alinea.plaats)
+            return
         if alinea.tabel is None and alinea.cursief and not alinea.marker:
-            gevonden = variant(tekst)
-            huidig.inline = None
-            if gevonden is None:
-                self.weggelaten.append(f"artikel {huidig.nummer}: '{tekst}' ({alinea.plaats})")
-                return
-            huidig.variant = gevonden
+            self._toelichting(huidig, alinea, tekst)
             return
         if alinea.tabel is None and OPTIE.match(tekst):
             huidig.variant, huidig.inline = variant(tekst), None
@@ -200,39 +183,56 @@ class Lezer:
             huidig.leden.append([])
         self._deel(huidig, alinea)
 
+    def _toelichting(self, huidig: _Lopend, alinea: Alinea, tekst: str) -> None:
+        """An italic guidance line: it starts a variant, or ends one ("Bij alle …"), or guides
+        the reader only; it never becomes contract text."""
+        gevonden = variant(tekst)
+        huidig.inline = None
+        huidig.variant = None
+        if gevonden is not None and ONTKENNING.search(tekst):
+            self._probleem(huidig, f"toelichting '{tekst}' sluit een variant uit; dat kan het "
+                           "programma niet lezen", "variant_onleesbaar", alinea.plaats)
+            return
+        if gevonden is None or ALLE.search(tekst):
+            self.weggelaten.append(f"artikel {huidig.nummer}: '{tekst}' ({alinea.plaats})")
+            return
+        huidig.variant = gevonden
+
     def _deel(self, huidig: _Lopend, alinea: Alinea) -> None:
-        """Add a paragraph, list item or table to the current lid, with its variant."""
+        """Add a paragraph, list item or table to the current lid, with its variant. A marker
+        "(Bij …:)" at the start of a paragraph makes it and its list items a variant; one inside
+        a paragraph makes the rest of it (up to the next marker) a variant."""
         if alinea.tabel is not None:
             self._voeg(huidig, Deel(tabel=alinea.tabel), huidig.variant)
             return
         tekst = alinea.tekst.strip()
         if alinea.marker is None:
             huidig.inline = None  # an inline variant covers its paragraph and its list items
-        begin = INLINE_VARIANT.match(tekst)
-        if begin and (gevonden := variant(begin.group(0))) is not None:
-            tekst = tekst[begin.end():]
-            if alinea.marker is None:
-                huidig.inline = gevonden
-            self._voeg(huidig, Deel(tekst=tekst, opsomming=alinea.marker), gevonden)
-            return
-        midden = INLINE_VARIANT.search(tekst)
-        if midden and midden.start() > 0 and (gevonden := variant(midden.group(0))) is not None:
-            self._voeg(huidig, Deel(tekst=tekst[:midden.start()].rstrip(),
-                                    opsomming=alinea.marker), huidig.inline or huidig.variant)
-            self._voeg(huidig, Deel(tekst=tekst[midden.end():], aansluitend=True), gevonden)
-            return
-        self._voeg(huidig, Deel(tekst=tekst, opsomming=alinea.marker),
-                   huidig.inline or huidig.variant)
+        basis = huidig.inline or huidig.variant
+        stukken: list[tuple[str, Omvang | None]] = []
+        omvang, begin = basis, 0
+        for gevonden in INLINE_VARIANT.finditer(tekst):
+            naar = variant(gevonden.group(0))
+            if naar is None:
+                continue  # a parenthesis with a colon that names no variant: plain text
+            stukken.append((tekst[begin:gevonden.start()].strip(), omvang))
+            omvang, begin = samen(basis, naar), gevonden.end()
+            if gevonden.start() == 0 and alinea.marker is None:
+                huidig.inline = omvang  # the list items under this paragraph follow it
+        stukken.append((tekst[begin:].strip(), omvang))
+        for i, (stuk, bereik) in enumerate([s for s in stukken if s[0]]):
+            self._voeg(huidig, Deel(tekst=stuk, opsomming=alinea.marker if i == 0 else None,
+                                    aansluitend=i > 0), bereik)
 
     @staticmethod
-    def _voeg(huidig: _Lopend, deel: Deel,
-              gevonden: tuple[dict[str, list[str]], str | None] | None) -> None:
+    def _voeg(huidig: _Lopend, deel: Deel, gevonden: Omvang | None) -> None:
         if gevonden is not None:
             alleen, voorwaarde = gevonden
             deel = deel.model_copy(update={"alleen": alleen, "voorwaarde": voorwaarde})
         huidig.leden[-1].append(deel)
 
     def _probleem(self, huidig: _Lopend, bericht: str, code: str, plaats: str) -> None:
+        huidig.onleesbaar = True
         self.problemen.append(f"artikel {huidig.nummer} ({huidig.titel}): {bericht} ({plaats})")
         if huidig.deel == 3:
             self.fataal.append(melding(self.naam, f"artikel {huidig.nummer} ({huidig.titel}) "
@@ -245,6 +245,9 @@ class Lezer:
         leden = [d for d in huidig.leden if d]
         if not leden:
             self.leeg.setdefault(huidig.nummer, huidig)
+            return
+        if huidig.onleesbaar:  # its summary stays; the report says why
+            self.gezien.setdefault(huidig.nummer, huidig.plaats)
             return
         if huidig.nummer in self.gezien:
             self.fataal.append(melding(

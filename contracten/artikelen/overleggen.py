@@ -13,10 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from contracten.artikelen.model import Artikel, Deel, Index, Lid
-from contracten.artikelen.officieel import Officieel, OfficieelLid
-
-BLANCO = re.compile(r"\[([^\[\]]+)\]")
+from contracten.artikelen.model import PLAATSHOUDER, Artikel, Deel, Index, Lid
+from contracten.artikelen.officieel import Officieel, OfficieelLid, volgorde
 
 
 @dataclass
@@ -28,6 +26,7 @@ class Overlegd:
     regio: list[str] = field(default_factory=list)  # the region writes these (regiotekst)
     niet_toepasbaar: dict[str, str] = field(default_factory=dict)  # article → why
     niet_in_versie: list[str] = field(default_factory=list)  # library articles newer than it
+    afwijkingen: list[str] = field(default_factory=list)  # blanks not as the index expects
 
 
 def leg_over(artikelen: dict[str, Artikel], officieel: Officieel | None,
@@ -48,7 +47,7 @@ def leg_over(artikelen: dict[str, Artikel], officieel: Officieel | None,
         o = gelezen.get(nummer)
         if o is None:
             continue
-        leden = [_benoem(lid, _sleutel(nummer, i), index)
+        leden = [_benoem(lid, _sleutel(nummer, i), index, uit.afwijkingen)
                  for i, lid in enumerate(o.als_leden(), start=1)]
         waarom = _waarom_niet(eigen, leden)
         if waarom is not None:
@@ -66,18 +65,17 @@ def _sleutel(nummer: str, lid: int) -> str:
 
 
 def _nieuwer(sinds: str | None, versie: str) -> bool:
-    if sinds is None:
-        return False
-    try:
-        return tuple(map(int, sinds.split("."))) > tuple(map(int, versie.split(".")))
-    except ValueError:
-        return False
+    return sinds is not None and volgorde(sinds) > volgorde(versie)
 
 
 def _waarom_niet(eigen: Artikel, leden: list[OfficieelLid]) -> str | None:
     """Why the official text cannot replace the summary of an article, or None."""
     if eigen.status == "verbatim":
         return None
+    if eigen.genummerd and len(leden) != len(eigen.leden) and any(
+            lid.voorwaarde or lid.keuzes() for lid in eigen.leden):
+        return (f"de officiële tekst heeft {len(leden)} leden en de bibliotheek "
+                f"{len(eigen.leden)}, met keuzes of voorwaarden per lid; de samenvatting blijft")
     # Numbered: lid by lid. Partijen, Overwegingen, Definities are paragraphs: as a whole.
     if eigen.genummerd:
         paren = [(lid.keuzes(), leden[i].delen if i < len(leden) else [])
@@ -107,9 +105,12 @@ def _leden(eigen: Artikel, leden: list[OfficieelLid]) -> list[Lid]:
     return uit
 
 
-def _benoem(lid: OfficieelLid, sleutel: str, index: Index) -> OfficieelLid:
+def _benoem(lid: OfficieelLid, sleutel: str, index: Index,
+            afwijkingen: list[str]) -> OfficieelLid:
     """The lid with the standard's blanks named as the library's placeholders; a blank named
-    null (the standard's invitation to add the region's own) takes its part away."""
+    null (the standard's invitation to add the region's own) takes its part away. A blank
+    beyond the names the index gives stays unnamed (the region fills it under `invullingen`),
+    and a count that differs from the index is noted in `afwijkingen`."""
     namen = index.officiele_plaatshouders.get(sleutel, {})
     formulier = index.officiele_delen.get(sleutel, {})
     if not namen and not formulier:
@@ -132,17 +133,21 @@ def _benoem(lid: OfficieelLid, sleutel: str, index: Index) -> OfficieelLid:
             sleutel_ = next((k for k in namen if blanco.lower().startswith(k.lower())), None)
             if sleutel_ is None:
                 return gevonden.group(0)
-            lijst = namen[sleutel_]
             n = gebruikt.get(sleutel_, 0)
             gebruikt[sleutel_] = n + 1
-            naam = lijst[min(n, len(lijst) - 1)] if lijst else None
+            if n >= len(namen[sleutel_]):
+                return gevonden.group(0)
+            naam = namen[sleutel_][n]
             if naam is None:
                 weg = True
                 return ""
             return f"[{naam}]"
 
-        tekst = BLANCO.sub(vervang, deel.tekst)
+        tekst = PLAATSHOUDER.sub(vervang, deel.tekst)
         if weg and not tekst.strip(" .;:"):
             continue
         delen.append(deel.model_copy(update={"tekst": tekst}))
+    afwijkingen += [f"{sleutel}: [{k}…] staat er {gebruikt.get(k, 0)} keer, de bibliotheek "
+                    f"verwacht {len(v)} keer; controleer de invulling"
+                    for k, v in namen.items() if gebruikt.get(k, 0) != len(v)]
     return OfficieelLid(delen=delen or lid.delen)

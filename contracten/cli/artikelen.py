@@ -56,6 +56,8 @@ def artikelen(ctx: click.Context, map_: Path | None, versie: str | None,
         if elders:
             bron += f"; officieel ook in {', '.join(elders)}"
         click.echo(f"{a.nummer:13} {a.titel[:52]:52} {STATUS[a.status]:10} {bron}")
+    for waarschuwing in bibliotheek.waarschuwingen:
+        click.echo(f"Let op: {waarschuwing}.", err=True)
     samenvattingen = [a for a in bibliotheek.samenvattingen()
                       if a.genummerd and a.nummer not in bibliotheek.index.regiotekst]
     if samenvattingen:
@@ -69,10 +71,14 @@ def artikelen(ctx: click.Context, map_: Path | None, versie: str | None,
 @click.option("--versie", metavar="VERSIE",
               help="Versie van de standaard, bijv. '1.3' (standaard: uit de tabel "
                    "'Versiebeheer' of de bestandsnaam).")
+@click.option("--vervang", is_flag=True,
+              help="Vervang een eerder geïmporteerde tekst van dezelfde versie (de overeenkomsten "
+                   "onder die versie krijgen de nieuwe tekst).")
 @click.pass_obj
-def importeer(map_: Path | None, bestand: Path, versie: str | None) -> None:
+def importeer(map_: Path | None, bestand: Path, versie: str | None, vervang: bool) -> None:
     """Importeer de officiële tekst van de Contractstandaard Wmo (.docx of .md)."""
-    uitkomst = contracten.importeer_artikelen(bestand, map_=map_, versie=versie)
+    uitkomst = contracten.importeer_artikelen(bestand, map_=map_, versie=versie,
+                                              vervang=vervang)
     verslag = uitkomst.verslag
     officieel = verslag.officieel
     click.echo(f"{len(officieel.artikelen)} artikelen gelezen uit {bestand.name} "
@@ -81,7 +87,11 @@ def importeer(map_: Path | None, bestand: Path, versie: str | None) -> None:
     for a in verslag.artikelen:
         uitleg = f" — {a.toelichting}" if a.toelichting else ""
         click.echo(f"  {a.nummer:13} {a.titel[:44]:44} {a.status}{uitleg}")
+    if uitkomst.gewijzigd:
+        click.echo(f"Vervangen; andere tekst in: {', '.join(uitkomst.gewijzigd)}.")
     for probleem in verslag.problemen:
         click.echo(f"Niet gelezen: {probleem}", err=True)
+    for afwijking in verslag.afwijkingen:
+        click.echo(f"Open plek: {afwijking}", err=True)
     for regel in verslag.weggelaten:
         click.echo(f"Toelichting van de standaard weggelaten: {regel}", err=True)

@@ -4,7 +4,7 @@ others; a region chooses the one it contracts under (overeenkomst.yaml `csw_vers
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from contracten.artikelen.importeren import ArtikelVerslag, Verslag, lees_officieel
@@ -14,9 +14,10 @@ from contracten.artikelen.laden import (
     projectmap,
     samenvattingen,
 )
-from contracten.artikelen.model import Bibliotheek
-from contracten.artikelen.officieel import OUD, als_yaml, bestandsnaam
-from contracten.artikelen.overleggen import leg_over
+from contracten.artikelen.model import Bibliotheek, Index
+from contracten.artikelen.officieel import OUD, Officieel, als_yaml, bestandsnaam
+from contracten.artikelen.overleggen import Overlegd, leg_over
+from contracten.fouten import InvoerFout, Melding
 from contracten.uitvoer.map import vervang_atomair
 
 
@@ -30,12 +31,13 @@ class Import:
     samenvatting_blijft: list[str]  # articles that still carry our summary
     bibliotheek: Bibliotheek  # the library under the imported version
     versies: list[str]  # every version now imported
+    gewijzigd: list[str] = field(default_factory=list)  # articles a replaced version changed
 
 
 def artikelbibliotheek(map_: Path | None = None, versie: str | None = None) -> Bibliotheek:
     """The library as documents are built from it (default: ./artikelen, else the package's),
     under `versie` of the official text, or the newest imported one."""
-    return laad_bibliotheek(map_, versie, nieuwste=True)
+    return laad_bibliotheek(map_, versie, nieuwste=True, bron="--versie")
 
 
 def officiele_versies_per_artikel(map_: Path | None = None) -> dict[str, list[str]]:
@@ -49,32 +51,39 @@ def officiele_versies_per_artikel(map_: Path | None = None) -> dict[str, list[st
 
 
 def importeer_artikelen(bestand: Path | str, *, map_: Path | None = None,
-                        versie: str | None = None) -> Import:
+                        versie: str | None = None, vervang: bool = False) -> Import:
     """Read the official text (.docx or .md) and store it in the project's library folder,
-    beside the versions imported before (a new import of the same version replaces it).
-    Raises InvoerFout, and stores nothing, when the file is not the standard or an article of
-    Deel 3 cannot be read."""
+    beside the versions imported before. Raises InvoerFout, and stores nothing, when the file
+    is not the standard, an article of Deel 3 cannot be read or is missing, or the same version
+    was imported before from another file (unless `vervang`: the regions contracting under that
+    version then get the new text; `Import.gewijzigd` names the articles that changed)."""
     verslag = lees_officieel(Path(bestand), versie)
     officieel = verslag.officieel
+    naam = Path(bestand).name
     project = projectmap(map_)
     index, eigen, _ = samenvattingen(project)
+    bestaand = officiele_versies(project)  # an unreadable stored version stops us here
     overlegd = leg_over(eigen, officieel, index)
-    gelezen = {a.nummer for a in officieel.artikelen}
-    for nummer in [n for o in index.volgorde for n in o.nummers()]:
-        artikel = overlegd.artikelen[nummer]
-        if nummer in overlegd.officieel:
-            status, uitleg = "officieel", ""
-        elif nummer in overlegd.regio:
-            status, uitleg = "regio", "de regio schrijft dit artikel zelf (model in de standaard)"
-        elif nummer in overlegd.niet_in_versie:
-            status, uitleg = "niet in deze versie", f"nieuw in {index.nieuw_in[nummer]}"
-        elif nummer in overlegd.niet_toepasbaar:
-            status, uitleg = "samenvatting", overlegd.niet_toepasbaar[nummer]
-        else:
-            status = "niet gelezen" if nummer not in gelezen else "samenvatting"
-            uitleg = next((p for p in verslag.problemen if p.startswith(f"artikel {nummer} ")),
-                          "niet in het document gevonden")
-        verslag.artikelen.append(ArtikelVerslag(nummer, artikel.titel, status, uitleg))
+    verslag.afwijkingen = overlegd.afwijkingen
+    verslag.artikelen = per_artikel(index, overlegd, officieel, verslag.problemen)
+    deel3 = {n for o in index.volgorde if o.deel == 3 for n in o.nummers()}
+    ontbreekt = [a for a in verslag.artikelen if a.nummer in deel3 and a.status == "niet gelezen"]
+    if ontbreekt:
+        raise InvoerFout([Melding(naam, None, "", f"artikel {a.nummer} ({a.titel}) van Deel 3: "
+                                  f"{a.toelichting}", "artikel_ontbreekt") for a in ontbreekt],
+                         "Kan de officiële tekst niet lezen; er is niets opgeslagen")
+    vorige = bestaand.get(officieel.nummer)
+    gewijzigd: list[str] = []
+    if vorige is not None and vorige[0].sha256 != officieel.sha256:
+        if not vervang:
+            raise InvoerFout([Melding(naam, None, "", f"versie {officieel.nummer} is al "
+                                      f"geïmporteerd uit {vorige[0].bestand} ({vorige[1]}); geef "
+                                      "--vervang om die te vervangen: de overeenkomsten van "
+                                      f"regio's onder {officieel.nummer} krijgen dan deze tekst",
+                                      "versie_al_geimporteerd")], "Niet geïmporteerd")
+        oud_ = {a.nummer: a for a in vorige[0].artikelen}
+        gewijzigd = [a.nummer for a in officieel.artikelen if oud_.get(a.nummer) != a]
+        gewijzigd += [n for n in oud_ if n not in {a.nummer for a in officieel.artikelen}]
     doel = project / bestandsnaam(officieel.versie)
     vervang_atomair(doel, als_yaml(officieel).encode("utf-8"))
     oud = project / OUD
@@ -83,4 +92,28 @@ def importeer_artikelen(bestand: Path | str, *, map_: Path | None = None,
     bibliotheek = laad_bibliotheek(map_, officieel.versie)
     blijft = [a.nummer for a in bibliotheek.samenvattingen() if a.genummerd]
     return Import(doel, verslag, list(overlegd.officieel), blijft, bibliotheek,
-                  bibliotheek.versies)
+                  bibliotheek.versies, gewijzigd)
+
+
+def per_artikel(index: Index, overlegd: Overlegd, officieel: Officieel,
+                problemen: list[str]) -> list[ArtikelVerslag]:
+    """What became of each article of the library under the imported text."""
+    gelezen = {a.nummer for a in officieel.artikelen}
+    uit = []
+    for nummer in [n for o in index.volgorde for n in o.nummers()]:
+        artikel = overlegd.artikelen[nummer]
+        probleem = next((p for p in problemen if p.startswith(f"artikel {nummer} ")), None)
+        if nummer in overlegd.officieel:
+            status, uitleg = "officieel", ""
+        elif nummer in overlegd.niet_in_versie:
+            status, uitleg = "niet in deze versie", f"nieuw in {index.nieuw_in[nummer]}"
+        elif nummer in overlegd.regio:
+            status, uitleg = "regio", "de regio schrijft dit artikel zelf (model in de standaard)"
+        elif nummer in overlegd.niet_toepasbaar:
+            status, uitleg = "samenvatting", overlegd.niet_toepasbaar[nummer]
+        elif nummer not in gelezen:
+            status, uitleg = "niet gelezen", probleem or "niet in het document gevonden"
+        else:
+            status, uitleg = "samenvatting", probleem or ""
+        uit.append(ArtikelVerslag(nummer, artikel.titel, status, uitleg))
+    return uit

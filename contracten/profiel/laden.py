@@ -90,14 +90,14 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
     if (map_ / OVEREENKOMST).is_file():
         modellen[OVEREENKOMST] = lees(map_ / OVEREENKOMST, OvereenkomstKeuzes)
     bibliotheek = None
-    if OVEREENKOMST in modellen:
-        keuzes = modellen[OVEREENKOMST]
-        versie = keuzes.csw_versie if isinstance(keuzes, OvereenkomstKeuzes) else None
+    keuzes = modellen.get(OVEREENKOMST)
+    if isinstance(keuzes, OvereenkomstKeuzes):  # an invalid file is reported on its own
+        versie = keuzes.csw_versie
         try:
             bibliotheek = laad_bibliotheek(artikelen, versie, bron=f"{naam}/{OVEREENKOMST}")
         except InvoerFout as fout:  # reported with every other problem of the profile
             meldingen.extend(fout.meldingen)
-        if bibliotheek is not None and isinstance(keuzes, OvereenkomstKeuzes):
+        if bibliotheek is not None:
             meldingen.extend(tegen_de_versie(f"{naam}/{OVEREENKOMST}", keuzes, bibliotheek))
     if (map_ / BRIEVEN).is_file():
         modellen[BRIEVEN] = lees(map_ / BRIEVEN, Brieven)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from contracten.artikelen.laden import versienummer
 from contracten.artikelen.model import Bibliotheek
+from contracten.artikelen.officieel import versienummer
 from contracten.fouten import Melding
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 

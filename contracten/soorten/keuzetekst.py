@@ -65,18 +65,20 @@ def _delen(delen: list[Deel], profiel: Profiel, keuzes: OvereenkomstKeuzes) -> s
     """The parts of an official lid for the region's choices; the guidance lines were left
     out at import. A part kept for a choice made on an example value ends in "(voorbeeld)"."""
     regels: list[str] = []
+    vorige = False  # whether the paragraph a continuation belongs to was kept
     for deel in delen:
-        if any(keuze_van(k, profiel, keuzes) not in opties for k, opties in deel.alleen.items()):
-            continue
-        if deel.voorwaarde and not staat_aan(deel.voorwaarde, profiel, keuzes):
+        geldt = all(keuze_van(k, profiel, keuzes) in opties for k, opties in deel.alleen.items())
+        if not geldt or (deel.voorwaarde and not staat_aan(deel.voorwaarde, profiel, keuzes)):
+            vorige = vorige and deel.aansluitend
             continue
         tekst = deel.als_tekst()
         if any(_op_voorbeeld(k, keuzes) for k in deel.alleen):
             tekst = _gemarkeerd(tekst, [])
-        if deel.aansluitend and regels:
+        if deel.aansluitend and vorige:
             regels[-1] = f"{regels[-1]} {tekst}"
-        else:
+        else:  # a continuation whose paragraph does not apply stands on its own
             regels += tekst.split("\n")
+        vorige = True
     return "\n".join(regels)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from contracten.artikelen.officieel import bestandsnaam
 from contracten.fouten import InvoerFout, Melding
 from contracten.opmaak import voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
@@ -124,7 +125,10 @@ def dode_verwijzingen(profiel: Profiel) -> list[Melding]:
             lid = blok["nummer"]
         for v in bungelend(verwijzingen(blok.get("tekst", ""), in_overeenkomst=True),
                            gebouwd.leden):
+            bron = profiel.bibliotheek.artikelen.get(artikel)
             bestand = (f"{profiel.sleutel}/overeenkomst.yaml" if artikel in eigen
+                       else f"artikelen/{bestandsnaam(bron.versie)}"
+                       if bron is not None and bron.bron == "officieel"
                        else f"artikelen/{artikel}.yaml")
             meldingen.append(Melding(bestand, None, f"artikel {lid or artikel}",
                                      f"verwijst naar {v.tekst}, dat deze overeenkomst niet heeft",
