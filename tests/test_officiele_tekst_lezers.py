@@ -5,6 +5,8 @@ a soft-wrapped Markdown export, and table cells kept in their columns."""
 from __future__ import annotations
 
 import io
+import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -13,10 +15,11 @@ from docx.oxml import parse_xml
 
 from contracten.artikelen.bronalineas import Alinea
 from contracten.artikelen.importeren import lees_officieel
+from contracten.artikelen.markdownlezer import uit_markdown
 from contracten.artikelen.wordlezer import WordProbleem, uit_word
 from contracten.fouten import InvoerFout
 
-from .standaard_nagemaakt import W_NS, Regel, als_word
+from .standaard_nagemaakt import W_NS, Regel, als_markdown, als_word, regels
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -202,3 +205,112 @@ def test_nagemaakte_standaard_begint_elke_nieuwe_lijst_zoals_word(tmp_path: Path
     assert len(eigen) == 2
     assert all(n.find(f"{W}lvlOverride/{W}startOverride") is not None for n in eigen)
     assert [a.marker for a in uit_word(pad.read_bytes())] == ["a)", "b)", None, "a)", "b)"]
+
+
+# 3. Markdown: a soft-wrapped export.
+
+BLOKBEGIN = re.compile(r"^(?:[-*+>#|]|\(?(?:[a-z]|[ivx]{1,5}|\d{1,2})[.)]$|\d+\.\d+)")
+
+
+def _omgebroken(markdown: str, breedte: int = 72) -> str:
+    """The export as pandoc writes it with --wrap=auto: paragraphs, list items and italic lines
+    wrapped at `breedte` columns, a list item's next lines indented; a word that would read as
+    the start of a block (a marker, '#', '|') is not put at the start of a line."""
+    uit: list[str] = []
+    for regel in markdown.splitlines():
+        if not regel.strip() or regel.startswith(("#", "|")) or len(regel) <= breedte:
+            uit.append(regel)
+            continue
+        inspringing = "  " if regel.startswith("- ") else ""
+        huidig = ""
+        for woord in regel.split(" "):
+            if huidig and len(huidig) + 1 + len(woord) > breedte and not BLOKBEGIN.match(woord):
+                uit.append(huidig)
+                huidig = inspringing + woord
+            else:
+                huidig = f"{huidig} {woord}" if huidig else woord
+        uit.append(huidig)
+    return "\n".join(uit)
+
+
+def _leden(pad: Path) -> dict[str, list[str]]:
+    return {a.nummer: [lid.tekst() for lid in a.als_leden()]
+            for a in lees_officieel(pad).officieel.artikelen}
+
+
+def test_omgebroken_markdown_leest_als_een_alinea_per_regel(tmp_path: Path):
+    inhoud = regels(deel3={"3.4": 2, "3.5": 1},
+                    extra=" Deze zin is lang genoeg om over meer dan één regel te lopen, ook "
+                          "nadat pandoc hem op tweeënzeventig tekens heeft afgebroken.")
+    ongebroken = als_markdown(tmp_path / "Overeenkomst-Wmo-versie-1.2.md", inhoud)
+    omgebroken = tmp_path / "omgebroken" / ongebroken.name
+    omgebroken.parent.mkdir()
+    omgebroken.write_text(_omgebroken(ongebroken.read_text(encoding="utf-8")), encoding="utf-8")
+    assert omgebroken.read_text(encoding="utf-8").count("\n") > (
+        ongebroken.read_text(encoding="utf-8").count("\n") + 10)
+    verwacht = _leden(ongebroken)
+    assert verwacht["3.4"] == ["Proeftekst van lid 3.4.1. Deze zin is lang genoeg om over meer "
+                               "dan één regel te lopen, ook nadat pandoc hem op tweeënzeventig "
+                               "tekens heeft afgebroken.", verwacht["3.4"][1]]
+    assert _leden(omgebroken) == verwacht
+
+
+def test_markdown_alineas_regelovergangen_en_lijstitems():
+    alineas = uit_markdown(textwrap.dedent("""\
+        > Een zin die
+        > doorloopt.
+        >
+        3.9.6
+        Tekst van het lid
+        op twee regels.\\
+        Na een harde regelovergang.
+        - eerste punt dat
+          doorloopt
+        - tweede punt
+        a) een letter
+
+        *Bij de proefvariant die
+        lang is:*
+
+        Titel
+        =====
+        [Partijen 4](about:blank#partijen)
+        [Definities 7](about:blank#definities)
+        """))
+    assert [(a.marker, a.tekst, a.cursief, a.kop, a.inhoudsopgave) for a in alineas] == [
+        (None, "Een zin die doorloopt.", False, False, False),
+        (None, "3.9.6", False, False, False),
+        (None, "Tekst van het lid op twee regels.", False, False, False),
+        (None, "Na een harde regelovergang.", False, False, False),
+        ("•", "eerste punt dat doorloopt", False, False, False),
+        ("•", "tweede punt", False, False, False),
+        ("a)", "een letter", False, False, False),
+        (None, "Bij de proefvariant die lang is:", True, False, False),
+        (None, "Titel", False, True, False),
+        (None, "Partijen 4", False, False, True),
+        (None, "Definities 7", False, False, True),
+    ]
+
+
+# 4. Tables: every cell keeps its column.
+
+def test_word_tabel_houdt_lege_en_samengevoegde_cellen_op_hun_plaats():
+    def cel(tekst: str, opmaak: str = "") -> str:
+        return f"<w:tc><w:tcPr>{opmaak}</w:tcPr>{_p(tekst) if tekst else '<w:p/>'}</w:tc>"
+
+    tabel = ("<w:tbl><w:tblGrid>" + '<w:gridCol w:w="1000"/>' * 4 + "</w:tblGrid>"
+             + "<w:tr>" + cel("Soort") + cel("") + cel("Termijn") + cel("Noot") + "</w:tr>"
+             + "<w:tr>" + cel("Melding", '<w:gridSpan w:val="2"/>')
+             + cel("5 dagen", '<w:vMerge w:val="restart"/>') + cel("") + "</w:tr>"
+             + '<w:tr><w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="1"/></w:trPr>'
+             + cel("Spoed") + cel("", "<w:vMerge/>") + "</w:tr></w:tbl>")
+    (alinea,) = uit_word(_word(tabel))
+    assert alinea.tabel == [["Soort", "", "Termijn", "Noot"], ["Melding", "", "5 dagen", ""],
+                            ["", "Spoed", "", ""]]
+
+
+def test_markdown_tabel_houdt_lege_cellen_op_hun_plaats():
+    (alinea,) = uit_markdown("| Soort |  | Termijn |\n| --- | --- | --- |\n"
+                             "| Melding || 5 dagen |\n|  |  |  |\n| a \\| b | c ||\n")
+    assert alinea.tabel == [["Soort", "", "Termijn"], ["Melding", "", "5 dagen"], ["", "", ""],
+                            ["a | b", "c", ""]]
