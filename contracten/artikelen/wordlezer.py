@@ -48,7 +48,7 @@ def uit_word(inhoud: bytes) -> list[Alinea]:
     if next(body.iter(*WIJZIGINGEN), None) is not None:
         raise WordProbleem("bevat bijgehouden wijzigingen; accepteer of verwerp ze eerst in Word "
                            "en sla het document op", "bijgehouden_wijzigingen")
-    stijlnummers = {}
+    stijlnummers: dict[str, str] = {}  # numbering style → its numId, for w:numStyleLink
     for stijl in document.styles.element.findall(f"{W}style"):
         num_id = stijl.find(f"{W}pPr/{W}numPr/{W}numId")
         if stijl.get(f"{W}type") == "numbering" and num_id is not None:
