@@ -212,11 +212,12 @@ def als_word(pad: Path, inhoud: list[Regel]) -> Path:
         run = alinea.add_run(regel.tekst)
         run.italic = regel.cursief or None
         if regel.lijst is not None:
-            if regel.lijst != vorige:  # a new list restarts its numbering
-                num_id = 200 + len(nummers)
+            if regel.lijst != vorige:  # a new list: as Word does it, a new w:num that
+                num_id = 200 + len(nummers)  # restarts the shared list definition at 1
                 nummering.append(parse_xml(
                     f'<w:num {W_NS} w:numId="{num_id}"><w:abstractNumId '
-                    f'w:val="{ids[regel.lijst]}"/></w:num>'))
+                    f'w:val="{ids[regel.lijst]}"/><w:lvlOverride w:ilvl="0"><w:startOverride '
+                    f'w:val="1"/></w:lvlOverride></w:num>'))
                 nummers[num_id] = ids[regel.lijst]
             num_id = max(nummers)
             alinea._p.get_or_add_pPr().append(parse_xml(
