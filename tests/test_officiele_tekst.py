@@ -54,7 +54,7 @@ def test_leden_op_een_eigen_regel_met_alineas_lijsten_en_tabellen(bron, request)
     assert len(artikelen["1.3"]) == 4 and len(artikelen["3.19"]) == 6
     assert artikelen["3.1"][1].split("\n") == [
         "Opdrachtnemer levert goede proefhulp.", "Hij houdt daarbij deze proeftabel aan:",
-        "Soort – Termijn", "Proefmelding – 5 dagen",
+        "Soort | Termijn", "Proefmelding | 5 dagen",
         "Na de tabel volgt nog een alinea van hetzelfde lid."]
     # list markers of Word's numbering and literal ones are kept
     assert "a) er een proefstop geldt;\nb) de proefhulp niet past;\nc) de proefruimte op is." \
@@ -429,3 +429,14 @@ def test_een_regio_zonder_keuze_verandert_niet_ongemerkt_van_versie(tmp_path, re
                                    map_=leeg / "artikelen")
     assert contracten.laad_regio(regios, "assen", artikelen=leeg / "artikelen").bibliotheek \
         .standaard == "CSW 1.3"
+
+
+def test_een_sha256_met_negen_cijfers_is_geen_bsn(tmp_path):
+    """The sha256 of the imported file is stored beside its text; its hex digits may hold nine in
+    a row that pass the elfproef, and that must not make the stored text unreadable."""
+    map_ = tmp_path / "artikelen"
+    map_.mkdir()
+    (map_ / "officieel-1.3.yaml").write_text(
+        f"versie: CSW 1.3\nbestand: s.md\nsha256: 123456782{'a' * 55}\nartikelen:\n"
+        "- nummer: '3.3'\n  titel: Marketing\n  leden:\n  - Eerste lid.\n", encoding="utf-8")
+    assert contracten.artikelbibliotheek(map_).artikelen["3.3"].bron == "officieel"

@@ -127,6 +127,7 @@ def test_bijgehouden_wijzigingen_worden_geweigerd(wijziging, tmp_path: Path):
     with pytest.raises(InvoerFout) as fout:
         lees_officieel(tmp_path / "standaard.docx")
     assert "accepteer of verwerp ze eerst in Word" in fout.value.meldingen[0].bericht
+    assert fout.value.meldingen[0].code == "bijgehouden_wijzigingen"
 
 
 # 2. Word list numbering.

@@ -96,8 +96,9 @@ def test_document_openen(server, browser):
 def test_twee_versies_vergelijken(server, browser):
     url, _ = server
     browser.get(url + "/regio/assen")
-    browser.find_element(_by().XPATH, "//form[contains(@action, 'vergelijk')]//button").click()
-    browser.find_element(_by().ID, "maak-vergelijking").click()
+    _klik_en_wacht(browser, browser.find_element(
+        _by().XPATH, "//form[contains(@action, 'vergelijk')]//button"))
+    _klik_en_wacht(browser, browser.find_element(_by().ID, "maak-vergelijking"))
     rapport = browser.find_element(_by().ID, "rapport").text
     assert "2025" in rapport and "2026" in rapport
     assert browser.find_elements(_by().CSS_SELECTOR, "#redlines a")

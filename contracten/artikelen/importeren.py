@@ -23,7 +23,7 @@ from contracten.artikelen.markdownlezer import uit_markdown
 from contracten.artikelen.officieel import VERSIE as VERSIE_OPGEGEVEN
 from contracten.artikelen.officieel import Officieel, versienummer
 from contracten.artikelen.ontleden import Lezer, melding
-from contracten.artikelen.wordlezer import uit_word
+from contracten.artikelen.wordlezer import WordProbleem, uit_word
 from contracten.fouten import InvoerFout, Melding
 
 MAXIMUM = 20 * 1024 * 1024  # bytes: the standard is well under 1 MB
@@ -103,6 +103,8 @@ def _alineas(pad: Path, inhoud: bytes) -> list[Alinea]:
     if soort == ".docx":
         try:
             return uit_word(inhoud)
+        except WordProbleem as probleem:
+            raise _fout(naam, probleem.bericht, probleem.code) from None
         except (zipfile.BadZipFile, KeyError, ValueError) as exc:
             raise _fout(naam, f"geen leesbaar Word-bestand ({exc})", "onleesbaar") from None
     if soort in (".md", ".txt"):

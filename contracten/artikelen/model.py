@@ -34,7 +34,8 @@ class Deel(_Model):
 
     def als_tekst(self) -> str:
         if self.tabel is not None:
-            return "\n".join(" – ".join(c for c in rij if c) for rij in self.tabel)
+            # a row per line, its cells in their columns (an empty cell keeps its place)
+            return "\n".join(" | ".join(rij).strip() for rij in self.tabel)
         return f"{self.opsomming} {self.tekst}" if self.opsomming else self.tekst
 
 
