@@ -30,9 +30,9 @@ def laad_bibliotheek(artikelen: Path | None = None, versie: str | None = None, *
     its own (index.yaml), else from the package; an imported official text replaces them.
 
     `versie` is the version the region contracts under (overeenkomst.yaml `csw_versie`, named
-    in messages as `bron`). Without it, the one imported version is used; with several imported
-    versions a region must choose (never a silent change of text), unless `nieuwste` asks for
-    the newest (for listing the library)."""
+    in messages as `bron`). Without it, only an import of the version the summaries follow is
+    used; any other imported version makes the region choose (never a silent change of text),
+    unless `nieuwste` asks for the newest (for listing the library)."""
     project = projectmap(artikelen)
     index, artikelen_, bestanden = samenvattingen(project)
     versies = officiele_versies(project)
@@ -114,8 +114,6 @@ def _kies(versies: dict[str, tuple[Officieel, Path]], versie: str | None, index:
                                   "ongemerkt van tekst verandert", "csw_versie_kiezen")],
                          "Kies een versie")
     return list(versies.values())[-1]
-
-
 
 
 def _lees(pad: Path, model: type[BaseModel], meldingen: list[Melding]) -> Any:

@@ -93,11 +93,12 @@ def _waarom_niet(eigen: Artikel, leden: list[OfficieelLid]) -> str | None:
 
 
 def _leden(eigen: Artikel, leden: list[OfficieelLid]) -> list[Lid]:
-    """The official leden as library leden; a lid keeps the region's switch (`voorwaarde`) of
-    the lid it replaces."""
+    """The official leden as library leden; a numbered lid keeps the region's switch
+    (`voorwaarde`) of the lid it replaces (their number is checked by `_waarom_niet`)."""
     uit = []
     for i, lid in enumerate(leden):
-        voorwaarde = eigen.leden[i].voorwaarde if i < len(eigen.leden) else None
+        voorwaarde = (eigen.leden[i].voorwaarde if eigen.genummerd and i < len(eigen.leden)
+                      else None)
         if all(not d.alleen and d.voorwaarde is None for d in lid.delen):
             uit.append(Lid(tekst=lid.tekst(), voorwaarde=voorwaarde))
         else:
