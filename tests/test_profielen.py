@@ -147,3 +147,27 @@ def test_amersfoort_een_contractpartner_met_onderaannemers():
     assert partner.voorbeeld and len(partner.onderaannemers) == 3
     functies = [p for o in partner.onderaannemers for p in o.producten]
     assert len(functies) == len(set(functies))  # a functie has at most one onderaannemer
+
+
+def test_profiel_van_een_eerdere_uitgave_zonder_aanneemsom_per_blijft_geldig(regios):
+    """regels.socialreturn.aanneemsom_per came later: a region written before it still validates,
+    keeps the amounts that release computed (the percentage once of the aanneemsom), and the
+    documents mark the choice as an example value, since the region never made it."""
+    import datetime as dt
+
+    import contracten
+
+    pad = regios / "assen/regio.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    tekst = tekst.replace("    aanneemsom_per: looptijd\n", "").replace(
+        "    voorbeeld: [aanneemsom_per]\n", "")
+    pad.write_text(tekst, encoding="utf-8")
+    assert "aanneemsom_per" not in tekst
+    profiel = contracten.laad_regio(regios, "assen")
+    regel = profiel.regio.regels.socialreturn
+    assert regel.aanneemsom_per == "looptijd" and regel.is_voorbeeld("aanneemsom_per")
+    uitkomst = contracten.socialreturn(profiel, datum=dt.date(2026, 12, 1),
+                                       uitvoer=regios.parent / "uit").als_json()
+    verplicht = next(a for a in uitkomst["aanbieders"] if a["verplicht"])
+    assert verplicht["bedrag"] == str((Decimal(verplicht["aanneemsom"]) * Decimal("0.05"))
+                                      .quantize(Decimal("0.01")))

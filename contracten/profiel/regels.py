@@ -11,6 +11,10 @@ from pydantic_core import PydanticCustomError
 from contracten.profiel.typen import Bedrag, Markdown, Model, Percentage, Sleutel, Tekst
 
 
+# Fields whose default stands in for a decision a region of an earlier release never made.
+ONBESLIST = frozenset({"aanneemsom_per"})
+
+
 class Regel(Model):
     bron: Tekst | None = None  # the source section, e.g. "§ 1.13"
     voorbeeld: list[str] = []  # names of this rule's fields that hold example values
@@ -26,7 +30,9 @@ class Regel(Model):
         return self
 
     def is_voorbeeld(self, veld: str) -> bool:
-        return veld in self.voorbeeld
+        """Whether a field holds an example value: listed under `voorbeeld`, or a field with a
+        default that the profile does not set (the region has not decided it)."""
+        return veld in self.voorbeeld or (veld in ONBESLIST and veld not in self.model_fields_set)
 
 
 class SocialReturn(Regel):
@@ -38,7 +44,9 @@ class SocialReturn(Regel):
     # What an aanbieder's aanneemsom covers: one contract year, or the whole looptijd. It decides
     # whether the percentage is owed of every year's sum or once of the whole; the plan van
     # aanpak, reporting and shortfall are agreed in overeenkomst.yaml (socialreturn, art. 1.9).
-    aanneemsom_per: Literal["jaar", "looptijd"]
+    # A profile of an earlier release does not say: it keeps what that release computed (the
+    # percentage once of the aanneemsom), and every document marks it as an example value.
+    aanneemsom_per: Literal["jaar", "looptijd"] = "looptijd"
     # The letters' own words: what an obliged aanbieder does next, and the "waar mogelijk" text.
     brief_verplicht: Markdown
     brief_waar_mogelijk: Markdown
