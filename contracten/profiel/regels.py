@@ -10,7 +10,6 @@ from pydantic_core import PydanticCustomError
 
 from contracten.profiel.typen import Bedrag, Markdown, Model, Percentage, Sleutel, Tekst
 
-
 # Fields whose default stands in for a decision a region of an earlier release never made.
 ONBESLIST = frozenset({"aanneemsom_per"})
 
