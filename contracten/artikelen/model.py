@@ -169,11 +169,12 @@ class Bibliotheek(_Model):
         """The version of the Contractstandaard the documents state."""
         return self.versie or self.index.versie
 
-    def nummers(self, onderdeel: Onderdeel) -> list[str]:
-        return [n for n in onderdeel.nummers() if n not in self.niet_in_versie]
+    def aanwezig(self, nummers: list[str]) -> list[str]:
+        """`nummers` without the articles the version in use does not have."""
+        return [n for n in nummers if n not in self.niet_in_versie]
 
     def in_volgorde(self) -> list[Artikel]:
-        return [self.artikelen[n] for o in self.index.volgorde for n in self.nummers(o)]
+        return [self.artikelen[n] for o in self.index.volgorde for n in self.aanwezig(o.nummers())]
 
     def samenvattingen(self) -> list[Artikel]:
         """Articles whose text is still our summary, not the imported official text."""

@@ -55,8 +55,8 @@ def uit_word(inhoud: bytes) -> list[Alinea]:
             stijlnummers[stijl.get(f"{W}styleId")] = num_id.get(f"{W}val")
     try:
         nummering = Nummering.uit(document.part.numbering_part.element, stijlnummers)
-    except (KeyError, NotImplementedError):
-        nummering = Nummering()
+    except (KeyError, NotImplementedError):  # python-docx cannot add a part that is absent:
+        nummering = Nummering()  # a document without numbering.xml has no numbered lists
     alineas: list[Alinea] = []
     for teller, blok in enumerate(_blokken(body), start=1):
         if blok.tag == f"{W}p":

@@ -42,11 +42,12 @@ def artikelbibliotheek(map_: Path | None = None, versie: str | None = None) -> B
 
 def officiele_versies_per_artikel(map_: Path | None = None) -> dict[str, list[str]]:
     """Per article, the imported versions in which it carries the official text."""
+    project = projectmap(map_)
+    index, eigen, _ = samenvattingen(project)
     uit: dict[str, list[str]] = {}
-    for officieel, _ in officiele_versies(projectmap(map_)).values():
-        for artikel in laad_bibliotheek(map_, officieel.versie).in_volgorde():
-            if artikel.bron == "officieel":
-                uit.setdefault(artikel.nummer, []).append(officieel.versie)
+    for officieel, _ in officiele_versies(project).values():
+        for nummer in leg_over(eigen, officieel, index).officieel:
+            uit.setdefault(nummer, []).append(officieel.versie)
     return uit
 
 
@@ -87,8 +88,9 @@ def importeer_artikelen(bestand: Path | str, *, map_: Path | None = None,
     doel = project / bestandsnaam(officieel.versie)
     vervang_atomair(doel, als_yaml(officieel).encode("utf-8"))
     oud = project / OUD
-    if oud.is_file() and all(p != oud for _, p in officiele_versies(project).values()):
-        oud.unlink()  # the one file of an earlier release held this same version: replaced
+    gebruikt = {p for _, p in bestaand.values()}
+    if oud.is_file() and (oud not in gebruikt or (vorige is not None and vorige[1] == oud)):
+        oud.unlink()  # the one file of an earlier release held this version, or none in use
     bibliotheek = laad_bibliotheek(map_, officieel.versie)
     blijft = [a.nummer for a in bibliotheek.samenvattingen() if a.genummerd]
     return Import(doel, verslag, list(overlegd.officieel), blijft, bibliotheek,

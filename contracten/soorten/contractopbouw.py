@@ -53,7 +53,7 @@ def bouw(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
                              index.eigen_aanhef.get(nummer))
             continue
         opbouw.blokken.append({"soort": "deel", "titel": onderdeel.titel, "niveau": 1})
-        for nummer in [n for n in onderdeel.artikelen if n not in bibliotheek.niet_in_versie]:
+        for nummer in bibliotheek.aanwezig(onderdeel.artikelen):
             artikel = bibliotheek.artikelen[nummer]
             schakelaar = schakelaars.get(nummer)
             gebruikt = schakelaar is None or keuzes.gebruikt(schakelaar)
@@ -67,7 +67,7 @@ def bouw(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
         for hoofdstuk in onderdeel.hoofdstukken:
             opbouw.blokken.append({"soort": "hoofdstuk", "nummer": hoofdstuk.nummer,
                                    "titel": hoofdstuk.titel, "niveau": 2})
-            for nummer in [n for n in hoofdstuk.artikelen if n not in bibliotheek.niet_in_versie]:
+            for nummer in bibliotheek.aanwezig(hoofdstuk.artikelen):
                 _artikel(opbouw, bibliotheek.artikelen[nummer], True, 3, profiel, keuzes,
                          waarden, index.lid_niet_van_toepassing)
     return opbouw

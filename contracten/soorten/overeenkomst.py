@@ -125,15 +125,22 @@ def dode_verwijzingen(profiel: Profiel) -> list[Melding]:
             lid = blok["nummer"]
         for v in bungelend(verwijzingen(blok.get("tekst", ""), in_overeenkomst=True),
                            gebouwd.leden):
-            bron = profiel.bibliotheek.artikelen.get(artikel)
-            bestand = (f"{profiel.sleutel}/overeenkomst.yaml" if artikel in eigen
-                       else f"artikelen/{bestandsnaam(bron.versie)}"
-                       if bron is not None and bron.bron == "officieel"
-                       else f"artikelen/{artikel}.yaml")
+            bestand = _bron_van(profiel, artikel, eigen)
             meldingen.append(Melding(bestand, None, f"artikel {lid or artikel}",
                                      f"verwijst naar {v.tekst}, dat deze overeenkomst niet heeft",
                                      "verwijzing_bestaat_niet"))
     return meldingen
+
+
+def _bron_van(profiel: Profiel, artikel: str, eigen: set[str]) -> str:
+    """The file an article's text comes from: the region's own, the imported official text of
+    its version, or the library's summary."""
+    if artikel in eigen:
+        return f"{profiel.sleutel}/overeenkomst.yaml"
+    tekst = profiel.bibliotheek.artikelen.get(artikel) if profiel.bibliotheek else None
+    if tekst is not None and tekst.bron == "officieel":
+        return f"artikelen/{bestandsnaam(tekst.versie)}"
+    return f"artikelen/{artikel}.yaml"
 
 
 class Overeenkomst(Soort):

@@ -12,7 +12,6 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 import contracten
-from contracten.fouten import InvoerFout
 from contracten.privacy import bevat_bsn
 from contracten.register.stappen import STAP_NAMEN, STAPPEN
 from contracten.web.beveiliging import controleer_formulier, gebruiker, regionaam
@@ -74,7 +73,7 @@ async def stap(request: Request) -> Response:
             await run_in_threadpool(contracten.zet_stap, p, gekozen, door=wie, tijdstip=tijdstip,
                                     opmerking=opmerking, uitvoer=i.uitvoer, paden=[pad],
                                     database=i.database)
-    except InvoerFout as fout:
+    except contracten.InvoerFout as fout:
         return toon(request, "geweigerd.html", status=400, regio=p, stap=STAP_NAMEN[gekozen],
                     fout=fout, uitzondering=sorted({m.code for m in fout.meldingen}
                                                    & set(UITZONDERINGEN)),
