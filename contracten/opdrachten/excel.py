@@ -15,8 +15,9 @@ from contracten.lezen.tabelbestand import lees_werkboek
 from contracten.opdrachten.goedkeuring import status
 from contracten.profiel.aanbieders import Aanbieders
 from contracten.profiel.model import Profiel
+from contracten.profiel.onderdelen import Onderdelen
 from contracten.profiel.tarieven import Prijspeil
-from contracten.profiel.validatie import Onderdelen, controleer
+from contracten.profiel.validatie import controleer
 from contracten.profiel.werkboek import (
     AANBIEDER_VELDEN,
     AANBIEDERS,

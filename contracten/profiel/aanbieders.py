@@ -77,6 +77,9 @@ class Aanbieder:
     onderaannemers: list[Onderaannemer] = Field(default_factory=list)
     bestedingsruimte: Bedrag | None = None  # per calendar year (artikel 1.5 / 2.1)
     brief: Adressering = Adressering()  # t.a.v. and aanhef of the letters to this aanbieder
+    # Numbers of the percelen it holds; empty: every perceel whose functies or producten it
+    # delivers (a region of one perceel: that one).
+    percelen: list[Annotated[int, Field(ge=1, le=99)]] = Field(default_factory=list)
     voorbeeld: bool = False
 
     @field_validator("btw_percentage")

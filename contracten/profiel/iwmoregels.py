@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from contracten.lezen.bron import Pad
 from contracten.profiel import iwmo
 from contracten.profiel.inhoud import Product
+from contracten.profiel.percelen import Perceel
 from contracten.profiel.tarieven import BedragRegel
 
 Breuk = tuple[Pad, str, str]
@@ -30,6 +31,20 @@ def productcodes(vorm: str, producten: Sequence[Product]) -> Iterator[Breuk]:
                    f"iWmo-frequentie {iwmo.met_naam(codes.frequentie, iwmo.FREQUENTIE)} kan niet "
                    f"bij eenheid {iwmo.met_naam(codes.eenheid, iwmo.EENHEID)}; toegestaan: "
                    f"{iwmo.alle(iwmo.FREQUENTIE, frequenties)}", "frequentie_eenheid")
+
+
+def productcodes_per_perceel(percelen: Sequence[Perceel], producten: Sequence[Product]
+                            ) -> Iterator[Breuk]:
+    """Each product's codes against the bekostigingsvorm of the (first) perceel it is in."""
+    vorm_van: dict[str, str] = {}
+    for p in percelen:
+        if not p.taakgericht:
+            for sleutel in p.producten:
+                vorm_van.setdefault(sleutel, str(p.bekostigingsvorm))
+    for vorm in dict.fromkeys(vorm_van.values()):
+        eigen = [i for i, p in enumerate(producten) if vorm_van.get(p.sleutel) == vorm]
+        for (_, j, *rest), bericht, code in productcodes(vorm, [producten[i] for i in eigen]):
+            yield (("producten", eigen[int(j)], *rest), bericht, code)
 
 
 def tariefeenheid(producten: Sequence[Product], i: int, regel: BedragRegel) -> Iterator[Breuk]:

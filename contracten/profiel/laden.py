@@ -16,10 +16,11 @@ from contracten.profiel.aanbieders import Aanbieders
 from contracten.profiel.brieven import Brieven
 from contracten.profiel.inhoud import Inhoud, Programma
 from contracten.profiel.model import Profiel, RegioGegevens
+from contracten.profiel.onderdelen import Onderdelen
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 from contracten.profiel.standaardversie import tegen_de_versie
 from contracten.profiel.tarieven import Prijspeil
-from contracten.profiel.validatie import Onderdelen, controleer
+from contracten.profiel.validatie import controleer
 
 BESTANDEN: dict[str, type[BaseModel]] = {
     "regio.yaml": RegioGegevens,

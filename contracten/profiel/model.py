@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from contracten.artikelen.model import Bibliotheek
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.brieven import Brieven
 from contracten.profiel.inhoud import Functie, Inhoud, Product, Programma
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
+from contracten.profiel.percelen import (
+    Bekostigingsvorm,
+    Contract,
+    Perceel,
+    contracten_van,
+    met_producten,
+)
 from contracten.profiel.regels import Regels
 from contracten.profiel.tarieven import STANDAARD_BENAMING, Benaming, Eenheid, Prijspeil
 from contracten.profiel.typen import Model, Sleutel, Tekst
-
-Bekostigingsvorm = Literal["taakgericht", "outputgericht", "inspanningsgericht"]
 
 
 class Gemeente(Model):
@@ -36,11 +43,23 @@ class Aanbesteding(Model):
     titel: Tekst
     # The article before the title in running text: "het Programma van Eisen", "de Opdracht".
     lidwoord: Literal["de", "het"] = "het"
-    perceel: Tekst
+    # A tender of one perceel names it here; a tender of several lists them under `percelen`.
+    perceel: Tekst | None = None
+    percelen: list[Perceel] = []
+    # The most percelen one opdrachtnemer may be awarded (a gunningsbeperking); none: no limit.
+    max_percelen_per_opdrachtnemer: int | None = Field(default=None, ge=1)
     kenmerk: Tekst | None = None  # e.g. TenderNed TN353087
     datum: dt.date
     contact: Tekst | None = None
     looptijd: Looptijd
+
+    @model_validator(mode="after")
+    def _perceel_of_percelen(self) -> Aanbesteding:
+        if (self.perceel is None) == (not self.percelen):
+            raise PydanticCustomError(
+                "perceel_of_percelen", "geef perceel (één perceel) óf percelen (meer "
+                "percelen), niet allebei en niet geen van beide")
+        return self
 
 
 class RegioGegevens(Model):
@@ -49,15 +68,40 @@ class RegioGegevens(Model):
     naam: Tekst
     centrumgemeente: Tekst
     gemeenten: list[Gemeente] = Field(min_length=1)
-    bekostigingsvorm: Bekostigingsvorm
+    # Of every perceel that names none of its own (a tender of one perceel: of that one).
+    bekostigingsvorm: Bekostigingsvorm | None = None
     aanbesteding: Aanbesteding
     regels: Regels
     # How the documents name a tariff unit where the region's words differ from the plain ones,
     # e.g. dagdeel: {enkelvoud: "dagdeel (4 uur)", meervoud: "dagdelen van 4 uur"}.
     benamingen: dict[Eenheid, Benaming] = {}
 
+    @model_validator(mode="after")
+    def _bekostigingsvorm(self) -> RegioGegevens:
+        if self.bekostigingsvorm is None and (
+                not self.aanbesteding.percelen
+                or any(p.bekostigingsvorm is None for p in self.aanbesteding.percelen)):
+            raise PydanticCustomError(
+                "bekostigingsvorm_ontbreekt", "bekostigingsvorm ontbreekt: geef haar voor de "
+                "regio, of bij elk perceel")
+        return self
+
     def benaming(self, eenheid: Eenheid) -> Benaming:
         return self.benamingen.get(eenheid) or STANDAARD_BENAMING[eenheid]
+
+    def percelen(self) -> list[Perceel]:
+        """The percelen with their bekostigingsvorm; a tender of one `perceel`: perceel 1."""
+        aanbesteding = self.aanbesteding
+        if not aanbesteding.percelen:
+            assert aanbesteding.perceel is not None  # see Aanbesteding._perceel_of_percelen
+            return [Perceel(nummer=1, naam=aanbesteding.perceel,
+                            bekostigingsvorm=self.bekostigingsvorm)]
+        return [p if p.bekostigingsvorm else p.model_copy(
+            update={"bekostigingsvorm": self.bekostigingsvorm}) for p in aanbesteding.percelen]
+
+    def vormen(self) -> set[str]:
+        """Every bekostigingsvorm of the tender."""
+        return {str(p.bekostigingsvorm) for p in self.percelen()}
 
 
 class Profiel(Model):
@@ -75,12 +119,36 @@ class Profiel(Model):
     brieven: Brieven | None = None  # brieven.yaml: the letters' house style
     bestanden: list[Path]  # every input file, for the manifest
 
+    @cached_property
+    def percelen(self) -> list[Perceel]:
+        """The percelen, each with its bekostigingsvorm and its functies or producten."""
+        return met_producten(self.regio.percelen(), [f.sleutel for f in self.inhoud.functies],
+                             [p.sleutel for p in self.inhoud.producten])
+
+    @cached_property
+    def contracten(self) -> list[Contract]:
+        """Every contract: per perceel its opdrachtnemers, in the order of aanbieders.yaml."""
+        return contracten_van(self.percelen, self.aanbieders)
+
+    def perceel(self, nummer: int) -> Perceel | None:
+        return next((p for p in self.percelen if p.nummer == nummer), None)
+
     @property
-    def eenheden(self) -> list[Functie] | list[Product]:
-        """What this region buys: functies (taakgericht) or producten."""
-        if self.regio.bekostigingsvorm == "taakgericht":
-            return self.inhoud.functies
-        return self.inhoud.producten
+    def eenheden(self) -> list[Functie | Product]:
+        """What this region buys: the functies of its taakgerichte percelen, the producten of
+        the others."""
+        sleutels = {s for p in self.percelen for s in p.producten}
+        functies = [f for f in self.inhoud.functies if f.sleutel in sleutels
+                    and any(p.taakgericht for p in self.percelen)]
+        producten = [p for p in self.inhoud.producten if p.sleutel in sleutels
+                     and any(not q.taakgericht for q in self.percelen)]
+        return [*functies, *producten]
+
+    def eenheden_van(self, perceel: Perceel) -> list[Functie | Product]:
+        """The functies (taakgericht) or producten of one perceel."""
+        soort = self.inhoud.functies if perceel.taakgericht else self.inhoud.producten
+        eigen = set(perceel.producten)
+        return [e for e in soort if e.sleutel in eigen]
 
     def laatste_prijspeil(self) -> int:
         return max(self.prijspeilen)

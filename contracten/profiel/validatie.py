@@ -6,51 +6,16 @@ Each check runs when the files it needs loaded, so one run reports as many probl
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
-from contracten.artikelen.model import Bibliotheek
 from contracten.lezen.bron import Pad
 from contracten.lezen.meldingen import veldpad
-from contracten.profiel import iwmoregels
-from contracten.profiel.aanbieders import Aanbieder
-from contracten.profiel.inhoud import Blokdeel, Inhoud, Programma
-from contracten.profiel.model import RegioGegevens
-from contracten.profiel.overeenkomst import OvereenkomstKeuzes
-from contracten.profiel.taakgericht import een_contractpartner
-from contracten.profiel.tarieven import Prijspeil
+from contracten.profiel import iwmoregels, perceelregels
+from contracten.profiel.inhoud import Blokdeel
+from contracten.profiel.onderdelen import Onderdelen
 
 # (file relative to the region folder, path in that file, field path, message, code)
 Probleem = tuple[str, Pad, str, str, str]
-
-
-@dataclass(frozen=True)
-class Onderdelen:
-    """The parts of a region that loaded; None where a file was missing or invalid."""
-
-    regio: RegioGegevens | None
-    inhoud: Inhoud | None
-    programma: Programma | None
-    aanbieders: list[Aanbieder] | None
-    prijspeilen: dict[int, Prijspeil] | None
-    overeenkomst: OvereenkomstKeuzes | None = None
-    bibliotheek: Bibliotheek | None = None
-
-    def eenheden(self) -> set[str]:
-        """Keys of what the region buys; both kinds while the bekostigingsvorm is unknown."""
-        assert self.inhoud is not None
-        functies = {f.sleutel for f in self.inhoud.functies}
-        producten = {p.sleutel for p in self.inhoud.producten}
-        if self.regio is None:
-            return functies | producten
-        return functies if self.regio.bekostigingsvorm == "taakgericht" else producten
-
-    def eenheid_woord(self) -> str:
-        """'bekende functie' / 'bekend product' (het product: no -e), for "is geen …"."""
-        if self.regio is None:
-            return "bekende functie of bekend product"
-        return "bekende functie" if self.regio.bekostigingsvorm == "taakgericht" \
-            else "bekend product"
 
 
 def _p(bestand: str, loc: Pad, bericht: str, code: str) -> Probleem:
@@ -104,6 +69,10 @@ def _regio(o: Onderdelen) -> Iterator[Probleem]:
                  f"{looptijd.begin}", "datum_volgorde")
     afwezigheid = regio.regels.afwezigheid
     if o.inhoud is not None:
+        yield from perceelregels.percelen(
+            o.percelen(), bool(regio.aanbesteding.percelen),
+            {f.sleutel for f in o.inhoud.functies}, {p.sleutel for p in o.inhoud.producten},
+            o.prijspeilen)
         bekend = o.eenheden()
         for i, gemeente in enumerate(regio.gemeenten):
             for j, sleutel in enumerate(gemeente.alleen):
@@ -127,14 +96,17 @@ def _inhoud(o: Onderdelen) -> Iterator[Probleem]:
     inhoud = o.inhoud
     assert inhoud is not None
     if o.regio is not None:
-        vorm = o.regio.bekostigingsvorm
-        if vorm == "taakgericht" and not inhoud.functies:
+        vormen = o.regio.vormen()
+        if "taakgericht" in vormen and not inhoud.functies:
             yield _p(f, ("functies",), "een taakgerichte regio heeft functies nodig",
                      "functies_leeg")
-        if vorm != "taakgericht" and not inhoud.producten:
-            yield _p(f, ("producten",), f"een {vorm}e regio heeft producten nodig",
-                     "producten_leeg")
-        for loc, bericht, code in iwmoregels.productcodes(vorm, inhoud.producten):
+        for vorm in sorted(vormen - {"taakgericht"}):
+            if not inhoud.producten:
+                yield _p(f, ("producten",), f"een {vorm}e regio heeft producten nodig",
+                         "producten_leeg")
+                break
+        for loc, bericht, code in iwmoregels.productcodes_per_perceel(o.percelen(),
+                                                                     inhoud.producten):
             yield _p(f, loc, bericht, code)
     yield from _uniek(f, "definities", inhoud.definities, "term")
     yield from _uniek(f, "eisen", inhoud.eisen, "code")
@@ -203,7 +175,9 @@ def _aanbieders(o: Onderdelen) -> Iterator[Probleem]:
     bekend = o.eenheden()
     laatste = o.prijspeilen[max(o.prijspeilen)] if o.prijspeilen else None
     if o.regio is not None and o.inhoud is not None:
-        yield from een_contractpartner(o.regio, o.inhoud, aanbieders)
+        yield from perceelregels.opdrachtnemers(
+            o.percelen(), bool(o.regio.aanbesteding.percelen), aanbieders,
+            o.regio.aanbesteding.max_percelen_per_opdrachtnemer)
     socialreturn = o.regio.regels.socialreturn if o.regio else None
     for i, aanbieder in enumerate(aanbieders):
         if (socialreturn and aanbieder.jaaromzet > socialreturn.drempel
@@ -243,4 +217,5 @@ def _tarieven(o: Onderdelen) -> Iterator[Probleem]:
                          "verwijzing_onbekend")
             for loc, bericht, code in iwmoregels.tariefeenheid(producten, i, regel):
                 yield _p(f, loc, bericht, code)
+
 
