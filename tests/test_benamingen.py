@@ -20,7 +20,7 @@ def _dagdeel_van_vier_uur(regios: Path) -> None:
 
 def _rij(profiel, naam: str) -> list[str]:
     peil = profiel.prijspeilen[2025]
-    return next([c.tekst for c in rij] for rij in tarieftabel(profiel, peil)
+    return next([c.tekst for c in rij] for rij in tarieftabel(profiel, peil, profiel.percelen[0])
                 if rij[0].tekst.startswith(naam))
 
 

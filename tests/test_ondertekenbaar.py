@@ -27,7 +27,7 @@ TUSSENVORMEN = ("thuiswonen-licht", "thuiswonen-intensief", "begeleid-kamer-wone
 def blokken(regios: Path, regio: str, aanbieder: str | None = None,
             prijspeil: int | None = None, **laad: Any) -> list[dict[str, Any]]:
     profiel = contracten.laad_regio(regios, regio, **laad)
-    gekozen = next(a for a in profiel.aanbieders if aanbieder in (None, a.id))
+    gekozen = next(c for c in profiel.contracten if aanbieder in (None, c.aanbieder.id))
     return opbouw(profiel, prijspeil or profiel.laatste_prijspeil(), gekozen)[0].blokken
 
 

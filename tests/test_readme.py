@@ -109,8 +109,8 @@ def test_readme_noemt_elke_sjabloonvariabele():
             if proef_en_jaar is None:
                 continue
             proef, jaar = proef_en_jaar
-            aanbieder, uitvoering = soort.proeven(proef, jaar, "x", dt.date(2026, 1, 1))[0]
-            context = soort.context(proef, jaar, aanbieder, uitvoering)
+            contract, uitvoering = soort.proeven(proef, jaar, "x", dt.date(2026, 1, 1))[0]
+            context = soort.context_van(proef, jaar, contract, uitvoering)
             verwacht = {*context, *TELLERS}
             assert verwacht == gedocumenteerd["alle"] | gedocumenteerd.get(naam, set()), naam
 

@@ -22,6 +22,7 @@ from contracten.opmaak import bedrag, rond_af
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Looptijd
 from contracten.profiel.regels import SocialReturn
+from contracten.profiel.percelen import Contract, Perceel
 from contracten.rekenen.socialreturn import bereken, contractjaren, toelichting
 
 from .conftest import REGIOS, voer_uit, wijzig_yaml
@@ -30,8 +31,13 @@ REGEL = SocialReturn(percentage=Decimal(5), drempel=Decimal("200000.00"),
                      aanneemsom_per="looptijd", brief_verplicht="Maak een plan van aanpak.",
                      brief_waar_mogelijk="Waar mogelijk.")
 LOOPTIJD = Looptijd(begin=dt.date(2026, 1, 1), einde=dt.date(2029, 12, 31))
+PERCEEL = Perceel(nummer=1, naam="Wmo", bekostigingsvorm="outputgericht")
 
 DATUM = dt.date(2026, 1, 5)
+
+
+def contract(omzet: str, aanneemsom: str | None = "100000.00") -> Contract:
+    return Contract(PERCEEL, aanbieder(omzet, aanneemsom))
 
 
 def aanbieder(omzet: str, aanneemsom: str | None = "100000.00") -> Aanbieder:
@@ -45,7 +51,7 @@ def aanbieder(omzet: str, aanneemsom: str | None = "100000.00") -> Aanbieder:
 @pytest.mark.parametrize(("omzet", "verplicht"), [
     ("199999.99", False), ("200000.00", False), ("200000.01", True), ("1480250.00", True)])
 def test_drempel_is_strikt_boven(omzet, verplicht):
-    assert bereken(REGEL, aanbieder(omzet), LOOPTIJD).verplicht is verplicht
+    assert bereken(REGEL, contract(omzet), LOOPTIJD).verplicht is verplicht
 
 
 @pytest.mark.parametrize(("aanneemsom", "verwacht"), [
@@ -55,7 +61,7 @@ def test_drempel_is_strikt_boven(omzet, verplicht):
     ("0.00", "0.00"),
 ])
 def test_bedrag_half_up_op_centen(aanneemsom, verwacht):
-    uitkomst = bereken(REGEL, aanbieder("300000.00", aanneemsom), LOOPTIJD)
+    uitkomst = bereken(REGEL, contract("300000.00", aanneemsom), LOOPTIJD)
     assert uitkomst.bedrag == Decimal(verwacht)
     assert str(uitkomst.bedrag) == verwacht
 
@@ -65,7 +71,7 @@ def test_bedrag_half_up_op_centen(aanneemsom, verwacht):
        st.decimals(min_value=Decimal("0"), max_value=Decimal("10000000"), places=2,
                    allow_nan=False, allow_infinity=False))
 def test_social_return_grens(omzet, aanneemsom):
-    uitkomst = bereken(REGEL, aanbieder(str(omzet), str(aanneemsom)), LOOPTIJD)
+    uitkomst = bereken(REGEL, contract(str(omzet), str(aanneemsom)), LOOPTIJD)
     assert uitkomst.verplicht is (omzet > Decimal("200000.00"))
     if uitkomst.verplicht:
         assert uitkomst.bedrag == rond_af(aanneemsom * Decimal("0.05"))
@@ -74,18 +80,18 @@ def test_social_return_grens(omzet, aanneemsom):
 
 
 def test_niet_verplicht_heeft_geen_bedrag_en_zegt_waar_mogelijk():
-    uitkomst = bereken(REGEL, aanbieder("200000.00"), LOOPTIJD)
+    uitkomst = bereken(REGEL, contract("200000.00"), LOOPTIJD)
     assert uitkomst.bedrag is None
     assert "waar mogelijk" in toelichting(uitkomst, REGEL, aanbieder_voorbeeld=False)
 
 
 def test_verplicht_zonder_aanneemsom_is_invoerfout():
     with pytest.raises(InvoerFout, match="aanneemsom"):
-        bereken(REGEL, aanbieder("300000.00", None), LOOPTIJD)
+        bereken(REGEL, contract("300000.00", None), LOOPTIJD)
 
 
 def test_toelichting_markeert_voorbeeldwaarden():
-    uitkomst = bereken(REGEL, aanbieder("300000.00"), LOOPTIJD)
+    uitkomst = bereken(REGEL, contract("300000.00"), LOOPTIJD)
     tekst = toelichting(uitkomst, REGEL, aanbieder_voorbeeld=True)
     assert "(€ 300.000,00 (voorbeeld))" in tekst and "(€ 100.000,00 (voorbeeld))" in tekst
     assert "€ 200.000,00;" in tekst  # the threshold is from the source
@@ -268,7 +274,7 @@ def test_foute_invoer_noemt_aanbieder_en_veld(regios, tmp_path, wijziging, veld,
 def test_aanneemsom_inclusief_btw_wordt_omgerekend():
     a = dataclasses.replace(aanbieder("300000.00", None),
                             aanneemsom_incl_btw=Decimal("121000.00"), btw_percentage=Decimal(21))
-    uitkomst = bereken(REGEL, a, LOOPTIJD)
+    uitkomst = bereken(REGEL, Contract(PERCEEL, a), LOOPTIJD)
     assert uitkomst.aanneemsom == Decimal("100000.00") and uitkomst.bedrag == Decimal("5000.00")
     assert "omgerekend uit het bedrag inclusief btw" in toelichting(uitkomst, REGEL, False)
 
@@ -281,7 +287,7 @@ def test_contractjaren_vanaf_de_startdatum_met_een_korter_laatste_jaar():
 
 
 def test_over_de_looptijd_verdeeld_per_jaar_en_het_laatste_jaar_neemt_de_centen():
-    uitkomst = bereken(REGEL, aanbieder("300000.00", "1234567.89"), LOOPTIJD)
+    uitkomst = bereken(REGEL, contract("300000.00", "1234567.89"), LOOPTIJD)
     assert uitkomst.bedrag == Decimal("61728.39")  # 5 % once, of the whole aanneemsom
     assert [j.bedrag for j in uitkomst.jaren] == [Decimal("15432.10")] * 3 + [
         Decimal("15432.09")]
@@ -290,7 +296,7 @@ def test_over_de_looptijd_verdeeld_per_jaar_en_het_laatste_jaar_neemt_de_centen(
 def test_een_aanneemsom_per_jaar_geeft_elk_jaar_het_percentage_en_pro_rata_voor_een_kort_jaar():
     regel = REGEL.model_copy(update={"aanneemsom_per": "jaar"})
     looptijd = Looptijd(begin=dt.date(2026, 1, 1), einde=dt.date(2028, 6, 30))
-    uitkomst = bereken(regel, aanbieder("300000.00", "240000.00"), looptijd)
+    uitkomst = bereken(regel, contract("300000.00", "240000.00"), looptijd)
     assert [(j.maanden, j.bedrag) for j in uitkomst.jaren] == [
         (12, Decimal("12000.00")), (12, Decimal("12000.00")), (6, Decimal("6000.00"))]
     assert uitkomst.bedrag == Decimal("30000.00")
@@ -304,7 +310,7 @@ def test_de_jaren_tellen_op_tot_het_totaal_over_de_looptijd(aanneemsom, maanden)
 
     begin = dt.date(2026, 1, 31)
     looptijd = Looptijd(begin=begin, einde=plus_maanden(begin, maanden) - dt.timedelta(days=1))
-    uitkomst = bereken(REGEL, aanbieder("300000.00", str(aanneemsom)), looptijd)
+    uitkomst = bereken(REGEL, contract("300000.00", str(aanneemsom)), looptijd)
     assert uitkomst.bedrag == rond_af(aanneemsom * Decimal("0.05"))
     assert sum(j.bedrag for j in uitkomst.jaren) == uitkomst.bedrag
     assert sum(j.maanden for j in uitkomst.jaren) == maanden

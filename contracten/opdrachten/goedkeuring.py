@@ -43,22 +43,23 @@ class StatusResultaat:
 
 
 def _contracten(regio: Profiel, opgezegd: dict[str, dt.date]) -> list[Contract]:
-    """Each aanbieder's contract as the profile describes it, and whether it was terminated."""
+    """Each contract as the profile describes it, and whether it was terminated."""
     aanbesteding = regio.regio.aanbesteding
     keuzes = regio.overeenkomst
     verlenging = keuzes.verlenging if keuzes else None
     gebruikt = verlenging.gebruikt if verlenging else 0
     eind = einde(regio)
     return [Contract(
-        aanbieder=a.id, naam=a.naam, perceel=aanbesteding.perceel,
-        variant=regio.regio.bekostigingsvorm, begin=aanbesteding.looptijd.begin,
+        aanbieder=c.aanbieder.id, naam=c.aanbieder.naam, perceel=c.perceel.naam,
+        variant=str(c.perceel.bekostigingsvorm), begin=aanbesteding.looptijd.begin,
         einde=eind,
         verlengingen_gebruikt=gebruikt,
         verlengingen_over=(verlenging.aantal - gebruikt) if verlenging else 0,
         verlenging_maanden=verlenging.maanden if verlenging else 0,
         opzegtermijn_maanden=regio.regio.regels.opzegging.opzegtermijn_maanden,
-        status="opgezegd" if a.id in opgezegd else "lopend", opzegdatum=opgezegd.get(a.id))
-        for a in regio.aanbieders]
+        status="opgezegd" if c.sleutel in opgezegd else "lopend",
+        opzegdatum=opgezegd.get(c.sleutel))
+        for c in regio.contracten]
 
 
 def _uitvoermappen(uitvoer: Path, regio: str, prijspeil: int) -> list[Path]:
@@ -67,7 +68,8 @@ def _uitvoermappen(uitvoer: Path, regio: str, prijspeil: int) -> list[Path]:
     mappen = [uitvoer / regio / str(prijspeil)]
     opzeggingen = uitvoer / regio / OPZEGGINGEN
     if opzeggingen.is_dir():
-        mappen += sorted(p.parent for p in opzeggingen.glob(f"*/*/{manifest.BESTAND}"))
+        mappen += sorted(p.parent for p in (*opzeggingen.glob(f"*/*/{manifest.BESTAND}"),
+                                            *opzeggingen.glob(f"*/*/*/{manifest.BESTAND}")))
     return mappen
 
 
@@ -82,9 +84,11 @@ def synchroniseer(register: Register, regio: Profiel, *, uitvoer: Path, prijspei
         gelezen = manifest.lees(map_)
         if gelezen is None:
             continue
-        if map_.parent.parent.name == OPZEGGINGEN and gelezen.aanbieder:
+        if gelezen.aanbieder:  # an opzegging's folder, of one contract
             datum = dt.date.fromisoformat(map_.name)
-            opgezegd[gelezen.aanbieder] = min(datum, opgezegd.get(gelezen.aanbieder, datum))
+            sleutel = (f"perceel-{gelezen.perceel}/{gelezen.aanbieder}" if gelezen.perceel
+                       else gelezen.aanbieder)
+            opgezegd[sleutel] = min(datum, opgezegd.get(sleutel, datum))
         relatief = map_.relative_to(uitvoer).as_posix()
         for d in gelezen.documenten:
             if d.formaat != "docx" or d.naast_definitief:

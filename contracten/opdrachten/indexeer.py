@@ -91,7 +91,7 @@ def indexeer(regio: Profiel, *, naar: int, datum: dt.date, ova: Decimal | None =
         try:
             nieuw = laad_regio(regio.map.parent, regio.sleutel)
             keuze = kies(nieuw, opdracht="genereer", prijspeil=naar)
-            plan = maak_plan(nieuw, keuze.soorten, keuze.aanbieders, prijspeil=naar,
+            plan = maak_plan(nieuw, keuze.soorten, keuze.contracten, prijspeil=naar,
                              sjablonen=sjablonenmap(sjablonen),
                              doel=Path(uitvoer) / nieuw.sleutel / str(naar), datum=datum,
                              formaten=extra_formaten(formaten), volledig=True)

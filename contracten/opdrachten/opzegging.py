@@ -17,6 +17,7 @@ from contracten.pijplijn.plan import extra_formaten, maak_plan
 from contracten.pijplijn.uitvoeren import Resultaat, voer_uit
 from contracten.profiel.clienten import bestand, lees_clienten
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
 from contracten.rekenen.opzegging import Door, Schema, bereken, markering, plus_maanden
 from contracten.soorten.opzegging import Opzegging
 from contracten.soorten.register import sjablonenmap, van_opdracht
@@ -94,6 +95,22 @@ def _opzegtermijn(regio: Profiel, gegeven: int | None, door: Door) -> tuple[int,
     return regel.opzegtermijn_maanden, regel.is_voorbeeld("opzegtermijn_maanden")
 
 
+def _contract(regio: Profiel, aanbieder: str, perceel: int | None) -> Contract:
+    """The contract an opzegging is about: the aanbieder's, in `perceel` when it has several."""
+    if fout := onbekende_aanbieders(regio, [aanbieder]):
+        raise InvoerFout(fout, "Ongeldige invoer")
+    eigen = [c for c in regio.contracten if c.aanbieder.id == aanbieder]
+    gekozen = [c for c in eigen if perceel is None or c.perceel.nummer == perceel]
+    if len(gekozen) == 1:
+        return gekozen[0]
+    nummers = ", ".join(str(c.perceel.nummer) for c in eigen)
+    bericht = (f"{aanbieder} heeft geen contract in perceel {perceel} (wel: {nummers})"
+               if not gekozen else f"{aanbieder} heeft contracten in de percelen {nummers}; "
+               "kies er één met perceel")
+    raise InvoerFout([Melding(regio.sleutel, None, "perceel", bericht, "perceel_kiezen")],
+                     "Ongeldige invoer")
+
+
 def _niet_terugwerkend(regio: Profiel, datum: dt.date, briefdatum: dt.date) -> None:
     if datum < briefdatum:
         raise InvoerFout([Melding(regio.sleutel, None, "datum", f"{datum.isoformat()} ligt vóór "
@@ -104,22 +121,23 @@ def _niet_terugwerkend(regio: Profiel, datum: dt.date, briefdatum: dt.date) -> N
 
 
 def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.date,
+              perceel: int | None = None,
               opzegtermijn: int | None = None, clienten: Path | Invoerbestand | None = None,
               uitvoer: Path | str = "output", formaten: Sequence[str] = (),
               sjablonen: Path | None = None, terugwerkend: bool = False,
               door: Door = "aanbieder") -> OpzeggingResultaat:
     """The schedule and letter (dated `briefdatum`) for the opzegging of `aanbieder`'s
-    overeenkomst whose opzegtermijn starts on `datum`; `clienten` is the client list (CSV with
-    commas or semicolons, or .xlsx; a path, or a name and bytes, e.g. from stdin).
+    overeenkomst whose opzegtermijn starts on `datum`; `perceel` names the contract when the
+    aanbieder holds several percelen; `clienten` is the client list (CSV with commas or
+    semicolons, or .xlsx; a path, or a name and bytes, e.g. from stdin).
 
     `door`: who terminates, 'aanbieder' (the letter confirms it and states the obligations of
     the programma van eisen, Assen § 1.6.1) or 'gemeente' (the letter terminates). Refused: a
     `datum` outside the looptijd, one before `briefdatum` (retroactive) unless `terugwerkend`,
     and a party the overeenkomst does not let terminate. A beschikking that ended before
     `datum` is a warning."""
-    gevonden = next((a for a in regio.aanbieders if a.id == aanbieder), None)
-    if gevonden is None:
-        raise InvoerFout(onbekende_aanbieders(regio, [aanbieder]), "Ongeldige invoer")
+    contract = _contract(regio, aanbieder, perceel)
+    gevonden = contract.aanbieder
     if opzegtermijn is not None and not 0 <= opzegtermijn <= 36:
         raise InvoerFout([Melding(regio.sleutel, None, "opzegtermijn", "verwacht 0 tot en met 36 "
                                   "maanden", "opzegtermijn")], "Ongeldige invoer")
@@ -135,13 +153,13 @@ def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.
     doorlevering = regio.regio.regels.opzegging.doorlevering_maanden
     schema = bereken(gevonden.id, datum, maanden, doorlevering, lijst, door)
     extra = ((invoer.naam, invoer.inhoud),) if invoer is not None else ()
-    plan = maak_plan(regio, list(van_opdracht("opzegging").values()), [gevonden],
+    plan = maak_plan(regio, list(van_opdracht("opzegging").values()), [contract],
                      prijspeil=regio.laatste_prijspeil(), sjablonen=sjablonenmap(sjablonen),
-                     doel=Path(uitvoer) / regio.sleutel / "opzeggingen" / gevonden.id
+                     doel=Path(uitvoer) / regio.sleutel / "opzeggingen" / contract.sleutel
                      / datum.isoformat(), datum=briefdatum, formaten=extra_formaten(formaten),
                      onderwerp=Opzegging(schema, termijn_voorbeeld),
                      onderwerp_sleutel=f"{maanden}/{datum.isoformat()}/{termijn_voorbeeld}/{door}",
-                     extra_invoer=extra, volledig=True, per_aanbieder=gevonden.id)
+                     extra_invoer=extra, volledig=True, per_contract=contract)
     al_afgelopen = [c.client.client for c in schema.clienten if c.al_afgelopen]
     waarschuwingen = [f"de beschikking van {', '.join(al_afgelopen)} eindigde al vóór de "
                       f"instroomstop ({datum.isoformat()}); controleer of deze cliënt(en) nog op "

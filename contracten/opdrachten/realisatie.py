@@ -31,7 +31,8 @@ class RealisatieResultaat:
 
     def als_json(self) -> dict[str, Any]:
         return {"regio": self.regio, "jaren": list(self.jaren),
-                "aanbieders": [{"id": r.aanbieder, "verplicht": str(r.verplicht),
+                "aanbieders": [{"id": r.aanbieder, "contract": r.contract,
+                                "verplicht": str(r.verplicht),
                                 "gerealiseerd": str(r.gerealiseerd), "tekort": str(r.tekort),
                                 "achter": r.achter, "niet_verantwoord": r.niet_gemeld,
                                 "jaren": [{"jaar": j.jaar, "verplicht": str(j.verplicht),
@@ -64,7 +65,7 @@ def socialreturn_realisatie(regio: Profiel, realisatie: Path | Invoerbestand, *,
                                   "verantwoording", "leeg")], "Realisatiebestand is ongeldig")
     gemeld = Gemeld(bedragen, jaren, reactie_weken)
     stand = standen(regio, gemeld)
-    achter = [a for a, r in stand if r.achter]
+    achter = [c for c, r in stand if r.achter]
     plan = maak_plan(regio, list(van_opdracht("socialreturn-realisatie").values()), achter,
                      prijspeil=regio.laatste_prijspeil(), sjablonen=sjablonenmap(sjablonen),
                      doel=Path(uitvoer) / regio.sleutel / "socialreturn-realisatie"

@@ -35,14 +35,15 @@ class SocialReturnResultaat:
             **uit,
             "regel": {"percentage": str(regel.percentage), "drempel": str(regel.drempel),
                       "basis": regel.basis, "aanneemsom_per": regel.aanneemsom_per},
-            "aanbieders": [{"id": a.id, "naam": a.naam, "jaaromzet": str(v.jaaromzet),
+            "aanbieders": [{"id": c.aanbieder.id, "perceel": c.perceel.nummer,
+                            "naam": c.aanbieder.naam, "jaaromzet": str(v.jaaromzet),
                             "aanneemsom": None if v.aanneemsom is None else str(v.aanneemsom),
                             "verplicht": v.verplicht,
                             "bedrag": None if v.bedrag is None else str(v.bedrag),
                             "per_jaar": [{"begin": j.begin.isoformat(),
                                           "einde": j.einde.isoformat(), "maanden": j.maanden,
                                           "bedrag": str(j.bedrag)} for j in v.jaren]}
-                           for a, v in verplichtingen(self.profiel)],
+                           for c, v in verplichtingen(self.profiel)],
             "documenten": (self.documenten.manifest.als_json()["documenten"]
                            if self.documenten else []),
         }
@@ -56,7 +57,7 @@ def socialreturn(regio: Profiel, *, datum: dt.date, uitvoer: Path | str = "outpu
     if regio.regio.regels.socialreturn is None:
         return SocialReturnResultaat(regio, jaar, None)
     keuze = kies(regio, opdracht="genereer", prijspeil=jaar, soorten=SOORTEN)
-    plan = maak_plan(regio, keuze.soorten, keuze.aanbieders, prijspeil=keuze.prijspeil,
+    plan = maak_plan(regio, keuze.soorten, keuze.contracten, prijspeil=keuze.prijspeil,
                      sjablonen=sjablonenmap(sjablonen),
                      doel=Path(uitvoer) / regio.sleutel / str(keuze.prijspeil), datum=datum,
                      formaten=extra_formaten(formaten), opruimen=frozenset(SOORTEN))

@@ -69,9 +69,9 @@ def valideer(regio: Profiel, *, sjablonen: Path | None = None) -> Validatie:
         meldingen += soort.controleer(profiel, jaar)
         try:
             contexten = _per_vorm(
-                (soort.context(profiel, jaar, aanbieder, uitvoering),
-                 soort.titel(profiel, aanbieder))
-                for aanbieder, uitvoering in soort.proeven(profiel, jaar, "controle", PROEFDAG))
+                (soort.context_van(profiel, jaar, contract, uitvoering),
+                 soort.titel_van(profiel, contract))
+                for contract, uitvoering in soort.proeven(profiel, jaar, "controle", PROEFDAG))
         except InvoerFout as fout:  # the profile cannot fill this kind (a blank without value)
             meldingen += fout.meldingen
             continue

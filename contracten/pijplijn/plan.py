@@ -16,6 +16,7 @@ from contracten.fouten import ContractenFout, InvoerFout, Melding
 from contracten.privacy import versiecode
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
 from contracten.soorten.basis import Soort, Uitvoering
 from contracten.uitvoer.manifest import Document, Invoer, Manifest, stam
 from contracten.uitvoer.map import sha256
@@ -26,12 +27,14 @@ _AANBIEDER = TypeAdapter(Aanbieder)
 
 @dataclass(frozen=True)
 class Taak:
-    """One document to make: its kind, its aanbieder (if any) and what it is made from."""
+    """One document to make: its kind, its contract (if any) and what it is made from."""
 
     soort: str
-    aanbieder: str | None
+    contract: str | None  # its key (see Contract.sleutel)
     pad: str  # without extension
     invoerhash: str
+    aanbieder: str | None = None  # the contract's opdrachtnemer
+    perceel: int | None = None  # the contract's perceel, in a tender of several
 
 
 @dataclass(frozen=True)
@@ -87,16 +90,19 @@ def invoer(profiel: Profiel, sjablonen: Path, soorten: list[Soort],
 
 
 def kop(profiel: Profiel, invoer_: list[Invoer], datum: dt.date, *, prijspeil: int | None,
-        aanbieder: str | None = None, extra: str = "") -> Manifest:
+        contract: Contract | None = None, extra: str = "") -> Manifest:
     versie = versiecode(sha256(("".join(i.sha256 for i in invoer_) + datum.isoformat() + extra
                                 + codehash()).encode()))
-    return Manifest(regio=profiel.sleutel, prijspeil=prijspeil, aanbieder=aanbieder,
+    return Manifest(regio=profiel.sleutel, prijspeil=prijspeil,
+                    aanbieder=contract.aanbieder.id if contract else None,
+                    perceel=contract.perceel.nummer if contract and not contract.enkel
+                    else None,
                     versie=versie, datum=datum.isoformat(),
                     generator=f"contracten {version('contracten')}", invoer=invoer_,
                     documenten=[])
 
 
-def taken(profiel: Profiel, prijspeil: int, soorten: list[Soort], aanbieders: list[Aanbieder],
+def taken(profiel: Profiel, prijspeil: int, soorten: list[Soort], contracten: list[Contract],
           invoer_: list[Invoer], uitvoering: Uitvoering, formaten: tuple[str, ...],
           onderwerp: str = "") -> list[Taak]:
     """Each document with the hash of exactly what it is made from, so that a change to one
@@ -106,18 +112,23 @@ def taken(profiel: Profiel, prijspeil: int, soorten: list[Soort], aanbieders: li
                      if not pad.endswith("/aanbieders.yaml") and not pad.startswith("sjablonen/"))
     alle = hashes.get(f"{profiel.sleutel}/aanbieders.yaml", "")
     uit = []
+    veel = len(profiel.percelen) > 1
     for soort in soorten:
-        for aanbieder in (aanbieders if soort.per_aanbieder else [None]):
+        for contract in (contracten if soort.per_contract else [None]):
             delen = [codehash(), soort.naam, str(prijspeil), gemeen,
                      hashes[f"sjablonen/{soort.sjabloon}"], ",".join(formaten), onderwerp]
-            if aanbieder is not None:
-                delen.append(_AANBIEDER.dump_json(aanbieder).decode())
+            if contract is not None:
+                delen.append(_AANBIEDER.dump_json(contract.aanbieder).decode())
+                if veel:
+                    delen.append(str(contract.perceel.nummer))
             if soort.alle_aanbieders:
                 delen.append(alle)
             if soort.met_datum:
                 delen.append(uitvoering.datum.isoformat())
-            uit.append(Taak(soort.naam, aanbieder.id if aanbieder else None,
-                            soort.pad(aanbieder), sha256("\n".join(delen).encode())))
+            uit.append(Taak(soort.naam, contract.sleutel if contract else None,
+                            soort.pad_van(contract), sha256("\n".join(delen).encode()),
+                            contract.aanbieder.id if contract else None,
+                            contract.perceel.nummer if contract and veel else None))
     return uit
 
 
@@ -142,20 +153,20 @@ def hergebruik(taken_: list[Taak], vorig: Manifest | None, doel: Path,
     return hergebruikt, te_maken
 
 
-def maak_plan(profiel: Profiel, soorten: list[Soort], aanbieders: list[Aanbieder], *,
+def maak_plan(profiel: Profiel, soorten: list[Soort], contracten: list[Contract], *,
               prijspeil: int, sjablonen: Path, doel: Path, datum: dt.date,
               formaten: tuple[str, ...] = (), onderwerp: object = None,
               onderwerp_sleutel: str = "", extra_invoer: tuple[tuple[str, bytes], ...] = (),
               volledig: bool = False, opruimen: frozenset[str] = frozenset(),
-              per_aanbieder: str | None = None) -> Plan:
+              per_contract: Contract | None = None) -> Plan:
     """The plan of a run: its inputs, its version stamp and its tasks. A folder that belongs
-    to one aanbieder (`per_aanbieder`, an opzegging) names it in its manifest instead of the
+    to one contract (`per_contract`, an opzegging) names it in its manifest instead of the
     prijspeil."""
     invoer_ = invoer(profiel, sjablonen, soorten, extra_invoer)
-    manifest = kop(profiel, invoer_, datum, prijspeil=None if per_aanbieder else prijspeil,
-                   aanbieder=per_aanbieder, extra=onderwerp_sleutel)
+    manifest = kop(profiel, invoer_, datum, prijspeil=None if per_contract else prijspeil,
+                   contract=per_contract, extra=onderwerp_sleutel)
     uitvoering = Uitvoering(manifest.versie, datum, onderwerp)
     return Plan(profiel, prijspeil, sjablonen, doel, manifest, uitvoering, formaten,
-                taken(profiel, prijspeil, soorten, aanbieders, invoer_, uitvoering, formaten,
+                taken(profiel, prijspeil, soorten, contracten, invoer_, uitvoering, formaten,
                       onderwerp_sleutel),
                 opruimen=opruimen, volledig=volledig)

@@ -119,10 +119,12 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
 
 def _bundels(documenten: list[Document], plan: Plan, map_: Uitvoermap, nieuw: set[str]
              ) -> tuple[list[Document], list[str]]:
-    """Per kind with a `bundel`: one pdf of all its documents' pdfs, in the order of
-    aanbieders.yaml, made again only when one of them changed. Without a pdf for every one of
-    them there is no bundle (a stale one goes). Returns the documents and the bundles written."""
-    volgorde = {a.id: i for i, a in enumerate(plan.profiel.aanbieders)}
+    """Per kind with a `bundel`: one pdf of all its documents' pdfs, in the order of the
+    contracts (per perceel, in the order of aanbieders.yaml), made again only when one of them
+    changed. Without a pdf for every one of them there is no bundle (a stale one goes). Returns
+    the documents and the bundles written."""
+    volgorde = {(c.perceel.nummer if not c.enkel else None, c.aanbieder.id): i
+                for i, c in enumerate(plan.profiel.contracten)}
     vorige = {d.pad: d for d in documenten if d.bundel}
     uit = [d for d in documenten if not d.bundel]
     geschreven = []
@@ -131,7 +133,8 @@ def _bundels(documenten: list[Document], plan: Plan, map_: Uitvoermap, nieuw: se
             continue
         eigen = [d for d in uit if d.soort == s.naam and not d.naast_definitief]
         delen = sorted((d for d in eigen if d.formaat == "pdf"),
-                       key=lambda d: (volgorde.get(d.aanbieder or "", len(volgorde)), d.pad))
+                       key=lambda d: (volgorde.get((d.perceel, d.aanbieder or ""), len(volgorde)),
+                                      d.pad))
         if not delen or len(delen) != sum(d.formaat == "docx" for d in eigen):
             continue
         vingerafdruk = hashlib.sha256("\n".join(f"{d.pad} {d.sha256}" for d in delen)
@@ -216,7 +219,8 @@ def _documenten(gemaakt: Gemaakt, register: dict[str, dict[str, str]], map_: Uit
             os.replace(map_.plek(b.pad), map_.plek(pad))
         uit.append(Document(
             soort=taak.soort, formaat=b.formaat, pad=pad, sha256=b.sha256,
-            aanbieder=taak.aanbieder, versie=versie, invoerhash=taak.invoerhash,
+            aanbieder=taak.aanbieder, perceel=taak.perceel, versie=versie,
+            invoerhash=taak.invoerhash,
             naast_definitief=f"{taak.pad}.docx" if is_naast else None,
             samenvattingen=(gedeeld.samenvattingen(gemaakt.samenvattingen) or None)
             if b.formaat == "docx" else None,

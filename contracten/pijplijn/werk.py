@@ -23,8 +23,8 @@ from typing import Any
 
 from contracten.fouten import ContractenFout
 from contracten.privacy import versiecode
-from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
 from contracten.soorten.basis import Uitvoering
 from contracten.soorten.register import soort
 from contracten.uitvoer import voorbeelden
@@ -71,15 +71,15 @@ class Werk:
     formaten: tuple[str, ...]
     staging: Path
     _motoren: Motoren = field(default_factory=Motoren, repr=False)
-    _aanbieders: dict[str, Aanbieder] = field(default_factory=dict, repr=False)
+    _contracten: dict[str, Contract] = field(default_factory=dict, repr=False)
     _samenvattingen: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self._aanbieders = {a.id: a for a in self.profiel.aanbieders}
+        self._contracten = {c.sleutel: c for c in self.profiel.contracten}
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()
-                if k not in ("_motoren", "_aanbieders", "_samenvattingen")}
+                if k not in ("_motoren", "_contracten", "_samenvattingen")}
 
     def __setstate__(self, staat: dict[str, Any]) -> None:
         self.__dict__.update(staat, _motoren=Motoren(), _samenvattingen={})
@@ -88,18 +88,18 @@ class Werk:
     def maak(self, taak: Taak) -> Gemaakt:
         profiel = self.profiel
         s = soort(taak.soort)
-        aanbieder = self._aanbieders[taak.aanbieder] if taak.aanbieder else None
+        contract = self._contracten[taak.contract] if taak.contract else None
         uitvoering = Uitvoering(versiecode(taak.invoerhash), self.uitvoering.datum,
                                 self.uitvoering.onderwerp)
-        context = s.context(profiel, self.prijspeil, aanbieder, uitvoering)
+        context = s.context_van(profiel, self.prijspeil, contract, uitvoering)
         motor = self._motoren(self.sjablonen / s.sjabloon, f"sjablonen/{s.sjabloon}")
-        titel = s.titel(profiel, aanbieder)
+        titel = s.titel_van(profiel, contract)
         gerenderd = motor.render(context, titel=titel, tijdstip=self._tijdstip())
         md = gerenderd.markdown()
         inhoud = [("docx", gerenderd.docx), ("md", md.encode("utf-8"))]
         if "html" in self.formaten:
             inhoud.append(("html", naar_html(md, titel).encode("utf-8")))
-        inhoud += s.extra(profiel, self.prijspeil, aanbieder, uitvoering)
+        inhoud += s.extra_van(profiel, self.prijspeil, contract, uitvoering)
         bestanden = []
         for formaat, data in inhoud:
             pad = f"{taak.pad}.{formaat}"
@@ -109,7 +109,7 @@ class Werk:
             bestanden.append(Bestand(formaat, pad, sha256(data)))
         artikelen = herkomst_per_kop(
             gerenderd.koppen(("Heading 1", "Heading 2", "Heading 3")),
-            f"sjablonen/{s.sjabloon}", s.herkomst(profiel, aanbieder, self.prijspeil))
+            f"sjablonen/{s.sjabloon}", s.herkomst_van(profiel, contract, self.prijspeil))
         if s.naam not in self._samenvattingen:  # the same for every document of a kind
             self._samenvattingen[s.naam] = s.samenvattingen(profiel)
         return Gemaakt(taak, bestanden, artikelen, self._samenvattingen[s.naam],

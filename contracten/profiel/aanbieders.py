@@ -80,6 +80,10 @@ class Aanbieder:
     # Numbers of the percelen it holds; empty: every perceel whose functies or producten it
     # delivers (a region of one perceel: that one).
     percelen: list[Annotated[int, Field(ge=1, le=99)]] = Field(default_factory=list)
+    # Holding several percelen: the contract value excl. BTW per perceel (social return is owed
+    # per contract); holding one, `aanneemsom` is that perceel's.
+    aanneemsom_per_perceel: dict[Annotated[int, Field(ge=1, le=99)], Bedrag] = Field(
+        default_factory=dict)
     voorbeeld: bool = False
 
     @field_validator("btw_percentage")

@@ -35,13 +35,13 @@ def percelen(percelen_: Sequence[Perceel], expliciet: bool, functies: set[str],
              ) -> Iterator[Probleem]:
     """regio.yaml: numbers and names once, known functies/producten, budgets where taakgericht."""
     for veld in ("nummer", "naam"):
-        gezien: set[object] = set()
+        eerder: set[object] = set()
         for i, p in enumerate(percelen_):
             waarde = getattr(p, veld)
-            if waarde in gezien:
+            if waarde in eerder:
                 yield _p(REGIO, _perceel_loc(expliciet, i, veld),
                          f"'{waarde}' komt dubbel voor in percelen", "dubbel")
-            gezien.add(waarde)
+            eerder.add(waarde)
     eerste = prijspeilen[min(prijspeilen)] if prijspeilen else None
     for i, p in enumerate(percelen_):
         bekend, woord = (functies, "functie") if p.taakgericht else (producten, "product")
@@ -103,12 +103,12 @@ def opdrachtnemers(percelen_: Sequence[Perceel], expliciet: bool, aanbieders: li
     contracten = contracten_van(percelen_, aanbieders)
     index = {id(a): i for i, a in enumerate(aanbieders)}
     for i, p in enumerate(percelen_):
-        eigen = [c for c in contracten if c.perceel.nummer == p.nummer]
-        if not eigen:
+        van_perceel = [c for c in contracten if c.perceel.nummer == p.nummer]
+        if not van_perceel:
             yield _p(REGIO, _perceel_loc(expliciet, i), f"perceel {p.nummer} ({p.naam}) heeft "
                      "geen opdrachtnemers in aanbieders.yaml", "perceel_zonder_opdrachtnemers")
         elif p.taakgericht:
-            yield from _een_contractpartner(p, eigen, index)
+            yield from _een_contractpartner(p, van_perceel, index)
 
 
 def _een_contractpartner(perceel: Perceel, contracten: list[Contract], index: dict[int, int]

@@ -8,6 +8,7 @@ implicit perceel 1, with every functie or product of the region and every aanbie
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
@@ -62,6 +63,27 @@ class Contract:
             return list(self.aanbieder.producten)
         eigen = set(self.perceel.producten)
         return [p for p in self.aanbieder.producten if p in eigen]
+
+    def aanneemsom_excl_btw(self) -> Decimal | None:
+        """The contract value excl. BTW: the aanbieder's for this perceel when it names one per
+        perceel, else its aanneemsom (which is this contract's when it holds one perceel)."""
+        per_perceel = self.aanbieder.aanneemsom_per_perceel
+        if per_perceel:
+            return per_perceel.get(self.perceel.nummer)
+        return self.aanbieder.aanneemsom_excl_btw()
+
+    @property
+    def omgerekend(self) -> bool:
+        """The contract value was given incl. BTW and converted."""
+        return not self.aanbieder.aanneemsom_per_perceel \
+            and self.aanbieder.aanneemsom_incl_btw is not None
+
+    @property
+    def naam(self) -> str:
+        """The opdrachtnemer's name, with the perceel where the tender has several."""
+        if self.enkel:
+            return self.aanbieder.naam
+        return f"{self.aanbieder.naam} (perceel {self.perceel.nummer})"
 
     @property
     def omschrijving(self) -> str:

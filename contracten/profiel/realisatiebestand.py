@@ -1,6 +1,8 @@
 """Read what the aanbieders reported as realised social return: a CSV (comma or semicolon) or
 the first sheet of an .xlsx with the columns `aanbieder,jaar,gerealiseerd`, one row per
-aanbieder and year. Every problem with its row and column; nothing read half."""
+contract and year; in a tender of several percelen a column `perceel` says which contract a row
+is about (needed only for an aanbieder with several). Every problem with its row and column;
+nothing read half."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ KOLOMMEN = ("aanbieder", "jaar", "gerealiseerd")
 TITEL = "Realisatiebestand is ongeldig"
 MAXIMUM_RIJEN = 100_000
 
-Gemeld = dict[str, dict[int, Decimal]]  # aanbieder id -> year -> amount reported as realised
+Gemeld = dict[str, dict[int, Decimal]]  # contract key -> year -> amount reported as realised
 
 
 def lees_realisatie(invoer: Invoerbestand, profiel: Profiel, jaren: list[int]) -> Gemeld:
@@ -28,6 +30,9 @@ def lees_realisatie(invoer: Invoerbestand, profiel: Profiel, jaren: list[int]) -
     if meldingen:
         raise InvoerFout(meldingen, TITEL)
     ids = [a.id for a in profiel.aanbieders]
+    contracten: dict[str, dict[str, str]] = {}  # aanbieder -> perceel number -> contract key
+    for c in profiel.contracten:
+        contracten.setdefault(c.aanbieder.id, {})[str(c.perceel.nummer)] = c.sleutel
     gemeld: Gemeld = {}
     for nummer, rij in enumerate(rijen, start=2):
         if nummer > MAXIMUM_RIJEN + 1:
@@ -62,11 +67,22 @@ def lees_realisatie(invoer: Invoerbestand, profiel: Profiel, jaren: list[int]) -
             continue
         if aanbieder not in ids or jaar is None or jaar not in jaren:
             continue
-        if jaar in gemeld.get(aanbieder, {}):
-            meldingen.append(Melding(naam, nummer, "", f"{aanbieder} {jaar} staat er al; één rij "
-                                     "per aanbieder en jaar", "dubbel"))
+        eigen = contracten[aanbieder]
+        perceel = waarden.get("perceel", "")
+        if not perceel and len(eigen) == 1:
+            perceel = next(iter(eigen))
+        if perceel not in eigen:
+            meldingen.append(Melding(naam, nummer, "perceel", (
+                f"'{perceel}' is geen perceel van {aanbieder}" if perceel else
+                f"{aanbieder} heeft meer percelen; geef de kolom perceel") +
+                f" (wel: {', '.join(eigen)})", "perceel_onbekend"))
             continue
-        gemeld.setdefault(aanbieder, {})[jaar] = bedrag.quantize(Decimal("0.01"))
+        sleutel = eigen[perceel]
+        if jaar in gemeld.get(sleutel, {}):
+            meldingen.append(Melding(naam, nummer, "", f"{aanbieder} {jaar} staat er al; één rij "
+                                     "per contract en jaar", "dubbel"))
+            continue
+        gemeld.setdefault(sleutel, {})[jaar] = bedrag.quantize(Decimal("0.01"))
     if meldingen:
         raise InvoerFout(meldingen, TITEL)
     return gemeld

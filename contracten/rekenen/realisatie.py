@@ -31,6 +31,7 @@ class Realisatie:
     verplicht: Decimal
     gerealiseerd: Decimal
     tekort: Decimal
+    contract: str = ""  # its key (the aanbieder's id in a tender of one perceel)
 
     @property
     def achter(self) -> bool:
@@ -56,4 +57,5 @@ def realisatie(verplichting: Verplichting, gemeld: Mapping[int, Decimal], jaren:
     gerealiseerd = sum((s.gerealiseerd or NUL for s in standen), NUL)
     tekort = (sum((s.tekort for s in standen), NUL) if per_contractjaar
               else max(NUL, verplicht - gerealiseerd))
-    return Realisatie(verplichting.aanbieder, tuple(standen), verplicht, gerealiseerd, tekort)
+    return Realisatie(verplichting.aanbieder, tuple(standen), verplicht, gerealiseerd, tekort,
+                      verplichting.contract)

@@ -16,6 +16,7 @@ from contracten.fouten import InvoerFout, Melding
 from contracten.opmaak import bedrag, procent, rond_af, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Looptijd
+from contracten.profiel.percelen import Contract
 from contracten.profiel.regels import SocialReturn
 from contracten.rekenen.opzegging import plus_maanden
 
@@ -33,6 +34,7 @@ class Contractjaar:
 @dataclass(frozen=True)
 class Verplichting:
     aanbieder: str
+    contract: str  # its key (the aanbieder's id in a tender of one perceel)
     verplicht: bool
     bedrag: Decimal | None  # over the whole looptijd, the sum of `jaren`; None when not obliged
     jaaromzet: Decimal
@@ -82,25 +84,30 @@ def _per_jaar(regel: SocialReturn, aanneemsom: Decimal, looptijd: Looptijd
                  for (b, e, m), bedrag in zip(perioden, bedragen, strict=True))
 
 
-def bereken(regel: SocialReturn, aanbieder: Aanbieder, looptijd: Looptijd) -> Verplichting:
-    """Obliged only when the yearly turnover in the region is strictly above the threshold."""
+def bereken(regel: SocialReturn, contract: Contract, looptijd: Looptijd) -> Verplichting:
+    """Obliged only when the opdrachtnemer's yearly turnover in the region is strictly above
+    the threshold; the percentage is of this contract's value."""
+    aanbieder = contract.aanbieder
     verplicht = aanbieder.jaaromzet > regel.drempel
-    aanneemsom = aanbieder.aanneemsom_excl_btw()
+    aanneemsom = contract.aanneemsom_excl_btw()
     if verplicht and aanneemsom is None:
-        raise InvoerFout([Melding("aanbieders.yaml", None, f"{aanbieder.id}.aanneemsom",
+        veld = "aanneemsom" if not aanbieder.aanneemsom_per_perceel \
+            else f"aanneemsom_per_perceel.{contract.perceel.nummer}"
+        raise InvoerFout([Melding("aanbieders.yaml", None, f"{aanbieder.id}.{veld}",
                                   "verplicht voor social return, maar ontbreekt",
                                   "aanneemsom_ontbreekt")])
     jaren = _per_jaar(regel, aanneemsom, looptijd) if verplicht and aanneemsom is not None \
         else ()
     return Verplichting(
         aanbieder=aanbieder.id,
+        contract=contract.sleutel,
         verplicht=verplicht,
         bedrag=sum((j.bedrag for j in jaren), Decimal(0)) if jaren else None,
         jaaromzet=aanbieder.jaaromzet,
         drempel=regel.drempel,
         percentage=regel.percentage,
         aanneemsom=aanneemsom,
-        omgerekend=aanbieder.aanneemsom_incl_btw is not None,
+        omgerekend=contract.omgerekend,
         jaren=jaren,
     )
 

@@ -1,9 +1,10 @@
 """The base class of a document kind, and what every document context holds (README: 'alle').
 
-A document kind is one subclass of `Soort` and one Word template in `sjablonen/`: it says which
-template it fills, whether there is one document per region or per aanbieder, where it goes and
-which context it builds from the profile. Subclasses register themselves by `naam`; the register
-finds every module of this package, so adding a kind touches no other module.
+A document kind is one subclass of `RegioSoort` (one document for the region) or `ContractSoort`
+(one per contract: a perceel with one opdrachtnemer) and one Word template in `sjablonen/`: it
+says which template it fills, where it goes and which context it builds from the profile.
+Subclasses register themselves by `naam`; the register finds every module of this package, so
+adding a kind touches no other module.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 from contracten.fouten import Melding
-from contracten.opmaak import VOORBEELDMELDING
-from contracten.profiel.aanbieders import Aanbieder
+from contracten.opmaak import VOORBEELDMELDING, opsomming
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
 
-Per = Literal["regio", "aanbieder"]
+Per = Literal["regio", "contract"]
 
 
 @dataclass(frozen=True)
@@ -32,16 +33,17 @@ class Uitvoering:
 
 
 class Soort(ABC):
-    """A document kind. Subclass it with the class attributes set; override what differs."""
+    """A document kind: subclass `RegioSoort` (one document for the region) or `ContractSoort`
+    (one per contract: a perceel with one opdrachtnemer) with the class attributes set."""
 
     naam: ClassVar[str]
     sjabloon: ClassVar[str]  # file name in sjablonen/
-    per: ClassVar[Per] = "regio"
+    per: ClassVar[Per]
     opdracht: ClassVar[str] = "genereer"  # the command that makes it
     alle_aanbieders: ClassVar[bool] = False  # lists every aanbieder: remade when any changes
     met_datum: ClassVar[bool] = False  # carries the run's date (a letter)
     volgorde: ClassVar[int] = 100  # where it stands in lists and help texts
-    # With --formaat pdf: one pdf of all documents of this kind, in the order of aanbieders.yaml,
+    # With --formaat pdf: one pdf of all documents of this kind, in the order of the contracts,
     # for printing (letters); its path in the output folder.
     bundel: ClassVar[str | None] = None
 
@@ -55,35 +57,12 @@ class Soort(ABC):
             Soort._register[cls.naam] = cls()
 
     @property
-    def per_aanbieder(self) -> bool:
-        return self.per == "aanbieder"
+    def per_contract(self) -> bool:
+        return self.per == "contract"
 
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         """Whether this region (at this prijspeil) has such documents at all."""
         return True
-
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        """Where the document goes, relative to the output folder, without extension."""
-        return self.naam if aanbieder is None else f"{self.naam}/{aanbieder.id}"
-
-    @abstractmethod
-    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
-        """The document's title (its Word properties, the HTML twin)."""
-
-    @abstractmethod
-    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
-                uitvoering: Uitvoering) -> dict[str, Any]:
-        """Everything the template may use; pure: no files, no clock."""
-
-    def extra(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
-              uitvoering: Uitvoering) -> list[tuple[str, bytes]]:
-        """More files beside the .docx, e.g. an overview as .xlsx and .csv: (formaat, inhoud)."""
-        return []
-
-    def herkomst(self, profiel: Profiel, aanbieder: Aanbieder | None,
-                 prijspeil: int) -> dict[str, list[str]]:
-        """For legal review: per heading (or "*" for the whole document) its profile fields."""
-        return {}
 
     def controleer(self, profiel: Profiel, prijspeil: int) -> list[Melding]:
         """Problems of the profile that would make this kind's documents wrong, found before
@@ -95,19 +74,149 @@ class Soort(ABC):
         the official text: such a document is not to be signed (`definitief` refuses it)."""
         return []
 
+    # What the pipeline calls, with the contract of a contract-level kind (None for a
+    # region-level kind): each subclass passes on what its own methods take.
+
+    @abstractmethod
+    def pad_van(self, contract: Contract | None) -> str:
+        """Where the document goes, relative to the output folder, without extension."""
+
+    @abstractmethod
+    def titel_van(self, profiel: Profiel, contract: Contract | None) -> str:
+        """The document's title (its Word properties, the HTML twin)."""
+
+    @abstractmethod
+    def context_van(self, profiel: Profiel, prijspeil: int, contract: Contract | None,
+                    uitvoering: Uitvoering) -> dict[str, Any]:
+        """Everything the template may use; pure: no files, no clock."""
+
+    @abstractmethod
+    def extra_van(self, profiel: Profiel, prijspeil: int, contract: Contract | None,
+                  uitvoering: Uitvoering) -> list[tuple[str, bytes]]:
+        """More files beside the .docx, e.g. an overview as .xlsx and .csv: (formaat, inhoud)."""
+
+    @abstractmethod
+    def herkomst_van(self, profiel: Profiel, contract: Contract | None,
+                     prijspeil: int) -> dict[str, list[str]]:
+        """For legal review: per heading (or "*" for the whole document) its profile fields."""
+
+    @abstractmethod
     def proeven(self, profiel: Profiel, prijspeil: int, versie: str,
-                dag: dt.date) -> list[tuple[Aanbieder | None, Uitvoering]]:
-        """The cases `valideer` fills the template with: one per aanbieder (or one)."""
+                dag: dt.date) -> list[tuple[Contract | None, Uitvoering]]:
+        """The cases `valideer` fills the template with: one per contract (or one)."""
+
+
+class RegioSoort(Soort):
+    """One document for the whole region (the tender): a programma van eisen, an overview."""
+
+    per = "regio"
+
+    def pad(self) -> str:
+        return self.naam
+
+    @abstractmethod
+    def titel(self, profiel: Profiel) -> str: ...
+
+    @abstractmethod
+    def context(self, profiel: Profiel, prijspeil: int, uitvoering: Uitvoering
+                ) -> dict[str, Any]: ...
+
+    def extra(self, profiel: Profiel, prijspeil: int, uitvoering: Uitvoering
+              ) -> list[tuple[str, bytes]]:
+        return []
+
+    def herkomst(self, profiel: Profiel, prijspeil: int) -> dict[str, list[str]]:
+        return {}
+
+    def proeven(self, profiel: Profiel, prijspeil: int, versie: str,
+                dag: dt.date) -> list[tuple[Contract | None, Uitvoering]]:
+        return [(None, Uitvoering(versie, dag))]
+
+    def pad_van(self, contract: Contract | None) -> str:
+        return self.pad()
+
+    def titel_van(self, profiel: Profiel, contract: Contract | None) -> str:
+        return self.titel(profiel)
+
+    def context_van(self, profiel: Profiel, prijspeil: int, contract: Contract | None,
+                    uitvoering: Uitvoering) -> dict[str, Any]:
+        return self.context(profiel, prijspeil, uitvoering)
+
+    def extra_van(self, profiel: Profiel, prijspeil: int, contract: Contract | None,
+                  uitvoering: Uitvoering) -> list[tuple[str, bytes]]:
+        return self.extra(profiel, prijspeil, uitvoering)
+
+    def herkomst_van(self, profiel: Profiel, contract: Contract | None,
+                     prijspeil: int) -> dict[str, list[str]]:
+        return self.herkomst(profiel, prijspeil)
+
+
+class ContractSoort(Soort):
+    """One document per contract (a perceel with one opdrachtnemer): an overeenkomst, a
+    letter."""
+
+    per = "contract"
+    map: ClassVar[str | None] = None  # its folder in the output; default: the kind's name
+
+    def pad(self, contract: Contract) -> str:
+        return f"{self.map or self.naam}/{contract.sleutel}"
+
+    @abstractmethod
+    def titel(self, profiel: Profiel, contract: Contract) -> str: ...
+
+    @abstractmethod
+    def context(self, profiel: Profiel, prijspeil: int, contract: Contract,
+                uitvoering: Uitvoering) -> dict[str, Any]: ...
+
+    def extra(self, profiel: Profiel, prijspeil: int, contract: Contract,
+              uitvoering: Uitvoering) -> list[tuple[str, bytes]]:
+        return []
+
+    def herkomst(self, profiel: Profiel, contract: Contract,
+                 prijspeil: int) -> dict[str, list[str]]:
+        return {}
+
+    def proeven(self, profiel: Profiel, prijspeil: int, versie: str,
+                dag: dt.date) -> list[tuple[Contract | None, Uitvoering]]:
         uitvoering = Uitvoering(versie, dag)
-        if self.per_aanbieder:
-            return [(a, uitvoering) for a in profiel.aanbieders]
-        return [(None, uitvoering)]
+        return [(c, uitvoering) for c in profiel.contracten]
+
+    def _eigen(self, contract: Contract | None) -> Contract:
+        if contract is None:
+            raise TypeError(f"documentsoort '{self.naam}' is er per contract")
+        return contract
+
+    def pad_van(self, contract: Contract | None) -> str:
+        return self.pad(self._eigen(contract))
+
+    def titel_van(self, profiel: Profiel, contract: Contract | None) -> str:
+        return self.titel(profiel, self._eigen(contract))
+
+    def context_van(self, profiel: Profiel, prijspeil: int, contract: Contract | None,
+                    uitvoering: Uitvoering) -> dict[str, Any]:
+        return self.context(profiel, prijspeil, self._eigen(contract), uitvoering)
+
+    def extra_van(self, profiel: Profiel, prijspeil: int, contract: Contract | None,
+                  uitvoering: Uitvoering) -> list[tuple[str, bytes]]:
+        return self.extra(profiel, prijspeil, self._eigen(contract), uitvoering)
+
+    def herkomst_van(self, profiel: Profiel, contract: Contract | None,
+                     prijspeil: int) -> dict[str, list[str]]:
+        return self.herkomst(profiel, self._eigen(contract), prijspeil)
 
 
-def basis(profiel: Profiel, prijspeil: int, versie: str, heeft_voorbeeld: bool) -> dict[str, Any]:
+def basis(profiel: Profiel, prijspeil: int, versie: str, heeft_voorbeeld: bool,
+          contract: Contract | None = None) -> dict[str, Any]:
+    """What every template may use ('alle' in the README); with a contract also `aanbieder`
+    and `perceel`."""
+    eigen = {"aanbieder": contract.aanbieder, "perceel": contract.perceel} if contract else {}
     return {
+        **eigen,
         "regio": profiel.regio,
         "aanbesteding": profiel.regio.aanbesteding,
+        "percelen": profiel.percelen,
+        # The tender's subject in running text: its perceel, or its percelen one after another.
+        "perceelnamen": opsomming([p.naam for p in profiel.percelen]),
         "programma": profiel.programma,
         "prijspeil": prijspeil,
         "versie": versie,

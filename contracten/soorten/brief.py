@@ -10,9 +10,10 @@ import re
 from typing import Any
 
 from contracten.opmaak import VOORBEELDMELDING, datum, opsomming, voorbeeld
-from contracten.profiel.aanbieders import Aanbieder, Adres
+from contracten.profiel.aanbieders import Adres
 from contracten.profiel.brieven import Afzender, Brieven, Ondertekening
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
 from contracten.weergave.fragment import Fragment
 
 
@@ -42,10 +43,11 @@ def voorvoegsel(gemeente: str) -> str:
     return (letters[:3] or "GEM").ljust(2, "X")
 
 
-def kenmerk(stijl: Brieven, profiel: Profiel, aanbieder: Aanbieder, soort: str, jaar: int) -> str:
-    """ASN/2026/IDX/0003: stable for this letter (the aanbieder's place in aanbieders.yaml) and
-    unique within a run (one letter of a kind per aanbieder)."""
-    nummer = next(i for i, a in enumerate(profiel.aanbieders, start=1) if a.id == aanbieder.id)
+def kenmerk(stijl: Brieven, profiel: Profiel, contract: Contract, soort: str, jaar: int) -> str:
+    """ASN/2026/IDX/0003: stable for this letter (the contract's place: per perceel, in the
+    order of aanbieders.yaml) and unique within a run (one letter of a kind per contract)."""
+    nummer = next(i for i, c in enumerate(profiel.contracten, start=1)
+                  if c.sleutel == contract.sleutel)
     return f"{stijl.kenmerk_voorvoegsel}/{jaar}/{soort}/{nummer:04d}"
 
 
@@ -53,7 +55,7 @@ def _adresregel(adres: Adres | None) -> str:
     return f"{adres.straat}, {adres.postcode} {adres.plaats}" if adres else ""
 
 
-def briefcontext(stijl: Brieven, profiel: Profiel, aanbieder: Aanbieder, *, soort: str,
+def briefcontext(stijl: Brieven, profiel: Profiel, contract: Contract, *, soort: str,
                  briefdatum: dt.date, bijlagen: list[str]) -> dict[str, Any]:
     """The letterhead, addressing and signature of one letter in house style `stijl`. `soort`:
     the kenmerk's code (IDX, ADD, SR, OPZ)."""
@@ -68,9 +70,9 @@ def briefcontext(stijl: Brieven, profiel: Profiel, aanbieder: Aanbieder, *, soor
         "ondertekening": {"naam": voorbeeld(stijl.ondertekening.naam, stijl.voorbeeld),
                           "functie": stijl.ondertekening.functie,
                           "namens": stijl.ondertekening.namens or ""},
-        "adressering": aanbieder.brief,
+        "adressering": contract.aanbieder.brief,
         "briefdatum": datum(briefdatum),
-        "kenmerk": kenmerk(stijl, profiel, aanbieder, soort, briefdatum.year),
+        "kenmerk": kenmerk(stijl, profiel, contract, soort, briefdatum.year),
         "bijlagen": opsomming(bijlagen) if bijlagen else "geen",
         "logo": _logo(afzender, profiel),
     }
@@ -85,11 +87,11 @@ def _logo(afzender: Afzender, profiel: Profiel) -> Fragment | None:
     return logo
 
 
-def als_brief(context: dict[str, Any], profiel: Profiel, aanbieder: Aanbieder, *, soort: str,
+def als_brief(context: dict[str, Any], profiel: Profiel, contract: Contract, *, soort: str,
               briefdatum: dt.date, bijlagen: list[str]) -> dict[str, Any]:
     """A letter's own context with its letterhead, addressing and signature added."""
     stijl = huisstijl(profiel)
-    uit = {**context, **briefcontext(stijl, profiel, aanbieder, soort=soort,
+    uit = {**context, **briefcontext(stijl, profiel, contract, soort=soort,
                                      briefdatum=briefdatum, bijlagen=bijlagen)}
     if stijl.voorbeeld:
         uit["voorbeeldmelding"] = VOORBEELDMELDING

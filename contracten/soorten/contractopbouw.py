@@ -14,8 +14,8 @@ from typing import Any
 
 from contracten.artikelen.invullen import vul_in
 from contracten.artikelen.model import Artikel, Bibliotheek
-from contracten.profiel.model import Profiel
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
+from contracten.profiel.percelen import Perceel
 from contracten.soorten.keuzetekst import gekozen_tekst, staat_aan
 
 Blok = dict[str, Any]
@@ -34,7 +34,7 @@ class Opbouw:
         return [b for b in self.blokken if b["soort"] in ("kop", "deel", "hoofdstuk", "artikel")]
 
 
-def bouw(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
+def bouw(perceel: Perceel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
          waarden: dict[str, str], deel2: list[Blok]) -> Opbouw:
     """Every block of the contract; `deel2` holds the aanbieder's tables, placed after 2.1."""
     opbouw = Opbouw()
@@ -49,7 +49,7 @@ def bouw(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
     for onderdeel in index.volgorde:
         if onderdeel.deel is None:  # the preamble: Partijen, Overwegingen, Definities
             for nummer in onderdeel.artikelen:
-                _ongenummerd(opbouw, bibliotheek.artikelen[nummer], profiel, keuzes, waarden,
+                _ongenummerd(opbouw, bibliotheek.artikelen[nummer], perceel, keuzes, waarden,
                              index.eigen_aanhef.get(nummer))
             continue
         opbouw.blokken.append({"soort": "deel", "titel": onderdeel.titel, "niveau": 1})
@@ -57,7 +57,7 @@ def bouw(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
             artikel = bibliotheek.artikelen[nummer]
             schakelaar = schakelaars.get(nummer)
             gebruikt = schakelaar is None or keuzes.gebruikt(schakelaar)
-            _artikel(opbouw, artikel, gebruikt, 2, profiel, keuzes, waarden,
+            _artikel(opbouw, artikel, gebruikt, 2, perceel, keuzes, waarden,
                      index.lid_niet_van_toepassing)
             if nummer == "2.1":
                 opbouw.blokken += deel2
@@ -68,22 +68,22 @@ def bouw(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
             opbouw.blokken.append({"soort": "hoofdstuk", "nummer": hoofdstuk.nummer,
                                    "titel": hoofdstuk.titel, "niveau": 2})
             for nummer in bibliotheek.aanwezig(hoofdstuk.artikelen):
-                _artikel(opbouw, bibliotheek.artikelen[nummer], True, 3, profiel, keuzes,
+                _artikel(opbouw, bibliotheek.artikelen[nummer], True, 3, perceel, keuzes,
                          waarden, index.lid_niet_van_toepassing)
     return opbouw
 
 
-def aanhef(profiel: Profiel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
+def aanhef(perceel: Perceel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
            waarden: dict[str, str], nummer: str) -> Opbouw:
     """One part of the preamble alone (e.g. "partijen"), built exactly as in the contract: for
     a document that repeats it, such as the tariff addendum."""
     opbouw = Opbouw()
-    _ongenummerd(opbouw, bibliotheek.artikelen[nummer], profiel, keuzes, waarden,
+    _ongenummerd(opbouw, bibliotheek.artikelen[nummer], perceel, keuzes, waarden,
                  bibliotheek.index.eigen_aanhef.get(nummer))
     return opbouw
 
 
-def _artikel(opbouw: Opbouw, artikel: Artikel, gebruikt: bool, niveau: int, profiel: Profiel,
+def _artikel(opbouw: Opbouw, artikel: Artikel, gebruikt: bool, niveau: int, perceel: Perceel,
              keuzes: OvereenkomstKeuzes, waarden: dict[str, str], nvt_lid: str) -> None:
     opbouw.leden[artikel.nummer] = len(artikel.leden)
     samenvatting = gebruikt and artikel.bron == "samenvatting"
@@ -98,10 +98,10 @@ def _artikel(opbouw: Opbouw, artikel: Artikel, gebruikt: bool, niveau: int, prof
         opbouw.samenvattingen.append(artikel.nummer)
     for i, lid in enumerate(artikel.leden, start=1):
         nummer = f"{artikel.nummer}.{i}"
-        if lid.voorwaarde and not staat_aan(lid.voorwaarde, profiel, keuzes):
+        if lid.voorwaarde and not staat_aan(lid.voorwaarde, perceel, keuzes):
             opbouw.blokken.append({"soort": "lid", "nummer": nummer, "tekst": nvt_lid})
             continue
-        _lid(opbouw, nummer, gekozen_tekst(lid, profiel, keuzes) or nvt_lid, waarden, keuzes)
+        _lid(opbouw, nummer, gekozen_tekst(lid, perceel, keuzes) or nvt_lid, waarden, keuzes)
 
 
 def _lid(opbouw: Opbouw, nummer: str, tekst: str, waarden: dict[str, str],
@@ -122,7 +122,7 @@ def _eigen(opbouw: Opbouw, artikel: Any, waarden: dict[str, str],
         _lid(opbouw, f"{artikel.nummer}.{i}", tekst, waarden, keuzes)
 
 
-def _ongenummerd(opbouw: Opbouw, artikel: Artikel, profiel: Profiel,
+def _ongenummerd(opbouw: Opbouw, artikel: Artikel, perceel: Perceel,
                  keuzes: OvereenkomstKeuzes, waarden: dict[str, str],
                  eigen_inleiding: str | None) -> None:
     """Partijen, Overwegingen, Definities: paragraphs, not leden; an item whose condition is
@@ -134,9 +134,9 @@ def _ongenummerd(opbouw: Opbouw, artikel: Artikel, profiel: Profiel,
         opbouw.samenvattingen.append(artikel.nummer)
     delen: list[tuple[str, ...]] = []
     for lid in artikel.leden:
-        if lid.voorwaarde and not staat_aan(lid.voorwaarde, profiel, keuzes):
+        if lid.voorwaarde and not staat_aan(lid.voorwaarde, perceel, keuzes):
             continue
-        ingevuld, ontbreekt = vul_in(gekozen_tekst(lid, profiel, keuzes), waarden,
+        ingevuld, ontbreekt = vul_in(gekozen_tekst(lid, perceel, keuzes), waarden,
                                      keuzes.invullingen, artikel.nummer)
         opbouw.ontbreekt += [(artikel.nummer, naam) for naam in ontbreekt]
         delen.append(alineas(ingevuld))

@@ -8,9 +8,10 @@ import re
 from decimal import Decimal
 
 from contracten.opmaak import bedrag, datum, getal, opsomming, voorbeeld
-from contracten.profiel.aanbieders import Aanbieder, Adres
+from contracten.profiel.aanbieders import Adres
 from contracten.profiel.model import Profiel
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
+from contracten.profiel.percelen import Contract
 
 BIJVOEGLIJK = {"inspanningsgericht": "inspanningsgerichte", "outputgericht": "outputgerichte",
                "taakgericht": "taakgerichte"}
@@ -49,10 +50,13 @@ def adres(a: Adres) -> str:
     return f"{a.straat}, {a.postcode} {a.plaats}"
 
 
-def contractwaarden(profiel: Profiel, keuzes: OvereenkomstKeuzes, aanbieder: Aanbieder | None
+def contractwaarden(profiel: Profiel, keuzes: OvereenkomstKeuzes, contract: Contract | None
                     ) -> Waarden:
-    """Every placeholder the library knows; those of the aanbieder only with an aanbieder."""
+    """Every placeholder the library knows; those of the opdrachtnemer only with a contract
+    (without one: what all contracts share, of the first perceel)."""
     regio = profiel.regio
+    aanbieder = contract.aanbieder if contract is not None else None
+    perceel = contract.perceel if contract is not None else profiel.percelen[0]
     w = Waarden()
     vb = keuzes.is_voorbeeld
     og = keuzes.opdrachtgever
@@ -82,11 +86,11 @@ def contractwaarden(profiel: Profiel, keuzes: OvereenkomstKeuzes, aanbieder: Aan
               else INVULLIJN, aanbieder.voorbeeld and vertegenwoordiger is not None)
         if aanbieder.bestedingsruimte is not None:
             w.zet("bestedingsruimte", bedrag(aanbieder.bestedingsruimte), aanbieder.voorbeeld)
-    w.zet("uitvoeringsvariant", BIJVOEGLIJK[regio.bekostigingsvorm])
-    w.zet("perceel", regio.aanbesteding.perceel)
-    # In one aanbieder's contract: what it is contracted for (its acceptance duty, 3.1.1).
-    namen = [e.naam for e in profiel.eenheden
-             if aanbieder is None or e.sleutel in aanbieder.producten]
+    w.zet("uitvoeringsvariant", BIJVOEGLIJK[str(perceel.bekostigingsvorm)])
+    w.zet("perceel", perceel.naam, perceel.voorbeeld)
+    # In one contract: what it is for (the opdrachtnemer's acceptance duty, 3.1.1).
+    namen = [e.naam for e in profiel.eenheden_van(perceel)
+             if contract is None or e.sleutel in contract.producten]
     w.zet("voorzieningen", "; ".join(namen[:-1]) + (" en " if len(namen) > 1 else "") + namen[-1])
     w.zet("programma_van_eisen",
           f"{regio.aanbesteding.lidwoord} {regio.aanbesteding.titel}, van "

@@ -1,6 +1,6 @@
-"""Deel 2 of the overeenkomst with one aanbieder: its tariffs, or (taakgericht) the budget of the
-perceel per functie and its onderaannemers, with social return and the amount for absence; every
-example value marked. Pure: no files, no Word objects."""
+"""Deel 2 of the overeenkomst of one contract (perceel and opdrachtnemer): its tariffs, or
+(taakgericht) the budget of the perceel per functie and its onderaannemers, with social return
+and the amount for absence; every example value marked. Pure: no files, no Word objects."""
 
 from __future__ import annotations
 
@@ -8,56 +8,62 @@ import datetime as dt
 from decimal import Decimal
 
 from contracten.opmaak import bedrag, datum, getal, opsomming, procent, voorbeeld
-from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
 from contracten.rekenen import socialreturn
 from contracten.soorten.contractopbouw import Blok
 from contracten.soorten.tabellen import prestaties
 
 
-def deel2(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> tuple[list[Blok], bool]:
-    """The tables of Deel 2: this aanbieder's tariffs, or (taakgericht) the budget of the
-    perceel per functie and its onderaannemers; and whether an amount is an example."""
+def deel2(profiel: Profiel, prijspeil: int, contract: Contract) -> tuple[list[Blok], bool]:
+    """The tables of Deel 2: the opdrachtnemer's tariffs in this perceel, or (taakgericht) the
+    budget of the perceel per functie and its onderaannemers; and whether an amount is an
+    example."""
+    aanbieder = contract.aanbieder
+    producten = contract.producten
     begin = profiel.regio.aanbesteding.looptijd.begin
     # A contract states the amounts of its first year: those of the start year's prijspeil when
     # the profile has it, else the run's, with the way they are indexed up to the start.
     start = profiel.prijspeilen.get(begin.year)
     if prijspeil < begin.year and start is not None \
-            and all(start.van_product(s) for s in aanbieder.producten):
+            and all(start.van_product(s) for s in producten):
         prijspeil = begin.year
     peil = profiel.prijspeilen[prijspeil]
-    rijen = prestaties(profiel, peil, aanbieder.producten)
-    vb = any(r.voorbeeld for s in aanbieder.producten if (r := peil.van_product(s)))
+    rijen = prestaties(profiel, peil, contract)
+    vb = any(r.voorbeeld for s in producten if (r := peil.van_product(s)))
     codes_vb = {p.sleutel for p in profiel.inhoud.producten if p.iwmo.voorbeeld} \
         | {f.sleutel for f in profiel.inhoud.functies if f.voorbeeld}  # iWmo codes not sourced
-    vb_codes = bool(codes_vb & set(aanbieder.producten))
+    vb_codes = bool(codes_vb & set(producten))
     blokken: list[Blok] = []
-    if profiel.regio.bekostigingsvorm == "taakgericht":
-        totaal = sum((r.bedrag for s in aanbieder.producten if (r := peil.van_product(s))),
-                     Decimal(0))
+    if contract.perceel.taakgericht:
+        totaal = sum((r.bedrag for s in producten if (r := peil.van_product(s))), Decimal(0))
         blokken.append({"soort": "budget", "rijen": rijen, "prijspeil": prijspeil,
                         "totaal": voorbeeld(bedrag(totaal), vb)})
         blokken += _indexatie(prijspeil, begin)
-        if aanbieder.onderaannemers:
+        # The onderaannemers of this perceel, each with its functies in it.
+        onder = [(o, [p for p in o.producten if p in producten])
+                 for o in aanbieder.onderaannemers]
+        onder = [(o, eigen) for o, eigen in onder if eigen]
+        if onder:
             namen = {e.sleutel: e.naam for e in profiel.eenheden}
-            budget = {s: r.bedrag for s in aanbieder.producten if (r := peil.van_product(s))}
+            budget = {s: r.bedrag for s in producten if (r := peil.van_product(s))}
             blokken.append({"soort": "onderaannemers", "rijen": [
                 {"naam": voorbeeld(o.naam, aanbieder.voorbeeld),
                  "kvk": voorbeeld(o.kvk, aanbieder.voorbeeld),
-                 "functies": "; ".join(namen[p] for p in o.producten),
+                 "functies": "; ".join(namen[p] for p in eigen),
                  # Computed from the budget: an example whenever the budget or the split is.
-                 "aandeel": voorbeeld(_deel(sum((budget.get(p, Decimal(0)) for p in o.producten),
+                 "aandeel": voorbeeld(_deel(sum((budget.get(p, Decimal(0)) for p in eigen),
                                                 Decimal(0)), totaal), vb or aanbieder.voorbeeld)}
-                for o in aanbieder.onderaannemers]})
+                for o, eigen in onder]})
     else:
         blokken.append({"soort": "tarieven", "rijen": rijen, "prijspeil": prijspeil})
         blokken += _indexatie(prijspeil, begin)
     vb = vb or vb_codes
-    sr = _socialreturn(profiel, aanbieder)
+    sr = _socialreturn(profiel, contract)
     if sr is not None:
         blokken.append(sr)
         vb = vb or sr["voorbeeld"]
-    afwezigheid = _afwezigheid(profiel, prijspeil, aanbieder)
+    afwezigheid = _afwezigheid(profiel, prijspeil, producten)
     if afwezigheid is not None:
         blokken.append(afwezigheid)
         vb = vb or afwezigheid["voorbeeld"]
@@ -74,13 +80,14 @@ def _indexatie(prijspeil: int, begin: dt.date) -> list[Blok]:
              "jaren": begin.year - prijspeil}]
 
 
-def _socialreturn(profiel: Profiel, aanbieder: Aanbieder) -> Blok | None:
-    """Whether article 1.9.1 binds this aanbieder, and for how much (only where 1.9 is used)."""
+def _socialreturn(profiel: Profiel, contract: Contract) -> Blok | None:
+    """Whether article 1.9.1 binds this contract, and for how much (only where 1.9 is used)."""
+    aanbieder = contract.aanbieder
     regel = profiel.regio.regels.socialreturn
     keuzes = profiel.overeenkomst
     if regel is None or keuzes is None or not keuzes.gebruikt("socialreturn"):
         return None
-    uitkomst = socialreturn.bereken(regel, aanbieder, profiel.regio.aanbesteding.looptijd)
+    uitkomst = socialreturn.bereken(regel, contract, profiel.regio.aanbesteding.looptijd)
     vb = aanbieder.voorbeeld
     vb_bedrag = socialreturn.op_voorbeelden(regel, aanbieder)
     return {"soort": "socialreturn", "verplicht": uitkomst.verplicht,
@@ -101,11 +108,11 @@ def _deel(deel: Decimal, geheel: Decimal) -> str:
     return f"{getal((deel * 100 / geheel).quantize(Decimal('0.1')) if geheel else Decimal(0))} %"
 
 
-def _afwezigheid(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> Blok | None:
+def _afwezigheid(profiel: Profiel, prijspeil: int, producten: list[str]) -> Blok | None:
     """The amount for housing during a client's temporary absence, where the region has one
-    and this aanbieder delivers a product it applies to."""
+    and this contract includes a product it applies to."""
     regel = profiel.regio.regels.afwezigheid
-    if regel is None or (regel.producten and not set(regel.producten) & set(aanbieder.producten)):
+    if regel is None or (regel.producten and not set(regel.producten) & set(producten)):
         return None
     bedragregel = profiel.prijspeilen[prijspeil].bedrag(regel.bedrag)
     if bedragregel is None:

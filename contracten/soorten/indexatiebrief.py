@@ -1,4 +1,4 @@
-"""Document context of the indexatiebrief: per aanbieder, its amounts before and after indexation.
+"""Document context of the indexatiebrief: per contract, its amounts before and after indexation.
 Pure: no files, no Word objects."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from contracten.opmaak import bedrag, datum, decimalen, getal, procent, voorbeeld
-from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
 from contracten.profiel.tarieven import BedragRegel, Eenheid
 from contracten.rekenen.indexatie import vorig_bedrag
-from contracten.soorten.basis import Soort, Uitvoering, basis
+from contracten.soorten.basis import ContractSoort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
 
 
@@ -32,28 +32,28 @@ class Rij:
     voorbeeld: bool
 
 
-def regels(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> list[Rij]:
-    """This aanbieder's own amounts, before and after. Taakgericht: one row, the contract
-    partner's budget (the sum of its functie budgets, as Deel 2 of its overeenkomst shows it),
-    never the budget of a functie or of any other party."""
+def regels(profiel: Profiel, prijspeil: int, contract: Contract) -> list[Rij]:
+    """This contract's own amounts, before and after. Taakgericht: one row, the contract
+    partner's budget of the perceel (the sum of its functie budgets, as Deel 2 of its
+    overeenkomst shows it), never the budget of a functie or of any other party."""
     peil = profiel.prijspeilen[prijspeil]
     namen = {e.sleutel: e.naam for e in profiel.eenheden}
-    sleutels = [b.sleutel for b in peil.bedragen if b.product in aanbieder.producten]
+    producten = contract.producten
+    sleutels = [b.sleutel for b in peil.bedragen if b.product in producten]
     afwezigheid = profiel.regio.regels.afwezigheid
     if afwezigheid and (not afwezigheid.producten
-                        or set(afwezigheid.producten) & set(aanbieder.producten)):
+                        or set(afwezigheid.producten) & set(producten)):
         sleutels.append(afwezigheid.bedrag)
     paren: list[tuple[BedragRegel, BedragRegel]] = []
     for sleutel in sleutels:
         nieuw, oud = peil.bedrag(sleutel), vorig_bedrag(profiel, prijspeil, sleutel)
         if nieuw is not None and oud is not None:
             paren.append((oud[1], nieuw))
-    if profiel.regio.bekostigingsvorm == "taakgericht":
-        budget = [(o, n) for o, n in paren if n.product in aanbieder.producten]
+    if contract.perceel.taakgericht:
+        budget = [(o, n) for o, n in paren if n.product in producten]
         if not budget:
             return []
-        perceel = profiel.regio.aanbesteding.perceel
-        return [Rij(f"Taakgericht budget {perceel}", budget[0][1].eenheid,
+        return [Rij(f"Taakgericht budget {contract.perceel.naam}", budget[0][1].eenheid,
                     sum((o.bedrag for o, _ in budget), Decimal(0)),
                     sum((n.bedrag for _, n in budget), Decimal(0)),
                     any(o.voorbeeld or n.voorbeeld for o, n in budget))]
@@ -61,14 +61,14 @@ def regels(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder) -> list[Rij]:
                 o.voorbeeld or n.voorbeeld) for o, n in paren]
 
 
-def gegevens(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str
+def gegevens(profiel: Profiel, prijspeil: int, contract: Contract, versie: str
              ) -> dict[str, Any]:
-    """What the letter and the addendum share: the index as applied and this aanbieder's own
+    """What the letter and the addendum share: the index as applied and this contract's own
     amounts, before and after. Data only: the templates word the index and head the table."""
     peil = profiel.prijspeilen[prijspeil]
     record = peil.indexatie
     assert record is not None
-    rijen = regels(profiel, prijspeil, aanbieder)
+    rijen = regels(profiel, prijspeil, contract)
     index: dict[str, Any] = {"cijfer": procent(record.index), "vng": record.methode == "vng",
                              "loon": None, "prijs": None, "ova": None, "ppc": None,
                              "nacalculatie": None, "berekend": None, "afronding": None}
@@ -82,13 +82,12 @@ def gegevens(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str
         if record.berekend is not None:  # the exact result, and how it was rounded
             index |= {"berekend": procent(record.berekend),
                       "afronding": decimalen(profiel.regio.regels.indexatie.decimalen)}
-    heeft_voorbeeld = aanbieder.voorbeeld or any(r.voorbeeld for r in rijen)
+    heeft_voorbeeld = contract.aanbieder.voorbeeld or any(r.voorbeeld for r in rijen)
     return {
-        **basis(profiel, prijspeil, versie, heeft_voorbeeld),
-        "aanbieder": aanbieder,
+        **basis(profiel, prijspeil, versie, heeft_voorbeeld, contract),
         "ingangsdatum": datum(peil.ingangsdatum),
         "vorig_prijspeil": record.van,
-        "taakgericht": profiel.regio.bekostigingsvorm == "taakgericht",
+        "taakgericht": contract.perceel.taakgericht,
         # The Contractstandaard's article on indexation, when the overeenkomst follows it.
         "grondslag": "artikel 3.2 van de overeenkomst" if profiel.overeenkomst else "",
         "terugwerkend": peil.terugwerkend,
@@ -100,41 +99,35 @@ def gegevens(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str
     }
 
 
-def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder, versie: str) -> dict[str, Any]:
+def context(profiel: Profiel, prijspeil: int, contract: Contract, versie: str) -> dict[str, Any]:
     """The letter: what `gegevens` holds, as a letter with the addendum as its enclosure."""
     record = profiel.prijspeilen[prijspeil].indexatie
     assert record is not None
-    return als_brief(gegevens(profiel, prijspeil, aanbieder, versie), profiel, aanbieder,
+    return als_brief(gegevens(profiel, prijspeil, contract, versie), profiel, contract,
                      soort="IDX", briefdatum=record.datum,
                      bijlagen=[f"addendum bij de overeenkomst (Deel 2, prijspeil {prijspeil})"])
 
 
-class Indexatiebrief(Soort):
+class Indexatiebrief(ContractSoort):
     naam = "indexatiebrief"
     bundel = "brieven/indexatie/alle-brieven.pdf"
     volgorde = 30
     sjabloon = "indexatiebrief.docx"
-    per = "aanbieder"
+    map = "brieven/indexatie"
 
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         return beschikbaar(profiel, prijspeil)
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"brieven/indexatie/{aanbieder.id}"
+    def titel(self, profiel: Profiel, contract: Contract) -> str:
+        return f"Indexatie tarieven — {contract.naam}"
 
-    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"Indexatie tarieven — {aanbieder.naam}"
-
-    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+    def context(self, profiel: Profiel, prijspeil: int, contract: Contract,
                 uitvoering: Uitvoering) -> dict[str, Any]:
-        assert aanbieder is not None
-        return context(profiel, prijspeil, aanbieder, uitvoering.versie)
+        return context(profiel, prijspeil, contract, uitvoering.versie)
 
-    def herkomst(self, profiel: Profiel, aanbieder: Aanbieder | None,
+    def herkomst(self, profiel: Profiel, contract: Contract,
                  prijspeil: int) -> dict[str, list[str]]:
-        assert aanbieder is not None
+        aanbieder = contract.aanbieder
         return {"*": [f"{profiel.sleutel}/tarieven/{prijspeil}.yaml: indexatie, bedragen",
                       f"{profiel.sleutel}/aanbieders.yaml: aanbieders[{aanbieder.id}].producten, "
                       "adres, brief", f"{profiel.sleutel}/brieven.yaml"]}

@@ -8,8 +8,8 @@ import re
 
 from contracten.artikelen.model import Deel, Lid
 from contracten.opmaak import VOORBEELD
-from contracten.profiel.model import Profiel
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
+from contracten.profiel.percelen import Perceel
 
 # The profile fields a choice follows from: an option taken on an example value is itself an
 # example, and the text says so. Who signs is marked where the text names him.
@@ -17,10 +17,10 @@ KEUZEVELDEN = {"inschrijving": ("procedure", "selectie"), "vertegenwoordiging": 
                "socialreturn_periode": ("socialreturn.periode",), "uitvoeringsvariant": ()}
 
 
-def keuze_van(naam: str, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> str:
+def keuze_van(naam: str, perceel: Perceel, keuzes: OvereenkomstKeuzes) -> str:
     """The option the region took for a choice (artikelen/index.yaml `keuzes`)."""
     if naam == "uitvoeringsvariant":
-        return profiel.regio.bekostigingsvorm
+        return str(perceel.bekostigingsvorm)
     if naam == "socialreturn_periode":
         return keuzes.socialreturn.periode if keuzes.socialreturn else "contractjaar"
     if naam == "inschrijving":  # what the aanbieder handed in follows from the procedure
@@ -33,7 +33,7 @@ def keuze_van(naam: str, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> str:
     return waarde
 
 
-def staat_aan(voorwaarde: str, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> bool:
+def staat_aan(voorwaarde: str, perceel: Perceel, keuzes: OvereenkomstKeuzes) -> bool:
     """A lid's condition (artikelen/index.yaml `voorwaarden`)."""
     if voorwaarde == "verlenging":
         return keuzes.verlenging is not None
@@ -46,29 +46,29 @@ def _op_voorbeeld(naam: str, keuzes: OvereenkomstKeuzes) -> bool:
     return any(keuzes.is_voorbeeld(v) for v in KEUZEVELDEN.get(naam, (naam,)))
 
 
-def gekozen_tekst(lid: Lid, profiel: Profiel, keuzes: OvereenkomstKeuzes) -> str:
+def gekozen_tekst(lid: Lid, perceel: Perceel, keuzes: OvereenkomstKeuzes) -> str:
     """A lid's text for the region: its own, the option it took, or the parts of an official
     lid that apply to it (empty when none does). Marked "(voorbeeld)" where the choice rests on
     an example value."""
     if lid.delen is not None:
-        return _delen(lid.delen, profiel, keuzes)
+        return _delen(lid.delen, perceel, keuzes)
     if lid.keuze is None:
         return lid.tekst or ""
     opties = lid.opties or {}
-    tekst = opties[keuze_van(lid.keuze, profiel, keuzes)].strip()
+    tekst = opties[keuze_van(lid.keuze, perceel, keuzes)].strip()
     if not _op_voorbeeld(lid.keuze, keuzes):
         return tekst
     return _gemarkeerd(tekst, list(opties.values()))
 
 
-def _delen(delen: list[Deel], profiel: Profiel, keuzes: OvereenkomstKeuzes) -> str:
+def _delen(delen: list[Deel], perceel: Perceel, keuzes: OvereenkomstKeuzes) -> str:
     """The parts of an official lid for the region's choices; the guidance lines were left
     out at import. A part kept for a choice made on an example value ends in "(voorbeeld)"."""
     regels: list[str] = []
     vorige = False  # whether the paragraph a continuation belongs to was kept
     for deel in delen:
-        geldt = all(keuze_van(k, profiel, keuzes) in opties for k, opties in deel.alleen.items())
-        if not geldt or (deel.voorwaarde and not staat_aan(deel.voorwaarde, profiel, keuzes)):
+        geldt = all(keuze_van(k, perceel, keuzes) in opties for k, opties in deel.alleen.items())
+        if not geldt or (deel.voorwaarde and not staat_aan(deel.voorwaarde, perceel, keuzes)):
             vorige = vorige and deel.aansluitend
             continue
         tekst = deel.als_tekst()

@@ -9,11 +9,11 @@ from itertools import groupby
 from typing import Any
 
 from contracten.opmaak import aantal, datum, voorbeeld
-from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.clienten import Client
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
 from contracten.rekenen.opzegging import Schema, bereken, markering
-from contracten.soorten.basis import Soort, Uitvoering, basis
+from contracten.soorten.basis import ContractSoort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
 from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
 
@@ -24,18 +24,17 @@ def met_markering(d: dt.date) -> str:
     return f"{datum(d)} ({vlag})" if vlag else datum(d)
 
 
-def _kop(profiel: Profiel, aanbieder: Aanbieder, schema: Schema, versie: str,
+def _kop(profiel: Profiel, contract: Contract, schema: Schema, versie: str,
          termijn_voorbeeld: bool) -> dict[str, Any]:
     regel = profiel.regio.regels.opzegging
     maanden = voorbeeld(aantal(schema.opzegtermijn_maanden, "maand", "maanden"),
                         termijn_voorbeeld)
     doorlevering = voorbeeld(aantal(schema.doorlevering_maanden, "maand", "maanden"),
                              regel.is_voorbeeld("doorlevering_maanden"))
-    heeft_voorbeeld = aanbieder.voorbeeld or termijn_voorbeeld or \
+    heeft_voorbeeld = contract.aanbieder.voorbeeld or termijn_voorbeeld or \
         regel.is_voorbeeld("doorlevering_maanden")
     return {
-        **basis(profiel, profiel.laatste_prijspeil(), versie, heeft_voorbeeld),
-        "aanbieder": aanbieder,
+        **basis(profiel, profiel.laatste_prijspeil(), versie, heeft_voorbeeld, contract),
         "bron": regel.bron,
         "opzegtermijn": maanden,
         "doorlevering": doorlevering,
@@ -52,12 +51,12 @@ def _kop(profiel: Profiel, aanbieder: Aanbieder, schema: Schema, versie: str,
     }
 
 
-def transitieschema_context(profiel: Profiel, aanbieder: Aanbieder, schema: Schema, versie: str,
+def transitieschema_context(profiel: Profiel, contract: Contract, schema: Schema, versie: str,
                             termijn_voorbeeld: bool) -> dict[str, Any]:
     """Data only: the timeline's dates (`instroomstop`, `einde_overeenkomst`,
     `uiterste_zorgdatum`) and the clients grouped per gemeente, every date formatted. The
     template words the timeline and heads the tables."""
-    kop = _kop(profiel, aanbieder, schema, versie, termijn_voorbeeld)
+    kop = _kop(profiel, contract, schema, versie, termijn_voorbeeld)
     namen = {e.sleutel: e.naam for e in profiel.eenheden}
     gesorteerd = sorted(schema.clienten, key=lambda c: (c.client.gemeente, c.client.client))
     per_gemeente = [
@@ -71,10 +70,10 @@ def transitieschema_context(profiel: Profiel, aanbieder: Aanbieder, schema: Sche
     return {**kop, "clienten_per_gemeente": per_gemeente}
 
 
-def brief_context(profiel: Profiel, aanbieder: Aanbieder, schema: Schema, versie: str,
+def brief_context(profiel: Profiel, contract: Contract, schema: Schema, versie: str,
                   termijn_voorbeeld: bool, briefdatum: dt.date) -> dict[str, Any]:
-    return als_brief(_kop(profiel, aanbieder, schema, versie, termijn_voorbeeld), profiel,
-                     aanbieder, soort="OPZ", briefdatum=briefdatum, bijlagen=["transitieschema"])
+    return als_brief(_kop(profiel, contract, schema, versie, termijn_voorbeeld), profiel,
+                     contract, soort="OPZ", briefdatum=briefdatum, bijlagen=["transitieschema"])
 
 
 KOLOMMEN = [
@@ -104,25 +103,25 @@ class Opzegging:
     termijn_voorbeeld: bool
 
 
-class _OpzeggingSoort(Soort):
-    per = "aanbieder"
+class _OpzeggingSoort(ContractSoort):
     opdracht = "opzegging"
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        return self.naam
+    def pad(self, contract: Contract) -> str:
+        return self.naam  # in the folder of this one contract's opzegging
 
     def proeven(self, profiel: Profiel, prijspeil: int, versie: str,
-                dag: dt.date) -> list[tuple[Aanbieder | None, Uitvoering]]:
+                dag: dt.date) -> list[tuple[Contract | None, Uitvoering]]:
         """One client whose beschikking runs on, one whose ends early."""
-        aanbieder = profiel.aanbieders[0]
-        product, gemeente = aanbieder.producten[0], profiel.regio.gemeenten[0].naam
+        contract = profiel.contracten[0]
+        aanbieder = contract.aanbieder
+        product, gemeente = contract.producten[0], profiel.regio.gemeenten[0].naam
         regel = profiel.regio.regels.opzegging
         begin = profiel.regio.aanbesteding.looptijd.begin
         clienten = [Client("proef-1", gemeente, product, None),
                     Client("proef-2", gemeente, product, begin)]
         schema = bereken(aanbieder.id, begin, regel.opzegtermijn_maanden,
                          regel.doorlevering_maanden, clienten)
-        return [(aanbieder, Uitvoering(versie, dag, Opzegging(schema, False)))]
+        return [(contract, Uitvoering(versie, dag, Opzegging(schema, False)))]
 
     @staticmethod
     def _onderwerp(uitvoering: Uitvoering) -> Opzegging:
@@ -135,20 +134,18 @@ class Transitieschema(_OpzeggingSoort):
     volgorde = 60
     sjabloon = "transitieschema.docx"
 
-    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"Transitieschema {aanbieder.naam}"
+    def titel(self, profiel: Profiel, contract: Contract) -> str:
+        return f"Transitieschema {contract.naam}"
 
-    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+    def context(self, profiel: Profiel, prijspeil: int, contract: Contract,
                 uitvoering: Uitvoering) -> dict[str, Any]:
-        assert aanbieder is not None
         o = self._onderwerp(uitvoering)
-        return transitieschema_context(profiel, aanbieder, o.schema, uitvoering.versie,
+        return transitieschema_context(profiel, contract, o.schema, uitvoering.versie,
                                        o.termijn_voorbeeld)
 
-    def extra(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+    def extra(self, profiel: Profiel, prijspeil: int, contract: Contract,
               uitvoering: Uitvoering) -> list[tuple[str, bytes]]:
-        assert aanbieder is not None
+        aanbieder = contract.aanbieder
         schema = self._onderwerp(uitvoering).schema
         rijen = schema_rijen(schema)
         return [("csv", als_csv(KOLOMMEN, rijen)),
@@ -162,13 +159,11 @@ class Opzeggingsbrief(_OpzeggingSoort):
     sjabloon = "opzeggingsbrief.docx"
     met_datum = True
 
-    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"Opzeggingsbrief {aanbieder.naam}"
+    def titel(self, profiel: Profiel, contract: Contract) -> str:
+        return f"Opzeggingsbrief {contract.naam}"
 
-    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+    def context(self, profiel: Profiel, prijspeil: int, contract: Contract,
                 uitvoering: Uitvoering) -> dict[str, Any]:
-        assert aanbieder is not None
         o = self._onderwerp(uitvoering)
-        return brief_context(profiel, aanbieder, o.schema, uitvoering.versie,
+        return brief_context(profiel, contract, o.schema, uitvoering.versie,
                              o.termijn_voorbeeld, uitvoering.datum)

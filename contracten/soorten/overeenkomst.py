@@ -1,7 +1,7 @@
-"""The overeenkomst with one aanbieder under the Contractstandaard Wmo: title page, Partijen,
-Overwegingen, Definities, Deel 1, Deel 2 (this aanbieder's tariffs or budget), Deel 3 in its
-chapters, signatures and annexes. Its text comes from the article library; the template words
-the rest. Pure: no files, no Word objects."""
+"""The overeenkomst of one contract (a perceel with one opdrachtnemer) under the
+Contractstandaard Wmo: title page, Partijen, Overwegingen, Definities, Deel 1, Deel 2 (the
+contract's tariffs or budget), Deel 3 in its chapters, signatures and annexes. Its text comes
+from the article library; the template words the rest. Pure: no files, no Word objects."""
 
 from __future__ import annotations
 
@@ -13,23 +13,25 @@ from contracten.opmaak import voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
+from contracten.profiel.percelen import Contract
 from contracten.rekenen.verwijzingen import bungelend, verwijzingen
-from contracten.soorten.basis import Soort, Uitvoering, basis
+from contracten.soorten.basis import ContractSoort, Uitvoering, basis
 from contracten.soorten.contractopbouw import Opbouw, aanhef, bouw
 from contracten.soorten.contractwaarden import contractwaarden
 from contracten.soorten.deel2 import deel2
 
 
-def opbouw(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None) -> tuple[Opbouw, bool]:
-    """The contract's structure for `aanbieder` (None: the parts common to all), and whether
-    it shows an example value. Raises InvoerFout naming every blank without a value."""
+def opbouw(profiel: Profiel, prijspeil: int, contract: Contract | None) -> tuple[Opbouw, bool]:
+    """The structure of `contract` (None: the parts common to all), and whether it shows an
+    example value. Raises InvoerFout naming every blank without a value."""
     keuzes = profiel.overeenkomst
     bibliotheek = profiel.bibliotheek
     assert keuzes is not None and bibliotheek is not None, "alleen met overeenkomst.yaml"
-    waarden = contractwaarden(profiel, keuzes, aanbieder)
-    tabellen, vb = deel2(profiel, prijspeil, aanbieder) if aanbieder else ([], False)
-    uit = bouw(profiel, keuzes, bibliotheek, waarden.waarden, tabellen)
-    if aanbieder is not None:
+    waarden = contractwaarden(profiel, keuzes, contract)
+    tabellen, vb = deel2(profiel, prijspeil, contract) if contract else ([], False)
+    perceel = contract.perceel if contract is not None else profiel.percelen[0]
+    uit = bouw(perceel, keuzes, bibliotheek, waarden.waarden, tabellen)
+    if contract is not None:
         _compleet(profiel, uit)
     return uit, waarden.voorbeeld or vb
 
@@ -46,7 +48,7 @@ def _compleet(profiel: Profiel, uit: Opbouw) -> None:
                          f"De overeenkomst van '{profiel.sleutel}' is niet compleet")
 
 
-def comparitie(profiel: Profiel, aanbieder: Aanbieder) -> dict[str, Any] | None:
+def comparitie(profiel: Profiel, contract: Contract) -> dict[str, Any] | None:
     """The contract's Partijen for a document that repeats them (the tariff addendum): the same
     paragraphs, from the same library text and values, and the same signatory for the
     municipality. None when the region has no overeenkomst.yaml."""
@@ -54,27 +56,27 @@ def comparitie(profiel: Profiel, aanbieder: Aanbieder) -> dict[str, Any] | None:
     bibliotheek = profiel.bibliotheek
     if keuzes is None or bibliotheek is None:
         return None
-    waarden = contractwaarden(profiel, keuzes, aanbieder)
-    uit = aanhef(profiel, keuzes, bibliotheek, waarden.waarden, "partijen")
+    waarden = contractwaarden(profiel, keuzes, contract)
+    uit = aanhef(contract.perceel, keuzes, bibliotheek, waarden.waarden, "partijen")
     _compleet(profiel, uit)
     kop, *alineas = uit.blokken
     return {"titel": kop["titel"], "samenvatting": kop["samenvatting"],
             "alineas": [b["tekst"] for b in alineas], "voorbeeld": waarden.voorbeeld,
-            "ondertekening": _ondertekening(keuzes, aanbieder)}
+            "ondertekening": _ondertekening(keuzes, contract.aanbieder)}
 
 
-def context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
+def context(profiel: Profiel, prijspeil: int, contract: Contract,
             uitvoering: Uitvoering) -> dict[str, Any]:
     keuzes = profiel.overeenkomst
     bibliotheek = profiel.bibliotheek
     assert keuzes is not None and bibliotheek is not None
-    opgebouwd, vb = opbouw(profiel, prijspeil, aanbieder)
+    aanbieder = contract.aanbieder
+    opgebouwd, vb = opbouw(profiel, prijspeil, contract)
     aanbesteding = profiel.regio.aanbesteding
     looptijd = aanbesteding.looptijd
     vb = vb or looptijd.voorbeeld or aanbieder.voorbeeld
     return {
-        **basis(profiel, prijspeil, uitvoering.versie, vb),
-        "aanbieder": aanbieder,
+        **basis(profiel, prijspeil, uitvoering.versie, vb, contract),
         "periode": voorbeeld(f"{looptijd.begin.year} – {looptijd.einde.year}",
                              looptijd.voorbeeld),
         "standaard": bibliotheek.standaard,
@@ -143,28 +145,22 @@ def _bron_van(profiel: Profiel, artikel: str, eigen: set[str]) -> str:
     return f"artikelen/{artikel}.yaml"
 
 
-class Overeenkomst(Soort):
+class Overeenkomst(ContractSoort):
     naam = "overeenkomst"
     volgorde = 20
     sjabloon = "overeenkomst.docx"
-    per = "aanbieder"
+    map = "overeenkomsten"
 
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         """Only once the region has made its choices (overeenkomst.yaml)."""
         return profiel.overeenkomst is not None and profiel.bibliotheek is not None
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"overeenkomsten/{aanbieder.id}"
+    def titel(self, profiel: Profiel, contract: Contract) -> str:
+        return f"Overeenkomst {contract.perceel.naam} — {contract.aanbieder.naam}"
 
-    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"Overeenkomst {profiel.regio.aanbesteding.perceel} — {aanbieder.naam}"
-
-    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+    def context(self, profiel: Profiel, prijspeil: int, contract: Contract,
                 uitvoering: Uitvoering) -> dict[str, Any]:
-        assert aanbieder is not None
-        return context(profiel, prijspeil, aanbieder, uitvoering)
+        return context(profiel, prijspeil, contract, uitvoering)
 
     def controleer(self, profiel: Profiel, prijspeil: int) -> list[Melding]:
         return dode_verwijzingen(profiel)
@@ -172,7 +168,7 @@ class Overeenkomst(Soort):
     def samenvattingen(self, profiel: Profiel) -> list[str]:
         return opbouw(profiel, profiel.laatste_prijspeil(), None)[0].samenvattingen
 
-    def herkomst(self, profiel: Profiel, aanbieder: Aanbieder | None,
+    def herkomst(self, profiel: Profiel, contract: Contract,
                  prijspeil: int) -> dict[str, list[str]]:
         assert profiel.bibliotheek is not None
         uit = {}

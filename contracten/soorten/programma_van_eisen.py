@@ -10,11 +10,10 @@ from typing import Any
 from contracten.fouten import Melding
 from contracten.opmaak import getal, voorbeeld
 from contracten.profiel import iwmo
-from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.inhoud import Blokdeel, Sectie
 from contracten.profiel.model import Profiel
 from contracten.profiel.tarieven import Prijspeil
-from contracten.soorten.basis import Soort, Uitvoering, basis
+from contracten.soorten.basis import RegioSoort, Uitvoering, basis
 from contracten.soorten.tabellen import tariefkop, tarieftabel, toon
 from contracten.weergave.fragment import Cel, Fragment, Tekst
 from contracten.weergave.fragment import Letterlijk as L
@@ -186,8 +185,14 @@ def _vervoer(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
 
 def _tarieven(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
               niveau: int) -> None:
-    kop = tariefkop(profiel, peil)
-    uit.tabel(list(tarieftabel(profiel, peil)), kop=kop, breedtes=[4, 2, 2, 2, 2][:len(kop)])
+    # The perceel-specific part: one table per perceel, under its own heading where the
+    # tender has several.
+    for perceel in profiel.percelen:
+        if len(profiel.percelen) > 1:
+            uit.kop(f"Perceel {perceel.nummer} – {perceel.naam}", niveau + 1)
+        kop = tariefkop(profiel, peil, perceel)
+        uit.tabel(list(tarieftabel(profiel, peil, perceel)), kop=kop,
+                  breedtes=[4, 2, 2, 2, 2][:len(kop)])
     per = profiel.regio.benaming
     los: list[list[Cel]] = [[L(b.omschrijving), L(toon(b)), L(f"per {per(b.eenheid).enkelvoud}")]
                             for b in peil.bedragen if b.product is None]
@@ -218,7 +223,7 @@ BLOKBRONNEN = {"tarieven": "tarieven/{jaar}.yaml: bedragen",
                "vervoer": "inhoud.yaml: producten (vervoer); tarieven/{jaar}.yaml: bedragen"}
 
 
-def herkomst(profiel: Profiel, aanbieder: object, prijspeil: int) -> dict[str, list[str]]:
+def herkomst(profiel: Profiel, prijspeil: int) -> dict[str, list[str]]:
     """Per section heading: its place in programma.yaml and the structured items it shows."""
     r = profiel.sleutel
     uit: dict[str, list[str]] = {}
@@ -232,26 +237,22 @@ def herkomst(profiel: Profiel, aanbieder: object, prijspeil: int) -> dict[str, l
     return uit
 
 
-class ProgrammaVanEisen(Soort):
+class ProgrammaVanEisen(RegioSoort):
     naam = "programma-van-eisen"
     volgorde = 10
     sjabloon = "programma-van-eisen.docx"
-
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        return "programma-van-eisen"
 
     def controleer(self, profiel: Profiel, prijspeil: int) -> list[Melding]:
         from contracten.soorten.verwijzingscontrole import programma_verwijzingen
 
         return programma_verwijzingen(profiel)
 
-    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
+    def titel(self, profiel: Profiel) -> str:
         return profiel.programma.titel
 
-    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
-                uitvoering: Uitvoering) -> dict[str, Any]:
+    def context(self, profiel: Profiel, prijspeil: int, uitvoering: Uitvoering
+                ) -> dict[str, Any]:
         return context(profiel, prijspeil, uitvoering.versie)
 
-    def herkomst(self, profiel: Profiel, aanbieder: Aanbieder | None,
-                 prijspeil: int) -> dict[str, list[str]]:
-        return herkomst(profiel, aanbieder, prijspeil)
+    def herkomst(self, profiel: Profiel, prijspeil: int) -> dict[str, list[str]]:
+        return herkomst(profiel, prijspeil)

@@ -13,11 +13,12 @@ from typing import Any
 from contracten.opmaak import bedrag, opsomming, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
 from contracten.rekenen.realisatie import Realisatie, realisatie
 from contracten.rekenen.socialreturn import bereken, contractjaren, op_voorbeelden
-from contracten.soorten.basis import Soort, Uitvoering, basis
+from contracten.soorten.basis import ContractSoort, RegioSoort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
-from contracten.soorten.socialreturn import verplichtingen
+from contracten.soorten.socialreturn import met_perceel, verplichtingen
 from contracten.weergave.fragment import Fragment
 from contracten.weergave.fragment import Letterlijk as L
 from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
@@ -27,8 +28,8 @@ WEKEN = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht")
 
 @dataclass(frozen=True)
 class Gemeld:
-    """What a run is about: per aanbieder and year the amount reported as realised, the years
-    assessed, and how long a reminded aanbieder has to answer."""
+    """What a run is about: per contract (its key) and year the amount reported as realised,
+    the years assessed, and how long a reminded aanbieder has to answer."""
 
     bedragen: dict[str, dict[int, Decimal]]
     jaren: tuple[int, ...]
@@ -47,20 +48,20 @@ def _per_contractjaar(profiel: Profiel) -> bool:
         or keuzes.socialreturn.periode == "contractjaar"
 
 
-def standen(profiel: Profiel, gemeld: Gemeld) -> list[tuple[Aanbieder, Realisatie]]:
-    """Every obliged aanbieder with its state over the years assessed."""
+def standen(profiel: Profiel, gemeld: Gemeld) -> list[tuple[Contract, Realisatie]]:
+    """Every obliged contract with its state over the years assessed."""
     per_jaar = _per_contractjaar(profiel)
-    return [(a, realisatie(v, gemeld.bedragen.get(a.id, {}), gemeld.jaren, per_jaar))
-            for a, v in verplichtingen(profiel) if v.verplicht]
+    return [(c, realisatie(v, gemeld.bedragen.get(c.sleutel, {}), gemeld.jaren, per_jaar))
+            for c, v in verplichtingen(profiel) if v.verplicht]
 
 
-def stand_van(profiel: Profiel, aanbieder: Aanbieder, gemeld: Gemeld) -> Realisatie:
-    """One aanbieder's state, obliged or not (a letter's template is checked with any), without
-    computing every other aanbieder's obligation for each letter."""
+def stand_van(profiel: Profiel, contract: Contract, gemeld: Gemeld) -> Realisatie:
+    """One contract's state, obliged or not (a letter's template is checked with any), without
+    computing every other contract's obligation for each letter."""
     regel = profiel.regio.regels.socialreturn
     assert regel is not None, "alleen voor een regio met social return"
-    verplichting = bereken(regel, aanbieder, profiel.regio.aanbesteding.looptijd)
-    return realisatie(verplichting, gemeld.bedragen.get(aanbieder.id, {}), gemeld.jaren,
+    verplichting = bereken(regel, contract, profiel.regio.aanbesteding.looptijd)
+    return realisatie(verplichting, gemeld.bedragen.get(contract.sleutel, {}), gemeld.jaren,
                       _per_contractjaar(profiel))
 
 
@@ -89,12 +90,12 @@ def _vb(profiel: Profiel, aanbieder: Aanbieder) -> bool:
 def _proef(profiel: Profiel, versie: str, dag: dt.date) -> Uitvoering:
     """For `valideer`: every obliged aanbieder reported half of its first year's obligation."""
     jaar = jaren_van(profiel)[0]
-    bedragen = {a.id: {jaar: (v.jaren[0].bedrag / 2).quantize(Decimal("0.01"))}
-                for a, v in verplichtingen(profiel) if v.verplicht and v.jaren}
+    bedragen = {c.sleutel: {jaar: (v.jaren[0].bedrag / 2).quantize(Decimal("0.01"))}
+                for c, v in verplichtingen(profiel) if v.verplicht and v.jaren}
     return Uitvoering(versie, dag, Gemeld(bedragen, (jaar,)))
 
 
-class SocialReturnRealisatie(Soort):
+class SocialReturnRealisatie(RegioSoort):
     naam = "socialreturn-realisatie"
     opdracht = "socialreturn-realisatie"
     volgorde = 45
@@ -104,46 +105,47 @@ class SocialReturnRealisatie(Soort):
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         return profiel.regio.regels.socialreturn is not None
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        return "socialreturn-realisatie"
-
-    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
+    def titel(self, profiel: Profiel) -> str:
         return f"Realisatie social return {profiel.regio.naam}"
 
     def proeven(self, profiel: Profiel, prijspeil: int, versie: str,
-                dag: dt.date) -> list[tuple[Aanbieder | None, Uitvoering]]:
+                dag: dt.date) -> list[tuple[Contract | None, Uitvoering]]:
         return [(None, _proef(profiel, versie, dag))]
 
-    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
-                uitvoering: Uitvoering) -> dict[str, Any]:
+    def context(self, profiel: Profiel, prijspeil: int, uitvoering: Uitvoering
+                ) -> dict[str, Any]:
         gemeld = _gemeld(uitvoering)
         rijen = standen(profiel, gemeld)
         tabel = Fragment()
-        tabel.tabel([[L(a.naam), L(voorbeeld(bedrag(r.verplicht), _vb(profiel, a))),
+        tabel.tabel([[L(c.naam), L(voorbeeld(bedrag(r.verplicht), _vb(profiel, c.aanbieder))),
                       L(bedrag(r.gerealiseerd)),
-                      L(voorbeeld(bedrag(r.tekort), _vb(profiel, a)) if r.achter else "—"),
+                      L(voorbeeld(bedrag(r.tekort), _vb(profiel, c.aanbieder)) if r.achter
+                        else "—"),
                       L("achter" + (f" (niet verantwoord: {_jaren(r.niet_gemeld)})"
                                     if r.niet_gemeld else "") if r.achter else "op schema")]
-                     for a, r in rijen],
+                     for c, r in rijen],
                     kop=["Aanbieder", "Verplichting", "Gerealiseerd", "Tekort", "Stand"],
                     breedtes=[4, 2, 2, 2, 2])
-        heeft_voorbeeld = any(_vb(profiel, a) for a, _ in rijen)
+        heeft_voorbeeld = any(_vb(profiel, c.aanbieder) for c, _ in rijen)
         return {**basis(profiel, prijspeil, uitvoering.versie, heeft_voorbeeld),
                 "jaren": _jaren(gemeld.jaren), "tabel": tabel,
                 "aantal_achter": sum(r.achter for _, r in rijen), "aantal": len(rijen),
                 "sanctie": _sanctie(profiel)}
 
-    def extra(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
-              uitvoering: Uitvoering) -> list[tuple[str, bytes]]:
-        rijen = [{"id": a.id, "naam": a.naam, "verplicht": r.verplicht,
+    def extra(self, profiel: Profiel, prijspeil: int, uitvoering: Uitvoering
+              ) -> list[tuple[str, bytes]]:
+        rijen = [{"id": c.aanbieder.id, "perceel": str(c.perceel.nummer),
+                  "naam": c.aanbieder.naam, "verplicht": r.verplicht,
                   "gerealiseerd": r.gerealiseerd, "tekort": r.tekort, "achter": r.achter,
                   "niet_verantwoord": ", ".join(str(j) for j in r.niet_gemeld),
-                  "voorbeeld": _vb(profiel, a)} for a, r in standen(profiel, _gemeld(uitvoering))]
+                  "voorbeeld": _vb(profiel, c.aanbieder)}
+                 for c, r in standen(profiel, _gemeld(uitvoering))]
         titel = f"Realisatie social return {profiel.regio.naam}"
-        return [("xlsx", als_xlsx(titel, KOLOMMEN, rijen, totaal_van=["verplicht", "gerealiseerd",
+        kolommen = met_perceel(profiel, KOLOMMEN)
+        return [("xlsx", als_xlsx(titel, kolommen, rijen, totaal_van=["verplicht", "gerealiseerd",
                                                                        "tekort"],
                                   tijdstip=uitvoering.datum)),
-                ("csv", als_csv(KOLOMMEN, rijen))]
+                ("csv", als_csv(kolommen, rijen))]
 
 
 KOLOMMEN = [Kolom("id", "Aanbieder-id", "tekst"), Kolom("naam", "Aanbieder", "tekst"),
@@ -154,39 +156,34 @@ KOLOMMEN = [Kolom("id", "Aanbieder-id", "tekst"), Kolom("naam", "Aanbieder", "te
             Kolom("voorbeeld", "Voorbeeldgegevens", "ja/nee")]
 
 
-class SocialReturnHerinnering(Soort):
+class SocialReturnHerinnering(ContractSoort):
     naam = "socialreturn-herinnering"
     opdracht = "socialreturn-realisatie"
     bundel = "herinneringen/alle-herinneringen.pdf"
     volgorde = 55
     sjabloon = "socialreturn-herinnering.docx"
-    per = "aanbieder"
+    map = "herinneringen"
     met_datum = True
 
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         return profiel.regio.regels.socialreturn is not None
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"herinneringen/{aanbieder.id}"
-
-    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"Herinnering social return — {aanbieder.naam}"
+    def titel(self, profiel: Profiel, contract: Contract) -> str:
+        return f"Herinnering social return — {contract.naam}"
 
     def proeven(self, profiel: Profiel, prijspeil: int, versie: str,
-                dag: dt.date) -> list[tuple[Aanbieder | None, Uitvoering]]:
-        """The first obliged aanbieder, or any when none is (the template is checked all the
+                dag: dt.date) -> list[tuple[Contract | None, Uitvoering]]:
+        """The first obliged contract, or any when none is (the template is checked all the
         same)."""
         uitvoering = _proef(profiel, versie, dag)
-        verplicht = [a for a, _ in standen(profiel, _gemeld(uitvoering))]
-        return [(verplicht[0] if verplicht else profiel.aanbieders[0], uitvoering)]
+        verplicht = [c for c, _ in standen(profiel, _gemeld(uitvoering))]
+        return [(verplicht[0] if verplicht else profiel.contracten[0], uitvoering)]
 
-    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+    def context(self, profiel: Profiel, prijspeil: int, contract: Contract,
                 uitvoering: Uitvoering) -> dict[str, Any]:
-        assert aanbieder is not None
+        aanbieder = contract.aanbieder
         gemeld = _gemeld(uitvoering)
-        stand = stand_van(profiel, aanbieder, gemeld)
+        stand = stand_van(profiel, contract, gemeld)
         vb = _vb(profiel, aanbieder)
         tabel = Fragment()
         tabel.tabel([*([L(str(j.jaar)), L(voorbeeld(bedrag(j.verplicht), vb)),
@@ -200,11 +197,11 @@ class SocialReturnHerinnering(Soort):
                     breedtes=[2, 2, 2, 2])
         regel = profiel.regio.regels.socialreturn
         return als_brief({
-            **basis(profiel, prijspeil, uitvoering.versie, vb),
-            "aanbieder": aanbieder, "jaren": _jaren(gemeld.jaren), "tabel": tabel,
+            **basis(profiel, prijspeil, uitvoering.versie, vb, contract),
+            "jaren": _jaren(gemeld.jaren), "tabel": tabel,
             "tekort": voorbeeld(bedrag(stand.tekort), vb),
             "niet_verantwoord": _jaren(stand.niet_gemeld),
             "reactietermijn": f"{WEKEN[gemeld.reactie_weken]} weken"
             if gemeld.reactie_weken < len(WEKEN) else f"{gemeld.reactie_weken} weken",
             "sanctie": _sanctie(profiel), "bron": regel.bron if regel else None,
-        }, profiel, aanbieder, soort="SRH", briefdatum=uitvoering.datum, bijlagen=[])
+        }, profiel, contract, soort="SRH", briefdatum=uitvoering.datum, bijlagen=[])

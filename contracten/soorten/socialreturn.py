@@ -9,10 +9,11 @@ from typing import Any
 from contracten.opmaak import bedrag, datum, procent, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
 from contracten.profiel.regels import SocialReturn
 from contracten.rekenen import socialreturn
 from contracten.rekenen.socialreturn import op_voorbeelden
-from contracten.soorten.basis import Soort, Uitvoering, basis
+from contracten.soorten.basis import ContractSoort, RegioSoort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
 from contracten.weergave.fragment import Fragment
 from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
@@ -28,21 +29,22 @@ def _regel(profiel: Profiel) -> SocialReturn:
     return regel
 
 
-def verplichtingen(profiel: Profiel) -> list[tuple[Aanbieder, socialreturn.Verplichting]]:
+def verplichtingen(profiel: Profiel) -> list[tuple[Contract, socialreturn.Verplichting]]:
+    """Every contract's obligation, in the order of the contracts."""
     regel = _regel(profiel)
     looptijd = profiel.regio.aanbesteding.looptijd
-    return [(a, socialreturn.bereken(regel, a, looptijd)) for a in profiel.aanbieders]
+    return [(c, socialreturn.bereken(regel, c, looptijd)) for c in profiel.contracten]
 
 
-def totaal(rijen: list[tuple[Aanbieder, socialreturn.Verplichting]]) -> Decimal:
+def totaal(rijen: list[tuple[Contract, socialreturn.Verplichting]]) -> Decimal:
     return sum((v.bedrag for _, v in rijen if v.bedrag is not None), Decimal(0))
 
 
-def _kop(profiel: Profiel, prijspeil: int, versie: str, heeft_voorbeeld: bool
-         ) -> dict[str, Any]:
+def _kop(profiel: Profiel, prijspeil: int, versie: str, heeft_voorbeeld: bool,
+         contract: Contract | None = None) -> dict[str, Any]:
     regel = _regel(profiel)
     return {
-        **basis(profiel, prijspeil, versie, heeft_voorbeeld),
+        **basis(profiel, prijspeil, versie, heeft_voorbeeld, contract),
         "percentage": voorbeeld(procent(regel.percentage), regel.is_voorbeeld("percentage")),
         "drempel": voorbeeld(bedrag(regel.drempel), regel.is_voorbeeld("drempel")),
         "bron": regel.bron,
@@ -50,12 +52,12 @@ def _kop(profiel: Profiel, prijspeil: int, versie: str, heeft_voorbeeld: bool
 
 
 def overzicht_context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str, Any]:
-    """Data only: one row per aanbieder (amounts formatted, example values marked); the
+    """Data only: one row per contract (amounts formatted, example values marked); the
     template heads the table, words `verplicht` and adds the total row."""
     regel = _regel(profiel)
-    rijen = verplichtingen(profiel)
+    rijen = [(c.aanbieder, c, v) for c, v in verplichtingen(profiel)]
     aanbieders = [
-        {"naam": a.naam, "jaaromzet": voorbeeld(bedrag(v.jaaromzet), a.voorbeeld),
+        {"naam": c.naam, "jaaromzet": voorbeeld(bedrag(v.jaaromzet), a.voorbeeld),
          "aanneemsom": (voorbeeld(bedrag(v.aanneemsom), a.voorbeeld)
                         if v.aanneemsom is not None else None),
          "verplicht": v.verplicht,
@@ -63,13 +65,14 @@ def overzicht_context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str
                       if v.jaren else None),
          "bedrag": (voorbeeld(bedrag(v.bedrag), op_voorbeelden(regel, a))
                     if v.bedrag is not None else None)}
-        for a, v in rijen]
-    heeft_voorbeeld = any(a.voorbeeld for a, _ in rijen) or bool(regel.voorbeeld)
+        for a, c, v in rijen]
+    heeft_voorbeeld = any(a.voorbeeld for a, _, _ in rijen) or bool(regel.voorbeeld)
     # A total built on an example value is an example too.
-    totaal_voorbeeld = any(op_voorbeelden(regel, a) for a, v in rijen if v.bedrag is not None)
+    totaal_voorbeeld = any(op_voorbeelden(regel, a) for a, _, v in rijen if v.bedrag is not None)
     return {**_kop(profiel, prijspeil, versie, heeft_voorbeeld), "aanbieders": aanbieders,
-            "aantal_verplicht": sum(v.verplicht for _, v in rijen),
-            "totaal": voorbeeld(bedrag(totaal(rijen)), totaal_voorbeeld),
+            "aantal_verplicht": sum(v.verplicht for _, _, v in rijen),
+            "totaal": voorbeeld(bedrag(totaal([(c, v) for _, c, v in rijen])),
+                                totaal_voorbeeld),
             "aanneemsom_per": regel.aanneemsom_per}
 
 
@@ -86,19 +89,28 @@ KOLOMMEN = [
 
 
 def overzicht_rijen(profiel: Profiel) -> list[dict[str, Any]]:
-    return [{"id": a.id, "naam": a.naam, "jaaromzet": v.jaaromzet, "aanneemsom": v.aanneemsom,
-             "verplicht": v.verplicht, "per_jaar": v.jaren[0].bedrag if v.jaren else None,
-             "bedrag": v.bedrag, "voorbeeld": op_voorbeelden(_regel(profiel), a)}
-            for a, v in verplichtingen(profiel)]
+    return [{"id": c.aanbieder.id, "perceel": str(c.perceel.nummer), "naam": c.aanbieder.naam,
+             "jaaromzet": v.jaaromzet, "aanneemsom": v.aanneemsom, "verplicht": v.verplicht,
+             "per_jaar": v.jaren[0].bedrag if v.jaren else None, "bedrag": v.bedrag,
+             "voorbeeld": op_voorbeelden(_regel(profiel), c.aanbieder)}
+            for c, v in verplichtingen(profiel)]
+
+
+def met_perceel(profiel: Profiel, kolommen: list[Kolom]) -> list[Kolom]:
+    """The columns of an overview per contract: with the perceel where the tender has more."""
+    if len(profiel.percelen) == 1:
+        return kolommen
+    return [kolommen[0], Kolom("perceel", "Perceel", "tekst"), *kolommen[1:]]
 
 
 def overzicht_bestanden(profiel: Profiel, prijspeil: int) -> list[tuple[str, bytes]]:
     """The same overview as .xlsx (with totals and filters) and as .csv."""
     rijen = overzicht_rijen(profiel)
+    kolommen = met_perceel(profiel, KOLOMMEN)
     titel = f"Social return {profiel.regio.naam}"
     tijdstip = profiel.prijspeilen[prijspeil].ingangsdatum
-    return [("xlsx", als_xlsx(titel, KOLOMMEN, rijen, totaal_van=["bedrag"], tijdstip=tijdstip)),
-            ("csv", als_csv(KOLOMMEN, rijen))]
+    return [("xlsx", als_xlsx(titel, kolommen, rijen, totaal_van=["bedrag"], tijdstip=tijdstip)),
+            ("csv", als_csv(kolommen, rijen))]
 
 
 def _termijnen(profiel: Profiel, aanbieder: Aanbieder, uitkomst: socialreturn.Verplichting
@@ -122,17 +134,17 @@ def _termijnen(profiel: Profiel, aanbieder: Aanbieder, uitkomst: socialreturn.Ve
     }
 
 
-def brief_context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
+def brief_context(profiel: Profiel, prijspeil: int, contract: Contract,
                   uitvoering: Any) -> dict[str, Any]:
     """Data only: the template says why the aanbieder is (not) obliged, from these amounts."""
     regel = _regel(profiel)
-    uitkomst = socialreturn.bereken(regel, aanbieder, profiel.regio.aanbesteding.looptijd)
+    aanbieder = contract.aanbieder
+    uitkomst = socialreturn.bereken(regel, contract, profiel.regio.aanbesteding.looptijd)
     vervolg = Fragment()
     vervolg.tekst(regel.brief_verplicht if uitkomst.verplicht else regel.brief_waar_mogelijk)
     return als_brief({
         **_kop(profiel, prijspeil, uitvoering.versie,
-               aanbieder.voorbeeld or bool(regel.voorbeeld)),
-        "aanbieder": aanbieder,
+               aanbieder.voorbeeld or bool(regel.voorbeeld), contract),
         "verplicht": uitkomst.verplicht,
         "bedrag": (voorbeeld(bedrag(uitkomst.bedrag), op_voorbeelden(regel, aanbieder))
                    if uitkomst.bedrag is not None else ""),
@@ -142,10 +154,10 @@ def brief_context(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder,
         "omgerekend": uitkomst.omgerekend,
         "vervolg": vervolg,
         **_termijnen(profiel, aanbieder, uitkomst),
-    }, profiel, aanbieder, soort="SR", briefdatum=uitvoering.datum, bijlagen=[])
+    }, profiel, contract, soort="SR", briefdatum=uitvoering.datum, bijlagen=[])
 
 
-class SocialReturnOverzicht(Soort):
+class SocialReturnOverzicht(RegioSoort):
     naam = "socialreturn-overzicht"
     volgorde = 40
     sjabloon = "socialreturn-overzicht.docx"
@@ -154,53 +166,43 @@ class SocialReturnOverzicht(Soort):
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         return beschikbaar(profiel, prijspeil)
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        return "socialreturn-overzicht"
-
-    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
+    def titel(self, profiel: Profiel) -> str:
         return f"Social return {profiel.regio.naam}"
 
-    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
-                uitvoering: Uitvoering) -> dict[str, Any]:
+    def context(self, profiel: Profiel, prijspeil: int, uitvoering: Uitvoering
+                ) -> dict[str, Any]:
         return overzicht_context(profiel, prijspeil, uitvoering.versie)
 
-    def extra(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
-              uitvoering: Uitvoering) -> list[tuple[str, bytes]]:
+    def extra(self, profiel: Profiel, prijspeil: int, uitvoering: Uitvoering
+              ) -> list[tuple[str, bytes]]:
         return overzicht_bestanden(profiel, prijspeil)
 
-    def herkomst(self, profiel: Profiel, aanbieder: Aanbieder | None,
-                 prijspeil: int) -> dict[str, list[str]]:
+    def herkomst(self, profiel: Profiel, prijspeil: int) -> dict[str, list[str]]:
         return {"*": [f"{profiel.sleutel}/regio.yaml: regels.socialreturn",
                       f"{profiel.sleutel}/aanbieders.yaml: aanbieders[].jaaromzet, aanneemsom"]}
 
 
-class SocialReturnBrief(Soort):
+class SocialReturnBrief(ContractSoort):
     naam = "socialreturn-brief"
     bundel = "brieven/socialreturn/alle-brieven.pdf"
     volgorde = 50
     sjabloon = "socialreturn-brief.docx"
-    per = "aanbieder"
+    map = "brieven/socialreturn"
     met_datum = True
 
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         return beschikbaar(profiel, prijspeil)
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"brieven/socialreturn/{aanbieder.id}"
+    def titel(self, profiel: Profiel, contract: Contract) -> str:
+        return f"Social return — {contract.naam}"
 
-    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"Social return — {aanbieder.naam}"
-
-    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+    def context(self, profiel: Profiel, prijspeil: int, contract: Contract,
                 uitvoering: Uitvoering) -> dict[str, Any]:
-        assert aanbieder is not None
-        return brief_context(profiel, prijspeil, aanbieder, uitvoering)
+        return brief_context(profiel, prijspeil, contract, uitvoering)
 
-    def herkomst(self, profiel: Profiel, aanbieder: Aanbieder | None,
+    def herkomst(self, profiel: Profiel, contract: Contract,
                  prijspeil: int) -> dict[str, list[str]]:
-        assert aanbieder is not None
+        aanbieder = contract.aanbieder
         return {"*": [f"{profiel.sleutel}/regio.yaml: regels.socialreturn (ook brief_verplicht, "
                       "brief_waar_mogelijk)",
                       f"{profiel.sleutel}/aanbieders.yaml: aanbieders[{aanbieder.id}].jaaromzet, "

@@ -7,6 +7,7 @@ from contracten.opmaak import bedrag, voorbeeld
 from contracten.profiel import iwmo
 from contracten.profiel.inhoud import Intensiteit
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract, Perceel
 from contracten.profiel.tarieven import BedragRegel, Prijspeil
 from contracten.weergave.fragment import Letterlijk as L
 
@@ -15,20 +16,21 @@ def toon(regel: BedragRegel | None) -> str:
     return voorbeeld(bedrag(regel.bedrag), regel.voorbeeld) if regel else "—"
 
 
-def tariefrijen(profiel: Profiel, peil: Prijspeil) -> list[dict[str, str]]:
-    """One row per functie or product: `sleutel`, `naam`, `categorie` (iWmo-productcategorie),
-    for a product `eenheid` (iWmo-eenheid and frequentie) and `intensiteit` ("4 tot 6 uur per
-    week", or empty), `bedrag` in this prijspeil and `per` (its unit)."""
+def tariefrijen(profiel: Profiel, peil: Prijspeil, perceel: Perceel) -> list[dict[str, str]]:
+    """One row per functie or product of the perceel: `sleutel`, `naam`, `categorie`
+    (iWmo-productcategorie), for a product `eenheid` (iWmo-eenheid and frequentie) and
+    `intensiteit` ("4 tot 6 uur per week", or empty), `bedrag` in this prijspeil and `per`."""
     rijen = []
-    if profiel.regio.bekostigingsvorm == "taakgericht":
-        for functie in profiel.inhoud.functies:
+    eigen = set(perceel.producten)
+    if perceel.taakgericht:
+        for functie in (f for f in profiel.inhoud.functies if f.sleutel in eigen):
             regel = peil.van_product(functie.sleutel)
             rijen.append({"sleutel": functie.sleutel, "naam": functie.naam,
                           "categorie": voorbeeld(_categorie(functie.productcategorie or ""),
                                                  "productcategorie" in functie.voorbeeld),
                           "bedrag": toon(regel), "per": _per(profiel, regel)})
         return rijen
-    for product in profiel.inhoud.producten:
+    for product in (p for p in profiel.inhoud.producten if p.sleutel in eigen):
         regel = peil.van_product(product.sleutel)
         rijen.append({"sleutel": product.sleutel, "naam": product.naam,
                       "intensiteit": _intensiteit(profiel, product.intensiteit),
@@ -44,20 +46,19 @@ def _per(profiel: Profiel, regel: BedragRegel | None) -> str:
     return profiel.regio.benaming(regel.eenheid).enkelvoud if regel else "—"
 
 
-def tariefkop(profiel: Profiel, peil: Prijspeil) -> list[str]:
-    if profiel.regio.bekostigingsvorm == "taakgericht":
+def tariefkop(profiel: Profiel, peil: Prijspeil, perceel: Perceel) -> list[str]:
+    if perceel.taakgericht:
         return ["Functie", "iWmo-productcategorie", f"Budget (prijspeil {peil.prijspeil})", "Per"]
     return ["Product", "iWmo-productcategorie", "iWmo-eenheid en frequentie",
             f"Tarief (prijspeil {peil.prijspeil})", "Per"]
 
 
-def tarieftabel(profiel: Profiel, peil: Prijspeil) -> list[list[L]]:
+def tarieftabel(profiel: Profiel, peil: Prijspeil, perceel: Perceel) -> list[list[L]]:
     """The rows of `tariefrijen` as table cells, in the columns of `tariefkop`."""
-    kolommen = (("naam", "categorie", "bedrag", "per")
-                if profiel.regio.bekostigingsvorm == "taakgericht"
+    kolommen = (("naam", "categorie", "bedrag", "per") if perceel.taakgericht
                 else ("naam", "categorie", "eenheid", "bedrag", "per"))
     return [[L(_met_intensiteit(rij) if k == "naam" else rij[k]) for k in kolommen]
-            for rij in tariefrijen(profiel, peil)]
+            for rij in tariefrijen(profiel, peil, perceel)]
 
 
 def _met_intensiteit(rij: dict[str, str]) -> str:
@@ -77,11 +78,11 @@ def _intensiteit(profiel: Profiel, intensiteit: Intensiteit | None) -> str:
     return f"{intensiteit.minimum} tot {intensiteit.maximum} {eenheid} per {intensiteit.per}"
 
 
-def prestaties(profiel: Profiel, peil: Prijspeil, sleutels: list[str]) -> list[dict[str, str]]:
-    """What one aanbieder is contracted for: the rows of `tariefrijen` it has. The template of
-    a taakgericht contract shows the functies only: the regional budget per functie is not this
-    aanbieder's budget."""
-    return [rij for rij in tariefrijen(profiel, peil) if rij["sleutel"] in sleutels]
+def prestaties(profiel: Profiel, peil: Prijspeil, contract: Contract) -> list[dict[str, str]]:
+    """What one contract is for: the rows of `tariefrijen` of its perceel it has."""
+    sleutels = set(contract.producten)
+    return [rij for rij in tariefrijen(profiel, peil, contract.perceel)
+            if rij["sleutel"] in sleutels]
 
 
 def _categorie(code: str) -> str:

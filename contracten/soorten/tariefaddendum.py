@@ -6,42 +6,36 @@ from __future__ import annotations
 from typing import Any
 
 from contracten.opmaak import VOORBEELDMELDING
-from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
-from contracten.soorten.basis import Soort, Uitvoering
+from contracten.profiel.percelen import Contract
+from contracten.soorten.basis import ContractSoort, Uitvoering
 from contracten.soorten.brief import als_brief
 from contracten.soorten.indexatiebrief import beschikbaar, gegevens
 from contracten.soorten.overeenkomst import comparitie
 
 
-class Tariefaddendum(Soort):
+class Tariefaddendum(ContractSoort):
     naam = "tariefaddendum"
     bundel = "addenda/alle-addenda.pdf"
     volgorde = 31
     sjabloon = "tariefaddendum.docx"
-    per = "aanbieder"
+    map = "addenda"
 
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         return beschikbaar(profiel, prijspeil)
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"addenda/{aanbieder.id}"
+    def titel(self, profiel: Profiel, contract: Contract) -> str:
+        return f"Addendum Deel 2 — {contract.naam}"
 
-    def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"Addendum Deel 2 — {aanbieder.naam}"
-
-    def context(self, profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None,
+    def context(self, profiel: Profiel, prijspeil: int, contract: Contract,
                 uitvoering: Uitvoering) -> dict[str, Any]:
-        assert aanbieder is not None
         record = profiel.prijspeilen[prijspeil].indexatie
         assert record is not None
         # Dated and numbered like the letter it goes with (ADD instead of IDX).
-        uit = als_brief(gegevens(profiel, prijspeil, aanbieder, uitvoering.versie), profiel,
-                        aanbieder, soort="ADD", briefdatum=record.datum, bijlagen=[])
+        uit = als_brief(gegevens(profiel, prijspeil, contract, uitvoering.versie), profiel,
+                        contract, soort="ADD", briefdatum=record.datum, bijlagen=[])
         # The parties exactly as the overeenkomst states them, and its signatory.
-        partijen = comparitie(profiel, aanbieder)
+        partijen = comparitie(profiel, contract)
         uit["partijen"] = partijen
         if partijen is not None:
             uit["ondertekening"] = {**uit["ondertekening"],
@@ -51,9 +45,9 @@ class Tariefaddendum(Soort):
                 uit["voorbeeldmelding"] = VOORBEELDMELDING
         return uit
 
-    def herkomst(self, profiel: Profiel, aanbieder: Aanbieder | None,
+    def herkomst(self, profiel: Profiel, contract: Contract,
                  prijspeil: int) -> dict[str, list[str]]:
-        assert aanbieder is not None
+        aanbieder = contract.aanbieder
         return {"*": [f"{profiel.sleutel}/tarieven/{prijspeil}.yaml: indexatie, bedragen",
                       f"{profiel.sleutel}/aanbieders.yaml: aanbieders[{aanbieder.id}].producten, "
                       "naam, kvk, agb, adres, vertegenwoordiger", f"{profiel.sleutel}/brieven.yaml",

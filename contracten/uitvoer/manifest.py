@@ -56,6 +56,7 @@ class Document:
     # manifest of an older version, which did not count them.
     voorbeelden: int | None = None
     bundel: bool | None = None  # one pdf of all documents of its kind, for printing
+    perceel: int | None = None  # of a contract's document, in a tender of several percelen
 
     @property
     def stam(self) -> str:
@@ -80,7 +81,8 @@ class Manifest(_Model):
     opdracht: str = "genereer"  # the command whose folder this is: genereer, opzegging, vergelijk
     regio: str
     prijspeil: int | None = None
-    aanbieder: str | None = None  # an opzegging's folder belongs to one aanbieder
+    aanbieder: str | None = None  # an opzegging's folder belongs to one contract
+    perceel: int | None = None  # ... of this perceel, in a tender of several percelen
     versie: str
     datum: str
     generator: str | None = None
