@@ -21,8 +21,8 @@ from contracten.fouten import InvoerFout
 from contracten.opmaak import bedrag, rond_af
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Looptijd
-from contracten.profiel.regels import SocialReturn
 from contracten.profiel.percelen import Contract, Perceel
+from contracten.profiel.regels import SocialReturn
 from contracten.rekenen.socialreturn import bereken, contractjaren, toelichting
 
 from .conftest import REGIOS, voer_uit, wijzig_yaml
