@@ -1,7 +1,11 @@
 """contracten: documenten voor Wmo-contracten uit regioprofielen.
 
 The Python API: every command of the command line is a function here, taking a loaded region
-and returning a typed result; the command line only parses, calls these and prints.
+and returning a typed result; the command line only parses, calls these and prints. Next to the
+commands: what a front end needs to show their results (the approval steps, the document kinds,
+Dutch amounts and dates, the calendar file, safe HTML) and to check what a person types (a BSN,
+a control character, a date). The command line and the web application import nothing else of
+the package (tests/test_publieke_api.py).
 
     import datetime as dt
     import contracten
@@ -18,7 +22,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-# Every public name and the module it lives in.
+# Every public name and where it lives: "module", or "module:name" when the public name differs
+# from the one inside the package (`als_bedrag` is `contracten.opmaak.bedrag`).
 _MODULES = {
     "Agenda": "contracten.opdrachten.agenda",
     "ContractenFout": "contracten.fouten",
@@ -26,6 +31,7 @@ _MODULES = {
     "Import": "contracten.opdrachten.artikelen",
     "ImportResultaat": "contracten.opdrachten.excel",
     "IndexeerResultaat": "contracten.opdrachten.indexeer",
+    "Indexering": "contracten.rekenen.indexatie",
     "InvoerFout": "contracten.fouten",
     "Invoerbestand": "contracten.lezen.tabelbestand",
     "Melding": "contracten.fouten",
@@ -33,38 +39,109 @@ _MODULES = {
     "Profiel": "contracten.profiel.model",
     "RealisatieResultaat": "contracten.opdrachten.realisatie",
     "Resultaat": "contracten.pijplijn.uitvoeren",
+    "STAPPEN": "contracten.register.stappen",
+    "STAP_NAMEN": "contracten.register.stappen",
     "SocialReturnResultaat": "contracten.opdrachten.socialreturn",
     "StatusResultaat": "contracten.opdrachten.goedkeuring",
     "Validatie": "contracten.opdrachten.valideer",
     "Vergelijking": "contracten.opdrachten.vergelijk",
+    "WebInstellingen": "contracten.web.instellingen:Instellingen",
     "agenda": "contracten.opdrachten.agenda",
+    "als_aantal": "contracten.opmaak:aantal",
+    "als_bedrag": "contracten.opmaak:bedrag",
+    "als_datum": "contracten.opmaak:datum",
+    "als_ics": "contracten.weergave.kalender",
+    "als_procent": "contracten.opmaak:procent",
     "artikelbibliotheek": "contracten.opdrachten.artikelen",
+    "bevat_bsn": "contracten.privacy",
+    "documentsoorten": "contracten.soorten.register",
     "exporteer": "contracten.opdrachten.excel",
     "genereer": "contracten.opdrachten.genereer",
     "importeer": "contracten.opdrachten.excel",
     "importeer_artikelen": "contracten.opdrachten.artikelen",
-    "officiele_versies_per_artikel": "contracten.opdrachten.artikelen",
     "indexeer": "contracten.opdrachten.indexeer",
     "laad_regio": "contracten.profiel.laden",
+    "lees_datum": "contracten.lezen.tabelbestand",
     "markeer_definitief": "contracten.opdrachten.definitief",
+    "officiele_versies_per_artikel": "contracten.opdrachten.artikelen",
     "opzegging": "contracten.opdrachten.opzegging",
+    "regio_samenvatting": "contracten.opdrachten.regios:samenvatting",
     "regios": "contracten.opdrachten.regios",
     "socialreturn": "contracten.opdrachten.socialreturn",
     "socialreturn_realisatie": "contracten.opdrachten.realisatie",
     "status": "contracten.opdrachten.goedkeuring",
     "valideer": "contracten.opdrachten.valideer",
+    "veilig_html": "contracten.weergave.htmlversie",
+    "verboden_teken": "contracten.lezen.tekens",
     "vergelijk": "contracten.opdrachten.vergelijk",
     "vind_regios": "contracten.profiel.laden",
+    "webtoepassing": "contracten.web.app:maak_app",
     "zet_stap": "contracten.opdrachten.goedkeuring",
 }
-__all__ = sorted(_MODULES)
+# The same names, written out, in the order ruff keeps: what mypy and ruff read as the
+# package's exports (tests/test_publieke_api.py keeps the three lists equal).
+__all__ = [
+    "STAPPEN",
+    "STAP_NAMEN",
+    "Agenda",
+    "ContractenFout",
+    "DocumentStatus",
+    "Import",
+    "ImportResultaat",
+    "IndexeerResultaat",
+    "Indexering",
+    "InvoerFout",
+    "Invoerbestand",
+    "Melding",
+    "OpzeggingResultaat",
+    "Profiel",
+    "RealisatieResultaat",
+    "Resultaat",
+    "SocialReturnResultaat",
+    "StatusResultaat",
+    "Validatie",
+    "Vergelijking",
+    "WebInstellingen",
+    "agenda",
+    "als_aantal",
+    "als_bedrag",
+    "als_datum",
+    "als_ics",
+    "als_procent",
+    "artikelbibliotheek",
+    "bevat_bsn",
+    "documentsoorten",
+    "exporteer",
+    "genereer",
+    "importeer",
+    "importeer_artikelen",
+    "indexeer",
+    "laad_regio",
+    "lees_datum",
+    "markeer_definitief",
+    "officiele_versies_per_artikel",
+    "opzegging",
+    "regio_samenvatting",
+    "regios",
+    "socialreturn",
+    "socialreturn_realisatie",
+    "status",
+    "valideer",
+    "veilig_html",
+    "verboden_teken",
+    "vergelijk",
+    "vind_regios",
+    "webtoepassing",
+    "zet_stap",
+]
 
 
 def __getattr__(naam: str) -> Any:
-    module = _MODULES.get(naam)
-    if module is None:
+    plaats = _MODULES.get(naam)
+    if plaats is None:
         raise AttributeError(f"module 'contracten' has no attribute {naam!r}")
-    waarde = getattr(importlib.import_module(module), naam)
+    module, _, binnen = plaats.partition(":")
+    waarde = getattr(importlib.import_module(module), binnen or naam)
     globals()[naam] = waarde
     return waarde
 
@@ -73,112 +150,42 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
 
 
+# What mypy and editors see: the same names, imported only when type checking.
 if TYPE_CHECKING:
-    from contracten.fouten import (
-        ContractenFout as ContractenFout,
-    )
-    from contracten.fouten import (
-        InvoerFout as InvoerFout,
-    )
-    from contracten.fouten import (
-        Melding as Melding,
-    )
-    from contracten.lezen.tabelbestand import (
-        Invoerbestand as Invoerbestand,
-    )
-    from contracten.opdrachten.agenda import (
-        Agenda as Agenda,
-    )
-    from contracten.opdrachten.agenda import (
-        agenda as agenda,
-    )
+    from contracten.fouten import ContractenFout, InvoerFout, Melding
+    from contracten.lezen.tabelbestand import Invoerbestand, lees_datum
+    from contracten.lezen.tekens import verboden_teken
+    from contracten.opdrachten.agenda import Agenda, agenda
     from contracten.opdrachten.artikelen import (
-        Import as Import,
+        Import,
+        artikelbibliotheek,
+        importeer_artikelen,
+        officiele_versies_per_artikel,
     )
-    from contracten.opdrachten.artikelen import (
-        artikelbibliotheek as artikelbibliotheek,
-    )
-    from contracten.opdrachten.artikelen import (
-        importeer_artikelen as importeer_artikelen,
-    )
-    from contracten.opdrachten.artikelen import (
-        officiele_versies_per_artikel as officiele_versies_per_artikel,
-    )
-    from contracten.opdrachten.definitief import (
-        markeer_definitief as markeer_definitief,
-    )
-    from contracten.opdrachten.excel import (
-        ImportResultaat as ImportResultaat,
-    )
-    from contracten.opdrachten.excel import (
-        exporteer as exporteer,
-    )
-    from contracten.opdrachten.excel import (
-        importeer as importeer,
-    )
-    from contracten.opdrachten.genereer import (
-        genereer as genereer,
-    )
-    from contracten.opdrachten.goedkeuring import (
-        DocumentStatus as DocumentStatus,
-    )
-    from contracten.opdrachten.goedkeuring import (
-        StatusResultaat as StatusResultaat,
-    )
-    from contracten.opdrachten.goedkeuring import (
-        status as status,
-    )
-    from contracten.opdrachten.goedkeuring import (
-        zet_stap as zet_stap,
-    )
-    from contracten.opdrachten.indexeer import (
-        IndexeerResultaat as IndexeerResultaat,
-    )
-    from contracten.opdrachten.indexeer import (
-        indexeer as indexeer,
-    )
-    from contracten.opdrachten.opzegging import (
-        OpzeggingResultaat as OpzeggingResultaat,
-    )
-    from contracten.opdrachten.opzegging import (
-        opzegging as opzegging,
-    )
-    from contracten.opdrachten.realisatie import (
-        RealisatieResultaat as RealisatieResultaat,
-    )
-    from contracten.opdrachten.realisatie import (
-        socialreturn_realisatie as socialreturn_realisatie,
-    )
-    from contracten.opdrachten.regios import (
-        regios as regios,
-    )
-    from contracten.opdrachten.socialreturn import (
-        SocialReturnResultaat as SocialReturnResultaat,
-    )
-    from contracten.opdrachten.socialreturn import (
-        socialreturn as socialreturn,
-    )
-    from contracten.opdrachten.valideer import (
-        Validatie as Validatie,
-    )
-    from contracten.opdrachten.valideer import (
-        valideer as valideer,
-    )
-    from contracten.opdrachten.vergelijk import (
-        Vergelijking as Vergelijking,
-    )
-    from contracten.opdrachten.vergelijk import (
-        vergelijk as vergelijk,
-    )
-    from contracten.pijplijn.uitvoeren import (
-        Resultaat as Resultaat,
-    )
-    from contracten.profiel.laden import (
-        laad_regio as laad_regio,
-    )
-    from contracten.profiel.laden import (
-        vind_regios as vind_regios,
-    )
-    from contracten.profiel.model import (
-        Profiel as Profiel,
-    )
+    from contracten.opdrachten.definitief import markeer_definitief
+    from contracten.opdrachten.excel import ImportResultaat, exporteer, importeer
+    from contracten.opdrachten.genereer import genereer
+    from contracten.opdrachten.goedkeuring import DocumentStatus, StatusResultaat, status, zet_stap
+    from contracten.opdrachten.indexeer import IndexeerResultaat, indexeer
+    from contracten.opdrachten.opzegging import OpzeggingResultaat, opzegging
+    from contracten.opdrachten.realisatie import RealisatieResultaat, socialreturn_realisatie
+    from contracten.opdrachten.regios import regios
+    from contracten.opdrachten.regios import samenvatting as regio_samenvatting
+    from contracten.opdrachten.socialreturn import SocialReturnResultaat, socialreturn
+    from contracten.opdrachten.valideer import Validatie, valideer
+    from contracten.opdrachten.vergelijk import Vergelijking, vergelijk
+    from contracten.opmaak import aantal as als_aantal
+    from contracten.opmaak import bedrag as als_bedrag
+    from contracten.opmaak import datum as als_datum
+    from contracten.opmaak import procent as als_procent
+    from contracten.pijplijn.uitvoeren import Resultaat
+    from contracten.privacy import bevat_bsn
+    from contracten.profiel.laden import laad_regio, vind_regios
+    from contracten.profiel.model import Profiel
+    from contracten.register.stappen import STAP_NAMEN, STAPPEN
+    from contracten.rekenen.indexatie import Indexering
+    from contracten.soorten.register import documentsoorten
+    from contracten.web.app import maak_app as webtoepassing
+    from contracten.web.instellingen import Instellingen as WebInstellingen
+    from contracten.weergave.htmlversie import veilig_html
+    from contracten.weergave.kalender import als_ics

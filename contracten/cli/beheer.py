@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 import contracten
+from contracten import ContractenFout, als_aantal, documentsoorten, regio_samenvatting
 from contracten.cli.goedkeuring import database_optie, door_opties
 from contracten.cli.groep import main
 from contracten.cli.opties import (
@@ -21,10 +22,6 @@ from contracten.cli.opties import (
     uitvoer_optie,
     vandaag,
 )
-from contracten.fouten import ContractenFout
-from contracten.opdrachten.regios import samenvatting
-from contracten.opmaak import aantal
-from contracten.soorten.register import van_opdracht
 
 
 @main.command("regios", options_metavar="[OPTIES]")
@@ -32,7 +29,7 @@ from contracten.soorten.register import van_opdracht
 @click.pass_obj
 def regios(regios: Path, als_json: bool) -> None:
     """Toon de regioprofielen: naam, bekostigingsvorm, gemeenten, prijspeilen."""
-    overzicht = [samenvatting(p) for p in contracten.regios(regios)]
+    overzicht = [regio_samenvatting(p) for p in contracten.regios(regios)]
     if als_json:
         toon_json(overzicht)
         return
@@ -66,7 +63,7 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
                 validatie.meldingen, f"Sjablonen passen niet bij regio '{naam}'")))
             continue
         profiel = validatie.profiel
-        aanbieders = aantal(len(profiel.aanbieders), "aanbieder", "aanbieders")
+        aanbieders = als_aantal(len(profiel.aanbieders), "aanbieder", "aanbieders")
         click.echo(f"{naam}: geldig ({aanbieders}, "
                    f"prijspeilen {', '.join(str(j) for j in profiel.prijspeilen)})")
     if fouten:
@@ -79,7 +76,7 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
 @click.argument("regio")
 @prijspeil_optie
 @click.option("--document", "soorten", multiple=True,
-              type=click.Choice(list(van_opdracht("genereer"))), metavar="SOORT",
+              type=click.Choice(documentsoorten("genereer")), metavar="SOORT",
               help="Alleen deze documentsoort; herhaalbaar.")
 @click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
               help="Alleen de documenten van deze aanbieder; herhaalbaar.")
@@ -109,7 +106,7 @@ def definitief(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[s
         opmerking=opmerking, tijdstip=nu() if door is not None else None, database=database)
     for pad in gemarkeerd:
         click.echo(f"definitief: {pad}")
-    click.echo(f"{aantal(len(gemarkeerd), 'document', 'documenten')} definitief in {map_}"
+    click.echo(f"{als_aantal(len(gemarkeerd), 'document', 'documenten')} definitief in {map_}"
                + (" en in het register." if door is not None else "."))
 
 
@@ -128,6 +125,6 @@ def vergelijk(oud: Path, nieuw: Path, uitvoer: Path | None, datum: dt.date | Non
     for document in uitkomst.documenten:
         if document.status != "ongewijzigd":
             n = len(document.wijzigingen)
-            teller = f", {aantal(n, 'wijziging', 'wijzigingen')}" if n else ""
+            teller = f", {als_aantal(n, 'wijziging', 'wijzigingen')}" if n else ""
             click.echo(f"{document.status:11} {document.pad}{teller}")
     click.echo(f"Rapport en redlines in {uitkomst.map}.")

@@ -9,7 +9,17 @@ from pathlib import Path
 import click
 
 import contracten
-from contracten import Invoerbestand
+from contracten import (
+    Indexering,
+    Invoerbestand,
+    InvoerFout,
+    Melding,
+    als_aantal,
+    als_bedrag,
+    als_procent,
+    documentsoorten,
+    lees_datum,
+)
 from contracten.cli.groep import main
 from contracten.cli.opties import (
     Jaar,
@@ -25,14 +35,8 @@ from contracten.cli.opties import (
     vandaag,
     voortgangsbalk,
 )
-from contracten.fouten import InvoerFout, Melding
-from contracten.lezen.tabelbestand import lees_datum
-from contracten.opmaak import aantal, bedrag
-from contracten.opmaak import procent as als_procent
-from contracten.rekenen.indexatie import Indexering
-from contracten.soorten.register import van_opdracht
 
-SOORTEN = list(van_opdracht("genereer"))
+SOORTEN = documentsoorten("genereer")
 
 
 @main.command("genereer", options_metavar="[OPTIES]")
@@ -71,7 +75,7 @@ def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str
         click.echo(f"Let op: {pad} is definitief en blijft ongewijzigd; de nieuwe versie staat "
                    "ernaast (.nieuw-…).")
     docx = sum(1 for pad in resultaat.geschreven if pad.endswith(".docx"))
-    click.echo(f"{aantal(docx, 'Word-document', 'Word-documenten')} gemaakt in {resultaat.map} "
+    click.echo(f"{als_aantal(docx, 'Word-document', 'Word-documenten')} gemaakt in {resultaat.map} "
                f"(prijspeil {manifest.prijspeil}, versie {manifest.versie}); overzicht in "
                f"{resultaat.map / 'manifest.json'}.")
 
@@ -120,15 +124,15 @@ def indexeer(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | No
     click.echo(indexatietabel(uitkomst.indexering))
     if uitkomst.documenten:
         docx = sum(1 for p in uitkomst.documenten.geschreven if p.endswith(".docx"))
-        click.echo(f"{aantal(docx, 'Word-document', 'Word-documenten')} (met indexatiebrieven) "
+        click.echo(f"{als_aantal(docx, 'Word-document', 'Word-documenten')} (met indexatiebrieven) "
                    f"in {uitkomst.documenten.map}.")
 
 
 def indexatietabel(ix: Indexering) -> str:
     """The table for the terminal: sleutel, omschrijving, eenheid, oud, nieuw, verschil, %."""
     kop = ("sleutel", "omschrijving", "eenheid", "oud", "nieuw", "verschil", "%")
-    rijen = [(w.regel.sleutel, w.regel.omschrijving[:40], w.regel.eenheid, bedrag(w.oud),
-              bedrag(w.regel.bedrag), bedrag(w.verschil), als_procent(w.procent, 2))
+    rijen = [(w.regel.sleutel, w.regel.omschrijving[:40], w.regel.eenheid, als_bedrag(w.oud),
+              als_bedrag(w.regel.bedrag), als_bedrag(w.verschil), als_procent(w.procent, 2))
              for w in ix.wijzigingen]
     breedtes = [max(len(r[i]) for r in (kop, *rijen)) for i in range(len(kop))]
     rechts = {3, 4, 5, 6}
@@ -202,5 +206,5 @@ def opzegging(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermijn
         waarde = resultaat[sleutel]
         vlag = resultaat["markeringen"].get(waarde)
         click.echo(f"{label:20} {waarde}{f'  ({vlag})' if vlag else ''}")
-    aantal_clienten = aantal(len(resultaat["clienten"]), "cliënt", "cliënten")
+    aantal_clienten = als_aantal(len(resultaat["clienten"]), "cliënt", "cliënten")
     click.echo(f"{aantal_clienten}; transitieschema en brief in {uitkomst.documenten.map}.")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 import contracten
+from contracten import STAP_NAMEN, als_aantal, als_datum, documentsoorten
 from contracten.cli.groep import main
 from contracten.cli.opties import (
     Datum,
@@ -20,14 +21,11 @@ from contracten.cli.opties import (
     uitvoer_optie,
     vandaag,
 )
-from contracten.opmaak import aantal, datum
-from contracten.register.stappen import STAP_NAMEN
-from contracten.soorten.register import van_opdracht
 
 if TYPE_CHECKING:
-    from contracten.opdrachten.goedkeuring import DocumentStatus, StatusResultaat
+    from contracten import DocumentStatus, StatusResultaat
 
-SOORTEN = sorted({*van_opdracht("genereer"), *van_opdracht("opzegging")})
+SOORTEN = sorted({*documentsoorten("genereer"), *documentsoorten("opzegging")})
 
 
 def database_optie(functie: Any) -> Any:
@@ -99,7 +97,7 @@ def status(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[st
         click.echo(_regel(d))
     telling = {n: sum(1 for d in resultaat.documenten if d.status == s)
                for s, n in STAP_NAMEN.items()}
-    click.echo(f"{aantal(len(resultaat.documenten), 'document', 'documenten')}: "
+    click.echo(f"{als_aantal(len(resultaat.documenten), 'document', 'documenten')}: "
                + ", ".join(f"{t} {n}" for n, t in telling.items() if t)
                + f" (register: {resultaat.database}).")
 
@@ -111,7 +109,7 @@ def _zet(regios: Path, regio: str, stap: str, door: str | None, opmerking: str |
                                      **keuze)
     for d in documenten:
         click.echo(f"{STAP_NAMEN[stap]}: {d.stand.pad}")
-    click.echo(f"{aantal(len(documenten), 'document', 'documenten')} vastgelegd als "
+    click.echo(f"{als_aantal(len(documenten), 'document', 'documenten')} vastgelegd als "
                f"{STAP_NAMEN[stap]}.")
 
 
@@ -172,9 +170,9 @@ def agenda(regios: Path, regio: str, vanaf: dt.date | None, binnen: int, ics: Pa
         return
     for t in uitkomst.termijnen:
         let_op = f"  LET OP: {t.markering}" if t.markering else ""
-        click.echo(f"  {datum(t.datum):<18} {t.wat}{let_op}")
-    click.echo(f"{aantal(len(uitkomst.termijnen), 'termijn', 'termijnen')} van "
-               f"{datum(uitkomst.vanaf)} tot en met {datum(uitkomst.tot)}.")
+        click.echo(f"  {als_datum(t.datum):<18} {t.wat}{let_op}")
+    click.echo(f"{als_aantal(len(uitkomst.termijnen), 'termijn', 'termijnen')} van "
+               f"{als_datum(uitkomst.vanaf)} tot en met {als_datum(uitkomst.tot)}.")
     for pad in uitkomst.geschreven:
         click.echo(f"geschreven: {pad}")
 

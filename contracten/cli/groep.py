@@ -11,10 +11,8 @@ from typing import Any
 
 import click
 
+from contracten import ContractenFout, InvoerFout, bevat_bsn, verboden_teken
 from contracten.cli.opties import CONTEXT
-from contracten.fouten import ContractenFout, InvoerFout
-from contracten.lezen.tekens import verboden_teken
-from contracten.privacy import bevat_bsn
 
 
 def schoon(bericht: str) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 import contracten
+from contracten import Invoerbestand
 from contracten.cli.groep import main
 from contracten.cli.opties import (
     datum_optie,
@@ -20,7 +21,6 @@ from contracten.cli.opties import (
     uitvoer_optie,
     vandaag,
 )
-from contracten.lezen.tabelbestand import Invoerbestand
 
 
 @main.command("socialreturn", options_metavar="[OPTIES]")

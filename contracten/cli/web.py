@@ -9,10 +9,11 @@ from pathlib import Path
 
 import click
 
+import contracten
+from contracten import ContractenFout
 from contracten.cli.goedkeuring import database_optie
 from contracten.cli.groep import main
 from contracten.cli.opties import uitvoer_optie
-from contracten.fouten import ContractenFout
 
 GEHEIM = "CONTRACTEN_WEB_GEHEIM"
 
@@ -43,15 +44,12 @@ def web(regios: Path, host: str, poort: int, door: str | None, uitvoer: Path,
     """Start de webtoepassing: regio's, documenten, vergelijken, goedkeuren en termijnen."""
     import uvicorn
 
-    from contracten.web.app import maak_app
-    from contracten.web.instellingen import Instellingen
-
     geheim = os.environ.get(GEHEIM) or None
     if not _lokaal(host) and not geheim:
         raise ContractenFout(f"Op een ander adres dan deze computer ({host}) moet iedereen "
                              f"inloggen: zet eerst een wachtwoord in {GEHEIM}.")
-    app = maak_app(Instellingen(regios=regios.resolve(), uitvoer=uitvoer.resolve(),
-                                database=database, door=None if geheim else door,
-                                geheim=geheim, sessiesleutel=secrets.token_urlsafe(32)))
+    app = contracten.webtoepassing(contracten.WebInstellingen(
+        regios=regios.resolve(), uitvoer=uitvoer.resolve(), database=database,
+        door=None if geheim else door, geheim=geheim, sessiesleutel=secrets.token_urlsafe(32)))
     click.echo(f"contracten web op http://{host}:{poort}/ (stoppen met Ctrl-C)")
     uvicorn.run(app, host=host, port=poort, log_level="warning")

@@ -47,6 +47,9 @@ class Wijziging:
 
 @dataclass(frozen=True)
 class Indexering:
+    """A new prijspeil computed from the latest earlier one (`van`): the new amounts with their
+    record of how they were made, and per amount the change (`wijzigingen`)."""
+
     regio: str
     van: int  # the latest earlier prijspeil
     prijspeil: Prijspeil  # the new one, with its record of how it was made

@@ -32,6 +32,13 @@ def van_opdracht(opdracht: str) -> dict[str, Soort]:
     return {naam: s for naam, s in soorten().items() if s.opdracht == opdracht}
 
 
+def documentsoorten(opdracht: str | None = None) -> list[str]:
+    """The names of the document kinds, in their order: those one command makes (`genereer`,
+    `opzegging`, `socialreturn-realisatie`), or all of them with no command. For `genereer`:
+    what its `soorten=` accepts, and what `--document` offers."""
+    return [naam for naam, s in soorten().items() if opdracht is None or s.opdracht == opdracht]
+
+
 def sjablonenmap(sjablonen: Path | None) -> Path:
     if sjablonen is not None:
         return sjablonen

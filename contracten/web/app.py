@@ -15,7 +15,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from contracten.fouten import ContractenFout
+from contracten import ContractenFout
 from contracten.web import handelingen, weergeven
 from contracten.web.beveiliging import VRIJ, Koppen
 from contracten.web.instellingen import Instellingen

@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from contracten.profiel.laden import vind_regios
+import contracten
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
@@ -67,7 +67,7 @@ def gebruiker(request: Request) -> str | None:
 def regionaam(request: Request) -> str:
     """The region of the path: one of the profile folders, nothing else (404)."""
     naam = str(request.path_params["regio"])
-    if naam not in vind_regios(request.app.state.instellingen.regios):
+    if naam not in contracten.vind_regios(request.app.state.instellingen.regios):
         raise HTTPException(404, f"Regio '{naam}' bestaat niet.")
     return naam
 

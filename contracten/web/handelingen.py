@@ -12,12 +12,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 import contracten
-from contracten.privacy import bevat_bsn
-from contracten.register.stappen import STAP_NAMEN, STAPPEN
+from contracten import STAP_NAMEN, STAPPEN, bevat_bsn, veilig_html
 from contracten.web.beveiliging import controleer_formulier, gebruiker, regionaam
 from contracten.web.pagina import toon
 from contracten.web.weergeven import inst, profiel
-from contracten.weergave.htmlversie import veilig_html
 
 
 async def inloggen(request: Request) -> Response:

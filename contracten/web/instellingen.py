@@ -15,6 +15,10 @@ def nu() -> dt.datetime:
 
 @dataclass(frozen=True)
 class Instellingen:
+    """Where the profiles (`regios`) and the generated documents (`uitvoer`) are, which register
+    (`database`), and who may act: `door` on this computer only, or everyone signing in with
+    the shared `geheim`."""
+
     regios: Path
     uitvoer: Path
     database: str | Path | None = None

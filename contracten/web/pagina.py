@@ -10,14 +10,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from contracten import opmaak
+import contracten
 from contracten.web.beveiliging import csrf_token, gebruiker
 from contracten.web.instellingen import Instellingen
 
 MAP = Path(__file__).parent
 PAGINAS = Environment(loader=FileSystemLoader(MAP / "paginas"), undefined=StrictUndefined,
                       autoescape=select_autoescape(default=True, default_for_string=True))
-PAGINAS.filters.update(datum=opmaak.datum, bedrag=opmaak.bedrag)
+PAGINAS.filters.update(datum=contracten.als_datum, bedrag=contracten.als_bedrag)
 
 
 def toon(request: Request, sjabloon: str, status: int = 200, **context: Any) -> HTMLResponse:

@@ -12,12 +12,10 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
 import contracten
-from contracten.register.stappen import STAP_NAMEN, STAPPEN
+from contracten import STAP_NAMEN, STAPPEN, als_ics, veilig_html
 from contracten.web.beveiliging import regionaam, veilig_bestand
 from contracten.web.instellingen import Instellingen
 from contracten.web.pagina import toon
-from contracten.weergave.htmlversie import veilig_html
-from contracten.weergave.kalender import als_ics
 
 BINNEN = (30, 90, 365)
 

@@ -27,8 +27,8 @@ class Afspraak(Protocol):
 
 
 def als_ics(naam: str, afspraken: Sequence[Afspraak], *, tijdstip: dt.datetime) -> bytes:
-    """`tijdstip` is the file's DTSTAMP (when it was made): an argument, so the same input
-    gives the same bytes."""
+    """The deadlines (`Agenda.termijnen`) as a calendar file named `naam`, in bytes. `tijdstip` is
+    the file's DTSTAMP (when it was made): an argument, so the same input gives the same bytes."""
     kalender = Calendar()
     kalender.add("prodid", "-//contracten//Termijnenkalender//NL")
     kalender.add("version", "2.0")
