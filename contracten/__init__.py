@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 # from the one inside the package (`als_bedrag` is `contracten.opmaak.bedrag`).
 _MODULES = {
     "Agenda": "contracten.opdrachten.agenda",
+    "Bijwerking": "contracten.opdrachten.bijwerken",
     "ContractenFout": "contracten.fouten",
     "DocumentStatus": "contracten.opdrachten.goedkeuring",
     "Import": "contracten.opdrachten.artikelen",
@@ -47,6 +48,7 @@ _MODULES = {
     "Vergelijking": "contracten.opdrachten.vergelijk",
     "WebInstellingen": "contracten.web.instellingen:Instellingen",
     "agenda": "contracten.opdrachten.agenda",
+    "bijwerken": "contracten.opdrachten.bijwerken",
     "als_aantal": "contracten.opmaak:aantal",
     "als_bedrag": "contracten.opmaak:bedrag",
     "als_datum": "contracten.opmaak:datum",
@@ -84,6 +86,7 @@ __all__ = [
     "STAPPEN",
     "STAP_NAMEN",
     "Agenda",
+    "Bijwerking",
     "ContractenFout",
     "DocumentStatus",
     "Import",
@@ -110,6 +113,7 @@ __all__ = [
     "als_procent",
     "artikelbibliotheek",
     "bevat_bsn",
+    "bijwerken",
     "documentsoorten",
     "exporteer",
     "genereer",
@@ -162,6 +166,7 @@ if TYPE_CHECKING:
         importeer_artikelen,
         officiele_versies_per_artikel,
     )
+    from contracten.opdrachten.bijwerken import Bijwerking, bijwerken
     from contracten.opdrachten.definitief import markeer_definitief
     from contracten.opdrachten.excel import ImportResultaat, exporteer, importeer
     from contracten.opdrachten.genereer import genereer

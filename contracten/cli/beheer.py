@@ -42,6 +42,31 @@ def regios(regios: Path, als_json: bool) -> None:
 
 
 @main.command(options_metavar="[OPTIES]")
+@click.argument("regio")
+@click.option("--ja", is_flag=True, help="Schrijf zonder te vragen (het verschil wordt wel "
+                                          "getoond).")
+@click.pass_obj
+def bijwerken(regios: Path, regio: str, ja: bool) -> None:
+    """Breng het profiel van REGIO naar het huidige formaat: toont eerst het verschil en
+    schrijft na bevestiging. Opmerkingen, volgorde en notatie blijven staan."""
+    voorstel = contracten.bijwerken(regios, regio)
+    if not voorstel.omzettingen:
+        click.echo(f"{regio} heeft al formaat {voorstel.formaat}; er is niets te doen.")
+        return
+    click.echo(voorstel.verschil(), nl=False)
+    for o in voorstel.omzettingen:
+        for stap in o.stappen:
+            click.echo(f"  {o.bestand}: {stap}")
+    if not ja and not (sys.stdin.isatty() and click.confirm("Schrijven?", default=False)):
+        click.echo("Niets geschreven" + ("." if sys.stdin.isatty() else
+                                         "; bevestig met --ja om te schrijven."))
+        return
+    gedaan = contracten.bijwerken(regios, regio, schrijven=True)
+    for o in gedaan.omzettingen:
+        click.echo(f"bijgewerkt: {gedaan.map / o.bestand}")
+
+
+@main.command(options_metavar="[OPTIES]")
 @click.argument("regio", nargs=-1)
 @sjablonen_optie
 @click.pass_obj

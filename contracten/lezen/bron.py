@@ -59,6 +59,11 @@ def lees_yaml(pad: Path, naam: str) -> tuple[Bron | None, list[Melding]]:
     except OSError as exc:
         return None, [Melding(naam, None, "", f"bestand kan niet worden gelezen: {os_reden(exc)}",
                               "onleesbaar")]
+    return yaml_uit_tekst(tekst, naam, pad)
+
+
+def yaml_uit_tekst(tekst: str, naam: str, pad: Path) -> tuple[Bron | None, list[Melding]]:
+    """Parse YAML text as if read from `pad` (e.g. a file as it is about to be written)."""
     tekst = tekst.removeprefix("\ufeff")  # a BOM from Windows editors is harmless
     data, walker = _gelezen(tekst, naam, met_regels=False)
     if isinstance(walker, list):

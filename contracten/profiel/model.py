@@ -7,12 +7,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from contracten.artikelen.model import Bibliotheek
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.brieven import Brieven
+from contracten.profiel.formaat import FORMAAT
 from contracten.profiel.inhoud import Functie, Inhoud, Product, Programma
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 from contracten.profiel.percelen import (
@@ -65,6 +66,8 @@ class Aanbesteding(Model):
 class RegioGegevens(Model):
     """regio.yaml."""
 
+    # The profile's format (see profiel.formaat); a profile without it is of format 1.
+    formaat: int = Field(default=1, ge=1)
     naam: Tekst
     centrumgemeente: Tekst
     gemeenten: list[Gemeente] = Field(min_length=1)
@@ -75,6 +78,16 @@ class RegioGegevens(Model):
     # How the documents name a tariff unit where the region's words differ from the plain ones,
     # e.g. dagdeel: {enkelvoud: "dagdeel (4 uur)", meervoud: "dagdelen van 4 uur"}.
     benamingen: dict[Eenheid, Benaming] = {}
+
+    @field_validator("formaat")
+    @classmethod
+    def _bekend_formaat(cls, waarde: int) -> int:
+        if waarde > FORMAAT:
+            raise PydanticCustomError(
+                "formaat_te_nieuw", "formaat {formaat} is van een nieuwere versie van contracten "
+                "(deze kent tot en met formaat {huidig}); werk contracten bij",
+                {"formaat": waarde, "huidig": FORMAAT})
+        return waarde
 
     @model_validator(mode="after")
     def _bekostigingsvorm(self) -> RegioGegevens:
