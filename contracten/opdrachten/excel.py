@@ -19,15 +19,15 @@ from contracten.profiel.onderdelen import Onderdelen
 from contracten.profiel.tarieven import Prijspeil
 from contracten.profiel.validatie import controleer
 from contracten.profiel.werkboek import (
-    AANBIEDER_VELDEN,
     AANBIEDERS,
     TARIEF_VELDEN,
-    TARIEVEN,
     Veld,
+    aanbieder_velden,
     als_cel,
+    tariefbladen,
     waarde_in,
 )
-from contracten.profiel.werkboekimport import Blad, lees_blad, valideer_blad
+from contracten.profiel.werkboekimport import Blad, lees_blad, samengevoegd, valideer_blad
 from contracten.profiel.yamlbewerking import werk_lijst_bij
 from contracten.uitvoer.map import vervang_atomair
 from contracten.weergave.spreadsheet import Blad as Werkblad
@@ -67,33 +67,47 @@ def importeer(regio: Profiel, bestand: Path) -> ImportResultaat:
     onderdelen: list[_Onderdeel] = []
     aanbieders = regio.aanbieders
     prijspeilen = dict(regio.prijspeilen)
+    velden = aanbieder_velden([p.nummer for p in regio.percelen])
+    # Per prijspeil the sheets its amounts are exported to (one per perceel where several).
+    tarieven = {jaar: [t for t, _ in tariefbladen(jaar, _producten(regio), _yaml(
+        regio, f"tarieven/{jaar}.yaml")["bedragen"])] for jaar in regio.prijspeilen}
     for titel, rijen in bladen.items():
         naam = f"{bestand.name}, blad {titel}"
         if titel == AANBIEDERS:
             data = _yaml(regio, "aanbieders.yaml")
-            blad = lees_blad(naam, rijen, AANBIEDER_VELDEN, "id",
+            blad = lees_blad(naam, rijen, velden, "id",
                              {str(a["id"]): a for a in data["aanbieders"]})
-            model = valideer_blad(blad, "aanbieders", Aanbieders, AANBIEDER_VELDEN)
+            model = valideer_blad(blad, "aanbieders", Aanbieders, velden)
             aanbieders = model.aanbieders if model else aanbieders
             onderdelen.append(_Onderdeel(regio.map / "aanbieders.yaml", "aanbieders", "id",
-                                         AANBIEDER_VELDEN, blad))
-        elif titel.startswith(TARIEVEN) and titel[len(TARIEVEN):].isdigit() \
-                and int(titel[len(TARIEVEN):]) in regio.prijspeilen:
-            jaar = int(titel[len(TARIEVEN):])
-            data = _yaml(regio, f"tarieven/{jaar}.yaml")
-            blad = lees_blad(naam, rijen, TARIEF_VELDEN, "sleutel",
-                             {str(b["sleutel"]): b for b in data["bedragen"]})
-            extra = {k: v for k, v in data.items() if k != "bedragen"}
-            peil = valideer_blad(blad, "bedragen", Prijspeil, TARIEF_VELDEN, extra)
-            prijspeilen[jaar] = peil or prijspeilen[jaar]
-            onderdelen.append(_Onderdeel(regio.map / "tarieven" / f"{jaar}.yaml", "bedragen",
-                                         "sleutel", TARIEF_VELDEN, blad))
-        elif titel not in (REGISTER, DOCUMENTEN):
-            bekend = [AANBIEDERS, *(f"{TARIEVEN}{j}" for j in regio.prijspeilen), REGISTER,
+                                         velden, blad))
+        elif titel not in (REGISTER, DOCUMENTEN) and not any(
+                titel in t for t in tarieven.values()):
+            bekend = [AANBIEDERS, *(t for ts in tarieven.values() for t in ts), REGISTER,
                       DOCUMENTEN]
             meldingen.append(Melding(bestand.name, None, "", f"onbekend blad '{titel}' (wel: "
                                      f"{', '.join(bekend)}); een nieuw prijspeil maakt u met "
                                      "indexeer", "blad_onbekend"))
+    for jaar, titels in tarieven.items():
+        aanwezig = [t for t in titels if t in bladen]
+        if not aanwezig:
+            continue
+        if len(aanwezig) < len(titels):  # a missing sheet would remove its amounts
+            meldingen += [Melding(bestand.name, None, "", f"blad '{t}' ontbreekt; de bedragen "
+                                  f"van prijspeil {jaar} staan op {', '.join(titels)}",
+                                  "blad_ontbreekt") for t in titels if t not in bladen]
+            continue
+        data = _yaml(regio, f"tarieven/{jaar}.yaml")
+        bestaand = {str(b["sleutel"]): b for b in data["bedragen"]}
+        delen = [lees_blad(f"{bestand.name}, blad {t}", bladen[t], TARIEF_VELDEN, "sleutel",
+                           bestaand) for t in titels]
+        blad = delen[0] if len(delen) == 1 else samengevoegd(
+            f"{bestand.name}, bladen {', '.join(titels)}", delen)
+        extra = {k: v for k, v in data.items() if k != "bedragen"}
+        peil = valideer_blad(blad, "bedragen", Prijspeil, TARIEF_VELDEN, extra)
+        prijspeilen[jaar] = peil or prijspeilen[jaar]
+        onderdelen.append(_Onderdeel(regio.map / "tarieven" / f"{jaar}.yaml", "bedragen",
+                                     "sleutel", TARIEF_VELDEN, blad))
     for o in onderdelen:
         meldingen += o.blad.meldingen
     if not meldingen:
@@ -125,11 +139,15 @@ def _kruiscontrole(regio: Profiel, aanbieders: Any, prijspeilen: dict[int, Prijs
             bibliotheek=regio.bibliotheek)):
         o = per_bestand.get(bestand)
         if o is not None and len(loc) > 1 and isinstance(loc[1], int):
-            uit.append(Melding(o.blad.naam, o.blad.rijen[loc[1]],
-                               o.blad.plek(o.velden, loc[2:]), bericht, code))
+            blad, rij = o.blad.waar(loc[1])
+            uit.append(Melding(blad, rij, o.blad.plek(o.velden, loc[2:]), bericht, code))
         else:
             uit.append(Melding(f"{regio.sleutel}/{bestand}", None, veld, bericht, code))
     return uit
+
+
+def _producten(regio: Profiel) -> dict[int, list[str]]:
+    return {p.nummer: p.producten for p in regio.percelen}
 
 
 def _blad(titel: str, items: list[dict[str, Any]], velden: list[Veld]) -> Werkblad:
@@ -143,10 +161,10 @@ def exporteer(regio: Profiel, bestand: Path, *, tijdstip: dt.datetime,
     """Write the region's aanbieders, each prijspeil's tariffs and the register (contracts and
     where each document stands) to one workbook."""
     bladen = [_blad(AANBIEDERS, _yaml(regio, "aanbieders.yaml")["aanbieders"],
-                    AANBIEDER_VELDEN)]
+                    aanbieder_velden([p.nummer for p in regio.percelen]))]
     for jaar in regio.prijspeilen:
-        bladen.append(_blad(f"{TARIEVEN}{jaar}", _yaml(regio, f"tarieven/{jaar}.yaml")["bedragen"],
-                            TARIEF_VELDEN))
+        bladen += [_blad(titel, bedragen, TARIEF_VELDEN) for titel, bedragen in tariefbladen(
+            jaar, _producten(regio), _yaml(regio, f"tarieven/{jaar}.yaml")["bedragen"])]
     stand = status(regio, tijdstip=tijdstip, uitvoer=uitvoer, database=database)
     contract = ["aanbieder", "naam", "perceel", "variant", "begin", "einde",
                 "verlengingen_gebruikt", "verlengingen_over", "verlenging_maanden",

@@ -97,6 +97,10 @@ class Aanbieder:
 
     @model_validator(mode="after")
     def _een_aanneemsom(self) -> Aanbieder:
+        if self.aanneemsom_per_perceel and (self.aanneemsom is not None
+                                            or self.aanneemsom_incl_btw is not None):
+            raise PydanticCustomError(
+                "aanneemsom_dubbel", "geef aanneemsom óf aanneemsom_per_perceel, niet allebei")
         if self.aanneemsom is not None and self.aanneemsom_incl_btw is not None:
             raise PydanticCustomError(
                 "aanneemsom_dubbel", "geef aanneemsom óf aanneemsom_incl_btw, niet allebei")

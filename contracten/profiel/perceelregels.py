@@ -67,13 +67,21 @@ def percelen(percelen_: Sequence[Perceel], expliciet: bool, functies: set[str],
 
 
 def opdrachtnemers(percelen_: Sequence[Perceel], expliciet: bool, aanbieders: list[Aanbieder],
-                   max_percelen: int | None) -> Iterator[Probleem]:
+                   max_percelen: int | None, drempel: Decimal | None = None
+                   ) -> Iterator[Probleem]:
     """aanbieders.yaml against the percelen: each aanbieder in existing percelen, with
     something to deliver in each; each perceel with opdrachtnemers; one contractpartner for
-    the whole task of a taakgericht perceel; the gunningsbeperking."""
+    the whole task of a taakgericht perceel; the gunningsbeperking; with social return
+    (`drempel`), the aanneemsom of each contract."""
     nummers = [p.nummer for p in percelen_]
     fout = False
     for i, a in enumerate(aanbieders):
+        for nummer in a.aanneemsom_per_perceel:
+            if nummer not in nummers:
+                fout = True
+                yield _p(AANBIEDERS, ("aanbieders", i, "aanneemsom_per_perceel", nummer),
+                         f"perceel {nummer} bestaat niet (wel: "
+                         f"{', '.join(str(n) for n in nummers)})", "perceel_onbekend")
         for j, nummer in enumerate(a.percelen):
             if nummer not in nummers:
                 fout = True
@@ -93,6 +101,7 @@ def opdrachtnemers(percelen_: Sequence[Perceel], expliciet: bool, aanbieders: li
                      f"opdrachtnemer krijgt er hoogstens {max_percelen} "
                      "(regio.yaml: aanbesteding.max_percelen_per_opdrachtnemer)",
                      "te_veel_percelen")
+        yield from _aanneemsommen(i, a, gehouden, drempel)
         if len(percelen_) > 1:
             eigen = {s for p in percelen_ if p.nummer in gehouden for s in p.producten}
             for j, sleutel in enumerate(a.producten):
@@ -109,6 +118,25 @@ def opdrachtnemers(percelen_: Sequence[Perceel], expliciet: bool, aanbieders: li
                      "geen opdrachtnemers in aanbieders.yaml", "perceel_zonder_opdrachtnemers")
         elif p.taakgericht:
             yield from _een_contractpartner(p, van_perceel, index)
+
+
+def _aanneemsommen(i: int, a: Aanbieder, gehouden: list[int], drempel: Decimal | None
+                   ) -> Iterator[Probleem]:
+    """An aanneemsom per perceel only for percelen it holds; one for each when social return
+    binds an aanbieder of several percelen (5 % of each contract, never of the whole twice)."""
+    for nummer in a.aanneemsom_per_perceel:
+        if nummer not in gehouden:
+            yield _p(AANBIEDERS, ("aanbieders", i, "aanneemsom_per_perceel", nummer),
+                     f"de aanbieder heeft geen contract in perceel {nummer} (wel: "
+                     f"{', '.join(map(str, gehouden))})", "perceel_onbekend")
+    if drempel is None or len(gehouden) < 2 or a.jaaromzet <= drempel:
+        return
+    ontbreekt = [n for n in gehouden if n not in a.aanneemsom_per_perceel]
+    if ontbreekt:
+        yield _p(AANBIEDERS, ("aanbieders", i, "aanneemsom_per_perceel"),
+                 "verplicht voor social return bij een aanbieder met meer percelen: de "
+                 f"aanneemsom per perceel; ontbreekt voor perceel "
+                 f"{', '.join(map(str, ontbreekt))}", "aanneemsom_ontbreekt")
 
 
 def _een_contractpartner(perceel: Perceel, contracten: list[Contract], index: dict[int, int]

@@ -48,6 +48,7 @@ class Contract:
     perceel: Perceel
     aanbieder: Aanbieder
     enkel: bool = True
+    meer: bool = False  # the aanbieder holds other percelen of the tender too
 
     @property
     def sleutel(self) -> str:
@@ -66,11 +67,11 @@ class Contract:
 
     def aanneemsom_excl_btw(self) -> Decimal | None:
         """The contract value excl. BTW: the aanbieder's for this perceel when it names one per
-        perceel, else its aanneemsom (which is this contract's when it holds one perceel)."""
+        perceel, else its aanneemsom when it holds this perceel only; None when unknown."""
         per_perceel = self.aanbieder.aanneemsom_per_perceel
         if per_perceel:
             return per_perceel.get(self.perceel.nummer)
-        return self.aanbieder.aanneemsom_excl_btw()
+        return None if self.meer else self.aanbieder.aanneemsom_excl_btw()
 
     @property
     def omgerekend(self) -> bool:
@@ -118,5 +119,6 @@ def contracten_van(percelen: Sequence[Perceel], aanbieders: Sequence[Aanbieder]
     aanbieders.yaml."""
     enkel = len(percelen) == 1
     gehouden = [(a, set(percelen_van(a, percelen))) for a in aanbieders]
-    return [Contract(p, a, enkel) for p in sorted(percelen, key=lambda p: p.nummer)
+    return [Contract(p, a, enkel, len(nummers) > 1)
+            for p in sorted(percelen, key=lambda p: p.nummer)
             for a, nummers in gehouden if p.nummer in nummers]

@@ -174,14 +174,16 @@ def _aanbieders(o: Onderdelen) -> Iterator[Probleem]:
     yield from _uniek(f, "aanbieders", aanbieders, "agb")
     bekend = o.eenheden()
     laatste = o.prijspeilen[max(o.prijspeilen)] if o.prijspeilen else None
+    socialreturn = o.regio.regels.socialreturn if o.regio else None
     if o.regio is not None and o.inhoud is not None:
         yield from perceelregels.opdrachtnemers(
             o.percelen(), bool(o.regio.aanbesteding.percelen), aanbieders,
-            o.regio.aanbesteding.max_percelen_per_opdrachtnemer)
-    socialreturn = o.regio.regels.socialreturn if o.regio else None
+            o.regio.aanbesteding.max_percelen_per_opdrachtnemer,
+            socialreturn.drempel if socialreturn else None)
     for i, aanbieder in enumerate(aanbieders):
         if (socialreturn and aanbieder.jaaromzet > socialreturn.drempel
-                and aanbieder.aanneemsom_excl_btw() is None):
+                and aanbieder.aanneemsom_excl_btw() is None
+                and not aanbieder.aanneemsom_per_perceel):
             yield _p(f, ("aanbieders", i, "aanneemsom"),
                      "verplicht voor social return (jaaromzet boven de drempel), maar ontbreekt",
                      "aanneemsom_ontbreekt")

@@ -11,13 +11,13 @@ from typing import Any, Literal
 
 from contracten.lezen.tabelbestand import lees_getal
 
-Soort = Literal["tekst", "nummer", "bedrag", "getal", "lijst", "ja/nee"]
+Soort = Literal["tekst", "nummer", "bedrag", "getal", "lijst", "nummers", "ja/nee"]
 
 
 @dataclass(frozen=True)
 class Veld:
     kop: str  # the column header, as the workbook and the README name it
-    pad: tuple[str, ...]  # where the value goes in one aanbieder or tariff mapping
+    pad: tuple[str | int, ...]  # where the value goes in one aanbieder or tariff mapping
     soort: Soort
 
 
@@ -47,6 +47,30 @@ TARIEF_VELDEN = [
     Veld("eenheid", ("eenheid",), "tekst"), Veld("voorbeeld", ("voorbeeld",), "ja/nee"),
 ]
 TARIEVEN = "Tarieven "  # + the prijspeil: one sheet per tarieven/<jaar>.yaml
+PERCEEL, OVERIG = " perceel ", " overig"  # a tender of several percelen: a sheet per perceel
+
+
+def aanbieder_velden(percelen: list[int]) -> list[Veld]:
+    """The columns of the Aanbieders sheet; with several percelen also which an aanbieder
+    holds and its aanneemsom in each."""
+    if len(percelen) < 2:
+        return AANBIEDER_VELDEN
+    return [*AANBIEDER_VELDEN[:-1], Veld("percelen", ("percelen",), "nummers"),
+            *(Veld(f"aanneemsom perceel {n}", ("aanneemsom_per_perceel", n), "bedrag")
+              for n in percelen), AANBIEDER_VELDEN[-1]]
+
+
+def tariefbladen(jaar: int, percelen: dict[int, list[str]], bedragen: list[dict[str, Any]]
+                 ) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The sheets of one prijspeil's amounts: one, or with several percelen (their products
+    per number) one per perceel and one "overig" for amounts of no perceel's product."""
+    if len(percelen) < 2:
+        return [(f"{TARIEVEN}{jaar}", bedragen)]
+    uit = [(f"{TARIEVEN}{jaar}{PERCEEL}{n}", [b for b in bedragen if b.get("product") in eigen])
+           for n, eigen in percelen.items()]
+    alle = {p for eigen in percelen.values() for p in eigen}
+    overig = [b for b in bedragen if b.get("product") not in alle]
+    return uit + ([(f"{TARIEVEN}{jaar}{OVERIG}", overig)] if overig else [])
 
 
 class CelFout(ValueError):
@@ -78,9 +102,14 @@ def lees_cel(waarde: Any, veld: Veld) -> Any:
     if isinstance(waarde, dt.datetime | dt.date):
         raise CelFout(f"verwacht tekst, geen datum (gevonden: {waarde:%d-%m-%Y})")
     tekst = str(int(waarde)) if isinstance(waarde, float) and waarde.is_integer() else str(waarde)
-    if veld.soort == "lijst":
-        return [deel.strip() for deel in tekst.replace(";", ",").replace("\n", ",").split(",")
-                if deel.strip()]
+    if veld.soort in ("lijst", "nummers"):
+        delen = [deel.strip() for deel in tekst.replace(";", ",").replace("\n", ",").split(",")
+                 if deel.strip()]
+        if veld.soort == "nummers":
+            if not all(d.isdigit() for d in delen):
+                raise CelFout(f"verwacht nummers zoals 1, 2 (gevonden: {waarde})")
+            return [int(d) for d in delen]
+        return delen
     return tekst.strip()
 
 
@@ -88,7 +117,7 @@ def als_cel(waarde: Any, veld: Veld) -> Any:
     """A YAML value as the cell shows it: a list as 'a, b', a yes/no as ja/nee."""
     if waarde is None:
         return None
-    if veld.soort == "lijst":
+    if veld.soort in ("lijst", "nummers"):
         return ", ".join(str(w) for w in waarde)
     if veld.soort == "ja/nee":
         return "ja" if waarde else "nee"
@@ -97,7 +126,7 @@ def als_cel(waarde: Any, veld: Veld) -> Any:
     return str(waarde)
 
 
-def waarde_in(data: dict[str, Any], pad: tuple[str, ...]) -> Any:
+def waarde_in(data: dict[str, Any], pad: tuple[str | int, ...]) -> Any:
     for sleutel in pad:
         if not isinstance(data, dict) or sleutel not in data:
             return None

@@ -3,7 +3,7 @@ problem named with its sheet, row and column. Pure: rows in, items or messages o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,12 @@ class Blad:
     rijen: list[int]  # the sheet row of each item
     items: list[dict[str, Any]]
     meldingen: list[Melding]
+    # Of a list spread over several sheets (see `samengevoegd`): the sheet of each item.
+    bladen: list[str] = field(default_factory=list)
+
+    def waar(self, i: int) -> tuple[str, int]:
+        """The sheet and row item `i` came from."""
+        return (self.bladen[i] if self.bladen else self.naam), self.rijen[i]
 
     def plek(self, velden: list[Veld], loc: Pad) -> str:
         """'kolom E (postcode)' for a field path of an item; the path itself otherwise."""
@@ -35,7 +41,7 @@ class Blad:
         return ".".join(str(p) for p in loc)
 
 
-def _zet(item: dict[str, Any], pad: tuple[str, ...], waarde: Any) -> None:
+def _zet(item: dict[Any, Any], pad: tuple[str | int, ...], waarde: Any) -> None:
     for sleutel in pad[:-1]:
         item = item.setdefault(sleutel, {})
     item[pad[-1]] = waarde
@@ -101,7 +107,7 @@ def _kopie(data: Any) -> Any:
     return data
 
 
-def _weg(item: dict[str, Any], pad: tuple[str, ...]) -> None:
+def _weg(item: dict[Any, Any], pad: tuple[str | int, ...]) -> None:
     if len(pad) == 1:
         item.pop(pad[0], None)
         return
@@ -116,8 +122,10 @@ def valideer_blad(blad: Blad, lijst: str, model: type[BaseModel], velden: list[V
                   extra: dict[str, Any] | None = None) -> Any:
     """The sheet's items as the model of their file (`extra`: the file's other keys); the
     problems go to `blad.meldingen`, named by sheet, row and column."""
+    # Items from several sheets are numbered 1, 2, … first, then put back in their sheet.
     bron = Bron(pad=Path(blad.naam), naam=blad.naam, data=None,
-                _regels={(lijst, i): rij for i, rij in enumerate(blad.rijen)})
+                _regels={(lijst, i): i + 1 if blad.bladen else rij
+                         for i, rij in enumerate(blad.rijen)})
 
     def veld_van(loc: Pad) -> str:
         return blad.plek(velden, loc[2:])
@@ -125,5 +133,19 @@ def valideer_blad(blad: Blad, lijst: str, model: type[BaseModel], velden: list[V
     try:
         return model.model_validate({**(extra or {}), lijst: blad.items})
     except ValidationError as exc:
-        blad.meldingen += uit_validatie(exc, bron, veld_van=veld_van)
+        meldingen = uit_validatie(exc, bron, veld_van=veld_van)
+        if blad.bladen:
+            meldingen = [m if m.regel is None else replace(
+                m, bestand=blad.bladen[m.regel - 1], regel=blad.rijen[m.regel - 1])
+                for m in meldingen]
+        blad.meldingen += meldingen
         return None
+
+
+def samengevoegd(naam: str, bladen: list[Blad]) -> Blad:
+    """One list read from several sheets (the tariffs of one prijspeil, a sheet per perceel):
+    their items in order, each remembering its sheet."""
+    eerste = bladen[0]
+    return Blad(naam, eerste.kolommen, [r for b in bladen for r in b.rijen],
+                [i for b in bladen for i in b.items], [m for b in bladen for m in b.meldingen],
+                [b.naam for b in bladen for _ in b.items])

@@ -36,14 +36,14 @@ def _gelijk(oud: Any, nieuw: Any) -> bool:
     return oud is not None and nieuw is not None and str(oud) == str(nieuw)
 
 
-def _positie(mapping: CommentedMap, sleutel: str, volgorde: list[str]) -> int:
+def _positie(mapping: CommentedMap, sleutel: str | int, volgorde: list[str | int]) -> int:
     """Where a new key goes: after the keys that come before it in the documented order."""
     voor = volgorde[:volgorde.index(sleutel)] if sleutel in volgorde else volgorde
     return sum(1 for k in mapping if k in voor)
 
 
-def _zet(mapping: CommentedMap, pad: tuple[str, ...], waarde: Any,
-         volgorde: list[list[str]]) -> None:
+def _zet(mapping: CommentedMap, pad: tuple[str | int, ...], waarde: Any,
+         volgorde: list[list[str | int]]) -> None:
     sleutel = pad[0]
     if len(pad) > 1:
         groep = mapping.get(sleutel)

@@ -1,0 +1,117 @@
+"""Excel with several percelen: the tariffs of a prijspeil on a sheet per perceel, the
+aanbieders with their percelen and aanneemsom per perceel; back in, nothing changes but what
+was edited, and a problem names the sheet of its row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+import contracten
+from contracten import InvoerFout
+
+from .percelen_nagemaakt import twee_percelen
+
+T = dt.datetime(2026, 12, 1, 9, 0)
+
+
+def _werkboek(regios: Path, tmp_path: Path) -> Path:
+    pad = tmp_path / "assen.xlsx"
+    contracten.exporteer(contracten.laad_regio(regios / "assen"), pad, tijdstip=T,
+                         uitvoer=tmp_path / "uit", database=tmp_path / "r.sqlite")
+    return pad
+
+
+def _yaml(regio: Path) -> dict[str, bytes]:
+    return {p.relative_to(regio).as_posix(): p.read_bytes() for p in sorted(regio.rglob("*.yaml"))}
+
+
+def test_een_blad_per_perceel_en_heen_en_terug_verandert_niets(regios, tmp_path):
+    twee_percelen(regios / "assen")
+    werkboek = _werkboek(regios, tmp_path)
+    boek = load_workbook(werkboek)
+    assert "Tarieven 2025 perceel 1" in boek.sheetnames
+    assert "Tarieven 2025 perceel 2" in boek.sheetnames
+    assert "Tarieven 2025" not in boek.sheetnames
+    producten = {c.value for c in boek["Tarieven 2025 perceel 1"]["B"][1:]}
+    assert producten == {"bw-toezicht", "bw-nabij", "begeleid-kamer-wonen-incl",
+                         "begeleid-kamer-wonen-excl"}
+    overig = [c.value for c in boek["Tarieven 2025 overig"]["A"][1:]]
+    assert overig == ["afwezigheid-huisvesting"]  # no perceel's product: a sheet of its own
+    kop = [c.value for c in boek["Aanbieders"][1]]
+    assert {"percelen", "aanneemsom perceel 1", "aanneemsom perceel 2"} <= set(kop)
+    voor = _yaml(regios / "assen")
+    uitkomst = contracten.importeer(contracten.laad_regio(regios / "assen"), werkboek)
+    assert uitkomst.gewijzigd == []
+    assert _yaml(regios / "assen") == voor
+
+
+def test_een_wijziging_op_het_blad_van_perceel_2_komt_in_het_prijspeil(regios, tmp_path):
+    twee_percelen(regios / "assen")
+    werkboek = _werkboek(regios, tmp_path)
+    boek = load_workbook(werkboek)
+    blad = boek["Tarieven 2025 perceel 2"]
+    kop = [c.value for c in blad[1]]
+    rij = next(r for r in range(2, blad.max_row + 1)
+               if blad.cell(r, kop.index("product") + 1).value == "dagbesteding")
+    blad.cell(rij, kop.index("bedrag") + 1, value="61,25")
+    boek.save(werkboek)
+    contracten.importeer(contracten.laad_regio(regios / "assen"), werkboek)
+    peil = contracten.laad_regio(regios / "assen").prijspeilen[2025]
+    assert str(peil.van_product("dagbesteding").bedrag) == "61.25"
+    assert len(peil.bedragen) == len(contracten.laad_regio(regios / "assen")
+                                     .prijspeilen[2025].bedragen)
+
+
+def test_een_ontbrekend_perceelblad_verwijdert_niets(regios, tmp_path):
+    twee_percelen(regios / "assen")
+    werkboek = _werkboek(regios, tmp_path)
+    boek = load_workbook(werkboek)
+    del boek["Tarieven 2025 perceel 1"]
+    boek.save(werkboek)
+    voor = _yaml(regios / "assen")
+    try:
+        contracten.importeer(contracten.laad_regio(regios / "assen"), werkboek)
+    except InvoerFout as fout:
+        assert [m.code for m in fout.meldingen] == ["blad_ontbreekt"]
+        assert "Tarieven 2025 perceel 1" in fout.meldingen[0].bericht
+    else:
+        raise AssertionError("een ontbrekend blad had geweigerd moeten worden")
+    assert _yaml(regios / "assen") == voor
+
+
+def test_een_fout_noemt_het_blad_van_zijn_rij(regios, tmp_path):
+    twee_percelen(regios / "assen")
+    werkboek = _werkboek(regios, tmp_path)
+    boek = load_workbook(werkboek)
+    blad = boek["Tarieven 2025 perceel 2"]
+    kop = [c.value for c in blad[1]]
+    blad.cell(3, kop.index("eenheid") + 1, value="maandje")
+    boek.save(werkboek)
+    try:
+        contracten.importeer(contracten.laad_regio(regios / "assen"), werkboek)
+    except InvoerFout as fout:
+        melding = next(m for m in fout.meldingen if "eenheid" in m.veld)
+        assert melding.bestand == "assen.xlsx, blad Tarieven 2025 perceel 2"
+        assert melding.regel == 3
+    else:
+        raise AssertionError("een ongeldige eenheid had geweigerd moeten worden")
+
+
+def test_aanneemsom_per_perceel_in_het_werkboek(regios, tmp_path):
+    twee_percelen(regios / "assen")
+    werkboek = _werkboek(regios, tmp_path)
+    boek = load_workbook(werkboek)
+    blad = boek["Aanbieders"]
+    kop = [c.value for c in blad[1]]
+    rij = next(r for r in range(2, blad.max_row + 1)
+               if blad.cell(r, 1).value == "zorg-welzijn-de-brug")
+    assert blad.cell(rij, kop.index("percelen") + 1).value is None  # derived from producten
+    blad.cell(rij, kop.index("aanneemsom perceel 2") + 1, value="500.000,00")
+    boek.save(werkboek)
+    contracten.importeer(contracten.laad_regio(regios / "assen"), werkboek)
+    profiel = contracten.laad_regio(regios / "assen")
+    a = next(a for a in profiel.aanbieders if a.id == "zorg-welzijn-de-brug")
+    assert str(a.aanneemsom_per_perceel[2]) == "500000.00"
