@@ -5,6 +5,7 @@ was edited, and a problem names the sheet of its row."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -115,3 +116,37 @@ def test_aanneemsom_per_perceel_in_het_werkboek(regios, tmp_path):
     profiel = contracten.laad_regio(regios / "assen")
     a = next(a for a in profiel.aanbieders if a.id == "zorg-welzijn-de-brug")
     assert str(a.aanneemsom_per_perceel[2]) == "500000.00"
+
+
+def test_het_realisatiebestand_is_een_bestand_voor_de_regio_met_een_rij_per_contract(
+        regios, tmp_path):
+    """One file for the whole tender: a `perceel` column says which contract a row is about,
+    needed only for an aanbieder that holds several percelen."""
+    twee_percelen(regios / "assen")
+    profiel = contracten.laad_regio(regios / "assen")
+    tekst = ("aanbieder;perceel;jaar;gerealiseerd\n"
+             "zorg-welzijn-de-brug;1;2026;100,00\n"
+             "zorg-welzijn-de-brug;2;2026;200,00\n"
+             "stichting-westerhof;;2026;1.000,00\n")
+    resultaat = contracten.socialreturn_realisatie(
+        profiel, contracten.Invoerbestand("r.csv", tekst.encode()), datum=dt.date(2027, 2, 1),
+        uitvoer=tmp_path / "uit")
+    per_contract = {r.contract: r for r in resultaat.standen}
+    assert per_contract["perceel-1/zorg-welzijn-de-brug"].gerealiseerd == Decimal("100.00")
+    assert per_contract["perceel-2/zorg-welzijn-de-brug"].gerealiseerd == Decimal("200.00")
+    assert per_contract["perceel-2/stichting-westerhof"].gerealiseerd == Decimal("1000.00")
+    herinneringen = tmp_path / "uit/assen/socialreturn-realisatie/2026/herinneringen"
+    assert (herinneringen / "perceel-1/zorg-welzijn-de-brug.docx").is_file()
+    zonder = "aanbieder;jaar;gerealiseerd\nzorg-welzijn-de-brug;2026;100,00\n"
+    try:
+        contracten.socialreturn_realisatie(
+            profiel, contracten.Invoerbestand("r.csv", zonder.encode()),
+            datum=dt.date(2027, 2, 1), uitvoer=tmp_path / "uit2")
+    except InvoerFout as fout:
+        melding = fout.meldingen[0]
+        assert (melding.bestand, melding.regel, melding.veld, melding.code) == (
+            "r.csv", 2, "perceel", "perceel_onbekend")
+        assert "meer percelen; geef de kolom perceel (wel: 1, 2)" in melding.bericht
+    else:
+        raise AssertionError("een rij zonder perceel bij twee contracten had geweigerd moeten "
+                             "worden")
