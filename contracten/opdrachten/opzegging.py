@@ -142,7 +142,7 @@ def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.
         raise InvoerFout([Melding(regio.sleutel, None, "opzegtermijn", "verwacht 0 tot en met 36 "
                                   "maanden", "opzegtermijn")], "Ongeldige invoer")
     invoer = bestand(clienten) if isinstance(clienten, Path) else clienten
-    lijst = lees_clienten(invoer, regio, gevonden) if invoer is not None else []
+    lijst = lees_clienten(invoer, regio, contract) if invoer is not None else []
     _binnen_de_looptijd(regio, datum)
     if not terugwerkend:
         _niet_terugwerkend(regio, datum, briefdatum)

@@ -16,8 +16,8 @@ from contracten.fouten import InvoerFout, Melding, os_reden
 from contracten.lezen.tabelbestand import Invoerbestand, lees_datum, lees_tabel
 from contracten.lezen.tekens import verboden_teken
 from contracten.privacy import bevat_bsn
-from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
 
 
 @dataclass(frozen=True)
@@ -59,9 +59,10 @@ def bestand(pad: Path) -> Invoerbestand:
                                   f"{os_reden(exc)}", "onleesbaar")], TITEL) from None
 
 
-def lees_clienten(bron: Path | Invoerbestand, profiel: Profiel, aanbieder: Aanbieder | None = None
+def lees_clienten(bron: Path | Invoerbestand, profiel: Profiel, contract: Contract | None = None
                   ) -> list[Client]:
-    """The clients of a CSV (comma or semicolon, UTF-8) or of the first sheet of an .xlsx."""
+    """The clients of a CSV (comma or semicolon, UTF-8) or of the first sheet of an .xlsx;
+    with a contract, each with a product of that contract."""
     invoer = bron if isinstance(bron, Invoerbestand) else bestand(bron)
     naam = invoer.naam
     if len(invoer.inhoud) > MAXIMUM_TEKENS:
@@ -134,9 +135,9 @@ def lees_clienten(bron: Path | Invoerbestand, profiel: Profiel, aanbieder: Aanbi
                 and product not in gemeenten[gemeente].alleen:
             meldingen.append(Melding(naam, regelnummer, "product", f"gemeente {gemeente} neemt "
                                      f"'{product}' niet af", "product_buiten_gemeente"))
-        if aanbieder is not None and product in eenheden and product not in aanbieder.producten:
+        if contract is not None and product in eenheden and product not in contract.producten:
             meldingen.append(Melding(naam, regelnummer, "product", f"'{product}' is niet "
-                                     f"gecontracteerd met {aanbieder.id}",
+                                     f"gecontracteerd met {contract.omschrijving}",
                                      "product_niet_gecontracteerd"))
         eind = waarden["einddatum_beschikking"]
         einddatum = None
