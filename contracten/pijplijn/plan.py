@@ -1,5 +1,5 @@
-"""Plan a run: which documents to make, each with the hash of exactly what it is made from, and
-which of them the previous run already made (those stay as they are)."""
+"""Plan a run: from its `Opties`, the documents it asks for, each with the hash of exactly what
+it is made from (which of them the previous run already made: see `verschil`)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,11 @@ from contracten.privacy import versiecode
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.soorten.basis import Soort, Uitvoering
-from contracten.uitvoer.manifest import Document, Invoer, Manifest, stam
+from contracten.soorten.register import sjablonenmap
+from contracten.uitvoer.manifest import Invoer, Manifest
 from contracten.uitvoer.map import sha256
+
+from .opties import Opties
 
 FORMATEN = ("docx", "md", "html", "pdf")
 _AANBIEDER = TypeAdapter(Aanbieder)
@@ -96,18 +99,18 @@ def kop(profiel: Profiel, invoer_: list[Invoer], datum: dt.date, *, prijspeil: i
                     documenten=[])
 
 
-def taken(profiel: Profiel, prijspeil: int, soorten: list[Soort], aanbieders: list[Aanbieder],
-          invoer_: list[Invoer], uitvoering: Uitvoering, formaten: tuple[str, ...],
-          onderwerp: str = "") -> list[Taak]:
+def taken(opties: Opties, invoer_: list[Invoer], uitvoering: Uitvoering,
+          formaten: tuple[str, ...]) -> list[Taak]:
     """Each document with the hash of exactly what it is made from, so that a change to one
     aanbieder remakes only its documents (and those that list all aanbieders)."""
+    profiel, prijspeil, onderwerp = opties.profiel, opties.prijspeil, opties.onderwerp_sleutel
     hashes = {i.pad: i.sha256 for i in invoer_}
     gemeen = "".join(h for pad, h in sorted(hashes.items())
                      if not pad.endswith("/aanbieders.yaml") and not pad.startswith("sjablonen/"))
     alle = hashes.get(f"{profiel.sleutel}/aanbieders.yaml", "")
     uit = []
-    for soort in soorten:
-        for aanbieder in (aanbieders if soort.per_aanbieder else [None]):
+    for soort in opties.soorten:
+        for aanbieder in (opties.aanbieders if soort.per_aanbieder else [None]):
             delen = [codehash(), soort.naam, str(prijspeil), gemeen,
                      hashes[f"sjablonen/{soort.sjabloon}"], ",".join(formaten), onderwerp]
             if aanbieder is not None:
@@ -116,46 +119,23 @@ def taken(profiel: Profiel, prijspeil: int, soorten: list[Soort], aanbieders: li
                 delen.append(alle)
             if soort.met_datum:
                 delen.append(uitvoering.datum.isoformat())
-            uit.append(Taak(soort.naam, aanbieder.id if aanbieder else None,
-                            soort.pad(aanbieder), sha256("\n".join(delen).encode())))
+            contract = aanbieder.id if aanbieder else None
+            uit.append(Taak(soort.naam, contract,
+                            soort.pad(contract), sha256("\n".join(delen).encode())))
     return uit
 
 
-def hergebruik(taken_: list[Taak], vorig: Manifest | None, doel: Path,
-               formaten: tuple[str, ...]) -> tuple[list[Document], list[Taak]]:
-    """Split into documents that stay as they are and documents that must be made. A document
-    stays when it was made from the same inputs and all its files are still there."""
-    oud: dict[str, list[Document]] = {}
-    for d in (vorig.documenten if vorig else []):
-        # A new version beside a finalised document counts as that document's output.
-        oud.setdefault(stam(d.naast_definitief) if d.naast_definitief else d.stam, []).append(d)
-    nodig = {"docx", "md", *formaten}
-    hergebruikt: list[Document] = []
-    te_maken: list[Taak] = []
-    for taak in taken_:
-        bij = [d for d in oud.get(taak.pad, []) if d.invoerhash == taak.invoerhash]
-        if (bij and len(bij) == len(oud[taak.pad]) and nodig <= {d.formaat for d in bij}
-                and all((doel / d.pad).is_file() for d in bij)):
-            hergebruikt += bij
-        else:
-            te_maken.append(taak)
-    return hergebruikt, te_maken
-
-
-def maak_plan(profiel: Profiel, soorten: list[Soort], aanbieders: list[Aanbieder], *,
-              prijspeil: int, sjablonen: Path, doel: Path, datum: dt.date,
-              formaten: tuple[str, ...] = (), onderwerp: object = None,
-              onderwerp_sleutel: str = "", extra_invoer: tuple[tuple[str, bytes], ...] = (),
-              volledig: bool = False, opruimen: frozenset[str] = frozenset(),
-              per_aanbieder: str | None = None) -> Plan:
+def maak_plan(opties: Opties) -> Plan:
     """The plan of a run: its inputs, its version stamp and its tasks. A folder that belongs
     to one aanbieder (`per_aanbieder`, an opzegging) names it in its manifest instead of the
-    prijspeil."""
-    invoer_ = invoer(profiel, sjablonen, soorten, extra_invoer)
-    manifest = kop(profiel, invoer_, datum, prijspeil=None if per_aanbieder else prijspeil,
-                   aanbieder=per_aanbieder, extra=onderwerp_sleutel)
-    uitvoering = Uitvoering(manifest.versie, datum, onderwerp)
-    return Plan(profiel, prijspeil, sjablonen, doel, manifest, uitvoering, formaten,
-                taken(profiel, prijspeil, soorten, aanbieders, invoer_, uitvoering, formaten,
-                      onderwerp_sleutel),
-                opruimen=opruimen, volledig=volledig)
+    prijspeil. Raises InvoerFout for an unknown format."""
+    formaten = extra_formaten(opties.formaten)
+    sjablonen = sjablonenmap(opties.sjablonen)
+    invoer_ = invoer(opties.profiel, sjablonen, list(opties.soorten), opties.extra_invoer)
+    manifest = kop(opties.profiel, invoer_, opties.datum,
+                   prijspeil=None if opties.per_aanbieder else opties.prijspeil,
+                   aanbieder=opties.per_aanbieder, extra=opties.onderwerp_sleutel)
+    uitvoering = Uitvoering(manifest.versie, opties.datum, opties.onderwerp)
+    return Plan(opties.profiel, opties.prijspeil, sjablonen, opties.doel, manifest, uitvoering,
+                formaten, taken(opties, invoer_, uitvoering, formaten),
+                opruimen=opties.opruimen, volledig=opties.volledig)

@@ -17,6 +17,7 @@ from contracten.fouten import Melding
 from contracten.opmaak import VOORBEELDMELDING
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
+from contracten.uitvoer.indeling import document
 
 Per = Literal["regio", "aanbieder"]
 
@@ -62,9 +63,10 @@ class Soort(ABC):
         """Whether this region (at this prijspeil) has such documents at all."""
         return True
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        """Where the document goes, relative to the output folder, without extension."""
-        return self.naam if aanbieder is None else f"{self.naam}/{aanbieder.id}"
+    def pad(self, contract: str | None) -> str:
+        """Where the document of `contract` (its key; None for one per region) goes, relative
+        to the output folder, without extension: see `uitvoer.indeling`."""
+        return document(self.naam, contract)
 
     @abstractmethod
     def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:

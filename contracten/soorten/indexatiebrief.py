@@ -14,6 +14,7 @@ from contracten.profiel.tarieven import BedragRegel, Eenheid
 from contracten.rekenen.indexatie import vorig_bedrag
 from contracten.soorten.basis import Soort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
+from contracten.uitvoer.indeling import document
 
 
 def beschikbaar(profiel: Profiel, prijspeil: int) -> bool:
@@ -119,9 +120,9 @@ class Indexatiebrief(Soort):
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         return beschikbaar(profiel, prijspeil)
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"brieven/indexatie/{aanbieder.id}"
+    def pad(self, contract: str | None) -> str:
+        assert contract is not None
+        return document("brieven/indexatie", contract)
 
     def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
         assert aanbieder is not None

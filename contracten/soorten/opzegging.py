@@ -15,6 +15,7 @@ from contracten.profiel.model import Profiel
 from contracten.rekenen.opzegging import Schema, bereken, markering
 from contracten.soorten.basis import Soort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
+from contracten.uitvoer.indeling import document
 from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
 
 
@@ -108,8 +109,8 @@ class _OpzeggingSoort(Soort):
     per = "aanbieder"
     opdracht = "opzegging"
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        return self.naam
+    def pad(self, contract: str | None) -> str:
+        return document(self.naam, None)  # its folder is already the aanbieder's
 
     def proeven(self, profiel: Profiel, prijspeil: int, versie: str,
                 dag: dt.date) -> list[tuple[Aanbieder | None, Uitvoering]]:

@@ -18,6 +18,7 @@ from contracten.soorten.basis import Soort, Uitvoering, basis
 from contracten.soorten.contractopbouw import Opbouw, aanhef, bouw
 from contracten.soorten.contractwaarden import contractwaarden
 from contracten.soorten.deel2 import deel2
+from contracten.uitvoer.indeling import document
 
 
 def opbouw(profiel: Profiel, prijspeil: int, aanbieder: Aanbieder | None) -> tuple[Opbouw, bool]:
@@ -153,9 +154,9 @@ class Overeenkomst(Soort):
         """Only once the region has made its choices (overeenkomst.yaml)."""
         return profiel.overeenkomst is not None and profiel.bibliotheek is not None
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"overeenkomsten/{aanbieder.id}"
+    def pad(self, contract: str | None) -> str:
+        assert contract is not None
+        return document("overeenkomsten", contract)
 
     def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
         assert aanbieder is not None

@@ -16,6 +16,7 @@ from contracten.profiel.model import Profiel
 from contracten.profiel.tarieven import Prijspeil
 from contracten.soorten.basis import Soort, Uitvoering, basis
 from contracten.soorten.tabellen import tariefkop, tarieftabel, toon
+from contracten.uitvoer.indeling import document
 from contracten.weergave.fragment import Cel, Fragment, Tekst
 from contracten.weergave.fragment import Letterlijk as L
 
@@ -237,8 +238,8 @@ class ProgrammaVanEisen(Soort):
     volgorde = 10
     sjabloon = "programma-van-eisen.docx"
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        return "programma-van-eisen"
+    def pad(self, contract: str | None) -> str:
+        return document("programma-van-eisen", None)
 
     def controleer(self, profiel: Profiel, prijspeil: int) -> list[Melding]:
         from contracten.soorten.verwijzingscontrole import programma_verwijzingen

@@ -18,6 +18,7 @@ from contracten.rekenen.socialreturn import bereken, contractjaren, op_voorbeeld
 from contracten.soorten.basis import Soort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
 from contracten.soorten.socialreturn import verplichtingen
+from contracten.uitvoer.indeling import document
 from contracten.weergave.fragment import Fragment
 from contracten.weergave.fragment import Letterlijk as L
 from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
@@ -104,8 +105,8 @@ class SocialReturnRealisatie(Soort):
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         return profiel.regio.regels.socialreturn is not None
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        return "socialreturn-realisatie"
+    def pad(self, contract: str | None) -> str:
+        return document("socialreturn-realisatie", None)
 
     def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
         return f"Realisatie social return {profiel.regio.naam}"
@@ -166,9 +167,9 @@ class SocialReturnHerinnering(Soort):
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         return profiel.regio.regels.socialreturn is not None
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"herinneringen/{aanbieder.id}"
+    def pad(self, contract: str | None) -> str:
+        assert contract is not None
+        return document("herinneringen", contract)
 
     def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
         assert aanbieder is not None

@@ -14,6 +14,7 @@ from contracten.rekenen import socialreturn
 from contracten.rekenen.socialreturn import op_voorbeelden
 from contracten.soorten.basis import Soort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
+from contracten.uitvoer.indeling import document
 from contracten.weergave.fragment import Fragment
 from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
 
@@ -154,8 +155,8 @@ class SocialReturnOverzicht(Soort):
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         return beschikbaar(profiel, prijspeil)
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        return "socialreturn-overzicht"
+    def pad(self, contract: str | None) -> str:
+        return document("socialreturn-overzicht", None)
 
     def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
         return f"Social return {profiel.regio.naam}"
@@ -185,9 +186,9 @@ class SocialReturnBrief(Soort):
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         return beschikbaar(profiel, prijspeil)
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"brieven/socialreturn/{aanbieder.id}"
+    def pad(self, contract: str | None) -> str:
+        assert contract is not None
+        return document("brieven/socialreturn", contract)
 
     def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
         assert aanbieder is not None

@@ -12,6 +12,7 @@ from contracten.soorten.basis import Soort, Uitvoering
 from contracten.soorten.brief import als_brief
 from contracten.soorten.indexatiebrief import beschikbaar, gegevens
 from contracten.soorten.overeenkomst import comparitie
+from contracten.uitvoer.indeling import document
 
 
 class Tariefaddendum(Soort):
@@ -24,9 +25,9 @@ class Tariefaddendum(Soort):
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         return beschikbaar(profiel, prijspeil)
 
-    def pad(self, aanbieder: Aanbieder | None) -> str:
-        assert aanbieder is not None
-        return f"addenda/{aanbieder.id}"
+    def pad(self, contract: str | None) -> str:
+        assert contract is not None
+        return document("addenda", contract)
 
     def titel(self, profiel: Profiel, aanbieder: Aanbieder | None) -> str:
         assert aanbieder is not None
