@@ -24,6 +24,7 @@ _MODULES = {
     "ContractenFout": "contracten.fouten",
     "DocumentStatus": "contracten.opdrachten.goedkeuring",
     "Import": "contracten.opdrachten.artikelen",
+    "Indeling": "contracten.uitvoer.indeling",
     "ImportResultaat": "contracten.opdrachten.excel",
     "IndexeerResultaat": "contracten.opdrachten.indexeer",
     "InvoerFout": "contracten.fouten",
@@ -181,4 +182,7 @@ if TYPE_CHECKING:
     )
     from contracten.profiel.model import (
         Profiel as Profiel,
+    )
+    from contracten.uitvoer.indeling import (
+        Indeling as Indeling,
     )

@@ -31,16 +31,16 @@ def document(plek: str, contract: str | None) -> str:
     return plek if contract is None else f"{plek}/{contract}"
 
 
-def is_uitvoermap(map_: Path) -> bool:
-    """Whether a run of contracten made `map_` (it has a manifest)."""
-    return (map_ / BESTAND).is_file()
-
-
 @dataclass(frozen=True)
 class Indeling:
     """The output tree under `uitvoer`."""
 
     uitvoer: Path
+
+    @staticmethod
+    def is_uitvoermap(map_: Path) -> bool:
+        """Whether a run of contracten made `map_` (it has a manifest)."""
+        return (map_ / BESTAND).is_file()
 
     def regio(self, regio: str) -> Path:
         """Everything of one region."""
@@ -101,7 +101,7 @@ class Indeling:
             return None
         for i in range(len(delen) - 1, 1, -1):
             map_ = self.uitvoer.joinpath(*delen[:i])
-            if is_uitvoermap(map_):
+            if Indeling.is_uitvoermap(map_):
                 return map_, "/".join(delen[i:])
         return None
 
