@@ -30,6 +30,7 @@ _MODULES = {
     "ContractenFout": "contracten.fouten",
     "DocumentStatus": "contracten.opdrachten.goedkeuring",
     "Import": "contracten.opdrachten.artikelen",
+    "Indeling": "contracten.uitvoer.indeling",
     "ImportResultaat": "contracten.opdrachten.excel",
     "IndexeerResultaat": "contracten.opdrachten.indexeer",
     "Indexering": "contracten.rekenen.indexatie",
@@ -91,6 +92,7 @@ __all__ = [
     "DocumentStatus",
     "Import",
     "ImportResultaat",
+    "Indeling",
     "IndexeerResultaat",
     "Indexering",
     "InvoerFout",
@@ -190,6 +192,7 @@ if TYPE_CHECKING:
     from contracten.register.stappen import STAP_NAMEN, STAPPEN
     from contracten.rekenen.indexatie import Indexering
     from contracten.soorten.register import documentsoorten
+    from contracten.uitvoer.indeling import Indeling
     from contracten.web.app import maak_app as webtoepassing
     from contracten.web.instellingen import Instellingen as WebInstellingen
     from contracten.weergave.htmlversie import veilig_html

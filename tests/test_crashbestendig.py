@@ -89,7 +89,7 @@ def test_onderbroken_indexatie_laat_geen_prijspeil_achter(regios, tmp_path, monk
     def onderbroken(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(indexeren, "voer_uit", onderbroken)
+    monkeypatch.setattr(indexeren, "draai", onderbroken)
     voor = stand(regios)
     with pytest.raises(KeyboardInterrupt):
         indexeren.indexeer(laad_regio(regios, "assen"), naar=2026, datum=DATUM,

@@ -81,3 +81,18 @@ def test_smalle_run_per_soort_ruimt_verdwenen_aanbieders_op(regios, assen_gegene
     map_ = uitvoer / "assen/2025"
     assert not (map_ / "brieven/socialreturn/wonen-plus.docx").exists()
     assert (map_ / "overeenkomsten/wonen-plus.docx").exists()  # other kinds are left alone
+
+
+def test_voortgang_telt_de_documenten_die_de_run_maakt(regios, assen_gegenereerd):
+    """`voortgang` hears (klaar, totaal): the total is what this run makes, not a guess."""
+    uitvoer = assen_gegenereerd
+    gemeld: list[tuple[int, int]] = []
+    genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=DATUM,
+             voortgang=lambda klaar, totaal: gemeld.append((klaar, totaal)))
+    assert gemeld == []  # nothing to make, nothing to report
+    wijzig_yaml(regios / "assen/aanbieders.yaml",
+                lambda d: d["aanbieders"][0].update(naam=d["aanbieders"][0]["naam"] + " BV"))
+    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=DATUM,
+                         voortgang=lambda klaar, totaal: gemeld.append((klaar, totaal)))
+    totaal = sum(p.endswith(".docx") for p in resultaat.geschreven)
+    assert totaal > 0 and gemeld == [(i, totaal) for i in range(totaal + 1)]

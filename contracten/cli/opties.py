@@ -82,18 +82,19 @@ def nu() -> dt.datetime:
 
 
 @contextmanager
-def voortgangsbalk(stil: bool) -> Iterator[Callable[[int], None] | None]:
-    """A progress bar on a terminal; nothing with --json or when output goes elsewhere."""
+def voortgangsbalk(stil: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on a terminal, of the documents the run reports it makes (klaar of
+    totaal); nothing with --json or when output goes elsewhere."""
     if stil or not sys.stderr.isatty():
         yield None
         return
     balk: Any = None
     gedaan = 0
 
-    def bij(gemaakt: int) -> None:
+    def bij(gemaakt: int, totaal: int) -> None:
         nonlocal balk, gedaan
         if balk is None:
-            balk = click.progressbar(length=None, label="Documenten maken", file=sys.stderr,
+            balk = click.progressbar(length=totaal, label="Documenten maken", file=sys.stderr,
                                      show_pos=True)
             balk.__enter__()
         balk.update(gemaakt - gedaan)

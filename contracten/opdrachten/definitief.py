@@ -18,6 +18,7 @@ from contracten.opdrachten.goedkeuring import zet_stap
 from contracten.opmaak import aantal
 from contracten.profiel.model import Profiel
 from contracten.uitvoer import definitief, manifest, voorbeelden
+from contracten.uitvoer.indeling import Indeling
 from contracten.uitvoer.map import sha256, slot
 from contracten.weergave.tekstversie import kop_en_voet_van, naar_markdown
 
@@ -44,11 +45,11 @@ def markeer_definitief(regio: Profiel, *, datum: dt.date, uitvoer: Path | str = 
     on disk; without it, only the files are marked, as before the register existed."""
     uitvoer = Path(uitvoer)
     jaar = prijspeil if prijspeil is not None else regio.laatste_prijspeil()
-    map_, binnen = uitvoer / regio.sleutel / str(jaar), list(paden)
+    map_, binnen = Indeling(uitvoer).prijspeil(regio.sleutel, jaar), list(paden)
     if paden:
         map_, binnen = _map_van(uitvoer, regio, paden)
-        if prijspeil is None and map_.parent == uitvoer / regio.sleutel and map_.name.isdigit():
-            jaar = int(map_.name)
+        if prijspeil is None:
+            jaar = Indeling(uitvoer).prijspeil_van(regio.sleutel, map_) or jaar
     registreren = door is not None
 
     def vastleggen(alleen_controleren: bool) -> None:
@@ -81,23 +82,17 @@ def markeer_definitief(regio: Profiel, *, datum: dt.date, uitvoer: Path | str = 
 
 
 def _map_van(uitvoer: Path, regio: Profiel, paden: Sequence[str]) -> tuple[Path, list[str]]:
-    """The one output folder of the region that holds every path in `paden` (the nearest
-    folder above it with a manifest: a prijspeil's, or an opzegging's), and their paths in it."""
+    """The one output folder of the region that holds every path in `paden` (a prijspeil's, or
+    an opzegging's: see `Indeling.map_van`), and their paths in it."""
     mappen: dict[Path, list[str]] = {}
     onbekend = []
     for pad in paden:
-        delen = pad.split("/")
-        veilig = delen[0] == regio.sleutel and "" not in delen and ".." not in delen \
-            and "\\" not in pad and not pad.startswith("/")
-        gevonden = next((uitvoer.joinpath(*delen[:i]) for i in range(len(delen) - 1, 1, -1)
-                         if (uitvoer.joinpath(*delen[:i]) / manifest.BESTAND).is_file()),
-                        None) if veilig else None
+        gevonden = Indeling(uitvoer).map_van(regio.sleutel, pad)
         if gevonden is None:
             onbekend.append(Melding(pad, None, "", f"is geen gegenereerd document van regio "
                                     f"'{regio.sleutel}' in {uitvoer}", "niets_gekozen"))
         else:
-            mappen.setdefault(gevonden, []).append(
-                "/".join(delen[len(gevonden.relative_to(uitvoer).parts):]))
+            mappen.setdefault(gevonden[0], []).append(gevonden[1])
     if not onbekend and len(mappen) > 1:
         onbekend = [Melding(pad, None, "", "kies documenten uit één uitvoermap tegelijk",
                             "meerdere_uitvoermappen") for pad in paden]

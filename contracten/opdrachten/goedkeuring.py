@@ -18,9 +18,8 @@ from contracten.register.stappen import STAP_NAMEN, STAPPEN
 from contracten.register.verbinding import open_engine
 from contracten.rekenen.termijnen import einde
 from contracten.uitvoer import manifest
+from contracten.uitvoer.indeling import Indeling
 from contracten.uitvoer.map import sha256
-
-OPZEGGINGEN = "opzeggingen"
 
 
 @dataclass(frozen=True)
@@ -62,17 +61,6 @@ def _contracten(regio: Profiel, opgezegd: dict[str, dt.date]) -> list[Contract]:
         for c in regio.contracten]
 
 
-def _uitvoermappen(uitvoer: Path, regio: str, prijspeil: int) -> list[Path]:
-    """The output folders whose documents the register follows: the prijspeil's, and every
-    opzegging's."""
-    mappen = [uitvoer / regio / str(prijspeil)]
-    opzeggingen = uitvoer / regio / OPZEGGINGEN
-    if opzeggingen.is_dir():
-        mappen += sorted(p.parent for p in (*opzeggingen.glob(f"*/*/{manifest.BESTAND}"),
-                                            *opzeggingen.glob(f"*/*/*/{manifest.BESTAND}")))
-    return mappen
-
-
 def synchroniseer(register: Register, regio: Profiel, *, uitvoer: Path, prijspeil: int,
                   tijdstip: dt.datetime) -> dict[str, Path]:
     """Bring the register up to date with the profile and the output folders; returns every
@@ -80,20 +68,20 @@ def synchroniseer(register: Register, regio: Profiel, *, uitvoer: Path, prijspei
     versies: list[Versie] = []
     bestanden: dict[str, Path] = {}
     opgezegd: dict[str, dt.date] = {}
-    for map_ in _uitvoermappen(uitvoer, regio.sleutel, prijspeil):
+    indeling = Indeling(uitvoer)
+    for map_ in indeling.gevolgd(regio.sleutel, prijspeil):
         gelezen = manifest.lees(map_)
         if gelezen is None:
             continue
-        if gelezen.aanbieder:  # an opzegging's folder, of one contract
-            datum = dt.date.fromisoformat(map_.name)
+        if gelezen.aanbieder and (datum := indeling.opzegdatum(map_)) is not None:
+            # an opzegging's folder, of one contract
             sleutel = (f"perceel-{gelezen.perceel}/{gelezen.aanbieder}" if gelezen.perceel
                        else gelezen.aanbieder)
             opgezegd[sleutel] = min(datum, opgezegd.get(sleutel, datum))
-        relatief = map_.relative_to(uitvoer).as_posix()
         for d in gelezen.documenten:
             if d.formaat != "docx" or d.naast_definitief:
                 continue
-            pad = f"{relatief}/{d.pad}"
+            pad = indeling.registerpad(map_, d.pad)
             versies.append(Versie(d.aanbieder, d.soort, pad, d.versie, d.sha256))
             bestanden[pad] = map_ / d.pad
     register.zet_contracten(regio.sleutel, _contracten(regio, opgezegd))

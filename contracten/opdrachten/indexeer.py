@@ -13,15 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from contracten.opmaak import procent
+from contracten.pijplijn.draai import draai
 from contracten.pijplijn.keuze import kies
-from contracten.pijplijn.plan import extra_formaten, maak_plan
-from contracten.pijplijn.uitvoeren import Resultaat, voer_uit
+from contracten.pijplijn.opties import Opties
+from contracten.pijplijn.uitvoeren import Resultaat
 from contracten.profiel.laden import TARIEVEN, laad_regio
 from contracten.profiel.model import Profiel
 from contracten.profiel.tariefbestand import als_yaml, schrijf_nieuw
 from contracten.rekenen.indexatie import Indexering, cijfers, vorig_prijspeil
 from contracten.rekenen.indexatie import indexeer as bereken
-from contracten.soorten.register import sjablonenmap
+from contracten.uitvoer.indeling import Indeling
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,10 @@ def indexeer(regio: Profiel, *, naar: int, datum: dt.date, ova: Decimal | None =
         try:
             nieuw = laad_regio(regio.map.parent, regio.sleutel)
             keuze = kies(nieuw, opdracht="genereer", prijspeil=naar)
-            plan = maak_plan(nieuw, keuze.soorten, keuze.contracten, prijspeil=naar,
-                             sjablonen=sjablonenmap(sjablonen),
-                             doel=Path(uitvoer) / nieuw.sleutel / str(naar), datum=datum,
-                             formaten=extra_formaten(formaten), volledig=True)
-            documenten = voer_uit(plan)
+            documenten = draai(Opties(
+                nieuw, keuze.soorten, keuze.contracten, naar,
+                doel=Indeling(Path(uitvoer)).prijspeil(nieuw.sleutel, naar), datum=datum,
+                formaten=formaten, sjablonen=sjablonen, volledig=True))
         except BaseException:
             pad.unlink()  # all or nothing: no new prijspeil without its documents
             raise

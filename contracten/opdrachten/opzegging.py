@@ -12,15 +12,17 @@ from typing import Any
 
 from contracten.fouten import InvoerFout, Melding
 from contracten.lezen.tabelbestand import Invoerbestand
+from contracten.pijplijn.draai import draai
 from contracten.pijplijn.keuze import onbekende_aanbieders
-from contracten.pijplijn.plan import extra_formaten, maak_plan
-from contracten.pijplijn.uitvoeren import Resultaat, voer_uit
+from contracten.pijplijn.opties import Opties
+from contracten.pijplijn.uitvoeren import Resultaat
 from contracten.profiel.clienten import bestand, lees_clienten
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
 from contracten.rekenen.opzegging import Door, Schema, bereken, markering, plus_maanden
 from contracten.soorten.opzegging import Opzegging
-from contracten.soorten.register import sjablonenmap, van_opdracht
+from contracten.soorten.register import van_opdracht
+from contracten.uitvoer.indeling import Indeling
 
 
 @dataclass(frozen=True)
@@ -153,15 +155,15 @@ def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.
     doorlevering = regio.regio.regels.opzegging.doorlevering_maanden
     schema = bereken(gevonden.id, datum, maanden, doorlevering, lijst, door)
     extra = ((invoer.naam, invoer.inhoud),) if invoer is not None else ()
-    plan = maak_plan(regio, list(van_opdracht("opzegging").values()), [contract],
-                     prijspeil=regio.laatste_prijspeil(), sjablonen=sjablonenmap(sjablonen),
-                     doel=Path(uitvoer) / regio.sleutel / "opzeggingen" / contract.sleutel
-                     / datum.isoformat(), datum=briefdatum, formaten=extra_formaten(formaten),
-                     onderwerp=Opzegging(schema, termijn_voorbeeld),
-                     onderwerp_sleutel=f"{maanden}/{datum.isoformat()}/{termijn_voorbeeld}/{door}",
-                     extra_invoer=extra, volledig=True, per_contract=contract)
+    opties = Opties(
+        regio, list(van_opdracht("opzegging").values()), [contract], regio.laatste_prijspeil(),
+        doel=Indeling(Path(uitvoer)).opzegging(regio.sleutel, contract.sleutel, datum),
+        datum=briefdatum, formaten=formaten, sjablonen=sjablonen,
+        onderwerp=Opzegging(schema, termijn_voorbeeld),
+        onderwerp_sleutel=f"{maanden}/{datum.isoformat()}/{termijn_voorbeeld}/{door}",
+        extra_invoer=extra, volledig=True, per_contract=contract)
     al_afgelopen = [c.client.client for c in schema.clienten if c.al_afgelopen]
     waarschuwingen = [f"de beschikking van {', '.join(al_afgelopen)} eindigde al vóór de "
                       f"instroomstop ({datum.isoformat()}); controleer of deze cliënt(en) nog op "
                       "de lijst horen"] if al_afgelopen else []
-    return OpzeggingResultaat(regio.sleutel, schema, voer_uit(plan), waarschuwingen)
+    return OpzeggingResultaat(regio.sleutel, schema, draai(opties), waarschuwingen)

@@ -12,14 +12,16 @@ from typing import Any
 
 from contracten.fouten import InvoerFout, Melding
 from contracten.lezen.tabelbestand import Invoerbestand
-from contracten.pijplijn.plan import extra_formaten, maak_plan
-from contracten.pijplijn.uitvoeren import Resultaat, voer_uit
+from contracten.pijplijn.draai import draai
+from contracten.pijplijn.opties import Opties
+from contracten.pijplijn.uitvoeren import Resultaat
 from contracten.profiel.clienten import bestand
 from contracten.profiel.model import Profiel
 from contracten.profiel.realisatiebestand import lees_realisatie
 from contracten.rekenen.realisatie import Realisatie
 from contracten.soorten.realisatie import Gemeld, jaren_van, standen
-from contracten.soorten.register import sjablonenmap, van_opdracht
+from contracten.soorten.register import van_opdracht
+from contracten.uitvoer.indeling import Indeling
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,11 @@ def socialreturn_realisatie(regio: Profiel, realisatie: Path | Invoerbestand, *,
     gemeld = Gemeld(bedragen, jaren, reactie_weken)
     stand = standen(regio, gemeld)
     achter = [c for c, r in stand if r.achter]
-    plan = maak_plan(regio, list(van_opdracht("socialreturn-realisatie").values()), achter,
-                     prijspeil=regio.laatste_prijspeil(), sjablonen=sjablonenmap(sjablonen),
-                     doel=Path(uitvoer) / regio.sleutel / "socialreturn-realisatie"
-                     / str(jaren[-1]), datum=datum, formaten=extra_formaten(formaten),
-                     onderwerp=gemeld, onderwerp_sleutel=f"{reactie_weken}/{jaren}",
-                     extra_invoer=((invoer.naam, invoer.inhoud),), volledig=True)
-    return RealisatieResultaat(regio.sleutel, jaren, [r for _, r in stand], voer_uit(plan))
+    documenten = draai(Opties(
+        regio, list(van_opdracht("socialreturn-realisatie").values()), achter,
+        regio.laatste_prijspeil(),
+        doel=Indeling(Path(uitvoer)).realisatie(regio.sleutel, jaren[-1]), datum=datum,
+        formaten=formaten, sjablonen=sjablonen, onderwerp=gemeld,
+        onderwerp_sleutel=f"{reactie_weken}/{jaren}",
+        extra_invoer=((invoer.naam, invoer.inhoud),), volledig=True))
+    return RealisatieResultaat(regio.sleutel, jaren, [r for _, r in stand], documenten)

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from contracten.pijplijn.draai import draai
 from contracten.pijplijn.keuze import kies
-from contracten.pijplijn.plan import extra_formaten, maak_plan
-from contracten.pijplijn.uitvoeren import Resultaat, voer_uit
+from contracten.pijplijn.opties import Opties
+from contracten.pijplijn.uitvoeren import Resultaat
 from contracten.profiel.model import Profiel
-from contracten.soorten.register import sjablonenmap
 from contracten.soorten.socialreturn import verplichtingen
+from contracten.uitvoer.indeling import Indeling
 
 SOORTEN = ("socialreturn-overzicht", "socialreturn-brief")
 
@@ -57,8 +58,8 @@ def socialreturn(regio: Profiel, *, datum: dt.date, uitvoer: Path | str = "outpu
     if regio.regio.regels.socialreturn is None:
         return SocialReturnResultaat(regio, jaar, None)
     keuze = kies(regio, opdracht="genereer", prijspeil=jaar, soorten=SOORTEN)
-    plan = maak_plan(regio, keuze.soorten, keuze.contracten, prijspeil=keuze.prijspeil,
-                     sjablonen=sjablonenmap(sjablonen),
-                     doel=Path(uitvoer) / regio.sleutel / str(keuze.prijspeil), datum=datum,
-                     formaten=extra_formaten(formaten), opruimen=frozenset(SOORTEN))
-    return SocialReturnResultaat(regio, keuze.prijspeil, voer_uit(plan))
+    documenten = draai(Opties(
+        regio, keuze.soorten, keuze.contracten, keuze.prijspeil,
+        doel=Indeling(Path(uitvoer)).prijspeil(regio.sleutel, keuze.prijspeil), datum=datum,
+        formaten=formaten, sjablonen=sjablonen, opruimen=frozenset(SOORTEN)))
+    return SocialReturnResultaat(regio, keuze.prijspeil, documenten)

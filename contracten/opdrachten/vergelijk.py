@@ -15,6 +15,7 @@ from typing import Any
 
 from contracten.fouten import ContractenFout
 from contracten.uitvoer import manifest
+from contracten.uitvoer.indeling import Indeling
 from contracten.uitvoer.manifest import Document as ManifestDocument
 from contracten.uitvoer.manifest import Invoer, Manifest
 from contracten.uitvoer.map import Uitvoermap, sha256, veilig_pad
@@ -84,7 +85,7 @@ def vergelijk(oud: Path | str, nieuw: Path | str, *, datum: dt.date,
                 redlines.append((f"redlines/{pad}", nieuwe[pad].get("aanbieder"), redline))
             documenten.append(document)
     uitkomst = Vergelijking(oud, nieuw, documenten)
-    doel = Path(uitvoer) if uitvoer else nieuw.parent / f"vergelijking-{oud.name}-{nieuw.name}"
+    doel = Path(uitvoer) if uitvoer else Indeling.vergelijking(oud, nieuw)
     bestanden = [*(("redline", "docx", pad, aanbieder, inhoud)
                    for pad, aanbieder, inhoud in redlines),
                  ("rapport", "html", "rapport.html", None, html_rapport(uitkomst).encode()),

@@ -1,5 +1,5 @@
-"""Plan a run: which documents to make, each with the hash of exactly what it is made from, and
-which of them the previous run already made (those stay as they are)."""
+"""Plan a run: from its `Opties`, the documents it asks for, each with the hash of exactly what
+it is made from (which of them the previous run already made: see `verschil`)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,11 @@ from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
 from contracten.soorten.basis import Soort, Uitvoering
-from contracten.uitvoer.manifest import Document, Invoer, Manifest, stam
+from contracten.soorten.register import sjablonenmap
+from contracten.uitvoer.manifest import Invoer, Manifest
 from contracten.uitvoer.map import sha256
+
+from .opties import Opties
 
 FORMATEN = ("docx", "md", "html", "pdf")
 _AANBIEDER = TypeAdapter(Aanbieder)
@@ -102,19 +105,19 @@ def kop(profiel: Profiel, invoer_: list[Invoer], datum: dt.date, *, prijspeil: i
                     documenten=[])
 
 
-def taken(profiel: Profiel, prijspeil: int, soorten: list[Soort], contracten: list[Contract],
-          invoer_: list[Invoer], uitvoering: Uitvoering, formaten: tuple[str, ...],
-          onderwerp: str = "") -> list[Taak]:
+def taken(opties: Opties, invoer_: list[Invoer], uitvoering: Uitvoering,
+          formaten: tuple[str, ...]) -> list[Taak]:
     """Each document with the hash of exactly what it is made from, so that a change to one
     aanbieder remakes only its documents (and those that list all aanbieders)."""
+    profiel, prijspeil, onderwerp = opties.profiel, opties.prijspeil, opties.onderwerp_sleutel
     hashes = {i.pad: i.sha256 for i in invoer_}
     gemeen = "".join(h for pad, h in sorted(hashes.items())
                      if not pad.endswith("/aanbieders.yaml") and not pad.startswith("sjablonen/"))
     alle = hashes.get(f"{profiel.sleutel}/aanbieders.yaml", "")
     uit = []
     veel = len(profiel.percelen) > 1
-    for soort in soorten:
-        for contract in (contracten if soort.per_contract else [None]):
+    for soort in opties.soorten:
+        for contract in (opties.contracten if soort.per_contract else [None]):
             delen = [codehash(), soort.naam, str(prijspeil), gemeen,
                      hashes[f"sjablonen/{soort.sjabloon}"], ",".join(formaten), onderwerp]
             if contract is not None:
@@ -132,41 +135,17 @@ def taken(profiel: Profiel, prijspeil: int, soorten: list[Soort], contracten: li
     return uit
 
 
-def hergebruik(taken_: list[Taak], vorig: Manifest | None, doel: Path,
-               formaten: tuple[str, ...]) -> tuple[list[Document], list[Taak]]:
-    """Split into documents that stay as they are and documents that must be made. A document
-    stays when it was made from the same inputs and all its files are still there."""
-    oud: dict[str, list[Document]] = {}
-    for d in (vorig.documenten if vorig else []):
-        # A new version beside a finalised document counts as that document's output.
-        oud.setdefault(stam(d.naast_definitief) if d.naast_definitief else d.stam, []).append(d)
-    nodig = {"docx", "md", *formaten}
-    hergebruikt: list[Document] = []
-    te_maken: list[Taak] = []
-    for taak in taken_:
-        bij = [d for d in oud.get(taak.pad, []) if d.invoerhash == taak.invoerhash]
-        if (bij and len(bij) == len(oud[taak.pad]) and nodig <= {d.formaat for d in bij}
-                and all((doel / d.pad).is_file() for d in bij)):
-            hergebruikt += bij
-        else:
-            te_maken.append(taak)
-    return hergebruikt, te_maken
-
-
-def maak_plan(profiel: Profiel, soorten: list[Soort], contracten: list[Contract], *,
-              prijspeil: int, sjablonen: Path, doel: Path, datum: dt.date,
-              formaten: tuple[str, ...] = (), onderwerp: object = None,
-              onderwerp_sleutel: str = "", extra_invoer: tuple[tuple[str, bytes], ...] = (),
-              volledig: bool = False, opruimen: frozenset[str] = frozenset(),
-              per_contract: Contract | None = None) -> Plan:
+def maak_plan(opties: Opties) -> Plan:
     """The plan of a run: its inputs, its version stamp and its tasks. A folder that belongs
     to one contract (`per_contract`, an opzegging) names it in its manifest instead of the
-    prijspeil."""
-    invoer_ = invoer(profiel, sjablonen, soorten, extra_invoer)
-    manifest = kop(profiel, invoer_, datum, prijspeil=None if per_contract else prijspeil,
-                   contract=per_contract, extra=onderwerp_sleutel)
-    uitvoering = Uitvoering(manifest.versie, datum, onderwerp)
-    return Plan(profiel, prijspeil, sjablonen, doel, manifest, uitvoering, formaten,
-                taken(profiel, prijspeil, soorten, contracten, invoer_, uitvoering, formaten,
-                      onderwerp_sleutel),
-                opruimen=opruimen, volledig=volledig)
+    prijspeil. Raises InvoerFout for an unknown format."""
+    formaten = extra_formaten(opties.formaten)
+    sjablonen = sjablonenmap(opties.sjablonen)
+    invoer_ = invoer(opties.profiel, sjablonen, list(opties.soorten), opties.extra_invoer)
+    manifest = kop(opties.profiel, invoer_, opties.datum,
+                   prijspeil=None if opties.per_contract else opties.prijspeil,
+                   contract=opties.per_contract, extra=opties.onderwerp_sleutel)
+    uitvoering = Uitvoering(manifest.versie, opties.datum, opties.onderwerp)
+    return Plan(opties.profiel, opties.prijspeil, sjablonen, opties.doel, manifest, uitvoering,
+                formaten, taken(opties, invoer_, uitvoering, formaten),
+                opruimen=opties.opruimen, volledig=opties.volledig)

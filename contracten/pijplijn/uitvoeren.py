@@ -1,11 +1,10 @@
 """Carry out a plan: make what changed, keep what did not, and commit it all at once with the new
-manifest. Every command that makes documents goes through here."""
+manifest. Every command that makes documents goes through here (by way of `draai`)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,11 +13,13 @@ from contracten.fouten import ContractenFout
 from contracten.privacy import versiecode
 from contracten.soorten.register import soorten
 from contracten.uitvoer import definitief, manifest
-from contracten.uitvoer.manifest import Document, Herkomst, Manifest, stam
+from contracten.uitvoer.manifest import Document, Herkomst, Manifest
 from contracten.uitvoer.map import Uitvoermap, sha256
 from contracten.weergave.pdf import naar_pdf, samengevoegd
 
-from .plan import Plan, hergebruik
+from .opties import Voortgang
+from .plan import Plan
+from .verschil import achtergebleven, bereken
 from .werk import Artikel, Gemaakt, Werk, maak_alle
 
 
@@ -36,8 +37,10 @@ class Resultaat:
 
 
 def voer_uit(plan: Plan, *, processen: int | None = None,
-             voortgang: Callable[[int], None] | None = None) -> Resultaat:
-    """Make and write the plan's documents. Raises ContractenFout, and writes nothing then."""
+             voortgang: Voortgang | None = None) -> Resultaat:
+    """Make and write the plan's documents; only side effects: what to make, keep and remove
+    is decided by `verschil.bereken`. `voortgang` is called with (klaar, totaal) as documents
+    are made. Raises ContractenFout, and writes nothing then."""
     waarschuwingen = []
     with Uitvoermap(plan.doel) as map_:
         try:
@@ -55,17 +58,16 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                                  "er is niets geschreven.")
         register = definitief.lees(plan.doel)
         definitief.controleer(plan.doel, register)
-        hergebruikt, te_maken = hergebruik(plan.taken, vorig, plan.doel, plan.formaten)
-        bewaard = {d.pad for d in hergebruikt}
-        oud = vorig.documenten if vorig else []
-        # Sets of every path only where there is something to compare: 10,000 paths each.
-        alle_stammen = {t.pad for t in plan.taken} if oud else set()
-        opnieuw = {t.pad for t in te_maken} if oud else set()
-        weg = {d.pad for d in oud if _sleutel(d) not in alle_stammen and not d.bundel
-               and (plan.volledig or d.soort in plan.opruimen)
-               and f"{d.stam}.docx" not in register}
-        if vorig is not None and not te_maken and not weg and vorig.kop_gelijk(plan.kop):
-            return Resultaat(plan.doel, vorig, ongewijzigd=sorted(bewaard),
+        # What is to be done is decided without the file system (see `verschil`): what it
+        # needs to know of the folder is read here.
+        verschil = bereken(plan.taken, vorig, plan.kop, formaten=plan.formaten,
+                           op_schijf={d.pad for d in (vorig.documenten if vorig else [])
+                                      if (plan.doel / d.pad).is_file()},
+                           definitief=register.keys(), volledig=plan.volledig,
+                           opruimen=plan.opruimen)
+        bewaard = sorted(verschil.ongewijzigd)
+        if vorig is not None and verschil.bij:
+            return Resultaat(plan.doel, vorig, ongewijzigd=bewaard,
                              waarschuwingen=waarschuwingen)
 
         gedeeld = _Gedeeld()
@@ -75,7 +77,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         artikelen: dict[str, list[Herkomst]] = {}  # of each new .docx: see _gedeelde_herkomst
         naast: list[str] = []
         # closing(): on an error or interruption the pool stops now, not at garbage collection.
-        with closing(maak_alle(werk, te_maken, processen, voortgang)) as gemaakte:
+        with closing(maak_alle(werk, verschil.maken, processen, voortgang)) as gemaakte:
             for gemaakt in gemaakte:
                 documenten, is_naast = _documenten(gemaakt, register, map_, gedeeld)
                 nieuw += documenten
@@ -87,11 +89,9 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         if "pdf" in plan.formaten:
             nieuw += _pdf(nieuw, map_)
         nieuwe_paden = {d.pad for d in nieuw}
-        # What stays of the previous manifest: what this run did not touch, and every
-        # finalised document (a remade one has its new version beside it).
-        blijft = [d for d in oud if d.pad not in weg and d.pad not in nieuwe_paden
-                  and (_sleutel(d) not in opnieuw
-                       or (f"{d.stam}.docx" in register and not d.naast_definitief))]
+        # What stays of the previous manifest (a remade finalised document has its new
+        # version beside it), but for a file this run wrote again.
+        blijft = [d for d in verschil.houden if d.pad not in nieuwe_paden]
         alle, gebundeld = _bundels(blijft + nieuw, plan, map_, nieuwe_paden)
         del blijft, nieuw
         nieuwe_paden |= set(gebundeld)
@@ -107,13 +107,11 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         alle = _gedeelde_herkomst(alle, herkomst, nieuwe_paden, artikelen)
         alle = [d.met(definitief=register[d.pad]["datum"])
                 if d.pad in register else d for d in alle]
-        if oud:  # files of a previous version that this run does not write again go as well
-            paden = {d.pad for d in alle}
-            weg |= {d.pad for d in oud if d.pad not in paden}
+        weg = verschil.weg | achtergebleven(vorig, alle)
         nieuw_manifest = plan.kop.model_copy(update={"documenten": alle, "herkomst": herkomst})
         map_.voltooi(nieuw_manifest, sorted(weg))
     return Resultaat(plan.doel, nieuw_manifest, geschreven=sorted(nieuwe_paden),
-                     ongewijzigd=sorted(bewaard), verwijderd=sorted(weg),
+                     ongewijzigd=bewaard, verwijderd=sorted(weg),
                      naast_definitief=sorted(naast), waarschuwingen=waarschuwingen)
 
 
@@ -193,12 +191,6 @@ class _Gedeeld:
 
     def samenvattingen(self, samenvattingen: list[str]) -> list[str]:
         return self._samenvattingen.setdefault(tuple(samenvattingen), samenvattingen)
-
-
-def _sleutel(d: Document) -> str:
-    """The document a manifest entry belongs to: a new version beside a finalised document
-    belongs to that document."""
-    return stam(d.naast_definitief) if d.naast_definitief else d.stam
 
 
 def _documenten(gemaakt: Gemaakt, register: dict[str, dict[str, str]], map_: Uitvoermap,

@@ -139,9 +139,13 @@ def herkomst_per_kop(koppen_: list[str], sjabloon: str, bronnen: dict[str, list[
 
 
 def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
-              voortgang: Callable[[int], None] | None = None) -> Generator[Gemaakt, None, None]:
+              voortgang: Callable[[int, int], None] | None = None
+              ) -> Generator[Gemaakt, None, None]:
     """Make every task, in the main process or spread over a pool; yields as they finish (in
-    task order)."""
+    task order). `voortgang` hears (klaar, totaal): (0, totaal) first, then after each task."""
+    totaal = len(taken)
+    if voortgang and totaal:
+        voortgang(0, totaal)
     aantal = processen if processen is not None else min(os.cpu_count() or 1, 4)
     if aantal > 1 and len(taken) >= DREMPEL:
         context = multiprocessing.get_context("spawn")
@@ -166,7 +170,7 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
                 gemaakte = pool.map(_maak, taken, chunksize=PER_KEER)
                 for i, (taak, gemaakt) in enumerate(zip(taken, gemaakte, strict=True), 1):
                     if voortgang:
-                        voortgang(i)
+                        voortgang(i, totaal)
                     # This process's own Taak: the worker's copy would hold its strings twice.
                     yield dataclasses.replace(gemaakt, taak=taak)
             except BaseException:
@@ -176,7 +180,7 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
     for i, taak in enumerate(taken, 1):
         yield werk.maak(taak)
         if voortgang:
-            voortgang(i)
+            voortgang(i, totaal)
 
 
 @contextmanager

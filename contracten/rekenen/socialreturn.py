@@ -34,7 +34,6 @@ class Contractjaar:
 @dataclass(frozen=True)
 class Verplichting:
     aanbieder: str
-    contract: str  # its key (the aanbieder's id in a tender of one perceel)
     verplicht: bool
     bedrag: Decimal | None  # over the whole looptijd, the sum of `jaren`; None when not obliged
     jaaromzet: Decimal
@@ -43,6 +42,7 @@ class Verplichting:
     aanneemsom: Decimal | None  # excl. BTW
     omgerekend: bool = False  # the aanneemsom was given incl. BTW and converted
     jaren: tuple[Contractjaar, ...] = ()  # empty when not obliged
+    contract: str = ""  # its key (the aanbieder's id in a tender of one perceel)
 
 
 def contractjaren(begin: dt.date, einde: dt.date) -> list[tuple[dt.date, dt.date, int]]:

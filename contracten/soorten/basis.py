@@ -18,6 +18,7 @@ from contracten.fouten import Melding
 from contracten.opmaak import VOORBEELDMELDING, opsomming
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
+from contracten.uitvoer.indeling import document
 
 Per = Literal["regio", "contract"]
 
@@ -112,7 +113,7 @@ class RegioSoort(Soort):
     per = "regio"
 
     def pad(self) -> str:
-        return self.naam
+        return document(self.naam, None)
 
     @abstractmethod
     def titel(self, profiel: Profiel) -> str: ...
@@ -159,7 +160,7 @@ class ContractSoort(Soort):
     map: ClassVar[str | None] = None  # its folder in the output; default: the kind's name
 
     def pad(self, contract: Contract) -> str:
-        return f"{self.map or self.naam}/{contract.sleutel}"
+        return document(self.map or self.naam, contract.sleutel)
 
     @abstractmethod
     def titel(self, profiel: Profiel, contract: Contract) -> str: ...

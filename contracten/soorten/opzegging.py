@@ -15,6 +15,7 @@ from contracten.profiel.percelen import Contract
 from contracten.rekenen.opzegging import Schema, bereken, markering
 from contracten.soorten.basis import ContractSoort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
+from contracten.uitvoer.indeling import document
 from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
 
 
@@ -107,7 +108,7 @@ class _OpzeggingSoort(ContractSoort):
     opdracht = "opzegging"
 
     def pad(self, contract: Contract) -> str:
-        return self.naam  # in the folder of this one contract's opzegging
+        return document(self.naam, None)  # in the folder of this one contract's opzegging
 
     def proeven(self, profiel: Profiel, prijspeil: int, versie: str,
                 dag: dt.date) -> list[tuple[Contract | None, Uitvoering]]:

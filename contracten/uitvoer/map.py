@@ -101,8 +101,9 @@ class Uitvoermap:
             if map_.is_symlink():
                 raise ContractenFout(f"{map_} is een symbolische koppeling; kies een gewone map "
                                      "als uitvoer.")
-        self._nieuwe_mappen = [p for p in (self.doel.parent, self.doel.parent.parent)
-                               if not p.exists()]
+        # The folders above it this run makes (output/<regio>/opzeggingen/perceel-2/<id>/):
+        # each goes again when the run leaves it empty.
+        self._nieuwe_mappen = [p for p in self.doel.parents if not p.exists()]
         try:
             self.doel.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -90,13 +90,14 @@ async def vergelijk(request: Request) -> Response:
     if oud not in jaren or nieuw not in jaren or oud == nieuw:
         raise HTTPException(404, "Kies twee verschillende prijspeilen van deze regio.")
     i = inst(request)
-    map_ = i.uitvoer / naam
+    indeling = contracten.Indeling(i.uitvoer)
+    map_ = indeling.regio(naam)  # the links of this page are relative to it
+    van, naar = indeling.prijspeil(naam, int(oud)), indeling.prijspeil(naam, int(nieuw))
     if request.method == "POST":
-        await run_in_threadpool(contracten.vergelijk, map_ / oud, map_ / nieuw,
-                                datum=i.klok().date())
+        await run_in_threadpool(contracten.vergelijk, van, naar, datum=i.klok().date())
         return RedirectResponse(f"/regio/{naam}/vergelijk?oud={oud}&nieuw={nieuw}",
                                 status_code=303)
-    rapport = map_ / f"vergelijking-{oud}-{nieuw}"  # where `vergelijk` puts it by default
+    rapport = indeling.vergelijking(van, naar)  # where `vergelijk` puts it by default
     redlines = sorted(p.relative_to(map_).as_posix() for p in rapport.rglob("*.docx")) \
         if rapport.is_dir() else []
     verslag = rapport / "rapport.md"

@@ -16,7 +16,7 @@ import contracten
 class Taak:
     id: str
     regio: str
-    totaal: int = 0
+    totaal: int = 0  # documents this run makes, as the run reports it (0 until it does)
     klaar: int = 0
     bezig: bool = True
     geschreven: list[str] = field(default_factory=list)
@@ -52,12 +52,11 @@ class Taken:
 
     @staticmethod
     def _draai(taak: Taak, regios: Path, uitvoer: Path, datum: dt.date) -> None:
-        def voortgang(klaar: int) -> None:
-            taak.klaar = klaar
+        def voortgang(klaar: int, totaal: int) -> None:
+            taak.klaar, taak.totaal = klaar, totaal
 
         try:
             profiel = contracten.laad_regio(regios, taak.regio)
-            taak.totaal = 2 * len(profiel.aanbieders) + 2
             resultaat = contracten.genereer(profiel, datum=datum, uitvoer=uitvoer,
                                             voortgang=voortgang)
             taak.geschreven = sorted(p for p in resultaat.geschreven if p.endswith(".docx"))

@@ -44,8 +44,8 @@ def geladen(request: Request, naam: str) -> contracten.Profiel:
 def jaar(request: Request, regio: contracten.Profiel) -> int:
     """The prijspeil a page is about: ?jaar=, else the one in a document's path, else the
     newest (404 for one the region does not have)."""
-    pad = request.query_params.get("pad", "").split("/")
-    tekst = request.query_params.get("jaar") or (pad[1] if len(pad) > 2 else "")
+    tekst = request.query_params.get("jaar") or contracten.Indeling.prijspeil_in(
+        request.query_params.get("pad", ""))
     if not tekst:
         return regio.laatste_prijspeil()
     if not tekst.isdigit() or int(tekst) not in regio.prijspeilen:
@@ -67,9 +67,9 @@ def regios(request: Request) -> HTMLResponse:
 def regio(request: Request) -> HTMLResponse:
     p = profiel(request)
     s = stand(request, p)
+    indeling = contracten.Indeling(inst(request).uitvoer)
     vergelijkbaar = sorted(j for j in p.prijspeilen
-                           if (inst(request).uitvoer / p.sleutel / str(j) / "manifest.json")
-                           .is_file())
+                           if indeling.is_uitvoermap(indeling.prijspeil(p.sleutel, j)))
     return toon(request, "regio.html", regio=p, stand=s, stappen=STAP_NAMEN,
                 vergelijkbaar=vergelijkbaar, jaar=jaar(request, p),
                 taak=request.app.state.taken.van(p.sleutel))
@@ -97,7 +97,8 @@ def document(request: Request) -> HTMLResponse:
 
 def bestand(request: Request) -> Response:
     naam = regionaam(request)
-    gevonden = veilig_bestand(inst(request).uitvoer / naam, request.query_params.get("pad", ""))
+    gevonden = veilig_bestand(contracten.Indeling(inst(request).uitvoer).regio(naam),
+                              request.query_params.get("pad", ""))
     return FileResponse(gevonden, filename=gevonden.name,
                         content_disposition_type="inline" if gevonden.suffix in (".pdf",)
                         else "attachment")
