@@ -11,8 +11,10 @@ from typing import Any
 from contracten.lezen.bron import Pad
 from contracten.lezen.meldingen import veldpad
 from contracten.profiel import iwmoregels, perceelregels
+from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.inhoud import Blokdeel
 from contracten.profiel.onderdelen import Onderdelen
+from contracten.profiel.percelen import Perceel, percelen_van
 
 # (file relative to the region folder, path in that file, field path, message, code)
 Probleem = tuple[str, Pad, str, str, str]
@@ -179,12 +181,10 @@ def _aanbieders(o: Onderdelen) -> Iterator[Probleem]:
             o.percelen(), bool(o.regio.aanbesteding.percelen), aanbieders,
             o.regio.aanbesteding.max_percelen_per_opdrachtnemer)
     socialreturn = o.regio.regels.socialreturn if o.regio else None
+    percelen = o.percelen() if o.regio is not None and o.inhoud is not None else None
     for i, aanbieder in enumerate(aanbieders):
-        if (socialreturn and aanbieder.jaaromzet > socialreturn.drempel
-                and aanbieder.aanneemsom_excl_btw() is None):
-            yield _p(f, ("aanbieders", i, "aanneemsom"),
-                     "verplicht voor social return (jaaromzet boven de drempel), maar ontbreekt",
-                     "aanneemsom_ontbreekt")
+        if socialreturn and aanbieder.jaaromzet > socialreturn.drempel:
+            yield from _aanneemsom_per_contract(f, i, aanbieder, percelen)
         gezien: set[str] = set()
         for j, sleutel in enumerate(aanbieder.producten):
             loc = ("aanbieders", i, "producten", j)
@@ -197,6 +197,25 @@ def _aanbieders(o: Onderdelen) -> Iterator[Probleem]:
             elif laatste is not None and laatste.van_product(sleutel) is None:
                 yield _p(f, loc, f"'{sleutel}' heeft geen bedrag in tarieven/"
                                  f"{laatste.prijspeil}.yaml", "bedrag_ontbreekt")
+
+
+def _aanneemsom_per_contract(f: str, i: int, aanbieder: Aanbieder,
+                             percelen: list[Perceel] | None) -> Iterator[Probleem]:
+    """Social return is owed per contract: a value for the one perceel an aanbieder holds
+    (`aanneemsom`), or one for each of its percelen (`aanneemsom_per_perceel`)."""
+    fout = "verplicht voor social return (jaaromzet boven de drempel), maar ontbreekt"
+    if not aanbieder.aanneemsom_per_perceel:
+        if aanbieder.aanneemsom_excl_btw() is None:
+            yield _p(f, ("aanbieders", i, "aanneemsom"), fout, "aanneemsom_ontbreekt")
+        return
+    if percelen is None:
+        return
+    bestaand = {p.nummer for p in percelen}  # an unknown perceel has its own message
+    ontbreekt = [n for n in percelen_van(aanbieder, percelen)
+                 if n in bestaand and n not in aanbieder.aanneemsom_per_perceel]
+    if ontbreekt:
+        yield _p(f, ("aanbieders", i, "aanneemsom_per_perceel"),
+                 f"{fout} voor perceel {', '.join(map(str, ontbreekt))}", "aanneemsom_ontbreekt")
 
 
 def _tarieven(o: Onderdelen) -> Iterator[Probleem]:
