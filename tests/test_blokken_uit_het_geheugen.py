@@ -30,7 +30,7 @@ def _bestanden(map_: Path) -> dict[str, bytes]:
             if p.is_file()}
 
 
-@pytest.mark.parametrize("naam", ["assen", "amersfoort"])
+@pytest.mark.parametrize("naam", ["assen", "amersfoort", "hoogeveld"])
 def test_elk_document_van_beide_regios_is_langs_beide_wegen_gelijk(naam, tmp_path, monkeypatch):
     regio = laad_regio(REGIOS, naam)
     genereer(regio, uitvoer=tmp_path / "snel", datum=ASSEN_DATUM, processen=1)

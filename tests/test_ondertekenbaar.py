@@ -54,7 +54,7 @@ def docx_tekst(pad: Path) -> str:
 # 1. Article 1.2: each document once, only the Opdrachtgever's documents among the
 #    inkoopdocumenten, and no drafting hedge.
 
-@pytest.mark.parametrize("regio", ["assen", "amersfoort"])
+@pytest.mark.parametrize("regio", ["assen", "amersfoort", "hoogeveld"])
 def test_artikel_1_2_noemt_elk_document_eenmaal_en_zonder_voorbehoud(regio):
     keuzes = contracten.laad_regio(REGIOS, regio).overeenkomst
     assert keuzes is not None
@@ -220,7 +220,7 @@ def test_deel_2_noemt_prijspeil_en_indexering_tot_de_start():
 
 # 7. Overwegingen: one lettered list, ";" after each and "." after the last.
 
-@pytest.mark.parametrize("regio", ["assen", "amersfoort"])
+@pytest.mark.parametrize("regio", ["assen", "amersfoort", "hoogeveld"])
 def test_overwegingen_genummerd_met_juiste_leestekens(regio):
     overwegingen = [b for b in onder(blokken(REGIOS, regio), "Overwegingen")
                     if b["soort"] == "overweging"]

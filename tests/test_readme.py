@@ -32,6 +32,7 @@ def test_readme_eerste_opdracht_werkt(tmp_path: Path):
         assert uit.code == 0, uit.stderr
     assert (tmp_path / "output/assen/2025/programma-van-eisen.docx").is_file()
     assert (tmp_path / "output/amersfoort/2023/manifest.json").is_file()
+    assert (tmp_path / "output/hoogeveld/2026/overeenkomsten/perceel-2").is_dir()
 
 
 def test_regio_uit_de_readme_valideert(tmp_path: Path):
@@ -53,13 +54,17 @@ def test_regios_json_volgens_ontwerp():
     uit = voer_uit("regios", "--json")
     assert uit.code == 0, uit.stderr
     regios = {r["regio"]: r for r in json.loads(uit.stdout)}
-    assert set(regios) == {"amersfoort", "assen"}
+    assert set(regios) == {"amersfoort", "assen", "hoogeveld"}
     assert regios["amersfoort"]["bekostigingsvorm"] == "taakgericht"
     assert regios["assen"]["bekostigingsvorm"] == "outputgericht"
+    assert regios["hoogeveld"]["bekostigingsvorm"] == "taakgericht en outputgericht"
     assert regios["assen"]["prijspeilen"] == [2024, 2025]
     for regio in regios.values():
         assert set(regio) == {"regio", "naam", "bekostigingsvorm", "gemeenten", "prijspeilen",
-                              "producten", "aanbieders"}
+                              "producten", "aanbieders", "percelen"}
+        for perceel in regio["percelen"]:
+            assert set(perceel) == {"nummer", "naam", "bekostigingsvorm", "opdrachtnemers"}
+    assert [p["nummer"] for p in regios["hoogeveld"]["percelen"]] == [1, 2]
     assert len(regios["assen"]["aanbieders"]) == 14
     assert regios["amersfoort"]["aanbieders"] == ["stichting-samen-eemland"]  # one partner
 
@@ -102,7 +107,7 @@ def test_readme_noemt_elke_sjabloonvariabele():
     gedocumenteerd: dict[str, set[str]] = {}
     for soort, variabele in re.findall(r"^\| ([a-z-]+) \| `(\w+)` \|", README, re.M):
         gedocumenteerd.setdefault(soort, set()).add(variabele)
-    for regio in ("assen", "amersfoort"):
+    for regio in ("assen", "amersfoort", "hoogeveld"):
         profiel = laad_regio(REGIOS, regio)
         for naam, soort in soorten().items():
             proef_en_jaar = proefprofiel(profiel, soort)

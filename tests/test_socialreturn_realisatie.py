@@ -25,8 +25,9 @@ D = Decimal
 def _verplichting(*bedragen: str) -> Verplichting:
     jaren = tuple(Contractjaar(dt.date(2026 + i, 1, 1), dt.date(2026 + i, 12, 31), 12, D(b))
                   for i, b in enumerate(bedragen))
-    return Verplichting("x", True, sum((j.bedrag for j in jaren), D(0)), D(1), D(0), D(5), D(1),
-                        jaren=jaren)
+    return Verplichting(aanbieder="x", contract="x", verplicht=True,
+                        bedrag=sum((j.bedrag for j in jaren), D(0)), jaaromzet=D(1),
+                        drempel=D(0), percentage=D(5), aanneemsom=D(1), jaren=jaren)
 
 
 def test_per_contractjaar_telt_een_overschot_niet_mee_over_de_looptijd_wel():

@@ -235,11 +235,12 @@ def test_cli_kapot_profiel_exit_1_zonder_traceback(regios):
     vervang(regios / "assen/tarieven/2024.yaml", "bedrag: 39.60", "bedrag: -1")
     uit = voer_uit("--regios", str(regios), "valideer")
     assert uit.code == 1
-    assert "amersfoort: geldig" in uit.stdout
+    assert "amersfoort: geldig" in uit.stdout and "hoogeveld: geldig" in uit.stdout
     assert "assen/tarieven/2024.yaml:" in uit.stderr
     assert "bedragen[0: afwezigheid-huisvesting].bedrag" in uit.stderr
     assert "Traceback" not in uit.stderr
-    assert sorted(p.name for p in regios.iterdir()) == ["amersfoort", "assen"]  # nothing written
+    assert sorted(p.name for p in regios.iterdir()) == [  # nothing written
+        "amersfoort", "assen", "hoogeveld"]
 
 
 def test_elk_veldpatroon_heeft_een_nederlandse_omschrijving():

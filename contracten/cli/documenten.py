@@ -158,6 +158,8 @@ def _datum(tekst: str, optie: str) -> dt.date:
 @click.argument("regio")
 @click.option("--aanbieder", "aanbieder", required=True, metavar="ID",
               help="De aanbieder wiens overeenkomst is opgezegd.")
+@click.option("--perceel", type=click.IntRange(1, 99), metavar="N",
+              help="Het perceel van die overeenkomst, als de aanbieder er meer heeft.")
 @click.option("--datum", required=True, metavar="DATUM",
               help="De dag waarop de opzegtermijn ingaat (instroomstop): JJJJ-MM-DD of "
                    "DD-MM-JJJJ.")
@@ -180,9 +182,9 @@ def _datum(tekst: str, optie: str) -> dt.date:
 @sjablonen_optie
 @json_optie
 @click.pass_obj
-def opzegging(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermijn: int | None,
-              clienten: Path | None, door: str, terugwerkend: bool, formaten: tuple[str, ...],
-              uitvoer: Path, briefdatum: dt.datetime | None,
+def opzegging(regios: Path, regio: str, aanbieder: str, perceel: int | None, datum: str,
+              opzegtermijn: int | None, clienten: Path | None, door: str, terugwerkend: bool,
+              formaten: tuple[str, ...], uitvoer: Path, briefdatum: dt.datetime | None,
               sjablonen: Path | None, als_json: bool) -> None:
     """Transitieschema en brief bij de opzegging van de overeenkomst met een aanbieder."""
     profiel = contracten.laad_regio(regios, regio)
@@ -191,8 +193,9 @@ def opzegging(regios: Path, regio: str, aanbieder: str, datum: str, opzegtermijn
         with click.open_file("-", "rb") as invoer:
             bron = Invoerbestand("invoer", invoer.read())
     uitkomst = contracten.opzegging(
-        profiel, aanbieder=aanbieder, datum=_datum(datum, "--datum"), opzegtermijn=opzegtermijn,
-        clienten=bron, uitvoer=uitvoer, formaten=formaten, sjablonen=sjablonen,
+        profiel, aanbieder=aanbieder, perceel=perceel, datum=_datum(datum, "--datum"),
+        opzegtermijn=opzegtermijn, clienten=bron, uitvoer=uitvoer, formaten=formaten,
+        sjablonen=sjablonen,
         briefdatum=vandaag(briefdatum.date() if briefdatum else None), terugwerkend=terugwerkend,
         door="gemeente" if door == "gemeente" else "aanbieder")
     resultaat = uitkomst.als_json()

@@ -21,12 +21,18 @@ def regios(map_: Path | str = "regios") -> list[Profiel]:
 def samenvatting(profiel: Profiel) -> dict[str, Any]:
     """What `regios --json` shows of a profile (ONTWERP.md)."""
     regio = profiel.regio
+    # A tender whose percelen each name their own: their forms, in perceel order.
+    vormen = dict.fromkeys(str(p.bekostigingsvorm) for p in profiel.percelen)
     return {
         "regio": profiel.sleutel,
         "naam": regio.naam,
-        "bekostigingsvorm": regio.bekostigingsvorm,
+        "bekostigingsvorm": regio.bekostigingsvorm or " en ".join(vormen),
         "gemeenten": [g.naam for g in regio.gemeenten],
         "prijspeilen": list(profiel.prijspeilen),
         "producten": [e.sleutel for e in profiel.eenheden],
         "aanbieders": [a.id for a in profiel.aanbieders],
+        "percelen": [{"nummer": p.nummer, "naam": p.naam, "bekostigingsvorm": p.bekostigingsvorm,
+                      "opdrachtnemers": [c.aanbieder.id for c in profiel.contracten
+                                         if c.perceel.nummer == p.nummer]}
+                     for p in profiel.percelen],
     }

@@ -134,9 +134,9 @@ def _aanneemsommen(i: int, a: Aanbieder, gehouden: list[int], drempel: Decimal |
     ontbreekt = [n for n in gehouden if n not in a.aanneemsom_per_perceel]
     if ontbreekt:
         yield _p(AANBIEDERS, ("aanbieders", i, "aanneemsom_per_perceel"),
-                 "verplicht voor social return bij een aanbieder met meer percelen: de "
-                 f"aanneemsom per perceel; ontbreekt voor perceel "
-                 f"{', '.join(map(str, ontbreekt))}", "aanneemsom_ontbreekt")
+                 "verplicht voor social return (jaaromzet boven de drempel), per perceel van "
+                 f"de aanbieder, maar ontbreekt voor perceel {', '.join(map(str, ontbreekt))}",
+                 "aanneemsom_ontbreekt")
 
 
 def _een_contractpartner(perceel: Perceel, contracten: list[Contract], index: dict[int, int]

@@ -186,10 +186,10 @@ def _vervoer(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
 def _tarieven(uit: Fragment, profiel: Profiel, peil: Prijspeil, deel: Blokdeel,
               niveau: int) -> None:
     # The perceel-specific part: one table per perceel, under its own heading where the
-    # tender has several.
+    # tender has several (one level below the section, as the headings of `kaarten`).
     for perceel in profiel.percelen:
         if len(profiel.percelen) > 1:
-            uit.kop(f"Perceel {perceel.nummer} – {perceel.naam}", niveau + 1)
+            uit.kop(f"Perceel {perceel.nummer} – {perceel.naam}", niveau)
         kop = tariefkop(profiel, peil, perceel)
         uit.tabel(list(tarieftabel(profiel, peil, perceel)), kop=kop,
                   breedtes=[4, 2, 2, 2, 2][:len(kop)])
