@@ -10,7 +10,7 @@ import click
 
 import contracten
 from contracten import ContractenFout, als_aantal, documentsoorten, regio_samenvatting
-from contracten.cli.goedkeuring import database_optie, door_opties
+from contracten.cli.goedkeuring import database_optie, door_opties, perceel_optie
 from contracten.cli.groep import main
 from contracten.cli.opties import (
     datum_optie,
@@ -80,6 +80,7 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
               help="Alleen deze documentsoort; herhaalbaar.")
 @click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
               help="Alleen de documenten van deze aanbieder; herhaalbaar.")
+@perceel_optie
 @click.option("--ook-samenvattingen", is_flag=True,
               help="Ook een overeenkomst die nog samenvattingen van de Contractstandaard bevat "
                    "(in plaats van de officiële tekst).")
@@ -92,7 +93,8 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
 @database_optie
 @click.pass_obj
 def definitief(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],
-               aanbieders: tuple[str, ...], ook_samenvattingen: bool, ook_voorbeelden: bool,
+               aanbieders: tuple[str, ...], percelen: tuple[int, ...], ook_samenvattingen: bool,
+               ook_voorbeelden: bool,
                door: str | None, opmerking: str | None, uitvoer: Path, datum: dt.date | None,
                database: str | None) -> None:
     """Markeer gegenereerde documenten als definitief: genereer overschrijft ze nooit. Een
@@ -101,7 +103,7 @@ def definitief(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[s
     akkoord)."""
     map_, gemarkeerd = contracten.markeer_definitief(
         contracten.laad_regio(regios, regio), prijspeil=prijspeil, soorten=soorten,
-        aanbieders=aanbieders, uitvoer=uitvoer, datum=vandaag(datum),
+        aanbieders=aanbieders, percelen=percelen, uitvoer=uitvoer, datum=vandaag(datum),
         ook_samenvattingen=ook_samenvattingen, ook_voorbeelden=ook_voorbeelden, door=door,
         opmerking=opmerking, tijdstip=nu() if door is not None else None, database=database)
     for pad in gemarkeerd:
