@@ -55,3 +55,32 @@ def test_definitief_met_perceel(percelen_gegenereerd):
     assert uitkomst.code == 0, uitkomst.stderr
     assert f"definitief: overeenkomsten/perceel-1/{TWEE}.docx" in uitkomst.stdout
     assert "1 document definitief" in uitkomst.stdout
+
+
+def test_agenda_per_contract_met_het_perceel(percelen_gegenereerd, tmp_path):
+    regios, uit = percelen_gegenereerd
+    assert voer_uit("--regios", str(regios), "opzegging", "assen", "--aanbieder", TWEE,
+                    "--perceel", "2", "--datum", "2027-03-31", "--briefdatum", "2027-01-10",
+                    "--uitvoer", str(uit)).code == 0
+    agenda = ["--regios", str(regios), "agenda", "assen", "--vanaf", "2027-01-01", "--binnen",
+              "500", "--uitvoer", str(uit), "--database", str(tmp_path / "r.sqlite")]
+    uitkomst = voer_uit(*agenda, "--json", "--ics", str(tmp_path / "a.ics"))
+    assert uitkomst.code == 0, uitkomst.stderr
+    termijnen = json.loads(uitkomst.stdout)["termijnen"]
+    opzegging = [t for t in termijnen if t["soort"] == "opzegging"]
+    assert [(t["aanbieder"], t["perceel"]) for t in opzegging] == [(TWEE, 2)] * 3
+    assert all("Zorg & Welzijn 'De Brug' B.V., perceel 2" in t["wat"] for t in opzegging)
+    assert opzegging[0]["uid"] == f"assen/opzegging/perceel-2/{TWEE}/instroomstop@contracten"
+    plannen = {t["perceel"] for t in termijnen if t["soort"] == "socialreturn-rapportage"
+               and t["aanbieder"] == TWEE}
+    assert plannen == {1, 2}  # social return is owed per contract
+    ics = (tmp_path / "a.ics").read_text(encoding="utf-8")
+    assert f"UID:assen/opzegging/perceel-2/{TWEE}/instroomstop@contracten" in ics
+    assert "perceel 2" in ics
+    alleen_1 = json.loads(voer_uit(*agenda, "--perceel", "1", "--json").stdout)["termijnen"]
+    assert {t.get("perceel") for t in alleen_1} == {None, 1}
+    assert not [t for t in alleen_1 if t["soort"] == "opzegging"]
+    assert any(t["soort"] == "indexatie" for t in alleen_1)  # the region's stay
+    tekst = voer_uit(*agenda, "--perceel", "2").stdout
+    assert "instroomstop: geen nieuwe cliënten meer (Zorg & Welzijn 'De Brug' B.V., perceel 2)" \
+        in tekst

@@ -165,24 +165,29 @@ _stapopdracht("getekend", "getekend",
               help="Schrijf ook een agendabestand (.ics) voor Outlook of Google Agenda.")
 @click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND",
               help="Schrijf ook een Excel-overzicht (.xlsx).")
+@click.option("--perceel", "percelen", multiple=True, type=click.IntRange(1, 99), metavar="N",
+              help="Alleen de termijnen van de contracten in dit perceel (en die van de hele "
+                   "regio); herhaalbaar.")
 @uitvoer_optie
 @database_optie
 @json_optie
 @click.pass_obj
 def agenda(regios: Path, regio: str, vanaf: dt.date | None, binnen: int, ics: Path | None,
-           xlsx: Path | None, uitvoer: Path, database: str | None, als_json: bool) -> None:
+           xlsx: Path | None, percelen: tuple[int, ...], uitvoer: Path, database: str | None,
+           als_json: bool) -> None:
     """Toon de termijnen van REGIO: einde en verlenging, opzegtermijnen, indexatie, social
     return en lopende opzeggingen. Weekenden en feestdagen worden gemeld, nooit verschoven."""
     tijdstip = nu()
     uitkomst = contracten.agenda(contracten.laad_regio(regios, regio),
                                  vanaf=vandaag(vanaf), binnen=binnen,
                                  tijdstip=tijdstip, uitvoer=uitvoer, database=database,
-                                 ics=ics, xlsx=xlsx)
+                                 ics=ics, xlsx=xlsx, percelen=percelen)
     if als_json:
         toon_json({"regio": uitkomst.regio, "vanaf": uitkomst.vanaf.isoformat(),
                    "tot": uitkomst.tot.isoformat(),
                    "termijnen": [{"datum": t.datum.isoformat(), "soort": t.soort,
                                   "wat": t.wat, "aanbieder": t.aanbieder,
+                                  **({"perceel": t.perceel} if t.perceel is not None else {}),
                                   "grondslag": t.grondslag, "markering": t.markering,
                                   "uid": f"{t.sleutel}@contracten"} for t in uitkomst.termijnen]})
         return
