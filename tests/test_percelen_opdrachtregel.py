@@ -84,3 +84,17 @@ def test_agenda_per_contract_met_het_perceel(percelen_gegenereerd, tmp_path):
     tekst = voer_uit(*agenda, "--perceel", "2").stdout
     assert "instroomstop: geen nieuwe cliënten meer (Zorg & Welzijn 'De Brug' B.V., perceel 2)" \
         in tekst
+
+
+def test_regios_met_de_percelen_en_hun_opdrachtnemers(percelen_gegenereerd):
+    regios, _ = percelen_gegenereerd
+    uitkomst = voer_uit("--regios", str(regios), "regios", "--json")
+    assen = next(r for r in json.loads(uitkomst.stdout) if r["regio"] == "assen")
+    assert [(p["nummer"], p["naam"], p["bekostigingsvorm"]) for p in assen["percelen"]] == [
+        (1, "Beschermd wonen", "outputgericht"), (2, "Thuis en dagbesteding", "outputgericht")]
+    een, twee = (set(p["opdrachtnemers"]) for p in assen["percelen"])
+    assert TWEE in een & twee and EEN in een - twee
+    tekst = voer_uit("--regios", str(regios), "regios").stdout
+    assert f"  perceel 1:   Beschermd wonen (outputgericht), {len(een)} opdrachtnemers" in tekst
+    assert f"  perceel 2:   Thuis en dagbesteding (outputgericht), {len(twee)} opdrachtnemers" \
+        in tekst

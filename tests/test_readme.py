@@ -59,7 +59,11 @@ def test_regios_json_volgens_ontwerp():
     assert regios["assen"]["prijspeilen"] == [2024, 2025]
     for regio in regios.values():
         assert set(regio) == {"regio", "naam", "bekostigingsvorm", "gemeenten", "prijspeilen",
-                              "producten", "aanbieders"}
+                              "producten", "aanbieders", "percelen"}
+        [perceel] = regio["percelen"]  # a tender of one perceel: perceel 1, every aanbieder
+        assert (perceel["nummer"], perceel["bekostigingsvorm"], perceel["opdrachtnemers"]) == (
+            1, regio["bekostigingsvorm"], regio["aanbieders"])
+    assert regios["assen"]["percelen"][0]["naam"] == "Wmo Verblijf"
     assert len(regios["assen"]["aanbieders"]) == 14
     assert regios["amersfoort"]["aanbieders"] == ["stichting-samen-eemland"]  # one partner
 

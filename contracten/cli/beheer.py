@@ -28,17 +28,23 @@ from contracten.cli.opties import (
 @json_optie
 @click.pass_obj
 def regios(regios: Path, als_json: bool) -> None:
-    """Toon de regioprofielen: naam, bekostigingsvorm, gemeenten, prijspeilen."""
+    """Toon de regioprofielen: naam, bekostigingsvorm, gemeenten, prijspeilen, percelen."""
     overzicht = [regio_samenvatting(p) for p in contracten.regios(regios)]
     if als_json:
         toon_json(overzicht)
         return
     for regel in overzicht:
-        click.echo(f"{regel['regio']}: {regel['naam']} ({regel['bekostigingsvorm']})")
+        percelen = regel["percelen"]
+        vormen = ", ".join(dict.fromkeys(str(p["bekostigingsvorm"]) for p in percelen))
+        click.echo(f"{regel['regio']}: {regel['naam']} ({vormen})")
         click.echo(f"  gemeenten:   {', '.join(regel['gemeenten'])}")
         click.echo(f"  prijspeilen: {', '.join(str(j) for j in regel['prijspeilen'])}")
-        click.echo(f"  {'functies' if regel['bekostigingsvorm'] == 'taakgericht' else 'producten'}:"
+        click.echo(f"  {'functies' if vormen == 'taakgericht' else 'producten'}:"
                    f" {len(regel['producten'])}, aanbieders: {len(regel['aanbieders'])}")
+        for p in percelen:
+            click.echo(f"  perceel {p['nummer']}:   {p['naam']} ({p['bekostigingsvorm']}), "
+                       + als_aantal(len(p["opdrachtnemers"]), "opdrachtnemer",
+                                    "opdrachtnemers"))
 
 
 @main.command(options_metavar="[OPTIES]")

@@ -19,7 +19,9 @@ def regios(map_: Path | str = "regios") -> list[Profiel]:
 
 
 def samenvatting(profiel: Profiel) -> dict[str, Any]:
-    """What `regios --json` shows of a profile (ONTWERP.md)."""
+    """What `regios --json` shows of a profile (ONTWERP.md): `bekostigingsvorm` is the region's
+    (empty when every perceel names its own); `percelen` the tender's, each with its
+    bekostigingsvorm and its opdrachtnemers (aanbieder ids)."""
     regio = profiel.regio
     return {
         "regio": profiel.sleutel,
@@ -29,4 +31,8 @@ def samenvatting(profiel: Profiel) -> dict[str, Any]:
         "prijspeilen": list(profiel.prijspeilen),
         "producten": [e.sleutel for e in profiel.eenheden],
         "aanbieders": [a.id for a in profiel.aanbieders],
+        "percelen": [{"naam": p.naam, "nummer": p.nummer, "bekostigingsvorm": p.bekostigingsvorm,
+                      "opdrachtnemers": [c.aanbieder.id for c in profiel.contracten
+                                         if c.perceel.nummer == p.nummer]}
+                     for p in profiel.percelen],
     }
