@@ -57,7 +57,7 @@ class Taken:
 
         try:
             profiel = contracten.laad_regio(regios, taak.regio)
-            taak.totaal = 2 * len(profiel.contracten) + 2  # per contract, and the region's
+            taak.totaal = 2 * len(profiel.aanbieders) + 2
             resultaat = contracten.genereer(profiel, datum=datum, uitvoer=uitvoer,
                                             voortgang=voortgang)
             taak.geschreven = sorted(p for p in resultaat.geschreven if p.endswith(".docx"))
