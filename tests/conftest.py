@@ -132,3 +132,29 @@ def omgeving_terug():
         os.environ.clear()
         os.environ.update(omgeving)
     os.chdir(map_)
+
+
+@pytest.fixture(scope="session")
+def percelen_eenmaal_gegenereerd(tmp_path_factory) -> tuple[Path, Path]:
+    """Read only: the example regions with Assen as a tender of two percelen (tests/percelen.py)
+    and its documents generated on ASSEN_DATUM, once per session: (regios, uitvoer)."""
+    from contracten import genereer, laad_regio
+
+    from .percelen import in_twee_percelen
+
+    map_ = tmp_path_factory.mktemp("percelen")
+    regios = map_ / "regios"
+    shutil.copytree(REGIOS, regios)
+    in_twee_percelen(regios)
+    genereer(laad_regio(regios, "assen"), uitvoer=map_ / "uit", datum=ASSEN_DATUM)
+    return regios, map_ / "uit"
+
+
+@pytest.fixture
+def percelen_gegenereerd(percelen_eenmaal_gegenereerd, tmp_path) -> tuple[Path, Path]:
+    """A private copy, safe to change, of `percelen_eenmaal_gegenereerd`: (regios, uitvoer)."""
+    regios, uitvoer = percelen_eenmaal_gegenereerd
+    doel = tmp_path / "percelen"
+    shutil.copytree(regios, doel / "regios")
+    shutil.copytree(uitvoer, doel / "uit")
+    return doel / "regios", doel / "uit"

@@ -8,12 +8,13 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+import yaml
 from openpyxl import load_workbook
 
 import contracten
 from contracten import InvoerFout
 
-from .percelen_nagemaakt import twee_percelen
+from .percelen import PERCELEN, in_twee_percelen
 
 T = dt.datetime(2026, 12, 1, 9, 0)
 
@@ -25,32 +26,40 @@ def _werkboek(regios: Path, tmp_path: Path) -> Path:
     return pad
 
 
-def _yaml(regio: Path) -> dict[str, bytes]:
-    return {p.relative_to(regio).as_posix(): p.read_bytes() for p in sorted(regio.rglob("*.yaml"))}
+def _yaml(regio: Path) -> dict[str, object]:
+    """What the profile's files say (the fixture wrote them in PyYAML's layout, which an
+    import may lay out anew: the content is what must not change)."""
+    return {p.relative_to(regio).as_posix(): yaml.safe_load(p.read_text(encoding="utf-8"))
+            for p in sorted(regio.rglob("*.yaml"))}
 
 
 def test_een_blad_per_perceel_en_heen_en_terug_verandert_niets(regios, tmp_path):
-    twee_percelen(regios / "assen")
+    in_twee_percelen(regios)
     werkboek = _werkboek(regios, tmp_path)
     boek = load_workbook(werkboek)
     assert "Tarieven 2025 perceel 1" in boek.sheetnames
     assert "Tarieven 2025 perceel 2" in boek.sheetnames
     assert "Tarieven 2025" not in boek.sheetnames
     producten = {c.value for c in boek["Tarieven 2025 perceel 1"]["B"][1:]}
-    assert producten == {"bw-toezicht", "bw-nabij", "begeleid-kamer-wonen-incl",
-                         "begeleid-kamer-wonen-excl"}
+    assert producten == set(PERCELEN[0]["producten"])
+    # begeleiding-complex is in both percelen: one tariff, on the first perceel's sheet only
+    tweede = {c.value for c in boek["Tarieven 2025 perceel 2"]["B"][1:]}
+    assert "begeleiding-complex" not in tweede and "dagbesteding" in tweede
     overig = [c.value for c in boek["Tarieven 2025 overig"]["A"][1:]]
     assert overig == ["afwezigheid-huisvesting"]  # no perceel's product: a sheet of its own
     kop = [c.value for c in boek["Aanbieders"][1]]
     assert {"percelen", "aanneemsom perceel 1", "aanneemsom perceel 2"} <= set(kop)
     voor = _yaml(regios / "assen")
-    uitkomst = contracten.importeer(contracten.laad_regio(regios / "assen"), werkboek)
-    assert uitkomst.gewijzigd == []
+    contracten.importeer(contracten.laad_regio(regios / "assen"), werkboek)
     assert _yaml(regios / "assen") == voor
+    # Laid out once by the import, a second round trip changes no byte.
+    nogmaals = contracten.importeer(contracten.laad_regio(regios / "assen"),
+                                    _werkboek(regios, tmp_path))
+    assert nogmaals.gewijzigd == []
 
 
 def test_een_wijziging_op_het_blad_van_perceel_2_komt_in_het_prijspeil(regios, tmp_path):
-    twee_percelen(regios / "assen")
+    in_twee_percelen(regios)
     werkboek = _werkboek(regios, tmp_path)
     boek = load_workbook(werkboek)
     blad = boek["Tarieven 2025 perceel 2"]
@@ -67,7 +76,7 @@ def test_een_wijziging_op_het_blad_van_perceel_2_komt_in_het_prijspeil(regios, t
 
 
 def test_een_ontbrekend_perceelblad_verwijdert_niets(regios, tmp_path):
-    twee_percelen(regios / "assen")
+    in_twee_percelen(regios)
     werkboek = _werkboek(regios, tmp_path)
     boek = load_workbook(werkboek)
     del boek["Tarieven 2025 perceel 1"]
@@ -84,7 +93,7 @@ def test_een_ontbrekend_perceelblad_verwijdert_niets(regios, tmp_path):
 
 
 def test_een_fout_noemt_het_blad_van_zijn_rij(regios, tmp_path):
-    twee_percelen(regios / "assen")
+    in_twee_percelen(regios)
     werkboek = _werkboek(regios, tmp_path)
     boek = load_workbook(werkboek)
     blad = boek["Tarieven 2025 perceel 2"]
@@ -102,14 +111,14 @@ def test_een_fout_noemt_het_blad_van_zijn_rij(regios, tmp_path):
 
 
 def test_aanneemsom_per_perceel_in_het_werkboek(regios, tmp_path):
-    twee_percelen(regios / "assen")
+    in_twee_percelen(regios)
     werkboek = _werkboek(regios, tmp_path)
     boek = load_workbook(werkboek)
     blad = boek["Aanbieders"]
     kop = [c.value for c in blad[1]]
     rij = next(r for r in range(2, blad.max_row + 1)
                if blad.cell(r, 1).value == "zorg-welzijn-de-brug")
-    assert blad.cell(rij, kop.index("percelen") + 1).value is None  # derived from producten
+    assert blad.cell(rij, kop.index("percelen") + 1).value == "1, 2"
     blad.cell(rij, kop.index("aanneemsom perceel 2") + 1, value="500.000,00")
     boek.save(werkboek)
     contracten.importeer(contracten.laad_regio(regios / "assen"), werkboek)
@@ -122,19 +131,19 @@ def test_het_realisatiebestand_is_een_bestand_voor_de_regio_met_een_rij_per_cont
         regios, tmp_path):
     """One file for the whole tender: a `perceel` column says which contract a row is about,
     needed only for an aanbieder that holds several percelen."""
-    twee_percelen(regios / "assen")
+    in_twee_percelen(regios)
     profiel = contracten.laad_regio(regios / "assen")
     tekst = ("aanbieder;perceel;jaar;gerealiseerd\n"
              "zorg-welzijn-de-brug;1;2026;100,00\n"
              "zorg-welzijn-de-brug;2;2026;200,00\n"
-             "stichting-westerhof;;2026;1.000,00\n")
+             "stichting-het-anker;;2026;1.000,00\n")
     resultaat = contracten.socialreturn_realisatie(
         profiel, contracten.Invoerbestand("r.csv", tekst.encode()), datum=dt.date(2027, 2, 1),
         uitvoer=tmp_path / "uit")
     per_contract = {r.contract: r for r in resultaat.standen}
     assert per_contract["perceel-1/zorg-welzijn-de-brug"].gerealiseerd == Decimal("100.00")
     assert per_contract["perceel-2/zorg-welzijn-de-brug"].gerealiseerd == Decimal("200.00")
-    assert per_contract["perceel-2/stichting-westerhof"].gerealiseerd == Decimal("1000.00")
+    assert per_contract["perceel-2/stichting-het-anker"].gerealiseerd == Decimal("1000.00")
     herinneringen = tmp_path / "uit/assen/socialreturn-realisatie/2026/herinneringen"
     assert (herinneringen / "perceel-1/zorg-welzijn-de-brug.docx").is_file()
     zonder = "aanbieder;jaar;gerealiseerd\nzorg-welzijn-de-brug;2026;100,00\n"

@@ -64,6 +64,11 @@ def test_regios_json_volgens_ontwerp():
                               "producten", "aanbieders", "percelen"}
         for perceel in regio["percelen"]:
             assert set(perceel) == {"nummer", "naam", "bekostigingsvorm", "opdrachtnemers"}
+    for naam in ("assen", "amersfoort"):  # a tender of one perceel: perceel 1, every aanbieder
+        [perceel] = regios[naam]["percelen"]
+        assert (perceel["nummer"], perceel["bekostigingsvorm"], perceel["opdrachtnemers"]) == (
+            1, regios[naam]["bekostigingsvorm"], regios[naam]["aanbieders"])
+    assert regios["assen"]["percelen"][0]["naam"] == "Wmo Verblijf"
     assert [p["nummer"] for p in regios["hoogeveld"]["percelen"]] == [1, 2]
     assert len(regios["assen"]["aanbieders"]) == 14
     assert regios["amersfoort"]["aanbieders"] == ["stichting-samen-eemland"]  # one partner

@@ -31,11 +31,26 @@ def _vrije_poort() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
     map_ = tmp_path_factory.mktemp("browser")
     regios, uitvoer = werkmap(map_)
     app = app_voor(regios, uitvoer, map_ / "register.sqlite", door="mr. J. Jansen")
+    yield from _draai(app, regios)
+
+
+@pytest.fixture(scope="module")
+def server_percelen(tmp_path_factory, percelen_eenmaal_gegenereerd):
+    """Assen as a tender of two percelen (tests/percelen.py), in a copy of its own."""
+    map_ = tmp_path_factory.mktemp("browser-percelen")
+    for bron in percelen_eenmaal_gegenereerd:
+        shutil.copytree(bron, map_ / bron.name)
+    app = app_voor(map_ / "regios", map_ / "uit", map_ / "register.sqlite", door="mr. J. Jansen")
+    yield from _draai(app, map_ / "regios")
+
+
+def _draai(app, regios: Path):
+    """Serve `app` on a free port in a thread; yields its URL and the regions' folder."""
+    import uvicorn
+
     poort = _vrije_poort()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=poort,
                                            log_level="warning"))
@@ -174,3 +189,26 @@ def test_opnieuw_maken_en_de_wijziging_zien(server, browser):
     na = _opnieuw_maken(browser, url, "amersfoort")
     assert "Klaar:" in na and "Klaar: 0 Word-documenten" not in na
     assert "overeenkomsten/stichting-samen-eemland.docx" in na
+
+
+def test_een_contract_per_perceel_goedkeuren(server_percelen, browser):
+    """A tender of two percelen: the region page lists each perceel and one aanbieder twice,
+    once per contract; approving its contract in perceel 2 leaves the one in perceel 1."""
+    from .percelen import TWEE
+
+    url, _ = server_percelen
+    browser.get(url + "/regio/assen")
+    assert "Perceel 2: Thuis en dagbesteding" in browser.find_element(_by().ID, "percelen").text
+    contracten = browser.find_element(_by().ID, "contracten").text
+    assert contracten.count("Zorg & Welzijn 'De Brug' B.V.") == 2
+    pad = f"assen/2025/overeenkomsten/perceel-2/{TWEE}.docx"
+    browser.get(url + "/regio/assen/goedkeuring")
+    rij = browser.find_element(_by().XPATH, f"//tr[td/a[text()='{pad}']]")
+    assert "2" in [td.text for td in rij.find_elements(_by().TAG_NAME, "td")]
+    _klik_en_wacht(browser, rij.find_element(_by().TAG_NAME, "button"))
+    browser.get(url + "/regio/assen")
+    documenten = browser.find_element(_by().ID, "documenten")
+    status = {r.find_element(_by().TAG_NAME, "a").text: r.text
+              for r in documenten.find_elements(_by().XPATH, ".//tr[td/a]")}
+    assert "juridisch akkoord" in status[pad]
+    assert "concept" in status[pad.replace("perceel-2", "perceel-1")]

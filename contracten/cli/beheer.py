@@ -10,7 +10,7 @@ import click
 
 import contracten
 from contracten import ContractenFout, als_aantal, documentsoorten, regio_samenvatting
-from contracten.cli.goedkeuring import database_optie, door_opties
+from contracten.cli.goedkeuring import database_optie, door_opties, perceel_optie
 from contracten.cli.groep import main
 from contracten.cli.opties import (
     datum_optie,
@@ -28,17 +28,24 @@ from contracten.cli.opties import (
 @json_optie
 @click.pass_obj
 def regios(regios: Path, als_json: bool) -> None:
-    """Toon de regioprofielen: naam, bekostigingsvorm, gemeenten, prijspeilen."""
+    """Toon de regioprofielen: naam, bekostigingsvorm, gemeenten, prijspeilen, percelen."""
     overzicht = [regio_samenvatting(p) for p in contracten.regios(regios)]
     if als_json:
         toon_json(overzicht)
         return
     for regel in overzicht:
+        percelen = regel["percelen"]
+        taakgericht = {p["bekostigingsvorm"] == "taakgericht" for p in percelen}
+        wat = {frozenset({True}): "functies", frozenset({False}): "producten"}.get(
+            frozenset(taakgericht), "functies en producten")
         click.echo(f"{regel['regio']}: {regel['naam']} ({regel['bekostigingsvorm']})")
         click.echo(f"  gemeenten:   {', '.join(regel['gemeenten'])}")
         click.echo(f"  prijspeilen: {', '.join(str(j) for j in regel['prijspeilen'])}")
-        click.echo(f"  {'functies' if regel['bekostigingsvorm'] == 'taakgericht' else 'producten'}:"
-                   f" {len(regel['producten'])}, aanbieders: {len(regel['aanbieders'])}")
+        click.echo(f"  {wat}: {len(regel['producten'])}, aanbieders: {len(regel['aanbieders'])}")
+        for p in percelen:
+            click.echo(f"  perceel {p['nummer']}:   {p['naam']} ({p['bekostigingsvorm']}), "
+                       + als_aantal(len(p["opdrachtnemers"]), "opdrachtnemer",
+                                    "opdrachtnemers"))
 
 
 @main.command(options_metavar="[OPTIES]")
@@ -105,6 +112,7 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
               help="Alleen deze documentsoort; herhaalbaar.")
 @click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
               help="Alleen de documenten van deze aanbieder; herhaalbaar.")
+@perceel_optie
 @click.option("--ook-samenvattingen", is_flag=True,
               help="Ook een overeenkomst die nog samenvattingen van de Contractstandaard bevat "
                    "(in plaats van de officiële tekst).")
@@ -117,7 +125,8 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
 @database_optie
 @click.pass_obj
 def definitief(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],
-               aanbieders: tuple[str, ...], ook_samenvattingen: bool, ook_voorbeelden: bool,
+               aanbieders: tuple[str, ...], percelen: tuple[int, ...], ook_samenvattingen: bool,
+               ook_voorbeelden: bool,
                door: str | None, opmerking: str | None, uitvoer: Path, datum: dt.date | None,
                database: str | None) -> None:
     """Markeer gegenereerde documenten als definitief: genereer overschrijft ze nooit. Een
@@ -126,7 +135,7 @@ def definitief(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[s
     akkoord)."""
     map_, gemarkeerd = contracten.markeer_definitief(
         contracten.laad_regio(regios, regio), prijspeil=prijspeil, soorten=soorten,
-        aanbieders=aanbieders, uitvoer=uitvoer, datum=vandaag(datum),
+        aanbieders=aanbieders, percelen=percelen, uitvoer=uitvoer, datum=vandaag(datum),
         ook_samenvattingen=ook_samenvattingen, ook_voorbeelden=ook_voorbeelden, door=door,
         opmerking=opmerking, tijdstip=nu() if door is not None else None, database=database)
     for pad in gemarkeerd:

@@ -47,6 +47,8 @@ SOORTEN = documentsoorten("genereer")
                                     "herhaalbaar.")
 @click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
               help="Alleen de documenten van deze aanbieder; herhaalbaar.")
+@click.option("--perceel", "percelen", multiple=True, type=click.IntRange(1, 99), metavar="N",
+              help="Alleen de documenten van de contracten in dit perceel; herhaalbaar.")
 @formaat_optie
 @uitvoer_optie
 @sjablonen_optie
@@ -54,15 +56,16 @@ SOORTEN = documentsoorten("genereer")
 @json_optie
 @click.pass_obj
 def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],
-             aanbieders: tuple[str, ...], formaten: tuple[str, ...], uitvoer: Path,
-             sjablonen: Path | None, datum: dt.date | None, als_json: bool) -> None:
+             aanbieders: tuple[str, ...], percelen: tuple[int, ...], formaten: tuple[str, ...],
+             uitvoer: Path, sjablonen: Path | None, datum: dt.date | None, als_json: bool
+             ) -> None:
     """Maak de documenten van REGIO: programma van eisen, overeenkomsten, brieven."""
     profiel = contracten.laad_regio(regios, regio)
     with voortgangsbalk(als_json) as voortgang:
         resultaat = contracten.genereer(
             profiel, prijspeil=prijspeil, soorten=soorten, aanbieders=aanbieders,
-            formaten=formaten, uitvoer=uitvoer, sjablonen=sjablonen, datum=vandaag(datum),
-            voortgang=voortgang)
+            percelen=percelen, formaten=formaten, uitvoer=uitvoer, sjablonen=sjablonen,
+            datum=vandaag(datum), voortgang=voortgang)
     manifest = resultaat.manifest
     toon_waarschuwingen(resultaat.waarschuwingen)
     if als_json:
@@ -159,7 +162,7 @@ def _datum(tekst: str, optie: str) -> dt.date:
 @click.option("--aanbieder", "aanbieder", required=True, metavar="ID",
               help="De aanbieder wiens overeenkomst is opgezegd.")
 @click.option("--perceel", type=click.IntRange(1, 99), metavar="N",
-              help="Het perceel van die overeenkomst, als de aanbieder er meer heeft.")
+              help="Het perceel van die overeenkomst; nodig als de aanbieder er meer heeft.")
 @click.option("--datum", required=True, metavar="DATUM",
               help="De dag waarop de opzegtermijn ingaat (instroomstop): JJJJ-MM-DD of "
                    "DD-MM-JJJJ.")

@@ -39,8 +39,15 @@ def database_optie(functie: Any) -> Any:
 def keuze_opties(functie: Any) -> Any:
     functie = click.option("--document", "soorten", multiple=True, type=click.Choice(SOORTEN),
                            metavar="SOORT", help="Alleen deze documentsoort; herhaalbaar.")(functie)
+    functie = perceel_optie(functie)
     return click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
                         help="Alleen de documenten van deze aanbieder; herhaalbaar.")(functie)
+
+
+def perceel_optie(functie: Any) -> Any:
+    return click.option("--perceel", "percelen", multiple=True, type=click.IntRange(1, 99),
+                        metavar="N", help="Alleen de contracten (en hun documenten) in dit "
+                                          "perceel; herhaalbaar.")(functie)
 
 
 def door_opties(functie: Any) -> Any:
@@ -50,13 +57,18 @@ def door_opties(functie: Any) -> Any:
                         help="Wie deze stap zet (ook via CONTRACTEN_DOOR).")(functie)
 
 
-def _json(resultaat: StatusResultaat) -> dict[str, Any]:
+def _json(resultaat: StatusResultaat, meer_percelen: bool) -> dict[str, Any]:
+    """The status as JSON; the perceel of a contract and of its documents only in a tender of
+    several percelen (as in the manifest)."""
     return {
         "regio": resultaat.regio, "database": resultaat.database,
-        "contracten": [{**c.__dict__, "begin": c.begin.isoformat(), "einde": c.einde.isoformat(),
-                        "opzegdatum": c.opzegdatum.isoformat() if c.opzegdatum else None}
-                       for c in resultaat.contracten],
-        "documenten": [{"aanbieder": d.stand.aanbieder, "soort": d.stand.soort,
+        "contracten": [{k: v for k, v in {
+            **c.__dict__, "begin": c.begin.isoformat(), "einde": c.einde.isoformat(),
+            "opzegdatum": c.opzegdatum.isoformat() if c.opzegdatum else None}.items()
+            if k != "perceelnummer" or meer_percelen} for c in resultaat.contracten],
+        "documenten": [{"aanbieder": d.stand.aanbieder,
+                        **({"perceel": d.stand.perceel} if d.stand.perceel is not None else {}),
+                        "soort": d.stand.soort,
                         "pad": d.stand.pad, "versie": d.stand.versie,
                         "sha256": d.stand.sha256, "status": d.status, "op_schijf": d.op_schijf,
                         "geschiedenis": [{"stap": s.stap, "door": s.door,
@@ -83,16 +95,22 @@ def _regel(d: DocumentStatus) -> str:
 @json_optie
 @click.pass_obj
 def status(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[str, ...],
-           soorten: tuple[str, ...], uitvoer: Path, database: str | None, als_json: bool
-           ) -> None:
+           percelen: tuple[int, ...], soorten: tuple[str, ...], uitvoer: Path,
+           database: str | None, als_json: bool) -> None:
     """Toon waar elk gegenereerd document van REGIO staat: concept, juridisch akkoord,
     definitief of getekend."""
-    resultaat = contracten.status(contracten.laad_regio(regios, regio), tijdstip=nu(),
-                                  uitvoer=uitvoer, prijspeil=prijspeil, aanbieders=aanbieders,
-                                  soorten=soorten, database=database)
+    profiel = contracten.laad_regio(regios, regio)
+    resultaat = contracten.status(profiel, tijdstip=nu(), uitvoer=uitvoer, prijspeil=prijspeil,
+                                  aanbieders=aanbieders, percelen=percelen, soorten=soorten,
+                                  database=database)
+    meer_percelen = len(profiel.percelen) > 1
     if als_json:
-        toon_json(_json(resultaat))
+        toon_json(_json(resultaat, meer_percelen))
         return
+    for c in resultaat.contracten if meer_percelen else []:
+        opgezegd = f" (instroomstop {als_datum(c.opzegdatum)})" if c.opzegdatum else ""
+        click.echo(f"  perceel {c.perceelnummer} ({c.perceel}), {c.aanbieder}: "
+                   f"{c.status}{opgezegd}")
     for d in resultaat.documenten:
         click.echo(_regel(d))
     telling = {n: sum(1 for d in resultaat.documenten if d.status == s)
@@ -125,10 +143,10 @@ def _stapopdracht(naam: str, stap: str, uitleg: str) -> None:
     @database_optie
     @click.pass_obj
     def opdracht(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[str, ...],
-                 soorten: tuple[str, ...], door: str | None, opmerking: str | None,
-                 uitvoer: Path, database: str | None) -> None:
+                 percelen: tuple[int, ...], soorten: tuple[str, ...], door: str | None,
+                 opmerking: str | None, uitvoer: Path, database: str | None) -> None:
         _zet(regios, regio, stap, door, opmerking, prijspeil=prijspeil, aanbieders=aanbieders,
-             soorten=soorten, uitvoer=uitvoer, database=database)
+             percelen=percelen, soorten=soorten, uitvoer=uitvoer, database=database)
 
 
 _stapopdracht("akkoord", "juridisch_akkoord",
@@ -147,24 +165,29 @@ _stapopdracht("getekend", "getekend",
               help="Schrijf ook een agendabestand (.ics) voor Outlook of Google Agenda.")
 @click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND",
               help="Schrijf ook een Excel-overzicht (.xlsx).")
+@click.option("--perceel", "percelen", multiple=True, type=click.IntRange(1, 99), metavar="N",
+              help="Alleen de termijnen van de contracten in dit perceel (en die van de hele "
+                   "regio); herhaalbaar.")
 @uitvoer_optie
 @database_optie
 @json_optie
 @click.pass_obj
 def agenda(regios: Path, regio: str, vanaf: dt.date | None, binnen: int, ics: Path | None,
-           xlsx: Path | None, uitvoer: Path, database: str | None, als_json: bool) -> None:
+           xlsx: Path | None, percelen: tuple[int, ...], uitvoer: Path, database: str | None,
+           als_json: bool) -> None:
     """Toon de termijnen van REGIO: einde en verlenging, opzegtermijnen, indexatie, social
     return en lopende opzeggingen. Weekenden en feestdagen worden gemeld, nooit verschoven."""
     tijdstip = nu()
     uitkomst = contracten.agenda(contracten.laad_regio(regios, regio),
                                  vanaf=vandaag(vanaf), binnen=binnen,
                                  tijdstip=tijdstip, uitvoer=uitvoer, database=database,
-                                 ics=ics, xlsx=xlsx)
+                                 ics=ics, xlsx=xlsx, percelen=percelen)
     if als_json:
         toon_json({"regio": uitkomst.regio, "vanaf": uitkomst.vanaf.isoformat(),
                    "tot": uitkomst.tot.isoformat(),
                    "termijnen": [{"datum": t.datum.isoformat(), "soort": t.soort,
                                   "wat": t.wat, "aanbieder": t.aanbieder,
+                                  **({"perceel": t.perceel} if t.perceel is not None else {}),
                                   "grondslag": t.grondslag, "markering": t.markering,
                                   "uid": f"{t.sleutel}@contracten"} for t in uitkomst.termijnen]})
         return

@@ -4,10 +4,13 @@ and optionally as .ics (for Outlook and Google Calendar) and .xlsx."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from contracten.fouten import InvoerFout
 from contracten.opdrachten.goedkeuring import synchroniseer
+from contracten.pijplijn.keuze import onbekende_percelen
 from contracten.profiel.model import Profiel
 from contracten.register.register import Register
 from contracten.register.verbinding import open_engine
@@ -19,6 +22,7 @@ from contracten.weergave.spreadsheet import Kolom, als_xlsx
 KOLOMMEN = [Kolom("datum", "Datum", "datum"), Kolom("wat", "Wat", "tekst"),
             Kolom("aanbieder", "Aanbieder", "tekst"), Kolom("grondslag", "Grondslag", "tekst"),
             Kolom("markering", "Let op (weekend of feestdag)", "tekst")]
+PERCEEL = Kolom("perceel", "Perceel", "tekst")  # in a tender of several percelen
 
 
 @dataclass(frozen=True)
@@ -32,17 +36,26 @@ class Agenda:
 
 def agenda(regio: Profiel, *, vanaf: dt.date, binnen: int = 365, tijdstip: dt.datetime,
            uitvoer: Path | str = "output", database: str | Path | None = None,
-           ics: Path | None = None, xlsx: Path | None = None) -> Agenda:
-    """The deadlines of `regio` from `vanaf` through `binnen` days later. Running opzeggingen
-    come from the register (brought up to date from the output folders first)."""
+           ics: Path | None = None, xlsx: Path | None = None,
+           percelen: Sequence[int] = ()) -> Agenda:
+    """The deadlines of `regio` from `vanaf` through `binnen` days later, per contract where
+    they concern one. Running opzeggingen come from the register (brought up to date from the
+    output folders first). `percelen` leaves out the deadlines of contracts in other percelen
+    (those of the whole region stay)."""
+    if onbekend := onbekende_percelen(regio, percelen):
+        raise InvoerFout(onbekend, "Ongeldige keuze")
     register = Register(open_engine(database))
     synchroniseer(register, regio, uitvoer=Path(uitvoer), prijspeil=regio.laatste_prijspeil(),
                   tijdstip=tijdstip)
-    opzeggingen = {c.aanbieder: c.opzegdatum for c in register.contracten(regio.sleutel)
-                   if c.opzegdatum is not None}
+    sleutels = {(c.perceel.nummer, c.aanbieder.id): c.sleutel for c in regio.contracten}
+    opzeggingen = {sleutels[(c.perceelnummer, c.aanbieder)]: c.opzegdatum
+                   for c in register.contracten(regio.sleutel)
+                   if c.opzegdatum is not None and (c.perceelnummer, c.aanbieder) in sleutels}
     tot = vanaf + dt.timedelta(days=binnen)
-    gekozen = [t for t in termijnen(regio, opzeggingen) if vanaf <= t.datum <= tot]
+    gekozen = [t for t in termijnen(regio, opzeggingen) if vanaf <= t.datum <= tot
+               and (not percelen or t.perceel is None or t.perceel in percelen)]
     namen = {a.id: a.naam for a in regio.aanbieders}
+    meer_percelen = len(regio.percelen) > 1
     geschreven = []
     if ics is not None:
         vervang_atomair(ics, als_ics(f"Termijnen {regio.regio.naam}", gekozen,
@@ -50,8 +63,11 @@ def agenda(regio: Profiel, *, vanaf: dt.date, binnen: int = 365, tijdstip: dt.da
         geschreven.append(ics)
     if xlsx is not None:
         rijen = [{"datum": t.datum, "wat": t.wat, "aanbieder": namen.get(t.aanbieder or "", ""),
-                  "grondslag": t.grondslag, "markering": t.markering or ""} for t in gekozen]
-        vervang_atomair(xlsx, als_xlsx("Termijnen", KOLOMMEN, rijen, totaal_van=[],
+                  "perceel": "" if t.perceel is None else str(t.perceel),
+                  "grondslag": t.grondslag,
+                  "markering": t.markering or ""} for t in gekozen]
+        kolommen = [*KOLOMMEN[:3], PERCEEL, *KOLOMMEN[3:]] if meer_percelen else KOLOMMEN
+        vervang_atomair(xlsx, als_xlsx("Termijnen", kolommen, rijen, totaal_van=[],
                                        tijdstip=tijdstip.date()))
         geschreven.append(xlsx)
     return Agenda(regio.sleutel, vanaf, tot, gekozen, geschreven)

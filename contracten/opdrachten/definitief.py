@@ -16,6 +16,7 @@ from lxml import etree
 from contracten.fouten import InvoerFout, Melding
 from contracten.opdrachten.goedkeuring import zet_stap
 from contracten.opmaak import aantal
+from contracten.pijplijn.keuze import onbekende_percelen
 from contracten.profiel.model import Profiel
 from contracten.uitvoer import definitief, manifest, voorbeelden
 from contracten.uitvoer.indeling import Indeling
@@ -25,15 +26,17 @@ from contracten.weergave.tekstversie import kop_en_voet_van, naar_markdown
 
 def markeer_definitief(regio: Profiel, *, datum: dt.date, uitvoer: Path | str = "output",
                        prijspeil: int | None = None, soorten: Sequence[str] = (),
-                       aanbieders: Sequence[str] = (), paden: Sequence[str] = (),
-                       ook_samenvattingen: bool = False, ook_voorbeelden: bool = False,
+                       aanbieders: Sequence[str] = (), percelen: Sequence[int] = (),
+                       paden: Sequence[str] = (), ook_samenvattingen: bool = False,
+                       ook_voorbeelden: bool = False,
                        door: str | None = None, opmerking: str | None = None,
                        tijdstip: dt.datetime | None = None, database: str | Path | None = None
                        ) -> tuple[Path, list[str]]:
     """Mark the Word documents of the region's output folder (all, or those chosen) as
     definitief on `datum`; returns the folder and the marked paths (in it). `paden` chooses
     documents by their path in the register (relative to `uitvoer`, e.g.
-    'assen/2025/overeenkomsten/wonen-plus.docx'), all in one output folder of the region.
+    'assen/2025/overeenkomsten/wonen-plus.docx'), all in one output folder of the region;
+    `percelen` the documents of the contracts in those percelen (numbers).
 
     Refused, with every reason at once and nothing marked: a document that still holds our
     summaries of the Contractstandaard instead of its official text (unless
@@ -51,16 +54,21 @@ def markeer_definitief(regio: Profiel, *, datum: dt.date, uitvoer: Path | str = 
         if prijspeil is None:
             jaar = Indeling(uitvoer).prijspeil_van(regio.sleutel, map_) or jaar
     registreren = door is not None
+    if onbekend := onbekende_percelen(regio, percelen):
+        raise InvoerFout(onbekend, "Ongeldige keuze")
 
     def vastleggen(alleen_controleren: bool) -> None:
         assert tijdstip is not None, "een stap in het register heeft een tijdstip"
         zet_stap(regio, "definitief", door=door or "", tijdstip=tijdstip, opmerking=opmerking,
-                 uitvoer=uitvoer, prijspeil=jaar, aanbieders=aanbieders, soorten=soorten,
-                 paden=paden, database=database, alleen_controleren=alleen_controleren)
+                 uitvoer=uitvoer, prijspeil=jaar, aanbieders=aanbieders, percelen=percelen,
+                 soorten=soorten, paden=paden, database=database,
+                 alleen_controleren=alleen_controleren)
 
     with slot(map_):
         gelezen, gekozen = definitief.kies(map_, soorten=soorten, aanbieders=aanbieders,
                                            paden=binnen)
+        if percelen:
+            gekozen = _in_percelen(regio, map_, gekozen, percelen)
         al = definitief.lees(map_)
         nieuw = [d for d in gekozen if d.pad not in al]
         meldingen = [] if ook_samenvattingen else definitief.samenvattingen(nieuw)
@@ -79,6 +87,20 @@ def markeer_definitief(regio: Profiel, *, datum: dt.date, uitvoer: Path | str = 
     if registreren:
         vastleggen(alleen_controleren=False)
     return map_, gemarkeerd
+
+
+def _in_percelen(regio: Profiel, map_: Path, documenten: list[manifest.Document],
+                 percelen: Sequence[int]) -> list[manifest.Document]:
+    """The documents of contracts in `percelen` (in a tender of one perceel: every contract's
+    document); none is refused."""
+    enkel = len(regio.percelen) == 1
+    gekozen = [d for d in documenten if d.aanbieder is not None
+               and (d.perceel if d.perceel is not None
+                    else regio.percelen[0].nummer if enkel else None) in percelen]
+    if not gekozen:
+        raise InvoerFout([Melding(str(map_), None, "", "geen document gevonden om definitief te "
+                                  "maken met deze keuze", "niets_gekozen")], "Ongeldige keuze")
+    return gekozen
 
 
 def _map_van(uitvoer: Path, regio: Profiel, paden: Sequence[str]) -> tuple[Path, list[str]]:

@@ -102,7 +102,7 @@ def importeer(regio: Profiel, bestand: Path) -> ImportResultaat:
         delen = [lees_blad(f"{bestand.name}, blad {t}", bladen[t], TARIEF_VELDEN, "sleutel",
                            bestaand) for t in titels]
         blad = delen[0] if len(delen) == 1 else samengevoegd(
-            f"{bestand.name}, bladen {', '.join(titels)}", delen)
+            f"{bestand.name}, bladen {', '.join(titels)}", delen, "sleutel", list(bestaand))
         extra = {k: v for k, v in data.items() if k != "bedragen"}
         peil = valideer_blad(blad, "bedragen", Prijspeil, TARIEF_VELDEN, extra)
         prijspeilen[jaar] = peil or prijspeilen[jaar]

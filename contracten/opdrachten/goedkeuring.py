@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contracten.fouten import InvoerFout, Melding
-from contracten.pijplijn.keuze import onbekende_aanbieders
+from contracten.pijplijn.keuze import onbekende_aanbieders, onbekende_percelen
 from contracten.profiel.model import Profiel
 from contracten.register.register import Contract, Register, Stand, Versie
 from contracten.register.stappen import STAP_NAMEN, STAPPEN
@@ -50,6 +50,7 @@ def _contracten(regio: Profiel, opgezegd: dict[str, dt.date]) -> list[Contract]:
     eind = einde(regio)
     return [Contract(
         aanbieder=c.aanbieder.id, naam=c.aanbieder.naam, perceel=c.perceel.naam,
+        perceelnummer=c.perceel.nummer,
         variant=str(c.perceel.bekostigingsvorm), begin=aanbesteding.looptijd.begin,
         einde=eind,
         verlengingen_gebruikt=gebruikt,
@@ -82,7 +83,7 @@ def synchroniseer(register: Register, regio: Profiel, *, uitvoer: Path, prijspei
             if d.formaat != "docx" or d.naast_definitief:
                 continue
             pad = indeling.registerpad(map_, d.pad)
-            versies.append(Versie(d.aanbieder, d.soort, pad, d.versie, d.sha256))
+            versies.append(Versie(d.aanbieder, d.soort, pad, d.versie, d.sha256, d.perceel))
             bestanden[pad] = map_ / d.pad
     register.zet_contracten(regio.sleutel, _contracten(regio, opgezegd))
     register.registreer(regio.sleutel, versies, tijdstip)
@@ -95,14 +96,24 @@ def _op_schijf(bestand: Path, verwacht: str) -> str:
     return "gelijk" if sha256(bestand.read_bytes()) == verwacht else "gewijzigd"
 
 
+def perceel_van(regio: Profiel, stand: Stand) -> int | None:
+    """The number of the perceel a document belongs to: the one it was registered with, 1 for a
+    contract's document in a tender of one perceel, None for a document of the whole region."""
+    if stand.perceel is not None:
+        return stand.perceel
+    return regio.percelen[0].nummer if stand.aanbieder and len(regio.percelen) == 1 else None
+
+
 def status(regio: Profiel, *, tijdstip: dt.datetime, uitvoer: Path | str = "output",
            prijspeil: int | None = None, aanbieders: Sequence[str] = (),
-           soorten: Sequence[str] = (), paden: Sequence[str] = (),
-           database: str | Path | None = None) -> StatusResultaat:
+           percelen: Sequence[int] = (), soorten: Sequence[str] = (),
+           paden: Sequence[str] = (), database: str | Path | None = None) -> StatusResultaat:
     """Where each generated document of `regio` stands (the register is brought up to date
-    first; `tijdstip` is when new versions are recorded); `paden` narrows to those documents
-    (their paths in the register)."""
-    if onbekend := onbekende_aanbieders(regio, aanbieders):
+    first; `tijdstip` is when new versions are recorded), and its contracts (one per perceel
+    and opdrachtnemer). `aanbieders` and `percelen` narrow to the contracts of those
+    aanbieders and percelen (numbers) and their documents; `paden` to those documents (their
+    paths in the register)."""
+    if onbekend := onbekende_aanbieders(regio, aanbieders) + onbekende_percelen(regio, percelen):
         raise InvoerFout(onbekend, "Ongeldige keuze")
     jaar = prijspeil if prijspeil is not None else regio.laatste_prijspeil()
     engine = open_engine(database)
@@ -112,9 +123,11 @@ def status(regio: Profiel, *, tijdstip: dt.datetime, uitvoer: Path | str = "outp
     documenten = [DocumentStatus(s, bestanden[s.pad], _op_schijf(bestanden[s.pad], s.sha256))
                   for s in register.standen(regio.sleutel, list(bestanden))
                   if (not aanbieders or s.aanbieder in aanbieders)
+                  and (not percelen or perceel_van(regio, s) in percelen)
                   and (not soorten or s.soort in soorten) and (not paden or s.pad in paden)]
     contracten = [c for c in register.contracten(regio.sleutel)
-                  if not aanbieders or c.aanbieder in aanbieders]
+                  if (not aanbieders or c.aanbieder in aanbieders)
+                  and (not percelen or c.perceelnummer in percelen)]
     return StatusResultaat(regio.sleutel, engine.url.render_as_string(hide_password=True),
                            contracten, documenten)
 
@@ -122,8 +135,8 @@ def status(regio: Profiel, *, tijdstip: dt.datetime, uitvoer: Path | str = "outp
 def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
              opmerking: str | None = None, uitvoer: Path | str = "output",
              prijspeil: int | None = None, aanbieders: Sequence[str] = (),
-             soorten: Sequence[str] = (), paden: Sequence[str] = (),
-             database: str | Path | None = None,
+             percelen: Sequence[int] = (), soorten: Sequence[str] = (),
+             paden: Sequence[str] = (), database: str | Path | None = None,
              alleen_controleren: bool = False) -> list[DocumentStatus]:
     """Move the chosen documents to `stap` (juridisch_akkoord, definitief, getekend), all or
     none; returns them. Refused with every reason at once: a file that changed on disk or is
@@ -135,7 +148,8 @@ def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
                                   "zet (--door of CONTRACTEN_DOOR)", "naam_ontbreekt")],
                          "Niet vastgelegd")
     stand = status(regio, tijdstip=tijdstip, uitvoer=uitvoer, prijspeil=prijspeil,
-                   aanbieders=aanbieders, soorten=soorten, paden=paden, database=database)
+                   aanbieders=aanbieders, percelen=percelen, soorten=soorten, paden=paden,
+                   database=database)
     if not stand.documenten:
         raise InvoerFout([Melding(regio.sleutel, None, "", "geen gegenereerd document gevonden "
                                   "met deze keuze", "niets_gekozen")], "Niet vastgelegd")

@@ -31,13 +31,16 @@ class OpzeggingResultaat:
     schema: Schema
     documenten: Resultaat
     waarschuwingen: list[str]
+    perceel: int | None = None  # the contract's perceel, in a tender of several percelen
 
     def als_json(self) -> dict[str, Any]:
-        """The result shape of ONTWERP.md (dates ISO), plus the weekend/holiday flags."""
+        """The result shape of ONTWERP.md (dates ISO), plus the weekend/holiday flags; the
+        perceel only in a tender of several."""
         s = self.schema
         return {
             "regio": self.regio,
             "aanbieder": s.aanbieder,
+            **({"perceel": self.perceel} if self.perceel is not None else {}),
             "datum": s.instroomstop.isoformat(),
             "door": s.door,
             "opzegtermijn_maanden": s.opzegtermijn_maanden,
@@ -166,4 +169,5 @@ def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.
     waarschuwingen = [f"de beschikking van {', '.join(al_afgelopen)} eindigde al vóór de "
                       f"instroomstop ({datum.isoformat()}); controleer of deze cliënt(en) nog op "
                       "de lijst horen"] if al_afgelopen else []
-    return OpzeggingResultaat(regio.sleutel, schema, draai(opties), waarschuwingen)
+    return OpzeggingResultaat(regio.sleutel, schema, draai(opties), waarschuwingen,
+                              None if contract.enkel else contract.perceel.nummer)

@@ -19,7 +19,9 @@ def regios(map_: Path | str = "regios") -> list[Profiel]:
 
 
 def samenvatting(profiel: Profiel) -> dict[str, Any]:
-    """What `regios --json` shows of a profile (ONTWERP.md)."""
+    """What `regios --json` shows of a profile (ONTWERP.md): `bekostigingsvorm` is the region's
+    (empty when every perceel names its own); `percelen` the tender's, each with its
+    bekostigingsvorm and its opdrachtnemers (aanbieder ids)."""
     regio = profiel.regio
     # A tender whose percelen each name their own: their forms, in perceel order.
     vormen = dict.fromkeys(str(p.bekostigingsvorm) for p in profiel.percelen)

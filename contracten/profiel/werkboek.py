@@ -63,13 +63,17 @@ def aanbieder_velden(percelen: list[int]) -> list[Veld]:
 def tariefbladen(jaar: int, percelen: dict[int, list[str]], bedragen: list[dict[str, Any]]
                  ) -> list[tuple[str, list[dict[str, Any]]]]:
     """The sheets of one prijspeil's amounts: one, or with several percelen (their products
-    per number) one per perceel and one "overig" for amounts of no perceel's product."""
+    per number) one per perceel and one "overig" for amounts of no perceel's product. Each
+    amount is on one sheet only: a product of two percelen (one tariff) on the first's."""
     if len(percelen) < 2:
         return [(f"{TARIEVEN}{jaar}", bedragen)]
-    uit = [(f"{TARIEVEN}{jaar}{PERCEEL}{n}", [b for b in bedragen if b.get("product") in eigen])
-           for n, eigen in percelen.items()]
-    alle = {p for eigen in percelen.values() for p in eigen}
-    overig = [b for b in bedragen if b.get("product") not in alle]
+    blad: dict[str, int] = {}  # product -> the number of the first perceel that has it
+    for n, eigen in sorted(percelen.items()):
+        for product in eigen:
+            blad.setdefault(product, n)
+    uit = [(f"{TARIEVEN}{jaar}{PERCEEL}{n}", [b for b in bedragen if blad.get(str(b.get("product")))
+                                              == n]) for n in sorted(percelen)]
+    overig = [b for b in bedragen if b.get("product") not in blad]
     return uit + ([(f"{TARIEVEN}{jaar}{OVERIG}", overig)] if overig else [])
 
 
@@ -128,7 +132,11 @@ def als_cel(waarde: Any, veld: Veld) -> Any:
 
 def waarde_in(data: dict[str, Any], pad: tuple[str | int, ...]) -> Any:
     for sleutel in pad:
-        if not isinstance(data, dict) or sleutel not in data:
+        if not isinstance(data, dict):
             return None
+        if sleutel not in data:  # a number as key may have been read as text: 2 or "2"
+            sleutel = str(sleutel)
+            if sleutel not in data:
+                return None
         data = data[sleutel]
     return data

@@ -142,10 +142,13 @@ def valideer_blad(blad: Blad, lijst: str, model: type[BaseModel], velden: list[V
         return None
 
 
-def samengevoegd(naam: str, bladen: list[Blad]) -> Blad:
+def samengevoegd(naam: str, bladen: list[Blad], sleutel: str, volgorde: list[str]) -> Blad:
     """One list read from several sheets (the tariffs of one prijspeil, a sheet per perceel):
-    their items in order, each remembering its sheet."""
-    eerste = bladen[0]
-    return Blad(naam, eerste.kolommen, [r for b in bladen for r in b.rijen],
-                [i for b in bladen for i in b.items], [m for b in bladen for m in b.meldingen],
-                [b.naam for b in bladen for _ in b.items])
+    their items in the order of the file (`volgorde`: its keys; a new item last), each
+    remembering its sheet."""
+    plek = {k: i for i, k in enumerate(volgorde)}
+    rijen = sorted(((b.naam, r, item) for b in bladen for r, item in zip(b.rijen, b.items,
+                                                                        strict=True)),
+                   key=lambda x: plek.get(str(x[2].get(sleutel)), len(plek)))
+    return Blad(naam, bladen[0].kolommen, [r for _, r, _ in rijen], [i for _, _, i in rijen],
+                [m for b in bladen for m in b.meldingen], [n for n, _, _ in rijen])

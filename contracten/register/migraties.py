@@ -6,8 +6,25 @@ version twice. Past versions are never edited: a change is a new version."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import (
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    inspect,
+    select,
+    text,
+)
 
 from contracten.register import schema
 
@@ -15,9 +32,49 @@ MELDING = "de geschiedenis in het register kan alleen worden aangevuld, niet gew
 _SLOT = 7_265_463  # the advisory lock's key on PostgreSQL (any fixed number)
 
 
+def _contracten_v1() -> list[Column[Any]]:
+    """The columns of the contracten table of version 1 (one row per aanbieder), new ones on
+    every call (a column belongs to one table)."""
+    return [Column("id", Integer, primary_key=True),
+            Column("regio", String(64), nullable=False),
+            Column("aanbieder", String(64), nullable=False),
+            Column("naam", Text, nullable=False),
+            Column("perceel", Text, nullable=False),
+            Column("variant", String(32), nullable=False),
+            Column("begin", Date, nullable=False),
+            Column("einde", Date, nullable=False),
+            Column("verlengingen_gebruikt", Integer, nullable=False),
+            Column("verlengingen_over", Integer, nullable=False),
+            Column("verlenging_maanden", Integer, nullable=False),
+            Column("opzegtermijn_maanden", Integer, nullable=False),
+            Column("status", String(16), nullable=False),
+            Column("opzegdatum", Date, nullable=True)]
+
+
 def _v1_tabellen(verbinding: Connection) -> None:
-    schema.METADATA.create_all(verbinding, tables=[
-        schema.contracten, schema.documenten, schema.stappen])
+    """The tables as version 1 made them: written out here, since `schema` describes the latest
+    version (a new register goes through every version, as an old one did)."""
+    metadata = MetaData()
+    Table("contracten", metadata, *_contracten_v1(),
+          UniqueConstraint("regio", "aanbieder"))
+    Table("documenten", metadata,
+          Column("id", Integer, primary_key=True),
+          Column("regio", String(64), nullable=False),
+          Column("aanbieder", String(64), nullable=True),
+          Column("soort", String(64), nullable=False),
+          Column("pad", Text, nullable=False),
+          Column("versie", String(32), nullable=False),
+          Column("sha256", String(64), nullable=False),
+          Column("geregistreerd", DateTime, nullable=False),
+          UniqueConstraint("pad", "sha256"))
+    Table("stappen", metadata,
+          Column("id", Integer, primary_key=True),
+          Column("document", Integer, ForeignKey("documenten.id"), nullable=False),
+          Column("stap", String(32), nullable=False),
+          Column("door", Text, nullable=False),
+          Column("op", DateTime, nullable=False),
+          Column("opmerking", Text, nullable=True))
+    metadata.create_all(verbinding)
 
 
 def _v2_alleen_aanvullen(verbinding: Connection) -> None:
@@ -42,9 +99,40 @@ def _v2_alleen_aanvullen(verbinding: Connection) -> None:
                 f"BEGIN SELECT RAISE(ABORT, '{MELDING}'); END"))
 
 
+def _v3_per_perceel(verbinding: Connection) -> None:
+    """A contract is a perceel with one opdrachtnemer: a row per (regio, perceelnummer,
+    aanbieder) instead of per aanbieder; every existing row is perceel 1 (a register made before
+    percelen existed knows only tenders of one perceel). A document notes its perceel."""
+    verbinding.execute(text("ALTER TABLE documenten ADD COLUMN perceel INTEGER"))
+    if verbinding.dialect.name == "postgresql":
+        verbinding.execute(text("ALTER TABLE contracten ADD COLUMN perceelnummer INTEGER NOT NULL "
+                                "DEFAULT 1"))
+        verbinding.execute(text("ALTER TABLE contracten ALTER COLUMN perceelnummer DROP DEFAULT"))
+        for uniek in inspect(verbinding).get_unique_constraints("contracten"):
+            if sorted(uniek["column_names"]) == ["aanbieder", "regio"]:
+                verbinding.execute(text(
+                    f'ALTER TABLE contracten DROP CONSTRAINT "{uniek["name"]}"'))
+        verbinding.execute(text("ALTER TABLE contracten ADD CONSTRAINT contracten_per_perceel "
+                                "UNIQUE (regio, perceelnummer, aanbieder)"))
+        return
+    # SQLite changes no constraint in place: a new table, the rows copied, the old one dropped
+    metadata = MetaData()
+    kolommen = _contracten_v1()
+    Table("contracten_v3", metadata, *kolommen[:4],
+          Column("perceelnummer", Integer, nullable=False), *kolommen[4:],
+          UniqueConstraint("regio", "perceelnummer", "aanbieder",
+                           name="contracten_per_perceel")).create(verbinding)
+    namen = ", ".join(k.name for k in kolommen)
+    verbinding.execute(text(f"INSERT INTO contracten_v3 ({namen}, perceelnummer) "
+                            f"SELECT {namen}, 1 FROM contracten"))
+    verbinding.execute(text("DROP TABLE contracten"))
+    verbinding.execute(text("ALTER TABLE contracten_v3 RENAME TO contracten"))
+
+
 MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "contracten, documenten en goedkeuringsstappen", _v1_tabellen),
     (2, "documenten en stappen alleen aan te vullen", _v2_alleen_aanvullen),
+    (3, "een contract per perceel en opdrachtnemer", _v3_per_perceel),
 ]
 LAATSTE = MIGRATIES[-1][0]
 

@@ -17,11 +17,11 @@ SCHRIJFSLOT = 7_265_464  # PostgreSQL advisory lock of the register's writes
 
 @dataclass(frozen=True)
 class Contract:
-    """One aanbieder's contract as the register keeps it."""
+    """One contract (a perceel with one opdrachtnemer) as the register keeps it."""
 
     aanbieder: str
     naam: str
-    perceel: str
+    perceel: str  # the perceel's name
     variant: str
     begin: dt.date
     einde: dt.date
@@ -31,6 +31,7 @@ class Contract:
     opzegtermijn_maanden: int
     status: str = "lopend"  # or "opgezegd"
     opzegdatum: dt.date | None = None
+    perceelnummer: int = 1
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Versie:
     pad: str
     versie: str
     sha256: str
+    perceel: int | None = None  # a contract's document in a tender of several percelen
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class Stand:
     versie: str
     sha256: str
     geschiedenis: list[Stap]
+    perceel: int | None = None  # a contract's document in a tender of several percelen
 
     @property
     def status(self) -> str:
@@ -85,15 +88,18 @@ class Register:
             yield verbinding
 
     def zet_contracten(self, regio: str, contracten: Sequence[Contract]) -> None:
-        """Record each aanbieder's contract as the profile and the output now say."""
+        """Record each contract (perceel and opdrachtnemer) as the profile and the output now
+        say."""
         tabel = schema.contracten
         with self._schrijven() as v:
-            bestaand = {r.aanbieder: r.id for r in v.execute(
-                select(tabel.c.aanbieder, tabel.c.id).where(tabel.c.regio == regio))}
+            bestaand = {(r.perceelnummer, r.aanbieder): r.id for r in v.execute(
+                select(tabel.c.perceelnummer, tabel.c.aanbieder, tabel.c.id)
+                .where(tabel.c.regio == regio))}
             for c in contracten:
                 waarden = {**c.__dict__, "regio": regio}
-                if c.aanbieder in bestaand:
-                    v.execute(tabel.update().where(tabel.c.id == bestaand[c.aanbieder])
+                sleutel = (c.perceelnummer, c.aanbieder)
+                if sleutel in bestaand:
+                    v.execute(tabel.update().where(tabel.c.id == bestaand[sleutel])
                               .values(**waarden))
                 else:
                     v.execute(tabel.insert().values(**waarden))
@@ -102,7 +108,8 @@ class Register:
         tabel = schema.contracten
         with self.engine.connect() as v:
             rijen = v.execute(select(tabel).where(tabel.c.regio == regio)
-                              .order_by(tabel.c.aanbieder)).mappings().all()
+                              .order_by(tabel.c.perceelnummer, tabel.c.aanbieder)
+                              ).mappings().all()
         return [Contract(**{k: r[k] for k in Contract.__dataclass_fields__}) for r in rijen]
 
     def registreer(self, regio: str, versies: Sequence[Versie], op: dt.datetime) -> int:
@@ -115,8 +122,9 @@ class Register:
             for d in versies:
                 if (d.pad, d.sha256) not in bekend:
                     v.execute(tabel.insert().values(regio=regio, aanbieder=d.aanbieder,
-                                                    soort=d.soort, pad=d.pad, versie=d.versie,
-                                                    sha256=d.sha256, geregistreerd=op))
+                                                    perceel=d.perceel, soort=d.soort, pad=d.pad,
+                                                    versie=d.versie, sha256=d.sha256,
+                                                    geregistreerd=op))
                     nieuw += 1
         return nieuw
 
@@ -136,7 +144,7 @@ class Register:
             for r in v.execute(select(s).where(s.c.document.in_(ids)).order_by(s.c.id)):
                 stappen[r.document].append(Stap(r.stap, r.door, r.op, r.opmerking))
         return [Stand(r["id"], r["aanbieder"], r["soort"], r["pad"], r["versie"], r["sha256"],
-                      stappen[r["id"]]) for r in rijen]
+                      stappen[r["id"]], r["perceel"]) for r in rijen]
 
     def zet_stappen(self, documenten: Sequence[int], stap: str, door: str, op: dt.datetime,
                     opmerking: str | None) -> None:

@@ -1,4 +1,5 @@
-"""The register's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL."""
+"""The register's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL, as the latest
+schema version has them (`migraties` makes them; these are what the queries use)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ contracten = Table(
     Column("regio", String(64), nullable=False),
     Column("aanbieder", String(64), nullable=False),
     Column("naam", Text, nullable=False),
-    Column("perceel", Text, nullable=False),
+    Column("perceelnummer", Integer, nullable=False),  # since version 3; before it: 1
+    Column("perceel", Text, nullable=False),  # the perceel's name
     Column("variant", String(32), nullable=False),  # the bekostigingsvorm
     Column("begin", Date, nullable=False),
     Column("einde", Date, nullable=False),
@@ -40,7 +42,8 @@ contracten = Table(
     Column("opzegtermijn_maanden", Integer, nullable=False),
     Column("status", String(16), nullable=False),  # lopend, opgezegd
     Column("opzegdatum", Date, nullable=True),
-    UniqueConstraint("regio", "aanbieder"),
+    # one row per contract: a perceel with one opdrachtnemer (version 3; before: per aanbieder)
+    UniqueConstraint("regio", "perceelnummer", "aanbieder", name="contracten_per_perceel"),
 )
 
 documenten = Table(
@@ -48,6 +51,8 @@ documenten = Table(
     Column("id", Integer, primary_key=True),
     Column("regio", String(64), nullable=False),
     Column("aanbieder", String(64), nullable=True),
+    # a contract's document in a tender of several percelen (version 3), else empty
+    Column("perceel", Integer, nullable=True),
     Column("soort", String(64), nullable=False),
     Column("pad", Text, nullable=False),  # relative to the output folder, forward slashes
     Column("versie", String(32), nullable=False),

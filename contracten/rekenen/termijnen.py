@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from contracten.opmaak import voorbeeld
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
 from contracten.rekenen.opzegging import bereken, markering, plus_maanden
 
 VERLENGING_AANKONDIGEN_MAANDEN = 6  # Contractstandaard art. 1.3: at least 6 months before the end
@@ -28,6 +29,7 @@ class Termijn:
     aanbieder: str | None  # None: the whole region
     grondslag: str
     markering: str | None  # 'zaterdag', 'zondag' or a public holiday: act the day before
+    perceel: int | None = None  # of a contract's deadline, in a tender of several percelen
 
     @property
     def soort(self) -> str:
@@ -43,8 +45,9 @@ def einde(profiel: Profiel) -> dt.date:
 
 
 def termijnen(profiel: Profiel, opzeggingen: Mapping[str, dt.date]) -> list[Termijn]:
-    """Every obligation of `profiel`, by date; `opzeggingen`: aanbieder id -> the day its
-    opzegtermijn started (from the register)."""
+    """Every obligation of `profiel`, by date; `opzeggingen`: a contract's key (`Contract.sleutel`:
+    the aanbieder's id in a tender of one perceel) -> the day its opzegtermijn started (from
+    the register)."""
     regio = profiel.sleutel
     uit: list[Termijn] = []
 
@@ -89,8 +92,10 @@ def termijnen(profiel: Profiel, opzeggingen: Mapping[str, dt.date]) -> list[Term
                 voeg_toe(plus_maanden(ingang, -maanden), f"{sleutel}/{jaar}",
                          f"{wat} voor de bestedingsruimte {jaar}", "artikel 1.5")
     uit += _socialreturn(profiel, eind)
-    for aanbieder, datum in sorted(opzeggingen.items()):
-        uit += _opzegging(profiel, aanbieder, datum)
+    contracten = {c.sleutel: c for c in profiel.contracten}
+    for sleutel, datum in sorted(opzeggingen.items()):
+        if sleutel in contracten:
+            uit += _opzegging(profiel, contracten[sleutel], datum)
     return sorted(uit, key=lambda t: (t.datum, t.sleutel))
 
 
@@ -116,33 +121,47 @@ def _socialreturn(profiel: Profiel, eind: dt.date) -> list[Termijn]:
         return []
     vb = profiel.overeenkomst is not None and profiel.overeenkomst.is_voorbeeld("socialreturn")
     uit = []
-    for a in profiel.aanbieders:
-        if a.jaaromzet <= regel.drempel:
+    for c in profiel.contracten:  # social return is owed per contract
+        if c.aanbieder.jaaromzet <= regel.drempel:
             continue
-        uit.append(Termijn(afspraken.plan_datum, f"{profiel.sleutel}/socialreturn-plan/{a.id}",
-                           voorbeeld(f"plan van aanpak social return van {a.naam}", vb), a.id,
-                           "artikel 1.9", markering(afspraken.plan_datum)))
+        a, perceel = c.aanbieder, _perceel(c)
+        uit.append(Termijn(afspraken.plan_datum, f"{profiel.sleutel}/socialreturn-plan/"
+                           f"{c.sleutel}",
+                           voorbeeld(f"plan van aanpak social return van {_naam(c)}", vb), a.id,
+                           "artikel 1.9", markering(afspraken.plan_datum), perceel))
         vanaf = afspraken.rapportage_vanaf
         jaar = 0
         while vanaf is not None and (datum := plus_maanden(vanaf, 12 * jaar)).year <= \
                 eind.year + 1:
-            uit.append(Termijn(datum, f"{profiel.sleutel}/socialreturn-rapportage/{a.id}/"
+            uit.append(Termijn(datum, f"{profiel.sleutel}/socialreturn-rapportage/{c.sleutel}/"
                                f"{datum.year}",
-                               voorbeeld(f"verantwoording social return van {a.naam}", vb),
-                               a.id, "artikel 1.9", markering(datum)))
+                               voorbeeld(f"verantwoording social return van {_naam(c)}", vb),
+                               a.id, "artikel 1.9", markering(datum), perceel))
             jaar += 1
     return uit
 
 
-def _opzegging(profiel: Profiel, aanbieder: str, datum: dt.date) -> list[Termijn]:
+def _naam(contract: Contract) -> str:
+    """How a deadline names the opdrachtnemer: with the perceel where there are several."""
+    if contract.enkel:
+        return contract.aanbieder.naam
+    return f"{contract.aanbieder.naam}, perceel {contract.perceel.nummer}"
+
+
+def _perceel(contract: Contract) -> int | None:
+    return None if contract.enkel else contract.perceel.nummer
+
+
+def _opzegging(profiel: Profiel, contract: Contract, datum: dt.date) -> list[Termijn]:
     regel = profiel.regio.regels.opzegging
+    aanbieder = contract.aanbieder.id
     schema = bereken(aanbieder, datum, regel.opzegtermijn_maanden, regel.doorlevering_maanden,
                      [])
-    naam = next((a.naam for a in profiel.aanbieders if a.id == aanbieder), aanbieder)
-    sleutel = f"{profiel.sleutel}/opzegging/{aanbieder}"
+    naam = _naam(contract)
+    sleutel = f"{profiel.sleutel}/opzegging/{contract.sleutel}"
     vb = regel.is_voorbeeld("opzegtermijn_maanden") or regel.is_voorbeeld("doorlevering_maanden")
     return [Termijn(d, f"{sleutel}/{s}", voorbeeld(f"{wat} ({naam})", vb and s != "instroomstop"),
-                    aanbieder, "opzegging", markering(d))
+                    aanbieder, "opzegging", markering(d), _perceel(contract))
             for d, s, wat in ((schema.instroomstop, "instroomstop", "instroomstop: geen nieuwe "
                                "cliënten meer"),
                               (schema.einde_overeenkomst, "einde", "einde van de overeenkomst na "
