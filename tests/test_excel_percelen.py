@@ -26,6 +26,20 @@ def _werkboek(regios: Path, tmp_path: Path) -> Path:
     return pad
 
 
+def _cel(werkboek: Path, blad: str, kolom: str, waar: tuple[str, str], waarde: object
+         ) -> object:
+    """Set a cell in the row whose column `waar[0]` holds `waar[1]`; returns its old value."""
+    boek = load_workbook(werkboek)
+    rijen = boek[blad]
+    kop = [c.value for c in rijen[1]]
+    rij = next(r for r in range(2, rijen.max_row + 1)
+               if rijen.cell(r, kop.index(waar[0]) + 1).value == waar[1])
+    cel = rijen.cell(rij, kop.index(kolom) + 1)
+    oud, cel.value = cel.value, waarde
+    boek.save(werkboek)
+    return oud
+
+
 def _yaml(regio: Path) -> dict[str, object]:
     """What the profile's files say (the fixture wrote them in PyYAML's layout, which an
     import may lay out anew: the content is what must not change)."""
@@ -61,13 +75,7 @@ def test_een_blad_per_perceel_en_heen_en_terug_verandert_niets(regios, tmp_path)
 def test_een_wijziging_op_het_blad_van_perceel_2_komt_in_het_prijspeil(regios, tmp_path):
     in_twee_percelen(regios)
     werkboek = _werkboek(regios, tmp_path)
-    boek = load_workbook(werkboek)
-    blad = boek["Tarieven 2025 perceel 2"]
-    kop = [c.value for c in blad[1]]
-    rij = next(r for r in range(2, blad.max_row + 1)
-               if blad.cell(r, kop.index("product") + 1).value == "dagbesteding")
-    blad.cell(rij, kop.index("bedrag") + 1, value="61,25")
-    boek.save(werkboek)
+    _cel(werkboek, "Tarieven 2025 perceel 2", "bedrag", ("product", "dagbesteding"), "61,25")
     contracten.importeer(contracten.laad_regio(regios / "assen"), werkboek)
     peil = contracten.laad_regio(regios / "assen").prijspeilen[2025]
     assert str(peil.van_product("dagbesteding").bedrag) == "61.25"
@@ -113,19 +121,13 @@ def test_een_fout_noemt_het_blad_van_zijn_rij(regios, tmp_path):
 def test_aanneemsom_per_perceel_in_het_werkboek(regios, tmp_path):
     in_twee_percelen(regios)
     werkboek = _werkboek(regios, tmp_path)
-    boek = load_workbook(werkboek)
-    blad = boek["Aanbieders"]
-    kop = [c.value for c in blad[1]]
-    rij = next(r for r in range(2, blad.max_row + 1)
-               if blad.cell(r, 1).value == "zorg-welzijn-de-brug")
-    assert blad.cell(rij, kop.index("percelen") + 1).value == "1, 2"
-    blad.cell(rij, kop.index("aanneemsom perceel 2") + 1, value="500.000,00")
-    boek.save(werkboek)
+    brug = ("id", "zorg-welzijn-de-brug")
+    assert _cel(werkboek, "Aanbieders", "percelen", brug, "1, 2") == "1, 2"
+    _cel(werkboek, "Aanbieders", "aanneemsom perceel 2", brug, "500.000,00")
     contracten.importeer(contracten.laad_regio(regios / "assen"), werkboek)
     profiel = contracten.laad_regio(regios / "assen")
     a = next(a for a in profiel.aanbieders if a.id == "zorg-welzijn-de-brug")
     assert str(a.aanneemsom_per_perceel[2]) == "500000.00"
-
 
 def test_het_realisatiebestand_is_een_bestand_voor_de_regio_met_een_rij_per_contract(
         regios, tmp_path):

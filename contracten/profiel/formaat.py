@@ -13,8 +13,9 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from contracten.profiel.yamlbewerking import rondgang
 
 FORMAAT = 2  # the format this version writes
 UITLEG = "het formaat van dit profiel (een ouder profiel: 'contracten bijwerken')"
@@ -30,17 +31,6 @@ class Omzetting:
     stappen: list[str]
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never fold a long line the person wrote on one line
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    # An explicit null stays "null", not an empty value.
-    yaml.representer.add_representer(
-        type(None), lambda r, d: r.represent_scalar("tag:yaml.org,2002:null", "null"))
-    return yaml
-
-
 def formaat_van(data: Any) -> int:
     """The format a regio.yaml is written in (1 when it names none)."""
     if isinstance(data, dict) and isinstance(data.get("formaat"), int):
@@ -50,7 +40,7 @@ def formaat_van(data: Any) -> int:
 
 def regio_naar_huidig(tekst: str) -> Omzetting | None:
     """regio.yaml in the current format; None when it is already."""
-    yaml = _yaml()
+    yaml = rondgang()
     data = yaml.load(tekst)
     if not isinstance(data, CommentedMap) or formaat_van(data) >= FORMAAT:
         return None

@@ -15,13 +15,17 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from contracten.profiel.werkboek import Veld, waarde_in
 
 
-def _yaml() -> YAML:
+def rondgang() -> YAML:
+    """ruamel.yaml as a person's file is changed: quotes, long lines, the example regions'
+    indentation, an amount as written (Decimal) and an explicit null as "null" all stay."""
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a long line the person wrote on one line
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.representer.add_representer(
         Decimal, lambda r, d: r.represent_scalar("tag:yaml.org,2002:float", str(d)))
+    yaml.representer.add_representer(
+        type(None), lambda r, d: r.represent_scalar("tag:yaml.org,2002:null", "null"))
     return yaml
 
 
@@ -79,7 +83,7 @@ def werk_lijst_bij(tekst: str, lijst: str, sleutel: str, items: list[dict[str, A
     """`tekst` (a YAML file) with its list `lijst` made equal to `items` in the `velden`, item by
     item matched on `sleutel` and in the order of `items`; other keys of an item stay. None
     when nothing changes."""
-    yaml = _yaml()
+    yaml = rondgang()
     document = yaml.load(tekst)
     oud: CommentedSeq = document[lijst]
     bekend = {str(item.get(sleutel)): item for item in oud}
