@@ -88,7 +88,7 @@ class Contract:
 
     @property
     def omschrijving(self) -> str:
-        """How messages name the contract: "aanbieder x" or "aanbieder x, perceel 2"."""
+        """How messages name the contract: "x", or "x (perceel 2)" in a tender of several."""
         if self.enkel:
             return self.aanbieder.id
         return f"{self.aanbieder.id} (perceel {self.perceel.nummer})"
