@@ -79,7 +79,8 @@ def _realisatie(regios: Path, regio: str, pad: Path, weken: int, formaten: tuple
     if als_json:
         toon_json(uitkomst.als_json())
         return
-    achter = [r for r in uitkomst.standen if r.achter]
+    achter = {r.aanbieder for r in uitkomst.standen if r.achter}  # aanbieders, not contracts
     jaren = ", ".join(str(j) for j in uitkomst.jaren)
-    click.echo(f"{len(achter)} van {len(uitkomst.standen)} verplichte aanbieders lopen achter "
+    click.echo(f"{len(achter)} van {len({r.aanbieder for r in uitkomst.standen})} verplichte "
+               "aanbieders lopen achter "
                f"over {jaren}; stand en herinneringen in {uitkomst.documenten.map}.")

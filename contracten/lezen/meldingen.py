@@ -103,7 +103,9 @@ def uit_validatie(exc: ValidationError, bron: Bron, voorvoegsel: Pad = (),
             if "pattern" in ctx:
                 ctx = {**ctx, "pattern": _VORMEN.get(ctx["pattern"], "een andere vorm")}
             bericht = sjabloon.format(**{k: _toon(v) for k, v in ctx.items()})
-        if err["type"] not in ("missing", "extra_forbidden", "bsn") and "input" in err:
+        # A check of a whole group (our own, across fields) names its fields itself.
+        if err["type"] not in ("missing", "extra_forbidden", "bsn") and "input" in err \
+                and not (sjabloon is None and isinstance(err["input"], dict)):
             bericht += f" (gevonden: {_toon(err['input'])})"
         veld = veld_van(loc) if veld_van else veldpad(loc, bron.data)
         melding = Melding(bron.naam, bron.regel(loc), veld, bericht, err["type"])

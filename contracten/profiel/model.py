@@ -56,10 +56,14 @@ class Aanbesteding(Model):
 
     @model_validator(mode="after")
     def _perceel_of_percelen(self) -> Aanbesteding:
-        if (self.perceel is None) == (not self.percelen):
+        if self.perceel is not None and self.percelen:
             raise PydanticCustomError(
-                "perceel_of_percelen", "geef perceel (één perceel) óf percelen (meer "
-                "percelen), niet allebei en niet geen van beide")
+                "perceel_of_percelen", "geef perceel (de naam van het ene perceel, formaat 1) óf "
+                "percelen (een lijst, formaat 2), niet allebei")
+        if self.perceel is None and not self.percelen:
+            raise PydanticCustomError(
+                "perceel_ontbreekt", "het perceel ontbreekt: geef percelen (een lijst met "
+                "nummer en naam per perceel) of perceel (de naam van het ene perceel)")
         return self
 
 
@@ -89,16 +93,6 @@ class RegioGegevens(Model):
                 {"formaat": waarde, "huidig": FORMAAT})
         return waarde
 
-    @model_validator(mode="after")
-    def _bekostigingsvorm(self) -> RegioGegevens:
-        if self.bekostigingsvorm is None and (
-                not self.aanbesteding.percelen
-                or any(p.bekostigingsvorm is None for p in self.aanbesteding.percelen)):
-            raise PydanticCustomError(
-                "bekostigingsvorm_ontbreekt", "bekostigingsvorm ontbreekt: geef haar voor de "
-                "regio, of bij elk perceel")
-        return self
-
     def benaming(self, eenheid: Eenheid) -> Benaming:
         return self.benamingen.get(eenheid) or STANDAARD_BENAMING[eenheid]
 
@@ -113,8 +107,9 @@ class RegioGegevens(Model):
             update={"bekostigingsvorm": self.bekostigingsvorm}) for p in aanbesteding.percelen]
 
     def vormen(self) -> set[str]:
-        """Every bekostigingsvorm of the tender."""
-        return {str(p.bekostigingsvorm) for p in self.percelen()}
+        """Every bekostigingsvorm of the tender (a perceel without one is reported by
+        `perceelregels`)."""
+        return {p.bekostigingsvorm for p in self.percelen() if p.bekostigingsvorm}
 
 
 class Profiel(Model):

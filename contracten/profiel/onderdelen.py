@@ -27,7 +27,8 @@ class Onderdelen:
 
     def vormen(self) -> set[str]:
         """The tender's bekostigingsvormen; every one while regio.yaml is unknown."""
-        if self.regio is None:
+        # Unknown (a perceel without one is reported): every kind, so no follow-up errors.
+        if self.regio is None or any(p.bekostigingsvorm is None for p in self.regio.percelen()):
             return {"taakgericht", "outputgericht"}
         return self.regio.vormen()
 

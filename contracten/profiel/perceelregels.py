@@ -44,6 +44,12 @@ def percelen(percelen_: Sequence[Perceel], expliciet: bool, functies: set[str],
             eerder.add(waarde)
     eerste = prijspeilen[min(prijspeilen)] if prijspeilen else None
     for i, p in enumerate(percelen_):
+        if p.bekostigingsvorm is None:
+            yield _p(REGIO, _perceel_loc(expliciet, i, "bekostigingsvorm") if expliciet
+                     else ("bekostigingsvorm",), f"de bekostigingsvorm van perceel {p.nummer} "
+                     "ontbreekt: geef haar bij het perceel, of voor de hele regio (regio.yaml: "
+                     "bekostigingsvorm)", "bekostigingsvorm_ontbreekt")
+            continue
         bekend, woord = (functies, "functie") if p.taakgericht else (producten, "product")
         for j, sleutel in enumerate(p.producten if expliciet else []):
             if sleutel not in bekend:
@@ -74,6 +80,8 @@ def opdrachtnemers(percelen_: Sequence[Perceel], expliciet: bool, aanbieders: li
     the whole task of a taakgericht perceel; the gunningsbeperking; with social return
     (`drempel`), the aanneemsom of each contract."""
     nummers = [p.nummer for p in percelen_]
+    if len(set(nummers)) < len(nummers):
+        return  # a number twice is reported in regio.yaml; any binding to it would be a guess
     fout = False
     for i, a in enumerate(aanbieders):
         for nummer in a.aanneemsom_per_perceel:
@@ -90,8 +98,16 @@ def opdrachtnemers(percelen_: Sequence[Perceel], expliciet: bool, aanbieders: li
                          f"{', '.join(str(n) for n in nummers)})", "perceel_onbekend")
     if fout:
         return
+    per_nummer = {p.nummer: p for p in percelen_}
     for i, a in enumerate(aanbieders):
         gehouden = percelen_van(a, percelen_)
+        for j, nummer in enumerate(a.percelen):
+            perceel = per_nummer[nummer]
+            if not set(a.producten) & set(perceel.producten):
+                yield _p(AANBIEDERS, ("aanbieders", i, "percelen", j),
+                         f"levert niets van perceel {nummer} ({perceel.naam}); geef bij "
+                         f"producten zijn functies of producten in dat perceel "
+                         f"({', '.join(perceel.producten)})", "perceel_geen")
         if not gehouden:
             yield _p(AANBIEDERS, ("aanbieders", i, "producten"), "levert niets van een perceel "
                      "van deze aanbesteding", "perceel_geen")

@@ -129,7 +129,9 @@ class SocialReturnRealisatie(RegioSoort):
         heeft_voorbeeld = any(_vb(profiel, c.aanbieder) for c, _ in rijen)
         return {**basis(profiel, prijspeil, uitvoering.versie, heeft_voorbeeld),
                 "jaren": _jaren(gemeld.jaren), "tabel": tabel,
-                "aantal_achter": sum(r.achter for _, r in rijen), "aantal": len(rijen),
+                # Aanbieders, not contracts: one with two percelen counts once.
+                "aantal_achter": len({c.aanbieder.id for c, r in rijen if r.achter}),
+                "aantal": len({c.aanbieder.id for c, _ in rijen}),
                 "sanctie": _sanctie(profiel)}
 
     def extra(self, profiel: Profiel, prijspeil: int, uitvoering: Uitvoering
