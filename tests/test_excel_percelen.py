@@ -61,6 +61,8 @@ def test_een_blad_per_perceel_en_heen_en_terug_verandert_niets(regios, tmp_path)
     assert "begeleiding-complex" not in tweede and "dagbesteding" in tweede
     overig = [c.value for c in boek["Tarieven 2025 overig"]["A"][1:]]
     assert overig == ["afwezigheid-huisvesting"]  # no perceel's product: a sheet of its own
+    register = [c.value for c in boek["Register"][1]]
+    assert register[:4] == ["aanbieder", "naam", "perceelnummer", "perceel"]
     kop = [c.value for c in boek["Aanbieders"][1]]
     assert {"percelen", "aanneemsom perceel 1", "aanneemsom perceel 2"} <= set(kop)
     voor = _yaml(regios / "assen")

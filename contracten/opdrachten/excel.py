@@ -166,9 +166,10 @@ def exporteer(regio: Profiel, bestand: Path, *, tijdstip: dt.datetime,
         bladen += [_blad(titel, bedragen, TARIEF_VELDEN) for titel, bedragen in tariefbladen(
             jaar, _producten(regio), _yaml(regio, f"tarieven/{jaar}.yaml")["bedragen"])]
     stand = status(regio, tijdstip=tijdstip, uitvoer=uitvoer, database=database)
-    contract = ["aanbieder", "naam", "perceel", "variant", "begin", "einde",
-                "verlengingen_gebruikt", "verlengingen_over", "verlenging_maanden",
-                "opzegtermijn_maanden", "status", "opzegdatum"]
+    contract = ["aanbieder", "naam", *(["perceelnummer"] if len(regio.percelen) > 1 else []),
+                "perceel", "variant", "begin", "einde", "verlengingen_gebruikt",
+                "verlengingen_over", "verlenging_maanden", "opzegtermijn_maanden", "status",
+                "opzegdatum"]
     bladen.append(Werkblad(REGISTER, [Kolom(k, k, "datum" if k in ("begin", "einde", "opzegdatum")
                                             else "tekst") for k in contract],
                            [{k: getattr(c, k) for k in contract} for c in stand.contracten]))

@@ -119,7 +119,8 @@ class Indexatiebrief(ContractSoort):
         return beschikbaar(profiel, prijspeil)
 
     def titel(self, profiel: Profiel, contract: Contract) -> str:
-        return f"Indexatie tarieven — {contract.naam}"
+        wat = "budget" if contract.perceel.taakgericht else "tarieven"
+        return f"Indexatie {wat} — {contract.naam}"
 
     def context(self, profiel: Profiel, prijspeil: int, contract: Contract,
                 uitvoering: Uitvoering) -> dict[str, Any]:
