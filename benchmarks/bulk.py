@@ -7,7 +7,7 @@
 
 Uses only the public API and the command line as a user runs it (`python -m contracten`); the
 baseline builds its contexts with the document kinds (`contracten.soorten.register.soorten`,
-`Soort.context`), our filters (`contracten.opmaak`), the article counter
+`Soort.context_van`), our filters (`contracten.opmaak`), the article counter
 (`contracten.weergave.sjabloon.ArtikelTeller`) and `contracten.weergave.word.vul` for the
 Fragments, and renders them with plain docxtpl.
 
@@ -187,9 +187,9 @@ def basislijn(regios: Path, naam: str, manifest: Path, uitvoer: Path) -> dict[st
     aantal = 0
     begin, processor = time.perf_counter(), time.process_time()
     for soort in genereer_soorten(profiel):
-        for aanbieder in profiel.aanbieders if soort.per_aanbieder else [None]:
-            pad = soort.pad(aanbieder)
-            context = soort.context(profiel, jaar, aanbieder, Uitvoering(versies[pad], DATUM))
+        for contract in profiel.contracten if soort.per_contract else [None]:
+            pad = soort.pad_van(contract)
+            context = soort.context_van(profiel, jaar, contract, Uitvoering(versies[pad], DATUM))
             tpl = DocxTemplate(sjablonen() / soort.sjabloon)
             inhoud = {k: als_word(tpl, v) for k, v in context.items()}
             teller = ArtikelTeller()
@@ -404,8 +404,8 @@ def schaal(regios: Path, naam: str, aantal: int, uitvoer: Path, werkmap: Path,
     profiel = contracten.laad_regio(regios, naam)
     map_ = uitvoer / naam / str(profiel.laatste_prijspeil())
     kinds = genereer_soorten(profiel)
-    documenten = sum(len(profiel.aanbieders) if s.per_aanbieder else 1 for s in kinds)
-    verwacht = sum(1 for s in kinds if s.per_aanbieder or s.alle_aanbieders)
+    documenten = sum(len(profiel.contracten) if s.per_contract else 1 for s in kinds)
+    verwacht = sum(1 for s in kinds if s.per_contract or s.alle_aanbieders)
     voor = word_bestanden(map_)
     rerun = genereer(regios, naam, uitvoer, werkmap)
     na_rerun = word_bestanden(map_)
@@ -518,8 +518,8 @@ def rapport(lussen: list[tuple[float, float]], metingen_b: list[Meting], aantal:
           "van meer kernen; minder gevoelig voor ander werk op de machine)")
     gelijk = toets(not afwijkend, "tekst")
     print(f"   tekst gelijk in alle {getal(aantal, 0)} documenten: {gelijk}")
-    for regel in afwijkend[:5]:
-        print(f"     {regel}")
+    for afwijking in afwijkend[:5]:
+        print(f"     {afwijking}")
 
     print(f"\n2. Schaal (tijd in seconden, geheugen als piek-RSS in MB; {klein.aanbieders} → "
           f"{groot.aanbieders} aanbieders)")

@@ -21,6 +21,7 @@ import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -75,7 +76,7 @@ def main() -> int:
     return 0
 
 
-def _meet(client, url: str) -> float:
+def _meet(client: Any, url: str) -> float:
     tijden = []
     for _ in range(KEER):
         begin = time.perf_counter()
