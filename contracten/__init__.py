@@ -51,6 +51,7 @@ _MODULES = {
     "agenda": "contracten.opdrachten.agenda",
     "bijwerken": "contracten.opdrachten.bijwerken",
     "als_aantal": "contracten.opmaak:aantal",
+    "als_opsomming": "contracten.opmaak:opsomming",
     "als_bedrag": "contracten.opmaak:bedrag",
     "als_datum": "contracten.opmaak:datum",
     "als_ics": "contracten.weergave.kalender",
@@ -112,6 +113,7 @@ __all__ = [
     "als_bedrag",
     "als_datum",
     "als_ics",
+    "als_opsomming",
     "als_procent",
     "artikelbibliotheek",
     "bevat_bsn",
@@ -184,6 +186,7 @@ if TYPE_CHECKING:
     from contracten.opmaak import aantal as als_aantal
     from contracten.opmaak import bedrag as als_bedrag
     from contracten.opmaak import datum as als_datum
+    from contracten.opmaak import opsomming as als_opsomming
     from contracten.opmaak import procent as als_procent
     from contracten.pijplijn.uitvoeren import Resultaat
     from contracten.privacy import bevat_bsn

@@ -9,7 +9,13 @@ from pathlib import Path
 import click
 
 import contracten
-from contracten import ContractenFout, als_aantal, documentsoorten, regio_samenvatting
+from contracten import (
+    ContractenFout,
+    als_aantal,
+    als_opsomming,
+    documentsoorten,
+    regio_samenvatting,
+)
 from contracten.cli.goedkeuring import database_optie, door_opties, perceel_optie
 from contracten.cli.groep import main
 from contracten.cli.opties import (
@@ -38,7 +44,8 @@ def regios(regios: Path, als_json: bool) -> None:
         taakgericht = {p["bekostigingsvorm"] == "taakgericht" for p in percelen}
         wat = {frozenset({True}): "functies", frozenset({False}): "producten"}.get(
             frozenset(taakgericht), "functies en producten")
-        click.echo(f"{regel['regio']}: {regel['naam']} ({regel['bekostigingsvorm']})")
+        vormen = als_opsomming(list(dict.fromkeys(str(p["bekostigingsvorm"]) for p in percelen)))
+        click.echo(f"{regel['regio']}: {regel['naam']} ({vormen})")
         click.echo(f"  gemeenten:   {', '.join(regel['gemeenten'])}")
         click.echo(f"  prijspeilen: {', '.join(str(j) for j in regel['prijspeilen'])}")
         click.echo(f"  {wat}: {len(regel['producten'])}, aanbieders: {len(regel['aanbieders'])}")

@@ -19,16 +19,15 @@ def regios(map_: Path | str = "regios") -> list[Profiel]:
 
 
 def samenvatting(profiel: Profiel) -> dict[str, Any]:
-    """What `regios --json` shows of a profile (ONTWERP.md): `bekostigingsvorm` is the region's
-    (empty when every perceel names its own); `percelen` the tender's, each with its
+    """What `regios --json` shows of a profile (ONTWERP.md): `bekostigingsvorm` is the
+    tender's (null when its percelen differ); `percelen` the tender's, each with its
     bekostigingsvorm and its opdrachtnemers (aanbieder ids)."""
     regio = profiel.regio
-    # A tender whose percelen each name their own: their forms, in perceel order.
-    vormen = dict.fromkeys(str(p.bekostigingsvorm) for p in profiel.percelen)
+    vormen = {p.bekostigingsvorm for p in profiel.percelen}
     return {
         "regio": profiel.sleutel,
         "naam": regio.naam,
-        "bekostigingsvorm": regio.bekostigingsvorm or " en ".join(vormen),
+        "bekostigingsvorm": vormen.pop() if len(vormen) == 1 else None,
         "gemeenten": [g.naam for g in regio.gemeenten],
         "prijspeilen": list(profiel.prijspeilen),
         "producten": [e.sleutel for e in profiel.eenheden],
