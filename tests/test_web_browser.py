@@ -122,12 +122,23 @@ def test_twee_versies_vergelijken(server, browser):
 def _klik_en_wacht(browser, knop) -> None:
     """Click a form's button and wait for the page it leads to: a `get` right after the click
     could otherwise cancel the form before it was sent."""
-    from selenium.webdriver.support import expected_conditions
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
     pagina = browser.find_element(_by().TAG_NAME, "html")
     knop.click()
-    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(pagina))
+
+    def weg(_: object) -> bool:
+        # The old page is gone once its root no longer answers: Chromium says so as a stale
+        # element, or, in the middle of the navigation, as a node that "does not belong to the
+        # document" (an ordinary WebDriverException): both mean the new page is coming.
+        try:
+            pagina.is_enabled()
+        except WebDriverException:
+            return True
+        return False
+
+    WebDriverWait(browser, 30).until(weg)
 
 
 def test_goedkeuren_en_in_de_geschiedenis_zien(server, browser):
