@@ -58,8 +58,10 @@ def test_gebruikte_verlenging_en_aankondiging_van_de_indexatie(regios):
     assert soorten["einde"][0].datum == dt.date(2030, 12, 31)
     assert "(1 van 2 over)" in soorten["verlenging"][0].wat
     assert soorten["verlenging"][0].datum == dt.date(2030, 6, 30)
+    # Three months' notice before 1 January: received by 30 September, the termijn ends on 31
+    # December (the one rule for termijnen).
     assert [t.datum for t in soorten["indexatie-aankondigen"]] == [
-        dt.date(j, 10, 1) for j in (2026, 2027, 2028, 2029)]
+        dt.date(j, 9, 30) for j in (2026, 2027, 2028, 2029)]
 
 
 def test_meer_verlengingen_gebruikt_dan_er_zijn_wordt_geweigerd(regios):
@@ -150,8 +152,9 @@ def test_bestedingsruimte_waar_de_regio_haar_gebruikt(regios):
     wijzig_yaml(regios / "assen/overeenkomst.yaml",
                 lambda d: d["artikelen"].update(bestedingsruimte=True))
     soorten = _per_soort(termijnen(contracten.laad_regio(regios / "assen"), {}))
+    # At least 6, 3 and 2 months before 1 January: the termijn ends on 31 December at the latest.
     assert [t.datum for t in soorten["bestedingsruimte-voornemen"]] == [
-        dt.date(j - 1, 7, 1) for j in (2027, 2028, 2029)]
-    assert soorten["bestedingsruimte-besluit"][0].datum == dt.date(2026, 10, 1)
-    assert soorten["bestedingsruimte-plan"][0].datum == dt.date(2026, 11, 1)
-    assert soorten["bestedingsruimte-plan"][0].markering == "zondag"  # 1 November 2026
+        dt.date(j - 1, 6, 30) for j in (2027, 2028, 2029)]
+    assert soorten["bestedingsruimte-besluit"][0].datum == dt.date(2026, 9, 30)
+    assert soorten["bestedingsruimte-plan"][0].datum == dt.date(2026, 10, 31)
+    assert soorten["bestedingsruimte-plan"][0].markering == "zaterdag"  # 31 October 2026

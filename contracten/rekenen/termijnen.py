@@ -1,6 +1,8 @@
 """The termijnenkalender: every dated obligation that follows from a region's profile and its
-running opzeggingen. Pure: no files, no clock. Dates are never moved off a weekend or public
-holiday (the Algemene termijnenwet does not apply to contractual terms): they are flagged."""
+running opzeggingen. Pure: no files, no clock. Every "uiterste dag" follows the one rule for
+termijnen (`termijnregel`): the last day a notice or announcement can be received so that its
+termijn ends by the day in question. Dates are never moved off a weekend or public holiday (the
+Algemene termijnenwet does not apply to contractual terms): they are flagged."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from contracten.opmaak import voorbeeld
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
 from contracten.rekenen.opzegging import bereken, markering, plus_maanden
+from contracten.rekenen.termijnregel import EEN_DAG, uiterste_ontvangst
 
 VERLENGING_AANKONDIGEN_MAANDEN = 6  # Contractstandaard art. 1.3: at least 6 months before the end
 # Art. 1.5 for a bestedingsruimte from 1 January: the intention at least six months ahead, the
@@ -66,12 +69,12 @@ def termijnen(profiel: Profiel, opzeggingen: Mapping[str, dt.date]) -> list[Term
              handelen=False)
     verlenging = keuzes.verlenging if keuzes else None
     if verlenging and verlenging.gebruikt < verlenging.aantal:
-        voeg_toe(plus_maanden(eind, -VERLENGING_AANKONDIGEN_MAANDEN), "verlenging",
+        voeg_toe(uiterste_ontvangst(eind, VERLENGING_AANKONDIGEN_MAANDEN), "verlenging",
                  f"uiterste dag om verlenging met {verlenging.maanden} maanden aan te kondigen "
                  f"({verlenging.aantal - verlenging.gebruikt} van {verlenging.aantal} over)",
                  "artikel 1.3", vb=bool(keuzes and keuzes.is_voorbeeld("verlenging")))
     for partij, maanden, vb in _opzegtermijnen(profiel):
-        voeg_toe(plus_maanden(eind, -maanden), f"opzeggen-{partij.lower()}",
+        voeg_toe(uiterste_ontvangst(eind, maanden), f"opzeggen-{partij.lower()}",
                  f"uiterste dag voor opzegging door {partij} tegen het einde van de looptijd "
                  f"(opzegtermijn {maanden} maanden)", "artikel 1.3", vb=vb)
     indexatie = profiel.regio.regels.indexatie
@@ -81,7 +84,7 @@ def termijnen(profiel: Profiel, opzeggingen: Mapping[str, dt.date]) -> list[Term
         voeg_toe(ingang, f"indexatie/{jaar}", f"geïndexeerde tarieven {jaar} gaan in",
                  "artikel 3.2", handelen=False)
         if indexatie.aankondiging_maanden:
-            voeg_toe(plus_maanden(ingang, -indexatie.aankondiging_maanden),
+            voeg_toe(uiterste_ontvangst(ingang - EEN_DAG, indexatie.aankondiging_maanden),
                      f"indexatie-aankondigen/{jaar}",
                      f"indexatie {jaar} aankondigen aan de aanbieders", "artikel 3.2",
                      vb=indexatie.is_voorbeeld("aankondiging_maanden"))
@@ -89,7 +92,7 @@ def termijnen(profiel: Profiel, opzeggingen: Mapping[str, dt.date]) -> list[Term
         for jaar in range(begin.year + 1, eind.year + 1):
             ingang = dt.date(jaar, 1, 1)
             for maanden, sleutel, wat in BESTEDINGSRUIMTE:
-                voeg_toe(plus_maanden(ingang, -maanden), f"{sleutel}/{jaar}",
+                voeg_toe(uiterste_ontvangst(ingang - EEN_DAG, maanden), f"{sleutel}/{jaar}",
                          f"{wat} voor de bestedingsruimte {jaar}", "artikel 1.5")
     uit += _socialreturn(profiel, eind)
     contracten = {c.sleutel: c for c in profiel.contracten}
