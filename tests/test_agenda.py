@@ -74,12 +74,12 @@ def test_meer_verlengingen_gebruikt_dan_er_zijn_wordt_geweigerd(regios):
 def test_lopende_opzegging_uit_het_register(assen_gegenereerd, tmp_path):
     assen = contracten.laad_regio(REGIOS, "assen")
     contracten.opzegging(assen, aanbieder="wonen-plus", datum=dt.date(2027, 3, 31),
-                         briefdatum=dt.date(2027, 1, 10), uitvoer=assen_gegenereerd)
+                         briefdatum=dt.date(2027, 4, 1), uitvoer=assen_gegenereerd)
     uitkomst = contracten.agenda(assen, vanaf=dt.date(2027, 1, 1), binnen=500, tijdstip=T,
                                  uitvoer=assen_gegenereerd, database=tmp_path / "r.sqlite")
     opzegging = [t for t in uitkomst.termijnen if t.soort == "opzegging"]
     assert [(t.datum, t.sleutel.rsplit("/", 1)[1]) for t in opzegging] == [
-        (dt.date(2027, 3, 31), "instroomstop"), (dt.date(2027, 9, 30), "einde"),
+        (dt.date(2027, 4, 1), "instroomstop"), (dt.date(2027, 9, 30), "einde"),
         (dt.date(2028, 3, 31), "zorg-tot")]
     assert all(t.aanbieder == "wonen-plus" for t in opzegging)
     assert all(dt.date(2027, 1, 1) <= t.datum <= dt.date(2028, 5, 15)

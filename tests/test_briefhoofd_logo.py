@@ -125,7 +125,8 @@ def test_ook_indexatiebrief_addendum_en_opzegging_tonen_het_logo(met_logo, tmp_p
     contracten.indexeer(contracten.laad_regio(met_logo / "assen"), naar=2026,
                         percentage=Decimal("3.5"), genereren=True, datum=DATUM, uitvoer=uit)
     contracten.opzegging(contracten.laad_regio(met_logo / "assen"), aanbieder="wonen-plus",
-                         datum=dt.date(2026, 8, 31), briefdatum=DATUM, uitvoer=uit)
+                         ontvangen=dt.date(2026, 8, 31), briefdatum=dt.date(2026, 9, 1),
+                         uitvoer=uit)  # the aanbieder's notice, confirmed after it arrived
     paden = [next(uit.glob(f"assen/**/{patroon}.docx")) for patroon in (
         "brieven/indexatie/*", "addenda/*", "opzeggingen/*/*/opzeggingsbrief")]
     for pad in paden:

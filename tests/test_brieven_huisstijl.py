@@ -24,8 +24,8 @@ def _brieven(regios: Path, uit: Path) -> dict[str, list[Path]]:
                         datum=DATUM, uitvoer=uit)
     regio = contracten.laad_regio(regios / "assen")
     contracten.socialreturn(regio, uitvoer=uit, datum=DATUM)
-    contracten.opzegging(regio, aanbieder="wonen-plus", datum=dt.date(2026, 8, 31),
-                         briefdatum=DATUM, uitvoer=uit)
+    contracten.opzegging(regio, aanbieder="wonen-plus", ontvangen=dt.date(2026, 8, 31),
+                         briefdatum=dt.date(2026, 9, 1), uitvoer=uit)  # confirmed after receipt
     return {soort: sorted(uit.glob(f"assen/**/{patroon}.docx"))
             for soort, patroon in (("IDX", "brieven/indexatie/*"), ("SR", "brieven/socialreturn/*"),
                                    ("OPZ", "opzeggingen/*/*/opzeggingsbrief"))}

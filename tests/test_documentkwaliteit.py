@@ -55,7 +55,11 @@ def _maak(regios: Path, uitvoer: Path) -> None:
             else None  # Amersfoort: a transitieschema with only its dates and rules
         opzegdatum = dt.date(2026, 8, 31) if naam == "assen" else dt.date(2027, 8, 31)
         contracten.opzegging(regio, aanbieder=aanbieder, datum=opzegdatum,  # within the looptijd
-                             briefdatum=DATUM, uitvoer=uitvoer, clienten=clienten,
+                             # the aanbieder's notice is confirmed the day after it
+                             # arrived; the gemeente's letter is dated before it arrives
+                             briefdatum=DATUM if naam == "amersfoort"
+                             else opzegdatum + dt.timedelta(days=1),
+                             uitvoer=uitvoer, clienten=clienten,
                              # Amersfoort's overeenkomst lets only the gemeente terminate
                              door="gemeente" if naam == "amersfoort" else "aanbieder")
 

@@ -38,10 +38,10 @@ def test_zorg_tot_is_het_eerste_van_beschikking_en_uiterste_datum():
                 Client("open", "Assen", "bw-toezicht", None),
                 Client("na-einde", "Assen", "bw-toezicht", D(2027, 5, 1))]
     schema = bereken("x", D(2026, 8, 31), 6, 6, clienten)
-    # The uiterste zorgdatum counts 6 + 6 months from the opzegdatum itself, not from the
-    # clamped 28 February (that would lose three days: 28 August).
+    # Received 31 August: the opzegtermijn starts on 1 September; the uiterste zorgdatum counts
+    # 6 + 6 months from the day of receipt itself, not from the clamped 28 February.
     assert (schema.instroomstop, schema.einde_overeenkomst, schema.uiterste_zorgdatum) == (
-        D(2026, 8, 31), D(2027, 2, 28), D(2027, 8, 31))
+        D(2026, 9, 1), D(2027, 2, 28), D(2027, 8, 31))
     assert [c.zorg_tot for c in schema.clienten] == [
         D(2026, 12, 31), D(2027, 8, 31), D(2027, 8, 31), D(2027, 5, 1)]
     for c in schema.clienten:  # dates always ordered
@@ -90,12 +90,15 @@ def test_klaar_als(tmp_path):
     uitvoer = tmp_path / "uit"
     uit = voer_uit("opzegging", "assen", "--aanbieder", "zorg-welzijn-de-brug", "--datum",
                    "2026-08-31", "--opzegtermijn", "6", "--clienten", str(csv_pad), "--json",
-                   "--uitvoer", str(uitvoer), "--briefdatum", "2026-08-28",
+                   "--uitvoer", str(uitvoer), "--briefdatum", "2026-09-01",
                    env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 0, uit.stderr
     r = json.loads(uit.stdout)
     assert (r["einde_overeenkomst"], r["uiterste_zorgdatum"]) == ("2027-02-28", "2027-08-31")
-    assert r["opzegtermijn_maanden"] == 6 and r["instroomstop"] == "2026-08-31"
+    # Received on 31 August: the opzegtermijn starts the next day; received on a month's last
+    # day, it ends on a month's last day (the one rule for termijnen).
+    assert r["opzegtermijn_maanden"] == 6 and r["instroomstop"] == "2026-09-01"
+    assert (r["ontvangen"], r["met_ingang_van"]) == ("2026-08-31", "2027-03-01")
     verwacht = {"C-0001": "2026-12-31", "C-0002": "2027-08-31", "C-0003": "2027-08-31",
                 "C-0004": "2027-05-16"}
     assert {c["client"]: c["zorg_tot"] for c in r["clienten"]} == verwacht
@@ -114,8 +117,11 @@ def test_klaar_als(tmp_path):
     assert "C-0002 | Beschermd Wonen - Nabij | 31 januari 2028 | 31 augustus 2027 | " in schema
     assert "28 februari 2027 (zondag)" in schema
     brief = "\n".join(p.text for p in Document(map_ / "opzeggingsbrief.docx").paragraphs)
-    assert "Datum: 28 augustus 2026" in brief
-    assert "Vanaf 31 augustus 2026 neemt u geen nieuwe inwoners in zorg" in brief
+    assert "Datum: 1 september 2026" in brief
+    assert "Vanaf 1 september 2026 neemt u geen nieuwe inwoners in zorg" in brief
+    assert "wij op 31 augustus 2026 ontvingen" in brief
+    assert ("de laatste dag van de overeenkomst is 28 februari 2027 (zondag); met ingang van 1 "
+            "maart 2027 geldt zij niet meer") in brief
     assert "tot uiterlijk 31 augustus 2027" in brief
     assert "warme overdracht" in brief
     assert "Data die op een zaterdag, zondag of feestdag vallen, staan gemarkeerd" in brief
@@ -217,22 +223,24 @@ def test_opzegdatum_buiten_de_looptijd_wordt_geweigerd(tmp_path, datum):
 
 
 def test_de_brief_zegt_wie_opzegt_op_welk_artikel_en_wanneer_het_eindigt(tmp_path):
-    uit = voer_uit("opzegging", "assen", "--aanbieder", "wonen-plus", "--datum", "2026-12-31",
-                   "--briefdatum", "2026-11-30", "--uitvoer", str(tmp_path),
+    uit = voer_uit("opzegging", "assen", "--aanbieder", "wonen-plus", "--ontvangen",
+                   "2026-11-30", "--briefdatum", "2026-12-01", "--uitvoer", str(tmp_path),
                    env={"CONTRACTEN_REGIOS": str(REGIOS)})
     assert uit.code == 0, uit.stderr
-    brief = (tmp_path / "assen/opzeggingen/wonen-plus/2026-12-31/opzeggingsbrief.md").read_text(
+    brief = (tmp_path / "assen/opzeggingen/wonen-plus/2026-11-30/opzeggingsbrief.md").read_text(
         encoding="utf-8")
-    # By default the aanbieder terminated (Assen § 1.6.1): the letter confirms it.
+    # By default the aanbieder terminated (Assen § 1.6.1): the letter confirms it, with the day
+    # it arrived, the contract's last day and the first day without it.
     assert ("U hebt de overeenkomst Wmo Verblijf met de gemeente Assen opgezegd (artikel 1.3 van "
-            "de overeenkomst). Wij bevestigen die opzegging. De opzegtermijn van 6 maanden "
-            "(voorbeeld) gaat in op 31 december 2026; de overeenkomst eindigt op 30 juni 2027. "
-            "Voor die periode en daarna gelden de volgende verplichtingen (§ 1.6.1 van het "
-            "programma van eisen):") in brief
+            "de overeenkomst). Wij bevestigen die opzegging, die wij op 30 november 2026 "
+            "ontvingen. De opzegtermijn van 6 maanden (voorbeeld) gaat in op 1 december 2026; "
+            "de laatste dag van de overeenkomst is 31 mei 2027; met ingang van 1 juni 2027 geldt "
+            "zij niet meer. Voor die periode en daarna gelden de volgende verplichtingen (§ 1.6.1 "
+            "van het programma van eisen):") in brief
     assert "Onderwerp: bevestiging van uw opzegging van de overeenkomst Wmo Verblijf" in brief
     assert "Bijlage(n): transitieschema" in brief
     # No date falls on a weekend or holiday here, so the letter does not explain the marking.
-    assert "31 december 2026" in brief and "staan gemarkeerd" not in brief
+    assert "1 december 2026" in brief and "staan gemarkeerd" not in brief
 
 
 def test_geen_opzegging_als_de_overeenkomst_haar_uitsluit(regios, tmp_path):

@@ -16,7 +16,7 @@ VERWACHT = {"C-0001": "2026-12-31", "C-0002": "2027-08-31", "C-0003": "2027-08-3
 
 
 def opzeggen(tmp_path, *extra: str, invoer: bytes | None = None, datum: str = "2026-08-31",
-             briefdatum: str = "2026-08-28"):
+             briefdatum: str = "2026-09-01"):
     return voer_uit("opzegging", "assen", "--aanbieder", "zorg-welzijn-de-brug", "--datum", datum,
                     "--briefdatum", briefdatum, "--uitvoer", str(tmp_path / "uit"), "--json",
                     *extra, env=ASSEN, invoer=invoer)
@@ -76,13 +76,22 @@ def test_een_kapotte_excelwerkmap_is_een_invoerfout(tmp_path):
 
 
 def test_een_opzegging_met_terugwerkende_kracht_alleen_als_dat_gevraagd_is(tmp_path):
-    uit = opzeggen(tmp_path, datum="2026-08-31", briefdatum="2026-09-01")
-    assert uit.code == 1 and "[terugwerkend]" in uit.stderr and "2026-09-01" in uit.stderr
+    """The gemeente's letter is the notice: received before its own date only on purpose."""
+    uit = opzeggen(tmp_path, "--door", "gemeente", datum="2026-08-31", briefdatum="2026-09-02")
+    assert uit.code == 1 and "[terugwerkend]" in uit.stderr and "2026-09-02" in uit.stderr
     assert "--" not in uit.stderr.split("]")[0]  # the library names parameters, not flags
     assert not (tmp_path / "uit").exists()
-    uit = opzeggen(tmp_path, "--terugwerkend", datum="2026-08-31", briefdatum="2026-09-01")
+    uit = opzeggen(tmp_path, "--door", "gemeente", "--terugwerkend", datum="2026-08-31",
+                   briefdatum="2026-09-02")
     assert uit.code == 0, uit.stderr
-    assert json.loads(uit.stdout)["instroomstop"] == "2026-08-31"
+    assert json.loads(uit.stdout)["instroomstop"] == "2026-09-01"
+
+
+def test_een_opzegging_van_de_aanbieder_wordt_niet_bevestigd_voor_zij_binnen_is(tmp_path):
+    uit = opzeggen(tmp_path, datum="2026-09-30", briefdatum="2026-09-01")
+    assert uit.code == 1 and "[bevestiging_voor_ontvangst]" in uit.stderr
+    assert "ontvangen: 2026-09-30 ligt na de briefdatum 2026-09-01" in uit.stderr
+    assert not (tmp_path / "uit").exists()
 
 
 def test_opzegdatum_als_dd_mm_jjjj(tmp_path):

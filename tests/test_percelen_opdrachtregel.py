@@ -29,7 +29,7 @@ def test_genereer_met_perceel_maakt_alleen_dat_perceel(percelen_gegenereerd, tmp
 def test_opzegging_vraagt_het_perceel_van_een_aanbieder_met_twee(percelen_gegenereerd):
     regios, uit = percelen_gegenereerd
     opzeggen = ["--regios", str(regios), "opzegging", "assen", "--aanbieder", TWEE, "--datum",
-                "2027-03-31", "--briefdatum", "2027-01-10", "--uitvoer", str(uit)]
+                "2027-03-31", "--briefdatum", "2027-04-01", "--uitvoer", str(uit)]
     uitkomst = voer_uit(*opzeggen)
     assert uitkomst.code == 1
     assert f"{TWEE} heeft contracten in de percelen 1, 2; kies er één met perceel" \
@@ -40,7 +40,7 @@ def test_opzegging_vraagt_het_perceel_van_een_aanbieder_met_twee(percelen_gegene
     assert (data["aanbieder"], data["perceel"]) == (TWEE, 2)
     assert (uit / f"assen/opzeggingen/perceel-2/{TWEE}/2027-03-31/manifest.json").is_file()
     uitkomst = voer_uit("--regios", str(regios), "opzegging", "assen", "--aanbieder", EEN,
-                        "--datum", "2027-03-31", "--briefdatum", "2027-01-10", "--uitvoer",
+                        "--datum", "2027-03-31", "--briefdatum", "2027-04-01", "--uitvoer",
                         str(uit))
     assert uitkomst.code == 0, uitkomst.stderr  # one contract: no perceel needed
     assert (uit / f"assen/opzeggingen/perceel-1/{EEN}/2027-03-31").is_dir()
@@ -60,7 +60,7 @@ def test_definitief_met_perceel(percelen_gegenereerd):
 def test_agenda_per_contract_met_het_perceel(percelen_gegenereerd, tmp_path):
     regios, uit = percelen_gegenereerd
     assert voer_uit("--regios", str(regios), "opzegging", "assen", "--aanbieder", TWEE,
-                    "--perceel", "2", "--datum", "2027-03-31", "--briefdatum", "2027-01-10",
+                    "--perceel", "2", "--datum", "2027-03-31", "--briefdatum", "2027-04-01",
                     "--uitvoer", str(uit)).code == 0
     agenda = ["--regios", str(regios), "agenda", "assen", "--vanaf", "2027-01-01", "--binnen",
               "500", "--uitvoer", str(uit), "--database", str(tmp_path / "r.sqlite")]

@@ -55,8 +55,9 @@ def alle_documenten(tmp_path_factory) -> Path:
     clienten.write_text("client,gemeente,product,einddatum_beschikking\n"
                         "C-0001,Assen,bw-toezicht,2026-12-31\nC-0002,Tynaarlo,bw-toezicht,\n",
                         encoding="utf-8")
-    contracten.opzegging(assen, aanbieder="zorg-welzijn-de-brug", datum=dt.date(2026, 8, 31),
-                         briefdatum=DATUM, clienten=clienten, uitvoer=uit, formaten=["html"])
+    contracten.opzegging(assen, aanbieder="zorg-welzijn-de-brug", ontvangen=dt.date(2026, 8, 31),
+                         briefdatum=dt.date(2026, 9, 1), clienten=clienten, uitvoer=uit,
+                         formaten=["html"])
     realisatie = uit / "realisatie.csv"
     realisatie.write_text("aanbieder,jaar,gerealiseerd\nstichting-westerhof,2026,1000.00\n",
                           encoding="utf-8")

@@ -58,3 +58,29 @@ def test_elke_einddatum_van_elke_maand_ook_in_schrikkeljaren():
                     u = uiterste_ontvangst(eind, n)
                     assert laatste_dag(u, n) <= eind < laatste_dag(u + dt.timedelta(days=1), n)
                 eind += dt.timedelta(days=1)
+
+
+def test_de_agenda_en_de_opzegging_rekenen_met_dezelfde_regel(tmp_path):
+    """The agenda's last day to give notice against the end of the looptijd is exactly the last
+    day of receipt `opzegging --tegen` accepts; a day later it is refused, naming that day."""
+    import contracten
+    from contracten.rekenen.termijnen import termijnen
+
+    from .conftest import REGIOS
+
+    assen = contracten.laad_regio(REGIOS, "assen")
+    termijn = next(t for t in termijnen(assen, {}) if t.soort == "opzeggen-opdrachtnemer")
+    einde = next(t for t in termijnen(assen, {}) if t.soort == "einde").datum
+    uitkomst = contracten.opzegging(assen, aanbieder="wonen-plus", ontvangen=termijn.datum,
+                                    tegen=einde, briefdatum=termijn.datum,
+                                    uitvoer=tmp_path / "op-tijd")
+    assert uitkomst.schema.einde_overeenkomst == einde
+    assert uitkomst.schema.met_ingang_van == einde + dt.timedelta(days=1)
+    te_laat = termijn.datum + dt.timedelta(days=1)
+    with pytest.raises(contracten.InvoerFout) as fout:
+        contracten.opzegging(assen, aanbieder="wonen-plus", ontvangen=te_laat, tegen=einde,
+                             briefdatum=te_laat, uitvoer=tmp_path / "te-laat")
+    melding = fout.value.meldingen[0]
+    assert (melding.veld, melding.code) == ("tegen", "opzegtermijn_te_kort")
+    assert f"moest zij uiterlijk {termijn.datum.isoformat()} binnen zijn" in melding.bericht
+    assert not (tmp_path / "te-laat").exists()

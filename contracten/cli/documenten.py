@@ -163,9 +163,13 @@ def _datum(tekst: str, optie: str) -> dt.date:
               help="De aanbieder wiens overeenkomst is opgezegd.")
 @click.option("--perceel", type=click.IntRange(1, 99), metavar="N",
               help="Het perceel van die overeenkomst; nodig als de aanbieder er meer heeft.")
-@click.option("--datum", required=True, metavar="DATUM",
-              help="De dag waarop de opzegtermijn ingaat (instroomstop): JJJJ-MM-DD of "
-                   "DD-MM-JJJJ.")
+@click.option("--ontvangen", "--datum", "ontvangen", required=True, metavar="DATUM",
+              help="De dag waarop de opzegging is ontvangen (--datum is dezelfde optie): "
+                   "JJJJ-MM-DD of DD-MM-JJJJ. De opzegtermijn gaat de dag erna in.")
+@click.option("--tegen", metavar="DATUM",
+              help="Opzeggen tegen deze dag: de laatste dag van de overeenkomst (standaard de "
+                   "laatste dag van de opzegtermijn). Geweigerd als de opzegtermijn er niet in "
+                   "past.")
 @click.option("--opzegtermijn", type=click.IntRange(0, 36), metavar="MAANDEN",
               help="Opzegtermijn in maanden (standaard die van het profiel).")
 @click.option("--clienten", type=click.Path(dir_okay=False, exists=True, allow_dash=True,
@@ -177,7 +181,8 @@ def _datum(tekst: str, optie: str) -> dt.date:
               show_default=True, help="Wie opzegt: de aanbieder (de brief bevestigt dat en noemt "
                                       "zijn verplichtingen) of de gemeente (de brief zegt op).")
 @click.option("--terugwerkend", is_flag=True,
-              help="Sta een opzegdatum vóór de briefdatum toe (terugwerkende kracht).")
+              help="Sta bij een opzegging door de gemeente een ontvangstdag vóór de briefdatum "
+                   "toe (terugwerkende kracht).")
 @formaat_optie
 @uitvoer_optie
 @click.option("--briefdatum", type=click.DateTime(["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
@@ -185,7 +190,8 @@ def _datum(tekst: str, optie: str) -> dt.date:
 @sjablonen_optie
 @json_optie
 @click.pass_obj
-def opzegging(regios: Path, regio: str, aanbieder: str, perceel: int | None, datum: str,
+def opzegging(regios: Path, regio: str, aanbieder: str, perceel: int | None, ontvangen: str,
+              tegen: str | None,
               opzegtermijn: int | None, clienten: Path | None, door: str, terugwerkend: bool,
               formaten: tuple[str, ...], uitvoer: Path, briefdatum: dt.datetime | None,
               sjablonen: Path | None, als_json: bool) -> None:
@@ -196,7 +202,9 @@ def opzegging(regios: Path, regio: str, aanbieder: str, perceel: int | None, dat
         with click.open_file("-", "rb") as invoer:
             bron = Invoerbestand("invoer", invoer.read())
     uitkomst = contracten.opzegging(
-        profiel, aanbieder=aanbieder, perceel=perceel, datum=_datum(datum, "--datum"),
+        profiel, aanbieder=aanbieder, perceel=perceel,
+        ontvangen=_datum(ontvangen, "--ontvangen"),
+        tegen=_datum(tegen, "--tegen") if tegen is not None else None,
         opzegtermijn=opzegtermijn, clienten=bron, uitvoer=uitvoer, formaten=formaten,
         sjablonen=sjablonen,
         briefdatum=vandaag(briefdatum.date() if briefdatum else None), terugwerkend=terugwerkend,
@@ -206,8 +214,9 @@ def opzegging(regios: Path, regio: str, aanbieder: str, perceel: int | None, dat
     if als_json:
         toon_json(resultaat)
         return
-    for label, sleutel in (("instroomstop", "instroomstop"),
-                           ("einde overeenkomst", "einde_overeenkomst"),
+    for label, sleutel in (("ontvangen", "ontvangen"), ("instroomstop", "instroomstop"),
+                           ("laatste dag", "einde_overeenkomst"),
+                           ("met ingang van", "met_ingang_van"),
                            ("uiterste zorgdatum", "uiterste_zorgdatum")):
         waarde = resultaat[sleutel]
         vlag = resultaat["markeringen"].get(waarde)

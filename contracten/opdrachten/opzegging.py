@@ -19,7 +19,8 @@ from contracten.pijplijn.uitvoeren import Resultaat
 from contracten.profiel.clienten import bestand, lees_clienten
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
-from contracten.rekenen.opzegging import Door, Schema, bereken, markering, plus_maanden
+from contracten.rekenen.opzegging import Door, Schema, bereken, markering
+from contracten.rekenen.termijnregel import laatste_dag, op_tijd, uiterste_ontvangst
 from contracten.soorten.opzegging import Opzegging
 from contracten.soorten.register import van_opdracht
 from contracten.uitvoer.indeling import Indeling
@@ -41,11 +42,14 @@ class OpzeggingResultaat:
             "regio": self.regio,
             "aanbieder": s.aanbieder,
             **({"perceel": self.perceel} if self.perceel is not None else {}),
-            "datum": s.instroomstop.isoformat(),
+            "datum": s.ontvangen.isoformat() if s.ontvangen else None,
+            "ontvangen": s.ontvangen.isoformat() if s.ontvangen else None,
+            "tegen": s.tegen.isoformat() if s.tegen else None,
             "door": s.door,
             "opzegtermijn_maanden": s.opzegtermijn_maanden,
             "instroomstop": s.instroomstop.isoformat(),
             "einde_overeenkomst": s.einde_overeenkomst.isoformat(),
+            "met_ingang_van": s.met_ingang_van.isoformat(),
             "uiterste_zorgdatum": s.uiterste_zorgdatum.isoformat(),
             "clienten": [{"client": c.client.client, "gemeente": c.client.gemeente,
                           "product": c.client.product,
@@ -59,16 +63,16 @@ class OpzeggingResultaat:
         }
 
 
-def _binnen_de_looptijd(regio: Profiel, datum: dt.date) -> None:
+def _binnen_de_looptijd(regio: Profiel, datum: dt.date, veld: str) -> None:
     """An opzegging ends a running contract: its date lies within the looptijd (including every
     possible verlenging), never before the start or after the last possible end."""
     looptijd = regio.regio.aanbesteding.looptijd
     einde = looptijd.einde
     keuzes = regio.overeenkomst
     if keuzes is not None and keuzes.verlenging is not None:
-        einde = plus_maanden(einde, keuzes.verlenging.maanden * keuzes.verlenging.aantal)
+        einde = laatste_dag(einde, keuzes.verlenging.maanden * keuzes.verlenging.aantal)
     if not looptijd.begin <= datum <= einde:
-        raise InvoerFout([Melding(regio.sleutel, None, "datum", f"{datum.isoformat()} ligt "
+        raise InvoerFout([Melding(regio.sleutel, None, veld, f"{datum.isoformat()} ligt "
                                   f"buiten de looptijd van de overeenkomst ({looptijd.begin} tot "
                                   f"en met {einde}, verlengingen meegeteld)", "buiten_looptijd")],
                          "Ongeldige opzegging")
@@ -116,31 +120,60 @@ def _contract(regio: Profiel, aanbieder: str, perceel: int | None) -> Contract:
                      "Ongeldige invoer")
 
 
-def _niet_terugwerkend(regio: Profiel, datum: dt.date, briefdatum: dt.date) -> None:
-    if datum < briefdatum:
-        raise InvoerFout([Melding(regio.sleutel, None, "datum", f"{datum.isoformat()} ligt vóór "
-                                  f"de briefdatum {briefdatum.isoformat()}: de opzegging zou met "
-                                  "terugwerkende kracht ingaan. Kies een latere datum, of geef "
-                                  "'terugwerkend' op als dat zo bedoeld is", "terugwerkend")],
-                         "Ongeldige opzegging")
+def _volgorde(regio: Profiel, ontvangen: dt.date, briefdatum: dt.date, door: Door,
+              terugwerkend: bool) -> None:
+    """The gemeente's letter is the notice: it cannot have been received before it was dated
+    (unless `terugwerkend`). The aanbieder's notice is confirmed: not before it arrived."""
+    if door == "gemeente" and ontvangen < briefdatum and not terugwerkend:
+        raise InvoerFout([Melding(regio.sleutel, None, "ontvangen", f"{ontvangen.isoformat()} "
+                                  f"ligt vóór de briefdatum {briefdatum.isoformat()}: de "
+                                  "opzegging zou met terugwerkende kracht ingaan. Kies een "
+                                  "latere datum, of geef 'terugwerkend' op als dat zo bedoeld is",
+                                  "terugwerkend")], "Ongeldige opzegging")
+    if door == "aanbieder" and ontvangen > briefdatum:
+        raise InvoerFout([Melding(regio.sleutel, None, "ontvangen", f"{ontvangen.isoformat()} "
+                                  f"ligt na de briefdatum {briefdatum.isoformat()}: een opzegging "
+                                  "van de aanbieder wordt bevestigd nadat zij is ontvangen",
+                                  "bevestiging_voor_ontvangst")], "Ongeldige opzegging")
 
 
-def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.date,
-              perceel: int | None = None,
+def _op_tijd(regio: Profiel, ontvangen: dt.date, maanden: int, tegen: dt.date | None) -> None:
+    """A notice given against an end must leave its whole opzegtermijn before it."""
+    if tegen is None or op_tijd(ontvangen, maanden, tegen):
+        return
+    raise InvoerFout([Melding(regio.sleutel, None, "tegen", (
+        f"opzeggen tegen {tegen.isoformat()} kan niet met een opzegging die op "
+        f"{ontvangen.isoformat()} is ontvangen: de opzegtermijn van {maanden} maanden loopt tot "
+        f"en met {laatste_dag(ontvangen, maanden).isoformat()}; tegen {tegen.isoformat()} moest "
+        f"zij uiterlijk {uiterste_ontvangst(tegen, maanden).isoformat()} binnen zijn"),
+        "opzegtermijn_te_kort")], "Ongeldige opzegging")
+
+
+def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
+              ontvangen: dt.date | None = None, datum: dt.date | None = None,
+              tegen: dt.date | None = None, perceel: int | None = None,
               opzegtermijn: int | None = None, clienten: Path | Invoerbestand | None = None,
               uitvoer: Path | str = "output", formaten: Sequence[str] = (),
               sjablonen: Path | None = None, terugwerkend: bool = False,
               door: Door = "aanbieder") -> OpzeggingResultaat:
     """The schedule and letter (dated `briefdatum`) for the opzegging of `aanbieder`'s
-    overeenkomst whose opzegtermijn starts on `datum`; `perceel` names the contract when the
-    aanbieder holds several percelen; `clienten` is the client list (CSV with commas or
+    overeenkomst, received on `ontvangen` (`datum` is the same, its earlier name) and given
+    against `tegen` (the contract's last day; default: the last day of the opzegtermijn, under
+    the one rule for termijnen, see `rekenen.termijnregel`); `perceel` names the contract when
+    the aanbieder holds several percelen; `clienten` is the client list (CSV with commas or
     semicolons, or .xlsx; a path, or a name and bytes, e.g. from stdin).
 
     `door`: who terminates, 'aanbieder' (the letter confirms it and states the obligations of
     the programma van eisen, Assen § 1.6.1) or 'gemeente' (the letter terminates). Refused: a
-    `datum` outside the looptijd, one before `briefdatum` (retroactive) unless `terugwerkend`,
-    and a party the overeenkomst does not let terminate. A beschikking that ended before
-    `datum` is a warning."""
+    day of receipt or an end outside the looptijd, a `tegen` the opzegtermijn does not fit
+    before, a gemeente's notice received before its letter (retroactive) unless `terugwerkend`,
+    an aanbieder's confirmed before it was received, and a party the overeenkomst does not let
+    terminate. A beschikking that ended before the instroomstop is a warning."""
+    ontvangen = ontvangen if ontvangen is not None else datum
+    if ontvangen is None:
+        raise InvoerFout([Melding(regio.sleutel, None, "ontvangen", "de dag waarop de opzegging "
+                                  "is ontvangen ontbreekt", "ontvangen_ontbreekt")],
+                         "Ongeldige invoer")
     contract = _contract(regio, aanbieder, perceel)
     gevonden = contract.aanbieder
     if opzegtermijn is not None and not 0 <= opzegtermijn <= 36:
@@ -148,26 +181,30 @@ def opzegging(regio: Profiel, *, aanbieder: str, datum: dt.date, briefdatum: dt.
                                   "maanden", "opzegtermijn")], "Ongeldige invoer")
     invoer = bestand(clienten) if isinstance(clienten, Path) else clienten
     lijst = lees_clienten(invoer, regio, contract) if invoer is not None else []
-    _binnen_de_looptijd(regio, datum)
-    if not terugwerkend:
-        _niet_terugwerkend(regio, datum, briefdatum)
     if door not in ("aanbieder", "gemeente"):
         raise InvoerFout([Melding(regio.sleutel, None, "door", f"'{door}': verwacht 'aanbieder' "
                                   "of 'gemeente'", "door")], "Ongeldige invoer")
+    _binnen_de_looptijd(regio, ontvangen, "ontvangen")
+    if tegen is not None:
+        _binnen_de_looptijd(regio, tegen, "tegen")
     maanden, termijn_voorbeeld = _opzegtermijn(regio, opzegtermijn, door)
+    _volgorde(regio, ontvangen, briefdatum, door, terugwerkend)
+    _op_tijd(regio, ontvangen, maanden, tegen)
     doorlevering = regio.regio.regels.opzegging.doorlevering_maanden
-    schema = bereken(gevonden.id, datum, maanden, doorlevering, lijst, door)
+    schema = bereken(gevonden.id, ontvangen, maanden, doorlevering, lijst, door, tegen)
+    datum = ontvangen  # the opzegging's folder and fingerprint: the day it was received
     extra = ((invoer.naam, invoer.inhoud),) if invoer is not None else ()
     opties = Opties(
         regio, list(van_opdracht("opzegging").values()), [contract], regio.laatste_prijspeil(),
         doel=Indeling(Path(uitvoer)).opzegging(regio.sleutel, contract.sleutel, datum),
         datum=briefdatum, formaten=formaten, sjablonen=sjablonen,
         onderwerp=Opzegging(schema, termijn_voorbeeld),
-        onderwerp_sleutel=f"{maanden}/{datum.isoformat()}/{termijn_voorbeeld}/{door}",
+        onderwerp_sleutel=f"{maanden}/{datum.isoformat()}/{termijn_voorbeeld}/{door}/{tegen}",
         extra_invoer=extra, volledig=True, per_contract=contract)
     al_afgelopen = [c.client.client for c in schema.clienten if c.al_afgelopen]
     waarschuwingen = [f"de beschikking van {', '.join(al_afgelopen)} eindigde al vóór de "
-                      f"instroomstop ({datum.isoformat()}); controleer of deze cliënt(en) nog op "
+                      f"instroomstop ({schema.instroomstop.isoformat()}); controleer of deze "
+                      "cliënt(en) nog op "
                       "de lijst horen"] if al_afgelopen else []
     return OpzeggingResultaat(regio.sleutel, schema, draai(opties), waarschuwingen,
                               None if contract.enkel else contract.perceel.nummer)

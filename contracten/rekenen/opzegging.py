@@ -1,9 +1,10 @@
 """Opzegging (Assen §1.6.1, §1.5.3): the dates that follow a termination, per client.
 
-Pure: no files, no clock. Month arithmetic clamps to the end of the month (31 augustus + 6
-maanden = 28 of 29 februari), and a chain of periods is added in one step from the original
-date. A date on a weekend or Dutch public holiday is flagged, never moved: the Algemene
-termijnenwet does not apply to contractual terms.
+Pure: no files, no clock. Every period follows the one rule for termijnen (`termijnregel`): the
+opzegtermijn starts the day after the notice was received and ends on its last day; a chain of
+periods is counted in one step from the day of receipt (or from the end it was given against).
+A date on a weekend or Dutch public holiday is flagged, never moved: the Algemene termijnenwet
+does not apply to contractual terms.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Literal
 import holidays
 
 from contracten.profiel.clienten import Client
+from contracten.rekenen.termijnregel import EEN_DAG, laatste_dag, met_ingang_van
 
 Door = Literal["aanbieder", "gemeente"]
 WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -57,24 +59,36 @@ class Schema:
     aanbieder: str
     instroomstop: dt.date  # the day the opzegtermijn starts: no new clients from then
     opzegtermijn_maanden: int
-    einde_overeenkomst: dt.date
+    einde_overeenkomst: dt.date  # the contract's last day
     doorlevering_maanden: int
     uiterste_zorgdatum: dt.date
     clienten: list[ClientSchema]
     door: Door = "aanbieder"  # who terminates: the aanbieder (Assen § 1.6.1) or the gemeente
+    ontvangen: dt.date | None = None  # the day the notice was received
+    tegen: dt.date | None = None  # the end it was given against, when one was named
+
+    @property
+    def met_ingang_van(self) -> dt.date:
+        """The first day the contract no longer applies."""
+        return met_ingang_van(self.einde_overeenkomst)
 
     def data(self) -> list[dt.date]:
         return [self.instroomstop, self.einde_overeenkomst, self.uiterste_zorgdatum,
                 *(c.zorg_tot for c in self.clienten)]
 
 
-def bereken(aanbieder: str, datum: dt.date, opzegtermijn_maanden: int,
-            doorlevering_maanden: int, clienten: list[Client], door: Door = "aanbieder"
-            ) -> Schema:
-    # Every date in one step from the original date: a chain of steps would let each step's
-    # clamp to the end of the month eat days (31 August + 6 + 3 months is 31 May, not 29 May).
-    einde = plus_maanden(datum, opzegtermijn_maanden)
-    uiterste = plus_maanden(datum, opzegtermijn_maanden + doorlevering_maanden)
+def bereken(aanbieder: str, ontvangen: dt.date, opzegtermijn_maanden: int,
+            doorlevering_maanden: int, clienten: list[Client], door: Door = "aanbieder",
+            tegen: dt.date | None = None) -> Schema:
+    """The schedule of a notice received on `ontvangen`, given against `tegen` (the contract's
+    last day; default: the last day of the opzegtermijn, see `termijnregel`)."""
+    # In one step from one day: a chain of steps would let each step's clamp to the end of a
+    # month eat days (received 30 August, 6 + 6 months: 30 August, not 31 August via February).
+    einde = tegen if tegen is not None else laatste_dag(ontvangen, opzegtermijn_maanden)
+    uiterste = (laatste_dag(tegen, doorlevering_maanden) if tegen is not None
+                else laatste_dag(ontvangen, opzegtermijn_maanden + doorlevering_maanden))
+    # The instroomstop: the opzegtermijn's first day (a termijn of none ends on the day itself).
+    datum = min(ontvangen + EEN_DAG, einde)
     schema = []
     for client in clienten:
         eind = client.einddatum_beschikking
@@ -90,4 +104,4 @@ def bereken(aanbieder: str, datum: dt.date, opzegtermijn_maanden: int,
             schema.append(ClientSchema(client, uiterste, "uiterste zorgdatum (de beschikking "
                                                          "loopt langer)"))
     return Schema(aanbieder, datum, opzegtermijn_maanden, einde, doorlevering_maanden, uiterste,
-                  schema, door)
+                  schema, door, ontvangen, tegen)

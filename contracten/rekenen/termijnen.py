@@ -14,7 +14,7 @@ from contracten.opmaak import voorbeeld
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
 from contracten.rekenen.opzegging import bereken, markering, plus_maanden
-from contracten.rekenen.termijnregel import EEN_DAG, uiterste_ontvangst
+from contracten.rekenen.termijnregel import EEN_DAG, laatste_dag, uiterste_ontvangst
 
 VERLENGING_AANKONDIGEN_MAANDEN = 6  # Contractstandaard art. 1.3: at least 6 months before the end
 # Art. 1.5 for a bestedingsruimte from 1 January: the intention at least six months ahead, the
@@ -43,8 +43,8 @@ def einde(profiel: Profiel) -> dt.date:
     """The end of the contracts' term, with the extensions already agreed."""
     looptijd = profiel.regio.aanbesteding.looptijd
     verlenging = profiel.overeenkomst.verlenging if profiel.overeenkomst else None
-    return plus_maanden(looptijd.einde, verlenging.gebruikt * verlenging.maanden
-                        if verlenging else 0)
+    return laatste_dag(looptijd.einde, verlenging.gebruikt * verlenging.maanden
+                       if verlenging else 0)
 
 
 def termijnen(profiel: Profiel, opzeggingen: Mapping[str, dt.date]) -> list[Termijn]:

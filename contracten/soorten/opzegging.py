@@ -41,6 +41,10 @@ def _kop(profiel: Profiel, contract: Contract, schema: Schema, versie: str,
         "doorlevering": doorlevering,
         "instroomstop": met_markering(schema.instroomstop),
         "einde_overeenkomst": met_markering(schema.einde_overeenkomst),
+        # The first day without contract, and the day the notice arrived (one rule for
+        # termijnen: the opzegtermijn starts the day after).
+        "met_ingang_van": datum(schema.met_ingang_van),
+        "ontvangen": datum(schema.ontvangen) if schema.ontvangen else "",
         "uiterste_zorgdatum": met_markering(schema.uiterste_zorgdatum),
         "aantal_clienten": len(schema.clienten),
         # The article the termination rests on: the Contractstandaard's 1.3 (looptijd and
