@@ -213,12 +213,18 @@ def test_foute_opdracht(tmp_path, argumenten, melding, code):
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("datum", ["9999-06-30", "0001-01-01", "2025-12-31", "2032-01-01"])
-def test_opzegdatum_buiten_de_looptijd_wordt_geweigerd(tmp_path, datum):
+@pytest.mark.parametrize(("datum", "code"), [
+    ("9999-06-30", "na_het_einde"), ("0001-01-01", "buiten_looptijd"),
+    ("2025-12-31", "buiten_looptijd"), ("2032-01-01", "na_het_einde"),
+    ("2030-06-30", "na_het_einde")])  # a verlenging may come, but none is recorded as used
+def test_opzegdatum_buiten_de_looptijd_wordt_geweigerd(tmp_path, datum, code):
     uit = voer_uit("opzegging", "assen", "--aanbieder", "wonen-plus", "--datum", datum,
                    "--uitvoer", str(tmp_path), "--briefdatum", "2026-01-05",
                    env={"CONTRACTEN_REGIOS": str(REGIOS)})
-    assert uit.code == 1 and "[buiten_looptijd]" in uit.stderr
+    assert uit.code == 1 and f"[{code}]" in uit.stderr
+    if code == "na_het_einde":
+        assert "huidige einde van de overeenkomst (2029-12-31" in uit.stderr
+        assert "leg die dan vast met verlenging.gebruikt in overeenkomst.yaml" in uit.stderr
     assert "Interne fout" not in uit.stderr and not (tmp_path / "assen").exists()
 
 

@@ -20,6 +20,7 @@ from contracten.profiel.clienten import bestand, lees_clienten
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
 from contracten.rekenen.opzegging import Door, Schema, bereken, markering
+from contracten.rekenen.termijnen import einde
 from contracten.rekenen.termijnregel import laatste_dag, op_tijd, uiterste_ontvangst
 from contracten.soorten.opzegging import Opzegging
 from contracten.soorten.register import van_opdracht
@@ -64,18 +65,24 @@ class OpzeggingResultaat:
 
 
 def _binnen_de_looptijd(regio: Profiel, datum: dt.date, veld: str) -> None:
-    """An opzegging ends a running contract: its date lies within the looptijd (including every
-    possible verlenging), never before the start or after the last possible end."""
+    """An opzegging ends a running contract: its dates lie within the looptijd as it stands,
+    with the verlengingen recorded as used (`verlenging.gebruikt`), never before the start or
+    after the current end."""
     looptijd = regio.regio.aanbesteding.looptijd
-    einde = looptijd.einde
-    keuzes = regio.overeenkomst
-    if keuzes is not None and keuzes.verlenging is not None:
-        einde = laatste_dag(einde, keuzes.verlenging.maanden * keuzes.verlenging.aantal)
-    if not looptijd.begin <= datum <= einde:
-        raise InvoerFout([Melding(regio.sleutel, None, veld, f"{datum.isoformat()} ligt "
-                                  f"buiten de looptijd van de overeenkomst ({looptijd.begin} tot "
-                                  f"en met {einde}, verlengingen meegeteld)", "buiten_looptijd")],
-                         "Ongeldige opzegging")
+    if datum < looptijd.begin:
+        raise InvoerFout([Melding(regio.sleutel, None, veld, f"{datum.isoformat()} ligt vóór "
+                                  f"het begin van de overeenkomst ({looptijd.begin})",
+                                  "buiten_looptijd")], "Ongeldige opzegging")
+    eind = einde(regio)
+    if datum > eind:
+        verlenging = regio.overeenkomst.verlenging if regio.overeenkomst else None
+        uitleg = (" Is een verlenging ingegaan, leg die dan vast met verlenging.gebruikt in "
+                  "overeenkomst.yaml." if verlenging and verlenging.gebruikt < verlenging.aantal
+                  else "")
+        raise InvoerFout([Melding(regio.sleutel, None, veld, f"{datum.isoformat()} ligt na het "
+                                  f"huidige einde van de overeenkomst ({eind}, met de "
+                                  f"verlengingen die zijn vastgelegd).{uitleg}",
+                                  "na_het_einde")], "Ongeldige opzegging")
 
 
 def _opzegtermijn(regio: Profiel, gegeven: int | None, door: Door) -> tuple[int, bool]:
