@@ -80,3 +80,26 @@ def test_de_realisatie_telt_aanbieders_niet_contracten(tmp_path):
                  "socialreturn-realisatie.md").read_text(encoding="utf-8")
     assert "Van de 2 aanbieders met een social-returnverplichting blijven er 2 achter" \
         in overzicht
+
+
+def test_een_enkele_verplichte_aanbieder_in_het_enkelvoud(tmp_path):
+    """Not "Van de 1 aanbieders": one obliged aanbieder is named in the singular."""
+    bestand = tmp_path / "r.csv"
+    bestand.write_text("aanbieder,perceel,jaar,gerealiseerd\n"
+                       "dagcentrum-het-hooiland,2,2027,1.00\n", encoding="utf-8")
+    regios = tmp_path / "regios"
+    import shutil
+
+    from .conftest import REGIOS
+    shutil.copytree(REGIOS / "hoogeveld", regios / "hoogeveld")
+    # Only Het Hooiland stays above the threshold.
+    wijzig_yaml(regios / "hoogeveld/aanbieders.yaml",
+                lambda d: _aanbieder(d, BEIDE).update(jaaromzet=150000.00))
+    uit = voer_uit("--regios", str(regios), "socialreturn", "hoogeveld", "--realisatie",
+                   str(bestand), "--datum", "2028-02-01", "--uitvoer", str(tmp_path / "uit"))
+    assert uit.code == 0, uit.stderr
+    overzicht = (tmp_path / "uit/hoogeveld/socialreturn-realisatie/2027/"
+                 "socialreturn-realisatie.md").read_text(encoding="utf-8")
+    assert ("De enige aanbieder met een social-returnverplichting blijft achter bij zijn "
+            "verplichting over 2027.") in overzicht
+    assert "Van de 1 aanbieders" not in overzicht
