@@ -68,9 +68,11 @@ def importeer(regio: Profiel, bestand: Path) -> ImportResultaat:
     aanbieders = regio.aanbieders
     prijspeilen = dict(regio.prijspeilen)
     velden = aanbieder_velden([p.nummer for p in regio.percelen])
-    # Per prijspeil the sheets its amounts are exported to (one per perceel where several).
-    tarieven = {jaar: [t for t, _ in tariefbladen(jaar, _producten(regio), _yaml(
-        regio, f"tarieven/{jaar}.yaml")["bedragen"])] for jaar in regio.prijspeilen}
+    # Each prijspeil's file as it is, read once, and the sheets its amounts are exported to
+    # (one per perceel where there are several).
+    bestanden = {jaar: _yaml(regio, f"tarieven/{jaar}.yaml") for jaar in regio.prijspeilen}
+    tarieven = {jaar: [t for t, _ in tariefbladen(jaar, _producten(regio), data["bedragen"])]
+                for jaar, data in bestanden.items()}
     for titel, rijen in bladen.items():
         naam = f"{bestand.name}, blad {titel}"
         if titel == AANBIEDERS:
@@ -97,7 +99,7 @@ def importeer(regio: Profiel, bestand: Path) -> ImportResultaat:
                                   f"van prijspeil {jaar} staan op {', '.join(titels)}",
                                   "blad_ontbreekt") for t in titels if t not in bladen]
             continue
-        data = _yaml(regio, f"tarieven/{jaar}.yaml")
+        data = bestanden[jaar]
         bestaand = {str(b["sleutel"]): b for b in data["bedragen"]}
         delen = [lees_blad(f"{bestand.name}, blad {t}", bladen[t], TARIEF_VELDEN, "sleutel",
                            bestaand) for t in titels]

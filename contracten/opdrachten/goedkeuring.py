@@ -13,6 +13,7 @@ from pathlib import Path
 from contracten.fouten import InvoerFout, Melding
 from contracten.pijplijn.keuze import onbekende_aanbieders, onbekende_percelen
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import contract_sleutel
 from contracten.register.register import Contract, Register, Stand, Versie
 from contracten.register.stappen import STAP_NAMEN, STAPPEN
 from contracten.register.verbinding import open_engine
@@ -76,8 +77,7 @@ def synchroniseer(register: Register, regio: Profiel, *, uitvoer: Path, prijspei
             continue
         if gelezen.aanbieder and (datum := indeling.opzegdatum(map_)) is not None:
             # an opzegging's folder, of one contract
-            sleutel = (f"perceel-{gelezen.perceel}/{gelezen.aanbieder}" if gelezen.perceel
-                       else gelezen.aanbieder)
+            sleutel = contract_sleutel(gelezen.aanbieder, gelezen.perceel)
             opgezegd[sleutel] = min(datum, opgezegd.get(sleutel, datum))
         for d in gelezen.documenten:
             if d.formaat != "docx" or d.naast_definitief:

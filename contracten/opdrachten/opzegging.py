@@ -199,14 +199,14 @@ def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
     _op_tijd(regio, ontvangen, maanden, tegen)
     doorlevering = regio.regio.regels.opzegging.doorlevering_maanden
     schema = bereken(gevonden.id, ontvangen, maanden, doorlevering, lijst, door, tegen)
-    datum = ontvangen  # the opzegging's folder and fingerprint: the day it was received
     extra = ((invoer.naam, invoer.inhoud),) if invoer is not None else ()
     opties = Opties(
         regio, list(van_opdracht("opzegging").values()), [contract], regio.laatste_prijspeil(),
-        doel=Indeling(Path(uitvoer)).opzegging(regio.sleutel, contract.sleutel, datum),
+        # The opzegging's folder and fingerprint: the day its notice was received.
+        doel=Indeling(Path(uitvoer)).opzegging(regio.sleutel, contract.sleutel, ontvangen),
         datum=briefdatum, formaten=formaten, sjablonen=sjablonen,
         onderwerp=Opzegging(schema, termijn_voorbeeld),
-        onderwerp_sleutel=f"{maanden}/{datum.isoformat()}/{termijn_voorbeeld}/{door}/{tegen}",
+        onderwerp_sleutel=f"{maanden}/{ontvangen.isoformat()}/{termijn_voorbeeld}/{door}/{tegen}",
         extra_invoer=extra, volledig=True, per_contract=contract)
     al_afgelopen = [c.client.client for c in schema.clienten if c.al_afgelopen]
     waarschuwingen = [f"de beschikking van {', '.join(al_afgelopen)} eindigde al vóór de "
@@ -214,4 +214,4 @@ def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
                       "cliënt(en) nog op "
                       "de lijst horen"] if al_afgelopen else []
     return OpzeggingResultaat(regio.sleutel, schema, draai(opties), waarschuwingen,
-                              None if contract.enkel else contract.perceel.nummer)
+                              contract.perceelnummer)

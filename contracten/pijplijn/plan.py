@@ -98,8 +98,7 @@ def kop(profiel: Profiel, invoer_: list[Invoer], datum: dt.date, *, prijspeil: i
                                 + codehash()).encode()))
     return Manifest(regio=profiel.sleutel, prijspeil=prijspeil,
                     aanbieder=contract.aanbieder.id if contract else None,
-                    perceel=contract.perceel.nummer if contract and not contract.enkel
-                    else None,
+                    perceel=contract.perceelnummer if contract else None,
                     versie=versie, datum=datum.isoformat(),
                     generator=f"contracten {version('contracten')}", invoer=invoer_,
                     documenten=[])
@@ -115,15 +114,14 @@ def taken(opties: Opties, invoer_: list[Invoer], uitvoering: Uitvoering,
                      if not pad.endswith("/aanbieders.yaml") and not pad.startswith("sjablonen/"))
     alle = hashes.get(f"{profiel.sleutel}/aanbieders.yaml", "")
     uit = []
-    veel = len(profiel.percelen) > 1
     for soort in opties.soorten:
         for contract in (opties.contracten if soort.per_contract else [None]):
             delen = [codehash(), soort.naam, str(prijspeil), gemeen,
                      hashes[f"sjablonen/{soort.sjabloon}"], ",".join(formaten), onderwerp]
             if contract is not None:
                 delen.append(_AANBIEDER.dump_json(contract.aanbieder).decode())
-                if veel:
-                    delen.append(str(contract.perceel.nummer))
+                if contract.perceelnummer is not None:
+                    delen.append(str(contract.perceelnummer))
             if soort.alle_aanbieders:
                 delen.append(alle)
             if soort.met_datum:
@@ -131,7 +129,7 @@ def taken(opties: Opties, invoer_: list[Invoer], uitvoering: Uitvoering,
             uit.append(Taak(soort.naam, contract.sleutel if contract else None,
                             soort.pad_van(contract), sha256("\n".join(delen).encode()),
                             contract.aanbieder.id if contract else None,
-                            contract.perceel.nummer if contract and veel else None))
+                            contract.perceelnummer if contract else None))
     return uit
 
 

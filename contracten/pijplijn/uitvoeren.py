@@ -121,7 +121,7 @@ def _bundels(documenten: list[Document], plan: Plan, map_: Uitvoermap, nieuw: se
     contracts (per perceel, in the order of aanbieders.yaml), made again only when one of them
     changed. Without a pdf for every one of them there is no bundle (a stale one goes). Returns
     the documents and the bundles written."""
-    volgorde = {(c.perceel.nummer if not c.enkel else None, c.aanbieder.id): i
+    volgorde = {(c.perceelnummer, c.aanbieder.id): i
                 for i, c in enumerate(plan.profiel.contracten)}
     vorige = {d.pad: d for d in documenten if d.bundel}
     uit = [d for d in documenten if not d.bundel]

@@ -18,6 +18,13 @@ from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.typen import Bedrag, Model, Sleutel, Tekst
 
 Bekostigingsvorm = Literal["taakgericht", "outputgericht", "inspanningsgericht"]
+PERCEEL = "perceel-"  # before the number, in a contract's key and so in its folders
+
+
+def contract_sleutel(aanbieder: str, perceel: int | None) -> str:
+    """A contract's key in paths, the register and the manifest: the aanbieder's id in a tender
+    of one perceel (`perceel` None), else `perceel-<n>/<aanbieder>`."""
+    return aanbieder if perceel is None else f"{PERCEEL}{perceel}/{aanbieder}"
 
 
 class Perceel(Model):
@@ -51,11 +58,15 @@ class Contract:
     meer: bool = False  # the aanbieder holds other percelen of the tender too
 
     @property
+    def perceelnummer(self) -> int | None:
+        """Its perceel's number in a tender of several; None in a tender of one, whose paths,
+        manifests and messages name no perceel."""
+        return None if self.enkel else self.perceel.nummer
+
+    @property
     def sleutel(self) -> str:
         """The contract's key in paths, the register and the manifest."""
-        if self.enkel:
-            return self.aanbieder.id
-        return f"perceel-{self.perceel.nummer}/{self.aanbieder.id}"
+        return contract_sleutel(self.aanbieder.id, self.perceelnummer)
 
     @property
     def producten(self) -> list[str]:

@@ -127,7 +127,7 @@ def _socialreturn(profiel: Profiel, eind: dt.date) -> list[Termijn]:
     for c in profiel.contracten:  # social return is owed per contract
         if c.aanbieder.jaaromzet <= regel.drempel:
             continue
-        a, perceel = c.aanbieder, _perceel(c)
+        a, perceel = c.aanbieder, c.perceelnummer
         uit.append(Termijn(afspraken.plan_datum, f"{profiel.sleutel}/socialreturn-plan/"
                            f"{c.sleutel}",
                            voorbeeld(f"plan van aanpak social return van {_naam(c)}", vb), a.id,
@@ -151,10 +151,6 @@ def _naam(contract: Contract) -> str:
     return f"{contract.aanbieder.naam}, perceel {contract.perceel.nummer}"
 
 
-def _perceel(contract: Contract) -> int | None:
-    return None if contract.enkel else contract.perceel.nummer
-
-
 def _opzegging(profiel: Profiel, contract: Contract, datum: dt.date) -> list[Termijn]:
     regel = profiel.regio.regels.opzegging
     aanbieder = contract.aanbieder.id
@@ -164,7 +160,7 @@ def _opzegging(profiel: Profiel, contract: Contract, datum: dt.date) -> list[Ter
     sleutel = f"{profiel.sleutel}/opzegging/{contract.sleutel}"
     vb = regel.is_voorbeeld("opzegtermijn_maanden") or regel.is_voorbeeld("doorlevering_maanden")
     return [Termijn(d, f"{sleutel}/{s}", voorbeeld(f"{wat} ({naam})", vb and s != "instroomstop"),
-                    aanbieder, "opzegging", markering(d), _perceel(contract))
+                    aanbieder, "opzegging", markering(d), contract.perceelnummer)
             for d, s, wat in ((schema.instroomstop, "instroomstop", "instroomstop: geen nieuwe "
                                "cliënten meer"),
                               (schema.einde_overeenkomst, "einde", "einde van de overeenkomst na "

@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from contracten.profiel.percelen import PERCEEL
 from contracten.uitvoer.manifest import BESTAND
 
 OPZEGGINGEN = "opzeggingen"
@@ -73,14 +74,15 @@ class Indeling:
         opzeggingen = self.regio(regio) / OPZEGGINGEN
         if opzeggingen.is_dir():
             mappen += sorted(p.parent for p in (*opzeggingen.glob(f"*/*/{BESTAND}"),
-                                                *opzeggingen.glob(f"perceel-*/*/*/{BESTAND}")))
+                                                *opzeggingen.glob(f"{PERCEEL}*/*/*/{BESTAND}")))
         return mappen
 
     @staticmethod
     def opzegdatum(map_: Path) -> dt.date | None:
-        """The instroomstop of an opzegging's folder; None for any other folder."""
+        """The day an opzegging's notice was received (its folder's name); None for any other
+        folder."""
         contract = map_.parent
-        if contract.parent.name.startswith("perceel-"):
+        if contract.parent.name.startswith(PERCEEL):
             contract = contract.parent
         if contract.parent.name != OPZEGGINGEN:
             return None
