@@ -82,21 +82,15 @@ def opdrachtnemers(percelen_: Sequence[Perceel], expliciet: bool, aanbieders: li
     nummers = [p.nummer for p in percelen_]
     if len(set(nummers)) < len(nummers):
         return  # a number twice is reported in regio.yaml; any binding to it would be a guess
-    fout = False
-    for i, a in enumerate(aanbieders):
-        for nummer in a.aanneemsom_per_perceel:
-            if nummer not in nummers:
-                fout = True
-                yield _p(AANBIEDERS, ("aanbieders", i, "aanneemsom_per_perceel", nummer),
-                         f"perceel {nummer} bestaat niet (wel: "
-                         f"{', '.join(str(n) for n in nummers)})", "perceel_onbekend")
-        for j, nummer in enumerate(a.percelen):
-            if nummer not in nummers:
-                fout = True
-                yield _p(AANBIEDERS, ("aanbieders", i, "percelen", j),
-                         f"perceel {nummer} bestaat niet (wel: "
-                         f"{', '.join(str(n) for n in nummers)})", "perceel_onbekend")
-    if fout:
+    # Every place an aanbieder names a perceel, as (where, number).
+    verwijzingen = [(loc, nummer) for i, a in enumerate(aanbieders) for loc, nummer in (
+        *((("aanbieders", i, "aanneemsom_per_perceel", n), n) for n in a.aanneemsom_per_perceel),
+        *((("aanbieders", i, "percelen", j), n) for j, n in enumerate(a.percelen)))]
+    onbekend = [(loc, nummer) for loc, nummer in verwijzingen if nummer not in nummers]
+    for loc, nummer in onbekend:
+        yield _p(AANBIEDERS, loc, f"perceel {nummer} bestaat niet (wel: "
+                 f"{', '.join(str(n) for n in nummers)})", "perceel_onbekend")
+    if onbekend:
         return
     per_nummer = {p.nummer: p for p in percelen_}
     for i, a in enumerate(aanbieders):
