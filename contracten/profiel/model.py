@@ -138,19 +138,14 @@ class Profiel(Model):
         """Every contract: per perceel its opdrachtnemers, in the order of aanbieders.yaml."""
         return contracten_van(self.percelen, self.aanbieders)
 
-    def perceel(self, nummer: int) -> Perceel | None:
-        return next((p for p in self.percelen if p.nummer == nummer), None)
-
     @property
     def eenheden(self) -> list[Functie | Product]:
         """What this region buys: the functies of its taakgerichte percelen, the producten of
         the others."""
-        sleutels = {s for p in self.percelen for s in p.producten}
-        functies = [f for f in self.inhoud.functies if f.sleutel in sleutels
-                    and any(p.taakgericht for p in self.percelen)]
-        producten = [p for p in self.inhoud.producten if p.sleutel in sleutels
-                     and any(not q.taakgericht for q in self.percelen)]
-        return [*functies, *producten]
+        taak = {s for p in self.percelen if p.taakgericht for s in p.producten}
+        ander = {s for p in self.percelen if not p.taakgericht for s in p.producten}
+        return [*(f for f in self.inhoud.functies if f.sleutel in taak),
+                *(p for p in self.inhoud.producten if p.sleutel in ander)]
 
     def eenheden_van(self, perceel: Perceel) -> list[Functie | Product]:
         """The functies (taakgericht) or producten of one perceel."""
