@@ -55,24 +55,24 @@ def overzicht_context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str
     """Data only: one row per contract (amounts formatted, example values marked); the
     template heads the table, words `verplicht` and adds the total row."""
     regel = _regel(profiel)
-    rijen = [(c.aanbieder, c, v) for c, v in verplichtingen(profiel)]
+    rijen = verplichtingen(profiel)
     aanbieders = [
-        {"naam": c.naam, "jaaromzet": voorbeeld(bedrag(v.jaaromzet), a.voorbeeld),
-         "aanneemsom": (voorbeeld(bedrag(v.aanneemsom), a.voorbeeld)
+        {"naam": c.naam, "jaaromzet": voorbeeld(bedrag(v.jaaromzet), c.aanbieder.voorbeeld),
+         "aanneemsom": (voorbeeld(bedrag(v.aanneemsom), c.aanbieder.voorbeeld)
                         if v.aanneemsom is not None else None),
          "verplicht": v.verplicht,
-         "per_jaar": (voorbeeld(bedrag(v.jaren[0].bedrag), op_voorbeelden(regel, a))
+         "per_jaar": (voorbeeld(bedrag(v.jaren[0].bedrag), op_voorbeelden(regel, c.aanbieder))
                       if v.jaren else None),
-         "bedrag": (voorbeeld(bedrag(v.bedrag), op_voorbeelden(regel, a))
+         "bedrag": (voorbeeld(bedrag(v.bedrag), op_voorbeelden(regel, c.aanbieder))
                     if v.bedrag is not None else None)}
-        for a, c, v in rijen]
-    heeft_voorbeeld = any(a.voorbeeld for a, _, _ in rijen) or bool(regel.voorbeeld)
+        for c, v in rijen]
+    heeft_voorbeeld = any(c.aanbieder.voorbeeld for c, _ in rijen) or bool(regel.voorbeeld)
     # A total built on an example value is an example too.
-    totaal_voorbeeld = any(op_voorbeelden(regel, a) for a, _, v in rijen if v.bedrag is not None)
+    totaal_voorbeeld = any(op_voorbeelden(regel, c.aanbieder) for c, v in rijen
+                           if v.bedrag is not None)
     return {**_kop(profiel, prijspeil, versie, heeft_voorbeeld), "aanbieders": aanbieders,
-            "aantal_verplicht": sum(v.verplicht for _, _, v in rijen),
-            "totaal": voorbeeld(bedrag(totaal([(c, v) for _, c, v in rijen])),
-                                totaal_voorbeeld),
+            "aantal_verplicht": sum(v.verplicht for _, v in rijen),
+            "totaal": voorbeeld(bedrag(totaal(rijen)), totaal_voorbeeld),
             "aanneemsom_per": regel.aanneemsom_per}
 
 
