@@ -71,6 +71,16 @@ def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     return f"{n} {enkelvoud if n == 1 else meervoud}"
 
 
+TELWOORDEN = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+              "tien", "elf", "twaalf")
+
+
+def weken(n: int) -> str:
+    """'één week', 'vier weken', '13 weken': a term in a letter, in words up to twelve."""
+    woord = TELWOORDEN[n] if 0 <= n < len(TELWOORDEN) else str(n)
+    return f"{woord} {'week' if n == 1 else 'weken'}"
+
+
 def decimalen(n: int) -> str:
     """'twee decimalen', 'één decimaal', 'hele procenten' (0): how a percentage is rounded."""
     if n == 0:

@@ -37,4 +37,7 @@ class Brieven(Model):
     ondertekening: Ondertekening
     # The kenmerk of a letter: <voorvoegsel>/<jaar>/<soort>/<volgnummer>, e.g. ASN/2026/IDX/0007.
     kenmerk_voorvoegsel: str = Field(pattern=r"^[A-Z][A-Z0-9]{1,7}$")
+    # The term a letter gives for an answer or a signed addendum, in weeks after its date
+    # ("binnen vier weken na dagtekening"), where no option of the command sets one.
+    reactietermijn_weken: int = Field(default=4, ge=1, le=26)
     voorbeeld: bool = False  # example values, not the region's own: the letters say so

@@ -63,3 +63,13 @@ def uiterste_ontvangst(tegen: dt.date, maanden: int) -> dt.date:
     while not op_tijd(kandidaat, maanden, tegen):
         kandidaat -= EEN_DAG
     return kandidaat
+
+
+def na_weken(dagtekening: dt.date, weken: int) -> dt.date:
+    """The last day of a reply term of `weken` weeks "na dagtekening" of a letter dated
+    `dagtekening`: like a termijn in months, it starts the next day and ends on the same weekday
+    `weken` weeks later (dated Saturday 5 December 2026, four weeks: Saturday 2 January 2027;
+    shown, never moved)."""
+    if weken < 1:
+        raise ValueError("een antwoordtermijn is één week of meer")
+    return dagtekening + dt.timedelta(weeks=weken)

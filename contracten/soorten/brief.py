@@ -9,11 +9,12 @@ import datetime as dt
 import re
 from typing import Any
 
-from contracten.opmaak import VOORBEELDMELDING, datum, opsomming, voorbeeld
+from contracten.opmaak import VOORBEELDMELDING, datum, opsomming, voorbeeld, weken
 from contracten.profiel.aanbieders import Adres
 from contracten.profiel.brieven import Afzender, Brieven, Ondertekening
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
+from contracten.rekenen.termijnregel import na_weken
 from contracten.weergave.fragment import Fragment
 
 
@@ -55,10 +56,28 @@ def _adresregel(adres: Adres | None) -> str:
     return f"{adres.straat}, {adres.postcode} {adres.plaats}" if adres else ""
 
 
+def antwoordtermijn(briefdatum: dt.date, aantal_weken: int) -> dict[str, str]:
+    """A reply term counted from the letter's date: `termijn` in words ("vier weken") and
+    `uiterlijk`, its last day ("2 januari 2027"), under the one rule for termijnen."""
+    return {"termijn": weken(aantal_weken), "uiterlijk": datum(na_weken(briefdatum,
+                                                                        aantal_weken))}
+
+
+def _bereikbaar(afzender: Afzender, profiel: Profiel) -> str:
+    """How an aanbieder reaches the sender with questions: telephone and e-mail from
+    brieven.yaml, else the tender's contact (regio.yaml aanbesteding.contact); empty without."""
+    delen = [deel for deel in (afzender.telefoon or "", afzender.email or "") if deel]
+    if not delen and profiel.regio.aanbesteding.contact:
+        delen = [profiel.regio.aanbesteding.contact]
+    return " of ".join(delen)
+
+
 def briefcontext(stijl: Brieven, profiel: Profiel, contract: Contract, *, soort: str,
-                 briefdatum: dt.date, bijlagen: list[str]) -> dict[str, Any]:
+                 briefdatum: dt.date, bijlagen: list[str],
+                 reactie_weken: int | None = None) -> dict[str, Any]:
     """The letterhead, addressing and signature of one letter in house style `stijl`. `soort`:
-    the kenmerk's code (IDX, ADD, SR, OPZ)."""
+    the kenmerk's code (IDX, ADD, SR, OPZ); `reactie_weken`: the letter's reply term, when not
+    the house style's."""
     afzender = stijl.afzender
     contact = [deel for deel in (f"T {afzender.telefoon}" if afzender.telefoon else "",
                                  afzender.email or "", afzender.website or "") if deel]
@@ -75,6 +94,8 @@ def briefcontext(stijl: Brieven, profiel: Profiel, contract: Contract, *, soort:
         "kenmerk": kenmerk(stijl, profiel, contract, soort, briefdatum.year),
         "bijlagen": opsomming(bijlagen) if bijlagen else "geen",
         "logo": _logo(afzender, profiel),
+        "antwoord": antwoordtermijn(briefdatum, reactie_weken or stijl.reactietermijn_weken),
+        "bereikbaar": _bereikbaar(afzender, profiel),
     }
 
 
@@ -88,11 +109,14 @@ def _logo(afzender: Afzender, profiel: Profiel) -> Fragment | None:
 
 
 def als_brief(context: dict[str, Any], profiel: Profiel, contract: Contract, *, soort: str,
-              briefdatum: dt.date, bijlagen: list[str]) -> dict[str, Any]:
-    """A letter's own context with its letterhead, addressing and signature added."""
+              briefdatum: dt.date, bijlagen: list[str],
+              reactie_weken: int | None = None) -> dict[str, Any]:
+    """A letter's own context with its letterhead, addressing, reply term and signature
+    added."""
     stijl = huisstijl(profiel)
     uit = {**context, **briefcontext(stijl, profiel, contract, soort=soort,
-                                     briefdatum=briefdatum, bijlagen=bijlagen)}
+                                     briefdatum=briefdatum, bijlagen=bijlagen,
+                                     reactie_weken=reactie_weken)}
     if stijl.voorbeeld:
         uit["voorbeeldmelding"] = VOORBEELDMELDING
     return uit
