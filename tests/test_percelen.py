@@ -109,7 +109,7 @@ def test_social_return_per_overeenkomst_van_de_aanneemsom_per_perceel(uitvoer):
         rij = rijen[(BEIDE, nummer)]
         assert (Decimal(rij["aanneemsom"]), Decimal(rij["bedrag"])) == (aanneemsom, verwacht)
         deel2 = _deel2(_lees(uitvoer / "overeenkomsten" / f"perceel-{nummer}" / f"{BEIDE}.md"))
-        assert f"aanneemsom van {bedrag(aanneemsom)} (voorbeeld), dat is " \
+        assert f"aanneemsom over de looptijd van {bedrag(aanneemsom)} (voorbeeld), dat is " \
                f"{bedrag(verwacht)} (voorbeeld) over de looptijd" in deel2
     # Below the threshold: no obligation, social return where possible.
     assert rijen[("zorgboerderij-de-eikenhof", 2)]["verplicht"] == "false"

@@ -202,7 +202,12 @@ def test_elke_brief_klopt_met_de_berekening(socialreturn_assen):
                     "zij geldt per contractjaar:") in brief
             for jaar in a["per_jaar"]:
                 assert f"{nl(jaar['bedrag'])} (voorbeeld)" in brief
-            assert "U legt uiterlijk op 1 april 2026 (voorbeeld) een plan van aanpak" in brief
+            # The plan van aanpak was due on 1 April 2026, before the letter's date: the
+            # letter asks for it within its reply term instead of naming a day in the past.
+            assert ("Hebt u nog geen plan van aanpak ter goedkeuring aan ons voorgelegd, doe dat "
+                    "dan binnen vier weken na dagtekening van deze brief, uiterlijk op 21 "
+                    "december 2026.") in brief
+            assert "1 april 2026" not in brief
             assert "Plan van Aanpak" in brief and "sanctie" in brief
         else:
             assert "waar mogelijk" in brief and "social-returnverplichting bedraagt" not in brief

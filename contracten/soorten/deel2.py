@@ -93,9 +93,12 @@ def _socialreturn(profiel: Profiel, contract: Contract) -> Blok | None:
     return {"soort": "socialreturn", "verplicht": uitkomst.verplicht,
             "jaaromzet": voorbeeld(bedrag(uitkomst.jaaromzet), vb),
             "drempel": voorbeeld(bedrag(uitkomst.drempel), regel.is_voorbeeld("drempel")),
-            "percentage": procent(uitkomst.percentage),
+            "percentage": voorbeeld(procent(uitkomst.percentage),
+                                    regel.is_voorbeeld("percentage")),
             "aanneemsom": voorbeeld(bedrag(uitkomst.aanneemsom), vb)
             if uitkomst.aanneemsom is not None else "",
+            # What the aanneemsom covers: one contract year ('jaar') or the whole 'looptijd'.
+            "aanneemsom_per": regel.aanneemsom_per,
             "bedrag": voorbeeld(bedrag(uitkomst.bedrag), vb_bedrag)
             if uitkomst.bedrag is not None else "", "voorbeeld": vb,
             # "€ 15.432,10 vanaf 1 januari 2026, …": what each contract year owes (art. 1.9.1).

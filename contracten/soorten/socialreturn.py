@@ -3,12 +3,15 @@ Pure: no files, no Word objects."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 from contracten.opmaak import bedrag, datum, procent, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
+from contracten.profiel.overeenkomst import SocialReturnAfspraken
 from contracten.profiel.percelen import Contract
 from contracten.profiel.regels import SocialReturn
 from contracten.rekenen import socialreturn
@@ -113,8 +116,33 @@ def overzicht_bestanden(profiel: Profiel, prijspeil: int) -> list[tuple[str, byt
             ("csv", als_csv(kolommen, rijen))]
 
 
-def _termijnen(profiel: Profiel, aanbieder: Aanbieder, uitkomst: socialreturn.Verplichting
-               ) -> dict[str, Any]:
+PARTIJ = re.compile(r"\b(?:Opdrachtnemer|Opdrachtgever)\b")
+
+
+def sanctie_voor_brief(profiel: Profiel) -> str:
+    """The consequence of a shortfall (art. 1.9) as a letter can say it to "u": the
+    overeenkomst's words, which complete "kunnen wij …", marked when an example; empty when
+    there are none or when they name a party ("na Opdrachtnemer …"), so that a letter never
+    switches from "u" to the contract's Opdrachtnemer: it then refers to article 1.9."""
+    keuzes = profiel.overeenkomst
+    afspraken = keuzes.socialreturn if keuzes is not None else None
+    if keuzes is None or afspraken is None or PARTIJ.search(afspraken.sanctie):
+        return ""
+    return voorbeeld(afspraken.sanctie, keuzes.is_voorbeeld("socialreturn"))
+
+
+def _plan(afspraken: SocialReturnAfspraken | None, sr: bool, briefdatum: dt.date
+          ) -> dict[str, Any]:
+    """The plan van aanpak's due date, unless it is not after the letter's own date: the letter
+    then asks for it within its reply term (`plan_verlopen`) and names no date in the past."""
+    verlopen = afspraken is not None and afspraken.plan_datum <= briefdatum
+    return {"plan_datum": voorbeeld(datum(afspraken.plan_datum), sr)
+            if afspraken and not verlopen else "",
+            "plan_verlopen": verlopen}
+
+
+def _termijnen(profiel: Profiel, aanbieder: Aanbieder, uitkomst: socialreturn.Verplichting,
+               briefdatum: dt.date) -> dict[str, Any]:
     """The obligation per contract year and over the looptijd, and what the overeenkomst agrees
     about plan van aanpak, reporting and a shortfall (art. 1.9), when it does."""
     regel = _regel(profiel)
@@ -128,9 +156,10 @@ def _termijnen(profiel: Profiel, aanbieder: Aanbieder, uitkomst: socialreturn.Ve
         "jaren": [{"periode": f"{datum(j.begin)} tot en met {datum(j.einde)}",
                    "bedrag": voorbeeld(bedrag(j.bedrag), vb)} for j in uitkomst.jaren],
         "per_contractjaar": afspraken is not None and afspraken.periode == "contractjaar",
-        "plan_datum": voorbeeld(datum(afspraken.plan_datum), sr) if afspraken else "",
+        "afspraken": afspraken is not None,
+        **_plan(afspraken, sr, briefdatum),
         "rapportage": voorbeeld(afspraken.rapportage, sr) if afspraken else "",
-        "sanctie": voorbeeld(afspraken.sanctie, sr) if afspraken else "",
+        "sanctie": sanctie_voor_brief(profiel),
     }
 
 
@@ -152,8 +181,9 @@ def brief_context(profiel: Profiel, prijspeil: int, contract: Contract,
         "aanneemsom": (voorbeeld(bedrag(uitkomst.aanneemsom), aanbieder.voorbeeld)
                        if uitkomst.aanneemsom is not None else ""),
         "omgerekend": uitkomst.omgerekend,
+        "aanneemsom_per": regel.aanneemsom_per,
         "vervolg": vervolg,
-        **_termijnen(profiel, aanbieder, uitkomst),
+        **_termijnen(profiel, aanbieder, uitkomst, uitvoering.datum),
     }, profiel, contract, soort="SR", briefdatum=uitvoering.datum, bijlagen=[])
 
 
