@@ -142,7 +142,7 @@ def test_het_realisatiebestand_is_een_bestand_voor_de_regio_met_een_rij_per_cont
              "zorg-welzijn-de-brug;2;2026;200,00\n"
              "stichting-het-anker;;2026;1.000,00\n")
     resultaat = contracten.socialreturn_realisatie(
-        profiel, contracten.Invoerbestand("r.csv", tekst.encode()), datum=dt.date(2027, 2, 1),
+        profiel, contracten.Invoerbestand("r.csv", tekst.encode()), datum=dt.date(2027, 4, 15),
         uitvoer=tmp_path / "uit")
     per_contract = {r.contract: r for r in resultaat.standen}
     assert per_contract["perceel-1/zorg-welzijn-de-brug"].gerealiseerd == Decimal("100.00")
@@ -154,7 +154,7 @@ def test_het_realisatiebestand_is_een_bestand_voor_de_regio_met_een_rij_per_cont
     try:
         contracten.socialreturn_realisatie(
             profiel, contracten.Invoerbestand("r.csv", zonder.encode()),
-            datum=dt.date(2027, 2, 1), uitvoer=tmp_path / "uit2")
+            datum=dt.date(2027, 4, 15), uitvoer=tmp_path / "uit2")
     except InvoerFout as fout:
         melding = fout.meldingen[0]
         assert (melding.bestand, melding.regel, melding.veld, melding.code) == (

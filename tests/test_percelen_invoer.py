@@ -73,7 +73,7 @@ def test_de_realisatie_telt_aanbieders_niet_contracten(tmp_path):
                        f"{BEIDE},2,2027,1.00\ndagcentrum-het-hooiland,2,2027,1.00\n",
                        encoding="utf-8")
     uit = voer_uit("socialreturn", "hoogeveld", "--realisatie", str(bestand), "--datum",
-                   "2028-02-01", "--uitvoer", str(tmp_path / "uit"))
+                   "2028-03-15", "--uitvoer", str(tmp_path / "uit"))
     assert uit.code == 0, uit.stderr
     assert uit.stdout.startswith("2 van 2 verplichte aanbieders lopen achter over 2027")
     overzicht = (tmp_path / "uit/hoogeveld/socialreturn-realisatie/2027/"
@@ -96,7 +96,7 @@ def test_een_enkele_verplichte_aanbieder_in_het_enkelvoud(tmp_path):
     wijzig_yaml(regios / "hoogeveld/aanbieders.yaml",
                 lambda d: _aanbieder(d, BEIDE).update(jaaromzet=150000.00))
     uit = voer_uit("--regios", str(regios), "socialreturn", "hoogeveld", "--realisatie",
-                   str(bestand), "--datum", "2028-02-01", "--uitvoer", str(tmp_path / "uit"))
+                   str(bestand), "--datum", "2028-03-15", "--uitvoer", str(tmp_path / "uit"))
     assert uit.code == 0, uit.stderr
     overzicht = (tmp_path / "uit/hoogeveld/socialreturn-realisatie/2027/"
                  "socialreturn-realisatie.md").read_text(encoding="utf-8")

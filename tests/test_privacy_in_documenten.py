@@ -61,8 +61,9 @@ def alle_documenten(tmp_path_factory) -> Path:
     realisatie = uit / "realisatie.csv"
     realisatie.write_text("aanbieder,jaar,gerealiseerd\nstichting-westerhof,2026,1000.00\n",
                           encoding="utf-8")
-    contracten.socialreturn_realisatie(assen, realisatie, datum=DATUM, uitvoer=uit,
-                                       formaten=["html"])
+    # After 1 April 2027, when the report over 2026 was due: a reminder, not refused.
+    contracten.socialreturn_realisatie(assen, realisatie, datum=dt.date(2027, 4, 15),
+                                       uitvoer=uit, formaten=["html"])
     return uit
 
 

@@ -73,7 +73,10 @@ def test_stand_en_herinneringen_alleen_voor_wie_achterloopt(tmp_path):
     assert "het tekort van € 2.125,00 (voorbeeld) in te halen" in brief
     assert "binnen vier weken na de datum van deze brief" in brief
     assert "geen verantwoording van u ontvangen" not in brief  # it did report
-    assert "kan de gemeente volgens de overeenkomst het niet gerealiseerde deel" in brief
+    # One voice: "wij" and "u", never the contract's "Opdrachtnemer".
+    assert "kunnen wij volgens artikel 1.9 van de overeenkomst het niet gerealiseerde deel" \
+        in brief
+    assert "Opdrachtnemer" not in brief and "de gemeente volgens" not in brief
     stil = (map_ / "herinneringen/stichting-de-esch.md").read_text(encoding="utf-8")
     assert "Over 2026 hebben wij geen verantwoording van u ontvangen" in stil
     overzicht = (map_ / "socialreturn-realisatie.md").read_text(encoding="utf-8")

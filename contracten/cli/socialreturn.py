@@ -35,6 +35,10 @@ from contracten.cli.opties import (
 @click.option("--reactietermijn", type=click.IntRange(1, 26), default=4, show_default=True,
               metavar="WEKEN", help="Met --realisatie: binnen hoeveel weken een aanbieder op de "
                                     "herinnering antwoordt.")
+@click.option("--vooraankondiging", is_flag=True,
+              help="Met --realisatie: ook als de verantwoording over een jaar nog niet "
+                   "verschuldigd is (artikel 1.9.4), een brief die aankondigt wat wij uiterlijk "
+                   "dan verwachten, in plaats van een herinnering (die wordt dan geweigerd).")
 @formaat_optie
 @uitvoer_optie
 @sjablonen_optie
@@ -42,13 +46,14 @@ from contracten.cli.opties import (
 @json_optie
 @click.pass_obj
 def socialreturn(regios: Path, regio: str, prijspeil: int | None, realisatie: Path | None,
-                 reactietermijn: int, formaten: tuple[str, ...], uitvoer: Path,
-                 sjablonen: Path | None, datum: dt.date | None, als_json: bool) -> None:
+                 reactietermijn: int, vooraankondiging: bool, formaten: tuple[str, ...],
+                 uitvoer: Path, sjablonen: Path | None, datum: dt.date | None,
+                 als_json: bool) -> None:
     """Social return van REGIO: overzicht (Excel, csv, Word) en een brief per aanbieder; met
     --realisatie de stand van de realisatie en herinneringen."""
     if realisatie is not None:
-        _realisatie(regios, regio, realisatie, reactietermijn, formaten, uitvoer, sjablonen,
-                    datum, als_json)
+        _realisatie(regios, regio, realisatie, reactietermijn, vooraankondiging, formaten,
+                    uitvoer, sjablonen, datum, als_json)
         return
     uitkomst = contracten.socialreturn(contracten.laad_regio(regios, regio), prijspeil=prijspeil,
                                        uitvoer=uitvoer, formaten=formaten,
@@ -62,25 +67,33 @@ def socialreturn(regios: Path, regio: str, prijspeil: int | None, realisatie: Pa
                    f"ontbreekt in {regio}/regio.yaml); er is niets geschreven.")
         return
     verplicht = [a for a in resultaat["aanbieders"] if a["verplicht"]]
-    click.echo(f"{len(verplicht)} van {len(resultaat['aanbieders'])} aanbieders zijn verplicht; "
+    click.echo(f"{len(verplicht)} van {len(resultaat['aanbieders'])} aanbieders "
+               f"{'is' if len(verplicht) == 1 else 'zijn'} verplicht; "
                f"overzicht en brieven in {uitkomst.documenten.map}.")
 
 
-def _realisatie(regios: Path, regio: str, pad: Path, weken: int, formaten: tuple[str, ...],
-                uitvoer: Path, sjablonen: Path | None, datum: dt.date | None,
-                als_json: bool) -> None:
+def _realisatie(regios: Path, regio: str, pad: Path, weken: int, vooraankondiging: bool,
+                formaten: tuple[str, ...], uitvoer: Path, sjablonen: Path | None,
+                datum: dt.date | None, als_json: bool) -> None:
     bron: Path | Invoerbestand = pad
     if str(pad) == "-":
         with click.open_file("-", "rb") as invoer:
             bron = Invoerbestand("invoer", invoer.read())
     uitkomst = contracten.socialreturn_realisatie(
         contracten.laad_regio(regios, regio), bron, datum=vandaag(datum), uitvoer=uitvoer,
-        formaten=formaten, sjablonen=sjablonen, reactie_weken=weken)
+        formaten=formaten, sjablonen=sjablonen, reactie_weken=weken,
+        vooraankondiging=vooraankondiging)
     if als_json:
         toon_json(uitkomst.als_json())
         return
     achter = {r.aanbieder for r in uitkomst.standen if r.achter}  # aanbieders, not contracts
+    verplicht = len({r.aanbieder for r in uitkomst.standen})
     jaren = ", ".join(str(j) for j in uitkomst.jaren)
-    click.echo(f"{len(achter)} van {len({r.aanbieder for r in uitkomst.standen})} verplichte "
-               "aanbieders lopen achter "
-               f"over {jaren}; stand en herinneringen in {uitkomst.documenten.map}.")
+    if verplicht == 0:
+        wie = "Geen aanbieder heeft een social-returnverplichting"
+    elif verplicht == 1:
+        wie = f"De enige verplichte aanbieder loopt {'' if achter else 'niet '}achter over {jaren}"
+    else:
+        wie = (f"{len(achter)} van {verplicht} verplichte aanbieders "
+               f"{'loopt' if len(achter) == 1 else 'lopen'} achter over {jaren}")
+    click.echo(f"{wie}; stand en herinneringen in {uitkomst.documenten.map}.")

@@ -19,7 +19,7 @@ from contracten.profiel.clienten import bestand
 from contracten.profiel.model import Profiel
 from contracten.profiel.realisatiebestand import lees_realisatie
 from contracten.rekenen.realisatie import Realisatie
-from contracten.soorten.realisatie import Gemeld, jaren_van, standen
+from contracten.soorten.realisatie import Gemeld, jaren_van, nog_niet_verschuldigd, standen
 from contracten.soorten.register import van_opdracht
 from contracten.uitvoer.indeling import Indeling
 
@@ -47,11 +47,16 @@ class RealisatieResultaat:
 def socialreturn_realisatie(regio: Profiel, realisatie: Path | Invoerbestand, *,
                             datum: dt.date, uitvoer: Path | str = "output",
                             formaten: Sequence[str] = (), sjablonen: Path | None = None,
-                            reactie_weken: int = 4) -> RealisatieResultaat:
+                            reactie_weken: int = 4, vooraankondiging: bool = False
+                            ) -> RealisatieResultaat:
     """Compare what the aanbieders reported (`realisatie`: CSV or .xlsx with the columns
     aanbieder,jaar,gerealiseerd) with their obligations over the years reported; write the
     overview and a reminder (dated `datum`, answer within `reactie_weken`) to each aanbieder
-    that is behind."""
+    that is behind.
+
+    A reminder is made only after the report's due date (art. 1.9.4; `rapportage_vanaf` in
+    overeenkomst.yaml): a year whose report is due on `datum` or later is refused, unless
+    `vooraankondiging`, which words the letters as an advance notice of that due date."""
     if regio.regio.regels.socialreturn is None:
         raise InvoerFout([Melding(f"{regio.sleutel}/regio.yaml", None, "regels.socialreturn",
                                   "deze regio vraagt geen social return", "geen_socialreturn")],
@@ -68,6 +73,8 @@ def socialreturn_realisatie(regio: Profiel, realisatie: Path | Invoerbestand, *,
     gemeld = Gemeld(bedragen, jaren, reactie_weken)
     stand = standen(regio, gemeld)
     achter = [c for c, r in stand if r.achter]
+    if achter and not vooraankondiging:
+        _niet_te_vroeg(regio, jaren, datum)
     documenten = draai(Opties(
         regio, list(van_opdracht("socialreturn-realisatie").values()), achter,
         regio.laatste_prijspeil(),
@@ -76,3 +83,19 @@ def socialreturn_realisatie(regio: Profiel, realisatie: Path | Invoerbestand, *,
         onderwerp_sleutel=f"{reactie_weken}/{jaren}",
         extra_invoer=((invoer.naam, invoer.inhoud),), volledig=True))
     return RealisatieResultaat(regio.sleutel, jaren, [r for _, r in stand], documenten)
+
+
+def _niet_te_vroeg(regio: Profiel, jaren: tuple[int, ...], datum: dt.date) -> None:
+    """A reminder says a report did not arrive: not before it was due."""
+    vroeg = nog_niet_verschuldigd(regio, jaren, datum)
+    if not vroeg:
+        return
+    artikel = " (artikel 1.9.4 van de overeenkomst)" if regio.overeenkomst is not None \
+        and regio.overeenkomst.socialreturn is not None else ""
+    raise InvoerFout([Melding(regio.sleutel, None, "datum", (
+        f"de verantwoording over {jaar} moet uiterlijk {uiterlijk.isoformat()} binnen zijn"
+        f"{artikel}; een herinnering gedateerd {datum.isoformat()} kan dus nog niet zeggen dat "
+        f"zij ontbreekt. Kies een briefdatum na {uiterlijk.isoformat()}, of maak met "
+        "--vooraankondiging een vooraankondiging die zegt wat wij uiterlijk dan verwachten"),
+        "herinnering_te_vroeg") for jaar, uiterlijk in vroeg.items()],
+        "Herinnering te vroeg")

@@ -7,11 +7,13 @@ total counts."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from contracten.rekenen.socialreturn import Verplichting
+from contracten.rekenen.opzegging import plus_maanden
+from contracten.rekenen.socialreturn import Verplichting, contractjaren
 
 NUL = Decimal(0)
 
@@ -59,3 +61,14 @@ def realisatie(verplichting: Verplichting, gemeld: Mapping[int, Decimal], jaren:
               else max(NUL, verplicht - gerealiseerd))
     return Realisatie(verplichting.aanbieder, tuple(standen), verplicht, gerealiseerd, tekort,
                       verplichting.contract)
+
+
+def verantwoording_uiterlijk(begin: dt.date, einde: dt.date, rapportage_vanaf: dt.date | None
+                             ) -> dict[int, dt.date]:
+    """Per contract year (the calendar year it begins in) the day its report is due (art.
+    1.9.4): the first on `rapportage_vanaf`, each next one a year later, counted in one step
+    from it (as the termijnenkalender does); without that date, the contract year's last day.
+    A reminder about a year is made only after this day."""
+    return {jaar_begin.year: (plus_maanden(rapportage_vanaf, 12 * i) if rapportage_vanaf
+                              else jaar_einde)
+            for i, (jaar_begin, jaar_einde, _) in enumerate(contractjaren(begin, einde))}

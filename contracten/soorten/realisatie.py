@@ -10,20 +10,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from contracten.opmaak import bedrag, opsomming, voorbeeld
+from contracten.opmaak import bedrag, datum, opsomming, voorbeeld, weken
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
-from contracten.rekenen.realisatie import Realisatie, realisatie
+from contracten.rekenen.realisatie import Realisatie, realisatie, verantwoording_uiterlijk
 from contracten.rekenen.socialreturn import bereken, contractjaren, op_voorbeelden
 from contracten.soorten.basis import ContractSoort, RegioSoort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
-from contracten.soorten.socialreturn import met_perceel, verplichtingen
+from contracten.soorten.socialreturn import met_perceel, sanctie_voor_brief, verplichtingen
 from contracten.weergave.fragment import Fragment
 from contracten.weergave.fragment import Letterlijk as L
 from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
-
-WEKEN = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht")
 
 
 @dataclass(frozen=True)
@@ -34,6 +32,23 @@ class Gemeld:
     bedragen: dict[str, dict[int, Decimal]]
     jaren: tuple[int, ...]
     reactie_weken: int = 4
+
+
+def uiterlijk_van(profiel: Profiel) -> dict[int, dt.date]:
+    """Per contract year the day its report is due (art. 1.9.4, `rapportage_vanaf` in
+    overeenkomst.yaml; without it, the year's last day)."""
+    looptijd = profiel.regio.aanbesteding.looptijd
+    keuzes = profiel.overeenkomst
+    vanaf = keuzes.socialreturn.rapportage_vanaf if keuzes and keuzes.socialreturn else None
+    return verantwoording_uiterlijk(looptijd.begin, looptijd.einde, vanaf)
+
+
+def nog_niet_verschuldigd(profiel: Profiel, jaren: Sequence[int], dag: dt.date
+                          ) -> dict[int, dt.date]:
+    """The years among `jaren` whose report is not yet overdue on `dag` (due that day or
+    later), with their due dates: a letter of that day can only announce them."""
+    uiterlijk = uiterlijk_van(profiel)
+    return {j: uiterlijk[j] for j in jaren if j in uiterlijk and uiterlijk[j] >= dag}
 
 
 def jaren_van(profiel: Profiel) -> list[int]:
@@ -82,6 +97,16 @@ def _jaren(jaren: Sequence[int]) -> str:
     return opsomming([str(j) for j in jaren])
 
 
+def _niet_gemeld(stand: Realisatie, verwacht: dict[int, dt.date]) -> str:
+    """' (niet verantwoord: 2026; nog niet verantwoord: 2027)': the years without a report, those
+    whose report is not yet due apart."""
+    te_laat = [j for j in stand.niet_gemeld if j not in verwacht]
+    nog = [j for j in stand.niet_gemeld if j in verwacht]
+    delen = ([f"niet verantwoord: {_jaren(te_laat)}"] if te_laat else []) + \
+        ([f"nog niet verantwoord: {_jaren(nog)}"] if nog else [])
+    return f" ({'; '.join(delen)})" if delen else ""
+
+
 def _vb(profiel: Profiel, aanbieder: Aanbieder) -> bool:
     regel = profiel.regio.regels.socialreturn
     return regel is not None and op_voorbeelden(regel, aanbieder)
@@ -116,13 +141,13 @@ class SocialReturnRealisatie(RegioSoort):
                 ) -> dict[str, Any]:
         gemeld = _gemeld(uitvoering)
         rijen = standen(profiel, gemeld)
+        verwacht = nog_niet_verschuldigd(profiel, gemeld.jaren, uitvoering.datum)
         tabel = Fragment()
         tabel.tabel([[L(c.naam), L(voorbeeld(bedrag(r.verplicht), _vb(profiel, c.aanbieder))),
                       L(bedrag(r.gerealiseerd)),
                       L(voorbeeld(bedrag(r.tekort), _vb(profiel, c.aanbieder)) if r.achter
                         else "—"),
-                      L("achter" + (f" (niet verantwoord: {_jaren(r.niet_gemeld)})"
-                                    if r.niet_gemeld else "") if r.achter else "op schema")]
+                      L("achter" + _niet_gemeld(r, verwacht) if r.achter else "op schema")]
                      for c, r in rijen],
                     kop=["Aanbieder", "Verplichting", "Gerealiseerd", "Tekort", "Stand"],
                     breedtes=[4, 2, 2, 2, 2])
@@ -132,7 +157,7 @@ class SocialReturnRealisatie(RegioSoort):
                 # Aanbieders, not contracts: one with two percelen counts once.
                 "aantal_achter": len({c.aanbieder.id for c, r in rijen if r.achter}),
                 "aantal": len({c.aanbieder.id for c, _ in rijen}),
-                "sanctie": _sanctie(profiel)}
+                "vooraankondiging": bool(verwacht), "sanctie": _sanctie(profiel)}
 
     def extra(self, profiel: Profiel, prijspeil: int, uitvoering: Uitvoering
               ) -> list[tuple[str, bytes]]:
@@ -187,9 +212,11 @@ class SocialReturnHerinnering(ContractSoort):
         gemeld = _gemeld(uitvoering)
         stand = stand_van(profiel, contract, gemeld)
         vb = _vb(profiel, aanbieder)
+        verwacht = nog_niet_verschuldigd(profiel, gemeld.jaren, uitvoering.datum)
         tabel = Fragment()
         tabel.tabel([*([L(str(j.jaar)), L(voorbeeld(bedrag(j.verplicht), vb)),
                         L(bedrag(j.gerealiseerd) if j.gerealiseerd is not None
+                          else "nog niet verantwoord" if j.jaar in verwacht
                           else "niet verantwoord"),
                         L(voorbeeld(bedrag(j.tekort), vb) if j.tekort else "—")]
                        for j in stand.jaren),
@@ -202,8 +229,13 @@ class SocialReturnHerinnering(ContractSoort):
             **basis(profiel, prijspeil, uitvoering.versie, vb, contract),
             "jaren": _jaren(gemeld.jaren), "tabel": tabel,
             "tekort": voorbeeld(bedrag(stand.tekort), vb),
-            "niet_verantwoord": _jaren(stand.niet_gemeld),
-            "reactietermijn": f"{WEKEN[gemeld.reactie_weken]} weken"
-            if gemeld.reactie_weken < len(WEKEN) else f"{gemeld.reactie_weken} weken",
-            "sanctie": _sanctie(profiel), "bron": regel.bron if regel else None,
-        }, profiel, contract, soort="SRH", briefdatum=uitvoering.datum, bijlagen=[])
+            # Overdue without a report, and (an advance notice) the reports not yet due.
+            "niet_verantwoord": _jaren([j for j in stand.niet_gemeld if j not in verwacht]),
+            "verwacht": [{"jaar": str(j), "uiterlijk": datum(d)} for j, d in verwacht.items()],
+            "vooraankondiging": bool(verwacht),
+            "afspraken": profiel.overeenkomst is not None
+            and profiel.overeenkomst.socialreturn is not None,
+            "reactietermijn": weken(gemeld.reactie_weken),
+            "sanctie": sanctie_voor_brief(profiel), "bron": regel.bron if regel else None,
+        }, profiel, contract, soort="SRH", briefdatum=uitvoering.datum, bijlagen=[],
+            reactie_weken=gemeld.reactie_weken)
