@@ -237,9 +237,10 @@ def test_de_brief_zegt_wie_opzegt_op_welk_artikel_en_wanneer_het_eindigt(tmp_pat
         encoding="utf-8")
     # By default the aanbieder terminated (Assen § 1.6.1): the letter confirms it, with the day
     # it arrived, the contract's last day and the first day without it.
-    assert ("U hebt de overeenkomst Wmo Verblijf met de gemeente Assen opgezegd (artikel 1.3 van "
-            "de overeenkomst). Wij bevestigen die opzegging, die wij op 30 november 2026 "
-            "ontvingen. De opzegtermijn van 6 maanden (voorbeeld) gaat in op 1 december 2026; "
+    assert ("U hebt de overeenkomst Wmo Verblijf met de gemeente Assen opgezegd op grond van "
+            "artikel 1.3.4 van de overeenkomst. Wij bevestigen die opzegging, die wij op 30 "
+            "november 2026 ontvingen. De opzegtermijn van 6 maanden (voorbeeld) gaat in op 1 "
+            "december 2026; "
             "de laatste dag van de overeenkomst is 31 mei 2027; met ingang van 1 juni 2027 geldt "
             "zij niet meer. Voor die periode en daarna gelden de volgende verplichtingen (§ 1.6.1 "
             "van het programma van eisen):") in brief
@@ -270,7 +271,7 @@ def test_de_gemeente_zegt_op(tmp_path):
     brief = (tmp_path / "assen/opzeggingen/wonen-plus/2026-12-31/opzeggingsbrief.md").read_text(
         encoding="utf-8")
     assert ("Hierbij zegt de gemeente Assen, namens de gemeenten van Regio Assen, de overeenkomst "
-            "Wmo Verblijf met u op, op grond van artikel 1.3 van de overeenkomst.") in brief
+            "Wmo Verblijf met u op, op grond van artikel 1.3.4 van de overeenkomst.") in brief
     assert "vragen wij het volgende van u:" in brief and "§ 1.6.1" not in brief
     assert "Onderwerp: opzegging van de overeenkomst Wmo Verblijf" in brief
 

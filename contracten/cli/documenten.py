@@ -183,6 +183,12 @@ def _datum(tekst: str, optie: str) -> dt.date:
 @click.option("--terugwerkend", is_flag=True,
               help="Sta bij een opzegging door de gemeente een ontvangstdag vóór de briefdatum "
                    "toe (terugwerkende kracht).")
+@click.option("--kenmerk-aanbieder", metavar="TEKST",
+              help="Het kenmerk van de brief waarin de aanbieder opzegde; de bevestiging noemt "
+                   "het.")
+@click.option("--brief-aanbieder", metavar="DATUM",
+              help="De datum van die brief (JJJJ-MM-DD of DD-MM-JJJJ; uiterlijk de dag van "
+                   "--ontvangen); de bevestiging noemt hem.")
 @formaat_optie
 @uitvoer_optie
 @click.option("--briefdatum", type=click.DateTime(["%Y-%m-%d"]), metavar="JJJJ-MM-DD",
@@ -193,6 +199,7 @@ def _datum(tekst: str, optie: str) -> dt.date:
 def opzegging(regios: Path, regio: str, aanbieder: str, perceel: int | None, ontvangen: str,
               tegen: str | None,
               opzegtermijn: int | None, clienten: Path | None, door: str, terugwerkend: bool,
+              kenmerk_aanbieder: str | None, brief_aanbieder: str | None,
               formaten: tuple[str, ...], uitvoer: Path, briefdatum: dt.datetime | None,
               sjablonen: Path | None, als_json: bool) -> None:
     """Transitieschema en brief bij de opzegging van de overeenkomst met een aanbieder."""
@@ -208,13 +215,18 @@ def opzegging(regios: Path, regio: str, aanbieder: str, perceel: int | None, ont
         opzegtermijn=opzegtermijn, clienten=bron, uitvoer=uitvoer, formaten=formaten,
         sjablonen=sjablonen,
         briefdatum=vandaag(briefdatum.date() if briefdatum else None), terugwerkend=terugwerkend,
-        door="gemeente" if door == "gemeente" else "aanbieder")
+        door="gemeente" if door == "gemeente" else "aanbieder",
+        kenmerk_aanbieder=kenmerk_aanbieder,
+        brief_aanbieder=(_datum(brief_aanbieder, "--brief-aanbieder")
+                         if brief_aanbieder is not None else None))
     resultaat = uitkomst.als_json()
     toon_waarschuwingen(uitkomst.waarschuwingen)
     if als_json:
         toon_json(resultaat)
         return
-    for label, sleutel in (("ontvangen", "ontvangen"), ("instroomstop", "instroomstop"),
+    begin = ("instroomstop", "instroomstop") if resultaat["instroomstop"] \
+        else ("begin opzegtermijn", "begin_opzegtermijn")
+    for label, sleutel in (("ontvangen", "ontvangen"), begin,
                            ("laatste dag", "einde_overeenkomst"),
                            ("met ingang van", "met_ingang_van"),
                            ("uiterste zorgdatum", "uiterste_zorgdatum")):

@@ -48,7 +48,9 @@ class OpzeggingResultaat:
             "tegen": s.tegen.isoformat() if s.tegen else None,
             "door": s.door,
             "opzegtermijn_maanden": s.opzegtermijn_maanden,
-            "instroomstop": s.instroomstop.isoformat(),
+            # The opzegtermijn's first day; the instroomstop only where the region has one.
+            "begin_opzegtermijn": s.instroomstop.isoformat(),
+            "instroomstop": s.instroomstop.isoformat() if s.instroomstop_geldt else None,
             "einde_overeenkomst": s.einde_overeenkomst.isoformat(),
             "met_ingang_van": s.met_ingang_van.isoformat(),
             "uiterste_zorgdatum": s.uiterste_zorgdatum.isoformat(),
@@ -144,6 +146,23 @@ def _volgorde(regio: Profiel, ontvangen: dt.date, briefdatum: dt.date, door: Doo
                                   "bevestiging_voor_ontvangst")], "Ongeldige opzegging")
 
 
+def _brief_aanbieder(regio: Profiel, door: Door, ontvangen: dt.date, kenmerk: str | None,
+                     brief: dt.date | None) -> None:
+    """The aanbieder's own letter of notice is cited only when it gave notice, and it was dated
+    no later than the day it was received."""
+    if door != "aanbieder" and (kenmerk is not None or brief is not None):
+        raise InvoerFout([Melding(regio.sleutel, None, "brief_aanbieder", "het kenmerk en de "
+                                  "datum van de brief van de aanbieder horen bij een opzegging "
+                                  "door de aanbieder (door: aanbieder)", "brief_aanbieder_door")],
+                         "Ongeldige opzegging")
+    if brief is not None and brief > ontvangen:
+        raise InvoerFout([Melding(regio.sleutel, None, "brief_aanbieder", f"de brief van de "
+                                  f"aanbieder is gedateerd {brief.isoformat()}, na de dag waarop "
+                                  f"de opzegging is ontvangen ({ontvangen.isoformat()}); een "
+                                  "brief wordt ontvangen op of na zijn datum",
+                                  "brief_na_ontvangst")], "Ongeldige opzegging")
+
+
 def _op_tijd(regio: Profiel, ontvangen: dt.date, maanden: int, tegen: dt.date | None) -> None:
     """A notice given against an end must leave its whole opzegtermijn before it."""
     if tegen is None or op_tijd(ontvangen, maanden, tegen):
@@ -162,7 +181,8 @@ def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
               opzegtermijn: int | None = None, clienten: Path | Invoerbestand | None = None,
               uitvoer: Path | str = "output", formaten: Sequence[str] = (),
               sjablonen: Path | None = None, terugwerkend: bool = False,
-              door: Door = "aanbieder") -> OpzeggingResultaat:
+              door: Door = "aanbieder", kenmerk_aanbieder: str | None = None,
+              brief_aanbieder: dt.date | None = None) -> OpzeggingResultaat:
     """The schedule and letter (dated `briefdatum`) for the opzegging of `aanbieder`'s
     overeenkomst, received on `ontvangen` (`datum` is the same, its earlier name) and given
     against `tegen` (the contract's last day; default: the last day of the opzegtermijn, under
@@ -175,7 +195,11 @@ def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
     day of receipt or an end outside the looptijd, a `tegen` the opzegtermijn does not fit
     before, a gemeente's notice received before its letter (retroactive) unless `terugwerkend`,
     an aanbieder's confirmed before it was received, and a party the overeenkomst does not let
-    terminate. A beschikking that ended before the instroomstop is a warning."""
+    terminate. A beschikking that ended before the instroomstop is a warning.
+
+    `kenmerk_aanbieder` and `brief_aanbieder` (the kenmerk and date of the aanbieder's letter of
+    notice) let the confirmation cite that letter; only with `door` 'aanbieder', and the letter
+    no later than `ontvangen`."""
     ontvangen = ontvangen if ontvangen is not None else datum
     if ontvangen is None:
         raise InvoerFout([Melding(regio.sleutel, None, "ontvangen", "de dag waarop de opzegging "
@@ -197,21 +221,25 @@ def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
     maanden, termijn_voorbeeld = _opzegtermijn(regio, opzegtermijn, door)
     _volgorde(regio, ontvangen, briefdatum, door, terugwerkend)
     _op_tijd(regio, ontvangen, maanden, tegen)
-    doorlevering = regio.regio.regels.opzegging.doorlevering_maanden
-    schema = bereken(gevonden.id, ontvangen, maanden, doorlevering, lijst, door, tegen)
+    kenmerk_aanbieder = (kenmerk_aanbieder or "").strip() or None
+    _brief_aanbieder(regio, door, ontvangen, kenmerk_aanbieder, brief_aanbieder)
+    regel = regio.regio.regels.opzegging
+    schema = bereken(gevonden.id, ontvangen, maanden, regel.doorlevering_maanden, lijst, door,
+                     tegen, regel.instroomstop)
     extra = ((invoer.naam, invoer.inhoud),) if invoer is not None else ()
     opties = Opties(
         regio, list(van_opdracht("opzegging").values()), [contract], regio.laatste_prijspeil(),
         # The opzegging's folder and fingerprint: the day its notice was received.
         doel=Indeling(Path(uitvoer)).opzegging(regio.sleutel, contract.sleutel, ontvangen),
         datum=briefdatum, formaten=formaten, sjablonen=sjablonen,
-        onderwerp=Opzegging(schema, termijn_voorbeeld),
-        onderwerp_sleutel=f"{maanden}/{ontvangen.isoformat()}/{termijn_voorbeeld}/{door}/{tegen}",
+        onderwerp=Opzegging(schema, termijn_voorbeeld, kenmerk_aanbieder, brief_aanbieder),
+        onderwerp_sleutel=f"{maanden}/{ontvangen.isoformat()}/{termijn_voorbeeld}/{door}/{tegen}/"
+                          f"{kenmerk_aanbieder}/{brief_aanbieder}",
         extra_invoer=extra, volledig=True, per_contract=contract)
     al_afgelopen = [c.client.client for c in schema.clienten if c.al_afgelopen]
+    begin = "instroomstop" if schema.instroomstop_geldt else "opzegtermijn"
     waarschuwingen = [f"de beschikking van {', '.join(al_afgelopen)} eindigde al vóór de "
-                      f"instroomstop ({schema.instroomstop.isoformat()}); controleer of deze "
-                      "cliënt(en) nog op "
-                      "de lijst horen"] if al_afgelopen else []
+                      f"{begin} ({schema.instroomstop.isoformat()}); controleer of deze "
+                      "cliënt(en) nog op de lijst horen"] if al_afgelopen else []
     return OpzeggingResultaat(regio.sleutel, schema, draai(opties), waarschuwingen,
                               contract.perceelnummer)

@@ -66,6 +66,9 @@ class Schema:
     door: Door = "aanbieder"  # who terminates: the aanbieder (Assen § 1.6.1) or the gemeente
     ontvangen: dt.date | None = None  # the day the notice was received
     tegen: dt.date | None = None  # the end it was given against, when one was named
+    # Whether no new clients are taken from `instroomstop` (Assen § 1.6.1); without, that day
+    # is only the opzegtermijn's first day.
+    instroomstop_geldt: bool = True
 
     @property
     def met_ingang_van(self) -> dt.date:
@@ -79,9 +82,10 @@ class Schema:
 
 def bereken(aanbieder: str, ontvangen: dt.date, opzegtermijn_maanden: int,
             doorlevering_maanden: int, clienten: list[Client], door: Door = "aanbieder",
-            tegen: dt.date | None = None) -> Schema:
+            tegen: dt.date | None = None, instroomstop: bool = True) -> Schema:
     """The schedule of a notice received on `ontvangen`, given against `tegen` (the contract's
-    last day; default: the last day of the opzegtermijn, see `termijnregel`)."""
+    last day; default: the last day of the opzegtermijn, see `termijnregel`); `instroomstop`:
+    whether the region stops new clients from the opzegtermijn's first day."""
     # In one step from one day: a chain of steps would let each step's clamp to the end of a
     # month eat days (received 30 August, 6 + 6 months: 30 August, not 31 August via February).
     einde = tegen if tegen is not None else laatste_dag(ontvangen, opzegtermijn_maanden)
@@ -97,11 +101,12 @@ def bereken(aanbieder: str, ontvangen: dt.date, opzegtermijn_maanden: int,
                                                          "uiterste zorgdatum"))
         elif eind < datum:
             schema.append(ClientSchema(client, eind, "de beschikking eindigde al vóór de "
-                                                     "instroomstop: controleer de lijst", True))
+                                       + ("instroomstop" if instroomstop
+                                          else "opzegtermijn") + ": controleer de lijst", True))
         elif eind < uiterste:
             schema.append(ClientSchema(client, eind, "de beschikking eindigt eerder"))
         else:
             schema.append(ClientSchema(client, uiterste, "uiterste zorgdatum (de beschikking "
                                                          "loopt langer)"))
     return Schema(aanbieder, datum, opzegtermijn_maanden, einde, doorlevering_maanden, uiterste,
-                  schema, door, ontvangen, tegen)
+                  schema, door, ontvangen, tegen, instroomstop)

@@ -159,6 +159,7 @@ def _opzegging(profiel: Profiel, contract: Contract, datum: dt.date) -> list[Ter
     naam = _naam(contract)
     sleutel = f"{profiel.sleutel}/opzegging/{contract.sleutel}"
     vb = regel.is_voorbeeld("opzegtermijn_maanden") or regel.is_voorbeeld("doorlevering_maanden")
+    # A region without an instroomstop (regels.opzegging.instroomstop) has no such deadline.
     return [Termijn(d, f"{sleutel}/{s}", voorbeeld(f"{wat} ({naam})", vb and s != "instroomstop"),
                     aanbieder, "opzegging", markering(d), contract.perceelnummer)
             for d, s, wat in ((schema.instroomstop, "instroomstop", "instroomstop: geen nieuwe "
@@ -166,4 +167,5 @@ def _opzegging(profiel: Profiel, contract: Contract, datum: dt.date) -> list[Ter
                               (schema.einde_overeenkomst, "einde", "einde van de overeenkomst na "
                                "opzegging"),
                               (schema.uiterste_zorgdatum, "zorg-tot", "uiterste dag van de "
-                               "doorlevering; warme overdracht afgerond"))]
+                               "doorlevering; warme overdracht afgerond"))
+            if s != "instroomstop" or regel.instroomstop]

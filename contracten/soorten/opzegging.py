@@ -25,6 +25,15 @@ def met_markering(d: dt.date) -> str:
     return f"{datum(d)} ({vlag})" if vlag else datum(d)
 
 
+def opzeglid(profiel: Profiel) -> str:
+    """'artikel 1.3.4': the lid of article 1.3 that holds the tussentijdse opzegging (the
+    region's opzegoptie), as the region's article library numbers it; the standard's lid 4."""
+    artikel = profiel.bibliotheek.artikelen.get("1.3") if profiel.bibliotheek else None
+    leden = artikel.leden if artikel is not None else []
+    lid = next((i for i, deel in enumerate(leden, start=1) if "opzegoptie" in deel.keuzes()), 4)
+    return f"artikel 1.3.{lid}"
+
+
 def _kop(profiel: Profiel, contract: Contract, schema: Schema, versie: str,
          termijn_voorbeeld: bool) -> dict[str, Any]:
     regel = profiel.regio.regels.opzegging
@@ -47,9 +56,13 @@ def _kop(profiel: Profiel, contract: Contract, schema: Schema, versie: str,
         "ontvangen": datum(schema.ontvangen) if schema.ontvangen else "",
         "uiterste_zorgdatum": met_markering(schema.uiterste_zorgdatum),
         "aantal_clienten": len(schema.clienten),
-        # The article the termination rests on: the Contractstandaard's 1.3 (looptijd and
-        # tussentijdse opzegging), when the region's overeenkomst follows it.
-        "grondslag": "artikel 1.3 van de overeenkomst" if profiel.overeenkomst else "",
+        # The lid the termination rests on: the Contractstandaard's 1.3.4 (tussentijdse
+        # opzegging), when the region's overeenkomst follows it.
+        "grondslag": f"{opzeglid(profiel)} van de overeenkomst" if profiel.overeenkomst else "",
+        # Where the region's rules after a notice come from, when it says so (else `bron` of
+        # the programma van eisen), and whether they stop new clients (Assen § 1.6.1).
+        "regels_grondslag": regel.grondslag or "",
+        "instroomstop_geldt": schema.instroomstop_geldt,
         # Whether any date falls on a weekend or holiday: only then the documents explain it.
         "gemarkeerd": any(markering(d) for d in schema.data()),
         "door": schema.door,  # who terminates: "aanbieder" or "gemeente"
@@ -75,9 +88,14 @@ def transitieschema_context(profiel: Profiel, contract: Contract, schema: Schema
     return {**kop, "clienten_per_gemeente": per_gemeente}
 
 
-def brief_context(profiel: Profiel, contract: Contract, schema: Schema, versie: str,
-                  termijn_voorbeeld: bool, briefdatum: dt.date) -> dict[str, Any]:
-    return als_brief(_kop(profiel, contract, schema, versie, termijn_voorbeeld), profiel,
+def brief_context(profiel: Profiel, contract: Contract, opzegging: Opzegging, versie: str,
+                  briefdatum: dt.date) -> dict[str, Any]:
+    """The letter; confirming an aanbieder's notice, it cites that notice's own letter (its
+    kenmerk and date) where they were given."""
+    kop = _kop(profiel, contract, opzegging.schema, versie, opzegging.termijn_voorbeeld)
+    brief = opzegging.brief_aanbieder
+    return als_brief({**kop, "kenmerk_aanbieder": opzegging.kenmerk_aanbieder or "",
+                      "brief_aanbieder": datum(brief) if brief else ""}, profiel,
                      contract, soort="OPZ", briefdatum=briefdatum, bijlagen=["transitieschema"])
 
 
@@ -101,11 +119,13 @@ def schema_rijen(schema: Schema) -> list[dict[str, Any]]:
 
 @dataclass(frozen=True)
 class Opzegging:
-    """What an opzegging's documents are about: its schedule, and whether the opzegtermijn is
-    the profile's example value."""
+    """What an opzegging's documents are about: its schedule, whether the opzegtermijn is
+    the profile's example value, and the aanbieder's own letter of notice (kenmerk, date)."""
 
     schema: Schema
     termijn_voorbeeld: bool
+    kenmerk_aanbieder: str | None = None
+    brief_aanbieder: dt.date | None = None
 
 
 class _OpzeggingSoort(ContractSoort):
@@ -125,8 +145,8 @@ class _OpzeggingSoort(ContractSoort):
         clienten = [Client("proef-1", gemeente, product, None),
                     Client("proef-2", gemeente, product, begin)]
         schema = bereken(aanbieder.id, begin, regel.opzegtermijn_maanden,
-                         regel.doorlevering_maanden, clienten)
-        return [(contract, Uitvoering(versie, dag, Opzegging(schema, False)))]
+                         regel.doorlevering_maanden, clienten, instroomstop=regel.instroomstop)
+        return [(contract, Uitvoering(versie, dag, Opzegging(schema, False, "2026-17", begin)))]
 
     @staticmethod
     def _onderwerp(uitvoering: Uitvoering) -> Opzegging:
@@ -169,6 +189,5 @@ class Opzeggingsbrief(_OpzeggingSoort):
 
     def context(self, profiel: Profiel, prijspeil: int, contract: Contract,
                 uitvoering: Uitvoering) -> dict[str, Any]:
-        o = self._onderwerp(uitvoering)
-        return brief_context(profiel, contract, o.schema, uitvoering.versie,
-                             o.termijn_voorbeeld, uitvoering.datum)
+        return brief_context(profiel, contract, self._onderwerp(uitvoering), uitvoering.versie,
+                             uitvoering.datum)
