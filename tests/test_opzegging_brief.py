@@ -126,3 +126,16 @@ def test_het_schema_telt_een_client_in_het_enkelvoud(tmp_path):
                          "transitieschema.md").read_text(encoding="utf-8")
     assert "opzegtermijn 6 maanden (voorbeeld) · 1 cliënt\n" in schema
     assert "1 cliënten" not in schema
+
+
+def test_hoogeveld_noemt_de_overeenkomst_als_bron_van_de_regels(tmp_path):
+    """Hoogeveld's programma van eisen says nothing about opzegging either."""
+    uit = voer_uit("opzegging", "hoogeveld", "--aanbieder", "dagcentrum-het-hooiland", "--door",
+                   "gemeente", "--ontvangen", "2027-09-15", "--briefdatum", "2027-09-10",
+                   "--uitvoer", str(tmp_path), env={"CONTRACTEN_REGIOS": str(REGIOS)})
+    assert uit.code == 0, uit.stderr
+    map_ = tmp_path / "hoogeveld/opzeggingen/perceel-2/dagcentrum-het-hooiland/2027-09-15"
+    schema = (map_ / "transitieschema.md").read_text(encoding="utf-8")
+    assert "## Regels (artikel 1.3.4 en artikel 3.19.6 van de overeenkomst)" in schema
+    assert "nieuwe inwoners" not in schema + (map_ / "opzeggingsbrief.md").read_text(
+        encoding="utf-8")
