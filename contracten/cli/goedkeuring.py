@@ -64,7 +64,8 @@ def _json(resultaat: StatusResultaat, meer_percelen: bool) -> dict[str, Any]:
         "regio": resultaat.regio, "database": resultaat.database,
         "contracten": [{k: v for k, v in {
             **c.__dict__, "begin": c.begin.isoformat(), "einde": c.einde.isoformat(),
-            "opzegdatum": c.opzegdatum.isoformat() if c.opzegdatum else None}.items()
+            "opzegdatum": c.opzegdatum.isoformat() if c.opzegdatum else None,
+            "zorg_tot": c.zorg_tot.isoformat() if c.zorg_tot else None}.items()
             if k != "perceelnummer" or meer_percelen} for c in resultaat.contracten],
         "documenten": [{"aanbieder": d.stand.aanbieder,
                         **({"perceel": d.stand.perceel} if d.stand.perceel is not None else {}),
@@ -107,10 +108,14 @@ def status(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[st
     if als_json:
         toon_json(_json(resultaat, meer_percelen))
         return
-    for c in resultaat.contracten if meer_percelen else []:
-        opgezegd = f" (instroomstop {als_datum(c.opzegdatum)})" if c.opzegdatum else ""
-        click.echo(f"  perceel {c.perceelnummer} ({c.perceel}), {c.aanbieder}: "
-                   f"{c.status}{opgezegd}")
+    for c in resultaat.contracten:
+        if not meer_percelen and c.status == "lopend":
+            continue  # a tender of one perceel names only what happened to a contract
+        opgezegd = (f" (opzegging ontvangen {als_datum(c.opzegdatum)})" if c.opzegdatum
+                    else "")
+        wie = f"perceel {c.perceelnummer} ({c.perceel}), " if meer_percelen else ""
+        click.echo(f"  {wie}{c.aanbieder}: {c.status}{opgezegd}, laatste dag "
+                   f"{als_datum(c.einde)}")
     for d in resultaat.documenten:
         click.echo(_regel(d))
     telling = {n: sum(1 for d in resultaat.documenten if d.status == s)

@@ -25,6 +25,7 @@ from contracten.rekenen.termijnregel import laatste_dag, op_tijd, uiterste_ontva
 from contracten.soorten.opzegging import Opzegging
 from contracten.soorten.register import van_opdracht
 from contracten.uitvoer.indeling import Indeling
+from contracten.uitvoer.manifest import Opzegfeiten
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,10 @@ def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
         datum=briefdatum, formaten=formaten, sjablonen=sjablonen,
         onderwerp=Opzegging(schema, termijn_voorbeeld),
         onderwerp_sleutel=f"{maanden}/{ontvangen.isoformat()}/{termijn_voorbeeld}/{door}/{tegen}",
-        extra_invoer=extra, volledig=True, per_contract=contract)
+        extra_invoer=extra, volledig=True, per_contract=contract,
+        opzegging=Opzegfeiten(ontvangen=ontvangen, opzegtermijn_maanden=maanden,
+                              einde_overeenkomst=schema.einde_overeenkomst,
+                              uiterste_zorgdatum=schema.uiterste_zorgdatum, door=door))
     al_afgelopen = [c.client.client for c in schema.clienten if c.al_afgelopen]
     waarschuwingen = [f"de beschikking van {', '.join(al_afgelopen)} eindigde al vóór de "
                       f"instroomstop ({schema.instroomstop.isoformat()}); controleer of deze "

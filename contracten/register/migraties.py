@@ -129,10 +129,17 @@ def _v3_per_perceel(verbinding: Connection) -> None:
     verbinding.execute(text("ALTER TABLE contracten_v3 RENAME TO contracten"))
 
 
+def _v4_opzegging_zorg_tot(verbinding: Connection) -> None:
+    """A terminated contract keeps the last day of its doorlevering (the opzegging's
+    uiterste zorgdatum), so the agenda follows the opzegging as it was given."""
+    verbinding.execute(text("ALTER TABLE contracten ADD COLUMN zorg_tot DATE"))
+
+
 MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "contracten, documenten en goedkeuringsstappen", _v1_tabellen),
     (2, "documenten en stappen alleen aan te vullen", _v2_alleen_aanvullen),
     (3, "een contract per perceel en opdrachtnemer", _v3_per_perceel),
+    (4, "de uiterste zorgdatum van een opgezegd contract", _v4_opzegging_zorg_tot),
 ]
 LAATSTE = MIGRATIES[-1][0]
 

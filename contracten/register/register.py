@@ -24,14 +24,15 @@ class Contract:
     perceel: str  # the perceel's name
     variant: str
     begin: dt.date
-    einde: dt.date
+    einde: dt.date  # the last day: of the looptijd, or of the opzegging that ends it
     verlengingen_gebruikt: int
     verlengingen_over: int
     verlenging_maanden: int
     opzegtermijn_maanden: int
-    status: str = "lopend"  # or "opgezegd"
-    opzegdatum: dt.date | None = None
+    status: str = "lopend"  # "opgezegd" (an opzegging runs), "beëindigd" (after the last day)
+    opzegdatum: dt.date | None = None  # the day the opzegging was received
     perceelnummer: int = 1
+    zorg_tot: dt.date | None = None  # of an opzegging: the last day of the doorlevering
 
 
 @dataclass(frozen=True)
