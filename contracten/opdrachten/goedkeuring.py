@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contracten.fouten import InvoerFout, Melding
+from contracten.opdrachten import ondertekening
 from contracten.pijplijn.keuze import onbekende_aanbieders, onbekende_percelen
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import contract_sleutel
-from contracten.register.register import Contract, Register, Stand, Versie
+from contracten.register.register import Contract, Ondertekening, Register, Stand, Versie
 from contracten.register.stappen import STAP_NAMEN, STAPPEN
 from contracten.register.verbinding import open_engine
 from contracten.rekenen.contractstand import Opzegfeit, eerste, einde_van
@@ -164,11 +165,15 @@ def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
              prijspeil: int | None = None, aanbieders: Sequence[str] = (),
              percelen: Sequence[int] = (), soorten: Sequence[str] = (),
              paden: Sequence[str] = (), database: str | Path | None = None,
-             alleen_controleren: bool = False) -> list[DocumentStatus]:
+             alleen_controleren: bool = False,
+             ondertekeningen: Sequence[Ondertekening] = ()) -> list[DocumentStatus]:
     """Move the chosen documents to `stap` (juridisch_akkoord, definitief, getekend), all or
-    none; returns them. Refused with every reason at once: a file that changed on disk or is
-    gone, a document not at the step before, no name."""
+    none; returns them. 'getekend' needs `ondertekeningen`: who signed for each party (name,
+    function, day), for the documents of one contract. Refused with every reason at once: a
+    file that changed on disk or is gone, a document not at the step before, no name, a
+    signatory missing or signing before the document was definitief or after today."""
     assert stap in STAPPEN[1:]
+    assert stap == "getekend" or not ondertekeningen
     door = " ".join(door.split())
     if not door:
         raise InvoerFout([Melding(regio.sleutel, None, "door", "geef de naam van wie deze stap "
@@ -194,9 +199,13 @@ def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
             problemen.append(Melding(d.stand.pad, None, "", f"staat op "
                                      f"'{STAP_NAMEN[d.status]}'; '{STAP_NAMEN[stap]}' kan alleen "
                                      f"na '{STAP_NAMEN[vorige]}'", "stap_volgorde"))
+    if stap == "getekend":
+        problemen += ondertekening.controleer(regio.sleutel, stand.documenten, ondertekeningen,
+                                              tijdstip.date())
     if problemen:
         raise InvoerFout(problemen, f"Niet vastgelegd als {STAP_NAMEN[stap]}")
     if not alleen_controleren:
         Register(open_engine(database)).zet_stappen(
-            [d.stand.id for d in stand.documenten], stap, door, tijdstip, opmerking or None)
+            [d.stand.id for d in stand.documenten], stap, door, tijdstip, opmerking or None,
+            ondertekeningen)
     return stand.documenten

@@ -71,3 +71,13 @@ stappen = Table(
     Column("op", DateTime, nullable=False),
     Column("opmerking", Text, nullable=True),
 )
+
+ondertekeningen = Table(  # since version 5: who signed for each party, per step 'getekend'
+    "ondertekeningen", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("stap", Integer, ForeignKey("stappen.id"), nullable=False),
+    Column("partij", String(16), nullable=False),  # opdrachtgever, opdrachtnemer
+    Column("naam", Text, nullable=False),
+    Column("functie", Text, nullable=False),
+    Column("datum", Date, nullable=False),
+)
