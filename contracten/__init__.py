@@ -37,6 +37,7 @@ _MODULES = {
     "InvoerFout": "contracten.fouten",
     "Invoerbestand": "contracten.lezen.tabelbestand",
     "Melding": "contracten.fouten",
+    "Ondertekening": "contracten.register.register",
     "OpzeggingResultaat": "contracten.opdrachten.opzegging",
     "Profiel": "contracten.profiel.model",
     "RealisatieResultaat": "contracten.opdrachten.realisatie",
@@ -99,6 +100,7 @@ __all__ = [
     "InvoerFout",
     "Invoerbestand",
     "Melding",
+    "Ondertekening",
     "OpzeggingResultaat",
     "Profiel",
     "RealisatieResultaat",
@@ -192,6 +194,7 @@ if TYPE_CHECKING:
     from contracten.privacy import bevat_bsn
     from contracten.profiel.laden import laad_regio, vind_regios
     from contracten.profiel.model import Profiel
+    from contracten.register.register import Ondertekening
     from contracten.register.stappen import STAP_NAMEN, STAPPEN
     from contracten.rekenen.indexatie import Indexering
     from contracten.soorten.register import documentsoorten

@@ -36,7 +36,9 @@ class InvoerFout(ContractenFout):
     code = "invoer"
 
     def __init__(self, meldingen: list[Melding], kop: str = "Ongeldige invoer") -> None:
-        self.meldingen = sorted(meldingen)
+        # By file, then line (a message about the whole file first), field and text.
+        self.meldingen = sorted(meldingen, key=lambda m: (m.bestand, m.regel is not None,
+                                                          m.regel or 0, m.veld, m.bericht, m.code))
         self.kop = kop
         super().__init__(str(self))
 

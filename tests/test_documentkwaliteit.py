@@ -46,8 +46,12 @@ def _maak(regios: Path, uitvoer: Path) -> None:
     for naam in ("assen", "amersfoort"):
         regio = contracten.laad_regio(regios / naam)
         contracten.genereer(regio, uitvoer=uitvoer, datum=DATUM)
-        contracten.indexeer(regio, naar=2026, percentage=Decimal("3.5"), genereren=True,
-                            datum=DATUM, uitvoer=uitvoer)
+        # Each year after the region's last prijspeil up to 2026 at 3,5 % (Amersfoort: 2024,
+        # 2025 and 2026 in one run, with one letter; Assen uses only 2026's row).
+        cijfers = contracten.Invoerbestand("cijfers.csv", b"jaar;percentage\n2024;3,5\n"
+                                           b"2025;3,5\n2026;3,5\n")
+        contracten.indexeer(regio, naar=2026, cijfers=cijfers, genereren=True, datum=DATUM,
+                            uitvoer=uitvoer)
         regio = contracten.laad_regio(regios / naam)
         contracten.socialreturn(regio, uitvoer=uitvoer, datum=DATUM)
         aanbieder = regio.aanbieders[0].id

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import contracten
+from contracten.rekenen.contractstand import Opzegfeit
 from contracten.rekenen.termijnen import termijnen
 
 from .conftest import REGIOS, voer_uit
@@ -57,12 +58,13 @@ def test_amersfoort_legt_geen_instroomstop_op_die_haar_overeenkomst_niet_kent(tm
 def test_de_agenda_van_amersfoort_heeft_geen_instroomstop():
     amersfoort = contracten.laad_regio(REGIOS, "amersfoort")
     assen = contracten.laad_regio(REGIOS, "assen")
-    datum = dt.date(2027, 9, 15)
+    feit = Opzegfeit(ontvangen=dt.date(2027, 9, 15), opzegtermijn_maanden=6,
+                     einde=dt.date(2028, 3, 15), zorg_tot=dt.date(2028, 9, 15))
     soorten = {t.sleutel.rsplit("/", 1)[1] for t in termijnen(
-        amersfoort, {"stichting-samen-eemland": datum}) if t.soort == "opzegging"}
+        amersfoort, {"stichting-samen-eemland": feit}) if t.soort == "opzegging"}
     assert soorten == {"einde", "zorg-tot"}
     assert "instroomstop" in {t.sleutel.rsplit("/", 1)[1] for t in termijnen(
-        assen, {"wonen-plus": datum}) if t.soort == "opzegging"}
+        assen, {"wonen-plus": feit}) if t.soort == "opzegging"}
 
 
 def test_assen_houdt_de_instroomstop_en_noemt_de_paragraaf_van_het_programma(tmp_path):

@@ -9,7 +9,6 @@ import io
 import re
 import shutil
 import zipfile
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -48,9 +47,11 @@ def alle_documenten(tmp_path_factory) -> Path:
     assen, amersfoort = (contracten.laad_regio(regios, n) for n in ("assen", "amersfoort"))
     for regio in (assen, amersfoort):
         contracten.genereer(regio, uitvoer=uit, datum=DATUM, formaten=["html"])
-        # an indexed prijspeil brings the indexation letters
-        contracten.indexeer(regio, naar=2027, datum=DATUM, percentage=Decimal("3.5"),
-                            genereren=True, uitvoer=uit, formaten=["html"])
+        # an indexed prijspeil brings the indexation letters; every year up to 2027 at 3,5 %
+        cijfers = contracten.Invoerbestand("cijfers.csv", b"jaar,percentage\n" + b"".join(
+            b"%d,3.5\n" % jaar for jaar in range(2024, 2028)))
+        contracten.indexeer(regio, naar=2027, datum=DATUM, cijfers=cijfers, genereren=True,
+                            uitvoer=uit, formaten=["html"])
     clienten = uit / "clienten.csv"
     clienten.write_text("client,gemeente,product,einddatum_beschikking\n"
                         "C-0001,Assen,bw-toezicht,2026-12-31\nC-0002,Tynaarlo,bw-toezicht,\n",

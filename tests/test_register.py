@@ -21,6 +21,9 @@ from .conftest import REGIOS, voer_uit
 
 POSTGRES = os.environ.get("CONTRACTEN_TEST_POSTGRES")
 T = dt.datetime(2026, 12, 1, 9, 30)
+TWEE_HANDTEKENINGEN = (
+    contracten.Ondertekening("opdrachtgever", "J. de Vries", "wethouder", dt.date(2026, 12, 2)),
+    contracten.Ondertekening("opdrachtnemer", "A. Bakker", "bestuurder", dt.date(2026, 12, 3)))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -72,13 +75,13 @@ def test_de_stappen_in_volgorde_met_wie_wanneer_en_waarom(assen, assen_gegeneree
                         tijdstip=T, **keuze)
     with pytest.raises(InvoerFout) as fout:  # getekend before definitief
         contracten.zet_stap(assen, "getekend", door="P. Pieters", tijdstip=T, **keuze)
-    assert [m.code for m in fout.value.meldingen] == ["stap_volgorde"]
+    assert "stap_volgorde" in [m.code for m in fout.value.meldingen]
     assert "staat op 'juridisch akkoord'; 'getekend' kan alleen na 'definitief'" in str(fout.value)
     contracten.markeer_definitief(assen, datum=T.date(), door="mr. J. Jansen",
                                   tijdstip=T + dt.timedelta(hours=1), ook_samenvattingen=True,
                                   ook_voorbeelden=True, **keuze)
     contracten.zet_stap(assen, "getekend", door="P. Pieters", tijdstip=T + dt.timedelta(days=2),
-                        **keuze)
+                        ondertekeningen=TWEE_HANDTEKENINGEN, **keuze)
     [document] = _stand(assen, assen_gegenereerd, database, aanbieders=["wonen-plus"],
                         soorten=["overeenkomst"]).documenten
     assert [(s.stap, s.door, s.op, s.opmerking) for s in document.stand.geschiedenis] == [
@@ -86,6 +89,7 @@ def test_de_stappen_in_volgorde_met_wie_wanneer_en_waarom(assen, assen_gegeneree
         ("definitief", "mr. J. Jansen", T + dt.timedelta(hours=1), None),
         ("getekend", "P. Pieters", T + dt.timedelta(days=2), None)]
     assert document.status == "getekend"
+    assert document.stand.geschiedenis[-1].ondertekeningen == TWEE_HANDTEKENINGEN
     andere = _stand(assen, assen_gegenereerd, database, aanbieders=["stichting-het-anker"])
     assert {d.status for d in andere.documenten} == {"concept"}
 

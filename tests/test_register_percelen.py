@@ -122,7 +122,8 @@ def test_migratie_3_van_een_register_van_voor_de_percelen(database):  # noqa: F8
     _register_van_versie_2(url)
     engine = open_engine(database)
     with engine.connect() as v:
-        assert v.execute(sa.text("SELECT max(versie) FROM schemaversie")).scalar() == 3
+        assert v.execute(sa.text("SELECT max(versie) FROM schemaversie")).scalar() == \
+            migraties.LAATSTE
         assert v.execute(sa.text("SELECT aanbieder, perceelnummer, perceel FROM contracten")
                          ).all() == [("wonen-plus", 1, "Wmo Verblijf")]
         assert v.execute(sa.text("SELECT perceel, door FROM documenten JOIN stappen ON "
@@ -131,6 +132,8 @@ def test_migratie_3_van_een_register_van_voor_de_percelen(database):  # noqa: F8
     assert kolommen == {k.name for k in schema.contracten.columns}
     assert {k["name"] for k in sa.inspect(engine).get_columns("documenten")} == {
         k.name for k in schema.documenten.columns}
+    assert {k["name"] for k in sa.inspect(engine).get_columns("ondertekeningen")} == {
+        k.name for k in schema.ondertekeningen.columns}  # version 5
     rij = ("'assen', 'wonen-plus', 'Wonen Plus', 'Wmo Verblijf', 'outputgericht', "
            "'2026-01-01', '2029-12-31', 0, 2, 12, 6, 'lopend'")
     velden = ("regio, aanbieder, naam, perceel, variant, begin, einde, verlengingen_gebruikt, "

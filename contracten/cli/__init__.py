@@ -7,10 +7,20 @@ from __future__ import annotations
 
 import signal
 
-from contracten.cli import artikelen, beheer, documenten, goedkeuring, socialreturn, taal, web
+from contracten.cli import (
+    agenda,
+    artikelen,
+    beheer,
+    documenten,
+    goedkeuring,
+    socialreturn,
+    taal,
+    web,
+)
 from contracten.cli.groep import bij_sigterm, main
 
-__all__ = ["artikelen", "beheer", "documenten", "goedkeuring", "main", "run", "socialreturn", "web"]
+__all__ = ["agenda", "artikelen", "beheer", "documenten", "goedkeuring", "main", "run",
+           "socialreturn", "web"]
 
 
 def run() -> None:

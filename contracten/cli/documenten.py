@@ -91,6 +91,12 @@ def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str
 @click.option("--ppc", metavar="PCT", help="Prijsindex PPC in procenten (VNG-methode).")
 @click.option("--nacalculatie", metavar="PCT", help="Nacalculatie in procentpunten (standaard 0).")
 @click.option("--percentage", metavar="PCT", help="Eén indexcijfer in plaats van OVA en PPC.")
+@click.option("--cijfers", type=click.Path(dir_okay=False, exists=True, allow_dash=True,
+                                           path_type=Path), metavar="BESTAND",
+              help="De cijfers per jaar (.csv met komma's of puntkomma's, of .xlsx; - leest van "
+                   "de invoer): jaar,ova,ppc[,nacalculatie] of jaar,percentage, een rij voor "
+                   "elk jaar na het laatste prijspeil tot en met --naar. Elk jaar wordt "
+                   "geschreven, uit het jaar ervoor.")
 @datum_optie
 @click.option("--genereer", "genereren", is_flag=True,
               help="Maak daarna alle documenten en de indexatiebrieven voor het nieuwe prijspeil.")
@@ -100,30 +106,42 @@ def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str
 @json_optie
 @click.pass_obj
 def indexeer(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | None,
-             nacalculatie: str | None, percentage: str | None, datum: dt.date | None,
-             genereren: bool, formaten: tuple[str, ...], uitvoer: Path, sjablonen: Path | None,
-             als_json: bool) -> None:
-    """Indexeer de bedragen van REGIO naar een nieuw prijspeil (VNG-methode of één percentage)."""
+             nacalculatie: str | None, percentage: str | None, cijfers: Path | None,
+             datum: dt.date | None, genereren: bool, formaten: tuple[str, ...], uitvoer: Path,
+             sjablonen: Path | None, als_json: bool) -> None:
+    """Indexeer de bedragen van REGIO naar een nieuw prijspeil (VNG-methode of één percentage);
+    over meer jaren met --cijfers, elk jaar met zijn eigen cijfers."""
+    if cijfers is not None and (ova or ppc or nacalculatie or percentage):
+        raise click.UsageError("Geef --cijfers óf --ova en --ppc óf --percentage, niet meer "
+                               "dan één.")
     if percentage is not None and (ova or ppc or nacalculatie):
         raise click.UsageError("Geef --percentage óf --ova en --ppc (met --nacalculatie), niet "
                                "allebei.")
-    if percentage is None and (ova is None or ppc is None):
-        raise click.UsageError("Geef --ova en --ppc, of --percentage.")
+    if cijfers is None and percentage is None and (ova is None or ppc is None):
+        raise click.UsageError("Geef --ova en --ppc, of --percentage (of --cijfers BESTAND).")
+    bron: Path | Invoerbestand | None = cijfers
+    if cijfers is not None and str(cijfers) == "-":
+        with click.open_file("-", "rb") as invoer:
+            bron = Invoerbestand("invoer", invoer.read())
     uitkomst = contracten.indexeer(
         contracten.laad_regio(regios, regio), naar=naar, datum=vandaag(datum),
         ova=procent(ova, "--ova"), ppc=procent(ppc, "--ppc"),
         nacalculatie=procent(nacalculatie, "--nacalculatie"),
-        percentage=procent(percentage, "--percentage"), genereren=genereren, uitvoer=uitvoer,
-        formaten=formaten, sjablonen=sjablonen)
+        percentage=procent(percentage, "--percentage"), cijfers=bron, genereren=genereren,
+        uitvoer=uitvoer, formaten=formaten, sjablonen=sjablonen)
     resultaat = uitkomst.als_json()
     toon_waarschuwingen(uitkomst.waarschuwingen)
     if als_json:
         toon_json(resultaat)
         return
-    record = uitkomst.indexering.prijspeil.indexatie
-    assert record is not None
-    click.echo(f"{regio}: prijspeil {resultaat['van']} → {resultaat['naar']}, index "
-               f"{als_procent(record.index)}; geschreven: {uitkomst.bestand}")
+    for stap, pad in zip(uitkomst.stappen, uitkomst.bestanden, strict=True):
+        record = stap.prijspeil.indexatie
+        assert record is not None
+        click.echo(f"{regio}: prijspeil {stap.van} → {stap.naar}, index "
+                   f"{als_procent(record.index)}; geschreven: {pad}")
+    if len(uitkomst.stappen) > 1:
+        click.echo(f"Samen: prijspeil {resultaat['van']} → {resultaat['naar']}, elk jaar uit het "
+                   "jaar ervoor:")
     click.echo(indexatietabel(uitkomst.indexering))
     if uitkomst.documenten:
         docx = sum(1 for p in uitkomst.documenten.geschreven if p.endswith(".docx"))

@@ -1,9 +1,8 @@
-"""The commands of contract management: status, akkoord, getekend (definitief, which also marks
-the files, is in `beheer`) and agenda."""
+"""The commands of contract management: status, akkoord and getekend (definitief, which also
+marks the files, is in `beheer`; the agenda in `agenda`)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +18,6 @@ from contracten.cli.opties import (
     prijspeil_optie,
     toon_json,
     uitvoer_optie,
-    vandaag,
 )
 
 if TYPE_CHECKING:
@@ -64,7 +62,8 @@ def _json(resultaat: StatusResultaat, meer_percelen: bool) -> dict[str, Any]:
         "regio": resultaat.regio, "database": resultaat.database,
         "contracten": [{k: v for k, v in {
             **c.__dict__, "begin": c.begin.isoformat(), "einde": c.einde.isoformat(),
-            "opzegdatum": c.opzegdatum.isoformat() if c.opzegdatum else None}.items()
+            "opzegdatum": c.opzegdatum.isoformat() if c.opzegdatum else None,
+            "zorg_tot": c.zorg_tot.isoformat() if c.zorg_tot else None}.items()
             if k != "perceelnummer" or meer_percelen} for c in resultaat.contracten],
         "documenten": [{"aanbieder": d.stand.aanbieder,
                         **({"perceel": d.stand.perceel} if d.stand.perceel is not None else {}),
@@ -72,7 +71,11 @@ def _json(resultaat: StatusResultaat, meer_percelen: bool) -> dict[str, Any]:
                         "pad": d.stand.pad, "versie": d.stand.versie,
                         "sha256": d.stand.sha256, "status": d.status, "op_schijf": d.op_schijf,
                         "geschiedenis": [{"stap": s.stap, "door": s.door,
-                                          "op": s.op.isoformat(), "opmerking": s.opmerking}
+                                          "op": s.op.isoformat(), "opmerking": s.opmerking,
+                                          **({"ondertekeningen": [
+                                              {**o.__dict__, "datum": o.datum.isoformat()}
+                                              for o in s.ondertekeningen]}
+                                             if s.ondertekeningen else {})}
                                          for s in d.stand.geschiedenis]}
                        for d in resultaat.documenten],
     }
@@ -83,7 +86,10 @@ def _regel(d: DocumentStatus) -> str:
     wie = f"  ({laatste.door}, {laatste.op:%d-%m-%Y %H:%M})" if laatste else ""
     schijf = {"gewijzigd": "  LET OP: bestand gewijzigd sinds deze versie",
               "ontbreekt": "  LET OP: bestand ontbreekt"}.get(d.op_schijf, "")
-    return f"  {STAP_NAMEN[d.status]:<18} {d.stand.pad}{wie}{schijf}"
+    getekend = "".join(f"\n{'':<20} getekend voor de {o.partij} door {o.naam} ({o.functie}) "
+                       f"op {als_datum(o.datum)}"
+                       for o in (laatste.ondertekeningen if laatste else ()))
+    return f"  {STAP_NAMEN[d.status]:<18} {d.stand.pad}{wie}{schijf}{getekend}"
 
 
 @main.command("status", options_metavar="[OPTIES]")
@@ -107,10 +113,14 @@ def status(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[st
     if als_json:
         toon_json(_json(resultaat, meer_percelen))
         return
-    for c in resultaat.contracten if meer_percelen else []:
-        opgezegd = f" (instroomstop {als_datum(c.opzegdatum)})" if c.opzegdatum else ""
-        click.echo(f"  perceel {c.perceelnummer} ({c.perceel}), {c.aanbieder}: "
-                   f"{c.status}{opgezegd}")
+    for c in resultaat.contracten:
+        if not meer_percelen and c.status == "lopend":
+            continue  # a tender of one perceel names only what happened to a contract
+        opgezegd = (f" (opzegging ontvangen {als_datum(c.opzegdatum)})" if c.opzegdatum
+                    else "")
+        wie = f"perceel {c.perceelnummer} ({c.perceel}), " if meer_percelen else ""
+        click.echo(f"  {wie}{c.aanbieder}: {c.status}{opgezegd}, laatste dag "
+                   f"{als_datum(c.einde)}")
     for d in resultaat.documenten:
         click.echo(_regel(d))
     telling = {n: sum(1 for d in resultaat.documenten if d.status == s)
@@ -151,79 +161,42 @@ def _stapopdracht(naam: str, stap: str, uitleg: str) -> None:
 
 _stapopdracht("akkoord", "juridisch_akkoord",
               "Leg juridisch akkoord vast voor documenten van REGIO die nog concept zijn.")
-_stapopdracht("getekend", "getekend",
-              "Leg vast dat definitieve documenten van REGIO door beide partijen zijn getekend.")
 
 
-@main.command("agenda", options_metavar="[OPTIES]")
+def ondertekenaar_opties(functie: Any) -> Any:
+    for partij, wie in (("opdrachtnemer", "de aanbieder"), ("opdrachtgever", "de gemeente")):
+        functie = click.option(f"--{partij}-datum", type=Datum(), metavar="JJJJ-MM-DD",
+                               help=f"De dag waarop {wie} tekende.")(functie)
+        functie = click.option(f"--{partij}-functie", metavar="FUNCTIE",
+                               help=f"De functie van wie tekende voor {wie}.")(functie)
+        functie = click.option(f"--{partij}", metavar="NAAM",
+                               help=f"Wie tekende voor {wie} ({partij}).")(functie)
+    return functie
+
+
+@main.command("getekend", options_metavar="[OPTIES]")
 @click.argument("regio")
-@click.option("--vanaf", type=Datum(), metavar="JJJJ-MM-DD",
-              help="Eerste dag van het overzicht (standaard vandaag).")
-@click.option("--binnen", type=click.IntRange(0, 3650), default=365, show_default=True,
-              metavar="DAGEN", help="Hoeveel dagen vooruit.")
-@click.option("--ics", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND",
-              help="Schrijf ook een agendabestand (.ics) voor Outlook of Google Agenda.")
-@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND",
-              help="Schrijf ook een Excel-overzicht (.xlsx).")
-@click.option("--perceel", "percelen", multiple=True, type=click.IntRange(1, 99), metavar="N",
-              help="Alleen de termijnen van de contracten in dit perceel (en die van de hele "
-                   "regio); herhaalbaar.")
-@uitvoer_optie
-@database_optie
-@json_optie
-@click.pass_obj
-def agenda(regios: Path, regio: str, vanaf: dt.date | None, binnen: int, ics: Path | None,
-           xlsx: Path | None, percelen: tuple[int, ...], uitvoer: Path, database: str | None,
-           als_json: bool) -> None:
-    """Toon de termijnen van REGIO: einde en verlenging, opzegtermijnen, indexatie, social
-    return en lopende opzeggingen. Weekenden en feestdagen worden gemeld, nooit verschoven."""
-    tijdstip = nu()
-    uitkomst = contracten.agenda(contracten.laad_regio(regios, regio),
-                                 vanaf=vandaag(vanaf), binnen=binnen,
-                                 tijdstip=tijdstip, uitvoer=uitvoer, database=database,
-                                 ics=ics, xlsx=xlsx, percelen=percelen)
-    if als_json:
-        toon_json({"regio": uitkomst.regio, "vanaf": uitkomst.vanaf.isoformat(),
-                   "tot": uitkomst.tot.isoformat(),
-                   "termijnen": [{"datum": t.datum.isoformat(), "soort": t.soort,
-                                  "wat": t.wat, "aanbieder": t.aanbieder,
-                                  **({"perceel": t.perceel} if t.perceel is not None else {}),
-                                  "grondslag": t.grondslag, "markering": t.markering,
-                                  "uid": f"{t.sleutel}@contracten"} for t in uitkomst.termijnen]})
-        return
-    for t in uitkomst.termijnen:
-        let_op = f"  LET OP: {t.markering}" if t.markering else ""
-        click.echo(f"  {als_datum(t.datum):<18} {t.wat}{let_op}")
-    click.echo(f"{als_aantal(len(uitkomst.termijnen), 'termijn', 'termijnen')} van "
-               f"{als_datum(uitkomst.vanaf)} tot en met {als_datum(uitkomst.tot)}.")
-    for pad in uitkomst.geschreven:
-        click.echo(f"geschreven: {pad}")
-
-
-@main.command("exporteer", options_metavar="[OPTIES]")
-@click.argument("regio")
-@click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
+@prijspeil_optie
+@keuze_opties
+@ondertekenaar_opties
+@door_opties
 @uitvoer_optie
 @database_optie
 @click.pass_obj
-def exporteer(regios: Path, regio: str, bestand: Path, uitvoer: Path, database: str | None
-              ) -> None:
-    """Schrijf de aanbieders, de tarieven en het register van REGIO naar een Excel-werkboek."""
-    pad = contracten.exporteer(contracten.laad_regio(regios, regio), bestand, tijdstip=nu(),
-                               uitvoer=uitvoer, database=database)
-    click.echo(f"geschreven: {pad} (bladen Aanbieders, Tarieven per prijspeil, Register, "
-               "Documenten).")
-
-
-@main.command("importeer", options_metavar="[OPTIES]")
-@click.argument("regio")
-@click.argument("bestand", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.pass_obj
-def importeer(regios: Path, regio: str, bestand: Path) -> None:
-    """Lees aanbieders en tarieven uit een Excel-werkboek in het profiel van REGIO; opmerkingen
-    en volgorde in de YAML blijven staan."""
-    uitkomst = contracten.importeer(contracten.laad_regio(regios, regio), bestand)
-    for pad in uitkomst.gewijzigd:
-        click.echo(f"bijgewerkt: {pad}")
-    if not uitkomst.gewijzigd:
-        click.echo("Niets veranderd: het profiel zegt al wat het werkboek zegt.")
+def getekend(regios: Path, /, regio: str, prijspeil: int | None,
+             aanbieders: tuple[str, ...], percelen: tuple[int, ...], soorten: tuple[str, ...],
+             door: str | None, opmerking: str | None, uitvoer: Path, database: str | None,
+             **partijen: Any) -> None:
+    """Leg vast dat de definitieve documenten van één contract van REGIO door beide partijen
+    zijn getekend: wie tekende voor de gemeente (opdrachtgever) en voor de aanbieder
+    (opdrachtnemer), in welke functie en op welke dag."""
+    ondertekeningen = [contracten.Ondertekening(
+        partij, partijen[partij] or "", partijen[f"{partij}_functie"] or "",
+        partijen[f"{partij}_datum"]) for partij in ("opdrachtgever", "opdrachtnemer")
+        if partijen[partij] or partijen[f"{partij}_functie"] or partijen[f"{partij}_datum"]]
+    if any(o.datum is None for o in ondertekeningen):
+        ontbreekt = [f"--{o.partij}-datum" for o in ondertekeningen if o.datum is None]
+        raise click.UsageError(f"Geef ook {' en '.join(ontbreekt)}.")
+    _zet(regios, regio, "getekend", door, opmerking, prijspeil=prijspeil,
+         aanbieders=aanbieders, percelen=percelen, soorten=soorten, uitvoer=uitvoer,
+         database=database, ondertekeningen=ondertekeningen)

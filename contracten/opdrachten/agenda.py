@@ -14,6 +14,7 @@ from contracten.pijplijn.keuze import onbekende_percelen
 from contracten.profiel.model import Profiel
 from contracten.register.register import Register
 from contracten.register.verbinding import open_engine
+from contracten.rekenen.contractstand import Opzegfeit
 from contracten.rekenen.termijnen import Termijn, termijnen
 from contracten.uitvoer.map import vervang_atomair
 from contracten.weergave.kalender import als_ics
@@ -48,9 +49,10 @@ def agenda(regio: Profiel, *, vanaf: dt.date, binnen: int = 365, tijdstip: dt.da
     synchroniseer(register, regio, uitvoer=Path(uitvoer), prijspeil=regio.laatste_prijspeil(),
                   tijdstip=tijdstip)
     sleutels = {(c.perceel.nummer, c.aanbieder.id): c.sleutel for c in regio.contracten}
-    opzeggingen = {sleutels[(c.perceelnummer, c.aanbieder)]: c.opzegdatum
-                   for c in register.contracten(regio.sleutel)
-                   if c.opzegdatum is not None and (c.perceelnummer, c.aanbieder) in sleutels}
+    opzeggingen = {sleutels[(c.perceelnummer, c.aanbieder)]: Opzegfeit(
+        c.opzegdatum, c.opzegtermijn_maanden, c.einde, c.zorg_tot or c.einde)
+        for c in register.contracten(regio.sleutel)
+        if c.opzegdatum is not None and (c.perceelnummer, c.aanbieder) in sleutels}
     tot = vanaf + dt.timedelta(days=binnen)
     gekozen = [t for t in termijnen(regio, opzeggingen) if vanaf <= t.datum <= tot
                and (not percelen or t.perceel is None or t.perceel in percelen)]

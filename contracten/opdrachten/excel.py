@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from contracten.fouten import InvoerFout, Melding
 from contracten.lezen.bron import lees_yaml
 from contracten.lezen.tabelbestand import lees_werkboek
 from contracten.opdrachten.goedkeuring import status
+from contracten.opmaak import bedrag, procent
 from contracten.profiel.aanbieders import Aanbieders
 from contracten.profiel.model import Profiel
 from contracten.profiel.onderdelen import Onderdelen
@@ -29,6 +32,7 @@ from contracten.profiel.werkboek import (
 )
 from contracten.profiel.werkboekimport import Blad, lees_blad, samengevoegd, valideer_blad
 from contracten.profiel.yamlbewerking import werk_lijst_bij
+from contracten.rekenen.indexatiecontrole import Bevinding, controleer_indexatie
 from contracten.uitvoer.map import vervang_atomair
 from contracten.weergave.spreadsheet import Blad as Werkblad
 from contracten.weergave.spreadsheet import Kolom, als_werkboek
@@ -114,6 +118,8 @@ def importeer(regio: Profiel, bestand: Path) -> ImportResultaat:
         meldingen += o.blad.meldingen
     if not meldingen:
         meldingen += _kruiscontrole(regio, aanbieders, prijspeilen, onderdelen)
+    if not meldingen:
+        meldingen += _indexatiecontrole(regio, bestand, prijspeilen, onderdelen)
     if meldingen:
         raise InvoerFout(meldingen, f"Werkboek {bestand.name} niet ingelezen; er is niets "
                                     "gewijzigd")
@@ -146,6 +152,48 @@ def _kruiscontrole(regio: Profiel, aanbieders: Any, prijspeilen: dict[int, Prijs
         else:
             uit.append(Melding(f"{regio.sleutel}/{bestand}", None, veld, bericht, code))
     return uit
+
+
+def _indexatiecontrole(regio: Profiel, bestand: Path, prijspeilen: dict[int, Prijspeil],
+                       onderdelen: list[_Onderdeel]) -> list[Melding]:
+    """An amount of an indexed prijspeil is its indexation, or its row says why not: else the
+    indexatiebrief would state one index and a table that rises by another. Checked for each
+    prijspeil the workbook holds and every later one (its amounts rest on the earlier)."""
+    per_jaar = {int(o.pad.stem): o for o in onderdelen if o.lijst == "bedragen"}
+    if not per_jaar:
+        return []
+    jaren = {j for j in prijspeilen if j >= min(per_jaar)}
+    return [_melding(regio, bestand, b, per_jaar.get(b.jaar))
+            for b in controleer_indexatie(prijspeilen, jaren)]
+
+
+def _melding(regio: Profiel, bestand: Path, b: Bevinding, o: _Onderdeel | None) -> Melding:
+    kolom = "afwijking" if b.soort != "afwijking_zonder_reden" else "bedrag"
+    if o is not None:  # the sheet's cell: "Tarieven 2027!D5"
+        waar, rij = o.blad.waar(b.positie)
+        letter = get_column_letter(o.blad.kolommen[kolom]) if kolom in o.blad.kolommen else "?"
+        cel = f"cel {waar.removeprefix(f'{bestand.name}, blad ')}!{letter}{rij}: "
+        plek: tuple[str, int | None, str] = (waar, rij, o.blad.plek(TARIEF_VELDEN, (kolom,)))
+    else:  # a later prijspeil that is not in the workbook
+        cel = ""
+        plek = (f"{regio.sleutel}/tarieven/{b.jaar}.yaml", None,
+                f"bedragen[{b.positie}].{kolom}")
+    if b.soort == "afwijking_niet_geindexeerd":
+        return Melding(*plek, f"{cel}prijspeil {b.jaar} is niet met indexeer gemaakt, dus er is "
+                       "geen indexatie om van af te wijken; laat de afwijking leeg",
+                       b.soort)
+    assert b.verwacht is not None and b.oud is not None and b.index is not None
+    berekening = (f"{bedrag(b.verwacht)} (prijspeil {b.van}: {bedrag(b.oud)} × (1 + "
+                  f"{procent(b.index)}), afgerond op hele centen)")
+    if b.soort == "afwijking_zonder_verschil":
+        return Melding(*plek, f"{cel}{b.regel.sleutel} heeft een reden voor een afwijking, maar "
+                       f"het bedrag is de indexatie: {berekening}; laat de afwijking leeg",
+                       b.soort)
+    return Melding(*plek, f"{cel}{b.regel.sleutel} is {bedrag(b.regel.bedrag)}, maar prijspeil "
+                   f"{b.jaar} is geïndexeerd: verwacht {berekening}. Een geïndexeerd bedrag "
+                   "wordt niet achteraf gewijzigd, anders spreken de indexatiebrief en het "
+                   "addendum zichzelf tegen; wijkt dit bedrag bewust af, geef dan de reden in "
+                   "de kolom afwijking", b.soort)
 
 
 def _producten(regio: Profiel) -> dict[int, list[str]]:

@@ -11,15 +11,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contracten.fouten import InvoerFout, Melding
+from contracten.opdrachten import ondertekening
 from contracten.pijplijn.keuze import onbekende_aanbieders, onbekende_percelen
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import contract_sleutel
-from contracten.register.register import Contract, Register, Stand, Versie
+from contracten.register.register import Contract, Ondertekening, Register, Stand, Versie
 from contracten.register.stappen import STAP_NAMEN, STAPPEN
 from contracten.register.verbinding import open_engine
+from contracten.rekenen.contractstand import Opzegfeit, eerste, einde_van
+from contracten.rekenen.contractstand import status as contractstatus
+from contracten.rekenen.opzegging import bereken
 from contracten.rekenen.termijnen import einde
 from contracten.uitvoer import manifest
 from contracten.uitvoer.indeling import Indeling
+from contracten.uitvoer.manifest import Manifest
 from contracten.uitvoer.map import sha256
 
 
@@ -42,34 +47,56 @@ class StatusResultaat:
     documenten: list[DocumentStatus]
 
 
-def _contracten(regio: Profiel, opgezegd: dict[str, dt.date]) -> list[Contract]:
-    """Each contract as the profile describes it, and whether it was terminated."""
+def _contracten(regio: Profiel, opgezegd: dict[str, Opzegfeit],
+                peildatum: dt.date) -> list[Contract]:
+    """Each contract as the profile describes it and as events left it on `peildatum`: ended
+    by an opzegging (its own opzegtermijn and last day), or by the end of the looptijd."""
     aanbesteding = regio.regio.aanbesteding
     keuzes = regio.overeenkomst
     verlenging = keuzes.verlenging if keuzes else None
     gebruikt = verlenging.gebruikt if verlenging else 0
     eind = einde(regio)
-    return [Contract(
-        aanbieder=c.aanbieder.id, naam=c.aanbieder.naam, perceel=c.perceel.naam,
-        perceelnummer=c.perceel.nummer,
-        variant=str(c.perceel.bekostigingsvorm), begin=aanbesteding.looptijd.begin,
-        einde=eind,
-        verlengingen_gebruikt=gebruikt,
-        verlengingen_over=(verlenging.aantal - gebruikt) if verlenging else 0,
-        verlenging_maanden=verlenging.maanden if verlenging else 0,
-        opzegtermijn_maanden=regio.regio.regels.opzegging.opzegtermijn_maanden,
-        status="opgezegd" if c.sleutel in opgezegd else "lopend",
-        opzegdatum=opgezegd.get(c.sleutel))
-        for c in regio.contracten]
+    uit = []
+    for c in regio.contracten:
+        opzegging = opgezegd.get(c.sleutel)
+        uit.append(Contract(
+            aanbieder=c.aanbieder.id, naam=c.aanbieder.naam, perceel=c.perceel.naam,
+            perceelnummer=c.perceel.nummer,
+            variant=str(c.perceel.bekostigingsvorm), begin=aanbesteding.looptijd.begin,
+            einde=einde_van(eind, opzegging),
+            verlengingen_gebruikt=gebruikt,
+            verlengingen_over=(verlenging.aantal - gebruikt) if verlenging and not opzegging
+            else 0,
+            verlenging_maanden=verlenging.maanden if verlenging else 0,
+            opzegtermijn_maanden=(opzegging.opzegtermijn_maanden if opzegging
+                                  else regio.regio.regels.opzegging.opzegtermijn_maanden),
+            status=contractstatus(eind, opzegging, peildatum),
+            opzegdatum=opzegging.ontvangen if opzegging else None,
+            zorg_tot=opzegging.zorg_tot if opzegging else None))
+    return uit
+
+
+def opzegfeit(regio: Profiel, gelezen: Manifest, ontvangen: dt.date) -> Opzegfeit:
+    """The opzegging an opzegging's folder records; a folder made before manifests recorded it
+    is read as the profile's opzegtermijn from the day in its name."""
+    if (o := gelezen.opzegging) is not None:
+        return Opzegfeit(o.ontvangen, o.opzegtermijn_maanden, o.einde_overeenkomst,
+                         o.uiterste_zorgdatum)
+    regel = regio.regio.regels.opzegging
+    schema = bereken(gelezen.aanbieder or "", ontvangen, regel.opzegtermijn_maanden,
+                     regel.doorlevering_maanden, [])
+    return Opzegfeit(ontvangen, regel.opzegtermijn_maanden, schema.einde_overeenkomst,
+                     schema.uiterste_zorgdatum)
 
 
 def synchroniseer(register: Register, regio: Profiel, *, uitvoer: Path, prijspeil: int,
                   tijdstip: dt.datetime) -> dict[str, Path]:
-    """Bring the register up to date with the profile and the output folders; returns every
-    followed document's path in the register with its file on disk."""
+    """Bring the register up to date with the profile and the output folders (a contract's
+    status as on `tijdstip`'s day); returns every followed document's path in the register
+    with its file on disk."""
     versies: list[Versie] = []
     bestanden: dict[str, Path] = {}
-    opgezegd: dict[str, dt.date] = {}
+    opzeggingen: dict[str, list[Opzegfeit]] = {}
     indeling = Indeling(uitvoer)
     for map_ in indeling.gevolgd(regio.sleutel, prijspeil):
         gelezen = manifest.lees(map_)
@@ -78,14 +105,15 @@ def synchroniseer(register: Register, regio: Profiel, *, uitvoer: Path, prijspei
         if gelezen.aanbieder and (datum := indeling.opzegdatum(map_)) is not None:
             # an opzegging's folder, of one contract
             sleutel = contract_sleutel(gelezen.aanbieder, gelezen.perceel)
-            opgezegd[sleutel] = min(datum, opgezegd.get(sleutel, datum))
+            opzeggingen.setdefault(sleutel, []).append(opzegfeit(regio, gelezen, datum))
         for d in gelezen.documenten:
             if d.formaat != "docx" or d.naast_definitief:
                 continue
             pad = indeling.registerpad(map_, d.pad)
             versies.append(Versie(d.aanbieder, d.soort, pad, d.versie, d.sha256, d.perceel))
             bestanden[pad] = map_ / d.pad
-    register.zet_contracten(regio.sleutel, _contracten(regio, opgezegd))
+    opgezegd = {s: o for s, lijst in opzeggingen.items() if (o := eerste(lijst)) is not None}
+    register.zet_contracten(regio.sleutel, _contracten(regio, opgezegd, tijdstip.date()))
     register.registreer(regio.sleutel, versies, tijdstip)
     return bestanden
 
@@ -137,11 +165,15 @@ def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
              prijspeil: int | None = None, aanbieders: Sequence[str] = (),
              percelen: Sequence[int] = (), soorten: Sequence[str] = (),
              paden: Sequence[str] = (), database: str | Path | None = None,
-             alleen_controleren: bool = False) -> list[DocumentStatus]:
+             alleen_controleren: bool = False,
+             ondertekeningen: Sequence[Ondertekening] = ()) -> list[DocumentStatus]:
     """Move the chosen documents to `stap` (juridisch_akkoord, definitief, getekend), all or
-    none; returns them. Refused with every reason at once: a file that changed on disk or is
-    gone, a document not at the step before, no name."""
+    none; returns them. 'getekend' needs `ondertekeningen`: who signed for each party (name,
+    function, day), for the documents of one contract. Refused with every reason at once: a
+    file that changed on disk or is gone, a document not at the step before, no name, a
+    signatory missing or signing before the document was definitief or after today."""
     assert stap in STAPPEN[1:]
+    assert stap == "getekend" or not ondertekeningen
     door = " ".join(door.split())
     if not door:
         raise InvoerFout([Melding(regio.sleutel, None, "door", "geef de naam van wie deze stap "
@@ -167,9 +199,13 @@ def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
             problemen.append(Melding(d.stand.pad, None, "", f"staat op "
                                      f"'{STAP_NAMEN[d.status]}'; '{STAP_NAMEN[stap]}' kan alleen "
                                      f"na '{STAP_NAMEN[vorige]}'", "stap_volgorde"))
+    if stap == "getekend":
+        problemen += ondertekening.controleer(regio.sleutel, stand.documenten, ondertekeningen,
+                                              tijdstip.date())
     if problemen:
         raise InvoerFout(problemen, f"Niet vastgelegd als {STAP_NAMEN[stap]}")
     if not alleen_controleren:
         Register(open_engine(database)).zet_stappen(
-            [d.stand.id for d in stand.documenten], stap, door, tijdstip, opmerking or None)
+            [d.stand.id for d in stand.documenten], stap, door, tijdstip, opmerking or None,
+            ondertekeningen)
     return stand.documenten

@@ -25,6 +25,7 @@ from contracten.rekenen.termijnregel import laatste_dag, op_tijd, uiterste_ontva
 from contracten.soorten.opzegging import Opzegging
 from contracten.soorten.register import van_opdracht
 from contracten.uitvoer.indeling import Indeling
+from contracten.uitvoer.manifest import Opzegfeiten
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,10 @@ def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
         onderwerp=Opzegging(schema, termijn_voorbeeld, kenmerk_aanbieder, brief_aanbieder),
         onderwerp_sleutel=f"{maanden}/{ontvangen.isoformat()}/{termijn_voorbeeld}/{door}/{tegen}/"
                           f"{kenmerk_aanbieder}/{brief_aanbieder}",
-        extra_invoer=extra, volledig=True, per_contract=contract)
+        extra_invoer=extra, volledig=True, per_contract=contract,
+        opzegging=Opzegfeiten(ontvangen=ontvangen, opzegtermijn_maanden=maanden,
+                              einde_overeenkomst=schema.einde_overeenkomst,
+                              uiterste_zorgdatum=schema.uiterste_zorgdatum, door=door))
     al_afgelopen = [c.client.client for c in schema.clienten if c.al_afgelopen]
     begin = "instroomstop" if schema.instroomstop_geldt else "opzegtermijn"
     waarschuwingen = [f"de beschikking van {', '.join(al_afgelopen)} eindigde al vóór de "

@@ -12,6 +12,7 @@ from pathlib import Path
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
 from contracten.soorten.basis import Soort
+from contracten.uitvoer.manifest import Opzegfeiten
 
 # Called with (klaar, totaal): documents made so far, and how many this run makes.
 Voortgang = Callable[[int, int], None]
@@ -40,5 +41,6 @@ class Opties:
     volledig: bool = False  # a run of every kind for every contract: all it doesn't make goes
     opruimen: frozenset[str] = frozenset()  # kinds whose documents this run no longer makes go
     per_contract: Contract | None = None  # a folder of one contract: its manifest names it
+    opzegging: Opzegfeiten | None = None  # an opzegging's folder: its manifest records it
     processen: int | None = None  # worker processes; None: as many as sensible
     voortgang: Voortgang | None = None

@@ -19,7 +19,7 @@ from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
 from contracten.soorten.basis import Soort, Uitvoering
 from contracten.soorten.register import sjablonenmap
-from contracten.uitvoer.manifest import Invoer, Manifest
+from contracten.uitvoer.manifest import Invoer, Manifest, Opzegfeiten
 from contracten.uitvoer.map import sha256
 
 from .opties import Opties
@@ -93,13 +93,14 @@ def invoer(profiel: Profiel, sjablonen: Path, soorten: list[Soort],
 
 
 def kop(profiel: Profiel, invoer_: list[Invoer], datum: dt.date, *, prijspeil: int | None,
-        contract: Contract | None = None, extra: str = "") -> Manifest:
+        contract: Contract | None = None, extra: str = "",
+        opzegging: Opzegfeiten | None = None) -> Manifest:
     versie = versiecode(sha256(("".join(i.sha256 for i in invoer_) + datum.isoformat() + extra
                                 + codehash()).encode()))
     return Manifest(regio=profiel.sleutel, prijspeil=prijspeil,
                     aanbieder=contract.aanbieder.id if contract else None,
                     perceel=contract.perceelnummer if contract else None,
-                    versie=versie, datum=datum.isoformat(),
+                    opzegging=opzegging, versie=versie, datum=datum.isoformat(),
                     generator=f"contracten {version('contracten')}", invoer=invoer_,
                     documenten=[])
 
@@ -142,7 +143,8 @@ def maak_plan(opties: Opties) -> Plan:
     invoer_ = invoer(opties.profiel, sjablonen, list(opties.soorten), opties.extra_invoer)
     manifest = kop(opties.profiel, invoer_, opties.datum,
                    prijspeil=None if opties.per_contract else opties.prijspeil,
-                   contract=opties.per_contract, extra=opties.onderwerp_sleutel)
+                   contract=opties.per_contract, extra=opties.onderwerp_sleutel,
+                   opzegging=opties.opzegging)
     uitvoering = Uitvoering(manifest.versie, opties.datum, opties.onderwerp)
     return Plan(opties.profiel, opties.prijspeil, sjablonen, opties.doel, manifest, uitvoering,
                 formaten, taken(opties, invoer_, uitvoering, formaten),

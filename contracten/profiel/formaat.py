@@ -40,7 +40,7 @@ def formaat_van(data: Any) -> int:
 
 def regio_naar_huidig(tekst: str) -> Omzetting | None:
     """regio.yaml in the current format; None when it is already."""
-    yaml = rondgang()
+    yaml = rondgang(tekst)
     data = yaml.load(tekst)
     if not isinstance(data, CommentedMap) or formaat_van(data) >= FORMAAT:
         return None

@@ -18,8 +18,11 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _decimal(dumper: yaml.SafeDumper, waarde: Decimal) -> yaml.ScalarNode:
-    # Written as a plain number; our reader turns it back into the same Decimal.
-    return dumper.represent_scalar("tag:yaml.org,2002:float", str(waarde))
+    # Written as a plain number; our reader turns it back into the same Decimal. A whole
+    # number (an OVA of 3 from a file) as an integer, so it needs no "!!float '3'".
+    tekst = str(waarde)
+    heel = tekst.lstrip("-").isdigit()
+    return dumper.represent_scalar(f"tag:yaml.org,2002:{'int' if heel else 'float'}", tekst)
 
 
 _Dumper.add_representer(Decimal, _decimal)

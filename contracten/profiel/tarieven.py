@@ -34,6 +34,9 @@ class BedragRegel(Model):
     bedrag: Bedrag
     eenheid: Eenheid
     voorbeeld: bool = False
+    # In an indexed prijspeil: why this amount is not the indexation of the previous one. The
+    # letter and the addendum show the row as deviating, with this reason.
+    afwijking: Tekst | None = None
 
 
 class IndexatieRecord(Model):
@@ -48,6 +51,14 @@ class IndexatieRecord(Model):
     index: Procentpunten  # the index applied, in percent (VNG: rounded as the region rounds)
     berekend: Procentpunten | None = None  # VNG: the exact result, when rounding changed it
     datum: dt.date
+    # Made in one run with the years before it, from prijspeil `reeks_van` on (each year from
+    # the one before, with its own figures): its letter covers every year since `reeks_van`.
+    reeks_van: int | None = Field(default=None, ge=2000, le=2100)
+
+    @property
+    def basis(self) -> int:
+        """The prijspeil the letter compares with: the last one the aanbieder was told of."""
+        return self.reeks_van if self.reeks_van is not None else self.van
 
 
 # The note `indexeer` wrote into a new prijspeil before it stopped naming itself: documents (the

@@ -45,6 +45,8 @@ TARIEF_VELDEN = [
     Veld("sleutel", ("sleutel",), "tekst"), Veld("product", ("product",), "tekst"),
     Veld("omschrijving", ("omschrijving",), "tekst"), Veld("bedrag", ("bedrag",), "bedrag"),
     Veld("eenheid", ("eenheid",), "tekst"), Veld("voorbeeld", ("voorbeeld",), "ja/nee"),
+    # In an indexed prijspeil: why an amount is not the indexation (empty: it is).
+    Veld("afwijking", ("afwijking",), "tekst"),
 ]
 TARIEVEN = "Tarieven "  # + the prijspeil: one sheet per tarieven/<jaar>.yaml
 PERCEEL, OVERIG = " perceel ", " overig"  # a tender of several percelen: a sheet per perceel

@@ -4,6 +4,7 @@ problem named with its sheet, row and column. Pure: rows in, items or messages o
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +70,8 @@ def lees_blad(naam: str, rijen: list[tuple[Any, ...]], velden: list[Veld], sleut
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in rij):
             continue
         cel = {k: rij[i - 1] if i - 1 < len(rij) else None for k, i in kolommen.items()}
-        met_bsn = [k for k, waarde in cel.items() if waarde is not None and bevat_bsn(str(waarde))]
+        met_bsn = [k for k, waarde in cel.items()
+                   if waarde is not None and not _met_centen(waarde) and bevat_bsn(str(waarde))]
         for k in met_bsn:  # the privacy gate: never into a profile, never echoed
             meldingen.append(Melding(naam, nummer, f"kolom {get_column_letter(kolommen[k])} "
                                      f"({k})", "bevat een BSN (9 cijfers die de elfproef halen); "
@@ -97,6 +99,13 @@ def lees_blad(naam: str, rijen: list[tuple[Any, ...]], velden: list[Veld], sleut
         blad.rijen.append(nummer)
         blad.items.append(item)
     return blad
+
+
+def _met_centen(waarde: Any) -> bool:
+    """A number cell with a fraction (an amount such as 4755010.81): never a BSN, whatever its
+    nine digits would give in the elfproef."""
+    return isinstance(waarde, int | float | Decimal) and not isinstance(waarde, bool) \
+        and not float(waarde).is_integer()
 
 
 def _kopie(data: Any) -> Any:

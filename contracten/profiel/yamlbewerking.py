@@ -5,6 +5,7 @@ items, the quoting and the number formats of everything not changed stay exactly
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -14,14 +15,59 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from contracten.profiel.werkboek import Veld, waarde_in
 
+# A key whose value starts on the next lines: "bedragen:", "  - adres:"; or a block scalar.
+_SLEUTEL = re.compile(r"^(?P<streep>(?:- +)*)(?P<sleutel>[^\s#'\"-][^:#]*|\"[^\"]*\"|'[^']*'):"
+                      r"(?:\s+(?P<waarde>[^#]*?))?\s*(?:#.*)?$")
+VOORBEELDREGIO = (2, 4, 2)  # the example regions: mapping 2, sequence 4, dash offset 2
 
-def rondgang() -> YAML:
-    """ruamel.yaml as a person's file is changed: quotes, long lines, the example regions'
-    indentation, an amount as written (Decimal) and an explicit null as "null" all stay."""
+
+def inspringing(tekst: str) -> tuple[int, int, int]:
+    """How a YAML text indents (mapping, sequence, offset), as ruamel's `indent()` takes it:
+    from its first nested mapping and its first nested list; the example regions' style for
+    what the text does not show. `indexeer` writes its files as PyYAML does (2, 2, 0), the
+    example regions are written (2, 4, 2): a change keeps whichever the file has."""
+    mapping = reeks = None
+    ouder: int | None = None  # the column of a key whose value is on the next lines
+    blok: int | None = None  # inside a block scalar of a key at this column
+    for regel in tekst.splitlines():
+        inhoud = regel.strip()
+        if not inhoud or inhoud.startswith("#"):
+            continue
+        kolom = len(regel) - len(regel.lstrip(" "))
+        if blok is not None:
+            if kolom > blok:
+                continue
+            blok = None
+        m = _SLEUTEL.match(inhoud)
+        streep = m.group("streep") if m else ("- " if inhoud.startswith("- ") else "")
+        if ouder is not None:
+            if streep and kolom >= ouder and reeks is None:
+                reeks = (kolom - ouder + len(streep), kolom - ouder)
+            elif not streep and kolom > ouder and mapping is None:
+                mapping = kolom - ouder
+        ouder = None
+        if m is None:
+            continue
+        sleutel = kolom + len(streep)
+        waarde = (m.group("waarde") or "").strip()
+        if not waarde:
+            ouder = sleutel
+        elif waarde[0] in "|>":
+            blok = sleutel
+    standaard_mapping, standaard_reeks, standaard_offset = VOORBEELDREGIO
+    sequence, offset = reeks or (standaard_reeks, standaard_offset)
+    return mapping or standaard_mapping, sequence, offset
+
+
+def rondgang(tekst: str | None = None) -> YAML:
+    """ruamel.yaml as a person's file is changed: quotes, long lines, the indentation of
+    `tekst` (default: the example regions'), an amount as written (Decimal) and an explicit
+    null as "null" all stay."""
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a long line the person wrote on one line
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    mapping, sequence, offset = inspringing(tekst) if tekst is not None else VOORBEELDREGIO
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     yaml.representer.add_representer(
         Decimal, lambda r, d: r.represent_scalar("tag:yaml.org,2002:float", str(d)))
     yaml.representer.add_representer(
@@ -83,7 +129,7 @@ def werk_lijst_bij(tekst: str, lijst: str, sleutel: str, items: list[dict[str, A
     """`tekst` (a YAML file) with its list `lijst` made equal to `items` in the `velden`, item by
     item matched on `sleutel` and in the order of `items`; other keys of an item stay. None
     when nothing changes."""
-    yaml = rondgang()
+    yaml = rondgang(tekst)
     document = yaml.load(tekst)
     oud: CommentedSeq = document[lijst]
     bekend = {str(item.get(sleutel)): item for item in oud}

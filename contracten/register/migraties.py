@@ -84,7 +84,14 @@ def _v2_alleen_aanvullen(verbinding: Connection) -> None:
         verbinding.execute(text(
             "CREATE FUNCTION contracten_alleen_aanvullen() RETURNS trigger LANGUAGE plpgsql AS "
             f"$$ BEGIN RAISE EXCEPTION '{MELDING}'; END $$"))
-        for tabel in ("documenten", "stappen"):
+    _alleen_aanvullen(verbinding, ("documenten", "stappen"))
+
+
+def _alleen_aanvullen(verbinding: Connection, tabellen: tuple[str, ...]) -> None:
+    """The triggers that refuse any change or removal of a row of `tabellen` (on PostgreSQL
+    with the function of version 2)."""
+    if verbinding.dialect.name == "postgresql":
+        for tabel in tabellen:
             verbinding.execute(text(
                 f"CREATE TRIGGER {tabel}_alleen_aanvullen BEFORE UPDATE OR DELETE ON {tabel} "
                 "FOR EACH ROW EXECUTE FUNCTION contracten_alleen_aanvullen()"))
@@ -92,7 +99,7 @@ def _v2_alleen_aanvullen(verbinding: Connection) -> None:
                 f"CREATE TRIGGER {tabel}_niet_leegmaken BEFORE TRUNCATE ON {tabel} "
                 "FOR EACH STATEMENT EXECUTE FUNCTION contracten_alleen_aanvullen()"))
         return
-    for tabel in ("documenten", "stappen"):
+    for tabel in tabellen:
         for actie in ("UPDATE", "DELETE"):
             verbinding.execute(text(
                 f"CREATE TRIGGER {tabel}_geen_{actie.lower()} BEFORE {actie} ON {tabel} "
@@ -129,10 +136,33 @@ def _v3_per_perceel(verbinding: Connection) -> None:
     verbinding.execute(text("ALTER TABLE contracten_v3 RENAME TO contracten"))
 
 
+def _v4_opzegging_zorg_tot(verbinding: Connection) -> None:
+    """A terminated contract keeps the last day of its doorlevering (the opzegging's
+    uiterste zorgdatum), so the agenda follows the opzegging as it was given."""
+    verbinding.execute(text("ALTER TABLE contracten ADD COLUMN zorg_tot DATE"))
+
+
+def _v5_ondertekeningen(verbinding: Connection) -> None:
+    """Who signed for each party (name, function, day) with each step 'getekend'; like the
+    steps, only to be added to."""
+    metadata = MetaData()
+    Table("stappen", metadata, Column("id", Integer, primary_key=True))
+    Table("ondertekeningen", metadata,
+          Column("id", Integer, primary_key=True),
+          Column("stap", Integer, ForeignKey("stappen.id"), nullable=False),
+          Column("partij", String(16), nullable=False),
+          Column("naam", Text, nullable=False),
+          Column("functie", Text, nullable=False),
+          Column("datum", Date, nullable=False)).create(verbinding)
+    _alleen_aanvullen(verbinding, ("ondertekeningen",))
+
+
 MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "contracten, documenten en goedkeuringsstappen", _v1_tabellen),
     (2, "documenten en stappen alleen aan te vullen", _v2_alleen_aanvullen),
     (3, "een contract per perceel en opdrachtnemer", _v3_per_perceel),
+    (4, "de uiterste zorgdatum van een opgezegd contract", _v4_opzegging_zorg_tot),
+    (5, "wie voor elke partij tekende", _v5_ondertekeningen),
 ]
 LAATSTE = MIGRATIES[-1][0]
 

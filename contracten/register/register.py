@@ -24,14 +24,15 @@ class Contract:
     perceel: str  # the perceel's name
     variant: str
     begin: dt.date
-    einde: dt.date
+    einde: dt.date  # the last day: of the looptijd, or of the opzegging that ends it
     verlengingen_gebruikt: int
     verlengingen_over: int
     verlenging_maanden: int
     opzegtermijn_maanden: int
-    status: str = "lopend"  # or "opgezegd"
-    opzegdatum: dt.date | None = None
+    status: str = "lopend"  # "opgezegd" (an opzegging runs), "beëindigd" (after the last day)
+    opzegdatum: dt.date | None = None  # the day the opzegging was received
     perceelnummer: int = 1
+    zorg_tot: dt.date | None = None  # of an opzegging: the last day of the doorlevering
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,23 @@ class Versie:
 
 
 @dataclass(frozen=True)
+class Ondertekening:
+    """Who signed for one party (opdrachtgever: the gemeente; opdrachtnemer: the aanbieder),
+    in which function, and on which day."""
+
+    partij: str
+    naam: str
+    functie: str
+    datum: dt.date
+
+
+@dataclass(frozen=True)
 class Stap:
     stap: str
     door: str
     op: dt.datetime
     opmerking: str | None
+    ondertekeningen: tuple[Ondertekening, ...] = ()  # of a step 'getekend': each party's
 
 
 @dataclass(frozen=True)
@@ -130,7 +143,7 @@ class Register:
 
     def standen(self, regio: str, paden: Sequence[str] | None = None) -> list[Stand]:
         """The newest version of every document of `regio` (or of those paths) with its steps."""
-        d, s = schema.documenten, schema.stappen
+        d, s, o = schema.documenten, schema.stappen, schema.ondertekeningen
         nieuwste = (select(d.c.pad, func.max(d.c.id).label("id")).where(d.c.regio == regio)
                     .group_by(d.c.pad).subquery())
         with self.engine.connect() as v:
@@ -141,16 +154,29 @@ class Register:
                 rijen = [r for r in rijen if r["pad"] in gevraagd]
             ids = [r["id"] for r in rijen]
             stappen: dict[int, list[Stap]] = {i: [] for i in ids}
+            getekend: dict[int, list[Ondertekening]] = {}
+            for r in v.execute(select(o).join(s, o.c.stap == s.c.id)
+                               .where(s.c.document.in_(ids)).order_by(o.c.id)):
+                getekend.setdefault(r.stap, []).append(
+                    Ondertekening(r.partij, r.naam, r.functie, r.datum))
             for r in v.execute(select(s).where(s.c.document.in_(ids)).order_by(s.c.id)):
-                stappen[r.document].append(Stap(r.stap, r.door, r.op, r.opmerking))
+                stappen[r.document].append(Stap(r.stap, r.door, r.op, r.opmerking,
+                                                tuple(getekend.get(r.id, ()))))
         return [Stand(r["id"], r["aanbieder"], r["soort"], r["pad"], r["versie"], r["sha256"],
                       stappen[r["id"]], r["perceel"]) for r in rijen]
 
     def zet_stappen(self, documenten: Sequence[int], stap: str, door: str, op: dt.datetime,
-                    opmerking: str | None) -> None:
-        """Append one step for each document, all or none."""
+                    opmerking: str | None,
+                    ondertekeningen: Sequence[Ondertekening] = ()) -> None:
+        """Append one step for each document, with who signed it for each party, all or
+        none."""
         assert stap in STAPPEN
         with self._schrijven() as v:
             for document in documenten:
-                v.execute(schema.stappen.insert().values(document=document, stap=stap, door=door,
-                                                         op=op, opmerking=opmerking))
+                id_ = v.execute(schema.stappen.insert().values(
+                    document=document, stap=stap, door=door, op=op, opmerking=opmerking)
+                    .returning(schema.stappen.c.id)).scalar_one()
+                for o in ondertekeningen:
+                    v.execute(schema.ondertekeningen.insert().values(
+                        stap=id_, partij=o.partij, naam=o.naam, functie=o.functie,
+                        datum=o.datum))

@@ -40,8 +40,9 @@ contracten = Table(
     Column("verlengingen_over", Integer, nullable=False),
     Column("verlenging_maanden", Integer, nullable=False),
     Column("opzegtermijn_maanden", Integer, nullable=False),
-    Column("status", String(16), nullable=False),  # lopend, opgezegd
-    Column("opzegdatum", Date, nullable=True),
+    Column("status", String(16), nullable=False),  # lopend, opgezegd, beëindigd
+    Column("opzegdatum", Date, nullable=True),  # the day the notice was received
+    Column("zorg_tot", Date, nullable=True),  # of an opzegging: its uiterste zorgdatum (v4)
     # one row per contract: a perceel with one opdrachtnemer (version 3; before: per aanbieder)
     UniqueConstraint("regio", "perceelnummer", "aanbieder", name="contracten_per_perceel"),
 )
@@ -69,4 +70,14 @@ stappen = Table(
     Column("door", Text, nullable=False),
     Column("op", DateTime, nullable=False),
     Column("opmerking", Text, nullable=True),
+)
+
+ondertekeningen = Table(  # since version 5: who signed for each party, per step 'getekend'
+    "ondertekeningen", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("stap", Integer, ForeignKey("stappen.id"), nullable=False),
+    Column("partij", String(16), nullable=False),  # opdrachtgever, opdrachtnemer
+    Column("naam", Text, nullable=False),
+    Column("functie", Text, nullable=False),
+    Column("datum", Date, nullable=False),
 )

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pydantic import ValidationError
 
 from contracten.fouten import InvoerFout, Melding
-from contracten.opmaak import rond_af
+from contracten.opmaak import opsomming, rond_af
 from contracten.profiel.model import Profiel
 from contracten.profiel.tarieven import (
     BedragRegel,
@@ -70,6 +70,12 @@ def cijfers(profiel: Profiel, *, ova: Decimal | None = None, ppc: Decimal | None
             nacalculatie: Decimal | None = None, percentage: Decimal | None = None,
             van: int, datum: dt.date) -> IndexatieRecord:
     """The record of the figures used. Either OVA and PPC (VNG method) or one percentage."""
+    gegeven = {"ova": ova, "ppc": ppc, "nacalculatie": nacalculatie, "percentage": percentage}
+    buiten = [f"{naam} {waarde} %" for naam, waarde in gegeven.items()
+              if waarde is not None and abs(waarde) > HONDERD]
+    if buiten:  # what a prijspeil can hold; the index itself is checked in `indexeer`
+        raise InvoerFout([Melding("opdrachtregel", None, "index", f"{', '.join(buiten)} ligt "
+                                  "buiten -100 … 100 %", "index_buiten_bereik")])
     if percentage is not None:
         return IndexatieRecord(van=van, methode="percentage", index=percentage, datum=datum)
     if ova is None or ppc is None:
@@ -80,6 +86,9 @@ def cijfers(profiel: Profiel, *, ova: Decimal | None = None, ppc: Decimal | None
     nac = nacalculatie if nacalculatie is not None else Decimal(0)
     berekend = vng_index(regel.gewicht_loon, ova, ppc, nac)
     index = afgerond_index(berekend, regel.decimalen)
+    if abs(berekend) > HONDERD:
+        raise InvoerFout([Melding("opdrachtregel", None, "index", f"index {berekend} % ligt "
+                                  f"buiten {MINIMUM} … {MAXIMUM} %", "index_buiten_bereik")])
     return IndexatieRecord(van=van, methode="vng", ova=ova, ppc=ppc, nacalculatie=nac,
                            gewicht_loon=regel.gewicht_loon, index=index,
                            berekend=berekend if berekend != index else None, datum=datum)
@@ -91,7 +100,7 @@ def afgerond_index(index: Decimal, decimalen: int) -> Decimal:
     return index.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
 
 
-def vorig_prijspeil(profiel: Profiel, naar: int) -> int:
+def laatste_voor(profiel: Profiel, naar: int) -> int:
     """The latest prijspeil before `naar`; refuses an existing target or no earlier year."""
     bestand = f"{profiel.sleutel}/tarieven/{naar}.yaml"
     if naar in profiel.prijspeilen:
@@ -102,6 +111,31 @@ def vorig_prijspeil(profiel: Profiel, naar: int) -> int:
         raise InvoerFout([Melding(bestand, None, "naar", f"er is geen prijspeil vóór {naar} om "
                                   "van uit te gaan", "geen_vorig_prijspeil")])
     return max(eerder)
+
+
+def ontbrekende_jaren(profiel: Profiel, naar: int) -> list[int]:
+    """The years between the latest prijspeil before `naar` and `naar` itself."""
+    return list(range(laatste_voor(profiel, naar) + 1, naar))
+
+
+def vorig_prijspeil(profiel: Profiel, naar: int) -> int:
+    """The prijspeil `naar` is indexed from: the year before it. Refuses a gap: every year is
+    indexed with its own figures, from the rounded amounts of the year before (article 3.2),
+    so one index can never span several years."""
+    van = laatste_voor(profiel, naar)
+    ontbreekt = ontbrekende_jaren(profiel, naar)
+    if ontbreekt:
+        jaren = opsomming([str(j) for j in ontbreekt])
+        wat = f"prijspeil {jaren} ontbreekt" if len(ontbreekt) == 1 else \
+            f"de prijspeilen {jaren} ontbreken"
+        raise InvoerFout([Melding(
+            f"{profiel.sleutel}/tarieven/{naar}.yaml", None, "naar",
+            f"{naar} volgt niet op het laatste prijspeil {van}: {wat}. Elk jaar wordt "
+            "geïndexeerd met de cijfers van dat jaar, uit de afgeronde bedragen van het jaar "
+            f"ervoor; één indexcijfer over meer jaren kan niet. Indexeer eerst naar {van + 1}, "
+            f"of geef de cijfers van elk jaar {van + 1} tot en met {naar} in één bestand "
+            "(indexeer --cijfers)", "indexatie_jaren_ontbreken")])
+    return van
 
 
 def indexeer(profiel: Profiel, naar: int, record: IndexatieRecord) -> Indexering:
@@ -117,7 +151,9 @@ def indexeer(profiel: Profiel, naar: int, record: IndexatieRecord) -> Indexering
         for regel in profiel.prijspeilen[jaar].bedragen:
             laatste[regel.sleutel] = (jaar, regel)
     wijzigingen = [
-        Wijziging(regel.model_copy(update={"bedrag": rond_af(regel.bedrag * factor)}),
+        # A deviation of the year before is that year's; the new amount is the indexation.
+        Wijziging(regel.model_copy(update={"bedrag": rond_af(regel.bedrag * factor),
+                                           "afwijking": None}),
                   oud=regel.bedrag, van=jaar)
         for jaar, regel in laatste.values()]
     try:  # validated like a hand-written file: e.g. no amount above the ceiling

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from contracten.opmaak import voorbeeld
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
-from contracten.rekenen.opzegging import bereken, markering, plus_maanden
+from contracten.rekenen.contractstand import Opzegfeit, einde_van
+from contracten.rekenen.opzegging import markering, plus_maanden
 from contracten.rekenen.termijnregel import EEN_DAG, laatste_dag, uiterste_ontvangst
 
 VERLENGING_AANKONDIGEN_MAANDEN = 6  # Contractstandaard art. 1.3: at least 6 months before the end
@@ -47,13 +48,29 @@ def einde(profiel: Profiel) -> dt.date:
                        if verlenging else 0)
 
 
-def termijnen(profiel: Profiel, opzeggingen: Mapping[str, dt.date]) -> list[Termijn]:
-    """Every obligation of `profiel`, by date; `opzeggingen`: a contract's key (`Contract.sleutel`:
-    the aanbieder's id in a tender of one perceel) -> the day its opzegtermijn started (from
-    the register)."""
+def termijnen(profiel: Profiel, opzeggingen: Mapping[str, Opzegfeit]) -> list[Termijn]:
+    """Every obligation of `profiel`, by date, as events left it; `opzeggingen`: a contract's
+    key (`Contract.sleutel`: the aanbieder's id in a tender of one perceel) -> its opzegging
+    (from the register). A contract's own deadlines stop at its end; the region's (verlenging,
+    notice against the end of the looptijd, indexation) stop when its last contract ends, and
+    when every contract is terminated there is no verlenging or notice left to give."""
+    eind = einde(profiel)
+    eindes = {c.sleutel: einde_van(eind, opzeggingen.get(c.sleutel)) for c in profiel.contracten}
+    laatste = max(eindes.values(), default=eind)
+    alle_opgezegd = bool(eindes) and all(c.sleutel in opzeggingen for c in profiel.contracten)
+    uit = [t for t in _regio(profiel, eind, alle_opgezegd) if t.datum <= laatste]
+    uit += _socialreturn(profiel, eindes)
+    for c in profiel.contracten:
+        if c.sleutel in opzeggingen:
+            uit += _opzegging(profiel, c, opzeggingen[c.sleutel])
+    return sorted(uit, key=lambda t: (t.datum, t.sleutel))
+
+
+def _regio(profiel: Profiel, eind: dt.date, alle_opgezegd: bool) -> list[Termijn]:
+    """The deadlines of the whole region: the end of the looptijd, verlenging, notice against
+    that end, indexation and bestedingsruimte."""
     regio = profiel.sleutel
     uit: list[Termijn] = []
-
     keuzes = profiel.overeenkomst
     looptijd_vb = profiel.regio.aanbesteding.looptijd.voorbeeld
 
@@ -64,16 +81,15 @@ def termijnen(profiel: Profiel, opzeggingen: Mapping[str, dt.date]) -> list[Term
         uit.append(Termijn(datum, f"{regio}/{sleutel}", voorbeeld(wat, vb or looptijd_vb), None,
                            grondslag, markering(datum) if handelen else None))
 
-    eind = einde(profiel)
     voeg_toe(eind, "einde", "einde van de overeenkomsten (looptijd)", "artikel 1.3",
              handelen=False)
     verlenging = keuzes.verlenging if keuzes else None
-    if verlenging and verlenging.gebruikt < verlenging.aantal:
+    if verlenging and verlenging.gebruikt < verlenging.aantal and not alle_opgezegd:
         voeg_toe(uiterste_ontvangst(eind, VERLENGING_AANKONDIGEN_MAANDEN), "verlenging",
                  f"uiterste dag om verlenging met {verlenging.maanden} maanden aan te kondigen "
                  f"({verlenging.aantal - verlenging.gebruikt} van {verlenging.aantal} over)",
                  "artikel 1.3", vb=bool(keuzes and keuzes.is_voorbeeld("verlenging")))
-    for partij, maanden, vb in _opzegtermijnen(profiel):
+    for partij, maanden, vb in [] if alle_opgezegd else _opzegtermijnen(profiel):
         voeg_toe(uiterste_ontvangst(eind, maanden), f"opzeggen-{partij.lower()}",
                  f"uiterste dag voor opzegging door {partij} tegen het einde van de looptijd "
                  f"(opzegtermijn {maanden} maanden)", "artikel 1.3", vb=vb)
@@ -94,12 +110,7 @@ def termijnen(profiel: Profiel, opzeggingen: Mapping[str, dt.date]) -> list[Term
             for maanden, sleutel, wat in BESTEDINGSRUIMTE:
                 voeg_toe(uiterste_ontvangst(ingang - EEN_DAG, maanden), f"{sleutel}/{jaar}",
                          f"{wat} voor de bestedingsruimte {jaar}", "artikel 1.5")
-    uit += _socialreturn(profiel, eind)
-    contracten = {c.sleutel: c for c in profiel.contracten}
-    for sleutel, datum in sorted(opzeggingen.items()):
-        if sleutel in contracten:
-            uit += _opzegging(profiel, contracten[sleutel], datum)
-    return sorted(uit, key=lambda t: (t.datum, t.sleutel))
+    return uit
 
 
 def _opzegtermijnen(profiel: Profiel) -> list[tuple[str, int, bool]]:
@@ -117,7 +128,9 @@ def _opzegtermijnen(profiel: Profiel) -> list[tuple[str, int, bool]]:
     return uit
 
 
-def _socialreturn(profiel: Profiel, eind: dt.date) -> list[Termijn]:
+def _socialreturn(profiel: Profiel, eindes: Mapping[str, dt.date]) -> list[Termijn]:
+    """Per contract that owes social return: its plan, and a verantwoording each year up to the
+    one over the year its contract ends."""
     regel = profiel.regio.regels.socialreturn
     afspraken = profiel.overeenkomst.socialreturn if profiel.overeenkomst else None
     if regel is None or afspraken is None:
@@ -127,11 +140,12 @@ def _socialreturn(profiel: Profiel, eind: dt.date) -> list[Termijn]:
     for c in profiel.contracten:  # social return is owed per contract
         if c.aanbieder.jaaromzet <= regel.drempel:
             continue
-        a, perceel = c.aanbieder, c.perceelnummer
-        uit.append(Termijn(afspraken.plan_datum, f"{profiel.sleutel}/socialreturn-plan/"
-                           f"{c.sleutel}",
-                           voorbeeld(f"plan van aanpak social return van {_naam(c)}", vb), a.id,
-                           "artikel 1.9", markering(afspraken.plan_datum), perceel))
+        a, perceel, eind = c.aanbieder, c.perceelnummer, eindes[c.sleutel]
+        if afspraken.plan_datum <= eind:
+            uit.append(Termijn(afspraken.plan_datum, f"{profiel.sleutel}/socialreturn-plan/"
+                               f"{c.sleutel}",
+                               voorbeeld(f"plan van aanpak social return van {_naam(c)}", vb),
+                               a.id, "artikel 1.9", markering(afspraken.plan_datum), perceel))
         vanaf = afspraken.rapportage_vanaf
         jaar = 0
         while vanaf is not None and (datum := plus_maanden(vanaf, 12 * jaar)).year <= \
@@ -151,21 +165,19 @@ def _naam(contract: Contract) -> str:
     return f"{contract.aanbieder.naam}, perceel {contract.perceel.nummer}"
 
 
-def _opzegging(profiel: Profiel, contract: Contract, datum: dt.date) -> list[Termijn]:
+def _opzegging(profiel: Profiel, contract: Contract, opzegging: Opzegfeit) -> list[Termijn]:
+    """The dates of a running opzegging as it was given: its own opzegtermijn and end."""
     regel = profiel.regio.regels.opzegging
-    aanbieder = contract.aanbieder.id
-    schema = bereken(aanbieder, datum, regel.opzegtermijn_maanden, regel.doorlevering_maanden,
-                     [])
     naam = _naam(contract)
     sleutel = f"{profiel.sleutel}/opzegging/{contract.sleutel}"
-    vb = regel.is_voorbeeld("opzegtermijn_maanden") or regel.is_voorbeeld("doorlevering_maanden")
+    vb = regel.is_voorbeeld("doorlevering_maanden")
     # A region without an instroomstop (regels.opzegging.instroomstop) has no such deadline.
-    return [Termijn(d, f"{sleutel}/{s}", voorbeeld(f"{wat} ({naam})", vb and s != "instroomstop"),
-                    aanbieder, "opzegging", markering(d), contract.perceelnummer)
-            for d, s, wat in ((schema.instroomstop, "instroomstop", "instroomstop: geen nieuwe "
+    return [Termijn(d, f"{sleutel}/{s}", voorbeeld(f"{wat} ({naam})", vb and s == "zorg-tot"),
+                    contract.aanbieder.id, "opzegging", markering(d), contract.perceelnummer)
+            for d, s, wat in ((opzegging.instroomstop, "instroomstop", "instroomstop: geen nieuwe "
                                "cliënten meer"),
-                              (schema.einde_overeenkomst, "einde", "einde van de overeenkomst na "
+                              (opzegging.einde, "einde", "laatste dag van de overeenkomst na "
                                "opzegging"),
-                              (schema.uiterste_zorgdatum, "zorg-tot", "uiterste dag van de "
+                              (opzegging.zorg_tot, "zorg-tot", "uiterste dag van de "
                                "doorlevering; warme overdracht afgerond"))
             if s != "instroomstop" or regel.instroomstop]

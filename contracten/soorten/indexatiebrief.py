@@ -1,19 +1,19 @@
-"""Document context of the indexatiebrief: per contract, its amounts before and after indexation.
+"""Document context of the indexatiebrief: per contract, its amounts before and after indexation
+(over several years in one run: since the prijspeil before the first, with each year's index).
 Pure: no files, no Word objects."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from contracten.opmaak import bedrag, datum, decimalen, getal, procent, voorbeeld
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
-from contracten.profiel.tarieven import BedragRegel, Eenheid
-from contracten.rekenen.indexatie import vorig_bedrag
+from contracten.profiel.tarieven import IndexatieRecord
 from contracten.soorten.basis import ContractSoort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
+from contracten.soorten.indexatieregels import Rij, regels
 
 
 def beschikbaar(profiel: Profiel, prijspeil: int) -> bool:
@@ -21,57 +21,12 @@ def beschikbaar(profiel: Profiel, prijspeil: int) -> bool:
     return profiel.prijspeilen[prijspeil].indexatie is not None
 
 
-@dataclass(frozen=True)
-class Rij:
-    """One amount of the letter: before and after indexation."""
-
-    naam: str
-    eenheid: Eenheid
-    oud: Decimal
-    nieuw: Decimal
-    voorbeeld: bool
-
-
-def regels(profiel: Profiel, prijspeil: int, contract: Contract) -> list[Rij]:
-    """This contract's own amounts, before and after. Taakgericht: one row, the contract
-    partner's budget of the perceel (the sum of its functie budgets, as Deel 2 of its
-    overeenkomst shows it), never the budget of a functie or of any other party."""
-    peil = profiel.prijspeilen[prijspeil]
-    namen = {e.sleutel: e.naam for e in profiel.eenheden}
-    producten = contract.producten
-    sleutels = [b.sleutel for b in peil.bedragen if b.product in producten]
-    afwezigheid = profiel.regio.regels.afwezigheid
-    if afwezigheid and (not afwezigheid.producten
-                        or set(afwezigheid.producten) & set(producten)):
-        sleutels.append(afwezigheid.bedrag)
-    paren: list[tuple[BedragRegel, BedragRegel]] = []
-    for sleutel in sleutels:
-        nieuw, oud = peil.bedrag(sleutel), vorig_bedrag(profiel, prijspeil, sleutel)
-        if nieuw is not None and oud is not None:
-            paren.append((oud[1], nieuw))
-    if contract.perceel.taakgericht:
-        budget = [(o, n) for o, n in paren if n.product in producten]
-        if not budget:
-            return []
-        return [Rij(f"Taakgericht budget {contract.perceel.naam}", budget[0][1].eenheid,
-                    sum((o.bedrag for o, _ in budget), Decimal(0)),
-                    sum((n.bedrag for _, n in budget), Decimal(0)),
-                    any(o.voorbeeld or n.voorbeeld for o, n in budget))]
-    return [Rij(namen.get(n.product or "", n.omschrijving), n.eenheid, o.bedrag, n.bedrag,
-                o.voorbeeld or n.voorbeeld) for o, n in paren]
-
-
-def gegevens(profiel: Profiel, prijspeil: int, contract: Contract, versie: str
-             ) -> dict[str, Any]:
-    """What the letter and the addendum share: the index as applied and this contract's own
-    amounts, before and after. Data only: the templates word the index and head the table."""
-    peil = profiel.prijspeilen[prijspeil]
-    record = peil.indexatie
-    assert record is not None
-    rijen = regels(profiel, prijspeil, contract)
-    index: dict[str, Any] = {"cijfer": procent(record.index), "vng": record.methode == "vng",
-                             "loon": None, "prijs": None, "ova": None, "ppc": None,
-                             "nacalculatie": None, "berekend": None, "afronding": None}
+def _index(record: IndexatieRecord, afronding: int) -> dict[str, Any]:
+    """One year's index as applied, and (VNG method) the figures it was computed from."""
+    index: dict[str, Any] = {"jaar": None, "cijfer": procent(record.index),
+                             "vng": record.methode == "vng", "loon": None, "prijs": None,
+                             "ova": None, "ppc": None, "nacalculatie": None, "berekend": None,
+                             "afronding": None}
     if record.methode == "vng":
         assert record.gewicht_loon is not None and record.ova is not None
         assert record.ppc is not None and record.nacalculatie is not None
@@ -80,22 +35,58 @@ def gegevens(profiel: Profiel, prijspeil: int, contract: Contract, versie: str
                   "ova": procent(record.ova), "ppc": procent(record.ppc),
                   "nacalculatie": procent(record.nacalculatie)}
         if record.berekend is not None:  # the exact result, and how it was rounded
-            index |= {"berekend": procent(record.berekend),
-                      "afronding": decimalen(profiel.regio.regels.indexatie.decimalen)}
+            index |= {"berekend": procent(record.berekend), "afronding": decimalen(afronding)}
+    return index
+
+
+def _jaren(profiel: Profiel, prijspeil: int, record: IndexatieRecord) -> list[dict[str, Any]]:
+    """Over several years in one run: each year's index, from the year after the base on."""
+    if record.reeks_van is None:
+        return []
+    afronding = profiel.regio.regels.indexatie.decimalen
+    uit = []
+    for jaar in range(record.basis + 1, prijspeil + 1):
+        eigen = profiel.prijspeilen[jaar].indexatie if jaar in profiel.prijspeilen else None
+        if eigen is not None:
+            uit.append(_index(eigen, afronding) | {"jaar": jaar})
+    return uit
+
+
+def gegevens(profiel: Profiel, prijspeil: int, contract: Contract, versie: str
+             ) -> dict[str, Any]:
+    """What the letter and the addendum share: the index as applied (over several years: each
+    year's) and this contract's own amounts, before and after, with any deviation from the
+    indexation and its reason. Data only: the templates word the index and head the table."""
+    peil = profiel.prijspeilen[prijspeil]
+    record = peil.indexatie
+    assert record is not None
+    rijen = regels(profiel, prijspeil, contract)
     heeft_voorbeeld = contract.aanbieder.voorbeeld or any(r.voorbeeld for r in rijen)
+    jaren = _jaren(profiel, prijspeil, record)
+
+    def euro(waarde: Decimal, rij: Rij) -> str:
+        return voorbeeld(bedrag(waarde), rij.voorbeeld)
+
     return {
         **basis(profiel, prijspeil, versie, heeft_voorbeeld, contract),
         "ingangsdatum": datum(peil.ingangsdatum),
-        "vorig_prijspeil": record.van,
+        "vorig_prijspeil": record.basis,
         "taakgericht": contract.perceel.taakgericht,
         # The Contractstandaard's article on indexation, when the overeenkomst follows it.
         "grondslag": "artikel 3.2 van de overeenkomst" if profiel.overeenkomst else "",
         "terugwerkend": peil.terugwerkend,
-        "index": index,
+        "index": _index(record, profiel.regio.regels.indexatie.decimalen),
+        "jaren": jaren,
         "bedragen": [{"naam": r.naam, "eenheid": profiel.regio.benaming(r.eenheid).enkelvoud,
-                      "oud": voorbeeld(bedrag(r.oud), r.voorbeeld),
-                      "nieuw": voorbeeld(bedrag(r.nieuw), r.voorbeeld)}
-                     for r in rijen],
+                      "oud": euro(r.oud, r), "nieuw": euro(r.nieuw, r),
+                      "afwijkend": bool(r.afwijkingen)} for r in rijen],
+        # The rows set apart from the indexation: their real change, and why.
+        "afwijkingen": [{"naam": r.naam, "oud": euro(r.oud, r), "nieuw": euro(r.nieuw, r),
+                         "procent": procent(r.procent, 2),
+                         # The template ends the sentence: no second full stop.
+                         "redenen": [{"jaar": a.jaar, "reden": a.reden.strip().removesuffix(".")}
+                                     for a in r.afwijkingen]}
+                        for r in rijen if r.afwijkingen],
     }
 
 

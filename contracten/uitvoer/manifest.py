@@ -4,6 +4,7 @@ is read and written; everything else works with the typed `Manifest`."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -77,12 +78,25 @@ class Document:
 _DOCUMENT = TypeAdapter(Document)
 
 
+class Opzegfeiten(_Model):
+    """What an opzegging's folder records of the termination it was made for, so the register
+    and the agenda follow the opzegging as given (its own opzegtermijn and end), not the
+    profile's."""
+
+    ontvangen: dt.date  # the day the notice was received
+    opzegtermijn_maanden: int
+    einde_overeenkomst: dt.date  # the contract's last day
+    uiterste_zorgdatum: dt.date  # the last day of the doorlevering
+    door: str  # who terminated: aanbieder or gemeente
+
+
 class Manifest(_Model):
     opdracht: str = "genereer"  # the command whose folder this is: genereer, opzegging, vergelijk
     regio: str
     prijspeil: int | None = None
     aanbieder: str | None = None  # an opzegging's folder belongs to one contract
     perceel: int | None = None  # ... of this perceel, in a tender of several percelen
+    opzegging: Opzegfeiten | None = None  # an opzegging's folder: the termination it records
     versie: str
     datum: str
     generator: str | None = None

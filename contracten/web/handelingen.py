@@ -4,6 +4,7 @@ regenerating a region. Every one a POST with the session's CSRF token."""
 from __future__ import annotations
 
 import hmac
+from collections.abc import Mapping
 
 import markdown
 from starlette.concurrency import run_in_threadpool
@@ -45,6 +46,24 @@ UITZONDERINGEN = {"samenvatting_niet_definitief": "--ook-samenvattingen",
                   "voorbeeld_niet_definitief": "--ook-voorbeelden"}
 
 
+def _ondertekeningen(formulier: Mapping[str, object], stap: str) -> list[contracten.Ondertekening]:
+    """Of a step 'getekend': who signed for each party, as the form gives it (the checks are
+    those of the command line)."""
+    if stap != "getekend":
+        return []
+    uit = []
+    for partij in ("opdrachtgever", "opdrachtnemer"):
+        try:
+            datum = contracten.lees_datum(str(formulier.get(f"{partij}-datum", "")))
+        except ValueError:
+            raise HTTPException(400, f"Geef de dag waarop voor de {partij} is getekend "
+                                     "(JJJJ-MM-DD).") from None
+        uit.append(contracten.Ondertekening(partij, str(formulier.get(partij, "")),
+                                            str(formulier.get(f"{partij}-functie", "")),
+                                            datum))
+    return uit
+
+
 async def stap(request: Request) -> Response:
     formulier = await controleer_formulier(request)
     naam = regionaam(request)
@@ -70,7 +89,8 @@ async def stap(request: Request) -> Response:
         else:
             await run_in_threadpool(contracten.zet_stap, p, gekozen, door=wie, tijdstip=tijdstip,
                                     opmerking=opmerking, uitvoer=i.uitvoer, paden=[pad],
-                                    database=i.database)
+                                    database=i.database,
+                                    ondertekeningen=_ondertekeningen(formulier, gekozen))
     except contracten.InvoerFout as fout:
         return toon(request, "geweigerd.html", status=400, regio=p, stap=STAP_NAMEN[gekozen],
                     fout=fout, uitzondering=sorted({m.code for m in fout.meldingen}
