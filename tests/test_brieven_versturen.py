@@ -234,3 +234,15 @@ def test_het_addendum_noemt_wanneer_het_ondertekend_terug_moet(regios, tmp_path,
     brief = _lees(tmp_path / "assen/2026/brieven/indexatie/zorg-welzijn-de-brug.md")
     assert (f"Wij verzoeken u het addendum binnen {woorden} na dagtekening van deze brief, "
             f"uiterlijk op {uiterlijk}, ondertekend aan ons terug te sturen.") in brief
+
+
+def test_de_indexatiebrief_zegt_hoe_de_aanbieder_ons_bereikt(regios, tmp_path):
+    """As the other letters: telephone and e-mail of brieven.yaml (Amersfoort's, example
+    values), not only 'de afdeling inkoop'."""
+    uit = voer_uit("--regios", str(regios), "indexeer", "amersfoort", "--naar", "2024",
+                   "--percentage", "3.5", "--datum", "2023-11-20", "--genereer", "--uitvoer",
+                   str(tmp_path))
+    assert uit.code == 0, uit.stderr
+    [brief] = (tmp_path / "amersfoort/2024/brieven/indexatie").glob("*.md")
+    assert ("neem dan contact op met de afdeling inkoop via 033 469 49 49 of "
+            "inkoop.sociaaldomein@amersfoort.voorbeeld.nl") in _lees(brief)
