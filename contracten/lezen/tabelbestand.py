@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from contracten.fouten import InvoerFout, Melding
+from contracten.privacy import bevat_bsn
 
 MAXIMUM_VELD = 10_000  # what the csv module reads as one field before it gives up
 ZIP = b"PK\x03\x04"
@@ -149,3 +150,25 @@ def lees_tabel(invoer: Invoerbestand, titel: str) -> tuple[list[str], Iterator[l
                                   "op als CSV UTF-8 of als Excel-werkmap (.xlsx)", "codering")],
                          titel) from None
     return lees_csv(invoer.naam, tekst, titel)
+
+
+def rijen_zonder_personen(naam: str, kop: list[str], rijen: Iterator[list[str]],
+                          meldingen: list[Melding], *, maximum: int,
+                          inhoud: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """The non-empty rows of a table that holds no personal data, each as {column: text} with
+    its line number. A row with a BSN (the file holds `inhoud`: "indexcijfers") and the rows
+    after the first `maximum` become messages in `meldingen` instead."""
+    for nummer, rij in enumerate(rijen, start=2):
+        if nummer > maximum + 1:
+            meldingen.append(Melding(naam, nummer, "", f"meer dan {maximum} rijen",
+                                     "te_veel_rijen"))
+            return
+        waarden = {k: (rij[i].strip() if i < len(rij) else "") for i, k in enumerate(kop)}
+        if not any(waarden.values()):
+            continue
+        if any(bevat_bsn(w, excel=True) for w in waarden.values()):
+            meldingen.append(Melding(naam, nummer, "", "bevat een BSN (9 cijfers die de "
+                                     f"elfproef halen); dit bestand bevat alleen {inhoud}",
+                                     "bsn"))
+            continue
+        yield nummer, waarden

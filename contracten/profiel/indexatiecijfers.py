@@ -11,9 +11,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from contracten.fouten import InvoerFout, Melding, os_reden
-from contracten.lezen.tabelbestand import Invoerbestand, lees_getal, lees_tabel
+from contracten.lezen.tabelbestand import (
+    Invoerbestand,
+    lees_getal,
+    lees_tabel,
+    rijen_zonder_personen,
+)
 from contracten.opmaak import opsomming
-from contracten.privacy import bevat_bsn
 
 TITEL = "Bestand met indexatiecijfers is ongeldig"
 KOLOMMEN = ("jaar", "ova", "ppc", "nacalculatie", "percentage")
@@ -64,19 +68,8 @@ def lees_cijfers(invoer: Invoerbestand, jaren: range) -> dict[int, Cijfers]:
         raise InvoerFout(meldingen, TITEL)
     uit: dict[int, Cijfers] = {}
     genoemd: set[int] = set()  # also the years of a row with a mistake: not "missing"
-    for nummer, rij in enumerate(rijen, start=2):
-        if nummer > MAXIMUM_RIJEN + 1:
-            meldingen.append(Melding(naam, nummer, "", f"meer dan {MAXIMUM_RIJEN} rijen",
-                                     "te_veel_rijen"))
-            break
-        waarden = {k: (rij[i].strip() if i < len(rij) else "") for i, k in enumerate(kop)}
-        if not any(waarden.values()):
-            continue
-        if any(bevat_bsn(w, excel=True) for w in waarden.values()):
-            meldingen.append(Melding(naam, nummer, "", "bevat een BSN (9 cijfers die de "
-                                     "elfproef halen); dit bestand bevat alleen indexcijfers",
-                                     "bsn"))
-            continue
+    for nummer, waarden in rijen_zonder_personen(naam, kop, rijen, meldingen,
+                                                 maximum=MAXIMUM_RIJEN, inhoud="indexcijfers"):
         jaar_tekst = waarden.get("jaar", "")
         if not (len(jaar_tekst) == 4 and jaar_tekst.isdigit()):
             meldingen.append(Melding(naam, nummer, "jaar", f"'{jaar_tekst}' is geen jaartal",

@@ -9,8 +9,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from contracten.fouten import InvoerFout, Melding
-from contracten.lezen.tabelbestand import Invoerbestand, lees_getal, lees_tabel
-from contracten.privacy import bevat_bsn
+from contracten.lezen.tabelbestand import (
+    Invoerbestand,
+    lees_getal,
+    lees_tabel,
+    rijen_zonder_personen,
+)
 from contracten.profiel.model import Profiel
 
 KOLOMMEN = ("aanbieder", "jaar", "gerealiseerd")
@@ -34,18 +38,9 @@ def lees_realisatie(invoer: Invoerbestand, profiel: Profiel, jaren: list[int]) -
     for c in profiel.contracten:
         contracten.setdefault(c.aanbieder.id, {})[str(c.perceel.nummer)] = c.sleutel
     gemeld: Gemeld = {}
-    for nummer, rij in enumerate(rijen, start=2):
-        if nummer > MAXIMUM_RIJEN + 1:
-            meldingen.append(Melding(naam, nummer, "", f"meer dan {MAXIMUM_RIJEN} rijen",
-                                     "te_veel_rijen"))
-            break
-        waarden = {k: (rij[i].strip() if i < len(rij) else "") for i, k in enumerate(kop)}
-        if not any(waarden.values()):
-            continue
-        if any(bevat_bsn(w, excel=True) for w in waarden.values()):
-            meldingen.append(Melding(naam, nummer, "", "bevat een BSN (9 cijfers die de "
-                                     "elfproef halen); dit bestand gaat over aanbieders", "bsn"))
-            continue
+    for nummer, waarden in rijen_zonder_personen(
+            naam, kop, rijen, meldingen, maximum=MAXIMUM_RIJEN,
+            inhoud="wat aanbieders realiseerden"):
         aanbieder, jaar_tekst, bedrag_tekst = (waarden[k] for k in KOLOMMEN)
         if aanbieder not in ids:
             meldingen.append(Melding(naam, nummer, "aanbieder", f"onbekende aanbieder "
