@@ -158,3 +158,18 @@ def percelen_gegenereerd(percelen_eenmaal_gegenereerd, tmp_path) -> tuple[Path, 
     shutil.copytree(regios, doel / "regios")
     shutil.copytree(uitvoer, doel / "uit")
     return doel / "regios", doel / "uit"
+
+
+def indexeer_tot(regios: Path, regio: str, naar: int, *, datum: dt.date, **opties):
+    """Index `regio` one year at a time up to `naar` (3,5 % a year before the last), the last
+    year with `opties` (e.g. `percentage`, `genereren`, `uitvoer`). For Amersfoort, whose
+    contracts start in 2027 on prijspeil 2023: only a prijspeil from the start has letters."""
+    from decimal import Decimal
+
+    import contracten
+
+    profiel = contracten.laad_regio(regios, regio)
+    for jaar in range(profiel.laatste_prijspeil() + 1, naar):
+        contracten.indexeer(profiel, naar=jaar, datum=datum, percentage=Decimal("3.5"))
+        profiel = contracten.laad_regio(regios, regio)
+    return contracten.indexeer(profiel, naar=naar, datum=datum, **opties)

@@ -239,10 +239,28 @@ def test_het_addendum_noemt_wanneer_het_ondertekend_terug_moet(regios, tmp_path,
 def test_de_indexatiebrief_zegt_hoe_de_aanbieder_ons_bereikt(regios, tmp_path):
     """As the other letters: telephone and e-mail of brieven.yaml (Amersfoort's, example
     values), not only 'de afdeling inkoop'."""
+    cijfers = tmp_path / "cijfers.csv"
+    cijfers.write_text("jaar,percentage\n2024,3.5\n2025,3.1\n2026,2.9\n2027,3.0\n",
+                       encoding="utf-8")
+    uit = voer_uit("--regios", str(regios), "indexeer", "amersfoort", "--naar", "2027",
+                   "--cijfers", str(cijfers), "--datum", "2026-11-20", "--genereer",
+                   "--uitvoer", str(tmp_path))
+    assert uit.code == 0, uit.stderr
+    [brief] = (tmp_path / "amersfoort/2027/brieven/indexatie").glob("*.md")
+    assert ("neem dan contact op met de afdeling inkoop via 033 469 49 49 of "
+            "inkoop.sociaaldomein@amersfoort.voorbeeld.nl") in _lees(brief)
+
+
+def test_geen_indexatiebrief_voor_een_overeenkomst_die_nog_niet_loopt(regios, tmp_path):
+    """Amersfoort's contracts start on 1 January 2027: a prijspeil 2024 amends nothing, so no
+    letter or addendum says 'met ingang van 1 januari 2024'; the command says why."""
     uit = voer_uit("--regios", str(regios), "indexeer", "amersfoort", "--naar", "2024",
                    "--percentage", "3.5", "--datum", "2023-11-20", "--genereer", "--uitvoer",
                    str(tmp_path))
     assert uit.code == 0, uit.stderr
-    [brief] = (tmp_path / "amersfoort/2024/brieven/indexatie").glob("*.md")
-    assert ("neem dan contact op met de afdeling inkoop via 033 469 49 49 of "
-            "inkoop.sociaaldomein@amersfoort.voorbeeld.nl") in _lees(brief)
+    assert "vóór het begin van de overeenkomsten (2027-01-01): er zijn geen indexatiebrieven " \
+           "of addenda gemaakt" in uit.stderr
+    assert "(met indexatiebrieven)" not in uit.stdout
+    assert not (tmp_path / "amersfoort/2024/brieven").exists()
+    assert not (tmp_path / "amersfoort/2024/addenda").exists()
+    assert (tmp_path / "amersfoort/2024/overeenkomsten").is_dir()

@@ -18,7 +18,7 @@ from contracten.cli import main
 from contracten.fouten import InvoerFout
 from contracten.soorten.overeenkomst import opbouw
 
-from .conftest import BRONNEN, REGIOS, wijzig_yaml
+from .conftest import BRONNEN, REGIOS, indexeer_tot, wijzig_yaml
 
 DATUM = dt.date(2026, 11, 23)
 TUSSENVORMEN = ("thuiswonen-licht", "thuiswonen-intensief", "begeleid-kamer-wonen-excl")
@@ -174,10 +174,9 @@ def test_zonder_mandaat_alleen_de_burgemeester(regios):
 def geindexeerd(tmp_path_factory: pytest.TempPathFactory) -> Path:
     basis = tmp_path_factory.mktemp("ondertekenbaar")
     shutil.copytree(REGIOS, basis / "regios")
-    for regio, naar in (("assen", 2026), ("amersfoort", 2024)):
-        profiel = contracten.laad_regio(basis / "regios", regio)
-        contracten.indexeer(profiel, naar=naar, percentage=Decimal("3.5"), genereren=True,
-                            datum=DATUM, uitvoer=basis / "uit")
+    for regio, naar in (("assen", 2026), ("amersfoort", 2027)):
+        indexeer_tot(basis / "regios", regio, naar, percentage=Decimal("3.5"), genereren=True,
+                     datum=DATUM, uitvoer=basis / "uit")
     return basis / "uit"
 
 
@@ -187,7 +186,7 @@ def _partijen(md: str) -> str:
 
 @pytest.mark.parametrize(("regio", "jaar", "aanbieder"),
                          [("assen", 2026, "wonen-plus"),
-                          ("amersfoort", 2024, "stichting-samen-eemland")])
+                          ("amersfoort", 2027, "stichting-samen-eemland")])
 def test_addendum_herhaalt_de_comparitie(geindexeerd, regio, jaar, aanbieder):
     map_ = geindexeerd / regio / str(jaar)
     addendum = _partijen((map_ / f"addenda/{aanbieder}.md").read_text(encoding="utf-8"))

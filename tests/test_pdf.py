@@ -24,14 +24,17 @@ from pypdf import PdfReader
 import contracten
 from contracten.weergave.pdf import naar_pdf
 
+from .conftest import indexeer_tot
+
 ROOT = Path(__file__).resolve().parent.parent
 REGIOS = ROOT / "regios"
 SJABLONEN = ROOT / "sjablonen"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 DATUM = dt.date(2026, 11, 23)
-# Each example region indexed to the prijspeil after its newest.
-INDEXATIE = {"assen": 2026, "amersfoort": 2024}
+# Each example region indexed to a prijspeil with letters: Assen's next, Amersfoort's first
+# from the start of its contracts (2027).
+INDEXATIE = {"assen": 2026, "amersfoort": 2027}
 BRIEVEN = ["indexatiebrief", "opzeggingsbrief", "socialreturn-brief", "socialreturn-herinnering"]
 # Leader dots and a page number: the end of an entry in the table of contents.
 _PAGINANUMMER = re.compile(r"\.{2,}\s*(\d+)\s*$")
@@ -140,8 +143,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Pdfs:
     shutil.copytree(REGIOS, regios)
     uit = werk / "uit"
     for naam, naar in INDEXATIE.items():
-        contracten.indexeer(contracten.laad_regio(regios, naam), naar=naar, datum=DATUM,
-                            percentage=Decimal("3.5"))
+        indexeer_tot(regios, naam, naar, datum=DATUM, percentage=Decimal("3.5"))
         contracten.genereer(contracten.laad_regio(regios, naam), uitvoer=uit, datum=DATUM,
                             prijspeil=naar, soorten=["indexatiebrief"])
     contracten.genereer(contracten.laad_regio(regios, "assen"), uitvoer=uit, datum=DATUM,

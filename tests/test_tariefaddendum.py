@@ -12,7 +12,7 @@ import pytest
 
 import contracten
 
-from .conftest import REGIOS
+from .conftest import REGIOS, indexeer_tot
 
 DATUM = dt.date(2026, 11, 23)
 
@@ -21,11 +21,10 @@ DATUM = dt.date(2026, 11, 23)
 def geindexeerd(tmp_path_factory: pytest.TempPathFactory) -> Path:
     basis = tmp_path_factory.mktemp("addendum")
     shutil.copytree(REGIOS, basis / "regios")
-    for regio, naar in (("assen", 2026), ("amersfoort", 2024)):
-        contracten.indexeer(contracten.laad_regio(basis / "regios" / regio), naar=naar,
-                            ova=Decimal("4.18"), ppc=Decimal("1.82"),
-                            nacalculatie=Decimal("1.013"), genereren=True, datum=DATUM,
-                            uitvoer=basis / "uit")
+    for regio, naar in (("assen", 2026), ("amersfoort", 2027)):
+        indexeer_tot(basis / "regios", regio, naar, ova=Decimal("4.18"), ppc=Decimal("1.82"),
+                     nacalculatie=Decimal("1.013"), genereren=True, datum=DATUM,
+                     uitvoer=basis / "uit")
     return basis / "uit"
 
 
@@ -52,12 +51,12 @@ def test_elk_addendum_hoort_bij_zijn_brief(geindexeerd):
 
 
 def test_taakgericht_addendum_toont_alleen_het_budget(geindexeerd):
-    addendum = (geindexeerd / "amersfoort/2024/addenda/stichting-samen-eemland.md").read_text(
+    addendum = (geindexeerd / "amersfoort/2027/addenda/stichting-samen-eemland.md").read_text(
         encoding="utf-8")
     assert _tabel(addendum) == [
         "| Taakgericht budget Wmo begeleiding en beschermd wonen | per jaar | "
-        "€ 54.400.000,00 (voorbeeld) | € 57.098.240,00 (voorbeeld) |"]
-    assert "Deel 2: het taakgerichte budget per 1 januari 2024" in addendum
+        "€ 60.314.252,41 (voorbeeld) | € 63.305.839,33 (voorbeeld) |"]  # 3 × 3,5 %, then 4,96 %
+    assert "Deel 2: het taakgerichte budget per 1 januari 2027" in addendum
 
 
 def test_geen_addendum_zonder_indexatie(assen_eenmaal_gegenereerd):

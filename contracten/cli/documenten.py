@@ -144,8 +144,9 @@ def indexeer(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | No
                    "jaar ervoor:")
     click.echo(indexatietabel(uitkomst.indexering))
     if uitkomst.documenten:
-        docx = sum(1 for p in uitkomst.documenten.geschreven if p.endswith(".docx"))
-        click.echo(f"{als_aantal(docx, 'Word-document', 'Word-documenten')} (met indexatiebrieven) "
+        docx = [p for p in uitkomst.documenten.geschreven if p.endswith(".docx")]
+        brieven = " (met indexatiebrieven)" if any("/indexatie/" in p for p in docx) else ""
+        click.echo(f"{als_aantal(len(docx), 'Word-document', 'Word-documenten')}{brieven} "
                    f"in {uitkomst.documenten.map}.")
 
 

@@ -39,12 +39,20 @@ class IndexeerResultaat:
     documenten: Resultaat | None  # with `genereren`: the documents of the new prijspeil
     stappen: tuple[Indexering, ...] = ()  # each year's prijspeil, in order
     bestanden: tuple[Path, ...] = ()  # each year's file, in order
+    begin: dt.date = dt.date.min  # the first day of the contracts' looptijd
 
     @property
     def waarschuwingen(self) -> list[str]:
-        """A letter dated after the new prijspeil takes effect: its amounts apply retroactively."""
+        """A prijspeil that takes effect before the contracts start: no letters (there is no
+        contract to amend yet). A letter dated after the new prijspeil takes effect: its
+        amounts apply retroactively."""
         peil = self.indexering.prijspeil
         record = peil.indexatie
+        if peil.ingangsdatum < self.begin:
+            return [f"prijspeil {peil.prijspeil} gaat in op {peil.ingangsdatum.isoformat()}, vóór "
+                    f"het begin van de overeenkomsten ({self.begin.isoformat()}): er zijn geen "
+                    "indexatiebrieven of addenda gemaakt; de overeenkomst (Deel 2) noemt de "
+                    "bedragen waarmee zij begint"]
         if record is None or not peil.terugwerkend:
             return []
         return [f"de brieven zijn gedateerd op {record.datum.isoformat()}, na de ingangsdatum "
@@ -143,4 +151,4 @@ def indexeer(regio: Profiel, *, naar: int, datum: dt.date, ova: Decimal | None =
             pad.unlink(missing_ok=True)
         raise
     return IndexeerResultaat(reeks.totaal, paden[-1], documenten, tuple(reeks.stappen),
-                             tuple(paden))
+                             tuple(paden), regio.regio.aanbesteding.looptijd.begin)

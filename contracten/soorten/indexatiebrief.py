@@ -17,8 +17,12 @@ from contracten.soorten.indexatieregels import Rij, regels
 
 
 def beschikbaar(profiel: Profiel, prijspeil: int) -> bool:
-    """A letter exists only for a prijspeil that was made by indexation."""
-    return profiel.prijspeilen[prijspeil].indexatie is not None
+    """A letter (and addendum) exists only for a prijspeil that was made by indexation and
+    takes effect once the contracts run: one that takes effect before their start amends
+    nothing (the overeenkomst's Deel 2 states the amounts it starts with)."""
+    peil = profiel.prijspeilen[prijspeil]
+    return (peil.indexatie is not None
+            and peil.ingangsdatum >= profiel.regio.aanbesteding.looptijd.begin)
 
 
 def _index(record: IndexatieRecord, afronding: int) -> dict[str, Any]:
