@@ -158,3 +158,13 @@ def test_termijnen_zonder_register_zijn_zuiver(regios):
     assert max(t.datum for t in met) == dt.date(2030, 6, 30)
     assert termijnen(amersfoort, {PARTNER: feit}) == met
     assert max(t.datum for t in termijnen(amersfoort, {})) == dt.date(2030, 12, 31)
+
+
+def test_een_taakgerichte_regio_indexeert_een_budget(regios):
+    """Amersfoort buys task-based: its indexation is of a budget, Assen's of tarieven."""
+    amersfoort = termijnen(contracten.laad_regio(regios, "amersfoort"), {})
+    assert [t.wat for t in amersfoort if t.soort == "indexatie"][:1] == [
+        "geïndexeerd budget 2028 gaat in (voorbeeld)"]
+    assen = termijnen(contracten.laad_regio(regios, "assen"), {})
+    assert [t.wat for t in assen if t.soort == "indexatie"][:1] == [
+        "geïndexeerde tarieven 2027 gaan in (voorbeeld)"]

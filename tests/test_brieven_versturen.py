@@ -247,7 +247,7 @@ def test_de_indexatiebrief_zegt_hoe_de_aanbieder_ons_bereikt(regios, tmp_path):
                    "--uitvoer", str(tmp_path))
     assert uit.code == 0, uit.stderr
     [brief] = (tmp_path / "amersfoort/2027/brieven/indexatie").glob("*.md")
-    assert ("neem dan contact op met de afdeling inkoop via 033 469 49 49 of "
+    assert ("neem dan contact met ons op via 033 469 49 49 of "
             "inkoop.sociaaldomein@amersfoort.voorbeeld.nl") in _lees(brief)
 
 

@@ -95,10 +95,14 @@ def _regio(profiel: Profiel, eind: dt.date, alle_opgezegd: bool) -> list[Termijn
                  f"(opzegtermijn {maanden} maanden)", "artikel 1.3", vb=vb)
     indexatie = profiel.regio.regels.indexatie
     begin = profiel.regio.aanbesteding.looptijd.begin
+    taakgericht = {p.taakgericht for p in profiel.percelen}
+    wat = {frozenset({True}): "geïndexeerd budget {jaar} gaat in",
+           frozenset({False}): "geïndexeerde tarieven {jaar} gaan in"}.get(
+        frozenset(taakgericht), "geïndexeerde tarieven en budgetten {jaar} gaan in")
     for jaar in range(begin.year + 1, eind.year + 1):
         ingang = dt.date(jaar, 1, 1)
-        voeg_toe(ingang, f"indexatie/{jaar}", f"geïndexeerde tarieven {jaar} gaan in",
-                 "artikel 3.2", handelen=False)
+        voeg_toe(ingang, f"indexatie/{jaar}", wat.format(jaar=jaar), "artikel 3.2",
+                 handelen=False)
         if indexatie.aankondiging_maanden:
             voeg_toe(uiterste_ontvangst(ingang - EEN_DAG, indexatie.aankondiging_maanden),
                      f"indexatie-aankondigen/{jaar}",
