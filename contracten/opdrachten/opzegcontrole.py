@@ -24,14 +24,34 @@ def binnen_de_looptijd(regio: Profiel, datum: dt.date, veld: str) -> None:
                                   "buiten_looptijd")], "Ongeldige opzegging")
     eind = einde(regio)
     if datum > eind:
-        verlenging = regio.overeenkomst.verlenging if regio.overeenkomst else None
-        uitleg = (" Is een verlenging ingegaan, leg die dan vast met verlenging.gebruikt in "
-                  "overeenkomst.yaml." if verlenging and verlenging.gebruikt < verlenging.aantal
-                  else "")
         raise InvoerFout([Melding(regio.sleutel, None, veld, f"{datum.isoformat()} ligt na het "
                                   f"huidige einde van de overeenkomst ({eind}, met de "
-                                  f"verlengingen die zijn vastgelegd).{uitleg}",
+                                  f"verlengingen die zijn vastgelegd).{_verlenging(regio)}",
                                   "na_het_einde")], "Ongeldige opzegging")
+
+
+def termijn_binnen_de_looptijd(regio: Profiel, ontvangen: dt.date, maanden: int,
+                               tegen: dt.date | None) -> None:
+    """Without `tegen` the contract's last day is the opzegtermijn's: it must not lie after
+    the current end, when the contract ends anyway, by expiry of its looptijd."""
+    laatste, eind = laatste_dag(ontvangen, maanden), einde(regio)
+    if tegen is not None or laatste <= eind:
+        return
+    raise InvoerFout([Melding(regio.sleutel, None, "ontvangen", (
+        f"de opzegtermijn van {maanden} maanden van een opzegging die op {ontvangen.isoformat()} "
+        f"is ontvangen, loopt tot en met {laatste.isoformat()}: na het huidige einde van de "
+        f"overeenkomst ({eind}, met de verlengingen die zijn vastgelegd). De overeenkomst "
+        f"eindigt dan op {eind} door het verstrijken van de looptijd.{_verlenging(regio)}"),
+        "na_het_einde")], "Ongeldige opzegging")
+
+
+def _verlenging(regio: Profiel) -> str:
+    """How to record a verlenging that started, while one is left."""
+    verlenging = regio.overeenkomst.verlenging if regio.overeenkomst else None
+    if verlenging and verlenging.gebruikt < verlenging.aantal:
+        return (" Is een verlenging ingegaan, leg die dan vast met verlenging.gebruikt in "
+                "overeenkomst.yaml.")
+    return ""
 
 
 def volgorde(regio: Profiel, ontvangen: dt.date, briefdatum: dt.date, door: Door,

@@ -136,7 +136,8 @@ def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
     day of receipt or an end outside the looptijd, a `tegen` the opzegtermijn does not fit
     before, a gemeente's notice received before its letter (retroactive) unless `terugwerkend`,
     an aanbieder's confirmed before it was received, and a party the overeenkomst does not let
-    terminate. A beschikking that ended before the instroomstop is a warning.
+    terminate. Without `tegen`, also an opzegtermijn that runs past the contract's current end
+    (it ends then by expiry). A beschikking that ended before the instroomstop is a warning.
 
     `kenmerk_aanbieder` and `brief_aanbieder` (the kenmerk and date of the aanbieder's letter of
     notice) let the confirmation cite that letter; only with `door` 'aanbieder', and the letter
@@ -162,6 +163,7 @@ def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
     maanden, termijn_voorbeeld = _opzegtermijn(regio, opzegtermijn, door)
     controle.volgorde(regio, ontvangen, briefdatum, door, terugwerkend)
     controle.tegen_op_tijd(regio, ontvangen, maanden, tegen)
+    controle.termijn_binnen_de_looptijd(regio, ontvangen, maanden, tegen)
     kenmerk_aanbieder = (kenmerk_aanbieder or "").strip() or None
     controle.brief_aanbieder(regio, door, ontvangen, kenmerk_aanbieder, brief_aanbieder)
     regel = regio.regio.regels.opzegging

@@ -1,0 +1,57 @@
+"""What a lawyer found in the generated opzegging documents (issue 27): an opzegtermijn past the
+contract's end, Assen's § 1.6.1 in a notice by the gemeente, duties a region's contract does not
+have, the day of receipt a gemeente's notice relies on, a notice against a later end, and one
+voice. Every test reads the documents' text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import REGIOS, voer_uit
+
+BRUG = "assen/opzeggingen/zorg-welzijn-de-brug"
+
+
+def _opzegging(uitvoer: Path, regio: str, aanbieder: str, ontvangen: str, briefdatum: str,
+               *extra: str, regios: Path = REGIOS):
+    return voer_uit("--regios", str(regios), "opzegging", regio, "--aanbieder", aanbieder,
+                    "--ontvangen", ontvangen, "--briefdatum", briefdatum, "--uitvoer",
+                    str(uitvoer), *extra)
+
+
+def _lees(map_: Path) -> tuple[str, str]:
+    """The letter and the schedule, as text."""
+    return ((map_ / "opzeggingsbrief.md").read_text(encoding="utf-8"),
+            (map_ / "transitieschema.md").read_text(encoding="utf-8"))
+
+
+def test_een_opzegtermijn_voorbij_het_einde_van_de_overeenkomst_wordt_geweigerd(tmp_path):
+    """Received 1 September 2029, six months: 1 March 2030, while the contract ends on 31
+    December 2029 (no verlenging recorded)."""
+    uit = _opzegging(tmp_path, "assen", "zorg-welzijn-de-brug", "2029-09-01", "2029-09-02")
+    assert uit.code == 1 and "[na_het_einde]" in uit.stderr
+    assert ("de opzegtermijn van 6 maanden van een opzegging die op 2029-09-01 is ontvangen, "
+            "loopt tot en met 2030-03-01: na het huidige einde van de overeenkomst (2029-12-31, "
+            "met de verlengingen die zijn vastgelegd). De overeenkomst eindigt dan op 2029-12-31 "
+            "door het verstrijken van de looptijd. Is een verlenging ingegaan, leg die dan vast "
+            "met verlenging.gebruikt in overeenkomst.yaml.") in uit.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_met_een_vastgelegde_verlenging_past_dezelfde_opzegging_wel(regios, tmp_path):
+    pad = regios / "assen/overeenkomst.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace(
+        "verlenging:\n  maanden: 12\n  aantal: 2\n",
+        "verlenging:\n  maanden: 12\n  aantal: 2\n  gebruikt: 1\n"), encoding="utf-8")
+    uit = _opzegging(tmp_path, "assen", "zorg-welzijn-de-brug", "2029-09-01", "2029-09-02",
+                     regios=regios)
+    assert uit.code == 0, uit.stderr
+    brief, _ = _lees(tmp_path / BRUG / "2029-09-01")
+    assert "de laatste dag van de overeenkomst is 1 maart 2030;" in brief
+
+
+def test_tot_het_einde_van_de_looptijd_past_de_opzegtermijn_nog(tmp_path):
+    uit = _opzegging(tmp_path, "assen", "zorg-welzijn-de-brug", "2029-06-30", "2029-07-02")
+    assert uit.code == 0, uit.stderr
+    brief, _ = _lees(tmp_path / BRUG / "2029-06-30")
+    assert "de laatste dag van de overeenkomst is 31 december 2029;" in brief
