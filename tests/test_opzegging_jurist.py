@@ -5,7 +5,14 @@ voice. Every test reads the documents' text."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
 from pathlib import Path
+
+import contracten
+from contracten.rekenen.contractstand import Opzegfeit
+from contracten.rekenen.termijnen import termijnen
 
 from .conftest import REGIOS, voer_uit
 
@@ -55,3 +62,54 @@ def test_tot_het_einde_van_de_looptijd_past_de_opzegtermijn_nog(tmp_path):
     assert uit.code == 0, uit.stderr
     brief, _ = _lees(tmp_path / BRUG / "2029-06-30")
     assert "de laatste dag van de overeenkomst is 31 december 2029;" in brief
+
+
+def _agenda_ics(regio: str, uitvoer: Path, tmp_path: Path) -> str:
+    """The agenda of `regio` (from the register, brought up to date from `uitvoer`) as the
+    calendar file people import."""
+    ics = tmp_path / "termijnen.ics"
+    contracten.agenda(contracten.laad_regio(REGIOS, regio), vanaf=dt.date(2027, 1, 1),
+                      binnen=3650, tijdstip=dt.datetime(2027, 7, 1, 9), uitvoer=uitvoer,
+                      database=tmp_path / "r.sqlite", ics=ics)
+    return re.sub(r"\r?\n[ \t]", "", ics.read_text(encoding="utf-8"))  # lines unfolded
+
+
+def test_een_opzegging_door_de_gemeente_legt_geen_instroomstop_op(tmp_path):
+    """Assen § 1.6.1 applies "Indien Aanbieder de overeenkomst … opzegt": not to the gemeente's
+    own notice, in the letter, the schedule, the JSON or the agenda."""
+    uit = _opzegging(tmp_path / "uit", "assen", "zorg-welzijn-de-brug", "2027-06-30",
+                     "2027-06-28", "--door", "gemeente", "--json")
+    assert uit.code == 0, uit.stderr
+    r = json.loads(uit.stdout)
+    assert r["instroomstop"] is None and r["begin_opzegtermijn"] == "2027-07-01"
+    brief, schema = _lees(tmp_path / "uit" / BRUG / "2027-06-30")
+    for tekst in (brief, schema):
+        assert "nieuwe inwoners" not in tekst and "vergoed" not in tekst
+        assert "instroomstop" not in tekst.lower()
+    assert "| 1 juli 2027 | Begin van de opzegtermijn. |" in schema
+    agenda = _agenda_ics("assen", tmp_path / "uit", tmp_path)
+    assert "laatste dag van de overeenkomst na opzegging (Zorg & Welzijn 'De Brug' B.V.)" in agenda
+    assert "instroomstop" not in agenda
+
+
+def test_een_opzegging_door_de_aanbieder_houdt_de_instroomstop_van_assen(tmp_path):
+    uit = _opzegging(tmp_path / "uit", "assen", "zorg-welzijn-de-brug", "2027-06-30",
+                     "2027-07-02")
+    assert uit.code == 0, uit.stderr
+    brief, _ = _lees(tmp_path / "uit" / BRUG / "2027-06-30")
+    assert "Vanaf 1 juli 2027 neemt u geen nieuwe inwoners in zorg of hulp" in brief
+    assert "instroomstop: geen nieuwe cliënten meer (Zorg & Welzijn 'De Brug' B.V.)" in _agenda_ics(
+        "assen", tmp_path / "uit", tmp_path)
+
+
+def test_zonder_wie_opzegde_is_het_de_aanbieder(tmp_path):
+    """A register row without `opgezegd_door` (and a folder from before the manifest recorded
+    the opzegging) reads as a notice by the aanbieder, as before."""
+    feit = Opzegfeit(dt.date(2027, 6, 30), 6, dt.date(2027, 12, 31), dt.date(2028, 6, 30))
+    assert feit.door == "aanbieder" and feit.instroomstop == dt.date(2027, 7, 1)
+    gemeente = Opzegfeit(dt.date(2027, 6, 30), 6, dt.date(2027, 12, 31), dt.date(2028, 6, 30),
+                         "gemeente")
+    assen = contracten.laad_regio(REGIOS, "assen")
+    soorten = {t.sleutel.rsplit("/", 1)[1] for t in termijnen(
+        assen, {"zorg-welzijn-de-brug": gemeente}) if t.soort == "opzegging"}
+    assert gemeente.instroomstop is None and soorten == {"einde", "zorg-tot"}
