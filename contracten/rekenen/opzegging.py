@@ -77,6 +77,14 @@ class Schema:
         """The first day the contract no longer applies."""
         return met_ingang_van(self.einde_overeenkomst)
 
+    @property
+    def einde_opzegtermijn(self) -> dt.date:
+        """The opzegtermijn's own last day: the contract's, unless it was given against a later
+        end (`tegen`)."""
+        if self.ontvangen is None:
+            return self.einde_overeenkomst
+        return laatste_dag(self.ontvangen, self.opzegtermijn_maanden)
+
     def data(self) -> list[dt.date]:
         return [self.instroomstop, self.einde_overeenkomst, self.uiterste_zorgdatum,
                 *(c.zorg_tot for c in self.clienten)]
