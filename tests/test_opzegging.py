@@ -270,8 +270,9 @@ def test_de_gemeente_zegt_op(tmp_path):
     assert json.loads(uit.stdout)["door"] == "gemeente"
     brief = (tmp_path / "assen/opzeggingen/wonen-plus/2026-12-31/opzeggingsbrief.md").read_text(
         encoding="utf-8")
-    assert ("Hierbij zegt de gemeente Assen, namens de gemeenten van Regio Assen, de overeenkomst "
-            "Wmo Verblijf met u op, op grond van artikel 1.3.4 van de overeenkomst.") in brief
+    assert ("Hierbij zeggen wij, de gemeente Assen, namens de gemeenten van Regio Assen, de "
+            "overeenkomst Wmo Verblijf met u op, op grond van artikel 1.3.4 van de overeenkomst."
+            ) in brief
     assert "vragen wij het volgende van u:" in brief and "§ 1.6.1" not in brief
     assert "Onderwerp: opzegging van de overeenkomst Wmo Verblijf" in brief
 

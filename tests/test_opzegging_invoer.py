@@ -84,7 +84,9 @@ def test_een_opzegging_met_terugwerkende_kracht_alleen_als_dat_gevraagd_is(tmp_p
     uit = opzeggen(tmp_path, "--door", "gemeente", "--terugwerkend", datum="2026-08-31",
                    briefdatum="2026-09-02")
     assert uit.code == 0, uit.stderr
-    assert json.loads(uit.stdout)["instroomstop"] == "2026-09-01"
+    r = json.loads(uit.stdout)
+    # The gemeente terminates: no instroomstop (Assen § 1.6.1 follows the aanbieder's notice).
+    assert r["begin_opzegtermijn"] == "2026-09-01" and r["instroomstop"] is None
 
 
 def test_een_opzegging_van_de_aanbieder_wordt_niet_bevestigd_voor_zij_binnen_is(tmp_path):

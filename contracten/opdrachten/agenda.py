@@ -50,7 +50,8 @@ def agenda(regio: Profiel, *, vanaf: dt.date, binnen: int = 365, tijdstip: dt.da
                   tijdstip=tijdstip)
     sleutels = {(c.perceel.nummer, c.aanbieder.id): c.sleutel for c in regio.contracten}
     opzeggingen = {sleutels[(c.perceelnummer, c.aanbieder)]: Opzegfeit(
-        c.opzegdatum, c.opzegtermijn_maanden, c.einde, c.zorg_tot or c.einde)
+        c.opzegdatum, c.opzegtermijn_maanden, c.einde, c.zorg_tot or c.einde,
+        "gemeente" if c.opgezegd_door == "gemeente" else "aanbieder")
         for c in register.contracten(regio.sleutel)
         if c.opzegdatum is not None and (c.perceelnummer, c.aanbieder) in sleutels}
     tot = vanaf + dt.timedelta(days=binnen)

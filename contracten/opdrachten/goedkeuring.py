@@ -72,16 +72,17 @@ def _contracten(regio: Profiel, opgezegd: dict[str, Opzegfeit],
                                   else regio.regio.regels.opzegging.opzegtermijn_maanden),
             status=contractstatus(eind, opzegging, peildatum),
             opzegdatum=opzegging.ontvangen if opzegging else None,
-            zorg_tot=opzegging.zorg_tot if opzegging else None))
+            zorg_tot=opzegging.zorg_tot if opzegging else None,
+            opgezegd_door=opzegging.door if opzegging else None))
     return uit
 
 
 def opzegfeit(regio: Profiel, gelezen: Manifest, ontvangen: dt.date) -> Opzegfeit:
     """The opzegging an opzegging's folder records; a folder made before manifests recorded it
-    is read as the profile's opzegtermijn from the day in its name."""
+    is read as the profile's opzegtermijn from the day in its name, given by the aanbieder."""
     if (o := gelezen.opzegging) is not None:
         return Opzegfeit(o.ontvangen, o.opzegtermijn_maanden, o.einde_overeenkomst,
-                         o.uiterste_zorgdatum)
+                         o.uiterste_zorgdatum, "gemeente" if o.door == "gemeente" else "aanbieder")
     regel = regio.regio.regels.opzegging
     schema = bereken(gelezen.aanbieder or "", ontvangen, regel.opzegtermijn_maanden,
                      regel.doorlevering_maanden, [])

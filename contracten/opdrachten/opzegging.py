@@ -12,6 +12,7 @@ from typing import Any
 
 from contracten.fouten import InvoerFout, Melding
 from contracten.lezen.tabelbestand import Invoerbestand
+from contracten.opdrachten import opzegcontrole as controle
 from contracten.pijplijn.draai import draai
 from contracten.pijplijn.keuze import onbekende_aanbieders
 from contracten.pijplijn.opties import Opties
@@ -20,8 +21,6 @@ from contracten.profiel.clienten import bestand, lees_clienten
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
 from contracten.rekenen.opzegging import Door, Schema, bereken, markering
-from contracten.rekenen.termijnen import einde
-from contracten.rekenen.termijnregel import laatste_dag, op_tijd, uiterste_ontvangst
 from contracten.soorten.opzegging import Opzegging
 from contracten.soorten.register import van_opdracht
 from contracten.uitvoer.indeling import Indeling
@@ -67,25 +66,6 @@ class OpzeggingResultaat:
         }
 
 
-def _binnen_de_looptijd(regio: Profiel, datum: dt.date, veld: str) -> None:
-    """An opzegging ends a running contract: its dates lie within the looptijd as it stands,
-    with the verlengingen recorded as used (`verlenging.gebruikt`), never before the start or
-    after the current end."""
-    looptijd = regio.regio.aanbesteding.looptijd
-    if datum < looptijd.begin:
-        raise InvoerFout([Melding(regio.sleutel, None, veld, f"{datum.isoformat()} ligt vóór "
-                                  f"het begin van de overeenkomst ({looptijd.begin})",
-                                  "buiten_looptijd")], "Ongeldige opzegging")
-    eind = einde(regio)
-    if datum > eind:
-        verlenging = regio.overeenkomst.verlenging if regio.overeenkomst else None
-        uitleg = (" Is een verlenging ingegaan, leg die dan vast met verlenging.gebruikt in "
-                  "overeenkomst.yaml." if verlenging and verlenging.gebruikt < verlenging.aantal
-                  else "")
-        raise InvoerFout([Melding(regio.sleutel, None, veld, f"{datum.isoformat()} ligt na het "
-                                  f"huidige einde van de overeenkomst ({eind}, met de "
-                                  f"verlengingen die zijn vastgelegd).{uitleg}",
-                                  "na_het_einde")], "Ongeldige opzegging")
 
 
 def _opzegtermijn(regio: Profiel, gegeven: int | None, door: Door) -> tuple[int, bool]:
@@ -130,50 +110,10 @@ def _contract(regio: Profiel, aanbieder: str, perceel: int | None) -> Contract:
                      "Ongeldige invoer")
 
 
-def _volgorde(regio: Profiel, ontvangen: dt.date, briefdatum: dt.date, door: Door,
-              terugwerkend: bool) -> None:
-    """The gemeente's letter is the notice: it cannot have been received before it was dated
-    (unless `terugwerkend`). The aanbieder's notice is confirmed: not before it arrived."""
-    if door == "gemeente" and ontvangen < briefdatum and not terugwerkend:
-        raise InvoerFout([Melding(regio.sleutel, None, "ontvangen", f"{ontvangen.isoformat()} "
-                                  f"ligt vóór de briefdatum {briefdatum.isoformat()}: de "
-                                  "opzegging zou met terugwerkende kracht ingaan. Kies een "
-                                  "latere datum, of geef 'terugwerkend' op als dat zo bedoeld is",
-                                  "terugwerkend")], "Ongeldige opzegging")
-    if door == "aanbieder" and ontvangen > briefdatum:
-        raise InvoerFout([Melding(regio.sleutel, None, "ontvangen", f"{ontvangen.isoformat()} "
-                                  f"ligt na de briefdatum {briefdatum.isoformat()}: een opzegging "
-                                  "van de aanbieder wordt bevestigd nadat zij is ontvangen",
-                                  "bevestiging_voor_ontvangst")], "Ongeldige opzegging")
 
 
-def _brief_aanbieder(regio: Profiel, door: Door, ontvangen: dt.date, kenmerk: str | None,
-                     brief: dt.date | None) -> None:
-    """The aanbieder's own letter of notice is cited only when it gave notice, and it was dated
-    no later than the day it was received."""
-    if door != "aanbieder" and (kenmerk is not None or brief is not None):
-        raise InvoerFout([Melding(regio.sleutel, None, "brief_aanbieder", "het kenmerk en de "
-                                  "datum van de brief van de aanbieder horen bij een opzegging "
-                                  "door de aanbieder (door: aanbieder)", "brief_aanbieder_door")],
-                         "Ongeldige opzegging")
-    if brief is not None and brief > ontvangen:
-        raise InvoerFout([Melding(regio.sleutel, None, "brief_aanbieder", f"de brief van de "
-                                  f"aanbieder is gedateerd {brief.isoformat()}, na de dag waarop "
-                                  f"de opzegging is ontvangen ({ontvangen.isoformat()}); een "
-                                  "brief wordt ontvangen op of na zijn datum",
-                                  "brief_na_ontvangst")], "Ongeldige opzegging")
 
 
-def _op_tijd(regio: Profiel, ontvangen: dt.date, maanden: int, tegen: dt.date | None) -> None:
-    """A notice given against an end must leave its whole opzegtermijn before it."""
-    if tegen is None or op_tijd(ontvangen, maanden, tegen):
-        return
-    raise InvoerFout([Melding(regio.sleutel, None, "tegen", (
-        f"opzeggen tegen {tegen.isoformat()} kan niet met een opzegging die op "
-        f"{ontvangen.isoformat()} is ontvangen: de opzegtermijn van {maanden} maanden loopt tot "
-        f"en met {laatste_dag(ontvangen, maanden).isoformat()}; tegen {tegen.isoformat()} moest "
-        f"zij uiterlijk {uiterste_ontvangst(tegen, maanden).isoformat()} binnen zijn"),
-        "opzegtermijn_te_kort")], "Ongeldige opzegging")
 
 
 def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
@@ -196,7 +136,8 @@ def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
     day of receipt or an end outside the looptijd, a `tegen` the opzegtermijn does not fit
     before, a gemeente's notice received before its letter (retroactive) unless `terugwerkend`,
     an aanbieder's confirmed before it was received, and a party the overeenkomst does not let
-    terminate. A beschikking that ended before the instroomstop is a warning.
+    terminate. Without `tegen`, also an opzegtermijn that runs past the contract's current end
+    (it ends then by expiry). A beschikking that ended before the instroomstop is a warning.
 
     `kenmerk_aanbieder` and `brief_aanbieder` (the kenmerk and date of the aanbieder's letter of
     notice) let the confirmation cite that letter; only with `door` 'aanbieder', and the letter
@@ -216,14 +157,15 @@ def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
     if door not in ("aanbieder", "gemeente"):
         raise InvoerFout([Melding(regio.sleutel, None, "door", f"'{door}': verwacht 'aanbieder' "
                                   "of 'gemeente'", "door")], "Ongeldige invoer")
-    _binnen_de_looptijd(regio, ontvangen, "ontvangen")
+    controle.binnen_de_looptijd(regio, ontvangen, "ontvangen")
     if tegen is not None:
-        _binnen_de_looptijd(regio, tegen, "tegen")
+        controle.binnen_de_looptijd(regio, tegen, "tegen")
     maanden, termijn_voorbeeld = _opzegtermijn(regio, opzegtermijn, door)
-    _volgorde(regio, ontvangen, briefdatum, door, terugwerkend)
-    _op_tijd(regio, ontvangen, maanden, tegen)
+    controle.volgorde(regio, ontvangen, briefdatum, door, terugwerkend)
+    controle.tegen_op_tijd(regio, ontvangen, maanden, tegen)
+    controle.termijn_binnen_de_looptijd(regio, ontvangen, maanden, tegen)
     kenmerk_aanbieder = (kenmerk_aanbieder or "").strip() or None
-    _brief_aanbieder(regio, door, ontvangen, kenmerk_aanbieder, brief_aanbieder)
+    controle.brief_aanbieder(regio, door, ontvangen, kenmerk_aanbieder, brief_aanbieder)
     regel = regio.regio.regels.opzegging
     schema = bereken(gevonden.id, ontvangen, maanden, regel.doorlevering_maanden, lijst, door,
                      tegen, regel.instroomstop)

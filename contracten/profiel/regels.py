@@ -56,9 +56,10 @@ class Opzegging(Regel):
 
     opzegtermijn_maanden: int = Field(ge=0, le=36)
     doorlevering_maanden: int = Field(ge=0, le=24)
-    # Assen § 1.6.1: from the first day of the opzegtermijn the aanbieder takes no new clients.
-    # A region whose contract has no such rule (Amersfoort) sets false: its letters and
-    # schedule then impose none.
+    # Assen § 1.6.1, when the aanbieder terminates: from the first day of the opzegtermijn it
+    # takes no new clients, and it talks at once about continuing the relations of care. A
+    # region whose contract has no such rules (Amersfoort) sets false: its letters and schedule
+    # then impose neither.
     instroomstop: bool = True
     # Where these rules come from, as the letter and the schedule name it ("artikel 1.3.4 en
     # artikel 3.19.6 van de overeenkomst"); default: `bron` of the programma van eisen.

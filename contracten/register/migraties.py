@@ -138,8 +138,10 @@ def _v3_per_perceel(verbinding: Connection) -> None:
 
 def _v4_opzegging_zorg_tot(verbinding: Connection) -> None:
     """A terminated contract keeps the last day of its doorlevering (the opzegging's
-    uiterste zorgdatum), so the agenda follows the opzegging as it was given."""
+    uiterste zorgdatum) and who terminated it (aanbieder or gemeente: Assen's instroomstop
+    follows only the aanbieder's notice), so the agenda follows the opzegging as it was given."""
     verbinding.execute(text("ALTER TABLE contracten ADD COLUMN zorg_tot DATE"))
+    verbinding.execute(text("ALTER TABLE contracten ADD COLUMN opgezegd_door VARCHAR(16)"))
 
 
 def _v5_ondertekeningen(verbinding: Connection) -> None:
@@ -161,7 +163,7 @@ MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "contracten, documenten en goedkeuringsstappen", _v1_tabellen),
     (2, "documenten en stappen alleen aan te vullen", _v2_alleen_aanvullen),
     (3, "een contract per perceel en opdrachtnemer", _v3_per_perceel),
-    (4, "de uiterste zorgdatum van een opgezegd contract", _v4_opzegging_zorg_tot),
+    (4, "de uiterste zorgdatum van een opgezegd contract en wie opzegde", _v4_opzegging_zorg_tot),
     (5, "wie voor elke partij tekende", _v5_ondertekeningen),
 ]
 LAATSTE = MIGRATIES[-1][0]

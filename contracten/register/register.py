@@ -33,6 +33,7 @@ class Contract:
     opzegdatum: dt.date | None = None  # the day the opzegging was received
     perceelnummer: int = 1
     zorg_tot: dt.date | None = None  # of an opzegging: the last day of the doorlevering
+    opgezegd_door: str | None = None  # ... and who gave it: "aanbieder" or "gemeente"
 
 
 @dataclass(frozen=True)

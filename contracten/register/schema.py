@@ -43,6 +43,7 @@ contracten = Table(
     Column("status", String(16), nullable=False),  # lopend, opgezegd, beëindigd
     Column("opzegdatum", Date, nullable=True),  # the day the notice was received
     Column("zorg_tot", Date, nullable=True),  # of an opzegging: its uiterste zorgdatum (v4)
+    Column("opgezegd_door", String(16), nullable=True),  # ... and who gave it (v4)
     # one row per contract: a perceel with one opdrachtnemer (version 3; before: per aanbieder)
     UniqueConstraint("regio", "perceelnummer", "aanbieder", name="contracten_per_perceel"),
 )

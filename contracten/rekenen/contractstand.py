@@ -8,6 +8,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from contracten.rekenen.opzegging import Door
+
 LOPEND, OPGEZEGD, BEEINDIGD = "lopend", "opgezegd", "beëindigd"
 
 
@@ -19,10 +21,15 @@ class Opzegfeit:
     opzegtermijn_maanden: int
     einde: dt.date  # the contract's last day
     zorg_tot: dt.date  # the last day of the doorlevering
+    door: Door = "aanbieder"  # who terminated
 
     @property
-    def instroomstop(self) -> dt.date:
-        """The first day of the opzegtermijn (a termijn of none ends on the day itself)."""
+    def instroomstop(self) -> dt.date | None:
+        """The first day of the opzegtermijn (a termijn of none ends on the day itself), from
+        which an aanbieder that terminated takes no new clients (Assen § 1.6.1, where the region
+        has that rule); None when the gemeente terminated."""
+        if self.door == "gemeente":
+            return None
         return min(self.ontvangen + dt.timedelta(days=1), self.einde)
 
 

@@ -66,14 +66,24 @@ class Schema:
     door: Door = "aanbieder"  # who terminates: the aanbieder (Assen § 1.6.1) or the gemeente
     ontvangen: dt.date | None = None  # the day the notice was received
     tegen: dt.date | None = None  # the end it was given against, when one was named
-    # Whether no new clients are taken from `instroomstop` (Assen § 1.6.1); without, that day
-    # is only the opzegtermijn's first day.
+    # Whether the rules of Assen § 1.6.1 apply: from `instroomstop` no new clients, and talks
+    # at once about continuing the existing relations of care. Only where the region has them
+    # (regels.opzegging.instroomstop) and the aanbieder terminated ("Indien Aanbieder de
+    # overeenkomst … opzegt"); without, that day is only the opzegtermijn's first day.
     instroomstop_geldt: bool = True
 
     @property
     def met_ingang_van(self) -> dt.date:
         """The first day the contract no longer applies."""
         return met_ingang_van(self.einde_overeenkomst)
+
+    @property
+    def einde_opzegtermijn(self) -> dt.date:
+        """The opzegtermijn's own last day: the contract's, unless it was given against a later
+        end (`tegen`)."""
+        if self.ontvangen is None:
+            return self.einde_overeenkomst
+        return laatste_dag(self.ontvangen, self.opzegtermijn_maanden)
 
     def data(self) -> list[dt.date]:
         return [self.instroomstop, self.einde_overeenkomst, self.uiterste_zorgdatum,
@@ -85,7 +95,9 @@ def bereken(aanbieder: str, ontvangen: dt.date, opzegtermijn_maanden: int,
             tegen: dt.date | None = None, instroomstop: bool = True) -> Schema:
     """The schedule of a notice received on `ontvangen`, given against `tegen` (the contract's
     last day; default: the last day of the opzegtermijn, see `termijnregel`); `instroomstop`:
-    whether the region stops new clients from the opzegtermijn's first day."""
+    whether the region has the rules of Assen § 1.6.1 (no new clients from the opzegtermijn's
+    first day); they apply only to a notice by the aanbieder."""
+    instroomstop = instroomstop and door == "aanbieder"
     # In one step from one day: a chain of steps would let each step's clamp to the end of a
     # month eat days (received 30 August, 6 + 6 months: 30 August, not 31 August via February).
     einde = tegen if tegen is not None else laatste_dag(ontvangen, opzegtermijn_maanden)

@@ -175,13 +175,15 @@ def _opzegging(profiel: Profiel, contract: Contract, opzegging: Opzegfeit) -> li
     naam = _naam(contract)
     sleutel = f"{profiel.sleutel}/opzegging/{contract.sleutel}"
     vb = regel.is_voorbeeld("doorlevering_maanden")
-    # A region without an instroomstop (regels.opzegging.instroomstop) has no such deadline.
+    # An instroomstop only where there is one: a region that has the rule
+    # (regels.opzegging.instroomstop), and a notice by the aanbieder (Assen § 1.6.1).
+    instroomstop = opzegging.instroomstop if regel.instroomstop else None
     return [Termijn(d, f"{sleutel}/{s}", voorbeeld(f"{wat} ({naam})", vb and s == "zorg-tot"),
                     contract.aanbieder.id, "opzegging", markering(d), contract.perceelnummer)
-            for d, s, wat in ((opzegging.instroomstop, "instroomstop", "instroomstop: geen nieuwe "
+            for d, s, wat in ((instroomstop, "instroomstop", "instroomstop: geen nieuwe "
                                "cliënten meer"),
                               (opzegging.einde, "einde", "laatste dag van de overeenkomst na "
                                "opzegging"),
                               (opzegging.zorg_tot, "zorg-tot", "uiterste dag van de "
                                "doorlevering; warme overdracht afgerond"))
-            if s != "instroomstop" or regel.instroomstop]
+            if d is not None]

@@ -53,14 +53,21 @@ def _kop(profiel: Profiel, contract: Contract, schema: Schema, versie: str,
         # The first day without contract, and the day the notice arrived (one rule for
         # termijnen: the opzegtermijn starts the day after).
         "met_ingang_van": datum(schema.met_ingang_van),
+        # Given against a later end: the opzegtermijn's own last day, so the letter says the
+        # termijn is kept (else empty: the contract's last day is the termijn's).
+        "einde_opzegtermijn": (datum(schema.einde_opzegtermijn)
+                               if schema.einde_opzegtermijn < schema.einde_overeenkomst else ""),
         "ontvangen": datum(schema.ontvangen) if schema.ontvangen else "",
-        "uiterste_zorgdatum": met_markering(schema.uiterste_zorgdatum),
+        # Derived from the doorlevering: an example date when that is an example value.
+        "uiterste_zorgdatum": voorbeeld(met_markering(schema.uiterste_zorgdatum),
+                                        regel.is_voorbeeld("doorlevering_maanden")),
         "aantal_clienten": len(schema.clienten),
         # The lid the termination rests on: the Contractstandaard's 1.3.4 (tussentijdse
         # opzegging), when the region's overeenkomst follows it.
         "grondslag": f"{opzeglid(profiel)} van de overeenkomst" if profiel.overeenkomst else "",
         # Where the region's rules after a notice come from, when it says so (else `bron` of
-        # the programma van eisen), and whether they stop new clients (Assen § 1.6.1).
+        # the programma van eisen), and whether the rules of Assen § 1.6.1 apply (the region has
+        # them and the aanbieder terminated): no new clients, talks about the relations of care.
         "regels_grondslag": regel.grondslag or "",
         "instroomstop_geldt": schema.instroomstop_geldt,
         # Whether any date falls on a weekend or holiday: only then the documents explain it.
