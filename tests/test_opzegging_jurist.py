@@ -87,6 +87,9 @@ def test_een_opzegging_door_de_gemeente_legt_geen_instroomstop_op(tmp_path):
         assert "nieuwe inwoners" not in tekst and "vergoed" not in tekst
         assert "instroomstop" not in tekst.lower()
     assert "| 1 juli 2027 | Begin van de opzegtermijn. |" in schema
+    # its rules rest on the overeenkomst, not on the programma van eisen's § 1.6.1
+    assert "## Regels (artikel 1.3.4 en artikel 3.19.6 van de overeenkomst)" in schema
+    assert "§ 1.6.1" not in schema
     agenda = _agenda_ics("assen", tmp_path / "uit", tmp_path)
     assert "laatste dag van de overeenkomst na opzegging (Zorg & Welzijn 'De Brug' B.V.)" in agenda
     assert "instroomstop" not in agenda

@@ -25,6 +25,9 @@ def met_markering(d: dt.date) -> str:
     return f"{datum(d)} ({vlag})" if vlag else datum(d)
 
 
+OVERDRACHT = "3.19.6"  # the Contractstandaard's lid on handing clients over when a contract ends
+
+
 def opzeglid(profiel: Profiel) -> str:
     """'artikel 1.3.4': the lid of article 1.3 that holds the tussentijdse opzegging (the
     region's opzegoptie), as the region's article library numbers it; the standard's lid 4."""
@@ -43,6 +46,9 @@ def _kop(profiel: Profiel, contract: Contract, schema: Schema, versie: str,
                              regel.is_voorbeeld("doorlevering_maanden"))
     heeft_voorbeeld = contract.aanbieder.voorbeeld or termijn_voorbeeld or \
         regel.is_voorbeeld("doorlevering_maanden")
+    # The lid the termination rests on: the Contractstandaard's 1.3.4 (tussentijdse
+    # opzegging), when the region's overeenkomst follows it.
+    grondslag = f"{opzeglid(profiel)} van de overeenkomst" if profiel.overeenkomst else ""
     return {
         **basis(profiel, profiel.laatste_prijspeil(), versie, heeft_voorbeeld, contract),
         "bron": regel.bron,
@@ -62,13 +68,16 @@ def _kop(profiel: Profiel, contract: Contract, schema: Schema, versie: str,
         "uiterste_zorgdatum": voorbeeld(met_markering(schema.uiterste_zorgdatum),
                                         regel.is_voorbeeld("doorlevering_maanden")),
         "aantal_clienten": len(schema.clienten),
-        # The lid the termination rests on: the Contractstandaard's 1.3.4 (tussentijdse
-        # opzegging), when the region's overeenkomst follows it.
-        "grondslag": f"{opzeglid(profiel)} van de overeenkomst" if profiel.overeenkomst else "",
-        # Where the region's rules after a notice come from, when it says so (else `bron` of
-        # the programma van eisen), and whether the rules of Assen § 1.6.1 apply (the region has
-        # them and the aanbieder terminated): no new clients, talks about the relations of care.
-        "regels_grondslag": regel.grondslag or "",
+        "grondslag": grondslag,
+        # Where the region's rules after a notice come from, when it says so; else `bron` of
+        # the programma van eisen where its rules (Assen § 1.6.1) apply, and the overeenkomst
+        # (opzegging and the handing over of clients) where they do not (notice by the
+        # gemeente). And whether the rules of Assen § 1.6.1
+        # apply (the region has them and the aanbieder terminated): no new clients, talks about
+        # the relations of care.
+        "regels_grondslag": regel.grondslag or (
+            "" if schema.instroomstop_geldt or not profiel.overeenkomst
+            else f"{opzeglid(profiel)} en artikel {OVERDRACHT} van de overeenkomst"),
         "instroomstop_geldt": schema.instroomstop_geldt,
         # Whether any date falls on a weekend or holiday: only then the documents explain it.
         "gemarkeerd": any(markering(d) for d in schema.data()),
