@@ -178,7 +178,7 @@ def test_met_vooraankondiging_zegt_de_brief_wat_wij_uiterlijk_verwachten(tmp_pat
     map_ = tmp_path / "uit/assen/socialreturn-realisatie/2026"
     brief = _lees(map_ / "herinneringen/stichting-de-esch.md")
     assert "Onderwerp: vooraankondiging verantwoording social return 2026" in brief
-    assert "Uiterlijk op 31 maart 2027 verwachten wij uw verantwoording over 2026" in brief
+    assert "Uw verantwoording over 2026 verwachten wij uiterlijk op 31 maart 2027" in brief
     assert "| 2026 | € 3.515,63 (voorbeeld) | nog niet verantwoord |" in brief
     assert "geen verantwoording van u ontvangen" not in brief and "herinnering" not in brief
     assert all(d > D(2026, 12, 5) for d in _datums_na_uiterlijk(brief))
@@ -197,7 +197,7 @@ def test_een_verschuldigd_en_een_aangekondigd_jaar_in_een_brief(tmp_path):
     brief = _lees(tmp_path / "uit/assen/socialreturn-realisatie/2027/herinneringen/"
                              "stichting-de-esch.md")
     assert "Over 2026 hebben wij geen verantwoording van u ontvangen" in brief
-    assert "Uiterlijk op 31 maart 2028 verwachten wij uw verantwoording over 2027" in brief
+    assert "Uw verantwoording over 2027 verwachten wij uiterlijk op 31 maart 2028" in brief
     assert "| 2027 | € 3.515,63 (voorbeeld) | nog niet verantwoord |" in brief
 
 

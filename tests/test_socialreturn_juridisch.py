@@ -81,3 +81,92 @@ def test_valideer_waarschuwt_voor_de_dag_waarvoor_de_verantwoording_binnen_moet_
             and "[rapportage_vanaf_dag_te_laat]" in uit.stderr), uit.stderr
     assert voer_uit("--regios", str(regios), "socialreturn", "assen", "--datum", "2026-12-05",
                     "--uitvoer", str(regios.parent / "uit")).code == 0
+
+
+# 2. An advance notice announces; it calls nothing a shortfall and asks for no catch-up.
+
+def test_de_vooraankondiging_noemt_geen_tekort_en_vraagt_niet_om_inhalen(tmp_path):
+    uit = _realisatie(REGIOS, "assen", "2026-12-05", tmp_path / "uit", ASSEN_2026,
+                      "--vooraankondiging")
+    assert uit.code == 0, uit.stderr
+    brief = _herinnering(tmp_path / "uit", "stichting-westerhof")
+    assert "Onderwerp: vooraankondiging verantwoording social return 2026" in brief
+    assert "| **Contractjaar** | **Verplichting** | **Gerealiseerd** | **Nog te realiseren** |" \
+        in brief
+    assert "| 2026 | € 3.125,00 (voorbeeld) | € 1.000,00 | € 2.125,00 (voorbeeld) |" in brief
+    assert "Uw verantwoording over 2026 is nog niet verschuldigd" in brief
+    # The contract year as art. 1.9.1 counts it (it ends on 31 December, not on the due date),
+    # and when the verantwoording is due (1.9.4).
+    assert ("Het contractjaar 2026 loopt tot en met 31 december 2026; voor 2026 telt wat u tot "
+            "en met die dag realiseert (artikel 1.9.1 van de overeenkomst). Uw verantwoording "
+            "over 2026 verwachten wij uiterlijk op 31 maart 2027 (artikel 1.9.4 van de "
+            "overeenkomst).") in brief
+    for fout in ("Volgens de verantwoording die wij tot nu toe van u ontvingen",
+                 "tot die dag kunt u", "een tekort van", "hoe en wanneer", "Tekort",
+                 "in te halen. Wij verzoeken", "2 januari 2027"):
+        assert fout not in brief, fout
+    esch = _herinnering(tmp_path / "uit", "stichting-de-esch")
+    assert "| 2026 | € 3.515,63 (voorbeeld) | nog niet verantwoord | € 3.515,63 (voorbeeld) |" \
+        in esch
+
+
+def test_een_voorbij_contractjaar_is_nog_te_verantwoorden(tmp_path):
+    uit = _realisatie(REGIOS, "assen", "2027-02-01", tmp_path / "uit", ASSEN_2026,
+                      "--vooraankondiging")
+    assert uit.code == 0, uit.stderr
+    brief = _herinnering(tmp_path / "uit", "stichting-westerhof")
+    assert "| **Nog te verantwoorden** |" in brief
+    assert ("Het contractjaar 2026 liep tot en met 31 december 2026; voor 2026 telt wat u tot en "
+            "met die dag realiseerde") in brief
+    assert "Tekort" not in brief and "nog te realiseren" not in brief.lower()
+
+
+def test_herinnering_en_vooraankondiging_in_een_brief_zeggen_per_bedrag_wat_het_is(tmp_path):
+    regels = ASSEN_2026 + "stichting-westerhof,2027,1000.00\n"
+    uit = _realisatie(REGIOS, "assen", "2027-12-01", tmp_path / "uit", regels,
+                      "--vooraankondiging")
+    assert uit.code == 0, uit.stderr
+    brief = _herinnering(tmp_path / "uit", "stichting-westerhof", 2027)
+    assert "Onderwerp: herinnering en vooraankondiging social return 2026 en 2027" in brief
+    assert "| **Tekort of nog te realiseren** |" in brief
+    assert "| 2026 | € 3.125,00 (voorbeeld) | € 1.000,00 | tekort: € 2.125,00 (voorbeeld) |" \
+        in brief
+    assert ("| 2027 | € 3.125,00 (voorbeeld) | € 1.000,00 | nog te realiseren: € 2.125,00 "
+            "(voorbeeld) |") in brief
+    assert "het tekort over 2026 van € 2.125,00 (voorbeeld) toe te lichten" in brief
+    assert "Het contractjaar 2027 loopt tot en met 31 december 2027" in brief
+
+
+# 3. The reminder sets a term to explain and one to make up the shortfall (art. 1.9.5).
+
+def test_de_herinnering_stelt_een_termijn_om_te_reageren_en_een_om_in_te_halen(tmp_path):
+    uit = _realisatie(REGIOS, "assen", "2027-04-01", tmp_path / "uit", ASSEN_2026)
+    assert uit.code == 0, uit.stderr
+    brief = _herinnering(tmp_path / "uit", "stichting-westerhof")
+    assert ("Met deze brief stellen wij u in de gelegenheid het tekort over 2026 van € 2.125,00 "
+            "(voorbeeld) toe te lichten en in te halen. Wij verzoeken u ons binnen vier weken na "
+            "de datum van deze brief, uiterlijk op 29 april 2027, te laten weten hoe en wanneer "
+            "u het tekort inhaalt") in brief
+    assert ("Voor het inhalen geven wij u drie maanden na de datum van deze brief: het tekort "
+            "moet uiterlijk op 1 juli 2027 zijn ingehaald.") in brief
+    assert ("Blijft het tekort na 1 juli 2027 bestaan, dan kunnen wij volgens artikel 1.9 van de "
+            "overeenkomst het niet gerealiseerde deel") in brief
+    assert brief.count("in de gelegenheid") == 1
+
+    zes = _realisatie(REGIOS, "assen", "2027-04-01", tmp_path / "zes", ASSEN_2026,
+                      "--inhaaltermijn", "6")
+    assert zes.code == 0, zes.stderr
+    brief = _herinnering(tmp_path / "zes", "stichting-westerhof")
+    assert "geven wij u zes maanden na de datum van deze brief: het tekort moet uiterlijk op " \
+           "1 oktober 2027 zijn ingehaald" in brief
+
+
+def test_een_inhaaltermijn_die_niet_na_de_antwoordtermijn_eindigt_wordt_geweigerd(tmp_path):
+    uit = _realisatie(REGIOS, "assen", "2027-04-01", tmp_path / "uit", ASSEN_2026,
+                      "--inhaaltermijn", "1", "--reactietermijn", "6")
+    assert uit.code == 1 and "[inhaaltermijn_te_kort]" in uit.stderr
+    assert ("een inhaaltermijn van één maand eindigt op 2027-05-01, niet na de antwoordtermijn "
+            "van zes weken (2027-05-13)") in uit.stderr
+    assert not (tmp_path / "uit").exists()
+    assert _realisatie(REGIOS, "assen", "2027-04-01", tmp_path / "nul", ASSEN_2026,
+                       "--inhaaltermijn", "0").code == 2
