@@ -74,10 +74,10 @@ def test_de_social_returnbrief_spreekt_een_taal_en_zegt_wat_de_bedragen_zijn(tmp
             "(€ 13.800.000,00 (voorbeeld))") in brief
     assert "Uw social-returnverplichting bedraagt € 690.000,00 (voorbeeld) over de looptijd" \
         in brief
-    assert ("Blijft de realisatie achter, dan kunnen wij, nadat wij u in de gelegenheid hebben "
-            "gesteld het tekort toe te lichten, het deel van de verplichting dat niet is ingevuld "
-            "in rekening brengen, als het tekort niet binnen een daarvoor gestelde redelijke "
-            "termijn is ingehaald") in brief
+    assert ("Blijft de realisatie achter, dan kunnen wij volgens artikel 1.9 van de overeenkomst, "
+            "nadat wij u in de gelegenheid hebben gesteld het tekort toe te lichten, het deel van "
+            "de verplichting dat niet is ingevuld in rekening brengen, als het tekort niet binnen "
+            "een daarvoor gestelde redelijke termijn is ingehaald") in brief
     assert brief.count("in de gelegenheid") == 1
     assert "Opdrachtnemer" not in brief and "Opdrachtgever" not in brief
     # The plan van aanpak has one date (1 April 2027), not a second, competing term.

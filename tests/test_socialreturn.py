@@ -208,7 +208,8 @@ def test_elke_brief_klopt_met_de_berekening(socialreturn_assen):
                     "dan binnen vier weken na dagtekening van deze brief, uiterlijk op 21 "
                     "december 2026.") in brief
             assert "1 april 2026" not in brief
-            assert "Plan van Aanpak" in brief and "sanctie" in brief
+            assert "Uw plan van aanpak social return bespreekt u" in brief  # brief_verplicht
+            assert "Blijft de realisatie achter, dan kunnen wij volgens artikel 1.9" in brief
         else:
             assert "waar mogelijk" in brief and "social-returnverplichting bedraagt" not in brief
 

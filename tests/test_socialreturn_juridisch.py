@@ -170,3 +170,34 @@ def test_een_inhaaltermijn_die_niet_na_de_antwoordtermijn_eindigt_wordt_geweiger
     assert not (tmp_path / "uit").exists()
     assert _realisatie(REGIOS, "assen", "2027-04-01", tmp_path / "nul", ASSEN_2026,
                        "--inhaaltermijn", "0").code == 2
+
+
+# 4. The letter says the consequence once, spells the obligation one way, reads right on any
+# date and puts no two brackets in a row.
+
+def test_de_social_returnbrief_zegt_alles_een_keer_en_klopt_op_elke_datum(tmp_path):
+    uit = voer_uit("--regios", str(REGIOS), "socialreturn", "assen", "--datum", "2026-12-05",
+                   "--uitvoer", str(tmp_path))
+    assert uit.code == 0, uit.stderr
+    brieven = sorted((tmp_path / "assen/2025/brieven/socialreturn").glob("*.md"))
+    assert len(brieven) == 14
+    for pad in brieven:
+        brief = _lees(pad)
+        for fout in ("kan een sanctie worden opgelegd", "Social Returnverplichting",
+                     "spoedig mogelijk", "gunning", ") ("):
+            assert fout not in brief, (pad.name, fout)
+    brief = _lees(tmp_path / "assen/2025/brieven/socialreturn/stichting-het-anker.md")
+    assert brief.count("sanctie") == 0 and brief.count("kunnen wij volgens artikel 1.9") == 1
+    assert "U bent zelf verantwoordelijk voor het nakomen van uw social-returnverplichting." \
+        in brief
+    assert ("Blijft de realisatie achter, dan kunnen wij volgens artikel 1.9 van de overeenkomst, "
+            "nadat wij u in de gelegenheid hebben gesteld het tekort toe te lichten, het niet "
+            "gerealiseerde deel van de verplichting in rekening brengen of verrekenen met de "
+            "laatste betaling, als het tekort niet binnen een daarvoor gestelde redelijke termijn "
+            "is ingehaald (voorbeeld).") in brief
+    hoogeveld = voer_uit("--regios", str(REGIOS), "socialreturn", "hoogeveld", "--datum",
+                         "2026-12-05", "--uitvoer", str(tmp_path))
+    assert hoogeveld.code == 0, hoogeveld.stderr
+    for pad in (tmp_path / "hoogeveld/2026/brieven/socialreturn").glob("*/*.md"):
+        brief = _lees(pad)
+        assert "sanctie" not in brief and ") (" not in brief, pad.name
