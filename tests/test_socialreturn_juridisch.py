@@ -201,3 +201,21 @@ def test_de_social_returnbrief_zegt_alles_een_keer_en_klopt_op_elke_datum(tmp_pa
     for pad in (tmp_path / "hoogeveld/2026/brieven/socialreturn").glob("*/*.md"):
         brief = _lees(pad)
         assert "sanctie" not in brief and ") (" not in brief, pad.name
+
+
+# 5. The overview's amount per contract year agrees with the letter's last year.
+
+def test_het_overzicht_noemt_het_laatste_jaar_als_dat_afwijkt(tmp_path):
+    uit = voer_uit("--regios", str(REGIOS), "socialreturn", "assen", "--datum", "2026-12-05",
+                   "--uitvoer", str(tmp_path))
+    assert uit.code == 0, uit.stderr
+    overzicht = _lees(tmp_path / "assen/2025/socialreturn-overzicht.md")
+    assert ("| € 15.432,10 (voorbeeld); laatste jaar € 15.432,09 (voorbeeld) | € 61.728,39 "
+            "(voorbeeld) |") in overzicht
+    assert "| € 7.475,00 (voorbeeld) | € 29.900,00 (voorbeeld) |" in overzicht  # all equal
+    brief = _lees(tmp_path / "assen/2025/brieven/socialreturn/zorg-welzijn-de-brug.md")
+    assert "| 1 januari 2029 tot en met 31 december 2029 | € 15.432,09 (voorbeeld) |" in brief
+    csv = _lees(tmp_path / "assen/2025/socialreturn-overzicht.csv").splitlines()
+    assert "per_jaar,laatste_jaar,bedrag" in csv[0]
+    assert any(r.startswith("zorg-welzijn-de-brug,") and ",15432.10,15432.09,61728.39," in r
+               for r in csv)
