@@ -219,3 +219,15 @@ def test_het_overzicht_noemt_het_laatste_jaar_als_dat_afwijkt(tmp_path):
     assert "per_jaar,laatste_jaar,bedrag" in csv[0]
     assert any(r.startswith("zorg-welzijn-de-brug,") and ",15432.10,15432.09,61728.39," in r
                for r in csv)
+
+
+# 6. Counted in the unit the rows are: contracts where an aanbieder holds several percelen.
+
+def test_op_het_scherm_tellen_contracten_en_aanbieders_apart(tmp_path):
+    uit = voer_uit("--regios", str(REGIOS), "socialreturn", "hoogeveld", "--datum",
+                   "2026-12-05", "--uitvoer", str(tmp_path))
+    assert uit.code == 0, uit.stderr
+    assert uit.stdout.startswith("3 van 4 contracten zijn verplicht (2 van 3 aanbieders); ")
+    assen = voer_uit("--regios", str(REGIOS), "socialreturn", "assen", "--datum", "2026-12-05",
+                     "--uitvoer", str(tmp_path))
+    assert assen.stdout.startswith("8 van 14 aanbieders zijn verplicht; ")

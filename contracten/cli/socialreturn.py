@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -71,10 +72,20 @@ def socialreturn(regios: Path, regio: str, prijspeil: int | None, realisatie: Pa
         click.echo(f"{uitkomst.profiel.regio.naam} kent geen social return (regels.socialreturn "
                    f"ontbreekt in {regio}/regio.yaml); er is niets geschreven.")
         return
-    verplicht = [a for a in resultaat["aanbieders"] if a["verplicht"]]
-    click.echo(f"{len(verplicht)} van {len(resultaat['aanbieders'])} aanbieders "
-               f"{'is' if len(verplicht) == 1 else 'zijn'} verplicht; "
+    click.echo(f"{_verplicht(resultaat['aanbieders'], len(uitkomst.profiel.percelen) > 1)}; "
                f"overzicht en brieven in {uitkomst.documenten.map}.")
+
+
+def _verplicht(rijen: list[dict[str, Any]], percelen: bool) -> str:
+    """'8 van 14 aanbieders zijn verplicht'; with percelen the rows are contracts (one per
+    perceel of an aanbieder): '3 van 4 contracten zijn verplicht (2 van 3 aanbieders)'."""
+    verplicht = [r for r in rijen if r["verplicht"]]
+    zijn = "is" if len(verplicht) == 1 else "zijn"
+    if not percelen:
+        return f"{len(verplicht)} van {len(rijen)} aanbieders {zijn} verplicht"
+    wie = {r["id"] for r in verplicht}
+    return (f"{len(verplicht)} van {len(rijen)} contracten {zijn} verplicht ({len(wie)} van "
+            f"{len({r['id'] for r in rijen})} aanbieders)")
 
 
 def _realisatie(regios: Path, regio: str, pad: Path, termijnen: tuple[int, int],
