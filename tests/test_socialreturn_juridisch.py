@@ -231,3 +231,25 @@ def test_op_het_scherm_tellen_contracten_en_aanbieders_apart(tmp_path):
     assen = voer_uit("--regios", str(REGIOS), "socialreturn", "assen", "--datum", "2026-12-05",
                      "--uitvoer", str(tmp_path))
     assert assen.stdout.startswith("8 van 14 aanbieders zijn verplicht; ")
+
+
+# 7. "(voorbeeld)" marks the letters' signatory as the addendum and the overeenkomst do.
+
+def test_de_ondertekening_van_de_brieven_is_gemarkeerd_zoals_in_het_addendum(regios, tmp_path):
+    uit = voer_uit("--regios", str(REGIOS), "socialreturn", "assen", "--datum", "2026-12-05",
+                   "--uitvoer", str(tmp_path))
+    assert uit.code == 0, uit.stderr
+    for pad in (tmp_path / "assen/2025/brieven/socialreturn").glob("*.md"):
+        assert _lees(pad).rstrip().endswith(
+            "mr. A.B. de Vries (voorbeeld)\n\nteammanager Inkoop Sociaal Domein (voorbeeld)"), pad
+    assert _realisatie(REGIOS, "assen", "2027-04-01", tmp_path / "r", ASSEN_2026).code == 0
+    assert _herinnering(tmp_path / "r", "stichting-westerhof").rstrip().endswith(
+        "teammanager Inkoop Sociaal Domein (voorbeeld)")
+    addendum = voer_uit("--regios", str(regios), "indexeer", "assen", "--naar", "2026",
+                        "--percentage", "3.5", "--datum", "2025-11-20", "--genereer",
+                        "--uitvoer", str(tmp_path / "i"))
+    assert addendum.code == 0, addendum.stderr
+    tekst = _lees(tmp_path / "i/assen/2026/addenda/zorg-welzijn-de-brug.md")
+    assert "teammanager Inkoop Sociaal Domein (voorbeeld)" in tekst
+    brief = _lees(tmp_path / "i/assen/2026/brieven/indexatie/zorg-welzijn-de-brug.md")
+    assert brief.rstrip().endswith("teammanager Inkoop Sociaal Domein (voorbeeld)")
