@@ -81,6 +81,12 @@ def weken(n: int) -> str:
     return f"{woord} {'week' if n == 1 else 'weken'}"
 
 
+def maanden(n: int) -> str:
+    """'één maand', 'drie maanden', '18 maanden': a term in a letter, in words up to twelve."""
+    woord = TELWOORDEN[n] if 0 <= n < len(TELWOORDEN) else str(n)
+    return f"{woord} {'maand' if n == 1 else 'maanden'}"
+
+
 def decimalen(n: int) -> str:
     """'twee decimalen', 'één decimaal', 'hele procenten' (0): how a percentage is rounded."""
     if n == 0:

@@ -42,11 +42,25 @@ def test_termijnen_van_assen_uit_het_profiel():
     verplicht = [a for a in assen.aanbieders if a.jaaromzet > assen.regio.regels.socialreturn
                  .drempel]
     assert len(soorten["socialreturn-plan"]) == len(verplicht) > 0
+    # "vóór 1 april" (art. 1.9.4): the last day is 31 March, every year
     rapportages = sorted({t.datum for t in soorten["socialreturn-rapportage"]})
-    assert rapportages == [dt.date(j, 4, 1) for j in range(2027, 2031)]
-    paasdag = next(t for t in soorten["socialreturn-rapportage"] if t.datum.year == 2029)
-    assert paasdag.markering == "eerste paasdag"
+    assert rapportages == [dt.date(j, 3, 31) for j in range(2027, 2031)]
+    markeringen = {t.datum.year: t.markering for t in soorten["socialreturn-rapportage"]}
+    assert markeringen == {2027: None, 2028: None, 2029: "zaterdag", 2030: "zondag"}
     assert "indexatie-aankondigen" not in soorten  # Assen sets no announcement date
+
+
+def test_een_verantwoording_op_een_feestdag_staat_gemarkeerd_en_schuift_niet(regios):
+    # A contract whose last day is 1 April itself ("uiterlijk op 1 april"): no warning, and in
+    # 2029 that day is Easter Sunday: flagged, kept.
+    wijzig_yaml(regios / "assen/overeenkomst.yaml", lambda d: d["socialreturn"].update(
+        rapportage="jaarlijks uiterlijk op 1 april over het voorgaande kalenderjaar",
+        rapportage_vanaf=dt.date(2027, 4, 1)))
+    assen = contracten.laad_regio(regios / "assen")
+    assert assen.waarschuwingen == []
+    rapportages = {t.datum: t.markering for t in termijnen(assen, {})
+                   if t.soort == "socialreturn-rapportage"}
+    assert rapportages[dt.date(2029, 4, 1)] == "eerste paasdag"
 
 
 def test_gebruikte_verlenging_en_aankondiging_van_de_indexatie(regios):

@@ -66,7 +66,8 @@ def test_elke_brief_heeft_briefhoofd_kenmerk_aanhef_en_ondertekening(brieven):
             assert "\n\nGeachte directie,\n\n" in md and "Bijlage(n): " in md
             assert md.rstrip().endswith(
                 "Met vriendelijke groet,\n\nnamens het college van burgemeester en wethouders van "
-                "Assen,\n\nmr. A.B. de Vries (voorbeeld)\n\nteammanager Inkoop Sociaal Domein")
+                "Assen,\n\nmr. A.B. de Vries (voorbeeld)\n\nteammanager Inkoop Sociaal Domein "
+                "(voorbeeld)")
             voet = _voettekst(pad)
             assert f"ons kenmerk {kenmerk.group(1)}" in voet
             assert "versie" not in voet and "prijspeil" not in voet  # no internal words

@@ -74,10 +74,10 @@ def test_de_social_returnbrief_spreekt_een_taal_en_zegt_wat_de_bedragen_zijn(tmp
             "(€ 13.800.000,00 (voorbeeld))") in brief
     assert "Uw social-returnverplichting bedraagt € 690.000,00 (voorbeeld) over de looptijd" \
         in brief
-    assert ("Blijft de realisatie achter, dan kunnen wij, nadat wij u in de gelegenheid hebben "
-            "gesteld het tekort toe te lichten, het deel van de verplichting dat niet is ingevuld "
-            "in rekening brengen, als het tekort niet binnen een daarvoor gestelde redelijke "
-            "termijn is ingehaald") in brief
+    assert ("Blijft de realisatie achter, dan kunnen wij volgens artikel 1.9 van de overeenkomst, "
+            "nadat wij u in de gelegenheid hebben gesteld het tekort toe te lichten, het deel van "
+            "de verplichting dat niet is ingevuld in rekening brengen, als het tekort niet binnen "
+            "een daarvoor gestelde redelijke termijn is ingehaald") in brief
     assert brief.count("in de gelegenheid") == 1
     assert "Opdrachtnemer" not in brief and "Opdrachtgever" not in brief
     # The plan van aanpak has one date (1 April 2027), not a second, competing term.
@@ -126,17 +126,27 @@ ASSEN_2026 = "aanbieder,jaar,gerealiseerd\nstichting-westerhof,2026,1000.00\n"
 
 
 def test_de_verantwoording_is_verschuldigd_zoals_de_overeenkomst_zegt():
-    # Assen: the first report on 1 April 2027, then every year a year later (art. 1.9.4).
-    assert verantwoording_uiterlijk(D(2026, 1, 1), D(2029, 12, 31), D(2027, 4, 1)) == {
-        2026: D(2027, 4, 1), 2027: D(2028, 4, 1), 2028: D(2029, 4, 1), 2029: D(2030, 4, 1)}
+    # Assen, "vóór 1 april" (art. 1.9.4): the first report by 31 March 2027 (the last day,
+    # inclusive), then every year a year later.
+    assert verantwoording_uiterlijk(D(2026, 1, 1), D(2029, 12, 31), D(2027, 3, 31)) == {
+        2026: D(2027, 3, 31), 2027: D(2028, 3, 31), 2028: D(2029, 3, 31), 2029: D(2030, 3, 31)}
+    # "vóór 1 maart": the end of February stays the end of February (the one rule for
+    # termijnen), from a leap day and to one.
+    assert verantwoording_uiterlijk(D(2027, 1, 1), D(2031, 12, 31), D(2028, 2, 29)) == {
+        2027: D(2028, 2, 29), 2028: D(2029, 2, 28), 2029: D(2030, 2, 28), 2030: D(2031, 2, 28),
+        2031: D(2032, 2, 29)}
+    assert verantwoording_uiterlijk(D(2026, 1, 1), D(2026, 12, 31), D(2027, 2, 28))[2026] == \
+        D(2027, 2, 28)
+    assert verantwoording_uiterlijk(D(2026, 1, 1), D(2027, 12, 31), D(2027, 2, 28))[2027] == \
+        D(2028, 2, 29)
     # Without a date in the overeenkomst: not before the contract year is over.
     assert verantwoording_uiterlijk(D(2026, 7, 1), D(2027, 12, 31), None) == {
         2026: D(2027, 6, 30), 2027: D(2027, 12, 31)}
 
 
 @pytest.mark.parametrize(("regio", "datum", "uiterlijk"), [
-    ("assen", "2026-12-05", "2027-04-01"), ("assen", "2027-04-01", "2027-04-01"),
-    ("hoogeveld", "2028-03-01", "2028-03-01")])
+    ("assen", "2026-12-05", "2027-03-31"), ("assen", "2027-03-31", "2027-03-31"),
+    ("hoogeveld", "2028-02-29", "2028-02-29")])
 def test_een_herinnering_voor_de_uiterste_datum_wordt_geweigerd(tmp_path, regio, datum,
                                                                  uiterlijk):
     regels = ASSEN_2026 if regio == "assen" else \
@@ -150,13 +160,13 @@ def test_een_herinnering_voor_de_uiterste_datum_wordt_geweigerd(tmp_path, regio,
 
 
 def test_de_dag_na_de_uiterste_datum_is_het_een_herinnering(tmp_path):
-    uit = _realisatie(REGIOS, "assen", "2027-04-02", tmp_path / "uit", ASSEN_2026)
+    uit = _realisatie(REGIOS, "assen", "2027-04-01", tmp_path / "uit", ASSEN_2026)
     assert uit.code == 0, uit.stderr
     brief = _lees(tmp_path / "uit/assen/socialreturn-realisatie/2026/herinneringen/"
                              "stichting-de-esch.md")
     assert "Onderwerp: herinnering social return 2026" in brief
     assert "Over 2026 hebben wij geen verantwoording van u ontvangen" in brief
-    assert ("binnen vier weken na de datum van deze brief, uiterlijk op 30 april 2027, te laten "
+    assert ("binnen vier weken na de datum van deze brief, uiterlijk op 29 april 2027, te laten "
             "weten") in brief
     assert brief.count("in de gelegenheid") == 1 and "Opdrachtnemer" not in brief
 
@@ -168,7 +178,7 @@ def test_met_vooraankondiging_zegt_de_brief_wat_wij_uiterlijk_verwachten(tmp_pat
     map_ = tmp_path / "uit/assen/socialreturn-realisatie/2026"
     brief = _lees(map_ / "herinneringen/stichting-de-esch.md")
     assert "Onderwerp: vooraankondiging verantwoording social return 2026" in brief
-    assert "Uiterlijk op 1 april 2027 verwachten wij uw verantwoording over 2026" in brief
+    assert "Uw verantwoording over 2026 verwachten wij uiterlijk op 31 maart 2027" in brief
     assert "| 2026 | € 3.515,63 (voorbeeld) | nog niet verantwoord |" in brief
     assert "geen verantwoording van u ontvangen" not in brief and "herinnering" not in brief
     assert all(d > D(2026, 12, 5) for d in _datums_na_uiterlijk(brief))
@@ -187,7 +197,7 @@ def test_een_verschuldigd_en_een_aangekondigd_jaar_in_een_brief(tmp_path):
     brief = _lees(tmp_path / "uit/assen/socialreturn-realisatie/2027/herinneringen/"
                              "stichting-de-esch.md")
     assert "Over 2026 hebben wij geen verantwoording van u ontvangen" in brief
-    assert "Uiterlijk op 1 april 2028 verwachten wij uw verantwoording over 2027" in brief
+    assert "Uw verantwoording over 2027 verwachten wij uiterlijk op 31 maart 2028" in brief
     assert "| 2027 | € 3.515,63 (voorbeeld) | nog niet verantwoord |" in brief
 
 

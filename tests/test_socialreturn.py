@@ -160,22 +160,24 @@ def test_xlsx_teruggelezen_gelijk_aan_berekening(socialreturn_assen):
     rijen = list(blad.iter_rows(values_only=True))
     assert rijen[0] == ("Aanbieder-id", "Aanbieder", "Jaaromzet in de regio",
                         "Aanneemsom excl. btw", "Verplicht", "Per contractjaar",
-                        "Totaal over de looptijd", "Voorbeeldgegevens")
+                        "Laatste contractjaar", "Totaal over de looptijd", "Voorbeeldgegevens")
     for rij, a in zip(rijen[1:-1], resultaat["aanbieders"], strict=True):
         assert rij[0] == a["id"] and rij[1] == a["naam"]
         assert Decimal(str(rij[2])) == Decimal(a["jaaromzet"])
         assert rij[4] == ("ja" if a["verplicht"] else "nee")
-        assert (rij[6] is None) == (a["bedrag"] is None)
+        assert (rij[7] is None) == (a["bedrag"] is None)
         if a["bedrag"]:
-            assert Decimal(str(rij[6])).quantize(Decimal("0.01")) == Decimal(a["bedrag"])
+            assert Decimal(str(rij[7])).quantize(Decimal("0.01")) == Decimal(a["bedrag"])
             eerste = Decimal(a["per_jaar"][0]["bedrag"])
             assert Decimal(str(rij[5])).quantize(Decimal("0.01")) == eerste
+            laatste = Decimal(a["per_jaar"][-1]["bedrag"])
+            assert Decimal(str(rij[6])).quantize(Decimal("0.01")) == laatste
     totaal = sum(Decimal(a["bedrag"]) for a in resultaat["aanbieders"] if a["bedrag"])
     assert rijen[-1][0] == "Totaal"
-    assert Decimal(str(rijen[-1][6])).quantize(Decimal("0.01")) == totaal
-    assert blad["G2"].number_format == '"€" #,##0.00'
-    assert blad.auto_filter.ref == f"A1:H{len(rijen) - 1}"
-    assert all(rij[7] == "ja" for rij in rijen[1:-1])  # the example aanbieders are marked
+    assert Decimal(str(rijen[-1][7])).quantize(Decimal("0.01")) == totaal
+    assert blad["H2"].number_format == '"€" #,##0.00'
+    assert blad.auto_filter.ref == f"A1:I{len(rijen) - 1}"
+    assert all(rij[8] == "ja" for rij in rijen[1:-1])  # the example aanbieders are marked
 
 
 def test_csv_en_word_overzicht_kloppen(socialreturn_assen):
@@ -208,7 +210,8 @@ def test_elke_brief_klopt_met_de_berekening(socialreturn_assen):
                     "dan binnen vier weken na dagtekening van deze brief, uiterlijk op 21 "
                     "december 2026.") in brief
             assert "1 april 2026" not in brief
-            assert "Plan van Aanpak" in brief and "sanctie" in brief
+            assert "Uw plan van aanpak social return bespreekt u" in brief  # brief_verplicht
+            assert "Blijft de realisatie achter, dan kunnen wij volgens artikel 1.9" in brief
         else:
             assert "waar mogelijk" in brief and "social-returnverplichting bedraagt" not in brief
 

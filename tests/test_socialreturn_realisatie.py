@@ -70,7 +70,7 @@ def test_stand_en_herinneringen_alleen_voor_wie_achterloopt(tmp_path):
     assert "Ons kenmerk: ASN/2027/SRH/" in brief
     assert "Onderwerp: herinnering social return 2026, overeenkomst Wmo Verblijf" in brief
     assert "| 2026 | € 3.125,00 (voorbeeld) | € 1.000,00 | € 2.125,00 (voorbeeld) |" in brief
-    assert "het tekort van € 2.125,00 (voorbeeld) in te halen" in brief
+    assert "het tekort over 2026 van € 2.125,00 (voorbeeld) toe te lichten en in te halen" in brief
     assert "binnen vier weken na de datum van deze brief" in brief
     assert "geen verantwoording van u ontvangen" not in brief  # it did report
     # One voice: "wij" and "u", never the contract's "Opdrachtnemer".

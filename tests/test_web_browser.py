@@ -164,7 +164,8 @@ def test_definitief_geweigerd_met_de_plekken(server, browser):
         _klik_en_wacht(browser, rij.find_element(_by().TAG_NAME, "button"))
     assert browser.find_element(_by().TAG_NAME, "h1").text == "Niet definitief"
     redenen = browser.find_element(_by().ID, "redenen").text
-    assert "brieven/socialreturn/stichting-de-esch.docx: bevat 12 voorbeeldwaarden" in redenen
+    # 13: the signatory's name and function are example values too
+    assert "brieven/socialreturn/stichting-de-esch.docx: bevat 13 voorbeeldwaarden" in redenen
     assert "[voorbeeld_niet_definitief]" in redenen
     browser.get(url + f"/regio/assen/geschiedenis?pad={pad}")
     assert "definitief" not in browser.find_element(_by().ID, "geschiedenis").text

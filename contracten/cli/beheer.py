@@ -25,6 +25,7 @@ from contracten.cli.opties import (
     prijspeil_optie,
     sjablonen_optie,
     toon_json,
+    toon_waarschuwingen,
     uitvoer_optie,
     vandaag,
 )
@@ -105,6 +106,7 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
         aanbieders = als_aantal(len(profiel.aanbieders), "aanbieder", "aanbieders")
         click.echo(f"{naam}: geldig ({aanbieders}, "
                    f"prijspeilen {', '.join(str(j) for j in profiel.prijspeilen)})")
+        toon_waarschuwingen([str(m) for m in validatie.waarschuwingen])
     if fouten:
         for bericht in fouten:
             click.echo(bericht, err=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -35,6 +36,10 @@ from contracten.cli.opties import (
 @click.option("--reactietermijn", type=click.IntRange(1, 26), default=4, show_default=True,
               metavar="WEKEN", help="Met --realisatie: binnen hoeveel weken een aanbieder op de "
                                     "herinnering antwoordt.")
+@click.option("--inhaaltermijn", type=click.IntRange(1, 24), default=3, show_default=True,
+              metavar="MAANDEN", help="Met --realisatie: binnen hoeveel maanden na de datum van de "
+                                      "herinnering een aanbieder zijn tekort inhaalt (artikel "
+                                      "1.9.5); daarna geldt het gevolg van een tekort.")
 @click.option("--vooraankondiging", is_flag=True,
               help="Met --realisatie: ook als de verantwoording over een jaar nog niet "
                    "verschuldigd is (artikel 1.9.4), een brief die aankondigt wat wij uiterlijk "
@@ -46,14 +51,15 @@ from contracten.cli.opties import (
 @json_optie
 @click.pass_obj
 def socialreturn(regios: Path, regio: str, prijspeil: int | None, realisatie: Path | None,
-                 reactietermijn: int, vooraankondiging: bool, formaten: tuple[str, ...],
+                 reactietermijn: int, inhaaltermijn: int, vooraankondiging: bool,
+                 formaten: tuple[str, ...],
                  uitvoer: Path, sjablonen: Path | None, datum: dt.date | None,
                  als_json: bool) -> None:
     """Social return van REGIO: overzicht (Excel, csv, Word) en een brief per aanbieder; met
     --realisatie de stand van de realisatie en herinneringen."""
     if realisatie is not None:
-        _realisatie(regios, regio, realisatie, reactietermijn, vooraankondiging, formaten,
-                    uitvoer, sjablonen, datum, als_json)
+        _realisatie(regios, regio, realisatie, (reactietermijn, inhaaltermijn), vooraankondiging,
+                    formaten, uitvoer, sjablonen, datum, als_json)
         return
     uitkomst = contracten.socialreturn(contracten.laad_regio(regios, regio), prijspeil=prijspeil,
                                        uitvoer=uitvoer, formaten=formaten,
@@ -66,13 +72,24 @@ def socialreturn(regios: Path, regio: str, prijspeil: int | None, realisatie: Pa
         click.echo(f"{uitkomst.profiel.regio.naam} kent geen social return (regels.socialreturn "
                    f"ontbreekt in {regio}/regio.yaml); er is niets geschreven.")
         return
-    verplicht = [a for a in resultaat["aanbieders"] if a["verplicht"]]
-    click.echo(f"{len(verplicht)} van {len(resultaat['aanbieders'])} aanbieders "
-               f"{'is' if len(verplicht) == 1 else 'zijn'} verplicht; "
+    click.echo(f"{_verplicht(resultaat['aanbieders'], len(uitkomst.profiel.percelen) > 1)}; "
                f"overzicht en brieven in {uitkomst.documenten.map}.")
 
 
-def _realisatie(regios: Path, regio: str, pad: Path, weken: int, vooraankondiging: bool,
+def _verplicht(rijen: list[dict[str, Any]], percelen: bool) -> str:
+    """'8 van 14 aanbieders zijn verplicht'; with percelen the rows are contracts (one per
+    perceel of an aanbieder): '3 van 4 contracten zijn verplicht (2 van 3 aanbieders)'."""
+    verplicht = [r for r in rijen if r["verplicht"]]
+    zijn = "is" if len(verplicht) == 1 else "zijn"
+    if not percelen:
+        return f"{len(verplicht)} van {len(rijen)} aanbieders {zijn} verplicht"
+    wie = {r["id"] for r in verplicht}
+    return (f"{len(verplicht)} van {len(rijen)} contracten {zijn} verplicht ({len(wie)} van "
+            f"{len({r['id'] for r in rijen})} aanbieders)")
+
+
+def _realisatie(regios: Path, regio: str, pad: Path, termijnen: tuple[int, int],
+                vooraankondiging: bool,
                 formaten: tuple[str, ...], uitvoer: Path, sjablonen: Path | None,
                 datum: dt.date | None, als_json: bool) -> None:
     bron: Path | Invoerbestand = pad
@@ -81,8 +98,8 @@ def _realisatie(regios: Path, regio: str, pad: Path, weken: int, vooraankondigin
             bron = Invoerbestand("invoer", invoer.read())
     uitkomst = contracten.socialreturn_realisatie(
         contracten.laad_regio(regios, regio), bron, datum=vandaag(datum), uitvoer=uitvoer,
-        formaten=formaten, sjablonen=sjablonen, reactie_weken=weken,
-        vooraankondiging=vooraankondiging)
+        formaten=formaten, sjablonen=sjablonen, reactie_weken=termijnen[0],
+        inhaal_maanden=termijnen[1], vooraankondiging=vooraankondiging)
     if als_json:
         toon_json(uitkomst.als_json())
         return

@@ -44,6 +44,11 @@ class Validatie:
     def geldig(self) -> bool:
         return not self.meldingen
 
+    @property
+    def waarschuwingen(self) -> list[Melding]:
+        """What is valid but probably not meant, in the profile: it stays valid."""
+        return self.profiel.waarschuwingen
+
 
 def valideer(regio: Profiel, *, sjablonen: Path | None = None) -> Validatie:
     """Check every template against `regio` (the profile itself was checked when it loaded)."""

@@ -20,7 +20,8 @@ from contracten.profiel.onderdelen import Onderdelen
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 from contracten.profiel.standaardversie import tegen_de_versie
 from contracten.profiel.tarieven import Prijspeil
-from contracten.profiel.validatie import controleer
+from contracten.profiel.validatie import Probleem, controleer
+from contracten.profiel.waarschuwingen import waarschuwingen
 
 BESTANDEN: dict[str, type[BaseModel]] = {
     "regio.yaml": RegioGegevens,
@@ -149,12 +150,15 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
         overeenkomst=modellen.get(OVEREENKOMST),
         bibliotheek=bibliotheek,
     )
-    for bestand, loc, veld, bericht, code in controleer(onderdelen):
+    def melding(probleem: Probleem) -> Melding:
+        bestand, loc, veld, bericht, code = probleem
         gelezen = bronnen.get(bestand)
         if gelezen is not None:
             veld = veldpad(loc, gelezen.data)
-        meldingen.append(Melding(f"{naam}/{bestand}", gelezen.regel(loc) if gelezen else None,
-                                 veld, bericht, code))
+        return Melding(f"{naam}/{bestand}", gelezen.regel(loc) if gelezen else None, veld,
+                       bericht, code)
+
+    meldingen += [melding(p) for p in controleer(onderdelen)]
     if meldingen:
         raise InvoerFout(meldingen, f"Regioprofiel '{naam}' is ongeldig")
 
@@ -170,6 +174,7 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
         bibliotheek=bibliotheek,
         brieven=modellen.get(BRIEVEN),
         bestanden=sorted([*(map_ / b for b in bronnen), *([logo] if logo else [])]),
+        waarschuwingen=sorted(melding(p) for p in waarschuwingen(onderdelen)),
     )
 
 

@@ -11,6 +11,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from contracten.artikelen.model import Bibliotheek
+from contracten.fouten import Melding
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.brieven import Brieven
 from contracten.profiel.formaat import FORMAAT
@@ -126,6 +127,8 @@ class Profiel(Model):
     bibliotheek: Bibliotheek | None = None  # the article library the contract is built from
     brieven: Brieven | None = None  # brieven.yaml: the letters' house style
     bestanden: list[Path]  # every input file, for the manifest
+    # What is valid but probably not meant (profiel.waarschuwingen): `valideer` shows it.
+    waarschuwingen: list[Melding] = []
 
     @cached_property
     def percelen(self) -> list[Perceel]:

@@ -97,8 +97,9 @@ class SocialReturnAfspraken(Model):
     periode: Literal["contractjaar", "looptijd"]
     plan_datum: dt.date  # the plan van aanpak is due on this day
     rapportage: Tekst  # e.g. "jaarlijks vóór 1 april over het voorgaande kalenderjaar"
-    # The first report is due on this day, and every year on the same day after it until the
-    # year after the contract ends (for the termijnenkalender).
+    # The last day (inclusive) the first report may arrive: "vóór 1 april" is 31 March. Every
+    # year after it, on the same day (a month's last day stays its last day), until the year
+    # after the contract ends (termijnenkalender, reminders, letters).
     rapportage_vanaf: dt.date | None = None
     sanctie: Tekst  # completes "kan Opdrachtgever …"
 

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from contracten.rekenen.opzegging import plus_maanden
 from contracten.rekenen.socialreturn import Verplichting, contractjaren
+from contracten.rekenen.termijnregel import laatste_dag
 
 NUL = Decimal(0)
 
@@ -63,12 +63,20 @@ def realisatie(verplichting: Verplichting, gemeld: Mapping[int, Decimal], jaren:
                       verplichting.contract)
 
 
+def verantwoordingsdag(rapportage_vanaf: dt.date, jaren_later: int) -> dt.date:
+    """The last day a yearly report may arrive, `jaren_later` years after the first
+    (`rapportage_vanaf`, itself the last day, inclusive), counted in one step from it under the
+    one rule for termijnen: a month's last day stays its month's last day (29 februari 2028,
+    then 28 februari 2029 … 29 februari 2032), so "vóór 1 maart" stays the end of February."""
+    return laatste_dag(rapportage_vanaf, 12 * jaren_later)
+
+
 def verantwoording_uiterlijk(begin: dt.date, einde: dt.date, rapportage_vanaf: dt.date | None
                              ) -> dict[int, dt.date]:
-    """Per contract year (the calendar year it begins in) the day its report is due (art.
-    1.9.4): the first on `rapportage_vanaf`, each next one a year later, counted in one step
-    from it (as the termijnenkalender does); without that date, the contract year's last day.
-    A reminder about a year is made only after this day."""
-    return {jaar_begin.year: (plus_maanden(rapportage_vanaf, 12 * i) if rapportage_vanaf
+    """Per contract year (the calendar year it begins in) the last day its report may arrive
+    (art. 1.9.4, inclusive): the first on `rapportage_vanaf`, each next one a year later (see
+    `verantwoordingsdag`, as the termijnenkalender counts); without that date, the contract
+    year's last day. A reminder about a year is made only after this day."""
+    return {jaar_begin.year: (verantwoordingsdag(rapportage_vanaf, i) if rapportage_vanaf
                               else jaar_einde)
             for i, (jaar_begin, jaar_einde, _) in enumerate(contractjaren(begin, einde))}

@@ -14,7 +14,8 @@ from contracten.opmaak import voorbeeld
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
 from contracten.rekenen.contractstand import Opzegfeit, einde_van
-from contracten.rekenen.opzegging import markering, plus_maanden
+from contracten.rekenen.opzegging import markering
+from contracten.rekenen.realisatie import verantwoordingsdag
 from contracten.rekenen.termijnregel import EEN_DAG, laatste_dag, uiterste_ontvangst
 
 VERLENGING_AANKONDIGEN_MAANDEN = 6  # Contractstandaard art. 1.3: at least 6 months before the end
@@ -152,7 +153,7 @@ def _socialreturn(profiel: Profiel, eindes: Mapping[str, dt.date]) -> list[Termi
                                a.id, "artikel 1.9", markering(afspraken.plan_datum), perceel))
         vanaf = afspraken.rapportage_vanaf
         jaar = 0
-        while vanaf is not None and (datum := plus_maanden(vanaf, 12 * jaar)).year <= \
+        while vanaf is not None and (datum := verantwoordingsdag(vanaf, jaar)).year <= \
                 eind.year + 1:
             uit.append(Termijn(datum, f"{profiel.sleutel}/socialreturn-rapportage/{c.sleutel}/"
                                f"{datum.year}",

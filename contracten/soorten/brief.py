@@ -86,8 +86,9 @@ def briefcontext(stijl: Brieven, profiel: Profiel, contract: Contract, *, soort:
                      "postadres": _adresregel(afzender.postadres),
                      "bezoekadres": _adresregel(afzender.bezoekadres),
                      "contact": " · ".join(contact)},
+        # Marked like the addendum and the overeenkomst mark their signatory: name and function.
         "ondertekening": {"naam": voorbeeld(stijl.ondertekening.naam, stijl.voorbeeld),
-                          "functie": stijl.ondertekening.functie,
+                          "functie": voorbeeld(stijl.ondertekening.functie, stijl.voorbeeld),
                           "namens": stijl.ondertekening.namens or ""},
         "adressering": contract.aanbieder.brief,
         "briefdatum": datum(briefdatum),

@@ -1,6 +1,6 @@
-"""Document kinds of the social-return follow-up (`socialreturn --realisatie`): the state per
-aanbieder as an overview (Word, Excel, csv), and a reminder letter to each aanbieder that is
-behind. Pure: the reported figures travel in the run's `onderwerp`."""
+"""The social-return follow-up (`socialreturn --realisatie`): the state per aanbieder as an
+overview (Word, Excel, csv), and what the reminder letter (`herinnering`) shares with it. Pure:
+the reported figures travel in the run's `onderwerp`."""
 
 from __future__ import annotations
 
@@ -10,15 +10,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from contracten.opmaak import bedrag, datum, opsomming, voorbeeld, weken
+from contracten.opmaak import bedrag, opsomming, voorbeeld
 from contracten.profiel.aanbieders import Aanbieder
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
 from contracten.rekenen.realisatie import Realisatie, realisatie, verantwoording_uiterlijk
-from contracten.rekenen.socialreturn import bereken, contractjaren, op_voorbeelden
-from contracten.soorten.basis import ContractSoort, RegioSoort, Uitvoering, basis
-from contracten.soorten.brief import als_brief
-from contracten.soorten.socialreturn import met_perceel, sanctie_voor_brief, verplichtingen
+from contracten.rekenen.socialreturn import contractjaren, op_voorbeelden
+from contracten.soorten.basis import RegioSoort, Uitvoering, basis
+from contracten.soorten.socialreturn import met_perceel, verplichtingen
 from contracten.weergave.fragment import Fragment
 from contracten.weergave.fragment import Letterlijk as L
 from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
@@ -27,11 +26,13 @@ from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
 @dataclass(frozen=True)
 class Gemeld:
     """What a run is about: per contract (its key) and year the amount reported as realised,
-    the years assessed, and how long a reminded aanbieder has to answer."""
+    the years assessed, how long a reminded aanbieder has to answer (weeks) and to make up its
+    shortfall (months, art. 1.9.5)."""
 
     bedragen: dict[str, dict[int, Decimal]]
     jaren: tuple[int, ...]
     reactie_weken: int = 4
+    inhaal_maanden: int = 3
 
 
 def uiterlijk_van(profiel: Profiel) -> dict[int, dt.date]:
@@ -57,7 +58,8 @@ def jaren_van(profiel: Profiel) -> list[int]:
     return [b.year for b, _, _ in contractjaren(looptijd.begin, looptijd.einde)]
 
 
-def _per_contractjaar(profiel: Profiel) -> bool:
+def per_contractjaar(profiel: Profiel) -> bool:
+    """Whether each contract year stands alone (art. 1.9.1; also without an overeenkomst)."""
     keuzes = profiel.overeenkomst
     return keuzes is None or keuzes.socialreturn is None \
         or keuzes.socialreturn.periode == "contractjaar"
@@ -65,34 +67,24 @@ def _per_contractjaar(profiel: Profiel) -> bool:
 
 def standen(profiel: Profiel, gemeld: Gemeld) -> list[tuple[Contract, Realisatie]]:
     """Every obliged contract with its state over the years assessed."""
-    per_jaar = _per_contractjaar(profiel)
+    per_jaar = per_contractjaar(profiel)
     return [(c, realisatie(v, gemeld.bedragen.get(c.sleutel, {}), gemeld.jaren, per_jaar))
             for c, v in verplichtingen(profiel) if v.verplicht]
 
 
-def stand_van(profiel: Profiel, contract: Contract, gemeld: Gemeld) -> Realisatie:
-    """One contract's state, obliged or not (a letter's template is checked with any), without
-    computing every other contract's obligation for each letter."""
-    regel = profiel.regio.regels.socialreturn
-    assert regel is not None, "alleen voor een regio met social return"
-    verplichting = bereken(regel, contract, profiel.regio.aanbesteding.looptijd)
-    return realisatie(verplichting, gemeld.bedragen.get(contract.sleutel, {}), gemeld.jaren,
-                      _per_contractjaar(profiel))
-
-
-def _gemeld(uitvoering: Uitvoering) -> Gemeld:
+def gemeld_van(uitvoering: Uitvoering) -> Gemeld:
     assert isinstance(uitvoering.onderwerp, Gemeld)
     return uitvoering.onderwerp
 
 
-def _sanctie(profiel: Profiel) -> str:
+def sanctie_van(profiel: Profiel) -> str:
     keuzes = profiel.overeenkomst
     if keuzes is None or keuzes.socialreturn is None:
         return ""
     return voorbeeld(keuzes.socialreturn.sanctie, keuzes.is_voorbeeld("socialreturn"))
 
 
-def _jaren(jaren: Sequence[int]) -> str:
+def jaren_in_woorden(jaren: Sequence[int]) -> str:
     """'2026 en 2027'."""
     return opsomming([str(j) for j in jaren])
 
@@ -102,17 +94,18 @@ def _niet_gemeld(stand: Realisatie, verwacht: dict[int, dt.date]) -> str:
     whose report is not yet due apart."""
     te_laat = [j for j in stand.niet_gemeld if j not in verwacht]
     nog = [j for j in stand.niet_gemeld if j in verwacht]
-    delen = ([f"niet verantwoord: {_jaren(te_laat)}"] if te_laat else []) + \
-        ([f"nog niet verantwoord: {_jaren(nog)}"] if nog else [])
+    delen = ([f"niet verantwoord: {jaren_in_woorden(te_laat)}"] if te_laat else []) + \
+        ([f"nog niet verantwoord: {jaren_in_woorden(nog)}"] if nog else [])
     return f" ({'; '.join(delen)})" if delen else ""
 
 
-def _vb(profiel: Profiel, aanbieder: Aanbieder) -> bool:
+def op_voorbeelden_van(profiel: Profiel, aanbieder: Aanbieder) -> bool:
+    """Whether this aanbieder's obligation rests on example values."""
     regel = profiel.regio.regels.socialreturn
     return regel is not None and op_voorbeelden(regel, aanbieder)
 
 
-def _proef(profiel: Profiel, versie: str, dag: dt.date) -> Uitvoering:
+def proef(profiel: Profiel, versie: str, dag: dt.date) -> Uitvoering:
     """For `valideer`: every obliged aanbieder reported half of its first year's obligation."""
     jaar = jaren_van(profiel)[0]
     bedragen = {c.sleutel: {jaar: (v.jaren[0].bedrag / 2).quantize(Decimal("0.01"))}
@@ -135,29 +128,29 @@ class SocialReturnRealisatie(RegioSoort):
 
     def proeven(self, profiel: Profiel, prijspeil: int, versie: str,
                 dag: dt.date) -> list[tuple[Contract | None, Uitvoering]]:
-        return [(None, _proef(profiel, versie, dag))]
+        return [(None, proef(profiel, versie, dag))]
 
     def context(self, profiel: Profiel, prijspeil: int, uitvoering: Uitvoering
                 ) -> dict[str, Any]:
-        gemeld = _gemeld(uitvoering)
+        gemeld = gemeld_van(uitvoering)
         rijen = standen(profiel, gemeld)
         verwacht = nog_niet_verschuldigd(profiel, gemeld.jaren, uitvoering.datum)
+        vb = {c.sleutel: op_voorbeelden_van(profiel, c.aanbieder) for c, _ in rijen}
         tabel = Fragment()
-        tabel.tabel([[L(c.naam), L(voorbeeld(bedrag(r.verplicht), _vb(profiel, c.aanbieder))),
+        tabel.tabel([[L(c.naam), L(voorbeeld(bedrag(r.verplicht), vb[c.sleutel])),
                       L(bedrag(r.gerealiseerd)),
-                      L(voorbeeld(bedrag(r.tekort), _vb(profiel, c.aanbieder)) if r.achter
-                        else "—"),
+                      L(voorbeeld(bedrag(r.tekort), vb[c.sleutel]) if r.achter else "—"),
                       L("achter" + _niet_gemeld(r, verwacht) if r.achter else "op schema")]
                      for c, r in rijen],
                     kop=["Aanbieder", "Verplichting", "Gerealiseerd", "Tekort", "Stand"],
                     breedtes=[4, 2, 2, 2, 2])
-        heeft_voorbeeld = any(_vb(profiel, c.aanbieder) for c, _ in rijen)
+        heeft_voorbeeld = any(vb.values())
         return {**basis(profiel, prijspeil, uitvoering.versie, heeft_voorbeeld),
-                "jaren": _jaren(gemeld.jaren), "tabel": tabel,
+                "jaren": jaren_in_woorden(gemeld.jaren), "tabel": tabel,
                 # Aanbieders, not contracts: one with two percelen counts once.
                 "aantal_achter": len({c.aanbieder.id for c, r in rijen if r.achter}),
                 "aantal": len({c.aanbieder.id for c, _ in rijen}),
-                "vooraankondiging": bool(verwacht), "sanctie": _sanctie(profiel)}
+                "vooraankondiging": bool(verwacht), "sanctie": sanctie_van(profiel)}
 
     def extra(self, profiel: Profiel, prijspeil: int, uitvoering: Uitvoering
               ) -> list[tuple[str, bytes]]:
@@ -165,8 +158,8 @@ class SocialReturnRealisatie(RegioSoort):
                   "naam": c.aanbieder.naam, "verplicht": r.verplicht,
                   "gerealiseerd": r.gerealiseerd, "tekort": r.tekort, "achter": r.achter,
                   "niet_verantwoord": ", ".join(str(j) for j in r.niet_gemeld),
-                  "voorbeeld": _vb(profiel, c.aanbieder)}
-                 for c, r in standen(profiel, _gemeld(uitvoering))]
+                  "voorbeeld": op_voorbeelden_van(profiel, c.aanbieder)}
+                 for c, r in standen(profiel, gemeld_van(uitvoering))]
         titel = f"Realisatie social return {profiel.regio.naam}"
         kolommen = met_perceel(profiel, KOLOMMEN)
         return [("xlsx", als_xlsx(titel, kolommen, rijen, totaal_van=["verplicht", "gerealiseerd",
@@ -181,61 +174,3 @@ KOLOMMEN = [Kolom("id", "Aanbieder-id", "tekst"), Kolom("naam", "Aanbieder", "te
             Kolom("achter", "Achter", "ja/nee"),
             Kolom("niet_verantwoord", "Niet verantwoord", "tekst"),
             Kolom("voorbeeld", "Voorbeeldgegevens", "ja/nee")]
-
-
-class SocialReturnHerinnering(ContractSoort):
-    naam = "socialreturn-herinnering"
-    opdracht = "socialreturn-realisatie"
-    bundel = "herinneringen/alle-herinneringen.pdf"
-    volgorde = 55
-    sjabloon = "socialreturn-herinnering.docx"
-    map = "herinneringen"
-    met_datum = True
-
-    def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
-        return profiel.regio.regels.socialreturn is not None
-
-    def titel(self, profiel: Profiel, contract: Contract) -> str:
-        return f"Herinnering social return — {contract.naam}"
-
-    def proeven(self, profiel: Profiel, prijspeil: int, versie: str,
-                dag: dt.date) -> list[tuple[Contract | None, Uitvoering]]:
-        """The first obliged contract, or any when none is (the template is checked all the
-        same)."""
-        uitvoering = _proef(profiel, versie, dag)
-        verplicht = [c for c, _ in standen(profiel, _gemeld(uitvoering))]
-        return [(verplicht[0] if verplicht else profiel.contracten[0], uitvoering)]
-
-    def context(self, profiel: Profiel, prijspeil: int, contract: Contract,
-                uitvoering: Uitvoering) -> dict[str, Any]:
-        aanbieder = contract.aanbieder
-        gemeld = _gemeld(uitvoering)
-        stand = stand_van(profiel, contract, gemeld)
-        vb = _vb(profiel, aanbieder)
-        verwacht = nog_niet_verschuldigd(profiel, gemeld.jaren, uitvoering.datum)
-        tabel = Fragment()
-        tabel.tabel([*([L(str(j.jaar)), L(voorbeeld(bedrag(j.verplicht), vb)),
-                        L(bedrag(j.gerealiseerd) if j.gerealiseerd is not None
-                          else "nog niet verantwoord" if j.jaar in verwacht
-                          else "niet verantwoord"),
-                        L(voorbeeld(bedrag(j.tekort), vb) if j.tekort else "—")]
-                       for j in stand.jaren),
-                     [L("Totaal"), L(voorbeeld(bedrag(stand.verplicht), vb)),
-                      L(bedrag(stand.gerealiseerd)), L(voorbeeld(bedrag(stand.tekort), vb))]],
-                    kop=["Contractjaar", "Verplichting", "Gerealiseerd", "Tekort"],
-                    breedtes=[2, 2, 2, 2])
-        regel = profiel.regio.regels.socialreturn
-        return als_brief({
-            **basis(profiel, prijspeil, uitvoering.versie, vb, contract),
-            "jaren": _jaren(gemeld.jaren), "tabel": tabel,
-            "tekort": voorbeeld(bedrag(stand.tekort), vb),
-            # Overdue without a report, and (an advance notice) the reports not yet due.
-            "niet_verantwoord": _jaren([j for j in stand.niet_gemeld if j not in verwacht]),
-            "verwacht": [{"jaar": str(j), "uiterlijk": datum(d)} for j, d in verwacht.items()],
-            "vooraankondiging": bool(verwacht),
-            "afspraken": profiel.overeenkomst is not None
-            and profiel.overeenkomst.socialreturn is not None,
-            "reactietermijn": weken(gemeld.reactie_weken),
-            "sanctie": sanctie_voor_brief(profiel), "bron": regel.bron if regel else None,
-        }, profiel, contract, soort="SRH", briefdatum=uitvoering.datum, bijlagen=[],
-            reactie_weken=gemeld.reactie_weken)

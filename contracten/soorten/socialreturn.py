@@ -54,6 +54,17 @@ def _kop(profiel: Profiel, prijspeil: int, versie: str, heeft_voorbeeld: bool,
     }
 
 
+def _per_jaar(uitkomst: socialreturn.Verplichting, vb: bool) -> str | None:
+    """The amount per contract year, as the letter gives it: the first year's, and the last
+    year's beside it where that differs (the cents left by rounding, a shorter last year):
+    "€ 15.432,10 (voorbeeld); laatste jaar € 15.432,09 (voorbeeld)"."""
+    if not uitkomst.jaren:
+        return None
+    eerste, laatste = uitkomst.jaren[0].bedrag, uitkomst.jaren[-1].bedrag
+    tekst = voorbeeld(bedrag(eerste), vb)
+    return tekst if laatste == eerste else f"{tekst}; laatste jaar {voorbeeld(bedrag(laatste), vb)}"
+
+
 def overzicht_context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str, Any]:
     """Data only: one row per contract (amounts formatted, example values marked); the
     template heads the table, words `verplicht` and adds the total row."""
@@ -64,8 +75,7 @@ def overzicht_context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str
          "aanneemsom": (voorbeeld(bedrag(v.aanneemsom), c.aanbieder.voorbeeld)
                         if v.aanneemsom is not None else None),
          "verplicht": v.verplicht,
-         "per_jaar": (voorbeeld(bedrag(v.jaren[0].bedrag), op_voorbeelden(regel, c.aanbieder))
-                      if v.jaren else None),
+         "per_jaar": _per_jaar(v, op_voorbeelden(regel, c.aanbieder)),
          "bedrag": (voorbeeld(bedrag(v.bedrag), op_voorbeelden(regel, c.aanbieder))
                     if v.bedrag is not None else None)}
         for c, v in rijen]
@@ -86,6 +96,7 @@ KOLOMMEN = [
     Kolom("aanneemsom", "Aanneemsom excl. btw", "bedrag"),
     Kolom("verplicht", "Verplicht", "ja/nee"),
     Kolom("per_jaar", "Per contractjaar", "bedrag"),
+    Kolom("laatste_jaar", "Laatste contractjaar", "bedrag"),
     Kolom("bedrag", "Totaal over de looptijd", "bedrag"),
     Kolom("voorbeeld", "Voorbeeldgegevens", "ja/nee"),
 ]
@@ -94,7 +105,8 @@ KOLOMMEN = [
 def overzicht_rijen(profiel: Profiel) -> list[dict[str, Any]]:
     return [{"id": c.aanbieder.id, "perceel": str(c.perceel.nummer), "naam": c.aanbieder.naam,
              "jaaromzet": v.jaaromzet, "aanneemsom": v.aanneemsom, "verplicht": v.verplicht,
-             "per_jaar": v.jaren[0].bedrag if v.jaren else None, "bedrag": v.bedrag,
+             "per_jaar": v.jaren[0].bedrag if v.jaren else None,
+             "laatste_jaar": v.jaren[-1].bedrag if v.jaren else None, "bedrag": v.bedrag,
              "voorbeeld": op_voorbeelden(_regel(profiel), c.aanbieder)}
             for c, v in verplichtingen(profiel)]
 
