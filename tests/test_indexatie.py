@@ -21,7 +21,7 @@ from contracten.opmaak import rond_af
 from contracten.profiel.tarieven import BedragRegel, IndexatieRecord, Prijspeil
 from contracten.rekenen.indexatie import afgerond_index, indexeer, vng_index
 
-from .conftest import REGIOS, ROOT, voer_uit
+from .conftest import REGIOS, ROOT, indexeer_tot, voer_uit
 
 DATUM = dt.date(2026, 11, 23)
 
@@ -260,24 +260,27 @@ def test_klaar_als(regios, tmp_path):
 def test_taakgerichte_brief_toont_alleen_het_budget_van_de_contractpartner(regios, tmp_path):
     """Taakgericht (Amersfoort): the letter indexes the contract partner's own budget, the sum
     of its functie budgets as Deel 2 shows it, and names no functie budget or other party."""
-    uit = voer_uit("--regios", str(regios), "indexeer", "amersfoort", "--naar", "2024",
+    # the contracts start in 2027: the years before it are indexed first, 3,5 % each
+    indexeer_tot(regios, "amersfoort", 2026, percentage=Decimal("3.5"),
+                 datum=dt.date(2026, 11, 23))
+    uit = voer_uit("--regios", str(regios), "indexeer", "amersfoort", "--naar", "2027",
                    "--ova", "4.18", "--ppc", "1.82", "--nacalculatie", "1.013", "--json",
                    "--datum", "2026-11-23", "--genereer", "--uitvoer", str(tmp_path))
     assert uit.code == 0, uit.stderr
     bedragen = json.loads(uit.stdout)["bedragen"]
     oud = sum(Decimal(b["oud"]) for b in bedragen)
     nieuw = sum(Decimal(b["nieuw"]) for b in bedragen)
-    assert (oud, nieuw) == (Decimal("54400000.00"), Decimal("57098240.00"))
-    brief = (tmp_path / "amersfoort/2024/brieven/indexatie/stichting-samen-eemland.md"
+    assert (oud, nieuw) == (Decimal("60314252.41"), Decimal("63305839.33"))
+    brief = (tmp_path / "amersfoort/2027/brieven/indexatie/stichting-samen-eemland.md"
              ).read_text(encoding="utf-8")
     rijen = [r for r in brief.splitlines() if r.startswith("| ") and "**" not in r]
     assert rijen == ["| Taakgericht budget Wmo begeleiding en beschermd wonen | per jaar | "
-                     "€ 54.400.000,00 (voorbeeld) | € 57.098.240,00 (voorbeeld) |"]
+                     "€ 60.314.252,41 (voorbeeld) | € 63.305.839,33 (voorbeeld) |"]
     profiel = laad_regio(regios, "amersfoort")
     for woord in [b["omschrijving"] for b in bedragen] + [
             o.naam for o in profiel.aanbieders[0].onderaannemers]:
         assert woord not in brief
-    assert "Onderwerp: indexatie van het taakgerichte budget per 1 januari 2024" in brief
+    assert "Onderwerp: indexatie van het taakgerichte budget per 1 januari 2027" in brief
     assert "U declareert" not in brief  # a budget is not declared per unit
 
 
