@@ -39,13 +39,16 @@ def main() -> int:
                             uitvoer=uit, formaten=["pdf"])
         regio = contracten.laad_regio(werk / "regios" / "assen")
         contracten.socialreturn(regio, datum=DATUM, uitvoer=uit, formaten=["pdf"])
-        contracten.opzegging(regio, aanbieder="wonen-plus", datum=dt.date(2026, 12, 31),
-                             briefdatum=DATUM, uitvoer=uit, formaten=["pdf"])
+        # the aanbieder's notice arrived on 16 November; the letter confirms it on DATUM
+        contracten.opzegging(regio, aanbieder="wonen-plus", ontvangen=dt.date(2026, 11, 16),
+                             briefdatum=DATUM, kenmerk_aanbieder="WP/2026/118",
+                             brief_aanbieder=dt.date(2026, 11, 13), uitvoer=uit,
+                             formaten=["pdf"])
         brieven = {
             "indexatiebrief": uit / "assen/2026/brieven/indexatie/zorg-welzijn-de-brug.pdf",
             "tariefaddendum": uit / "assen/2026/addenda/zorg-welzijn-de-brug.pdf",
             "socialreturn-brief": uit / "assen/2026/brieven/socialreturn/zorg-welzijn-de-brug.pdf",
-            "opzeggingsbrief": uit / "assen/opzeggingen/wonen-plus/2026-12-31/opzeggingsbrief.pdf",
+            "opzeggingsbrief": uit / "assen/opzeggingen/wonen-plus/2026-11-16/opzeggingsbrief.pdf",
         }
         DOEL.mkdir(parents=True, exist_ok=True)
         for naam, pdf in brieven.items():
