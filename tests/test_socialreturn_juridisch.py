@@ -152,6 +152,8 @@ def test_de_herinnering_stelt_een_termijn_om_te_reageren_en_een_om_in_te_halen(t
     assert ("Blijft het tekort na 1 juli 2027 bestaan, dan kunnen wij volgens artikel 1.9 van de "
             "overeenkomst het niet gerealiseerde deel") in brief
     assert brief.count("in de gelegenheid") == 1
+    assert "Hebt u vragen over deze brief" in brief
+    assert "heeft u" not in brief.lower()  # 'hebt u', as in the other letters
 
     zes = _realisatie(REGIOS, "assen", "2027-04-01", tmp_path / "zes", ASSEN_2026,
                       "--inhaaltermijn", "6")
