@@ -16,7 +16,7 @@ from contracten.register.verbinding import database_url
 
 from .conftest import REGIOS, voer_uit
 from .test_register import database  # noqa: F401 - the fixture: SQLite and PostgreSQL
-from .webhulp import KLOK, app_voor, csrf
+from .webhulp import KLOK, app_voor, csrf, versie
 
 T = dt.datetime(2020, 3, 2, 10, 0)  # far enough back for the command line's own clock
 OVEREENKOMST = "assen/2025/overeenkomsten/wonen-plus.docx"
@@ -123,6 +123,7 @@ def test_op_het_web_met_een_formulier_per_partij(regios, assen_gegenereerd, tmp_
     rij = pagina[pagina.index(OVEREENKOMST):].split("</tr>")[0]
     assert "Getekend voor de gemeente" in rij and 'name="opdrachtnemer-functie"' in rij
     formulier = {"csrf": csrf(pagina), "pad": OVEREENKOMST, "stap": "getekend",
+                 "sha256": versie(pagina, OVEREENKOMST),
                  "opdrachtgever": "J. de Vries", "opdrachtgever-functie": "wethouder",
                  "opdrachtgever-datum": KLOK.date().isoformat(), "opdrachtnemer": "A. Bakker",
                  "opdrachtnemer-functie": "bestuurder"}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from .webhulp import app_voor, csrf, werkmap
+from .webhulp import app_voor, csrf, versie, werkmap
 
 POE = "assen/2026/programma-van-eisen.docx"
 
@@ -95,7 +95,7 @@ def test_onbekend_is_404(client, url):
 def test_goedkeuren_met_csrf_en_de_naam_van_de_server_niet_van_het_formulier(client):
     pagina = client.get("/regio/assen/goedkeuring").text
     formulier = {"pad": POE, "stap": "juridisch_akkoord", "opmerking": "Getoetst",
-                 "door": "iemand anders"}
+                 "door": "iemand anders", "sha256": versie(pagina, POE)}
     zonder = client.post("/regio/assen/stap", data=formulier)
     assert zonder.status_code == 403
     met = client.post("/regio/assen/stap", data={**formulier, "csrf": csrf(pagina)},
@@ -139,7 +139,8 @@ def test_op_een_ander_adres_eerst_inloggen(map_, tmp_path):
     pagina = client.get("/regio/assen/goedkeuring")
     assert pagina.status_code == 200 and "Ingelogd als P. Pieters" in pagina.text
     client.post("/regio/assen/stap", data={"csrf": csrf(pagina.text), "pad": POE,
-                                           "stap": "juridisch_akkoord"})
+                                           "stap": "juridisch_akkoord",
+                                           "sha256": versie(pagina.text, POE)})
     assert "<td>P. Pieters</td>" in client.get(f"/regio/assen/geschiedenis?pad={POE}").text
 
 
@@ -198,10 +199,11 @@ def test_definitief_weigert_voorbeeldwaarden_zoals_de_opdrachtregel(client, map_
     """The web's definitief is the command line's: an example value stops it, with the places,
     and nothing is marked or recorded."""
     _, uitvoer = map_
-    token = csrf(client.get("/regio/assen/goedkeuring").text)
-    client.post("/regio/assen/stap", data={"csrf": token, "pad": POE,
+    pagina = client.get("/regio/assen/goedkeuring").text
+    token, sha = csrf(pagina), versie(pagina, POE)
+    client.post("/regio/assen/stap", data={"csrf": token, "pad": POE, "sha256": sha,
                                            "stap": "juridisch_akkoord"})
-    antwoord = client.post("/regio/assen/stap", data={"csrf": token, "pad": POE,
+    antwoord = client.post("/regio/assen/stap", data={"csrf": token, "pad": POE, "sha256": sha,
                                                       "stap": "definitief"},
                            follow_redirects=False)
     assert antwoord.status_code == 400

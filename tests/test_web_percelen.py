@@ -8,7 +8,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from .percelen import TWEE
-from .webhulp import app_voor, csrf
+from .webhulp import app_voor, csrf, versie
 
 OVEREENKOMST_2 = f"assen/2025/overeenkomsten/perceel-2/{TWEE}.docx"
 
@@ -42,7 +42,8 @@ def test_goedkeuren_van_het_contract_in_perceel_2(client):
     pagina = client.get("/regio/assen/goedkeuring").text
     assert "<th>Perceel</th>" in pagina
     antwoord = client.post("/regio/assen/stap", data={
-        "csrf": csrf(pagina), "pad": OVEREENKOMST_2, "stap": "juridisch_akkoord"},
+        "csrf": csrf(pagina), "pad": OVEREENKOMST_2, "stap": "juridisch_akkoord",
+        "sha256": versie(pagina, OVEREENKOMST_2)},
         follow_redirects=False)
     assert antwoord.status_code == 303
     html = client.get("/regio/assen").text

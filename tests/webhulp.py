@@ -39,3 +39,11 @@ def csrf(html: str) -> str:
     gevonden = re.search(r'name="csrf" value="([^"]+)"', html)
     assert gevonden, "geen CSRF-token op de pagina"
     return gevonden.group(1)
+
+
+def versie(html: str, pad: str) -> str:
+    """The sha256 of the version of `pad` that the approval page shows (its form sends it)."""
+    gevonden = re.search(rf'name="pad" value="{re.escape(pad)}">\s*'
+                         r'<input type="hidden" name="sha256" value="([0-9a-f]{64})"', html)
+    assert gevonden, f"geen versie van {pad} op de pagina"
+    return gevonden.group(1)

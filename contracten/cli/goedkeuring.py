@@ -60,6 +60,7 @@ def _json(resultaat: StatusResultaat, meer_percelen: bool) -> dict[str, Any]:
     several percelen (as in the manifest)."""
     return {
         "regio": resultaat.regio, "database": resultaat.database,
+        "register_klopt": not resultaat.keten, "register_fouten": list(resultaat.keten),
         "contracten": [{k: v for k, v in {
             **c.__dict__, "begin": c.begin.isoformat(), "einde": c.einde.isoformat(),
             "opzegdatum": c.opzegdatum.isoformat() if c.opzegdatum else None,
@@ -72,6 +73,7 @@ def _json(resultaat: StatusResultaat, meer_percelen: bool) -> dict[str, Any]:
                         "sha256": d.stand.sha256, "status": d.status, "op_schijf": d.op_schijf,
                         "geschiedenis": [{"stap": s.stap, "door": s.door,
                                           "op": s.op.isoformat(), "opmerking": s.opmerking,
+                                          "sha256": s.sha256,
                                           **({"ondertekeningen": [
                                               {**o.__dict__, "datum": o.datum.isoformat()}
                                               for o in s.ondertekeningen]}
@@ -110,6 +112,8 @@ def status(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[st
                                   aanbieders=aanbieders, percelen=percelen, soorten=soorten,
                                   database=database)
     meer_percelen = len(profiel.percelen) > 1
+    for fout in resultaat.keten:
+        click.echo(f"LET OP: de geschiedenis in het register klopt niet meer: {fout}.", err=True)
     if als_json:
         toon_json(_json(resultaat, meer_percelen))
         return

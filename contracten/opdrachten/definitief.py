@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from contracten.fouten import InvoerFout, Melding
-from contracten.opdrachten.goedkeuring import zet_stap
+from contracten.opdrachten.goedkeuring import leg_stap_vast
 from contracten.opmaak import aantal
 from contracten.pijplijn.keuze import onbekende_percelen
 from contracten.profiel.model import Profiel
@@ -30,8 +30,8 @@ def markeer_definitief(regio: Profiel, *, datum: dt.date, uitvoer: Path | str = 
                        paden: Sequence[str] = (), ook_samenvattingen: bool = False,
                        ook_voorbeelden: bool = False,
                        door: str | None = None, opmerking: str | None = None,
-                       tijdstip: dt.datetime | None = None, database: str | Path | None = None
-                       ) -> tuple[Path, list[str]]:
+                       tijdstip: dt.datetime | None = None, database: str | Path | None = None,
+                       sha256: str | None = None) -> tuple[Path, list[str]]:
     """Mark the Word documents of the region's output folder (all, or those chosen) as
     definitief on `datum`; returns the folder and the marked paths (in it). `paden` chooses
     documents by their path in the register (relative to `uitvoer`, e.g.
@@ -43,9 +43,12 @@ def markeer_definitief(regio: Profiel, *, datum: dt.date, uitvoer: Path | str = 
     `ook_samenvattingen`), and one that shows example values, "(voorbeeld)" (unless
     `ook_voorbeelden`); a document marked before is not checked again.
 
-    With `door`, the step is also recorded in the contract register (at `tijdstip`, with
+    With `door`, the step is recorded in the contract register (at `tijdstip`, with
     `opmerking`), and only for documents that have juridisch akkoord there and are unchanged
-    on disk; without it, only the files are marked, as before the register existed."""
+    on disk (and, with `sha256`, are the version the person saw); the register is the record:
+    it is written first, then the marker on disk from it, in one hold of the folder's lock
+    (`status` puts back a marker that is missing). Without `door`, only the files are marked,
+    with the sha256 of each file as it is, as before the register existed."""
     uitvoer = Path(uitvoer)
     jaar = prijspeil if prijspeil is not None else regio.laatste_prijspeil()
     map_, binnen = Indeling(uitvoer).prijspeil(regio.sleutel, jaar), list(paden)
@@ -59,10 +62,10 @@ def markeer_definitief(regio: Profiel, *, datum: dt.date, uitvoer: Path | str = 
 
     def vastleggen(alleen_controleren: bool) -> None:
         assert tijdstip is not None, "een stap in het register heeft een tijdstip"
-        zet_stap(regio, "definitief", door=door or "", tijdstip=tijdstip, opmerking=opmerking,
-                 uitvoer=uitvoer, prijspeil=jaar, aanbieders=aanbieders, percelen=percelen,
-                 soorten=soorten, paden=paden, database=database,
-                 alleen_controleren=alleen_controleren)
+        leg_stap_vast(regio, "definitief", door=door or "", tijdstip=tijdstip,
+                      opmerking=opmerking, uitvoer=uitvoer, prijspeil=jaar, aanbieders=aanbieders,
+                      percelen=percelen, soorten=soorten, paden=paden, database=database,
+                      sha256=sha256, alleen_controleren=alleen_controleren)
 
     with slot(map_):
         gelezen, gekozen = definitief.kies(map_, soorten=soorten, aanbieders=aanbieders,
@@ -83,9 +86,9 @@ def markeer_definitief(regio: Profiel, *, datum: dt.date, uitvoer: Path | str = 
                 meldingen += fout.meldingen
         if meldingen:
             raise InvoerFout(meldingen, f"Niet definitief gemaakt in {map_}")
+        if registreren:
+            vastleggen(alleen_controleren=False)  # the record first, then its copy on disk
         gemarkeerd = definitief.leg_vast(map_, gekozen, datum=datum)
-    if registreren:
-        vastleggen(alleen_controleren=False)
     return map_, gemarkeerd
 
 
@@ -165,7 +168,7 @@ def _in_tekst(map_: Path, docx: manifest.Document, twin: manifest.Document | Non
     except OSError:
         return voorbeelden.Voorbeelden(0, ())  # gone: `genereer` and the register report it
     tekst = None
-    if twin is not None:
+    if twin is not None and sha256(inhoud) == docx.sha256:  # the twin of this very file
         try:
             ruw = (map_ / twin.pad).read_bytes()
             tekst = ruw.decode("utf-8") if sha256(ruw) == twin.sha256 else None

@@ -11,11 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contracten.fouten import InvoerFout, Melding
-from contracten.opdrachten import ondertekening
+from contracten.opdrachten import markering, ondertekening, stapcontrole
 from contracten.pijplijn.keuze import onbekende_aanbieders, onbekende_percelen
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import contract_sleutel
-from contracten.register.register import Contract, Ondertekening, Register, Stand, Versie
+from contracten.register.register import (
+    Contract,
+    Ondertekening,
+    Register,
+    Stand,
+    Versie,
+    VersieGewijzigd,
+)
 from contracten.register.stappen import STAP_NAMEN, STAPPEN
 from contracten.register.verbinding import open_engine
 from contracten.rekenen.contractstand import Opzegfeit, eerste, einde_van
@@ -45,6 +52,7 @@ class StatusResultaat:
     database: str
     contracten: list[Contract]
     documenten: list[DocumentStatus]
+    keten: tuple[str, ...] = ()  # where the register's history fails its own check
 
 
 def _contracten(regio: Profiel, opgezegd: dict[str, Opzegfeit],
@@ -154,11 +162,12 @@ def status(regio: Profiel, *, tijdstip: dt.datetime, uitvoer: Path | str = "outp
                   if (not aanbieders or s.aanbieder in aanbieders)
                   and (not percelen or perceel_van(regio, s) in percelen)
                   and (not soorten or s.soort in soorten) and (not paden or s.pad in paden)]
+    markering.herstel(regio.sleutel, Path(uitvoer), documenten)
     contracten = [c for c in register.contracten(regio.sleutel)
                   if (not aanbieders or c.aanbieder in aanbieders)
                   and (not percelen or c.perceelnummer in percelen)]
     return StatusResultaat(regio.sleutel, engine.url.render_as_string(hide_password=True),
-                           contracten, documenten)
+                           contracten, documenten, tuple(register.controleer_keten()))
 
 
 def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
@@ -166,13 +175,37 @@ def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
              prijspeil: int | None = None, aanbieders: Sequence[str] = (),
              percelen: Sequence[int] = (), soorten: Sequence[str] = (),
              paden: Sequence[str] = (), database: str | Path | None = None,
-             alleen_controleren: bool = False,
+             sha256: str | None = None,
              ondertekeningen: Sequence[Ondertekening] = ()) -> list[DocumentStatus]:
-    """Move the chosen documents to `stap` (juridisch_akkoord, definitief, getekend), all or
-    none; returns them. 'getekend' needs `ondertekeningen`: who signed for each party (name,
-    function, day), for the documents of one contract. Refused with every reason at once: a
-    file that changed on disk or is gone, a document not at the step before, no name, a
-    signatory missing or signing before the document was definitief or after today."""
+    """Move the chosen documents to `stap` (juridisch_akkoord, getekend; definitief only
+    through `markeer_definitief`, which also marks the files), all or none; returns them.
+    `sha256` is the version the person saw (the web sends the one its page showed): a document
+    whose file or newest registered version differs from it is refused. A document already at
+    `stap` with this version is left as it is (one row, no error). 'getekend' needs
+    `ondertekeningen`: who signed for each party (name, function, day), for the documents of
+    one contract. Refused with every reason at once: a file that changed on disk or is gone, a
+    document not at the step before, no name, a signatory missing or signing before the
+    document was definitief or after today, a register whose history fails its check."""
+    if stap == "definitief":
+        raise InvoerFout([Melding(regio.sleutel, None, "stap", "definitief maken gaat met "
+                                  "'contracten definitief' (markeer_definitief): dat controleert "
+                                  "en beschermt ook de bestanden", "definitief_elders")],
+                         "Niet vastgelegd")
+    return leg_stap_vast(regio, stap, door=door, tijdstip=tijdstip, opmerking=opmerking,
+                         uitvoer=uitvoer, prijspeil=prijspeil, aanbieders=aanbieders,
+                         percelen=percelen, soorten=soorten, paden=paden, database=database,
+                         sha256=sha256, ondertekeningen=ondertekeningen)
+
+
+def leg_stap_vast(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
+                  opmerking: str | None = None, uitvoer: Path | str = "output",
+                  prijspeil: int | None = None, aanbieders: Sequence[str] = (),
+                  percelen: Sequence[int] = (), soorten: Sequence[str] = (),
+                  paden: Sequence[str] = (), database: str | Path | None = None,
+                  sha256: str | None = None, alleen_controleren: bool = False,
+                  ondertekeningen: Sequence[Ondertekening] = ()) -> list[DocumentStatus]:
+    """`zet_stap` for every step, definitief included: the one place a step is written (see
+    there); `alleen_controleren` refuses or returns without recording."""
     assert stap in STAPPEN[1:]
     assert stap == "getekend" or not ondertekeningen
     door = " ".join(door.split())
@@ -186,27 +219,25 @@ def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
     if not stand.documenten:
         raise InvoerFout([Melding(regio.sleutel, None, "", "geen gegenereerd document gevonden "
                                   "met deze keuze", "niets_gekozen")], "Niet vastgelegd")
-    vorige = STAPPEN[STAPPEN.index(stap) - 1]
-    problemen = []
-    for d in stand.documenten:
-        if d.op_schijf == "gewijzigd":
-            problemen.append(Melding(d.stand.pad, None, "", "het bestand is gewijzigd sinds "
-                                     "deze versie werd vastgelegd; maak het document opnieuw of "
-                                     "zet het terug", "bestand_gewijzigd"))
-        elif d.op_schijf == "ontbreekt":
-            problemen.append(Melding(d.stand.pad, None, "", "het bestand ontbreekt",
-                                     "bestand_ontbreekt"))
-        elif d.status != vorige:
-            problemen.append(Melding(d.stand.pad, None, "", f"staat op "
-                                     f"'{STAP_NAMEN[d.status]}'; '{STAP_NAMEN[stap]}' kan alleen "
-                                     f"na '{STAP_NAMEN[vorige]}'", "stap_volgorde"))
+    problemen = [Melding(stand.database, None, "", f"het register klopt niet meer: {fout}; "
+                         "laat de beheerder het herstellen voordat u verder gaat",
+                         "register_beschadigd") for fout in stand.keten]
+    problemen += stapcontrole.controleer(stand.documenten, stap, sha256)
     if stap == "getekend":
         problemen += ondertekening.controleer(regio.sleutel, stand.documenten, ondertekeningen,
                                               tijdstip.date())
     if problemen:
         raise InvoerFout(problemen, f"Niet vastgelegd als {STAP_NAMEN[stap]}")
     if not alleen_controleren:
-        Register(open_engine(database)).zet_stappen(
-            [d.stand.id for d in stand.documenten], stap, door, tijdstip, opmerking or None,
-            ondertekeningen)
+        nieuw = [d for d in stand.documenten if d.status != stap]
+        problemen = stapcontrole.nog_gelijk(nieuw)
+        try:
+            if not problemen:
+                Register(open_engine(database)).zet_stappen(
+                    [(d.stand.id, d.stand.sha256) for d in nieuw], stap, door, tijdstip,
+                    opmerking or None, ondertekeningen)
+        except VersieGewijzigd as fout:
+            problemen = [stapcontrole.gewijzigd(pad) for pad in fout.paden]
+        if problemen:
+            raise InvoerFout(problemen, f"Niet vastgelegd als {STAP_NAMEN[stap]}")
     return stand.documenten

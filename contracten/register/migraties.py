@@ -159,12 +159,25 @@ def _v5_ondertekeningen(verbinding: Connection) -> None:
     _alleen_aanvullen(verbinding, ("ondertekeningen",))
 
 
+def _v6_versie_en_keten(verbinding: Connection) -> None:
+    """A step records the sha256 of the version the person saw, once per document and step (a
+    repeated step is one row, also when two processes take it at once), and the hash of the
+    register's previous step with its own content: a chain that shows when rows were changed or
+    removed past the triggers. Steps of earlier versions have neither (NULL: not in the chain,
+    and NULLs never collide in a unique index)."""
+    verbinding.execute(text("ALTER TABLE stappen ADD COLUMN sha256 VARCHAR(64)"))
+    verbinding.execute(text("ALTER TABLE stappen ADD COLUMN keten VARCHAR(64)"))
+    verbinding.execute(text("CREATE UNIQUE INDEX stappen_eenmaal ON stappen "
+                            "(document, stap, sha256)"))
+
+
 MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "contracten, documenten en goedkeuringsstappen", _v1_tabellen),
     (2, "documenten en stappen alleen aan te vullen", _v2_alleen_aanvullen),
     (3, "een contract per perceel en opdrachtnemer", _v3_per_perceel),
     (4, "de uiterste zorgdatum van een opgezegd contract en wie opzegde", _v4_opzegging_zorg_tot),
     (5, "wie voor elke partij tekende", _v5_ondertekeningen),
+    (6, "de gelezen versie bij elke stap, eenmaal, in een keten", _v6_versie_en_keten),
 ]
 LAATSTE = MIGRATIES[-1][0]
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, and_, func, select, text
 
-from contracten.register import schema
+from contracten.register import keten, schema
 from contracten.register.stappen import STAPPEN
 
 SCHRIJFSLOT = 7_265_464  # PostgreSQL advisory lock of the register's writes
@@ -66,6 +66,7 @@ class Stap:
     op: dt.datetime
     opmerking: str | None
     ondertekeningen: tuple[Ondertekening, ...] = ()  # of a step 'getekend': each party's
+    sha256: str | None = None  # the version the person saw (none before schema version 6)
 
 
 @dataclass(frozen=True)
@@ -162,22 +163,58 @@ class Register:
                     Ondertekening(r.partij, r.naam, r.functie, r.datum))
             for r in v.execute(select(s).where(s.c.document.in_(ids)).order_by(s.c.id)):
                 stappen[r.document].append(Stap(r.stap, r.door, r.op, r.opmerking,
-                                                tuple(getekend.get(r.id, ()))))
+                                                tuple(getekend.get(r.id, ())), r.sha256))
         return [Stand(r["id"], r["aanbieder"], r["soort"], r["pad"], r["versie"], r["sha256"],
                       stappen[r["id"]], r["perceel"]) for r in rijen]
 
-    def zet_stappen(self, documenten: Sequence[int], stap: str, door: str, op: dt.datetime,
-                    opmerking: str | None,
-                    ondertekeningen: Sequence[Ondertekening] = ()) -> None:
-        """Append one step for each document, with who signed it for each party, all or
-        none."""
+    def zet_stappen(self, versies: Sequence[tuple[int, str]], stap: str, door: str,
+                    op: dt.datetime, opmerking: str | None,
+                    ondertekeningen: Sequence[Ondertekening] = ()) -> int:
+        """Append one step for each (document, sha256 of the version the person saw), with who
+        signed it for each party, all or none; returns how many rows were added. A document
+        that already has this step gets no second one (also when another process took it a
+        moment before: the write lock and a unique index); a version that is no longer the
+        register's newest of its path raises VersieGewijzigd and nothing is recorded."""
         assert stap in STAPPEN
+        d, s = schema.documenten, schema.stappen
+        getekend = [(o.partij, o.naam, o.functie, o.datum) for o in ondertekeningen]
+        nieuw = 0
         with self._schrijven() as v:
-            for document in documenten:
-                id_ = v.execute(schema.stappen.insert().values(
-                    document=document, stap=stap, door=door, op=op, opmerking=opmerking)
-                    .returning(schema.stappen.c.id)).scalar_one()
-                for o in ondertekeningen:
+            oud = []
+            for document, gezien in versies:
+                pad, sha = v.execute(select(d.c.pad, d.c.sha256).where(d.c.id == document)).one()
+                nieuwste = v.execute(select(func.max(d.c.id)).where(d.c.pad == pad)).scalar()
+                if sha != gezien or nieuwste != document:
+                    oud.append(pad)
+            if oud:
+                raise VersieGewijzigd(oud)
+            vorige = keten.laatste(v)
+            for document, gezien in versies:
+                if v.execute(select(s.c.id).where(s.c.document == document, s.c.stap == stap)
+                             ).first() is not None:
+                    continue  # taken before: one row
+                vorige = keten.schakel(vorige, document=document, stap=stap, door=door, op=op,
+                                       opmerking=opmerking, sha256=gezien,
+                                       ondertekeningen=getekend)
+                id_ = v.execute(s.insert().values(
+                    document=document, stap=stap, door=door, op=keten.tijd(op),
+                    opmerking=opmerking, sha256=gezien, keten=vorige)
+                    .returning(s.c.id)).scalar_one()
+                nieuw += 1
+                for partij, naam, functie, datum in getekend:
                     v.execute(schema.ondertekeningen.insert().values(
-                        stap=id_, partij=o.partij, naam=o.naam, functie=o.functie,
-                        datum=o.datum))
+                        stap=id_, partij=partij, naam=naam, functie=functie, datum=datum))
+        return nieuw
+
+    def controleer_keten(self) -> list[str]:
+        """Where the history fails its own check (see `keten`); empty when it holds."""
+        with self.engine.connect() as v:
+            return keten.controleer(v)
+
+
+class VersieGewijzigd(Exception):
+    """The version a person saw is no longer the register's newest of its path."""
+
+    def __init__(self, paden: list[str]) -> None:
+        super().__init__(", ".join(paden))
+        self.paden = paden

@@ -8,6 +8,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -71,6 +72,9 @@ stappen = Table(
     Column("door", Text, nullable=False),
     Column("op", DateTime, nullable=False),
     Column("opmerking", Text, nullable=True),
+    Column("sha256", String(64), nullable=True),  # the version the person saw (version 6)
+    Column("keten", String(64), nullable=True),  # hash of the previous step + this one (v6)
+    Index("stappen_eenmaal", "document", "stap", "sha256", unique=True),
 )
 
 ondertekeningen = Table(  # since version 5: who signed for each party, per step 'getekend'

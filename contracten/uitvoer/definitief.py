@@ -86,14 +86,33 @@ def samenvattingen(documenten: Sequence[manifest.Document]) -> list[Melding]:
 
 def leg_vast(map_: Path, documenten: Sequence[manifest.Document], *, datum: dt.date
              ) -> list[str]:
-    """Record the documents in definitief.json (one marked before keeps its day); returns
-    their paths. Checks are the caller's: see `opdrachten.definitief.markeer_definitief`."""
+    """Record the documents in definitief.json with the sha256 of their file as it is now
+    (one marked before keeps its day); returns their paths. Checks are the caller's: see
+    `opdrachten.definitief.markeer_definitief`."""
     register = lees(map_)
     for d in documenten:
-        register.setdefault(d.pad, {"sha256": d.sha256, "datum": datum.isoformat()})
+        if d.pad not in register:
+            register[d.pad] = {"sha256": hashlib.sha256((map_ / d.pad).read_bytes()).hexdigest(),
+                               "datum": datum.isoformat()}
+    return _schrijf(map_, register, [d.pad for d in documenten])
+
+
+def herstel(map_: Path, documenten: dict[str, tuple[str, dt.date]]) -> list[str]:
+    """Add to definitief.json each document (path in the folder: sha256 and day) the contract
+    register holds as definitief but the file does not: the register is the record, this file
+    its copy on disk. Returns the paths added."""
+    register = lees(map_)
+    ontbrekend = sorted(p for p in documenten if p not in register)
+    for pad in ontbrekend:
+        sha, datum = documenten[pad]
+        register[pad] = {"sha256": sha, "datum": datum.isoformat()}
+    return _schrijf(map_, register, ontbrekend) if ontbrekend else []
+
+
+def _schrijf(map_: Path, register: dict[str, dict[str, Any]], paden: list[str]) -> list[str]:
     inhoud = json.dumps(dict(sorted(register.items())), ensure_ascii=False, indent=2) + "\n"
     vervang_atomair(map_ / BESTAND, inhoud.encode("utf-8"))
-    return [d.pad for d in documenten]
+    return paden
 
 
 def naast(pad: str, versie: str) -> str:

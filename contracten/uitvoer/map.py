@@ -16,6 +16,7 @@ import os
 import secrets
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,17 +72,29 @@ def slotbestand(doel: Path) -> Path:
 
 @contextmanager
 def slot(doel: Path) -> Iterator[None]:
-    """Hold the lock of output folder `doel`: one writer at a time; a second one waits."""
-    vergrendeling = FileLock(str(slotbestand(doel)))
+    """Hold the lock of output folder `doel`: one writer at a time; a second one waits. A
+    thread that holds it already holds it again (reentrant: `definitief` reads the register,
+    which may put back a marker in the same folder)."""
+    bestand = str(slotbestand(doel))
+    gehouden: set[str] = _GEHOUDEN.__dict__.setdefault("sloten", set())
+    if bestand in gehouden:
+        yield
+        return
+    vergrendeling = FileLock(bestand)
     try:
         vergrendeling.acquire(timeout=WACHTTIJD)
     except Timeout:
         raise ContractenFout(f"{doel} is al {WACHTTIJD // 60} minuten in gebruik door een andere "
                              "opdracht; probeer het later opnieuw.") from None
+    gehouden.add(bestand)
     try:
         yield
     finally:
+        gehouden.discard(bestand)
         vergrendeling.release()
+
+
+_GEHOUDEN = threading.local()  # per thread: the lock files it holds
 
 
 class Uitvoermap:

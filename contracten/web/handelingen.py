@@ -78,6 +78,10 @@ async def stap(request: Request) -> Response:
     if opmerking and bevat_bsn(opmerking):
         raise HTTPException(400, "De opmerking bevat een BSN; gebruik geen persoonsgegevens.")
     pad = str(formulier.get("pad", ""))
+    versie = str(formulier.get("sha256", ""))
+    if len(versie) != 64:  # the version the page showed: a step is bound to what was read
+        raise HTTPException(400, "Het formulier noemt niet welke versie u zag; open de pagina "
+                                 "opnieuw.")
     i = inst(request)
     p = profiel(request)
     tijdstip = i.klok()
@@ -85,11 +89,11 @@ async def stap(request: Request) -> Response:
         if gekozen == "definitief":  # the files too, with the checks of the command line
             await run_in_threadpool(contracten.markeer_definitief, p, datum=tijdstip.date(),
                                     uitvoer=i.uitvoer, paden=[pad], door=wie, tijdstip=tijdstip,
-                                    opmerking=opmerking, database=i.database)
+                                    opmerking=opmerking, database=i.database, sha256=versie)
         else:
             await run_in_threadpool(contracten.zet_stap, p, gekozen, door=wie, tijdstip=tijdstip,
                                     opmerking=opmerking, uitvoer=i.uitvoer, paden=[pad],
-                                    database=i.database,
+                                    database=i.database, sha256=versie,
                                     ondertekeningen=_ondertekeningen(formulier, gekozen))
     except contracten.InvoerFout as fout:
         return toon(request, "geweigerd.html", status=400, regio=p, stap=STAP_NAMEN[gekozen],
