@@ -182,8 +182,10 @@ MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
 LAATSTE = MIGRATIES[-1][0]
 
 
-def migreer(engine: Engine) -> int:
-    """Bring the register's schema to the latest version; returns the version it was at."""
+def migreer(engine: Engine, app_rol: str | None = None) -> int:
+    """Bring the register's schema to the latest version; returns the version it was at. On
+    PostgreSQL with `app_rol`: `engine` is the owner's, and that role gets what the
+    application needs and no more (see `_toegang`)."""
     with engine.begin() as verbinding:
         if verbinding.dialect.name == "postgresql":
             verbinding.execute(text("SELECT pg_advisory_xact_lock(:slot)"), {"slot": _SLOT})
@@ -196,4 +198,19 @@ def migreer(engine: Engine) -> int:
                 stap(verbinding)
                 verbinding.execute(schema.schemaversie.insert().values(
                     versie=versie, beschrijving=beschrijving))
+        if app_rol and verbinding.dialect.name == "postgresql":
+            _toegang(verbinding, app_rol)
     return gehad
+
+
+def _toegang(verbinding: Connection, rol: str) -> None:
+    """The application's role reads every table and adds rows; it changes only the contracts
+    (their status follows the profile). It owns nothing, so it can neither alter a table nor
+    drop or disable a trigger, and it cannot update, delete or truncate the history. Granted
+    again after every migration, so a table of a later version is covered too."""
+    naam = verbinding.dialect.identifier_preparer.quote(rol)
+    for opdracht in (f"GRANT USAGE ON SCHEMA public TO {naam}",
+                     f"GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO {naam}",
+                     f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {naam}",
+                     f"GRANT UPDATE ON contracten TO {naam}"):
+        verbinding.execute(text(opdracht))

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from contracten.fouten import ContractenFout
 from contracten.register.migraties import LAATSTE, migreer
@@ -19,6 +19,9 @@ from contracten.register.migraties import LAATSTE, migreer
 # approval cannot be regenerated.
 STANDAARD = Path("register.sqlite")
 OMGEVING = "CONTRACTEN_DATABASE"
+# PostgreSQL: the URL of the role that owns the tables and runs the migrations; the application
+# then connects with its own role (CONTRACTEN_DATABASE), which runs no DDL.
+EIGENAAR = "CONTRACTEN_DATABASE_EIGENAAR"
 
 
 class RegisterFout(ContractenFout):
@@ -87,14 +90,38 @@ def _maak(url: str) -> Engine:
         raise RegisterFout(f"Database-URL {_verborgen(url)} is niet bruikbaar ({exc}).") from None
     if engine.dialect.name == "sqlite":
         _sqlite(engine)
+    eigenaar = os.environ.get(EIGENAAR) if engine.dialect.name == "postgresql" else None
     try:
+        if eigenaar and eigenaar != url:
+            _migreer_als_eigenaar(eigenaar, engine.url.username)
+            _controleer_versie(engine, url)
+            return engine
         gehad = migreer(engine)
     except OperationalError as exc:
         raise RegisterFout(f"Het register {_verborgen(url)} is niet te openen: "
                            f"{exc.orig}") from None
+    except ProgrammingError as exc:  # a role that may not run the migrations
+        raise RegisterFout(f"Het register {_verborgen(url)} kan niet worden bijgewerkt met deze "
+                           f"rol ({exc.orig}); zet {EIGENAAR} op de URL van de rol die de "
+                           "tabellen bezit.") from None
     if gehad > LAATSTE:
         raise _te_nieuw(url, gehad)
     return engine
+
+
+def _migreer_als_eigenaar(eigenaar: str, app_rol: str | None) -> None:
+    """Migrate with the owner's role and grant the application's role what it needs."""
+    try:
+        engine = create_engine(eigenaar)
+    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
+        raise RegisterFout(f"{EIGENAAR} {_verborgen(eigenaar)} is niet bruikbaar "
+                           f"({exc}).") from None
+    try:
+        gehad = migreer(engine, app_rol=app_rol)
+    finally:
+        engine.dispose()
+    if gehad > LAATSTE:
+        raise _te_nieuw(eigenaar, gehad)
 
 
 def _sqlite(engine: Engine) -> None:
