@@ -224,3 +224,16 @@ def test_tijd_met_zone_blijft_in_de_keten(assen, assen_gegenereerd, database):  
                         uitvoer=assen_gegenereerd, database=database, **KEUZE)
     assert contracten.status(assen, tijdstip=T, uitvoer=assen_gegenereerd,
                              database=database).keten == ()
+
+
+def test_twee_regiomappen_met_dezelfde_naam_delen_geen_register(assen, assen_gegenereerd,
+                                                                regios, database):  # noqa: F811
+    keuze = {"uitvoer": assen_gegenereerd, "database": database}
+    contracten.zet_stap(assen, "juridisch_akkoord", door="J", tijdstip=T, **keuze, **KEUZE)
+    andere = contracten.laad_regio(regios, "assen")  # a copy in another --regios folder
+    with pytest.raises(InvoerFout) as fout:
+        contracten.status(andere, tijdstip=T, **keuze)
+    assert [m.code for m in fout.value.meldingen] == ["regio_andere_map"]
+    assert str(REGIOS.resolve() / "assen") in str(fout.value)
+    [d] = contracten.status(assen, tijdstip=T, **keuze, **KEUZE).documenten
+    assert d.status == "juridisch_akkoord" and d.op_schijf == "gelijk"

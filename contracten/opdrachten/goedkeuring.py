@@ -103,6 +103,12 @@ def synchroniseer(register: Register, regio: Profiel, *, uitvoer: Path, prijspei
     """Bring the register up to date with the profile and the output folders (a contract's
     status as on `tijdstip`'s day); returns every followed document's path in the register
     with its file on disk."""
+    eigen = str(regio.map.resolve())
+    if (bekend := register.claim(regio.sleutel, eigen)) != eigen:
+        raise InvoerFout([Melding(eigen, None, "", f"het register hoort regio "
+                                  f"'{regio.sleutel}' al bij de map {bekend}: een andere regio met "
+                                  "dezelfde naam; gebruik voor deze map een eigen register "
+                                  "(--database)", "regio_andere_map")], "Ander register nodig")
     versies: list[Versie] = []
     bestanden: dict[str, Path] = {}
     opzeggingen: dict[str, list[Opzegfeit]] = {}

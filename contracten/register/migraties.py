@@ -171,6 +171,15 @@ def _v6_versie_en_keten(verbinding: Connection) -> None:
                             "(document, stap, sha256)"))
 
 
+def _v7_regiomappen(verbinding: Connection) -> None:
+    """Each region name in the register belongs to one region folder (its absolute path): two
+    --regios folders with a region of the same name no longer share rows."""
+    metadata = MetaData()
+    Table("regiomappen", metadata,
+          Column("regio", String(64), primary_key=True),
+          Column("map", Text, nullable=False)).create(verbinding)
+
+
 MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "contracten, documenten en goedkeuringsstappen", _v1_tabellen),
     (2, "documenten en stappen alleen aan te vullen", _v2_alleen_aanvullen),
@@ -178,6 +187,7 @@ MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "de uiterste zorgdatum van een opgezegd contract en wie opzegde", _v4_opzegging_zorg_tot),
     (5, "wie voor elke partij tekende", _v5_ondertekeningen),
     (6, "de gelezen versie bij elke stap, eenmaal, in een keten", _v6_versie_en_keten),
+    (7, "elke regionaam hoort bij één regiomap", _v7_regiomappen),
 ]
 LAATSTE = MIGRATIES[-1][0]
 

@@ -102,6 +102,17 @@ class Register:
                                    {"slot": SCHRIJFSLOT})
             yield verbinding
 
+    def claim(self, regio: str, map_: str) -> str:
+        """Bind the region name to its folder, the first time; returns the folder the register
+        holds for it (another one than `map_`: another region of the same name)."""
+        tabel = schema.regiomappen
+        with self._schrijven() as v:
+            bekend = v.execute(select(tabel.c.map).where(tabel.c.regio == regio)).scalar()
+            if bekend is None:
+                v.execute(tabel.insert().values(regio=regio, map=map_))
+                return map_
+            return str(bekend)
+
     def zet_contracten(self, regio: str, contracten: Sequence[Contract]) -> None:
         """Record each contract (perceel and opdrachtnemer) as the profile and the output now
         say."""

@@ -86,3 +86,9 @@ ondertekeningen = Table(  # since version 5: who signed for each party, per step
     Column("functie", Text, nullable=False),
     Column("datum", Date, nullable=False),
 )
+
+regiomappen = Table(  # since version 7: the one region folder (absolute path) of each name
+    "regiomappen", METADATA,
+    Column("regio", String(64), primary_key=True),
+    Column("map", Text, nullable=False),
+)
