@@ -11,11 +11,12 @@ import io
 import shutil
 
 import pytest
+import sqlalchemy as sa
 
 import contracten
 from contracten import InvoerFout
 from contracten.register import handtekeningen as register_handtekeningen
-from contracten.register.verbinding import open_engine
+from contracten.register.verbinding import database_url, open_engine
 
 from .conftest import REGIOS, voer_uit
 from .tekenhulp import maak_ca, maak_ondertekenaar, teken
@@ -104,6 +105,9 @@ def test_twee_geldige_handtekeningen_worden_vastgelegd(klaar, tmp_path, pdfs):
     assert "Common Name: J. de Vries" in vastgelegd[0].onderwerp
     assert "Common Name: Test-CA contracten" in vastgelegd[0].uitgever
     assert vastgelegd[0].pad == "assen/2025/overeenkomsten/wonen-plus.getekend.pdf"
+    for tabel in ("handtekeningen", "getekende_pdfs"):  # only to be added to, like the steps
+        with sa.create_engine(database_url(db)).begin() as v, pytest.raises(sa.exc.DBAPIError):
+            v.execute(sa.text(f"DELETE FROM {tabel}"))
 
 
 def test_niet_vertrouwde_uitgever_wordt_vastgelegd_met_waarschuwing(klaar, tmp_path, pdfs):
