@@ -29,6 +29,7 @@ _MODULES = {
     "Bijwerking": "contracten.opdrachten.bijwerken",
     "ContractenFout": "contracten.fouten",
     "DocumentStatus": "contracten.opdrachten.goedkeuring",
+    "GetekendResultaat": "contracten.opdrachten.getekend",
     "Import": "contracten.opdrachten.artikelen",
     "Indeling": "contracten.uitvoer.indeling",
     "ImportResultaat": "contracten.opdrachten.excel",
@@ -62,6 +63,7 @@ _MODULES = {
     "documentsoorten": "contracten.soorten.register",
     "exporteer": "contracten.opdrachten.excel",
     "genereer": "contracten.opdrachten.genereer",
+    "getekend_pdf": "contracten.opdrachten.getekend",
     "importeer": "contracten.opdrachten.excel",
     "importeer_artikelen": "contracten.opdrachten.artikelen",
     "indexeer": "contracten.opdrachten.indexeer",
@@ -92,6 +94,7 @@ __all__ = [
     "Bijwerking",
     "ContractenFout",
     "DocumentStatus",
+    "GetekendResultaat",
     "Import",
     "ImportResultaat",
     "Indeling",
@@ -123,6 +126,7 @@ __all__ = [
     "documentsoorten",
     "exporteer",
     "genereer",
+    "getekend_pdf",
     "importeer",
     "importeer_artikelen",
     "indexeer",
@@ -176,6 +180,7 @@ if TYPE_CHECKING:
     from contracten.opdrachten.definitief import markeer_definitief
     from contracten.opdrachten.excel import ImportResultaat, exporteer, importeer
     from contracten.opdrachten.genereer import genereer
+    from contracten.opdrachten.getekend import GetekendResultaat, getekend_pdf
     from contracten.opdrachten.goedkeuring import DocumentStatus, StatusResultaat, status, zet_stap
     from contracten.opdrachten.indexeer import IndexeerResultaat, indexeer
     from contracten.opdrachten.opzegging import OpzeggingResultaat, opzegging

@@ -180,6 +180,12 @@ def ondertekenaar_opties(functie: Any) -> Any:
 
 @main.command("getekend", options_metavar="[OPTIES]")
 @click.argument("regio")
+@click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path), metavar="GETEKEND.pdf",
+              help="De digitaal getekende pdf: de handtekeningen en de tekst worden gecontroleerd "
+                   "en de ondertekenaars komen uit de certificaten.")
+@click.option("--vertrouw", type=click.Path(dir_okay=False, path_type=Path), multiple=True,
+              metavar="CA.pem", help="Vertrouw certificaten van deze uitgever (naast de "
+                                     "certificaten van het systeem); herhaalbaar.")
 @prijspeil_optie
 @keuze_opties
 @ondertekenaar_opties
@@ -190,10 +196,18 @@ def ondertekenaar_opties(functie: Any) -> Any:
 def getekend(regios: Path, /, regio: str, prijspeil: int | None,
              aanbieders: tuple[str, ...], percelen: tuple[int, ...], soorten: tuple[str, ...],
              door: str | None, opmerking: str | None, uitvoer: Path, database: str | None,
-             **partijen: Any) -> None:
+             pdf: Path | None, vertrouw: tuple[Path, ...], **partijen: Any) -> None:
     """Leg vast dat de definitieve documenten van één contract van REGIO door beide partijen
     zijn getekend: wie tekende voor de gemeente (opdrachtgever) en voor de aanbieder
-    (opdrachtnemer), in welke functie en op welke dag."""
+    (opdrachtnemer), in welke functie en op welke dag. Met --pdf: uit de digitaal getekende
+    pdf, na controle van de handtekeningen en de tekst."""
+    if pdf is not None:
+        from contracten.cli.getekend import met_pdf
+
+        met_pdf(regios, regio, pdf, vertrouw, door, opmerking, partijen, prijspeil=prijspeil,
+                aanbieders=aanbieders, percelen=percelen, soorten=soorten, uitvoer=uitvoer,
+                database=database)
+        return
     ondertekeningen = [contracten.Ondertekening(
         partij, partijen[partij] or "", partijen[f"{partij}_functie"] or "",
         partijen[f"{partij}_datum"]) for partij in ("opdrachtgever", "opdrachtnemer")

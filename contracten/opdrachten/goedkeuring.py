@@ -16,6 +16,7 @@ from contracten.pijplijn.keuze import onbekende_aanbieders, onbekende_percelen
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import contract_sleutel
 from contracten.register.register import (
+    Bijlage,
     Contract,
     Ondertekening,
     Register,
@@ -209,9 +210,11 @@ def leg_stap_vast(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime
                   percelen: Sequence[int] = (), soorten: Sequence[str] = (),
                   paden: Sequence[str] = (), database: str | Path | None = None,
                   sha256: str | None = None, alleen_controleren: bool = False,
-                  ondertekeningen: Sequence[Ondertekening] = ()) -> list[DocumentStatus]:
+                  ondertekeningen: Sequence[Ondertekening] = (),
+                  bijlage: Bijlage | None = None) -> list[DocumentStatus]:
     """`zet_stap` for every step, definitief included: the one place a step is written (see
-    there); `alleen_controleren` refuses or returns without recording."""
+    there); `alleen_controleren` refuses or returns without recording; `bijlage` adds what
+    belongs to each new step in the same transaction (`Register.zet_stappen`)."""
     assert stap in STAPPEN[1:]
     assert stap == "getekend" or not ondertekeningen
     door = " ".join(door.split())
@@ -241,7 +244,7 @@ def leg_stap_vast(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime
             if not problemen:
                 Register(open_engine(database)).zet_stappen(
                     [(d.stand.id, d.stand.sha256) for d in nieuw], stap, door, tijdstip,
-                    opmerking or None, ondertekeningen)
+                    opmerking or None, ondertekeningen, bijlage)
         except VersieGewijzigd as fout:
             problemen = [stapcontrole.gewijzigd(pad) for pad in fout.paden]
         if problemen:

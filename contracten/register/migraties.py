@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Connection,
     Date,
@@ -180,6 +181,35 @@ def _v7_regiomappen(verbinding: Connection) -> None:
           Column("map", Text, nullable=False)).create(verbinding)
 
 
+def _v8_handtekeningen(verbinding: Connection) -> None:
+    """A step 'getekend' from a signed PDF: the file (its path and sha256) and each signature
+    in it (party, name, certificate subject and issuer, trust, signing time); only to be
+    added to."""
+    metadata = MetaData()
+    Table("stappen", metadata, Column("id", Integer, primary_key=True))
+    for tabel in _handtekening_tabellen(metadata):
+        tabel.create(verbinding)
+    _alleen_aanvullen(verbinding, ("getekende_pdfs", "handtekeningen"))
+
+
+def _handtekening_tabellen(metadata: MetaData) -> list[Table]:
+    return [Table("getekende_pdfs", metadata,
+                  Column("id", Integer, primary_key=True),
+                  Column("stap", Integer, ForeignKey("stappen.id"), nullable=False),
+                  Column("pad", Text, nullable=False),
+                  Column("sha256", String(64), nullable=False)),
+            Table("handtekeningen", metadata,
+                  Column("id", Integer, primary_key=True),
+                  Column("pdf", Integer, ForeignKey("getekende_pdfs.id"), nullable=False),
+                  Column("partij", String(16), nullable=False),
+                  Column("veld", Text, nullable=False),
+                  Column("naam", Text, nullable=False),
+                  Column("onderwerp", Text, nullable=False),
+                  Column("uitgever", Text, nullable=False),
+                  Column("vertrouwd", Boolean, nullable=False),
+                  Column("getekend_op", DateTime, nullable=True))]
+
+
 MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "contracten, documenten en goedkeuringsstappen", _v1_tabellen),
     (2, "documenten en stappen alleen aan te vullen", _v2_alleen_aanvullen),
@@ -188,6 +218,7 @@ MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
     (5, "wie voor elke partij tekende", _v5_ondertekeningen),
     (6, "de gelezen versie bij elke stap, eenmaal, in een keten", _v6_versie_en_keten),
     (7, "elke regionaam hoort bij één regiomap", _v7_regiomappen),
+    (8, "getekende pdf's en hun handtekeningen", _v8_handtekeningen),
 ]
 LAATSTE = MIGRATIES[-1][0]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -46,6 +46,10 @@ class Versie:
     versie: str
     sha256: str
     perceel: int | None = None  # a contract's document in a tender of several percelen
+
+
+# What belongs to a new step besides it, added in its transaction: (connection, the step's id).
+Bijlage = Callable[[Connection, int], None]
 
 
 @dataclass(frozen=True)
@@ -180,12 +184,15 @@ class Register:
 
     def zet_stappen(self, versies: Sequence[tuple[int, str]], stap: str, door: str,
                     op: dt.datetime, opmerking: str | None,
-                    ondertekeningen: Sequence[Ondertekening] = ()) -> int:
+                    ondertekeningen: Sequence[Ondertekening] = (),
+                    bijlage: Bijlage | None = None) -> int:
         """Append one step for each (document, sha256 of the version the person saw), with who
         signed it for each party, all or none; returns how many rows were added. A document
         that already has this step gets no second one (also when another process took it a
         moment before: the write lock and a unique index); a version that is no longer the
-        register's newest of its path raises VersieGewijzigd and nothing is recorded."""
+        register's newest of its path raises VersieGewijzigd and nothing is recorded.
+        `bijlage(connection, step id)` adds what belongs to each new step (a signed PDF and its
+        signatures) in the same transaction."""
         assert stap in STAPPEN
         d, s = schema.documenten, schema.stappen
         getekend = [(o.partij, o.naam, o.functie, o.datum) for o in ondertekeningen]
@@ -215,6 +222,8 @@ class Register:
                 for partij, naam, functie, datum in getekend:
                     v.execute(schema.ondertekeningen.insert().values(
                         stap=id_, partij=partij, naam=naam, functie=functie, datum=datum))
+                if bijlage is not None:
+                    bijlage(v, id_)
         return nieuw
 
     def controleer_keten(self) -> list[str]:

@@ -4,6 +4,7 @@ schema version has them (`migraties` makes them; these are what the queries use)
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -91,4 +92,25 @@ regiomappen = Table(  # since version 7: the one region folder (absolute path) o
     "regiomappen", METADATA,
     Column("regio", String(64), primary_key=True),
     Column("map", Text, nullable=False),
+)
+
+getekende_pdfs = Table(  # since version 8: the signed PDF of a step 'getekend'
+    "getekende_pdfs", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("stap", Integer, ForeignKey("stappen.id"), nullable=False),
+    Column("pad", Text, nullable=False),  # in the register's terms, next to the document
+    Column("sha256", String(64), nullable=False),
+)
+
+handtekeningen = Table(  # since version 8: each signature in a signed PDF
+    "handtekeningen", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("pdf", Integer, ForeignKey("getekende_pdfs.id"), nullable=False),
+    Column("partij", String(16), nullable=False),  # opdrachtgever, opdrachtnemer
+    Column("veld", Text, nullable=False),  # the signature field
+    Column("naam", Text, nullable=False),  # the certificate's common name
+    Column("onderwerp", Text, nullable=False),  # the certificate's subject
+    Column("uitgever", Text, nullable=False),  # ... and issuer
+    Column("vertrouwd", Boolean, nullable=False),  # chained to a trusted root
+    Column("getekend_op", DateTime, nullable=True),  # the signing time it carries (UTC)
 )

@@ -1,0 +1,184 @@
+"""`getekend --pdf`: a digitally signed contract is checked before it is recorded. Real PAdES
+signatures, set in the test with pyHanko by signers of a throwaway CA, on the PDF of the
+definitief contract (LibreOffice, once per module): valid and trusted, valid but untrusted,
+and what is refused with nothing recorded (bytes changed, an unsigned revision after the last
+signature, one party only, the PDF of another contract)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+
+import pytest
+import sqlalchemy as sa
+
+import contracten
+from contracten import InvoerFout
+from contracten.register import handtekeningen as register_handtekeningen
+from contracten.register.verbinding import database_url, open_engine
+
+from .conftest import REGIOS, voer_uit
+from .tekenhulp import maak_ca, maak_ondertekenaar, teken
+from .test_ondertekening import KEUZE, OVEREENKOMST, T, _definitief, _geschiedenis
+
+GEMEENTE_OP = dt.datetime(2020, 3, 3, 9, 30, tzinfo=dt.UTC)
+AANBIEDER_OP = dt.datetime(2020, 3, 4, 14, 0, tzinfo=dt.UTC)
+STAP = T + dt.timedelta(days=3)
+
+
+@pytest.fixture(scope="module")
+def pki():
+    ca = maak_ca()
+    return (ca, maak_ondertekenaar(ca, "J. de Vries", "wethouder"),
+            maak_ondertekenaar(ca, "A. Bakker"))
+
+
+@pytest.fixture(scope="module")
+def pdfs(assen_eenmaal_gegenereerd, tmp_path_factory, pki):
+    """The unsigned PDFs of two contracts, and the first signed by both parties."""
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        pytest.skip("LibreOffice (soffice) is niet geïnstalleerd: er is geen pdf van het "
+                    "definitieve contract te maken; .ci/run installeert het")
+    from contracten.weergave.pdf import naar_pdf
+
+    map_ = tmp_path_factory.mktemp("getekend")
+    bron = assen_eenmaal_gegenereerd / "assen/2025/overeenkomsten"
+    naar_pdf([(bron / "wonen-plus.docx", map_ / "wonen-plus.pdf"),
+              (bron / "hunzedal-zorg.docx", map_ / "hunzedal-zorg.pdf")])
+    ca, gemeente, aanbieder = pki
+    eigen = (map_ / "wonen-plus.pdf").read_bytes()
+    half = teken(eigen, gemeente, ca, "Gemeente", GEMEENTE_OP)
+    return {"ongetekend": eigen, "half": half,
+            "getekend": teken(half, aanbieder, ca, "Aanbieder", AANBIEDER_OP),
+            "ander": teken(teken((map_ / "hunzedal-zorg.pdf").read_bytes(), gemeente, ca,
+                                 "Gemeente", GEMEENTE_OP), aanbieder, ca, "Aanbieder",
+                           AANBIEDER_OP)}
+
+
+@pytest.fixture
+def klaar(assen_gegenereerd, tmp_path, pki):
+    """The contract definitief in a fresh register, and the CA's certificate in a file."""
+    assen = contracten.laad_regio(REGIOS, "assen")
+    db = tmp_path / "r.sqlite"
+    _definitief(assen, assen_gegenereerd, db)
+    ca = tmp_path / "ca.pem"
+    ca.write_bytes(pki[0].pem)
+    return assen, assen_gegenereerd, db, ca
+
+
+def _teken(klaar, tmp_path, inhoud: bytes, **opties):
+    assen, uitvoer, db, ca = klaar
+    pdf = tmp_path / "binnen.pdf"
+    pdf.write_bytes(inhoud)
+    return contracten.getekend_pdf(assen, pdf, door="P. Pieters", tijdstip=STAP,
+                                   uitvoer=uitvoer, database=db,
+                                   **{"vertrouw": [ca], **KEUZE, **opties})
+
+
+def _geweigerd(klaar, tmp_path, inhoud: bytes, **opties) -> list[str]:
+    assen, uitvoer, db, _ = klaar
+    with pytest.raises(InvoerFout) as fout:
+        _teken(klaar, tmp_path, inhoud, **opties)
+    assert _geschiedenis(assen, uitvoer, db)[-1].stap == "definitief"  # nothing recorded
+    assert not list((uitvoer / OVEREENKOMST).parent.glob("*.getekend*.pdf"))
+    return sorted({m.code for m in fout.value.meldingen})
+
+
+def test_twee_geldige_handtekeningen_worden_vastgelegd(klaar, tmp_path, pdfs):
+    assen, uitvoer, db, _ = klaar
+    uit = _teken(klaar, tmp_path, pdfs["getekend"])
+    assert uit.waarschuwingen == []
+    assert uit.pdf == (uitvoer / OVEREENKOMST).with_name("wonen-plus.getekend.pdf")
+    assert uit.pdf.read_bytes() == pdfs["getekend"]
+    laatste = _geschiedenis(assen, uitvoer, db)[-1]
+    assert laatste.stap == "getekend"
+    assert [(o.partij, o.naam, o.functie, o.datum) for o in laatste.ondertekeningen] == [
+        ("opdrachtgever", "J. de Vries", "wethouder", dt.date(2020, 3, 3)),
+        ("opdrachtnemer", "A. Bakker", "niet vermeld in het certificaat", dt.date(2020, 3, 4))]
+    [d] = contracten.status(assen, tijdstip=STAP, uitvoer=uitvoer, database=db,
+                            **KEUZE).documenten
+    vastgelegd = register_handtekeningen.van_document(open_engine(db), d.stand.id)
+    assert [(h.partij, h.naam, h.vertrouwd, h.getekend_op, h.sha256) for h in vastgelegd] == [
+        ("opdrachtgever", "J. de Vries", True, GEMEENTE_OP, uit.sha256),
+        ("opdrachtnemer", "A. Bakker", True, AANBIEDER_OP, uit.sha256)]
+    assert "Common Name: J. de Vries" in vastgelegd[0].onderwerp
+    assert "Common Name: Test-CA contracten" in vastgelegd[0].uitgever
+    assert vastgelegd[0].pad == "assen/2025/overeenkomsten/wonen-plus.getekend.pdf"
+    for tabel in ("handtekeningen", "getekende_pdfs"):  # only to be added to, like the steps
+        with sa.create_engine(database_url(db)).begin() as v, pytest.raises(sa.exc.DBAPIError):
+            v.execute(sa.text(f"DELETE FROM {tabel}"))
+
+
+def test_niet_vertrouwde_uitgever_wordt_vastgelegd_met_waarschuwing(klaar, tmp_path, pdfs):
+    uit = _teken(klaar, tmp_path, pdfs["getekend"], vertrouw=[])
+    assert [h.vertrouwd for _, h in uit.handtekeningen] == [False, False]
+    assert len(uit.waarschuwingen) == 2
+    assert "niet te herleiden tot een vertrouwde uitgever" in uit.waarschuwingen[0]
+
+
+def test_een_bestaand_bestand_wordt_nooit_overschreven(klaar, tmp_path, pdfs):
+    _, uitvoer, _, _ = klaar
+    bezet = (uitvoer / OVEREENKOMST).with_name("wonen-plus.getekend.pdf")
+    bezet.write_bytes(b"van iemand anders")
+    uit = _teken(klaar, tmp_path, pdfs["getekend"])
+    assert uit.pdf.name == "wonen-plus.getekend-2.pdf"
+    assert bezet.read_bytes() == b"van iemand anders"
+
+
+def test_gewijzigde_bytes_worden_geweigerd(klaar, tmp_path, pdfs):
+    inhoud = pdfs["getekend"]
+    assert b"LibreOffice" in inhoud
+    assert _geweigerd(klaar, tmp_path, inhoud.replace(b"LibreOffice", b"LibreOfficf", 1)) == [
+        "handtekening_gewijzigd"]
+
+
+def test_een_ongetekende_revisie_na_de_laatste_handtekening_wordt_geweigerd(klaar, tmp_path,
+                                                                             pdfs):
+    from pyhanko.pdf_utils.generic import NameObject, TextStringObject
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    schrijver = IncrementalPdfFileWriter(io.BytesIO(pdfs["getekend"]))
+    info = schrijver.root  # any change in a new, unsigned revision
+    info[NameObject("/Lang")] = TextStringObject("en-GB")
+    schrijver.update_root()
+    uit = io.BytesIO()
+    schrijver.write(uit)
+    assert _geweigerd(klaar, tmp_path, uit.getvalue()) == ["ongetekende_wijziging"]
+
+
+def test_een_handtekening_is_niet_genoeg(klaar, tmp_path, pdfs):
+    assert _geweigerd(klaar, tmp_path, pdfs["half"]) == ["te_weinig_handtekeningen"]
+    assert _geweigerd(klaar, tmp_path, pdfs["ongetekend"]) == ["geen_handtekening"]
+
+
+def test_de_pdf_van_een_ander_contract_wordt_geweigerd(klaar, tmp_path, pdfs):
+    assert _geweigerd(klaar, tmp_path, pdfs["ander"]) == ["andere_tekst"]
+
+
+def test_namen_bepalen_wie_voor_welke_partij_tekende(klaar, tmp_path, pdfs):
+    assert _geweigerd(klaar, tmp_path, pdfs["getekend"],
+                      namen={"opdrachtgever": "K. Klaassen"}) == ["ondertekenaar_niet_in_pdf"]
+    uit = _teken(klaar, tmp_path, pdfs["getekend"], namen={"opdrachtnemer": "j. de  vries"})
+    assert [(p, h.naam) for p, h in uit.handtekeningen] == [
+        ("opdrachtnemer", "J. de Vries"), ("opdrachtgever", "A. Bakker")]
+
+
+def test_opdrachtregel(klaar, tmp_path, pdfs):
+    _, uitvoer, db, ca = klaar
+    pdf = tmp_path / "getekend.pdf"
+    pdf.write_bytes(pdfs["getekend"])
+    basis = ("--regios", str(REGIOS), "getekend", "assen", "--aanbieder", "wonen-plus",
+             "--document", "overeenkomst", "--uitvoer", str(uitvoer), "--database", str(db),
+             "--door", "P. Pieters", "--pdf", str(pdf))
+    fout = voer_uit(*basis, "--opdrachtgever-datum", "2020-03-03")
+    assert fout.code == 2 and "laat --opdrachtgever-datum weg" in fout.stderr
+    ander = tmp_path / "ander.pdf"
+    ander.write_bytes(pdfs["ander"])
+    geweigerd = voer_uit(*basis[:-1], str(ander), "--vertrouw", str(ca))
+    assert geweigerd.code == 1 and "[andere_tekst]" in geweigerd.stderr
+    uit = voer_uit(*basis, "--vertrouw", str(ca), "--opdrachtnemer-functie", "bestuurder")
+    assert uit.code == 0, uit.stderr
+    assert "getekend voor de opdrachtgever door J. de Vries op 3 maart 2020 (vertrouwd" \
+        in uit.stdout
+    assert "wonen-plus.getekend.pdf" in uit.stdout and "Let op" not in uit.stderr
