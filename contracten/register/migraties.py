@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Connection,
     Date,
@@ -159,12 +160,36 @@ def _v5_ondertekeningen(verbinding: Connection) -> None:
     _alleen_aanvullen(verbinding, ("ondertekeningen",))
 
 
+def _v7_gebruikers(verbinding: Connection) -> None:
+    """The people who may take steps, each with one role, and the web's sessions (a row per
+    signed-in browser, removed at logout or when its user changes). Both can change, unlike the
+    history: a user is disabled, never removed, so every name in the history stays known."""
+    metadata = MetaData()
+    gebruikers = Table(
+        "gebruikers", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("naam", String(128), nullable=False, unique=True),
+        Column("rol", String(32), nullable=False),
+        Column("wachtwoord", Text, nullable=True),
+        Column("actief", Boolean, nullable=False),
+        Column("aangemaakt", DateTime, nullable=False),
+        Column("gewijzigd", DateTime, nullable=False))
+    Table("sessies", metadata,
+          Column("sleutel", String(64), primary_key=True),
+          Column("gebruiker", Text, nullable=False),
+          Column("gebruiker_id", Integer, ForeignKey(gebruikers.c.id), nullable=True),
+          Column("begonnen", DateTime, nullable=False),
+          Column("verloopt", DateTime, nullable=False))
+    metadata.create_all(verbinding)
+
+
 MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "contracten, documenten en goedkeuringsstappen", _v1_tabellen),
     (2, "documenten en stappen alleen aan te vullen", _v2_alleen_aanvullen),
     (3, "een contract per perceel en opdrachtnemer", _v3_per_perceel),
     (4, "de uiterste zorgdatum van een opgezegd contract en wie opzegde", _v4_opzegging_zorg_tot),
     (5, "wie voor elke partij tekende", _v5_ondertekeningen),
+    (7, "gebruikers met een rol, en hun sessies in de webtoepassing", _v7_gebruikers),
 ]
 LAATSTE = MIGRATIES[-1][0]
 

@@ -4,6 +4,7 @@ schema version has them (`migraties` makes them; these are what the queries use)
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -81,4 +82,24 @@ ondertekeningen = Table(  # since version 5: who signed for each party, per step
     Column("naam", Text, nullable=False),
     Column("functie", Text, nullable=False),
     Column("datum", Date, nullable=False),
+)
+
+gebruikers = Table(  # since version 7: who may take steps, with one role each
+    "gebruikers", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("naam", String(128), nullable=False, unique=True),
+    Column("rol", String(32), nullable=False),  # inkoper, jurist, contractmanager, beheerder
+    Column("wachtwoord", Text, nullable=True),  # an Argon2 hash; none: command line only
+    Column("actief", Boolean, nullable=False),
+    Column("aangemaakt", DateTime, nullable=False),
+    Column("gewijzigd", DateTime, nullable=False),
+)
+
+sessies = Table(  # since version 7: the web's signed-in browsers
+    "sessies", METADATA,
+    Column("sleutel", String(64), primary_key=True),  # sha256 of the cookie's random id
+    Column("gebruiker", Text, nullable=False),  # the name recorded in the steps
+    Column("gebruiker_id", Integer, ForeignKey("gebruikers.id"), nullable=True),
+    Column("begonnen", DateTime, nullable=False),
+    Column("verloopt", DateTime, nullable=False),
 )
