@@ -11,7 +11,7 @@ from pathlib import Path
 
 from contracten.opdrachten import wachtwoord as ww
 from contracten.register.gebruikers import Gebruikers
-from contracten.register.verbinding import open_engine
+from contracten.register.verbinding import bestaat, open_engine
 
 
 def _sleutel(token: str) -> str:
@@ -20,7 +20,7 @@ def _sleutel(token: str) -> str:
 
 def heeft_gebruikers(database: str | Path | None = None) -> bool:
     """Whether users are registered (then the web signs in with their own passwords)."""
-    return Gebruikers(open_engine(database)).aantal() > 0
+    return bestaat(database) and Gebruikers(open_engine(database)).aantal() > 0
 
 
 def meld_aan(naam: str, wachtwoord: str, *,
