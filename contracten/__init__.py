@@ -30,9 +30,10 @@ _MODULES = {
     "ContractenFout": "contracten.fouten",
     "DocumentStatus": "contracten.opdrachten.goedkeuring",
     "GetekendResultaat": "contracten.opdrachten.getekend",
+    "Gebruiker": "contracten.register.gebruikers",
     "Import": "contracten.opdrachten.artikelen",
-    "Indeling": "contracten.uitvoer.indeling",
     "ImportResultaat": "contracten.opdrachten.excel",
+    "Indeling": "contracten.uitvoer.indeling",
     "IndexeerResultaat": "contracten.opdrachten.indexeer",
     "Indexering": "contracten.rekenen.indexatie",
     "InvoerFout": "contracten.fouten",
@@ -41,6 +42,7 @@ _MODULES = {
     "Ondertekening": "contracten.register.register",
     "OpzeggingResultaat": "contracten.opdrachten.opzegging",
     "Profiel": "contracten.profiel.model",
+    "ROLLEN": "contracten.register.rolnamen",
     "RealisatieResultaat": "contracten.opdrachten.realisatie",
     "Resultaat": "contracten.pijplijn.uitvoeren",
     "STAPPEN": "contracten.register.stappen",
@@ -51,49 +53,64 @@ _MODULES = {
     "Vergelijking": "contracten.opdrachten.vergelijk",
     "WebInstellingen": "contracten.web.instellingen:Instellingen",
     "agenda": "contracten.opdrachten.agenda",
-    "bijwerken": "contracten.opdrachten.bijwerken",
     "als_aantal": "contracten.opmaak:aantal",
-    "als_opsomming": "contracten.opmaak:opsomming",
     "als_bedrag": "contracten.opmaak:bedrag",
     "als_datum": "contracten.opmaak:datum",
     "als_ics": "contracten.weergave.kalender",
+    "als_opsomming": "contracten.opmaak:opsomming",
     "als_procent": "contracten.opmaak:procent",
     "artikelbibliotheek": "contracten.opdrachten.artikelen",
+    "beeindig_sessie": "contracten.opdrachten.sessies",
+    "begin_sessie": "contracten.opdrachten.sessies",
     "bevat_bsn": "contracten.privacy",
+    "bijwerken": "contracten.opdrachten.bijwerken",
+    "controleer_rol": "contracten.opdrachten.rollen",
     "documentsoorten": "contracten.soorten.register",
     "exporteer": "contracten.opdrachten.excel",
+    "gebruikers": "contracten.opdrachten.gebruikers",
     "genereer": "contracten.opdrachten.genereer",
     "getekend_pdf": "contracten.opdrachten.getekend",
+    "heeft_gebruikers": "contracten.opdrachten.sessies",
     "importeer": "contracten.opdrachten.excel",
     "importeer_artikelen": "contracten.opdrachten.artikelen",
     "indexeer": "contracten.opdrachten.indexeer",
     "laad_regio": "contracten.profiel.laden",
     "lees_datum": "contracten.lezen.tabelbestand",
     "markeer_definitief": "contracten.opdrachten.definitief",
+    "meld_aan": "contracten.opdrachten.sessies",
     "officiele_versies_per_artikel": "contracten.opdrachten.artikelen",
     "opzegging": "contracten.opdrachten.opzegging",
     "regio_samenvatting": "contracten.opdrachten.regios:samenvatting",
     "regios": "contracten.opdrachten.regios",
+    "schakel_gebruiker_uit": "contracten.opdrachten.gebruikers",
+    "sessie_van": "contracten.opdrachten.sessies",
     "socialreturn": "contracten.opdrachten.socialreturn",
     "socialreturn_realisatie": "contracten.opdrachten.realisatie",
     "status": "contracten.opdrachten.goedkeuring",
     "valideer": "contracten.opdrachten.valideer",
     "veilig_html": "contracten.weergave.htmlversie",
+    "verberg_wachtwoord": "contracten.register.verbinding",
     "verboden_teken": "contracten.lezen.tekens",
     "vergelijk": "contracten.opdrachten.vergelijk",
     "vind_regios": "contracten.profiel.laden",
+    "voeg_gebruiker_toe": "contracten.opdrachten.gebruikers",
     "webtoepassing": "contracten.web.app:maak_app",
+    "wie_handelt": "contracten.opdrachten.gebruikers",
+    "wijzig_rol": "contracten.opdrachten.gebruikers",
     "zet_stap": "contracten.opdrachten.goedkeuring",
+    "zet_wachtwoord": "contracten.opdrachten.gebruikers",
 }
 # The same names, written out, in the order ruff keeps: what mypy and ruff read as the
 # package's exports (tests/test_publieke_api.py keeps the three lists equal).
 __all__ = [
+    "ROLLEN",
     "STAPPEN",
     "STAP_NAMEN",
     "Agenda",
     "Bijwerking",
     "ContractenFout",
     "DocumentStatus",
+    "Gebruiker",
     "GetekendResultaat",
     "Import",
     "ImportResultaat",
@@ -121,32 +138,45 @@ __all__ = [
     "als_opsomming",
     "als_procent",
     "artikelbibliotheek",
+    "beeindig_sessie",
+    "begin_sessie",
     "bevat_bsn",
     "bijwerken",
+    "controleer_rol",
     "documentsoorten",
     "exporteer",
+    "gebruikers",
     "genereer",
     "getekend_pdf",
+    "heeft_gebruikers",
     "importeer",
     "importeer_artikelen",
     "indexeer",
     "laad_regio",
     "lees_datum",
     "markeer_definitief",
+    "meld_aan",
     "officiele_versies_per_artikel",
     "opzegging",
     "regio_samenvatting",
     "regios",
+    "schakel_gebruiker_uit",
+    "sessie_van",
     "socialreturn",
     "socialreturn_realisatie",
     "status",
     "valideer",
     "veilig_html",
+    "verberg_wachtwoord",
     "verboden_teken",
     "vergelijk",
     "vind_regios",
+    "voeg_gebruiker_toe",
     "webtoepassing",
+    "wie_handelt",
+    "wijzig_rol",
     "zet_stap",
+    "zet_wachtwoord",
 ]
 
 
@@ -179,6 +209,14 @@ if TYPE_CHECKING:
     from contracten.opdrachten.bijwerken import Bijwerking, bijwerken
     from contracten.opdrachten.definitief import markeer_definitief
     from contracten.opdrachten.excel import ImportResultaat, exporteer, importeer
+    from contracten.opdrachten.gebruikers import (
+        gebruikers,
+        schakel_gebruiker_uit,
+        voeg_gebruiker_toe,
+        wie_handelt,
+        wijzig_rol,
+        zet_wachtwoord,
+    )
     from contracten.opdrachten.genereer import genereer
     from contracten.opdrachten.getekend import GetekendResultaat, getekend_pdf
     from contracten.opdrachten.goedkeuring import DocumentStatus, StatusResultaat, status, zet_stap
@@ -187,6 +225,14 @@ if TYPE_CHECKING:
     from contracten.opdrachten.realisatie import RealisatieResultaat, socialreturn_realisatie
     from contracten.opdrachten.regios import regios
     from contracten.opdrachten.regios import samenvatting as regio_samenvatting
+    from contracten.opdrachten.rollen import controleer_rol
+    from contracten.opdrachten.sessies import (
+        beeindig_sessie,
+        begin_sessie,
+        heeft_gebruikers,
+        meld_aan,
+        sessie_van,
+    )
     from contracten.opdrachten.socialreturn import SocialReturnResultaat, socialreturn
     from contracten.opdrachten.valideer import Validatie, valideer
     from contracten.opdrachten.vergelijk import Vergelijking, vergelijk
@@ -199,8 +245,11 @@ if TYPE_CHECKING:
     from contracten.privacy import bevat_bsn
     from contracten.profiel.laden import laad_regio, vind_regios
     from contracten.profiel.model import Profiel
+    from contracten.register.gebruikers import Gebruiker
     from contracten.register.register import Ondertekening
+    from contracten.register.rolnamen import ROLLEN
     from contracten.register.stappen import STAP_NAMEN, STAPPEN
+    from contracten.register.verbinding import verberg_wachtwoord
     from contracten.rekenen.indexatie import Indexering
     from contracten.soorten.register import documentsoorten
     from contracten.uitvoer.indeling import Indeling

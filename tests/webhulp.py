@@ -32,7 +32,8 @@ def werkmap(doel: Path) -> tuple[Path, Path]:
 
 def app_voor(regios: Path, uitvoer: Path, database: Path, **opties):
     return maak_app(Instellingen(regios=regios, uitvoer=uitvoer, database=database,
-                                 sessiesleutel="test", klok=lambda: KLOK, **opties))
+                                 sessiesleutel="test", klok=lambda: KLOK,
+                                 hosts=("testserver", "127.0.0.1", "localhost"), **opties))
 
 
 def csrf(html: str) -> str:

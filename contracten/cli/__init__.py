@@ -12,6 +12,7 @@ from contracten.cli import (
     artikelen,
     beheer,
     documenten,
+    gebruikers,
     goedkeuring,
     socialreturn,
     taal,
@@ -19,7 +20,8 @@ from contracten.cli import (
 )
 from contracten.cli.groep import bij_sigterm, main
 
-__all__ = ["agenda", "artikelen", "beheer", "documenten", "goedkeuring", "main", "run",
+__all__ = ["agenda", "artikelen", "beheer", "documenten", "gebruikers", "goedkeuring", "main",
+           "run",
            "socialreturn", "web"]
 
 

@@ -137,7 +137,8 @@ def status(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[st
 def _zet(regios: Path, regio: str, stap: str, door: str | None, opmerking: str | None,
          **keuze: Any) -> None:
     documenten = contracten.zet_stap(contracten.laad_regio(regios, regio), stap,
-                                     door=door or "", opmerking=opmerking, tijdstip=nu(),
+                                     door=contracten.wie_handelt(door, keuze.get("database")),
+                                     opmerking=opmerking, tijdstip=nu(),
                                      **keuze)
     for d in documenten:
         click.echo(f"{STAP_NAMEN[stap]}: {d.stand.pad}")

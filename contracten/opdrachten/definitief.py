@@ -15,6 +15,7 @@ from lxml import etree
 
 from contracten.fouten import InvoerFout, Melding
 from contracten.opdrachten.goedkeuring import leg_stap_vast
+from contracten.opdrachten.rollen import controleer_rol
 from contracten.opmaak import aantal
 from contracten.pijplijn.keuze import onbekende_percelen
 from contracten.profiel.model import Profiel
@@ -77,6 +78,8 @@ def markeer_definitief(regio: Profiel, *, datum: dt.date, uitvoer: Path | str = 
         meldingen = [] if ook_samenvattingen else definitief.samenvattingen(nieuw)
         if not ook_voorbeelden:
             meldingen += _voorbeelden(map_, gelezen, nieuw)
+        if not registreren:  # with users in the register: not without a name
+            meldingen += controleer_rol(regio, "definitief", door, [], database=database)
         if registreren:
             try:
                 vastleggen(alleen_controleren=True)  # refused before any file is marked

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from contracten.fouten import InvoerFout, Melding
 from contracten.opdrachten import markering, ondertekening, stapcontrole
+from contracten.opdrachten.rollen import controleer_rol
 from contracten.pijplijn.keuze import onbekende_aanbieders, onbekende_percelen
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import contract_sleutel
@@ -25,7 +26,7 @@ from contracten.register.register import (
     VersieGewijzigd,
 )
 from contracten.register.stappen import STAP_NAMEN, STAPPEN
-from contracten.register.verbinding import open_engine
+from contracten.register.verbinding import open_engine, verberg_wachtwoord
 from contracten.rekenen.contractstand import Opzegfeit, eerste, einde_van
 from contracten.rekenen.contractstand import status as contractstatus
 from contracten.rekenen.opzegging import bereken
@@ -173,7 +174,7 @@ def status(regio: Profiel, *, tijdstip: dt.datetime, uitvoer: Path | str = "outp
     contracten = [c for c in register.contracten(regio.sleutel)
                   if (not aanbieders or c.aanbieder in aanbieders)
                   and (not percelen or c.perceelnummer in percelen)]
-    return StatusResultaat(regio.sleutel, engine.url.render_as_string(hide_password=True),
+    return StatusResultaat(regio.sleutel, verberg_wachtwoord(engine.url),
                            contracten, documenten, tuple(register.controleer_keten()))
 
 
@@ -235,6 +236,7 @@ def leg_stap_vast(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime
     if stap == "getekend":
         problemen += ondertekening.controleer(regio.sleutel, stand.documenten, ondertekeningen,
                                               tijdstip.date())
+    problemen += controleer_rol(regio, stap, door, stand.documenten, database=database)
     if problemen:
         raise InvoerFout(problemen, f"Niet vastgelegd als {STAP_NAMEN[stap]}")
     if not alleen_controleren:

@@ -25,6 +25,7 @@ from contracten.profiel.percelen import (
     met_producten,
 )
 from contracten.profiel.regels import Regels
+from contracten.profiel.rollen import Rollen
 from contracten.profiel.tarieven import STANDAARD_BENAMING, Benaming, Eenheid, Prijspeil
 from contracten.profiel.typen import Model, Sleutel, Tekst
 
@@ -83,6 +84,8 @@ class RegioGegevens(Model):
     # How the documents name a tariff unit where the region's words differ from the plain ones,
     # e.g. dagdeel: {enkelvoud: "dagdeel (4 uur)", meervoud: "dagdelen van 4 uur"}.
     benamingen: dict[Eenheid, Benaming] = {}
+    # Which role may take which approval step (with users in the register); see `rollen`.
+    rollen: Rollen = Rollen()
 
     @field_validator("formaat")
     @classmethod

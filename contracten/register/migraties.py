@@ -210,6 +210,29 @@ def _handtekening_tabellen(metadata: MetaData) -> list[Table]:
                   Column("getekend_op", DateTime, nullable=True))]
 
 
+def _v9_gebruikers(verbinding: Connection) -> None:
+    """The people who may take steps, each with one role, and the web's sessions (a row per
+    signed-in browser, removed at logout or when its user changes). Both can change, unlike the
+    history: a user is disabled, never removed, so every name in the history stays known."""
+    metadata = MetaData()
+    gebruikers = Table(
+        "gebruikers", metadata,
+        Column("id", Integer, primary_key=True),
+        Column("naam", String(128), nullable=False, unique=True),
+        Column("rol", String(32), nullable=False),
+        Column("wachtwoord", Text, nullable=True),
+        Column("actief", Boolean, nullable=False),
+        Column("aangemaakt", DateTime, nullable=False),
+        Column("gewijzigd", DateTime, nullable=False))
+    Table("sessies", metadata,
+          Column("sleutel", String(64), primary_key=True),
+          Column("gebruiker", Text, nullable=False),
+          Column("gebruiker_id", Integer, ForeignKey(gebruikers.c.id), nullable=True),
+          Column("begonnen", DateTime, nullable=False),
+          Column("verloopt", DateTime, nullable=False))
+    metadata.create_all(verbinding)
+
+
 MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "contracten, documenten en goedkeuringsstappen", _v1_tabellen),
     (2, "documenten en stappen alleen aan te vullen", _v2_alleen_aanvullen),
@@ -219,6 +242,7 @@ MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
     (6, "de gelezen versie bij elke stap, eenmaal, in een keten", _v6_versie_en_keten),
     (7, "elke regionaam hoort bij één regiomap", _v7_regiomappen),
     (8, "getekende pdf's en hun handtekeningen", _v8_handtekeningen),
+    (9, "gebruikers met een rol, en hun sessies in de webtoepassing", _v9_gebruikers),
 ]
 LAATSTE = MIGRATIES[-1][0]
 
@@ -246,12 +270,16 @@ def migreer(engine: Engine, app_rol: str | None = None) -> int:
 
 def _toegang(verbinding: Connection, rol: str) -> None:
     """The application's role reads every table and adds rows; it changes only the contracts
-    (their status follows the profile). It owns nothing, so it can neither alter a table nor
-    drop or disable a trigger, and it cannot update, delete or truncate the history. Granted
-    again after every migration, so a table of a later version is covered too."""
+    (their status follows the profile), the users (a role, a password, disabled; never
+    removed) and the web's sessions (ended at logout). It owns nothing, so it can neither alter
+    a table nor drop or disable a trigger, and it cannot update, delete or truncate the
+    history. Granted again after every migration, so a table of a later version is covered
+    too."""
     naam = verbinding.dialect.identifier_preparer.quote(rol)
     for opdracht in (f"GRANT USAGE ON SCHEMA public TO {naam}",
                      f"GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO {naam}",
                      f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {naam}",
-                     f"GRANT UPDATE ON contracten TO {naam}"):
+                     f"GRANT UPDATE ON contracten TO {naam}",
+                     f"GRANT UPDATE ON gebruikers TO {naam}",
+                     f"GRANT UPDATE, DELETE ON sessies TO {naam}"):
         verbinding.execute(text(opdracht))

@@ -114,3 +114,23 @@ handtekeningen = Table(  # since version 8: each signature in a signed PDF
     Column("vertrouwd", Boolean, nullable=False),  # chained to a trusted root
     Column("getekend_op", DateTime, nullable=True),  # the signing time it carries (UTC)
 )
+
+gebruikers = Table(  # since version 9: who may take steps, with one role each
+    "gebruikers", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("naam", String(128), nullable=False, unique=True),
+    Column("rol", String(32), nullable=False),  # inkoper, jurist, contractmanager, beheerder
+    Column("wachtwoord", Text, nullable=True),  # an Argon2 hash; none: command line only
+    Column("actief", Boolean, nullable=False),
+    Column("aangemaakt", DateTime, nullable=False),
+    Column("gewijzigd", DateTime, nullable=False),
+)
+
+sessies = Table(  # since version 9: the web's signed-in browsers
+    "sessies", METADATA,
+    Column("sleutel", String(64), primary_key=True),  # sha256 of the cookie's random id
+    Column("gebruiker", Text, nullable=False),  # the name recorded in the steps
+    Column("gebruiker_id", Integer, ForeignKey("gebruikers.id"), nullable=True),
+    Column("begonnen", DateTime, nullable=False),
+    Column("verloopt", DateTime, nullable=False),
+)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from contracten.fouten import ContractenFout
@@ -38,12 +38,47 @@ def database_url(database: str | Path | None = None) -> str:
     return tekst if "://" in tekst else f"sqlite:///{Path(tekst).as_posix()}"
 
 
-def _verborgen(url: str) -> str:
-    """The URL without its password, for messages."""
+def bestaat(database: str | Path | None = None) -> bool:
+    """Whether the register may hold anything: an SQLite file that is there, or a server."""
+    url = make_url(database_url(database))
+    return url.get_backend_name() != "sqlite" or bool(
+        url.database and url.database != ":memory:" and Path(url.database).is_file())
+
+
+_GEHEIM = ("password", "passwd", "wachtwoord", "sslpassword", "secret", "token")
+
+
+def verberg_wachtwoord(url: object) -> str:
+    """A database URL (text or SQLAlchemy URL) fit to print: its password, in the URL or as a
+    query parameter (`?password=`), replaced by ***."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        gelezen = make_url(url if isinstance(url, URL) else str(url))
     except ArgumentError:
         return "(ongeldige URL)"
+    verborgen = [k for k in gelezen.query if k.lower() in _GEHEIM]
+    tekst = gelezen.difference_update_query(verborgen).render_as_string(hide_password=True)
+    return tekst + "".join(f"{'&' if '?' in tekst or i else '?'}{k}=***"
+                           for i, k in enumerate(verborgen))
+
+
+def _verborgen(url: str) -> str:
+    return verberg_wachtwoord(url)
+
+
+def _zonder_geheimen(tekst: str, url: str) -> str:
+    """An error's text without any password of `url` in it."""
+    try:
+        gelezen = make_url(url)
+    except ArgumentError:
+        return tekst
+    tekst = tekst.replace(url, _verborgen(url))
+    geheimen = [gelezen.password, *(v for k, v in gelezen.query.items()
+                                     if k.lower() in _GEHEIM)]
+    for geheim in geheimen:
+        for waarde in ([geheim] if isinstance(geheim, str) else list(geheim or ())):
+            if waarde:
+                tekst = tekst.replace(str(waarde), "***")
+    return tekst
 
 
 _ENGINES: dict[str, Engine] = {}  # per process: an engine keeps its pool of connections
@@ -87,7 +122,8 @@ def _maak(url: str) -> Engine:
             opties["connect_args"] = {"timeout": 30}
         engine = create_engine(url, **opties)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise RegisterFout(f"Database-URL {_verborgen(url)} is niet bruikbaar ({exc}).") from None
+        raise RegisterFout(f"Database-URL {_verborgen(url)} is niet bruikbaar "
+                           f"({_zonder_geheimen(str(exc), url)}).") from None
     if engine.dialect.name == "sqlite":
         _sqlite(engine)
     eigenaar = os.environ.get(EIGENAAR) if engine.dialect.name == "postgresql" else None
@@ -99,11 +135,11 @@ def _maak(url: str) -> Engine:
         gehad = migreer(engine)
     except OperationalError as exc:
         raise RegisterFout(f"Het register {_verborgen(url)} is niet te openen: "
-                           f"{exc.orig}") from None
+                           f"{_zonder_geheimen(str(exc.orig), url)}") from None
     except ProgrammingError as exc:  # a role that may not run the migrations
         raise RegisterFout(f"Het register {_verborgen(url)} kan niet worden bijgewerkt met deze "
-                           f"rol ({exc.orig}); zet {EIGENAAR} op de URL van de rol die de "
-                           "tabellen bezit.") from None
+                           f"rol ({_zonder_geheimen(str(exc.orig), url)}); zet {EIGENAAR} op de "
+                           "URL van de rol die de tabellen bezit.") from None
     if gehad > LAATSTE:
         raise _te_nieuw(url, gehad)
     return engine

@@ -1,5 +1,6 @@
-"""Safe by default: a signed-in user when the operator set a secret, a CSRF token on every form,
-strict security headers, and no path outside a region's output folder."""
+"""Safe by default: a signed-in user when the register has users or the operator set a secret,
+a CSRF token on every form, strict security headers, and no path outside a region's output
+folder."""
 
 from __future__ import annotations
 
@@ -49,19 +50,22 @@ async def controleer_formulier(request: Request) -> dict[str, Any]:
     formulier = dict(await request.form())
     verwacht = request.session.get("csrf")
     gegeven = str(formulier.get("csrf", ""))
-    if not verwacht or not hmac.compare_digest(gegeven, str(verwacht)):
+    if not verwacht or not hmac.compare_digest(gegeven.encode("utf-8", "surrogatepass"),
+                                               str(verwacht).encode()):
         raise HTTPException(403, "Het formulier is verlopen of niet van deze pagina; laad de "
                                  "pagina opnieuw.")
     return formulier
 
 
 def gebruiker(request: Request) -> str | None:
-    """Who acts: the signed-in user, or on localhost the name the server was started with."""
-    instellingen = request.app.state.instellingen
-    if instellingen.geheim:
-        naam = request.session.get("gebruiker")
-        return str(naam) if naam else None
-    return instellingen.door  # type: ignore[no-any-return]
+    """Who acts: the signed-in user (their session in the register), or on localhost without
+    users and secret the name the server was started with; set by `Inloggen`."""
+    return getattr(request.state, "wie", None)
+
+
+def aanmelden(request: Request) -> bool:
+    """Whether people sign in here (users in the register, or a shared secret)."""
+    return bool(getattr(request.state, "aanmelden", False))
 
 
 def regionaam(request: Request) -> str:

@@ -1,9 +1,8 @@
-"""What changes something: signing in and out, approving a document, comparing two versions,
-regenerating a region. Every one a POST with the session's CSRF token."""
+"""What changes something: approving a document, comparing two versions, regenerating a
+region (signing in and out: `aanmelden`). Every one a POST with the session's CSRF token."""
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Mapping
 
 import markdown
@@ -17,28 +16,6 @@ from contracten import STAP_NAMEN, STAPPEN, bevat_bsn, veilig_html
 from contracten.web.beveiliging import controleer_formulier, gebruiker, regionaam
 from contracten.web.pagina import toon
 from contracten.web.weergeven import inst, profiel
-
-
-async def inloggen(request: Request) -> Response:
-    if not inst(request).geheim:
-        return RedirectResponse("/", status_code=303)
-    if request.method == "GET":
-        return toon(request, "inloggen.html", melding="")
-    formulier = await controleer_formulier(request)
-    naam = " ".join(str(formulier.get("naam", "")).split())
-    geheim = str(formulier.get("geheim", ""))
-    if not naam or bevat_bsn(naam) or not hmac.compare_digest(geheim, inst(request).geheim or ""):
-        return toon(request, "inloggen.html", melding="Naam of wachtwoord klopt niet.")
-    request.session.clear()
-    request.session["gebruiker"] = naam
-    return RedirectResponse("/", status_code=303)
-
-
-async def uitloggen(request: Request) -> Response:
-    await controleer_formulier(request)
-    request.session.clear()
-    return RedirectResponse("/inloggen" if inst(request).geheim else "/", status_code=303)
-
 
 # Refusals of `definitief` that the command line lets a person override on purpose. The web
 # does not: what is marked definitief here can be signed.

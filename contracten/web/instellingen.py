@@ -4,6 +4,7 @@ fix it)."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +17,9 @@ def nu() -> dt.datetime:
 @dataclass(frozen=True)
 class Instellingen:
     """Where the profiles (`regios`) and the generated documents (`uitvoer`) are, which register
-    (`database`), and who may act: `door` on this computer only, or everyone signing in with
-    the shared `geheim`."""
+    (`database`), and who may act: with users in the register, each signs in with their own
+    password; without, `door` on this computer only, or everyone signing in with the shared
+    `geheim`."""
 
     regios: Path
     uitvoer: Path
@@ -26,3 +28,8 @@ class Instellingen:
     geheim: str | None = None  # the operator's shared secret; set: everyone signs in
     sessiesleutel: str = ""  # signs the session cookie
     klok: Callable[[], dt.datetime] = field(default=nu)
+    # the names the server answers to (the Host header); others get 400
+    hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
+    tls: bool = False  # served over https: the session cookie is Secure
+    sessieduur: dt.timedelta = dt.timedelta(hours=8)
+    teller: Callable[[], float] = field(default=time.monotonic)  # for the sign-in back-off

@@ -11,8 +11,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 import contracten
-from contracten.web.beveiliging import csrf_token, gebruiker
-from contracten.web.instellingen import Instellingen
+from contracten.web.beveiliging import aanmelden, csrf_token, gebruiker
 
 MAP = Path(__file__).parent
 PAGINAS = Environment(loader=FileSystemLoader(MAP / "paginas"), undefined=StrictUndefined,
@@ -22,8 +21,7 @@ PAGINAS.filters.update(datum=contracten.als_datum, bedrag=contracten.als_bedrag)
 
 def toon(request: Request, sjabloon: str, status: int = 200, **context: Any) -> HTMLResponse:
     """A page: the template with what every page shows (who, the CSRF token)."""
-    instellingen: Instellingen = request.app.state.instellingen
     inhoud = PAGINAS.get_template(sjabloon).render(
-        gebruiker=gebruiker(request), aanmelden=bool(instellingen.geheim),
+        gebruiker=gebruiker(request), aanmelden=aanmelden(request),
         csrf=csrf_token(request), **context)
     return HTMLResponse(inhoud, status_code=status)
