@@ -97,12 +97,17 @@ def test_de_migratie_is_de_laatste_en_maakt_de_tabellen(tmp_path):
         assert v.execute(sa.select(sa.func.count()).select_from(schema.gebruikers)).scalar() == 0
 
 
+def _definitief(assen, door: str, keuze) -> None:
+    contracten.markeer_definitief(assen, datum=T.date(), door=door, tijdstip=T,
+                                  ook_samenvattingen=True, ook_voorbeelden=True, **keuze)
+
+
 def test_zonder_gebruikers_legt_door_elke_naam_vast(assen, assen_gegenereerd,
                                                     database):  # noqa: F811
     """One person working alone: akkoord and definitief by the same name, as before."""
     keuze = {"uitvoer": assen_gegenereerd, "database": database, "aanbieders": WONEN}
     contracten.zet_stap(assen, "juridisch_akkoord", door="wie dan ook", tijdstip=T, **keuze)
-    contracten.zet_stap(assen, "definitief", door="wie dan ook", tijdstip=T, **keuze)
+    _definitief(assen, "wie dan ook", keuze)
     assert contracten.wie_handelt(None, database) == ""
     assert contracten.wie_handelt("iemand", database) == "iemand"
 
@@ -120,14 +125,14 @@ def test_rol_per_stap_vier_ogen_en_geen_omweg_voor_de_beheerder(assen, assen_geg
         assen, tijdstip=T, **keuze).documenten)  # nothing recorded
     contracten.zet_stap(assen, "juridisch_akkoord", door="mr. J. Jansen", tijdstip=T, **keuze)
     with pytest.raises(InvoerFout) as fout:  # a jurist does not make definitief
-        contracten.zet_stap(assen, "definitief", door="mr. J. Jansen", tijdstip=T, **keuze)
+        _definitief(assen, "mr. J. Jansen", keuze)
     assert _codes(fout) == {"rol_niet_toegestaan"}
     contracten.wijzig_rol("mr. J. Jansen", "contractmanager", tijdstip=T, database=database)
     with pytest.raises(InvoerFout) as fout:  # nor the one who gave akkoord, in another role
-        contracten.zet_stap(assen, "definitief", door="mr. J. Jansen", tijdstip=T, **keuze)
+        _definitief(assen, "mr. J. Jansen", keuze)
     assert _codes(fout) == {"vier_ogen"}
     assert "vier ogen" in str(fout.value)
-    contracten.zet_stap(assen, "definitief", door="K. de Boer", tijdstip=T, **keuze)
+    _definitief(assen, "K. de Boer", keuze)
     contracten.schakel_gebruiker_uit("K. de Boer", tijdstip=T, database=database)
     with pytest.raises(InvoerFout) as fout:
         contracten.zet_stap(assen, "getekend", door="K. de Boer", tijdstip=T, **keuze)
@@ -144,7 +149,7 @@ def test_de_rollen_zijn_per_regio_in_te_stellen(regios, assen_gegenereerd, tmp_p
     assert assen.regio.rollen.definitief == ["contractmanager"]  # the default stays
     keuze = {"uitvoer": assen_gegenereerd, "database": db, "aanbieders": WONEN}
     contracten.zet_stap(assen, "juridisch_akkoord", door="K. de Boer", tijdstip=T, **keuze)
-    contracten.zet_stap(assen, "definitief", door="K. de Boer", tijdstip=T, **keuze)
+    _definitief(assen, "K. de Boer", keuze)
     data = yaml.safe_load(profiel.read_text(encoding="utf-8"))
     data["rollen"] = {"definitief": ["beheerder"]}
     profiel.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 import contracten
 
 from .conftest import REGIOS
-from .webhulp import app_voor, csrf, werkmap
+from .webhulp import app_voor, csrf, versie, werkmap
 
 POE = "assen/2026/programma-van-eisen.docx"
 T = dt.datetime(2026, 12, 1, 9, 30)
@@ -64,11 +64,13 @@ def test_met_gebruikers_legt_het_web_de_ingelogde_gebruiker_vast(team):
     pagina = client.get("/regio/assen/goedkeuring")
     assert "Ingelogd als mr. J. Jansen" in pagina.text
     client.post("/regio/assen/stap", data={"csrf": csrf(pagina.text), "pad": POE,
+                                           "sha256": versie(pagina.text, POE),
                                            "stap": "juridisch_akkoord", "door": "P. Typ"})
     assert "<td>mr. J. Jansen</td>" in client.get(f"/regio/assen/geschiedenis?pad={POE}").text
     # a jurist may not make it definitief: refused, with the reason, nothing recorded
     geweigerd = client.post("/regio/assen/stap", data={
-        "csrf": csrf(pagina.text), "pad": POE, "stap": "definitief"})
+        "csrf": csrf(pagina.text), "pad": POE, "sha256": versie(pagina.text, POE),
+        "stap": "definitief"})
     assert geweigerd.status_code == 400 and "mag in deze regio alleen" in geweigerd.text
 
 
