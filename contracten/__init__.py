@@ -48,6 +48,7 @@ _MODULES = {
     "STAPPEN": "contracten.register.stappen",
     "STAP_NAMEN": "contracten.register.stappen",
     "SocialReturnResultaat": "contracten.opdrachten.socialreturn",
+    "Stap": "contracten.register.register",
     "StatusResultaat": "contracten.opdrachten.goedkeuring",
     "Validatie": "contracten.opdrachten.valideer",
     "Vergelijking": "contracten.opdrachten.vergelijk",
@@ -126,6 +127,7 @@ __all__ = [
     "RealisatieResultaat",
     "Resultaat",
     "SocialReturnResultaat",
+    "Stap",
     "StatusResultaat",
     "Validatie",
     "Vergelijking",
@@ -246,7 +248,7 @@ if TYPE_CHECKING:
     from contracten.profiel.laden import laad_regio, vind_regios
     from contracten.profiel.model import Profiel
     from contracten.register.gebruikers import Gebruiker
-    from contracten.register.register import Ondertekening
+    from contracten.register.register import Ondertekening, Stap
     from contracten.register.rolnamen import ROLLEN
     from contracten.register.stappen import STAP_NAMEN, STAPPEN
     from contracten.register.verbinding import verberg_wachtwoord

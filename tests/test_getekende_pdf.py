@@ -7,7 +7,9 @@ signature, one party only, the PDF of another contract)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import json
 import shutil
 
 import pytest
@@ -182,3 +184,14 @@ def test_opdrachtregel(klaar, tmp_path, pdfs):
     assert "getekend voor de opdrachtgever door J. de Vries op 3 maart 2020 (vertrouwd" \
         in uit.stdout
     assert "wonen-plus.getekend.pdf" in uit.stdout and "Let op" not in uit.stderr
+    # status shows the file kept and each signature, as text and as JSON
+    keuze = ("--regios", str(REGIOS), "status", "assen", "--aanbieder", "wonen-plus",
+             "--document", "overeenkomst", "--uitvoer", str(uitvoer), "--database", str(db))
+    tekst = voer_uit(*keuze).stdout
+    assert "getekende pdf: assen/" in tekst and "wonen-plus.getekend.pdf" in tekst
+    assert "handtekening van J. de Vries (opdrachtgever; vertrouwd)" in tekst
+    [document] = json.loads(voer_uit(*keuze, "--json").stdout)["documenten"]
+    pdf_ = document["geschiedenis"][-1]["getekende_pdf"]
+    assert pdf_["sha256"] == hashlib.sha256(pdfs["getekend"]).hexdigest()
+    assert [(h["partij"], h["naam"], h["vertrouwd"]) for h in pdf_["handtekeningen"]] == [
+        ("opdrachtgever", "J. de Vries", True), ("opdrachtnemer", "A. Bakker", True)]

@@ -21,7 +21,7 @@ from contracten.cli.opties import (
 )
 
 if TYPE_CHECKING:
-    from contracten import DocumentStatus, StatusResultaat
+    from contracten import DocumentStatus, Stap, StatusResultaat
 
 SOORTEN = sorted({*documentsoorten("genereer"), *documentsoorten("opzegging")})
 
@@ -77,10 +77,23 @@ def _json(resultaat: StatusResultaat, meer_percelen: bool) -> dict[str, Any]:
                                           **({"ondertekeningen": [
                                               {**o.__dict__, "datum": o.datum.isoformat()}
                                               for o in s.ondertekeningen]}
-                                             if s.ondertekeningen else {})}
+                                             if s.ondertekeningen else {}),
+                                          **_getekende_pdf(s)}
                                          for s in d.stand.geschiedenis]}
                        for d in resultaat.documenten],
     }
+
+
+def _getekende_pdf(stap: Stap) -> dict[str, Any]:
+    """Of a step 'getekend' from a signed PDF: the file kept and each signature in it."""
+    if not stap.handtekeningen:
+        return {}
+    eerste = stap.handtekeningen[0]
+    return {"getekende_pdf": {"pad": eerste.pad, "sha256": eerste.sha256, "handtekeningen": [
+        {"partij": h.partij, "naam": h.naam, "onderwerp": h.onderwerp, "uitgever": h.uitgever,
+         "vertrouwd": h.vertrouwd,
+         "getekend_op": h.getekend_op.isoformat() if h.getekend_op else None}
+        for h in stap.handtekeningen]}}
 
 
 def _regel(d: DocumentStatus) -> str:
@@ -91,6 +104,11 @@ def _regel(d: DocumentStatus) -> str:
     getekend = "".join(f"\n{'':<20} getekend voor de {o.partij} door {o.naam} ({o.functie}) "
                        f"op {als_datum(o.datum)}"
                        for o in (laatste.ondertekeningen if laatste else ()))
+    if laatste and laatste.handtekeningen:
+        getekend += f"\n{'':<20} getekende pdf: {laatste.handtekeningen[0].pad}" + "".join(
+            f"\n{'':<20} handtekening van {h.naam} ({h.partij}; "
+            f"{'vertrouwd' if h.vertrouwd else 'NIET vertrouwd'})"
+            for h in laatste.handtekeningen)
     return f"  {STAP_NAMEN[d.status]:<18} {d.stand.pad}{wie}{schijf}{getekend}"
 
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import ColumnElement, Connection, Engine, select
 
-from contracten.lezen.handtekeningen import Handtekening
 from contracten.register import schema
+
+if TYPE_CHECKING:
+    from contracten.lezen.handtekeningen import Handtekening
 
 
 @dataclass(frozen=True)
@@ -43,12 +46,25 @@ def bij_stap(v: Connection, stap: int, *, pad: str, sha256: str,
 
 def van_document(engine: Engine, document: int) -> list[VastgelegdeHandtekening]:
     """Every signature recorded from a signed PDF for one document version, oldest first."""
-    s, p, h = schema.stappen, schema.getekende_pdfs, schema.handtekeningen
     with engine.connect() as v:
-        rijen = v.execute(select(h, p.c.pad, p.c.sha256).join(p, h.c.pdf == p.c.id)
-                          .join(s, p.c.stap == s.c.id).where(s.c.document == document)
-                          .order_by(h.c.id)).mappings().all()
-    return [VastgelegdeHandtekening(
-        r["partij"], r["veld"], r["naam"], r["onderwerp"], r["uitgever"], bool(r["vertrouwd"]),
-        r["getekend_op"].replace(tzinfo=dt.UTC) if r["getekend_op"] else None, r["pad"],
-        r["sha256"]) for r in rijen]
+        return [h for lijst in _lees(v, schema.stappen.c.document == document).values()
+                for h in lijst]
+
+
+def per_stap(v: Connection, stappen: Sequence[int]) -> dict[int, list[VastgelegdeHandtekening]]:
+    """The signatures recorded from a signed PDF with each of `stappen` (step ids)."""
+    return _lees(v, schema.stappen.c.id.in_(stappen))
+
+
+def _lees(v: Connection, waar: ColumnElement[bool]) -> dict[int, list[VastgelegdeHandtekening]]:
+    s, p, h = schema.stappen, schema.getekende_pdfs, schema.handtekeningen
+    uit: dict[int, list[VastgelegdeHandtekening]] = {}
+    for r in v.execute(select(h, p.c.pad, p.c.sha256, p.c.stap.label("bij_stap"))
+                       .join(p, h.c.pdf == p.c.id).join(s, p.c.stap == s.c.id).where(waar)
+                       .order_by(h.c.id)).mappings():
+        uit.setdefault(r["bij_stap"], []).append(VastgelegdeHandtekening(
+            r["partij"], r["veld"], r["naam"], r["onderwerp"], r["uitgever"],
+            bool(r["vertrouwd"]),
+            r["getekend_op"].replace(tzinfo=dt.UTC) if r["getekend_op"] else None, r["pad"],
+            r["sha256"]))
+    return uit

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, and_, func, select, text
 
-from contracten.register import keten, schema
+from contracten.register import handtekeningen, keten, schema
+from contracten.register.handtekeningen import VastgelegdeHandtekening
 from contracten.register.stappen import STAPPEN
 
 SCHRIJFSLOT = 7_265_464  # PostgreSQL advisory lock of the register's writes
@@ -71,6 +72,8 @@ class Stap:
     opmerking: str | None
     ondertekeningen: tuple[Ondertekening, ...] = ()  # of a step 'getekend': each party's
     sha256: str | None = None  # the version the person saw (none before schema version 6)
+    # of a step 'getekend' from a signed PDF: each signature in it, with the file kept
+    handtekeningen: tuple[VastgelegdeHandtekening, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -176,9 +179,12 @@ class Register:
                                .where(s.c.document.in_(ids)).order_by(o.c.id)):
                 getekend.setdefault(r.stap, []).append(
                     Ondertekening(r.partij, r.naam, r.functie, r.datum))
-            for r in v.execute(select(s).where(s.c.document.in_(ids)).order_by(s.c.id)):
+            rijen_s = v.execute(select(s).where(s.c.document.in_(ids)).order_by(s.c.id)).all()
+            pdf = handtekeningen.per_stap(v, [r.id for r in rijen_s if r.stap == "getekend"])
+            for r in rijen_s:
                 stappen[r.document].append(Stap(r.stap, r.door, r.op, r.opmerking,
-                                                tuple(getekend.get(r.id, ())), r.sha256))
+                                                tuple(getekend.get(r.id, ())), r.sha256,
+                                                tuple(pdf.get(r.id, ()))))
         return [Stand(r["id"], r["aanbieder"], r["soort"], r["pad"], r["versie"], r["sha256"],
                       stappen[r["id"]], r["perceel"]) for r in rijen]
 
