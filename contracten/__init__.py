@@ -13,9 +13,8 @@ the package (tests/test_publieke_api.py).
     regio = contracten.laad_regio("regios/assen")
     resultaat = contracten.genereer(regio, uitvoer="output", datum=dt.date(2026, 1, 5))
 
-Each name is imported when it is first used: a worker process that only renders documents, or
-a command that needs one function, does not load the rest (the register, Excel, the web).
-"""
+Each name is imported when it is first used: a process that needs one function does not load
+the rest (the register, Excel, the web)."""
 
 from __future__ import annotations
 
