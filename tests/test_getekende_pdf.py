@@ -14,6 +14,7 @@ import shutil
 
 import pytest
 import sqlalchemy as sa
+from starlette.testclient import TestClient
 
 import contracten
 from contracten import InvoerFout
@@ -23,6 +24,7 @@ from contracten.register.verbinding import database_url, open_engine
 from .conftest import REGIOS, voer_uit
 from .tekenhulp import maak_ca, maak_ondertekenaar, teken
 from .test_ondertekening import KEUZE, OVEREENKOMST, T, _definitief, _geschiedenis
+from .webhulp import app_voor
 
 GEMEENTE_OP = dt.datetime(2020, 3, 3, 9, 30, tzinfo=dt.UTC)
 AANBIEDER_OP = dt.datetime(2020, 3, 4, 14, 0, tzinfo=dt.UTC)
@@ -195,3 +197,13 @@ def test_opdrachtregel(klaar, tmp_path, pdfs):
     assert pdf_["sha256"] == hashlib.sha256(pdfs["getekend"]).hexdigest()
     assert [(h["partij"], h["naam"], h["vertrouwd"]) for h in pdf_["handtekeningen"]] == [
         ("opdrachtgever", "J. de Vries", True), ("opdrachtnemer", "A. Bakker", True)]
+
+
+def test_de_geschiedenis_op_het_web_toont_de_handtekeningen(klaar, tmp_path, pdfs):
+    _, uitvoer, db, _ = klaar
+    _teken(klaar, tmp_path, pdfs["getekend"])
+    client = TestClient(app_voor(REGIOS, uitvoer, db, door="P. Pieters"))
+    html = client.get(f"/regio/assen/geschiedenis?pad={OVEREENKOMST}").text
+    assert "getekende pdf: assen/2025/overeenkomsten/wonen-plus.getekend.pdf" in html
+    assert "handtekening van J. de Vries (opdrachtgever; vertrouwd)" in html
+    assert "handtekening van A. Bakker (opdrachtnemer; vertrouwd)" in html
