@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from contracten.rekenen.opzegging import Door
+from contracten.rekenen.termijnregel import eerste_dag
 
 LOPEND, OPGEZEGD, BEEINDIGD = "lopend", "opgezegd", "beëindigd"
 
@@ -30,7 +31,7 @@ class Opzegfeit:
         has that rule); None when the gemeente terminated."""
         if self.door == "gemeente":
             return None
-        return min(self.ontvangen + dt.timedelta(days=1), self.einde)
+        return eerste_dag(self.ontvangen, self.einde)
 
 
 def eerste(opzeggingen: Iterable[Opzegfeit]) -> Opzegfeit | None:

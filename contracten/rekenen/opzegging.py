@@ -18,7 +18,7 @@ from typing import Literal
 import holidays
 
 from contracten.profiel.clienten import Client
-from contracten.rekenen.termijnregel import EEN_DAG, laatste_dag, met_ingang_van
+from contracten.rekenen.termijnregel import eerste_dag, laatste_dag, met_ingang_van
 
 Door = Literal["aanbieder", "gemeente"]
 WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -103,8 +103,8 @@ def bereken(aanbieder: str, ontvangen: dt.date, opzegtermijn_maanden: int,
     einde = tegen if tegen is not None else laatste_dag(ontvangen, opzegtermijn_maanden)
     uiterste = (laatste_dag(tegen, doorlevering_maanden) if tegen is not None
                 else laatste_dag(ontvangen, opzegtermijn_maanden + doorlevering_maanden))
-    # The instroomstop: the opzegtermijn's first day (a termijn of none ends on the day itself).
-    datum = min(ontvangen + EEN_DAG, einde)
+    # The instroomstop: the opzegtermijn's first day.
+    datum = eerste_dag(ontvangen, einde)
     schema = []
     for client in clienten:
         eind = client.einddatum_beschikking

@@ -41,6 +41,12 @@ def laatste_dag(ontvangen: dt.date, maanden: int) -> dt.date:
     return dt.date(jaar, maand, min(ontvangen.day, laatste))
 
 
+def eerste_dag(ontvangen: dt.date, laatste: dt.date) -> dt.date:
+    """The first day of a termijn received on `ontvangen` and ending on `laatste`: the day after
+    receipt (a termijn of none ends on the day itself)."""
+    return min(ontvangen + EEN_DAG, laatste)
+
+
 def met_ingang_van(laatste: dt.date) -> dt.date:
     """The first day the contract no longer applies: the day after its last day."""
     return laatste + EEN_DAG
