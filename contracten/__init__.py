@@ -1,28 +1,23 @@
 """contracten: documenten voor Wmo-contracten uit regioprofielen.
 
-The Python API: every command of the command line is a function here, taking a loaded region
-and returning a typed result; the command line only parses, calls these and prints. Next to the
-commands: what a front end needs to show their results (the approval steps, the document kinds,
-Dutch amounts and dates, the calendar file, safe HTML) and to check what a person types (a BSN,
-a control character, a date). The command line and the web application import nothing else of
-the package (tests/test_publieke_api.py).
+The Python API: every command is a function here, taking a loaded region and returning a typed
+result, with what a front end needs to show results (steps, document kinds, Dutch amounts, dates
+and times, calendar files, safe HTML) and to check input (a BSN, a control character, a date).
+The command line and the web application import nothing else (tests/test_publieke_api.py).
+Each name is imported when first used: one function does not load the register, Excel, the web.
 
     import datetime as dt
     import contracten
 
     regio = contracten.laad_regio("regios/assen")
-    resultaat = contracten.genereer(regio, uitvoer="output", datum=dt.date(2026, 1, 5))
-
-Each name is imported when it is first used: a process that needs one function does not load
-the rest (the register, Excel, the web)."""
+    resultaat = contracten.genereer(regio, uitvoer="output", datum=dt.date(2026, 1, 5))"""
 
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
 
-# Every public name and where it lives: "module", or "module:name" when the public name differs
-# from the one inside the package (`als_bedrag` is `contracten.opmaak.bedrag`).
+# Each public name's module ("module:name" when named otherwise inside: als_bedrag is bedrag).
 _MODULES = {
     "Agenda": "contracten.opdrachten.agenda",
     "Bijwerking": "contracten.opdrachten.bijwerken",
@@ -59,12 +54,14 @@ _MODULES = {
     "als_ics": "contracten.weergave.kalender",
     "als_opsomming": "contracten.opmaak:opsomming",
     "als_procent": "contracten.opmaak:procent",
+    "als_tijdstip": "contracten.tijd:getoond",
     "artikelbibliotheek": "contracten.opdrachten.artikelen",
     "beeindig_sessie": "contracten.opdrachten.sessies",
     "begin_sessie": "contracten.opdrachten.sessies",
     "bevat_bsn": "contracten.privacy",
     "bijwerken": "contracten.opdrachten.bijwerken",
     "controleer_rol": "contracten.opdrachten.rollen",
+    "dag_van": "contracten.tijd:dag",
     "documentsoorten": "contracten.soorten.register",
     "exporteer": "contracten.opdrachten.excel",
     "gebruikers": "contracten.opdrachten.gebruikers",
@@ -100,8 +97,7 @@ _MODULES = {
     "zet_stap": "contracten.opdrachten.goedkeuring",
     "zet_wachtwoord": "contracten.opdrachten.gebruikers",
 }
-# The same names, written out, in the order ruff keeps: what mypy and ruff read as the
-# package's exports (tests/test_publieke_api.py keeps the three lists equal).
+# The same names as mypy and ruff read them (tests/test_publieke_api.py keeps all three equal).
 __all__ = [
     "ROLLEN",
     "STAPPEN",
@@ -138,12 +134,14 @@ __all__ = [
     "als_ics",
     "als_opsomming",
     "als_procent",
+    "als_tijdstip",
     "artikelbibliotheek",
     "beeindig_sessie",
     "begin_sessie",
     "bevat_bsn",
     "bijwerken",
     "controleer_rol",
+    "dag_van",
     "documentsoorten",
     "exporteer",
     "gebruikers",
@@ -253,6 +251,8 @@ if TYPE_CHECKING:
     from contracten.register.verbinding import verberg_wachtwoord
     from contracten.rekenen.indexatie import Indexering
     from contracten.soorten.register import documentsoorten
+    from contracten.tijd import dag as dag_van
+    from contracten.tijd import getoond as als_tijdstip
     from contracten.uitvoer.indeling import Indeling
     from contracten.web.app import maak_app as webtoepassing
     from contracten.web.instellingen import Instellingen as WebInstellingen

@@ -8,6 +8,7 @@ import os
 import threading
 import uuid
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
@@ -20,7 +21,7 @@ from contracten.register.verbinding import RegisterFout, database_url, open_engi
 from .conftest import REGIOS, voer_uit
 
 POSTGRES = os.environ.get("CONTRACTEN_TEST_POSTGRES")
-T = dt.datetime(2026, 12, 1, 9, 30)
+T = dt.datetime(2026, 12, 1, 9, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 TWEE_HANDTEKENINGEN = (
     contracten.Ondertekening("opdrachtgever", "J. de Vries", "wethouder", dt.date(2026, 12, 2)),
     contracten.Ondertekening("opdrachtnemer", "A. Bakker", "bestuurder", dt.date(2026, 12, 3)))

@@ -14,7 +14,7 @@ from contracten.web.instellingen import Instellingen
 
 from .conftest import REGIOS
 
-KLOK = dt.datetime(2026, 12, 1, 9, 30)
+KLOK = dt.datetime(2026, 12, 1, 8, 30, tzinfo=dt.UTC)  # the server's clock: 9:30 in Amsterdam
 
 
 def werkmap(doel: Path) -> tuple[Path, Path]:

@@ -29,7 +29,7 @@ def met_pdf(regios: Path, regio: str, pdf: Path, vertrouw: tuple[Path, ...], doo
         functies={p: partijen[f"{p}_functie"] for p in ("opdrachtgever", "opdrachtnemer")},
         **keuze)
     for partij, h in resultaat.handtekeningen:
-        op = als_datum(h.getekend_op.date()) if h.getekend_op else "onbekend"
+        op = als_datum(contracten.dag_van(h.getekend_op)) if h.getekend_op else "onbekend"
         vertrouwd = "vertrouwd" if h.vertrouwd else "NIET VERTROUWD"
         click.echo(f"  getekend voor de {partij} door {h.naam} op {op} ({vertrouwd}; "
                    f"certificaat van {h.uitgever})")

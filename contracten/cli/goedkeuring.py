@@ -98,7 +98,7 @@ def _getekende_pdf(stap: Stap) -> dict[str, Any]:
 
 def _regel(d: DocumentStatus) -> str:
     laatste = d.stand.geschiedenis[-1] if d.stand.geschiedenis else None
-    wie = f"  ({laatste.door}, {laatste.op:%d-%m-%Y %H:%M})" if laatste else ""
+    wie = f"  ({laatste.door}, {contracten.als_tijdstip(laatste.op)})" if laatste else ""
     schijf = {"gewijzigd": "  LET OP: bestand gewijzigd sinds deze versie",
               "ontbreekt": "  LET OP: bestand ontbreekt"}.get(d.op_schijf, "")
     getekend = "".join(f"\n{'':<20} getekend voor de {o.partij} door {o.naam} ({o.functie}) "

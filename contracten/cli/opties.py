@@ -13,6 +13,8 @@ from typing import Any
 
 import click
 
+import contracten
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -70,15 +72,15 @@ def procent(waarde: str | None, optie: str) -> Decimal | None:
 
 
 def vandaag(datum: dt.date | None) -> dt.date:
-    """The date a command was given, or today: the command line is where the clock is read."""
-    return datum or dt.date.today()
+    """The date a command was given, or today in Amsterdam (also on a server that keeps UTC):
+    the command line is where the clock is read."""
+    return datum or contracten.dag_van(nu())
 
 
 def nu() -> dt.datetime:
-    """When a step in the register happens: this computer's clock, to the second. With
-    `vandaag`, the only places the command line reads the clock; the library takes both as
-    arguments."""
-    return dt.datetime.now().replace(microsecond=0)
+    """When a step in the register happens: the clock, in UTC, to the second. With `vandaag`,
+    the only places the command line reads the clock; the library takes both as arguments."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 @contextmanager

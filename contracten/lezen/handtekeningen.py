@@ -25,6 +25,7 @@ from pathlib import Path
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
 
+from contracten import tijd
 from contracten.fouten import Melding
 
 # pyHanko logs every certificate it cannot chain, with a traceback: that is reported here.
@@ -93,7 +94,7 @@ def controleer(inhoud: bytes, bestand: str, *, tijdstip: dt.datetime,
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
-    moment = tijdstip if tijdstip.tzinfo else tijdstip.astimezone()  # naive: local time
+    moment = tijd.in_utc(tijdstip)
     try:
         lezer = PdfFileReader(io.BytesIO(inhoud), strict=False)
         handtekeningen = lezer.embedded_signatures

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from contracten import tijd
 from contracten.fouten import InvoerFout
 from contracten.opdrachten.goedkeuring import synchroniseer
 from contracten.pijplijn.keuze import onbekende_percelen
@@ -71,6 +72,6 @@ def agenda(regio: Profiel, *, vanaf: dt.date, binnen: int = 365, tijdstip: dt.da
                   "markering": t.markering or ""} for t in gekozen]
         kolommen = [*KOLOMMEN[:3], PERCEEL, *KOLOMMEN[3:]] if meer_percelen else KOLOMMEN
         vervang_atomair(xlsx, als_xlsx("Termijnen", kolommen, rijen, totaal_van=[],
-                                       tijdstip=tijdstip.date()))
+                                       tijdstip=tijd.dag(tijdstip)))
         geschreven.append(xlsx)
     return Agenda(regio.sleutel, vanaf, tot, gekozen, geschreven)

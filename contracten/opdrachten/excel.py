@@ -11,6 +11,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from contracten import tijd
 from contracten.fouten import InvoerFout, Melding
 from contracten.lezen.bron import lees_yaml
 from contracten.lezen.tabelbestand import lees_werkboek
@@ -228,7 +229,7 @@ def exporteer(regio: Profiel, bestand: Path, *, tijdstip: dt.datetime,
         {"pad": d.stand.pad, "soort": d.stand.soort, "aanbieder": d.stand.aanbieder,
          "status": d.status, "op_schijf": d.op_schijf,
          "door": d.stand.geschiedenis[-1].door if d.stand.geschiedenis else None,
-         "op": d.stand.geschiedenis[-1].op.isoformat(sep=" ") if d.stand.geschiedenis else None}
+         "op": tijd.getoond(d.stand.geschiedenis[-1].op) if d.stand.geschiedenis else None}
         for d in stand.documenten]))
-    vervang_atomair(bestand, als_werkboek(bladen, tijdstip=tijdstip.date()))
+    vervang_atomair(bestand, als_werkboek(bladen, tijdstip=tijd.dag(tijdstip)))
     return bestand

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import zoneinfo
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from contracten import tijd
 from contracten.fouten import InvoerFout, Melding
 from contracten.lezen import handtekeningen as pdfcontrole
 from contracten.lezen.handtekeningen import Handtekening
@@ -24,7 +24,6 @@ from contracten.register.register import Ondertekening
 from contracten.uitvoer.map import sha256
 from contracten.weergave.tekstversie import kop_en_voet_van, naar_markdown
 
-AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 KOP = "Niet vastgelegd als getekend"
 GEEN_FUNCTIE = "niet vermeld in het certificaat"
 
@@ -169,7 +168,7 @@ def _ondertekening(bestand: str, partij: str, h: Handtekening,
         raise _fout(bestand, partij, f"de handtekening van {h.naam} draagt geen tijdstip van "
                     "ondertekening", "geen_tekentijd")
     return Ondertekening(partij, h.naam, functie or h.functie or GEEN_FUNCTIE,
-                         h.getekend_op.astimezone(AMSTERDAM).date())
+                         tijd.dag(h.getekend_op))
 
 
 def _zelfde_tekst(document: DocumentStatus, bestand: str, tekst: str) -> None:

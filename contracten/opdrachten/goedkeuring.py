@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from contracten import tijd
 from contracten.fouten import InvoerFout, Melding
 from contracten.opdrachten import markering, ondertekening, stapcontrole
 from contracten.opdrachten.rollen import controleer_rol
@@ -130,7 +131,7 @@ def synchroniseer(register: Register, regio: Profiel, *, uitvoer: Path, prijspei
             versies.append(Versie(d.aanbieder, d.soort, pad, d.versie, d.sha256, d.perceel))
             bestanden[pad] = map_ / d.pad
     opgezegd = {s: o for s, lijst in opzeggingen.items() if (o := eerste(lijst)) is not None}
-    register.zet_contracten(regio.sleutel, _contracten(regio, opgezegd, tijdstip.date()))
+    register.zet_contracten(regio.sleutel, _contracten(regio, opgezegd, tijd.dag(tijdstip)))
     register.registreer(regio.sleutel, versies, tijdstip)
     return bestanden
 
@@ -235,7 +236,7 @@ def leg_stap_vast(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime
     problemen += stapcontrole.controleer(stand.documenten, stap, sha256)
     if stap == "getekend":
         problemen += ondertekening.controleer(regio.sleutel, stand.documenten, ondertekeningen,
-                                              tijdstip.date())
+                                              tijd.dag(tijdstip))
     problemen += controleer_rol(regio, stap, door, stand.documenten, database=database)
     if problemen:
         raise InvoerFout(problemen, f"Niet vastgelegd als {STAP_NAMEN[stap]}")

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from contracten import tijd
 from contracten.uitvoer import definitief
 from contracten.uitvoer.indeling import Indeling
 from contracten.uitvoer.map import slot
@@ -33,7 +34,7 @@ def herstel(regio: str, uitvoer: Path, documenten: Sequence[DocumentStatus]) -> 
         map_, binnen = gevonden
         if binnen in definitief.lees(map_):
             continue
-        per_map.setdefault(map_, {})[binnen] = (d.stand.sha256, stappen[-1].op.date())
+        per_map.setdefault(map_, {})[binnen] = (d.stand.sha256, tijd.dag(stappen[-1].op))
         registerpaden[map_, binnen] = d.stand.pad
     hersteld = []
     for map_, ontbrekend in per_map.items():

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from contracten import tijd
 from contracten.fouten import Melding
 from contracten.register.register import Ondertekening
 
@@ -53,7 +54,7 @@ def controleer(regio: str, documenten: Sequence[DocumentStatus],
                                  "documenten van één contract: kies de aanbieder met --aanbieder "
                                  "(en het perceel met --perceel)", "een_contract_kiezen"))
     for d in documenten:
-        definitief = [s.op.date() for s in d.stand.geschiedenis if s.stap == "definitief"]
+        definitief = [tijd.dag(s.op) for s in d.stand.geschiedenis if s.stap == "definitief"]
         for o in ondertekeningen:
             if definitief and o.datum < definitief[-1]:
                 meldingen.append(Melding(d.stand.pad, None, f"{o.partij}-datum",

@@ -41,7 +41,7 @@ def bij_stap(v: Connection, stap: int, *, pad: str, sha256: str,
         v.execute(schema.handtekeningen.insert().values(
             pdf=pdf, partij=partij, veld=h.veld, naam=h.naam, onderwerp=h.onderwerp,
             uitgever=h.uitgever, vertrouwd=h.vertrouwd,
-            getekend_op=h.getekend_op.replace(tzinfo=None) if h.getekend_op else None))
+            getekend_op=h.getekend_op))
 
 
 def van_document(engine: Engine, document: int) -> list[VastgelegdeHandtekening]:
@@ -65,6 +65,6 @@ def _lees(v: Connection, waar: ColumnElement[bool]) -> dict[int, list[Vastgelegd
         uit.setdefault(r["bij_stap"], []).append(VastgelegdeHandtekening(
             r["partij"], r["veld"], r["naam"], r["onderwerp"], r["uitgever"],
             bool(r["vertrouwd"]),
-            r["getekend_op"].replace(tzinfo=dt.UTC) if r["getekend_op"] else None, r["pad"],
+            r["getekend_op"], r["pad"],
             r["sha256"]))
     return uit

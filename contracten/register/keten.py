@@ -13,23 +13,17 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from contracten import tijd
 from contracten.register import schema
-
-
-def tijd(op: dt.datetime) -> dt.datetime:
-    """A step's time as the register stores it: without a zone (an aware time as UTC), so what
-    is hashed is what is read back."""
-    if op.tzinfo is not None:
-        op = op.astimezone(dt.UTC).replace(tzinfo=None)
-    return op
 
 
 def schakel(vorige: str | None, *, document: int, stap: str, door: str, op: dt.datetime,
             opmerking: str | None, sha256: str | None,
             ondertekeningen: Sequence[tuple[str, str, str, dt.date]]) -> str:
     """The hash of one step: the previous step's hash and this step's content."""
-    inhoud: list[Any] = [vorige or "", document, stap, door, tijd(op).isoformat(), opmerking,
-                         sha256, [[p, n, f, d.isoformat()] for p, n, f, d in ondertekeningen]]
+    inhoud: list[Any] = [vorige or "", document, stap, door, tijd.opgeslagen(op).isoformat(),
+                         opmerking, sha256,
+                         [[p, n, f, d.isoformat()] for p, n, f, d in ondertekeningen]]
     return hashlib.sha256(json.dumps(inhoud, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 

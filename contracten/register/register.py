@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, and_, func, select, text
 
+from contracten import tijd
 from contracten.register import handtekeningen, keten, schema
 from contracten.register.handtekeningen import VastgelegdeHandtekening
 from contracten.register.stappen import STAPPEN
@@ -68,7 +69,7 @@ class Ondertekening:
 class Stap:
     stap: str
     door: str
-    op: dt.datetime
+    op: dt.datetime  # with its zone (UTC); show it with `tijd.getoond` (Amsterdam time)
     opmerking: str | None
     ondertekeningen: tuple[Ondertekening, ...] = ()  # of a step 'getekend': each party's
     sha256: str | None = None  # the version the person saw (none before schema version 6)
@@ -181,8 +182,11 @@ class Register:
                     Ondertekening(r.partij, r.naam, r.functie, r.datum))
             rijen_s = v.execute(select(s).where(s.c.document.in_(ids)).order_by(s.c.id)).all()
             pdf = handtekeningen.per_stap(v, [r.id for r in rijen_s if r.stap == "getekend"])
+            lokaal = v.execute(select(func.min(schema.lokale_tijden.c.tot_stap))).scalar() or 0
             for r in rijen_s:
-                stappen[r.document].append(Stap(r.stap, r.door, r.op, r.opmerking,
+                # a step from before version 10 was kept in Amsterdam time, not UTC
+                op = r.op.replace(tzinfo=tijd.ZONE) if r.id <= lokaal else r.op
+                stappen[r.document].append(Stap(r.stap, r.door, op, r.opmerking,
                                                 tuple(getekend.get(r.id, ())), r.sha256,
                                                 tuple(pdf.get(r.id, ()))))
         return [Stand(r["id"], r["aanbieder"], r["soort"], r["pad"], r["versie"], r["sha256"],
@@ -221,7 +225,7 @@ class Register:
                                        opmerking=opmerking, sha256=gezien,
                                        ondertekeningen=getekend)
                 id_ = v.execute(s.insert().values(
-                    document=document, stap=stap, door=door, op=keten.tijd(op),
+                    document=document, stap=stap, door=door, op=op,
                     opmerking=opmerking, sha256=gezien, keten=vorige)
                     .returning(s.c.id)).scalar_one()
                 nieuw += 1

@@ -3,11 +3,15 @@ schema version has them (`migraties` makes them; these are what the queries use)
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
     Date,
     DateTime,
+    Dialect,
     ForeignKey,
     Index,
     Integer,
@@ -15,10 +19,27 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
 
+from contracten import tijd
+
 METADATA = MetaData()
+
+
+class Tijdstip(TypeDecorator[dt.datetime]):
+    """A moment, kept as UTC without a zone (the same column on SQLite and PostgreSQL) and read
+    back with its zone, UTC; a moment given without a zone is Amsterdam time (`tijd`)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        return tijd.opgeslagen(value) if value is not None else None
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        return value.replace(tzinfo=dt.UTC) if value is not None else None
 
 
 schemaversie = Table(
@@ -61,7 +82,7 @@ documenten = Table(
     Column("pad", Text, nullable=False),  # relative to the output folder, forward slashes
     Column("versie", String(32), nullable=False),
     Column("sha256", String(64), nullable=False),
-    Column("geregistreerd", DateTime, nullable=False),
+    Column("geregistreerd", Tijdstip, nullable=False),
     UniqueConstraint("pad", "sha256"),
 )
 
@@ -71,7 +92,7 @@ stappen = Table(
     Column("document", Integer, ForeignKey("documenten.id"), nullable=False),
     Column("stap", String(32), nullable=False),
     Column("door", Text, nullable=False),
-    Column("op", DateTime, nullable=False),
+    Column("op", Tijdstip, nullable=False),
     Column("opmerking", Text, nullable=True),
     Column("sha256", String(64), nullable=True),  # the version the person saw (version 6)
     Column("keten", String(64), nullable=True),  # hash of the previous step + this one (v6)
@@ -112,7 +133,7 @@ handtekeningen = Table(  # since version 8: each signature in a signed PDF
     Column("onderwerp", Text, nullable=False),  # the certificate's subject
     Column("uitgever", Text, nullable=False),  # ... and issuer
     Column("vertrouwd", Boolean, nullable=False),  # chained to a trusted root
-    Column("getekend_op", DateTime, nullable=True),  # the signing time it carries (UTC)
+    Column("getekend_op", Tijdstip, nullable=True),  # the signing time it carries (UTC)
 )
 
 gebruikers = Table(  # since version 9: who may take steps, with one role each
@@ -122,8 +143,8 @@ gebruikers = Table(  # since version 9: who may take steps, with one role each
     Column("rol", String(32), nullable=False),  # inkoper, jurist, contractmanager, beheerder
     Column("wachtwoord", Text, nullable=True),  # an Argon2 hash; none: command line only
     Column("actief", Boolean, nullable=False),
-    Column("aangemaakt", DateTime, nullable=False),
-    Column("gewijzigd", DateTime, nullable=False),
+    Column("aangemaakt", Tijdstip, nullable=False),
+    Column("gewijzigd", Tijdstip, nullable=False),
 )
 
 sessies = Table(  # since version 9: the web's signed-in browsers
@@ -131,6 +152,11 @@ sessies = Table(  # since version 9: the web's signed-in browsers
     Column("sleutel", String(64), primary_key=True),  # sha256 of the cookie's random id
     Column("gebruiker", Text, nullable=False),  # the name recorded in the steps
     Column("gebruiker_id", Integer, ForeignKey("gebruikers.id"), nullable=True),
-    Column("begonnen", DateTime, nullable=False),
-    Column("verloopt", DateTime, nullable=False),
+    Column("begonnen", Tijdstip, nullable=False),
+    Column("verloopt", Tijdstip, nullable=False),
+)
+
+lokale_tijden = Table(  # since version 10: steps up to this id were kept in Amsterdam time
+    "lokale_tijden", METADATA,
+    Column("tot_stap", Integer, nullable=False),
 )

@@ -224,3 +224,17 @@ def v9_gebruikers(verbinding: Connection) -> None:
           Column("begonnen", DateTime, nullable=False),
           Column("verloopt", DateTime, nullable=False))
     metadata.create_all(verbinding)
+
+
+def v10_tijden_in_utc(verbinding: Connection) -> None:
+    """From this version every moment is kept in UTC. The steps before it were kept in the clock
+    time of the computer that took them (in a Dutch region: Amsterdam time); the last of them is
+    written down, so they are shown as taken and their hashes stay as they were. The web's
+    sessions end (their times were local too): everyone signs in again."""
+    metadata = MetaData()
+    grens = Table("lokale_tijden", metadata, Column("tot_stap", Integer, nullable=False))
+    grens.create(verbinding)
+    laatste = verbinding.execute(text("SELECT MAX(id) FROM stappen")).scalar()
+    verbinding.execute(grens.insert().values(tot_stap=laatste or 0))
+    verbinding.execute(text("DELETE FROM sessies"))
+    _alleen_aanvullen(verbinding, ("lokale_tijden",))

@@ -64,7 +64,8 @@ async def stap(request: Request) -> Response:
     tijdstip = i.klok()
     try:
         if gekozen == "definitief":  # the files too, with the checks of the command line
-            await run_in_threadpool(contracten.markeer_definitief, p, datum=tijdstip.date(),
+            await run_in_threadpool(contracten.markeer_definitief, p,
+                                    datum=contracten.dag_van(tijdstip),
                                     uitvoer=i.uitvoer, paden=[pad], door=wie, tijdstip=tijdstip,
                                     opmerking=opmerking, database=i.database, sha256=versie)
         else:
@@ -95,7 +96,7 @@ async def vergelijk(request: Request) -> Response:
     map_ = indeling.regio(naam)  # the links of this page are relative to it
     van, naar = indeling.prijspeil(naam, int(oud)), indeling.prijspeil(naam, int(nieuw))
     if request.method == "POST":
-        await run_in_threadpool(contracten.vergelijk, van, naar, datum=i.klok().date())
+        await run_in_threadpool(contracten.vergelijk, van, naar, datum=contracten.dag_van(i.klok()))
         return RedirectResponse(f"/regio/{naam}/vergelijk?oud={oud}&nieuw={nieuw}",
                                 status_code=303)
     rapport = indeling.vergelijking(van, naar)  # where `vergelijk` puts it by default
@@ -120,7 +121,7 @@ async def genereer(request: Request) -> Response:
     naam = regionaam(request)
     i = inst(request)
     taak = request.app.state.taken.start(i.regios, naam, uitvoer=i.uitvoer,
-                                         datum=i.klok().date())
+                                         datum=contracten.dag_van(i.klok()))
     return RedirectResponse(f"/taak/{taak.id}", status_code=303)
 
 

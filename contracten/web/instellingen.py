@@ -11,7 +11,8 @@ from pathlib import Path
 
 
 def nu() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    """The web's clock: UTC, to the second."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from contracten.web.beveiliging import aanmelden, csrf_token, gebruiker
 MAP = Path(__file__).parent
 PAGINAS = Environment(loader=FileSystemLoader(MAP / "paginas"), undefined=StrictUndefined,
                       autoescape=select_autoescape(default=True, default_for_string=True))
-PAGINAS.filters.update(datum=contracten.als_datum, bedrag=contracten.als_bedrag)
+PAGINAS.filters.update(datum=contracten.als_datum, bedrag=contracten.als_bedrag,
+                       tijdstip=contracten.als_tijdstip)
 
 
 def toon(request: Request, sjabloon: str, status: int = 200, **context: Any) -> HTMLResponse:

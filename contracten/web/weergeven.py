@@ -126,7 +126,8 @@ def _binnen(request: Request) -> int:
 
 def _agenda(request: Request) -> contracten.Agenda:
     i = inst(request)
-    return contracten.agenda(profiel(request), vanaf=i.klok().date(), binnen=_binnen(request),
+    return contracten.agenda(profiel(request), vanaf=contracten.dag_van(i.klok()),
+                             binnen=_binnen(request),
                              tijdstip=i.klok(), uitvoer=i.uitvoer, database=i.database)
 
 

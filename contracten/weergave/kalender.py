@@ -10,6 +10,8 @@ from typing import Protocol
 
 from icalendar import Alarm, Calendar, Event
 
+from contracten import tijd
+
 HERINNERINGEN = (dt.timedelta(days=14), dt.timedelta(days=2))
 
 
@@ -34,7 +36,7 @@ def als_ics(naam: str, afspraken: Sequence[Afspraak], *, tijdstip: dt.datetime) 
     kalender.add("version", "2.0")
     kalender.add("calscale", "GREGORIAN")
     kalender.add("x-wr-calname", naam)
-    stempel = tijdstip.astimezone(dt.UTC)  # a naive moment is this computer's local time
+    stempel = tijd.in_utc(tijdstip)
     for a in afspraken:
         event = Event()
         event.add("uid", f"{a.sleutel}@contracten")

@@ -1,0 +1,39 @@
+"""Moments: taken in UTC (the command line's and the web's clocks), stored in UTC, read and
+shown in Europe/Amsterdam, wherever the computer that took them stands. A moment without a zone
+is Amsterdam time (what a Dutch user means by "9:30"), never the computer's own zone, so the
+same input gives the same record on every machine."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+ZONE = ZoneInfo("Europe/Amsterdam")
+
+
+def in_utc(moment: dt.datetime) -> dt.datetime:
+    """The moment with its zone, in UTC (a moment without a zone is Amsterdam time)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZONE)
+    return moment.astimezone(dt.UTC)
+
+
+def opgeslagen(moment: dt.datetime) -> dt.datetime:
+    """The moment as the register stores it: UTC without a zone, so what a step's hash covers
+    is what is read back."""
+    return in_utc(moment).replace(tzinfo=None)
+
+
+def in_amsterdam(moment: dt.datetime) -> dt.datetime:
+    return in_utc(moment).astimezone(ZONE)
+
+
+def dag(moment: dt.datetime) -> dt.date:
+    """The day it was in Amsterdam at that moment (00:30 on 2 December there is 23:30 UTC on
+    1 December)."""
+    return in_amsterdam(moment).date()
+
+
+def getoond(moment: dt.datetime) -> str:
+    """01-12-2026 09:30, in Amsterdam time."""
+    return f"{in_amsterdam(moment):%d-%m-%Y %H:%M}"
