@@ -24,7 +24,8 @@ from contracten.register.verbinding import database_url, open_engine
 from .conftest import REGIOS, voer_uit
 from .tekenhulp import maak_ca, maak_ondertekenaar, teken
 from .test_ondertekening import KEUZE, OVEREENKOMST, T, _definitief, _geschiedenis
-from .webhulp import app_voor
+from .test_web_browser import CHROMIUM, DRIVER, _draai, _klik_en_wacht, browser  # noqa: F401
+from .webhulp import app_voor, csrf, versie
 
 GEMEENTE_OP = dt.datetime(2020, 3, 3, 9, 30, tzinfo=dt.UTC)
 AANBIEDER_OP = dt.datetime(2020, 3, 4, 14, 0, tzinfo=dt.UTC)
@@ -207,3 +208,108 @@ def test_de_geschiedenis_op_het_web_toont_de_handtekeningen(klaar, tmp_path, pdf
     assert "getekende pdf: assen/2025/overeenkomsten/wonen-plus.getekend.pdf" in html
     assert "handtekening van J. de Vries (opdrachtgever; vertrouwd)" in html
     assert "handtekening van A. Bakker (opdrachtnemer; vertrouwd)" in html
+
+
+def _upload(client, inhoud: bytes, *, sha256: str | None = None, **velden: str):
+    """Post `inhoud` as the signed PDF of the contract, with the form the approval page shows
+    (its CSRF token and the version it shows, unless `sha256` says otherwise)."""
+    html = client.get("/regio/assen/goedkeuring").text
+    assert 'action="/regio/assen/getekende-pdf"' in html
+    formulier = {"csrf": csrf(html), "pad": OVEREENKOMST,
+                 "sha256": sha256 or versie(html, OVEREENKOMST), **velden}
+    return client.post("/regio/assen/getekende-pdf", data=formulier,
+                       files={"pdf": ("getekend.pdf", inhoud, "application/pdf")})
+
+
+def test_upload_in_het_web_controleert_en_legt_vast(klaar, pdfs):
+    assen, uitvoer, db, ca = klaar
+    client = TestClient(app_voor(REGIOS, uitvoer, db, door="P. Pieters", vertrouw=(ca,)))
+    pagina = _upload(client, pdfs["getekend"])
+    assert pagina.status_code == 200, pagina.text
+    assert "is vastgelegd als getekend" in pagina.text
+    assert "assen/2025/overeenkomsten/wonen-plus.getekend.pdf" in pagina.text
+    assert "<td>opdrachtgever</td><td>J. de Vries</td><td>03-03-2020 10:30</td>" in pagina.text
+    assert "NIET vertrouwd" not in pagina.text
+    stap = _geschiedenis(assen, uitvoer, db)[-1]
+    assert (stap.stap, stap.door) == ("getekend", "P. Pieters")  # the user, not a typed name
+    assert [(o.partij, o.naam, o.datum) for o in stap.ondertekeningen] == [
+        ("opdrachtgever", "J. de Vries", dt.date(2020, 3, 3)),
+        ("opdrachtnemer", "A. Bakker", dt.date(2020, 3, 4))]
+    bewaard = uitvoer / "assen/2025/overeenkomsten/wonen-plus.getekend.pdf"
+    assert bewaard.read_bytes() == pdfs["getekend"]
+    assert stap.handtekeningen[0].sha256 == hashlib.sha256(pdfs["getekend"]).hexdigest()
+    # the kept file is served from the confirmation's link
+    assert client.get("/regio/assen/bestand", params={
+        "pad": "2025/overeenkomsten/wonen-plus.getekend.pdf"}).content == pdfs["getekend"]
+
+
+def test_upload_van_een_onbekende_uitgever_met_waarschuwing(klaar, pdfs):
+    _, uitvoer, db, _ = klaar
+    pagina = _upload(TestClient(app_voor(REGIOS, uitvoer, db, door="P. Pieters")),
+                     pdfs["getekend"])
+    assert pagina.status_code == 200, pagina.text
+    assert '<span class="waarschuwing">NIET vertrouwd</span>' in pagina.text
+    assert "niet te herleiden tot een vertrouwde uitgever" in pagina.text
+
+
+@pytest.mark.parametrize(("inhoud", "sha256", "code"), [
+    ("ander", None, "andere_tekst"),  # the signed PDF of another contract
+    ("half", None, "te_weinig_handtekeningen"),
+    ("getekend", "0" * 64, "versie_gewijzigd"),  # a form of a version that is gone
+])
+def test_upload_geweigerd_niets_vastgelegd(klaar, pdfs, inhoud, sha256, code):
+    assen, uitvoer, db, ca = klaar
+    client = TestClient(app_voor(REGIOS, uitvoer, db, door="P. Pieters", vertrouw=(ca,)))
+    pagina = _upload(client, pdfs[inhoud], sha256=sha256)
+    assert pagina.status_code == 400
+    assert f"[{code}]" in pagina.text and "Er is niets vastgelegd" in pagina.text
+    assert _geschiedenis(assen, uitvoer, db)[-1].stap == "definitief"
+    assert not list((uitvoer / "assen/2025/overeenkomsten").glob("*.getekend*.pdf"))
+
+
+def test_upload_zonder_bestand_of_te_groot(klaar, pdfs, monkeypatch):
+    from contracten.web import ondertekenen
+
+    _, uitvoer, db, ca = klaar
+    client = TestClient(app_voor(REGIOS, uitvoer, db, door="P. Pieters", vertrouw=(ca,)))
+    html = client.get("/regio/assen/goedkeuring").text
+    formulier = {"csrf": csrf(html), "pad": OVEREENKOMST, "sha256": versie(html, OVEREENKOMST)}
+    leeg = client.post("/regio/assen/getekende-pdf", data=formulier,
+                       files={"pdf": ("", b"", "application/pdf")})
+    assert leeg.status_code == 400 and "Kies het getekende pdf-bestand" in leeg.text
+    monkeypatch.setattr(ondertekenen, "MAXIMUM", 1000)
+    groot = client.post("/regio/assen/getekende-pdf", data=formulier,
+                        files={"pdf": ("getekend.pdf", pdfs["getekend"], "application/pdf")})
+    assert groot.status_code == 413
+    twee = client.post("/regio/assen/getekende-pdf", data=formulier, files=[
+        ("pdf", ("a.pdf", b"%PDF", "application/pdf")),
+        ("pdf", ("b.pdf", b"%PDF", "application/pdf"))])
+    assert twee.status_code in (400, 413)  # never more than one file
+
+
+@pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="Chromium en chromedriver zijn niet "
+                    "geïnstalleerd (apt-get install chromium chromium-driver; .ci/run doet dat)")
+def test_upload_in_chromium(klaar, pdfs, tmp_path, browser):  # noqa: F811
+    _, uitvoer, db, ca = klaar
+    pdf = tmp_path / "getekend contract.pdf"
+    pdf.write_bytes(pdfs["getekend"])
+    server = _draai(app_voor(REGIOS, uitvoer, db, door="P. Pieters", vertrouw=(ca,)), REGIOS)
+    url, _ = next(server)
+    try:
+        _upload_met(browser, url, pdf)
+    finally:
+        next(server, None)  # stops it
+
+
+def _upload_met(chromium, url: str, pdf) -> None:
+    from selenium.webdriver.common.by import By
+
+    chromium.get(url + "/regio/assen/goedkeuring")
+    rij = chromium.find_element(By.XPATH, f"//tr[td/a[text()='{OVEREENKOMST}']]")
+    formulier = rij.find_element(By.CSS_SELECTOR, "form.getekende-pdf")
+    formulier.find_element(By.NAME, "pdf").send_keys(str(pdf))
+    _klik_en_wacht(chromium, formulier.find_element(By.TAG_NAME, "button"))
+    assert "is vastgelegd als getekend" in chromium.find_element(By.ID, "vastgelegd").text
+    tabel = chromium.find_element(By.ID, "handtekeningen").text
+    assert "opdrachtgever J. de Vries 03-03-2020 10:30 vertrouwd" in tabel
+    assert "opdrachtnemer A. Bakker 04-03-2020 15:00 vertrouwd" in tabel

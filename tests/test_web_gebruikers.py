@@ -208,6 +208,30 @@ def test_de_opdrachtregel_start_de_server_met_namen_en_tls(monkeypatch, tmp_path
     uit = voer_uit("web", "--host", "192.0.2.7", "--database", db)  # users: no shared secret
     assert uit.code == 0 and "onversleuteld" in uit.stderr
     assert gestart["app"].state.instellingen.hosts == ("192.0.2.7",)
+    assert gestart["proxy_headers"] is False  # no forwarded headers believed without --proxy
+
+
+def test_achter_een_reverse_proxy(monkeypatch, tmp_path):
+    """Behind a proxy that handles https: the visitor's address (for the sign-in back-off) and
+    https come from the proxy's forwarded headers, from that address only; the cookie is
+    Secure; everyone signs in, also when the server itself listens on this computer."""
+    from .conftest import voer_uit
+
+    gestart = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **opties: gestart.update(
+        app=app, **opties))
+    db = str(tmp_path / "r.sqlite")
+    basis = ("web", "--naam", "contracten.gemeente.nl", "--database", db)
+    zonder = voer_uit(*basis, "--proxy", "127.0.0.1", "--door", "P")
+    assert zonder.code == 1 and "Achter een proxy moet iedereen inloggen" in zonder.stderr
+    assert voer_uit(*basis, "--proxy", "*").code == 2  # never every address
+    contracten.voeg_gebruiker_toe(JURIST, "jurist", wachtwoord=WACHTWOORD, tijdstip=T,
+                                  database=db)
+    uit = voer_uit(*basis, "--proxy", "127.0.0.1")
+    assert uit.code == 0, uit.stderr
+    assert (gestart["proxy_headers"], gestart["forwarded_allow_ips"]) == (True, "127.0.0.1")
+    instellingen = gestart["app"].state.instellingen
+    assert instellingen.tls and "contracten.gemeente.nl" in instellingen.hosts
 
 
 def test_een_wachtwoord_in_de_database_url_wordt_nooit_getoond():

@@ -21,7 +21,7 @@ from contracten.opdrachten.ondertekening import PARTIJEN
 from contracten.profiel.model import Profiel
 from contracten.register import handtekeningen as vastleggen
 from contracten.register.register import Ondertekening
-from contracten.uitvoer.map import sha256
+from contracten.uitvoer.map import sha256 as sha256_van
 from contracten.weergave.tekstversie import kop_en_voet_van, naar_markdown
 
 KOP = "Niet vastgelegd als getekend"
@@ -76,7 +76,8 @@ def partijen(bestand: str, gevonden: Sequence[Handtekening],
     if len(over) != len(open_):
         raise _fout(bestand, "", f"bevat {len(gevonden)} handtekeningen: zeg welke van wie is "
                     "met --opdrachtgever NAAM en --opdrachtnemer NAAM (de naam in het "
-                    "certificaat)", "partijen_onduidelijk")
+                    "certificaat; in de webtoepassing bij 'Meer dan twee handtekeningen?')",
+                    "partijen_onduidelijk")
     toegewezen.update(zip(open_, over, strict=True))
     return sorted(((p, h) for p, h in toegewezen.items()),
                   key=lambda ph: gevonden.index(ph[1]))
@@ -104,18 +105,22 @@ def getekend_pdf(regio: Profiel, pdf: Path | str, *, door: str, tijdstip: dt.dat
                  opmerking: str | None = None, uitvoer: Path | str = "output",
                  prijspeil: int | None = None, aanbieders: Sequence[str] = (),
                  percelen: Sequence[int] = (), soorten: Sequence[str] = (),
+                 paden: Sequence[str] = (), sha256: str | None = None,
+                 inhoud: bytes | None = None,
                  database: str | Path | None = None) -> GetekendResultaat:
-    """Check the signed PDF `pdf` of one definitief document (chosen as for `zet_stap`) and
-    record it as getekend. `vertrouw`: certificate files (PEM or DER) of roots to trust, next
-    to the system's store (`systeem`); the signatures are validated as on `tijdstip`. `namen`
-    (per partij) say which signature is whose; `functies` the signatories' functions (else
-    the certificate's title). Refused with every reason, nothing kept or recorded: an
-    unreadable file, a signature broken or not covering the whole file, fewer than two
-    signatures, a text that is not the document's, and whatever `zet_stap` refuses. A
-    certificate without a trusted chain is recorded as not trusted, with a warning."""
+    """Check the signed PDF `pdf` of one definitief document (chosen as for `zet_stap`, with
+    `sha256` the version the person saw) and record it as getekend; `inhoud`: the file's bytes
+    when it arrives without a path (an upload in the web), `pdf` then only names it.
+    `vertrouw`: certificate files (PEM or DER) of roots to trust, next to the system's store
+    (`systeem`); the signatures are validated as on `tijdstip`. `namen` (per partij) say which
+    signature is whose; `functies` the signatories' functions (else the certificate's title).
+    Refused with every reason, nothing kept or recorded: an unreadable file, a signature
+    broken or not covering the whole file, fewer than two signatures, a text that is not the
+    document's, and whatever `zet_stap` refuses. A certificate without a trusted chain is
+    recorded as not trusted, with a warning."""
     pdf = Path(pdf)
     try:
-        inhoud = pdf.read_bytes()
+        inhoud = pdf.read_bytes() if inhoud is None else inhoud
     except OSError as exc:
         raise _fout(str(pdf), "", f"is niet te lezen ({exc.strerror})", "pdf_onleesbaar") from None
     vertrouwd = []
@@ -126,7 +131,8 @@ def getekend_pdf(regio: Profiel, pdf: Path | str, *, door: str, tijdstip: dt.dat
             raise _fout(str(ca), "vertrouw", f"is geen leesbaar certificaat ({exc})",
                         "certificaat_onleesbaar") from None
     stand = status(regio, tijdstip=tijdstip, uitvoer=uitvoer, prijspeil=prijspeil,
-                   aanbieders=aanbieders, percelen=percelen, soorten=soorten, database=database)
+                   aanbieders=aanbieders, percelen=percelen, soorten=soorten, paden=paden,
+                   database=database)
     if len(stand.documenten) != 1:
         raise _fout(regio.sleutel, "document", f"een getekende pdf hoort bij één document; deze "
                     f"keuze geeft er {len(stand.documenten)}: kies met --aanbieder, --perceel en "
@@ -143,14 +149,14 @@ def getekend_pdf(regio: Profiel, pdf: Path | str, *, door: str, tijdstip: dt.dat
         raise _fout(document.stand.pad, "", "is al vastgelegd als getekend", "al_getekend")
     stap = functools.partial(leg_stap_vast, regio, "getekend", door=door, tijdstip=tijdstip,
                              uitvoer=uitvoer, prijspeil=prijspeil, database=database,
-                             paden=[document.stand.pad], sha256=document.stand.sha256,
+                             paden=[document.stand.pad], sha256=sha256 or document.stand.sha256,
                              opmerking=opmerking, ondertekeningen=ondertekeningen)
     stap(alleen_controleren=True)
     _zelfde_tekst(document, str(pdf), gelezen.tekst)
     bewaard = _bewaar(document.bestand, inhoud)
     try:
         stap(bijlage=functools.partial(
-            vastleggen.bij_stap, handtekeningen=gekoppeld, sha256=sha256(inhoud),
+            vastleggen.bij_stap, handtekeningen=gekoppeld, sha256=sha256_van(inhoud),
             pad=str(Path(document.stand.pad).with_name(bewaard.name).as_posix())))
     except BaseException:
         bewaard.unlink()
@@ -159,7 +165,7 @@ def getekend_pdf(regio: Profiel, pdf: Path | str, *, door: str, tijdstip: dt.dat
                       f"vertrouwde uitgever ({h.uitgever}): vastgelegd als niet vertrouwd. "
                       "Geef het certificaat van de uitgever met --vertrouw CA.pem om de keten "
                       "te controleren" for p, h in gekoppeld if not h.vertrouwd]
-    return GetekendResultaat(document, bewaard, sha256(inhoud), gekoppeld, waarschuwingen)
+    return GetekendResultaat(document, bewaard, sha256_van(inhoud), gekoppeld, waarschuwingen)
 
 
 def _ondertekening(bestand: str, partij: str, h: Handtekening,

@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 import contracten
 from contracten import ContractenFout
-from contracten.web import aanmelden, handelingen, weergeven
+from contracten.web import aanmelden, handelingen, ondertekenen, weergeven
 from contracten.web.beveiliging import VRIJ, Koppen
 from contracten.web.drempel import Drempel
 from contracten.web.instellingen import Instellingen
@@ -87,6 +87,7 @@ def maak_app(instellingen: Instellingen) -> Starlette:
         Route("/regio/{regio}/agenda.ics", weergeven.agenda_ics),
         Route("/regio/{regio}/vergelijk", handelingen.vergelijk, methods=["GET", "POST"]),
         Route("/regio/{regio}/stap", handelingen.stap, methods=["POST"]),
+        Route("/regio/{regio}/getekende-pdf", ondertekenen.getekende_pdf, methods=["POST"]),
         Route("/regio/{regio}/genereer", handelingen.genereer, methods=["POST"]),
         Route("/taak/{taak}", handelingen.taak),
         Mount("/statisch", StaticFiles(directory=MAP / "statisch"), name="statisch"),

@@ -45,9 +45,10 @@ def csrf_token(request: Request) -> str:
     return str(token)
 
 
-async def controleer_formulier(request: Request) -> dict[str, Any]:
-    """The form of a POST, refused (403) without the session's CSRF token."""
-    formulier = dict(await request.form())
+async def controleer_formulier(request: Request, bestanden: int = 0) -> dict[str, Any]:
+    """The form of a POST, refused (403) without the session's CSRF token; with at most
+    `bestanden` uploaded files (more: 400)."""
+    formulier = dict(await request.form(max_files=bestanden, max_fields=50))
     verwacht = request.session.get("csrf")
     gegeven = str(formulier.get("csrf", ""))
     if not verwacht or not hmac.compare_digest(gegeven.encode("utf-8", "surrogatepass"),

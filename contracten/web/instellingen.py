@@ -34,3 +34,5 @@ class Instellingen:
     tls: bool = False  # served over https: the session cookie is Secure
     sessieduur: dt.timedelta = dt.timedelta(hours=8)
     teller: Callable[[], float] = field(default=time.monotonic)  # for the sign-in back-off
+    # certificates (PEM or DER) of roots to trust in an uploaded signed PDF, beside the system's
+    vertrouw: tuple[Path, ...] = ()
