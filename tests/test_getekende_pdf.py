@@ -285,6 +285,13 @@ def test_upload_zonder_bestand_of_te_groot(klaar, pdfs, monkeypatch):
         ("pdf", ("a.pdf", b"%PDF", "application/pdf")),
         ("pdf", ("b.pdf", b"%PDF", "application/pdf"))])
     assert twee.status_code in (400, 413)  # never more than one file
+    kapot = client.post("/regio/assen/getekende-pdf", content=b"abc",
+                        headers={"content-type": "multipart/form-data"})
+    assert kapot.status_code == 400 and "Het formulier is niet te lezen" in kapot.text
+    monkeypatch.setattr(ondertekenen, "MAXIMUM", 10_000_000)
+    onbekend = client.post("/regio/assen/getekende-pdf", data={**formulier, "pad": "x\x00"},
+                           files={"pdf": ("a.pdf", pdfs["getekend"], "application/pdf")})
+    assert onbekend.status_code == 400 and "[niets_gekozen]" in onbekend.text
 
 
 @pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="Chromium en chromedriver zijn niet "

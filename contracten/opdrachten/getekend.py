@@ -133,6 +133,9 @@ def getekend_pdf(regio: Profiel, pdf: Path | str, *, door: str, tijdstip: dt.dat
     stand = status(regio, tijdstip=tijdstip, uitvoer=uitvoer, prijspeil=prijspeil,
                    aanbieders=aanbieders, percelen=percelen, soorten=soorten, paden=paden,
                    database=database)
+    if not stand.documenten:
+        raise _fout(regio.sleutel, "document", "geen gegenereerd document gevonden met deze "
+                    "keuze", "niets_gekozen")
     if len(stand.documenten) != 1:
         raise _fout(regio.sleutel, "document", f"een getekende pdf hoort bij één document; deze "
                     f"keuze geeft er {len(stand.documenten)}: kies met --aanbieder, --perceel en "

@@ -48,7 +48,11 @@ def csrf_token(request: Request) -> str:
 async def controleer_formulier(request: Request, bestanden: int = 0) -> dict[str, Any]:
     """The form of a POST, refused (403) without the session's CSRF token; with at most
     `bestanden` uploaded files (more: 400)."""
-    formulier = dict(await request.form(max_files=bestanden, max_fields=50))
+    try:
+        formulier = dict(await request.form(max_files=bestanden, max_fields=50))
+    except HTTPException as fout:  # starlette's own words are English
+        raise HTTPException(400, "Het formulier is niet te lezen (te veel velden of bestanden, "
+                                 "of beschadigd); laad de pagina opnieuw.") from fout
     verwacht = request.session.get("csrf")
     gegeven = str(formulier.get("csrf", ""))
     if not verwacht or not hmac.compare_digest(gegeven.encode("utf-8", "surrogatepass"),

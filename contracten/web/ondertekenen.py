@@ -51,7 +51,9 @@ async def getekende_pdf(request: Request) -> Response:
     if len(inhoud) > MAXIMUM:
         raise HTTPException(413, f"De getekende pdf is groter dan {MAXIMUM // 1024 // 1024} MB.")
     i, p = inst(request), profiel(request)
-    naam = PurePath(upload.filename.replace("\\", "/")).name  # only to name it in messages
+    # the file's own name, only to name it in messages
+    naam = "".join(t for t in PurePath(upload.filename.replace("\\", "/")).name
+                   if t.isprintable()) or "getekende pdf"
     try:
         resultaat = await run_in_threadpool(
             contracten.getekend_pdf, p, naam, inhoud=inhoud, door=wie, tijdstip=i.klok(),
