@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 import contracten
 from contracten import InvoerFout
+from contracten.register import schema
 from contracten.register.migraties import LAATSTE, MIGRATIES
 from contracten.register.verbinding import RegisterFout, database_url, open_engine
 
@@ -45,6 +46,15 @@ def database(request, tmp_path: Path):
     with beheer.connect() as v:
         v.execute(sa.text(f'DROP DATABASE "{naam}" WITH (FORCE)'))
     beheer.dispose()
+
+
+def tot_versie(verbinding: sa.Connection, versie: int) -> None:
+    """Bring a new register only to schema `versie`, as an older contracten left it."""
+    schema.schemaversie.create(verbinding)
+    for nummer, beschrijving, stap in MIGRATIES[:versie]:
+        stap(verbinding)
+        verbinding.execute(schema.schemaversie.insert().values(versie=nummer,
+                                                               beschrijving=beschrijving))
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from contracten.register.verbinding import open_engine
 
 from .conftest import REGIOS, voer_uit
 from .percelen import EEN, TWEE
-from .test_register import database  # noqa: F401 - the fixture: SQLite and PostgreSQL
+from .test_register import database, tot_versie  # noqa: F401 - the fixture: SQLite and PostgreSQL
 
 T = dt.datetime(2026, 12, 1, 9, 30)
 
@@ -95,11 +95,7 @@ def _register_van_versie_2(url: str) -> None:
     contract, one document and an approval step."""
     engine = sa.create_engine(url)
     with engine.begin() as v:
-        schema.schemaversie.create(v)
-        for versie, beschrijving, stap in migraties.MIGRATIES[:2]:
-            stap(v)
-            v.execute(schema.schemaversie.insert().values(versie=versie,
-                                                          beschrijving=beschrijving))
+        tot_versie(v, 2)
         v.execute(sa.text(
             "INSERT INTO contracten (regio, aanbieder, naam, perceel, variant, begin, einde, "
             "verlengingen_gebruikt, verlengingen_over, verlenging_maanden, "

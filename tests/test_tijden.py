@@ -13,12 +13,12 @@ import sqlalchemy as sa
 
 import contracten
 from contracten.cli.opties import nu as opdrachtregelklok
-from contracten.register import keten, migraties, schema
+from contracten.register import keten
 from contracten.register.verbinding import database_url, open_engine
 from contracten.web.instellingen import nu as webklok
 
 from .conftest import REGIOS, voer_uit, voer_uit_als_proces
-from .test_register import database  # noqa: F401  (the fixture: SQLite and PostgreSQL)
+from .test_register import database, tot_versie  # noqa: F401  (the fixture: SQLite and PostgreSQL)
 from .webhulp import app_voor
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -95,11 +95,7 @@ def _register_van_versie_9(url: str) -> dt.datetime:
     engine = sa.create_engine(url)
     genomen = dt.datetime(2026, 11, 30, 11, 0)
     with engine.begin() as v:
-        schema.schemaversie.create(v)
-        for versie, beschrijving, stap in migraties.MIGRATIES[:9]:
-            stap(v)
-            v.execute(schema.schemaversie.insert().values(versie=versie,
-                                                          beschrijving=beschrijving))
+        tot_versie(v, 9)
         v.execute(sa.text(
             "INSERT INTO documenten (regio, aanbieder, soort, pad, versie, sha256, "
             "geregistreerd) VALUES ('assen', 'wonen-plus', 'overeenkomst', "
