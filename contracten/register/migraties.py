@@ -66,10 +66,9 @@ def _toegang(verbinding: Connection, rol: str) -> None:
     """The application's role reads every table and adds rows; it changes only the contracts
     (their status follows the profile), the users (a role, a password, disabled; never
     removed) and the web's sessions (ended at logout); a migration's own record (which steps
-    kept local time) it only reads. It owns nothing, so it can neither alter
-    a table nor drop or disable a trigger, and it cannot update, delete or truncate the
-    history. Granted again after every migration, so a table of a later version is covered
-    too."""
+    kept local time) it only reads. It owns nothing, so it can neither alter a table nor drop
+    or disable a trigger, and it cannot update, delete or truncate the history. Granted again
+    after every migration, so a table of a later version is covered too."""
     naam = verbinding.dialect.identifier_preparer.quote(rol)
     for opdracht in (f"GRANT USAGE ON SCHEMA public TO {naam}",
                      f"GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO {naam}",

@@ -69,7 +69,7 @@ class Ondertekening:
 class Stap:
     stap: str
     door: str
-    op: dt.datetime  # with its zone (UTC); show it with `tijd.getoond` (Amsterdam time)
+    op: dt.datetime  # with its zone; show it with `tijd.getoond` (in Amsterdam time)
     opmerking: str | None
     ondertekeningen: tuple[Ondertekening, ...] = ()  # of a step 'getekend': each party's
     sha256: str | None = None  # the version the person saw (none before schema version 6)
