@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import multiprocessing
 import os
 import pickle
 import re
@@ -33,6 +32,7 @@ from contracten.weergave.htmlversie import naar_html
 from contracten.weergave.motor import Motoren
 
 from .plan import Taak
+from .starten import Werkercontext
 
 DREMPEL = 24  # fewer documents than this are made in the main process: a pool costs a start-up
 PER_KEER = 8  # tasks handed to a worker at a time
@@ -148,7 +148,7 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
         voortgang(0, totaal)
     aantal = processen if processen is not None else min(os.cpu_count() or 1, 4)
     if aantal > 1 and len(taken) >= DREMPEL:
-        context = multiprocessing.get_context("spawn")
+        context = Werkercontext()  # 'spawn', without the caller's main module (see there)
         # The Werk (with the whole profile) goes to the workers through a queue once they run,
         # not with their start: a start waits until the new process has read what it is sent,
         # so a large start would make the workers start one after the other.
