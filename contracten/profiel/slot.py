@@ -52,9 +52,12 @@ def slot(map_: Path, wachttijd: float = WACHTTIJD) -> Iterator[None]:
     folder). A folder whose parent does not exist has nothing to guard yet (a command that
     creates it makes the parent first)."""
     bestand = slotbestand(map_)
-    sleutel = str(bestand.absolute())
+    if not bestand.parent.is_dir():
+        yield
+        return
+    sleutel = str(bestand.parent.resolve() / bestand.name)  # one key however it is spelled
     gehouden: set[str] = _GEHOUDEN.__dict__.setdefault("sloten", set())
-    if sleutel in gehouden or not bestand.parent.is_dir():
+    if sleutel in gehouden:
         yield
         return
     vergrendeling = FileLock(sleutel)
