@@ -64,9 +64,9 @@ def slot(map_: Path, wachttijd: float = WACHTTIJD) -> Iterator[None]:
     try:
         vergrendeling.acquire(timeout=wachttijd)
     except Timeout:
-        minuten = f"{round(wachttijd / 60)} minuten" if wachttijd >= 60 else "nu"
-        raise Bezet(f"{map_} is {minuten} in gebruik door een andere opdracht; probeer het "
-                    "later opnieuw.") from None
+        al = f" al {round(wachttijd / 60)} minuten" if wachttijd >= 60 else ""
+        raise Bezet(f"{map_} is{al} in gebruik door een andere opdracht; probeer het later "
+                    "opnieuw.") from None
     except FileNotFoundError:  # the folder it lies in was removed while we waited
         raise ContractenFout(f"{map_.parent} verdween terwijl deze opdracht op een andere "
                              "wachtte; probeer het opnieuw.") from None
