@@ -37,7 +37,7 @@ def uitvoer(tmp_path_factory) -> Path:
 
 
 def manifest(uitvoer: Path, regio: str) -> tuple[Path, dict]:
-    map_ = next((uitvoer / regio).iterdir())
+    map_ = next(p for p in (uitvoer / regio).iterdir() if p.is_dir())  # beside it: its lock
     return map_, json.loads((map_ / "manifest.json").read_text(encoding="utf-8"))
 
 

@@ -235,7 +235,7 @@ def test_versies_naast_elkaar_en_de_regio_kiest(tmp_path, regios):
     rijen = {r["nummer"]: r for r in json.loads(uit.stdout)}
     assert rijen["3.1"]["officieel_in"] == ["CSW 1.2", "CSW 1.3"]
     # and `vergelijk` gives the lawyer the redlines between the two generations
-    jaar = next((tmp_path / "1.2/assen").iterdir()).name
+    jaar = next(p for p in (tmp_path / "1.2/assen").iterdir() if p.is_dir()).name
     vergelijking = contracten.vergelijk(tmp_path / "1.2/assen" / jaar,
                                         tmp_path / "1.3/assen" / jaar,
                                         uitvoer=tmp_path / "verschil", datum=DATUM)

@@ -15,7 +15,7 @@ from contracten.lezen.meldingen import uit_validatie
 from contracten.profiel.formaat import FORMAAT, Omzetting, regio_naar_huidig
 from contracten.profiel.laden import regio_map
 from contracten.profiel.model import RegioGegevens
-from contracten.uitvoer.map import vervang_atomair
+from contracten.profiel.wissel import Profielwissel
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,11 @@ def bijwerken(regios: Path | str, regio: str, *, schrijven: bool = False) -> Bij
     omzettingen = [omzetting] if omzetting is not None else []
     for o in omzettingen:
         _zelfde_betekenis(map_, o, f"{regio}/{o.bestand}")
-    if schrijven:
-        for o in omzettingen:
-            vervang_atomair(map_ / o.bestand, o.nieuw.encode("utf-8"))
+    if schrijven and omzettingen:
+        with Profielwissel(map_) as wissel:  # all files or none, see profiel.wissel
+            for o in omzettingen:
+                wissel.schrijf(o.bestand, o.nieuw.encode("utf-8"))
+            wissel.voltooi()
     return Bijwerking(regio, map_, omzettingen, schrijven and bool(omzettingen))
 
 

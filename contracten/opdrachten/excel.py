@@ -32,6 +32,7 @@ from contracten.profiel.werkboek import (
     waarde_in,
 )
 from contracten.profiel.werkboekimport import Blad, lees_blad, samengevoegd, valideer_blad
+from contracten.profiel.wissel import Profielwissel
 from contracten.profiel.yamlbewerking import werk_lijst_bij
 from contracten.rekenen.indexatiecontrole import Bevinding, controleer_indexatie
 from contracten.uitvoer.map import vervang_atomair
@@ -66,7 +67,9 @@ def _yaml(regio: Profiel, relatief: str) -> dict[str, Any]:
 
 def importeer(regio: Profiel, bestand: Path) -> ImportResultaat:
     """Read the aanbieders and tariffs of `bestand` into the region's YAML files; checked as the
-    profile is (every problem with its sheet, row and column), all files or none."""
+    profile is (every problem with its sheet, row and column), all files or none: a refused,
+    failed or killed import leaves the profile as it was, or (killed after its commit) is
+    finished by the next command that reads the region."""
     bladen = lees_werkboek(bestand)
     meldingen: list[Melding] = []
     onderdelen: list[_Onderdeel] = []
@@ -125,14 +128,17 @@ def importeer(regio: Profiel, bestand: Path) -> ImportResultaat:
         raise InvoerFout(meldingen, f"Werkboek {bestand.name} niet ingelezen; er is niets "
                                     "gewijzigd")
     gewijzigd, ongewijzigd = [], []
-    for o in onderdelen:
-        nieuw = werk_lijst_bij(o.pad.read_text(encoding="utf-8"), o.lijst, o.sleutel,
-                               o.blad.items, o.velden)
-        if nieuw is None:
-            ongewijzigd.append(o.pad)
-        else:
-            vervang_atomair(o.pad, nieuw.encode("utf-8"))
-            gewijzigd.append(o.pad)
+    # All files or none (see profiel.wissel): each new file staged, all checked, then moved in.
+    with Profielwissel(regio.map) as wissel:
+        for o in onderdelen:
+            nieuw = werk_lijst_bij(o.pad.read_text(encoding="utf-8"), o.lijst, o.sleutel,
+                                   o.blad.items, o.velden)
+            if nieuw is None:
+                ongewijzigd.append(o.pad)
+            else:
+                wissel.schrijf(o.pad.relative_to(regio.map).as_posix(), nieuw.encode("utf-8"))
+                gewijzigd.append(o.pad)
+        wissel.voltooi()
     return ImportResultaat(regio.sleutel, gewijzigd, ongewijzigd)
 
 

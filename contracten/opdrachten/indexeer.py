@@ -2,7 +2,8 @@
 Across several years (`cijfers`: a file with each year's figures) every year in between is
 written too, each from the one before.
 
-All or nothing: a refused or failed run leaves the profile files as they were.
+All or nothing: the new files and (with --genereer) the documents are one change, see
+`profiel.wissel`.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from contracten.pijplijn.uitvoeren import Resultaat
 from contracten.profiel.indexatiecijfers import Cijfers, bestand, lees_cijfers
 from contracten.profiel.laden import TARIEVEN, laad_regio
 from contracten.profiel.model import Profiel
-from contracten.profiel.tariefbestand import als_yaml, schrijf_nieuw
+from contracten.profiel.tariefbestand import als_yaml
+from contracten.profiel.wissel import Profielwissel
 from contracten.rekenen.indexatie import Indexering, laatste_voor
-from contracten.rekenen.indexatiereeks import indexeer_reeks
+from contracten.rekenen.indexatiereeks import Reeks, indexeer_reeks
 from contracten.uitvoer.indeling import Indeling
 
 
@@ -40,6 +42,7 @@ class IndexeerResultaat:
     stappen: tuple[Indexering, ...] = ()  # each year's prijspeil, in order
     bestanden: tuple[Path, ...] = ()  # each year's file, in order
     begin: dt.date = dt.date.min  # the first day of the contracts' looptijd
+    herhaald: bool = False  # the prijspeil was there already, exactly so: nothing written
 
     @property
     def waarschuwingen(self) -> list[str]:
@@ -48,16 +51,18 @@ class IndexeerResultaat:
         amounts apply retroactively."""
         peil = self.indexering.prijspeil
         record = peil.indexatie
+        uit = [f"prijspeil {peil.prijspeil} bestond al, precies zoals deze opdracht hem maakt "
+               "(dezelfde opdracht nog eens): er is niets overschreven"] if self.herhaald else []
         if peil.ingangsdatum < self.begin:
-            return [f"prijspeil {peil.prijspeil} gaat in op {peil.ingangsdatum.isoformat()}, vóór "
-                    f"het begin van de overeenkomsten ({self.begin.isoformat()}): er zijn geen "
-                    "indexatiebrieven of addenda gemaakt; de overeenkomst (Deel 2) noemt de "
-                    "bedragen waarmee zij begint"]
+            return [*uit, f"prijspeil {peil.prijspeil} gaat in op "
+                    f"{peil.ingangsdatum.isoformat()}, vóór het begin van de overeenkomsten "
+                    f"({self.begin.isoformat()}): er zijn geen indexatiebrieven of addenda "
+                    "gemaakt; de overeenkomst (Deel 2) noemt de bedragen waarmee zij begint"]
         if record is None or not peil.terugwerkend:
-            return []
-        return [f"de brieven zijn gedateerd op {record.datum.isoformat()}, na de ingangsdatum "
-                f"{peil.ingangsdatum.isoformat()}: de nieuwe bedragen gelden met terugwerkende "
-                "kracht, en de brief wijst op correctiedeclaraties"]
+            return uit
+        return [*uit, f"de brieven zijn gedateerd op {record.datum.isoformat()}, na de "
+                f"ingangsdatum {peil.ingangsdatum.isoformat()}: de nieuwe bedragen gelden met "
+                "terugwerkende kracht, en de brief wijst op correctiedeclaraties"]
 
     def als_json(self) -> dict[str, Any]:
         """The result shape of ONTWERP.md: amounts as strings, so no precision is lost."""
@@ -122,33 +127,72 @@ def indexeer(regio: Profiel, *, naar: int, datum: dt.date, ova: Decimal | None =
     `percentage`) as a new tarieven file; with `genereren`, also make every document for it.
     From a prijspeil more than a year before `naar`: `cijfers` (a CSV or .xlsx with each year's
     figures) gives every year in between, and each is written, from the year before; without
-    it, refused. All or nothing: a refused or failed run leaves the profile files as they
-    were."""
-    reeks = indexeer_reeks(regio, naar, _per_jaar(regio, naar, cijfers, Cijfers(
-        ova=ova, ppc=ppc, nacalculatie=nacalculatie, percentage=percentage)), datum)
-    paden: list[Path] = []
-    try:
-        for stap in reeks.stappen:
-            pad = regio.map / TARIEVEN / f"{stap.naar}.yaml"
-            record = stap.prijspeil.indexatie
-            assert record is not None
-            kop = (f"Prijspeil {stap.naar} van {regio.regio.naam}, gemaakt met 'contracten "
-                   f"indexeer' op {datum.isoformat()}:\nelk bedrag is het bedrag uit het vorige "
-                   f"prijspeil maal (1 + {procent(record.index)}), afgerond op hele centen.\n"
-                   "Wijzig dit bestand niet achteraf: brieven en overeenkomsten verwijzen ernaar.")
-            schrijf_nieuw(pad, als_yaml(stap.prijspeil, kop))
-            paden.append(pad)
+    it, refused.
+
+    All or nothing (see `profiel.wissel`): the files and the documents are one change; a
+    refused, failed or killed run leaves the profile and the output as they were, or (killed
+    after its commit) is finished by the next command. The same command again is no error
+    when it would write exactly what is there: nothing is overwritten, and the documents are
+    made as far as they are not yet."""
+    gegeven = Cijfers(ova=ova, ppc=ppc, nacalculatie=nacalculatie, percentage=percentage)
+    reeks = _herhaling(regio, naar, cijfers, gegeven, datum)
+    herhaald = reeks is not None
+    if reeks is None:  # refused before the profile is touched (its lock taken)
+        reeks = indexeer_reeks(regio, naar, _per_jaar(regio, naar, cijfers, gegeven), datum)
+    with Profielwissel(regio.map) as wissel:
+        if not herhaald:  # a year written meanwhile by another command is refused: bestaat al
+            for stap in reeks.stappen:
+                wissel.schrijf(f"{TARIEVEN}/{stap.naar}.yaml",
+                               _tekst(regio, stap, datum).encode("utf-8"), nieuw=True)
+        paden = [regio.map / TARIEVEN / f"{stap.naar}.yaml" for stap in reeks.stappen]
         documenten = None
         if genereren:
-            nieuw = laad_regio(regio.map.parent, regio.sleutel)
+            wissel.controleer()  # refused now rather than after making every document
+            # The profile as it will be, from the staged files: nothing moves before the
+            # documents are made, and then all moves in one commit.
+            nieuw = laad_regio(wissel.als_regiomap() if wissel.bestanden else regio.map.parent,
+                               regio.sleutel)
             keuze = kies(nieuw, opdracht="genereer", prijspeil=naar)
             documenten = draai(Opties(
                 nieuw, keuze.soorten, keuze.contracten, naar,
                 doel=Indeling(Path(uitvoer)).prijspeil(nieuw.sleutel, naar), datum=datum,
-                formaten=formaten, sjablonen=sjablonen, volledig=True))
-    except BaseException:
-        for pad in paden:  # all or nothing: no new prijspeil without the others and documents
-            pad.unlink(missing_ok=True)
-        raise
+                formaten=formaten, sjablonen=sjablonen, volledig=True,
+                wissel=wissel if wissel.bestanden else None))
+        wissel.voltooi()  # without documents, or when none changed
     return IndexeerResultaat(reeks.totaal, paden[-1], documenten, tuple(reeks.stappen),
-                             tuple(paden), regio.regio.aanbesteding.looptijd.begin)
+                             tuple(paden), regio.regio.aanbesteding.looptijd.begin, herhaald)
+
+
+def _tekst(regio: Profiel, stap: Indexering, datum: dt.date) -> str:
+    """The tarieven file of one year's prijspeil."""
+    record = stap.prijspeil.indexatie
+    assert record is not None
+    kop = (f"Prijspeil {stap.naar} van {regio.regio.naam}, gemaakt met 'contracten "
+           f"indexeer' op {datum.isoformat()}:\nelk bedrag is het bedrag uit het vorige "
+           f"prijspeil maal (1 + {procent(record.index)}), afgerond op hele centen.\n"
+           "Wijzig dit bestand niet achteraf: brieven en overeenkomsten verwijzen ernaar.")
+    return als_yaml(stap.prijspeil, kop)
+
+
+def _herhaling(regio: Profiel, naar: int, cijfers: Path | Invoerbestand | None,
+               gegeven: Cijfers, datum: dt.date) -> Reeks | None:
+    """The same command again (one killed after its commit and finished by the next, or simply
+    twice): prijspeil `naar`, and the years before it the same run wrote, are there exactly as
+    this run would write them. None otherwise; then `naar` is refused as ever (`bestaat al`)."""
+    record = regio.prijspeilen[naar].indexatie if naar in regio.prijspeilen else None
+    if record is None:
+        return None
+    van = record.reeks_van if record.reeks_van is not None else max(
+        (j for j in regio.prijspeilen if j < naar), default=None)
+    if van is None:
+        return None
+    basis = regio.model_copy(update={"prijspeilen": {
+        j: p for j, p in regio.prijspeilen.items() if j <= van}})
+    try:
+        reeks = indexeer_reeks(basis, naar, _per_jaar(basis, naar, cijfers, gegeven), datum)
+        if all((regio.map / TARIEVEN / f"{stap.naar}.yaml").read_bytes()
+               == _tekst(regio, stap, datum).encode("utf-8") for stap in reeks.stappen):
+            return reeks
+    except (InvoerFout, OSError):
+        pass
+    return None

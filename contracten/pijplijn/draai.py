@@ -16,4 +16,5 @@ def draai(opties: Opties) -> Resultaat:
     """Plan the run and carry it out: make what changed, keep what did not, remove what is no
     longer made. Raises ContractenFout (InvoerFout for a wrong choice) and writes nothing
     then."""
-    return voer_uit(maak_plan(opties), processen=opties.processen, voortgang=opties.voortgang)
+    return voer_uit(maak_plan(opties), processen=opties.processen, voortgang=opties.voortgang,
+                    wissel=opties.wissel)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
+from contracten.profiel.wissel import Profielwissel
 from contracten.soorten.basis import Soort
 from contracten.uitvoer.manifest import Opzegfeiten
 
@@ -43,4 +44,5 @@ class Opties:
     per_contract: Contract | None = None  # a folder of one contract: its manifest names it
     opzegging: Opzegfeiten | None = None  # an opzegging's folder: its manifest records it
     processen: int | None = None  # worker processes; None: as many as sensible
+    wissel: Profielwissel | None = None  # a change of the profile that commits with the run
     voortgang: Voortgang | None = None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from contracten.fouten import ContractenFout
 from contracten.privacy import versiecode
+from contracten.profiel.wissel import Profielwissel
 from contracten.soorten.register import soorten
 from contracten.uitvoer import definitief, manifest
 from contracten.uitvoer.manifest import Document, Herkomst, Manifest
@@ -37,12 +38,14 @@ class Resultaat:
 
 
 def voer_uit(plan: Plan, *, processen: int | None = None,
-             voortgang: Voortgang | None = None) -> Resultaat:
+             voortgang: Voortgang | None = None, wissel: Profielwissel | None = None
+             ) -> Resultaat:
     """Make and write the plan's documents; only side effects: what to make, keep and remove
     is decided by `verschil.bereken`. `voortgang` is called with (klaar, totaal) as documents
-    are made. Raises ContractenFout, and writes nothing then."""
+    are made; `wissel`, a change of the profile, commits with them (when anything is
+    written). Raises ContractenFout, and writes nothing then."""
     waarschuwingen = []
-    with Uitvoermap(plan.doel) as map_:
+    with Uitvoermap(plan.doel, wissel) as map_:
         try:
             vorig = manifest.lees(plan.doel)
         except manifest.ManifestBeschadigd as fout:

@@ -22,6 +22,7 @@ from contracten.profiel.standaardversie import tegen_de_versie
 from contracten.profiel.tarieven import Prijspeil
 from contracten.profiel.validatie import Probleem, controleer
 from contracten.profiel.waarschuwingen import waarschuwingen
+from contracten.profiel.wissel import herstel_bij_laden
 
 BESTANDEN: dict[str, type[BaseModel]] = {
     "regio.yaml": RegioGegevens,
@@ -60,6 +61,7 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
     regios = Path(pad) if naam is not None else Path(pad).parent
     naam = naam if naam is not None else Path(pad).name
     map_ = regio_map(regios, naam)
+    herstel_bij_laden(map_)  # a change a killed process left: finished, or undone
     meldingen: list[Melding] = []
     bronnen: dict[str, Bron] = {}
     modellen: dict[str, Any] = {}

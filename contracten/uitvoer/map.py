@@ -2,10 +2,15 @@
 that fails or is interrupted leaves the previous output as it was; a run changes only the files
 its own manifest lists, so a user's files in the folder are never touched.
 
-Commit: the staged files and the list of files to remove are recorded in a journal inside the
-staging folder; then each file is moved into place and the manifest last. Should the process die
-halfway, the next run finds the journal and finishes the commit (roll forward); a staging folder
-without a journal is a run that never reached its commit and is simply removed.
+Commit: first every folder and file it will touch is checked (a read-only one is refused, with
+its path, before anything moves); then the list of files to remove is recorded in a journal
+inside the staging folder, and each file is moved into place, the manifest last. Should the
+process die halfway, the next run finds the journal and finishes the commit (roll forward); a
+staging folder without a journal is a run that never reached its commit and is simply removed.
+
+A change of the profile made together with the documents (`indexeer --genereer`, see
+`profiel.wissel`) commits with them: the journal names its staging folder, whose files move in
+first.
 """
 
 from __future__ import annotations
@@ -16,20 +21,27 @@ import os
 import secrets
 import shutil
 import tempfile
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from filelock import FileLock, Timeout
-
 from contracten.fouten import ContractenFout, os_reden
+from contracten.profiel.slot import VOORVOEGSEL, controleer_schrijfbaar, slot, slotbestand
+from contracten.profiel.wissel import Profielwissel
+from contracten.profiel.wissel import voer_uit as voer_profielwissel_uit
 from contracten.uitvoer.manifest import BESTAND, Manifest, schrijf
 
-VOORVOEGSEL = ".contracten-"
+__all__ = [
+    "Uitvoermap",
+    "herstel",
+    "sha256",
+    "slot",
+    "slotbestand",
+    "veilig_pad",
+    "vervang_atomair",
+]
+
 JOURNAAL = "journaal.json"
-WACHTTIJD = 600  # seconds a second writer waits for the first one
 
 
 def sha256(inhoud: bytes) -> str:
@@ -63,49 +75,16 @@ def veilig_pad(pad: str) -> str:
     return pad
 
 
-def slotbestand(doel: Path) -> Path:
-    """The lock file of output folder `doel`: in the system's temp folder, so the output tree
-    holds nothing but documents, named after the folder's full path."""
-    sleutel = sha256(str(doel.resolve()).encode())[:24]
-    return Path(tempfile.gettempdir()) / f"contracten-{sleutel}.slot"
-
-
-@contextmanager
-def slot(doel: Path) -> Iterator[None]:
-    """Hold the lock of output folder `doel`: one writer at a time; a second one waits. A
-    thread that holds it already holds it again (reentrant: `definitief` reads the register,
-    which may put back a marker in the same folder)."""
-    bestand = str(slotbestand(doel))
-    gehouden: set[str] = _GEHOUDEN.__dict__.setdefault("sloten", set())
-    if bestand in gehouden:
-        yield
-        return
-    vergrendeling = FileLock(bestand)
-    try:
-        vergrendeling.acquire(timeout=WACHTTIJD)
-    except Timeout:
-        raise ContractenFout(f"{doel} is al {WACHTTIJD // 60} minuten in gebruik door een andere "
-                             "opdracht; probeer het later opnieuw.") from None
-    gehouden.add(bestand)
-    try:
-        yield
-    finally:
-        gehouden.discard(bestand)
-        vergrendeling.release()
-
-
-_GEHOUDEN = threading.local()  # per thread: the lock files it holds
-
-
 class Uitvoermap:
     """One run's writes into output folder `doel`; use as a context manager.
 
     Inside it, files are written with `schrijf` (or by workers into `plek`), then `voltooi`
     commits them with the new manifest. Leaving the block without `voltooi` discards them."""
 
-    def __init__(self, doel: Path) -> None:
+    def __init__(self, doel: Path, wissel: Profielwissel | None = None) -> None:
         self.doel = doel
         self.staging = doel.parent / f"{VOORVOEGSEL}{doel.name}-{secrets.token_hex(4)}"
+        self.wissel = wissel  # a change of the profile that commits with this run
         self._slot = slot(doel)
         self._nieuwe_mappen: list[Path] = []
 
@@ -145,6 +124,10 @@ class Uitvoermap:
                     fout, staat = exc, "De volgende run maakt de wissel af."
             else:
                 shutil.rmtree(self.staging, ignore_errors=True)
+            if self.doel.parent in self._nieuwe_mappen and not self.doel.exists():
+                # Nothing came of the folders this run made: they go, its lock file with them
+                # (a process waiting for it finds the folder gone; see profiel.slot).
+                slotbestand(self.doel).unlink(missing_ok=True)
             for map_ in self._nieuwe_mappen:  # leave no empty output/<regio>/ behind
                 if map_.is_dir() and not any(map_.iterdir()):
                     map_.rmdir()
@@ -174,8 +157,13 @@ class Uitvoermap:
         # What the staging folder holds goes into place; the journal lists only what goes
         # away (a file written again is replaced, not removed).
         schrijf(manifest, self.staging / BESTAND)
-        journaal = {"weg": sorted(p for p in set(weg)
-                                  if not (self.staging / veilig_pad(p)).is_file())}
+        weggaand = sorted(p for p in set(weg) if not (self.staging / veilig_pad(p)).is_file())
+        journaal: dict[str, object] = {"weg": weggaand}
+        doelen = [self.doel / p for p in (*_bestanden(self.staging), *weggaand)]
+        controleer_schrijfbaar(self.doel, {self.doel, *(d.parent for d in doelen)}, doelen)
+        if self.wissel is not None:
+            self.wissel.koppel(self.staging / JOURNAAL)  # checked too: then it waits for ours
+            journaal["profiel"] = str(self.wissel.staging.absolute())
         tijdelijk = self.staging / f"{JOURNAAL}.tmp"
         tijdelijk.write_text(json.dumps(journaal), encoding="utf-8")
         os.replace(tijdelijk, self.staging / JOURNAAL)  # from here on the commit will finish
@@ -194,7 +182,8 @@ def _bestanden(map_: Path) -> Iterator[str]:
 def herstel(doel: Path) -> None:
     """Finish a commit that a killed process left halfway; remove staging that never got there.
     Only called while holding the folder's lock."""
-    for staging in sorted(doel.parent.glob(f"{VOORVOEGSEL}{doel.name}-*")):
+    naam = "".join(f"[{t}]" if t in "*?[" else t for t in doel.name)
+    for staging in sorted(doel.parent.glob(f"{VOORVOEGSEL}{naam}-{'?' * 8}")):
         if not staging.is_dir():
             continue
         if (staging / JOURNAAL).is_file():
@@ -205,6 +194,8 @@ def herstel(doel: Path) -> None:
 
 def _voer_uit(staging: Path, doel: Path) -> None:
     journaal = json.loads((staging / JOURNAAL).read_text(encoding="utf-8"))
+    if (profiel := journaal.get("profiel")) is not None:
+        voer_profielwissel_uit(Path(profiel))  # the profile's files first
     doel.mkdir(exist_ok=True)
     # What an earlier, interrupted attempt moved is no longer there. (A journal written by an
     # earlier version of contracten lists the new files itself.)
