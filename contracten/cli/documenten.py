@@ -122,7 +122,7 @@ def indexeer(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | No
     bron: Path | Invoerbestand | None = cijfers
     if cijfers is not None and str(cijfers) == "-":
         with click.open_file("-", "rb") as invoer:
-            bron = Invoerbestand("invoer", invoer.read())
+            bron = Invoerbestand.van_stroom("invoer", invoer)
     uitkomst = contracten.indexeer(
         contracten.laad_regio(regios, regio), naar=naar, datum=vandaag(datum),
         ova=procent(ova, "--ova"), ppc=procent(ppc, "--ppc"),
@@ -226,7 +226,7 @@ def opzegging(regios: Path, regio: str, aanbieder: str, perceel: int | None, ont
     bron: Path | Invoerbestand | None = clienten
     if clienten is not None and str(clienten) == "-":
         with click.open_file("-", "rb") as invoer:
-            bron = Invoerbestand("invoer", invoer.read())
+            bron = Invoerbestand.van_stroom("invoer", invoer)
     uitkomst = contracten.opzegging(
         profiel, aanbieder=aanbieder, perceel=perceel,
         ontvangen=_datum(ontvangen, "--ontvangen"),

@@ -95,7 +95,7 @@ def _realisatie(regios: Path, regio: str, pad: Path, termijnen: tuple[int, int],
     bron: Path | Invoerbestand = pad
     if str(pad) == "-":
         with click.open_file("-", "rb") as invoer:
-            bron = Invoerbestand("invoer", invoer.read())
+            bron = Invoerbestand.van_stroom("invoer", invoer)
     uitkomst = contracten.socialreturn_realisatie(
         contracten.laad_regio(regios, regio), bron, datum=vandaag(datum), uitvoer=uitvoer,
         formaten=formaten, sjablonen=sjablonen, reactie_weken=termijnen[0],

@@ -1,25 +1,25 @@
 """A table that comes in as a file: CSV as Dutch Excel writes it (comma or semicolon), or the
 first sheet of an .xlsx workbook. Either way: a header and rows of text, so one set of checks
-reads both. Dates as people type them: 2026-12-31 or 31-12-2026."""
+reads both. Dates as people type them: 2026-12-31 or 31-12-2026. Every file within the limits
+of `grenzen`, checked before it is unpacked or read further (`werkmap`, `csvbestand`)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from contracten.fouten import InvoerFout, Melding
+from contracten.fouten import InvoerFout, Melding, os_reden
+from contracten.lezen.csvbestand import lees_csv
+from contracten.lezen.grenzen import MAXIMUM_BESTAND, MAXIMUM_RIJEN_WERKBOEK, megabytes
+from contracten.lezen.tabelpoort import KOP_BSN, bsn_in_rij, controleer_naam
+from contracten.lezen.werkmap import CSV_OF_XLSX, fout, is_werkmap
+from contracten.lezen.werkmaplezer import lees_xlsx, open_boek, rijen
 from contracten.privacy import bevat_bsn
-
-MAXIMUM_VELD = 10_000  # what the csv module reads as one field before it gives up
-ZIP = b"PK\x03\x04"
 
 
 @dataclass(frozen=True)
@@ -29,60 +29,19 @@ class Invoerbestand:
     naam: str
     inhoud: bytes
 
-
-def is_xlsx(bestand: Invoerbestand) -> bool:
-    return bestand.inhoud.startswith(ZIP)
-
-
-def lees_csv(naam: str, tekst: str, titel: str) -> tuple[list[str], Iterator[list[str]]]:
-    """Header and rows of a CSV text; the delimiter is the one the header uses (';' from a
-    Dutch Excel, ',' otherwise)."""
-    eerste = tekst.split("\n", 1)[0]
-    scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
-    csv.field_size_limit(MAXIMUM_VELD)
-    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
-    rijen = _rijen(lezer, naam, titel)
-    return next(rijen, []), rijen
+    @classmethod
+    def van_stroom(cls, naam: str, stroom: IO[bytes]) -> Invoerbestand:
+        """Read from a stream (stdin) no more than one byte past MAXIMUM_BESTAND, so that a
+        stream without end is refused, not read into memory."""
+        return cls(naam, stroom.read(MAXIMUM_BESTAND + 1))
 
 
-def _rijen(lezer: Iterator[list[str]], naam: str, titel: str) -> Iterator[list[str]]:
-    """The rows, with a broken row (a field of megabytes, a NUL) as an input error."""
-    while True:
-        try:
-            rij = next(lezer)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise InvoerFout([Melding(naam, None, "", f"geen geldige csv ({exc})", "csv")],
-                             titel) from None
-        yield rij
+BSN_PROFIEL = "bevat een BSN (9 cijfers die de elfproef halen); gebruik geen persoonsgegevens"
 
 
-def lees_xlsx(bestand: Invoerbestand, titel: str) -> tuple[list[str], Iterator[list[str]]]:
-    """Header and rows of the workbook's first sheet, every cell as text (a date as
-    JJJJ-MM-DD, a whole number without decimals, an empty cell as '')."""
-    from openpyxl import load_workbook  # slow to import; only needed here
-
-    try:
-        boek = load_workbook(io.BytesIO(bestand.inhoud), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InvoerFout([Melding(bestand.naam, None, "", f"geen leesbaar Excel-bestand ({exc})",
-                                  "xlsx")], titel) from None
-    blad: Any = boek.worksheets[0]
-    rijen = ([_als_tekst(cel) for cel in rij] for rij in blad.iter_rows(values_only=True))
-    return next(rijen, []), rijen
-
-
-def _als_tekst(cel: object) -> str:
-    if cel is None:
-        return ""
-    if isinstance(cel, dt.datetime):
-        return cel.date().isoformat()
-    if isinstance(cel, dt.date):
-        return cel.isoformat()
-    if isinstance(cel, float) and cel.is_integer():
-        return str(int(cel))
-    return str(cel)
+def _te_groot(naam: str, titel: str) -> InvoerFout:
+    return fout(naam, f"groter dan {megabytes(MAXIMUM_BESTAND)} (de grens voor een "
+                "invoerbestand)", "te_groot", titel)
 
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -124,31 +83,53 @@ def lees_getal(waarde: object) -> Decimal:
 def lees_werkboek(pad: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every sheet of an .xlsx file: its rows of cell values as Excel stored them (numbers,
     dates, text), formulas by their last computed value. InvoerFout for a file that is no
-    workbook."""
-    from openpyxl import load_workbook  # slow to import; only needed here
-
+    workbook, passes a limit (see `grenzen`) or holds a BSN anywhere (every sheet, hidden or
+    not, its title, header and cells; comments, text boxes, properties)."""
+    controleer_naam(pad.name, "Werkboek niet ingelezen; er is niets gewijzigd", excel=False)
+    titel = f"Werkboek {pad.name} niet ingelezen; er is niets gewijzigd"
     try:
-        boek = load_workbook(pad, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InvoerFout([Melding(pad.name, None, "", f"geen leesbaar Excel-bestand ({exc})",
-                                  "xlsx")], "Ongeldig werkboek") from None
+        if pad.stat().st_size > MAXIMUM_BESTAND:
+            raise _te_groot(pad.name, titel)
+        inhoud = pad.read_bytes()
+    except OSError as exc:
+        raise fout(pad.name, f"bestand kan niet worden gelezen: {os_reden(exc)}", "onleesbaar",
+                   titel) from None
+    boek, plekken = open_boek(pad.name, inhoud, titel, excel=False,
+                              maximum_rijen=MAXIMUM_RIJEN_WERKBOEK)
+    uit: dict[str, list[tuple[Any, ...]]] = {}
+    meldingen: list[Melding] = []
     try:
-        return {blad.title: list(blad.iter_rows(values_only=True)) for blad in boek.worksheets}
+        for blad in boek.worksheets:
+            plek = plekken.get(blad.title, pad.name)
+            lijst = list(rijen(blad, plek, titel))
+            kop = [str(c).strip() if c is not None else "" for c in (lijst[0] if lijst else ())]
+            meldingen += bsn_in_rij(plek, 1, lijst[0] if lijst else (), [], excel=False,
+                                    bericht=KOP_BSN)
+            for nummer, rij in enumerate(lijst[1:], start=2):
+                meldingen += bsn_in_rij(plek, nummer, rij, kop, excel=False, bericht=BSN_PROFIEL)
+            uit[blad.title] = lijst
     finally:
         boek.close()
+    if meldingen:
+        raise InvoerFout(meldingen, titel)
+    return uit
 
 
 def lees_tabel(invoer: Invoerbestand, titel: str) -> tuple[list[str], Iterator[list[str]]]:
     """Header and rows of a CSV (comma or semicolon, UTF-8) or of an .xlsx's first sheet, all
-    cells as text; InvoerFout (headed `titel`) for a file that is neither."""
-    if is_xlsx(invoer):
-        return lees_xlsx(invoer, titel)
+    cells as text; InvoerFout (headed `titel`) for a file that is neither (an .xls or .ods:
+    how to save it as .xlsx), that passes a limit (see `grenzen`), or whose name or header
+    holds a BSN."""
+    controleer_naam(invoer.naam, titel, excel=True)
+    if len(invoer.inhoud) > MAXIMUM_BESTAND:
+        raise _te_groot(invoer.naam, titel)
+    if is_werkmap(invoer.inhoud):
+        return lees_xlsx(invoer.naam, invoer.inhoud, titel)
     try:
         tekst = invoer.inhoud.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvoerFout([Melding(invoer.naam, None, "", "bestand is geen UTF-8-tekst; sla het "
-                                  "op als CSV UTF-8 of als Excel-werkmap (.xlsx)", "codering")],
-                         titel) from None
+        raise fout(invoer.naam, f"bestand is geen UTF-8-tekst; sla het op als CSV UTF-8 of als "
+                   f"Excel-werkmap (.xlsx); {CSV_OF_XLSX}", "codering", titel) from None
     return lees_csv(invoer.naam, tekst, titel)
 
 

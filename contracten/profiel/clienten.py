@@ -14,6 +14,7 @@ from pathlib import Path
 
 from contracten.fouten import InvoerFout, Melding, os_reden
 from contracten.lezen.tabelbestand import Invoerbestand, lees_datum, lees_tabel
+from contracten.lezen.tabelpoort import controleer_naam
 from contracten.lezen.tekens import verboden_teken
 from contracten.privacy import bevat_bsn
 from contracten.profiel.model import Profiel
@@ -47,6 +48,7 @@ def _te_groot(naam: str) -> InvoerFout:
 def bestand(pad: Path) -> Invoerbestand:
     """The client file at `pad`, read once (its bytes also go into the manifest's input)."""
     naam = pad.name
+    controleer_naam(naam, TITEL, excel=True)  # before any message names the file
     if pad.is_symlink():
         raise InvoerFout([Melding(naam, None, "", "is een symbolische koppeling; geef het "
                                   "bestand zelf", "koppeling")], TITEL)
@@ -73,9 +75,6 @@ def lees_clienten(bron: Path | Invoerbestand, profiel: Profiel, contract: Contra
     dubbel = sorted({k for k in kop if kop.count(k) > 1})
     for kolom in dubbel:  # a second 'client' column would slip past the checks
         meldingen.append(Melding(naam, 1, kolom, "kolom staat er meer dan eens", "kolom_dubbel"))
-    if bevat_bsn(naam):  # the file's name goes into the manifest
-        meldingen.append(Melding("clientbestand", None, "naam", "de bestandsnaam bevat een BSN; "
-                                 "geef het bestand een andere naam", "bsn"))
     if "bsn" in kop:
         meldingen.append(Melding(naam, 1, "bsn", "een kolom 'bsn' is niet toegestaan: gebruik "
                                  "alleen een pseudoniem in 'client'", "bsn"))

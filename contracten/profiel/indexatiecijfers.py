@@ -17,6 +17,7 @@ from contracten.lezen.tabelbestand import (
     lees_tabel,
     rijen_zonder_personen,
 )
+from contracten.lezen.tabelpoort import controleer_naam
 from contracten.opmaak import opsomming
 
 TITEL = "Bestand met indexatiecijfers is ongeldig"
@@ -43,6 +44,7 @@ class Cijfers:
 
 def bestand(pad: Path) -> Invoerbestand:
     """The file at `pad`, read once."""
+    controleer_naam(pad.name, TITEL, excel=True)  # before any message names the file
     try:
         if pad.stat().st_size > MAXIMUM_BYTES:
             raise InvoerFout([Melding(pad.name, None, "", "groter dan 5 MB; is dit het bestand "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Any
@@ -26,7 +27,24 @@ def _geen_float(waarde: Any) -> Any:
     if isinstance(waarde, str) and "," in waarde:
         raise PydanticCustomError(
             "bedrag_komma", "schrijf een bedrag met een punt als decimaalteken, bijv. 1234.56")
+    if isinstance(waarde, str) and not _GEWOON.fullmatch(waarde.strip()) and _eindig(waarde):
+        # 1e6, 1_000: Decimal would take them, but YAML keeps them as text on purpose (see
+        # lezen.gebeurtenissen), and a document or csv would show them as written.
+        raise PydanticCustomError(
+            "getal_notatie", "schrijf het getal gewoon uit, met een punt als decimaalteken "
+            "(bijv. 1000000.00, niet 1e6)")
     return waarde
+
+
+_GEWOON = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
+
+
+def _eindig(tekst: str) -> bool:
+    """Whether Decimal reads `tekst` as a finite number (else validation says what is wrong)."""
+    try:
+        return Decimal(tekst.strip()).is_finite()
+    except ArithmeticError:
+        return False
 
 
 def _twee_decimalen(waarde: Decimal) -> Decimal:

@@ -68,11 +68,17 @@ def rondgang(tekst: str | None = None) -> YAML:
     yaml.width = 4096  # never fold a long line the person wrote on one line
     mapping, sequence, offset = inspringing(tekst) if tekst is not None else VOORBEELDREGIO
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    yaml.representer.add_representer(
-        Decimal, lambda r, d: r.represent_scalar("tag:yaml.org,2002:float", str(d)))
+    yaml.representer.add_representer(Decimal, _decimaal)
     yaml.representer.add_representer(
         type(None), lambda r, d: r.represent_scalar("tag:yaml.org,2002:null", "null"))
     return yaml
+
+
+def _decimaal(representer: Any, getal: Decimal) -> Any:
+    """An amount as plain digits, never 1E+6 (which the profile reads as text and refuses)."""
+    tekst = format(getal, "f")
+    soort = "float" if "." in tekst else "int"
+    return representer.represent_scalar(f"tag:yaml.org,2002:{soort}", tekst)
 
 
 def _gelijk(oud: Any, nieuw: Any) -> bool:

@@ -108,6 +108,15 @@ def _geen_formule(tekst: str) -> str:
     return "'" + tekst if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
 
 
+def getal(waarde: Any) -> str:
+    """A number as plain digits with a decimal point, never in exponent notation: an amount
+    of Decimal('1E+6') as 1000000, not 1E+6 (which a spreadsheet or script may read as text
+    or as a formula)."""
+    if isinstance(waarde, float):
+        waarde = Decimal(repr(waarde))
+    return format(waarde, "f") if isinstance(waarde, Decimal) else str(waarde)
+
+
 def als_csv(kolommen: list[Kolom], rijen: list[dict[str, Any]]) -> bytes:
     """UTF-8, comma-separated, amounts with a decimal point and ISO dates (like the JSON)."""
     buffer = io.StringIO()
@@ -118,5 +127,5 @@ def als_csv(kolommen: list[Kolom], rijen: list[dict[str, Any]]) -> bytes:
                             ("true" if rij[k.sleutel] else "false") if k.soort == "ja/nee" else
                             rij[k.sleutel].isoformat() if k.soort == "datum" else
                             _geen_formule(str(rij[k.sleutel])) if k.soort == "tekst" else
-                            str(rij[k.sleutel]) for k in kolommen])
+                            getal(rij[k.sleutel]) for k in kolommen])
     return buffer.getvalue().encode("utf-8")
