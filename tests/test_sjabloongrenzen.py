@@ -70,6 +70,15 @@ def test_ook_een_lus_over_een_opgeslagen_reeks_of_een_filter_telt():
         assert fout.value.code == "sjabloon_te_veel_herhalingen", bron
 
 
+@pytest.mark.parametrize("bron", ["{% for x in [1] recursive %}{{ loop([1]) }}{% endfor %}",
+                                  "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}"])
+def test_een_sjabloon_dat_zichzelf_eindeloos_aanroept(bron):
+    with pytest.raises(SjabloonFout) as fout:
+        _vul(bron)
+    assert fout.value.code == "sjabloon_te_diep" and "roept zichzelf zonder einde aan" \
+        in str(fout.value)
+
+
 def test_de_tijdsgrens_geldt_ook_buiten_de_hoofddraad(monkeypatch):
     """Few rounds, each slow: no loop bound is passed, the clock stops it (without a timer
     signal, which only the main thread has)."""

@@ -116,13 +116,16 @@ class ArtikelTeller:
 # What can go wrong while filling a template; {{ prijspeil|bedrag }} or a style the template
 # lacks raises an ordinary Python error, and that too is the template's doing.
 VULFOUTEN = (TemplateError, LookupError, TypeError, ValueError, ArithmeticError,
-             GrensOverschreden)
+             GrensOverschreden, RecursionError)
 
 
 def sjabloonfout(naam: str, exc: Exception) -> SjabloonFout:
     """The user's message for an error while filling template `naam`."""
     if isinstance(exc, GrensOverschreden):
         return SjabloonFout(naam, exc.bericht, exc.code)
+    if isinstance(exc, RecursionError):  # a macro that calls itself, a recursive loop
+        return SjabloonFout(naam, "roept zichzelf zonder einde aan (een macro of een lus met "
+                            "'recursive' die niet stopt)", "sjabloon_te_diep")
     if isinstance(exc, UndefinedError):
         return SjabloonFout(naam, f"{_ontbreekt(exc.message or '')}{_plek(exc)}")
     if isinstance(exc, SecurityError):
