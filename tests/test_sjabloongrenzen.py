@@ -79,6 +79,14 @@ def test_een_sjabloon_dat_zichzelf_eindeloos_aanroept(bron):
         in str(fout.value)
 
 
+def test_een_lus_over_een_lijst_die_groeit_stopt():
+    """The sandbox lets a template append to a list; a loop over it runs over the list as it
+    was when the loop started, not on forever without output."""
+    bron = ("{% set l = [1, 2, 3] %}{% for x in l %}{{ l.append(x) or '' }}{% endfor %}"
+            "{{ l|length }}")
+    assert _in_een_draad(lambda: _vul(bron)) == "6"
+
+
 def test_de_tijdsgrens_geldt_ook_buiten_de_hoofddraad(monkeypatch):
     """Few rounds, each slow: no loop bound is passed, the clock stops it (without a timer
     signal, which only the main thread has)."""

@@ -142,6 +142,8 @@ def herhalingen(bron: Any) -> Any:
     invulling = _LOPEND.get()
     if invulling is None:
         return bron
+    if type(bron) is list:  # as it is now: a list the loop appends to must not run on forever
+        bron = tuple(bron)
     try:
         lengte = len(bron)
     except TypeError:  # a generator (a filter's result): counted as it goes
