@@ -138,7 +138,7 @@ def herhalingen(bron: Any) -> Any:
     """What every `{% for %}` loops over (see sjabloon.BegrensdeOmgeving): `bron` itself outside a
     bounded filling. A loop of known length is counted whole at its start (a loop inside a loop
     passes the bound after a few rounds of the outer one), and if long, has the clock looked at
-    each round; one of unknown length is counted round by round."""
+    every KLEIN rounds; one of unknown length is counted round by round."""
     invulling = _LOPEND.get()
     if invulling is None:
         return bron
