@@ -30,6 +30,21 @@ def binnen_de_looptijd(regio: Profiel, datum: dt.date, veld: str) -> None:
                                   "na_het_einde")], "Ongeldige opzegging")
 
 
+def brief_voor_het_einde(regio: Profiel, briefdatum: dt.date, door: Door) -> None:
+    """The gemeente's letter is its opzegging: it is dated no later than the current end (a
+    contract that has ended cannot be terminated; only with `terugwerkend` can the letter be
+    dated after the day of receipt at all). A confirmation of the aanbieder's opzegging may come
+    later: the doorlevering and the transition schedule run on after the end."""
+    eind = einde(regio)
+    if door != "gemeente" or briefdatum <= eind:
+        return
+    raise InvoerFout([Melding(regio.sleutel, None, "briefdatum", (
+        f"de brief waarmee de gemeente opzegt, is gedateerd {briefdatum.isoformat()}: na het "
+        f"huidige einde van de overeenkomst ({eind}, met de verlengingen die zijn vastgelegd). "
+        f"Een overeenkomst die al is geëindigd, kan niet meer worden opgezegd.{_verlenging(regio)}"
+        ), "na_het_einde")], "Ongeldige opzegging")
+
+
 def termijn_binnen_de_looptijd(regio: Profiel, ontvangen: dt.date, maanden: int,
                                tegen: dt.date | None) -> None:
     """Without `tegen` the contract's last day is the opzegtermijn's: it must not lie after

@@ -135,6 +135,7 @@ def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
     the programma van eisen, Assen § 1.6.1) or 'gemeente' (the letter terminates). Refused: a
     day of receipt or an end outside the looptijd, a `tegen` the opzegtermijn does not fit
     before, a gemeente's notice received before its letter (retroactive) unless `terugwerkend`,
+    a gemeente's letter dated after the current end,
     an aanbieder's confirmed before it was received, and a party the overeenkomst does not let
     terminate. Without `tegen`, also an opzegtermijn that runs past the contract's current end
     (it ends then by expiry). A beschikking that ended before the instroomstop is a warning.
@@ -162,6 +163,7 @@ def opzegging(regio: Profiel, *, aanbieder: str, briefdatum: dt.date,
         controle.binnen_de_looptijd(regio, tegen, "tegen")
     maanden, termijn_voorbeeld = _opzegtermijn(regio, opzegtermijn, door)
     controle.volgorde(regio, ontvangen, briefdatum, door, terugwerkend)
+    controle.brief_voor_het_einde(regio, briefdatum, door)
     controle.tegen_op_tijd(regio, ontvangen, maanden, tegen)
     controle.termijn_binnen_de_looptijd(regio, ontvangen, maanden, tegen)
     kenmerk_aanbieder = (kenmerk_aanbieder or "").strip() or None

@@ -10,7 +10,15 @@ from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticCustomError
 
 from contracten.opmaak import rond_af
-from contracten.profiel.typen import AgbCode, Bedrag, KvkNummer, Model, Sleutel, Tekst
+from contracten.profiel.typen import (
+    AgbCode,
+    Bedrag,
+    Bestandssleutel,
+    KvkNummer,
+    Model,
+    Sleutel,
+    Tekst,
+)
 
 BTW_TARIEVEN = (Decimal(0), Decimal(9), Decimal(21))
 
@@ -61,7 +69,7 @@ class Onderaannemer:
 
 @_per_aanbieder
 class Aanbieder:
-    id: Sleutel
+    id: Bestandssleutel  # names its documents: overeenkomsten/<id>.docx
     naam: Tekst
     kvk: KvkNummer
     agb: AgbCode | None = None

@@ -16,6 +16,7 @@ from contracten.profiel.aanbieders import Aanbieders
 from contracten.profiel.brieven import Brieven
 from contracten.profiel.inhoud import Inhoud, Programma
 from contracten.profiel.model import Profiel, RegioGegevens
+from contracten.profiel.namen import botsing, botsingen, naamprobleem
 from contracten.profiel.onderdelen import Onderdelen
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 from contracten.profiel.standaardversie import tegen_de_versie
@@ -45,11 +46,19 @@ def vind_regios(regios: Path | str) -> list[str]:
 
 def regio_map(regios: Path, naam: str) -> Path:
     # Only a plain folder name: a name with a path in it must not reach outside `regios`.
-    if naam not in vind_regios(regios):
-        raise RegioOnbekend(naam, str(regios), vind_regios(regios))
+    bekend = vind_regios(regios)
+    if naam not in bekend:
+        raise RegioOnbekend(naam, str(regios), bekend)
     if (regios / naam).is_symlink():
         raise InvoerFout([Melding(naam, None, "", "de regiomap is een symbolische koppeling; "
                                   "gebruik de map zelf", "koppeling")], "Ongeldige regio")
+    probleem = naamprobleem(naam)  # the name of its output folder and in the register too
+    meldingen = [Melding(naam, None, "", f"regiomap {probleem[0]}", probleem[1])] \
+        if probleem else []
+    meldingen += [Melding(naam, None, "", f"regiomap {botsing(naam, ander)}", "naam_botsing")
+                  for ander in botsingen(naam, bekend)]
+    if meldingen:
+        raise InvoerFout(meldingen, "Ongeldige regio")
     return regios / naam
 
 

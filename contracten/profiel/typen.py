@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from contracten.privacy import bevat_bsn
+from contracten.profiel.namen import naamprobleem
 
 
 class Model(BaseModel):
@@ -72,6 +73,18 @@ Procentpunten = Annotated[Decimal, BeforeValidator(_geen_float), Field(ge=-100, 
 
 Sleutel = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
 """A key that is safe in a file name: lower case, digits and hyphens."""
+
+
+def _draagbaar(waarde: str) -> str:
+    probleem = naamprobleem(waarde)
+    if probleem is not None:
+        bericht, code = probleem
+        raise PydanticCustomError(code, "{bericht}", {"bericht": bericht})
+    return waarde
+
+
+Bestandssleutel = Annotated[Sleutel, AfterValidator(_draagbaar)]
+"""A key that names files (an aanbieder's documents): also not a name Windows cannot hold."""
 
 KvkNummer = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v),
                       Field(pattern=r"^\d{8}$")]

@@ -33,6 +33,7 @@ from contracten.weergave.blokgeheugen import (
 )
 from contracten.weergave.blokken import geserialiseerd
 from contracten.weergave.geheugen import Geheugen
+from contracten.weergave.invulgrenzen import invulgrenzen
 from contracten.weergave.kladblok import Kladblok, W
 from contracten.weergave.samenstelling import als_body, samengesteld
 from contracten.weergave.sjabloon import (
@@ -45,7 +46,7 @@ from contracten.weergave.sjabloon import (
     sjabloonfout,
     voorbereid,
 )
-from contracten.weergave.sjabloonbestand import begrensd, tijdslimiet, vul_begrensd
+from contracten.weergave.sjabloonbestand import begrensd
 from contracten.weergave.stijlen import Stijlen
 from contracten.weergave.tekstversie import (
     Onderdeel,
@@ -160,10 +161,10 @@ class Motor:
             inhoud, extra = self.kladblok.omgezet(context)
             teller = ArtikelTeller()
             inhoud["artikel"], inhoud["lid"] = teller, teller.lid
-            with tijdslimiet(self.naam):
-                gevuld = vul_begrensd(self.body, inhoud, self.naam)
-                kopvoet = {naam: nabewerkt(vul_begrensd(sjabloon, inhoud, self.naam), self.tpl)
-                       for naam, sjabloon in self.kopvoet.items()}
+            with invulgrenzen(titel) as invulling:
+                gevuld = invulling.vul(self.body, inhoud)
+                kopvoet = {naam: nabewerkt(invulling.vul(sjabloon, inhoud), self.tpl)
+                           for naam, sjabloon in self.kopvoet.items()}
         except VULFOUTEN as exc:
             raise sjabloonfout(self.naam, exc) from exc
         opmaak = (self.opmaak if extra.nummering is None

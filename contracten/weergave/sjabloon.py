@@ -9,12 +9,14 @@ import re
 import zipfile
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from contracten import opmaak
 from contracten.fouten import ContractenFout
+from contracten.weergave.invulgrenzen import FILTER, GrensOverschreden, herhalingen
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
@@ -39,10 +41,22 @@ GRENS_TEKST = 1_000_000  # characters a single expression may produce
 GRENS_GETAL = 10**30
 
 
+class _GeteldeLussen(CodeGenerator):
+    """Compiles every `{% for x in y %}` as `{% for x in y|herhalingen %}` (see invulgrenzen):
+    a loop is counted, the rest of the template costs nothing extra."""
+
+    def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
+        for lus in list(node.find_all(nodes.For)):
+            lus.iter = nodes.Filter(lus.iter, FILTER, [], [], None, None, lineno=lus.lineno)
+        super().visit_Template(node, frame)
+
+
 class BegrensdeOmgeving(SandboxedEnvironment):
     """The sandbox, with a bound on what one expression may build: `'x' * 10**9` or
-    `2 ** 10**8` in a template is refused instead of eating the machine."""
+    `2 ** 10**8` in a template is refused instead of eating the machine; and on what one
+    document may cost, loops counted (invulgrenzen)."""
 
+    code_generator_class = _GeteldeLussen
     intercepted_binops = frozenset(["*", "**", "+"])
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
@@ -74,6 +88,7 @@ def omgeving() -> SandboxedEnvironment:
     env = BegrensdeOmgeving(undefined=StrictUndefined, autoescape=True)
     env.filters.update(bedrag=opmaak.bedrag, datum=opmaak.datum, getal=opmaak.getal,
                        procent=opmaak.procent)
+    env.filters[FILTER] = herhalingen
     return env
 
 
@@ -100,11 +115,17 @@ class ArtikelTeller:
 
 # What can go wrong while filling a template; {{ prijspeil|bedrag }} or a style the template
 # lacks raises an ordinary Python error, and that too is the template's doing.
-VULFOUTEN = (TemplateError, LookupError, TypeError, ValueError, ArithmeticError)
+VULFOUTEN = (TemplateError, LookupError, TypeError, ValueError, ArithmeticError,
+             GrensOverschreden, RecursionError)
 
 
 def sjabloonfout(naam: str, exc: Exception) -> SjabloonFout:
     """The user's message for an error while filling template `naam`."""
+    if isinstance(exc, GrensOverschreden):
+        return SjabloonFout(naam, exc.bericht, exc.code)
+    if isinstance(exc, RecursionError):  # a macro that calls itself, a recursive loop
+        return SjabloonFout(naam, "roept zichzelf zonder einde aan (een macro of een lus met "
+                            "'recursive' die niet stopt)", "sjabloon_te_diep")
     if isinstance(exc, UndefinedError):
         return SjabloonFout(naam, f"{_ontbreekt(exc.message or '')}{_plek(exc)}")
     if isinstance(exc, SecurityError):

@@ -1,20 +1,12 @@
-"""Bounds on a template: a file too big, or a zip that unpacks to far more than a Word document
-does, is refused before anything is unpacked; filling one may not produce more than
-GRENS_UITVOER characters or take longer than GRENS_SECONDEN (the latter where the system offers
-a timer: POSIX)."""
+"""Bounds on a template file: a file too big, or a zip that unpacks to far more than a Word
+document does, is refused before anything is unpacked. The bounds on filling one are in
+`invulgrenzen`."""
 
 from __future__ import annotations
 
 import io
-import signal
-import threading
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from jinja2 import Template
 
 from contracten.weergave.sjabloon import SjabloonFout
 
@@ -44,47 +36,3 @@ def begrensd(pad: Path, naam: str) -> bytes:
                            f"{GRENS_UITGEPAKT // 1024 // 1024} MB): geen gewoon Word-bestand",
                            "sjabloon_te_groot")
     return inhoud
-
-
-GRENS_UITVOER = 50_000_000  # characters of Word XML one document part may become
-GRENS_SECONDEN = 60
-
-
-def vul_begrensd(sjabloon: Template, context: dict[str, Any], naam: str) -> str:
-    """Fill a template, stopping as soon as its output passes GRENS_UITVOER."""
-    delen: list[str] = []
-    lengte = 0
-    for deel in sjabloon.generate(context):
-        lengte += len(deel)
-        if lengte > GRENS_UITVOER:
-            raise SjabloonFout(naam, f"levert meer dan {GRENS_UITVOER // 1_000_000} miljoen "
-                               "tekens op; staat er een lus in een lus?", "sjabloon_te_groot")
-        delen.append(deel)
-    return "".join(delen)
-
-
-class _TeLang(Exception):
-    pass
-
-
-@contextmanager
-def tijdslimiet(naam: str) -> Iterator[None]:
-    """Stop filling a template that runs longer than GRENS_SECONDEN."""
-    hoofddraad = threading.current_thread() is threading.main_thread()
-    if not hasattr(signal, "setitimer") or not hoofddraad:
-        yield
-        return
-
-    def af(signum: int, frame: object) -> None:
-        raise _TeLang
-
-    vorige = signal.signal(signal.SIGALRM, af)
-    signal.setitimer(signal.ITIMER_REAL, GRENS_SECONDEN)
-    try:
-        yield
-    except _TeLang:
-        raise SjabloonFout(naam, f"het invullen duurt langer dan {GRENS_SECONDEN} seconden; "
-                           "staat er een lus in een lus?", "sjabloon_te_traag") from None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, vorige)
