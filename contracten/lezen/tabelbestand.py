@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from contracten import tijd
 from contracten.fouten import InvoerFout, Melding
 from contracten.privacy import bevat_bsn
 
@@ -90,12 +91,20 @@ _NL = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 
 
 def lees_datum(tekst: str) -> dt.date:
-    """2026-12-31 or 31-12-2026 (also 1-2-2027); ValueError for anything else."""
-    if m := _ISO.fullmatch(tekst):
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    if m := _NL.fullmatch(tekst):
-        return dt.date(int(m[3]), int(m[2]), int(m[1]))
-    raise ValueError(tekst)
+    """2026-12-31 or 31-12-2026 (also 1-2-2027), in the years `tijd.BEREIK`; anything else
+    raises `tijd.OngeldigeDatum` (a ValueError) with a Dutch message and its code."""
+    m = _ISO.fullmatch(tekst)
+    n = None if m else _NL.fullmatch(tekst)
+    try:
+        datum = (dt.date(int(m[1]), int(m[2]), int(m[3])) if m
+                 else dt.date(int(n[3]), int(n[2]), int(n[1])) if n else None)
+    except ValueError:
+        datum = None
+    if datum is None:
+        raise tijd.OngeldigeDatum(f"'{tekst}' is geen datum (JJJJ-MM-DD of DD-MM-JJJJ)", "datum")
+    if not tijd.binnen_bereik(datum):
+        raise tijd.OngeldigeDatum(f"'{tekst}' ligt buiten {tijd.BEREIK}", "datum_buiten_bereik")
+    return datum
 
 
 _GETAL = re.compile(r"[-+]?\d+(\.\d+)?")
