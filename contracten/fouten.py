@@ -29,6 +29,13 @@ class ContractenFout(Exception):
 
     code: str = "fout"
 
+    @staticmethod
+    def uit_os(exc: OSError, pad: object = None) -> ContractenFout:
+        """An operating-system error (a full disk, a read-only place, no access, a folder
+        gone) as a Dutch message naming the path (`pad`, else the error's own) and what to
+        do: for a front end's last line of defence, where nothing nearer caught it."""
+        return Bestandsfout(exc, pad)
+
 
 class InvoerFout(ContractenFout):
     """Invalid input: one or more Meldingen, all collected in one pass."""
@@ -81,3 +88,31 @@ _OS_REDENEN = {
 def os_reden(exc: OSError) -> str:
     """An operating-system error in Dutch, for messages to the user."""
     return _OS_REDENEN.get(exc.errno or -1, exc.strerror or "onbekende fout")
+
+
+_OS_ADVIEZEN = {
+    errno.ENOSPC: "maak ruimte vrij op die schijf en probeer het opnieuw",
+    errno.EROFS: "kies een plek waar geschreven kan worden",
+    errno.EACCES: "geef uw gebruiker daar rechten of kies een andere plek",
+    errno.EPERM: "het bestand is beschermd (alleen-lezen of onveranderbaar gemaakt); hef dat "
+                 "op of kies een andere plek",
+    errno.ENOENT: "controleer het pad (is een map intussen verplaatst of verwijderd?)",
+}
+
+
+class Bestandsfout(ContractenFout):
+    """A file or folder the operating system refused: where, why and what to do."""
+
+    code = "bestand"
+
+    def __init__(self, exc: OSError, pad: object = None) -> None:
+        self.argumenten = (exc, pad)
+        plek = pad if pad is not None else exc.filename
+        advies = _OS_ADVIEZEN.get(exc.errno or -1, "probeer het opnieuw; blijft het, meld het "
+                                  "aan de beheerder van deze computer")
+        waar = (f"{plek}" if plek not in (None, "")
+                else "Een bestand of map kon niet worden gelezen of geschreven")
+        super().__init__(f"{waar}: {os_reden(exc)}; {advies}.")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), self.argumenten)

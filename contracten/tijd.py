@@ -6,6 +6,7 @@ same input gives the same record on every machine."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
 ZONE = ZoneInfo("Europe/Amsterdam")
@@ -37,3 +38,25 @@ def dag(moment: dt.datetime) -> dt.date:
 def getoond(moment: dt.datetime) -> str:
     """01-12-2026 09:30, in Amsterdam time."""
     return f"{in_amsterdam(moment):%d-%m-%Y %H:%M}"
+
+
+# The years a date in the input may have: whatever the toolkit computes from one (a looptijd
+# with all its verlengingen, a term in months, the day after) is still a valid date.
+EERSTE_JAAR, LAATSTE_JAAR = 1900, 2199
+BEREIK = f"de jaren {EERSTE_JAAR} tot en met {LAATSTE_JAAR}"
+
+
+def binnen_bereik(datum: dt.date) -> bool:
+    return EERSTE_JAAR <= datum.year <= LAATSTE_JAAR
+
+
+class OngeldigeDatum(ValueError):
+    """A date from the input that cannot be used: its text is a Dutch message, `code` the
+    stable code of the refusal ("datum": no date; "datum_buiten_bereik": outside BEREIK)."""
+
+    def __init__(self, bericht: str, code: str) -> None:
+        super().__init__(bericht)
+        self.code = code
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.code))

@@ -214,7 +214,7 @@ def test_foute_opdracht(tmp_path, argumenten, melding, code):
 
 
 @pytest.mark.parametrize(("datum", "code"), [
-    ("9999-06-30", "na_het_einde"), ("0001-01-01", "buiten_looptijd"),
+    ("2199-06-30", "na_het_einde"), ("1900-01-01", "buiten_looptijd"),
     ("2025-12-31", "buiten_looptijd"), ("2032-01-01", "na_het_einde"),
     ("2030-06-30", "na_het_einde")])  # a verlenging may come, but none is recorded as used
 def test_opzegdatum_buiten_de_looptijd_wordt_geweigerd(tmp_path, datum, code):

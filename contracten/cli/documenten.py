@@ -171,9 +171,9 @@ def _datum(tekst: str, optie: str) -> dt.date:
     """A date typed as text: a wrong one is an input error (exit 1), as it always was."""
     try:
         return lees_datum(tekst)
-    except ValueError:
-        raise InvoerFout([Melding(optie, None, "", f"'{tekst}' is geen datum (JJJJ-MM-DD of "
-                                  "DD-MM-JJJJ)", "datum")], "Ongeldige invoer") from None
+    except ValueError as fout:
+        raise InvoerFout([Melding(optie, None, "", str(fout), getattr(fout, "code", "datum"))],
+                         "Ongeldige invoer") from None
 
 
 @main.command("opzegging", options_metavar="[OPTIES]")

@@ -55,6 +55,9 @@ class Groep(click.Group):
             # Ctrl-C (SIGINT) or SIGTERM: whatever was staged has been discarded.
             click.echo("Afgebroken; er is niets gewijzigd.", err=True)
             ctx.exit(128 + getattr(onderbroken, "signaal", signal.SIGINT))
+        except OSError as exc:  # a full disk, a read-only place, ... that nothing nearer named
+            click.echo(schoon(f"Fout: {ContractenFout.uit_os(exc)}"), err=True)
+            ctx.exit(1)
         except Exception as exc:  # a bug: say so plainly; the details only on request
             if os.environ.get("CONTRACTEN_DEBUG"):
                 raise

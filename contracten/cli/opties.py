@@ -44,7 +44,7 @@ class Jaar(click.ParamType):  # type: ignore[type-arg]
 
 
 class Datum(click.ParamType):  # type: ignore[type-arg]
-    """A date JJJJ-MM-DD, as a `datetime.date`."""
+    """A date JJJJ-MM-DD, as a `datetime.date`, in the years every input date keeps to."""
 
     name = "datum"
 
@@ -53,9 +53,13 @@ class Datum(click.ParamType):  # type: ignore[type-arg]
         if isinstance(waarde, dt.date):
             return waarde
         try:
-            return dt.date.fromisoformat(str(waarde))
+            datum = dt.date.fromisoformat(str(waarde))
         except ValueError:
             self.fail(f"'{waarde}' is geen datum JJJJ-MM-DD", param, ctx)
+        try:  # the range check of every date read, with its message
+            return contracten.lees_datum(datum.isoformat())
+        except ValueError as fout:
+            self.fail(str(fout), param, ctx)
 
 
 def procent(waarde: str | None, optie: str) -> Decimal | None:

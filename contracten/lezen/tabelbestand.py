@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
+from contracten import tijd
 from contracten.fouten import InvoerFout, Melding, os_reden
 from contracten.lezen.csvbestand import lees_csv
 from contracten.lezen.grenzen import MAXIMUM_BESTAND, MAXIMUM_RIJEN_WERKBOEK, megabytes
@@ -49,12 +50,20 @@ _NL = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 
 
 def lees_datum(tekst: str) -> dt.date:
-    """2026-12-31 or 31-12-2026 (also 1-2-2027); ValueError for anything else."""
-    if m := _ISO.fullmatch(tekst):
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    if m := _NL.fullmatch(tekst):
-        return dt.date(int(m[3]), int(m[2]), int(m[1]))
-    raise ValueError(tekst)
+    """2026-12-31 or 31-12-2026 (also 1-2-2027), in the years `tijd.BEREIK`; anything else
+    raises `tijd.OngeldigeDatum` (a ValueError) with a Dutch message and its code."""
+    m = _ISO.fullmatch(tekst)
+    n = None if m else _NL.fullmatch(tekst)
+    try:
+        datum = (dt.date(int(m[1]), int(m[2]), int(m[3])) if m
+                 else dt.date(int(n[3]), int(n[2]), int(n[1])) if n else None)
+    except ValueError:
+        datum = None
+    if datum is None:
+        raise tijd.OngeldigeDatum(f"'{tekst}' is geen datum (JJJJ-MM-DD of DD-MM-JJJJ)", "datum")
+    if not tijd.binnen_bereik(datum):
+        raise tijd.OngeldigeDatum(f"'{tekst}' ligt buiten {tijd.BEREIK}", "datum_buiten_bereik")
+    return datum
 
 
 _GETAL = re.compile(r"[-+]?\d+(\.\d+)?")

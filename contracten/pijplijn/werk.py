@@ -229,7 +229,7 @@ def _maak(taak: Taak) -> Gemaakt:
     assert _WERKER is not None
     try:
         return _WERKER.maak(taak)
-    except ContractenFout:
+    except (ContractenFout, OSError):  # an OSError pickles: a full disk stays one
         raise
     except Exception as exc:  # not every exception pickles: send its text back
         raise RuntimeError(f"{type(exc).__name__}: {exc}") from None

@@ -19,6 +19,7 @@ from contracten.lezen.tekens import verboden_teken
 from contracten.privacy import bevat_bsn
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
+from contracten.tijd import OngeldigeDatum
 
 
 @dataclass(frozen=True)
@@ -143,10 +144,9 @@ def lees_clienten(bron: Path | Invoerbestand, profiel: Profiel, contract: Contra
         if eind:
             try:
                 einddatum = lees_datum(eind)
-            except ValueError:
-                meldingen.append(Melding(naam, regelnummer, "einddatum_beschikking",
-                                         f"'{eind}' is geen datum (JJJJ-MM-DD of DD-MM-JJJJ)",
-                                         "datum"))
+            except OngeldigeDatum as fout:
+                meldingen.append(Melding(naam, regelnummer, "einddatum_beschikking", str(fout),
+                                         fout.code))
         clienten.append(Client(client, gemeente, product, einddatum))
     if meldingen:
         raise InvoerFout(meldingen, TITEL)

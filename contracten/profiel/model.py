@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -27,7 +26,7 @@ from contracten.profiel.percelen import (
 from contracten.profiel.regels import Regels
 from contracten.profiel.rollen import Rollen
 from contracten.profiel.tarieven import STANDAARD_BENAMING, Benaming, Eenheid, Prijspeil
-from contracten.profiel.typen import Model, Sleutel, Tekst
+from contracten.profiel.typen import Datum, Model, Sleutel, Tekst
 
 
 class Gemeente(Model):
@@ -37,8 +36,8 @@ class Gemeente(Model):
 
 
 class Looptijd(Model):
-    begin: dt.date
-    einde: dt.date
+    begin: Datum
+    einde: Datum
     voorbeeld: bool = False
 
 
@@ -52,7 +51,7 @@ class Aanbesteding(Model):
     # The most percelen one opdrachtnemer may be awarded (a gunningsbeperking); none: no limit.
     max_percelen_per_opdrachtnemer: int | None = Field(default=None, ge=1)
     kenmerk: Tekst | None = None  # e.g. TenderNed TN353087
-    datum: dt.date
+    datum: Datum
     contact: Tekst | None = None
     looptijd: Looptijd
 

@@ -5,7 +5,6 @@ of its blanks, and its own articles. Values the source does not give are listed 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Literal
 
@@ -13,7 +12,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from contracten.profiel.aanbieders import Adres
-from contracten.profiel.typen import KvkNummer, Markdown, Model, Tekst
+from contracten.profiel.typen import Datum, KvkNummer, Markdown, Model, Tekst
 
 Procedure = Literal["aanbesteding_met_emvi", "aanbesteding_zonder_emvi", "toelating"]
 Opzegoptie = Literal["1", "2", "3"]
@@ -95,12 +94,12 @@ class SocialReturnAfspraken(Model):
     """What article 1.9 needs beyond the figures in regels.socialreturn."""
 
     periode: Literal["contractjaar", "looptijd"]
-    plan_datum: dt.date  # the plan van aanpak is due on this day
+    plan_datum: Datum  # the plan van aanpak is due on this day
     rapportage: Tekst  # e.g. "jaarlijks vóór 1 april over het voorgaande kalenderjaar"
     # The last day (inclusive) the first report may arrive: "vóór 1 april" is 31 March. Every
     # year after it, on the same day (a month's last day stays its last day), until the year
     # after the contract ends (termijnenkalender, reminders, letters).
-    rapportage_vanaf: dt.date | None = None
+    rapportage_vanaf: Datum | None = None
     sanctie: Tekst  # completes "kan Opdrachtgever …"
 
 
@@ -122,7 +121,7 @@ class OvereenkomstKeuzes(Model):
     wijzigingsmogelijkheden: Markdown | None = None  # 1.4
     onvoldoende_inzet_drempel: Tekst | None = None  # 1.6
     socialreturn: SocialReturnAfspraken | None = None  # 1.9
-    implementatie_datum: dt.date | None = None  # 1.10
+    implementatie_datum: Datum | None = None  # 1.10
     toezichthouder: Tekst
     geschilleninstantie: Tekst
     rechtbank: Tekst

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from contracten.profiel.typen import Bedrag, Model, Percentage, Procentpunten, Sleutel, Tekst
+from contracten.profiel.typen import (
+    Bedrag,
+    Datum,
+    Model,
+    Percentage,
+    Procentpunten,
+    Sleutel,
+    Tekst,
+)
 
 Eenheid = Literal["etmaal", "uur", "dagdeel", "dag", "week", "maand", "jaar", "stuk", "enkele reis"]
 
@@ -50,7 +57,7 @@ class IndexatieRecord(Model):
     gewicht_loon: Percentage | None = Field(default=None, le=1)
     index: Procentpunten  # the index applied, in percent (VNG: rounded as the region rounds)
     berekend: Procentpunten | None = None  # VNG: the exact result, when rounding changed it
-    datum: dt.date
+    datum: Datum
     # Made in one run with the years before it, from prijspeil `reeks_van` on (each year from
     # the one before, with its own figures): its letter covers every year since `reeks_van`.
     reeks_van: int | None = Field(default=None, ge=2000, le=2100)
@@ -75,7 +82,7 @@ class Prijspeil(Model):
     """One year's amounts, kept as its own file and never overwritten."""
 
     prijspeil: int = Field(ge=2000, le=2100)
-    ingangsdatum: dt.date
+    ingangsdatum: Datum
     toelichting: Tekst | None = None
     indexatie: IndexatieRecord | None = None
     bedragen: list[BedragRegel] = Field(min_length=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -10,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from contracten import tijd
 from contracten.privacy import bevat_bsn
 from contracten.profiel.namen import naamprobleem
 
@@ -65,6 +67,16 @@ Bedrag = Annotated[
     AfterValidator(_twee_decimalen),
 ]
 """An amount in euros, >= 0, at most 2 decimals."""
+
+def _binnen_bereik(datum: dt.date) -> dt.date:
+    if not tijd.binnen_bereik(datum):
+        raise PydanticCustomError("datum_buiten_bereik", "verwacht een datum in {bereik}",
+                                  {"bereik": tijd.BEREIK})
+    return datum
+
+
+Datum = Annotated[dt.date, AfterValidator(_binnen_bereik)]
+"""A date JJJJ-MM-DD in the years tijd.BEREIK (9999-12-31 would overflow the day after)."""
 
 Percentage = Annotated[Decimal, BeforeValidator(_geen_float), Field(ge=0, le=100)]
 

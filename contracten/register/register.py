@@ -114,16 +114,21 @@ class Register:
         """Bind the region name to its folder, the first time; returns the folder the register
         holds for it (another one than `map_`: another region of the same name)."""
         tabel = schema.regiomappen
-        with self._schrijven() as v:
-            bekend = v.execute(select(tabel.c.map).where(tabel.c.regio == regio)).scalar()
-            if bekend is None:
-                v.execute(tabel.insert().values(regio=regio, map=map_))
-                return map_
-            return str(bekend)
+        vraag = select(tabel.c.map).where(tabel.c.regio == regio)
+        with self.engine.connect() as v:  # read first: a read-only register is only read
+            bekend = v.execute(vraag).scalar()
+        if bekend is None:
+            with self._schrijven() as v:
+                if (bekend := v.execute(vraag).scalar()) is None:
+                    v.execute(tabel.insert().values(regio=regio, map=map_))
+                    return map_
+        return str(bekend)
 
     def zet_contracten(self, regio: str, contracten: Sequence[Contract]) -> None:
         """Record each contract (perceel and opdrachtnemer) as the profile and the output now
-        say."""
+        say; nothing is written when the register already says so."""
+        if set(contracten) <= set(self.contracten(regio)):
+            return
         tabel = schema.contracten
         with self._schrijven() as v:
             bestaand = {(r.perceelnummer, r.aanbieder): r.id for r in v.execute(
@@ -147,12 +152,16 @@ class Register:
         return [Contract(**{k: r[k] for k in Contract.__dataclass_fields__}) for r in rijen]
 
     def registreer(self, regio: str, versies: Sequence[Versie], op: dt.datetime) -> int:
-        """Add the versions not yet known (same path, same hash: known); returns how many."""
+        """Add the versions not yet known (same path, same hash: known); returns how many.
+        Nothing is written when all are known."""
         tabel = schema.documenten
+        vraag = select(tabel.c.pad, tabel.c.sha256).where(tabel.c.regio == regio)
+        with self.engine.connect() as v:
+            if {(d.pad, d.sha256) for d in versies} <= {tuple(r) for r in v.execute(vraag)}:
+                return 0
         nieuw = 0
         with self._schrijven() as v:
-            bekend = {(r.pad, r.sha256) for r in v.execute(
-                select(tabel.c.pad, tabel.c.sha256).where(tabel.c.regio == regio))}
+            bekend = {tuple(r) for r in v.execute(vraag)}
             for d in versies:
                 if (d.pad, d.sha256) not in bekend:
                     v.execute(tabel.insert().values(regio=regio, aanbieder=d.aanbieder,

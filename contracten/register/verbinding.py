@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQLAlchemyError
 
-from contracten.fouten import ContractenFout
+from contracten.fouten import ContractenFout, os_reden
+from contracten.register import sqlitebestand, storingen
 from contracten.register.migraties import LAATSTE, migreer
 
 # Beside the regios folder, never in output/: people delete and regenerate that folder, and an
@@ -25,7 +26,8 @@ EIGENAAR = "CONTRACTEN_DATABASE_EIGENAAR"
 
 
 class RegisterFout(ContractenFout):
-    """The register cannot be opened or used (wrong URL, no server, a newer schema)."""
+    """The register cannot be opened or used (wrong URL, no server, a newer schema, damaged,
+    read-only, busy, full, no answer in time)."""
 
     code = "register"
 
@@ -113,19 +115,7 @@ def _te_nieuw(url: str, versie: int) -> RegisterFout:
 
 
 def _maak(url: str) -> Engine:
-    try:
-        opties: dict[str, Any] = {}
-        if url.startswith("sqlite"):
-            bestand = make_url(url).database
-            if bestand and bestand != ":memory:":
-                Path(bestand).parent.mkdir(parents=True, exist_ok=True)
-            opties["connect_args"] = {"timeout": 30}
-        engine = create_engine(url, **opties)
-    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise RegisterFout(f"Database-URL {_verborgen(url)} is niet bruikbaar "
-                           f"({_zonder_geheimen(str(exc), url)}).") from None
-    if engine.dialect.name == "sqlite":
-        _sqlite(engine)
+    engine = _engine(url)
     eigenaar = os.environ.get(EIGENAAR) if engine.dialect.name == "postgresql" else None
     try:
         if eigenaar and eigenaar != url:
@@ -145,13 +135,59 @@ def _maak(url: str) -> Engine:
     return engine
 
 
+def _engine(url: str, wie: str = "Database-URL") -> Engine:
+    """An engine on `url` that waits CONTRACTEN_DATABASE_WACHTTIJD seconds at most (to connect,
+    for a statement, for another's write lock) and reports a fault of the register itself
+    (unreachable, too slow, damaged, read-only, busy, full) as a RegisterFout."""
+    try:
+        seconden = storingen.wachttijd()
+    except ValueError as exc:
+        raise RegisterFout(f"{exc}.") from None
+    bestand, toegang = None, sqlitebestand.Toegang()
+    try:
+        gelezen = make_url(url)
+        opties: dict[str, Any] = {}
+        if gelezen.get_backend_name() == "sqlite":
+            if gelezen.database and gelezen.database != ":memory:":
+                bestand = Path(gelezen.database)
+                _maak_map(bestand, url)
+                toegang = sqlitebestand.toegang(bestand)
+            opties["connect_args"] = {"timeout": seconden}
+        elif gelezen.get_driver_name() in ("psycopg", "psycopg2"):
+            opties["connect_args"] = storingen.postgres_opties(gelezen, seconden)
+        engine = create_engine(url, **opties)
+    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
+        raise RegisterFout(f"{wie} {_verborgen(url)} is niet bruikbaar "
+                           f"({_zonder_geheimen(str(exc), url)}).") from None
+    if engine.dialect.name == "sqlite":
+        _sqlite(engine, seconden, bestand, toegang)
+
+    @event.listens_for(engine, "handle_error")
+    def _storing(context: ExceptionContext) -> None:
+        fout = context.original_exception
+        melding = storingen.bericht(
+            fout, _verborgen(url), _zonder_geheimen(str(fout).strip(), url), seconden=seconden,
+            bestand=bestand, alleen_lezen=toegang.reden,
+            bij_verbinden=context.connection is None, verbroken=context.is_disconnect)
+        if melding is not None:
+            raise RegisterFout(melding)
+
+    return engine
+
+
+def _maak_map(bestand: Path, url: str) -> None:
+    """The folder of a new SQLite register."""
+    try:
+        bestand.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RegisterFout(f"Het register {_verborgen(url)} kan niet worden gemaakt: de map "
+                           f"{bestand.parent}: {os_reden(exc)}. Kies een plek waar geschreven "
+                           "kan worden (--database of CONTRACTEN_DATABASE).") from None
+
+
 def _migreer_als_eigenaar(eigenaar: str, app_rol: str | None) -> None:
     """Migrate with the owner's role and grant the application's role what it needs."""
-    try:
-        engine = create_engine(eigenaar)
-    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise RegisterFout(f"{EIGENAAR} {_verborgen(eigenaar)} is niet bruikbaar "
-                           f"({exc}).") from None
+    engine = _engine(eigenaar, EIGENAAR)
     try:
         gehad = migreer(engine, app_rol=app_rol)
     finally:
@@ -160,19 +196,30 @@ def _migreer_als_eigenaar(eigenaar: str, app_rol: str | None) -> None:
         raise _te_nieuw(eigenaar, gehad)
 
 
-def _sqlite(engine: Engine) -> None:
-    """One writer at a time, waiting for the other instead of failing: every transaction takes
-    the write lock when it begins (BEGIN IMMEDIATE), in WAL mode so readers never wait."""
+def _sqlite(engine: Engine, seconden: int, bestand: Path | None,
+            toegang: sqlitebestand.Toegang) -> None:
+    """One writer at a time, waiting for the other (`seconden` at most) instead of failing:
+    every transaction takes the write lock when it begins (BEGIN IMMEDIATE), in WAL mode so
+    readers never wait. A register this process cannot write is opened read-only: what only
+    reads still works, a write is refused as a RegisterFout (see `storingen`)."""
+    alleen_lezen = bestand is not None and toegang.reden is not None
+
+    @event.listens_for(engine, "do_connect")
+    def _open(dialect: Any, record: Any, argumenten: list[Any], opties: dict[str, Any]) -> None:
+        if alleen_lezen and bestand is not None:
+            argumenten[:1] = [sqlitebestand.uri(bestand, toegang)]
+            opties["uri"] = True
 
     @event.listens_for(engine, "connect")
     def _verbonden(dbapi: Any, _: Any) -> None:
         dbapi.isolation_level = None  # SQLAlchemy's begin event below opens the transaction
         cursor = dbapi.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        if not alleen_lezen:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={seconden * 1000}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(verbinding: Any) -> None:
-        verbinding.exec_driver_sql("BEGIN IMMEDIATE")
+        verbinding.exec_driver_sql("BEGIN" if alleen_lezen else "BEGIN IMMEDIATE")
