@@ -63,6 +63,8 @@ class Taken:
             taak.verwijderd = sorted(resultaat.verwijderd)
         except contracten.ContractenFout as fout:
             taak.fout = str(fout)
+        except OSError as exc:  # a full disk, a read-only place: what and where, as on the CLI
+            taak.fout = str(contracten.ContractenFout.uit_os(exc))
         except Exception as exc:  # a bug: shown on the page instead of a silent thread
             taak.fout = f"Interne fout ({type(exc).__name__}: {exc})"
         finally:
