@@ -173,3 +173,19 @@ def test_opdrachtregel(regios, tmp_path):
     (tmp_path / "kapot.xlsx").write_bytes(b"geen zip")
     uit = voer_uit(*basis, "importeer", "assen", str(tmp_path / "kapot.xlsx"))
     assert uit.code == 1 and "geen leesbaar Excel-bestand" in uit.stderr
+
+
+def test_het_registerblad_noemt_wie_opzegde_en_tot_wanneer_de_zorg_loopt(regios, tmp_path):
+    """An opzegging in the register shows in the export as in `status`: received on, last
+    day, the last day of the doorlevering and who gave notice."""
+    assen = contracten.laad_regio(regios, "assen")
+    contracten.opzegging(assen, aanbieder="wonen-plus", ontvangen=dt.date(2027, 3, 15),
+                         opzegtermijn=3, briefdatum=dt.date(2027, 3, 20), uitvoer=tmp_path)
+    pad = tmp_path / "assen.xlsx"
+    contracten.exporteer(assen, pad, tijdstip=T, uitvoer=tmp_path,
+                         database=tmp_path / "r.sqlite")
+    kop, *rijen = load_workbook(pad)["Register"].iter_rows(values_only=True)
+    [rij] = [dict(zip(kop, r, strict=True)) for r in rijen if r[0] == "wonen-plus"]
+    assert (rij["status"], rij["opgezegd_door"]) == ("opgezegd", "aanbieder")
+    assert [rij[k].date() for k in ("opzegdatum", "einde", "zorg_tot")] == [
+        dt.date(2027, 3, 15), dt.date(2027, 6, 15), dt.date(2027, 12, 15)]

@@ -226,9 +226,10 @@ def exporteer(regio: Profiel, bestand: Path, *, tijdstip: dt.datetime,
     contract = ["aanbieder", "naam", *(["perceelnummer"] if len(regio.percelen) > 1 else []),
                 "perceel", "variant", "begin", "einde", "verlengingen_gebruikt",
                 "verlengingen_over", "verlenging_maanden", "opzegtermijn_maanden", "status",
-                "opzegdatum"]
-    bladen.append(Werkblad(REGISTER, [Kolom(k, k, "datum" if k in ("begin", "einde", "opzegdatum")
-                                            else "tekst") for k in contract],
+                "opzegdatum", "zorg_tot", "opgezegd_door"]
+    datums = ("begin", "einde", "opzegdatum", "zorg_tot")
+    bladen.append(Werkblad(REGISTER, [Kolom(k, k, "datum" if k in datums else "tekst")
+                                      for k in contract],
                            [{k: getattr(c, k) for k in contract} for c in stand.contracten]))
     document = ["pad", "soort", "aanbieder", "status", "op_schijf", "door", "op"]
     bladen.append(Werkblad(DOCUMENTEN, [Kolom(k, k, "tekst") for k in document], [
