@@ -19,12 +19,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 import contracten
 from contracten import ContractenFout
-from contracten.web import aanmelden, handelingen, ondertekenen, weergeven
+from contracten.web import aanmelden, handelingen, ondertekenen, taken, weergeven
 from contracten.web.beveiliging import VRIJ, Koppen
 from contracten.web.drempel import Drempel
 from contracten.web.instellingen import Instellingen
 from contracten.web.pagina import toon
-from contracten.web.taken import Taken
 
 MAP = Path(__file__).parent
 
@@ -88,8 +87,8 @@ def maak_app(instellingen: Instellingen) -> Starlette:
         Route("/regio/{regio}/vergelijk", handelingen.vergelijk, methods=["GET", "POST"]),
         Route("/regio/{regio}/stap", handelingen.stap, methods=["POST"]),
         Route("/regio/{regio}/getekende-pdf", ondertekenen.getekende_pdf, methods=["POST"]),
-        Route("/regio/{regio}/genereer", handelingen.genereer, methods=["POST"]),
-        Route("/taak/{taak}", handelingen.taak),
+        Route("/regio/{regio}/genereer", taken.genereer, methods=["POST"]),
+        Route("/taak/{taak}", taken.taak),
         Mount("/statisch", StaticFiles(directory=MAP / "statisch"), name="statisch"),
     ]
     app = Starlette(routes=routes, middleware=[
@@ -107,7 +106,6 @@ def maak_app(instellingen: Instellingen) -> Starlette:
         Middleware(Inloggen),
     ], exception_handlers={HTTPException: _fout, ContractenFout: _fout})
     app.state.instellingen = instellingen
-    app.state.taken = Taken()
     app.state.drempel = Drempel(instellingen.teller)
     app.state.profielen = {}  # region -> (its files' sizes and times, its Profiel)
     return app
