@@ -44,6 +44,7 @@ _MODULES = {
     "SocialReturnResultaat": "contracten.opdrachten.socialreturn",
     "Stap": "contracten.register.register",
     "StatusResultaat": "contracten.opdrachten.goedkeuring",
+    "Taak": "contracten.opdrachten.taken",
     "Taken": "contracten.opdrachten.taken",
     "Validatie": "contracten.opdrachten.valideer",
     "Vergelijking": "contracten.opdrachten.vergelijk",
@@ -121,7 +122,7 @@ __all__ = [
     "RealisatieResultaat",
     "Resultaat",
     "SocialReturnResultaat",
-    "Stap", "StatusResultaat", "Taken",
+    "Stap", "StatusResultaat", "Taak", "Taken",
     "Validatie",
     "Vergelijking",
     "WebInstellingen",
@@ -231,7 +232,7 @@ if TYPE_CHECKING:
         sessie_van,
     )
     from contracten.opdrachten.socialreturn import SocialReturnResultaat, socialreturn
-    from contracten.opdrachten.taken import Taken
+    from contracten.opdrachten.taken import Taak, Taken
     from contracten.opdrachten.valideer import Validatie, valideer
     from contracten.opdrachten.vergelijk import Vergelijking, vergelijk
     from contracten.opmaak import aantal as als_aantal
