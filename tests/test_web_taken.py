@@ -225,3 +225,44 @@ def test_twee_werkers_nemen_elk_een_andere_taak(postgres, regios, tmp_path):
     assert all(t is not None and t.status == "klaar" for t in gedaan)
     gestart = sum(uit.count("opnieuw maken …") for uit, _ in uitvoer)
     assert gestart == 2  # each job taken once, by one of them
+
+
+_LANGZAME_WERKER = """
+import sys, time
+from contracten.opdrachten import taken
+
+def langzaam(*_, voortgang, **__):  # a run that counts 5 documents, makes 1, then takes long
+    voortgang(0, 5)
+    voortgang(1, 5)
+    time.sleep(600)
+
+taken.genereer = langzaam
+from contracten.cli import run
+sys.argv = ["contracten", "werker", "--database", sys.argv[1]]
+run()
+"""
+
+
+def test_een_gestopte_werker_meldt_zijn_taak_als_afgebroken(postgres, regios, tmp_path):
+    """While it runs, the page shows the run's own count; SIGTERM stops the werker, which
+    records its job as afgebroken at once, and the button starts a new job."""
+    client = _client(regios, tmp_path / "uit", postgres)
+    adres = _start(client, "amersfoort")
+    werker = subprocess.Popen(
+        [sys.executable, "-c", _LANGZAME_WERKER, postgres], cwd=ROOT,
+        env={**os.environ, "CONTRACTEN_DATABASE_EIGENAAR": os.environ[EIGENAAR]},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(300):
+            pagina = client.get(adres).text
+            if "1 van 5 documenten klaar" in pagina:
+                break
+            time.sleep(0.1)
+        assert "Bezig: 1 van 5 documenten klaar" in pagina
+    finally:
+        werker.send_signal(signal.SIGTERM)
+        uit, fout = werker.communicate(timeout=60)
+    assert werker.returncode == 143 and "Werker gestopt." in fout, (uit, fout)
+    pagina = client.get(adres).text
+    assert "Afgebroken: de werker is gestopt." in pagina and 'http-equiv="refresh"' not in pagina
+    assert _start(client, "amersfoort") != adres
