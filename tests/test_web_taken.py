@@ -92,6 +92,33 @@ def test_een_taak_overleeft_een_herstart_van_de_webtoepassing(regios, tmp_path):
     assert f'<a href="{adres}">klaar</a>' in regio
 
 
+def test_een_webserver_die_stopt_meldt_zijn_taak_meteen_als_afgebroken(regios, tmp_path,
+                                                                       monkeypatch):
+    """A web server shut down (a restart) while it runs a job: the job is recorded as
+    afgebroken at once, so the restarted server shows it so without waiting a minute."""
+    import threading
+
+    from contracten.opdrachten import taken
+
+    los = threading.Event()
+
+    def langzaam(*_: object, voortgang, **__: object) -> None:
+        voortgang(0, 7)
+        los.wait(60)
+        raise contracten.ContractenFout("losgelaten")
+
+    monkeypatch.setattr(taken, "genereer", langzaam)
+    database = tmp_path / "r.sqlite"
+    try:
+        with _client(regios, tmp_path / "uit", database) as client:  # runs the lifespan
+            adres = _start(client, "amersfoort")
+            assert "Bezig:" in client.get(adres).text
+        pagina = _client(regios, tmp_path / "uit", database).get(adres).text
+        assert "Afgebroken: de webserver is gestopt." in pagina
+    finally:
+        los.set()
+
+
 _BEZIG = """
 import datetime as dt, sys, time
 import contracten

@@ -27,6 +27,11 @@ from contracten.register.verbinding import open_engine
 __all__ = ["Taak", "Taken"]
 
 
+# The jobs this process runs now: id -> (register, this process's name, progress).
+_EIGEN: dict[str, tuple[Takenregister, str, list[int | None]]] = {}
+_EIGEN_SLOT = threading.Lock()
+
+
 def nu() -> dt.datetime:
     """The clock of a job's signs of life: UTC, to the second."""
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -114,6 +119,8 @@ class Taken:
         """Run `taak` in this process, its progress and signs of life written meanwhile."""
         stand: list[int | None] = [0, None]
         klaar_met = threading.Event()
+        with _EIGEN_SLOT:
+            _EIGEN[taak.id] = (register, proces, stand)
 
         def voortgang(klaar: int, totaal: int) -> None:
             stand[:] = [klaar, totaal]
@@ -140,12 +147,27 @@ class Taken:
             raise
         finally:
             klaar_met.set()
+            with _EIGEN_SLOT:
+                _EIGEN.pop(taak.id, None)
             # the register gone: without signs of life the job reads as afgebroken
             with suppress(ContractenFout):
                 register.einde(taak.id, proces, self.klok(), status=uitkomst.status,
                                klaar=stand[0] or 0, totaal=stand[1], fout=uitkomst.fout,
                                geschreven=uitkomst.geschreven, verwijderd=uitkomst.verwijderd)
         return register.taak(taak.id, self.klok()) or taak
+
+    def stop(self) -> int:
+        """This process stops (the web server shuts down): each job it runs is recorded as
+        afgebroken now, not a minute later; returns how many. A job that still ends before
+        the process does records how it ended."""
+        with _EIGEN_SLOT:
+            eigen = list(_EIGEN.items())
+        for id_, (register, proces, stand) in eigen:
+            with suppress(ContractenFout):
+                register.einde(id_, proces, self.klok(), status="afgebroken",
+                               klaar=stand[0] or 0, totaal=stand[1],
+                               fout="de webserver is gestopt. Start het opnieuw maken opnieuw.")
+        return len(eigen)
 
     def _hartslag(self, register: Takenregister, id_: str, proces: str,
                   stand: list[int | None], klaar_met: threading.Event) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -71,6 +73,14 @@ async def _fout(request: Request, exc: Exception) -> Response:
     return toon(request, "fout.html", status=400, bericht=str(exc))
 
 
+@asynccontextmanager
+async def _levensloop(app: Starlette) -> AsyncIterator[None]:
+    """At shutdown, the jobs this process runs are recorded as afgebroken at once."""
+    yield
+    i: Instellingen = app.state.instellingen
+    await run_in_threadpool(contracten.Taken(i.database, klok=i.klok).stop)
+
+
 def maak_app(instellingen: Instellingen) -> Starlette:
     """The application for `instellingen`; serve it with any ASGI server (uvicorn)."""
     routes = [
@@ -91,7 +101,7 @@ def maak_app(instellingen: Instellingen) -> Starlette:
         Route("/taak/{taak}", taken.taak),
         Mount("/statisch", StaticFiles(directory=MAP / "statisch"), name="statisch"),
     ]
-    app = Starlette(routes=routes, middleware=[
+    app = Starlette(routes=routes, lifespan=_levensloop, middleware=[
         Middleware(Koppen),
         # another Host (DNS rebinding, a link to a foreign name) gets 400, so neither a page
         # nor a redirect ever answers for another name
