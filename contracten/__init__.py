@@ -44,6 +44,8 @@ _MODULES = {
     "SocialReturnResultaat": "contracten.opdrachten.socialreturn",
     "Stap": "contracten.register.register",
     "StatusResultaat": "contracten.opdrachten.goedkeuring",
+    "Taak": "contracten.opdrachten.taken",
+    "Taken": "contracten.opdrachten.taken",
     "Validatie": "contracten.opdrachten.valideer",
     "Vergelijking": "contracten.opdrachten.vergelijk",
     "WebInstellingen": "contracten.web.instellingen:Instellingen",
@@ -99,9 +101,7 @@ _MODULES = {
 }
 # The same names as mypy and ruff read them (tests/test_publieke_api.py keeps all three equal).
 __all__ = [
-    "ROLLEN",
-    "STAPPEN",
-    "STAP_NAMEN",
+    "ROLLEN", "STAPPEN", "STAP_NAMEN",
     "Agenda",
     "Bijwerking",
     "ContractenFout",
@@ -122,8 +122,7 @@ __all__ = [
     "RealisatieResultaat",
     "Resultaat",
     "SocialReturnResultaat",
-    "Stap",
-    "StatusResultaat",
+    "Stap", "StatusResultaat", "Taak", "Taken",
     "Validatie",
     "Vergelijking",
     "WebInstellingen",
@@ -233,6 +232,7 @@ if TYPE_CHECKING:
         sessie_van,
     )
     from contracten.opdrachten.socialreturn import SocialReturnResultaat, socialreturn
+    from contracten.opdrachten.taken import Taak, Taken
     from contracten.opdrachten.valideer import Validatie, valideer
     from contracten.opdrachten.vergelijk import Vergelijking, vergelijk
     from contracten.opmaak import aantal as als_aantal

@@ -123,17 +123,19 @@ def test_een_verwijderde_bovenliggende_map_noemt_het_pad(tmp_path):
 
 def test_een_volle_schijf_bij_opnieuw_maken_op_het_web_is_een_melding(monkeypatch, tmp_path):
     """The web's background run: the same message as the command line, not 'Interne fout'."""
-    from contracten.web.taken import Taken
+    from contracten.opdrachten import taken as module
 
     def vol(*_: object, **__: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "uit"))
 
-    monkeypatch.setattr(contracten, "genereer", vol)
-    taken = Taken()
+    monkeypatch.setattr(module, "genereer", vol)
+    taken = contracten.Taken(tmp_path / "r.sqlite")
     taak = taken.start(REGIOS, "assen", uitvoer=tmp_path / "uit", datum=ASSEN_DATUM)
     for _ in range(600):
+        taak = taken.taak(taak.id) or taak
         if not taak.bezig:
             break
         time.sleep(0.05)
+    assert taak.status == "mislukt"
     assert taak.fout is not None and "Interne fout" not in taak.fout
     assert str(tmp_path / "uit") in taak.fout and "vol" in taak.fout

@@ -31,8 +31,9 @@ def werkmap(doel: Path) -> tuple[Path, Path]:
 
 
 def app_voor(regios: Path, uitvoer: Path, database: Path, **opties):
+    opties.setdefault("klok", lambda: KLOK)
     return maak_app(Instellingen(regios=regios, uitvoer=uitvoer, database=database,
-                                 sessiesleutel="test", klok=lambda: KLOK,
+                                 sessiesleutel="test",
                                  hosts=("testserver", "127.0.0.1", "localhost"), **opties))
 
 

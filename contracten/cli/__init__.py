@@ -17,12 +17,13 @@ from contracten.cli import (
     socialreturn,
     taal,
     web,
+    werker,
 )
 from contracten.cli.groep import bij_sigterm, main
 
 __all__ = ["agenda", "artikelen", "beheer", "documenten", "gebruikers", "goedkeuring", "main",
            "run",
-           "socialreturn", "web"]
+           "socialreturn", "web", "werker"]
 
 
 def run() -> None:

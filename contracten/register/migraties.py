@@ -21,6 +21,7 @@ from contracten.register.versies import (
     v8_handtekeningen,
     v9_gebruikers,
     v10_tijden_in_utc,
+    v11_taken,
 )
 
 _SLOT = 7_265_463  # the advisory lock's key on PostgreSQL (any fixed number)
@@ -37,6 +38,7 @@ MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
     (8, "getekende pdf's en hun handtekeningen", v8_handtekeningen),
     (9, "gebruikers met een rol, en hun sessies in de webtoepassing", v9_gebruikers),
     (10, "tijden in UTC; eerdere stappen in de tijd van Amsterdam", v10_tijden_in_utc),
+    (11, "de taken van de webtoepassing (documenten opnieuw maken)", v11_taken),
 ]
 LAATSTE = MIGRATIES[-1][0]
 
@@ -65,7 +67,8 @@ def migreer(engine: Engine, app_rol: str | None = None) -> int:
 def _toegang(verbinding: Connection, rol: str) -> None:
     """The application's role reads every table and adds rows; it changes only the contracts
     (their status follows the profile), the users (a role, a password, disabled; never
-    removed) and the web's sessions (ended at logout); a migration's own record (which steps
+    removed), the web's sessions (ended at logout) and the web's jobs (their progress); a
+    migration's own record (which steps
     kept local time) it only reads. It owns nothing, so it can neither alter a table nor drop
     or disable a trigger, and it cannot update, delete or truncate the history. Granted again
     after every migration, so a table of a later version is covered too."""
@@ -76,5 +79,6 @@ def _toegang(verbinding: Connection, rol: str) -> None:
                      f"GRANT UPDATE ON contracten TO {naam}",
                      f"GRANT UPDATE ON gebruikers TO {naam}",
                      f"GRANT UPDATE, DELETE ON sessies TO {naam}",
+                     f"GRANT UPDATE ON taken TO {naam}",
                      f"REVOKE INSERT ON lokale_tijden FROM {naam}"):
         verbinding.execute(text(opdracht))

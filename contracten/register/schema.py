@@ -160,3 +160,24 @@ lokale_tijden = Table(  # since version 10: steps up to this id were kept in Ams
     "lokale_tijden", METADATA,
     Column("tot_stap", Integer, nullable=False),
 )
+
+taken = Table(  # since version 11: the web's jobs, waiting, running or ended
+    "taken", METADATA,
+    Column("id", String(32), primary_key=True),  # random: the job page's address
+    Column("soort", String(32), nullable=False),  # genereer
+    Column("regio", String(64), nullable=False),
+    Column("regios", Text, nullable=False),  # the regios folder, absolute
+    Column("uitvoer", Text, nullable=False),  # the output folder, absolute
+    Column("datum", Date, nullable=False),  # the day the letters carry
+    Column("status", String(16), nullable=False),  # wachtend, bezig, klaar, mislukt, afgebroken
+    Column("klaar", Integer, nullable=False),  # documents made, of
+    Column("totaal", Integer, nullable=True),  # ... those the run makes (as it counts them)
+    Column("geschreven", Text, nullable=True),  # JSON: the Word documents written
+    Column("verwijderd", Text, nullable=True),  # JSON: the files removed
+    Column("fout", Text, nullable=True),  # why it failed or was interrupted
+    Column("werker", Text, nullable=True),  # the process that runs it (host:pid:random)
+    Column("aangemaakt", Tijdstip, nullable=False),
+    Column("hartslag", Tijdstip, nullable=True),  # the running process's last sign of life
+    Column("einde", Tijdstip, nullable=True),
+    Index("taken_wachtrij", "status", "aangemaakt"),
+)

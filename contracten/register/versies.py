@@ -238,3 +238,22 @@ def v10_tijden_in_utc(verbinding: Connection) -> None:
     verbinding.execute(grens.insert().values(tot_stap=laatste or 0))
     verbinding.execute(text("DELETE FROM sessies"))
     _alleen_aanvullen(verbinding, ("lokale_tijden",))
+
+
+def v11_taken(verbinding: Connection) -> None:
+    """The web's jobs (regenerating a region), waiting, running (progress, the last sign of
+    life of its process) or ended: seen after a restart, by another web process, by a werker."""
+    metadata = MetaData()
+    Table("taken", metadata,
+          Column("id", String(32), primary_key=True),
+          Column("soort", String(32), nullable=False),
+          Column("regio", String(64), nullable=False),
+          Column("regios", Text, nullable=False),
+          Column("uitvoer", Text, nullable=False),
+          Column("datum", Date, nullable=False),
+          Column("status", String(16), nullable=False),
+          *(Column(n, Integer, nullable=n == "totaal") for n in ("klaar", "totaal")),
+          *(Column(n, Text, nullable=True) for n in ("geschreven", "verwijderd", "fout", "werker")),
+          *(Column(n, DateTime, nullable=n != "aangemaakt")
+            for n in ("aangemaakt", "hartslag", "einde"))).create(verbinding)
+    verbinding.execute(text("CREATE INDEX taken_wachtrij ON taken (status, aangemaakt)"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -19,12 +21,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 import contracten
 from contracten import ContractenFout
-from contracten.web import aanmelden, handelingen, ondertekenen, weergeven
+from contracten.web import aanmelden, handelingen, ondertekenen, taken, weergeven
 from contracten.web.beveiliging import VRIJ, Koppen
 from contracten.web.drempel import Drempel
 from contracten.web.instellingen import Instellingen
 from contracten.web.pagina import toon
-from contracten.web.taken import Taken
 
 MAP = Path(__file__).parent
 
@@ -72,6 +73,14 @@ async def _fout(request: Request, exc: Exception) -> Response:
     return toon(request, "fout.html", status=400, bericht=str(exc))
 
 
+@asynccontextmanager
+async def _levensloop(app: Starlette) -> AsyncIterator[None]:
+    """At shutdown, the jobs this process runs are recorded as afgebroken at once."""
+    yield
+    i: Instellingen = app.state.instellingen
+    await run_in_threadpool(contracten.Taken(i.database, klok=i.klok).stop)
+
+
 def maak_app(instellingen: Instellingen) -> Starlette:
     """The application for `instellingen`; serve it with any ASGI server (uvicorn)."""
     routes = [
@@ -88,11 +97,11 @@ def maak_app(instellingen: Instellingen) -> Starlette:
         Route("/regio/{regio}/vergelijk", handelingen.vergelijk, methods=["GET", "POST"]),
         Route("/regio/{regio}/stap", handelingen.stap, methods=["POST"]),
         Route("/regio/{regio}/getekende-pdf", ondertekenen.getekende_pdf, methods=["POST"]),
-        Route("/regio/{regio}/genereer", handelingen.genereer, methods=["POST"]),
-        Route("/taak/{taak}", handelingen.taak),
+        Route("/regio/{regio}/genereer", taken.genereer, methods=["POST"]),
+        Route("/taak/{taak}", taken.taak),
         Mount("/statisch", StaticFiles(directory=MAP / "statisch"), name="statisch"),
     ]
-    app = Starlette(routes=routes, middleware=[
+    app = Starlette(routes=routes, lifespan=_levensloop, middleware=[
         Middleware(Koppen),
         # another Host (DNS rebinding, a link to a foreign name) gets 400, so neither a page
         # nor a redirect ever answers for another name
@@ -107,7 +116,6 @@ def maak_app(instellingen: Instellingen) -> Starlette:
         Middleware(Inloggen),
     ], exception_handlers={HTTPException: _fout, ContractenFout: _fout})
     app.state.instellingen = instellingen
-    app.state.taken = Taken()
     app.state.drempel = Drempel(instellingen.teller)
     app.state.profielen = {}  # region -> (its files' sizes and times, its Profiel)
     return app

@@ -1,5 +1,6 @@
-"""What changes something: approving a document, comparing two versions, regenerating a
-region (signing in and out: `aanmelden`). Every one a POST with the session's CSRF token."""
+"""What changes something: approving a document, comparing two versions (regenerating a
+region: `taken`; signing in and out: `aanmelden`). Every one a POST with the session's CSRF
+token."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import markdown
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 
 import contracten
 from contracten import STAP_NAMEN, STAPPEN, bevat_bsn, veilig_html
@@ -114,19 +115,3 @@ async def vergelijk(request: Request) -> Response:
 
 def _als_html(md: str) -> str:
     return veilig_html(markdown.markdown(md, extensions=["tables", "sane_lists"]))
-
-
-async def genereer(request: Request) -> Response:
-    await controleer_formulier(request)
-    naam = regionaam(request)
-    i = inst(request)
-    taak = request.app.state.taken.start(i.regios, naam, uitvoer=i.uitvoer,
-                                         datum=contracten.dag_van(i.klok()))
-    return RedirectResponse(f"/taak/{taak.id}", status_code=303)
-
-
-def taak(request: Request) -> HTMLResponse:
-    gevonden = request.app.state.taken.get(str(request.path_params["taak"]))
-    if gevonden is None:
-        raise HTTPException(404, "Onbekende taak.")
-    return toon(request, "taak.html", taak=gevonden)

@@ -1,71 +1,36 @@
-"""Regeneration in the background: one run per region at a time, in a thread of its own, so
-the other pages keep answering; its progress and result are kept for the page that shows it."""
+"""Regenerating a region from the web: a job in the register (`contracten.Taken`), run by this
+process in a thread (SQLite register) or by a `contracten werker` (PostgreSQL); its page shows
+how it stands, also after a restart of the web application."""
 
 from __future__ import annotations
 
-import datetime as dt
-import secrets
-import threading
-from dataclasses import dataclass, field
-from pathlib import Path
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 import contracten
+from contracten.web.beveiliging import controleer_formulier, regionaam
+from contracten.web.pagina import toon
+from contracten.web.weergeven import inst
 
 
-@dataclass
-class Taak:
-    id: str
-    regio: str
-    totaal: int = 0  # documents this run makes, as the run reports it (0 until it does)
-    klaar: int = 0
-    bezig: bool = True
-    geschreven: list[str] = field(default_factory=list)
-    verwijderd: list[str] = field(default_factory=list)
-    fout: str | None = None
+def taken(request: Request) -> contracten.Taken:
+    i = inst(request)
+    return contracten.Taken(i.database, klok=i.klok)
 
 
-class Taken:
-    def __init__(self) -> None:
-        self._taken: dict[str, Taak] = {}
-        self._slot = threading.Lock()
+async def genereer(request: Request) -> Response:
+    await controleer_formulier(request)
+    naam = regionaam(request)
+    i = inst(request)
+    taak = await run_in_threadpool(taken(request).start, i.regios, naam, uitvoer=i.uitvoer,
+                                   datum=contracten.dag_van(i.klok()))
+    return RedirectResponse(f"/taak/{taak.id}", status_code=303)
 
-    def van(self, regio: str) -> Taak | None:
-        """The running or last run of `regio`."""
-        with self._slot:
-            return next((t for t in reversed(self._taken.values()) if t.regio == regio), None)
 
-    def get(self, id_: str) -> Taak | None:
-        with self._slot:
-            return self._taken.get(id_)
-
-    def start(self, regios: Path, regio: str, *, uitvoer: Path, datum: dt.date) -> Taak:
-        with self._slot:
-            lopend = next((t for t in self._taken.values() if t.regio == regio and t.bezig),
-                          None)
-            if lopend is not None:
-                return lopend
-            taak = Taak(secrets.token_urlsafe(12), regio)
-            self._taken[taak.id] = taak
-        threading.Thread(target=self._draai, args=(taak, regios, uitvoer, datum),
-                         daemon=True).start()
-        return taak
-
-    @staticmethod
-    def _draai(taak: Taak, regios: Path, uitvoer: Path, datum: dt.date) -> None:
-        def voortgang(klaar: int, totaal: int) -> None:
-            taak.klaar, taak.totaal = klaar, totaal
-
-        try:
-            profiel = contracten.laad_regio(regios, taak.regio)
-            resultaat = contracten.genereer(profiel, datum=datum, uitvoer=uitvoer,
-                                            voortgang=voortgang)
-            taak.geschreven = sorted(p for p in resultaat.geschreven if p.endswith(".docx"))
-            taak.verwijderd = sorted(resultaat.verwijderd)
-        except contracten.ContractenFout as fout:
-            taak.fout = str(fout)
-        except OSError as exc:  # a full disk, a read-only place: what and where, as on the CLI
-            taak.fout = str(contracten.ContractenFout.uit_os(exc))
-        except Exception as exc:  # a bug: shown on the page instead of a silent thread
-            taak.fout = f"Interne fout ({type(exc).__name__}: {exc})"
-        finally:
-            taak.bezig = False
+async def taak(request: Request) -> HTMLResponse:
+    gevonden = await run_in_threadpool(taken(request).taak, str(request.path_params["taak"]))
+    if gevonden is None:
+        raise HTTPException(404, "Onbekende taak.")
+    return toon(request, "taak.html", taak=gevonden)

@@ -72,7 +72,8 @@ def regio(request: Request) -> HTMLResponse:
                            if indeling.is_uitvoermap(indeling.prijspeil(p.sleutel, j)))
     return toon(request, "regio.html", regio=p, stand=s, stappen=STAP_NAMEN,
                 vergelijkbaar=vergelijkbaar, jaar=jaar(request, p),
-                taak=request.app.state.taken.van(p.sleutel))
+                taak=contracten.Taken(inst(request).database, klok=inst(request).klok)
+                .van(p.sleutel))
 
 
 def _document(request: Request) -> tuple[contracten.Profiel, contracten.DocumentStatus]:
