@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
 import contracten
-from contracten import STAP_NAMEN, STAPPEN, als_ics, veilig_html
+from contracten import STAP_NAMEN, STAPPEN, veilig_html
 from contracten.web.bestanden import gemaakt_bestand
 from contracten.web.beveiliging import regionaam
 from contracten.web.instellingen import Instellingen
@@ -143,10 +143,10 @@ def _binnen(request: Request) -> int:
     return int(waarde)
 
 
-def _agenda(request: Request) -> contracten.Agenda:
+def _agenda(request: Request, kalender: bool = False) -> contracten.Agenda:
     i = inst(request)
     return contracten.agenda(profiel(request), vanaf=contracten.dag_van(i.klok()),
-                             binnen=_binnen(request),
+                             binnen=_binnen(request), kalender=kalender,
                              tijdstip=i.klok(), uitvoer=i.uitvoer, database=i.database)
 
 
@@ -156,9 +156,8 @@ def agenda(request: Request) -> HTMLResponse:
 
 
 def agenda_ics(request: Request) -> Response:
-    uitkomst = _agenda(request)
-    naam = f"Termijnen {uitkomst.regio}"
-    return Response(als_ics(naam, uitkomst.termijnen, tijdstip=inst(request).klok()),
+    uitkomst = _agenda(request, kalender=True)
+    return Response(uitkomst.kalender,
                     media_type="text/calendar; charset=utf-8",
                     headers={"content-disposition":
                              f'attachment; filename="termijnen-{uitkomst.regio}.ics"'})
