@@ -108,6 +108,16 @@ def test_een_gecodeerd_pad_is_404(client, query):
     assert antwoord.status_code in (404,), antwoord.text[:300]
 
 
+@pytest.mark.parametrize("url", [
+    "/regio/assen/document?pad=%00", "/regio/assen/document?pad=assen/2026/%00.docx",
+    "/regio/assen/geschiedenis?pad=assen%2F..%2F..%2Fetc%2Fpasswd",
+    "/regio/assen?jaar=%00", "/regio/assen/agenda?binnen=%00", "/regio/%00",
+    "/regio/assen/vergelijk?oud=%00&nieuw=2026", "/regio/assen/document?pad=" + "x" * 5000,
+])
+def test_een_vreemd_pad_op_een_pagina_is_404(client, url):
+    assert client.get(url).status_code == 404
+
+
 def _links(tekst: str) -> list[str]:
     return [html.unescape(h) for h in re.findall(r'href="(/[^"]*)"', tekst)]
 
