@@ -67,7 +67,8 @@ def test_manifest_noemt_elk_document_met_sha256(uitvoer, regio):
     verwacht = {("programma-van-eisen", "docx"), ("programma-van-eisen", "md"),
                 ("overeenkomst", "docx"), ("overeenkomst", "md")}
     if regio == "assen":  # Assen asks for social return, Amersfoort does not
-        verwacht |= {("socialreturn-overzicht", f) for f in ("docx", "md", "xlsx", "csv")}
+        verwacht |= {("socialreturn-overzicht", f)
+                     for f in ("docx", "md", "xlsx", "csv", "machine.csv")}
         verwacht |= {("socialreturn-brief", "docx"), ("socialreturn-brief", "md")}
     assert soorten == verwacht
     for document in gegevens["documenten"]:

@@ -18,7 +18,7 @@ from contracten import InvoerFout
 from contracten.lezen.tabelbestand import Invoerbestand
 from contracten.profiel.yamlbewerking import rondgang
 from contracten.soorten.socialreturn import KOLOMMEN
-from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
+from contracten.weergave.spreadsheet import Kolom, als_csv, als_excel_csv, als_xlsx, csv_bestanden
 
 from .conftest import REGIOS, voer_uit
 from .werkmaphulp import exportwerkboek
@@ -33,6 +33,29 @@ def test_socialreturn_csv_schrijft_een_miljoen_als_1000000():
     rijen = list(csv.DictReader(io.StringIO(als_csv(KOLOMMEN, [RIJ]).decode("utf-8"))))
     assert rijen[0]["aanneemsom"] == "1000000" and rijen[0]["bedrag"] == "50000"
     assert rijen[0]["jaaromzet"] == "1480250.00"  # cents stay as they are
+
+
+def test_de_csv_voor_mensen_opent_goed_in_nederlandse_excel():
+    kolommen = [Kolom("naam", "Naam", "tekst"), Kolom("bedrag", "Bedrag", "bedrag"),
+                Kolom("dag", "Datum", "datum"), Kolom("ja", "Verplicht", "ja/nee"),
+                Kolom("leeg", "Leeg", "bedrag")]
+    rij = {"naam": "Coöperatie; \"De Brug\"", "bedrag": Decimal("1234567.8"),
+           "dag": dt.date(2026, 12, 31), "ja": True, "leeg": None}
+    formule = {**rij, "naam": "=HYPERLINK(\"http://x\")", "bedrag": MILJOEN, "ja": False}
+    inhoud = als_excel_csv(kolommen, [rij, formule])
+    assert inhoud.startswith(b"\xef\xbb\xbf")  # the BOM: Excel reads UTF-8, not ANSI
+    tekst = inhoud.decode("utf-8-sig")
+    assert tekst.splitlines()[0] == "Naam;Bedrag;Datum;Verplicht;Leeg"
+    assert list(csv.reader(io.StringIO(tekst), delimiter=";")) == [
+        ["Naam", "Bedrag", "Datum", "Verplicht", "Leeg"],
+        ["Coöperatie; \"De Brug\"", "1234567,8", "31-12-2026", "ja", ""],
+        ["'=HYPERLINK(\"http://x\")", "1000000", "31-12-2026", "nee", ""]]
+    assert "\r\n" in tekst
+    # beside it the same rows for scripts, as before
+    assert csv_bestanden(kolommen, [rij]) == [("csv", als_excel_csv(kolommen, [rij])),
+                                              ("machine.csv", als_csv(kolommen, [rij]))]
+    machine = als_csv(kolommen, [rij]).decode("utf-8")
+    assert machine.splitlines()[1] == '"Coöperatie; ""De Brug""",1234567.8,2026-12-31,true,'
 
 
 def test_xlsx_schrijft_een_miljoen_als_getal():

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import io
 import json
+import re
 import shutil
 
 import pytest
@@ -239,8 +241,16 @@ def test_upload_in_het_web_controleert_en_legt_vast(klaar, pdfs):
     assert bewaard.read_bytes() == pdfs["getekend"]
     assert stap.handtekeningen[0].sha256 == hashlib.sha256(pdfs["getekend"]).hexdigest()
     # the kept file is served from the confirmation's link
+    [link] = re.findall(r'href="(/regio/assen/bestand\?[^"]+)"', pagina.text)
+    assert client.get(html.unescape(link)).content == pdfs["getekend"]
     assert client.get("/regio/assen/bestand", params={
         "pad": "2025/overeenkomsten/wonen-plus.getekend.pdf"}).content == pdfs["getekend"]
+    # a copy beside it that the register did not record is not served, nor one beside a
+    # document contracten did not make
+    for eigen in ("wonen-plus.getekend-2.pdf", "eigen.getekend.pdf"):
+        shutil.copy(bewaard, bewaard.with_name(eigen))
+        assert client.get("/regio/assen/bestand", params={
+            "pad": f"2025/overeenkomsten/{eigen}"}).status_code == 404
 
 
 def test_upload_van_een_onbekende_uitgever_met_waarschuwing(klaar, pdfs):

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from contracten import genereer, laad_regio
+from contracten.uitvoer.manifest import stam
 
 from .conftest import ASSEN_DATUM, voer_uit, wijzig_yaml
 
@@ -41,12 +42,27 @@ def test_een_aanbieder_gewijzigd_alleen_zijn_documenten(regios, assen_gegenereer
                        "socialreturn-overzicht.docx"}
     na = stand(map_)
     for pad, (inode, _) in voor.items():
-        veranderd = pad.rsplit(".", 1)[0] + ".docx" in gemaakt or pad == "manifest.json"
+        veranderd = stam(pad) + ".docx" in gemaakt or pad == "manifest.json"
         assert (na[pad][0] != inode) == veranderd, pad  # untouched files keep their inode
     # The contact person is neither the addressee of a letter (that is the directie, unless
     # the aanbieder's `brief` says otherwise) nor the contract's signatory.
     assert "Nieuwe Contactpersoon" not in (map_ / "brieven/socialreturn/wonen-plus.md").read_text()
     assert "Nieuwe Contactpersoon" not in (map_ / "overeenkomsten/wonen-plus.md").read_text()
+
+
+def test_de_csv_voor_scripts_hoort_bij_zijn_overzicht(regios, assen_gegenereerd):
+    """`x.machine.csv` is a format of document `x`: kept when `x` is unchanged, made again
+    when it is missing, never removed as a document the run no longer makes."""
+    uitvoer = assen_gegenereerd
+    machine = uitvoer / "assen/2025/socialreturn-overzicht.machine.csv"
+    assert stam("socialreturn-overzicht.machine.csv") == "socialreturn-overzicht"
+    inhoud = machine.read_bytes()
+    volledig = genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=DATUM)  # a whole run
+    assert volledig.geschreven == [] and machine.read_bytes() == inhoud
+    machine.unlink()
+    opnieuw = genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=DATUM)
+    assert "socialreturn-overzicht.machine.csv" in opnieuw.geschreven
+    assert machine.read_bytes() == inhoud
 
 
 def test_andere_briefdatum_maakt_alleen_brieven_opnieuw(regios, assen_gegenereerd):

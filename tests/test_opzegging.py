@@ -105,9 +105,16 @@ def test_klaar_als(tmp_path):
     assert r["markeringen"]["2027-02-28"] == "zondag"
 
     map_ = uitvoer / "assen/opzeggingen/zorg-welzijn-de-brug/2026-08-31"
-    regels = (map_ / "transitieschema.csv").read_text(encoding="utf-8").splitlines()
+    regels = (map_ / "transitieschema.machine.csv").read_text(encoding="utf-8").splitlines()
     assert regels[0].startswith("client,gemeente,product,einddatum_beschikking,zorg_tot")
     assert {r.split(",")[0]: r.split(",")[4] for r in regels[1:]} == verwacht
+    # for people, in Dutch Excel: ';', a byte-order mark, dates as 31-12-2026
+    mensen = (map_ / "transitieschema.csv").read_bytes()
+    assert mensen.startswith(b"\xef\xbb\xbf")
+    rijen = [r.split(";") for r in mensen.decode("utf-8-sig").splitlines()]
+    assert len(rijen[0]) == len(regels[0].split(","))
+    assert {r[0]: r[4] for r in rijen[1:]} == {
+        c: dt.date.fromisoformat(d).strftime("%d-%m-%Y") for c, d in verwacht.items()}
     blad = openpyxl.load_workbook(map_ / "transitieschema.xlsx").active
     uit_xlsx = {rij[0]: rij[4].date().isoformat()
                 for rij in blad.iter_rows(min_row=2, values_only=True)}

@@ -101,7 +101,7 @@ def test_social_return_per_overeenkomst_van_de_aanneemsom_per_perceel(uitvoer):
     aanbieder = next(a for a in profiel.aanbieders if a.id == BEIDE)
     per_perceel = aanbieder.aanneemsom_per_perceel
     assert set(per_perceel) == {1, 2}
-    with (uitvoer / "socialreturn-overzicht.csv").open(encoding="utf-8", newline="") as f:
+    with (uitvoer / "socialreturn-overzicht.machine.csv").open(encoding="utf-8", newline="") as f:
         rijen = {(r["id"], int(r["perceel"])): r for r in csv.DictReader(f)}
     assert len(rijen) == len(CONTRACTEN)
     for nummer, aanneemsom in per_perceel.items():

@@ -182,11 +182,23 @@ def test_xlsx_teruggelezen_gelijk_aan_berekening(socialreturn_assen):
 
 def test_csv_en_word_overzicht_kloppen(socialreturn_assen):
     resultaat, map_ = socialreturn_assen
-    with (map_ / "socialreturn-overzicht.csv").open(encoding="utf-8", newline="") as bestand:
+    with (map_ / "socialreturn-overzicht.machine.csv").open(encoding="utf-8",
+                                                            newline="") as bestand:
         rijen = list(csv.DictReader(bestand))
     assert [(r["id"], r["verplicht"], r["bedrag"] or None) for r in rijen] == [
         (a["id"], "true" if a["verplicht"] else "false", a["bedrag"])
         for a in resultaat["aanbieders"]]
+    # the .csv for people opens right in Dutch Excel: ';', a byte-order mark, decimal comma
+    ruw = (map_ / "socialreturn-overzicht.csv").read_bytes()
+    assert ruw.startswith(b"\xef\xbb\xbf")
+    with (map_ / "socialreturn-overzicht.csv").open(encoding="utf-8-sig", newline="") as bestand:
+        mensen = list(csv.reader(bestand, delimiter=";"))
+    assert mensen[0][:2] == ["Aanbieder-id", "Aanbieder"]
+    assert len(mensen) == len(rijen) + 1 and all(len(r) == len(mensen[0]) for r in mensen)
+    kolom = list(rijen[0]).index("bedrag")
+    assert [r[kolom] for r in mensen[1:]] == [
+        (a["bedrag"] or "").replace(".", ",") for a in resultaat["aanbieders"]]
+    assert {r[list(rijen[0]).index("verplicht")] for r in mensen[1:]} <= {"ja", "nee"}
     overzicht = docx_tekst(map_ / "socialreturn-overzicht.docx")
     for a in resultaat["aanbieders"]:
         if a["bedrag"]:
@@ -246,7 +258,7 @@ def test_genereer_maakt_ook_overzicht_en_brieven(assen_eenmaal_gegenereerd):
     soorten = {d["soort"] for d in documenten}
     assert {"socialreturn-overzicht", "socialreturn-brief"} <= soorten
     formaten = {d["formaat"] for d in documenten if d["soort"] == "socialreturn-overzicht"}
-    assert formaten == {"docx", "md", "xlsx", "csv"}
+    assert formaten == {"docx", "md", "xlsx", "csv", "machine.csv"}
     assert (map_ / "socialreturn-overzicht.xlsx").is_file()
     assert (map_ / "brieven/socialreturn/zorg-welzijn-de-brug.docx").is_file()
 
@@ -261,7 +273,8 @@ def test_formule_in_een_naam_blijft_tekst_in_het_overzicht(regios, tmp_path):
     blad = openpyxl.load_workbook(map_ / "socialreturn-overzicht.xlsx").active
     cel = next(c for c in blad["B"] if str(c.value).startswith("=HYPERLINK"))
     assert cel.data_type == "s"  # a string, not a formula
-    assert "'=HYPERLINK" in (map_ / "socialreturn-overzicht.csv").read_text(encoding="utf-8")
+    for naam in ("socialreturn-overzicht.csv", "socialreturn-overzicht.machine.csv"):
+        assert "'=HYPERLINK" in (map_ / naam).read_text(encoding="utf-8-sig")
 
 
 @pytest.mark.parametrize(("wijziging", "veld", "code"), [

@@ -217,7 +217,7 @@ def test_het_overzicht_noemt_het_laatste_jaar_als_dat_afwijkt(tmp_path):
     assert "| € 7.475,00 (voorbeeld) | € 29.900,00 (voorbeeld) |" in overzicht  # all equal
     brief = _lees(tmp_path / "assen/2025/brieven/socialreturn/zorg-welzijn-de-brug.md")
     assert "| 1 januari 2029 tot en met 31 december 2029 | € 15.432,09 (voorbeeld) |" in brief
-    csv = _lees(tmp_path / "assen/2025/socialreturn-overzicht.csv").splitlines()
+    csv = _lees(tmp_path / "assen/2025/socialreturn-overzicht.machine.csv").splitlines()
     assert "per_jaar,laatste_jaar,bedrag" in csv[0]
     assert any(r.startswith("zorg-welzijn-de-brug,") and ",15432.10,15432.09,61728.39," in r
                for r in csv)

@@ -3,7 +3,9 @@ and optionally as .ics (for Outlook and Google Calendar) and .xlsx."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,14 +19,16 @@ from contracten.register.register import Register
 from contracten.register.verbinding import open_engine
 from contracten.rekenen.contractstand import Opzegfeit
 from contracten.rekenen.termijnen import Termijn, termijnen
+from contracten.uitvoer.indeling import Indeling
 from contracten.uitvoer.map import vervang_atomair
-from contracten.weergave.kalender import als_ics
+from contracten.weergave.kalender import Versie, als_ics, bijgewerkt
 from contracten.weergave.spreadsheet import Kolom, als_xlsx
 
 KOLOMMEN = [Kolom("datum", "Datum", "datum"), Kolom("wat", "Wat", "tekst"),
             Kolom("aanbieder", "Aanbieder", "tekst"), Kolom("grondslag", "Grondslag", "tekst"),
             Kolom("markering", "Let op (weekend of feestdag)", "tekst")]
 PERCEEL = Kolom("perceel", "Perceel", "tekst")  # in a tender of several percelen
+VERSIES = "agenda-versies.json"  # in the region's output folder: each event's SEQUENCE
 
 
 @dataclass(frozen=True)
@@ -34,16 +38,19 @@ class Agenda:
     tot: dt.date  # inclusive
     termijnen: list[Termijn]
     geschreven: list[Path]
+    kalender: bytes | None = None  # the .ics, when asked for (`kalender=True` or `ics`)
 
 
 def agenda(regio: Profiel, *, vanaf: dt.date, binnen: int = 365, tijdstip: dt.datetime,
            uitvoer: Path | str = "output", database: str | Path | None = None,
            ics: Path | None = None, xlsx: Path | None = None,
-           percelen: Sequence[int] = ()) -> Agenda:
+           percelen: Sequence[int] = (), kalender: bool = False) -> Agenda:
     """The deadlines of `regio` from `vanaf` through `binnen` days later, per contract where
     they concern one. Running opzeggingen come from the register (brought up to date from the
     output folders first). `percelen` leaves out the deadlines of contracts in other percelen
-    (those of the whole region stay)."""
+    (those of the whole region stay). With `ics` or `kalender` the calendar file too, each
+    event with the SEQUENCE of its last change (kept in the region's output folder,
+    `agenda-versies.json`, so a calendar that imported it takes a changed event over)."""
     if onbekend := onbekende_percelen(regio, percelen):
         raise InvoerFout(onbekend, "Ongeldige keuze")
     register = Register(open_engine(database))
@@ -61,9 +68,15 @@ def agenda(regio: Profiel, *, vanaf: dt.date, binnen: int = 365, tijdstip: dt.da
     namen = {a.id: a.naam for a in regio.aanbieders}
     meer_percelen = len(regio.percelen) > 1
     geschreven = []
-    if ics is not None:
-        vervang_atomair(ics, als_ics(f"Termijnen {regio.regio.naam}", gekozen,
-                                     tijdstip=tijdstip))
+    ics_inhoud = None
+    if ics is not None or kalender:
+        bewaard = Indeling(Path(uitvoer)).regio(regio.sleutel) / VERSIES
+        versies = bijgewerkt(_versies(bewaard), gekozen, tijdstip=tijdstip)
+        ics_inhoud = als_ics(f"Termijnen {regio.regio.naam}", gekozen, tijdstip=tijdstip,
+                             versies=versies)
+        _bewaar(bewaard, versies)
+    if ics is not None and ics_inhoud is not None:
+        vervang_atomair(ics, ics_inhoud)
         geschreven.append(ics)
     if xlsx is not None:
         rijen = [{"datum": t.datum, "wat": t.wat, "aanbieder": namen.get(t.aanbieder or "", ""),
@@ -74,4 +87,32 @@ def agenda(regio: Profiel, *, vanaf: dt.date, binnen: int = 365, tijdstip: dt.da
         vervang_atomair(xlsx, als_xlsx("Termijnen", kolommen, rijen, totaal_van=[],
                                        tijdstip=tijd.dag(tijdstip)))
         geschreven.append(xlsx)
-    return Agenda(regio.sleutel, vanaf, tot, gekozen, geschreven)
+    return Agenda(regio.sleutel, vanaf, tot, gekozen, geschreven, ics_inhoud)
+
+
+def _versies(pad: Path) -> dict[str, Versie]:
+    """The versions saved by the last export; none when there is no (readable) file: every
+    event then starts again at SEQUENCE 0."""
+    try:
+        data = json.loads(pad.read_text(encoding="utf-8"))
+        return {uid: Versie(str(v["inhoud"]), int(v["sequence"]),
+                            dt.datetime.fromisoformat(v["gewijzigd"]))
+                for uid, v in data["afspraken"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _bewaar(pad: Path, versies: dict[str, Versie]) -> None:
+    """Saved when they changed; a read-only output folder keeps the old ones (the file is
+    made all the same)."""
+    data = {"afspraken": {uid: {"inhoud": v.inhoud, "sequence": v.sequence,
+                                "gewijzigd": v.gewijzigd.isoformat()}
+                          for uid, v in sorted(versies.items())}}
+    tekst = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
+    try:
+        if pad.read_bytes() == tekst:
+            return
+    except OSError:
+        pass
+    with contextlib.suppress(OSError):
+        vervang_atomair(pad, tekst)

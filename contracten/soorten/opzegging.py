@@ -16,7 +16,7 @@ from contracten.rekenen.opzegging import Schema, bereken, markering
 from contracten.soorten.basis import ContractSoort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
 from contracten.uitvoer.indeling import document
-from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
+from contracten.weergave.spreadsheet import Kolom, als_xlsx, csv_bestanden
 
 
 def met_markering(d: dt.date) -> str:
@@ -189,7 +189,7 @@ class Transitieschema(_OpzeggingSoort):
         aanbieder = contract.aanbieder
         schema = self._onderwerp(uitvoering).schema
         rijen = schema_rijen(schema)
-        return [("csv", als_csv(KOLOMMEN, rijen)),
+        return [*csv_bestanden(KOLOMMEN, rijen),
                 ("xlsx", als_xlsx(f"Transitieschema {aanbieder.id}", KOLOMMEN, rijen,
                                   totaal_van=[], tijdstip=schema.instroomstop))]
 

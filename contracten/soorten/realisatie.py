@@ -20,7 +20,7 @@ from contracten.soorten.basis import RegioSoort, Uitvoering, basis
 from contracten.soorten.socialreturn import met_perceel, verplichtingen
 from contracten.weergave.fragment import Fragment
 from contracten.weergave.fragment import Letterlijk as L
-from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
+from contracten.weergave.spreadsheet import Kolom, als_xlsx, csv_bestanden
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ class SocialReturnRealisatie(RegioSoort):
         return [("xlsx", als_xlsx(titel, kolommen, rijen, totaal_van=["verplicht", "gerealiseerd",
                                                                        "tekort"],
                                   tijdstip=uitvoering.datum)),
-                ("csv", als_csv(kolommen, rijen))]
+                *csv_bestanden(kolommen, rijen)]
 
 
 KOLOMMEN = [Kolom("id", "Aanbieder-id", "tekst"), Kolom("naam", "Aanbieder", "tekst"),

@@ -19,7 +19,7 @@ from contracten.rekenen.socialreturn import op_voorbeelden
 from contracten.soorten.basis import ContractSoort, RegioSoort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
 from contracten.weergave.fragment import Fragment
-from contracten.weergave.spreadsheet import Kolom, als_csv, als_xlsx
+from contracten.weergave.spreadsheet import Kolom, als_xlsx, csv_bestanden
 
 
 def beschikbaar(profiel: Profiel, prijspeil: int) -> bool:
@@ -119,13 +119,14 @@ def met_perceel(profiel: Profiel, kolommen: list[Kolom]) -> list[Kolom]:
 
 
 def overzicht_bestanden(profiel: Profiel, prijspeil: int) -> list[tuple[str, bytes]]:
-    """The same overview as .xlsx (with totals and filters) and as .csv."""
+    """The same overview as .xlsx (with totals and filters) and as two CSVs (for Dutch Excel
+    and for scripts: `csv_bestanden`)."""
     rijen = overzicht_rijen(profiel)
     kolommen = met_perceel(profiel, KOLOMMEN)
     titel = f"Social return {profiel.regio.naam}"
     tijdstip = profiel.prijspeilen[prijspeil].ingangsdatum
     return [("xlsx", als_xlsx(titel, kolommen, rijen, totaal_van=["bedrag"], tijdstip=tijdstip)),
-            ("csv", als_csv(kolommen, rijen))]
+            *csv_bestanden(kolommen, rijen)]
 
 
 PARTIJ = re.compile(r"\b(?:Opdrachtnemer|Opdrachtgever)\b")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contracten.profiel.percelen import PERCEEL
+from contracten.uitvoer import manifest
 from contracten.uitvoer.manifest import BESTAND
 
 OPZEGGINGEN = "opzeggingen"
@@ -42,6 +43,14 @@ class Indeling:
     def is_uitvoermap(map_: Path) -> bool:
         """Whether a run of contracten made `map_` (it has a manifest)."""
         return (map_ / BESTAND).is_file()
+
+    @staticmethod
+    def gemaakt(map_: Path) -> frozenset[str]:
+        """The files a run made in `map_` (their paths in it, with forward slashes), as its
+        manifest lists them; none without a manifest. Raises ManifestBeschadigd (a
+        ContractenFout) for a manifest that cannot be read."""
+        gelezen = manifest.lees(map_)
+        return frozenset(d.pad for d in gelezen.documenten) if gelezen else frozenset()
 
     def regio(self, regio: str) -> Path:
         """Everything of one region."""

@@ -132,7 +132,13 @@ class Manifest(_Model):
         return data
 
 
+SAMENGESTELD = (".machine.csv",)  # an extension of two parts: `x.machine.csv` is of `x`
+
+
 def stam(pad: str) -> str:
+    for achter in SAMENGESTELD:
+        if pad.endswith(achter):
+            return pad[:-len(achter)]
     return pad.rsplit(".", 1)[0]
 
 

@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 import contracten
 from contracten import ContractenFout
 from contracten.web import aanmelden, handelingen, ondertekenen, taken, weergeven
+from contracten.web.bestanden import Manifesten
 from contracten.web.beveiliging import VRIJ, Koppen
 from contracten.web.drempel import Drempel
 from contracten.web.instellingen import Instellingen
@@ -117,5 +118,6 @@ def maak_app(instellingen: Instellingen) -> Starlette:
     ], exception_handlers={HTTPException: _fout, ContractenFout: _fout})
     app.state.instellingen = instellingen
     app.state.drempel = Drempel(instellingen.teller)
+    app.state.manifesten = Manifesten()  # per output folder: the files its manifest lists
     app.state.profielen = {}  # region -> (its files' sizes and times, its Profiel)
     return app

@@ -101,8 +101,9 @@ async def vergelijk(request: Request) -> Response:
         return RedirectResponse(f"/regio/{naam}/vergelijk?oud={oud}&nieuw={nieuw}",
                                 status_code=303)
     rapport = indeling.vergelijking(van, naar)  # where `vergelijk` puts it by default
-    redlines = sorted(p.relative_to(map_).as_posix() for p in rapport.rglob("*.docx")) \
-        if rapport.is_dir() else []
+    plek = rapport.relative_to(map_).as_posix()  # only what `vergelijk` made and listed
+    redlines = sorted(f"{plek}/{r}" for r in request.app.state.manifesten.van(rapport)
+                      if r.endswith(".docx"))
     verslag = rapport / "rapport.md"
     return toon(request, "vergelijk.html", regio=p, oud=oud, nieuw=nieuw,
                 gemaakt=verslag.is_file(),

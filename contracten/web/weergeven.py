@@ -12,8 +12,9 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
 import contracten
-from contracten import STAP_NAMEN, STAPPEN, als_ics, veilig_html
-from contracten.web.beveiliging import regionaam, veilig_bestand
+from contracten import STAP_NAMEN, STAPPEN, veilig_html
+from contracten.web.bestanden import gemaakt_bestand
+from contracten.web.beveiliging import regionaam
 from contracten.web.instellingen import Instellingen
 from contracten.web.pagina import toon
 
@@ -42,10 +43,10 @@ def geladen(request: Request, naam: str) -> contracten.Profiel:
 
 
 def jaar(request: Request, regio: contracten.Profiel) -> int:
-    """The prijspeil a page is about: ?jaar=, else the one in a document's path, else the
-    newest (404 for one the region does not have)."""
-    tekst = request.query_params.get("jaar") or contracten.Indeling.prijspeil_in(
-        request.query_params.get("pad", ""))
+    """The prijspeil a page is about: ?jaar=, else the one in a document's path (an
+    opzegging's has none), else the newest (404 for one the region does not have)."""
+    uit_pad = contracten.Indeling.prijspeil_in(request.query_params.get("pad", ""))
+    tekst = request.query_params.get("jaar") or (uit_pad if uit_pad.isdigit() else "")
     if not tekst:
         return regio.laatste_prijspeil()
     if not tekst.isdigit() or int(tekst) not in regio.prijspeilen:
@@ -91,15 +92,33 @@ def document(request: Request) -> HTMLResponse:
     inhoud = veilig_html(markdown.markdown(twin.read_text(encoding="utf-8"),
                                            extensions=["tables", "sane_lists"])) \
         if twin.is_file() and not twin.is_symlink() else ""
-    pdf = d.bestand.with_suffix(".pdf")
+    try:  # a pdf only when contracten made it (the link would be refused otherwise)
+        pdf = bool(gemaakt_bestand(inst(request).uitvoer, p.sleutel,
+                                   f"{d.stand.pad.split('/', 1)[1][:-5]}.pdf",
+                                   request.app.state.manifesten, lambda *_: False))
+    except HTTPException:
+        pdf = False
     return toon(request, "document.html", regio=p, document=d, inhoud=inhoud,
-                pdf=pdf.is_file(), stappen=STAP_NAMEN)
+                pdf=pdf, stappen=STAP_NAMEN)
 
 
 def bestand(request: Request) -> Response:
+    """A file contracten made (`bestanden`): listed in its folder's manifest, or a signed PDF
+    the register recorded."""
     naam = regionaam(request)
-    gevonden = veilig_bestand(contracten.Indeling(inst(request).uitvoer).regio(naam),
-                              request.query_params.get("pad", ""))
+    i = inst(request)
+
+    def getekend(document: str, pdf: str) -> bool:
+        regio = geladen(request, naam)
+        peil = contracten.Indeling.prijspeil_in(document)
+        jaar = int(peil) if peil.isdigit() and int(peil) in regio.prijspeilen else None
+        stand_ = contracten.status(regio, tijdstip=i.klok(), uitvoer=i.uitvoer,
+                                   database=i.database, prijspeil=jaar, paden=[document])
+        return any(h.pad == pdf for d in stand_.documenten for s in d.stand.geschiedenis
+                   for h in s.handtekeningen)
+
+    gevonden = gemaakt_bestand(i.uitvoer, naam, request.query_params.get("pad", ""),
+                               request.app.state.manifesten, getekend)
     return FileResponse(gevonden, filename=gevonden.name,
                         content_disposition_type="inline" if gevonden.suffix in (".pdf",)
                         else "attachment")
@@ -125,10 +144,10 @@ def _binnen(request: Request) -> int:
     return int(waarde)
 
 
-def _agenda(request: Request) -> contracten.Agenda:
+def _agenda(request: Request, kalender: bool = False) -> contracten.Agenda:
     i = inst(request)
     return contracten.agenda(profiel(request), vanaf=contracten.dag_van(i.klok()),
-                             binnen=_binnen(request),
+                             binnen=_binnen(request), kalender=kalender,
                              tijdstip=i.klok(), uitvoer=i.uitvoer, database=i.database)
 
 
@@ -138,9 +157,8 @@ def agenda(request: Request) -> HTMLResponse:
 
 
 def agenda_ics(request: Request) -> Response:
-    uitkomst = _agenda(request)
-    naam = f"Termijnen {uitkomst.regio}"
-    return Response(als_ics(naam, uitkomst.termijnen, tijdstip=inst(request).klok()),
+    uitkomst = _agenda(request, kalender=True)
+    return Response(uitkomst.kalender,
                     media_type="text/calendar; charset=utf-8",
                     headers={"content-disposition":
                              f'attachment; filename="termijnen-{uitkomst.regio}.ics"'})

@@ -1,4 +1,5 @@
-"""Overviews as a spreadsheet people can work with (.xlsx) and as plain data (.csv)."""
+"""Overviews as a spreadsheet people can work with (.xlsx), as a CSV that opens right in Dutch
+Excel (`<naam>.csv`) and as plain data for scripts (`<naam>.machine.csv`)."""
 
 from __future__ import annotations
 
@@ -117,8 +118,35 @@ def getal(waarde: Any) -> str:
     return format(waarde, "f") if isinstance(waarde, Decimal) else str(waarde)
 
 
+MACHINE = "machine.csv"  # the format (and extension) of the CSV for scripts
+
+
+def csv_bestanden(kolommen: list[Kolom], rijen: list[dict[str, Any]]) -> list[tuple[str, bytes]]:
+    """The two CSVs of an overview, as (formaat, inhoud): for people, `csv` (`als_excel_csv`),
+    and for scripts, `machine.csv` (`als_csv`)."""
+    return [("csv", als_excel_csv(kolommen, rijen)), (MACHINE, als_csv(kolommen, rijen))]
+
+
+def als_excel_csv(kolommen: list[Kolom], rijen: list[dict[str, Any]]) -> bytes:
+    """For Dutch Excel, which splits on ';' and reads '1234,56' and '31-12-2026': separated by
+    semicolons, UTF-8 with a byte-order mark (else Excel reads 'Coöperatie' as ANSI), the
+    column names people read, amounts with a decimal comma (no thousands separator), dates
+    as dd-mm-jjjj, ja/nee; text never starts a formula."""
+    buffer = io.StringIO()
+    schrijver = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    schrijver.writerow([k.kop for k in kolommen])
+    for rij in rijen:
+        schrijver.writerow(["" if rij[k.sleutel] is None else
+                            ("ja" if rij[k.sleutel] else "nee") if k.soort == "ja/nee" else
+                            rij[k.sleutel].strftime("%d-%m-%Y") if k.soort == "datum" else
+                            _geen_formule(str(rij[k.sleutel])) if k.soort == "tekst" else
+                            getal(rij[k.sleutel]).replace(".", ",") for k in kolommen])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
 def als_csv(kolommen: list[Kolom], rijen: list[dict[str, Any]]) -> bytes:
-    """UTF-8, comma-separated, amounts with a decimal point and ISO dates (like the JSON)."""
+    """For scripts: UTF-8, comma-separated, the column keys, amounts with a decimal point and
+    ISO dates (like the JSON)."""
     buffer = io.StringIO()
     schrijver = csv.writer(buffer, lineterminator="\n")
     schrijver.writerow([k.sleutel for k in kolommen])
