@@ -23,9 +23,11 @@ VELDEN = 2 * MAXIMUM + 20  # a form naming them: a path and a version each, and 
 
 def gekozen(formulier: FormData) -> list[tuple[str, str]]:
     """The documents a form names, each with the sha256 of the version the page showed: the
-    queue's check boxes ("<sha256> <path>") and pairs of `pad` and `sha256` fields."""
+    queue's check boxes ("document-<n>": "<sha256> <path>"; each its own name, so that no
+    group of them has to be announced) and pairs of `pad` and `sha256` fields."""
     paren = [(pad, sha) for sha, _, pad in (str(w).partition(" ")
-                                            for w in formulier.getlist("document"))]
+                                            for k, w in formulier.multi_items()
+                                            if k.startswith("document-"))]
     paden, versies = formulier.getlist("pad"), formulier.getlist("sha256")
     if len(paden) != len(versies):
         raise HTTPException(400, "Het formulier noemt niet welke versie u zag; open de pagina "
@@ -64,7 +66,8 @@ async def bevestig(request: Request) -> HTMLResponse:
                                  f"{anders[0]} staat niet op '{STAP_NAMEN[vorige]}', zodat "
                                  f"'{STAP_NAMEN[stap]}' er niet op volgt. Filter de lijst op "
                                  "status.")
-    return toon(request, "bevestig.html", regio=p, rijen=rijen, stap=stap, stappen=STAP_NAMEN)
+    return toon(request, "bevestig.html", regio=p, rijen=rijen, stap=stap, stappen=STAP_NAMEN,
+                formulier={k: str(v) for k, v in formulier.items()})
 
 
 def vastgelegd(request: Request) -> HTMLResponse:

@@ -154,23 +154,31 @@ def rood(html: str) -> str:
     return LET_OP.sub(r'<p class="waarschuwing">\1', html)
 
 
-def redline(uitvoer: Path, regio: contracten.Profiel, pad: str) -> tuple[int, str] | None:
-    """Of a document of a prijspeil: the prijspeil before it and the path (in the region's
-    output) of the redline against that version that `vergelijk` made; None if there is none."""
+@dataclass(frozen=True)
+class Vorige:
+    """The version before a document's: in which prijspeil, whether it was there, and the
+    redline against it that `vergelijk` made (its path in the region's output; "": none)."""
+
+    jaar: int
+    bestond: bool
+    redline: str
+
+
+def vorige(uitvoer: Path, regio: contracten.Profiel, pad: str) -> Vorige | None:
+    """Of a document of a prijspeil: the version before it, in the prijspeil generated before;
+    None in the first one generated."""
     jaar = contracten.Indeling.prijspeil_in(pad)
-    if not jaar.isdigit():
-        return None
-    eerder = [j for j in regio.prijspeilen if j < int(jaar)]
+    indeling = contracten.Indeling(uitvoer)
+    eerder = [j for j in regio.prijspeilen if jaar.isdigit() and j < int(jaar)
+              and indeling.is_uitvoermap(indeling.prijspeil(regio.sleutel, j))]
     if not eerder:
         return None
-    indeling = contracten.Indeling(uitvoer)
-    map_ = indeling.vergelijking(indeling.prijspeil(regio.sleutel, max(eerder)),
-                                 indeling.prijspeil(regio.sleutel, int(jaar)))
+    oud, nieuw = (indeling.prijspeil(regio.sleutel, j) for j in (max(eerder), int(jaar)))
     binnen = pad.split("/", 2)[2]
-    gevonden = map_ / "redlines" / binnen
-    if not gevonden.is_file():
-        return max(eerder), ""
-    return max(eerder), gevonden.relative_to(indeling.regio(regio.sleutel)).as_posix()
+    gevonden = indeling.vergelijking(oud, nieuw) / "redlines" / binnen
+    return Vorige(max(eerder), (oud / binnen).is_file(),
+                  gevonden.relative_to(indeling.regio(regio.sleutel)).as_posix()
+                  if gevonden.is_file() else "")
 
 
 def stapnaam(stap: str | None) -> str:

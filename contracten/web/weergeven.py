@@ -129,7 +129,7 @@ def document(request: Request) -> HTMLResponse:
     pdf = d.bestand.with_suffix(".pdf")
     return toon(request, "document.html", regio=p, document=d, rij=r, inhoud=inhoud,
                 pdf=pdf.is_file(), stappen=STAP_NAMEN,
-                redline=overzicht.redline(inst(request).uitvoer, p, d.stand.pad),
+                vorige=overzicht.vorige(inst(request).uitvoer, p, d.stand.pad),
                 waarschuwingen=overzicht.waarschuwingen(d.bestand))
 
 
