@@ -204,3 +204,36 @@ def test_licht_bij_duizend_aanbieders(client, monkeypatch):
         assert antwoord.status_code == 200
         assert len(antwoord.content) < 300_000, (url, len(antwoord.content))
     assert "Pagina 1 van 20 (1000 in totaal)" in client.get("/regio/assen").text
+
+
+def test_getekend_na_bevestigen_met_de_ondertekenaars(client):
+    """Of a definitief contract, the row asks who signed; the confirmation shows it again,
+    filled in, and records it."""
+    i = client.app.state.instellingen
+    assen = contracten.laad_regio(i.regios, "assen")
+    pad = "assen/2026/overeenkomsten/stichting-brinkhuis.docx"
+    contracten.zet_stap(assen, "juridisch_akkoord", door="mr. J. Jansen", tijdstip=i.klok(),
+                        uitvoer=i.uitvoer, database=i.database, paden=[pad])
+    contracten.markeer_definitief(assen, datum=i.klok().date(), door="mr. J. Jansen",
+                                  tijdstip=i.klok(), ook_samenvattingen=True,
+                                  ook_voorbeelden=True, uitvoer=i.uitvoer,
+                                  database=i.database, paden=[pad])
+    html = client.get("/regio/assen/goedkeuring?status=definitief").text
+    assert "Getekend voor de gemeente<span class=\"vh\">: Overeenkomst Stichting Brinkhuis" in html
+    assert 'class="getekende-pdf"' in html  # the signed pdf can still be uploaded here
+    sha = _gekozen(html)[pad]
+    velden = {"opdrachtgever": "J. de Vries", "opdrachtgever-functie": "wethouder",
+              "opdrachtgever-datum": "2026-12-01", "opdrachtnemer": "A. Bakker",
+              "opdrachtnemer-functie": "bestuurder", "opdrachtnemer-datum": "2026-12-01"}
+    vraag = client.post("/regio/assen/bevestig?jaar=2026", data={
+        "csrf": csrf(html), "pad": pad, "sha256": sha, "stap": "getekend", **velden})
+    assert "<h1>Bevestigen: getekend</h1>" in vraag.text
+    assert 'name="opdrachtnemer-functie" value="bestuurder" required' in vraag.text
+    antwoord = client.post("/regio/assen/stap", data={
+        "csrf": csrf(vraag.text), "pad": pad, "sha256": sha, "stap": "getekend", **velden},
+        follow_redirects=False)
+    assert antwoord.status_code == 303, re.findall(r"<li>.*?</li>", antwoord.text)
+    assert "Getekend is vastgelegd voor 1 document." in client.get(
+        antwoord.headers["location"]).text
+    assert "getekend voor de opdrachtnemer door A. Bakker (bestuurder) op 1 december 2026" \
+        in _geschiedenis(client, pad)
