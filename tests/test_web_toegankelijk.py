@@ -137,3 +137,15 @@ def test_bevestigen_en_vastgelegd_zonder_ernstige_toegankelijkheidsfout(server, 
     _bevestig(browser)
     assert "vastgelegd voor 14 documenten" in browser.find_element(_by().ID, "vastgelegd").text
     assert _axe(browser) == []
+
+
+def test_de_wijzigingen_van_een_document_zonder_ernstige_toegankelijkheidsfout(server, browser):
+    url, _ = server
+    browser.get(url + "/regio/assen/vergelijk?oud=2025&nieuw=2026")
+    _klik_en_wacht(browser, browser.find_element(_by().ID, "maak-vergelijking"))
+    browser.get(url + "/regio/assen/document?pad=assen/2026/overeenkomsten/wonen-plus.docx")
+    wijzigingen = browser.find_element(_by().ID, "wijzigingen-tekst")
+    weg = [d.text for d in wijzigingen.find_elements(_by().TAG_NAME, "del")]
+    assert any(w.endswith("110,00") for w in weg)
+    assert "Redline tegen prijspeil 2025" in browser.find_element(_by().ID, "wijzigingen").text
+    assert _axe(browser) == []

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
+import markdown
+
 import contracten
-from contracten import STAP_NAMEN, STAPPEN
+from contracten import STAP_NAMEN, STAPPEN, veilig_html
 
 PER_PAGINA = 50
 SOORTNAMEN = {"programma-van-eisen": "Programma van Eisen", "overeenkomst": "Overeenkomst",
@@ -24,6 +26,7 @@ SOORTNAMEN = {"programma-van-eisen": "Programma van Eisen", "overeenkomst": "Ove
               "transitieschema": "Transitieschema", "opzeggingsbrief": "Opzeggingsbrief"}
 VOLGENDE = {s: STAPPEN[i + 1] for i, s in enumerate(STAPPEN[:-1])}
 LET_OP = re.compile(r"<p>(Let op:)")
+WEG, ERBIJ = re.compile(r"\[-(.*?)-\]", re.S), re.compile(r"\{\+(.*?)\+\}", re.S)
 
 
 def soortnaam(soort: str) -> str:
@@ -162,6 +165,7 @@ class Vorige:
     jaar: int
     bestond: bool
     redline: str
+    wijzigingen: str = ""  # the document's changes from the comparison's report, as HTML
 
 
 def vorige(uitvoer: Path, regio: contracten.Profiel, pad: str) -> Vorige | None:
@@ -178,7 +182,26 @@ def vorige(uitvoer: Path, regio: contracten.Profiel, pad: str) -> Vorige | None:
     gevonden = indeling.vergelijking(oud, nieuw) / "redlines" / binnen
     return Vorige(max(eerder), (oud / binnen).is_file(),
                   gevonden.relative_to(indeling.regio(regio.sleutel)).as_posix()
-                  if gevonden.is_file() else "")
+                  if gevonden.is_file() else "",
+                  _wijzigingen(indeling.vergelijking(oud, nieuw) / "rapport.md", binnen))
+
+
+def _wijzigingen(rapport: Path, binnen: str) -> str:
+    """The document's part of the comparison's report (`vergelijk`), as HTML: what was removed
+    struck through, what is new underlined, each said in words for screen readers too."""
+    if not rapport.is_file() or rapport.is_symlink():
+        return ""
+    kop, deel, bezig = f"## {binnen} (", [], False
+    for regel in rapport.read_text(encoding="utf-8").splitlines():
+        if regel.startswith("## "):
+            if bezig:
+                break
+            bezig = regel.startswith(kop)
+        elif bezig:
+            deel.append(regel[1:] if regel.startswith("#") else regel)  # one level down
+    html = veilig_html(markdown.markdown("\n".join(deel), extensions=["tables", "sane_lists"]))
+    html = WEG.sub(r'<del><span class="vh">verwijderd: </span>\1</del>', html)
+    return ERBIJ.sub(r'<ins><span class="vh">nieuw: </span>\1</ins>', html).strip()
 
 
 def stapnaam(stap: str | None) -> str:
