@@ -81,7 +81,7 @@ def test_de_redline_tegen_de_vorige_versie(client):
             'wonen-plus.docx">Redline tegen prijspeil 2025') in html
     # and the changes themselves, from the comparison's report
     wijzigingen = html.split('id="wijzigingen-tekst">')[1].split("</div>")[0]
-    assert "<h2>Artikel 2.1 – Tarieven en budget (samenvatting)</h2>" in wijzigingen
+    assert "<h3>Artikel 2.1 – Tarieven en budget (samenvatting)</h3>" in wijzigingen
     assert ('€ <del><span class="vh">verwijderd: </span>110,00</del><ins><span class="vh">'
             'nieuw: </span>113,85</ins> (voorbeeld)') in wijzigingen
     nieuw = client.get("/regio/assen/document?pad=assen/2026/addenda/wonen-plus.docx").text

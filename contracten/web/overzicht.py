@@ -198,7 +198,7 @@ def _wijzigingen(rapport: Path, binnen: str) -> str:
                 break
             bezig = regel.startswith(kop)
         elif bezig:
-            deel.append(regel[1:] if regel.startswith("#") else regel)  # one level down
+            deel.append(regel)  # its headings (###) fall under the page's own (h2)
     html = veilig_html(markdown.markdown("\n".join(deel), extensions=["tables", "sane_lists"]))
     html = WEG.sub(r'<del><span class="vh">verwijderd: </span>\1</del>', html)
     return ERBIJ.sub(r'<ins><span class="vh">nieuw: </span>\1</ins>', html).strip()
