@@ -6,6 +6,7 @@ through the same step (all or none)."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -28,7 +29,15 @@ def map_(tmp_path_factory) -> tuple[Path, Path]:
 
 @pytest.fixture
 def client(map_, tmp_path) -> TestClient:
+    """A register of its own over the shared output: a test here records steps, never files."""
     regios, uitvoer = map_
+    return TestClient(app_voor(regios, uitvoer, tmp_path / "r.sqlite", door="mr. J. Jansen"))
+
+
+@pytest.fixture
+def eigen(tmp_path) -> TestClient:
+    """An output of its own, for a test that writes files (a comparison, a marker, a letter)."""
+    regios, uitvoer = werkmap(tmp_path)
     return TestClient(app_voor(regios, uitvoer, tmp_path / "r.sqlite", door="mr. J. Jansen"))
 
 
@@ -70,11 +79,14 @@ def test_een_document_met_zijn_versie_en_volgende_stap(client):
     # the warning as Word and pdf show it: red, in the text too
     assert '<div class="document">' in html
     assert html.split('<div class="document">')[1].count('<p class="waarschuwing">Let op:') == 2
-    assert "Geen redline tegen prijspeil 2025" in html  # not compared yet
 
 
-def test_de_redline_tegen_de_vorige_versie(client):
-    token = csrf(client.get("/regio/assen").text)
+def test_de_redline_tegen_de_vorige_versie(eigen):
+    """Before the comparison is made, the page says so; after, it shows the changes."""
+    client = eigen
+    voor = client.get(f"/regio/assen/document?pad={WONEN}").text
+    assert "Geen redline tegen prijspeil 2025" in voor
+    token = csrf(voor)
     client.post("/regio/assen/vergelijk", data={"csrf": token, "oud": "2025", "nieuw": "2026"})
     html = client.get(f"/regio/assen/document?pad={WONEN}").text
     assert ('/regio/assen/bestand?pad=vergelijking-2025-2026/redlines/overeenkomsten/'
@@ -87,7 +99,7 @@ def test_de_redline_tegen_de_vorige_versie(client):
     nieuw = client.get("/regio/assen/document?pad=assen/2026/addenda/wonen-plus.docx").text
     assert "Nieuw in prijspeil 2026: prijspeil 2025 had dit document niet." in nieuw
     eerste = client.get("/regio/assen/document?pad=assen/2025/overeenkomsten/wonen-plus.docx")
-    assert "Er is geen eerdere versie" in eerste.text
+    assert "Er is geen eerdere versie van dit document." in eerste.text
 
 
 def test_een_stap_eerst_bevestigen_dan_zeggen_wat_is_vastgelegd(client):
@@ -211,9 +223,10 @@ def test_licht_bij_duizend_aanbieders(client, monkeypatch):
     assert "Pagina 1 van 20 (1000 in totaal)" in client.get("/regio/assen").text
 
 
-def test_getekend_na_bevestigen_met_de_ondertekenaars(client):
+def test_getekend_na_bevestigen_met_de_ondertekenaars(eigen):
     """Of a definitief contract, the row asks who signed; the confirmation shows it again,
     filled in, and records it."""
+    client = eigen
     i = client.app.state.instellingen
     assen = contracten.laad_regio(i.regios, "assen")
     pad = "assen/2026/overeenkomsten/stichting-brinkhuis.docx"
@@ -242,3 +255,21 @@ def test_getekend_na_bevestigen_met_de_ondertekenaars(client):
         antwoord.headers["location"]).text
     assert "getekend voor de opdrachtnemer door A. Bakker (bestuurder) op 1 december 2026" \
         in _geschiedenis(client, pad)
+
+
+def test_een_opzeggingsbrief_op_de_contractpagina(eigen):
+    """An opzegging's letter has no prijspeil in its path: its page and its step work."""
+    client = eigen
+    i = client.app.state.instellingen
+    assen = contracten.laad_regio(i.regios, "assen")
+    contracten.opzegging(assen, aanbieder="wonen-plus", datum=dt.date(2027, 3, 31),
+                         briefdatum=dt.date(2027, 4, 1), uitvoer=i.uitvoer)
+    html = client.get("/regio/assen/contract?aanbieder=wonen-plus&perceel=1").text
+    pad = re.search(r'document\?pad=(assen/opzeggingen/[^"]+\.docx)"', html).group(1)
+    assert ">Opzeggingsbrief</a></h3>" in html
+    document = client.get(f"/regio/assen/document?pad={pad}")
+    assert document.status_code == 200 and "Er is geen eerdere versie" in document.text
+    sha = re.search(r'name="sha256" value="([0-9a-f]{64})"', document.text).group(1)
+    vraag = client.post("/regio/assen/bevestig?jaar=2026", data={
+        "csrf": csrf(document.text), "pad": pad, "sha256": sha, "stap": "juridisch_akkoord"})
+    assert vraag.status_code == 200 and pad in vraag.text

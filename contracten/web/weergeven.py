@@ -45,8 +45,9 @@ def geladen(request: Request, naam: str) -> contracten.Profiel:
 def jaar(request: Request, regio: contracten.Profiel) -> int:
     """The prijspeil a page is about: ?jaar=, else the one in a document's path, else the
     newest (404 for one the region does not have)."""
-    tekst = request.query_params.get("jaar") or contracten.Indeling.prijspeil_in(
-        request.query_params.get("pad", ""))
+    uit_pad = contracten.Indeling.prijspeil_in(request.query_params.get("pad", ""))
+    # an opzegging's document has no prijspeil in its path: the newest follows it
+    tekst = request.query_params.get("jaar") or (uit_pad if uit_pad.isdigit() else "")
     if not tekst:
         return regio.laatste_prijspeil()
     if not tekst.isdigit() or int(tekst) not in regio.prijspeilen:
@@ -128,7 +129,7 @@ def document(request: Request) -> HTMLResponse:
         if twin.is_file() and not twin.is_symlink() else ""
     pdf = d.bestand.with_suffix(".pdf")
     return toon(request, "document.html", regio=p, document=d, rij=r, inhoud=inhoud,
-                pdf=pdf.is_file(), stappen=STAP_NAMEN,
+                pdf=pdf.is_file(), stappen=STAP_NAMEN, jaar=jaar(request, p),
                 vorige=overzicht.vorige(inst(request).uitvoer, p, d.stand.pad),
                 waarschuwingen=overzicht.waarschuwingen(d.bestand))
 
