@@ -30,6 +30,9 @@ def client(map_, tmp_path) -> TestClient:
     "/regio/assen/agenda?binnen=30", "/regio/assen/agenda?binnen=365",
     f"/regio/assen/document?pad={POE}", f"/regio/assen/geschiedenis?pad={POE}",
     "/regio/assen/vergelijk?oud=2025&nieuw=2026", "/statisch/stijl.css",
+    "/regio/assen/contract?aanbieder=wonen-plus&perceel=1",
+    f"/regio/assen/vastgelegd?stap=juridisch_akkoord&pad={POE}",
+    "/regio/assen/goedkeuring?status=concept&soort=overeenkomst&zoek=stichting&pagina=2",
 ])
 def test_elke_pagina_met_veiligheidskoppen(client, url):
     antwoord = client.get(url)
@@ -87,7 +90,10 @@ def test_een_symbolische_koppeling_wordt_niet_gevolgd(client, map_):
                                  "/regio/bestaat-niet",
                                  "/regio/assen/document?pad=../x.docx",
                                  "/regio/assen/agenda?binnen=7", "/taak/onbekend",
-                                 "/regio/assen/vergelijk?oud=2025&nieuw=2025"])
+                                 "/regio/assen/vergelijk?oud=2025&nieuw=2025",
+                                 "/regio/assen/contract?aanbieder=bestaat-niet",
+                                 "/regio/assen/contract?aanbieder=wonen-plus&perceel=9",
+                                 f"/regio/assen/vastgelegd?stap=concept&pad={POE}"])
 def test_onbekend_is_404(client, url):
     assert client.get(url).status_code == 404
 

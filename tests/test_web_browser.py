@@ -67,6 +67,11 @@ def _draai(app, regios: Path):
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
+    yield from chromium(tmp_path_factory.mktemp("chromium"))
+
+
+def chromium(profiel: Path):
+    """Headless Chromium through the installed chromedriver, with its profile in `profiel`."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -75,7 +80,7 @@ def browser(tmp_path_factory):
     for vlag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--window-size=1280,900",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
+                 f"--user-data-dir={profiel}"):
         opties.add_argument(vlag)
     stuur = webdriver.Chrome(service=Service(executable_path=DRIVER), options=opties)
     stuur.implicitly_wait(5)
@@ -141,13 +146,23 @@ def _klik_en_wacht(browser, knop) -> None:
     WebDriverWait(browser, 30).until(weg)
 
 
+def _bevestig(browser, opmerking: str = "") -> None:
+    """On the confirmation page: the remark, then the button that records."""
+    assert browser.find_element(_by().TAG_NAME, "h1").text.startswith("Bevestigen: ")
+    if opmerking:
+        browser.find_element(_by().ID, "opmerking").send_keys(opmerking)
+    _klik_en_wacht(browser, browser.find_element(_by().ID, "bevestig"))
+
+
 def test_goedkeuren_en_in_de_geschiedenis_zien(server, browser):
     url, _ = server
     pad = "assen/2026/overeenkomsten/wonen-plus.docx"  # no other test of this module uses it
     browser.get(url + "/regio/assen/goedkeuring")
     rij = browser.find_element(_by().XPATH, f"//tr[td/a[text()='{pad}']]")
-    rij.find_element(_by().NAME, "opmerking").send_keys("Getoetst door juridisch")
     _klik_en_wacht(browser, rij.find_element(_by().TAG_NAME, "button"))
+    _bevestig(browser, "Getoetst door juridisch")
+    assert "Juridisch akkoord is vastgelegd voor 1 document." in browser.find_element(
+        _by().ID, "vastgelegd").text
     browser.get(url + f"/regio/assen/geschiedenis?pad={pad}")
     tekst = browser.find_element(_by().ID, "geschiedenis").text
     assert "juridisch akkoord mr. J. Jansen 01-12-2026 09:30 Getoetst door juridisch" in tekst
@@ -159,9 +174,10 @@ def test_definitief_geweigerd_met_de_plekken(server, browser):
     url, _ = server
     pad = "assen/2026/brieven/socialreturn/stichting-de-esch.docx"  # only this test uses it
     for _ in ("juridisch akkoord", "definitief"):
-        browser.get(url + "/regio/assen/goedkeuring")
+        browser.get(url + "/regio/assen/goedkeuring?soort=socialreturn-brief&zoek=de+esch")
         rij = browser.find_element(_by().XPATH, f"//tr[td/a[text()='{pad}']]")
         _klik_en_wacht(browser, rij.find_element(_by().TAG_NAME, "button"))
+        _bevestig(browser)
     assert browser.find_element(_by().TAG_NAME, "h1").text == "Niet definitief"
     redenen = browser.find_element(_by().ID, "redenen").text
     # 13: the signatory's name and function are example values too
@@ -218,9 +234,8 @@ def test_een_contract_per_perceel_goedkeuren(server_percelen, browser):
     rij = browser.find_element(_by().XPATH, f"//tr[td/a[text()='{pad}']]")
     assert "2" in [td.text for td in rij.find_elements(_by().TAG_NAME, "td")]
     _klik_en_wacht(browser, rij.find_element(_by().TAG_NAME, "button"))
-    browser.get(url + "/regio/assen")
-    documenten = browser.find_element(_by().ID, "documenten")
-    status = {r.find_element(_by().TAG_NAME, "a").text: r.text
-              for r in documenten.find_elements(_by().XPATH, ".//tr[td/a]")}
-    assert "juridisch akkoord" in status[pad]
-    assert "concept" in status[pad.replace("perceel-2", "perceel-1")]
+    _bevestig(browser)
+    for perceel, status in ((2, "juridisch akkoord"), (1, "concept")):
+        browser.get(url + f"/regio/assen/contract?aanbieder={TWEE}&perceel={perceel}")
+        kaart = browser.find_element(_by().CSS_SELECTOR, "section.documentkaart")
+        assert f"Status: {status}" in kaart.text

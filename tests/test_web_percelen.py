@@ -30,24 +30,36 @@ def test_de_regios_met_hun_percelen(client):
 def test_de_regiopagina_per_contract(client):
     html = client.get("/regio/assen").text
     assert "<li>Perceel 2: Thuis en dagbesteding · outputgericht</li>" in html
-    contracten = html.split('id="contracten"')[1].split("</table>")[0]
-    assert contracten.count("Zorg &amp; Welzijn &#39;De Brug&#39; B.V.") == 2
-    assert "<td>1. Beschermd wonen</td>" in contracten
-    assert "<td>2. Thuis en dagbesteding</td>" in contracten
-    assert f"/regio/assen/document?pad={OVEREENKOMST_2}" in html
+    percelen = html.split('id="contracten"')[1].split("<h3 ")[1:]
+    assert [p.split("</h3>")[0].split(">", 1)[1] for p in percelen] == [
+        "Perceel 1: Beschermd wonen", "Perceel 2: Thuis en dagbesteding"]
+    naam = ">Zorg &amp; Welzijn &#39;De Brug&#39; B.V.</a>"  # one contract in each perceel
+    assert [naam in p for p in percelen] == [True, True]
+    assert "aanbieder=zorg-welzijn-de-brug&amp;perceel=2" in percelen[1]
+    assert f"/regio/assen/document?pad={OVEREENKOMST_2}" in percelen[1]
     assert "None" not in html
+
+
+def test_het_contract_in_perceel_2(client):
+    html = client.get(f"/regio/assen/contract?aanbieder={TWEE}&perceel=2&jaar=2025").text
+    assert "<h1>Zorg &amp; Welzijn &#39;De Brug&#39; B.V.</h1>" in html
+    assert "<dd>2. Thuis en dagbesteding (outputgericht)</dd>" in html
+    assert OVEREENKOMST_2 in html and OVEREENKOMST_2.replace("perceel-2", "perceel-1") not in html
+    assert client.get(f"/regio/assen/contract?aanbieder={TWEE}&perceel=3").status_code == 404
 
 
 def test_goedkeuren_van_het_contract_in_perceel_2(client):
     pagina = client.get("/regio/assen/goedkeuring").text
-    assert "<th>Perceel</th>" in pagina
+    assert '<th scope="col">Perceel</th>' in pagina
     antwoord = client.post("/regio/assen/stap", data={
         "csrf": csrf(pagina), "pad": OVEREENKOMST_2, "stap": "juridisch_akkoord",
         "sha256": versie(pagina, OVEREENKOMST_2)},
         follow_redirects=False)
     assert antwoord.status_code == 303
-    html = client.get("/regio/assen").text
-    rijen = {rij.split('">')[1].split("</a>")[0]: rij for rij in html.split("<tr>")
-             if "/document?pad=" in rij}
-    assert 'class="status-juridisch_akkoord"' in rijen[OVEREENKOMST_2]
-    assert 'class="status-concept"' in rijen[OVEREENKOMST_2.replace("perceel-2", "perceel-1")]
+    vastgelegd = client.get(antwoord.headers["location"]).text
+    assert "Juridisch akkoord is vastgelegd voor 1 document." in vastgelegd
+    assert "Overeenkomst Zorg &amp; Welzijn &#39;De Brug&#39; B.V. (perceel 2)</a>" in vastgelegd
+    assert "juridisch akkoord door mr. J. Jansen, 01-12-2026 09:30" in vastgelegd
+    for perceel, status in ((2, "juridisch_akkoord"), (1, "concept")):
+        html = client.get(f"/regio/assen/contract?aanbieder={TWEE}&perceel={perceel}").text
+        assert f'Status: <span class="status-{status}">' in html

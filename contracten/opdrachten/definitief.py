@@ -16,6 +16,7 @@ from lxml import etree
 from contracten.fouten import InvoerFout, Melding
 from contracten.opdrachten.goedkeuring import leg_stap_vast
 from contracten.opdrachten.rollen import controleer_rol
+from contracten.opdrachten.stapcontrole import Gezien
 from contracten.opmaak import aantal
 from contracten.pijplijn.keuze import onbekende_percelen
 from contracten.profiel.model import Profiel
@@ -32,7 +33,7 @@ def markeer_definitief(regio: Profiel, *, datum: dt.date, uitvoer: Path | str = 
                        ook_voorbeelden: bool = False,
                        door: str | None = None, opmerking: str | None = None,
                        tijdstip: dt.datetime | None = None, database: str | Path | None = None,
-                       sha256: str | None = None) -> tuple[Path, list[str]]:
+                       sha256: Gezien = None) -> tuple[Path, list[str]]:
     """Mark the Word documents of the region's output folder (all, or those chosen) as
     definitief on `datum`; returns the folder and the marked paths (in it). `paden` chooses
     documents by their path in the register (relative to `uitvoer`, e.g.

@@ -184,12 +184,13 @@ def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
              prijspeil: int | None = None, aanbieders: Sequence[str] = (),
              percelen: Sequence[int] = (), soorten: Sequence[str] = (),
              paden: Sequence[str] = (), database: str | Path | None = None,
-             sha256: str | None = None,
+             sha256: stapcontrole.Gezien = None,
              ondertekeningen: Sequence[Ondertekening] = ()) -> list[DocumentStatus]:
     """Move the chosen documents to `stap` (juridisch_akkoord, getekend; definitief only
     through `markeer_definitief`, which also marks the files), all or none; returns them.
-    `sha256` is the version the person saw (the web sends the one its page showed): a document
-    whose file or newest registered version differs from it is refused. A document already at
+    `sha256` is the version the person saw (the web sends the one its page showed; per document,
+    by path, for several): a document whose file or newest registered version differs from it is
+    refused. A document already at
     `stap` with this version is left as it is (one row, no error). 'getekend' needs
     `ondertekeningen`: who signed for each party (name, function, day), for the documents of
     one contract. Refused with every reason at once: a file that changed on disk or is gone, a
@@ -211,7 +212,7 @@ def leg_stap_vast(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime
                   prijspeil: int | None = None, aanbieders: Sequence[str] = (),
                   percelen: Sequence[int] = (), soorten: Sequence[str] = (),
                   paden: Sequence[str] = (), database: str | Path | None = None,
-                  sha256: str | None = None, alleen_controleren: bool = False,
+                  sha256: stapcontrole.Gezien = None, alleen_controleren: bool = False,
                   ondertekeningen: Sequence[Ondertekening] = (),
                   bijlage: Bijlage | None = None) -> list[DocumentStatus]:
     """`zet_stap` for every step, definitief included: the one place a step is written (see

@@ -4,8 +4,8 @@ register holds, that is the version the person saw, and the document is at the s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, TypeAlias
 
 from contracten.fouten import Melding
 from contracten.register.stappen import STAP_NAMEN, STAPPEN
@@ -13,6 +13,10 @@ from contracten.uitvoer.map import sha256 as hash_van
 
 if TYPE_CHECKING:
     from contracten.opdrachten.goedkeuring import DocumentStatus
+
+# The version the person saw: one sha256 for the documents chosen, or each document's own (its
+# path in the register -> the sha256 its page showed), or none when not known.
+Gezien: TypeAlias = str | Mapping[str, str] | None
 
 
 def gewijzigd(pad: str) -> Melding:
@@ -22,13 +26,14 @@ def gewijzigd(pad: str) -> Melding:
 
 
 def controleer(documenten: Sequence[DocumentStatus], stap: str,
-               gezien: str | None) -> list[Melding]:
+               gezien: Gezien) -> list[Melding]:
     """Every reason `stap` cannot be taken on these documents; `gezien`: the sha256 of the
-    version the person saw, when known."""
+    version the person saw, when known (per document: one it does not name was not seen)."""
     vorige = STAPPEN[STAPPEN.index(stap) - 1]
     problemen = []
     for d in documenten:
-        if gezien is not None and (d.stand.sha256 != gezien or d.op_schijf != "gelijk"):
+        verwacht = gezien.get(d.stand.pad, "") if isinstance(gezien, Mapping) else gezien
+        if verwacht is not None and (d.stand.sha256 != verwacht or d.op_schijf != "gelijk"):
             problemen.append(gewijzigd(d.stand.pad))
         elif d.op_schijf == "gewijzigd":
             problemen.append(Melding(d.stand.pad, None, "", "het bestand is gewijzigd sinds "

@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 import contracten
 from contracten import ContractenFout
-from contracten.web import aanmelden, handelingen, ondertekenen, taken, weergeven
+from contracten.web import aanmelden, bevestigen, handelingen, ondertekenen, taken, weergeven
 from contracten.web.bestanden import Manifesten
 from contracten.web.beveiliging import VRIJ, Koppen
 from contracten.web.drempel import Drempel
@@ -89,6 +89,7 @@ def maak_app(instellingen: Instellingen) -> Starlette:
         Route("/inloggen", aanmelden.inloggen, methods=["GET", "POST"]),
         Route("/uitloggen", aanmelden.uitloggen, methods=["POST"]),
         Route("/regio/{regio}", weergeven.regio),
+        Route("/regio/{regio}/contract", weergeven.contract),
         Route("/regio/{regio}/document", weergeven.document),
         Route("/regio/{regio}/bestand", weergeven.bestand),
         Route("/regio/{regio}/geschiedenis", weergeven.geschiedenis),
@@ -96,7 +97,9 @@ def maak_app(instellingen: Instellingen) -> Starlette:
         Route("/regio/{regio}/agenda", weergeven.agenda),
         Route("/regio/{regio}/agenda.ics", weergeven.agenda_ics),
         Route("/regio/{regio}/vergelijk", handelingen.vergelijk, methods=["GET", "POST"]),
+        Route("/regio/{regio}/bevestig", bevestigen.bevestig, methods=["POST"]),
         Route("/regio/{regio}/stap", handelingen.stap, methods=["POST"]),
+        Route("/regio/{regio}/vastgelegd", bevestigen.vastgelegd),
         Route("/regio/{regio}/getekende-pdf", ondertekenen.getekende_pdf, methods=["POST"]),
         Route("/regio/{regio}/genereer", taken.genereer, methods=["POST"]),
         Route("/taak/{taak}", taken.taak),

@@ -43,11 +43,13 @@ def csrf_token(request: Request) -> str:
     return str(token)
 
 
-async def controleer_formulier(request: Request, bestanden: int = 0) -> dict[str, Any]:
+async def controleer_formulier(request: Request, bestanden: int = 0,
+                               velden: int = 50) -> dict[str, Any]:
     """The form of a POST, refused (403) without the session's CSRF token; with at most
-    `bestanden` uploaded files (more: 400)."""
+    `bestanden` uploaded files and `velden` fields (more: 400). A field given more than once:
+    `await request.form()` afterwards (read once, kept)."""
     try:
-        formulier = dict(await request.form(max_files=bestanden, max_fields=50))
+        formulier = dict(await request.form(max_files=bestanden, max_fields=velden))
     except HTTPException as fout:  # starlette's own words are English
         raise HTTPException(400, "Het formulier is niet te lezen (te veel velden of bestanden, "
                                  "of beschadigd); laad de pagina opnieuw.") from fout

@@ -14,6 +14,7 @@ from starlette.responses import RedirectResponse, Response
 
 import contracten
 from contracten import STAP_NAMEN, STAPPEN, bevat_bsn, veilig_html
+from contracten.web import bevestigen
 from contracten.web.beveiliging import controleer_formulier, gebruiker, regionaam
 from contracten.web.pagina import toon
 from contracten.web.weergeven import inst, profiel
@@ -43,7 +44,7 @@ def _ondertekeningen(formulier: Mapping[str, object], stap: str) -> list[contrac
 
 
 async def stap(request: Request) -> Response:
-    formulier = await controleer_formulier(request)
+    formulier = await controleer_formulier(request, velden=bevestigen.VELDEN)
     naam = regionaam(request)
     wie = gebruiker(request)
     if not wie:
@@ -55,11 +56,8 @@ async def stap(request: Request) -> Response:
     opmerking = str(formulier.get("opmerking", "")).strip() or None
     if opmerking and bevat_bsn(opmerking):
         raise HTTPException(400, "De opmerking bevat een BSN; gebruik geen persoonsgegevens.")
-    pad = str(formulier.get("pad", ""))
-    versie = str(formulier.get("sha256", ""))
-    if len(versie) != 64:  # the version the page showed: a step is bound to what was read
-        raise HTTPException(400, "Het formulier noemt niet welke versie u zag; open de pagina "
-                                 "opnieuw.")
+    # each document with the version the page showed: a step is bound to what was read
+    gezien = dict(bevestigen.gekozen(await request.form()))
     i = inst(request)
     p = profiel(request)
     tijdstip = i.klok()
@@ -67,19 +65,20 @@ async def stap(request: Request) -> Response:
         if gekozen == "definitief":  # the files too, with the checks of the command line
             await run_in_threadpool(contracten.markeer_definitief, p,
                                     datum=contracten.dag_van(tijdstip),
-                                    uitvoer=i.uitvoer, paden=[pad], door=wie, tijdstip=tijdstip,
-                                    opmerking=opmerking, database=i.database, sha256=versie)
+                                    uitvoer=i.uitvoer, paden=list(gezien), door=wie,
+                                    tijdstip=tijdstip, opmerking=opmerking,
+                                    database=i.database, sha256=gezien)
         else:
             await run_in_threadpool(contracten.zet_stap, p, gekozen, door=wie, tijdstip=tijdstip,
-                                    opmerking=opmerking, uitvoer=i.uitvoer, paden=[pad],
-                                    database=i.database, sha256=versie,
+                                    opmerking=opmerking, uitvoer=i.uitvoer, paden=list(gezien),
+                                    database=i.database, sha256=gezien,
                                     ondertekeningen=_ondertekeningen(formulier, gekozen))
     except contracten.InvoerFout as fout:
         return toon(request, "geweigerd.html", status=400, regio=p, stap=STAP_NAMEN[gekozen],
                     fout=fout, uitzondering=sorted({m.code for m in fout.meldingen}
                                                    & set(UITZONDERINGEN)),
                     uitzonderingen=UITZONDERINGEN)
-    return RedirectResponse(f"/regio/{naam}/goedkeuring", status_code=303)
+    return RedirectResponse(bevestigen.adres(naam, gekozen, list(gezien)), status_code=303)
 
 
 async def vergelijk(request: Request) -> Response:

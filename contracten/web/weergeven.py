@@ -13,6 +13,7 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 
 import contracten
 from contracten import STAP_NAMEN, STAPPEN, veilig_html
+from contracten.web import overzicht
 from contracten.web.bestanden import gemaakt_bestand
 from contracten.web.beveiliging import regionaam
 from contracten.web.instellingen import Instellingen
@@ -44,7 +45,8 @@ def geladen(request: Request, naam: str) -> contracten.Profiel:
 
 def jaar(request: Request, regio: contracten.Profiel) -> int:
     """The prijspeil a page is about: ?jaar=, else the one in a document's path (an
-    opzegging's has none), else the newest (404 for one the region does not have)."""
+    opzegging's has none: the newest follows it), else the newest (404 for one the region
+    does not have)."""
     uit_pad = contracten.Indeling.prijspeil_in(request.query_params.get("pad", ""))
     tekst = request.query_params.get("jaar") or (uit_pad if uit_pad.isdigit() else "")
     if not tekst:
@@ -66,31 +68,66 @@ def regios(request: Request) -> HTMLResponse:
 
 
 def regio(request: Request) -> HTMLResponse:
+    """Region → perceel → contracts, each with its documents by kind; 50 contracts a page."""
     p = profiel(request)
     s = stand(request, p)
     indeling = contracten.Indeling(inst(request).uitvoer)
     vergelijkbaar = sorted(j for j in p.prijspeilen
                            if indeling.is_uitvoermap(indeling.prijspeil(p.sleutel, j)))
+    alle = overzicht.rijen(p, s)
+    zoek = request.query_params.get("zoek", "").strip()[:200]
+    gekozen = [c for c in sorted(s.contracten, key=lambda c: (c.perceelnummer,
+                                                               c.naam.casefold()))
+               if zoek.casefold() in c.naam.casefold()]
+    deel = overzicht.pagina(gekozen, request.query_params.get("pagina", ""))
+    percelen = {q.nummer: q for q in p.percelen}
+    groepen: dict[int, list[tuple[Any, list[overzicht.Rij]]]] = {}
+    for c in deel.items:
+        groepen.setdefault(c.perceelnummer, []).append(
+            (c, overzicht.van_contract(alle, c.aanbieder, c.perceelnummer)))
     return toon(request, "regio.html", regio=p, stand=s, stappen=STAP_NAMEN,
-                vergelijkbaar=vergelijkbaar, jaar=jaar(request, p),
+                vergelijkbaar=vergelijkbaar, jaar=jaar(request, p), zoek=zoek, deel=deel,
+                groepen=[(percelen.get(n), g) for n, g in sorted(groepen.items())],
+                eigen=[r for r in alle if r.aanbieder is None],
                 taak=contracten.Taken(inst(request).database, klok=inst(request).klok)
                 .van(p.sleutel))
 
 
-def _document(request: Request) -> tuple[contracten.Profiel, contracten.DocumentStatus]:
+def contract(request: Request) -> HTMLResponse:
+    """One contract: its facts and its documents by kind, each with its status, its next
+    step, who did what and when, and its warnings."""
+    p = profiel(request)
+    s = stand(request, p)
+    aanbieder, perceel = (request.query_params.get(v, "") for v in ("aanbieder", "perceel"))
+    gevonden = next((c for c in s.contracten if c.aanbieder == aanbieder
+                     and str(c.perceelnummer) == (perceel or str(c.perceelnummer))), None)
+    if gevonden is None:
+        raise HTTPException(404, "Onbekend contract.")
+    documenten = overzicht.van_contract(overzicht.rijen(p, s), gevonden.aanbieder,
+                                        gevonden.perceelnummer)
+    return toon(request, "contract.html", regio=p, contract=gevonden, documenten=documenten,
+                meer=len(p.percelen) > 1, stappen=STAP_NAMEN, jaar=jaar(request, p),
+                waarschuwingen={r.pad: overzicht.waarschuwingen(r.document.bestand)
+                                for r in documenten})
+
+
+def _document(request: Request) -> tuple[contracten.Profiel, overzicht.Rij]:
     p = profiel(request)
     pad = request.query_params.get("pad", "")
-    gevonden = next((d for d in stand(request, p).documenten if d.stand.pad == pad), None)
+    gevonden = next((r for r in overzicht.rijen(p, stand(request, p)) if r.pad == pad), None)
     if gevonden is None:
         raise HTTPException(404, "Onbekend document.")
     return p, gevonden
 
 
 def document(request: Request) -> HTMLResponse:
-    p, d = _document(request)
+    """A document: its text (warnings red), the change against the version before it, and its
+    next step with the version's short hash."""
+    p, r = _document(request)
+    d = r.document
     twin = d.bestand.with_suffix(".md")
-    inhoud = veilig_html(markdown.markdown(twin.read_text(encoding="utf-8"),
-                                           extensions=["tables", "sane_lists"])) \
+    inhoud = overzicht.rood(veilig_html(markdown.markdown(
+        twin.read_text(encoding="utf-8"), extensions=["tables", "sane_lists"]))) \
         if twin.is_file() and not twin.is_symlink() else ""
     try:  # a pdf only when contracten made it (the link would be refused otherwise)
         pdf = bool(gemaakt_bestand(inst(request).uitvoer, p.sleutel,
@@ -98,8 +135,10 @@ def document(request: Request) -> HTMLResponse:
                                    request.app.state.manifesten, lambda *_: False))
     except HTTPException:
         pdf = False
-    return toon(request, "document.html", regio=p, document=d, inhoud=inhoud,
-                pdf=pdf, stappen=STAP_NAMEN)
+    return toon(request, "document.html", regio=p, document=d, rij=r, inhoud=inhoud,
+                pdf=pdf, stappen=STAP_NAMEN, jaar=jaar(request, p),
+                vorige=overzicht.vorige(inst(request).uitvoer, p, d.stand.pad),
+                waarschuwingen=overzicht.waarschuwingen(d.bestand))
 
 
 def bestand(request: Request) -> Response:
@@ -125,16 +164,29 @@ def bestand(request: Request) -> Response:
 
 
 def geschiedenis(request: Request) -> HTMLResponse:
-    p, d = _document(request)
-    return toon(request, "geschiedenis.html", regio=p, document=d, stappen=STAP_NAMEN)
+    p, r = _document(request)
+    return toon(request, "geschiedenis.html", regio=p, document=r.document, rij=r,
+                stappen=STAP_NAMEN)
 
 
 def goedkeuring(request: Request) -> HTMLResponse:
+    """The approval queue: filtered by status, kind, perceel and aanbieder or searched by
+    name, 50 a page; choose several to take their next step together."""
     p = profiel(request)
-    wachtend = [d for d in stand(request, p).documenten if d.status != STAPPEN[-1]]
-    volgende = {s: STAPPEN[i + 1] for i, s in enumerate(STAPPEN[:-1])}
-    return toon(request, "goedkeuring.html", regio=p, documenten=wachtend, volgende=volgende,
-                stappen=STAP_NAMEN)
+    s = stand(request, p)
+    keuze = overzicht.Keuze.uit(request.query_params)
+    alle = overzicht.rijen(p, s)
+    deel = overzicht.pagina([r for r in alle if keuze.past(r)],
+                            request.query_params.get("pagina", ""))
+    return toon(request, "goedkeuring.html", regio=p, deel=deel, keuze=keuze,
+                stappen=STAP_NAMEN, statussen=STAPPEN,
+                soorten=sorted({r.document.stand.soort: r.soort for r in alle}.items(),
+                               key=lambda x: x[1]),
+                aanbieders=sorted(((c.aanbieder, c.naam) for c in {
+                    c.aanbieder: c for c in s.contracten}.values()), key=lambda x: x[1]),
+                alles=request.query_params.get("kies") == "alle", jaar=jaar(request, p),
+                waarschuwingen={r.pad: overzicht.waarschuwingen(r.document.bestand)
+                                for r in deel.items})
 
 
 def _binnen(request: Request) -> int:
