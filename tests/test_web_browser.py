@@ -239,3 +239,31 @@ def test_een_contract_per_perceel_goedkeuren(server_percelen, browser):
         browser.get(url + f"/regio/assen/contract?aanbieder={TWEE}&perceel={perceel}")
         kaart = browser.find_element(_by().CSS_SELECTOR, "section.documentkaart")
         assert f"Status: {status}" in kaart.text
+
+
+def test_een_taak_blijft_te_zien_na_een_herstart_van_de_webserver(browser, tmp_path):
+    """The job is in the register, not in the web process: after a restart (a new server on
+    the same register) its page still says how it ended."""
+    from urllib.parse import urlsplit
+
+    from .conftest import REGIOS
+
+    regios = tmp_path / "regios"
+    shutil.copytree(REGIOS, regios)
+    instellingen = (regios, tmp_path / "uit", tmp_path / "register.sqlite")
+    eerste = _draai(app_voor(*instellingen, door="mr. J. Jansen"), regios)
+    url, _ = next(eerste)
+    try:
+        assert "Klaar:" in _opnieuw_maken(browser, url, "amersfoort")
+        adres = urlsplit(browser.current_url).path
+        assert adres.startswith("/taak/")
+    finally:
+        next(eerste, None)  # the server stops
+    tweede = _draai(app_voor(*instellingen, door="mr. J. Jansen"), regios)
+    url, _ = next(tweede)
+    try:
+        browser.get(url + adres)
+        tekst = browser.find_element(_by().TAG_NAME, "main").text
+        assert "Klaar:" in tekst and "overeenkomsten/" in tekst
+    finally:
+        next(tweede, None)
