@@ -41,7 +41,8 @@ def controleer(verbinding: Connection) -> list[str]:
     getekend: dict[int, list[tuple[str, str, str, dt.date]]] = {}
     for r in verbinding.execute(select(o).order_by(o.c.id)):
         getekend.setdefault(r.stap, []).append((r.partij, r.naam, r.functie, r.datum))
-    versies = {r.id: r.sha256 for r in verbinding.execute(select(d.c.id, d.c.sha256))}
+    versies = {r.id: r.sha256 for r in verbinding.execute(  # of the documents with a step
+        select(d.c.id, d.c.sha256).where(d.c.id.in_(select(s.c.document))))}
     fouten: list[str] = []
     vorige: str | None = None
     begonnen = False

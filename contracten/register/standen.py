@@ -1,0 +1,43 @@
+"""The newest version of each document of a region with its steps, read in a few queries (joins,
+not lists of thousands of ids): the web shows them on every page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, and_, func, select
+
+from contracten import tijd
+from contracten.register import handtekeningen, schema
+from contracten.register.register import Ondertekening, Stand, Stap
+
+
+def lees(v: Connection, regio: str, paden: Sequence[str] | None = None) -> list[Stand]:
+    """`Register.standen`: of every document of `regio`, or of those paths."""
+    d, s, o = schema.documenten, schema.stappen, schema.ondertekeningen
+    nieuwste = (select(func.max(d.c.id).label("id")).where(d.c.regio == regio)
+                .group_by(d.c.pad).subquery())
+    rijen = v.execute(select(d.c.id, d.c.aanbieder, d.c.soort, d.c.pad, d.c.versie, d.c.sha256,
+                             d.c.perceel)
+                      .join(nieuwste, and_(d.c.id == nieuwste.c.id)).order_by(d.c.pad)).all()
+    if paden is not None:
+        gevraagd = set(paden)
+        rijen = [r for r in rijen if r.pad in gevraagd]
+    stappen: dict[int, list[Stap]] = {r.id: [] for r in rijen}
+    getekend: dict[int, list[Ondertekening]] = {}
+    for r in v.execute(select(o).join(s, o.c.stap == s.c.id)
+                       .join(nieuwste, s.c.document == nieuwste.c.id).order_by(o.c.id)):
+        getekend.setdefault(r.stap, []).append(Ondertekening(r.partij, r.naam, r.functie,
+                                                             r.datum))
+    rijen_s = [r for r in v.execute(select(s).join(nieuwste, s.c.document == nieuwste.c.id)
+                                    .order_by(s.c.id)) if r.document in stappen]
+    pdf = handtekeningen.per_stap(v, [r.id for r in rijen_s if r.stap == "getekend"])
+    lokaal = v.execute(select(func.min(schema.lokale_tijden.c.tot_stap))).scalar() or 0
+    for r in rijen_s:
+        # a step from before version 10 was kept in Amsterdam time, not UTC
+        op = r.op.replace(tzinfo=tijd.ZONE) if r.id <= lokaal else r.op
+        stappen[r.document].append(Stap(r.stap, r.door, op, r.opmerking,
+                                        tuple(getekend.get(r.id, ())), r.sha256,
+                                        tuple(pdf.get(r.id, ()))))
+    return [Stand(id_, aanbieder, soort, pad, versie, sha, stappen[id_], perceel)
+            for id_, aanbieder, soort, pad, versie, sha, perceel in rijen]
