@@ -53,10 +53,11 @@ def jaar(request: Request, regio: contracten.Profiel) -> int:
     return int(tekst)
 
 
-def stand(request: Request, regio: contracten.Profiel) -> contracten.StatusResultaat:
+def stand(request: Request, regio: contracten.Profiel,
+          paden: tuple[str, ...] = ()) -> contracten.StatusResultaat:
     i = inst(request)
     return contracten.status(regio, tijdstip=i.klok(), uitvoer=i.uitvoer, database=i.database,
-                             prijspeil=jaar(request, regio))
+                             prijspeil=jaar(request, regio), paden=paden)
 
 
 def regios(request: Request) -> HTMLResponse:
@@ -78,7 +79,8 @@ def regio(request: Request) -> HTMLResponse:
 def _document(request: Request) -> tuple[contracten.Profiel, contracten.DocumentStatus]:
     p = profiel(request)
     pad = request.query_params.get("pad", "")
-    gevonden = next((d for d in stand(request, p).documenten if d.stand.pad == pad), None)
+    gevonden = next((d for d in stand(request, p, (pad,)).documenten if d.stand.pad == pad),
+                    None)
     if gevonden is None:
         raise HTTPException(404, "Onbekend document.")
     return p, gevonden
