@@ -138,6 +138,7 @@ def test_een_niet_schrijfbaar_record_houdt_status_werkend(assen, assen_gegeneree
         raise ContractenFout(f"Kan {pad} niet schrijven: alleen-lezen.")
 
     monkeypatch.setattr(kenmerken, "vervang_atomair", geweigerd)
+    (assen_gegenereerd / "assen" / kenmerken.BESTAND).unlink(missing_ok=True)
     eerst = _status(assen, assen_gegenereerd, tmp_path)
     assert eerst and set(eerst.values()) == {"gelijk"}
     assert not (assen_gegenereerd / "assen" / kenmerken.BESTAND).exists()

@@ -163,17 +163,18 @@ class Register:
         with self.engine.connect() as v:
             if {(d.pad, d.sha256) for d in versies} <= {tuple(r) for r in v.execute(vraag)}:
                 return 0
-        nieuw = 0
         with self._schrijven() as v:
             bekend = {tuple(r) for r in v.execute(vraag)}
+            rijen = []  # in one statement: a new region has thousands
             for d in versies:
                 if (d.pad, d.sha256) not in bekend:
-                    v.execute(tabel.insert().values(regio=regio, aanbieder=d.aanbieder,
-                                                    perceel=d.perceel, soort=d.soort, pad=d.pad,
-                                                    versie=d.versie, sha256=d.sha256,
-                                                    geregistreerd=op))
-                    nieuw += 1
-        return nieuw
+                    bekend.add((d.pad, d.sha256))
+                    rijen.append({"regio": regio, "aanbieder": d.aanbieder, "perceel": d.perceel,
+                                  "soort": d.soort, "pad": d.pad, "versie": d.versie,
+                                  "sha256": d.sha256, "geregistreerd": op})
+            if rijen:
+                v.execute(tabel.insert(), rijen)
+        return len(rijen)
 
     def standen(self, regio: str, paden: Sequence[str] | None = None) -> list[Stand]:
         """The newest version of every document of `regio` (or of those paths) with its steps."""
