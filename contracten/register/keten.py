@@ -6,6 +6,7 @@ write the file can drop them) breaks the chain from that row on; `controleer` fi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections.abc import Sequence
@@ -21,9 +22,18 @@ def schakel(vorige: str | None, *, document: int, stap: str, door: str, op: dt.d
             opmerking: str | None, sha256: str | None,
             ondertekeningen: Sequence[tuple[str, str, str, dt.date]]) -> str:
     """The hash of one step: the previous step's hash and this step's content."""
-    inhoud: list[Any] = [vorige or "", document, stap, door, tijd.opgeslagen(op).isoformat(),
-                         opmerking, sha256,
-                         [[p, n, f, d.isoformat()] for p, n, f, d in ondertekeningen]]
+    return _hash(vorige or "", document, stap, door, tijd.opgeslagen(op).isoformat(), opmerking,
+                 sha256, tuple((p, n, f, d.isoformat()) for p, n, f, d in ondertekeningen))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _hash(vorige: str, document: int, stap: str, door: str, op: str, opmerking: str | None,
+          sha256: str | None, ondertekeningen: tuple[tuple[str, str, str, str], ...]) -> str:
+    """Remembered per process (a pure function of all it covers): `controleer` checks the whole
+    history on every page, and a step already checked with the same content and the same
+    previous hash has the same hash; a changed row is computed anew."""
+    inhoud: list[Any] = [vorige, document, stap, door, op, opmerking, sha256,
+                         [list(o) for o in ondertekeningen]]
     return hashlib.sha256(json.dumps(inhoud, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
