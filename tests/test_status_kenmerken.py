@@ -175,3 +175,35 @@ def test_het_register_schrijft_alleen_gewijzigde_contracten(assen, assen_gegener
     _status(assen, assen_gegenereerd, tmp_path)  # the profile says otherwise: set back
     assert len(opdrachten) == 1
     assert register.contracten("assen") == bekend
+
+
+def test_de_markeringen_van_een_map_worden_eenmaal_gelezen(assen, assen_gegenereerd, tmp_path,
+                                                          monkeypatch):
+    """With many documents definitief, `status` reads each folder's definitief.json once, not
+    once per document, and still puts a missing marker back."""
+    from contracten.opdrachten import markering
+
+    database = tmp_path / "register.sqlite"
+    paden = [p for p in sorted(_status(assen, assen_gegenereerd, tmp_path))
+             if "/overeenkomsten/" in p][:3]
+    contracten.zet_stap(assen, "juridisch_akkoord", door="Jurist", tijdstip=T,
+                        uitvoer=assen_gegenereerd, paden=paden, database=database)
+    contracten.markeer_definitief(assen, datum=T.date(), uitvoer=assen_gegenereerd, paden=paden,
+                                  door="Inkoper", tijdstip=T, database=database,
+                                  ook_samenvattingen=True, ook_voorbeelden=True)
+    map_ = assen_gegenereerd / "assen" / "2025"
+    gemarkeerd = json.loads((map_ / "definitief.json").read_text(encoding="utf-8"))
+    weg = paden[0].removeprefix("assen/2025/")
+    assert set(gemarkeerd) == {p.removeprefix("assen/2025/") for p in paden}
+    bestand = map_ / "definitief.json"
+    bestand.chmod(0o644)
+    bestand.write_text(json.dumps({k: v for k, v in gemarkeerd.items() if k != weg}),
+                       encoding="utf-8")
+    gelezen: list[Path] = []
+    echt = markering.definitief.lees
+    monkeypatch.setattr(markering.definitief, "lees", lambda m: gelezen.append(m) or echt(m))
+    assert {p: s for p, s in _status(assen, assen_gegenereerd, tmp_path).items()
+            if p in paden} == dict.fromkeys(paden, "gelijk")
+    # once to see what is missing, once under the folder's lock to add it: not once per document
+    assert gelezen == [map_, map_]
+    assert weg in json.loads(bestand.read_text(encoding="utf-8"))  # put back
