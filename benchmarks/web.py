@@ -15,7 +15,9 @@
    page, the approval queue, a document, its history and the termijnenkalender are requested
    10 times each, and 10 documents are approved (juridisch akkoord, each a POST as the form
    sends it). The first page on a new register is shown apart: it records every version and
-   hashes every file once.
+   hashes every file once. Then every document is given juridisch akkoord and made definitief
+   (as later in the year: two steps per document in the register) and the region page, the
+   queue and a document are requested again.
 
 Pages are requested in the same process as a browser would (Starlette's test client: the whole
 application, middleware included, without network). Per page the median counts, in wall time
@@ -176,6 +178,20 @@ def _groot_op(regios: Path, uitvoer: Path, database: str, naam: str) -> list[str
     url = "/regio/groot/stap"
     if not _toon(f"{url} (akkoord, POST)", _meet(akkoord, url, KEER_GROOT, status=303), basis):
         te_traag.append(url)
+    # Later in the year: every document approved and definitief (two steps each in the
+    # register's chain, every folder's definitief.json full).
+    regio = contracten.laad_regio(regios, "groot")
+    begin = time.perf_counter()
+    contracten.zet_stap(regio, "juridisch_akkoord", door="benchmark", tijdstip=KLOK_GROOT,
+                        uitvoer=uitvoer, database=database)
+    contracten.markeer_definitief(regio, datum=KLOK_GROOT.date(), uitvoer=uitvoer,
+                                  door="benchmark", tijdstip=KLOK_GROOT, database=database,
+                                  ook_samenvattingen=True, ook_voorbeelden=True)
+    print(f"{naam}: elk document akkoord en definitief gemaakt in "
+          f"{time.perf_counter() - begin:.0f} s; opnieuw:")
+    te_traag += [f"{url} (alles definitief)" for url in (
+        "/regio/groot", "/regio/groot/goedkeuring", f"/regio/groot/document?pad={pad}")
+        if not _toon(url, _meet(client.get, url, KEER_GROOT), basis)]
     return [f"{u} ({naam})" for u in te_traag]
 
 

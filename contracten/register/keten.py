@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, DateTime, select, type_coerce
 
 from contracten import tijd
 from contracten.register import schema
@@ -48,28 +48,32 @@ def controleer(verbinding: Connection) -> list[str]:
     """Every place the history fails its own check, in Dutch (none: in order). Steps recorded
     before the chain existed are not in it; after the first step in the chain, every step is."""
     s, o, d = schema.stappen, schema.ondertekeningen, schema.documenten
-    getekend: dict[int, list[tuple[str, str, str, dt.date]]] = {}
-    for r in verbinding.execute(select(o).order_by(o.c.id)):
-        getekend.setdefault(r.stap, []).append((r.partij, r.naam, r.functie, r.datum))
+    getekend: dict[int, list[tuple[str, str, str, str]]] = {}
+    for stap_id, partij, naam, functie, datum in verbinding.execute(
+            select(o.c.stap, o.c.partij, o.c.naam, o.c.functie, o.c.datum).order_by(o.c.id)):
+        getekend.setdefault(stap_id, []).append((partij, naam, functie, datum.isoformat()))
     versies = {r.id: r.sha256 for r in verbinding.execute(  # of the documents with a step
         select(d.c.id, d.c.sha256).where(d.c.id.in_(select(s.c.document))))}
     fouten: list[str] = []
     vorige: str | None = None
     begonnen = False
-    for r in verbinding.execute(select(s).order_by(s.c.id)):
-        if r.keten is None:
+    # the moment as stored (UTC without a zone: what `schakel` hashes), not read as a Tijdstip
+    # and converted back: the whole history is checked on every page
+    for id_, document, stap, door, op, opmerking, sha256, schakel_ in verbinding.execute(
+            select(s.c.id, s.c.document, s.c.stap, s.c.door, type_coerce(s.c.op, DateTime()),
+                   s.c.opmerking, s.c.sha256, s.c.keten).order_by(s.c.id)):
+        if schakel_ is None:
             if begonnen:
-                fouten.append(f"stap {r.id} ({r.stap}) staat niet in de keten")
+                fouten.append(f"stap {id_} ({stap}) staat niet in de keten")
             continue
         begonnen = True
-        verwacht = schakel(vorige, document=r.document, stap=r.stap, door=r.door, op=r.op,
-                           opmerking=r.opmerking, sha256=r.sha256,
-                           ondertekeningen=getekend.get(r.id, []))
-        if r.keten != verwacht:
-            fouten.append(f"stap {r.id} ({r.stap}) is gewijzigd, of een stap ervoor is "
+        verwacht = _hash(vorige or "", document, stap, door, op.isoformat(), opmerking, sha256,
+                         tuple(getekend.get(id_, ())))
+        if schakel_ != verwacht:
+            fouten.append(f"stap {id_} ({stap}) is gewijzigd, of een stap ervoor is "
                           "verwijderd")
-        elif r.sha256 is not None and versies.get(r.document) != r.sha256:
-            fouten.append(f"stap {r.id} ({r.stap}) hoort bij een andere versie dan het "
+        elif sha256 is not None and versies.get(document) != sha256:
+            fouten.append(f"stap {id_} ({stap}) hoort bij een andere versie dan het "
                           "document dat het register nu noemt")
-        vorige = r.keten
+        vorige = schakel_
     return fouten

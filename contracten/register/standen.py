@@ -11,12 +11,16 @@ from contracten import tijd
 from contracten.register import handtekeningen, schema
 from contracten.register.register import Ondertekening, Stand, Stap
 
+WEINIG = 100  # up to this many paths are asked of the database; more are filtered here
+
 
 def lees(v: Connection, regio: str, paden: Sequence[str] | None = None) -> list[Stand]:
     """`Register.standen`: of every document of `regio`, or of those paths."""
     d, s, o = schema.documenten, schema.stappen, schema.ondertekeningen
-    nieuwste = (select(func.max(d.c.id).label("id")).where(d.c.regio == regio)
-                .group_by(d.c.pad).subquery())
+    gekozen = select(func.max(d.c.id).label("id")).where(d.c.regio == regio)
+    if paden is not None and len(paden) <= WEINIG:  # a page of one document: only its rows
+        gekozen = gekozen.where(d.c.pad.in_(sorted(set(paden))))
+    nieuwste = gekozen.group_by(d.c.pad).subquery()
     rijen = v.execute(select(d.c.id, d.c.aanbieder, d.c.soort, d.c.pad, d.c.versie, d.c.sha256,
                              d.c.perceel)
                       .join(nieuwste, and_(d.c.id == nieuwste.c.id)).order_by(d.c.pad)).all()
