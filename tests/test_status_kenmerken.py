@@ -207,3 +207,17 @@ def test_de_markeringen_van_een_map_worden_eenmaal_gelezen(assen, assen_gegenere
     # once to see what is missing, once under the folder's lock to add it: not once per document
     assert gelezen == [map_, map_]
     assert weg in json.loads(bestand.read_text(encoding="utf-8"))  # put back
+
+
+def test_een_gewijzigd_manifest_wordt_opnieuw_gelezen(assen_gegenereerd):
+    map_ = assen_gegenereerd / "assen" / "2025"
+    eerst = manifest.lees_bewaard(map_)
+    assert eerst is not None and manifest.lees_bewaard(map_) is eerst  # not parsed again
+    pad = map_ / manifest.BESTAND
+    data = json.loads(pad.read_text(encoding="utf-8"))
+    data["documenten"] = data["documenten"][:1]
+    pad.write_text(json.dumps(data), encoding="utf-8")  # in place: same inode
+    nu = manifest.lees_bewaard(map_)
+    assert nu is not None and len(nu.documenten) == 1
+    pad.unlink()
+    assert manifest.lees_bewaard(map_) is None

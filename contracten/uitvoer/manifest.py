@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -162,6 +163,7 @@ def lees(map_: Path) -> Manifest | None:
 # Manifests as last read, per folder: (its file's inode, size and times, the manifest).
 _BEWAARD: dict[str, tuple[tuple[int, int, int, int], Manifest]] = {}
 _BEWAARD_MAX = 64
+_BEWAARD_SLOT = threading.Lock()
 
 
 def lees_bewaard(map_: Path) -> Manifest | None:
@@ -179,9 +181,10 @@ def lees_bewaard(map_: Path) -> Manifest | None:
         return gevonden[1]
     gelezen = lees(map_)
     if gelezen is not None:
-        if len(_BEWAARD) >= _BEWAARD_MAX:
-            _BEWAARD.pop(next(iter(_BEWAARD)), None)
-        _BEWAARD[str(pad)] = (kenmerk, gelezen)
+        with _BEWAARD_SLOT:  # the web reads from several threads
+            if len(_BEWAARD) >= _BEWAARD_MAX:
+                _BEWAARD.pop(next(iter(_BEWAARD)), None)
+            _BEWAARD[str(pad)] = (kenmerk, gelezen)
     return gelezen
 
 
