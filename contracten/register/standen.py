@@ -3,9 +3,10 @@ not lists of thousands of ids): the web shows them on every page."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, DateTime, and_, func, select, type_coerce
 
 from contracten import tijd
 from contracten.register import handtekeningen, schema
@@ -33,15 +34,20 @@ def lees(v: Connection, regio: str, paden: Sequence[str] | None = None) -> list[
                        .join(nieuwste, s.c.document == nieuwste.c.id).order_by(o.c.id)):
         getekend.setdefault(r.stap, []).append(Ondertekening(r.partij, r.naam, r.functie,
                                                              r.datum))
-    rijen_s = [r for r in v.execute(select(s).join(nieuwste, s.c.document == nieuwste.c.id)
-                                    .order_by(s.c.id)) if r.document in stappen]
-    pdf = handtekeningen.per_stap(v, [r.id for r in rijen_s if r.stap == "getekend"])
+    # the moment as stored, given its zone once (UTC; a step from before version 10 was kept in
+    # Amsterdam time), not read as a Tijdstip first: a region has thousands of steps
+    rijen_s = [r for r in v.execute(select(s.c.id, s.c.document, s.c.stap, s.c.door,
+                                           type_coerce(s.c.op, DateTime()), s.c.opmerking,
+                                           s.c.sha256)
+                                    .join(nieuwste, s.c.document == nieuwste.c.id)
+                                    .order_by(s.c.id)) if r[1] in stappen]
+    pdf = handtekeningen.per_stap(v, [r[0] for r in rijen_s if r[2] == "getekend"])
     lokaal = v.execute(select(func.min(schema.lokale_tijden.c.tot_stap))).scalar() or 0
-    for r in rijen_s:
-        # a step from before version 10 was kept in Amsterdam time, not UTC
-        op = r.op.replace(tzinfo=tijd.ZONE) if r.id <= lokaal else r.op
-        stappen[r.document].append(Stap(r.stap, r.door, op, r.opmerking,
-                                        tuple(getekend.get(r.id, ())), r.sha256,
-                                        tuple(pdf.get(r.id, ()))))
+    geen: tuple[()] = ()
+    for id_, document, stap, door, op, opmerking, sha256 in rijen_s:
+        stappen[document].append(Stap(stap, door, op.replace(tzinfo=tijd.ZONE if id_ <= lokaal
+                                                             else dt.UTC),
+                                      opmerking, tuple(getekend.get(id_, geen)), sha256,
+                                      tuple(pdf.get(id_, geen))))
     return [Stand(id_, aanbieder, soort, pad, versie, sha, stappen[id_], perceel)
             for id_, aanbieder, soort, pad, versie, sha, perceel in rijen]
