@@ -54,13 +54,13 @@ def agenda(regio: Profiel, *, vanaf: dt.date, binnen: int = 365, tijdstip: dt.da
     if onbekend := onbekende_percelen(regio, percelen):
         raise InvoerFout(onbekend, "Ongeldige keuze")
     register = Register(open_engine(database))
-    synchroniseer(register, regio, uitvoer=Path(uitvoer), prijspeil=regio.laatste_prijspeil(),
-                  tijdstip=tijdstip)
+    _, contracten = synchroniseer(register, regio, uitvoer=Path(uitvoer),
+                                  prijspeil=regio.laatste_prijspeil(), tijdstip=tijdstip)
     sleutels = {(c.perceel.nummer, c.aanbieder.id): c.sleutel for c in regio.contracten}
     opzeggingen = {sleutels[(c.perceelnummer, c.aanbieder)]: Opzegfeit(
         c.opzegdatum, c.opzegtermijn_maanden, c.einde, c.zorg_tot or c.einde,
         "gemeente" if c.opgezegd_door == "gemeente" else "aanbieder")
-        for c in register.contracten(regio.sleutel)
+        for c in contracten
         if c.opzegdatum is not None and (c.perceelnummer, c.aanbieder) in sleutels}
     tot = vanaf + dt.timedelta(days=binnen)
     gekozen = [t for t in termijnen(regio, opzeggingen) if vanaf <= t.datum <= tot

@@ -32,21 +32,24 @@ from contracten.rekenen.contractstand import Opzegfeit, eerste, einde_van
 from contracten.rekenen.contractstand import status as contractstatus
 from contracten.rekenen.opzegging import bereken
 from contracten.rekenen.termijnen import einde
-from contracten.uitvoer import manifest
+from contracten.uitvoer import kenmerken, manifest
 from contracten.uitvoer.indeling import Indeling
 from contracten.uitvoer.manifest import Manifest
-from contracten.uitvoer.map import sha256
 
 
 @dataclass(frozen=True)
 class DocumentStatus:
     stand: Stand
-    bestand: Path
+    uitvoer: Path  # the output folder; the file is `bestand`
     op_schijf: str  # "gelijk", "gewijzigd" (sha256 differs from the version recorded), "ontbreekt"
 
     @property
     def status(self) -> str:
         return self.stand.status
+
+    @property
+    def bestand(self) -> Path:
+        return self.uitvoer / self.stand.pad
 
 
 @dataclass(frozen=True)
@@ -102,10 +105,11 @@ def opzegfeit(regio: Profiel, gelezen: Manifest, ontvangen: dt.date) -> Opzegfei
 
 
 def synchroniseer(register: Register, regio: Profiel, *, uitvoer: Path, prijspeil: int,
-                  tijdstip: dt.datetime) -> dict[str, Path]:
+                  tijdstip: dt.datetime) -> tuple[list[str], list[Contract]]:
     """Bring the register up to date with the profile and the output folders (a contract's
     status as on `tijdstip`'s day); returns every followed document's path in the register
-    with its file on disk."""
+    (its file: `uitvoer / pad`) and the region's contracts as the register now holds them.
+    Only what changed is written; the manifests are read again only when they changed."""
     eigen = str(regio.map.resolve())
     if (bekend := register.claim(regio.sleutel, eigen)) != eigen:
         raise InvoerFout([Melding(eigen, None, "", f"het register hoort regio "
@@ -113,13 +117,13 @@ def synchroniseer(register: Register, regio: Profiel, *, uitvoer: Path, prijspei
                                   "dezelfde naam; gebruik voor deze map een eigen register "
                                   "(--database)", "regio_andere_map")], "Ander register nodig")
     versies: list[Versie] = []
-    bestanden: dict[str, Path] = {}
     opzeggingen: dict[str, list[Opzegfeit]] = {}
     indeling = Indeling(uitvoer)
     for map_ in indeling.gevolgd(regio.sleutel, prijspeil):
-        gelezen = manifest.lees(map_)
+        gelezen = manifest.lees_bewaard(map_)
         if gelezen is None:
             continue
+        voor = indeling.registerpad(map_, "")  # the folder's part of its documents' paths
         if gelezen.aanbieder and (datum := indeling.opzegdatum(map_)) is not None:
             # an opzegging's folder, of one contract
             sleutel = contract_sleutel(gelezen.aanbieder, gelezen.perceel)
@@ -127,19 +131,13 @@ def synchroniseer(register: Register, regio: Profiel, *, uitvoer: Path, prijspei
         for d in gelezen.documenten:
             if d.formaat != "docx" or d.naast_definitief:
                 continue
-            pad = indeling.registerpad(map_, d.pad)
-            versies.append(Versie(d.aanbieder, d.soort, pad, d.versie, d.sha256, d.perceel))
-            bestanden[pad] = map_ / d.pad
+            versies.append(Versie(d.aanbieder, d.soort, voor + d.pad, d.versie, d.sha256,
+                                  d.perceel))
     opgezegd = {s: o for s, lijst in opzeggingen.items() if (o := eerste(lijst)) is not None}
-    register.zet_contracten(regio.sleutel, _contracten(regio, opgezegd, tijd.dag(tijdstip)))
+    contracten = register.zet_contracten(regio.sleutel,
+                                         _contracten(regio, opgezegd, tijd.dag(tijdstip)))
     register.registreer(regio.sleutel, versies, tijdstip)
-    return bestanden
-
-
-def _op_schijf(bestand: Path, verwacht: str) -> str:
-    if not bestand.is_file():
-        return "ontbreekt"
-    return "gelijk" if sha256(bestand.read_bytes()) == verwacht else "gewijzigd"
+    return [v.pad for v in versies], contracten
 
 
 def perceel_van(regio: Profiel, stand: Stand) -> int | None:
@@ -164,15 +162,22 @@ def status(regio: Profiel, *, tijdstip: dt.datetime, uitvoer: Path | str = "outp
     jaar = prijspeil if prijspeil is not None else regio.laatste_prijspeil()
     engine = open_engine(database)
     register = Register(engine)
-    bestanden = synchroniseer(register, regio, uitvoer=Path(uitvoer), prijspeil=jaar,
-                              tijdstip=tijdstip)
-    documenten = [DocumentStatus(s, bestanden[s.pad], _op_schijf(bestanden[s.pad], s.sha256))
-                  for s in register.standen(regio.sleutel, list(bestanden))
-                  if (not aanbieders or s.aanbieder in aanbieders)
-                  and (not percelen or perceel_van(regio, s) in percelen)
-                  and (not soorten or s.soort in soorten) and (not paden or s.pad in paden)]
-    markering.herstel(regio.sleutel, Path(uitvoer), documenten)
-    contracten = [c for c in register.contracten(regio.sleutel)
+    gevolgd, alle = synchroniseer(register, regio, uitvoer=Path(uitvoer), prijspeil=jaar,
+                                  tijdstip=tijdstip)
+    if paden:
+        gevolgd = list(set(gevolgd) & set(paden))
+    gekozen = [s for s in register.standen(regio.sleutel, gevolgd)
+               if (not aanbieders or s.aanbieder in aanbieders)
+               and (not percelen or perceel_van(regio, s) in percelen)
+               and (not soorten or s.soort in soorten)]
+    # each file's sha256 from the record of what was hashed: read only when it changed
+    basis = Path(uitvoer)
+    gehasht = kenmerken.hashes(basis, regio.sleutel, [s.pad for s in gekozen])
+    documenten = [DocumentStatus(s, basis, "ontbreekt" if gehasht[s.pad] is None else
+                                 "gelijk" if gehasht[s.pad] == s.sha256 else "gewijzigd")
+                  for s in gekozen]
+    markering.herstel(regio.sleutel, basis, documenten)
+    contracten = [c for c in alle
                   if (not aanbieders or c.aanbieder in aanbieders)
                   and (not percelen or c.perceelnummer in percelen)]
     return StatusResultaat(regio.sleutel, verberg_wachtwoord(engine.url),

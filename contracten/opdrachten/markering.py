@@ -24,15 +24,27 @@ def herstel(regio: str, uitvoer: Path, documenten: Sequence[DocumentStatus]) -> 
     disk as the register holds them; returns their paths in the register."""
     per_map: dict[Path, dict[str, tuple[str, dt.date]]] = {}
     registerpaden: dict[tuple[Path, str], str] = {}
+    indeling = Indeling(uitvoer)
+    # each folder and its markers once, not once per document: thousands are definitief
+    mappen: dict[str, tuple[Path, str] | None] = {}
+    gemarkeerd: dict[Path, dict[str, dict[str, object]]] = {}
     for d in documenten:
         stappen = [s for s in d.stand.geschiedenis if s.stap == "definitief"]
         if not stappen or d.op_schijf != "gelijk":
             continue
-        gevonden = Indeling(uitvoer).map_van(regio, d.stand.pad)
-        if gevonden is None:
+        boven, _, naam = d.stand.pad.rpartition("/")
+        if naam in ("", "..") or "\\" in naam:  # as `map_van` refuses it
             continue
-        map_, binnen = gevonden
-        if binnen in definitief.lees(map_):
+        if boven not in mappen:  # only the folders of a path decide where it belongs
+            gevonden = indeling.map_van(regio, d.stand.pad)
+            mappen[boven] = None if gevonden is None else \
+                (gevonden[0], gevonden[1][:len(gevonden[1]) - len(naam)])
+        if (plek := mappen[boven]) is None:
+            continue
+        map_, binnen = plek[0], plek[1] + naam
+        if map_ not in gemarkeerd:
+            gemarkeerd[map_] = definitief.lees(map_)
+        if binnen in gemarkeerd[map_]:
             continue
         per_map.setdefault(map_, {})[binnen] = (d.stand.sha256, tijd.dag(stappen[-1].op))
         registerpaden[map_, binnen] = d.stand.pad

@@ -6,12 +6,13 @@ write the file can drop them) breaks the chain from that row on; `controleer` fi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, DateTime, select, type_coerce
 
 from contracten import tijd
 from contracten.register import schema
@@ -21,9 +22,18 @@ def schakel(vorige: str | None, *, document: int, stap: str, door: str, op: dt.d
             opmerking: str | None, sha256: str | None,
             ondertekeningen: Sequence[tuple[str, str, str, dt.date]]) -> str:
     """The hash of one step: the previous step's hash and this step's content."""
-    inhoud: list[Any] = [vorige or "", document, stap, door, tijd.opgeslagen(op).isoformat(),
-                         opmerking, sha256,
-                         [[p, n, f, d.isoformat()] for p, n, f, d in ondertekeningen]]
+    return _hash(vorige or "", document, stap, door, tijd.opgeslagen(op).isoformat(), opmerking,
+                 sha256, tuple((p, n, f, d.isoformat()) for p, n, f, d in ondertekeningen))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _hash(vorige: str, document: int, stap: str, door: str, op: str, opmerking: str | None,
+          sha256: str | None, ondertekeningen: tuple[tuple[str, str, str, str], ...]) -> str:
+    """Remembered per process (a pure function of all it covers): `controleer` checks the whole
+    history on every page, and a step already checked with the same content and the same
+    previous hash has the same hash; a changed row is computed anew."""
+    inhoud: list[Any] = [vorige, document, stap, door, op, opmerking, sha256,
+                         [list(o) for o in ondertekeningen]]
     return hashlib.sha256(json.dumps(inhoud, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -38,27 +48,32 @@ def controleer(verbinding: Connection) -> list[str]:
     """Every place the history fails its own check, in Dutch (none: in order). Steps recorded
     before the chain existed are not in it; after the first step in the chain, every step is."""
     s, o, d = schema.stappen, schema.ondertekeningen, schema.documenten
-    getekend: dict[int, list[tuple[str, str, str, dt.date]]] = {}
-    for r in verbinding.execute(select(o).order_by(o.c.id)):
-        getekend.setdefault(r.stap, []).append((r.partij, r.naam, r.functie, r.datum))
-    versies = {r.id: r.sha256 for r in verbinding.execute(select(d.c.id, d.c.sha256))}
+    getekend: dict[int, list[tuple[str, str, str, str]]] = {}
+    for stap_id, partij, naam, functie, datum in verbinding.execute(
+            select(o.c.stap, o.c.partij, o.c.naam, o.c.functie, o.c.datum).order_by(o.c.id)):
+        getekend.setdefault(stap_id, []).append((partij, naam, functie, datum.isoformat()))
+    versies = {r.id: r.sha256 for r in verbinding.execute(  # of the documents with a step
+        select(d.c.id, d.c.sha256).where(d.c.id.in_(select(s.c.document))))}
     fouten: list[str] = []
     vorige: str | None = None
     begonnen = False
-    for r in verbinding.execute(select(s).order_by(s.c.id)):
-        if r.keten is None:
+    # the moment as stored (UTC without a zone: what `schakel` hashes), not read as a Tijdstip
+    # and converted back: the whole history is checked on every page
+    for id_, document, stap, door, op, opmerking, sha256, schakel_ in verbinding.execute(
+            select(s.c.id, s.c.document, s.c.stap, s.c.door, type_coerce(s.c.op, DateTime()),
+                   s.c.opmerking, s.c.sha256, s.c.keten).order_by(s.c.id)):
+        if schakel_ is None:
             if begonnen:
-                fouten.append(f"stap {r.id} ({r.stap}) staat niet in de keten")
+                fouten.append(f"stap {id_} ({stap}) staat niet in de keten")
             continue
         begonnen = True
-        verwacht = schakel(vorige, document=r.document, stap=r.stap, door=r.door, op=r.op,
-                           opmerking=r.opmerking, sha256=r.sha256,
-                           ondertekeningen=getekend.get(r.id, []))
-        if r.keten != verwacht:
-            fouten.append(f"stap {r.id} ({r.stap}) is gewijzigd, of een stap ervoor is "
+        verwacht = _hash(vorige or "", document, stap, door, op.isoformat(), opmerking, sha256,
+                         tuple(getekend.get(id_, ())))
+        if schakel_ != verwacht:
+            fouten.append(f"stap {id_} ({stap}) is gewijzigd, of een stap ervoor is "
                           "verwijderd")
-        elif r.sha256 is not None and versies.get(r.document) != r.sha256:
-            fouten.append(f"stap {r.id} ({r.stap}) hoort bij een andere versie dan het "
+        elif sha256 is not None and versies.get(document) != sha256:
+            fouten.append(f"stap {id_} ({stap}) hoort bij een andere versie dan het "
                           "document dat het register nu noemt")
-        vorige = r.keten
+        vorige = schakel_
     return fouten

@@ -7,10 +7,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, and_, func, select, text
+from sqlalchemy import Connection, Engine, func, select, text
 
-from contracten import tijd
-from contracten.register import handtekeningen, keten, schema
+from contracten.register import keten, schema
 from contracten.register.handtekeningen import VastgelegdeHandtekening
 from contracten.register.stappen import STAPPEN
 
@@ -124,17 +123,21 @@ class Register:
                     return map_
         return str(bekend)
 
-    def zet_contracten(self, regio: str, contracten: Sequence[Contract]) -> None:
+    def zet_contracten(self, regio: str, contracten: Sequence[Contract]) -> list[Contract]:
         """Record each contract (perceel and opdrachtnemer) as the profile and the output now
-        say; nothing is written when the register already says so."""
-        if set(contracten) <= set(self.contracten(regio)):
-            return
+        say, writing only those that changed; returns the region's contracts as the register
+        then holds them (`contracten`)."""
+        bekend = self.contracten(regio)
+        gelijk = set(bekend)
+        nieuw = [c for c in contracten if c not in gelijk]
+        if not nieuw:
+            return bekend
         tabel = schema.contracten
         with self._schrijven() as v:
             bestaand = {(r.perceelnummer, r.aanbieder): r.id for r in v.execute(
                 select(tabel.c.perceelnummer, tabel.c.aanbieder, tabel.c.id)
                 .where(tabel.c.regio == regio))}
-            for c in contracten:
+            for c in nieuw:
                 waarden = {**c.__dict__, "regio": regio}
                 sleutel = (c.perceelnummer, c.aanbieder)
                 if sleutel in bestaand:
@@ -142,14 +145,15 @@ class Register:
                               .values(**waarden))
                 else:
                     v.execute(tabel.insert().values(**waarden))
+        return self.contracten(regio)
 
     def contracten(self, regio: str) -> list[Contract]:
         tabel = schema.contracten
         with self.engine.connect() as v:
-            rijen = v.execute(select(tabel).where(tabel.c.regio == regio)
-                              .order_by(tabel.c.perceelnummer, tabel.c.aanbieder)
-                              ).mappings().all()
-        return [Contract(**{k: r[k] for k in Contract.__dataclass_fields__}) for r in rijen]
+            rijen = v.execute(select(*(tabel.c[k] for k in Contract.__dataclass_fields__))
+                              .where(tabel.c.regio == regio)
+                              .order_by(tabel.c.perceelnummer, tabel.c.aanbieder)).all()
+        return [Contract(*r) for r in rijen]
 
     def registreer(self, regio: str, versies: Sequence[Versie], op: dt.datetime) -> int:
         """Add the versions not yet known (same path, same hash: known); returns how many.
@@ -159,47 +163,25 @@ class Register:
         with self.engine.connect() as v:
             if {(d.pad, d.sha256) for d in versies} <= {tuple(r) for r in v.execute(vraag)}:
                 return 0
-        nieuw = 0
         with self._schrijven() as v:
             bekend = {tuple(r) for r in v.execute(vraag)}
+            rijen = []  # in one statement: a new region has thousands
             for d in versies:
                 if (d.pad, d.sha256) not in bekend:
-                    v.execute(tabel.insert().values(regio=regio, aanbieder=d.aanbieder,
-                                                    perceel=d.perceel, soort=d.soort, pad=d.pad,
-                                                    versie=d.versie, sha256=d.sha256,
-                                                    geregistreerd=op))
-                    nieuw += 1
-        return nieuw
+                    bekend.add((d.pad, d.sha256))
+                    rijen.append({"regio": regio, "aanbieder": d.aanbieder, "perceel": d.perceel,
+                                  "soort": d.soort, "pad": d.pad, "versie": d.versie,
+                                  "sha256": d.sha256, "geregistreerd": op})
+            if rijen:
+                v.execute(tabel.insert(), rijen)
+        return len(rijen)
 
     def standen(self, regio: str, paden: Sequence[str] | None = None) -> list[Stand]:
         """The newest version of every document of `regio` (or of those paths) with its steps."""
-        d, s, o = schema.documenten, schema.stappen, schema.ondertekeningen
-        nieuwste = (select(d.c.pad, func.max(d.c.id).label("id")).where(d.c.regio == regio)
-                    .group_by(d.c.pad).subquery())
+        from contracten.register import standen  # beside this module: it needs its classes
+
         with self.engine.connect() as v:
-            rijen = v.execute(select(d).join(nieuwste, and_(d.c.id == nieuwste.c.id))
-                              .order_by(d.c.pad)).mappings().all()
-            if paden is not None:
-                gevraagd = set(paden)
-                rijen = [r for r in rijen if r["pad"] in gevraagd]
-            ids = [r["id"] for r in rijen]
-            stappen: dict[int, list[Stap]] = {i: [] for i in ids}
-            getekend: dict[int, list[Ondertekening]] = {}
-            for r in v.execute(select(o).join(s, o.c.stap == s.c.id)
-                               .where(s.c.document.in_(ids)).order_by(o.c.id)):
-                getekend.setdefault(r.stap, []).append(
-                    Ondertekening(r.partij, r.naam, r.functie, r.datum))
-            rijen_s = v.execute(select(s).where(s.c.document.in_(ids)).order_by(s.c.id)).all()
-            pdf = handtekeningen.per_stap(v, [r.id for r in rijen_s if r.stap == "getekend"])
-            lokaal = v.execute(select(func.min(schema.lokale_tijden.c.tot_stap))).scalar() or 0
-            for r in rijen_s:
-                # a step from before version 10 was kept in Amsterdam time, not UTC
-                op = r.op.replace(tzinfo=tijd.ZONE) if r.id <= lokaal else r.op
-                stappen[r.document].append(Stap(r.stap, r.door, op, r.opmerking,
-                                                tuple(getekend.get(r.id, ())), r.sha256,
-                                                tuple(pdf.get(r.id, ()))))
-        return [Stand(r["id"], r["aanbieder"], r["soort"], r["pad"], r["versie"], r["sha256"],
-                      stappen[r["id"]], r["perceel"]) for r in rijen]
+            return standen.lees(v, regio, paden)
 
     def zet_stappen(self, versies: Sequence[tuple[int, str]], stap: str, door: str,
                     op: dt.datetime, opmerking: str | None,

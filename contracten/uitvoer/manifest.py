@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +164,34 @@ def lees(map_: Path) -> Manifest | None:
     except (ValueError, ValidationError):
         raise ManifestBeschadigd(f"{pad} is beschadigd of van een andere versie van "
                                  "contracten.") from None
+
+
+# Manifests as last read, per folder: (its file's inode, size and times, the manifest).
+_BEWAARD: dict[str, tuple[tuple[int, int, int, int], Manifest]] = {}
+_BEWAARD_MAX = 64
+_BEWAARD_SLOT = threading.Lock()
+
+
+def lees_bewaard(map_: Path) -> Manifest | None:
+    """`lees`, but a manifest whose file did not change since this process last read it (same
+    inode, size, modification and change time) is not read again: the web reads the same
+    manifests on every page. The manifest returned is shared: only read it."""
+    pad = map_ / BESTAND
+    try:
+        staat = pad.stat()
+    except OSError:
+        return lees(map_)
+    kenmerk = (staat.st_ino, staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns)
+    gevonden = _BEWAARD.get(str(pad))
+    if gevonden is not None and gevonden[0] == kenmerk:
+        return gevonden[1]
+    gelezen = lees(map_)
+    if gelezen is not None:
+        with _BEWAARD_SLOT:  # the web reads from several threads
+            if len(_BEWAARD) >= _BEWAARD_MAX:
+                _BEWAARD.pop(next(iter(_BEWAARD)), None)
+            _BEWAARD[str(pad)] = (kenmerk, gelezen)
+    return gelezen
 
 
 def schrijf(manifest: Manifest, pad: Path) -> None:

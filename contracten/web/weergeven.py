@@ -56,10 +56,11 @@ def jaar(request: Request, regio: contracten.Profiel) -> int:
     return int(tekst)
 
 
-def stand(request: Request, regio: contracten.Profiel) -> contracten.StatusResultaat:
+def stand(request: Request, regio: contracten.Profiel,
+          paden: tuple[str, ...] = ()) -> contracten.StatusResultaat:
     i = inst(request)
     return contracten.status(regio, tijdstip=i.klok(), uitvoer=i.uitvoer, database=i.database,
-                             prijspeil=jaar(request, regio))
+                             prijspeil=jaar(request, regio), paden=paden)
 
 
 def regios(request: Request) -> HTMLResponse:
@@ -114,7 +115,8 @@ def contract(request: Request) -> HTMLResponse:
 def _document(request: Request) -> tuple[contracten.Profiel, overzicht.Rij]:
     p = profiel(request)
     pad = request.query_params.get("pad", "")
-    gevonden = next((r for r in overzicht.rijen(p, stand(request, p)) if r.pad == pad), None)
+    gevonden = next((r for r in overzicht.rijen(p, stand(request, p, (pad,))) if r.pad == pad),
+                    None)
     if gevonden is None:
         raise HTTPException(404, "Onbekend document.")
     return p, gevonden

@@ -1,0 +1,96 @@
+"""The sha256 of generated files on disk without reading them all on every look: per region a
+small record beside its output (`.contracten-kenmerken.json` in `<uitvoer>/<regio>/`) keeps,
+per file, its size, modification and change time (ns), inode and sha256. A file is read and
+hashed again only when one of those changed; the record is rewritten only then.
+
+The change time (ctime) cannot be set back by a program the way the modification time can
+(`touch -d`), so a file edited and given its old mtime back is still read again. As in git, an
+entry whose file changed within the same tick as the record was written is not trusted
+("racily clean"): it is hashed again. The record is a cache, nothing more: lost, damaged, from
+another machine or not writable (a read-only output folder), every file is simply hashed."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from contracten.fouten import ContractenFout
+from contracten.uitvoer.map import sha256, vervang_atomair
+
+BESTAND = ".contracten-kenmerken.json"
+VERSIE = 1
+
+# per file: size, mtime_ns, ctime_ns, inode, sha256
+Kenmerk = tuple[int, int, int, int, str]
+
+
+def _kenmerk(staat: os.stat_result) -> tuple[int, int, int, int]:
+    return staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns, staat.st_ino
+
+
+def _lees(pad: Path) -> tuple[dict[str, Kenmerk], int]:
+    """The record and the moment it was written (ns); empty when missing or unreadable."""
+    try:
+        with pad.open("rb") as bestand:
+            geschreven = os.fstat(bestand.fileno()).st_mtime_ns
+            data = json.loads(bestand.read())
+        if data.get("versie") != VERSIE:
+            return {}, 0
+        return {k: (int(v[0]), int(v[1]), int(v[2]), int(v[3]), str(v[4]))
+                for k, v in data["bestanden"].items()}, geschreven
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return {}, 0
+
+
+def hashes(uitvoer: Path, regio: str, paden: Iterable[str]) -> dict[str, str | None]:
+    """The sha256 of each file `<uitvoer>/<pad>` of region `regio` (`pad`: its path in the
+    register), None for one that is not there or not a file. Reads only the files that changed
+    since they were last hashed."""
+    record = uitvoer / regio / BESTAND
+    bekend, geschreven = _lees(record)
+    basis = os.fspath(uitvoer)
+    uit: dict[str, str | None] = {}
+    gewijzigd = False
+    for pad in paden:
+        bestand = os.path.join(basis, pad)  # no Path: thousands of files on every page
+        try:
+            staat = os.stat(bestand)
+        except OSError:
+            staat = None
+        if staat is None or not stat.S_ISREG(staat.st_mode):
+            uit[pad] = None
+            gewijzigd |= bekend.pop(pad, None) is not None
+            continue
+        kenmerk = _kenmerk(staat)
+        vorig = bekend.get(pad)
+        if vorig is not None and vorig[:4] == kenmerk and max(kenmerk[1:3]) < geschreven:
+            uit[pad] = vorig[4]
+            continue
+        try:
+            with open(bestand, "rb") as f:
+                uit[pad] = hash_ = sha256(f.read())
+        except OSError:
+            uit[pad] = None
+            continue
+        if vorig != (*kenmerk, hash_):
+            bekend[pad] = (*kenmerk, hash_)
+            gewijzigd = True
+    if gewijzigd:
+        _schrijf(record, uitvoer, bekend)
+    return uit
+
+
+def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:
+    """Rewrite the record, without the files that are gone; silently not when it cannot be
+    written (the next look hashes again)."""
+    if not record.parent.is_dir():
+        return
+    basis = os.fspath(uitvoer)
+    bewaard = {k: list(v) for k, v in bekend.items() if os.path.isfile(os.path.join(basis, k))}
+    with contextlib.suppress(ContractenFout):
+        vervang_atomair(record, json.dumps({"versie": VERSIE, "bestanden": bewaard},
+                                           separators=(",", ":")).encode("utf-8"))
