@@ -1,4 +1,4 @@
-"""Every page of the web application, timed: each must answer within 200 ms.
+"""Every page of the web application, timed: each within 200 ms and under 300 KB.
 
     python benchmarks/web.py                   # the example regions, then a region of 1,000
                                                # aanbieders on SQLite (and on PostgreSQL when
@@ -12,8 +12,9 @@
 2. A region of `--aanbieders` aanbieders (Assen's copied, as in benchmarks/bulk.py: about
    2·N + 2 documents, each with its .md twin) is generated, and on each register (an SQLite
    file; a new database on the PostgreSQL server of `--postgres`, dropped afterwards) the region
-   page, the approval queue, a document, its history and the termijnenkalender are requested
-   10 times each, and 10 documents are approved (juridisch akkoord, each a POST as the form
+   page, the approval queue (its first and its twentieth page), a contract, a document, its
+   history, the termijnenkalender and a step's confirmation page are requested 10 times each,
+   and 10 documents are approved (juridisch akkoord, each a POST as the form
    sends it). The first page on a new register is shown apart: it records every version and
    hashes every file once. Then every document is given juridisch akkoord and made definitief
    (as later in the year: two steps per document in the register) and the region page, the
@@ -56,6 +57,7 @@ from contracten.web.app import maak_app  # noqa: E402
 from contracten.web.instellingen import Instellingen  # noqa: E402
 
 DOEL_MS = 200.0
+DOEL_KB = 300  # the weight of a page (issue 30): paged, so it does not grow with the region
 KEER = 20
 KEER_GROOT = 10
 AANBIEDERS = 1000
@@ -75,9 +77,9 @@ def main() -> int:
     if argumenten.aanbieders > 0:
         te_traag += groot(argumenten.aanbieders, argumenten.postgres)
     if te_traag:
-        print(f"Boven {DOEL_MS:.0f} ms: {', '.join(te_traag)}")
+        print(f"Boven {DOEL_MS:.0f} ms of {DOEL_KB} KB: {', '.join(te_traag)}")
         return 1
-    print(f"Elke pagina binnen {DOEL_MS:.0f} ms.")
+    print(f"Elke pagina binnen {DOEL_MS:.0f} ms en {DOEL_KB} KB.")
     return 0
 
 
@@ -160,13 +162,24 @@ def _groot_op(regios: Path, uitvoer: Path, database: str, naam: str) -> list[str
     pad = concept[0].pad
     basis = _meet(client.get, "/statisch/stijl.css", KEER_GROOT)
     _kop(basis)
+    eigenaar = next(d.aanbieder for d in concept if d.aanbieder)
+    contract = f"/regio/groot/contract?aanbieder={eigenaar}&perceel=1"
     te_traag = [url for url in ("/regio/groot", "/regio/groot/goedkeuring",
+                                "/regio/groot/goedkeuring?pagina=20", contract,
                                 f"/regio/groot/document?pad={pad}",
                                 f"/regio/groot/geschiedenis?pad={pad}",
                                 "/regio/groot/agenda?binnen=365")
                 if not _toon(url, _meet(client.get, url, KEER_GROOT), basis)]
     token = re.search(r'name="csrf" value="([^"]+)"', client.get("/regio/groot").text)
     assert token, "geen CSRF-token op de regiopagina"
+
+    def bevestig(url: str) -> Any:  # the confirmation page of one step: records nothing
+        return client.post(url, data={"csrf": token.group(1), "stap": "juridisch_akkoord",
+                                      "pad": concept[0].pad, "sha256": concept[0].sha256})
+
+    url = "/regio/groot/bevestig"
+    if not _toon(f"{url} (POST)", _meet(bevestig, url, KEER_GROOT), basis):
+        te_traag.append(url)
     te_akkoord = iter(concept[1:])
 
     def akkoord(url: str) -> Any:
@@ -190,7 +203,7 @@ def _groot_op(regios: Path, uitvoer: Path, database: str, naam: str) -> list[str
     print(f"{naam}: elk document akkoord en definitief gemaakt in "
           f"{time.perf_counter() - begin:.0f} s; opnieuw:")
     te_traag += [f"{url} (alles definitief)" for url in (
-        "/regio/groot", "/regio/groot/goedkeuring", f"/regio/groot/document?pad={pad}")
+        "/regio/groot", "/regio/groot/goedkeuring", contract, f"/regio/groot/document?pad={pad}")
         if not _toon(url, _meet(client.get, url, KEER_GROOT), basis)]
     return [f"{u} ({naam})" for u in te_traag]
 
@@ -241,11 +254,12 @@ def _kop(basis: Meting) -> None:
 
 
 def _toon(url: str, m: Meting, basis: Meting) -> bool:
-    """Print one page's line; whether it is within the goal."""
-    binnen = m.wand <= DOEL_MS
+    """Print one page's line; whether it is within the goals (time and weight)."""
+    snel, licht = m.wand <= DOEL_MS, m.grootte <= DOEL_KB * 1024
+    opmerking = ("" if snel else "  (te traag)") + ("" if licht else "  (te zwaar)")
     print(f"{m.wand:6.1f} ms {m.processor:7.1f} ms {m.wand / basis.wand:7.1f}× "
-          f"{m.grootte / 1024:6.0f} KB  {url}{'' if binnen else '  (te traag)'}", flush=True)
-    return binnen
+          f"{m.grootte / 1024:6.0f} KB  {url}{opmerking}", flush=True)
+    return snel and licht
 
 
 if __name__ == "__main__":

@@ -87,7 +87,7 @@ def test_de_webpagina_toont_het_einde_na_opzegging_en_beeindigd(regios, tmp_path
     _opzeggen_per_30_december_2029(regios, uitvoer)
     app = app_voor(regios, uitvoer, database, door="mr. J. Jansen")
     html = TestClient(app).get("/regio/amersfoort").text
-    rij = html[html.index('<table id="contracten">'):].split("</table>")[0]
+    rij = html[html.index('<div id="contracten">'):].split("</div>")[0]
     assert "30 december 2029" in rij and "31 december 2030" not in rij
     assert "opgezegd (opzegging ontvangen 15 december 2028)" in rij
 

@@ -43,9 +43,10 @@ def test_een_volle_schijf_bij_genereren_noemt_de_map_en_laat_de_vorige_uitvoer_s
         _geen_interne_fout(uit.stderr)
         assert f"{schijf / 'uit' / 'assen' / '2025'}: de schijf is vol" in uit.stderr
         assert _inhoud(schijf / "uit") == voor
-        # nothing beside the year folder but its lock (kept beside what it locks)
+        # nothing beside the year folder but the tool's own hidden files (its lock, kept
+        # beside what it locks, and the record of the files' sizes and times)
         assert [p.name for p in (schijf / "uit" / "assen").iterdir()
-                if not p.name.endswith(".slot")] == ["2025"]
+                if not p.name.startswith(".contracten-")] == ["2025"]
 
 
 def test_een_alleen_lezen_uitvoermap_noemt_de_map(tmp_path, assen_eenmaal_gegenereerd):

@@ -48,6 +48,8 @@ def test_de_regiopagina_toont_contracten_en_documenten(client):
     assert "<Plus>" not in html
     assert f"/regio/assen/document?pad={POE}" in html
     assert html.count('class="status-concept"') >= 30  # contracts, letters, addenda
+    assert "<title>Regio Assen · contracten</title>" in html  # the title is text, no form
+    assert html.count("Twee versies vergelijken") == 1
 
 
 def test_de_documenten_van_een_ouder_prijspeil(client):

@@ -1,7 +1,6 @@
-"""`status`, `akkoord`, `definitief --door`, `getekend`: where each generated document stands in
-the register, and moving documents concept → juridisch akkoord → definitief → getekend, each
-step recorded with who, when and why. A document whose file no longer matches the version that
-was recorded is reported, never approved."""
+"""`status`, `akkoord`, `definitief --door`, `getekend`: where each document stands in the
+register, and moving it concept → juridisch akkoord → definitief → getekend (who, when, why).
+A document whose file no longer matches the version recorded is reported, never approved."""
 
 from __future__ import annotations
 
