@@ -30,7 +30,8 @@ T = dt.datetime(2026, 12, 1, 9, 0)  # when the workbook is exported
 def stand(map_: Path) -> dict[str, str]:
     """Every file under `map_` with its sha256; the folders' lock files left out (they stay)."""
     return {p.relative_to(map_).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(map_.rglob("*")) if p.is_file() and p.suffix != ".slot"}
+            for p in sorted(map_.rglob("*")) if p.is_file()
+            and not p.name.startswith(".contracten-")}  # its locks and caches
 
 
 def resten(map_: Path) -> list[str]:

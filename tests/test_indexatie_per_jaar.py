@@ -38,7 +38,7 @@ INDEX = {2024: Decimal("4.96"), 2025: Decimal("3.5"), 2026: Decimal("2.9"),
 def vingerafdruk(map_: Path) -> dict[str, str]:
     return {p.relative_to(map_).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(map_.rglob("*"))
-            if p.is_file() and p.suffix != ".slot"}  # the folders' locks stay (see slot)
+            if p.is_file() and not p.name.startswith(".contracten-")}  # its locks and caches
 
 
 def _cijfers(tmp_path: Path, tekst: str = CIJFERS) -> Path:

@@ -53,11 +53,11 @@ def _akkoord(uitvoer: Path, database: str, **env: str):
 # --- SQLite -------------------------------------------------------------------------------
 
 
-def test_een_register_van_willekeurige_bytes_is_beschadigd(assen_eenmaal_gegenereerd, tmp_path):
+def test_een_register_van_willekeurige_bytes_is_beschadigd(assen_gegenereerd, tmp_path):
     register = tmp_path / "register.sqlite"
     register.write_bytes(os.urandom(64 * 1024))
     voor = _sha(register)
-    uit = voer_uit(*BASIS, "status", "assen", "--uitvoer", str(assen_eenmaal_gegenereerd),
+    uit = voer_uit(*BASIS, "status", "assen", "--uitvoer", str(assen_gegenereerd),
                    "--database", str(register))
     assert uit.code == 1
     _geen_interne_fout(uit.stderr)
@@ -66,28 +66,28 @@ def test_een_register_van_willekeurige_bytes_is_beschadigd(assen_eenmaal_gegener
     assert _sha(register) == voor  # not touched
 
 
-def test_een_register_met_beschadigde_paginas_is_beschadigd(assen_eenmaal_gegenereerd,
+def test_een_register_met_beschadigde_paginas_is_beschadigd(assen_gegenereerd,
                                                            tmp_path):
     """A real register whose pages after the first were overwritten: SQLite opens it and finds
     the damage when it reads a table."""
     register = tmp_path / "register.sqlite"
-    assert _status(assen_eenmaal_gegenereerd, str(register)).code == 0
+    assert _status(assen_gegenereerd, str(register)).code == 0
     inhoud = bytearray(register.read_bytes())
     inhoud[4096:] = os.urandom(len(inhoud) - 4096)
     register.write_bytes(bytes(inhoud))
-    uit = _status(assen_eenmaal_gegenereerd, str(register))
+    uit = _status(assen_gegenereerd, str(register))
     assert uit.code == 1
     _geen_interne_fout(uit.stderr)
     assert "is beschadigd of geen SQLite-database" in uit.stderr
 
 
 @pytest.fixture
-def register_op_eigen_schijf(tmp_path, assen_eenmaal_gegenereerd) -> Iterator[tuple[Path, Path]]:
+def register_op_eigen_schijf(tmp_path, assen_gegenereerd) -> Iterator[tuple[Path, Path]]:
     """(output folder, register) on a tmpfs of their own, the register up to date with the
     output (made by a process of its own, which closed it: no -wal or -shm left)."""
     with tmpfs(tmp_path / "schijf", "40m") as schijf:
         uitvoer = schijf / "uit"
-        shutil.copytree(assen_eenmaal_gegenereerd, uitvoer)
+        shutil.copytree(assen_gegenereerd, uitvoer)
         register = schijf / "register.sqlite"
         assert _status(uitvoer, str(register)).code == 0
         yield uitvoer, register
@@ -111,7 +111,7 @@ def test_een_alleen_lezen_register_toont_de_status_en_weigert_een_stap(
 
 
 def test_een_alleen_lezen_register_weigert_nieuwe_versies_vast_te_leggen(
-        tmp_path, assen_eenmaal_gegenereerd):
+        tmp_path, assen_gegenereerd):
     """`status` on a register that does not know the region's documents yet must record them:
     refused with the reason, nothing half done."""
     with tmpfs(tmp_path / "schijf") as schijf:
@@ -119,7 +119,7 @@ def test_een_alleen_lezen_register_weigert_nieuwe_versies_vast_te_leggen(
         uit = voer_uit_als_proces(*BASIS, "gebruiker", "lijst", "--database", str(register))
         assert uit.code == 0, uit.stderr  # an empty register, at the latest schema version
         alleen_lezen(schijf)
-        uit = _status(assen_eenmaal_gegenereerd, str(register))
+        uit = _status(assen_gegenereerd, str(register))
         assert uit.code == 1
         _geen_interne_fout(uit.stderr)
         assert "is alleen-lezen (de schijf is alleen-lezen)" in uit.stderr
@@ -141,10 +141,10 @@ def test_een_beschermd_registerbestand_is_alleen_lezen(register_op_eigen_schijf)
         subprocess.run(["chattr", "-i", str(register)], check=False)
 
 
-def test_een_nieuw_register_op_een_alleen_lezen_schijf(tmp_path, assen_eenmaal_gegenereerd):
+def test_een_nieuw_register_op_een_alleen_lezen_schijf(tmp_path, assen_gegenereerd):
     with tmpfs(tmp_path / "schijf") as schijf:
         alleen_lezen(schijf)
-        uit = _status(assen_eenmaal_gegenereerd, str(schijf / "register.sqlite"))
+        uit = _status(assen_gegenereerd, str(schijf / "register.sqlite"))
         assert uit.code == 1
         _geen_interne_fout(uit.stderr)
         assert (f"kan niet worden geopend: het bestand bestaat nog niet en kan in {schijf} niet "
@@ -166,10 +166,10 @@ def test_een_volle_schijf_onder_het_register(register_op_eigen_schijf):
 
 
 @pytest.fixture
-def bezet_register(tmp_path, assen_eenmaal_gegenereerd) -> Iterator[str]:
+def bezet_register(tmp_path, assen_gegenereerd) -> Iterator[str]:
     """A register whose write lock another process holds until the test ends."""
     register = tmp_path / "register.sqlite"
-    assert _status(assen_eenmaal_gegenereerd, str(register)).code == 0
+    assert _status(assen_gegenereerd, str(register)).code == 0
     houder = subprocess.Popen(
         [sys.executable, "-c", "import sqlite3, sys\n"
          f"v = sqlite3.connect({str(register)!r}, isolation_level=None)\n"
@@ -184,9 +184,9 @@ def bezet_register(tmp_path, assen_eenmaal_gegenereerd) -> Iterator[str]:
 
 
 def test_een_bezet_register_wacht_de_ingestelde_tijd_en_zegt_het(bezet_register,
-                                                                 assen_eenmaal_gegenereerd):
+                                                                 assen_gegenereerd):
     begin = time.monotonic()
-    uit = _akkoord(assen_eenmaal_gegenereerd, bezet_register, CONTRACTEN_DATABASE_WACHTTIJD="1")
+    uit = _akkoord(assen_gegenereerd, bezet_register, CONTRACTEN_DATABASE_WACHTTIJD="1")
     duur = time.monotonic() - begin
     assert uit.code == 1
     _geen_interne_fout(uit.stderr)
@@ -242,10 +242,10 @@ def zwijgende_server() -> Iterator[int]:
 
 
 def test_een_server_die_niet_antwoordt_laat_de_opdracht_niet_hangen(zwijgende_server,
-                                                                     assen_eenmaal_gegenereerd):
+                                                                     assen_gegenereerd):
     url = f"postgresql+psycopg://contracten:geheim@127.0.0.1:{zwijgende_server}/contracten"
     begin = time.monotonic()
-    uit = voer_uit(*BASIS, "status", "assen", "--uitvoer", str(assen_eenmaal_gegenereerd),
+    uit = voer_uit(*BASIS, "status", "assen", "--uitvoer", str(assen_gegenereerd),
                    "--database", url, env={"CONTRACTEN_DATABASE_WACHTTIJD": "2"})
     duur = time.monotonic() - begin
     assert uit.code == 1
@@ -298,17 +298,17 @@ def postgres() -> Iterator[str]:
 
 
 def test_postgresql_een_opdracht_die_te_lang_wacht_wordt_afgebroken(postgres,
-                                                                    assen_eenmaal_gegenereerd):
+                                                                    assen_gegenereerd):
     """Another session holds the register's write lock: the statement waiting for it is
     cancelled after CONTRACTEN_DATABASE_WACHTTIJD (statement_timeout)."""
     from contracten.register.register import SCHRIJFSLOT
 
-    assert _status(assen_eenmaal_gegenereerd, postgres).code == 0
+    assert _status(assen_gegenereerd, postgres).code == 0
     houder = sa.create_engine(postgres)
     try:
         with houder.begin() as v:
             v.execute(sa.text("SELECT pg_advisory_xact_lock(:slot)"), {"slot": SCHRIJFSLOT})
-            uit = _akkoord(assen_eenmaal_gegenereerd, postgres,
+            uit = _akkoord(assen_gegenereerd, postgres,
                            CONTRACTEN_DATABASE_WACHTTIJD="2")
     finally:
         houder.dispose()
@@ -319,13 +319,13 @@ def test_postgresql_een_opdracht_die_te_lang_wacht_wordt_afgebroken(postgres,
 
 
 def test_postgresql_alleen_lezen_toont_de_status_en_weigert_een_stap(
-        postgres, assen_eenmaal_gegenereerd):
-    assert _status(assen_eenmaal_gegenereerd, postgres).code == 0
+        postgres, assen_gegenereerd):
+    assert _status(assen_gegenereerd, postgres).code == 0
     alleen = sa.engine.make_url(postgres).update_query_dict(
         {"options": "-c default_transaction_read_only=on"}).render_as_string(hide_password=False)
-    uit = _status(assen_eenmaal_gegenereerd, alleen)
+    uit = _status(assen_gegenereerd, alleen)
     assert uit.code == 0 and "30 documenten: 30 concept" in uit.stdout, uit.stderr
-    uit = _akkoord(assen_eenmaal_gegenereerd, alleen)
+    uit = _akkoord(assen_gegenereerd, alleen)
     assert uit.code == 1
     _geen_interne_fout(uit.stderr)
     assert "is alleen-lezen (een alleen-lezen databaseserver" in uit.stderr
