@@ -156,10 +156,11 @@ def getekend_pdf(regio: Profiel, pdf: Path | str, *, door: str, tijdstip: dt.dat
                              opmerking=opmerking, ondertekeningen=ondertekeningen)
     stap(alleen_controleren=True)
     _zelfde_tekst(document, str(pdf), gelezen.tekst)
+    hash_ = sha256_van(inhoud)
     bewaard = _bewaar(document.bestand, inhoud)
     try:
         stap(bijlage=functools.partial(
-            vastleggen.bij_stap, handtekeningen=gekoppeld, sha256=sha256_van(inhoud),
+            vastleggen.bij_stap, handtekeningen=gekoppeld, sha256=hash_,
             pad=str(Path(document.stand.pad).with_name(bewaard.name).as_posix())))
     except BaseException:
         bewaard.unlink()
@@ -168,7 +169,7 @@ def getekend_pdf(regio: Profiel, pdf: Path | str, *, door: str, tijdstip: dt.dat
                       f"vertrouwde uitgever ({h.uitgever}): vastgelegd als niet vertrouwd. "
                       "Geef het certificaat van de uitgever met --vertrouw CA.pem om de keten "
                       "te controleren" for p, h in gekoppeld if not h.vertrouwd]
-    return GetekendResultaat(document, bewaard, sha256_van(inhoud), gekoppeld, waarschuwingen)
+    return GetekendResultaat(document, bewaard, hash_, gekoppeld, waarschuwingen)
 
 
 def _ondertekening(bestand: str, partij: str, h: Handtekening,

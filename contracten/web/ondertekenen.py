@@ -30,7 +30,11 @@ def _grootte(request: Request) -> None:
         raise HTTPException(411, "De upload noemt zijn grootte niet; stuur hem met het "
                                  "formulier op de goedkeuringspagina.") from None
     if lengte > MAXIMUM:
-        raise HTTPException(413, f"De getekende pdf is groter dan {MAXIMUM // 1024 // 1024} MB.")
+        raise _te_groot()
+
+
+def _te_groot() -> HTTPException:
+    return HTTPException(413, f"De getekende pdf is groter dan {MAXIMUM // 1024 // 1024} MB.")
 
 
 async def getekende_pdf(request: Request) -> Response:
@@ -48,8 +52,8 @@ async def getekende_pdf(request: Request) -> Response:
         raise HTTPException(400, "Het formulier noemt niet welke versie u zag; open de pagina "
                                  "opnieuw.")
     inhoud = await upload.read(MAXIMUM + 1)
-    if len(inhoud) > MAXIMUM:
-        raise HTTPException(413, f"De getekende pdf is groter dan {MAXIMUM // 1024 // 1024} MB.")
+    if len(inhoud) > MAXIMUM:  # a body larger than it said
+        raise _te_groot()
     i, p = inst(request), profiel(request)
     # the file's own name, only to name it in messages
     naam = "".join(t for t in PurePath(upload.filename.replace("\\", "/")).name
