@@ -273,3 +273,18 @@ def test_een_opzeggingsbrief_op_de_contractpagina(eigen):
     vraag = client.post("/regio/assen/bevestig?jaar=2026", data={
         "csrf": csrf(document.text), "pad": pad, "sha256": sha, "stap": "juridisch_akkoord"})
     assert vraag.status_code == 200 and pad in vraag.text
+
+
+def test_waarschuwingen_volgen_de_tekstversie(tmp_path):
+    """Remembered per file state (a page shows 50 long texts), read again when it changed."""
+    from contracten.web import overzicht
+
+    document = tmp_path / "overeenkomst.docx"
+    (tmp_path / "overeenkomst.md").write_text("# Overeenkomst\n\nLet op: eerste\n", "utf-8")
+    assert overzicht.waarschuwingen(document) == ["Let op: eerste"]
+    (tmp_path / "overeenkomst.md").write_text("Let op: tweede\nLet op: derde\n", "utf-8")
+    assert overzicht.waarschuwingen(document) == ["Let op: tweede", "Let op: derde"]
+    (tmp_path / "overeenkomst.md").unlink()
+    (tmp_path / "overeenkomst.md").symlink_to(tmp_path / "elders.md")
+    (tmp_path / "elders.md").write_text("Let op: niet van ons\n", "utf-8")
+    assert overzicht.waarschuwingen(document) == []

@@ -150,17 +150,17 @@ def perceel_van(regio: Profiel, stand: Stand) -> int | None:
 def status(regio: Profiel, *, tijdstip: dt.datetime, uitvoer: Path | str = "output",
            prijspeil: int | None = None, aanbieders: Sequence[str] = (),
            percelen: Sequence[int] = (), soorten: Sequence[str] = (),
-           paden: Sequence[str] = (), database: str | Path | None = None) -> StatusResultaat:
-    """Where each generated document of `regio` stands (the register is brought up to date
-    first; `tijdstip` is when new versions are recorded), and its contracts (one per perceel
-    and opdrachtnemer). `aanbieders` and `percelen` narrow to the contracts of those
-    aanbieders and percelen (numbers) and their documents; `paden` to those documents (their
-    paths in the register)."""
+           paden: Sequence[str] = (), database: str | Path | None = None,
+           onthoud: bool = False) -> StatusResultaat:
+    """Where each generated document of `regio` stands (the register brought up to date first;
+    `tijdstip`: when new versions are recorded), and its contracts (one per perceel and
+    opdrachtnemer). `aanbieders` and `percelen` narrow to the contracts of those aanbieders and
+    percelen (numbers) and their documents; `paden` to those documents (their paths in the
+    register). `onthoud`: reuse what this process read and checked (`register.onthouden`)."""
     if onbekend := onbekende_aanbieders(regio, aanbieders) + onbekende_percelen(regio, percelen):
         raise InvoerFout(onbekend, "Ongeldige keuze")
     jaar = prijspeil if prijspeil is not None else regio.laatste_prijspeil()
-    engine = open_engine(database)
-    register = Register(engine)
+    register = Register(engine := open_engine(database), onthoud=onthoud)
     gevolgd, alle = synchroniseer(register, regio, uitvoer=Path(uitvoer), prijspeil=jaar,
                                   tijdstip=tijdstip)
     if paden:
@@ -194,12 +194,12 @@ def zet_stap(regio: Profiel, stap: str, *, door: str, tijdstip: dt.datetime,
     through `markeer_definitief`, which also marks the files), all or none; returns them.
     `sha256` is the version the person saw (the web sends the one its page showed; per document,
     by path, for several): a document whose file or newest registered version differs from it is
-    refused. A document already at
-    `stap` with this version is left as it is (one row, no error). 'getekend' needs
-    `ondertekeningen`: who signed for each party (name, function, day), for the documents of
-    one contract. Refused with every reason at once: a file that changed on disk or is gone, a
-    document not at the step before, no name, a signatory missing or signing before the
-    document was definitief or after today, a register whose history fails its check."""
+    refused. A document already at `stap` with this version is left as it is (one row, no
+    error). 'getekend' needs `ondertekeningen`: who signed for each party (name, function,
+    day), for the documents of one contract. Refused with every reason at once: a file that
+    changed on disk or is gone, a document not at the step before, no name, a signatory missing
+    or signing before the document was definitief or after today, a register whose history
+    fails its check."""
     if stap == "definitief":
         raise InvoerFout([Melding(regio.sleutel, None, "stap", "definitief maken gaat met "
                                   "'contracten definitief' (markeer_definitief): dat controleert "

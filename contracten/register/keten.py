@@ -10,6 +10,7 @@ import functools
 import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, DateTime, select, type_coerce
@@ -44,24 +45,39 @@ def laatste(verbinding: Connection) -> str | None:
                               .order_by(s.c.id.desc()).limit(1)).scalar()
 
 
-def controleer(verbinding: Connection) -> list[str]:
-    """Every place the history fails its own check, in Dutch (none: in order). Steps recorded
-    before the chain existed are not in it; after the first step in the chain, every step is."""
+@dataclass(frozen=True)
+class Ketenstand:
+    """How far the history was checked: up to step `tot` (its hash `laatste`), whether the chain
+    had begun there, and every fault found on the way."""
+
+    tot: int = 0
+    laatste: str | None = None
+    begonnen: bool = False
+    fouten: tuple[str, ...] = ()
+
+
+def controleer(verbinding: Connection, vanaf: Ketenstand = Ketenstand()) -> Ketenstand:
+    """Every place the history fails its own check, in Dutch (none: in order), from the step
+    after `vanaf.tot` on (the whole history from the start). Steps recorded before the chain
+    existed are not in it; after the first step in the chain, every step is."""
     s, o, d = schema.stappen, schema.ondertekeningen, schema.documenten
     getekend: dict[int, list[tuple[str, str, str, str]]] = {}
     for stap_id, partij, naam, functie, datum in verbinding.execute(
-            select(o.c.stap, o.c.partij, o.c.naam, o.c.functie, o.c.datum).order_by(o.c.id)):
+            select(o.c.stap, o.c.partij, o.c.naam, o.c.functie, o.c.datum)
+            .where(o.c.stap > vanaf.tot).order_by(o.c.id)):
         getekend.setdefault(stap_id, []).append((partij, naam, functie, datum.isoformat()))
     versies = {r.id: r.sha256 for r in verbinding.execute(  # of the documents with a step
-        select(d.c.id, d.c.sha256).where(d.c.id.in_(select(s.c.document))))}
-    fouten: list[str] = []
-    vorige: str | None = None
-    begonnen = False
+        select(d.c.id, d.c.sha256).where(d.c.id.in_(select(s.c.document)
+                                                    .where(s.c.id > vanaf.tot))))}
+    fouten = list(vanaf.fouten)
+    tot, vorige, begonnen = vanaf.tot, vanaf.laatste, vanaf.begonnen
     # the moment as stored (UTC without a zone: what `schakel` hashes), not read as a Tijdstip
     # and converted back: the whole history is checked on every page
     for id_, document, stap, door, op, opmerking, sha256, schakel_ in verbinding.execute(
             select(s.c.id, s.c.document, s.c.stap, s.c.door, type_coerce(s.c.op, DateTime()),
-                   s.c.opmerking, s.c.sha256, s.c.keten).order_by(s.c.id)):
+                   s.c.opmerking, s.c.sha256, s.c.keten).where(s.c.id > vanaf.tot)
+            .order_by(s.c.id)):
+        tot = id_
         if schakel_ is None:
             if begonnen:
                 fouten.append(f"stap {id_} ({stap}) staat niet in de keten")
@@ -76,4 +92,4 @@ def controleer(verbinding: Connection) -> list[str]:
             fouten.append(f"stap {id_} ({stap}) hoort bij een andere versie dan het "
                           "document dat het register nu noemt")
         vorige = schakel_
-    return fouten
+    return Ketenstand(tot, vorige, begonnen, tuple(fouten))

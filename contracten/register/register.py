@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, func, select, text
 
-from contracten.register import keten, schema
+from contracten.register import keten, onthouden, schema
 from contracten.register.handtekeningen import VastgelegdeHandtekening
 from contracten.register.stappen import STAPPEN
 
@@ -95,8 +95,11 @@ class Stand:
 
 
 class Register:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, onthoud: bool = False) -> None:
+        """`onthoud`: reuse what this process read and checked before, as long as nothing was
+        added (see `onthouden`): for a long-running process such as the web application."""
         self.engine = engine
+        self.onthoud = onthoud
 
     @contextmanager
     def _schrijven(self) -> Iterator[Connection]:
@@ -127,10 +130,15 @@ class Register:
         """Record each contract (perceel and opdrachtnemer) as the profile and the output now
         say, writing only those that changed; returns the region's contracts as the register
         then holds them (`contracten`)."""
+        gevraagd = list(contracten)
+        if self.onthoud and (gezien := onthouden.contracten(self.engine, regio, gevraagd)):
+            return gezien  # the same as this process last found the register holding
         bekend = self.contracten(regio)
         gelijk = set(bekend)
         nieuw = [c for c in contracten if c not in gelijk]
         if not nieuw:
+            if self.onthoud:
+                onthouden.onthoud_contracten(self.engine, regio, gevraagd, bekend)
             return bekend
         tabel = schema.contracten
         with self._schrijven() as v:
@@ -145,7 +153,10 @@ class Register:
                               .values(**waarden))
                 else:
                     v.execute(tabel.insert().values(**waarden))
-        return self.contracten(regio)
+        bekend = self.contracten(regio)
+        if self.onthoud:
+            onthouden.onthoud_contracten(self.engine, regio, gevraagd, bekend)
+        return bekend
 
     def contracten(self, regio: str) -> list[Contract]:
         tabel = schema.contracten
@@ -161,7 +172,12 @@ class Register:
         tabel = schema.documenten
         vraag = select(tabel.c.pad, tabel.c.sha256).where(tabel.c.regio == regio)
         with self.engine.connect() as v:
-            if {(d.pad, d.sha256) for d in versies} <= {tuple(r) for r in v.execute(vraag)}:
+            def lees() -> frozenset[tuple[str, str]]:
+                return frozenset((p, h) for p, h in v.execute(vraag))
+
+            bekend_ = (onthouden.gelezen(self.engine, v, "versies", regio, lees) if self.onthoud
+                       else lees())
+            if {(d.pad, d.sha256) for d in versies} <= bekend_:
                 return 0
         with self._schrijven() as v:
             bekend = {tuple(r) for r in v.execute(vraag)}
@@ -181,7 +197,14 @@ class Register:
         from contracten.register import standen  # beside this module: it needs its classes
 
         with self.engine.connect() as v:
-            return standen.lees(v, regio, paden)
+            if not self.onthoud:
+                return standen.lees(v, regio, paden)
+            alle = onthouden.gelezen(self.engine, v, "standen", regio,
+                                     lambda: standen.lees(v, regio))
+        if paden is None:
+            return alle
+        gevraagd = set(paden)
+        return [s for s in alle if s.pad in gevraagd]
 
     def zet_stappen(self, versies: Sequence[tuple[int, str]], stap: str, door: str,
                     op: dt.datetime, opmerking: str | None,
@@ -230,7 +253,9 @@ class Register:
     def controleer_keten(self) -> list[str]:
         """Where the history fails its own check (see `keten`); empty when it holds."""
         with self.engine.connect() as v:
-            return keten.controleer(v)
+            if self.onthoud:
+                return onthouden.controleer_keten(self.engine, v)
+            return list(keten.controleer(v).fouten)
 
 
 class VersieGewijzigd(Exception):

@@ -33,7 +33,25 @@ def _kenmerk(staat: os.stat_result) -> tuple[int, int, int, int]:
 
 
 def _lees(pad: Path) -> tuple[dict[str, Kenmerk], int]:
-    """The record and the moment it was written (ns); empty when missing or unreadable."""
+    """The record and the moment it was written (ns); empty when missing or unreadable. Parsed
+    again only when the record changed (a page of the web looks at thousands of files)."""
+    try:
+        staat = os.stat(pad)
+    except OSError:
+        return {}, 0
+    sleutel = (os.fspath(pad), *_kenmerk(staat))
+    if (bewaard := _gelezen.get(sleutel)) is None:
+        bewaard = _parse(pad)
+        if len(_gelezen) >= 8:  # a few regions' records; an older state is not asked again
+            _gelezen.clear()
+        _gelezen[sleutel] = bewaard
+    return dict(bewaard[0]), bewaard[1]
+
+
+_gelezen: dict[tuple[str, int, int, int, int], tuple[dict[str, Kenmerk], int]] = {}
+
+
+def _parse(pad: Path) -> tuple[dict[str, Kenmerk], int]:
     try:
         with pad.open("rb") as bestand:
             geschreven = os.fstat(bestand.fileno()).st_mtime_ns

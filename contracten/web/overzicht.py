@@ -4,8 +4,10 @@ pdf); the approval queue filtered and in pages of 50. Only reading: steps are `h
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,12 +146,25 @@ def pagina(items: Sequence[T], gevraagd: str) -> Pagina[T]:
 
 
 def waarschuwingen(bestand: Path) -> list[str]:
-    """The document's warnings ("Let op: …"), from its text version next to it."""
+    """The document's warnings ("Let op: …"), from its text version next to it (read again
+    only when that file changed: an overeenkomst's text is long, and a page shows 50)."""
     twin = bestand.with_suffix(".md")
-    if not twin.is_file() or twin.is_symlink():
+    try:
+        staat = twin.lstat()
+    except OSError:
         return []
-    with twin.open(encoding="utf-8") as tekst:
-        return [regel.strip() for regel in tekst if regel.startswith("Let op:")]
+    if not stat.S_ISREG(staat.st_mode):  # a link or a folder: not a text version we made
+        return []
+    try:
+        return list(_waarschuwingen(str(twin), staat.st_mtime_ns, staat.st_size))
+    except OSError:  # gone or unreadable since: no warnings to show (not remembered)
+        return []
+
+
+@functools.lru_cache(maxsize=10_000)
+def _waarschuwingen(twin: str, _tijd: int, _grootte: int) -> tuple[str, ...]:
+    with open(twin, encoding="utf-8") as tekst:
+        return tuple(regel.strip() for regel in tekst if regel.startswith("Let op:"))
 
 
 def rood(html: str) -> str:

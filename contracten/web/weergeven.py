@@ -60,7 +60,7 @@ def stand(request: Request, regio: contracten.Profiel,
           paden: tuple[str, ...] = ()) -> contracten.StatusResultaat:
     i = inst(request)
     return contracten.status(regio, tijdstip=i.klok(), uitvoer=i.uitvoer, database=i.database,
-                             prijspeil=jaar(request, regio), paden=paden)
+                             prijspeil=jaar(request, regio), paden=paden, onthoud=True)
 
 
 def regios(request: Request) -> HTMLResponse:
@@ -86,7 +86,7 @@ def regio(request: Request) -> HTMLResponse:
     for c in deel.items:
         groepen.setdefault(c.perceelnummer, []).append(
             (c, overzicht.van_contract(alle, c.aanbieder, c.perceelnummer)))
-    return toon(request, "regio.html", regio=p, stand=s, stappen=STAP_NAMEN,
+    return toon(request, "regio.html", regio=p, stand=s, keten=s.keten, stappen=STAP_NAMEN,
                 vergelijkbaar=vergelijkbaar, jaar=jaar(request, p), zoek=zoek, deel=deel,
                 groepen=[(percelen.get(n), g) for n, g in sorted(groepen.items())],
                 eigen=[r for r in alle if r.aanbieder is None],
@@ -180,7 +180,7 @@ def goedkeuring(request: Request) -> HTMLResponse:
     alle = overzicht.rijen(p, s)
     deel = overzicht.pagina([r for r in alle if keuze.past(r)],
                             request.query_params.get("pagina", ""))
-    return toon(request, "goedkeuring.html", regio=p, deel=deel, keuze=keuze,
+    return toon(request, "goedkeuring.html", regio=p, deel=deel, keuze=keuze, keten=s.keten,
                 stappen=STAP_NAMEN, statussen=STAPPEN,
                 soorten=sorted({r.document.stand.soort: r.soort for r in alle}.items(),
                                key=lambda x: x[1]),
