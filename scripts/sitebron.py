@@ -114,6 +114,17 @@ def lees_beschrijvingen() -> dict[str, dict[str, str]]:
     return {bestand: dict(v or {}) for bestand, v in yaml.safe_load(tekst).items()}
 
 
+_ANNOTATED = re.compile(r"Annotated\[([\w\[\], |]+?), Field\(([^()]*)\)\]")
+
+
+def _type(tekst: str) -> str:
+    """A field's type for people: `Annotated[str, Field(pattern=…)]` as `str (pattern=…)`."""
+    vorige = None
+    while vorige != tekst:
+        vorige, tekst = tekst, _ANNOTATED.sub(r"\1 (\2)", tekst)
+    return tekst.replace("\\\\", "\\")  # the source's repr doubled each backslash
+
+
 def _cel(tekst: str) -> str:
     return tekst.replace("|", "\\|").replace("\n", " ")
 
@@ -129,7 +140,7 @@ def veldentabel(bestand: str) -> str:
         naam = "&nbsp;&nbsp;" * diepte + f"`{veld.pad}`"
         plicht = "verplicht" if veld.verplicht else f"nee; standaard {veld.standaard}"
         regels.append(
-            f'| <a id="{veld.pad}"></a>{naam} | `{_cel(veld.type)}` | {_cel(plicht)} | '
+            f'| <a id="{veld.pad}"></a>{naam} | `{_cel(_type(veld.type))}` | {_cel(plicht)} | '
             f'{"kan" if veld.voorbeeld else ""} | {_cel(beschrijving.get(veld.pad, ""))} |')
     return "\n".join(regels)
 
@@ -171,6 +182,7 @@ def meldingcodes(pakket: Path = ROOT / "contracten") -> dict[str, Code]:
     (lezen/meldingen.py)."""
     bomen = {p: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(pakket.rglob("*.py"))}
     plaatsen: dict[str, set[int]] = {n: {i} for n, i in _VASTE_PLAATSEN.items()}
+    berichtplaats = {"Melding": 3, "PydanticCustomError": 1}  # where the message is
     constanten: dict[str, str] = {}
     for boom in bomen.values():
         for knoop in ast.walk(boom):
@@ -183,6 +195,8 @@ def meldingcodes(pakket: Path = ROOT / "contracten") -> dict[str, Code]:
                                      and knoop in k.body), naam)
                     eerste = 1 if namen[0] in ("self", "cls") else 0
                     plaatsen.setdefault(naam, set()).add(namen.index("code") - eerste)
+                    if "bericht" in namen:
+                        berichtplaats[naam] = namen.index("bericht") - eerste
         for knoop in boom.body:
             if (isinstance(knoop, ast.Assign) and isinstance(knoop.value, ast.Constant)
                     and isinstance(knoop.value.value, str)):
@@ -209,10 +223,8 @@ def meldingcodes(pakket: Path = ROOT / "contracten") -> dict[str, Code]:
                 naam = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) \
                     else ""
                 bericht = next((k.value for k in knoop.keywords if k.arg == "bericht"), None)
-                if naam == "Melding" and len(knoop.args) > 3:
-                    bericht = knoop.args[3]
-                elif naam == "PydanticCustomError" and len(knoop.args) > 1:
-                    bericht = knoop.args[1]
+                if berichtplaats.get(naam, len(knoop.args)) < len(knoop.args):
+                    bericht = knoop.args[berichtplaats[naam]]
                 for plek in plaatsen.get(naam, ()):
                     if plek < len(knoop.args):
                         neem(knoop.args[plek], module, bericht)
