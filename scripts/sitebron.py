@@ -130,19 +130,23 @@ def _cel(tekst: str) -> str:
 
 
 def veldentabel(bestand: str) -> str:
-    """The page section of one profile file: per field an anchor (its path), type, default,
-    whether it can be an example value, and its meaning."""
+    """The page section of one profile file: a heading per top-level field, and per field an
+    anchor (its path), its type, whether it is required or else its default, whether it can be
+    marked as an example value, and its meaning (a definition list: long meanings stay
+    readable)."""
     beschrijving = lees_beschrijvingen().get(bestand, {})
-    regels = ["| veld | type | verplicht / standaard | voorbeeld | betekenis |",
-              "|---|---|---|---|---|"]
+    delen: list[str] = []
     for veld in velden(profielbestanden()[bestand][1]):
-        diepte = veld.pad.count(".")
-        naam = "&nbsp;&nbsp;" * diepte + f"`{veld.pad}`"
-        plicht = "verplicht" if veld.verplicht else f"nee; standaard {veld.standaard}"
-        regels.append(
-            f'| <a id="{veld.pad}"></a>{naam} | `{_cel(_type(veld.type))}` | {_cel(plicht)} | '
-            f'{"kan" if veld.voorbeeld else ""} | {_cel(beschrijving.get(veld.pad, ""))} |')
-    return "\n".join(regels)
+        if "." not in veld.pad:
+            delen.append(f"## `{veld.pad}` {{ #{veld.pad} }}\n")
+        eigenschappen = [f"`{_type(veld.type)}`",
+                         "verplicht" if veld.verplicht else f"standaard {veld.standaard}"]
+        if veld.voorbeeld:
+            eigenschappen.append("kan een voorbeeldwaarde zijn")
+        tekst = f"*{' · '.join(eigenschappen)}.* {beschrijving.get(veld.pad, '')}\n"
+        delen.append(tekst if "." not in veld.pad  # the heading names it
+                     else f'<a id="{veld.pad}"></a>`{veld.pad}`\n:   {tekst}')
+    return "\n".join(delen)
 
 
 # --- the message codes --------------------------------------------------------------------

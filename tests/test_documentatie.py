@@ -80,10 +80,12 @@ def test_elk_veld_van_elk_profielbestand_is_beschreven():
 
 def test_de_veldentabel_noemt_type_standaard_en_voorbeeld():
     tabel = sitebron.veldentabel("aanbieders.yaml")
-    regel = next(r for r in tabel.splitlines() if 'id="aanbieders.kvk"' in r)
-    assert "`KvkNummer`" in regel and "verplicht" in regel and "| kan |" in regel
-    regel = next(r for r in tabel.splitlines() if 'id="aanbieders.brief.aanhef"' in r)
-    assert 'standaard "Geachte directie,"' in regel
+    assert "## `aanbieders` { #aanbieders }" in tabel  # a heading per top-level field
+    kvk = tabel.split('<a id="aanbieders.kvk"></a>', 1)[1].split("\n\n", 1)[0]
+    assert "`KvkNummer` · verplicht · kan een voorbeeldwaarde zijn." in kvk
+    assert "8 cijfers" in kvk
+    aanhef = tabel.split('<a id="aanbieders.brief.aanhef"></a>', 1)[1].split("\n\n", 1)[0]
+    assert 'standaard "Geachte directie,"' in aanhef
     assert 'id="aanbieders.onderaannemers.aandeel"' not in tabel  # no such field
 
 
