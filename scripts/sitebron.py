@@ -256,13 +256,15 @@ def meldingcodes(pakket: Path = ROOT / "contracten") -> dict[str, Code]:
 
 
 def codetabel() -> str:
-    regels = ["| code | melding (zoals de code haar schrijft; {…} wordt ingevuld) | waar |",
-              "|---|---|---|"]
+    """Per code an anchor (the code itself), the messages as the sources write them, and the
+    modules that give it."""
+    delen = []
     for code in meldingcodes().values():
-        berichten = "<br>".join(_cel(b) for b in code.berichten[:4]) or ""
+        berichten = [f"“{_cel(b)}”" for b in code.berichten[:4]] or ["(de melding wisselt)"]
         waar = ", ".join(f"`{m}`" for m in sorted(code.modules))
-        regels.append(f'| <a id="{code.code}"></a>`{code.code}` | {berichten} | {waar} |')
-    return "\n".join(regels)
+        delen.append(f'<a id="{code.code}"></a>`{code.code}`\n:   '
+                     + "<br>".join(berichten) + f"<br>*{waar}*\n")
+    return "\n".join(delen)
 
 
 # --- the template variables ----------------------------------------------------------------
