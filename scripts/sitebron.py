@@ -330,10 +330,14 @@ def publieke_namen() -> dict[str, str]:
 
 
 def api_pagina() -> str:
+    """Per public name a heading (the name as `contracten.<naam>`), where it lives, and its
+    documentation from the docstrings."""
     delen = []
-    for _, pad in sorted(publieke_namen().items(), key=lambda p: p[0].lower()):
-        delen.append(f"::: {pad}\n    options:\n      show_root_heading: true\n"
-                     "      show_root_full_path: false\n      heading_level: 2\n")
+    for naam, pad in sorted(publieke_namen().items(), key=lambda p: p[0].lower()):
+        delen.append(f"## `contracten.{naam}` {{ #{naam} }}\n\n*`{pad}`*\n\n::: {pad}\n"
+                     "    options:\n      show_root_heading: true\n"
+                     "      show_root_toc_entry: false\n      show_root_full_path: false\n"
+                     "      heading_level: 3\n")
     return "\n".join(delen)
 
 
