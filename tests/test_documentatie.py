@@ -61,6 +61,8 @@ def test_de_site_bouwt_strikt(tmp_path: Path):
     codes = (site / "referentie" / "meldingen" / "index.html").read_text(encoding="utf-8")
     assert 'id="keuze_onvolledig"' in codes and 'id="extra_forbidden"' in codes
     assert "Eén gezag over de stappen" in (site / "changelog" / "index.html").read_text("utf-8")
+    start = re.sub(r"<[^>]+>", "", (site / "index.html").read_text(encoding="utf-8"))
+    assert "contracten genereer hoogeveld" in start and "--8&lt;--" not in start  # the README's
 
 
 def test_elk_veld_van_elk_profielbestand_is_beschreven():
@@ -258,7 +260,7 @@ def test_testopdracht_en_de_reden_van_overslaan():
     assert "contracten[docs]" in extras["test"]  # the site's test needs MkDocs
     assert {"mkdocs", "mkdocs-material", "mkdocs-click", "mkdocstrings"} <= {
         re.split(r"[\[<>=]", e)[0] for e in extras["docs"]}
-    assert "pip install -e '.[test]' && python -m pytest -q" in _pagina("ontwikkelaars/tests.md")
+    assert '--8<-- "README.md:testen"' in _pagina("ontwikkelaars/tests.md")  # not typed twice
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "mkdocs build --strict" in ci
 
