@@ -1,4 +1,4 @@
-"""Make the pictures of the example letters in the README (docs/voorbeelden/*.png): the first
+"""Make the pictures of the example letters on the site (docs/voorbeelden/*.png): the first
 page of each kind of letter of the shipped Assen region, from the generated PDF.
 
     python scripts/voorbeeldbrieven.py

@@ -62,7 +62,7 @@ def _verboden(pad: Path, pakket: Path = PAKKET) -> list[str]:
 def test_opdrachtregel_en_web_gebruiken_alleen_de_publieke_api(pad: Path):
     fout = _verboden(pad)
     assert not fout, ("alleen `import contracten` / `from contracten import …` (de publieke "
-                      "API, README 'Vanuit Python'):\n" + "\n".join(fout))
+                      "API, docs/referentie/python-api.md):\n" + "\n".join(fout))
 
 
 def test_de_controle_ziet_elke_vorm_van_import(tmp_path: Path):

@@ -1,7 +1,7 @@
-"""The README's "Vanuit Python" example works as people run it: saved as a script without an
-`if __name__ == "__main__":` guard, and fed to `python -` on standard input. A region big
-enough for the pool of worker processes, so the workers must start without the caller's main
-module (contracten/pijplijn/starten.py)."""
+"""The example of the page "Vanuit Python" (docs/ontwikkelaars/python.md) works as people run
+it: saved as a script without an `if __name__ == "__main__":` guard, and fed to `python -` on
+standard input. A region big enough for the pool of worker processes, so the workers must start
+without the caller's main module (contracten/pijplijn/starten.py)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ pytestmark = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="één process
 
 
 def _voorbeeld() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    return readme.split("## Vanuit Python", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    pagina = (ROOT / "docs" / "ontwikkelaars" / "python.md").read_text(encoding="utf-8")
+    return pagina.split("```python", 1)[1].split("```", 1)[0]
 
 
 def _controleer(proces: subprocess.CompletedProcess[str], map_: Path) -> None:
@@ -36,7 +36,7 @@ def _controleer(proces: subprocess.CompletedProcess[str], map_: Path) -> None:
 def test_het_voorbeeld_zonder_main_guard(tmp_path, manier):
     shutil.copytree(REGIOS, tmp_path / "regios")
     code = _voorbeeld()
-    assert "__main__" not in code  # the README's example has no guard, as people write it
+    assert "__main__" not in code  # the page's example has no guard, as people write it
     omgeving = {k: v for k, v in os.environ.items() if k != "CONTRACTEN_REGIOS"}
     if manier == "script":
         (tmp_path / "voorbeeld.py").write_text(code, encoding="utf-8")

@@ -114,8 +114,8 @@ def test_de_uitvoergrens_telt_alle_delen_van_een_document_samen(monkeypatch):
         assert len(invulling.vul(sjabloon, {})) == 600
 
 
-def test_de_grenzen_staan_met_hun_standaard_in_de_readme():
-    tekst = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+def test_de_grenzen_staan_met_hun_standaard_in_de_documentatie():
+    tekst = " ".join((ROOT / "docs" / "veiligheid.md").read_text(encoding="utf-8").split())
     assert invulgrenzen.GRENS_SECONDEN == 60 and "`GRENS_SECONDEN`: 60 seconden" in tekst
     assert invulgrenzen.GRENS_UITVOER == 50_000_000 and "`GRENS_UITVOER`: 50 miljoen" in tekst
     assert invulgrenzen.GRENS_HERHALINGEN == 1_000_000 and "`GRENS_HERHALINGEN`: 1 miljoen" \

@@ -1,5 +1,6 @@
-"""The one rule for termijnen (ONTWERP.md): the worked examples, and for every end date and
-termijn that the agenda's last day to give notice is exactly the last day an opzegging accepts."""
+"""The one rule for termijnen (docs/ontwikkelaars/ontwerp.md, Termijnen): the worked examples,
+and for every end date and termijn that the agenda's last day to give notice is exactly the
+last day an opzegging accepts."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The limits on a table or workbook that a user gives (a client list, indexation figures, what
 the aanbieders realised, a workbook for `importeer`). Each is checked before the file is
 unpacked or read further, so a zip bomb or a sheet of a million rows costs a refusal, not the
-machine's memory; each refusal names its limit. The README lists them (section "Grenzen aan
-invoerbestanden"); change them there too."""
+machine's memory; each refusal names its limit. docs/contractbeheer/excel.md lists them (section
+"Grenzen aan invoerbestanden"); change them there too."""
 
 from __future__ import annotations
 

@@ -65,7 +65,8 @@ class IndexeerResultaat:
                 "terugwerkende kracht, en de brief wijst op correctiedeclaraties"]
 
     def als_json(self) -> dict[str, Any]:
-        """The result shape of ONTWERP.md: amounts as strings, so no precision is lost."""
+        """The result shape of docs/ontwikkelaars/ontwerp.md: amounts as strings, so no
+        precision is lost."""
         ix = self.indexering
         record = ix.prijspeil.indexatie
         assert record is not None

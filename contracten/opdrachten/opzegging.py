@@ -36,8 +36,8 @@ class OpzeggingResultaat:
     perceel: int | None = None  # the contract's perceel, in a tender of several percelen
 
     def als_json(self) -> dict[str, Any]:
-        """The result shape of ONTWERP.md (dates ISO), plus the weekend/holiday flags; the
-        perceel only in a tender of several."""
+        """The result shape of docs/ontwikkelaars/ontwerp.md (dates ISO), plus the
+        weekend/holiday flags; the perceel only in a tender of several."""
         s = self.schema
         return {
             "regio": self.regio,

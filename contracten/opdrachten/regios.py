@@ -19,9 +19,9 @@ def regios(map_: Path | str = "regios") -> list[Profiel]:
 
 
 def samenvatting(profiel: Profiel) -> dict[str, Any]:
-    """What `regios --json` shows of a profile (ONTWERP.md): `bekostigingsvorm` is the
-    tender's (null when its percelen differ); `percelen` the tender's, each with its
-    bekostigingsvorm and its opdrachtnemers (aanbieder ids)."""
+    """What `regios --json` shows of a profile (docs/ontwikkelaars/ontwerp.md):
+    `bekostigingsvorm` is the tender's (null when its percelen differ); `percelen` the
+    tender's, each with its bekostigingsvorm and its opdrachtnemers (aanbieder ids)."""
     regio = profiel.regio
     vormen = {p.bekostigingsvorm for p in profiel.percelen}
     return {

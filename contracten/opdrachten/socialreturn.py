@@ -27,7 +27,8 @@ class SocialReturnResultaat:
     documenten: Resultaat | None  # None: the region has no social-return rule; nothing written
 
     def als_json(self) -> dict[str, Any]:
-        """The result shape of ONTWERP.md: amounts as strings with a decimal point."""
+        """The result shape of docs/ontwikkelaars/ontwerp.md: amounts as strings with a
+        decimal point."""
         regel = self.profiel.regio.regels.socialreturn
         uit: dict[str, Any] = {"regio": self.profiel.sleutel, "prijspeil": self.prijspeil}
         if regel is None:

@@ -1,6 +1,7 @@
 """Read the client CSV of `contracten opzegging`: strict columns, no BSN, errors per row and column.
 
-Format (ONTWERP.md): UTF-8, header `client,gemeente,product,einddatum_beschikking`;
+Format (docs/ontwikkelaars/ontwerp.md, Het cliëntbestand): UTF-8, header
+`client,gemeente,product,einddatum_beschikking`;
 `einddatum_beschikking` may be empty (open-ended). `client` is a pseudonymous reference.
 Also read: a semicolon CSV (Dutch Excel's default), the first sheet of an .xlsx, and dates
 written 31-12-2026.

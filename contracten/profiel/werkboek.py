@@ -16,7 +16,7 @@ Soort = Literal["tekst", "nummer", "bedrag", "getal", "lijst", "nummers", "ja/ne
 
 @dataclass(frozen=True)
 class Veld:
-    kop: str  # the column header, as the workbook and the README name it
+    kop: str  # the column header, as the workbook and the docs name it
     pad: tuple[str | int, ...]  # where the value goes in one aanbieder or tariff mapping
     soort: Soort
 

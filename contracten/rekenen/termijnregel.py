@@ -1,5 +1,5 @@
-"""The one rule for termijnen (ONTWERP.md, Termijnen), used by the opzegging, the agenda, the
-verlenging and every reply term. Pure: no files, no clock.
+"""The one rule for termijnen (docs/ontwikkelaars/ontwerp.md, Termijnen), used by the
+opzegging, the agenda, the verlenging and every reply term. Pure: no files, no clock.
 
 A notice received on day D starts its termijn the next day. A termijn of N months ends at the end
 of the day with D's number in the Nth month after D, or on that month's last day when it has no

@@ -1,4 +1,4 @@
-"""The base class of a document kind, and what every document context holds (README: 'alle').
+"""The base class of a document kind, and what every document context holds (docs: 'alle').
 
 A document kind is one subclass of `RegioSoort` (one document for the region) or `ContractSoort`
 (one per contract: a perceel with one opdrachtnemer) and one Word template in `sjablonen/`: it
@@ -208,7 +208,7 @@ class ContractSoort(Soort):
 
 def basis(profiel: Profiel, prijspeil: int, versie: str, heeft_voorbeeld: bool,
           contract: Contract | None = None) -> dict[str, Any]:
-    """What every template may use ('alle' in the README); with a contract also `aanbieder`
+    """What every template may use ('alle' in docs/sjablonen); with a contract also `aanbieder`
     and `perceel`."""
     eigen = {"aanbieder": contract.aanbieder, "perceel": contract.perceel} if contract else {}
     return {

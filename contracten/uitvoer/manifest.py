@@ -116,7 +116,8 @@ class Manifest(_Model):
         return self.model_dump(exclude=buiten) == ander.model_dump(exclude=buiten)
 
     def als_json(self) -> dict[str, Any]:
-        """The JSON shape of ONTWERP.md: optional fields only when set; `aanbieder` always."""
+        """The JSON shape of docs/ontwikkelaars/ontwerp.md (manifest): optional fields only
+        when set; `aanbieder` always."""
         return {**self._kop_als_json(),
                 "documenten": [d.als_json() for d in self.documenten]}
 

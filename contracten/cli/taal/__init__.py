@@ -28,7 +28,7 @@ def gebruik_nederlands() -> None:
 
 
 def vertaald(bericht: str) -> str:
-    """One phrase as the catalogue gives it (for tests and the README's examples)."""
+    """One phrase as the catalogue gives it (for tests and the documentation's examples)."""
     with MO.open("rb") as bestand:
         return gettext.GNUTranslations(bestand).gettext(bericht)
 
