@@ -60,11 +60,12 @@ class Aanbesteding(Model):
         if self.perceel is not None and self.percelen:
             raise PydanticCustomError(
                 "perceel_of_percelen", "geef perceel (de naam van het ene perceel, formaat 1) óf "
-                "percelen (een lijst, formaat 2), niet allebei")
+                "percelen (een lijst, formaat 2), niet allebei", {"veld": "percelen"})
         if self.perceel is None and not self.percelen:
             raise PydanticCustomError(
                 "perceel_ontbreekt", "het perceel ontbreekt: geef percelen (een lijst met "
-                "nummer en naam per perceel) of perceel (de naam van het ene perceel)")
+                "nummer en naam per perceel) of perceel (de naam van het ene perceel)",
+                {"veld": "percelen"})
         return self
 
 
