@@ -60,12 +60,11 @@ class Aanbesteding(Model):
         if self.perceel is not None and self.percelen:
             raise PydanticCustomError(
                 "perceel_of_percelen", "geef perceel (de naam van het ene perceel, formaat 1) óf "
-                "percelen (een lijst, formaat 2), niet allebei", {"veld": "percelen"})
+                "percelen (een lijst, formaat 2), niet allebei")
         if self.perceel is None and not self.percelen:
             raise PydanticCustomError(
                 "perceel_ontbreekt", "het perceel ontbreekt: geef percelen (een lijst met "
-                "nummer en naam per perceel) of perceel (de naam van het ene perceel)",
-                {"veld": "percelen"})
+                "nummer en naam per perceel) of perceel (de naam van het ene perceel)")
         return self
 
 
