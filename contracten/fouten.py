@@ -16,11 +16,13 @@ class Melding:
     veld: str
     bericht: str
     code: str
+    uitleg: str = ""  # the address of the field's explanation in the documentation site
 
     def __str__(self) -> str:
         plaats = self.bestand if self.regel is None else f"{self.bestand}:{self.regel}"
         veld = f" {self.veld}:" if self.veld else ""
-        return f"{plaats}:{veld} {self.bericht} [{self.code}]"
+        zie = f"\n  zie {self.uitleg}" if self.uitleg else ""
+        return f"{plaats}:{veld} {self.bericht} [{self.code}]{zie}"
 
 
 class ContractenFout(Exception):
@@ -55,7 +57,7 @@ class InvoerFout(ContractenFout):
     def __str__(self) -> str:
         aantal = len(self.meldingen)
         woord = "fout" if aantal == 1 else "fouten"
-        regels = "\n".join(f"  {m}" for m in self.meldingen)
+        regels = "\n".join(f"  {regel}" for m in self.meldingen for regel in str(m).splitlines())
         return f"{self.kop} ({aantal} {woord}):\n{regels}"
 
 

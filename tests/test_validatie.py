@@ -246,14 +246,14 @@ def test_cli_kapot_profiel_exit_1_zonder_traceback(regios):
 def test_elk_veldpatroon_heeft_een_nederlandse_omschrijving():
     import re
 
-    from contracten.lezen import meldingen
-    from contracten.profiel import aanbieders, inhoud, typen
+    from contracten.lezen import velden
+    from contracten.profiel import aanbieders, brieven, inhoud, model, overeenkomst, typen
 
     gevonden = 0
-    for module in (aanbieders, inhoud, typen):
+    for module in (aanbieders, brieven, inhoud, model, overeenkomst, typen):
         tekst = Path(module.__file__).read_text(encoding="utf-8")
         for patroon in re.findall(r'pattern=r"([^"]*)"', tekst):
-            assert patroon in meldingen._VORMEN, patroon
+            assert patroon in velden.VORMEN, patroon
             gevonden += 1
     assert gevonden >= 3  # the search above still finds the patterns (kvk, agb, postcode ...)
 

@@ -124,5 +124,5 @@ def _lees(pad: Path, model: type[BaseModel], meldingen: list[Melding]) -> Any:
     try:
         return model.model_validate(bron.data)
     except ValidationError as exc:
-        meldingen += uit_validatie(exc, bron)
+        meldingen += uit_validatie(exc, bron, model=model)  # no profile file: no site link
         return None

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
+from decimal import Decimal
+from difflib import get_close_matches
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic.fields import FieldInfo
 
 from contracten.fouten import Melding
 from contracten.lezen.bron import Bron, Pad
+from contracten.lezen.velden import VORMEN, uitleg, veld_op, velden_van, vorm
 
 _ALS_MODEL = {"unexpected_keyword_argument": "extra_forbidden", "dataclass_type": "model_type",
               "dataclass_args_type": "model_type"}
@@ -47,24 +53,6 @@ _BERICHTEN: dict[str, str] = {
 }
 
 
-# Field patterns (see typen.py and the models) in words a profile editor understands.
-_VORMEN: dict[str, str] = {
-    r"^\d{8}$": "precies 8 cijfers",
-    r"^[a-z0-9][a-z0-9-]{0,63}$": "een sleutel van kleine letters, cijfers en koppeltekens",
-    r"^(0[1-9]|1[0-8])$": "een iWmo-productcategorie van 01 tot en met 18",
-    r"^[0-9A-Z]{5}$": "een iWmo-productcode van 5 tekens",
-    r"^[1-9]\d{3} ?[A-Z]{2}$": "een postcode zoals 3811 AB",
-    r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$": "een e-mailadres",
-    r"^[0-9 +()-]{10,16}$": "een telefoonnummer (10 tot 16 cijfers, spaties, +, haakjes)",
-    r"^\d+(\.\d+)*\.?$": "een sectienummer zoals 1.3.2",
-    r"^Geachte .+,$": "een aanhef zoals 'Geachte directie,' (met 'Geachte' en een komma)",
-    r"^[a-z0-9.-]+\.[a-z]{2,}(/\S*)?$": "een website zoals www.assen.nl",
-    r"^[A-Z][A-Z0-9]{1,7}$": "2 tot 8 hoofdletters of cijfers, zoals ASN",
-    r"^[A-Za-z0-9_.-]+\.(png|jpe?g)$": "de naam van een PNG- of JPEG-bestand in de regiomap, "
-                                        "zoals logo.png",
-}
-
-
 def _plek(loc: tuple[Any, ...]) -> Pad:
     # Drop pydantic's union-member names (e.g. 'Tekstdeel') so the path is the user's own.
     return tuple(p for p in loc if isinstance(p, int) or not p[:1].isupper())
@@ -86,38 +74,97 @@ def veldpad(loc: Pad, data: Any = None) -> str:
 
 
 def uit_validatie(exc: ValidationError, bron: Bron, voorvoegsel: Pad = (),
-                  veld_van: Callable[[Pad], str] | None = None) -> list[Melding]:
+                  veld_van: Callable[[Pad], str] | None = None, *, model: type | None = None,
+                  pagina: str | None = None) -> list[Melding]:
     """The errors in Dutch, each with its file, line and field; `veld_van` names the field
-    another way (a spreadsheet's column instead of a YAML path)."""
+    another way (a spreadsheet's column instead of a YAML path). Given the file's `model`, a
+    message shows the form the field accepts; given its `pagina` in the documentation site,
+    it links to the field's explanation there."""
     meldingen: dict[tuple[str, str], Melding] = {}
     for err in exc.errors(include_url=False):
         # A dataclass (an aanbieder and its parts) names some errors differently from a model.
         err["type"] = _ALS_MODEL.get(err["type"], err["type"])
-        loc = (*voorvoegsel, *_plek(err["loc"]))
-        sjabloon = _BERICHTEN.get(err["type"])
         ctx = err.get("ctx") or {}
-        if sjabloon is None:
-            # Our own PydanticCustomErrors already carry a Dutch message.
-            bericht = err["msg"].removeprefix("Value error, ")
-        else:
-            if "pattern" in ctx:
-                ctx = {**ctx, "pattern": _VORMEN.get(ctx["pattern"], "een andere vorm")}
-            bericht = sjabloon.format(**{k: _toon(v) for k, v in ctx.items()})
-        # A check of a whole group (our own, across fields) names its fields itself.
-        if err["type"] not in ("missing", "extra_forbidden", "bsn") and "input" in err \
-                and not (sjabloon is None and isinstance(err["input"], dict)):
-            bericht += f" (gevonden: {_toon(err['input'])})"
+        # A check of a whole group that is about one field in it names that field (`veld`).
+        binnen = (*_plek(err["loc"]), *(ctx["veld"].split(".") if "veld" in ctx else ()))
+        loc = (*voorvoegsel, *binnen)
+        anker, info, houder = veld_op(model, binnen) if model is not None else ("", None, None)
+        bericht = _bericht(err, ctx, binnen, info, houder)
         veld = veld_van(loc) if veld_van else veldpad(loc, bron.data)
-        melding = Melding(bron.naam, bron.regel(loc), veld, bericht, err["type"])
+        melding = Melding(bron.naam, bron.regel(loc), veld, bericht, err["type"],
+                          uitleg(pagina, anker) if pagina is not None else "")
         # A value failing every member of a union is reported once per member; keep the first.
         meldingen.setdefault((melding.veld, err["type"]), melding)
     return list(meldingen.values())
 
 
-def _toon(waarde: Any) -> str:
+def _bericht(err: Any, ctx: dict[str, Any], loc: Pad, info: FieldInfo | None,
+             houder: type | None) -> str:
+    """The message of one error: what is wrong, and the form that is accepted."""
+    soort, waarde = err["type"], err.get("input")
+    sjabloon = _BERICHTEN.get(soort)
+    if sjabloon is None:  # our own PydanticCustomErrors already carry a Dutch message
+        bericht = err["msg"].removeprefix("Value error, ")
+        return bericht if isinstance(waarde, dict) or soort == "bsn" or "input" not in err \
+            else f"{bericht} (gevonden: {_toon(waarde)})"
+    ctx = {**ctx, "pattern": VORMEN.get(ctx["pattern"], "een andere vorm")} \
+        if "pattern" in ctx else ctx
+    bericht = sjabloon.format(**{k: _toon(v, heel=True) for k, v in ctx.items()})
+    verwacht = vorm(info.annotation, info.metadata) if info is not None else None
+    if soort == "missing":
+        return bericht + (f"; verwacht {verwacht}" if verwacht else "")
+    if soort == "extra_forbidden":
+        return _onbekend(str(loc[-1]) if loc else "", houder)
+    if soort == "literal_error" and _als_tekst(waarde) in _keuzes(ctx):
+        return f"schrijf '{_als_tekst(waarde)}' tussen aanhalingstekens ({bericht})"
+    if soort == "string_type" and isinstance(waarde, bool):
+        return "verwacht tekst: zet de waarde tussen aanhalingstekens (YAML leest yes, no, " \
+               "on en off anders als true of false)"
+    if soort == "string_type" and _als_tekst(waarde) is not None:
+        return f"verwacht tekst: schrijf '{_als_tekst(waarde)}' tussen aanhalingstekens"
+    if soort in _TYPEFOUTEN and verwacht:
+        bericht = f"verwacht {verwacht}"
+    return f"{bericht} (gevonden: {_toon(waarde)})" if "input" in err else bericht
+
+
+# Errors of a value's kind: the message is the form the field accepts.
+_TYPEFOUTEN = {"string_type", "int_type", "int_parsing", "int_from_float", "decimal_type",
+               "decimal_parsing", "bool_type", "bool_parsing", "date_type", "date_parsing",
+               "date_from_datetime_parsing", "list_type", "dict_type", "model_type",
+               "model_attributes_type", "string_pattern_mismatch"}
+
+
+def _onbekend(naam: str, houder: type | None) -> str:
+    """An unknown key: what it may have meant, or what belongs here."""
+    bericht = "onbekend veld (tikfout?); dit veld bestaat niet op deze plek"
+    berekend: dict[str, str] = getattr(houder, "BEREKEND", {})
+    if naam in berekend:
+        return f"{naam} vult u niet in: {berekend[naam]}; laat het weg"
+    velden = velden_van(houder) if houder is not None else None
+    if not velden:
+        return bericht
+    lijkt = get_close_matches(naam, list(velden), n=1, cutoff=0.7)
+    if lijkt:
+        return f"{bericht}; bedoelt u '{lijkt[0]}'?"
+    return f"{bericht}; hier horen: {', '.join(velden)}"
+
+
+def _als_tekst(waarde: Any) -> str | None:
+    """A number or date as written in the YAML, which quotes would have made text."""
+    if isinstance(waarde, bool) or not isinstance(waarde, int | Decimal | float | dt.date):
+        return None
+    return waarde.isoformat() if isinstance(waarde, dt.date) else str(waarde)
+
+
+def _keuzes(ctx: dict[str, Any]) -> set[str]:
+    return set(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+
+
+def _toon(waarde: Any, *, heel: bool = False) -> str:
+    """A value in a message: a found one shortened, an expected one (`heel`) whole."""
     if isinstance(waarde, dict):
         return "een groep velden"
     if isinstance(waarde, list):
         return "een lijst"
     tekst = str(waarde).replace("' or '", "' of '")
-    return tekst if len(tekst) <= 60 else tekst[:57] + "..."
+    return tekst if heel or len(tekst) <= 60 else tekst[:57] + "..."

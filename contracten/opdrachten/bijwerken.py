@@ -72,6 +72,7 @@ def _zelfde_betekenis(map_: Path, omzetting: Omzetting, naam: str) -> None:
     except ValidationError as exc:
         if voor is None:
             return
-        raise InvoerFout(uit_validatie(exc, nieuw), f"{naam} kan niet worden bijgewerkt") from exc
+        raise InvoerFout(uit_validatie(exc, nieuw, model=RegioGegevens, pagina="regio"),
+                         f"{naam} kan niet worden bijgewerkt") from exc
     if voor is not None and voor.percelen() != na.percelen():
         raise InvoerFout([], f"{naam} kan niet worden bijgewerkt: de percelen zouden veranderen")

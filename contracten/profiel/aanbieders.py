@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 from pydantic.dataclasses import dataclass
@@ -62,6 +62,11 @@ class Vertegenwoordiger:
 class Onderaannemer:
     """A party the hoofdaannemer brings in for some of its functies (artikel 3.9)."""
 
+    # Keys a reader may expect here that contracten works out itself (see lezen.meldingen).
+    BEREKEND: ClassVar[dict[str, str]] = {
+        "aandeel": "contracten berekent het aandeel van een onderaannemer zelf, uit de "
+                   "budgetten van zijn functies in tarieven/<jaar>.yaml"}
+
     naam: Tekst
     kvk: KvkNummer
     producten: Annotated[list[Sleutel], Field(min_length=1)]  # functies/producten it delivers
@@ -108,13 +113,18 @@ class Aanbieder:
         if self.aanneemsom_per_perceel and (self.aanneemsom is not None
                                             or self.aanneemsom_incl_btw is not None):
             raise PydanticCustomError(
-                "aanneemsom_dubbel", "geef aanneemsom óf aanneemsom_per_perceel, niet allebei")
+                "aanneemsom_dubbel", "geef aanneemsom óf aanneemsom_per_perceel, niet allebei",
+                {"veld": "aanneemsom_per_perceel"})
         if self.aanneemsom is not None and self.aanneemsom_incl_btw is not None:
             raise PydanticCustomError(
-                "aanneemsom_dubbel", "geef aanneemsom óf aanneemsom_incl_btw, niet allebei")
+                "aanneemsom_dubbel", "geef aanneemsom óf aanneemsom_incl_btw, niet allebei",
+                {"veld": "aanneemsom_incl_btw"})
         if (self.aanneemsom_incl_btw is None) != (self.btw_percentage is None):
             raise PydanticCustomError(
-                "btw_ontbreekt", "aanneemsom_incl_btw en btw_percentage horen bij elkaar")
+                "btw_ontbreekt", "aanneemsom_incl_btw en btw_percentage horen bij elkaar: geef "
+                "ook {veld} ({vorm})", {"veld": "btw_percentage", "vorm": "0, 9 of 21"}
+                if self.btw_percentage is None else {"veld": "aanneemsom_incl_btw",
+                                                     "vorm": "het bedrag inclusief btw"})
         return self
 
     def aanneemsom_excl_btw(self) -> Decimal | None:

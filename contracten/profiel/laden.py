@@ -12,6 +12,7 @@ from contracten.artikelen.laden import laad_bibliotheek
 from contracten.fouten import InvoerFout, Melding, RegioOnbekend
 from contracten.lezen.bron import Bron, lees_yaml
 from contracten.lezen.meldingen import uit_validatie, veldpad
+from contracten.lezen.velden import pagina_van, uitleg, veld_op
 from contracten.profiel.aanbieders import Aanbieders
 from contracten.profiel.brieven import Brieven
 from contracten.profiel.inhoud import Inhoud, Programma
@@ -34,6 +35,10 @@ BESTANDEN: dict[str, type[BaseModel]] = {
 TARIEVEN = "tarieven"
 OVEREENKOMST = "overeenkomst.yaml"  # optional: a region without it gets no overeenkomst yet
 BRIEVEN = "brieven.yaml"  # optional: the letters' house style
+# The model of each file by its page in the documentation site (every tarieven/<jaar>.yaml one).
+MODELLEN: dict[str, type[BaseModel]] = {
+    **{pagina_van(b): m for b, m in BESTANDEN.items()}, TARIEVEN: Prijspeil,
+    pagina_van(OVEREENKOMST): OvereenkomstKeuzes, pagina_van(BRIEVEN): Brieven}
 
 
 def vind_regios(regios: Path | str) -> list[str]:
@@ -89,7 +94,8 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
         try:
             return model.model_validate(bron.data)
         except ValidationError as exc:
-            meldingen.extend(uit_validatie(exc, bron))
+            meldingen.extend(uit_validatie(exc, bron, model=model,
+                                           pagina=pagina_van(pad.relative_to(map_).as_posix())))
             return None
 
     for bestand, model in BESTANDEN.items():
@@ -166,8 +172,10 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
         gelezen = bronnen.get(bestand)
         if gelezen is not None:
             veld = veldpad(loc, gelezen.data)
+        model = MODELLEN.get(pagina_van(bestand))
         return Melding(f"{naam}/{bestand}", gelezen.regel(loc) if gelezen else None, veld,
-                       bericht, code)
+                       bericht, code,
+                       uitleg(pagina_van(bestand), veld_op(model, loc)[0]) if model else "")
 
     meldingen += [melding(p) for p in controleer(onderdelen)]
     if meldingen:

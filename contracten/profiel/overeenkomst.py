@@ -6,16 +6,21 @@ of its blanks, and its own articles. Values the source does not give are listed 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from contracten.lezen.velden import vorm
 from contracten.profiel.aanbieders import Adres
 from contracten.profiel.typen import Datum, KvkNummer, Markdown, Model, Tekst
 
 Procedure = Literal["aanbesteding_met_emvi", "aanbesteding_zonder_emvi", "toelating"]
-Opzegoptie = Literal["1", "2", "3"]
+# Quoted in YAML ("3"); a plain 3 means the same option, so it is taken as that.
+Opzegoptie = Annotated[Literal["1", "2", "3"], BeforeValidator(
+    lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v)]
+OPZEGOPTIES = {"1": "niemand kan tussentijds opzeggen", "2": "alleen Opdrachtgever kan "
+               "tussentijds opzeggen", "3": "beide partijen kunnen tussentijds opzeggen"}
 OPTIONELE_ARTIKELEN = ("herzieningsclausule", "bestedingsruimte", "onvoldoende_inzet",
                        "overgang_18", "bibob", "socialreturn", "implementatie")
 
@@ -39,8 +44,9 @@ class Vertegenwoordiger(Model):
         if self.mandaat is None and not self.is_burgemeester:
             raise PydanticCustomError(
                 "mandaat_ontbreekt", "alleen de burgemeester vertegenwoordigt de gemeente zonder "
-                "volmacht (artikel 171 Gemeentewet); geef het mandaat van '{functie}'",
-                {"functie": self.functie})
+                "volmacht (artikel 171 Gemeentewet); geef het mandaat van '{functie}': het "
+                "besluit waarmee die tekent (tekst), bijv. 'volmachtbesluit van de burgemeester "
+                "van 14 januari 2025'", {"functie": self.functie, "veld": "mandaat"})
         return self
 
     @property
@@ -72,8 +78,9 @@ class Verlenging(Model):
     def _niet_meer_dan_aantal(self) -> Verlenging:
         if self.gebruikt > self.aantal:
             raise PydanticCustomError(
-                "verlenging_gebruikt", "gebruikt ({gebruikt}) is meer dan aantal ({aantal})",
-                {"gebruikt": self.gebruikt, "aantal": self.aantal})
+                "verlenging_gebruikt", "gebruikt ({gebruikt}) is meer dan aantal ({aantal}); "
+                "geef een geheel getal van 0 tot en met {aantal}",
+                {"gebruikt": self.gebruikt, "aantal": self.aantal, "veld": "gebruikt"})
         return self
 
 
@@ -144,30 +151,40 @@ class OvereenkomstKeuzes(Model):
             raise PydanticCustomError(
                 "artikel_onbekend", "artikelen noemt onbekende optionele artikelen: {namen} "
                 "(wel: {bekend})", {"namen": ", ".join(onbekend),
-                                    "bekend": ", ".join(OPTIONELE_ARTIKELEN)})
-        nodig = {"2": ["opzegtermijn_opdrachtgever_maanden"],
-                 "3": ["opzegtermijn_opdrachtgever_maanden", "opzegtermijn_opdrachtnemer_maanden",
-                       "opzegvoorwaarden_opdrachtnemer"]}.get(self.opzegoptie, [])
+                                    "bekend": ", ".join(OPTIONELE_ARTIKELEN), "veld": "artikelen"})
+        # Which choice needs which field: the opzegoptie, and each optional article used.
+        opzeg = ["opzegtermijn_opdrachtgever_maanden"] if self.opzegoptie != "1" else []
+        if self.opzegoptie == "3":
+            opzeg += ["opzegtermijn_opdrachtnemer_maanden", "opzegvoorwaarden_opdrachtnemer"]
+        nodig = [(f"opzegoptie '{self.opzegoptie}' ({OPZEGOPTIES[self.opzegoptie]})", opzeg)]
         per_artikel = {"herzieningsclausule": "wijzigingsmogelijkheden",
                        "onvoldoende_inzet": "onvoldoende_inzet_drempel",
                        "socialreturn": "socialreturn", "implementatie": "implementatie_datum"}
-        nodig += [veld for artikel, veld in per_artikel.items() if self.artikelen.get(artikel)]
-        ontbreekt = [veld for veld in nodig if getattr(self, veld) is None]
+        nodig += [(f"artikelen.{artikel}: true", [veld]) for artikel, veld in per_artikel.items()
+                  if self.artikelen.get(artikel)]
+        ontbreekt = [(keuze, [v for v in velden if getattr(self, v) is None])
+                     for keuze, velden in nodig]
+        ontbreekt = [(keuze, velden) for keuze, velden in ontbreekt if velden]
         if ontbreekt:
+            velden_ = type(self).model_fields
             raise PydanticCustomError(
-                "keuze_onvolledig", "deze keuzes vragen ook: {velden}",
-                {"velden": ", ".join(ontbreekt)})
+                "keuze_onvolledig", "{uitleg}", {"uitleg": "; ".join(
+                    f"{keuze} vraagt ook " + ", ".join(
+                        f"{v} ({vorm(velden_[v].annotation, velden_[v].metadata)})"
+                        for v in velden) for keuze, velden in ontbreekt),
+                    "veld": ontbreekt[0][1][0]})
         velden = set(type(self).model_fields) - {"voorbeeld"}
         vreemd = [v for v in self.voorbeeld if v.split(".")[0] not in velden]
         if vreemd:
             raise PydanticCustomError(
                 "voorbeeld_onbekend", "voorbeeld noemt onbekende velden: {velden}",
-                {"velden": ", ".join(vreemd)})
+                {"velden": ", ".join(vreemd), "veld": "voorbeeld"})
         nummers = [a.nummer for a in self.eigen_artikelen]
         dubbel = sorted({n for n in nummers if nummers.count(n) > 1})
         if dubbel:
             raise PydanticCustomError("artikel_dubbel", "eigen artikel {nummers} staat er "
-                                      "meer dan eens", {"nummers": ", ".join(dubbel)})
+                                      "meer dan eens; geef elk een eigen nummer",
+                                      {"nummers": ", ".join(dubbel), "veld": "eigen_artikelen"})
         return self
 
     def gebruikt(self, artikel: str) -> bool:

@@ -24,8 +24,9 @@ class Regel(Model):
                     or v in ("bron", "voorbeeld")]
         if onbekend:
             raise PydanticCustomError(
-                "voorbeeld_onbekend", "voorbeeld noemt onbekende velden: {velden}",
-                {"velden": ", ".join(onbekend)})
+                "voorbeeld_onbekend", "voorbeeld noemt onbekende velden: {velden} (wel: {wel})",
+                {"velden": ", ".join(onbekend), "veld": "voorbeeld", "wel": ", ".join(
+                    v for v in type(self).model_fields if v not in ("bron", "voorbeeld"))})
         return self
 
     def is_voorbeeld(self, veld: str) -> bool:

@@ -142,7 +142,8 @@ def valideer_blad(blad: Blad, lijst: str, model: type[BaseModel], velden: list[V
     try:
         return model.model_validate({**(extra or {}), lijst: blad.items})
     except ValidationError as exc:
-        meldingen = uit_validatie(exc, bron, veld_van=veld_van)
+        meldingen = uit_validatie(exc, bron, veld_van=veld_van, model=model,
+                                  pagina="aanbieders" if lijst == "aanbieders" else "tarieven")
         if blad.bladen:
             meldingen = [m if m.regel is None else replace(
                 m, bestand=blad.bladen[m.regel - 1], regel=blad.rijen[m.regel - 1])

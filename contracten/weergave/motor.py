@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, meta
 from lxml import etree
 
@@ -32,6 +31,7 @@ from contracten.weergave.blokgeheugen import (
     markeer,
 )
 from contracten.weergave.blokken import geserialiseerd
+from contracten.weergave.docxtplpassen import DocxtplOngeschikt, Passen
 from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.invulgrenzen import invulgrenzen
 from contracten.weergave.kladblok import Kladblok, W
@@ -42,9 +42,7 @@ from contracten.weergave.sjabloon import (
     ArtikelTeller,
     SjabloonFout,
     gebroken_tags,
-    nabewerkt,
     sjabloonfout,
-    voorbereid,
 )
 from contracten.weergave.sjabloonbestand import begrensd
 from contracten.weergave.stijlen import Stijlen
@@ -99,11 +97,10 @@ class Motor:
         self.naam = naam
         try:
             self.bytes = begrensd(pad, naam)
-            self.tpl = DocxTemplate(io.BytesIO(self.bytes))
-            self.tpl.init_docx()
+            self.passen = Passen(self.bytes)
             with zipfile.ZipFile(io.BytesIO(self.bytes)) as z:
                 self.delen = {info.filename: z.read(info.filename) for info in z.infolist()}
-        except SjabloonFout:
+        except (SjabloonFout, DocxtplOngeschikt):
             raise
         except Exception as exc:
             raise SjabloonFout(naam, f"geen leesbaar Word-bestand ({exc})",
@@ -116,10 +113,10 @@ class Motor:
         # Only a column loop ({%tc %}) changes how many cells a row has; without one every
         # table keeps the grid it has in the template (fragments' tables make their own).
         self.kolomlussen = bool(KOLOMLUS.search(re.sub(r"<[^>]*>", "", ruw)))
-        self.bronnen = {"word/document.xml": voorbereid(ruw, self.tpl)}
+        self.bronnen = {"word/document.xml": self.passen.voorbereid(ruw)}
         self.bronnen |= {
-            deel: voorbereid(etree.tostring(etree.fromstring(inhoud, VEILIG),
-                                             encoding="unicode"), self.tpl)
+            deel: self.passen.voorbereid(etree.tostring(etree.fromstring(inhoud, VEILIG),
+                                                        encoding="unicode"))
             for deel, inhoud in self.delen.items() if KOPVOET.fullmatch(deel)}
         gebroken = [stuk for bron in self.bronnen.values() for stuk in gebroken_tags(bron)]
         if gebroken:
@@ -147,7 +144,7 @@ class Motor:
                                           self.delen.get("word/numbering.xml"))
         # Serialised block -> its twin (tekstversie), for the whole-body path.
         self.tweeling: Geheugen[str, Any] = Geheugen(PER_GENERATIE)
-        self.blokgeheugen = Blokgeheugen(lambda xml: nabewerkt(xml, self.tpl), self.stijlen)
+        self.blokgeheugen = Blokgeheugen(self.passen.nabewerkt, self.stijlen)
 
     def variabelen(self) -> set[str]:
         """Every variable the template uses that it does not define itself."""
@@ -163,7 +160,7 @@ class Motor:
             inhoud["artikel"], inhoud["lid"] = teller, teller.lid
             with invulgrenzen(titel) as invulling:
                 gevuld = invulling.vul(self.body, inhoud)
-                kopvoet = {naam: nabewerkt(invulling.vul(sjabloon, inhoud), self.tpl)
+                kopvoet = {naam: self.passen.nabewerkt(invulling.vul(sjabloon, inhoud))
                            for naam, sjabloon in self.kopvoet.items()}
         except VULFOUTEN as exc:
             raise sjabloonfout(self.naam, exc) from exc
@@ -228,15 +225,14 @@ class Motor:
         """The filled body (without block markers) as a whole: cleaned up, drawings numbered,
         the table of contents filled, tables fitted; its XML, its children for the twin, and
         whether it has a table of contents."""
-        body_xml = nabewerkt(gevuld, self.tpl)
+        body_xml = self.passen.nabewerkt(gevuld)
         try:
             body = etree.fromstring(body_xml, STRIKT)  # never let lxml 'recover' text away
             if self.kolomlussen:  # cells added or removed: docxtpl fits the tables' grids
-                body = self.tpl.fix_tables(body_xml)
+                body = self.passen.tabellen_passend(body_xml)
         except etree.XMLSyntaxError as exc:
             raise SjabloonFout(self.naam, f"geen geldige Word-XML als resultaat ({exc})") from exc
-        self.tpl.docx_ids_index = 1000
-        self.tpl.fix_docpr_ids(body)
+        self.passen.tekeningen_genummerd(body)
         met_inhoudsopgave = inhoudsopgave.vul(body, self.stijlen, self.inhoud_stijlen)
         tabelbreedte.pas_aan(body, opmaak)
         body_tekst, blokken = geserialiseerd(body)

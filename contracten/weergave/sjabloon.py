@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.compiler import CodeGenerator, Frame
@@ -17,9 +17,6 @@ from jinja2.sandbox import SandboxedEnvironment
 from contracten import opmaak
 from contracten.fouten import ContractenFout
 from contracten.weergave.invulgrenzen import FILTER, GrensOverschreden, herhalingen
-
-if TYPE_CHECKING:
-    from docxtpl import DocxTemplate
 
 TELLERS = ("artikel", "lid")  # functions every template gets besides its context
 TAG = re.compile(r"\{\{|\{%|%\}|\}\}")
@@ -181,22 +178,3 @@ def resterende_tags(docx: bytes) -> list[str]:
                 tekst = re.sub(r"<[^>]+>", "", bron.read(naam).decode("utf-8"))
                 gevonden += [m.group(0) for m in TAG.finditer(tekst)]
     return gevonden
-
-
-# What docxtpl's resolve_listing rewrites.
-LISTING = re.compile(r"[\n\t\a\f]")
-
-
-def voorbereid(xml: str, tpl: DocxTemplate) -> str:
-    """A template part ready to compile."""
-    # docxtpl's own clean-up of tags split over runs, then its line trick for {%p %} tags.
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
-
-
-def nabewerkt(xml: str, tpl: DocxTemplate) -> str:
-    """A filled part as docxtpl leaves it: its tricks undone, line breaks and tabs made Word's."""
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    if not LISTING.search(xml):  # nothing for docxtpl to turn into breaks or tabs: skip its pass
-        return xml
-    return str(tpl.resolve_listing(xml))
