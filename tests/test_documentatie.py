@@ -266,3 +266,16 @@ def test_testopdracht_en_de_reden_van_overslaan():
 
 
 
+
+
+def test_elke_koppeling_in_een_melding_wijst_naar_een_anker_op_de_site():
+    """A message links to `<site>/regio-beheer/<pagina>/#<veld>` (contracten.lezen.velden); the
+    field pages make exactly those anchors, file by file."""
+    from contracten.lezen.velden import velden
+    from contracten.profiel.laden import MODELLEN
+
+    op_de_site = {pagina: {v.pad for v in sitebron.velden(model)}
+                  for pagina, model in sitebron.profielbestanden().values()}
+    assert set(MODELLEN) == set(op_de_site)
+    for pagina, model in MODELLEN.items():
+        assert {anker for anker, _ in velden(model)} == op_de_site[pagina], pagina
