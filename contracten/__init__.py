@@ -33,7 +33,7 @@ _MODULES = {
     "InvoerFout": "contracten.fouten",
     "Invoerbestand": "contracten.lezen.tabelbestand",
     "Melding": "contracten.fouten",
-    "Ondertekening": "contracten.register.register",
+    "Ondertekening": "contracten.register.gegevens",
     "OpzeggingResultaat": "contracten.opdrachten.opzegging",
     "Profiel": "contracten.profiel.model",
     "ROLLEN": "contracten.register.rolnamen",
@@ -42,7 +42,7 @@ _MODULES = {
     "STAPPEN": "contracten.register.stappen",
     "STAP_NAMEN": "contracten.register.stappen",
     "SocialReturnResultaat": "contracten.opdrachten.socialreturn",
-    "Stap": "contracten.register.register",
+    "Stap": "contracten.register.gegevens",
     "StatusResultaat": "contracten.opdrachten.goedkeuring",
     "Taak": "contracten.opdrachten.taken",
     "Taken": "contracten.opdrachten.taken",
@@ -245,7 +245,7 @@ if TYPE_CHECKING:
     from contracten.profiel.laden import laad_regio, vind_regios
     from contracten.profiel.model import Profiel
     from contracten.register.gebruikers import Gebruiker
-    from contracten.register.register import Ondertekening, Stap
+    from contracten.register.gegevens import Ondertekening, Stap
     from contracten.register.rolnamen import ROLLEN
     from contracten.register.stappen import STAP_NAMEN, STAPPEN
     from contracten.register.verbinding import verberg_wachtwoord

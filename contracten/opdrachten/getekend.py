@@ -20,7 +20,7 @@ from contracten.opdrachten.goedkeuring import DocumentStatus, leg_stap_vast, sta
 from contracten.opdrachten.ondertekening import PARTIJEN
 from contracten.profiel.model import Profiel
 from contracten.register import handtekeningen as vastleggen
-from contracten.register.register import Ondertekening
+from contracten.register.gegevens import Ondertekening
 from contracten.uitvoer.map import sha256 as sha256_van
 from contracten.weergave.tekstversie import kop_en_voet_van, naar_markdown
 

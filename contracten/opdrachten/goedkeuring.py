@@ -16,15 +16,8 @@ from contracten.opdrachten.rollen import controleer_rol
 from contracten.pijplijn.keuze import onbekende_aanbieders, onbekende_percelen
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import contract_sleutel
-from contracten.register.register import (
-    Bijlage,
-    Contract,
-    Ondertekening,
-    Register,
-    Stand,
-    Versie,
-    VersieGewijzigd,
-)
+from contracten.register.gegevens import Bijlage, Contract, Ondertekening, Stand, Versie
+from contracten.register.register import Register, VersieGewijzigd
 from contracten.register.stappen import STAP_NAMEN, STAPPEN
 from contracten.register.verbinding import open_engine, verberg_wachtwoord
 from contracten.rekenen.contractstand import Opzegfeit, eerste, einde_van

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from contracten import tijd
 from contracten.fouten import Melding
-from contracten.register.register import Ondertekening
+from contracten.register.gegevens import Ondertekening
 
 if TYPE_CHECKING:
     from contracten.opdrachten.goedkeuring import DocumentStatus

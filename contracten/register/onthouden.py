@@ -15,14 +15,12 @@ import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Engine, func, select
 
 from contracten.register import keten, schema
-
-if TYPE_CHECKING:
-    from contracten.register.register import Contract
+from contracten.register.gegevens import Contract
 
 HELE_KETEN_NA = 60.0  # seconds
 

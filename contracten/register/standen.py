@@ -10,7 +10,7 @@ from sqlalchemy import Connection, DateTime, and_, func, select, type_coerce
 
 from contracten import tijd
 from contracten.register import handtekeningen, schema
-from contracten.register.register import Ondertekening, Stand, Stap
+from contracten.register.gegevens import Ondertekening, Stand, Stap
 
 WEINIG = 100  # up to this many paths are asked of the database; more are filtered here
 
