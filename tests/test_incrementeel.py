@@ -38,8 +38,8 @@ def test_een_aanbieder_gewijzigd_alleen_zijn_documenten(regios, assen_gegenereer
                    encoding="utf-8")
     resultaat = genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=DATUM)
     gemaakt = {p for p in resultaat.geschreven if p.endswith(".docx")}
-    assert gemaakt == {"overeenkomsten/wonen-plus.docx", "brieven/socialreturn/wonen-plus.docx",
-                       "socialreturn-overzicht.docx"}
+    # The overview of all aanbieders does not show a contact person: it is kept (issue 31).
+    assert gemaakt == {"overeenkomsten/wonen-plus.docx", "brieven/socialreturn/wonen-plus.docx"}
     na = stand(map_)
     for pad, (inode, _) in voor.items():
         veranderd = stam(pad) + ".docx" in gemaakt or pad == "manifest.json"
@@ -48,6 +48,26 @@ def test_een_aanbieder_gewijzigd_alleen_zijn_documenten(regios, assen_gegenereer
     # the aanbieder's `brief` says otherwise) nor the contract's signatory.
     assert "Nieuwe Contactpersoon" not in (map_ / "brieven/socialreturn/wonen-plus.md").read_text()
     assert "Nieuwe Contactpersoon" not in (map_ / "overeenkomsten/wonen-plus.md").read_text()
+
+
+def test_een_gewijzigde_omzet_maakt_het_overzicht_opnieuw_als_een_volledige_run(
+        regios, assen_gegenereerd, tmp_path):
+    """What the overview shows of an aanbieder changed: it is made again, with the same bytes
+    as a run into an empty folder; what it does not show (a contact) left it as it was."""
+    uitvoer = assen_gegenereerd
+    pad = regios / "assen/aanbieders.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.count("jaaromzet: 612400.00") == 1
+    pad.write_text(tekst.replace("jaaromzet: 612400.00", "jaaromzet: 712400.00"),
+                   encoding="utf-8")
+    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=DATUM)
+    assert {"socialreturn-overzicht.docx", "socialreturn-overzicht.xlsx",
+            "socialreturn-overzicht.csv"} <= set(resultaat.geschreven)
+    vers = tmp_path / "vers"
+    genereer(laad_regio(regios, "assen"), uitvoer=vers, datum=DATUM)
+    for naam in ("docx", "md", "xlsx", "csv", "machine.csv"):
+        bestand = f"assen/2025/socialreturn-overzicht.{naam}"
+        assert (uitvoer / bestand).read_bytes() == (vers / bestand).read_bytes(), naam
 
 
 def test_de_csv_voor_scripts_hoort_bij_zijn_overzicht(regios, assen_gegenereerd):

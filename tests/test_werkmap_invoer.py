@@ -140,7 +140,9 @@ def test_een_werkboek_van_100000_rijen_stopt_bij_de_grens(regios, tmp_path):
     [melding] = fout.value.meldingen
     assert (melding.bestand, melding.regel, melding.code) == (
         "groot.xlsx, blad Tarieven 2024", None, "te_veel_rijen")
-    assert "rij 10.002 ligt voorbij de grens van 10.000 rijen" in melding.bericht
+    assert ("rij 50.002 ligt voorbij de grens van 50.000 rijen (en een kop) (grens "
+            "MAXIMUM_RIJEN_WERKBOEK; hoger met de omgevingsvariabele "
+            "CONTRACTEN_MAXIMUM_RIJEN_WERKBOEK)") in melding.bericht
 
 
 def test_een_rij_op_regel_1048576_wordt_niet_opgevuld_met_lege_rijen(tmp_path):

@@ -14,6 +14,7 @@ import yaml
 
 from contracten.fouten import Melding, os_reden
 from contracten.lezen.gebeurtenissen import MAX_WAARDEN, Pad, TeGroot, Walker
+from contracten.lezen.grenzen import duizendtallen, verhogen
 
 __all__ = ["Bron", "Pad", "lees_yaml"]
 
@@ -88,7 +89,9 @@ def _gelezen(tekst: str, naam: str, *, met_regels: bool) -> tuple[Any, Walker | 
         probleem = getattr(exc, "problem", None) or str(exc)
         return None, [Melding(naam, regel, "", f"geen geldige YAML: {probleem}", "yaml")]
     except TeGroot:
-        return None, [Melding(naam, None, "", f"te groot: meer dan {MAX_WAARDEN} waarden (een "
+        hoe = verhogen(MAX_WAARDEN)
+        return None, [Melding(naam, None, "", f"te groot: meer dan {duizendtallen(MAX_WAARDEN)} "
+                                              f"waarden ({hoe + '; ' if hoe else ''}of een "
                                               "verwijzing &/* die zichzelf vermenigvuldigt?)",
                               "yaml_te_groot")]
     except RecursionError:

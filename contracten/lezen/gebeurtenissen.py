@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from contracten.fouten import Melding
+from contracten.lezen.grenzen import instelbaar
 from contracten.lezen.tekens import verboden_teken
 from contracten.privacy import bevat_bsn
 
@@ -55,7 +56,10 @@ def _scalar(gebeurtenis: Gebeurtenis, tag: str) -> Any:
     return waarde
 
 
-MAX_WAARDEN = 250_000  # far above any real profile; stops alias bombs ("billion laughs")
+# Values of one file: some 35 per aanbieder, so a region of 20,000 aanbieders has 700,000 and
+# passes with room to spare (about 43,000 like Assen's); stops alias bombs ("billion laughs")
+# within seconds and some 50 MB. Raised with CONTRACTEN_MAX_WAARDEN (see `instelbaar`).
+MAX_WAARDEN = instelbaar("MAX_WAARDEN", 1_500_000)
 
 
 TOEGESTAAN = {f"tag:yaml.org,2002:{t}" for t in

@@ -18,6 +18,7 @@ from contracten.lezen.grenzen import (
     MAXIMUM_ELEMENTEN,
     MAXIMUM_KOLOMMEN,
     MAXIMUM_TEKENS_PER_CEL,
+    verhogen,
 )
 from contracten.lezen.tabelpoort import kolomletter, kolomnummer
 from contracten.lezen.werkmap import ONLEESBAAR, Blad, Werkmap, deelnaam, fout, reden
@@ -119,8 +120,10 @@ class _Blad(_Onderdeel):
             self.rij = int(r) if r.isdigit() and len(r) < 10 else self.rij + 1
             self.kolom = self.in_rij = 0
             if max(self.rij, self.rijen) > self.maximum + 1:
+                hoe = verhogen(self.maximum)
                 self.stop(f"rij {getal(max(self.rij, self.rijen))} ligt voorbij de grens van "
-                          f"{getal(self.maximum)} rijen (en een kop)", "te_veel_rijen")
+                          f"{getal(self.maximum)} rijen (en een kop){f' ({hoe})' if hoe else ''}",
+                          "te_veel_rijen")
             return True
         if lokaal in KOPVOET:
             self.parser.CharacterDataHandler = self.kopvoet.append

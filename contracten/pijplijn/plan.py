@@ -108,7 +108,8 @@ def kop(profiel: Profiel, invoer_: list[Invoer], datum: dt.date, *, prijspeil: i
 def taken(opties: Opties, invoer_: list[Invoer], uitvoering: Uitvoering,
           formaten: tuple[str, ...]) -> list[Taak]:
     """Each document with the hash of exactly what it is made from, so that a change to one
-    aanbieder remakes only its documents (and those that list all aanbieders)."""
+    aanbieder remakes only its documents (and those that list all aanbieders, when it changes
+    what they show of it)."""
     profiel, prijspeil, onderwerp = opties.profiel, opties.prijspeil, opties.onderwerp_sleutel
     hashes = {i.pad: i.sha256 for i in invoer_}
     gemeen = "".join(h for pad, h in sorted(hashes.items())
@@ -123,8 +124,9 @@ def taken(opties: Opties, invoer_: list[Invoer], uitvoering: Uitvoering,
                 delen.append(_AANBIEDER.dump_json(contract.aanbieder).decode())
                 if contract.perceelnummer is not None:
                     delen.append(str(contract.perceelnummer))
-            if soort.alle_aanbieders:
-                delen.append(alle)
+            if soort.alle_aanbieders:  # what it shows of them, or the whole file
+                kenmerk = soort.kenmerk_alle(profiel, prijspeil)
+                delen.append(alle if kenmerk is None else sha256(kenmerk.encode()))
             if soort.met_datum:
                 delen.append(uitvoering.datum.isoformat())
             uit.append(Taak(soort.naam, contract.sleutel if contract else None,

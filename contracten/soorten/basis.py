@@ -41,7 +41,7 @@ class Soort(ABC):
     sjabloon: ClassVar[str]  # file name in sjablonen/
     per: ClassVar[Per]
     opdracht: ClassVar[str] = "genereer"  # the command that makes it
-    alle_aanbieders: ClassVar[bool] = False  # lists every aanbieder: remade when any changes
+    alle_aanbieders: ClassVar[bool] = False  # lists every aanbieder: see `kenmerk_alle`
     met_datum: ClassVar[bool] = False  # carries the run's date (a letter)
     volgorde: ClassVar[int] = 100  # where it stands in lists and help texts
     # With --formaat pdf: one pdf of all documents of this kind, in the order of the contracts,
@@ -69,6 +69,12 @@ class Soort(ABC):
         """Problems of the profile that would make this kind's documents wrong, found before
         anything is made (e.g. a reference to an article the overeenkomst lacks)."""
         return []
+
+    def kenmerk_alle(self, profiel: Profiel, prijspeil: int) -> str | None:
+        """For a kind that lists every aanbieder: a text that changes whenever what it shows
+        of them changes (its rows), so that a change it does not show (an address, a contact)
+        keeps it. None: any change to aanbieders.yaml makes it again."""
+        return None
 
     def samenvattingen(self, profiel: Profiel) -> list[str]:
         """Articles of the Contractstandaard this kind still shows as our summary rather than

@@ -220,6 +220,13 @@ class SocialReturnOverzicht(RegioSoort):
               ) -> list[tuple[str, bytes]]:
         return overzicht_bestanden(profiel, prijspeil)
 
+    def kenmerk_alle(self, profiel: Profiel, prijspeil: int) -> str | None:
+        # Its whole context and rows, but for what regio.yaml and programma.yaml give (hashed).
+        context = overzicht_context(profiel, prijspeil, "")
+        return repr(([(k, v) for k, v in context.items()
+                      if k not in ("regio", "aanbesteding", "programma")],
+                     overzicht_rijen(profiel)))
+
     def herkomst(self, profiel: Profiel, prijspeil: int) -> dict[str, list[str]]:
         return {"*": [f"{profiel.sleutel}/regio.yaml: regels.socialreturn",
                       f"{profiel.sleutel}/aanbieders.yaml: aanbieders[].jaaromzet, aanneemsom"]}

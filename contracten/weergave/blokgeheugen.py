@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml import etree
 
-from contracten.weergave import inhoudsopgave, tabelbreedte
+from contracten.weergave import grotetabel, inhoudsopgave, tabelbreedte
 from contracten.weergave.blokken import geserialiseerd
 from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.tekstversie import Onderdeel, onderdeel
@@ -128,7 +128,12 @@ class Blokgeheugen:
                  ) -> Blok:
         if "docPr" in stuk:
             raise NietTeSnijden  # drawings are numbered over the whole document
-        body = self._ontleed(kop, self.nabewerkt(stuk))
+        xml = self.nabewerkt(stuk)
+        groot = grotetabel.in_stukken(kop, xml, opmaak, beschikbaar, self.stijlen, self.kopstijlen)
+        if groot is not None:  # thousands of rows: never one element tree
+            return Blok((groot[0],), (), (groot[1],), groot[2], False, None)
+        body = self._ontleed(kop, xml)
+        del xml
         if (body.text or "").strip():
             raise NietTeSnijden  # text between the body's children: not a block of its own
         velden = [t.get(f"{W}fldCharType") for t in body.iter(f"{W}fldChar")]

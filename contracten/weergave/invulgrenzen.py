@@ -22,10 +22,15 @@ from typing import Any
 
 from jinja2 import Template
 
-GRENS_SECONDEN = 60  # how long filling one document may take
-GRENS_UITVOER = 50_000_000  # characters of Word XML one document may become, all parts together
-GRENS_HERHALINGEN = 1_000_000  # rounds all loops of one document may make together (a real
-# document makes hundreds, an overview of 5,000 aanbieders some thousands)
+from contracten.lezen.grenzen import instelbaar, verhogen
+
+# Each raised with CONTRACTEN_<name> (see lezen.grenzen.instelbaar); an overview of 20,000
+# aanbieders (some 17 million characters, 20,000 rounds, 20 s) stays well within them.
+GRENS_SECONDEN = instelbaar("GRENS_SECONDEN", 60)  # how long filling one document may take
+GRENS_UITVOER = instelbaar("GRENS_UITVOER", 50_000_000)  # characters of Word XML one document
+# may become, all parts together
+GRENS_HERHALINGEN = instelbaar("GRENS_HERHALINGEN", 1_000_000)  # rounds all loops of one
+# document may make together (a real document makes hundreds, an overview of N aanbieders N)
 KLEIN = 256  # a loop of at most this many rounds is only looked at when it starts
 STAP = 65_536  # characters of output between two looks at the clock
 FILTER = "herhalingen-tellen"  # a name no template can write (it would read as a subtraction)
@@ -40,6 +45,11 @@ class GrensOverschreden(Exception):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.bericht, self.code))
+
+
+def _de_grens(grens: int) -> str:
+    hoe = verhogen(grens)
+    return f"de grens per document{', ' + hoe if hoe else ''}"
 
 
 def _aantal(n: int) -> str:
@@ -60,8 +70,8 @@ class Invulling:
     def te_traag(self) -> GrensOverschreden:
         return GrensOverschreden(
             f"het invullen van '{self.document}' duurt langer dan {GRENS_SECONDEN} "
-            f"{'seconde' if GRENS_SECONDEN == 1 else 'seconden'} (de grens per document); staat "
-            "er een lus in een lus?", "sjabloon_te_traag")
+            f"{'seconde' if GRENS_SECONDEN == 1 else 'seconden'} ({_de_grens(GRENS_SECONDEN)}); "
+            "staat er een lus in een lus?", "sjabloon_te_traag")
 
     def tel(self, aantal: int) -> None:
         """`aantal` more rounds; also the moment to look at the clock."""
@@ -69,8 +79,8 @@ class Invulling:
         if self.herhalingen > GRENS_HERHALINGEN:
             raise GrensOverschreden(
                 f"de lussen van '{self.document}' gaan samen meer dan "
-                f"{_aantal(GRENS_HERHALINGEN)} keer rond (de grens per document); staat er een "
-                "lus in een lus?", "sjabloon_te_veel_herhalingen")
+                f"{_aantal(GRENS_HERHALINGEN)} keer rond ({_de_grens(GRENS_HERHALINGEN)}); "
+                "staat er een lus in een lus?", "sjabloon_te_veel_herhalingen")
         if time.monotonic() > self.einde:
             raise self.te_traag()
 
@@ -106,8 +116,8 @@ class Invulling:
                 if tekens > GRENS_UITVOER:
                     raise GrensOverschreden(
                         f"'{self.document}' wordt meer dan {_aantal(GRENS_UITVOER)} tekens "
-                        "Word-XML (de grens per document); staat er een lus in een lus?",
-                        "sjabloon_te_groot")
+                        f"Word-XML ({_de_grens(GRENS_UITVOER)}); staat er een lus in een "
+                        "lus?", "sjabloon_te_groot")
                 if time.monotonic() > self.einde:
                     raise self.te_traag()
                 controle = min(tekens + STAP, GRENS_UITVOER)

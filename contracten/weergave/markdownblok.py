@@ -102,8 +102,18 @@ def _cel(tc: Any, stijlen: dict[str, str], links: dict[str, str],
 
 def tabel(tbl: Any, stijlen: dict[str, str], links: dict[str, str],
            nummers: dict[str, int]) -> list[str]:
-    rijen = [[_cel(tc, stijlen, links, nummers) for tc in tr.iterchildren(f"{W}tc")]
-             for tr in tbl.iterchildren(f"{W}tr")]
+    return tabelregels(rijen_van(tbl, stijlen, links, nummers))
+
+
+def rijen_van(tbl: Any, stijlen: dict[str, str], links: dict[str, str],
+              nummers: dict[str, int]) -> list[list[str]]:
+    """The text of each cell of each row of `tbl`."""
+    return [[_cel(tc, stijlen, links, nummers) for tc in tr.iterchildren(f"{W}tc")]
+            for tr in tbl.iterchildren(f"{W}tr")]
+
+
+def tabelregels(rijen: list[list[str]]) -> list[str]:
+    """A table's lines in the twin, from the text of its cells."""
     if not rijen:
         return []
     breedte = max(len(r) for r in rijen)

@@ -106,10 +106,16 @@ def pas_aan(body: Any, opmaak: Opmaak, beschikbaar: int | None = None) -> None:
     for tbl in list(body.iter(f"{W}tbl")):
         if any(voorouder.tag == f"{W}tc" for voorouder in tbl.iterancestors()):
             continue
-        _pas_tabel_aan(tbl, opmaak, beschikbaar)
-        for tr in tbl.iterchildren(f"{W}tr"):
-            if len("".join(t.text or "" for t in tr.iter(f"{W}t"))) <= KORTE_RIJ:
-                _niet_splitsen(tr)
+        pas_tabel_aan(tbl, opmaak, beschikbaar)
+
+
+def pas_tabel_aan(tbl: Any, opmaak: Opmaak, beschikbaar: int,
+                  minima: list[int] | None = None) -> None:
+    """`pas_aan` of one table; `minima`: those of the whole table, of which `tbl` has rows."""
+    _pas_tabel_aan(tbl, opmaak, beschikbaar, minima)
+    for tr in tbl.iterchildren(f"{W}tr"):
+        if len("".join(t.text or "" for t in tr.iter(f"{W}t"))) <= KORTE_RIJ:
+            _niet_splitsen(tr)
 
 
 KORTE_RIJ = 400  # characters: a row this short never needs two pages
@@ -181,7 +187,8 @@ def _minima(tbl: Any, opmaak: Opmaak) -> list[int]:
     return list(minima)
 
 
-def _pas_tabel_aan(tbl: Any, opmaak: Opmaak, beschikbaar: int) -> None:
+def _pas_tabel_aan(tbl: Any, opmaak: Opmaak, beschikbaar: int, minima: list[int] | None
+                   ) -> None:
     kolommen = tbl.findall(f"{W}tblGrid/{W}gridCol")
     if not kolommen:
         return
@@ -189,7 +196,7 @@ def _pas_tabel_aan(tbl: Any, opmaak: Opmaak, beschikbaar: int) -> None:
     ind = tbl.find(f"{W}tblPr/{W}tblInd")
     if ind is not None and (ind.get(f"{W}w") or "").lstrip("-").isdigit():
         beschikbaar -= int(ind.get(f"{W}w"))
-    nieuw = verdeel(huidig, _minima(tbl, opmaak), beschikbaar)
+    nieuw = verdeel(huidig, _minima(tbl, opmaak) if minima is None else minima, beschikbaar)
     for kolom, b in zip(kolommen, nieuw, strict=True):
         kolom.set(f"{W}w", str(b))
     for tr in tbl.iterchildren(f"{W}tr"):

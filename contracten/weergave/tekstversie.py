@@ -128,6 +128,11 @@ class Onderdeel:
     gelezen: _Blok | None
 
 
+def tabeldeel(regels: list[str]) -> Onderdeel:
+    """A table for the twin, read already: its lines (see `markdownblok.tabelregels`)."""
+    return Onderdeel(None, _Blok(tuple(regels), "", "", False, 0, ""))
+
+
 def onderdeel(element: Any, stijlen: dict[str, str], sleutel: str,
               geheugen: Geheugen[str, Any] | None = None) -> Onderdeel | None:
     """`element` for the twin (None for what the twin skips: not a paragraph or table);
