@@ -13,7 +13,7 @@ from contracten.fouten import ContractenFout
 from contracten.privacy import versiecode
 from contracten.profiel.wissel import Profielwissel
 from contracten.soorten.register import soorten
-from contracten.uitvoer import definitief, manifest
+from contracten.uitvoer import definitief, kenmerken, manifest
 from contracten.uitvoer.manifest import Document, Herkomst, Manifest
 from contracten.uitvoer.map import Uitvoermap, sha256
 from contracten.weergave.pdf import naar_pdf, samengevoegd
@@ -60,14 +60,19 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                                  "contracten: het is niet onze map. Kies een andere uitvoermap; "
                                  "er is niets geschreven.")
         register = definitief.lees(plan.doel)
-        definitief.controleer(plan.doel, register)
         # What is to be done is decided without the file system (see `verschil`): what it
-        # needs to know of the folder is read here.
+        # needs to know of the folder is read here. Each file's sha256 comes from the record
+        # of sizes and times (`kenmerken`): only a file changed since it was written is read.
+        # A file changed or removed by hand is not on disk as the manifest says: made again.
+        vorige = vorig.documenten if vorig else []
+        gehasht = kenmerken.in_map(plan.doel, plan.profiel.sleutel,
+                                   dict.fromkeys([*(d.pad for d in vorige), *register]))
+        definitief.controleer(plan.doel, register, gehasht)
         verschil = bereken(plan.taken, vorig, plan.kop, formaten=plan.formaten,
-                           op_schijf={d.pad for d in (vorig.documenten if vorig else [])
-                                      if (plan.doel / d.pad).is_file()},
+                           op_schijf={d.pad for d in vorige if gehasht[d.pad] == d.sha256},
                            definitief=register.keys(), volledig=plan.volledig,
                            opruimen=plan.opruimen)
+        del vorige, gehasht
         bewaard = sorted(verschil.ongewijzigd)
         if vorig is not None and verschil.bij:
             return Resultaat(plan.doel, vorig, ongewijzigd=bewaard,
@@ -90,7 +95,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                     naast.append(f"{gemaakt.taak.pad}.docx")
         del gedeeld
         if "pdf" in plan.formaten:
-            nieuw += _pdf(nieuw, map_)
+            nieuw += _pdf(nieuw, map_, processen)
         nieuwe_paden = {d.pad for d in nieuw}
         # What stays of the previous manifest (a remade finalised document has its new
         # version beside it), but for a file this run wrote again.
@@ -113,6 +118,8 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         weg = verschil.weg | achtergebleven(vorig, alle)
         nieuw_manifest = plan.kop.model_copy(update={"documenten": alle, "herkomst": herkomst})
         map_.voltooi(nieuw_manifest, sorted(weg))
+    kenmerken.leg_vast(plan.doel, plan.profiel.sleutel,
+                       {d.pad: d.sha256 for d in alle if d.pad in nieuwe_paden})
     return Resultaat(plan.doel, nieuw_manifest, geschreven=sorted(nieuwe_paden),
                      ongewijzigd=bewaard, verwijderd=sorted(weg),
                      naast_definitief=sorted(naast), waarschuwingen=waarschuwingen)
@@ -223,11 +230,12 @@ def _documenten(gemaakt: Gemaakt, register: dict[str, dict[str, str]], map_: Uit
     return uit, is_naast
 
 
-def _pdf(documenten: list[Document], map_: Uitvoermap) -> list[Document]:
-    """A pdf beside every new .docx, all in one LibreOffice run."""
+def _pdf(documenten: list[Document], map_: Uitvoermap, processen: int | None
+         ) -> list[Document]:
+    """A pdf beside every new .docx, in one LibreOffice run per process (see `naar_pdf`)."""
     docx = [d for d in documenten if d.formaat == "docx"]
     paren = [(map_.plek(d.pad), map_.plek(f"{d.stam}.pdf")) for d in docx]
-    naar_pdf(paren)
+    naar_pdf(paren, processen=processen)
     return [d.met(formaat="pdf", pad=f"{d.stam}.pdf", sha256=sha256(doel.read_bytes()),
                   artikelen=None)
             for d, (_, doel) in zip(docx, paren, strict=True)]

@@ -15,7 +15,7 @@ import contextlib
 import json
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from contracten.fouten import ContractenFout
@@ -82,6 +82,42 @@ def hashes(uitvoer: Path, regio: str, paden: Iterable[str]) -> dict[str, str | N
     if gewijzigd:
         _schrijf(record, uitvoer, bekend)
     return uit
+
+
+def _plek(doel: Path, regio: str) -> tuple[Path, str, str]:
+    """Where the record of an output folder `doel` of region `regio` is: (the output tree, the
+    region's folder in it, the prefix of `doel`'s files in the tree). A folder outside a
+    region's folder (`<uitvoer>/<regio>/…`) keeps its own record."""
+    for ouder in (doel, *doel.parents):
+        if ouder.name == regio:
+            return ouder.parent, regio, f"{doel.relative_to(ouder.parent).as_posix()}/"
+    return doel.parent, doel.name, f"{doel.name}/"
+
+
+def in_map(doel: Path, regio: str, paden: Iterable[str]) -> dict[str, str | None]:
+    """`hashes` of files of one output folder `doel` (paths relative to it, as in its
+    manifest): what a rerun decides from without reading every file."""
+    uitvoer, map_, voor = _plek(doel, regio)
+    gehasht = hashes(uitvoer, map_, [voor + pad for pad in paden])
+    return {pad[len(voor):]: hash_ for pad, hash_ in gehasht.items()}
+
+
+def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str]) -> None:
+    """Record files a run has just written into `doel` (paths relative to it) with the sha256
+    it computed as it made them: the next look (a rerun, the web's status) need not read them.
+    A file that changes after this, even within the same tick, is read again (see `hashes`)."""
+    uitvoer, map_, voor = _plek(doel, regio)
+    record = uitvoer / map_ / BESTAND
+    vastgelegd, _ = _lees(record)
+    basis = os.fspath(uitvoer)
+    for pad, hash_ in bekend.items():
+        try:
+            staat = os.stat(os.path.join(basis, voor + pad))
+        except OSError:
+            continue
+        if stat.S_ISREG(staat.st_mode):
+            vastgelegd[voor + pad] = (*_kenmerk(staat), hash_)
+    _schrijf(record, uitvoer, vastgelegd)
 
 
 def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:
