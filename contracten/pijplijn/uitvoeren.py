@@ -65,16 +65,23 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         # of sizes and times (`kenmerken`): only a file changed since it was written is read.
         # A file changed or removed by hand is not on disk as the manifest says: made again.
         vorige = vorig.documenten if vorig else []
-        gehasht = kenmerken.in_map(plan.doel, plan.profiel.sleutel,
-                                   dict.fromkeys([*(d.pad for d in vorige), *register]))
+        gehasht, verouderd = kenmerken.in_map(plan.doel, plan.profiel.sleutel,
+                                              dict.fromkeys([*(d.pad for d in vorige),
+                                                             *register]))
         definitief.controleer(plan.doel, register, gehasht)
-        verschil = bereken(plan.taken, vorig, plan.kop, formaten=plan.formaten,
-                           op_schijf={d.pad for d in vorige if gehasht[d.pad] == d.sha256},
-                           definitief=register.keys(), volledig=plan.volledig,
-                           opruimen=plan.opruimen)
+        # What is on disk as the manifest says; recorded after the commit when something was
+        # read again (a copied folder, a file touched): the next run need not read it.
+        gelijk = {d.pad: d.sha256 for d in vorige if gehasht[d.pad] == d.sha256}
         del vorige, gehasht
+        verschil = bereken(plan.taken, vorig, plan.kop, formaten=plan.formaten,
+                           op_schijf=gelijk.keys(), definitief=register.keys(),
+                           volledig=plan.volledig, opruimen=plan.opruimen)
+        if not verouderd:
+            gelijk = {}
         bewaard = sorted(verschil.ongewijzigd)
         if vorig is not None and verschil.bij:
+            if gelijk:
+                kenmerken.leg_vast(plan.doel, plan.profiel.sleutel, gelijk)
             return Resultaat(plan.doel, vorig, ongewijzigd=bewaard,
                              waarschuwingen=waarschuwingen)
 
@@ -119,7 +126,8 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         nieuw_manifest = plan.kop.model_copy(update={"documenten": alle, "herkomst": herkomst})
         map_.voltooi(nieuw_manifest, sorted(weg))
     kenmerken.leg_vast(plan.doel, plan.profiel.sleutel,
-                       {d.pad: d.sha256 for d in alle if d.pad in nieuwe_paden})
+                       {d.pad: d.sha256 for d in alle
+                        if d.pad in nieuwe_paden or gelijk.get(d.pad) == d.sha256})
     return Resultaat(plan.doel, nieuw_manifest, geschreven=sorted(nieuwe_paden),
                      ongewijzigd=bewaard, verwijderd=sorted(weg),
                      naast_definitief=sorted(naast), waarschuwingen=waarschuwingen)

@@ -49,8 +49,17 @@ def _lees(pad: Path) -> tuple[dict[str, Kenmerk], int]:
 def hashes(uitvoer: Path, regio: str, paden: Iterable[str]) -> dict[str, str | None]:
     """The sha256 of each file `<uitvoer>/<pad>` of region `regio` (`pad`: its path in the
     register), None for one that is not there or not a file. Reads only the files that changed
-    since they were last hashed."""
+    since they were last hashed, and records what it read."""
     record = uitvoer / regio / BESTAND
+    uit, bekend, gewijzigd = _hashes(uitvoer, record, paden)
+    if gewijzigd:
+        _schrijf(record, uitvoer, bekend)
+    return uit
+
+
+def _hashes(uitvoer: Path, record: Path, paden: Iterable[str]
+            ) -> tuple[dict[str, str | None], dict[str, Kenmerk], bool]:
+    """`hashes`, and the record as it should be now, and whether that differs from the file."""
     bekend, geschreven = _lees(record)
     basis = os.fspath(uitvoer)
     uit: dict[str, str | None] = {}
@@ -79,9 +88,7 @@ def hashes(uitvoer: Path, regio: str, paden: Iterable[str]) -> dict[str, str | N
         if vorig != (*kenmerk, hash_):
             bekend[pad] = (*kenmerk, hash_)
             gewijzigd = True
-    if gewijzigd:
-        _schrijf(record, uitvoer, bekend)
-    return uit
+    return uit, bekend, gewijzigd
 
 
 def _plek(doel: Path, regio: str) -> tuple[Path, str, str]:
@@ -94,12 +101,16 @@ def _plek(doel: Path, regio: str) -> tuple[Path, str, str]:
     return doel.parent, doel.name, f"{doel.name}/"
 
 
-def in_map(doel: Path, regio: str, paden: Iterable[str]) -> dict[str, str | None]:
+def in_map(doel: Path, regio: str, paden: Iterable[str]
+           ) -> tuple[dict[str, str | None], bool]:
     """`hashes` of files of one output folder `doel` (paths relative to it, as in its
-    manifest): what a rerun decides from without reading every file."""
+    manifest), and whether the record is out of date (a file was read again, or is gone): what
+    a rerun decides from without reading every file. Writes nothing: a run changes nothing
+    before it commits, and then records what it knows (`leg_vast`)."""
     uitvoer, map_, voor = _plek(doel, regio)
-    gehasht = hashes(uitvoer, map_, [voor + pad for pad in paden])
-    return {pad[len(voor):]: hash_ for pad, hash_ in gehasht.items()}
+    gehasht, _, gewijzigd = _hashes(uitvoer, uitvoer / map_ / BESTAND,
+                                    [voor + pad for pad in paden])
+    return {pad[len(voor):]: hash_ for pad, hash_ in gehasht.items()}, gewijzigd
 
 
 def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str]) -> None:
@@ -110,14 +121,18 @@ def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str]) -> None:
     record = uitvoer / map_ / BESTAND
     vastgelegd, _ = _lees(record)
     basis = os.fspath(uitvoer)
+    gewijzigd = False
     for pad, hash_ in bekend.items():
         try:
             staat = os.stat(os.path.join(basis, voor + pad))
         except OSError:
             continue
-        if stat.S_ISREG(staat.st_mode):
-            vastgelegd[voor + pad] = (*_kenmerk(staat), hash_)
-    _schrijf(record, uitvoer, vastgelegd)
+        if stat.S_ISREG(staat.st_mode) and vastgelegd.get(voor + pad) != (
+                kenmerk := (*_kenmerk(staat), hash_)):
+            vastgelegd[voor + pad] = kenmerk
+            gewijzigd = True
+    if gewijzigd:
+        _schrijf(record, uitvoer, vastgelegd)
 
 
 def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:
