@@ -8,6 +8,7 @@ import os
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from contracten.fouten import ContractenFout
 from contracten.privacy import versiecode
@@ -21,7 +22,9 @@ from contracten.weergave.pdf import naar_pdf, samengevoegd
 from .opties import Voortgang
 from .plan import Plan
 from .verschil import achtergebleven, bereken
-from .werk import Artikel, Gemaakt, Werk, maak_alle
+
+if TYPE_CHECKING:
+    from .werk import Artikel, Gemaakt
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,9 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                              waarschuwingen=waarschuwingen)
 
         gedeeld = _Gedeeld()
+        # Only now the rendering engine: an unchanged rerun does not load it.
+        from .werk import Werk, maak_alle
+
         werk = Werk(plan.profiel, plan.prijspeil, plan.sjablonen, plan.uitvoering,
                     plan.formaten, map_.staging)
         nieuw: list[Document] = []
