@@ -4,6 +4,7 @@ hand is still noticed (size, time or inode changed: read again; missing: made ag
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -104,3 +105,29 @@ def test_alleen_een_nieuwe_tijd_leest_het_bestand_maar_maakt_het_niet_opnieuw(re
     assert geschreven == []
     geopend, _ = _herhaal(regios, gegenereerd)  # its new time is in the record now
     assert "overeenkomsten/wonen-plus.docx" not in geopend
+
+
+def test_wat_net_geschreven_is_wordt_de_volgende_keer_vertrouwd(tmp_path, monkeypatch):
+    """Files committed just before the record: it is written in a later tick of the file
+    system's clock, so the next look trusts them (reads none) and still sees a later change."""
+    doel = tmp_path / "uit" / "assen" / "2025"
+    doel.mkdir(parents=True)
+    bekend = {}
+    for i in range(50):
+        pad = doel / f"{i}.md"
+        pad.write_bytes(f"document {i}".encode())
+        bekend[f"{i}.md"] = hashlib.sha256(f"document {i}".encode()).hexdigest()
+    # The last one with a time 30 ms on, as a file system whose clock ticks coarsely gives it.
+    staat = pad.stat()
+    os.utime(pad, ns=(staat.st_atime_ns, staat.st_mtime_ns + 30_000_000))
+    kenmerken.leg_vast(doel, "assen", bekend)
+    gelezen = []
+    echt = kenmerken.sha256
+    monkeypatch.setattr(kenmerken, "sha256", lambda data: gelezen.append(data) or echt(data))
+    gehasht, verouderd = kenmerken.in_map(doel, "assen", bekend)
+    assert gehasht == bekend and not verouderd
+    assert gelezen == []  # not one file read
+    (doel / "7.md").write_bytes(b"document X")  # same size, changed
+    gehasht, verouderd = kenmerken.in_map(doel, "assen", bekend)
+    assert verouderd
+    assert gehasht["7.md"] == hashlib.sha256(b"document X").hexdigest()

@@ -15,6 +15,7 @@ import contextlib
 import json
 import os
 import stat
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from contracten.uitvoer.map import sha256, vervang_atomair
 
 BESTAND = ".contracten-kenmerken.json"
 VERSIE = 1
+_POGINGEN = 20  # times 5 ms: a file system whose clock ticks slower is only read again
 
 # per file: size, mtime_ns, ctime_ns, inode, sha256
 Kenmerk = tuple[int, int, int, int, str]
@@ -121,7 +123,7 @@ def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str]) -> None:
     record = uitvoer / map_ / BESTAND
     vastgelegd, _ = _lees(record)
     basis = os.fspath(uitvoer)
-    gewijzigd = False
+    gewijzigd, laatste = False, 0
     for pad, hash_ in bekend.items():
         try:
             staat = os.stat(os.path.join(basis, voor + pad))
@@ -130,9 +132,20 @@ def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str]) -> None:
         if stat.S_ISREG(staat.st_mode) and vastgelegd.get(voor + pad) != (
                 kenmerk := (*_kenmerk(staat), hash_)):
             vastgelegd[voor + pad] = kenmerk
+            laatste = max(laatste, staat.st_mtime_ns, staat.st_ctime_ns)
             gewijzigd = True
-    if gewijzigd:
+    if not gewijzigd:
+        return
+    # Written in a later tick of the file system's clock than the newest file it records, or
+    # the next look would not trust (and read again) the files just committed.
+    for _ in range(_POGINGEN):
         _schrijf(record, uitvoer, vastgelegd)
+        try:
+            if record.stat().st_mtime_ns > laatste:
+                return
+        except OSError:
+            return
+        time.sleep(0.005)
 
 
 def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:
