@@ -87,6 +87,17 @@ def test_een_met_de_hand_gewijzigd_document_wordt_opnieuw_gemaakt(regios, gegene
     assert len([p for p in geschreven if p.endswith(".docx")]) == 1
 
 
+def test_de_run_zegt_welk_gewijzigd_document_opnieuw_gemaakt_is(regios, gegenereerd):
+    pad = gegenereerd / "assen" / "2025" / "programma-van-eisen.md"
+    pad.write_bytes(pad.read_bytes() + b"\nmijn aantekening\n")
+    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=gegenereerd, datum=ASSEN_DATUM)
+    assert "programma-van-eisen.md" in resultaat.geschreven
+    assert [w for w in resultaat.waarschuwingen if "programma-van-eisen.md" in w] == [
+        "programma-van-eisen.md is na de vorige run buiten contracten om gewijzigd en is "
+        "opnieuw gemaakt (bewaar een eigen versie onder een andere naam)."]
+    assert b"mijn aantekening" not in pad.read_bytes()
+
+
 def test_een_verwijderd_document_wordt_opnieuw_gemaakt(regios, gegenereerd):
     pad = gegenereerd / "assen" / "2025" / "programma-van-eisen.docx"
     origineel = pad.read_bytes()

@@ -15,10 +15,11 @@ from contracten.privacy import versiecode
 from contracten.profiel.wissel import Profielwissel
 from contracten.soorten.register import soorten
 from contracten.uitvoer import definitief, kenmerken, manifest
-from contracten.uitvoer.manifest import Document, Herkomst, Manifest
+from contracten.uitvoer.manifest import Document, Herkomst, Manifest, stam
 from contracten.uitvoer.map import Uitvoermap, sha256
 from contracten.weergave.pdf import naar_pdf, samengevoegd
 
+from .opschijf import op_schijf
 from .opties import Voortgang
 from .plan import Plan
 from .verschil import achtergebleven, bereken
@@ -64,23 +65,20 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                                  "er is niets geschreven.")
         register = definitief.lees(plan.doel)
         # What is to be done is decided without the file system (see `verschil`): what it
-        # needs to know of the folder is read here. Each file's sha256 comes from the record
-        # of sizes and times (`kenmerken`): only a file changed since it was written is read.
-        # A file changed or removed by hand is not on disk as the manifest says: made again.
-        vorige = vorig.documenten if vorig else []
-        gehasht, verouderd = kenmerken.in_map(plan.doel, plan.profiel.sleutel,
-                                              dict.fromkeys([*(d.pad for d in vorige),
-                                                             *register]))
-        definitief.controleer(plan.doel, register, gehasht)
-        # What is on disk as the manifest says; recorded after the commit when something was
-        # read again (a copied folder, a file touched): the next run need not read it.
-        gelijk = {d.pad: d.sha256 for d in vorige if gehasht[d.pad] == d.sha256}
-        del vorige, gehasht
+        # needs to know of the folder is read here, without reading every file. A file
+        # changed or removed by hand is not on disk as the manifest says: made again.
+        schijf = op_schijf(plan.doel, plan.profiel.sleutel, vorig, register)
         verschil = bereken(plan.taken, vorig, plan.kop, formaten=plan.formaten,
-                           op_schijf=gelijk.keys(), definitief=register.keys(),
+                           op_schijf=schijf.gelijk.keys(), definitief=register.keys(),
                            volledig=plan.volledig, opruimen=plan.opruimen)
-        if not verouderd:
-            gelijk = {}
+        opnieuw = {t.pad for t in verschil.maken}
+        waarschuwingen += [f"{pad} is na de vorige run buiten contracten om gewijzigd en is "
+                           "opnieuw gemaakt (bewaar een eigen versie onder een andere naam)."
+                           for pad in schijf.gewijzigd if stam(pad) in opnieuw]
+        # Recorded after the commit when something was read again (a copied folder, a file
+        # touched): the next run need not read it.
+        gelijk = schijf.gelijk if schijf.verouderd else {}
+        del schijf
         bewaard = sorted(verschil.ongewijzigd)
         if vorig is not None and verschil.bij:
             if gelijk:
