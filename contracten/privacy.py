@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from stdnum.nl import bsn
-
 # Characters that may stand between the digits of a number as a person or a spreadsheet wrote it.
 SCHEIDING = r"[\s._/\-\u00a0\u2000-\u200f\u2028-\u202f\u205f-\u206f\ufeff]"
 NEGEN = re.compile(rf"(?<!\d)\d(?:{SCHEIDING}*\d){{8}}(?!\d)")
@@ -32,6 +30,9 @@ def is_bsn(waarde: str, *, excel: bool = False) -> bool:
     if excel and re.fullmatch(r"\d{8}", tekst):
         tekst = "0" + tekst
     cijfers = re.sub(SCHEIDING, "", tekst)
+    # Imported here: stdnum brings ssl and sockets along, and a command line whose arguments
+    # hold no 9 digits (nearly every one) does not need it.
+    from stdnum.nl import bsn
     return (re.fullmatch(r"\d{9}", cijfers) is not None and cijfers != "000000000"
             and bool(bsn.is_valid(cijfers)))
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -116,13 +117,32 @@ def _kies(versies: dict[str, tuple[Officieel, Path]], versie: str | None, index:
     return list(versies.values())[-1]
 
 
+# Library files as last read, per path and model: (inode, size, times, the file's model). Every
+# region loads the same library; `contracten regios` or the web loading several regions reads
+# it once. Only frozen models (the summaries and the index) are kept: they are shared.
+_GELEZEN: dict[tuple[str, type[BaseModel]], tuple[tuple[int, int, int, int], Any]] = {}
+
+
 def _lees(pad: Path, model: type[BaseModel], meldingen: list[Melding]) -> Any:
+    bewaren = bool(model.model_config.get("frozen"))
+    try:
+        staat = os.stat(pad)
+        kenmerk = (staat.st_ino, staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns)
+    except OSError:
+        bewaren, kenmerk = False, (0, 0, 0, 0)
+    sleutel = (str(pad), model)
+    gevonden = _GELEZEN.get(sleutel) if bewaren else None
+    if gevonden is not None and gevonden[0] == kenmerk:
+        return gevonden[1]
     bron, problemen = lees_yaml(pad, f"artikelen/{pad.name}")
     meldingen += problemen
     if bron is None:
         return None
     try:
-        return model.model_validate(bron.data)
+        uit = model.model_validate(bron.data)
     except ValidationError as exc:
         meldingen += uit_validatie(exc, bron, model=model)  # no profile file: no site link
         return None
+    if bewaren:
+        _GELEZEN[sleutel] = (kenmerk, uit)
+    return uit

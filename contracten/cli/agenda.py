@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 import contracten
-from contracten import als_aantal, als_datum
 from contracten.cli.goedkeuring import database_optie
 from contracten.cli.groep import main
 from contracten.cli.opties import Datum, json_optie, nu, toon_json, uitvoer_optie, vandaag
@@ -52,9 +51,10 @@ def agenda(regios: Path, regio: str, vanaf: dt.date | None, binnen: int, ics: Pa
         return
     for t in uitkomst.termijnen:
         let_op = f"  LET OP: {t.markering}" if t.markering else ""
-        click.echo(f"  {als_datum(t.datum):<18} {t.wat}{let_op}")
-    click.echo(f"{als_aantal(len(uitkomst.termijnen), 'termijn', 'termijnen')} van "
-               f"{als_datum(uitkomst.vanaf)} tot en met {als_datum(uitkomst.tot)}.")
+        click.echo(f"  {contracten.als_datum(t.datum):<18} {t.wat}{let_op}")
+    termijnen = contracten.als_aantal(len(uitkomst.termijnen), "termijn", "termijnen")
+    click.echo(f"{termijnen} van {contracten.als_datum(uitkomst.vanaf)} tot en met "
+               f"{contracten.als_datum(uitkomst.tot)}.")
     for pad in uitkomst.geschreven:
         click.echo(f"geschreven: {pad}")
 

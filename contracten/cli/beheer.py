@@ -9,16 +9,11 @@ from pathlib import Path
 import click
 
 import contracten
-from contracten import (
-    ContractenFout,
-    als_aantal,
-    als_opsomming,
-    documentsoorten,
-    regio_samenvatting,
-)
+from contracten import ContractenFout
 from contracten.cli.goedkeuring import database_optie, door_opties, perceel_optie
 from contracten.cli.groep import main
 from contracten.cli.opties import (
+    Soortkeuze,
     datum_optie,
     json_optie,
     nu,
@@ -36,7 +31,7 @@ from contracten.cli.opties import (
 @click.pass_obj
 def regios(regios: Path, als_json: bool) -> None:
     """Toon de regioprofielen: naam, bekostigingsvorm, gemeenten, prijspeilen, percelen."""
-    overzicht = [regio_samenvatting(p) for p in contracten.regios(regios)]
+    overzicht = [contracten.regio_samenvatting(p) for p in contracten.regios(regios)]
     if als_json:
         toon_json(overzicht)
         return
@@ -45,14 +40,15 @@ def regios(regios: Path, als_json: bool) -> None:
         taakgericht = {p["bekostigingsvorm"] == "taakgericht" for p in percelen}
         wat = {frozenset({True}): "functies", frozenset({False}): "producten"}.get(
             frozenset(taakgericht), "functies en producten")
-        vormen = als_opsomming(list(dict.fromkeys(str(p["bekostigingsvorm"]) for p in percelen)))
+        vormen = contracten.als_opsomming(
+            list(dict.fromkeys(str(p["bekostigingsvorm"]) for p in percelen)))
         click.echo(f"{regel['regio']}: {regel['naam']} ({vormen})")
         click.echo(f"  gemeenten:   {', '.join(regel['gemeenten'])}")
         click.echo(f"  prijspeilen: {', '.join(str(j) for j in regel['prijspeilen'])}")
         click.echo(f"  {wat}: {len(regel['producten'])}, aanbieders: {len(regel['aanbieders'])}")
         for p in percelen:
             click.echo(f"  perceel {p['nummer']}:   {p['naam']} ({p['bekostigingsvorm']}), "
-                       + als_aantal(len(p["opdrachtnemers"]), "opdrachtnemer",
+                       + contracten.als_aantal(len(p["opdrachtnemers"]), "opdrachtnemer",
                                     "opdrachtnemers"))
 
 
@@ -103,7 +99,7 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
                 validatie.meldingen, f"Sjablonen passen niet bij regio '{naam}'")))
             continue
         profiel = validatie.profiel
-        aanbieders = als_aantal(len(profiel.aanbieders), "aanbieder", "aanbieders")
+        aanbieders = contracten.als_aantal(len(profiel.aanbieders), "aanbieder", "aanbieders")
         click.echo(f"{naam}: geldig ({aanbieders}, "
                    f"prijspeilen {', '.join(str(j) for j in profiel.prijspeilen)})")
         toon_waarschuwingen([str(m) for m in validatie.waarschuwingen])
@@ -117,7 +113,7 @@ def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> No
 @click.argument("regio")
 @prijspeil_optie
 @click.option("--document", "soorten", multiple=True,
-              type=click.Choice(documentsoorten("genereer")), metavar="SOORT",
+              type=Soortkeuze("genereer"), metavar="SOORT",
               help="Alleen deze documentsoort; herhaalbaar.")
 @click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
               help="Alleen de documenten van deze aanbieder; herhaalbaar.")
@@ -150,7 +146,8 @@ def definitief(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[s
         opmerking=opmerking, tijdstip=nu() if door is not None else None, database=database)
     for pad in gemarkeerd:
         click.echo(f"definitief: {pad}")
-    click.echo(f"{als_aantal(len(gemarkeerd), 'document', 'documenten')} definitief in {map_}"
+    aantal = contracten.als_aantal(len(gemarkeerd), "document", "documenten")
+    click.echo(f"{aantal} definitief in {map_}"
                + (" en in het register." if door is not None else "."))
 
 
@@ -169,6 +166,6 @@ def vergelijk(oud: Path, nieuw: Path, uitvoer: Path | None, datum: dt.date | Non
     for document in uitkomst.documenten:
         if document.status != "ongewijzigd":
             n = len(document.wijzigingen)
-            teller = f", {als_aantal(n, 'wijziging', 'wijzigingen')}" if n else ""
+            teller = f", {contracten.als_aantal(n, 'wijziging', 'wijzigingen')}" if n else ""
             click.echo(f"{document.status:11} {document.pad}{teller}")
     click.echo(f"Rapport en redlines in {uitkomst.map}.")

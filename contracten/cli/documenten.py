@@ -9,20 +9,12 @@ from pathlib import Path
 import click
 
 import contracten
-from contracten import (
-    Indexering,
-    Invoerbestand,
-    InvoerFout,
-    Melding,
-    als_aantal,
-    als_bedrag,
-    als_procent,
-    documentsoorten,
-    lees_datum,
-)
+from contracten import InvoerFout, Melding
 from contracten.cli.groep import main
 from contracten.cli.opties import (
     Jaar,
+    Soortkeuze,
+    Soortoptie,
     datum_optie,
     formaat_optie,
     json_optie,
@@ -36,15 +28,13 @@ from contracten.cli.opties import (
     voortgangsbalk,
 )
 
-SOORTEN = documentsoorten("genereer")
-
 
 @main.command("genereer", options_metavar="[OPTIES]")
 @click.argument("regio")
 @prijspeil_optie
-@click.option("--document", "soorten", multiple=True, type=click.Choice(SOORTEN),
-              metavar="SOORT", help=f"Alleen deze documentsoort ({', '.join(SOORTEN)}); "
-                                    "herhaalbaar.")
+@click.option("--document", "soorten", multiple=True, type=Soortkeuze("genereer"),
+              cls=Soortoptie, metavar="SOORT",
+              help="Alleen deze documentsoort ({soorten}); herhaalbaar.")
 @click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
               help="Alleen de documenten van deze aanbieder; herhaalbaar.")
 @click.option("--perceel", "percelen", multiple=True, type=click.IntRange(1, 99), metavar="N",
@@ -78,7 +68,8 @@ def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str
         click.echo(f"Let op: {pad} is definitief en blijft ongewijzigd; de nieuwe versie staat "
                    "ernaast (.nieuw-…).")
     docx = sum(1 for pad in resultaat.geschreven if pad.endswith(".docx"))
-    click.echo(f"{als_aantal(docx, 'Word-document', 'Word-documenten')} gemaakt in {resultaat.map} "
+    aantal = contracten.als_aantal(docx, "Word-document", "Word-documenten")
+    click.echo(f"{aantal} gemaakt in {resultaat.map} "
                f"(prijspeil {manifest.prijspeil}, versie {manifest.versie}); overzicht in "
                f"{resultaat.map / 'manifest.json'}.")
 
@@ -119,10 +110,10 @@ def indexeer(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | No
                                "allebei.")
     if cijfers is None and percentage is None and (ova is None or ppc is None):
         raise click.UsageError("Geef --ova en --ppc, of --percentage (of --cijfers BESTAND).")
-    bron: Path | Invoerbestand | None = cijfers
+    bron: Path | contracten.Invoerbestand | None = cijfers
     if cijfers is not None and str(cijfers) == "-":
         with click.open_file("-", "rb") as invoer:
-            bron = Invoerbestand.van_stroom("invoer", invoer)
+            bron = contracten.Invoerbestand.van_stroom("invoer", invoer)
     uitkomst = contracten.indexeer(
         contracten.laad_regio(regios, regio), naar=naar, datum=vandaag(datum),
         ova=procent(ova, "--ova"), ppc=procent(ppc, "--ppc"),
@@ -138,7 +129,7 @@ def indexeer(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | No
         record = stap.prijspeil.indexatie
         assert record is not None
         click.echo(f"{regio}: prijspeil {stap.van} → {stap.naar}, index "
-                   f"{als_procent(record.index)}; geschreven: {pad}")
+                   f"{contracten.als_procent(record.index)}; geschreven: {pad}")
     if len(uitkomst.stappen) > 1:
         click.echo(f"Samen: prijspeil {resultaat['van']} → {resultaat['naar']}, elk jaar uit het "
                    "jaar ervoor:")
@@ -146,15 +137,17 @@ def indexeer(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | No
     if uitkomst.documenten:
         docx = [p for p in uitkomst.documenten.geschreven if p.endswith(".docx")]
         brieven = " (met indexatiebrieven)" if any("/indexatie/" in p for p in docx) else ""
-        click.echo(f"{als_aantal(len(docx), 'Word-document', 'Word-documenten')}{brieven} "
+        aantal = contracten.als_aantal(len(docx), "Word-document", "Word-documenten")
+        click.echo(f"{aantal}{brieven} "
                    f"in {uitkomst.documenten.map}.")
 
 
-def indexatietabel(ix: Indexering) -> str:
+def indexatietabel(ix: contracten.Indexering) -> str:
     """The table for the terminal: sleutel, omschrijving, eenheid, oud, nieuw, verschil, %."""
     kop = ("sleutel", "omschrijving", "eenheid", "oud", "nieuw", "verschil", "%")
-    rijen = [(w.regel.sleutel, w.regel.omschrijving[:40], w.regel.eenheid, als_bedrag(w.oud),
-              als_bedrag(w.regel.bedrag), als_bedrag(w.verschil), als_procent(w.procent, 2))
+    bedrag = contracten.als_bedrag
+    rijen = [(w.regel.sleutel, w.regel.omschrijving[:40], w.regel.eenheid, bedrag(w.oud),
+              bedrag(w.regel.bedrag), bedrag(w.verschil), contracten.als_procent(w.procent, 2))
              for w in ix.wijzigingen]
     breedtes = [max(len(r[i]) for r in (kop, *rijen)) for i in range(len(kop))]
     rechts = {3, 4, 5, 6}
@@ -170,7 +163,7 @@ def indexatietabel(ix: Indexering) -> str:
 def _datum(tekst: str, optie: str) -> dt.date:
     """A date typed as text: a wrong one is an input error (exit 1), as it always was."""
     try:
-        return lees_datum(tekst)
+        return contracten.lees_datum(tekst)
     except ValueError as fout:
         raise InvoerFout([Melding(optie, None, "", str(fout), getattr(fout, "code", "datum"))],
                          "Ongeldige invoer") from None
@@ -223,10 +216,10 @@ def opzegging(regios: Path, regio: str, aanbieder: str, perceel: int | None, ont
               sjablonen: Path | None, als_json: bool) -> None:
     """Transitieschema en brief bij de opzegging van de overeenkomst met een aanbieder."""
     profiel = contracten.laad_regio(regios, regio)
-    bron: Path | Invoerbestand | None = clienten
+    bron: Path | contracten.Invoerbestand | None = clienten
     if clienten is not None and str(clienten) == "-":
         with click.open_file("-", "rb") as invoer:
-            bron = Invoerbestand.van_stroom("invoer", invoer)
+            bron = contracten.Invoerbestand.van_stroom("invoer", invoer)
     uitkomst = contracten.opzegging(
         profiel, aanbieder=aanbieder, perceel=perceel,
         ontvangen=_datum(ontvangen, "--ontvangen"),
@@ -252,5 +245,5 @@ def opzegging(regios: Path, regio: str, aanbieder: str, perceel: int | None, ont
         waarde = resultaat[sleutel]
         vlag = resultaat["markeringen"].get(waarde)
         click.echo(f"{label:20} {waarde}{f'  ({vlag})' if vlag else ''}")
-    aantal_clienten = als_aantal(len(resultaat["clienten"]), "cliënt", "cliënten")
+    aantal_clienten = contracten.als_aantal(len(resultaat["clienten"]), "cliënt", "cliënten")
     click.echo(f"{aantal_clienten}; transitieschema en brief in {uitkomst.documenten.map}.")

@@ -7,12 +7,11 @@ import sys
 import click
 
 import contracten
-from contracten import ROLLEN
 from contracten.cli.goedkeuring import database_optie
 from contracten.cli.groep import main
 from contracten.cli.opties import nu
 
-ROL = click.Choice(ROLLEN)
+ROL = click.Choice(contracten.ROLLEN)
 
 
 @main.group("gebruiker", options_metavar="[OPTIES]",

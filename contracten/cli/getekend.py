@@ -9,7 +9,6 @@ from typing import Any
 import click
 
 import contracten
-from contracten import als_datum
 from contracten.cli.opties import nu
 
 
@@ -29,7 +28,8 @@ def met_pdf(regios: Path, regio: str, pdf: Path, vertrouw: tuple[Path, ...], doo
         functies={p: partijen[f"{p}_functie"] for p in ("opdrachtgever", "opdrachtnemer")},
         **keuze)
     for partij, h in resultaat.handtekeningen:
-        op = als_datum(contracten.dag_van(h.getekend_op)) if h.getekend_op else "onbekend"
+        op = (contracten.als_datum(contracten.dag_van(h.getekend_op)) if h.getekend_op
+              else "onbekend")
         vertrouwd = "vertrouwd" if h.vertrouwd else "NIET VERTROUWD"
         click.echo(f"  getekend voor de {partij} door {h.naam} op {op} ({vertrouwd}; "
                    f"certificaat van {h.uitgever})")

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 import contracten
-from contracten import STAP_NAMEN, als_aantal, als_datum, documentsoorten
 from contracten.cli.groep import main
 from contracten.cli.opties import (
     Datum,
+    Soortkeuze,
     json_optie,
     nu,
     prijspeil_optie,
@@ -23,7 +23,7 @@ from contracten.cli.opties import (
 if TYPE_CHECKING:
     from contracten import DocumentStatus, Stap, StatusResultaat
 
-SOORTEN = sorted({*documentsoorten("genereer"), *documentsoorten("opzegging")})
+SOORTEN = Soortkeuze("genereer", "opzegging")
 
 
 def database_optie(functie: Any) -> Any:
@@ -35,7 +35,7 @@ def database_optie(functie: Any) -> Any:
 
 
 def keuze_opties(functie: Any) -> Any:
-    functie = click.option("--document", "soorten", multiple=True, type=click.Choice(SOORTEN),
+    functie = click.option("--document", "soorten", multiple=True, type=SOORTEN,
                            metavar="SOORT", help="Alleen deze documentsoort; herhaalbaar.")(functie)
     functie = perceel_optie(functie)
     return click.option("--aanbieder", "aanbieders", multiple=True, metavar="ID",
@@ -102,14 +102,14 @@ def _regel(d: DocumentStatus) -> str:
     schijf = {"gewijzigd": "  LET OP: bestand gewijzigd sinds deze versie",
               "ontbreekt": "  LET OP: bestand ontbreekt"}.get(d.op_schijf, "")
     getekend = "".join(f"\n{'':<20} getekend voor de {o.partij} door {o.naam} ({o.functie}) "
-                       f"op {als_datum(o.datum)}"
+                       f"op {contracten.als_datum(o.datum)}"
                        for o in (laatste.ondertekeningen if laatste else ()))
     if laatste and laatste.handtekeningen:
         getekend += f"\n{'':<20} getekende pdf: {laatste.handtekeningen[0].pad}" + "".join(
             f"\n{'':<20} handtekening van {h.naam} ({h.partij}; "
             f"{'vertrouwd' if h.vertrouwd else 'NIET vertrouwd'})"
             for h in laatste.handtekeningen)
-    return f"  {STAP_NAMEN[d.status]:<18} {d.stand.pad}{wie}{schijf}{getekend}"
+    return f"  {contracten.STAP_NAMEN[d.status]:<18} {d.stand.pad}{wie}{schijf}{getekend}"
 
 
 @main.command("status", options_metavar="[OPTIES]")
@@ -138,16 +138,16 @@ def status(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[st
     for c in resultaat.contracten:
         if not meer_percelen and c.status == "lopend":
             continue  # a tender of one perceel names only what happened to a contract
-        opgezegd = (f" (opzegging ontvangen {als_datum(c.opzegdatum)})" if c.opzegdatum
+        opgezegd = (f" (opzegging ontvangen {contracten.als_datum(c.opzegdatum)})" if c.opzegdatum
                     else "")
         wie = f"perceel {c.perceelnummer} ({c.perceel}), " if meer_percelen else ""
         click.echo(f"  {wie}{c.aanbieder}: {c.status}{opgezegd}, laatste dag "
-                   f"{als_datum(c.einde)}")
+                   f"{contracten.als_datum(c.einde)}")
     for d in resultaat.documenten:
         click.echo(_regel(d))
     telling = {n: sum(1 for d in resultaat.documenten if d.status == s)
-               for s, n in STAP_NAMEN.items()}
-    click.echo(f"{als_aantal(len(resultaat.documenten), 'document', 'documenten')}: "
+               for s, n in contracten.STAP_NAMEN.items()}
+    click.echo(f"{contracten.als_aantal(len(resultaat.documenten), 'document', 'documenten')}: "
                + ", ".join(f"{t} {n}" for n, t in telling.items() if t)
                + f" (register: {resultaat.database}).")
 
@@ -159,9 +159,9 @@ def _zet(regios: Path, regio: str, stap: str, door: str | None, opmerking: str |
                                      opmerking=opmerking, tijdstip=nu(),
                                      **keuze)
     for d in documenten:
-        click.echo(f"{STAP_NAMEN[stap]}: {d.stand.pad}")
-    click.echo(f"{als_aantal(len(documenten), 'document', 'documenten')} vastgelegd als "
-               f"{STAP_NAMEN[stap]}.")
+        click.echo(f"{contracten.STAP_NAMEN[stap]}: {d.stand.pad}")
+    click.echo(f"{contracten.als_aantal(len(documenten), 'document', 'documenten')} vastgelegd als "
+               f"{contracten.STAP_NAMEN[stap]}.")
 
 
 def _stapopdracht(naam: str, stap: str, uitleg: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -60,6 +60,46 @@ class Datum(click.ParamType):  # type: ignore[type-arg]
             return contracten.lees_datum(datum.isoformat())
         except ValueError as fout:
             self.fail(str(fout), param, ctx)
+
+
+class Soortkeuze(click.Choice):  # type: ignore[type-arg]
+    """The document kinds of one or more commands (`documentsoorten`), looked up only when an
+    option is used or its help shown: the kinds import the whole library (pydantic models and
+    all), and `contracten --help` or `contracten regios` need none of it."""
+
+    def __init__(self, *opdrachten: str) -> None:
+        self._opdrachten = opdrachten
+        self._namen: tuple[str, ...] | None = None
+        super().__init__(())
+
+    @property  # type: ignore[override]
+    def choices(self) -> Sequence[str]:
+        if self._namen is None:
+            self._namen = tuple(sorted({naam for opdracht in self._opdrachten
+                                        for naam in contracten.documentsoorten(opdracht)},
+                                       key=self._volgorde))
+        return self._namen
+
+    @choices.setter
+    def choices(self, _: Sequence[str]) -> None:
+        pass  # click's own __init__ sets it; the names come from the kinds
+
+    def _volgorde(self, naam: str) -> tuple[int, str]:
+        """One command: its kinds in their own order; several: alphabetical."""
+        if len(self._opdrachten) > 1:
+            return 0, naam
+        return contracten.documentsoorten(self._opdrachten[0]).index(naam), naam
+
+
+class Soortoptie(click.Option):
+    """An option whose help names the document kinds (`{soorten}` in its help), filled in only
+    when the help is shown: see `Soortkeuze`."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        if record is None or not isinstance(self.type, click.Choice):
+            return record
+        return record[0], record[1].replace("{soorten}", ", ".join(map(str, self.type.choices)))
 
 
 def procent(waarde: str | None, optie: str) -> Decimal | None:

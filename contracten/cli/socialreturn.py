@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 import contracten
-from contracten import Invoerbestand
 from contracten.cli.groep import main
 from contracten.cli.opties import (
     datum_optie,
@@ -92,10 +91,10 @@ def _realisatie(regios: Path, regio: str, pad: Path, termijnen: tuple[int, int],
                 vooraankondiging: bool,
                 formaten: tuple[str, ...], uitvoer: Path, sjablonen: Path | None,
                 datum: dt.date | None, als_json: bool) -> None:
-    bron: Path | Invoerbestand = pad
+    bron: Path | contracten.Invoerbestand = pad
     if str(pad) == "-":
         with click.open_file("-", "rb") as invoer:
-            bron = Invoerbestand.van_stroom("invoer", invoer)
+            bron = contracten.Invoerbestand.van_stroom("invoer", invoer)
     uitkomst = contracten.socialreturn_realisatie(
         contracten.laad_regio(regios, regio), bron, datum=vandaag(datum), uitvoer=uitvoer,
         formaten=formaten, sjablonen=sjablonen, reactie_weken=termijnen[0],

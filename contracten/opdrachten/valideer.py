@@ -1,7 +1,9 @@
 """`valideer`: check a region's templates with the engine that renders them. Every variable a
 template uses must exist in its kind's context, every tag must be whole (not split by Word), and
 the template must fill without error for every case, where cases whose contexts have the same
-shape (which `if` and `for` they can take) are tried once."""
+shape (which `if` and `for` they can take) are tried once. Of contracts whose input has the same
+shape (`invoervorm`: aanbieders that differ only in names, numbers, addresses and amounts on the
+same side of the region's thresholds) only the first has its contexts built at all."""
 
 from __future__ import annotations
 
@@ -16,11 +18,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from contracten.fouten import InvoerFout, Melding
+from contracten.opdrachten.invoervorm import drempels, invoervorm
 from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
 from contracten.profiel.tarieven import IndexatieRecord
 from contracten.rekenen.indexatie import indexeer
 from contracten.rekenen.verwijzingen import bungelend, verwijzingen
-from contracten.soorten.basis import Soort
+from contracten.soorten.basis import Soort, Uitvoering
 from contracten.soorten.overeenkomst import structuur
 from contracten.soorten.register import sjablonenmap, soorten
 from contracten.weergave.fragment import Fragment
@@ -55,6 +59,8 @@ def valideer(regio: Profiel, *, sjablonen: Path | None = None) -> Validatie:
     map_ = sjablonenmap(sjablonen)
     meldingen: list[Melding] = []
     gevallen = 0
+    grenzen = drempels(regio)
+    vormen: dict[str, Hashable] = {}  # per contract (its key): its input shape
     for naam, soort in soorten().items():
         weergave = f"sjablonen/{soort.sjabloon}"
         pad = map_ / soort.sjabloon
@@ -76,7 +82,8 @@ def valideer(regio: Profiel, *, sjablonen: Path | None = None) -> Validatie:
             contexten = _per_vorm(
                 (soort.context_van(profiel, jaar, contract, uitvoering),
                  soort.titel_van(profiel, contract))
-                for contract, uitvoering in soort.proeven(profiel, jaar, "controle", PROEFDAG))
+                for contract, uitvoering in _een_per_invoervorm(
+                    soort.proeven(profiel, jaar, "controle", PROEFDAG), vormen, grenzen))
         except InvoerFout as fout:  # the profile cannot fill this kind (a blank without value)
             meldingen += fout.meldingen
             continue
@@ -117,6 +124,26 @@ def proefprofiel(profiel: Profiel, soort: Soort) -> tuple[Profiel, int] | None:
     nieuw = indexeer(profiel, jaar + 1, record).prijspeil
     proef = profiel.model_copy(update={"prijspeilen": {**profiel.prijspeilen, jaar + 1: nieuw}})
     return (proef, jaar + 1) if soort.beschikbaar(proef, jaar + 1) else None
+
+
+def _een_per_invoervorm(proeven: list[tuple[Contract | None, Uitvoering]],
+                        vormen: dict[str, Hashable], grenzen: tuple[Decimal, ...]
+                        ) -> list[tuple[Contract | None, Uitvoering]]:
+    """The cases to build contexts for: of the cases with the same uitvoering whose contracts
+    have the same input shape, the first."""
+    gezien: set[tuple[Hashable, int]] = set()
+    uit = []
+    for contract, uitvoering in proeven:
+        if contract is not None:
+            vorm_ = vormen.get(contract.sleutel)
+            if vorm_ is None:
+                vorm_ = vormen[contract.sleutel] = invoervorm(contract, grenzen)
+            sleutel = (vorm_, id(uitvoering))
+            if sleutel in gezien:
+                continue
+            gezien.add(sleutel)
+        uit.append((contract, uitvoering))
+    return uit
 
 
 def _per_vorm(gevallen: Any) -> list[tuple[dict[str, Any], str]]:

@@ -8,20 +8,24 @@ import os
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from contracten.fouten import ContractenFout
 from contracten.privacy import versiecode
 from contracten.profiel.wissel import Profielwissel
 from contracten.soorten.register import soorten
-from contracten.uitvoer import definitief, manifest
-from contracten.uitvoer.manifest import Document, Herkomst, Manifest
+from contracten.uitvoer import definitief, kenmerken, manifest
+from contracten.uitvoer.manifest import Document, Herkomst, Manifest, stam
 from contracten.uitvoer.map import Uitvoermap, sha256
 from contracten.weergave.pdf import naar_pdf, samengevoegd
 
+from .opschijf import op_schijf
 from .opties import Voortgang
 from .plan import Plan
 from .verschil import achtergebleven, bereken
-from .werk import Artikel, Gemaakt, Werk, maak_alle
+
+if TYPE_CHECKING:
+    from .werk import Artikel, Gemaakt
 
 
 @dataclass(frozen=True)
@@ -60,20 +64,32 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                                  "contracten: het is niet onze map. Kies een andere uitvoermap; "
                                  "er is niets geschreven.")
         register = definitief.lees(plan.doel)
-        definitief.controleer(plan.doel, register)
         # What is to be done is decided without the file system (see `verschil`): what it
-        # needs to know of the folder is read here.
+        # needs to know of the folder is read here, without reading every file. A file
+        # changed or removed by hand is not on disk as the manifest says: made again.
+        schijf = op_schijf(plan.doel, plan.profiel.sleutel, vorig, register)
         verschil = bereken(plan.taken, vorig, plan.kop, formaten=plan.formaten,
-                           op_schijf={d.pad for d in (vorig.documenten if vorig else [])
-                                      if (plan.doel / d.pad).is_file()},
-                           definitief=register.keys(), volledig=plan.volledig,
-                           opruimen=plan.opruimen)
+                           op_schijf=schijf.gelijk.keys(), definitief=register.keys(),
+                           volledig=plan.volledig, opruimen=plan.opruimen)
+        opnieuw = {t.pad for t in verschil.maken}
+        waarschuwingen += [f"{pad} is na de vorige run buiten contracten om gewijzigd en is "
+                           "opnieuw gemaakt (bewaar een eigen versie onder een andere naam)."
+                           for pad in schijf.gewijzigd if stam(pad) in opnieuw]
+        # Recorded after the commit when something was read again (a copied folder, a file
+        # touched): the next run need not read it.
+        gelijk = schijf.gelijk if schijf.verouderd else {}
+        del schijf
         bewaard = sorted(verschil.ongewijzigd)
         if vorig is not None and verschil.bij:
+            if gelijk:
+                kenmerken.leg_vast(plan.doel, plan.profiel.sleutel, gelijk)
             return Resultaat(plan.doel, vorig, ongewijzigd=bewaard,
                              waarschuwingen=waarschuwingen)
 
         gedeeld = _Gedeeld()
+        # Only now the rendering engine: an unchanged rerun does not load it.
+        from .werk import Werk, maak_alle
+
         werk = Werk(plan.profiel, plan.prijspeil, plan.sjablonen, plan.uitvoering,
                     plan.formaten, map_.staging)
         nieuw: list[Document] = []
@@ -90,7 +106,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                     naast.append(f"{gemaakt.taak.pad}.docx")
         del gedeeld
         if "pdf" in plan.formaten:
-            nieuw += _pdf(nieuw, map_)
+            nieuw += _pdf(nieuw, map_, processen)
         nieuwe_paden = {d.pad for d in nieuw}
         # What stays of the previous manifest (a remade finalised document has its new
         # version beside it), but for a file this run wrote again.
@@ -113,6 +129,9 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         weg = verschil.weg | achtergebleven(vorig, alle)
         nieuw_manifest = plan.kop.model_copy(update={"documenten": alle, "herkomst": herkomst})
         map_.voltooi(nieuw_manifest, sorted(weg))
+    kenmerken.leg_vast(plan.doel, plan.profiel.sleutel,
+                       {d.pad: d.sha256 for d in alle
+                        if d.pad in nieuwe_paden or gelijk.get(d.pad) == d.sha256})
     return Resultaat(plan.doel, nieuw_manifest, geschreven=sorted(nieuwe_paden),
                      ongewijzigd=bewaard, verwijderd=sorted(weg),
                      naast_definitief=sorted(naast), waarschuwingen=waarschuwingen)
@@ -223,11 +242,12 @@ def _documenten(gemaakt: Gemaakt, register: dict[str, dict[str, str]], map_: Uit
     return uit, is_naast
 
 
-def _pdf(documenten: list[Document], map_: Uitvoermap) -> list[Document]:
-    """A pdf beside every new .docx, all in one LibreOffice run."""
+def _pdf(documenten: list[Document], map_: Uitvoermap, processen: int | None
+         ) -> list[Document]:
+    """A pdf beside every new .docx, in one LibreOffice run per process (see `naar_pdf`)."""
     docx = [d for d in documenten if d.formaat == "docx"]
     paren = [(map_.plek(d.pad), map_.plek(f"{d.stam}.pdf")) for d in docx]
-    naar_pdf(paren)
+    naar_pdf(paren, processen=processen)
     return [d.met(formaat="pdf", pad=f"{d.stam}.pdf", sha256=sha256(doel.read_bytes()),
                   artikelen=None)
             for d, (_, doel) in zip(docx, paren, strict=True)]

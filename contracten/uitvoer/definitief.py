@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,16 +33,23 @@ def lees(map_: Path) -> dict[str, dict[str, Any]]:
                              "verder genereert.") from None
 
 
-def controleer(map_: Path, register: dict[str, dict[str, Any]]) -> None:
+def controleer(map_: Path, register: dict[str, dict[str, Any]],
+               gehasht: Mapping[str, str | None] | None = None) -> None:
     """Every finalised document is on disk exactly as it was signed; otherwise stop before
-    anything is written: a changed or missing signed contract needs a person's eyes."""
+    anything is written: a changed or missing signed contract needs a person's eyes.
+    `gehasht`: the sha256 of each file by its path (None: missing), when known already (see
+    `kenmerken.in_map`); else each is read."""
     meldingen = []
     for pad, gegevens in sorted(register.items()):
         bestand = map_ / pad
-        if not bestand.is_file():
+        if gehasht is not None and pad in gehasht:
+            hash_ = gehasht[pad]
+        else:
+            hash_ = hashlib.sha256(bestand.read_bytes()).hexdigest() if bestand.is_file() else None
+        if hash_ is None:
             meldingen.append(Melding(pad, None, "", "is definitief maar staat niet meer in de map",
                                      "definitief_ontbreekt"))
-        elif hashlib.sha256(bestand.read_bytes()).hexdigest() != gegevens.get("sha256"):
+        elif hash_ != gegevens.get("sha256"):
             meldingen.append(Melding(pad, None, "", "is definitief maar is na het markeren "
                                      "gewijzigd; zet het getekende bestand terug (zijn sha256 "
                                      f"staat in {BESTAND})", "definitief_gewijzigd"))

@@ -15,7 +15,8 @@ import contextlib
 import json
 import os
 import stat
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from contracten.fouten import ContractenFout
@@ -23,6 +24,7 @@ from contracten.uitvoer.map import sha256, vervang_atomair
 
 BESTAND = ".contracten-kenmerken.json"
 VERSIE = 1
+_POGINGEN = 20  # times 5 ms: a file system whose clock ticks slower is only read again
 
 # per file: size, mtime_ns, ctime_ns, inode, sha256
 Kenmerk = tuple[int, int, int, int, str]
@@ -67,8 +69,17 @@ def _parse(pad: Path) -> tuple[dict[str, Kenmerk], int]:
 def hashes(uitvoer: Path, regio: str, paden: Iterable[str]) -> dict[str, str | None]:
     """The sha256 of each file `<uitvoer>/<pad>` of region `regio` (`pad`: its path in the
     register), None for one that is not there or not a file. Reads only the files that changed
-    since they were last hashed."""
+    since they were last hashed, and records what it read."""
     record = uitvoer / regio / BESTAND
+    uit, bekend, gewijzigd = _hashes(uitvoer, record, paden)
+    if gewijzigd:
+        _schrijf(record, uitvoer, bekend)
+    return uit
+
+
+def _hashes(uitvoer: Path, record: Path, paden: Iterable[str]
+            ) -> tuple[dict[str, str | None], dict[str, Kenmerk], bool]:
+    """`hashes`, and the record as it should be now, and whether that differs from the file."""
     bekend, geschreven = _lees(record)
     basis = os.fspath(uitvoer)
     uit: dict[str, str | None] = {}
@@ -97,9 +108,62 @@ def hashes(uitvoer: Path, regio: str, paden: Iterable[str]) -> dict[str, str | N
         if vorig != (*kenmerk, hash_):
             bekend[pad] = (*kenmerk, hash_)
             gewijzigd = True
-    if gewijzigd:
-        _schrijf(record, uitvoer, bekend)
-    return uit
+    return uit, bekend, gewijzigd
+
+
+def _plek(doel: Path, regio: str) -> tuple[Path, str, str]:
+    """Where the record of an output folder `doel` of region `regio` is: (the output tree, the
+    region's folder in it, the prefix of `doel`'s files in the tree). A folder outside a
+    region's folder (`<uitvoer>/<regio>/…`) keeps its own record."""
+    for ouder in (doel, *doel.parents):
+        if ouder.name == regio:
+            return ouder.parent, regio, f"{doel.relative_to(ouder.parent).as_posix()}/"
+    return doel.parent, doel.name, f"{doel.name}/"
+
+
+def in_map(doel: Path, regio: str, paden: Iterable[str]
+           ) -> tuple[dict[str, str | None], bool]:
+    """`hashes` of files of one output folder `doel` (paths relative to it, as in its
+    manifest), and whether the record is out of date (a file was read again, or is gone): what
+    a rerun decides from without reading every file. Writes nothing: a run changes nothing
+    before it commits, and then records what it knows (`leg_vast`)."""
+    uitvoer, map_, voor = _plek(doel, regio)
+    gehasht, _, gewijzigd = _hashes(uitvoer, uitvoer / map_ / BESTAND,
+                                    [voor + pad for pad in paden])
+    return {pad[len(voor):]: hash_ for pad, hash_ in gehasht.items()}, gewijzigd
+
+
+def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str]) -> None:
+    """Record files a run has just written into `doel` (paths relative to it) with the sha256
+    it computed as it made them: the next look (a rerun, the web's status) need not read them.
+    A file that changes after this, even within the same tick, is read again (see `hashes`)."""
+    uitvoer, map_, voor = _plek(doel, regio)
+    record = uitvoer / map_ / BESTAND
+    vastgelegd, _ = _lees(record)
+    basis = os.fspath(uitvoer)
+    gewijzigd, laatste = False, 0
+    for pad, hash_ in bekend.items():
+        try:
+            staat = os.stat(os.path.join(basis, voor + pad))
+        except OSError:
+            continue
+        if stat.S_ISREG(staat.st_mode) and vastgelegd.get(voor + pad) != (
+                kenmerk := (*_kenmerk(staat), hash_)):
+            vastgelegd[voor + pad] = kenmerk
+            laatste = max(laatste, staat.st_mtime_ns, staat.st_ctime_ns)
+            gewijzigd = True
+    if not gewijzigd:
+        return
+    # Written in a later tick of the file system's clock than the newest file it records, or
+    # the next look would not trust (and read again) the files just committed.
+    for _ in range(_POGINGEN):
+        _schrijf(record, uitvoer, vastgelegd)
+        try:
+            if record.stat().st_mtime_ns > laatste:
+                return
+        except OSError:
+            return
+        time.sleep(0.005)
 
 
 def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:

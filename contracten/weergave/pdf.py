@@ -1,9 +1,10 @@
-"""Word to PDF through LibreOffice headless: one LibreOffice process for a whole run, with a clear
-message when it is not installed. Every PDF is PDF/A-2b, the archival format: a municipality
-must keep the letters it sends, and a PDF/A shows the same in fifty years (fonts embedded, no
-external content). It is tagged as well (headings, paragraphs, tables and the reading order for
-a screen reader, in the document's language, nl-NL), as the Wet digitale overheid asks of what a
-government publishes.
+"""Word to PDF through LibreOffice headless, with a clear message when it is not installed: one
+LibreOffice process per core for a whole run, each started once with its own private profile
+and its share of the documents (one LibreOffice converts one document at a time). Every PDF is
+PDF/A-2b, the archival format: a municipality must keep the letters it sends, and a PDF/A
+shows the same in fifty years (fonts embedded, no external content). It is tagged as well
+(headings, paragraphs, tables and the reading order for a screen reader, in the document's
+language, nl-NL), as the Wet digitale overheid asks of what a government publishes.
 
 LibreOffice's own `--convert-to` cannot update a table of contents, and without that the
 contents have no page numbers (only a word processor knows them). So the run goes through a
@@ -13,13 +14,19 @@ the next page), and exports the PDF."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from contracten.fouten import ContractenFout
+
+# How long a run may take, in seconds: this much, and this much more per document.
+TIJD_PER_RUN = 600.0
+TIJD_PER_DOCUMENT = 10.0
 
 # The PDF export's options: PDF/A-2b (SelectPdfVersion 2), tagged.
 PDF_OPTIES = {"SelectPdfVersion": 2, "UseTaggedPDF": True}
@@ -121,8 +128,23 @@ def _redenen(fouten: Path) -> dict[int, str]:
     return uit
 
 
-def naar_pdf(paren: list[tuple[Path, Path]]) -> None:
-    """Convert each .docx `bron` into the .pdf `doel`. Raises ContractenFout."""
+def verdeel(groottes: list[int], aantal: int) -> list[list[int]]:
+    """The documents (numbered by position, each with its size) over `aantal` processes with
+    about the same number of bytes each: the largest first, each to the lightest share; within
+    a share in their own order. The same sizes give the same shares."""
+    delen: list[list[int]] = [[] for _ in range(max(1, min(aantal, len(groottes))))]
+    gewicht = [0] * len(delen)
+    for i in sorted(range(len(groottes)), key=lambda i: (-groottes[i], i)):
+        licht = min(range(len(delen)), key=lambda d: (gewicht[d], d))
+        delen[licht].append(i)
+        gewicht[licht] += groottes[i]
+    return [sorted(deel) for deel in delen if deel]
+
+
+def naar_pdf(paren: list[tuple[Path, Path]], *, processen: int | None = None) -> None:
+    """Convert each .docx `bron` into the .pdf `doel`, with `processen` LibreOffice processes
+    side by side (default: one per core), each started once. Writes no pdf unless all of them
+    could be made. Raises ContractenFout."""
     if not paren:
         return
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -130,32 +152,69 @@ def naar_pdf(paren: list[tuple[Path, Path]]) -> None:
         raise ContractenFout("Voor pdf is LibreOffice nodig, maar 'soffice' is niet gevonden. "
                              "Installeer het (bijv. apt-get install libreoffice-writer-nogui) of "
                              "kies een ander formaat.")
+    delen = verdeel([bron.stat().st_size for bron, _ in paren],
+                    processen if processen is not None else os.cpu_count() or 1)
     with tempfile.TemporaryDirectory(prefix="contracten-pdf-") as tijdelijk:
-        werk = Path(tijdelijk)
-        # Numbered copies: documents in different folders may share a name, and the macro needs
-        # no file names from outside (it reads none of their characters).
-        (werk / "in").mkdir()
-        (werk / "pdf").mkdir()
-        for i, (bron, _) in enumerate(paren):
-            shutil.copyfile(bron, werk / "in" / f"{i:06d}.docx")
-        # A private profile, so a LibreOffice the user has open does not block the conversion.
-        _profiel(werk / "profiel")
-        macro = f'macro:///Standard.Pdf.Omzetten("{werk.as_uri()}",{len(paren)})'
-        proces = subprocess.run(
-            [soffice, f"-env:UserInstallation={(werk / 'profiel').as_uri()}", "--headless",
-             "--norestore", macro],
-            capture_output=True, text=True, timeout=600 + 10 * len(paren), check=False)
-        uit = werk / "pdf"
-        ontbreekt = [i for i in range(len(paren)) if not (uit / f"{i:06d}.pdf").is_file()]
-        if proces.returncode != 0 or ontbreekt:
-            redenen = _redenen(werk / "fouten.txt")
+        mappen = [Path(tijdelijk) / str(d) for d in range(len(delen))]
+        for werk, deel in zip(mappen, delen, strict=True):
+            # Numbered copies: documents in different folders may share a name, and the macro
+            # needs no file names from outside (it reads none of their characters).
+            (werk / "in").mkdir(parents=True)
+            (werk / "pdf").mkdir()
+            for j, i in enumerate(deel):
+                shutil.copyfile(paren[i][0], werk / "in" / f"{j:06d}.docx")
+            # A private profile per process: LibreOffice runs one instance per profile, and a
+            # LibreOffice the user has open does not block the conversion.
+            _profiel(werk / "profiel")
+        afgebroken = _draai(soffice, mappen, delen, time.monotonic() + TIJD_PER_RUN
+                            + TIJD_PER_DOCUMENT * len(paren))
+        # A process that ended with an error may have left its last pdf half written: none of
+        # its pdfs is trusted then.
+        ontbreekt = {i for d, (werk, deel) in enumerate(zip(mappen, delen, strict=True))
+                     for j, i in enumerate(deel)
+                     if d in afgebroken or not (werk / "pdf" / f"{j:06d}.pdf").is_file()}
+        if ontbreekt:
+            redenen = {deel[j]: reden for werk, deel in zip(mappen, delen, strict=True)
+                       for j, reden in _redenen(werk / "fouten.txt").items() if j < len(deel)}
             namen = ", ".join(f"{paren[i][0].name} ({redenen[i]})" if i in redenen
-                              else paren[i][0].name for i in ontbreekt[:10])
+                              else paren[i][0].name for i in sorted(ontbreekt)[:10])
+            stderr = " ".join((werk / "stderr.txt").read_text(errors="replace")
+                              for werk in mappen if (werk / "stderr.txt").is_file()).strip()
             raise ContractenFout(f"LibreOffice kon niet naar pdf omzetten: {namen}"
-                                 + ("" if redenen else f" ({proces.stderr.strip()[:200]})"))
-        for i, (_, doel) in enumerate(paren):
-            doel.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(uit / f"{i:06d}.pdf", doel)
+                                 + ("" if redenen else f" ({stderr[:200]})"))
+        for werk, deel in zip(mappen, delen, strict=True):
+            for j, i in enumerate(deel):
+                doel = paren[i][1]
+                doel.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(werk / "pdf" / f"{j:06d}.pdf", doel)
+
+
+def _draai(soffice: str, mappen: list[Path], delen: list[list[int]], uiterlijk: float
+           ) -> set[int]:
+    """Run one LibreOffice per folder, all at once, and wait for them (until `uiterlijk`, a
+    moment of time.monotonic). Returns the numbers of those that ended with an error. On an
+    error or an interruption none is left running."""
+    lopend: list[subprocess.Popen[bytes]] = []
+    try:
+        for werk, deel in zip(mappen, delen, strict=True):
+            macro = f'macro:///Standard.Pdf.Omzetten("{werk.as_uri()}",{len(deel)})'
+            with (werk / "stderr.txt").open("wb") as stderr:
+                lopend.append(subprocess.Popen(
+                    [soffice, f"-env:UserInstallation={(werk / 'profiel').as_uri()}",
+                     "--headless", "--norestore", macro],
+                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr))
+        for proces in lopend:
+            try:
+                proces.wait(timeout=max(0.0, uiterlijk - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                raise ContractenFout("LibreOffice werd niet op tijd klaar met het omzetten naar "
+                                     "pdf; er is niets geschreven.") from None
+        return {d for d, proces in enumerate(lopend) if proces.returncode != 0}
+    finally:
+        for proces in lopend:
+            if proces.poll() is None:
+                proces.kill()
+                proces.wait()
 
 
 def samengevoegd(delen: list[Path], doel: Path) -> None:

@@ -12,9 +12,6 @@ import io
 import os
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 MAP = Path(__file__).parent
 PO = MAP / "nl" / "LC_MESSAGES" / "messages.po"
 MO = PO.with_suffix(".mo")
@@ -35,6 +32,9 @@ def vertaald(bericht: str) -> str:
 
 def compileer() -> bytes:
     """messages.mo as it follows from messages.po."""
+    from babel.messages.mofile import write_mo  # only here: every command imports this package
+    from babel.messages.pofile import read_po
+
     with PO.open("rb") as bestand:
         catalogus = read_po(bestand, locale="nl")
     uit = io.BytesIO()

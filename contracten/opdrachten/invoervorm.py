@@ -1,0 +1,100 @@
+"""The shape of a contract's case for `valideer`, read from the contract's input instead of
+from its context: a region of 10,000 aanbieders need not have 10,000 contexts built to find
+that they take the same branches of every template.
+
+Two contracts have the same input shape when they are in the same perceel (with the same
+`enkel`/`meer`), their aanbieders list the same producten and percelen, have the same value in
+every field not named below (btw_percentage, voorbeeld, and any field added later), and differ
+only in:
+
+- what identifies or addresses them (`VRIJE_TEKST`: id, naam, KvK, AGB, adres, contact,
+  vertegenwoordiger, the letters' t.a.v. and aanhef, an onderaannemer's naam and KvK): only
+  whether each is given (None, empty or not) counts, as a template tests no more of it;
+- their amounts (`BEDRAGEN`: jaaromzet, aanneemsom, …): only their sign and on which side of
+  each threshold of the region they are (the social-return drempel: above it social return is
+  owed), the only comparisons the documents make with them.
+
+Contracts of the same input shape get contexts of the same shape (see `valideer.vorm`), so a
+template is filled for one of them. What is wrong in one aanbieder's own data (a KvK-nummer, an
+amount, an unknown product) is found by the profile's models when the region loads."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Hashable
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+
+from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
+
+VRIJE_TEKST = frozenset({"id", "naam", "kvk", "agb", "adres", "contact", "vertegenwoordiger",
+                         "brief"})
+BEDRAGEN = frozenset({"jaaromzet", "aanneemsom", "aanneemsom_incl_btw", "bestedingsruimte",
+                      "aanneemsom_per_perceel"})
+
+
+def drempels(profiel: Profiel) -> tuple[Decimal, ...]:
+    """The amounts of the region an aanbieder's amounts are compared with."""
+    regel = profiel.regio.regels.socialreturn
+    return (regel.drempel,) if regel is not None else ()
+
+
+def invoervorm(contract: Contract, grenzen: tuple[Decimal, ...]) -> Hashable:
+    """The input shape of one contract (see the module's note)."""
+    return (contract.perceel.nummer, contract.enkel, contract.meer,
+            _vorm(contract.aanbieder, grenzen, ""))
+
+
+def _velden(waarde: Any) -> list[tuple[str, Any]] | None:
+    """The fields of a model or dataclass, in their order; None for any other value."""
+    if isinstance(waarde, BaseModel):
+        return [(naam, getattr(waarde, naam)) for naam in type(waarde).model_fields]
+    if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
+        return [(f.name, getattr(waarde, f.name)) for f in dataclasses.fields(waarde)]
+    return None
+
+
+def _vorm(waarde: Any, grenzen: tuple[Decimal, ...], veld: str) -> Hashable:
+    if veld in VRIJE_TEKST:
+        return _gegeven(waarde)
+    if veld in BEDRAGEN:
+        return _bedrag(waarde, grenzen)
+    velden = _velden(waarde)
+    if velden is not None:
+        return (type(waarde).__name__, tuple((n, _vorm(v, grenzen, n)) for n, v in velden))
+    if isinstance(waarde, list | tuple):
+        return ("lijst", tuple(_vorm(v, grenzen, veld) for v in waarde))
+    if isinstance(waarde, dict):
+        return ("dict", tuple(sorted(((k, _vorm(v, grenzen, veld)) for k, v in waarde.items()),
+                                     key=repr)))
+    return waarde if isinstance(waarde, Hashable) else repr(waarde)
+
+
+def _gegeven(waarde: Any) -> Hashable:
+    """Free text: only whether each part is given."""
+    if waarde is None or isinstance(waarde, bool):
+        return waarde
+    if isinstance(waarde, str):
+        return ("tekst", bool(waarde))
+    velden = _velden(waarde)
+    if velden is not None:
+        return (type(waarde).__name__, tuple((n, _gegeven(v)) for n, v in velden))
+    if isinstance(waarde, list | tuple):
+        return ("lijst", tuple(_gegeven(v) for v in waarde))
+    return (type(waarde).__name__, bool(waarde))
+
+
+def _bedrag(waarde: Any, grenzen: tuple[Decimal, ...]) -> Hashable:
+    """An amount: its sign and its side of each threshold."""
+    if waarde is None:
+        return None
+    if isinstance(waarde, dict):
+        return ("dict", tuple(sorted(((k, _bedrag(v, grenzen)) for k, v in waarde.items()),
+                                     key=repr)))
+    if isinstance(waarde, int | Decimal) and not isinstance(waarde, bool):
+        teken = (waarde > 0) - (waarde < 0)
+        return ("bedrag", teken, tuple(waarde > g for g in grenzen))
+    return _vorm(waarde, grenzen, "")

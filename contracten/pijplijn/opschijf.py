@@ -1,0 +1,36 @@
+"""What a run needs to know of its output folder before it decides anything (see `verschil`):
+which files of the previous manifest are on disk exactly as the manifest says, without reading
+every one. Each file's sha256 comes from the record of sizes and times (`uitvoer.kenmerken`):
+only a file changed since it was written is read again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from contracten.uitvoer import definitief, kenmerken
+from contracten.uitvoer.manifest import Manifest
+
+
+@dataclass(frozen=True)
+class OpSchijf:
+    gelijk: dict[str, str]  # path: sha256, of each file on disk as the manifest says
+    verouderd: bool  # the record did not know them all: to record after the commit
+    # Files changed by hand since the previous run (not finalised ones: those stop the run):
+    # not as the manifest says, so their documents are made again.
+    gewijzigd: list[str]
+
+
+def op_schijf(doel: Path, regio: str, vorig: Manifest | None,
+              register: dict[str, dict[str, Any]]) -> OpSchijf:
+    """The files of `vorig` in `doel` as they are now. Raises InvoerFout when a finalised
+    document (`register`) was changed or removed (see `definitief.controleer`)."""
+    vorige = vorig.documenten if vorig else []
+    gehasht, verouderd = kenmerken.in_map(doel, regio, dict.fromkeys(
+        [*(d.pad for d in vorige), *register]))
+    definitief.controleer(doel, register, gehasht)
+    gelijk = {d.pad: d.sha256 for d in vorige if gehasht[d.pad] == d.sha256}
+    gewijzigd = sorted(d.pad for d in vorige
+                       if gehasht[d.pad] is not None and d.pad not in gelijk)
+    return OpSchijf(gelijk, verouderd, gewijzigd)
