@@ -1,0 +1,78 @@
+"""The queue of the web's jobs on PostgreSQL: procrastinate's (schema version 12). The table
+`taken` stays the record people see (who asked, progress, how it ended); procrastinate holds
+the job each `contracten werker` fetches, with the job's id as its only argument. A job is put
+in the queue in the same transaction as its row in `taken`: both or neither. One job per region
+waits (queueing lock) and runs (lock) at a time. With SQLite there is no queue: the web process
+runs a job itself."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Engine, text
+
+from contracten.register import storingen
+
+if TYPE_CHECKING:
+    from procrastinate import App
+
+# procrastinate is imported where it is used: most commands (and every SQLite register) never
+# need it, and importing it takes a noticeable part of a second
+
+TAAK = "contracten.genereer"  # procrastinate's name of the task that regenerates a region
+WACHTRIJ = "genereer"  # its queue
+# procrastinate's tables: the application's role reads and changes them (a werker takes a job,
+# records its end and its own sign of life; procrastinate removes a stopped werker's row)
+TABELLEN = ("procrastinate_jobs", "procrastinate_events", "procrastinate_periodic_defers",
+            "procrastinate_workers")
+
+
+def v12_wachtrij(verbinding: Connection) -> None:
+    """procrastinate's schema, as the installed procrastinate ships it (`procrastinate schema
+    --apply` does the same), installed by the role that owns the tables. Nothing on SQLite; a
+    database that has it already (installed by hand) keeps it."""
+    if verbinding.dialect.name != "postgresql":
+        return
+    if verbinding.execute(text("SELECT to_regclass('procrastinate_jobs')")).scalar():
+        return
+    from procrastinate.schema import SchemaManager
+
+    # several statements in one go: psycopg sends them as they are when no parameters come with
+    # them (so a % in them stays a %)
+    verbinding.connection.driver_connection.execute(  # type: ignore[union-attr]
+        SchemaManager.get_schema())
+
+
+def toegang(verbinding: Connection, naam: str) -> None:
+    """What the application's role `naam` (quoted) needs of procrastinate's tables besides the
+    reading and adding every table gets; its functions and types everyone may use already."""
+    if verbinding.execute(text("SELECT to_regclass('procrastinate_jobs')")).scalar():
+        verbinding.execute(text(f"GRANT UPDATE, DELETE ON {', '.join(TABELLEN)} TO {naam}"))
+
+
+def _app() -> App:
+    from procrastinate import App, SyncPsycopgConnector
+
+    # never opened: every query goes through the connection given to it
+    return App(connector=SyncPsycopgConnector())
+
+
+def zet_in_wachtrij(verbinding: Connection, taak: str, regio: str) -> int:
+    """Queue job `taak` of `regio` in the transaction of `verbinding`; procrastinate's id."""
+    psycopg: Any = verbinding.connection.driver_connection
+    sleutel = f"{WACHTRIJ}:{regio}"
+    return _app().configure_task(TAAK, queue=WACHTRIJ, lock=sleutel, queueing_lock=sleutel,
+                                 connection=psycopg).defer(taak=taak)
+
+
+def werker_app(engine: Engine) -> App:
+    """procrastinate for a werker on the register of `engine` (its URL, as the application's
+    role), waiting as long as the register's other connections do. Opened by the werker."""
+    from procrastinate import App, PsycopgConnector
+
+    seconden = storingen.wachttijd()
+    url = engine.url.set(drivername="postgresql")
+    opties = storingen.postgres_opties(engine.url, seconden)
+    return App(connector=PsycopgConnector(
+        conninfo=url.render_as_string(hide_password=False), kwargs=opties,
+        timeout=max(2, seconden)))
