@@ -18,8 +18,10 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
+import psycopg
 from procrastinate import App
 from procrastinate.exceptions import ProcrastinateException
 from procrastinate.jobs import Status
@@ -70,7 +72,7 @@ def werk(register: Takenregister, *, proces: str, klok: Callable[[], dt.datetime
 
     try:
         asyncio.run(_draai(app, register, klok, eenmaal=eenmaal, naam=proces))
-    except ProcrastinateException as fout:
+    except (ProcrastinateException, psycopg.Error) as fout:  # psycopg's pool waited in vain
         raise ContractenFout(f"De wachtrij van de taken in het register is niet bereikbaar "
                              f"({type(fout).__name__}: {fout}).") from None
     return gedaan[0]
@@ -121,6 +123,10 @@ async def _draai(app: App, register: Takenregister, klok: Callable[[], dt.dateti
         except asyncio.CancelledError:
             if not gestopt:
                 raise
+        else:
+            if not eenmaal:  # procrastinate stopped it: its connection to the queue failed
+                raise ContractenFout("De werker is gestopt: de verbinding met de wachtrij in "
+                                     "het register viel weg. Start de werker opnieuw.")
         finally:
             opruimen.cancel()
             for signum in (signal.SIGINT, signal.SIGTERM):
@@ -133,7 +139,10 @@ async def _blijf_opruimen(app: App, register: Takenregister,
                           klok: Callable[[], dt.datetime]) -> None:
     while True:
         await asyncio.sleep(HARTSLAG * 2)
-        await _ruim_op(app, register, klok)
+        # the register away a moment: the next round tries again (procrastinate itself stops
+        # the werker when it stays away)
+        with suppress(ContractenFout, ProcrastinateException):
+            await _ruim_op(app, register, klok)
 
 
 async def _ruim_op(app: App, register: Takenregister, klok: Callable[[], dt.datetime]) -> None:

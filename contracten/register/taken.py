@@ -159,7 +159,8 @@ class Takenregister:
         return taak
 
     def ruim_op(self, op: dt.datetime) -> int:
-        """Record every running job whose process stopped as afgebroken; returns how many."""
+        """Record every running job whose process stopped as afgebroken, and every waiting
+        one whose job in the queue ended without running it; returns how many."""
         with self.engine.begin() as v:
             return self._ruim_op(v, op)
 
@@ -171,7 +172,12 @@ class Takenregister:
         for id_, hartslag in gestopt:
             v.execute(t.update().where(t.c.id == id_, t.c.status == "bezig")
                       .values(status="afgebroken", fout=_afgebroken(hartslag), einde=op))
-        return len(gestopt)
+        verweesd = wachtrij.verweesd(v) if v.dialect.name == "postgresql" else []
+        for id_ in verweesd:
+            v.execute(t.update().where(t.c.id == id_, t.c.status == "wachtend").values(
+                status="afgebroken", einde=op, fout="de taak verdween uit de wachtrij van de "
+                "werkers zonder te zijn uitgevoerd. Start het opnieuw maken opnieuw."))
+        return len(gestopt) + len(verweesd)
 
 
 def _stil(hartslag: dt.datetime | None, op: dt.datetime) -> bool:

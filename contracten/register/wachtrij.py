@@ -29,18 +29,21 @@ TABELLEN = ("procrastinate_jobs", "procrastinate_events", "procrastinate_periodi
 
 def v12_wachtrij(verbinding: Connection) -> None:
     """procrastinate's schema, as the installed procrastinate ships it (`procrastinate schema
-    --apply` does the same), installed by the role that owns the tables. Nothing on SQLite; a
-    database that has it already (installed by hand) keeps it."""
+    --apply` does the same), installed by the role that owns the tables (a database that has it
+    already, installed by hand, keeps it); the jobs that wait in `taken` for a werker of an
+    earlier version go into its queue. Nothing on SQLite."""
     if verbinding.dialect.name != "postgresql":
         return
-    if verbinding.execute(text("SELECT to_regclass('procrastinate_jobs')")).scalar():
-        return
-    from procrastinate.schema import SchemaManager
+    if not verbinding.execute(text("SELECT to_regclass('procrastinate_jobs')")).scalar():
+        from procrastinate.schema import SchemaManager
 
-    # several statements in one go: psycopg sends them as they are when no parameters come with
-    # them (so a % in them stays a %)
-    verbinding.connection.driver_connection.execute(  # type: ignore[union-attr]
-        SchemaManager.get_schema())
+        # several statements in one go: psycopg sends them as they are when no parameters
+        # come with them (so a % in them stays a %)
+        verbinding.connection.driver_connection.execute(  # type: ignore[union-attr]
+            SchemaManager.get_schema())
+    for taak, regio in verbinding.execute(text(
+            "SELECT id, regio FROM taken WHERE status = 'wachtend' ORDER BY aangemaakt, id")):
+        zet_in_wachtrij(verbinding, taak, regio)
 
 
 def toegang(verbinding: Connection, naam: str) -> None:
@@ -76,3 +79,12 @@ def werker_app(engine: Engine) -> App:
     return App(connector=PsycopgConnector(
         conninfo=url.render_as_string(hide_password=False), kwargs=opties,
         timeout=max(2, seconden)))
+
+
+def verweesd(verbinding: Connection) -> list[str]:
+    """The jobs that wait in `taken` while their job in the queue ended without running them
+    (a werker could not begin them, or someone removed them from the queue by hand)."""
+    return list(verbinding.execute(text(
+        "SELECT t.id FROM taken t JOIN procrastinate_jobs j ON j.args->>'taak' = t.id "
+        "WHERE t.status = 'wachtend' AND j.queue_name = :wachtrij "
+        "AND j.status NOT IN ('todo', 'doing')"), {"wachtrij": WACHTRIJ}).scalars())
