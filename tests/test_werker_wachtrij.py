@@ -81,7 +81,7 @@ def test_het_schema_van_procrastinate_is_van_de_eigenaar(postgres):
             assert v.execute(sa.text(
                 "SELECT tableowner FROM pg_tables WHERE tablename = 'procrastinate_jobs'"
             )).scalar() == eigenaar.url.username
-        with app.connect() as v:  # the werker's role changes jobs, never the queue's tables
+        with app.connect() as v:  # the werker's role changes jobs, not the queue's tables
             v.execute(sa.text("UPDATE procrastinate_jobs SET priority = 0"))
             v.rollback()
             for opdracht in ("DROP TABLE procrastinate_jobs",
@@ -90,6 +90,9 @@ def test_het_schema_van_procrastinate_is_van_de_eigenaar(postgres):
                 with pytest.raises(sa.exc.ProgrammingError, match="must be owner"):
                     v.execute(sa.text(opdracht))
                 v.rollback()
+            with pytest.raises(sa.exc.ProgrammingError, match="permission denied"):
+                v.execute(sa.text("DELETE FROM procrastinate_jobs"))  # the queue keeps its jobs
+            v.rollback()
         with eigenaar.begin() as v:  # schema version 12 again, on a queue that is there
             wachtrij.v12_wachtrij(v)
     finally:

@@ -21,10 +21,11 @@ if TYPE_CHECKING:
 
 TAAK = "contracten.genereer"  # procrastinate's name of the task that regenerates a region
 WACHTRIJ = "genereer"  # its queue
-# procrastinate's tables: the application's role reads and changes them (a werker takes a job,
-# records its end and its own sign of life; procrastinate removes a stopped werker's row)
-TABELLEN = ("procrastinate_jobs", "procrastinate_events", "procrastinate_periodic_defers",
-            "procrastinate_workers")
+# What the application's role may change of procrastinate's tables, besides reading and adding
+# rows as in every table: a job's status (a werker takes it, ends it; fetching locks the row)
+# and the werkers' own rows (a sign of life; a stopped werker's row removed). Never a job
+# removed: the queue keeps every job, as `taken` does.
+WIJZIGEN = {"procrastinate_jobs": "UPDATE", "procrastinate_workers": "UPDATE, DELETE"}
 
 
 def v12_wachtrij(verbinding: Connection) -> None:
@@ -50,7 +51,8 @@ def toegang(verbinding: Connection, naam: str) -> None:
     """What the application's role `naam` (quoted) needs of procrastinate's tables besides the
     reading and adding every table gets; its functions and types everyone may use already."""
     if verbinding.execute(text("SELECT to_regclass('procrastinate_jobs')")).scalar():
-        verbinding.execute(text(f"GRANT UPDATE, DELETE ON {', '.join(TABELLEN)} TO {naam}"))
+        for tabel, rechten in WIJZIGEN.items():
+            verbinding.execute(text(f"GRANT {rechten} ON {tabel} TO {naam}"))
 
 
 def _app() -> App:
