@@ -1,8 +1,7 @@
 """Regenerating from the web as a job in the register (issue 30, item 4): with SQLite run by the
 web process itself, with PostgreSQL by `contracten werker` processes (procrastinate's queue:
-test_werker_wachtrij); the job page shows the
-run's own count, a restarted web application sees every job, and a job whose process died is
-reported as afgebroken."""
+test_werker_wachtrij); the job page shows the run's own count, a restarted web application
+sees every job, and a job whose process died is reported as afgebroken."""
 
 from __future__ import annotations
 
