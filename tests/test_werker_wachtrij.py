@@ -249,3 +249,24 @@ def test_een_werker_komt_terug_na_een_verbroken_verbinding(postgres, regios, tmp
         werker.send_signal(signal.SIGTERM)
         uit, fout = werker.communicate(timeout=60)
     assert werker.returncode == 143 and "Werker gestopt." in fout, (uit, fout)
+
+
+def test_een_taak_die_niet_meer_wacht_voert_een_werker_niet_uit(postgres, regios, tmp_path):
+    """The queue hands a werker a job whose row in taken waits no longer (taken by a werker of
+    an earlier version, recorded as afgebroken): it runs nothing, so nothing runs twice."""
+    uitvoer = tmp_path / "uit"
+    client = _client(regios, uitvoer, postgres)
+    adres = _start(client, "amersfoort")
+    eigenaar = _eigenaar()
+    try:
+        with eigenaar.begin() as v:
+            v.execute(sa.text("UPDATE taken SET status = 'bezig', werker = 'oud:1:x'"))
+        werker = _werker(postgres, "--eenmaal")
+        uit, fout = werker.communicate(timeout=120)
+        assert werker.returncode == 0 and "0 uitgevoerd" in uit, (uit, fout)
+        assert not uitvoer.exists()  # nothing made
+        assert [j["status"] for j in _jobs(eigenaar)] == ["succeeded"]
+        taak = contracten.Taken(postgres, klok=lambda: KLOK).taak(adres.rsplit("/", 1)[1])
+        assert taak is not None and taak.werker == "oud:1:x"
+    finally:
+        eigenaar.dispose()
