@@ -1,7 +1,7 @@
 """Regenerating from the web as a job in the register (issue 30, item 4): with SQLite run by the
-web process itself, with PostgreSQL by `contracten werker` processes; the job page shows the
-run's own count, a restarted web application sees every job, and a job whose process died is
-reported as afgebroken."""
+web process itself, with PostgreSQL by `contracten werker` processes (procrastinate's queue:
+test_werker_wachtrij); the job page shows the run's own count, a restarted web application
+sees every job, and a job whose process died is reported as afgebroken."""
 
 from __future__ import annotations
 
@@ -236,8 +236,8 @@ def test_met_postgresql_voert_een_werker_de_taak_uit(postgres, regios, tmp_path)
 
 
 def test_twee_werkers_nemen_elk_een_andere_taak(postgres, regios, tmp_path):
-    """Two waiting jobs, two werkers at once (--eenmaal): each job runs once (FOR UPDATE SKIP
-    LOCKED), and both end."""
+    """Two waiting jobs, two werkers at once (--eenmaal): each job runs once (procrastinate
+    locks the job it hands out), and both end."""
     client = _client(regios, tmp_path / "uit", postgres)
     adressen = [_start(client, regio) for regio in ("amersfoort", "assen")]
     omgeving = {**os.environ, "CONTRACTEN_DATABASE_EIGENAAR": os.environ[EIGENAAR]}

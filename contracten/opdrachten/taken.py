@@ -1,9 +1,9 @@
 """`Taken`: the web's jobs (regenerating a region), recorded in the register, so a restart of
 the web application, or a second web process behind the same proxy, sees each job and how it
 stands. With an SQLite register the web process runs a job itself, in a thread; with
-PostgreSQL it queues the job and one or more `contracten werker` processes run it, on any
-computer that sees the regios and output folders under the same paths. A job whose process
-stopped is reported as afgebroken (see `register.taken`)."""
+PostgreSQL it queues the job (procrastinate) and one or more `contracten werker` processes
+(`werker`) run it, on any computer that sees the regios and output folders under the same
+paths. A job whose process stopped is reported as afgebroken (see `register.taken`)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import os
 import secrets
 import socket
 import threading
-import time
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -90,30 +89,21 @@ class Taken:
         """The newest job of `regio` (waiting, running or ended), as it stands now."""
         return self._register().taak("", self.klok(), regio=regio)
 
-    def werk(self, *, eenmaal: bool = False, melding: Callable[[Taak], None] | None = None,
-             wacht: float = 2.0) -> int:
-        """Run the waiting jobs, one at a time, the oldest first, looking for new ones every
-        `wacht` seconds, until stopped (Ctrl-C or SIGTERM: the running job is recorded as
-        afgebroken); with `eenmaal`, until none waits. `melding(taak)` hears of each job as it
-        begins and ends. Returns how many ran. Only with a register on PostgreSQL."""
+    def werk(self, *, eenmaal: bool = False,
+             melding: Callable[[Taak], None] | None = None) -> int:
+        """Run the queue's jobs, one at a time, the oldest first, until stopped (Ctrl-C or
+        SIGTERM: the running job is recorded as afgebroken, then `werker.Gestopt`); with
+        `eenmaal`, until none waits. `melding(taak)` hears of each job as it begins and ends.
+        Returns how many ran. Only with a register on PostgreSQL (procrastinate's queue)."""
         register = self._register()
         if register.engine.dialect.name == "sqlite":
             raise ContractenFout("Een werker is er voor een register op PostgreSQL; met een "
                                  "SQLite-register maakt contracten web de documenten zelf.")
-        proces, gedaan = _proces(), 0
-        while True:
-            taak = register.neem(proces, self.klok())
-            if taak is None:
-                if eenmaal:
-                    return gedaan
-                time.sleep(wacht)
-                continue
-            if melding:
-                melding(taak)
-            einde = self._voer_uit(register, taak, proces)
-            gedaan += 1
-            if melding:
-                melding(einde)
+        from contracten.opdrachten import werker  # procrastinate: only a werker needs it
+
+        return werker.werk(register, proces=_proces(), klok=self.klok,
+                           voer_uit=self._voer_uit, stop=self.stop, eenmaal=eenmaal,
+                           melding=melding)
 
     def _voer_uit(self, register: Takenregister, taak: Taak, proces: str) -> Taak:
         """Run `taak` in this process, its progress and signs of life written meanwhile."""
@@ -156,9 +146,9 @@ class Taken:
                                geschreven=uitkomst.geschreven, verwijderd=uitkomst.verwijderd)
         return register.taak(taak.id, self.klok()) or taak
 
-    def stop(self) -> int:
-        """This process stops (the web server shuts down): each job it runs is recorded as
-        afgebroken now, not a minute later; returns how many. A job that still ends before
+    def stop(self, wie: str = "de webserver") -> int:
+        """This process (`wie`: the web server, a werker) stops: each job it runs is recorded
+        as afgebroken now, not a minute later; returns how many. A job that still ends before
         the process does records how it ended."""
         with _EIGEN_SLOT:
             eigen = list(_EIGEN.items())
@@ -166,7 +156,7 @@ class Taken:
             with suppress(ContractenFout):
                 register.einde(id_, proces, self.klok(), status="afgebroken",
                                klaar=stand[0] or 0, totaal=stand[1],
-                               fout="de webserver is gestopt. Start het opnieuw maken opnieuw.")
+                               fout=f"{wie} is gestopt. Start het opnieuw maken opnieuw.")
         return len(eigen)
 
     def _hartslag(self, register: Takenregister, id_: str, proces: str,

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, select, text
 
-from contracten.register import schema
+from contracten.register import schema, wachtrij
 from contracten.register.versies import (
     v1_tabellen,
     v2_alleen_aanvullen,
@@ -39,6 +39,7 @@ MIGRATIES: list[tuple[int, str, Callable[[Connection], None]]] = [
     (9, "gebruikers met een rol, en hun sessies in de webtoepassing", v9_gebruikers),
     (10, "tijden in UTC; eerdere stappen in de tijd van Amsterdam", v10_tijden_in_utc),
     (11, "de taken van de webtoepassing (documenten opnieuw maken)", v11_taken),
+    (12, "de wachtrij van de werkers op PostgreSQL (procrastinate)", wachtrij.v12_wachtrij),
 ]
 LAATSTE = MIGRATIES[-1][0]
 
@@ -67,8 +68,8 @@ def migreer(engine: Engine, app_rol: str | None = None) -> int:
 def _toegang(verbinding: Connection, rol: str) -> None:
     """The application's role reads every table and adds rows; it changes only the contracts
     (their status follows the profile), the users (a role, a password, disabled; never
-    removed), the web's sessions (ended at logout) and the web's jobs (their progress); a
-    migration's own record (which steps
+    removed), the web's sessions (ended at logout), the web's jobs (their progress) and
+    procrastinate's queue of them (see `wachtrij.toegang`); a migration's own record (which steps
     kept local time) it only reads. It owns nothing, so it can neither alter a table nor drop
     or disable a trigger, and it cannot update, delete or truncate the history. Granted again
     after every migration, so a table of a later version is covered too."""
@@ -82,3 +83,4 @@ def _toegang(verbinding: Connection, rol: str) -> None:
                      f"GRANT UPDATE ON taken TO {naam}",
                      f"REVOKE INSERT ON lokale_tijden FROM {naam}"):
         verbinding.execute(text(opdracht))
+    wachtrij.toegang(verbinding, naam)

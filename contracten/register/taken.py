@@ -1,9 +1,10 @@
 """The web's jobs in the register (table `taken`, schema version 11). A job waits (for a
-`contracten werker`), runs (its process writes its progress and a sign of life, `hartslag`,
-every few seconds) or has ended: klaar, mislukt, or afgebroken when the process that ran it
-stopped (a restart, a crash, kill -9): no sign of life for STIL. An interrupted job is reported,
-not run again by itself: the person who asked sees why and starts it again (a job that killed
-its process would otherwise kill the next one too)."""
+`contracten werker`, in procrastinate's queue: `wachtrij`), runs (its process writes its
+progress and a sign of life, `hartslag`, every few seconds) or has ended: klaar, mislukt, or
+afgebroken when the process that ran it stopped (a restart, a crash, kill -9): no sign of life
+for STIL. An interrupted job is reported, not run again by itself: the person who asked sees
+why and starts it again (a job that killed its process would otherwise kill the next one
+too)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select, text
 
 from contracten import tijd
-from contracten.register import schema
+from contracten.register import schema, wachtrij
 
 STIL = dt.timedelta(seconds=60)  # a running job without a sign of life this long: stopped
 HARTSLAG = 5.0  # seconds between two signs of life of a running job
@@ -81,7 +82,7 @@ class Takenregister:
               datum: dt.date, op: dt.datetime, werker: str | None) -> Taak:
         """A new job `id_` of `regio`, unless one waits or runs: then that one (one at a time
         per region, also across processes). With `werker`: that process runs it from now;
-        else it waits for a `contracten werker`."""
+        else it waits, in procrastinate's queue, for a `contracten werker`."""
         t = schema.taken
         with self._schrijven() as v:
             self._ruim_op(v, op)
@@ -93,23 +94,33 @@ class Takenregister:
                 id=id_, soort=soort, regio=regio, regios=regios, uitvoer=uitvoer, datum=datum,
                 status="bezig" if werker else "wachtend", klaar=0, werker=werker,
                 aangemaakt=op, hartslag=op if werker else None))
+            if werker is None and v.dialect.name == "postgresql":
+                wachtrij.zet_in_wachtrij(v, id_, regio)  # both or neither
             return _taak(v.execute(select(t).where(t.c.id == id_)).mappings().one())
 
-    def neem(self, werker: str, op: dt.datetime) -> Taak | None:
-        """The oldest waiting job, now run by `werker`; None when none waits. Two werkers never
-        take the same job: on PostgreSQL the row is locked and others skip it (FOR UPDATE SKIP
-        LOCKED), on SQLite one writer at a time."""
+    def begin(self, id_: str, werker: str, op: dt.datetime) -> Taak | None:
+        """Job `id_`, now run by `werker` (a `contracten werker` that procrastinate gave it);
+        None when it waits no longer (recorded as afgebroken meanwhile): then nothing runs."""
         t = schema.taken
         with self.engine.begin() as v:
-            self._ruim_op(v, op)
-            id_ = v.execute(select(t.c.id).where(t.c.status == "wachtend")
-                            .order_by(t.c.aangemaakt, t.c.id).limit(1)
-                            .with_for_update(skip_locked=True)).scalar()
-            if id_ is None:
+            gedaan = v.execute(t.update().where(t.c.id == id_, t.c.status == "wachtend")
+                               .values(status="bezig", werker=werker, hartslag=op)).rowcount
+            if not gedaan:
                 return None
-            v.execute(t.update().where(t.c.id == id_).values(status="bezig", werker=werker,
-                                                             hartslag=op))
             return _taak(v.execute(select(t).where(t.c.id == id_)).mappings().one())
+
+    def gestopt(self, id_: str, op: dt.datetime) -> bool:
+        """Record job `id_` as afgebroken if it has not ended: the werker that had it stopped
+        without a word (kill -9, a crash); whether it had not ended."""
+        t = schema.taken
+        with self.engine.begin() as v:
+            hartslag = v.execute(select(t.c.hartslag).where(
+                t.c.id == id_, t.c.status.in_(LOPEND))).first()
+            if hartslag is None:
+                return False
+            v.execute(t.update().where(t.c.id == id_, t.c.status.in_(LOPEND)).values(
+                status="afgebroken", fout=_afgebroken(hartslag[0]), einde=op))
+            return True
 
     def leeft(self, id_: str, werker: str, op: dt.datetime, klaar: int,
               totaal: int | None) -> None:
@@ -148,7 +159,8 @@ class Takenregister:
         return taak
 
     def ruim_op(self, op: dt.datetime) -> int:
-        """Record every running job whose process stopped as afgebroken; returns how many."""
+        """Record every running job whose process stopped as afgebroken, and every waiting
+        one whose job in the queue ended without running it; returns how many."""
         with self.engine.begin() as v:
             return self._ruim_op(v, op)
 
@@ -160,7 +172,12 @@ class Takenregister:
         for id_, hartslag in gestopt:
             v.execute(t.update().where(t.c.id == id_, t.c.status == "bezig")
                       .values(status="afgebroken", fout=_afgebroken(hartslag), einde=op))
-        return len(gestopt)
+        verweesd = wachtrij.verweesd(v) if v.dialect.name == "postgresql" else []
+        for id_ in verweesd:
+            v.execute(t.update().where(t.c.id == id_, t.c.status == "wachtend").values(
+                status="afgebroken", einde=op, fout="de taak verdween uit de wachtrij van de "
+                "werkers zonder te zijn uitgevoerd. Start het opnieuw maken opnieuw."))
+        return len(gestopt) + len(verweesd)
 
 
 def _stil(hartslag: dt.datetime | None, op: dt.datetime) -> bool:
