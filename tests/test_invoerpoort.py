@@ -164,7 +164,7 @@ def test_sigterm_tijdens_genereer_laat_alles_zoals_het_was(tmp_path):
     assert fout.strip() == "Afgebroken; er is niets gewijzigd."  # one line, no traceback
     assert _stand(tmp_path) == voor
     assert sorted(p.name for p in (tmp_path / "assen").iterdir()) == [  # no staging left
-        ".contracten-2025.slot", "2025"]
+        ".contracten-2025.slot", ".contracten-kenmerken.json", "2025"]
 
 
 @pytest.mark.parametrize("link", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x",

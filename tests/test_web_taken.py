@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -29,10 +30,12 @@ def _client(regios: Path, uitvoer: Path, database: object, **opties) -> TestClie
     return TestClient(app_voor(regios, uitvoer, database, door="mr. J. Jansen", **opties))
 
 
-def _start(client: TestClient, regio: str) -> str:
-    """Press the button of `regio`; the job page's address."""
+def _start(client: TestClient, regio: str, soort: str | None = None) -> str:
+    """Press the button of `regio` (the one of `soort`: genereer, pdf); the job page's
+    address."""
     token = csrf(client.get(f"/regio/{regio}").text)
-    antwoord = client.post(f"/regio/{regio}/genereer", data={"csrf": token},
+    antwoord = client.post(f"/regio/{regio}/genereer",
+                           data={"csrf": token, **({"soort": soort} if soort else {})},
                            follow_redirects=False)
     assert antwoord.status_code == 303 and antwoord.headers["location"].startswith("/taak/")
     return antwoord.headers["location"]
@@ -74,6 +77,26 @@ def test_met_sqlite_maakt_de_webserver_de_documenten_zelf_met_de_echte_telling(r
     tweede = _start(client, "amersfoort")
     assert tweede != adres
     assert "Klaar: 0 Word-documenten" in _wacht_op_uitkomst(client, tweede)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None,
+                    reason="LibreOffice (soffice) ontbreekt: pdf's maken kan niet")
+def test_pdfs_maken_is_ook_een_taak(regios, tmp_path):
+    """The second button: the documents and the pdf of each, as `genereer --formaat pdf`."""
+    database = tmp_path / "r.sqlite"
+    client = _client(regios, tmp_path / "uit", database)
+    assert 'name="soort" value="pdf"' in client.get("/regio/amersfoort").text
+    pagina = _wacht_op_uitkomst(client, _start(client, "amersfoort", "pdf"))
+    gemaakt = _word(tmp_path / "uit")
+    pdfs = sorted(str(p) for p in (tmp_path / "uit" / "amersfoort").rglob("*.pdf"))
+    assert len(pdfs) == len(gemaakt) > 0
+    assert all(Path(p).read_bytes().startswith(b"%PDF") for p in pdfs)
+    assert "<h1>Pdf&#39;s maken: amersfoort</h1>" in pagina
+    assert f"Klaar: {len(gemaakt)} Word-documenten en {len(pdfs)} pdf's gemaakt" in pagina
+    token = csrf(client.get("/regio/amersfoort").text)
+    antwoord = client.post("/regio/amersfoort/genereer", data={"csrf": token, "soort": "zip"},
+                           follow_redirects=False)
+    assert antwoord.status_code == 400
 
 
 def test_een_taak_overleeft_een_herstart_van_de_webtoepassing(regios, tmp_path):

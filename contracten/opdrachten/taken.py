@@ -41,6 +41,11 @@ def _proces() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
 
 
+# What a job can do, and the formats it adds to .docx and .md: 'pdf' makes the documents that
+# changed and the pdf of every document (one LibreOffice per core, as `genereer --formaat pdf`).
+SOORTEN: dict[str, tuple[str, ...]] = {"genereer": (), "pdf": ("pdf",)}
+
+
 @dataclass
 class _Uitkomst:
     status: str
@@ -67,12 +72,15 @@ class Taken:
         return self._register().engine.dialect.name == "sqlite"
 
     def start(self, regios: Path | str, regio: str, *, uitvoer: Path | str,
-              datum: dt.date) -> Taak:
-        """Regenerate `regio` (its letters dated `datum`) as a job; returns it. A job of
-        `regio` that waits or runs already is returned instead: one at a time per region."""
+              datum: dt.date, soort: str = "genereer") -> Taak:
+        """Regenerate `regio` (its letters dated `datum`) as a job; returns it. `soort` 'pdf'
+        also makes the pdf of every document. A job of `regio` that waits or runs already is
+        returned instead: one at a time per region."""
+        if soort not in SOORTEN:
+            raise ContractenFout(f"Onbekende taak '{soort}'; kies uit: {', '.join(SOORTEN)}.")
         register = self._register()
         eigen = _proces() if register.engine.dialect.name == "sqlite" else None
-        taak = register.nieuw(secrets.token_urlsafe(12), soort="genereer", regio=regio,
+        taak = register.nieuw(secrets.token_urlsafe(12), soort=soort, regio=regio,
                               regios=str(Path(regios).resolve()),
                               uitvoer=str(Path(uitvoer).resolve()), datum=datum,
                               op=self.klok(), werker=eigen)
@@ -120,10 +128,11 @@ class Taken:
         uitkomst = _Uitkomst("mislukt")
         try:
             profiel = laad_regio(Path(taak.regios), taak.regio)
+            formaten = SOORTEN.get(taak.soort, ())
             resultaat = genereer(profiel, datum=taak.datum, uitvoer=Path(taak.uitvoer),
-                                 voortgang=voortgang)
+                                 voortgang=voortgang, formaten=formaten)
             uitkomst = _Uitkomst("klaar", sorted(p for p in resultaat.geschreven
-                                                 if p.endswith(".docx")),
+                                                 if p.endswith((".docx", *formaten))),
                                  sorted(resultaat.verwijderd))
         except ContractenFout as fout:
             uitkomst.fout = str(fout)

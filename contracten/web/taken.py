@@ -21,11 +21,15 @@ def taken(request: Request) -> contracten.Taken:
 
 
 async def genereer(request: Request) -> Response:
-    await controleer_formulier(request)
+    """Regenerate the region ('genereer'), or also make every document's pdf ('pdf')."""
+    formulier = await controleer_formulier(request)
     naam = regionaam(request)
+    soort = str(formulier.get("soort", "genereer"))
+    if soort not in ("genereer", "pdf"):
+        raise HTTPException(400, "Kies documenten opnieuw maken of pdf's maken.")
     i = inst(request)
     taak = await run_in_threadpool(taken(request).start, i.regios, naam, uitvoer=i.uitvoer,
-                                   datum=contracten.dag_van(i.klok()))
+                                   datum=contracten.dag_van(i.klok()), soort=soort)
     return RedirectResponse(f"/taak/{taak.id}", status_code=303)
 
 
@@ -33,4 +37,7 @@ async def taak(request: Request) -> HTMLResponse:
     gevonden = await run_in_threadpool(taken(request).taak, str(request.path_params["taak"]))
     if gevonden is None:
         raise HTTPException(404, "Onbekende taak.")
-    return toon(request, "taak.html", taak=gevonden)
+    return toon(request, "taak.html", taak=gevonden,
+                wat="Pdf's maken" if gevonden.soort == "pdf" else "Documenten maken",
+                word=sum(p.endswith(".docx") for p in gevonden.geschreven),
+                pdfs=sum(p.endswith(".pdf") for p in gevonden.geschreven))
