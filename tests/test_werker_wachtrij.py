@@ -218,6 +218,25 @@ def test_een_taak_die_uit_de_wachtrij_verdween_houdt_de_regio_niet_vast(postgres
         eigenaar.dispose()
 
 
+def test_een_taak_die_met_de_hand_uit_de_wachtrij_is_verwijderd_houdt_de_regio_niet_vast(
+        postgres, regios, tmp_path):
+    """Someone with the owner's rights deleted the queue's job: the button records the
+    waiting job as afgebroken and starts a new one, instead of waiting for it forever."""
+    client = _client(regios, tmp_path / "uit", postgres)
+    adres = _start(client, "amersfoort")
+    eigenaar = _eigenaar()
+    try:
+        with eigenaar.begin() as v:
+            v.execute(sa.text("DELETE FROM procrastinate_jobs"))
+        opnieuw = _start(client, "amersfoort")
+        assert opnieuw != adres
+        assert "Afgebroken: de taak verdween uit de wachtrij van de werkers" in \
+            client.get(adres).text
+        assert [j["status"] for j in _jobs(eigenaar)] == ["todo"]
+    finally:
+        eigenaar.dispose()
+
+
 def test_een_werker_komt_terug_na_een_verbroken_verbinding(postgres, regios, tmp_path):
     """The server ends the werker's connections to the queue (a restart of PostgreSQL, a
     network hiccup): the werker connects again and runs the next job."""

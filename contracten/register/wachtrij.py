@@ -87,6 +87,7 @@ def verweesd(verbinding: Connection) -> list[str]:
     """The jobs that wait in `taken` while their job in the queue ended without running them
     (a werker could not begin them, or someone removed them from the queue by hand)."""
     return list(verbinding.execute(text(
-        "SELECT t.id FROM taken t JOIN procrastinate_jobs j ON j.args->>'taak' = t.id "
-        "WHERE t.status = 'wachtend' AND j.queue_name = :wachtrij "
-        "AND j.status NOT IN ('todo', 'doing')"), {"wachtrij": WACHTRIJ}).scalars())
+        "SELECT t.id FROM taken t LEFT JOIN procrastinate_jobs j ON j.args->>'taak' = t.id "
+        "AND j.queue_name = :wachtrij WHERE t.status = 'wachtend' "
+        "AND (j.id IS NULL OR j.status NOT IN ('todo', 'doing'))"),
+        {"wachtrij": WACHTRIJ}).scalars())
