@@ -85,17 +85,25 @@ def test_een_met_de_hand_gewijzigd_document_wordt_opnieuw_gemaakt(regios, gegene
     assert "overeenkomsten/wonen-plus.md" in geschreven
     assert pad.read_bytes() == origineel  # byte for byte what the run makes
     assert len([p for p in geschreven if p.endswith(".docx")]) == 1
+    # nothing lost: the hand-made version stays beside it, under a name of its own
+    (eigen,) = (map_ / "overeenkomsten").glob("wonen-plus.met-de-hand-*.md")
+    assert eigen.read_bytes() == origineel.replace(b"a", b"b", 1)
 
 
 def test_de_run_zegt_welk_gewijzigd_document_opnieuw_gemaakt_is(regios, gegenereerd):
     pad = gegenereerd / "assen" / "2025" / "programma-van-eisen.md"
     pad.write_bytes(pad.read_bytes() + b"\nmijn aantekening\n")
+    eigen = f"programma-van-eisen.met-de-hand-{hashlib.sha256(pad.read_bytes()).hexdigest()[:8]}.md"
     resultaat = genereer(laad_regio(regios, "assen"), uitvoer=gegenereerd, datum=ASSEN_DATUM)
     assert "programma-van-eisen.md" in resultaat.geschreven
     assert [w for w in resultaat.waarschuwingen if "programma-van-eisen.md" in w] == [
-        "programma-van-eisen.md is na de vorige run buiten contracten om gewijzigd en is "
-        "opnieuw gemaakt (bewaar een eigen versie onder een andere naam)."]
+        "programma-van-eisen.md is na de vorige run buiten contracten om gewijzigd: uw versie "
+        f"staat nu als {eigen} en het document is opnieuw gemaakt."]
     assert b"mijn aantekening" not in pad.read_bytes()
+    assert b"mijn aantekening" in (pad.parent / eigen).read_bytes()
+    # a later run keeps it, as every file of one's own
+    genereer(laad_regio(regios, "assen"), uitvoer=gegenereerd, datum=ASSEN_DATUM)
+    assert (pad.parent / eigen).is_file()
 
 
 def test_een_verwijderd_document_wordt_opnieuw_gemaakt(regios, gegenereerd):

@@ -11,6 +11,7 @@ from typing import Any
 
 from contracten.uitvoer import definitief, kenmerken
 from contracten.uitvoer.manifest import Manifest
+from contracten.uitvoer.map import Uitvoermap, sha256
 
 
 @dataclass(frozen=True)
@@ -34,3 +35,14 @@ def op_schijf(doel: Path, regio: str, vorig: Manifest | None,
     gewijzigd = sorted(d.pad for d in vorige
                        if gehasht[d.pad] is not None and d.pad not in gelijk)
     return OpSchijf(gelijk, verouderd, gewijzigd)
+
+
+def bewaar_eigen(map_: Uitvoermap, pad: str) -> str:
+    """Keep a file changed by hand that the run makes again: staged beside it under a name of
+    its own (`<naam>.met-de-hand-<sha256, 8 tekens>.<ext>`, never one the tool makes), it comes
+    into place with the run and stays, as every file of one's own does. Returns that name."""
+    inhoud = map_.bestaand(pad).read_bytes()
+    stam_, _, extensie = pad.rpartition(".")
+    naam = f"{stam_}.met-de-hand-{sha256(inhoud)[:8]}.{extensie}"
+    map_.schrijf(naam, inhoud)
+    return naam

@@ -19,7 +19,7 @@ from contracten.uitvoer.manifest import Document, Herkomst, Manifest, stam
 from contracten.uitvoer.map import Uitvoermap, sha256
 from contracten.weergave.pdf import naar_pdf, samengevoegd
 
-from .opschijf import op_schijf
+from .opschijf import bewaar_eigen, op_schijf
 from .opties import Voortgang
 from .plan import Plan
 from .verschil import achtergebleven, bereken
@@ -72,9 +72,9 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                            op_schijf=schijf.gelijk.keys(), definitief=register.keys(),
                            volledig=plan.volledig, opruimen=plan.opruimen)
         opnieuw = {t.pad for t in verschil.maken}
-        waarschuwingen += [f"{pad} is na de vorige run buiten contracten om gewijzigd en is "
-                           "opnieuw gemaakt (bewaar een eigen versie onder een andere naam)."
-                           for pad in schijf.gewijzigd if stam(pad) in opnieuw]
+        waarschuwingen += [f"{pad} is na de vorige run buiten contracten om gewijzigd: uw "
+                           f"versie staat nu als {bewaar_eigen(map_, pad)} en het document is "
+                           "opnieuw gemaakt." for pad in schijf.gewijzigd if stam(pad) in opnieuw]
         # Recorded after the commit when something was read again (a copied folder, a file
         # touched): the next run need not read it.
         gelijk = schijf.gelijk if schijf.verouderd else {}
