@@ -82,7 +82,8 @@ def test_meer_verlengingen_gebruikt_dan_er_zijn_wordt_geweigerd(regios):
     wijzig_yaml(regios / "assen/overeenkomst.yaml",
                 lambda d: d["verlenging"].update(gebruikt=3))
     uit = voer_uit("--regios", str(regios), "valideer", "assen")
-    assert uit.code == 1 and "verlenging: gebruikt (3) is meer dan aantal (2)" in uit.stderr
+    assert uit.code == 1
+    assert "verlenging.gebruikt: gebruikt (3) is meer dan aantal (2)" in uit.stderr
 
 
 def test_lopende_opzegging_uit_het_register(assen_gegenereerd, tmp_path):
