@@ -21,6 +21,8 @@ VOORBEELD_PROCENT = re.compile(r"(\d) \(voorbeeld\)\s?%")
 def vul_in(tekst: str, waarden: Mapping[str, str], invullingen: Mapping[str, str],
            lid: str) -> tuple[str, list[str]]:
     """The text with every blank filled, and the blanks that have no value (left as they are)."""
+    if "[" not in tekst and "(voorbeeld)" not in tekst:  # most leden: nothing to fill
+        return tekst, []
     ontbreekt: list[str] = []
     gezien: dict[str, int] = {}
 

@@ -7,6 +7,10 @@ import functools
 import re
 from typing import Any
 
+from lxml import etree
+
+from contracten.weergave.geheugen import Geheugen
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 LABELLIJSTEN = ("List", "List 2", "List 3")  # list items with their own label: "a.<tab>Vanaf …"
@@ -101,12 +105,23 @@ def _cel(tc: Any, stijlen: dict[str, str], links: dict[str, str],
 
 
 def tabel(tbl: Any, stijlen: dict[str, str], links: dict[str, str],
-           nummers: dict[str, int]) -> list[str]:
-    rijen = [[_cel(tc, stijlen, links, nummers) for tc in tr.iterchildren(f"{W}tc")]
-             for tr in tbl.iterchildren(f"{W}tr")]
-    if not rijen:
+          nummers: dict[str, int], rijen: Geheugen[bytes, tuple[str, ...]] | None = None
+          ) -> list[str]:
+    """A table's lines. `rijen`, a row's XML -> its cells, remembers rows between the tables of
+    one template (same `stijlen`); only for a table without footnotes or links, whose cells
+    depend on their XML alone."""
+    cellen = []
+    for tr in tbl.iterchildren(f"{W}tr"):
+        sleutel = etree.tostring(tr) if rijen is not None else b""
+        rij = rijen.get(sleutel) if rijen is not None else None
+        if rij is None:
+            rij = tuple(_cel(tc, stijlen, links, nummers) for tc in tr.iterchildren(f"{W}tc"))
+            if rijen is not None:
+                rijen[sleutel] = rij
+        cellen.append(rij)
+    if not cellen:
         return []
-    breedte = max(len(r) for r in rijen)
-    regels = ["| " + " | ".join(rijen[0]) + " |", "|" + "---|" * breedte]
-    regels += ["| " + " | ".join(r) + " |" for r in rijen[1:]]
+    breedte = max(len(r) for r in cellen)
+    regels = ["| " + " | ".join(cellen[0]) + " |", "|" + "---|" * breedte]
+    regels += ["| " + " | ".join(r) + " |" for r in cellen[1:]]
     return regels

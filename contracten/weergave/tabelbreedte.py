@@ -148,27 +148,40 @@ def minimale_breedtes(tbl: Any, opmaak: Opmaak) -> list[int]:
     minima = [0] * len(kolommen)
     breed: list[tuple[int, int, int]] = []  # cells spanning columns: (first, span, need)
     for tr in tbl.iterchildren(f"{W}tr"):
-        kolom = 0
-        voor = tr.find(f"{W}trPr/{W}gridBefore")
-        if voor is not None and voor.get(f"{W}val", "").isdigit():
-            kolom = int(voor.get(f"{W}val"))
-        for tc in tr.iterchildren(f"{W}tc"):
-            span_el = tc.find(f"{W}tcPr/{W}gridSpan")
-            span = int(span_el.get(f"{W}val")) if span_el is not None else 1
-            behoefte = max((_alinea_nodig(p, opmaak) for p in tc.iterchildren(f"{W}p")),
-                           default=0)
-            if behoefte:
-                behoefte += links + rechts
+        # A row's cells depend on its own XML alone: most rows repeat from table to table.
+        sleutel = (etree.tostring(tr), links, rechts)
+        cellen = opmaak.rijen.get(sleutel)
+        if cellen is None:
+            cellen = opmaak.rijen[sleutel] = _cellen(tr, opmaak, links + rechts)
+        for kolom, span, behoefte in cellen:
             if span == 1 and kolom < len(minima):
                 minima[kolom] = max(minima[kolom], behoefte)
             elif span > 1:
                 breed.append((kolom, span, behoefte))
-            kolom += span
     for eerste, span, behoefte in breed:
         tekort = behoefte - sum(minima[eerste:eerste + span])
         for i in range(eerste, min(eerste + span, len(minima))):
             minima[i] += max(tekort, 0) // span + 1 if tekort > 0 else 0
     return minima
+
+
+def _cellen(tr: Any, opmaak: Opmaak, marge: int) -> tuple[tuple[int, int, int], ...]:
+    """(first grid column, span, width needed) of each cell of row `tr`."""
+    uit = []
+    kolom = 0
+    voor = tr.find(f"{W}trPr/{W}gridBefore")
+    if voor is not None and voor.get(f"{W}val", "").isdigit():
+        kolom = int(voor.get(f"{W}val"))
+    for tc in tr.iterchildren(f"{W}tc"):
+        span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+        span = int(span_el.get(f"{W}val")) if span_el is not None else 1
+        behoefte = max((_alinea_nodig(p, opmaak) for p in tc.iterchildren(f"{W}p")),
+                       default=0)
+        if behoefte:
+            behoefte += marge
+        uit.append((kolom, span, behoefte))
+        kolom += span
+    return tuple(uit)
 
 
 def _minima(tbl: Any, opmaak: Opmaak) -> list[int]:

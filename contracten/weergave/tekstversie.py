@@ -129,16 +129,18 @@ class Onderdeel:
 
 
 def onderdeel(element: Any, stijlen: dict[str, str], sleutel: str,
-              geheugen: Geheugen[str, Any] | None = None) -> Onderdeel | None:
+              geheugen: Geheugen[str, Any] | None = None,
+              rijen: Geheugen[bytes, tuple[str, ...]] | None = None) -> Onderdeel | None:
     """`element` for the twin (None for what the twin skips: not a paragraph or table);
-    `sleutel`, its XML, looks it up in (and adds it to) `geheugen`."""
+    `sleutel`, its XML, looks it up in (and adds it to) `geheugen`; `rijen` remembers the rows
+    of tables (see markdownblok.tabel)."""
     if element.tag not in (_P, _TBL):
         return None
     if "footnoteReference" in sleutel or "r:id=" in sleutel:
         return Onderdeel(element, None)
     gelezen = geheugen.get(sleutel) if geheugen is not None else None
     if gelezen is None:
-        gelezen = _lees(element, stijlen, {}, {})
+        gelezen = _lees(element, stijlen, {}, {}, rijen)
         if geheugen is not None:
             geheugen[sleutel] = gelezen
     return Onderdeel(None, gelezen)
@@ -225,9 +227,10 @@ _LEGE_REGELS = re.compile(r"\n{3,}")
 
 
 def _lees(blok: Any, stijlen: dict[str, str], links: dict[str, str],
-          nummers: dict[str, int]) -> _Blok:
+          nummers: dict[str, int], rijen: Geheugen[bytes, tuple[str, ...]] | None = None
+          ) -> _Blok:
     if blok.tag == _TBL:
-        return _Blok(tuple(tabel(blok, stijlen, links, nummers)), "", "", False, 0, "")
+        return _Blok(tuple(tabel(blok, stijlen, links, nummers, rijen)), "", "", False, 0, "")
     return _Blok(None, alinea(blok, links, nummers), stijlnaam(blok, stijlen),
                  _begint_inhoudsopgave(blok), _veldbalans(blok), platte_tekst(blok))
 
