@@ -6,6 +6,7 @@ doesn't. It walks the WordprocessingML directly (no python-docx objects): fast e
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -66,8 +67,12 @@ def naar_markdown(docx: bytes) -> str:
 
 def kop_en_voet(delen: Iterable[str | bytes]) -> list[str]:
     """The text of header and footer parts (their XML), a line per paragraph."""
-    return ["\n".join(platte_tekst(p) for p in etree.fromstring(xml, _VEILIG).iter(f"{W}p"))
-            for xml in delen]
+    return [_kop_of_voet(xml) for xml in delen]
+
+
+@functools.lru_cache(maxsize=256)  # every aanbieder's documents have the same footer
+def _kop_of_voet(xml: str | bytes) -> str:
+    return "\n".join(platte_tekst(p) for p in etree.fromstring(xml, _VEILIG).iter(f"{W}p"))
 
 
 def kop_en_voet_van(docx: bytes) -> list[str]:
