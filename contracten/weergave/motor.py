@@ -217,8 +217,8 @@ class Motor:
                 velden_bijwerken=met_inhoudsopgave, voetnoten=bool(extra.voetnoten))
         if extra.nummering is not None:
             vervangen["word/numbering.xml"] = extra.nummering
-        return Gerenderd(self.inpakker.zip(vervangen), body_tekst, delen, noten, self.stijlen, links,
-                         tuple(kopvoet[naam] for naam in sorted(kopvoet)))
+        return Gerenderd(self.inpakker.zip(vervangen), body_tekst, delen, noten, self.stijlen,
+                         links, tuple(kopvoet[naam] for naam in sorted(kopvoet)))
 
     def _nabewerkt(self, xml: str) -> str:
         klaar = self.kopvoet_klaar.get(xml)
