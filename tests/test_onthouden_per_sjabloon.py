@@ -148,3 +148,32 @@ def test_plaatshouders_invullen_zoals_het_patroon():
         tekst = "".join(kans.choice(stukjes) for _ in range(kans.randint(0, 12)))
         assert vul_in(tekst, waarden, invullingen, "L") == \
             _vul_in_zoals_het_patroon(tekst, waarden, invullingen, "L"), tekst
+
+
+# --- formatting: numbers and dates remembered by what they show -------------------------------
+
+def test_getallen_onthouden_geven_wat_babel_geeft():
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal
+
+    from contracten.opmaak import LOCALE, getal
+
+    # equal values with equal hashes, remembered apart: each as Babel shows it
+    waarden = [Decimal("1.0"), Decimal("1.00"), 1, Decimal(1), Decimal("0.8333"), 2400,
+               Decimal("2400"), Decimal("-0"), Decimal("1E+3"), Decimal("12.50")]
+    for _ in range(2):  # the second time from memory
+        for waarde in waarden:
+            assert getal(waarde) == format_decimal(waarde, locale=LOCALE,
+                                                   decimal_quantization=False), waarde
+    assert getal(Decimal("0.8333")) == "0,8333" and getal(2400) == "2.400"
+
+
+def test_datums_onthouden_geven_hetzelfde():
+    import datetime as dt
+
+    from contracten.opmaak import datum
+
+    for _ in range(2):
+        assert datum(dt.date(2025, 5, 14)) == "14 mei 2025"
+        assert datum(dt.datetime(2025, 5, 14, 10, 0)) == "14 mei 2025"
