@@ -177,3 +177,24 @@ def test_datums_onthouden_geven_hetzelfde():
     for _ in range(2):
         assert datum(dt.date(2025, 5, 14)) == "14 mei 2025"
         assert datum(dt.datetime(2025, 5, 14, 10, 0)) == "14 mei 2025"
+
+
+# --- a letter's kenmerk: its contract's place, looked up instead of counted --------------------
+
+def test_kenmerknummer_is_de_plaats_van_het_contract():
+    import pytest
+
+    from contracten import laad_regio
+    from contracten.soorten.brief import kenmerk
+
+    from .conftest import REGIOS
+
+    for regio in sorted(p.name for p in REGIOS.iterdir() if (p / "regio.yaml").is_file()):
+        profiel = laad_regio(REGIOS, regio)
+        if profiel.brieven is None:
+            continue
+        for i, contract in enumerate(profiel.contracten, start=1):
+            assert kenmerk(profiel.brieven, profiel, contract, "SR", 2026).endswith(f"/{i:04d}")
+        if len(profiel.contracten) > 1:
+            return
+    pytest.skip("geen voorbeeldregio met brieven en meer dan één contract")
