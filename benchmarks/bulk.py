@@ -1,9 +1,10 @@
-"""Bulk generation, measured: speed against a plain docxtpl loop, and how time and memory scale.
+"""Bulk generation, measured against the goals of issue 31: speed against a plain docxtpl loop
+and against the floor, how time and memory scale, reruns, `valideer`, start-up and PDF.
 
-    python benchmarks/bulk.py                  # 1,000 and 5,000 aanbieders (8 to 9 minutes
-                                               # on 2 cores)
+    python benchmarks/bulk.py                  # 1,000 and 5,000 aanbieders
+    python benchmarks/bulk.py --groottes 1000 5000 10000 20000
     python benchmarks/bulk.py --klein          # 100 and 500 aanbieders: a quick check
-    python benchmarks/bulk.py --groottes 1000 5000 --paren 2 --werkmap /tmp/bench
+    python benchmarks/bulk.py --groottes 1000 --paren 3 --werkmap /tmp/bench --zonder-pdf
 
 Uses only the public API and the command line as a user runs it (`python -m contracten`); the
 baseline builds its contexts with the document kinds (`contracten.soorten.register.soorten`,
@@ -11,34 +12,45 @@ baseline builds its contexts with the document kinds (`contracten.soorten.regist
 (`contracten.weergave.sjabloon.ArtikelTeller`) and `contracten.weergave.word.vul` for the
 Fragments, and renders them with plain docxtpl.
 
-Two synthetic regions are built from regios/assen by copying its aanbieders N times, each copy
-with its own id, name, KvK and AGB number (about 2·N + 2 documents). Then:
+A synthetic region is built per size from regios/assen by copying its aanbieders N times, each
+copy with its own id, name, KvK and AGB number (about 2·N + 2 documents). Then:
 
-1. Ratio. At the smaller size, alternately (A B A B …, each run a fresh process):
+1. Ratio and floor. At the smallest size, alternately (B V A B V A …, each a fresh process):
    A = a plain docxtpl loop: per document `DocxTemplate(path)`, `render(context, jinja_env=…)`
        (a sandboxed StrictUndefined autoescape environment with our filters) and `save`; the same
        templates and contexts (Fragments as docxtpl subdocuments), no deterministic re-zip.
        Timed: the loop only (contexts, render, save), not start-up or loading the region.
    B = `python -m contracten genereer` into an empty folder. Timed: the whole process (start-up,
        loading, .md twins, manifest, commit), on all cores as a user gets it.
-   The ratio is sum(A) / sum(B) in wall time; the ratio in processor time (all processes of B)
-   is shown beside it: it leaves out the gain of more cores and is less sensitive to other work
-   on the machine. The text of every paragraph of word/document.xml must be the same in A's and
-   B's output, document by document, except a table of contents: our engine fills its field with
-   the document's headings, docxtpl leaves it for Word to update.
-2. Scale. At both sizes: wall time, processor time of all processes, and peak memory of
+   V = the floor: the least any generator must do per document. Every .docx B wrote is written
+       again with Python's zipfile, with the same parts, only word/document.xml compressed (at
+       zlib's default level; the other parts stored), to disk; the parts are read first, only
+       the writing is timed (processor time).
+   The ratio is sum(A) / sum(B) in wall time, and in processor time (all processes of B): that
+   leaves out the gain of more cores and is less sensitive to other work on the machine. Beside
+   it B's processor time per document against the floor's. The text of every paragraph of
+   word/document.xml must be the same in A's and B's output, document by document, except a
+   table of contents: our engine fills its field with the document's headings, docxtpl leaves
+   it for Word to update.
+2. Scale. At every size: wall time, processor time of all processes, and peak memory of
    `genereer` (the main process and the largest worker from getrusage; the peaks of all other
    processes summed, multiprocessing's resource tracker included, and the whole tree at one
    moment, both sampled every 0.1 s through /proc: Linux only), an unchanged rerun (must write
-   nothing), a rerun after changing one aanbieder (must remake only its documents and the
-   overview that lists all aanbieders), and `valideer`. Memory should be flat in the number of
-   documents, time linear: both the wall time and the processor time are checked.
+   nothing), a rerun after changing one aanbieder's telephone number (must remake only its
+   documents, not the overview that lists all aanbieders, which does not show it), and
+   `valideer`, each as a share of `genereer`.
+3. Start-up and PDF. `python -m contracten --help` and `… regios`, each started OPSTARTS times
+   (the median counts; Python's own start included), and once with `-X importtime`: all imports
+   together and the heaviest. PDF: `genereer --formaat pdf` against `genereer` on a region of
+   PDF_AANBIEDERS aanbieders, per document (needs LibreOffice; --zonder-pdf leaves it out).
 
 The code is copied into the work folder first (contracten/ and sjablonen/, byte-compiled), and
 every process measured runs that copy: edits to the checkout while the benchmark runs do not
 change what is measured. The goals are the constants below; the script exits with 1 when one
-is not met. With --klein the ratio is shown but not checked: at a few hundred documents the
-command's start-up dominates. Results are printed in Dutch.
+is not met. With --klein the ratio, the floor and the shares of a full run (the reruns,
+`valideer`) are shown but not checked: at a few hundred documents the command's start-up
+dominates. Results are printed in Dutch, with the machine's
+cores and load before and after.
 """
 
 from __future__ import annotations
@@ -70,14 +82,25 @@ import contracten  # noqa: E402
 from contracten.soorten.basis import Uitvoering  # noqa: E402
 from contracten.soorten.register import soorten  # noqa: E402
 
-# Goals: the script fails when one is not met.
-MIN_VERHOUDING = 13.0  # contracten genereer at least this many times faster than the loop
-MAX_GEHEUGENGROEI = 1.5  # peak memory at the larger size / at the smaller size
-MAX_TIJDGROEI = 6.0  # time at the larger size / at the smaller size (sizes 5× apart)
+# Goals (issue 31): the script exits with 1 when one is not met.
+MIN_VERHOUDING = 20.0  # contracten genereer at least this many times faster than the loop (wall)
+MIN_VERHOUDING_CPU = 10.0  # … and in processor time (all processes)
+MAX_BOVEN_VLOER = 1.5  # our processor time per document / the floor's (see `vloer`)
+MAX_BOOM_MB = 320.0  # peak memory of the whole process tree at one moment, at every size
+MAX_EEN_WIJZIGING = 0.05  # rerun after one aanbieder changed / full run (wall), at every size
+MAX_ONGEWIJZIGD = 0.02  # unchanged rerun / full run (wall), at every size …
+MAX_ONGEWIJZIGD_GROEI = 1.25  # … and not growing: that share at the largest / smallest size
+MAX_VALIDEER = 0.10  # valideer / genereer (wall), at every size
+MAX_TIJDGROEI = 1.25  # genereer's time per aanbieder, largest size / smallest: linear
+MAX_HELP = 0.15  # seconds: `contracten --help`
+MAX_REGIOS = 0.25  # seconds: `contracten regios`
+MAX_PDF = 0.09  # seconds of PDF conversion per document (on the machine's cores)
 
 GROOTTES = (1000, 5000)
 KLEIN = (100, 500)
 PAREN = 2
+PDF_AANBIEDERS = 20  # the PDF goal is measured on a region of this size (42 documents)
+OPSTARTS = 5  # start-ups measured per command (the median counts)
 DATUM = dt.date(2026, 11, 23)
 BRON = ROOT / "regios" / "assen"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -215,6 +238,40 @@ def draai_basislijn(regios: Path, naam: str, manifest: Path, uitvoer: Path
     return meting["seconden"], meting["cpu"]
 
 
+# --- the floor: writing the same documents and nothing else (runs in its own process) -------
+
+def vloer(map_: Path, doel: Path) -> dict[str, Any]:
+    """The least any generator must do per document: write a .docx with the same parts, only
+    word/document.xml compressed (Python's zipfile at zlib's default level, the other parts
+    stored), to disk. The parts are read from `map_` (B's output) first; timed is the writing."""
+    documenten = []
+    for pad in sorted(map_.rglob("*.docx")):
+        with zipfile.ZipFile(pad) as z:
+            documenten.append((pad.relative_to(map_),
+                               [(info.filename, z.read(info.filename)) for info in z.infolist()]))
+    begin, processor = time.perf_counter(), time.process_time()
+    for relatief, delen in documenten:
+        plek = doel / relatief
+        plek.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(plek, "w") as z:
+            for naam, inhoud in delen:
+                z.writestr(naam, inhoud, zipfile.ZIP_DEFLATED if naam == "word/document.xml"
+                           else zipfile.ZIP_STORED)
+    return {"seconden": time.perf_counter() - begin, "cpu": time.process_time() - processor,
+            "documenten": len(documenten)}
+
+
+def draai_vloer(map_: Path, doel: Path) -> tuple[float, int]:
+    """The floor in a fresh process: its processor time in seconds, and how many documents."""
+    proces = subprocess.run([sys.executable, __file__, "_vloer", str(map_), str(doel)],
+                            capture_output=True, text=True)
+    if proces.returncode:
+        sys.exit(f"De vloer faalde:\n{proces.stderr}")
+    meting = json.loads(proces.stdout.strip().splitlines()[-1])
+    shutil.rmtree(doel, ignore_errors=True)
+    return meting["cpu"], meting["documenten"]
+
+
 # --- B: the command as a user runs it, measured --------------------------------------------
 
 # Runs `python -m contracten …` in this very process and then writes the peak memory of itself
@@ -319,9 +376,10 @@ def contracten_cli(regios: Path, *argumenten: str, werkmap: Path) -> tuple[Metin
                   bemonstering.boom / 1024, len(bemonstering.pieken)), uit.read_text()
 
 
-def genereer(regios: Path, naam: str, uitvoer: Path, werkmap: Path) -> Meting:
+def genereer(regios: Path, naam: str, uitvoer: Path, werkmap: Path, *extra: str) -> Meting:
     return contracten_cli(regios, "genereer", naam, "--uitvoer", str(uitvoer), "--datum",
-                          DATUM.isoformat(), "--sjablonen", str(sjablonen()), werkmap=werkmap)[0]
+                          DATUM.isoformat(), "--sjablonen", str(sjablonen()), *extra,
+                          werkmap=werkmap)[0]
 
 
 def valideer(regios: Path, naam: str, werkmap: Path) -> Meting:
@@ -332,6 +390,55 @@ def valideer(regios: Path, naam: str, werkmap: Path) -> Meting:
 def word_bestanden(map_: Path) -> dict[str, int]:
     """Every .docx under `map_` with its inode: a file that was written anew has a new one."""
     return {p.relative_to(map_).as_posix(): p.stat().st_ino for p in map_.rglob("*.docx")}
+
+
+# --- start-up and PDF -------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class Opstart:
+    opdracht: str
+    seconden: float  # median wall time of OPSTARTS runs, the interpreter's own start included
+    importtijd: float  # seconds: all imports together, from -X importtime
+    zwaarste: list[tuple[str, float]]  # the heaviest top-level imports (name, seconds)
+
+
+def opstart(regios: Path, werkmap: Path, *argumenten: str) -> Opstart:
+    """`python -m contracten ARGUMENTEN…` started afresh OPSTARTS times, and once with
+    `-X importtime` to see what its start-up imports."""
+    opdracht = [sys.executable, "-m", "contracten", *argumenten]
+    tijden = []
+    for _ in range(OPSTARTS):
+        begin = time.perf_counter()
+        proces = subprocess.run(opdracht, capture_output=True, text=True, cwd=werkmap)
+        tijden.append(time.perf_counter() - begin)
+        if proces.returncode:
+            sys.exit(f"contracten {' '.join(argumenten)} faalde:\n{proces.stderr}")
+    proces = subprocess.run([sys.executable, "-X", "importtime", *opdracht[1:]],
+                            capture_output=True, text=True, cwd=werkmap)
+    bovenste: dict[str, float] = {}  # top-level imports: cumulative microseconds
+    for regel in proces.stderr.splitlines():
+        gevonden = re.match(r"import time:\s+\d+ \|\s+(\d+) \| (\S.*)$", regel)
+        if gevonden:  # no spaces before the name: imported by __main__ itself
+            bovenste[gevonden.group(2)] = int(gevonden.group(1)) / 1e6
+    zwaarste = sorted(bovenste.items(), key=lambda paar: -paar[1])[:3]
+    return Opstart(" ".join(argumenten[-1:]), statistics.median(tijden),
+                   sum(bovenste.values()), zwaarste)
+
+
+def pdf_per_document(regios: Path, werkmap: Path) -> float | None:
+    """Seconds of PDF conversion per document: `genereer --formaat pdf` against `genereer`, each
+    into an empty folder, on a region of PDF_AANBIEDERS aanbieders. None without LibreOffice."""
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        return None
+    naam = f"pdf-{PDF_AANBIEDERS}"
+    if not (regios / naam).exists():
+        maak_regio(regios, naam, PDF_AANBIEDERS)
+    zonder = genereer(regios, naam, werkmap / "pdf-zonder", werkmap)
+    met = genereer(regios, naam, werkmap / "pdf-met", werkmap, "--formaat", "pdf")
+    documenten = len(list((werkmap / "pdf-met").rglob("*.pdf")))
+    for map_ in ("pdf-zonder", "pdf-met"):
+        shutil.rmtree(werkmap / map_, ignore_errors=True)
+    return (met.seconden - zonder.seconden) / max(documenten, 1)
 
 
 # --- comparing the text ----------------------------------------------------------------------
@@ -405,7 +512,8 @@ def schaal(regios: Path, naam: str, aantal: int, uitvoer: Path, werkmap: Path,
     map_ = uitvoer / naam / str(profiel.laatste_prijspeil())
     kinds = genereer_soorten(profiel)
     documenten = sum(len(profiel.contracten) if s.per_contract else 1 for s in kinds)
-    verwacht = sum(1 for s in kinds if s.per_contract or s.alle_aanbieders)
+    # a new telephone number: the overview that lists every aanbieder does not show it
+    verwacht = sum(1 for s in kinds if s.per_contract)
     voor = word_bestanden(map_)
     rerun = genereer(regios, naam, uitvoer, werkmap)
     na_rerun = word_bestanden(map_)
@@ -426,29 +534,50 @@ def main() -> int:
         regios, naam, manifest, uitvoer = sys.argv[2:6]
         print(json.dumps(basislijn(Path(regios), naam, Path(manifest), Path(uitvoer))))
         return 0
+    if sys.argv[1:2] == ["_vloer"]:
+        print(json.dumps(vloer(Path(sys.argv[2]), Path(sys.argv[3]))))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--groottes", type=int, nargs=2, default=GROOTTES, metavar="N",
-                        help="two numbers of aanbieders (default 1000 5000)")
+    parser.add_argument("--groottes", type=int, nargs="+", default=GROOTTES, metavar="N",
+                        help="numbers of aanbieders, e.g. 1000 5000 10000 20000 (default "
+                        "1000 5000); the ratio is measured at the smallest")
     parser.add_argument("--klein", action="store_true",
-                        help=f"quick run: {KLEIN[0]} and {KLEIN[1]} aanbieders")
+                        help=f"quick run: {KLEIN[0]} and {KLEIN[1]} aanbieders; the ratio and "
+                        "the floor are shown, not checked")
     parser.add_argument("--paren", type=int, default=PAREN,
                         help="runs of the loop and of the command each, alternated")
+    parser.add_argument("--zonder-pdf", action="store_true",
+                        help="leave the PDF goal out (e.g. without LibreOffice)")
     parser.add_argument("--werkmap", type=Path, help="an empty folder to keep everything in "
                         "(default: a temporary folder, removed afterwards)")
     args = parser.parse_args()
-    groottes = KLEIN if args.klein else tuple(args.groottes)
+    groottes = KLEIN if args.klein else tuple(sorted(set(args.groottes)))
+    if any(n < 1 for n in groottes):
+        sys.exit("Een grootte is een aantal aanbieders: 1 of meer.")
     if args.werkmap is not None and args.werkmap.exists() and any(args.werkmap.iterdir()):
         sys.exit(f"De werkmap {args.werkmap} is niet leeg.")
     werkmap = args.werkmap or Path(tempfile.mkdtemp(prefix="contracten-bench-"))
     werkmap.mkdir(parents=True, exist_ok=True)
     try:
-        return meet(werkmap, groottes, args.paren, verhouding_telt=not args.klein)
+        return meet(werkmap, groottes, args.paren, verhouding_telt=not args.klein,
+                    met_pdf=not args.zonder_pdf)
     finally:
         if args.werkmap is None:
             shutil.rmtree(werkmap, ignore_errors=True)
 
 
-def meet(werkmap: Path, groottes: tuple[int, ...], paren: int, verhouding_telt: bool) -> int:
+@dataclasses.dataclass
+class Verhouding:
+    lussen: list[tuple[float, float]]  # A: (wall, processor) per run
+    metingen_b: list[Meting]
+    vloeren: list[float]  # processor seconds of the floor, one per run of B
+    documenten: int
+    aantal: int  # documents whose text was compared
+    afwijkend: list[str]
+
+
+def meet(werkmap: Path, groottes: tuple[int, ...], paren: int, verhouding_telt: bool,
+         met_pdf: bool) -> int:
     kopieer_code(werkmap)
     regios = werkmap / "regios"
     namen = [f"groot-{n}" for n in groottes]
@@ -457,13 +586,20 @@ def meet(werkmap: Path, groottes: tuple[int, ...], paren: int, verhouding_telt: 
     print(f"Werkmap {werkmap}; {os.cpu_count()} kernen, Python {sys.version.split()[0]}; "
           f"belasting van de machine vooraf {getal(os.getloadavg()[0], 2)}.", flush=True)
 
-    # 1. The ratio, at the smaller size: B first (A needs its version stamps), then A B A B …
+    # 1. The ratio and the floor, at the smallest size: B first (A needs its version stamps),
+    #    then the floor on B's output, then A; and again.
     naam = namen[0]
     lussen: list[tuple[float, float]] = []
     metingen_b: list[Meting] = []
+    vloeren: list[float] = []
+    documenten = 0
     for i in range(1, paren + 1):
         metingen_b.append(genereer(regios, naam, werkmap / f"b{i}", werkmap))
         print(f"  contracten genereer {i}: {getal(metingen_b[-1].seconden)} s", flush=True)
+        manifest = next((werkmap / f"b{i}" / naam).glob("*/manifest.json"))
+        cpu, documenten = draai_vloer(manifest.parent, werkmap / f"v{i}")
+        vloeren.append(cpu)
+        print(f"  vloer {i}:                {getal(cpu)} s processortijd", flush=True)
         manifest = next((werkmap / "b1" / naam).glob("*/manifest.json"))
         lussen.append(draai_basislijn(regios, naam, manifest, werkmap / f"a{i}"))
         print(f"  docxtpl-lus {i}:         {getal(lussen[-1][0])} s", flush=True)
@@ -471,6 +607,7 @@ def meet(werkmap: Path, groottes: tuple[int, ...], paren: int, verhouding_telt: 
     for i in range(2, paren + 1):
         shutil.rmtree(werkmap / f"a{i}", ignore_errors=True)
         shutil.rmtree(werkmap / f"b{i}", ignore_errors=True)
+    verhouding = Verhouding(lussen, metingen_b, vloeren, documenten, aantal, afwijkend)
 
     # 2. Scale: the first size goes on with the output of B's first run.
     eerste = dataclasses.replace(
@@ -484,92 +621,140 @@ def meet(werkmap: Path, groottes: tuple[int, ...], paren: int, verhouding_telt: 
         print(f"  schaal: {getal(n, 0)} aanbieders …", flush=True)
         schalen.append(schaal(regios, naam, n, werkmap / ("b1" if i == 0 else f"s{i}"),
                               werkmap, eerste if i == 0 else None))
-    return rapport(lussen, metingen_b, aantal, afwijkend, schalen, verhouding_telt)
+
+    # 3. Start-up and PDF.
+    print("  opstarten …", flush=True)
+    opstarts = [(opstart(regios, werkmap, "--help"), MAX_HELP),
+                (opstart(regios, werkmap, "--regios", str(BRON.parent), "regios"), MAX_REGIOS)]
+    pdf: float | None = None
+    if met_pdf:
+        print(f"  pdf ({PDF_AANBIEDERS} aanbieders) …", flush=True)
+        pdf = pdf_per_document(regios, werkmap)
+    return rapport(verhouding, schalen, opstarts, pdf, verhouding_telt, met_pdf)
 
 
-def rapport(lussen: list[tuple[float, float]], metingen_b: list[Meting], aantal: int,
-            afwijkend: list[str], schalen: list[Schaal], verhouding_telt: bool) -> int:
+def rapport(v: Verhouding, schalen: list[Schaal], opstarts: list[tuple[Opstart, float]],
+            pdf: float | None, verhouding_telt: bool, met_pdf: bool) -> int:
     mislukt: list[str] = []
 
-    def toets(goed: bool, wat: str) -> str:
+    def toets(goed: bool, wat: str, telt: bool = True) -> str:
+        if not telt:
+            return "alleen ter indicatie (--klein)"
         if not goed:
             mislukt.append(wat)
         return "ok" if goed else "NIET GEHAALD"
 
-    klein, groot = schalen
+    klein = schalen[0]
     print(f"\n1. Tegen een gewone docxtpl-lus ({getal(klein.aanbieders, 0)} aanbieders, "
           f"{getal(klein.documenten, 0)} documenten, afwisselend, elk een eigen proces)")
-    print(f"   {'run':<5}{'docxtpl-lus':>14}{'contracten genereer':>22}{'verhouding':>13}")
-    tijden_a = [wand for wand, _ in lussen]
-    for i, (a, b) in enumerate(zip(tijden_a, metingen_b, strict=True), 1):
+    print(f"   {'run':<5}{'docxtpl-lus':>14}{'contracten genereer':>22}{'verhouding':>13}"
+          f"{'vloer (processor)':>20}")
+    tijden_a = [wand for wand, _ in v.lussen]
+    for i, (a, b, vl) in enumerate(zip(tijden_a, v.metingen_b, v.vloeren, strict=True), 1):
         print(f"   {i:<5}{getal(a) + ' s':>14}{getal(b.seconden) + ' s':>22}"
-              f"{getal(a / b.seconden) + '×':>13}")
-    verhouding = sum(tijden_a) / sum(b.seconden for b in metingen_b)
-    oordeel = (toets(verhouding >= MIN_VERHOUDING, "verhouding") if verhouding_telt
-               else "alleen ter indicatie (--klein)")
-    print(f"   samen: {getal(verhouding)}× (doel ≥ {getal(MIN_VERHOUDING, 0)}×): {oordeel}")
-    print(f"   per document: lus {getal(sum(tijden_a) / len(tijden_a) / klein.documenten * 1000)}"
-          f" ms, contracten genereer "
-          f"{getal(statistics.median(b.seconden for b in metingen_b) / klein.documenten * 1000)}"
-          " ms (hele opdracht: opstarten, laden, .md-tweelingen, manifest)")
-    print(f"   processortijd: lus {getal(sum(c for _, c in lussen))} s, contracten genereer "
-          f"{getal(sum(b.cpu for b in metingen_b))} s (alle processen): "
-          f"{getal(sum(c for _, c in lussen) / sum(b.cpu for b in metingen_b))}× (zonder de winst "
-          "van meer kernen; minder gevoelig voor ander werk op de machine)")
-    gelijk = toets(not afwijkend, "tekst")
-    print(f"   tekst gelijk in alle {getal(aantal, 0)} documenten: {gelijk}")
-    for afwijking in afwijkend[:5]:
+              f"{getal(a / b.seconden) + '×':>13}{getal(vl, 2) + ' s':>20}")
+    verhouding = sum(tijden_a) / sum(b.seconden for b in v.metingen_b)
+    cpu_a, cpu_b = sum(c for _, c in v.lussen), sum(b.cpu for b in v.metingen_b)
+    print(f"   wandtijd: {getal(verhouding)}× (doel ≥ {getal(MIN_VERHOUDING, 0)}×): "
+          f"{toets(verhouding >= MIN_VERHOUDING, 'verhouding', verhouding_telt)}")
+    oordeel = toets(cpu_a / cpu_b >= MIN_VERHOUDING_CPU, "verhouding processortijd",
+                    verhouding_telt)
+    print(f"   processortijd: lus {getal(cpu_a)} s, contracten genereer {getal(cpu_b)} s (alle "
+          f"processen): {getal(cpu_a / cpu_b)}× (doel ≥ {getal(MIN_VERHOUDING_CPU, 0)}×): "
+          f"{oordeel}")
+    per_doc = cpu_b / len(v.metingen_b) / klein.documenten * 1000
+    per_vloer = sum(v.vloeren) / len(v.vloeren) / max(v.documenten, 1) * 1000
+    print(f"   processortijd per document: contracten genereer {getal(per_doc, 2)} ms (de hele "
+          f"opdracht, alle processen), vloer {getal(per_vloer, 2)} ms (dezelfde delen, alleen "
+          f"word/document.xml ingepakt, naar schijf): {getal(per_doc / per_vloer, 2)}× (doel ≤ "
+          f"{getal(MAX_BOVEN_VLOER)}×): "
+          f"{toets(per_doc / per_vloer <= MAX_BOVEN_VLOER, 'vloer', verhouding_telt)}")
+    gelijk = toets(not v.afwijkend, "tekst")
+    print(f"   tekst gelijk in alle {getal(v.aantal, 0)} documenten: {gelijk}")
+    for afwijking in v.afwijkend[:5]:
         print(f"     {afwijking}")
 
-    print(f"\n2. Schaal (tijd in seconden, geheugen als piek-RSS in MB; {klein.aanbieders} → "
-          f"{groot.aanbieders} aanbieders)")
-    kolom = [f"{getal(s.aanbieders, 0)} aanbieders" for s in schalen]
-    print(f"   {'':<48}{kolom[0]:>18}{kolom[1]:>18}{'groei':>8}  doel")
-    print(f"   {'documenten':<48}{getal(klein.documenten, 0):>18}{getal(groot.documenten, 0):>18}"
-          f"{getal(groot.documenten / klein.documenten) + '×':>8}")
+    print("\n2. Schaal (tijd in seconden, geheugen als piek-RSS in MB)")
+    print(f"   {'':<46}" + "".join(f"{getal(s.aanbieders, 0) + ' aanb.':>13}" for s in schalen)
+          + f"{'groei':>8}  doel")
 
-    def regel(wat: str, waarden: tuple[float, float], max_groei: float | None = None,
-              decimalen: int = 1) -> None:
-        groei = waarden[1] / waarden[0] if waarden[0] else 0.0
-        doel = (f"≤ {getal(max_groei)}×: {toets(groei <= max_groei, wat)}"
-                if max_groei is not None else "")
-        print(f"   {wat:<48}{getal(waarden[0], decimalen):>18}{getal(waarden[1], decimalen):>18}"
-              f"{getal(groei) + '×':>8}  {doel}")
+    def regel(wat: str, waarde: Callable[[Schaal], float], decimalen: int = 1,
+              doel: str = "") -> None:
+        waarden = [waarde(s) for s in schalen]
+        groei = waarden[-1] / waarden[0] if waarden[0] else 0.0
+        print(f"   {wat:<46}" + "".join(f"{getal(w, decimalen):>13}" for w in waarden)
+              + f"{getal(groei) + '×':>8}  {doel}")
 
-    def beide(waarde: Callable[[Schaal], float]) -> tuple[float, float]:
-        return waarde(klein), waarde(groot)
+    def per_grootte(wat: str, waarde: Callable[[Schaal], float], maximum: float,
+                    decimalen: int = 1, procent: bool = False, telt: bool = True) -> None:
+        goed = all(waarde(s) <= maximum for s in schalen)
+        grens = f"{getal(maximum * 100, 0)} %" if procent else getal(maximum, decimalen)
+        regel(wat, (lambda s: waarde(s) * 100) if procent else waarde, decimalen,
+              f"≤ {grens} bij elke grootte: {toets(goed, wat, telt)}")
 
-    regel("genereer: tijd", beide(lambda s: s.genereer.seconden), MAX_TIJDGROEI)
-    regel("genereer: processortijd, alle processen", beide(lambda s: s.genereer.cpu),
-          MAX_TIJDGROEI)
-    regel("genereer: piek hoofdproces", beide(lambda s: s.genereer.hoofd), MAX_GEHEUGENGROEI, 0)
-    regel("genereer: piek grootste werkproces", beide(lambda s: s.genereer.grootste_werker),
-          None, 0)
-    if klein.genereer.werkers:
-        regel("genereer: pieken werkprocessen opgeteld", beide(lambda s: s.genereer.werkers),
-              MAX_GEHEUGENGROEI, 0)
-        regel("genereer: hele procesboom tegelijk (bemonsterd)", beide(lambda s: s.genereer.boom),
-              MAX_GEHEUGENGROEI, 0)
-        print(f"   {'genereer: processen':<48}{klein.genereer.processen:>18}"
-              f"{groot.genereer.processen:>18}")
-    regel("ongewijzigde rerun: tijd", beide(lambda s: s.rerun.seconden), MAX_TIJDGROEI, 2)
+    regel("documenten", lambda s: s.documenten, 0)
+    per_aanbieder = [s.genereer.seconden / s.aanbieders for s in schalen]
+    regel("genereer: tijd", lambda s: s.genereer.seconden, 1,
+          f"per aanbieder ≤ {getal(MAX_TIJDGROEI, 2)}× dat bij de kleinste: " +
+          toets(per_aanbieder[-1] <= MAX_TIJDGROEI * per_aanbieder[0], "lineaire tijd"))
+    regel("genereer: processortijd, alle processen", lambda s: s.genereer.cpu)
+    regel("genereer: piek hoofdproces", lambda s: s.genereer.hoofd, 0)
+    regel("genereer: piek grootste werkproces", lambda s: s.genereer.grootste_werker, 0)
+    if klein.genereer.boom:
+        regel("genereer: pieken werkprocessen opgeteld", lambda s: s.genereer.werkers, 0)
+        per_grootte("genereer: hele procesboom tegelijk (MB)", lambda s: s.genereer.boom,
+                    MAX_BOOM_MB, 0)
+        print(f"   {'genereer: processen':<46}"
+              + "".join(f"{s.genereer.processen:>13}" for s in schalen))
+    else:
+        toets(False, "geheugen (geen /proc om te meten)")
+    regel("ongewijzigde rerun: tijd", lambda s: s.rerun.seconden, 2)
+    per_grootte("ongewijzigde rerun: % van genereer", lambda s: s.rerun.seconden
+                / s.genereer.seconden, MAX_ONGEWIJZIGD, 1, procent=True,
+                telt=verhouding_telt)
+    aandeel = [s.rerun.seconden / s.genereer.seconden for s in schalen]
+    print(f"   {'ongewijzigde rerun: groeit niet':<46}{'':>{13 * len(schalen)}}"
+          f"{getal(aandeel[-1] / aandeel[0]) + '×':>8}  ≤ {getal(MAX_ONGEWIJZIGD_GROEI, 2)}×: "
+          + toets(aandeel[-1] <= MAX_ONGEWIJZIGD_GROEI * aandeel[0], "rerun groeit",
+                  verhouding_telt))
     for s in schalen:
         toets(s.rerun_gemaakt == 0, f"ongewijzigde rerun bij {s.aanbieders}")
-    print(f"   {'ongewijzigde rerun: documenten gemaakt':<48}{klein.rerun_gemaakt:>18}"
-          f"{groot.rerun_gemaakt:>18}{'':>8}  geen: "
-          f"{'ok' if not klein.rerun_gemaakt and not groot.rerun_gemaakt else 'NIET GEHAALD'}")
-    regel("één aanbieder gewijzigd: tijd", beide(lambda s: s.gewijzigd.seconden), MAX_TIJDGROEI, 2)
-    regel("één aanbieder gewijzigd: piek hoofdproces", beide(lambda s: s.gewijzigd.hoofd), None, 0)
+    print(f"   {'ongewijzigde rerun: documenten gemaakt':<46}"
+          + "".join(f"{s.rerun_gemaakt:>13}" for s in schalen) + f"{'':>8}  geen: "
+          + ("ok" if all(s.rerun_gemaakt == 0 for s in schalen) else "NIET GEHAALD"))
+    regel("één aanbieder gewijzigd: tijd", lambda s: s.gewijzigd.seconden, 2)
+    per_grootte("één aanbieder gewijzigd: % van genereer", lambda s: s.gewijzigd.seconden
+                / s.genereer.seconden, MAX_EEN_WIJZIGING, 1, procent=True,
+                telt=verhouding_telt)
+    regel("één aanbieder gewijzigd: piek hoofdproces", lambda s: s.gewijzigd.hoofd, 0)
     for s in schalen:
         toets(s.gemaakt == s.verwacht, f"opnieuw gemaakt bij {s.aanbieders}")
-    print(f"   {'één aanbieder gewijzigd: documenten gemaakt':<48}"
-          f"{f'{klein.gemaakt} (van {klein.verwacht})':>18}"
-          f"{f'{groot.gemaakt} (van {groot.verwacht})':>18}{'':>8}  "
-          f"alleen die aanbieder en het overzicht: "
-          f"{'ok' if all(s.gemaakt == s.verwacht for s in schalen) else 'NIET GEHAALD'}")
-    regel("valideer: tijd", beide(lambda s: s.valideer.seconden), MAX_TIJDGROEI, 2)
-    regel("valideer: processortijd", beide(lambda s: s.valideer.cpu), MAX_TIJDGROEI, 2)
-    regel("valideer: piek", beide(lambda s: s.valideer.hoofd), None, 0)
+    print(f"   {'één aanbieder gewijzigd: documenten gemaakt':<46}"
+          + "".join(f"{f'{s.gemaakt} van {s.verwacht}':>13}" for s in schalen)
+          + f"{'':>8}  alleen die aanbieder en het overzicht: "
+          + ("ok" if all(s.gemaakt == s.verwacht for s in schalen) else "NIET GEHAALD"))
+    regel("valideer: tijd", lambda s: s.valideer.seconden, 2)
+    per_grootte("valideer: × genereer", lambda s: s.valideer.seconden / s.genereer.seconden,
+                MAX_VALIDEER, 2, telt=verhouding_telt)
+    regel("valideer: piek", lambda s: s.valideer.hoofd, 0)
+
+    print("\n3. Opstarten (mediaan van "
+          f"{OPSTARTS} keer, met de start van Python zelf) en pdf")
+    for meting, maximum in opstarts:
+        zwaarste = ", ".join(f"{naam} {getal(sec * 1000, 0)} ms" for naam, sec in meting.zwaarste)
+        print(f"   contracten {meting.opdracht:<10} {getal(meting.seconden, 3)} s (doel ≤ "
+              f"{getal(maximum, 2)} s): {toets(meting.seconden <= maximum, meting.opdracht)}; "
+              f"imports {getal(meting.importtijd, 3)} s volgens -X importtime, de zwaarste: "
+              f"{zwaarste}")
+    if not met_pdf:
+        print("   pdf: niet gemeten (--zonder-pdf)")
+    elif pdf is None:
+        print(f"   pdf: niet gemeten, LibreOffice ('soffice') ontbreekt: "
+              f"{toets(False, 'pdf (geen LibreOffice)')}")
+    else:
+        print(f"   pdf: {getal(pdf, 3)} s per document bovenop genereer ({PDF_AANBIEDERS} "
+              f"aanbieders, {os.cpu_count()} kernen; doel ≤ {getal(MAX_PDF, 2)} s): "
+              f"{toets(pdf <= MAX_PDF, 'pdf')}")
 
     print(f"\nBelasting van de machine na afloop: {getal(os.getloadavg()[0], 2)} "
           "(1-minuutgemiddelde; ander werk maakt vooral de verhouding en de tijden onbetrouwbaar).")

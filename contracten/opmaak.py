@@ -39,7 +39,15 @@ def _euro(waarde: str) -> str:
 
 def getal(waarde: int | Decimal) -> str:
     """2.400 or 0,8333: every digit given, never rounded for display."""
+    if type(waarde) in (int, Decimal):  # remembered by its digits: 1,0 is not 1,00
+        return _getal(str(waarde), type(waarde) is int)
     return format_decimal(waarde, locale=LOCALE, decimal_quantization=False)
+
+
+@functools.lru_cache(maxsize=4096)  # every aanbieder's documents show the same numbers
+def _getal(cijfers: str, geheel: bool) -> str:
+    return format_decimal(int(cijfers) if geheel else Decimal(cijfers), locale=LOCALE,
+                          decimal_quantization=False)
 
 
 def procent(waarde: Decimal, decimalen: int | None = None) -> str:
@@ -52,6 +60,13 @@ def procent(waarde: Decimal, decimalen: int | None = None) -> str:
 
 def datum(waarde: dt.date) -> str:
     """14 mei 2025."""
+    if type(waarde) is dt.date:
+        return _datum(waarde)
+    return format_date(waarde, "d MMMM y", locale=LOCALE)
+
+
+@functools.lru_cache(maxsize=4096)  # the same few dates in every document
+def _datum(waarde: dt.date) -> str:
     return format_date(waarde, "d MMMM y", locale=LOCALE)
 
 

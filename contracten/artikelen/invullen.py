@@ -21,11 +21,12 @@ VOORBEELD_PROCENT = re.compile(r"(\d) \(voorbeeld\)\s?%")
 def vul_in(tekst: str, waarden: Mapping[str, str], invullingen: Mapping[str, str],
            lid: str) -> tuple[str, list[str]]:
     """The text with every blank filled, and the blanks that have no value (left as they are)."""
+    if "[" not in tekst and "(voorbeeld)" not in tekst:  # most leden: nothing to fill
+        return tekst, []
     ontbreekt: list[str] = []
     gezien: dict[str, int] = {}
 
-    def waarde(gevonden: re.Match[str]) -> str:
-        komma, naam = gevonden.group(1) or "", gevonden.group(2)
+    def waarde(komma: str, naam: str, origineel: str) -> str:
         keer = gezien[naam] = gezien.get(naam, 0) + 1
         for sleutel in (f"{lid} [{naam}]#{keer}", f"{lid} [{naam}]", f"[{naam}]"):
             if sleutel in invullingen:
@@ -35,8 +36,29 @@ def vul_in(tekst: str, waarden: Mapping[str, str], invullingen: Mapping[str, str
                 return ""
             return komma + waarden[naam]
         ontbreekt.append(naam)
-        return gevonden.group(0)
+        return origineel
 
-    ingevuld = BLANCO.sub(waarde, tekst)
+    # What BLANCO.sub(…) does, faster: the blanks are found by their "[" (a pattern that starts
+    # with an optional comma is tried at every character), the comma before one looked back for.
+    delen: list[str] = []
+    vorige = 0
+    for gevonden in _BLANCO_KERN.finditer(tekst):
+        begin = gevonden.start()
+        komma = begin
+        while komma > vorige and tekst[komma - 1].isspace():
+            komma -= 1
+        if komma > vorige and tekst[komma - 1] == ",":
+            begin = komma - 1
+        delen += [tekst[vorige:begin],
+                  waarde(tekst[begin:gevonden.start()], gevonden.group(1),
+                         tekst[begin:gevonden.end()])]
+        vorige = gevonden.end()
+    delen.append(tekst[vorige:])
+    ingevuld = "".join(delen)
+    if "(voorbeeld)" not in ingevuld:
+        return ingevuld, ontbreekt
     # "[xx]%" with an example value reads "90% (voorbeeld)", not "90 (voorbeeld)%"
     return VOORBEELD_PROCENT.sub(r"\1% (voorbeeld)", ingevuld), ontbreekt
+
+
+_BLANCO_KERN = re.compile(r"\[([^\[\]]+)\]")  # BLANCO without its comma

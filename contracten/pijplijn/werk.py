@@ -73,16 +73,17 @@ class Werk:
     _motoren: Motoren = field(default_factory=Motoren, repr=False)
     _contracten: dict[str, Contract] = field(default_factory=dict, repr=False)
     _samenvattingen: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _mappen: set[Path] = field(default_factory=set, repr=False)  # folders made in staging
 
     def __post_init__(self) -> None:
         self._contracten = {c.sleutel: c for c in self.profiel.contracten}
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()
-                if k not in ("_motoren", "_contracten", "_samenvattingen")}
+                if k not in ("_motoren", "_contracten", "_samenvattingen", "_mappen")}
 
     def __setstate__(self, staat: dict[str, Any]) -> None:
-        self.__dict__.update(staat, _motoren=Motoren(), _samenvattingen={})
+        self.__dict__.update(staat, _motoren=Motoren(), _samenvattingen={}, _mappen=set())
         self.__post_init__()
 
     def maak(self, taak: Taak) -> Gemaakt:
@@ -104,7 +105,9 @@ class Werk:
         for formaat, data in inhoud:
             pad = f"{taak.pad}.{formaat}"
             plek = self.staging / pad
-            plek.parent.mkdir(parents=True, exist_ok=True)
+            if plek.parent not in self._mappen:  # one folder holds thousands of documents
+                plek.parent.mkdir(parents=True, exist_ok=True)
+                self._mappen.add(plek.parent)
             plek.write_bytes(data)
             bestanden.append(Bestand(formaat, pad, sha256(data)))
         artikelen = herkomst_per_kop(

@@ -143,6 +143,14 @@ class Profiel(Model):
         """Every contract: per perceel its opdrachtnemers, in the order of aanbieders.yaml."""
         return contracten_van(self.percelen, self.aanbieders)
 
+    @cached_property
+    def contractnummers(self) -> dict[str, int]:
+        """Each contract's key -> its place in `contracten`, from 1 (a letter's kenmerk)."""
+        nummers: dict[str, int] = {}
+        for i, contract in enumerate(self.contracten, start=1):
+            nummers.setdefault(contract.sleutel, i)
+        return nummers
+
     @property
     def eenheden(self) -> list[Functie | Product]:
         """What this region buys: the functies of its taakgerichte percelen, the producten of

@@ -47,8 +47,7 @@ def voorvoegsel(gemeente: str) -> str:
 def kenmerk(stijl: Brieven, profiel: Profiel, contract: Contract, soort: str, jaar: int) -> str:
     """ASN/2026/IDX/0003: stable for this letter (the contract's place: per perceel, in the
     order of aanbieders.yaml) and unique within a run (one letter of a kind per contract)."""
-    nummer = next(i for i, c in enumerate(profiel.contracten, start=1)
-                  if c.sleutel == contract.sleutel)
+    nummer = profiel.contractnummers[contract.sleutel]  # looked up, not counted: N letters
     return f"{stijl.kenmerk_voorvoegsel}/{jaar}/{soort}/{nummer:04d}"
 
 

@@ -5,6 +5,7 @@ switches. A text that rests on an example value says "(voorbeeld)". Pure: no fil
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from contracten.artikelen.model import Deel, Lid
 from contracten.opmaak import VOORBEELD
@@ -58,7 +59,7 @@ def gekozen_tekst(lid: Lid, perceel: Perceel, keuzes: OvereenkomstKeuzes) -> str
     tekst = opties[keuze_van(lid.keuze, perceel, keuzes)].strip()
     if not _op_voorbeeld(lid.keuze, keuzes):
         return tekst
-    return _gemarkeerd(tekst, list(opties.values()))
+    return _gemarkeerd(tekst, tuple(opties.values()))
 
 
 def _delen(delen: list[Deel], perceel: Perceel, keuzes: OvereenkomstKeuzes) -> str:
@@ -73,7 +74,7 @@ def _delen(delen: list[Deel], perceel: Perceel, keuzes: OvereenkomstKeuzes) -> s
             continue
         tekst = deel.als_tekst()
         if any(_op_voorbeeld(k, keuzes) for k in deel.alleen):
-            tekst = _gemarkeerd(tekst, [])
+            tekst = _gemarkeerd(tekst, ())
         if deel.aansluitend and vorige:
             regels[-1] = f"{regels[-1]} {tekst}"
         else:  # a continuation whose paragraph does not apply stands on its own
@@ -82,7 +83,8 @@ def _delen(delen: list[Deel], perceel: Perceel, keuzes: OvereenkomstKeuzes) -> s
     return "\n".join(regels)
 
 
-def _gemarkeerd(tekst: str, opties: list[str]) -> str:
+@lru_cache(maxsize=1024)  # the same texts for every aanbieder's contract
+def _gemarkeerd(tekst: str, opties: tuple[str, ...]) -> str:
     """`tekst` with "(voorbeeld)" right after the words that differ between the options (what
     the choice decides), before any closing punctuation; at the end when nothing differs."""
     delen = re.findall(r"\S+|\s+", tekst)

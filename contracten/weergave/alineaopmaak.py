@@ -16,6 +16,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VEILIG = etree.XMLParser(resolve_entities=False, no_network=True)
 CELMARGE = 108  # twips each side: Word's default cell margin
 MINIMA_PER_GENERATIE = 256  # tables' column minima remembered (see Geheugen)
+RIJEN_PER_GENERATIE = 4_096  # and their rows' cells
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,9 @@ class Opmaak:
         self._opgelost: dict[str | None, Stijl] = {}
         # A table's XML -> its columns' minima; a table that names one aanbieder is not kept.
         self.minima: Geheugen[bytes, list[int]] = Geheugen(MINIMA_PER_GENERATIE)
+        # A row's XML and the table's cell margins -> (column, span, need) of each cell.
+        self.rijen: Geheugen[tuple[bytes, int, int], tuple[tuple[int, int, int], ...]] = \
+            Geheugen(RIJEN_PER_GENERATIE)
 
     def met_nummering(self, numbering_xml: bytes) -> Opmaak:
         """The same styles with another numbering part (lists a document added)."""
@@ -94,6 +98,7 @@ class Opmaak:
         kopie._niveaus = {}
         # A list's indent counts in a column's minimum: not shared.
         kopie.minima = Geheugen(MINIMA_PER_GENERATIE)
+        kopie.rijen = Geheugen(RIJEN_PER_GENERATIE)
         kopie._lees_nummering(etree.fromstring(numbering_xml, _VEILIG))
         return kopie
 

@@ -83,6 +83,9 @@ class Blokgeheugen:
         self.kopstijlen = inhoudsopgave.kopstijlen(stijlen)
         self._zonder_tabel: Geheugen[str, Blok] = Geheugen(PER_GENERATIE)
         self._lagen: dict[tuple[Any, str], tuple[int, Geheugen[str, Blok]]] = {}
+        # A table row's XML -> its cells in the twin: a table that names one aanbieder repeats
+        # all its other rows.
+        self._rijen: Geheugen[bytes, tuple[str, ...]] = Geheugen(PER_GENERATIE)
         # The block with the table of contents, filled: (block, entries) -> (XML, twin).
         self.velden: Geheugen[tuple[str, tuple[Any, ...]], tuple[str, tuple[Onderdeel, ...]]] = \
             Geheugen(VELDEN_PER_GENERATIE)
@@ -163,7 +166,7 @@ class Blokgeheugen:
 
     def delen(self, body: Any, sleutels: list[str]) -> tuple[Onderdeel, ...]:
         """The children of `body` for the twin, `sleutels` their XML."""
-        delen = (onderdeel(kind, self.stijlen, sleutel)
+        delen = (onderdeel(kind, self.stijlen, sleutel, rijen=self._rijen)
                  for kind, sleutel in zip(body, sleutels, strict=True))
         return tuple(deel for deel in delen if deel is not None)
 

@@ -57,7 +57,7 @@ def in_stukken(kop: str, xml: str, opmaak: tabelbreedte.Opmaak, beschikbaar: int
                                                                            strict=True)]
     assert minima is not None
     uit: list[str] = []
-    cellen: list[list[str]] = []
+    cellen: list[tuple[str, ...]] = []
     start: str | None = None
     for tbl in _stukken(kop, kopdeel, xml, grenzen, einde):
         tabelbreedte.pas_tabel_aan(tbl, opmaak, beschikbaar, minima)

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from typing import Any
+
+from lxml import etree
+
+from contracten.weergave.geheugen import Geheugen
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -101,18 +106,31 @@ def _cel(tc: Any, stijlen: dict[str, str], links: dict[str, str],
 
 
 def tabel(tbl: Any, stijlen: dict[str, str], links: dict[str, str],
-           nummers: dict[str, int]) -> list[str]:
-    return tabelregels(rijen_van(tbl, stijlen, links, nummers))
+          nummers: dict[str, int], rijen: Geheugen[bytes, tuple[str, ...]] | None = None
+          ) -> list[str]:
+    """A table's lines. `rijen`, a row's XML -> its cells, remembers rows between the tables of
+    one template (same `stijlen`); only for a table without footnotes or links, whose cells
+    depend on their XML alone."""
+    return tabelregels(rijen_van(tbl, stijlen, links, nummers, rijen))
 
 
 def rijen_van(tbl: Any, stijlen: dict[str, str], links: dict[str, str],
-              nummers: dict[str, int]) -> list[list[str]]:
-    """The text of each cell of each row of `tbl`."""
-    return [[_cel(tc, stijlen, links, nummers) for tc in tr.iterchildren(f"{W}tc")]
-            for tr in tbl.iterchildren(f"{W}tr")]
+              nummers: dict[str, int], rijen: Geheugen[bytes, tuple[str, ...]] | None = None
+              ) -> list[tuple[str, ...]]:
+    """The text of each cell of each row of `tbl` (remembered per row's XML in `rijen`)."""
+    cellen = []
+    for tr in tbl.iterchildren(f"{W}tr"):
+        sleutel = etree.tostring(tr) if rijen is not None else b""
+        rij = rijen.get(sleutel) if rijen is not None else None
+        if rij is None:
+            rij = tuple(_cel(tc, stijlen, links, nummers) for tc in tr.iterchildren(f"{W}tc"))
+            if rijen is not None:
+                rijen[sleutel] = rij
+        cellen.append(rij)
+    return cellen
 
 
-def tabelregels(rijen: list[list[str]]) -> list[str]:
+def tabelregels(rijen: Sequence[Sequence[str]]) -> list[str]:
     """A table's lines in the twin, from the text of its cells."""
     if not rijen:
         return []

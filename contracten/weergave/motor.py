@@ -33,6 +33,7 @@ from contracten.weergave.blokgeheugen import (
 from contracten.weergave.blokken import geserialiseerd
 from contracten.weergave.docxtplpassen import DocxtplOngeschikt, Passen
 from contracten.weergave.geheugen import Geheugen
+from contracten.weergave.inpakken import Inpakker
 from contracten.weergave.invulgrenzen import invulgrenzen
 from contracten.weergave.kladblok import Kladblok, W
 from contracten.weergave.samenstelling import als_body, samengesteld
@@ -53,7 +54,6 @@ from contracten.weergave.tekstversie import (
     markdown_uit,
     onderdelen_van,
 )
-from contracten.weergave.zipschrijver import pak_in, zip_van
 
 KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
 KOLOMLUS = re.compile(r"\{%-?\s*tc\b")
@@ -135,7 +135,9 @@ class Motor:
         self.voor, self.na = re.split(r"<w:body\s*/>", romp, maxsplit=1)
         self.kladblok = Kladblok(Document(io.BytesIO(self.bytes)),
                                  pakket.eerste_voetnoot_id(self.delen.get(pakket.VOETNOTEN)))
-        self.ingepakt = {naam: pak_in(naam, inhoud) for naam, inhoud in self.delen.items()}
+        self.inpakker = Inpakker(self.delen)
+        # A filled header or footer -> cleaned up: mostly the same for every aanbieder.
+        self.kopvoet_klaar: Geheugen[str, str] = Geheugen(PER_GENERATIE)
         stijlen = Stijlen(etree.fromstring(self.delen["word/styles.xml"], VEILIG))
         self.stijlen = stijlen.namen
         self.inhoud_stijlen = {f"TOC {n}": stijlen.id_van(f"TOC {n}") for n in range(1, 10)}
@@ -160,7 +162,7 @@ class Motor:
             inhoud["artikel"], inhoud["lid"] = teller, teller.lid
             with invulgrenzen(titel) as invulling:
                 gevuld = invulling.vul(self.body, inhoud)
-                kopvoet = {naam: self.passen.nabewerkt(invulling.vul(sjabloon, inhoud))
+                kopvoet = {naam: self._nabewerkt(invulling.vul(sjabloon, inhoud))
                            for naam, sjabloon in self.kopvoet.items()}
         except VULFOUTEN as exc:
             raise sjabloonfout(self.naam, exc) from exc
@@ -208,17 +210,18 @@ class Motor:
             vervangen["word/_rels/document.xml.rels"] = pakket.relaties(
                 self.delen["word/_rels/document.xml.rels"], relaties)
         if (met_inhoudsopgave or extra.voetnoten) and "word/settings.xml" in self.delen:
-            vervangen["word/settings.xml"] = pakket.instellingen(
-                self.delen["word/settings.xml"], velden_bijwerken=met_inhoudsopgave,
-                voetnoten=bool(extra.voetnoten))
+            vervangen["word/settings.xml"] = self.inpakker.instellingen(
+                velden_bijwerken=met_inhoudsopgave, voetnoten=bool(extra.voetnoten))
         if extra.nummering is not None:
             vervangen["word/numbering.xml"] = extra.nummering
-        leden = [pak_in(naam, vervangen[naam]) if naam in vervangen else self.ingepakt[naam]
-                 for naam in self.delen]
-        leden += [pak_in(naam, vervangen[naam]) for naam in sorted(vervangen)
-                  if naam not in self.delen]
-        return Gerenderd(zip_van(leden), body_tekst, delen, noten, self.stijlen, links,
-                         tuple(kopvoet[naam] for naam in sorted(kopvoet)))
+        return Gerenderd(self.inpakker.zip(vervangen), body_tekst, delen, noten, self.stijlen,
+                         links, tuple(kopvoet[naam] for naam in sorted(kopvoet)))
+
+    def _nabewerkt(self, xml: str) -> str:
+        klaar = self.kopvoet_klaar.get(xml)
+        if klaar is None:
+            klaar = self.kopvoet_klaar[xml] = self.passen.nabewerkt(xml)
+        return klaar
 
     def _heel(self, gevuld: str, opmaak: tabelbreedte.Opmaak
               ) -> tuple[str, list[Onderdeel], bool]:

@@ -21,6 +21,7 @@ from contracten.weergave.lettermaten import (
     stukken_met_plek,
     tekenbreedte,
 )
+from contracten.weergave.tabelindeling import KORTE_RIJ, niet_splitsen, vaste_indeling
 
 __all__ = ["Opmaak", "breedte", "minimale_breedtes", "onbreekbare_stukken", "pas_aan", "verdeel"]
 
@@ -115,35 +116,7 @@ def pas_tabel_aan(tbl: Any, opmaak: Opmaak, beschikbaar: int,
     _pas_tabel_aan(tbl, opmaak, beschikbaar, minima)
     for tr in tbl.iterchildren(f"{W}tr"):
         if len("".join(t.text or "" for t in tr.iter(f"{W}t"))) <= KORTE_RIJ:
-            _niet_splitsen(tr)
-
-
-KORTE_RIJ = 400  # characters: a row this short never needs two pages
-# The children of w:trPr after w:cantSplit, in the schema's order.
-_NA_CANTSPLIT = ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del",
-                 "trPrChange")
-
-
-def _niet_splitsen(tr: Any) -> None:
-    """A row that does not break across pages (a tariff with its "(voorbeeld)" stays whole)."""
-    tr_pr = tr.find(f"{W}trPr")
-    if tr_pr is None:
-        tr_pr = etree.Element(f"{W}trPr")
-        tblpr_ex = tr.find(f"{W}tblPrEx")  # w:tr holds w:tblPrEx?, w:trPr?, then its cells
-        tr.insert(tr.index(tblpr_ex) + 1 if tblpr_ex is not None else 0, tr_pr)
-    if tr_pr.find(f"{W}cantSplit") is not None:
-        return
-    _voeg_in(tr_pr, etree.Element(f"{W}cantSplit"), voor=_NA_CANTSPLIT)
-
-
-def _voeg_in(ouder: Any, element: Any, *, voor: tuple[str, ...]) -> None:
-    """Put `element` into `ouder` before its first child named in `voor` (the children that
-    follow it in the schema's order), else last."""
-    volgende = next((k for k in ouder if etree.QName(k).localname in voor), None)
-    if volgende is None:
-        ouder.append(element)
-    else:
-        volgende.addprevious(element)
+            niet_splitsen(tr)
 
 
 def minimale_breedtes(tbl: Any, opmaak: Opmaak) -> list[int]:
@@ -154,27 +127,40 @@ def minimale_breedtes(tbl: Any, opmaak: Opmaak) -> list[int]:
     minima = [0] * len(kolommen)
     breed: list[tuple[int, int, int]] = []  # cells spanning columns: (first, span, need)
     for tr in tbl.iterchildren(f"{W}tr"):
-        kolom = 0
-        voor = tr.find(f"{W}trPr/{W}gridBefore")
-        if voor is not None and voor.get(f"{W}val", "").isdigit():
-            kolom = int(voor.get(f"{W}val"))
-        for tc in tr.iterchildren(f"{W}tc"):
-            span_el = tc.find(f"{W}tcPr/{W}gridSpan")
-            span = int(span_el.get(f"{W}val")) if span_el is not None else 1
-            behoefte = max((_alinea_nodig(p, opmaak) for p in tc.iterchildren(f"{W}p")),
-                           default=0)
-            if behoefte:
-                behoefte += links + rechts
+        # A row's cells depend on its own XML alone: most rows repeat from table to table.
+        sleutel = (etree.tostring(tr), links, rechts)
+        cellen = opmaak.rijen.get(sleutel)
+        if cellen is None:
+            cellen = opmaak.rijen[sleutel] = _cellen(tr, opmaak, links + rechts)
+        for kolom, span, behoefte in cellen:
             if span == 1 and kolom < len(minima):
                 minima[kolom] = max(minima[kolom], behoefte)
             elif span > 1:
                 breed.append((kolom, span, behoefte))
-            kolom += span
     for eerste, span, behoefte in breed:
         tekort = behoefte - sum(minima[eerste:eerste + span])
         for i in range(eerste, min(eerste + span, len(minima))):
             minima[i] += max(tekort, 0) // span + 1 if tekort > 0 else 0
     return minima
+
+
+def _cellen(tr: Any, opmaak: Opmaak, marge: int) -> tuple[tuple[int, int, int], ...]:
+    """(first grid column, span, width needed) of each cell of row `tr`."""
+    uit = []
+    kolom = 0
+    voor = tr.find(f"{W}trPr/{W}gridBefore")
+    if voor is not None and voor.get(f"{W}val", "").isdigit():
+        kolom = int(voor.get(f"{W}val"))
+    for tc in tr.iterchildren(f"{W}tc"):
+        span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+        span = int(span_el.get(f"{W}val")) if span_el is not None else 1
+        behoefte = max((_alinea_nodig(p, opmaak) for p in tc.iterchildren(f"{W}p")),
+                       default=0)
+        if behoefte:
+            behoefte += marge
+        uit.append((kolom, span, behoefte))
+        kolom += span
+    return tuple(uit)
 
 
 def _minima(tbl: Any, opmaak: Opmaak) -> list[int]:
@@ -216,24 +202,7 @@ def _pas_tabel_aan(tbl: Any, opmaak: Opmaak, beschikbaar: int, minima: list[int]
             tc_w.set(f"{W}w", str(sum(nieuw[kolom:kolom + span])))
             tc_w.set(f"{W}type", "dxa")
             kolom += span
-    _vaste_indeling(tbl)
-
-
-# The children of w:tblPr that come after w:tblLayout, in the schema's order.
-_NA_INDELING = ("tblCellMar", "tblLook", "tblCaption", "tblDescription")
-
-
-def _vaste_indeling(tbl: Any) -> None:
-    """Fixed layout: Word and LibreOffice both take the grid's widths as they are."""
-    tbl_pr = tbl.find(f"{W}tblPr")
-    if tbl_pr is None:
-        tbl_pr = etree.Element(f"{W}tblPr")
-        tbl.insert(0, tbl_pr)
-    indeling = tbl_pr.find(f"{W}tblLayout")
-    if indeling is None:
-        indeling = etree.Element(f"{W}tblLayout")
-        _voeg_in(tbl_pr, indeling, voor=_NA_INDELING)
-    indeling.set(f"{W}type", "fixed")
+    vaste_indeling(tbl)
 
 
 def _cel_marges(tbl: Any, opmaak: Opmaak) -> tuple[int, int]:
