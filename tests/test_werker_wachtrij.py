@@ -199,40 +199,26 @@ def test_wachtende_taken_van_een_eerdere_versie_komen_in_de_wachtrij(postgres, r
         eigenaar.dispose()
 
 
+@pytest.mark.parametrize(("weg", "over"), [
+    ("UPDATE procrastinate_jobs SET status = 'failed'", ["failed", "todo"]),
+    ("DELETE FROM procrastinate_jobs", ["todo"]),
+])
 def test_een_taak_die_uit_de_wachtrij_verdween_houdt_de_regio_niet_vast(postgres, regios,
-                                                                        tmp_path):
-    """The queue's job ended without running the job (a werker could not begin it, someone
-    removed it by hand): the button records the job as afgebroken and starts a new one."""
+                                                                        tmp_path, weg, over):
+    """The queue's job ended without running the job (a werker could not begin it) or someone
+    with the owner's rights deleted it: the button records the waiting job as afgebroken and
+    starts a new one, instead of waiting for it forever."""
     client = _client(regios, tmp_path / "uit", postgres)
     adres = _start(client, "amersfoort")
     eigenaar = _eigenaar()
     try:
         with eigenaar.begin() as v:
-            v.execute(sa.text("UPDATE procrastinate_jobs SET status = 'failed'"))
+            v.execute(sa.text(weg))
         opnieuw = _start(client, "amersfoort")
         assert opnieuw != adres
         pagina = client.get(adres).text
         assert "Afgebroken: de taak verdween uit de wachtrij van de werkers" in pagina
-        assert [j["status"] for j in _jobs(eigenaar)] == ["failed", "todo"]
-    finally:
-        eigenaar.dispose()
-
-
-def test_een_taak_die_met_de_hand_uit_de_wachtrij_is_verwijderd_houdt_de_regio_niet_vast(
-        postgres, regios, tmp_path):
-    """Someone with the owner's rights deleted the queue's job: the button records the
-    waiting job as afgebroken and starts a new one, instead of waiting for it forever."""
-    client = _client(regios, tmp_path / "uit", postgres)
-    adres = _start(client, "amersfoort")
-    eigenaar = _eigenaar()
-    try:
-        with eigenaar.begin() as v:
-            v.execute(sa.text("DELETE FROM procrastinate_jobs"))
-        opnieuw = _start(client, "amersfoort")
-        assert opnieuw != adres
-        assert "Afgebroken: de taak verdween uit de wachtrij van de werkers" in \
-            client.get(adres).text
-        assert [j["status"] for j in _jobs(eigenaar)] == ["todo"]
+        assert [j["status"] for j in _jobs(eigenaar)] == over
     finally:
         eigenaar.dispose()
 
