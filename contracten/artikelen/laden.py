@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from contracten.artikelen.model import Artikel, Bibliotheek, Index
 from contracten.artikelen.officieel import OUD, Officieel, opgeslagen, versienummer, volgorde
 from contracten.artikelen.overleggen import leg_over
 from contracten.fouten import InvoerFout, Melding
+from contracten.lezen.bewaard import Bewaard
 from contracten.lezen.bron import lees_yaml
 from contracten.lezen.meldingen import uit_validatie
 
@@ -117,32 +117,25 @@ def _kies(versies: dict[str, tuple[Officieel, Path]], versie: str | None, index:
     return list(versies.values())[-1]
 
 
-# Library files as last read, per path and model: (inode, size, times, the file's model). Every
-# region loads the same library; `contracten regios` or the web loading several regions reads
-# it once. Only frozen models (the summaries and the index) are kept: they are shared.
-_GELEZEN: dict[tuple[str, type[BaseModel]], tuple[tuple[int, int, int, int], Any]] = {}
+# Library files as last read, per path and model. Every region loads the same library;
+# `contracten regios` or the web loading several regions reads it once. Only frozen models (the
+# summaries and the index) are kept: they are shared.
+_GELEZEN: Bewaard[Any] = Bewaard(1024)
 
 
 def _lees(pad: Path, model: type[BaseModel], meldingen: list[Melding]) -> Any:
-    bewaren = bool(model.model_config.get("frozen"))
-    try:
-        staat = os.stat(pad)
-        kenmerk = (staat.st_ino, staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns)
-    except OSError:
-        bewaren, kenmerk = False, (0, 0, 0, 0)
-    sleutel = (str(pad), model)
-    gevonden = _GELEZEN.get(sleutel) if bewaren else None
-    if gevonden is not None and gevonden[0] == kenmerk:
-        return gevonden[1]
+    if model.model_config.get("frozen"):
+        return _GELEZEN.lees(pad, lambda: _lees_vers(pad, model, meldingen), soort=model)
+    return _lees_vers(pad, model, meldingen)
+
+
+def _lees_vers(pad: Path, model: type[BaseModel], meldingen: list[Melding]) -> Any:
     bron, problemen = lees_yaml(pad, f"artikelen/{pad.name}")
     meldingen += problemen
     if bron is None:
         return None
     try:
-        uit = model.model_validate(bron.data)
+        return model.model_validate(bron.data)
     except ValidationError as exc:
         meldingen += uit_validatie(exc, bron, model=model)  # no profile file: no site link
         return None
-    if bewaren:
-        _GELEZEN[sleutel] = (kenmerk, uit)
-    return uit

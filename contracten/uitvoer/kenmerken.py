@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from contracten.fouten import ContractenFout
+from contracten.lezen.bewaard import Bewaard
 from contracten.uitvoer.map import sha256, vervang_atomair
 
 BESTAND = ".contracten-kenmerken.json"
@@ -37,33 +38,24 @@ def _kenmerk(staat: os.stat_result) -> tuple[int, int, int, int]:
 def _lees(pad: Path) -> tuple[dict[str, Kenmerk], int]:
     """The record and the moment it was written (ns); empty when missing or unreadable. Parsed
     again only when the record changed (a page of the web looks at thousands of files)."""
-    try:
-        staat = os.stat(pad)
-    except OSError:
-        return {}, 0
-    sleutel = (os.fspath(pad), *_kenmerk(staat))
-    if (bewaard := _gelezen.get(sleutel)) is None:
-        bewaard = _parse(pad)
-        if len(_gelezen) >= 8:  # a few regions' records; an older state is not asked again
-            _gelezen.clear()
-        _gelezen[sleutel] = bewaard
-    return dict(bewaard[0]), bewaard[1]
+    gelezen = _gelezen.lees(pad, lambda: _parse(pad))
+    return (dict(gelezen[0]), gelezen[1]) if gelezen is not None else ({}, 0)
 
 
-_gelezen: dict[tuple[str, int, int, int, int], tuple[dict[str, Kenmerk], int]] = {}
+_gelezen: Bewaard[tuple[dict[str, Kenmerk], int]] = Bewaard(8)  # a few regions' records
 
 
-def _parse(pad: Path) -> tuple[dict[str, Kenmerk], int]:
+def _parse(pad: Path) -> tuple[dict[str, Kenmerk], int] | None:
     try:
         with pad.open("rb") as bestand:
             geschreven = os.fstat(bestand.fileno()).st_mtime_ns
             data = json.loads(bestand.read())
         if data.get("versie") != VERSIE:
-            return {}, 0
+            return None
         return {k: (int(v[0]), int(v[1]), int(v[2]), int(v[3]), str(v[4]))
                 for k, v in data["bestanden"].items()}, geschreven
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
-        return {}, 0
+        return None
 
 
 def hashes(uitvoer: Path, regio: str, paden: Iterable[str]) -> dict[str, str | None]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic.dataclasses import dataclass
 
 from contracten.fouten import ContractenFout
+from contracten.lezen.bewaard import Bewaard
 
 BESTAND = "manifest.json"
 
@@ -167,32 +167,15 @@ def lees(map_: Path) -> Manifest | None:
                                  "contracten.") from None
 
 
-# Manifests as last read, per folder: (its file's inode, size and times, the manifest).
-_BEWAARD: dict[str, tuple[tuple[int, int, int, int], Manifest]] = {}
-_BEWAARD_MAX = 64
-_BEWAARD_SLOT = threading.Lock()
+# Manifests as last read, per folder (the web reads the same manifests on every page).
+_BEWAARD: Bewaard[Manifest] = Bewaard(64)
 
 
 def lees_bewaard(map_: Path) -> Manifest | None:
     """`lees`, but a manifest whose file did not change since this process last read it (same
-    inode, size, modification and change time) is not read again: the web reads the same
-    manifests on every page. The manifest returned is shared: only read it."""
-    pad = map_ / BESTAND
-    try:
-        staat = pad.stat()
-    except OSError:
-        return lees(map_)
-    kenmerk = (staat.st_ino, staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns)
-    gevonden = _BEWAARD.get(str(pad))
-    if gevonden is not None and gevonden[0] == kenmerk:
-        return gevonden[1]
-    gelezen = lees(map_)
-    if gelezen is not None:
-        with _BEWAARD_SLOT:  # the web reads from several threads
-            if len(_BEWAARD) >= _BEWAARD_MAX:
-                _BEWAARD.pop(next(iter(_BEWAARD)), None)
-            _BEWAARD[str(pad)] = (kenmerk, gelezen)
-    return gelezen
+    inode, size, modification and change time) is not read again. The manifest returned is
+    shared: only read it."""
+    return _BEWAARD.lees(map_ / BESTAND, lambda: lees(map_))
 
 
 def schrijf(manifest: Manifest, pad: Path) -> None:
