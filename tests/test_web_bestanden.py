@@ -164,10 +164,12 @@ def test_een_gewijzigd_manifest_telt_meteen_en_een_ongewijzigd_wordt_niet_herlez
     _, uitvoer = map_
     manifest = uitvoer / "assen" / OPZEGGING / "manifest.json"
     origineel = manifest.read_text(encoding="utf-8")
+    from contracten.uitvoer import manifest as manifesten
+
     gelezen = []
-    echt = contracten.Indeling.gemaakt
-    monkeypatch.setattr(contracten.Indeling, "gemaakt",
-                        staticmethod(lambda m: gelezen.append(m) or echt(m)))
+    echt = manifesten.lees
+    monkeypatch.setattr(manifesten, "lees", lambda m: gelezen.append(m) or echt(m))
+    manifest.write_text(origineel, encoding="utf-8")  # new to this process, whatever ran before
     url = f"/regio/assen/bestand?pad={OPZEGGING}/transitieschema.docx"
     try:
         assert client.get(url).status_code == 200

@@ -48,8 +48,9 @@ class Indeling:
     def gemaakt(map_: Path) -> frozenset[str]:
         """The files a run made in `map_` (their paths in it, with forward slashes), as its
         manifest lists them; none without a manifest. Raises ManifestBeschadigd (a
-        ContractenFout) for a manifest that cannot be read."""
-        gelezen = manifest.lees(map_)
+        ContractenFout) for a manifest that cannot be read. The manifest is read again only
+        when it changed (`manifest.lees_bewaard`): the web asks on every download."""
+        gelezen = manifest.lees_bewaard(map_)
         return frozenset(d.pad for d in gelezen.documenten) if gelezen else frozenset()
 
     def regio(self, regio: str) -> Path:

@@ -7,7 +7,6 @@ path with a NUL byte, '..', a backslash, an absolute or an overlong path — is 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +17,6 @@ import contracten
 BESTANDEN = {".docx", ".pdf", ".html", ".md", ".xlsx", ".csv", ".ics"}
 LANGSTE = 1000  # characters: no generated path comes near it
 GETEKEND = re.compile(r"(?P<stam>.+)\.getekend(?:-[1-9][0-9]{0,3})?\.pdf")
-BEWAARD = 256  # manifests remembered; more folders than that and the cache starts over
 
 
 def onbekend() -> HTTPException:
@@ -34,32 +32,14 @@ def geldig(pad: str) -> bool:
 
 
 class Manifesten:
-    """The files each output folder's manifest lists, read again only when the manifest
-    changed (its modification time, size or inode): a download reads no manifest twice."""
-
-    def __init__(self) -> None:
-        self._slot = threading.Lock()
-        self._gelezen: dict[Path, tuple[tuple[int, int, int], frozenset[str]]] = {}
+    """The files each output folder's manifest lists (a damaged manifest lists none); the
+    manifest is read again only when it changed (`Indeling.gemaakt`)."""
 
     def van(self, map_: Path) -> frozenset[str]:
         try:
-            staat = (map_ / "manifest.json").stat()
-        except (OSError, ValueError):
+            return contracten.Indeling.gemaakt(map_)
+        except (contracten.ContractenFout, ValueError):  # damaged, or an impossible path
             return frozenset()
-        kenmerk = (staat.st_mtime_ns, staat.st_size, staat.st_ino)
-        with self._slot:
-            gevonden = self._gelezen.get(map_)
-        if gevonden is not None and gevonden[0] == kenmerk:
-            return gevonden[1]
-        try:
-            lijst = contracten.Indeling.gemaakt(map_)
-        except contracten.ContractenFout:  # a damaged manifest lists nothing
-            return frozenset()
-        with self._slot:
-            if len(self._gelezen) >= BEWAARD:
-                self._gelezen.clear()
-            self._gelezen[map_] = (kenmerk, lijst)
-        return lijst
 
 
 def gemaakt_bestand(uitvoer: Path, regio: str, pad: str, manifesten: Manifesten,
