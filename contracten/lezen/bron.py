@@ -69,7 +69,7 @@ def yaml_uit_tekst(tekst: str, naam: str, pad: Path) -> tuple[Bron | None, list[
     data, walker = _gelezen(tekst, naam, met_regels=False)
     if isinstance(walker, list):
         return None, walker
-    if walker.meldingen:  # read again, with lines, to say where
+    if walker.meldingen or walker.verdacht:  # read again, with lines, to say where
         data, walker = _gelezen(tekst, naam, met_regels=True)
         assert not isinstance(walker, list)
         return Bron(pad, naam, data, walker.regels), walker.meldingen
