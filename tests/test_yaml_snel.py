@@ -117,3 +117,16 @@ def test_verdacht_als_de_controle_per_waarde(tekst):
     # between other texts, digits on either side do not join into a BSN
     assert verdacht(["1234", tekst, "5678"]) == per_waarde
     assert verdacht(["12 34", tekst, "56 78 2"]) == per_waarde
+
+
+def test_negen_cijfers_vindt_hetzelfde_als_de_privacycontrole():
+    """The joint check's pattern for nine digits finds exactly what privacy.NEGEN finds."""
+    from contracten import privacy
+    from contracten.lezen import scalars
+
+    kans = random.Random(9)
+    tekens = "0123456789 .-_/|ax\t\n"
+    for _ in range(3000):
+        tekst = "".join(kans.choice(tekens) for _ in range(kans.randint(0, 40)))
+        assert [m.span() for m in scalars.NEGEN.finditer(tekst)] == \
+            [m.span() for m in privacy.NEGEN.finditer(tekst)], tekst

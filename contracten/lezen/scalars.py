@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from contracten.privacy import NEGEN, is_bsn
+from contracten.privacy import SCHEIDING, is_bsn
 
 # A parser event (yaml.ScalarEvent, yaml.MappingStartEvent, …); typed loosely, as PyYAML's own
 # stubs give the base class none of the attributes its subclasses carry.
@@ -21,6 +21,9 @@ DIGEST = re.compile(r"[0-9a-f]{64}")  # a sha256 as hex
 STR = "tag:yaml.org,2002:str"
 # The characters `verboden_teken` finds in plain ASCII text (besides tab and line breaks).
 STUURTEKEN_ASCII = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# privacy.NEGEN, with its look-behind after the first digit: the same matches, found twice as
+# fast (the engine can skip to the next digit).
+NEGEN = re.compile(rf"\d(?<!\d\d)(?:{SCHEIDING}*\d){{8}}(?!\d)")
 
 
 def omgezet(gebeurtenis: Gebeurtenis, tag: str) -> Any:
