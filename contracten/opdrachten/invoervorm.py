@@ -93,11 +93,18 @@ def vertegenwoordigd(profiel: Profiel, vormen: dict[str, Hashable],
 
 def _velden(waarde: Any) -> list[tuple[str, Any]] | None:
     """The fields of a model or dataclass, in their order; None for any other value."""
-    if isinstance(waarde, BaseModel):
-        return [(naam, getattr(waarde, naam)) for naam in type(waarde).model_fields]
-    if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
-        return [(f.name, getattr(waarde, f.name)) for f in dataclasses.fields(waarde)]
-    return None
+    soort = type(waarde)
+    if soort not in _NAMEN:
+        _NAMEN[soort] = (tuple(soort.model_fields) if isinstance(waarde, BaseModel)
+                         else tuple(f.name for f in dataclasses.fields(waarde))
+                         if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type)
+                         else None)
+    namen = _NAMEN[soort]
+    return None if namen is None else [(naam, getattr(waarde, naam)) for naam in namen]
+
+
+# Per type: the names of its fields (a model or dataclass), or None (any other value).
+_NAMEN: dict[type, tuple[str, ...] | None] = {}
 
 
 def _vorm(waarde: Any, grenzen: tuple[Decimal, ...], veld: str) -> Hashable:
