@@ -151,18 +151,20 @@ class Walker:
             return None
         if soort is yaml.MappingNode:
             out: dict[Any, Any] = {}
-            while (key := self.walk(bron, (*loc, "<sleutel>"))) is not _EINDE:
-                regel = self.regels.get((*loc, "<sleutel>"))
-                if not isinstance(key, str | int):
+            sleutel = (*loc, "<sleutel>")  # where the walk of a key puts its line
+            while (key := self.walk(bron, sleutel)) is not _EINDE:
+                regel = self.regels.get(sleutel) if self.met_regels else None
+                if type(key) is not str and not isinstance(key, str | int):
                     self._melding(regel, loc, "een sleutel moet tekst zijn", "sleutel_type")
                     self._sla_over(bron, 0)  # its value
                     continue
-                key = str(key)
+                if type(key) is not str:
+                    key = str(key)
                 if key in out:
                     self._melding(regel, (*loc, key), f"sleutel '{key}' staat er twee keer",
                                   "dubbele_sleutel")
                 out[key] = self.walk(bron, (*loc, key))
-            self.regels.pop((*loc, "<sleutel>"), None)
+            self.regels.pop(sleutel, None)
             return out
         uit: list[Any] = []
         while (item := self.walk(bron, (*loc, len(uit)))) is not _EINDE:
