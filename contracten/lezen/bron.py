@@ -69,7 +69,7 @@ def yaml_uit_tekst(tekst: str, naam: str, pad: Path) -> tuple[Bron | None, list[
     data, walker = _gelezen(tekst, naam, met_regels=False)
     if isinstance(walker, list):
         return None, walker
-    if walker.meldingen:  # read again, with lines, to say where
+    if walker.meldingen or walker.verdacht:  # read again, with lines, to say where
         data, walker = _gelezen(tekst, naam, met_regels=True)
         assert not isinstance(walker, list)
         return Bron(pad, naam, data, walker.regels), walker.meldingen
@@ -79,10 +79,14 @@ def yaml_uit_tekst(tekst: str, naam: str, pad: Path) -> tuple[Bron | None, list[
 def _gelezen(tekst: str, naam: str, *, met_regels: bool) -> tuple[Any, Walker | list[Melding]]:
     """The data of `tekst` and the walker that read it (its lines and messages), or the one
     message that says why it cannot be read."""
-    lader = _LADER(tekst)
-    walker = Walker(naam, lader, met_regels=met_regels)
+    lader = None
     try:
+        lader = _LADER(tekst)  # PyYAML's own reader checks every character here
+        walker = Walker(naam, lader, met_regels=met_regels)
         return walker.document(), walker
+    except yaml.reader.ReaderError as exc:  # as libyaml says it
+        return None, [Melding(naam, tekst.count("\n", 0, exc.position) + 1, "",
+                              "geen geldige YAML: control characters are not allowed", "yaml")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         regel = mark.line + 1 if mark is not None else None
@@ -98,4 +102,5 @@ def _gelezen(tekst: str, naam: str, *, met_regels: bool) -> tuple[Any, Walker | 
         return None, [Melding(naam, None, "", "te diep genest of een verwijzing (&/*) naar "
                                               "zichzelf", "yaml_diepte")]
     finally:
-        lader.dispose()
+        if lader is not None:
+            lader.dispose()

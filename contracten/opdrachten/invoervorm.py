@@ -16,7 +16,15 @@ only in:
 
 Contracts of the same input shape get contexts of the same shape (see `valideer.vorm`), so a
 template is filled for one of them. What is wrong in one aanbieder's own data (a KvK-nummer, an
-amount, an unknown product) is found by the profile's models when the region loads."""
+amount, an unknown product) is found by the profile's models when the region loads.
+
+A kind that lists every aanbieder (the social-return overview, one row per contract) is filled
+for the region with at most two aanbieders per input shape (`vertegenwoordigd`): its rows then
+take every shape the full region's rows take, each at least once, so its context has the same
+shape (a list's shape is the set of its rows' shapes, see `valideer.vorm`) and every branch of
+the row part is filled, for a first row of a shape and for a next one. Two, not one: a count of
+aanbieders is then none, one or more in both (a template says "de enige aanbieder" or "van de
+3 aanbieders")."""
 
 from __future__ import annotations
 
@@ -32,6 +40,7 @@ from contracten.profiel.percelen import Contract
 
 VRIJE_TEKST = frozenset({"id", "naam", "kvk", "agb", "adres", "contact", "vertegenwoordiger",
                          "brief"})
+PER_VORM = 2  # aanbieders kept per input shape for a kind that lists every aanbieder
 BEDRAGEN = frozenset({"jaaromzet", "aanneemsom", "aanneemsom_incl_btw", "bestedingsruimte",
                       "aanneemsom_per_perceel"})
 
@@ -48,13 +57,54 @@ def invoervorm(contract: Contract, grenzen: tuple[Decimal, ...]) -> Hashable:
             _vorm(contract.aanbieder, grenzen, ""))
 
 
+def vormen_van(profiel: Profiel, vormen: dict[str, Hashable], grenzen: tuple[Decimal, ...]
+               ) -> list[Hashable]:
+    """The input shape of every contract of `profiel`, in order; `vormen` (by contract key)
+    keeps them for the next kind."""
+    uit = []
+    for contract in profiel.contracten:
+        vorm_ = vormen.get(contract.sleutel)
+        if vorm_ is None:
+            vorm_ = vormen[contract.sleutel] = invoervorm(contract, grenzen)
+        uit.append(vorm_)
+    return uit
+
+
+def vertegenwoordigd(profiel: Profiel, vormen: dict[str, Hashable],
+                     grenzen: tuple[Decimal, ...]) -> Profiel:
+    """The region with only the aanbieders that hold the first or second contract of an input
+    shape, in their order: its contracts take every input shape the region's take and no other,
+    and every count of them is none, one or more as in the region (see the module's note)."""
+    gezien: dict[Hashable, int] = {}
+    houden: set[int] = set()
+    for contract, vorm_ in zip(profiel.contracten, vormen_van(profiel, vormen, grenzen),
+                               strict=True):
+        if gezien.get(vorm_, 0) < PER_VORM:
+            gezien[vorm_] = gezien.get(vorm_, 0) + 1
+            houden.add(id(contract.aanbieder))
+    if len(houden) == len(profiel.aanbieders):
+        return profiel
+    kleiner = profiel.model_copy(
+        update={"aanbieders": [a for a in profiel.aanbieders if id(a) in houden]})
+    for afgeleid in ("percelen", "contracten", "contractnummers"):  # cached: from the aanbieders
+        kleiner.__dict__.pop(afgeleid, None)
+    return kleiner
+
+
 def _velden(waarde: Any) -> list[tuple[str, Any]] | None:
     """The fields of a model or dataclass, in their order; None for any other value."""
-    if isinstance(waarde, BaseModel):
-        return [(naam, getattr(waarde, naam)) for naam in type(waarde).model_fields]
-    if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
-        return [(f.name, getattr(waarde, f.name)) for f in dataclasses.fields(waarde)]
-    return None
+    soort = type(waarde)
+    if soort not in _NAMEN:
+        _NAMEN[soort] = (tuple(soort.model_fields) if isinstance(waarde, BaseModel)
+                         else tuple(f.name for f in dataclasses.fields(waarde))
+                         if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type)
+                         else None)
+    namen = _NAMEN[soort]
+    return None if namen is None else [(naam, getattr(waarde, naam)) for naam in namen]
+
+
+# Per type: the names of its fields (a model or dataclass), or None (any other value).
+_NAMEN: dict[type, tuple[str, ...] | None] = {}
 
 
 def _vorm(waarde: Any, grenzen: tuple[Decimal, ...], veld: str) -> Hashable:

@@ -3,7 +3,8 @@ template uses must exist in its kind's context, every tag must be whole (not spl
 the template must fill without error for every case, where cases whose contexts have the same
 shape (which `if` and `for` they can take) are tried once. Of contracts whose input has the same
 shape (`invoervorm`: aanbieders that differ only in names, numbers, addresses and amounts on the
-same side of the region's thresholds) only the first has its contexts built at all."""
+same side of the region's thresholds) only the first has its contexts built at all; a kind that
+lists every aanbieder is filled for the region with one aanbieder per input shape."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from contracten.fouten import InvoerFout, Melding
-from contracten.opdrachten.invoervorm import drempels, invoervorm
+from contracten.opdrachten.invoervorm import drempels, invoervorm, vertegenwoordigd
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
 from contracten.profiel.tarieven import IndexatieRecord
@@ -78,6 +79,8 @@ def valideer(regio: Profiel, *, sjablonen: Path | None = None) -> Validatie:
             continue  # this region has no such documents (e.g. no social return)
         profiel, jaar = proef
         meldingen += soort.controleer(profiel, jaar)
+        if soort.alle_aanbieders:  # its rows: one aanbieder per input shape
+            profiel = vertegenwoordigd(profiel, vormen, grenzen)
         try:
             contexten = _per_vorm(
                 (soort.context_van(profiel, jaar, contract, uitvoering),

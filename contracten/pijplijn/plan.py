@@ -115,25 +115,37 @@ def taken(opties: Opties, invoer_: list[Invoer], uitvoering: Uitvoering,
     gemeen = "".join(h for pad, h in sorted(hashes.items())
                      if not pad.endswith("/aanbieders.yaml") and not pad.startswith("sjablonen/"))
     alle = hashes.get(f"{profiel.sleutel}/aanbieders.yaml", "")
+    # What depends on the contract alone, once for all kinds (an aanbieder as JSON is the
+    # largest part of the work).
+    eigen = {contract.sleutel: _eigen(contract) for contract in opties.contracten} \
+        if any(s.per_contract for s in opties.soorten) else {}
     uit = []
     for soort in opties.soorten:
+        kop_ = [codehash(), soort.naam, str(prijspeil), gemeen,
+                hashes[f"sjablonen/{soort.sjabloon}"], ",".join(formaten), onderwerp]
+        staart = []
+        if soort.alle_aanbieders:  # what it shows of them, or the whole file
+            kenmerk = soort.kenmerk_alle(profiel, prijspeil)
+            staart.append(alle if kenmerk is None else sha256(kenmerk.encode()))
+        if soort.met_datum:
+            staart.append(uitvoering.datum.isoformat())
         for contract in (opties.contracten if soort.per_contract else [None]):
-            delen = [codehash(), soort.naam, str(prijspeil), gemeen,
-                     hashes[f"sjablonen/{soort.sjabloon}"], ",".join(formaten), onderwerp]
-            if contract is not None:
-                delen.append(_AANBIEDER.dump_json(contract.aanbieder).decode())
-                if contract.perceelnummer is not None:
-                    delen.append(str(contract.perceelnummer))
-            if soort.alle_aanbieders:  # what it shows of them, or the whole file
-                kenmerk = soort.kenmerk_alle(profiel, prijspeil)
-                delen.append(alle if kenmerk is None else sha256(kenmerk.encode()))
-            if soort.met_datum:
-                delen.append(uitvoering.datum.isoformat())
+            delen = [*kop_, *eigen[contract.sleutel], *staart] if contract is not None \
+                else [*kop_, *staart]
             uit.append(Taak(soort.naam, contract.sleutel if contract else None,
                             soort.pad_van(contract), sha256("\n".join(delen).encode()),
                             contract.aanbieder.id if contract else None,
                             contract.perceelnummer if contract else None))
     return uit
+
+
+def _eigen(contract: Contract) -> list[str]:
+    """What a contract's documents are made from of the contract itself: its aanbieder (every
+    field) and its perceel in a tender of several."""
+    delen = [_AANBIEDER.dump_json(contract.aanbieder).decode()]
+    if contract.perceelnummer is not None:
+        delen.append(str(contract.perceelnummer))
+    return delen
 
 
 def maak_plan(opties: Opties) -> Plan:

@@ -5,6 +5,7 @@ holds as one, is refused with the profile instead of failing later on someone el
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Windows' device names: no file or folder can be called so, in any case and with any
@@ -12,6 +13,7 @@ import unicodedata
 APPARAATNAMEN = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
                            *(f"{poort}{n}" for poort in ("COM", "LPT") for n in "0123456789¹²³")})
 VERBODEN_TEKENS = frozenset('<>:"/\\|?*')  # and the control characters (below 32)
+_VERBODEN = re.compile("[" + re.escape("".join(sorted(VERBODEN_TEKENS))) + "\x00-\x1f]")
 
 
 def naamprobleem(naam: str) -> tuple[str, str] | None:
@@ -27,8 +29,9 @@ def naamprobleem(naam: str) -> tuple[str, str] | None:
         return (f"'{naam}' eindigt op een {'punt' if naam.endswith('.') else 'spatie'}: Windows "
                 "laat die weg, zodat de naam daar een andere wordt; haal hem weg",
                 "naam_punt_of_spatie")
-    teken = next((t for t in naam if t in VERBODEN_TEKENS or ord(t) < 32), None)
-    if teken is not None:
+    gevonden = _VERBODEN.search(naam)  # the first such character, as Windows meets it
+    if gevonden is not None:
+        teken = gevonden.group()
         zichtbaar = teken if ord(teken) >= 32 else f"code {ord(teken)}"
         return (f"'{naam}' bevat een teken dat Windows niet in een naam toelaat ({zichtbaar}); "
                 "gebruik letters, cijfers en koppeltekens", "naam_teken")

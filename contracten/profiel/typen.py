@@ -103,15 +103,18 @@ KvkNummer = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int
 AgbCode = KvkNummer
 
 def _geen_stuurtekens(toegestaan: str) -> Callable[[str], str]:
+    # The control characters (below 32, and 0x7F up to 0xA0) but those allowed: the first found.
+    verboden = re.compile("[" + "".join(re.escape(chr(c)) for c in (*range(32), *range(0x7F, 0xA0))
+                                        if chr(c) not in toegestaan) + "]")
+
     def controle(waarde: str) -> str:
         if bevat_bsn(waarde):  # no client identifier may reach a document, not even by mistake
             raise PydanticCustomError(
                 "bsn", "bevat een BSN (9 cijfers die de elfproef halen); gebruik een pseudoniem")
-        for teken in waarde:
-            if (ord(teken) < 32 or 0x7F <= ord(teken) < 0xA0) and teken not in toegestaan:
-                raise PydanticCustomError(
-                    "stuurteken", "bevat een onzichtbaar stuurteken (code {code}); verwijder het",
-                    {"code": ord(teken)})
+        if (teken := verboden.search(waarde)) is not None:
+            raise PydanticCustomError(
+                "stuurteken", "bevat een onzichtbaar stuurteken (code {code}); verwijder het",
+                {"code": ord(teken.group())})
         return waarde
     return controle
 

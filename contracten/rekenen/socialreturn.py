@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from contracten.fouten import InvoerFout, Melding
 from contracten.opmaak import bedrag, procent, rond_af, voorbeeld
@@ -48,12 +49,17 @@ class Verplichting:
 def contractjaren(begin: dt.date, einde: dt.date) -> list[tuple[dt.date, dt.date, int]]:
     """(begin, last day, months) of each contract year from `begin` up to and including
     `einde`; each begins on the same day of the month as the contract, in one step from it."""
+    return list(_contractjaren(begin, einde))
+
+
+@lru_cache(maxsize=64)  # the same looptijd for every contract of a region
+def _contractjaren(begin: dt.date, einde: dt.date) -> tuple[tuple[dt.date, dt.date, int], ...]:
     jaren: list[tuple[dt.date, dt.date, int]] = []
     k = 0
     while True:
         start = plus_maanden(begin, 12 * k)
         if start > einde:
-            return jaren
+            return tuple(jaren)
         volgende = plus_maanden(begin, 12 * (k + 1))
         laatste = min(volgende - dt.timedelta(days=1), einde)
         maanden = 12 if laatste == volgende - dt.timedelta(days=1) else _maanden(start, laatste)

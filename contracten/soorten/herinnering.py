@@ -28,7 +28,6 @@ from contracten.soorten.realisatie import (
     op_voorbeelden_van,
     per_contractjaar,
     proef,
-    standen,
     uiterlijk_van,
 )
 from contracten.soorten.socialreturn import sanctie_voor_brief
@@ -108,8 +107,10 @@ class SocialReturnHerinnering(ContractSoort):
         vooraf = proef(profiel, versie, dag)
         gemeld = gemeld_van(vooraf)
         na = uiterlijk_van(profiel)[gemeld.jaren[0]] + dt.timedelta(days=1)
-        verplicht = [c for c, _ in standen(profiel, gemeld)]
-        contract = verplicht[0] if verplicht else profiel.contracten[0]
+        regel, looptijd = profiel.regio.regels.socialreturn, profiel.regio.aanbesteding.looptijd
+        assert regel is not None, "alleen voor een regio met social return"
+        contract = next((c for c in profiel.contracten if bereken(regel, c, looptijd).verplicht),
+                        profiel.contracten[0])
         return [(contract, vooraf), (contract, Uitvoering(versie, max(dag, na), gemeld))]
 
     def context(self, profiel: Profiel, prijspeil: int, contract: Contract,
