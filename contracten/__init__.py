@@ -38,7 +38,7 @@ _MODULES = {
     "Profiel": "contracten.profiel.model",
     "ROLLEN": "contracten.register.rolnamen",
     "RealisatieResultaat": "contracten.opdrachten.realisatie",
-    "Resultaat": "contracten.pijplijn.uitvoeren",
+    "Resultaat": "contracten.pijplijn.resultaat",
     "STAPPEN": "contracten.register.stappen",
     "STAP_NAMEN": "contracten.register.stappen",
     "SocialReturnResultaat": "contracten.opdrachten.socialreturn",
@@ -74,7 +74,7 @@ _MODULES = {
     "importeer_artikelen": "contracten.opdrachten.artikelen",
     "indexeer": "contracten.opdrachten.indexeer",
     "laad_regio": "contracten.profiel.laden",
-    "lees_datum": "contracten.lezen.tabelbestand",
+    "lees_datum": "contracten.tijd",
     "markeer_definitief": "contracten.opdrachten.definitief",
     "meld_aan": "contracten.opdrachten.sessies",
     "officiele_versies_per_artikel": "contracten.opdrachten.artikelen",
@@ -240,7 +240,7 @@ if TYPE_CHECKING:
     from contracten.opmaak import datum as als_datum
     from contracten.opmaak import opsomming as als_opsomming
     from contracten.opmaak import procent as als_procent
-    from contracten.pijplijn.uitvoeren import Resultaat
+    from contracten.pijplijn.resultaat import Resultaat
     from contracten.privacy import bevat_bsn
     from contracten.profiel.laden import laad_regio, vind_regios
     from contracten.profiel.model import Profiel
