@@ -91,7 +91,7 @@ _MODULES = {
     "verberg_wachtwoord": "contracten.register.verbinding",
     "verboden_teken": "contracten.lezen.tekens",
     "vergelijk": "contracten.opdrachten.vergelijk",
-    "vind_regios": "contracten.profiel.laden",
+    "vind_regios": "contracten.profiel.regiomappen",
     "voeg_gebruiker_toe": "contracten.opdrachten.gebruikers",
     "webtoepassing": "contracten.web.app:maak_app",
     "wie_handelt": "contracten.opdrachten.gebruikers",

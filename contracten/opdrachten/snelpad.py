@@ -49,7 +49,7 @@ ZONDER_INVLOED = frozenset({"REGIOS", "SJABLONEN", "ARTIKELEN", "DEBUG", "DOOR",
                             "DATABASE_EIGENAAR", "WEB_GEHEIM"})
 
 
-def _omgeving() -> list[tuple[str, str]] | None:
+def omgeving() -> list[tuple[str, str]] | None:
     """The CONTRACTEN_* variables that count; None when one is not a limit's whole number:
     the normal path then warns about it, as it always did (see `lezen.grenzen.instelbaar`)."""
     uit = []
@@ -83,15 +83,15 @@ class Snelpad:
                  ) -> None:
         self.regios, self.naam, self.sjablonen = regios, naam, sjablonen
         self.record = Path(uitvoer) / naam / BESTAND  # the folder the output goes in
-        omgeving = _omgeving()
+        limieten = omgeving()
         gewoon = naam not in ("", ".", "..") and "/" not in naam and "\\" not in naam \
             and os.sep not in naam
         self.sleutel: str | None = json.dumps([
             VERSIE, naam, os.path.abspath(regios), str(uitvoer), os.path.abspath(uitvoer),
             datum.isoformat(), prijspeil, list(soorten), list(aanbieders), list(percelen),
             list(formaten), None if sjablonen is None else os.path.abspath(sjablonen),
-            os.getcwd(), sys.version, sys.executable, sys.path, omgeving,
-        ]) if omgeving is not None and gewoon else None
+            os.getcwd(), sys.version, sys.executable, sys.path, limieten,
+        ]) if limieten is not None and gewoon else None
 
     def probeer(self) -> Resultaat | None:
         """The result of an unchanged rerun when the record says nothing changed; None when
