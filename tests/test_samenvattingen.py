@@ -63,7 +63,8 @@ def test_een_nieuw_tariefbestand_wordt_gezien(regios):
     _samenvatting(regios)
     tarieven = regios / "assen" / "tarieven"
     tekst = (tarieven / "2025.yaml").read_text(encoding="utf-8")
-    (tarieven / "2026.yaml").write_text(tekst.replace("prijspeil: 2025", "prijspeil: 2026"),
+    (tarieven / "2026.yaml").write_text(tekst.replace("prijspeil: 2025", "prijspeil: 2026")
+                                        .replace("ingangsdatum: 2025", "ingangsdatum: 2026"),
                                         encoding="utf-8")
     assert not _bewaard(regios)
     assert 2026 in _samenvatting(regios)["prijspeilen"]  # type: ignore[operator]

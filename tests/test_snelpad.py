@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from contracten import InvoerFout, genereer, laad_regio
+from contracten import InvoerFout, genereer, laad_regio, markeer_definitief
 from contracten.opdrachten import snelpad
 from contracten.pijplijn import plan
 from contracten.pijplijn.resultaat import OngewijzigdResultaat, Resultaat
@@ -277,3 +277,25 @@ def test_wat_de_vingerafdruk_bekijkt_kost_geen_inhoud(regios, gegenereerd):
     inhoud = (regios / "assen" / "aanbieders.yaml").read_bytes()
     assert hashlib.sha256(inhoud).hexdigest().encode() not in record
     assert b"0592 700 101" not in record
+
+
+def test_definitieve_documenten_en_hun_nieuwe_versie(regios, gegenereerd, tmp_path):
+    """A finalised document beside which a new version is made: each run does what the usual
+    way does, fast or not."""
+    markeer_definitief(laad_regio(regios, "assen"), uitvoer=gegenereerd, datum=ASSEN_DATUM,
+                       ook_voorbeelden=True, ook_samenvattingen=True)
+    assert not _snel(_run(regios, gegenereerd))  # definitief.json is new
+    pad = regios / "assen" / "regio.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("naam: Regio Assen",
+                                                           "naam: Regio Asses", 1),
+                   encoding="utf-8")
+    for ronde in range(3):
+        tweeling = tmp_path / f"tweeling-{ronde}"
+        shutil.copytree(regios, tweeling / "regios", symlinks=True)
+        shutil.copytree(gegenereerd, tweeling / "uit", symlinks=True)
+        verwacht = genereer(laad_regio(tweeling / "regios", "assen"),
+                            uitvoer=tweeling / "uit", datum=ASSEN_DATUM)
+        resultaat = _run(regios, gegenereerd)
+        assert _samen(resultaat) == _samen(verwacht)
+        assert _boom(gegenereerd) == _boom(tweeling / "uit")
+    assert resultaat.naast_definitief == [] or not _snel(resultaat)

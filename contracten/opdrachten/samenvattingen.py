@@ -23,7 +23,7 @@ from typing import Any
 
 from contracten.lezen.vingerafdruk import afdruk, betrouwbaar, loop
 
-from .snelpad import CODE, omgeving
+from .snelpad import CODE, grenzen, grenzen_geldig, omgeving
 
 VERSIE = 1
 
@@ -46,11 +46,9 @@ class Samenvattingen:
 
     def __init__(self, regios: Path, naam: str) -> None:
         self.regios, self.naam = os.path.abspath(regios), naam
-        limieten = omgeving()
         gewoon = naam not in ("", ".", "..") and "/" not in naam and "\\" not in naam
         self.sleutel = json.dumps([VERSIE, self.regios, naam, os.getcwd(), sys.version,
-                                   sys.executable, sys.path, limieten]) \
-            if limieten is not None and gewoon else None
+                                   sys.executable, sys.path, omgeving()]) if gewoon else None
         plek = hashlib.sha256(os.path.join(self.regios, naam).encode()).hexdigest()[:24]
         self.record = cachemap() / "regios" / f"{plek}.json"
 
@@ -61,6 +59,7 @@ class Samenvattingen:
         try:
             record = json.loads(self.record.read_bytes())
             if record.get("sleutel") != self.sleutel \
+                    or not grenzen_geldig(list(record["grenzen"])) \
                     or afdruk(record["paden"])[0] != record["afdruk"]:
                 return None
             samenvatting: dict[str, Any] = record["samenvatting"]
@@ -101,5 +100,6 @@ class Samenvattingen:
         with contextlib.suppress(Exception):  # a cache: not writable, then not kept
             vervang_atomair(self.record, json.dumps({
                 "versie": VERSIE, "sleutel": self.sleutel, "paden": paden,
-                "afdruk": vingerafdruk, "samenvatting": samenvatting},
+                "afdruk": vingerafdruk, "samenvatting": samenvatting,
+                "grenzen": grenzen()},
                 ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

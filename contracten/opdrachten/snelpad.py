@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import sys
@@ -49,18 +50,28 @@ ZONDER_INVLOED = frozenset({"REGIOS", "SJABLONEN", "ARTIKELEN", "DEBUG", "DOOR",
                             "DATABASE_EIGENAAR", "WEB_GEHEIM"})
 
 
-def omgeving() -> list[tuple[str, str]] | None:
-    """The CONTRACTEN_* variables that count; None when one is not a limit's whole number:
-    the normal path then warns about it, as it always did (see `lezen.grenzen.instelbaar`)."""
-    uit = []
-    for naam, waarde in sorted(os.environ.items()):
-        if not naam.startswith("CONTRACTEN_") or naam[11:] in ZONDER_INVLOED:
-            continue
-        cijfers = waarde.strip().replace(".", "").replace("_", "")
-        if waarde.strip() and not (cijfers.isdigit() and int(cijfers) > 0 and len(cijfers) <= 15):
-            return None
-        uit.append((naam, waarde))
-    return uit
+def omgeving() -> str:
+    """The CONTRACTEN_* variables that count, as a hash (a variable may hold a password)."""
+    tellen = sorted((naam, waarde) for naam, waarde in os.environ.items()
+                    if naam.startswith("CONTRACTEN_") and naam[11:] not in ZONDER_INVLOED)
+    return hashlib.sha256(json.dumps(tellen).encode()).hexdigest()
+
+
+def grenzen() -> list[str]:
+    """The limits (`lezen.grenzen.instelbaar`) this process read: what a fast path checks."""
+    module = sys.modules.get("contracten.lezen.grenzen")
+    return sorted(getattr(module, "GELEZEN", ()))
+
+
+def grenzen_geldig(namen: list[str]) -> bool:
+    """Whether each limit `namen` is unset or a whole number: else the normal path warns
+    about it, as it always did (see `lezen.grenzen.instelbaar`)."""
+    for naam in namen:
+        tekst = os.environ.get(f"CONTRACTEN_{naam}", "").strip()
+        cijfers = tekst.replace(".", "").replace("_", "")
+        if tekst and not (cijfers.isdigit() and int(cijfers) > 0 and len(cijfers) <= 15):
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -83,15 +94,14 @@ class Snelpad:
                  ) -> None:
         self.regios, self.naam, self.sjablonen = regios, naam, sjablonen
         self.record = Path(uitvoer) / naam / BESTAND  # the folder the output goes in
-        limieten = omgeving()
         gewoon = naam not in ("", ".", "..") and "/" not in naam and "\\" not in naam \
             and os.sep not in naam
         self.sleutel: str | None = json.dumps([
             VERSIE, naam, os.path.abspath(regios), str(uitvoer), os.path.abspath(uitvoer),
             datum.isoformat(), prijspeil, list(soorten), list(aanbieders), list(percelen),
             list(formaten), None if sjablonen is None else os.path.abspath(sjablonen),
-            os.getcwd(), sys.version, sys.executable, sys.path, limieten,
-        ]) if limieten is not None and gewoon else None
+            os.getcwd(), sys.version, sys.executable, sys.path, omgeving(),
+        ]) if gewoon else None
 
     def probeer(self) -> Resultaat | None:
         """The result of an unchanged rerun when the record says nothing changed; None when
@@ -100,14 +110,16 @@ class Snelpad:
             return None
         try:
             record = json.loads(self.record.read_bytes())
-            if record.get("versie") != VERSIE or record.get("sleutel") != self.sleutel:
+            if record.get("versie") != VERSIE or record.get("sleutel") != self.sleutel \
+                    or not grenzen_geldig(list(record["grenzen"])):
                 return None
             doel, uitvoer = str(record["doel"]), list(record["uitvoer"])
             # A run left halfway (its staging folder) is finished by the normal path.
             map_ = os.path.dirname(os.path.abspath(doel))
             voor = f"{STAGING}{os.path.basename(doel)}-"
-            if os.path.islink(map_) or any(n.startswith(voor) for n in os.listdir(map_)):
-                return None
+            if os.path.islink(map_) or not os.access(map_, os.W_OK | os.X_OK) \
+                    or any(n.startswith(voor) for n in os.listdir(map_)):
+                return None  # (a folder it cannot write in: the normal path says so)
             if afdruk(record["invoer"])[0] != record["invoer_afdruk"] \
                     or afdruk(_uitvoerpaden(doel, uitvoer))[0] != record["uitvoer_afdruk"]:
                 return None
@@ -182,6 +194,14 @@ class Snelpad:
                 break
         else:
             return
+        # And every file is as the run committed it, by the same record of sizes and times the
+        # normal path trusts (a file edited by hand in the meantime is not), still unchanged.
+        gehasht, _ = kenmerken.in_map(resultaat.map, profiel.sleutel, uitvoer)
+        verwacht = {**{p: g.get("sha256") for p, g in register.items()},
+                    **{d.pad: d.sha256 for d in resultaat.manifest.documenten}}
+        if any(gehasht.get(p) != h for p, h in verwacht.items()) \
+                or afdruk(paden)[0] != uit_afdruk:
+            return
         # What a rerun keeps: in a run of every document all files of the manifest (not stored)
         bewaard = None if ongewijzigd == uitvoer else ongewijzigd
         with contextlib.suppress(Exception):  # not writable: the next run takes the normal path
@@ -189,7 +209,8 @@ class Snelpad:
                 "versie": VERSIE, "sleutel": self.sleutel, "doel": doel,
                 "invoer": voor.paden, "invoer_afdruk": voor.afdruk,
                 "uitvoer": [*vaste, *uitvoer], "vast": len(vaste), "uitvoer_afdruk": uit_afdruk,
-                "ongewijzigd": bewaard}, separators=(",", ":")).encode("utf-8"))
+                "ongewijzigd": bewaard, "grenzen": grenzen()},
+                separators=(",", ":")).encode("utf-8"))
 
 
 def _uitvoerpaden(doel: str, paden: list[str]) -> list[str]:
