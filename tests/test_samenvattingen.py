@@ -106,8 +106,10 @@ def test_een_andere_grenswaarde_telt_mee(regios, monkeypatch):
     _samenvatting(regios)
     monkeypatch.setenv("CONTRACTEN_MAX_WAARDEN", "3000000")
     assert not _bewaard(regios)
+    _samenvatting(regios)
+    assert _bewaard(regios)
     monkeypatch.setenv("CONTRACTEN_MAX_WAARDEN", "veel")  # the usual way warns about it
-    assert samenvattingen.Samenvattingen(regios, "assen").sleutel is None
+    assert not _bewaard(regios)
 
 
 def test_de_opdracht_toont_hetzelfde(regios):

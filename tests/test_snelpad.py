@@ -207,10 +207,15 @@ def test_een_grenswaarde_telt_mee_en_een_ongeldige_neemt_de_gewone_weg(regios, g
     assert _snel(_run(regios, gegenereerd))
     monkeypatch.setenv("CONTRACTEN_MAX_WAARDEN", "veel")  # the usual way warns about it
     assert not _snel(_run(regios, gegenereerd))
-    monkeypatch.setenv("CONTRACTEN_WEB_GEHEIM", "geheim")  # changes nothing genereer makes
+    assert not _snel(_run(regios, gegenereerd))
     monkeypatch.setenv("CONTRACTEN_MAX_WAARDEN", "3000000")
+    assert not _snel(_run(regios, gegenereerd))  # the record is of the last run
+    monkeypatch.setenv("CONTRACTEN_WEB_GEHEIM", "geheim")  # changes nothing genereer makes
     assert _snel(_run(regios, gegenereerd))
-    assert b"geheim" not in (gegenereerd / "assen" / snelpad.BESTAND).read_bytes()
+    monkeypatch.setenv("CONTRACTEN_IETS_ANDERS", "/een/pad")  # unknown: counts, by its hash
+    assert not _snel(_run(regios, gegenereerd))
+    assert _snel(_run(regios, gegenereerd))
+    assert b"/een/pad" not in (gegenereerd / "assen" / snelpad.BESTAND).read_bytes()
 
 
 def test_een_beschadigd_record_neemt_de_gewone_weg(regios, gegenereerd):
