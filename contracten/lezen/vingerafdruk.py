@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 from collections.abc import Iterable
 
 # How far a file system's clock may run behind the system clock (one kernel tick, at most
@@ -33,23 +32,25 @@ def loop(wortel: str) -> list[str]:
     return uit
 
 
+def _staat(pad: str) -> tuple[int, int, int, int, int] | None:
+    try:
+        s = os.lstat(pad)
+    except OSError:
+        return None
+    return s.st_mode, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino
+
+
 def afdruk(paden: Iterable[str]) -> tuple[str, int]:
     """The fingerprint of `paden` (in this order; a missing one counts as missing), and from
     when on it can be trusted (`betrouwbaar`): the newest time found plus the margin of the
     file system's clock."""
-    staten: list[tuple[int, int, int, int, int] | None] = []
+    staten = [_staat(pad) for pad in paden]
     vanaf = 0
-    for pad in paden:
-        try:
-            s = os.lstat(pad)
-        except OSError:
-            staten.append(None)
-            continue
-        staten.append((stat.S_IFMT(s.st_mode), s.st_size, s.st_mtime_ns, s.st_ctime_ns,
-                       s.st_ino))
-        nieuwste = max(s.st_mtime_ns, s.st_ctime_ns)
-        marge = GROF_NS if nieuwste % 1_000_000_000 == 0 else MARGE_NS
-        vanaf = max(vanaf, nieuwste + marge)
+    for staat in staten:
+        if staat is not None:
+            nieuwste = max(staat[2], staat[3])
+            vanaf = max(vanaf, nieuwste + (GROF_NS if nieuwste % 1_000_000_000 == 0
+                                           else MARGE_NS))
     return hashlib.sha256(repr(staten).encode()).hexdigest(), vanaf
 
 

@@ -215,4 +215,5 @@ class Snelpad:
 
 def _uitvoerpaden(doel: str, paden: list[str]) -> list[str]:
     basis = os.path.abspath(doel)
-    return [os.path.join(basis, pad) if pad else basis for pad in paden]
+    voor = basis + os.sep  # paths of a manifest: relative, with forward slashes (veilig_pad)
+    return [voor + pad if pad else basis for pad in paden]
