@@ -17,8 +17,12 @@ be made, written or removed, and the run returns at once. Anything else (a file 
 to the same size; a new tarieven file; a template; another option; a document deleted or
 edited by hand; another version of the program; a run left halfway) takes the normal path,
 which decides as always. The record is a cache: lost, damaged or stale, nothing but time is
-lost. It is written only after a successful run, and only when nothing it covers changed
-while that run read it (see `vingerafdruk.betrouwbaar`)."""
+lost. It is written only after a successful run of which the same run again, on the folder as
+it left it, would change nothing (decided by the run's own comparison: see
+`pijplijn.draai.draai_en_herhaal`; a run with a warning is not recorded, the next one is), when
+every document is as the record of sizes and times says, and when nothing it covers changed
+while that run read it (see `vingerafdruk.betrouwbaar`). The fast path takes no lock: like a
+look at the folder, it may answer just before another process changes it."""
 
 from __future__ import annotations
 
