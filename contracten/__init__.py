@@ -38,7 +38,7 @@ _MODULES = {
     "Profiel": "contracten.profiel.model",
     "ROLLEN": "contracten.register.rolnamen",
     "RealisatieResultaat": "contracten.opdrachten.realisatie",
-    "Resultaat": "contracten.pijplijn.uitvoeren",
+    "Resultaat": "contracten.pijplijn.resultaat",
     "STAPPEN": "contracten.register.stappen",
     "STAP_NAMEN": "contracten.register.stappen",
     "SocialReturnResultaat": "contracten.opdrachten.socialreturn",
@@ -74,7 +74,7 @@ _MODULES = {
     "importeer_artikelen": "contracten.opdrachten.artikelen",
     "indexeer": "contracten.opdrachten.indexeer",
     "laad_regio": "contracten.profiel.laden",
-    "lees_datum": "contracten.lezen.tabelbestand",
+    "lees_datum": "contracten.tijd",
     "markeer_definitief": "contracten.opdrachten.definitief",
     "meld_aan": "contracten.opdrachten.sessies",
     "officiele_versies_per_artikel": "contracten.opdrachten.artikelen",
@@ -91,7 +91,7 @@ _MODULES = {
     "verberg_wachtwoord": "contracten.register.verbinding",
     "verboden_teken": "contracten.lezen.tekens",
     "vergelijk": "contracten.opdrachten.vergelijk",
-    "vind_regios": "contracten.profiel.laden",
+    "vind_regios": "contracten.profiel.regiomappen",
     "voeg_gebruiker_toe": "contracten.opdrachten.gebruikers",
     "webtoepassing": "contracten.web.app:maak_app",
     "wie_handelt": "contracten.opdrachten.gebruikers",
@@ -119,12 +119,10 @@ __all__ = [
     "Ondertekening",
     "OpzeggingResultaat",
     "Profiel",
-    "RealisatieResultaat",
-    "Resultaat",
+    "RealisatieResultaat", "Resultaat",
     "SocialReturnResultaat",
     "Stap", "StatusResultaat", "Taak", "Taken",
-    "Validatie",
-    "Vergelijking",
+    "Validatie", "Vergelijking",
     "WebInstellingen",
     "agenda",
     "als_aantal",
@@ -195,7 +193,7 @@ def __dir__() -> list[str]:
 # What mypy and editors see: the same names, imported only when type checking.
 if TYPE_CHECKING:
     from contracten.fouten import ContractenFout, InvoerFout, Melding
-    from contracten.lezen.tabelbestand import Invoerbestand, lees_datum
+    from contracten.lezen.tabelbestand import Invoerbestand
     from contracten.lezen.tekens import verboden_teken
     from contracten.opdrachten.agenda import Agenda, agenda
     from contracten.opdrachten.artikelen import (
@@ -240,10 +238,11 @@ if TYPE_CHECKING:
     from contracten.opmaak import datum as als_datum
     from contracten.opmaak import opsomming as als_opsomming
     from contracten.opmaak import procent as als_procent
-    from contracten.pijplijn.uitvoeren import Resultaat
+    from contracten.pijplijn.resultaat import Resultaat
     from contracten.privacy import bevat_bsn
-    from contracten.profiel.laden import laad_regio, vind_regios
+    from contracten.profiel.laden import laad_regio
     from contracten.profiel.model import Profiel
+    from contracten.profiel.regiomappen import vind_regios
     from contracten.register.gebruikers import Gebruiker
     from contracten.register.gegevens import Ondertekening, Stap
     from contracten.register.rolnamen import ROLLEN
@@ -253,6 +252,7 @@ if TYPE_CHECKING:
     from contracten.soorten.register import documentsoorten
     from contracten.tijd import dag as dag_van
     from contracten.tijd import getoond as als_tijdstip
+    from contracten.tijd import lees_datum
     from contracten.uitvoer.indeling import Indeling
     from contracten.web.app import maak_app as webtoepassing
     from contracten.web.instellingen import Instellingen as WebInstellingen

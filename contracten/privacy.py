@@ -30,11 +30,12 @@ def is_bsn(waarde: str, *, excel: bool = False) -> bool:
     if excel and re.fullmatch(r"\d{8}", tekst):
         tekst = "0" + tekst
     cijfers = re.sub(SCHEIDING, "", tekst)
+    if re.fullmatch(r"\d{9}", cijfers) is None or cijfers == "000000000":
+        return False
     # Imported here: stdnum brings ssl and sockets along, and a command line whose arguments
-    # hold no 9 digits (nearly every one) does not need it.
+    # hold no 9 digits (nearly every one, a date among them) does not need it.
     from stdnum.nl import bsn
-    return (re.fullmatch(r"\d{9}", cijfers) is not None and cijfers != "000000000"
-            and bool(bsn.is_valid(cijfers)))
+    return bool(bsn.is_valid(cijfers))
 
 
 def bevat_bsn(tekst: str, *, excel: bool = False) -> bool:

@@ -6,6 +6,7 @@ same input gives the same record on every machine."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -60,3 +61,24 @@ class OngeldigeDatum(ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (str(self), self.code))
+
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NL = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+
+
+def lees_datum(tekst: str) -> dt.date:
+    """2026-12-31 or 31-12-2026 (also 1-2-2027), in the years `BEREIK`; anything else
+    raises `OngeldigeDatum` (a ValueError) with a Dutch message and its code."""
+    m = _ISO.fullmatch(tekst)
+    n = None if m else _NL.fullmatch(tekst)
+    try:
+        datum = (dt.date(int(m[1]), int(m[2]), int(m[3])) if m
+                 else dt.date(int(n[3]), int(n[2]), int(n[1])) if n else None)
+    except ValueError:
+        datum = None
+    if datum is None:
+        raise OngeldigeDatum(f"'{tekst}' is geen datum (JJJJ-MM-DD of DD-MM-JJJJ)", "datum")
+    if not binnen_bereik(datum):
+        raise OngeldigeDatum(f"'{tekst}' ligt buiten {BEREIK}", "datum_buiten_bereik")
+    return datum

@@ -31,7 +31,11 @@ from contracten.cli.opties import (
 @click.pass_obj
 def regios(regios: Path, als_json: bool) -> None:
     """Toon de regioprofielen: naam, bekostigingsvorm, gemeenten, prijspeilen, percelen."""
-    overzicht = [contracten.regio_samenvatting(p) for p in contracten.regios(regios)]
+    namen = contracten.vind_regios(regios)
+    if not namen:
+        raise ContractenFout(f"Geen regioprofielen gevonden in {regios}.")
+    # From the region folders, not loaded profiles: an unchanged profile is not loaded again.
+    overzicht = [contracten.regio_samenvatting(regios, naam) for naam in namen]
     if als_json:
         toon_json(overzicht)
         return

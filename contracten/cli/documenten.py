@@ -50,20 +50,20 @@ def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str
              uitvoer: Path, sjablonen: Path | None, datum: dt.date | None, als_json: bool
              ) -> None:
     """Maak de documenten van REGIO: programma van eisen, overeenkomsten, brieven."""
-    profiel = contracten.laad_regio(regios, regio)
     with voortgangsbalk(als_json) as voortgang:
+        # The region's folder, not its loaded profile: an unchanged rerun loads nothing.
         resultaat = contracten.genereer(
-            profiel, prijspeil=prijspeil, soorten=soorten, aanbieders=aanbieders,
+            regios, regio, prijspeil=prijspeil, soorten=soorten, aanbieders=aanbieders,
             percelen=percelen, formaten=formaten, uitvoer=uitvoer, sjablonen=sjablonen,
             datum=vandaag(datum), voortgang=voortgang)
-    manifest = resultaat.manifest
     toon_waarschuwingen(resultaat.waarschuwingen)
     if als_json:
-        toon_json(manifest.als_json())
+        toon_json(resultaat.manifest_als_json())
         return
     if not resultaat.geschreven and not resultaat.verwijderd:
         click.echo(f"Niets veranderd sinds de vorige run: {resultaat.map} is bij.")
         return
+    manifest = resultaat.manifest
     for pad in resultaat.naast_definitief:
         click.echo(f"Let op: {pad} is definitief en blijft ongewijzigd; de nieuwe versie staat "
                    "ernaast (.nieuw-…).")

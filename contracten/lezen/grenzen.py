@@ -15,6 +15,7 @@ import sys
 from collections.abc import Mapping
 
 VOORVOEGSEL = "CONTRACTEN_"
+GELEZEN: set[str] = set()  # the limits this process read (a fast path checks them again)
 
 
 class Grens(int):
@@ -38,6 +39,7 @@ def instelbaar(naam: str, standaard: int, omgeving: Mapping[str, str] = os.envir
     but a positive whole number leaves the default, with a warning (in Dutch) on stderr, as
     an import cannot stop a command with a message of its own."""
     variabele = VOORVOEGSEL + naam
+    GELEZEN.add(naam)
     tekst = omgeving.get(variabele, "").strip()
     if not tekst:
         return Grens(standaard, naam)

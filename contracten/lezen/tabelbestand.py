@@ -5,7 +5,6 @@ of `grenzen`, checked before it is unpacked or read further (`werkmap`, `csvbest
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,7 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from contracten import tijd
 from contracten.fouten import InvoerFout, Melding, os_reden
 from contracten.lezen.csvbestand import lees_csv
 from contracten.lezen.grenzen import MAXIMUM_BESTAND, MAXIMUM_RIJEN_WERKBOEK, megabytes
@@ -21,6 +19,7 @@ from contracten.lezen.tabelpoort import KOP_BSN, bsn_in_rij, controleer_naam
 from contracten.lezen.werkmap import CSV_OF_XLSX, fout, is_werkmap
 from contracten.lezen.werkmaplezer import lees_xlsx, open_boek, rijen
 from contracten.privacy import bevat_bsn
+from contracten.tijd import lees_datum as lees_datum  # where it is imported from elsewhere
 
 
 @dataclass(frozen=True)
@@ -43,27 +42,6 @@ BSN_PROFIEL = "bevat een BSN (9 cijfers die de elfproef halen); gebruik geen per
 def _te_groot(naam: str, titel: str) -> InvoerFout:
     return fout(naam, f"groter dan {megabytes(MAXIMUM_BESTAND)} (de grens voor een "
                 "invoerbestand)", "te_groot", titel)
-
-
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_NL = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
-
-
-def lees_datum(tekst: str) -> dt.date:
-    """2026-12-31 or 31-12-2026 (also 1-2-2027), in the years `tijd.BEREIK`; anything else
-    raises `tijd.OngeldigeDatum` (a ValueError) with a Dutch message and its code."""
-    m = _ISO.fullmatch(tekst)
-    n = None if m else _NL.fullmatch(tekst)
-    try:
-        datum = (dt.date(int(m[1]), int(m[2]), int(m[3])) if m
-                 else dt.date(int(n[3]), int(n[2]), int(n[1])) if n else None)
-    except ValueError:
-        datum = None
-    if datum is None:
-        raise tijd.OngeldigeDatum(f"'{tekst}' is geen datum (JJJJ-MM-DD of DD-MM-JJJJ)", "datum")
-    if not tijd.binnen_bereik(datum):
-        raise tijd.OngeldigeDatum(f"'{tekst}' ligt buiten {tijd.BEREIK}", "datum_buiten_bereik")
-    return datum
 
 
 _GETAL = re.compile(r"[-+]?\d+(\.\d+)?")

@@ -1,15 +1,20 @@
 """The one entry of the pipeline: `draai(opties)` plans a run and carries it out. Every command
 that makes documents (genereer, indexeer, opzegging, socialreturn and its realisatie) fills in
-an `Opties` and calls this; nothing else calls `maak_plan` or `voer_uit`.
+an `Opties` and calls this (or `draai_en_herhaal`); nothing else calls `maak_plan` or
+`voer_uit`.
 
 It lives in its own module, not in `contracten/pijplijn/__init__.py`: a worker process imports
 `contracten.pijplijn.werk`, and the package must stay light for it."""
 
 from __future__ import annotations
 
+from contracten.fouten import ContractenFout
+from contracten.uitvoer import definitief
+
 from .opties import Opties
 from .plan import maak_plan
 from .uitvoeren import Resultaat, voer_uit
+from .verschil import bereken
 
 
 def draai(opties: Opties) -> Resultaat:
@@ -18,3 +23,24 @@ def draai(opties: Opties) -> Resultaat:
     then."""
     return voer_uit(maak_plan(opties), processen=opties.processen, voortgang=opties.voortgang,
                     wissel=opties.wissel)
+
+
+def draai_en_herhaal(opties: Opties) -> tuple[Resultaat, list[str] | None]:
+    """`draai`, and what the same run would do on the folder as this one leaves it: when it
+    would change nothing, the paths it would report unchanged (`Resultaat.ongewijzigd`); None
+    when it would do anything (what `opdrachten.snelpad` needs to record a run). Decided by
+    the same comparison a run makes (`verschil.bereken`), with the files just committed."""
+    plan = maak_plan(opties)
+    resultaat = voer_uit(plan, processen=opties.processen, voortgang=opties.voortgang,
+                         wissel=opties.wissel)
+    if resultaat.waarschuwingen or resultaat.naast_definitief:
+        return resultaat, None
+    try:
+        register = definitief.lees(plan.doel)
+    except ContractenFout:
+        return resultaat, None
+    vorig = resultaat.manifest
+    herhaling = bereken(plan.taken, vorig, plan.kop, formaten=plan.formaten,
+                        op_schijf={d.pad for d in vorig.documenten}, definitief=register.keys(),
+                        volledig=plan.volledig, opruimen=plan.opruimen)
+    return resultaat, sorted(herhaling.ongewijzigd) if herhaling.bij else None

@@ -6,8 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 from contextlib import closing
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from contracten.fouten import ContractenFout
@@ -15,30 +13,18 @@ from contracten.privacy import versiecode
 from contracten.profiel.wissel import Profielwissel
 from contracten.soorten.register import soorten
 from contracten.uitvoer import definitief, kenmerken, manifest
-from contracten.uitvoer.manifest import Document, Herkomst, Manifest, stam
+from contracten.uitvoer.manifest import Document, Herkomst, stam
 from contracten.uitvoer.map import Uitvoermap, sha256
 from contracten.weergave.pdf import naar_pdf, samengevoegd
 
 from .opschijf import bewaar_eigen, op_schijf
 from .opties import Voortgang
 from .plan import Plan
+from .resultaat import Resultaat as Resultaat  # where it is imported from elsewhere
 from .verschil import achtergebleven, bereken
 
 if TYPE_CHECKING:
     from .werk import Artikel, Gemaakt
-
-
-@dataclass(frozen=True)
-class Resultaat:
-    """What a run did. Paths are relative to `map`."""
-
-    map: Path
-    manifest: Manifest
-    geschreven: list[str] = field(default_factory=list)  # made by this run
-    ongewijzigd: list[str] = field(default_factory=list)  # kept from the previous run
-    verwijderd: list[str] = field(default_factory=list)  # no longer made, so removed
-    naast_definitief: list[str] = field(default_factory=list)  # finalised; new version beside
-    waarschuwingen: list[str] = field(default_factory=list)
 
 
 def voer_uit(plan: Plan, *, processen: int | None = None,

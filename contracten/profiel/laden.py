@@ -20,6 +20,7 @@ from contracten.profiel.model import Profiel, RegioGegevens
 from contracten.profiel.namen import botsing, botsingen, naamprobleem
 from contracten.profiel.onderdelen import Onderdelen
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
+from contracten.profiel.regiomappen import vind_regios as vind_regios  # imported from here too
 from contracten.profiel.standaardversie import tegen_de_versie
 from contracten.profiel.tarieven import Prijspeil
 from contracten.profiel.validatie import Probleem, controleer
@@ -39,14 +40,6 @@ BRIEVEN = "brieven.yaml"  # optional: the letters' house style
 MODELLEN: dict[str, type[BaseModel]] = {
     **{pagina_van(b): m for b, m in BESTANDEN.items()}, TARIEVEN: Prijspeil,
     pagina_van(OVEREENKOMST): OvereenkomstKeuzes, pagina_van(BRIEVEN): Brieven}
-
-
-def vind_regios(regios: Path | str) -> list[str]:
-    """The region folders under `regios`: every subfolder with a regio.yaml."""
-    regios = Path(regios)
-    if not regios.is_dir():
-        return []
-    return sorted(p.name for p in regios.iterdir() if (p / "regio.yaml").is_file())
 
 
 def regio_map(regios: Path, naam: str) -> Path:

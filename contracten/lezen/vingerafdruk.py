@@ -1,0 +1,61 @@
+"""A fingerprint of files and folders by what the file system says of them, without reading
+them: per path its type, size, modification and change time (ns) and inode. Equal fingerprints
+mean that none of the paths was written, replaced, added to (a folder) or removed since.
+
+The change time (ctime) is set by the system on every write and cannot be set back by a program
+(`touch -d` sets only the modification time). A write in the same tick of the file system's
+clock as the previous one could leave both times as they were, so a fingerprint is only trusted
+for files whose times lie well before the moment it was taken (`betrouwbaar`): any later write
+then gives a later time. Light on purpose: what decides from it (an unchanged rerun, the
+summary of a region) must not load what it saves loading."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+
+# How far a file system's clock may run behind the system clock (one kernel tick, at most
+# 10 ms); a file system that keeps whole seconds (FAT keeps two) is trusted two seconds later.
+MARGE_NS = 10_000_000
+GROF_NS = 2_000_000_000
+OVERSLAAN = frozenset({"__pycache__"})  # written by Python itself, never read as input
+
+
+def loop(wortel: str) -> list[str]:
+    """`wortel` and every folder and file under it (symbolic links not followed, bytecode
+    caches left out), as absolute paths; just `wortel` when it is not a folder."""
+    uit = [wortel]
+    for map_, mappen, bestanden in os.walk(wortel):
+        mappen[:] = sorted(m for m in mappen if m not in OVERSLAAN)
+        uit += [os.path.join(map_, naam) for naam in (*mappen, *sorted(bestanden))]
+    return uit
+
+
+def _staat(pad: str) -> tuple[int, int, int, int, int] | None:
+    try:
+        s = os.lstat(pad)
+    except OSError:
+        return None
+    return s.st_mode, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino
+
+
+def afdruk(paden: Iterable[str]) -> tuple[str, int]:
+    """The fingerprint of `paden` (in this order; a missing one counts as missing), and from
+    when on it can be trusted (`betrouwbaar`): the newest time found plus the margin of the
+    file system's clock."""
+    staten = [_staat(pad) for pad in paden]
+    vanaf = 0
+    for staat in staten:
+        if staat is not None:
+            nieuwste = max(staat[2], staat[3])
+            vanaf = max(vanaf, nieuwste + (GROF_NS if nieuwste % 1_000_000_000 == 0
+                                           else MARGE_NS))
+    return hashlib.sha256(repr(staten).encode()).hexdigest(), vanaf
+
+
+def betrouwbaar(vanaf: int, genomen: int) -> bool:
+    """Whether a fingerprint taken at system time `genomen` (ns, `time.time_ns()` before the
+    first path was looked at) can be trusted: all its times lie before `vanaf` (see `afdruk`),
+    so a write after it was taken changes a time."""
+    return vanaf <= genomen
