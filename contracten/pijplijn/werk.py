@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from contracten.fouten import ContractenFout
 from contracten.privacy import versiecode
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
@@ -31,6 +30,7 @@ from contracten.uitvoer.map import sha256
 from contracten.weergave.htmlversie import naar_html
 from contracten.weergave.motor import Motoren
 
+from . import werkproces
 from .plan import Taak
 from .starten import Werkercontext
 
@@ -159,10 +159,10 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
         kanaal.cancel_join_thread()  # a copy no worker took must not hold up the exit
         # Pickled here, once: an error shows at once, not in the queue's thread.
         gegevens = pickle.dumps(werk, protocol=pickle.HIGHEST_PROTOCOL)
-        with ProcessPoolExecutor(aantal, mp_context=context, initializer=_begin,
+        with ProcessPoolExecutor(aantal, mp_context=context, initializer=werkproces.begin,
                                  initargs=(kanaal,)) as pool:
             with _ononderbroken():  # a worker half started cannot be stopped cleanly
-                gestart = [pool.submit(_klaar, i) for i in range(aantal)]
+                gestart = [pool.submit(werkproces.klaar, i) for i in range(aantal)]
                 for _ in gestart:
                     kanaal.put(gegevens)
                 del gegevens  # the queue keeps what it still has to send, not this process
@@ -170,12 +170,15 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
                     klaar.result()
             kanaal.close()
             try:
-                gemaakte = pool.map(_maak, taken, chunksize=PER_KEER)
-                for i, (taak, gemaakt) in enumerate(zip(taken, gemaakte, strict=True), 1):
+                gemaakte = pool.map(werkproces.maak, taken, chunksize=PER_KEER)
+                vorige: dict[tuple[int, str], tuple[tuple[Artikel, ...], list[str]]] = {}
+                for i, (taak, (werker, gemaakt)) in enumerate(zip(taken, gemaakte, strict=True),
+                                                              1):
                     if voortgang:
                         voortgang(i, totaal)
                     # This process's own Taak: the worker's copy would hold its strings twice.
-                    yield dataclasses.replace(gemaakt, taak=taak)
+                    yield werkproces.aangevuld(dataclasses.replace(gemaakt, taak=taak), werker,
+                                               vorige)
             except BaseException:
                 _stop(pool)
                 raise
@@ -199,10 +202,6 @@ def _ononderbroken() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, vorig)
 
 
-def _klaar(_: int) -> bool:
-    return True
-
-
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop the pool at once (an error, Ctrl-C, SIGTERM): end the workers, even one that is
     still starting (it would otherwise print a traceback once this process is gone)."""
@@ -212,27 +211,3 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=True, cancel_futures=True)
     for proces in processen:
         proces.join(timeout=10)
-
-
-_WERKER: Werk | None = None  # in a pool's worker process only: its copy of the run's Werk
-
-
-def _begin(kanaal: Any) -> None:
-    """A worker's start: its copy of the run's Werk comes from `kanaal` (see `maak_alle`)."""
-    global _WERKER
-    # Ctrl-C reaches the whole process group: the main process stops the pool and cleans up;
-    # a worker just finishes its task quietly instead of printing a traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):  # started while the parent held SIGTERM back
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
-    _WERKER = pickle.loads(kanaal.get())
-
-
-def _maak(taak: Taak) -> Gemaakt:
-    assert _WERKER is not None
-    try:
-        return _WERKER.maak(taak)
-    except (ContractenFout, OSError):  # an OSError pickles: a full disk stays one
-        raise
-    except Exception as exc:  # not every exception pickles: send its text back
-        raise RuntimeError(f"{type(exc).__name__}: {exc}") from None
