@@ -24,6 +24,7 @@ from contracten.privacy import versiecode
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
 from contracten.soorten.basis import Uitvoering
+from contracten.soorten.opbouwgeheugen import Opbouwgeheugen, onthouden
 from contracten.soorten.register import soort
 from contracten.uitvoer import voorbeelden
 from contracten.uitvoer.map import sha256
@@ -74,16 +75,19 @@ class Werk:
     _contracten: dict[str, Contract] = field(default_factory=dict, repr=False)
     _samenvattingen: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _mappen: set[Path] = field(default_factory=set, repr=False)  # folders made in staging
+    # The contract articles built for earlier documents (see soorten.opbouwgeheugen).
+    _opbouw: Opbouwgeheugen = field(default_factory=Opbouwgeheugen, repr=False)
 
     def __post_init__(self) -> None:
         self._contracten = {c.sleutel: c for c in self.profiel.contracten}
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()
-                if k not in ("_motoren", "_contracten", "_samenvattingen", "_mappen")}
+                if k not in ("_motoren", "_contracten", "_samenvattingen", "_mappen", "_opbouw")}
 
     def __setstate__(self, staat: dict[str, Any]) -> None:
-        self.__dict__.update(staat, _motoren=Motoren(), _samenvattingen={}, _mappen=set())
+        self.__dict__.update(staat, _motoren=Motoren(), _samenvattingen={}, _mappen=set(),
+                             _opbouw=Opbouwgeheugen())
         self.__post_init__()
 
     def maak(self, taak: Taak) -> Gemaakt:
@@ -92,7 +96,8 @@ class Werk:
         contract = self._contracten[taak.contract] if taak.contract else None
         uitvoering = Uitvoering(versiecode(taak.invoerhash), self.uitvoering.datum,
                                 self.uitvoering.onderwerp)
-        context = s.context_van(profiel, self.prijspeil, contract, uitvoering)
+        with onthouden(self._opbouw):
+            context = s.context_van(profiel, self.prijspeil, contract, uitvoering)
         motor = self._motoren(self.sjablonen / s.sjabloon, f"sjablonen/{s.sjabloon}")
         titel = s.titel_van(profiel, contract)
         gerenderd = motor.render(context, titel=titel, tijdstip=self._tijdstip())
