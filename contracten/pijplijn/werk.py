@@ -29,7 +29,7 @@ from contracten.soorten.register import soort
 from contracten.uitvoer import voorbeelden
 from contracten.uitvoer.map import sha256
 from contracten.weergave.htmlversie import naar_html
-from contracten.weergave.motor import Motoren
+from contracten.weergave.motor import Motor, Motoren
 
 from . import werkproces
 from .plan import Taak
@@ -72,6 +72,7 @@ class Werk:
     formaten: tuple[str, ...]
     staging: Path
     _motoren: Motoren = field(default_factory=Motoren, repr=False)
+    _motor: dict[str, Motor] = field(default_factory=dict, repr=False)  # by template name
     _contracten: dict[str, Contract] = field(default_factory=dict, repr=False)
     _samenvattingen: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _mappen: set[Path] = field(default_factory=set, repr=False)  # folders made in staging
@@ -83,11 +84,12 @@ class Werk:
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()
-                if k not in ("_motoren", "_contracten", "_samenvattingen", "_mappen", "_opbouw")}
+                if k not in ("_motoren", "_motor", "_contracten", "_samenvattingen", "_mappen",
+                             "_opbouw")}
 
     def __setstate__(self, staat: dict[str, Any]) -> None:
-        self.__dict__.update(staat, _motoren=Motoren(), _samenvattingen={}, _mappen=set(),
-                             _opbouw=Opbouwgeheugen())
+        self.__dict__.update(staat, _motoren=Motoren(), _motor={}, _samenvattingen={},
+                             _mappen=set(), _opbouw=Opbouwgeheugen())
         self.__post_init__()
 
     def maak(self, taak: Taak) -> Gemaakt:
@@ -98,7 +100,10 @@ class Werk:
                                 self.uitvoering.onderwerp)
         with onthouden(self._opbouw):
             context = s.context_van(profiel, self.prijspeil, contract, uitvoering)
-        motor = self._motoren(self.sjablonen / s.sjabloon, f"sjablonen/{s.sjabloon}")
+        motor = self._motor.get(s.sjabloon)  # no path made and hashed per document
+        if motor is None:
+            motor = self._motor[s.sjabloon] = self._motoren(self.sjablonen / s.sjabloon,
+                                                            f"sjablonen/{s.sjabloon}")
         titel = s.titel_van(profiel, contract)
         gerenderd = motor.render(context, titel=titel, tijdstip=self._tijdstip())
         md = gerenderd.markdown()
