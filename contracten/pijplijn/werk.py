@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contracten.privacy import versiecode
 from contracten.profiel.model import Profiel
@@ -29,11 +29,13 @@ from contracten.soorten.register import soort
 from contracten.uitvoer import voorbeelden
 from contracten.uitvoer.map import sha256
 from contracten.weergave.htmlversie import naar_html
-from contracten.weergave.motor import Motor, Motoren
 
 from . import werkproces
 from .plan import Taak
 from .starten import Werkercontext
+
+if TYPE_CHECKING:
+    from contracten.weergave.motor import Motor, Motoren
 
 DREMPEL = 24  # fewer documents than this are made in the main process: a pool costs a start-up
 PER_KEER = 8  # tasks handed to a worker at a time
@@ -71,7 +73,9 @@ class Werk:
     uitvoering: Uitvoering
     formaten: tuple[str, ...]
     staging: Path
-    _motoren: Motoren = field(default_factory=Motoren, repr=False)
+    # The rendering engine is loaded where documents are made: not in a main process that only
+    # hands them out to its workers.
+    _motoren: Motoren | None = field(default=None, repr=False)
     _motor: dict[str, Motor] = field(default_factory=dict, repr=False)  # by template name
     _contracten: dict[str, Contract] = field(default_factory=dict, repr=False)
     _samenvattingen: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -88,7 +92,7 @@ class Werk:
                              "_opbouw")}
 
     def __setstate__(self, staat: dict[str, Any]) -> None:
-        self.__dict__.update(staat, _motoren=Motoren(), _motor={}, _samenvattingen={},
+        self.__dict__.update(staat, _motoren=None, _motor={}, _samenvattingen={},
                              _mappen=set(), _opbouw=Opbouwgeheugen())
         self.__post_init__()
 
@@ -102,8 +106,7 @@ class Werk:
             context = s.context_van(profiel, self.prijspeil, contract, uitvoering)
         motor = self._motor.get(s.sjabloon)  # no path made and hashed per document
         if motor is None:
-            motor = self._motor[s.sjabloon] = self._motoren(self.sjablonen / s.sjabloon,
-                                                            f"sjablonen/{s.sjabloon}")
+            motor = self._motor[s.sjabloon] = self._motor_van(s.sjabloon)
         titel = s.titel_van(profiel, contract)
         gerenderd = motor.render(context, titel=titel, tijdstip=self._tijdstip())
         md = gerenderd.markdown()
@@ -127,6 +130,13 @@ class Werk:
             self._samenvattingen[s.naam] = s.samenvattingen(profiel)
         return Gemaakt(taak, bestanden, artikelen, self._samenvattingen[s.naam],
                        voorbeelden.tel(md, gerenderd.kop_en_voet()))
+
+    def _motor_van(self, sjabloon: str) -> Motor:
+        if self._motoren is None:
+            from contracten.weergave.motor import Motoren
+
+            self._motoren = Motoren()
+        return self._motoren(self.sjablonen / sjabloon, f"sjablonen/{sjabloon}")
 
     def _tijdstip(self) -> dt.datetime:
         """Document properties carry the prijspeil's start date: same input, same bytes."""
