@@ -18,21 +18,24 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from contracten.fouten import ContractenFout
 from contracten.privacy import versiecode
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
 from contracten.soorten.basis import Uitvoering
+from contracten.soorten.opbouwgeheugen import Opbouwgeheugen, onthouden
 from contracten.soorten.register import soort
 from contracten.uitvoer import voorbeelden
 from contracten.uitvoer.map import sha256
 from contracten.weergave.htmlversie import naar_html
-from contracten.weergave.motor import Motoren
 
+from . import werkproces
 from .plan import Taak
 from .starten import Werkercontext
+
+if TYPE_CHECKING:
+    from contracten.weergave.motor import Motor, Motoren
 
 DREMPEL = 24  # fewer documents than this are made in the main process: a pool costs a start-up
 PER_KEER = 8  # tasks handed to a worker at a time
@@ -70,20 +73,27 @@ class Werk:
     uitvoering: Uitvoering
     formaten: tuple[str, ...]
     staging: Path
-    _motoren: Motoren = field(default_factory=Motoren, repr=False)
+    # The rendering engine is loaded where documents are made: not in a main process that only
+    # hands them out to its workers.
+    _motoren: Motoren | None = field(default=None, repr=False)
+    _motor: dict[str, Motor] = field(default_factory=dict, repr=False)  # by template name
     _contracten: dict[str, Contract] = field(default_factory=dict, repr=False)
     _samenvattingen: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _mappen: set[Path] = field(default_factory=set, repr=False)  # folders made in staging
+    # The contract articles built for earlier documents (see soorten.opbouwgeheugen).
+    _opbouw: Opbouwgeheugen = field(default_factory=Opbouwgeheugen, repr=False)
 
     def __post_init__(self) -> None:
         self._contracten = {c.sleutel: c for c in self.profiel.contracten}
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()
-                if k not in ("_motoren", "_contracten", "_samenvattingen", "_mappen")}
+                if k not in ("_motoren", "_motor", "_contracten", "_samenvattingen", "_mappen",
+                             "_opbouw")}
 
     def __setstate__(self, staat: dict[str, Any]) -> None:
-        self.__dict__.update(staat, _motoren=Motoren(), _samenvattingen={}, _mappen=set())
+        self.__dict__.update(staat, _motoren=None, _motor={}, _samenvattingen={},
+                             _mappen=set(), _opbouw=Opbouwgeheugen())
         self.__post_init__()
 
     def maak(self, taak: Taak) -> Gemaakt:
@@ -92,8 +102,11 @@ class Werk:
         contract = self._contracten[taak.contract] if taak.contract else None
         uitvoering = Uitvoering(versiecode(taak.invoerhash), self.uitvoering.datum,
                                 self.uitvoering.onderwerp)
-        context = s.context_van(profiel, self.prijspeil, contract, uitvoering)
-        motor = self._motoren(self.sjablonen / s.sjabloon, f"sjablonen/{s.sjabloon}")
+        with onthouden(self._opbouw):
+            context = s.context_van(profiel, self.prijspeil, contract, uitvoering)
+        motor = self._motor.get(s.sjabloon)  # no path made and hashed per document
+        if motor is None:
+            motor = self._motor[s.sjabloon] = self._motor_van(s.sjabloon)
         titel = s.titel_van(profiel, contract)
         gerenderd = motor.render(context, titel=titel, tijdstip=self._tijdstip())
         md = gerenderd.markdown()
@@ -117,6 +130,13 @@ class Werk:
             self._samenvattingen[s.naam] = s.samenvattingen(profiel)
         return Gemaakt(taak, bestanden, artikelen, self._samenvattingen[s.naam],
                        voorbeelden.tel(md, gerenderd.kop_en_voet()))
+
+    def _motor_van(self, sjabloon: str) -> Motor:
+        if self._motoren is None:
+            from contracten.weergave.motor import Motoren
+
+            self._motoren = Motoren()
+        return self._motoren(self.sjablonen / sjabloon, f"sjablonen/{sjabloon}")
 
     def _tijdstip(self) -> dt.datetime:
         """Document properties carry the prijspeil's start date: same input, same bytes."""
@@ -159,10 +179,10 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
         kanaal.cancel_join_thread()  # a copy no worker took must not hold up the exit
         # Pickled here, once: an error shows at once, not in the queue's thread.
         gegevens = pickle.dumps(werk, protocol=pickle.HIGHEST_PROTOCOL)
-        with ProcessPoolExecutor(aantal, mp_context=context, initializer=_begin,
+        with ProcessPoolExecutor(aantal, mp_context=context, initializer=werkproces.begin,
                                  initargs=(kanaal,)) as pool:
             with _ononderbroken():  # a worker half started cannot be stopped cleanly
-                gestart = [pool.submit(_klaar, i) for i in range(aantal)]
+                gestart = [pool.submit(werkproces.klaar, i) for i in range(aantal)]
                 for _ in gestart:
                     kanaal.put(gegevens)
                 del gegevens  # the queue keeps what it still has to send, not this process
@@ -170,12 +190,15 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
                     klaar.result()
             kanaal.close()
             try:
-                gemaakte = pool.map(_maak, taken, chunksize=PER_KEER)
-                for i, (taak, gemaakt) in enumerate(zip(taken, gemaakte, strict=True), 1):
+                gemaakte = pool.map(werkproces.maak, taken, chunksize=PER_KEER)
+                vorige: dict[tuple[int, str], tuple[tuple[Artikel, ...], list[str]]] = {}
+                for i, (taak, (werker, gemaakt)) in enumerate(zip(taken, gemaakte, strict=True),
+                                                              1):
                     if voortgang:
                         voortgang(i, totaal)
                     # This process's own Taak: the worker's copy would hold its strings twice.
-                    yield dataclasses.replace(gemaakt, taak=taak)
+                    yield werkproces.aangevuld(dataclasses.replace(gemaakt, taak=taak), werker,
+                                               vorige)
             except BaseException:
                 _stop(pool)
                 raise
@@ -199,10 +222,6 @@ def _ononderbroken() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, vorig)
 
 
-def _klaar(_: int) -> bool:
-    return True
-
-
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop the pool at once (an error, Ctrl-C, SIGTERM): end the workers, even one that is
     still starting (it would otherwise print a traceback once this process is gone)."""
@@ -212,27 +231,3 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=True, cancel_futures=True)
     for proces in processen:
         proces.join(timeout=10)
-
-
-_WERKER: Werk | None = None  # in a pool's worker process only: its copy of the run's Werk
-
-
-def _begin(kanaal: Any) -> None:
-    """A worker's start: its copy of the run's Werk comes from `kanaal` (see `maak_alle`)."""
-    global _WERKER
-    # Ctrl-C reaches the whole process group: the main process stops the pool and cleans up;
-    # a worker just finishes its task quietly instead of printing a traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):  # started while the parent held SIGTERM back
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
-    _WERKER = pickle.loads(kanaal.get())
-
-
-def _maak(taak: Taak) -> Gemaakt:
-    assert _WERKER is not None
-    try:
-        return _WERKER.maak(taak)
-    except (ContractenFout, OSError):  # an OSError pickles: a full disk stays one
-        raise
-    except Exception as exc:  # not every exception pickles: send its text back
-        raise RuntimeError(f"{type(exc).__name__}: {exc}") from None

@@ -8,14 +8,16 @@ articles follow 1.10 (1.11 …) and 2.1 (2.2 …)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from contracten.artikelen.invullen import vul_in
 from contracten.artikelen.model import Artikel, Bibliotheek
 from contracten.profiel.overeenkomst import OvereenkomstKeuzes
 from contracten.profiel.percelen import Perceel
+from contracten.soorten import opbouwgeheugen
 from contracten.soorten.keuzetekst import gekozen_tekst, staat_aan
 
 Blok = dict[str, Any]
@@ -45,20 +47,24 @@ def bouw(perceel: Perceel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
         if not open_:
             waarden[naam] = " ".join(samengesteld.split())
     schakelaars = index.optionele_artikelen
+    nvt = index.lid_niet_van_toepassing
     eigen = {a.nummer: a for a in keuzes.eigen_artikelen}
     for onderdeel in index.volgorde:
         if onderdeel.deel is None:  # the preamble: Partijen, Overwegingen, Definities
             for nummer in onderdeel.artikelen:
-                _ongenummerd(opbouw, bibliotheek.artikelen[nummer], perceel, keuzes, waarden,
-                             index.eigen_aanhef.get(nummer))
+                artikel, inleiding = bibliotheek.artikelen[nummer], index.eigen_aanhef.get(nummer)
+                _gebouwd(opbouw, (artikel, perceel, keuzes), ("aanhef", inleiding), waarden,
+                         partial(_ongenummerd, artikel=artikel, perceel=perceel, keuzes=keuzes,
+                                 eigen_inleiding=inleiding))
             continue
         opbouw.blokken.append({"soort": "deel", "titel": onderdeel.titel, "niveau": 1})
         for nummer in bibliotheek.aanwezig(onderdeel.artikelen):
             artikel = bibliotheek.artikelen[nummer]
             schakelaar = schakelaars.get(nummer)
             gebruikt = schakelaar is None or keuzes.gebruikt(schakelaar)
-            _artikel(opbouw, artikel, gebruikt, 2, perceel, keuzes, waarden,
-                     index.lid_niet_van_toepassing)
+            _gebouwd(opbouw, (artikel, perceel, keuzes), (gebruikt, 2, nvt), waarden,
+                     partial(_artikel, artikel=artikel, gebruikt=gebruikt, niveau=2,
+                             perceel=perceel, keuzes=keuzes, nvt_lid=nvt))
             if nummer == "2.1":
                 opbouw.blokken += deel2
         for n in sorted((n for n in eigen if n.split(".")[0] == str(onderdeel.deel)),
@@ -68,9 +74,33 @@ def bouw(perceel: Perceel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
             opbouw.blokken.append({"soort": "hoofdstuk", "nummer": hoofdstuk.nummer,
                                    "titel": hoofdstuk.titel, "niveau": 2})
             for nummer in bibliotheek.aanwezig(hoofdstuk.artikelen):
-                _artikel(opbouw, bibliotheek.artikelen[nummer], True, 3, perceel, keuzes,
-                         waarden, index.lid_niet_van_toepassing)
+                artikel = bibliotheek.artikelen[nummer]
+                _gebouwd(opbouw, (artikel, perceel, keuzes), (True, 3, nvt), waarden,
+                         partial(_artikel, artikel=artikel, gebruikt=True, niveau=3,
+                                 perceel=perceel, keuzes=keuzes, nvt_lid=nvt))
     return opbouw
+
+
+def _gebouwd(opbouw: Opbouw, bronnen: tuple[Any, ...], rest: tuple[Any, ...],
+             waarden: Mapping[str, str], bouw: Callable[..., None]) -> None:
+    """`bouw(opbouw, waarden=waarden)`: one article. Within a run it comes from memory when built
+    before from the same `bronnen` and `rest` and the same values (see opbouwgeheugen)."""
+    geheugen = opbouwgeheugen.huidig()
+    if geheugen is None:
+        bouw(opbouw, waarden=waarden)
+        return
+
+    def apart(opgezocht: Mapping[str, str]) -> opbouwgeheugen.Bouwsel:
+        deel = Opbouw()
+        bouw(deel, waarden=opgezocht)
+        return opbouwgeheugen.Bouwsel(deel.blokken, deel.ontbreekt, deel.samenvattingen,
+                                      deel.leden)
+
+    gebouwd = geheugen.bouwsel(bronnen, rest, waarden, apart)
+    opbouw.blokken += gebouwd.blokken
+    opbouw.ontbreekt += gebouwd.ontbreekt
+    opbouw.samenvattingen += gebouwd.samenvattingen
+    opbouw.leden.update(gebouwd.leden)
 
 
 def aanhef(perceel: Perceel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliotheek,
@@ -84,7 +114,7 @@ def aanhef(perceel: Perceel, keuzes: OvereenkomstKeuzes, bibliotheek: Bibliothee
 
 
 def _artikel(opbouw: Opbouw, artikel: Artikel, gebruikt: bool, niveau: int, perceel: Perceel,
-             keuzes: OvereenkomstKeuzes, waarden: dict[str, str], nvt_lid: str) -> None:
+             keuzes: OvereenkomstKeuzes, waarden: Mapping[str, str], nvt_lid: str) -> None:
     opbouw.leden[artikel.nummer] = len(artikel.leden)
     samenvatting = gebruikt and artikel.bron == "samenvatting"
     opbouw.blokken.append({"soort": "artikel", "nummer": artikel.nummer, "titel": artikel.titel,
@@ -104,7 +134,7 @@ def _artikel(opbouw: Opbouw, artikel: Artikel, gebruikt: bool, niveau: int, perc
         _lid(opbouw, nummer, gekozen_tekst(lid, perceel, keuzes) or nvt_lid, waarden, keuzes)
 
 
-def _lid(opbouw: Opbouw, nummer: str, tekst: str, waarden: dict[str, str],
+def _lid(opbouw: Opbouw, nummer: str, tekst: str, waarden: Mapping[str, str],
          keuzes: OvereenkomstKeuzes) -> None:
     ingevuld, ontbreekt = vul_in(tekst, waarden, keuzes.invullingen, nummer)
     opbouw.ontbreekt += [(nummer, naam) for naam in ontbreekt]
@@ -123,7 +153,7 @@ def _eigen(opbouw: Opbouw, artikel: Any, waarden: dict[str, str],
 
 
 def _ongenummerd(opbouw: Opbouw, artikel: Artikel, perceel: Perceel,
-                 keuzes: OvereenkomstKeuzes, waarden: dict[str, str],
+                 keuzes: OvereenkomstKeuzes, waarden: Mapping[str, str],
                  eigen_inleiding: str | None) -> None:
     """Partijen, Overwegingen, Definities: paragraphs, not leden; an item whose condition is
     off is left out; the region's own overwegingen and definities follow the library's, after

@@ -136,13 +136,17 @@ class Blokgeheugen:
         if groot is not None:  # thousands of rows: never one element tree
             return Blok((groot[0],), (), (groot[1],), groot[2], False, None)
         body = self._ontleed(kop, xml)
+        # Without a field character (its tag's name is in the XML whatever its prefix) the
+        # block has no field: nothing to count or look for, run by run.
+        met_velden = "fldChar" in xml
         del xml
         if (body.text or "").strip():
             raise NietTeSnijden  # text between the body's children: not a block of its own
-        velden = [t.get(f"{W}fldCharType") for t in body.iter(f"{W}fldChar")]
+        velden = ([t.get(f"{W}fldCharType") for t in body.iter(f"{W}fldChar")]
+                  if met_velden else [])
         if velden.count("begin") != velden.count("end"):
             raise NietTeSnijden  # a field that goes on in another block
-        gevonden, veld = inhoudsopgave.veld_van(body)
+        gevonden, veld = inhoudsopgave.veld_van(body) if velden else (False, None)
         if veld is not None and (veld.ouder.tag == f"{W}tc" or
                                  next(veld.ouder.iterancestors(f"{W}tc"), None) is not None):
             raise NietTeSnijden  # a table of contents in a table: fitted after it is filled
