@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,19 @@ def voer_uit_als_proces(*args: str, cwd: Path | None = None,
     proces = subprocess.run([sys.executable, "-m", "contracten", *args], cwd=cwd or ROOT,
                             env=omgeving, capture_output=True, text=True, timeout=300)
     return Uitkomst(proces.returncode, proces.stdout, proces.stderr)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _eigen_cachemap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """What contracten keeps in the user's cache folder (summaries of regions, compiled
+    templates, LibreOffice profiles) goes to a folder of this test run, never the real home."""
+    vorige = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if vorige is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = vorige
 
 
 @pytest.fixture
