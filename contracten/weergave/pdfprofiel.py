@@ -166,7 +166,7 @@ def vergeet() -> None:
 def _weg(map_: Path) -> None:
     """Remove a folder another run may be reading: renamed first, so nobody copies half of it."""
     try:
-        weg = map_.with_name(f"{map_.name}.weg-{os.getpid()}")
+        weg = map_.with_name(f"{map_.name}.weg-{os.urandom(8).hex()}")
         os.replace(map_, weg)
     except OSError:
         return
