@@ -23,7 +23,7 @@ from pathlib import Path
 
 from contracten.fouten import ContractenFout
 
-from . import pdfprofiel
+from . import pdfinvoer, pdfprofiel
 
 # How long a run may take, in seconds: this much, and this much more per document.
 TIJD_PER_RUN = 600.0
@@ -71,13 +71,14 @@ def naar_pdf(paren: list[tuple[Path, Path]], *, processen: int | None = None) ->
                     processen if processen is not None else os.cpu_count() or 1)
     with tempfile.TemporaryDirectory(prefix="contracten-pdf-") as tijdelijk:
         mappen = [Path(tijdelijk) / str(d) for d in range(len(delen))]
+        stijlen: dict[tuple[bytes, frozenset[str]], bytes] = {}
         for werk, deel in zip(mappen, delen, strict=True):
             # Numbered copies: documents in different folders may share a name, and the macro
             # needs no file names from outside (it reads none of their characters).
             (werk / "in").mkdir(parents=True)
             (werk / "pdf").mkdir()
-            for j, i in enumerate(deel):
-                shutil.copyfile(paren[i][0], werk / "in" / f"{j:06d}.docx")
+            for j, i in enumerate(deel):  # without the table styles nothing uses
+                pdfinvoer.kopieer(paren[i][0], werk / "in" / f"{j:06d}.docx", stijlen)
         # A private profile per process: LibreOffice runs one instance per profile, and a
         # LibreOffice the user has open does not block the conversion.
         vers = [pdfprofiel.maak(werk / "profiel", soffice) for werk in mappen]
