@@ -2,7 +2,7 @@
 the conversion macro in its Basic library, and what makes LibreOffice start fast.
 
 A LibreOffice whose profile does not say which version last used it runs its graphics render
-tests at every start (about a second of processor time, more than converting a letter): the
+tests at every start (over a second of processor time, more than converting an overeenkomst): the
 profile says it, from the installation's own registry, and the macro writes it again from inside
 LibreOffice where that file was not found. A used profile starts faster still: the first run
 keeps one (`bewaar`) in the user's cache folder, and every later LibreOffice starts with its own
