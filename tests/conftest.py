@@ -135,6 +135,13 @@ def geen_datum_van_vandaag(monkeypatch):
         monkeypatch.setattr(module, "vandaag", vandaag)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def eigen_cache(tmp_path_factory):
+    """What contracten keeps between runs (the LibreOffice profile of a pdf run) goes to a
+    folder of the session, never to the user's own cache folder."""
+    os.environ["CONTRACTEN_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(autouse=True)
 def omgeving_terug():
     """What a test changes of this process's environment and working folder is undone after it,
