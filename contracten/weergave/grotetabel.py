@@ -144,7 +144,9 @@ def in_stukken_stroom(kop: str, blok: Grootblok, nabewerkt: Callable[[str], str]
     if not kopdeel.startswith("<w:tbl") or any(teken in kopdeel for teken in _NIET):
         return None
     stroom = Tabelstroom(kop, kopdeel, opmaak, beschikbaar)
-    cellen: list[tuple[str, ...]] = []
+    kop_cellen: tuple[str, ...] | None = None  # the twin's first row; the others as lines
+    breedte = 0
+    regels: list[str] = []
     aantal = 0
     stuk: list[str] = []
     for rij, laatste in _met_laatste(rijen):
@@ -166,11 +168,18 @@ def in_stukken_stroom(kop: str, blok: Grootblok, nabewerkt: Callable[[str], str]
             eigen = tabelbreedte.minimale_breedtes(tbl, opmaak)
             stroom.minima = eigen if stroom.minima is None else [
                 max(a, b) for a, b in zip(stroom.minima, eigen, strict=True)]
-            cellen += rijen_van(tbl, stijlen, {}, {})
+            for cellen in rijen_van(tbl, stijlen, {}, {}):
+                breedte = max(breedte, len(cellen))
+                if kop_cellen is None:
+                    kop_cellen = cellen
+                else:
+                    regels.append(tabelregels([(), cellen])[2])
             stroom._stukken.append(zlib.compress(tekst.encode("utf-8"), 1))
-    if aantal < VANAF:
+    if aantal < VANAF or kop_cellen is None:
         return None
-    return stroom, tabeldeel(tabelregels(cellen))
+    # tabelregels of all rows: its first two lines need the widest row
+    regels[:0] = tabelregels([kop_cellen, ("",) * breedte])[:2]
+    return stroom, tabeldeel(regels)
 
 
 def _rijen(delen: Iterable[str]) -> Iterator[str]:

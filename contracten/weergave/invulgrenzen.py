@@ -124,7 +124,6 @@ class Invulling:
                 if time.monotonic() > self.einde:
                     raise self.te_traag()
                 controle = min(tekens + STAP, GRENS_UITVOER)
-            self.tekens = tekens
             yield deel
         self.tekens = tekens
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import codecs
 import zlib
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 DREMPEL = 1_000_000  # characters of one block from which it is kept compressed
-BUFFER = 65_536  # characters gathered before they are compressed (the engine writes in bits)
+BUFFER = 65_536  # characters gathered before they are split and compressed (the engine writes
+# in bits of a few characters)
 LEZEN = 32_768  # compressed bytes read back at a time (a megabyte of text or so)
 
 
@@ -62,7 +64,38 @@ Stuk = str | Grootblok
 
 def gesplitst(delen: Iterable[str], grens: str) -> list[Stuk]:
     """`"".join(delen).split(grens)`, without ever joining a block of DREMPEL characters or
-    more: that one is a Grootblok."""
+    more: that one is a Grootblok. A body of fewer characters (any contract) is joined and split
+    as it is: the engine writes it in thousands of bits, each of which must cost nothing."""
+    stroom = iter(delen)
+    begin: list[str] = []
+    lengte = 0
+    for deel in stroom:
+        begin.append(deel)
+        lengte += len(deel)
+        if lengte >= DREMPEL:
+            break
+    else:
+        return list[Stuk]("".join(begin).split(grens))
+    return _gesneden(chain(("".join(begin),), _gebundeld(stroom)), grens)
+
+
+def _gebundeld(delen: Iterator[str]) -> Iterator[str]:
+    """The bits joined into strings of BUFFER characters or more (plain str, never Markup)."""
+    bundel: list[str] = []
+    lengte = 0
+    for deel in delen:
+        bundel.append(deel)
+        lengte += len(deel)
+        if lengte >= BUFFER:
+            yield "".join(bundel)
+            bundel.clear()
+            lengte = 0
+    yield "".join(bundel)
+
+
+def _gesneden(delen: Iterable[str], grens: str) -> list[Stuk]:
+    """`gesplitst` of a long text given in long pieces: a block of DREMPEL characters or more
+    is kept compressed as it comes. `grens` has its only '<' at its start."""
     uit: list[Stuk] = []
     open_: list[str] = []  # the current block's text, not yet compressed
     lengte = 0
@@ -79,10 +112,9 @@ def gesplitst(delen: Iterable[str], grens: str) -> list[Stuk]:
             return
         if groot is None:
             groot = Grootblok()
-        if lengte >= BUFFER or groot.lengte == 0:
-            groot.voeg_toe("".join(open_))
-            open_.clear()
-            lengte = 0
+        groot.voeg_toe("".join(open_))
+        open_.clear()
+        lengte = 0
 
     def einde() -> None:
         nonlocal lengte, groot
@@ -96,15 +128,15 @@ def gesplitst(delen: Iterable[str], grens: str) -> list[Stuk]:
         lengte, groot = 0, None
 
     for deel in delen:
-        tekst = "".join((rest, deel))  # a plain str: Markup + str would escape `rest`
-        stukken = tekst.split(grens)
+        stukken = (rest + deel).split(grens)
         for stuk in stukken[:-1]:
             bij(stuk)
             einde()
         laatste = stukken[-1]
-        # Hold back what may be the start of a marker the next piece completes.
-        houd = next((n for n in range(min(len(grens) - 1, len(laatste)), 0, -1)
-                     if grens.startswith(laatste[-n:])), 0)
+        # Hold back what may be the start of a marker the next piece completes: it can only
+        # start at the last '<'.
+        plek = laatste.rfind("<", max(0, len(laatste) - len(grens) + 1))
+        houd = len(laatste) - plek if plek >= 0 and grens.startswith(laatste[plek:]) else 0
         bij(laatste[:len(laatste) - houd])
         rest = laatste[len(laatste) - houd:]
     bij(rest)
