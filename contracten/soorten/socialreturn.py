@@ -18,8 +18,14 @@ from contracten.rekenen import socialreturn
 from contracten.rekenen.socialreturn import op_voorbeelden
 from contracten.soorten.basis import ContractSoort, RegioSoort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
+from contracten.soorten.socialreturnrijen import KOLOMMEN as KOLOMMEN  # where it was
+from contracten.soorten.socialreturnrijen import met_perceel as met_perceel
+from contracten.soorten.socialreturnrijen import (
+    overzicht_bestanden,
+    overzicht_rijen,
+    per_contract,
+)
 from contracten.weergave.fragment import Fragment
-from contracten.weergave.spreadsheet import Kolom, als_xlsx, csv_bestanden
 
 
 def beschikbaar(profiel: Profiel, prijspeil: int) -> bool:
@@ -34,9 +40,7 @@ def _regel(profiel: Profiel) -> SocialReturn:
 
 def verplichtingen(profiel: Profiel) -> list[tuple[Contract, socialreturn.Verplichting]]:
     """Every contract's obligation, in the order of the contracts."""
-    regel = _regel(profiel)
-    looptijd = profiel.regio.aanbesteding.looptijd
-    return [(c, socialreturn.bereken(regel, c, looptijd)) for c in profiel.contracten]
+    return list(per_contract(profiel))
 
 
 def totaal(rijen: list[tuple[Contract, socialreturn.Verplichting]]) -> Decimal:
@@ -87,46 +91,6 @@ def overzicht_context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str
             "aantal_verplicht": sum(v.verplicht for _, v in rijen),
             "totaal": voorbeeld(bedrag(totaal(rijen)), totaal_voorbeeld),
             "aanneemsom_per": regel.aanneemsom_per}
-
-
-KOLOMMEN = [
-    Kolom("id", "Aanbieder-id", "tekst"),
-    Kolom("naam", "Aanbieder", "tekst"),
-    Kolom("jaaromzet", "Jaaromzet in de regio", "bedrag"),
-    Kolom("aanneemsom", "Aanneemsom excl. btw", "bedrag"),
-    Kolom("verplicht", "Verplicht", "ja/nee"),
-    Kolom("per_jaar", "Per contractjaar", "bedrag"),
-    Kolom("laatste_jaar", "Laatste contractjaar", "bedrag"),
-    Kolom("bedrag", "Totaal over de looptijd", "bedrag"),
-    Kolom("voorbeeld", "Voorbeeldgegevens", "ja/nee"),
-]
-
-
-def overzicht_rijen(profiel: Profiel) -> list[dict[str, Any]]:
-    return [{"id": c.aanbieder.id, "perceel": str(c.perceel.nummer), "naam": c.aanbieder.naam,
-             "jaaromzet": v.jaaromzet, "aanneemsom": v.aanneemsom, "verplicht": v.verplicht,
-             "per_jaar": v.jaren[0].bedrag if v.jaren else None,
-             "laatste_jaar": v.jaren[-1].bedrag if v.jaren else None, "bedrag": v.bedrag,
-             "voorbeeld": op_voorbeelden(_regel(profiel), c.aanbieder)}
-            for c, v in verplichtingen(profiel)]
-
-
-def met_perceel(profiel: Profiel, kolommen: list[Kolom]) -> list[Kolom]:
-    """The columns of an overview per contract: with the perceel where the tender has more."""
-    if len(profiel.percelen) == 1:
-        return kolommen
-    return [kolommen[0], Kolom("perceel", "Perceel", "tekst"), *kolommen[1:]]
-
-
-def overzicht_bestanden(profiel: Profiel, prijspeil: int) -> list[tuple[str, bytes]]:
-    """The same overview as .xlsx (with totals and filters) and as two CSVs (for Dutch Excel
-    and for scripts: `csv_bestanden`)."""
-    rijen = overzicht_rijen(profiel)
-    kolommen = met_perceel(profiel, KOLOMMEN)
-    titel = f"Social return {profiel.regio.naam}"
-    tijdstip = profiel.prijspeilen[prijspeil].ingangsdatum
-    return [("xlsx", als_xlsx(titel, kolommen, rijen, totaal_van=["bedrag"], tijdstip=tijdstip)),
-            *csv_bestanden(kolommen, rijen)]
 
 
 PARTIJ = re.compile(r"\b(?:Opdrachtnemer|Opdrachtgever)\b")

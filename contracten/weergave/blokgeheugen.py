@@ -22,6 +22,7 @@ from lxml import etree
 from contracten.weergave import grotetabel, inhoudsopgave, tabelbreedte
 from contracten.weergave.blokken import geserialiseerd
 from contracten.weergave.geheugen import Geheugen
+from contracten.weergave.stroomblok import Grootblok, Stuk
 from contracten.weergave.tekstversie import Onderdeel, onderdeel
 
 MARKERING = "contracten-blok"
@@ -71,6 +72,7 @@ class Blok:
     veld: bool  # it holds a table of contents field …
     niveaus: tuple[int, int, bool] | None  # … and, when the engine can refill that field, the
     # levels it lists (lowest, highest) and whether its entries link to their headings
+    stroom: grotetabel.Tabelstroom | None = None  # a large table, in stukken's place
 
 
 class Blokgeheugen:
@@ -90,17 +92,20 @@ class Blokgeheugen:
         self.velden: Geheugen[tuple[str, tuple[Any, ...]], tuple[str, tuple[Onderdeel, ...]]] = \
             Geheugen(VELDEN_PER_GENERATIE)
 
-    def blokken(self, gesplitst: list[str], opmaak: tabelbreedte.Opmaak, sleutel: Any
+    def blokken(self, gesplitst: list[Stuk], opmaak: tabelbreedte.Opmaak, sleutel: Any
                 ) -> tuple[str, list[Blok]] | None:
         """The start tag of the body and its blocks, from the filled body split on its markers
-        (`gevuld.split(GRENS)`); None when it cannot be cut safely. `sleutel` names the layout
-        `opmaak` stands for (the same key, the same layout)."""
+        (`stroomblok.gesplitst`: a large block compressed); None when it cannot be cut safely.
+        `sleutel` names the layout `opmaak` stands for (the same key, the same layout)."""
         kop, *stukken = gesplitst
-        if not stukken or not kop.startswith("<w:body") or not kop.endswith(">") \
-                or "<" in kop[1:] or stukken[-1].strip() != "</w:body>":
+        if not stukken or not isinstance(kop, str) or not kop.startswith("<w:body") \
+                or not kop.endswith(">") or "<" in kop[1:] or not isinstance(stukken[-1], str) \
+                or stukken[-1].strip() != "</w:body>":
             return None
         stukken.pop()
-        sectie = next((s for s in reversed(stukken) if s.strip()), "")
+        sectie = next((s for s in reversed(stukken) if not isinstance(s, str) or s.strip()), "")
+        if not isinstance(sectie, str):
+            return None  # a large block last: not the section's properties
         laag = self._lagen.get((sleutel, sectie))
         if laag is None:
             if len(self._lagen) >= LAGEN_MAX:
@@ -114,6 +119,15 @@ class Blokgeheugen:
         beschikbaar, met_tabel = laag
         uit: list[Blok] = []
         for stuk in stukken:
+            if isinstance(stuk, Grootblok):
+                try:  # a large table, never joined; any other large block the usual way
+                    groot = self._groot(kop, stuk, opmaak, beschikbaar)
+                except Exception:  # the whole-body path reports it as it always did
+                    return None
+                if groot is not None:
+                    uit.append(groot)
+                    continue
+                stuk = stuk.tekst()
             if not stuk:
                 continue
             geheugen = met_tabel if "<w:tbl" in stuk else self._zonder_tabel
@@ -126,6 +140,16 @@ class Blokgeheugen:
                 geheugen[stuk] = blok
             uit.append(blok)
         return kop, uit
+
+    def _groot(self, kop: str, stuk: Grootblok, opmaak: tabelbreedte.Opmaak, beschikbaar: int
+               ) -> Blok | None:
+        """A large plain table kept compressed, as a block that writes it a piece at a time;
+        None for any other block (never remembered: only an overview has one)."""
+        groot = grotetabel.in_stukken_stroom(kop, stuk, self.nabewerkt, opmaak, beschikbaar,
+                                             self.stijlen, self.kopstijlen)
+        if groot is None:
+            return None
+        return Blok(("",), (), (groot[1],), 0, False, None, groot[0])
 
     def _verwerk(self, kop: str, stuk: str, opmaak: tabelbreedte.Opmaak, beschikbaar: int
                  ) -> Blok:

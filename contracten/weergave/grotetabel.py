@@ -11,13 +11,15 @@ field, bookmark, drawing, footnote, link or heading; anything else goes the whol
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from lxml import etree
 
 from contracten.weergave import inhoudsopgave, tabelbreedte
 from contracten.weergave.markdownblok import rijen_van, tabelregels
+from contracten.weergave.stroomblok import Grootblok
 from contracten.weergave.tekstversie import Onderdeel, tabeldeel
 
 VANAF = 1_000  # rows from which a table is processed in pieces
@@ -89,3 +91,117 @@ def _stukken(kop: str, kopdeel: str, xml: str, grenzen: list[int], einde: str
     for i in range(0, len(grenzen) - 1, PER_STUK):
         rijen = xml[grenzen[i]:grenzen[min(i + PER_STUK, len(grenzen) - 1)]]
         yield etree.fromstring(kop + kopdeel + rijen + einde + "</w:body>", STRIKT)[0]
+
+
+class Tabelstroom:
+    """A large plain table (see `in_stukken`) that was never one string: its pieces of PER_STUK
+    rows as docxtpl's clean-up left them, compressed, with the column minima of all rows.
+    `delen` gives its XML as the body holds it, a piece at a time, byte for byte what
+    `in_stukken` gives; it can be gone through again."""
+
+    __slots__ = ("_beschikbaar", "_kop", "_kopdeel", "_opmaak", "_stukken", "minima")
+
+    def __init__(self, kop: str, kopdeel: str, opmaak: tabelbreedte.Opmaak,
+                 beschikbaar: int) -> None:
+        self._kop, self._kopdeel = kop, kopdeel
+        self._opmaak, self._beschikbaar = opmaak, beschikbaar
+        self._stukken: list[bytes] = []
+        self.minima: list[int] | None = None
+
+    def delen(self) -> Iterator[str]:
+        einde = "</w:tbl>"
+        start: str | None = None
+        for ingepakt in self._stukken:
+            rijen = zlib.decompress(ingepakt).decode("utf-8")
+            tbl = etree.fromstring(self._kop + self._kopdeel + rijen + einde + "</w:body>",
+                                   STRIKT)[0]
+            del rijen
+            tabelbreedte.pas_tabel_aan(tbl, self._opmaak, self._beschikbaar, self.minima)
+            tekst = etree.tostring(tbl.getparent(), encoding="unicode")
+            binnen = tekst[tekst.index(">") + 1:tekst.rindex("</")]
+            eerste = _RIJ.search(binnen)
+            # Cannot happen: each piece has the same start (checked as `in_stukken` does).
+            assert eerste is not None and binnen.endswith(einde), "a piece lost its rows"
+            if start is None:
+                start = binnen[:eerste.start()]
+                yield start
+            assert binnen[:eerste.start()] == start, "the pieces of a table start alike"
+            yield binnen[eerste.start():-len(einde)]
+        yield einde
+
+
+def in_stukken_stroom(kop: str, blok: Grootblok, nabewerkt: Callable[[str], str],
+                      opmaak: tabelbreedte.Opmaak, beschikbaar: int, stijlen: dict[str, str],
+                      kopstijlen: str) -> tuple[Tabelstroom, Onderdeel] | None:
+    """`in_stukken` of a block kept compressed (`stroomblok`), without ever joining it: the
+    table to write and its part for the twin; None when it is not a large plain table (the
+    caller then takes its whole text the usual way). `nabewerkt` is docxtpl's clean-up, which
+    gives the same cut at each row's start as on the whole block (it never writes a row's
+    start tag, nor reads past a paragraph)."""
+    einde = "</w:tbl>"
+    rijen = _rijen(blok.delen())
+    kopdeel = nabewerkt(next(rijen, ""))
+    if not kopdeel.startswith("<w:tbl") or any(teken in kopdeel for teken in _NIET):
+        return None
+    stroom = Tabelstroom(kop, kopdeel, opmaak, beschikbaar)
+    kop_cellen: tuple[str, ...] | None = None  # the twin's first row; the others as lines
+    breedte = 0
+    regels: list[str] = []
+    aantal = 0
+    stuk: list[str] = []
+    for rij, laatste in _met_laatste(rijen):
+        rij = nabewerkt(rij)
+        if any(teken in rij for teken in _NIET) or "<w:tbl>" in rij or "<w:tbl " in rij:
+            return None  # see in_stukken; and a table in a cell
+        if laatste:
+            if not rij.endswith(einde):
+                return None
+            rij = rij[:-len(einde)]
+        stuk.append(rij)
+        aantal += 1
+        if len(stuk) == PER_STUK or laatste:
+            tekst = "".join(stuk)
+            stuk.clear()
+            tbl = etree.fromstring(kop + kopdeel + tekst + einde + "</w:body>", STRIKT)[0]
+            if inhoudsopgave.kandidaten(tbl.getparent(), stijlen, None, kopstijlen):
+                return None  # a heading: the table of contents lists it
+            eigen = tabelbreedte.minimale_breedtes(tbl, opmaak)
+            stroom.minima = eigen if stroom.minima is None else [
+                max(a, b) for a, b in zip(stroom.minima, eigen, strict=True)]
+            for cellen in rijen_van(tbl, stijlen, {}, {}):
+                breedte = max(breedte, len(cellen))
+                if kop_cellen is None:
+                    kop_cellen = cellen
+                else:
+                    regels.append(tabelregels([(), cellen])[2])
+            stroom._stukken.append(zlib.compress(tekst.encode("utf-8"), 1))
+    if aantal < VANAF or kop_cellen is None:
+        return None
+    # tabelregels of all rows: its first two lines need the widest row
+    regels[:0] = tabelregels([kop_cellen, ("",) * breedte])[:2]
+    return stroom, tabeldeel(regels)
+
+
+def _rijen(delen: Iterable[str]) -> Iterator[str]:
+    """The text before the first row, then each row's text up to the next row's start (the
+    last one to the end of the text): cut at every `<w:tr ` or `<w:tr>`."""
+    rest = ""
+    for deel in delen:
+        rest += deel
+        begin = 0
+        for gevonden in _RIJ.finditer(rest, 1):
+            yield rest[begin:gevonden.start()]
+            begin = gevonden.start()
+        # Keep the open row, and what may be the start of a row's tag ('<w:t' …) with it.
+        rest = rest[begin:]
+    yield rest
+
+
+def _met_laatste(rijen: Iterator[str]) -> Iterator[tuple[str, bool]]:
+    vorige: str | None = None
+    for rij in rijen:
+        if vorige is not None:
+            yield vorige, False
+        vorige = rij
+    if vorige is not None:
+        yield vorige, True

@@ -5,6 +5,8 @@ document, is compressed each time. The bytes are those `zipschrijver` makes of t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from contracten.weergave import pakket
 from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.zipschrijver import Lid, pak_in, zip_van
@@ -24,8 +26,10 @@ class Inpakker:
         self._vervangen: Geheugen[tuple[str, bytes], Lid] = Geheugen(PER_GENERATIE)
         self._instellingen: dict[tuple[bool, bool], bytes] = {}
 
-    def lid(self, naam: str, inhoud: bytes) -> Lid:
-        """`inhoud` packed as the member `naam`."""
+    def lid(self, naam: str, inhoud: bytes | Lid) -> Lid:
+        """`inhoud` packed as the member `naam` (packed already: a body written in pieces)."""
+        if isinstance(inhoud, Lid):
+            return inhoud
         if naam == LICHAAM:
             return pak_in(naam, inhoud)
         sleutel = (naam, inhoud)
@@ -35,7 +39,7 @@ class Inpakker:
             self._vervangen[sleutel] = lid
         return lid
 
-    def zip(self, vervangen: dict[str, bytes]) -> bytes:
+    def zip(self, vervangen: Mapping[str, bytes | Lid]) -> bytes:
         """The template's parts with `vervangen` (name -> bytes) replacing or added to them:
         the template's parts in their order, then the added ones by name."""
         leden = [self.lid(naam, vervangen[naam]) if naam in vervangen else self.ingepakt[naam]

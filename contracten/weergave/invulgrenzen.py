@@ -106,8 +106,11 @@ class Invulling:
     def vul(self, sjabloon: Template, context: dict[str, Any]) -> str:
         """Fill one part of the document, stopping as soon as the document passes
         GRENS_UITVOER, or (looked at every STAP characters) GRENS_SECONDEN."""
-        delen: list[str] = []
-        bij = delen.append
+        return "".join(self.stroom(sjabloon, context))
+
+    def stroom(self, sjabloon: Template, context: dict[str, Any]) -> Iterator[str]:
+        """`vul` a piece at a time, within the same bounds: what a table of thousands of rows
+        becomes need never be one string (see `stroomblok`)."""
         tekens = self.tekens
         controle = min(tekens + STAP, GRENS_UITVOER)  # where to look next: one comparison a piece
         for deel in sjabloon.generate(context):
@@ -121,9 +124,8 @@ class Invulling:
                 if time.monotonic() > self.einde:
                     raise self.te_traag()
                 controle = min(tekens + STAP, GRENS_UITVOER)
-            bij(deel)
+            yield deel
         self.tekens = tekens
-        return "".join(delen)
 
 
 class _Bewaakt:

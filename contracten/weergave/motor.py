@@ -23,7 +23,7 @@ from docx import Document
 from jinja2 import TemplateSyntaxError, meta
 from lxml import etree
 
-from contracten.weergave import inhoudsopgave, pakket, tabelbreedte
+from contracten.weergave import inhoudsopgave, pakket, stroomblok, tabelbreedte
 from contracten.weergave.blokgeheugen import (
     GRENS,
     PER_GENERATIE,
@@ -36,7 +36,7 @@ from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.inpakken import Inpakker
 from contracten.weergave.invulgrenzen import invulgrenzen
 from contracten.weergave.kladblok import Kladblok, W
-from contracten.weergave.samenstelling import als_body, samengesteld
+from contracten.weergave.samenstelling import Stroomtekst, als_body, samengesteld
 from contracten.weergave.sjabloon import (
     OMGEVING,
     VULFOUTEN,
@@ -65,7 +65,7 @@ VEILIG = etree.XMLParser(resolve_entities=False, no_network=True)  # no XXE from
 @dataclass(frozen=True)
 class Gerenderd:
     docx: bytes
-    body_xml: str  # the rendered w:body
+    body_xml: str | Stroomtekst  # the rendered w:body (in parts, with a large table)
     delen: list[Onderdeel]  # its paragraphs and tables, for the Markdown twin and the headings
     voetnoten: Any  # the w:footnotes element, if it has any
     stijlen: dict[str, str]  # style id -> style name as Word shows it ('Heading 1')
@@ -75,7 +75,8 @@ class Gerenderd:
     @cached_property
     def body(self) -> Any:
         """The w:body element; its parent (a w:document) also holds the footnotes."""
-        return als_body(self.body_xml, self.voetnoten)
+        xml = self.body_xml if isinstance(self.body_xml, str) else self.body_xml.tekst()
+        return als_body(xml, self.voetnoten)
 
     def markdown(self) -> str:
         """The document's Markdown twin."""
@@ -161,28 +162,28 @@ class Motor:
             teller = ArtikelTeller()
             inhoud["artikel"], inhoud["lid"] = teller, teller.lid
             with invulgrenzen(titel) as invulling:
-                gevuld = invulling.vul(self.body, inhoud)
+                # Cut as it is filled: a large block is never one string (see stroomblok).
+                gesplitst = stroomblok.gesplitst(invulling.stroom(self.body, inhoud), GRENS)
                 kopvoet = {naam: self._nabewerkt(invulling.vul(sjabloon, inhoud))
                            for naam, sjabloon in self.kopvoet.items()}
         except VULFOUTEN as exc:
             raise sjabloonfout(self.naam, exc) from exc
         opmaak = (self.opmaak if extra.nummering is None
                   else self.opmaak.met_nummering(extra.nummering))
-        # Blocks filled before come from memory; a column loop needs the whole body. Once cut,
-        # the filled body is let go: for a table of thousands of rows it is megabytes.
-        gesplitst = gevuld.split(GRENS)
-        del gevuld
+        # Blocks filled before come from memory; a column loop needs the whole body.
         gesneden = (self.blokgeheugen.blokken(gesplitst, opmaak, extra.nummering)
                     if self.gesneden and not self.kolomlussen else None)
-        heel = "".join(gesplitst) if gesneden is None else ""  # without the markers
+        heel = stroomblok.heel(gesplitst) if gesneden is None else ""  # without the markers
         del gesplitst
         if gesneden is not None:
             body_tekst, delen, met_inhoudsopgave = samengesteld(
                 *gesneden, self.blokgeheugen, self.inhoud_stijlen)
         else:
             body_tekst, delen, met_inhoudsopgave = self._heel(heel, opmaak)
+        lichaam = ((XML_KOP + self.voor + body_tekst + self.na).encode("utf-8")
+                   if isinstance(body_tekst, str) else body_tekst.ingepakt(XML_KOP + self.voor,
+                                                                           self.na))
         vervangen = {
-            "word/document.xml": (XML_KOP + self.voor + body_tekst + self.na).encode("utf-8"),
             "docProps/core.xml": pakket.kernmerken(titel, tijdstip, self.taal),
             **{naam: (XML_KOP + xml).encode("utf-8") for naam, xml in kopvoet.items()},
         }
@@ -214,8 +215,9 @@ class Motor:
                 velden_bijwerken=met_inhoudsopgave, voetnoten=bool(extra.voetnoten))
         if extra.nummering is not None:
             vervangen["word/numbering.xml"] = extra.nummering
-        return Gerenderd(self.inpakker.zip(vervangen), body_tekst, delen, noten, self.stijlen,
-                         links, tuple(kopvoet[naam] for naam in sorted(kopvoet)))
+        return Gerenderd(self.inpakker.zip({**vervangen, "word/document.xml": lichaam}),
+                         body_tekst, delen, noten, self.stijlen, links,
+                         tuple(kopvoet[naam] for naam in sorted(kopvoet)))
 
     def _nabewerkt(self, xml: str) -> str:
         klaar = self.kopvoet_klaar.get(xml)

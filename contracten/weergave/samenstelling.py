@@ -4,6 +4,8 @@ numbered over the whole document, and the table of contents its entries, exactly
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 from lxml import etree
@@ -18,18 +20,23 @@ from contracten.weergave.blokgeheugen import (
     Blok,
     Blokgeheugen,
 )
+from contracten.weergave.grotetabel import Tabelstroom
 from contracten.weergave.tekstversie import Onderdeel
+from contracten.weergave.zipschrijver import Lid, pak_in_stroom
 
 Ingang = tuple[str, int, str | None]  # text, level, bookmark it links to (or None)
 
 
 def samengesteld(kop: str, blokken: list[Blok], geheugen: Blokgeheugen,
-                 stijl_ids: dict[str, str | None]) -> tuple[str, list[Onderdeel], bool]:
-    """The body's XML, its children for the twin, and whether it has a table of contents."""
+                 stijl_ids: dict[str, str | None]
+                 ) -> tuple[str | Stroomtekst, list[Onderdeel], bool]:
+    """The body's XML, its children for the twin, and whether it has a table of contents. With
+    a large table (`Blok.stroom`) the XML is a Stroomtekst: never one string."""
     eerste = next((i for i, blok in enumerate(blokken) if blok.veld), None)
     niveaus = blokken[eerste].niveaus if eerste is not None else None
     nummer = max((blok.bladwijzer for blok in blokken), default=0)
     xml: list[str] = []
+    stromen: dict[int, Tabelstroom] = {}  # where a large table goes in `xml`
     delen: list[Onderdeel] = []
     ingangen: list[Ingang] = []
     veld_xml = veld_delen = 0  # where the refilled field goes
@@ -37,6 +44,8 @@ def samengesteld(kop: str, blokken: list[Blok], geheugen: Blokgeheugen,
         if i == eerste and niveaus is not None:
             veld_xml, veld_delen = len(xml), len(delen)
             continue
+        if blok.stroom is not None:
+            stromen[len(xml)] = blok.stroom
         xml.append(blok.stukken[0])
         for k, (niveau, tekst) in enumerate(blok.koppen):
             if niveaus is not None and niveaus[0] <= niveau <= niveaus[1]:
@@ -52,8 +61,38 @@ def samengesteld(kop: str, blokken: list[Blok], geheugen: Blokgeheugen,
     if eerste is not None and niveaus is not None:
         gevuld, gevulde_delen = _gevuld(kop, blokken[eerste], ingangen, geheugen, stijl_ids)
         xml.insert(veld_xml, gevuld)
+        stromen = {i + (i >= veld_xml): stroom for i, stroom in stromen.items()}
         delen[veld_delen:veld_delen] = gevulde_delen
+    if stromen:
+        return Stroomtekst([kop, *(stromen.get(i, x) for i, x in enumerate(xml)), "</w:body>"]
+                           ), delen, eerste is not None
     return kop + "".join(xml) + "</w:body>", delen, eerste is not None
+
+
+class Stroomtekst:
+    """A body's XML in parts, a large table (`Tabelstroom`) among them: written a piece at a
+    time (`delen`), joined only when asked (`tekst`)."""
+
+    __slots__ = ("_delen",)
+
+    def __init__(self, delen: list[str | Tabelstroom]) -> None:
+        self._delen = delen
+
+    def delen(self) -> Iterator[str]:
+        for deel in self._delen:
+            if isinstance(deel, str):
+                yield deel
+            else:
+                yield from deel.delen()
+
+    def tekst(self) -> str:
+        return "".join(self.delen())
+
+    def ingepakt(self, voor: str, na: str) -> Lid:
+        """The document part `voor` + this body + `na`, packed as `word/document.xml` a piece
+        at a time: the bytes `pak_in` makes of it whole."""
+        return pak_in_stroom("word/document.xml", (deel.encode("utf-8") for deel in chain(
+            (voor,), self.delen(), (na,))))
 
 
 def _gevuld(kop: str, blok: Blok, ingangen: list[Ingang], geheugen: Blokgeheugen,
@@ -82,3 +121,4 @@ def als_body(xml: str, voetnoten: Any) -> Any:
     if voetnoten is not None:
         document.append(voetnoten)
     return body
+

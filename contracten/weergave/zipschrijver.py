@@ -7,7 +7,7 @@ import io
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 ZIPTIJD = (1980, 1, 1, 0, 0, 0)
@@ -32,6 +32,20 @@ def pak_in(naam: str, inhoud: bytes) -> Lid:
                pakker.compress(inhoud) + pakker.flush())
 
 
+def pak_in_stroom(naam: str, delen: Iterable[bytes]) -> Lid:
+    """`pak_in` of the parts joined, without joining them: the same bytes (deflate's output
+    does not depend on how its input is cut)."""
+    pakker = zlib.compressobj(NIVEAU, zlib.DEFLATED, -15)
+    crc = grootte = 0
+    ingepakt: list[bytes] = []
+    for deel in delen:
+        crc = zlib.crc32(deel, crc)
+        grootte += len(deel)
+        ingepakt.append(pakker.compress(deel))
+    ingepakt.append(pakker.flush())
+    return Lid(naam.encode("utf-8"), crc, grootte, b"".join(ingepakt))
+
+
 def zip_van(leden: list[Lid]) -> bytes:
     delen: list[bytes] = []
     centraal: list[bytes] = []
@@ -51,10 +65,16 @@ def zip_van(leden: list[Lid]) -> bytes:
     return b"".join(delen) + map_ + einde
 
 
+STUK = 1 << 20  # bytes of a streamed member read at a time
+
+
 def vaste_zip(inhoud: bytes,
-              aanpassen: dict[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+              aanpassen: dict[str, Callable[[bytes], bytes]] | None = None,
+              stroom: Collection[str] = ()) -> bytes:
     """Rewrite an Office zip with fixed timestamps so equal input gives byte-identical files;
-    `aanpassen` may fix a member's content too (e.g. a clock stamp the writer put in)."""
+    `aanpassen` may fix a member's content too (e.g. a clock stamp the writer put in). The
+    members named in `stroom` (a large sheet) are copied a piece at a time, never whole; their
+    `aanpassen` sees only the first piece."""
     uit = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(inhoud)) as bron, \
             zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
@@ -62,8 +82,25 @@ def vaste_zip(inhoud: bytes,
             nieuw = zipfile.ZipInfo(info.filename, date_time=ZIPTIJD)
             nieuw.compress_type = zipfile.ZIP_DEFLATED
             nieuw.external_attr = 0o644 << 16
+            if info.filename in stroom:
+                _stroom(bron, info, doel, nieuw, (aanpassen or {}).get(info.filename))
+                continue
             data = bron.read(info.filename)
             if aanpassen and info.filename in aanpassen:
                 data = aanpassen[info.filename](data)
             doel.writestr(nieuw, data)
     return uit.getvalue()
+
+
+def _stroom(bron: zipfile.ZipFile, info: zipfile.ZipInfo, doel: zipfile.ZipFile,
+            nieuw: zipfile.ZipInfo, aanpassen: Callable[[bytes], bytes] | None) -> None:
+    """Copy one member a piece at a time: the same bytes `writestr` makes of it whole (the
+    target is seekable, so the sizes go into the local header afterwards, without a data
+    descriptor; deflate's output does not depend on how its input is cut)."""
+    with bron.open(info) as lezer, doel.open(nieuw, "w") as schrijver:
+        stuk = lezer.read(STUK)
+        if aanpassen is not None:
+            stuk = aanpassen(stuk)
+        while stuk:
+            schrijver.write(stuk)
+            stuk = lezer.read(STUK)

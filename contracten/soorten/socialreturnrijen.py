@@ -1,0 +1,77 @@
+"""The rows of the social-return overview as a workbook and as CSV files (see `socialreturn`):
+made afresh each time they are gone through, so that a region of 20,000 aanbieders never has
+them all at once. Pure: no files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from contracten.profiel.model import Profiel
+from contracten.profiel.percelen import Contract
+from contracten.rekenen import socialreturn
+from contracten.rekenen.socialreturn import op_voorbeelden
+from contracten.weergave.spreadsheet import Kolom, als_xlsx, csv_bestanden
+
+
+def per_contract(profiel: Profiel) -> Iterator[tuple[Contract, socialreturn.Verplichting]]:
+    """Every contract's obligation, in the order of the contracts, one at a time."""
+    regel = profiel.regio.regels.socialreturn
+    assert regel is not None, "alleen voor een regio met social return"
+    looptijd = profiel.regio.aanbesteding.looptijd
+    return ((c, socialreturn.bereken(regel, c, looptijd)) for c in profiel.contracten)
+
+
+KOLOMMEN = [
+    Kolom("id", "Aanbieder-id", "tekst"),
+    Kolom("naam", "Aanbieder", "tekst"),
+    Kolom("jaaromzet", "Jaaromzet in de regio", "bedrag"),
+    Kolom("aanneemsom", "Aanneemsom excl. btw", "bedrag"),
+    Kolom("verplicht", "Verplicht", "ja/nee"),
+    Kolom("per_jaar", "Per contractjaar", "bedrag"),
+    Kolom("laatste_jaar", "Laatste contractjaar", "bedrag"),
+    Kolom("bedrag", "Totaal over de looptijd", "bedrag"),
+    Kolom("voorbeeld", "Voorbeeldgegevens", "ja/nee"),
+]
+
+
+def overzicht_rijen(profiel: Profiel) -> list[dict[str, Any]]:
+    return list(_Rijen(profiel))
+
+
+@dataclass(frozen=True)
+class _Rijen:
+    """The overview's rows, made afresh each time they are gone through (the workbook goes
+    through them twice): a region of 20,000 aanbieders never has them all at once."""
+
+    profiel: Profiel
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        regel = self.profiel.regio.regels.socialreturn
+        assert regel is not None, "alleen voor een regio met social return"
+        for c, v in per_contract(self.profiel):
+            yield {"id": c.aanbieder.id, "perceel": str(c.perceel.nummer),
+                   "naam": c.aanbieder.naam, "jaaromzet": v.jaaromzet,
+                   "aanneemsom": v.aanneemsom, "verplicht": v.verplicht,
+                   "per_jaar": v.jaren[0].bedrag if v.jaren else None,
+                   "laatste_jaar": v.jaren[-1].bedrag if v.jaren else None, "bedrag": v.bedrag,
+                   "voorbeeld": op_voorbeelden(regel, c.aanbieder)}
+
+
+def met_perceel(profiel: Profiel, kolommen: list[Kolom]) -> list[Kolom]:
+    """The columns of an overview per contract: with the perceel where the tender has more."""
+    if len(profiel.percelen) == 1:
+        return kolommen
+    return [kolommen[0], Kolom("perceel", "Perceel", "tekst"), *kolommen[1:]]
+
+
+def overzicht_bestanden(profiel: Profiel, prijspeil: int) -> list[tuple[str, bytes]]:
+    """The same overview as .xlsx (with totals and filters) and as two CSVs (for Dutch Excel
+    and for scripts: `csv_bestanden`)."""
+    rijen = _Rijen(profiel)
+    kolommen = met_perceel(profiel, KOLOMMEN)
+    titel = f"Social return {profiel.regio.naam}"
+    tijdstip = profiel.prijspeilen[prijspeil].ingangsdatum
+    return [("xlsx", als_xlsx(titel, kolommen, rijen, totaal_van=["bedrag"], tijdstip=tijdstip)),
+            *csv_bestanden(kolommen, rijen)]
