@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,18 @@ def voer_uit_als_proces(*args: str, cwd: Path | None = None,
     proces = subprocess.run([sys.executable, "-m", "contracten", *args], cwd=cwd or ROOT,
                             env=omgeving, capture_output=True, text=True, timeout=300)
     return Uitkomst(proces.returncode, proces.stdout, proces.stderr)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """No test writes into the real user's cache folder (kept region summaries, compiled
+    templates): the whole session gets its own, also the processes it starts."""
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="contracten-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    map_ = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.basename(map_).startswith("contracten-cache-"):
+        shutil.rmtree(map_, ignore_errors=True)
 
 
 @pytest.fixture

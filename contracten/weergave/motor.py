@@ -54,6 +54,7 @@ from contracten.weergave.tekstversie import (
     markdown_uit,
     onderdelen_van,
 )
+from contracten.weergave.vertaald import vertaald
 
 KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
 KOLOMLUS = re.compile(r"\{%-?\s*tc\b")
@@ -124,8 +125,8 @@ class Motor:
                                "verspreid over opmaak (bijv. half vet)? Typ de tag opnieuw in één "
                                "keer.", "sjabloon_tag")
         try:
-            self.body = OMGEVING.from_string(self.bronnen["word/document.xml"])
-            self.kopvoet = {deel: OMGEVING.from_string(bron)
+            self.body = vertaald(OMGEVING, self.bronnen["word/document.xml"])
+            self.kopvoet = {deel: vertaald(OMGEVING, bron)
                             for deel, bron in self.bronnen.items() if deel != "word/document.xml"}
         except TemplateSyntaxError as exc:
             raise sjabloonfout(naam, exc) from exc
