@@ -14,6 +14,7 @@ from pydantic.dataclasses import dataclass
 
 from contracten.fouten import ContractenFout
 from contracten.lezen.bewaard import Bewaard
+from contracten.uitvoer.ingesprongen import ingesprongen
 
 BESTAND = "manifest.json"
 
@@ -183,13 +184,12 @@ def schrijf(manifest: Manifest, pad: Path) -> None:
     documents never holds the whole text, nor every document as a dict."""
     merk = "\x00documenten\x00"  # a string no manifest contains (JSON escapes \x00)
     kop = {**manifest._kop_als_json(), "documenten": merk}
-    voor, na = json.dumps(kop, ensure_ascii=False, indent=2).split(json.dumps(merk))
+    voor, na = ingesprongen(kop).split(json.dumps(merk))
     with pad.open("w", encoding="utf-8", newline="\n") as uit:
         uit.write(voor)
         scheiding = "[\n    "
         for document in manifest.documenten:
-            tekst = json.dumps(document.als_json(), ensure_ascii=False, indent=2)
-            uit.write(scheiding + tekst.replace("\n", "\n    "))
+            uit.write(scheiding + ingesprongen(document.als_json(), "    "))
             scheiding = ",\n    "
         uit.write("\n  ]" if manifest.documenten else "[]")
         uit.write(na + "\n")
