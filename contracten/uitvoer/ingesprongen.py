@@ -13,7 +13,7 @@ from typing import Any
 try:
     from _json import encode_basestring as _tekst  # the C escaper json.dumps uses
 except ImportError:  # another Python: the standard library's own fallback
-    from json.encoder import py_encode_basestring as _tekst  # type: ignore[assignment]
+    from json.encoder import py_encode_basestring as _tekst
 
 STAP = 2  # spaces per level
 
