@@ -179,9 +179,10 @@ def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:
 def _bestanden(basis: str, paden: Iterable[str]) -> set[str]:
     """Which of `paden` (relative to `basis`) are files (as `os.path.isfile`: a link to a
     file counts), from one look per folder instead of one per file."""
-    per_map: dict[str, list[str]] = {}
+    per_map: dict[str, list[tuple[str, str]]] = {}  # paths in the record: with forward slashes
     for pad in paden:
-        per_map.setdefault(os.path.dirname(pad), []).append(pad)
+        map_, _, naam = pad.rpartition("/")
+        per_map.setdefault(map_, []).append((pad, naam))
     uit: set[str] = set()
     for map_, inhoud in per_map.items():
         try:
@@ -193,5 +194,5 @@ def _bestanden(basis: str, paden: Iterable[str]) -> set[str]:
                             namen.add(item.name)
         except OSError:
             continue  # no folder (or not readable): none of them is there
-        uit.update(p for p in inhoud if os.path.basename(p) in namen)
+        uit.update(pad for pad, naam in inhoud if naam in namen)
     return uit
