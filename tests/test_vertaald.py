@@ -11,7 +11,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError
 
 from contracten.weergave import vertaald as vertaald_module
 from contracten.weergave.sjabloon import OMGEVING, omgeving
-from contracten.weergave.vertaald import vertaald
+from contracten.weergave.vertaald import variabelen, vertaald
 
 
 @pytest.fixture
@@ -112,3 +112,25 @@ def test_hoogstens_maximum_bewaard(cache, monkeypatch):
     for i in range(5):
         assert vertaald(OMGEVING, f"E{i} {{{{ x }}}}").render(x=i) == f"E{i} {i}"
     assert len(list(cache.glob("*.code"))) == 3
+
+
+def test_variabelen_uit_de_cache_en_nooit_verouderd(cache, monkeypatch):
+    ontleed: list[str] = []
+    echt = type(OMGEVING).parse
+
+    def parse(self, bron, *args, **kwargs):
+        ontleed.append(bron)
+        return echt(self, bron, *args, **kwargs)
+
+    monkeypatch.setattr(type(OMGEVING), "parse", parse)
+    bron = "{% set z = 1 %}{{ x }}{% for r in rijen %}{{ r.a }}{{ z }}{% endfor %}"
+    assert variabelen(OMGEVING, bron) == {"x", "rijen"}
+    assert variabelen(OMGEVING, bron) == {"x", "rijen"}
+    assert ontleed == [bron]
+    assert variabelen(OMGEVING, bron + "{{ y }}") == {"x", "rijen", "y"}
+    assert len(ontleed) == 2
+    [bestand] = [p for p in cache.glob("*.variabelen")
+                 if p.read_text().endswith('["rijen", "x"]')]
+    bestand.write_text(bestand.read_text().replace('"x"', '"x", 3'))  # damaged
+    assert variabelen(OMGEVING, bron) == {"x", "rijen"}
+    assert len(ontleed) == 3

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from jinja2 import TemplateSyntaxError, meta
+from jinja2 import TemplateSyntaxError
 from lxml import etree
 
 from contracten.weergave import inhoudsopgave, pakket, tabelbreedte
@@ -54,7 +54,7 @@ from contracten.weergave.tekstversie import (
     markdown_uit,
     onderdelen_van,
 )
-from contracten.weergave.vertaald import vertaald
+from contracten.weergave.vertaald import variabelen, vertaald
 
 KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
 KOLOMLUS = re.compile(r"\{%-?\s*tc\b")
@@ -153,7 +153,7 @@ class Motor:
         """Every variable the template uses that it does not define itself."""
         gebruikt: set[str] = set()
         for bron in self.bronnen.values():
-            gebruikt |= meta.find_undeclared_variables(OMGEVING.parse(bron))
+            gebruikt |= variabelen(OMGEVING, bron)
         return gebruikt
 
     def render(self, context: dict[str, Any], *, titel: str, tijdstip: dt.datetime) -> Gerenderd:

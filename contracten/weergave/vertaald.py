@@ -8,7 +8,8 @@ generator, the files they are defined in, its options and the names of its filte
 A changed source, program or environment looks for another key: it never finds an older
 compilation. The record repeats its key; one that does not (cut off, damaged, another
 program's) is compiled again. The cache is never needed: missing, unreadable or not writable,
-the template is simply compiled, with the same errors as always."""
+the template is simply compiled, with the same errors as always. The variables a template uses
+(for `valideer`) are kept the same way."""
 
 from __future__ import annotations
 
@@ -25,26 +26,45 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import Environment, Template
+from jinja2 import Environment, Template, meta
 
 from contracten.lezen.cachemap import cachemap
 
 VERSIE = 1
 MAP = "sjablonen"  # in the cache folder
-MAXIMUM = 64  # compiled templates kept; beyond it the oldest go
+MAXIMUM = 128  # records kept (compiled templates, their variables); beyond it the oldest go
 
 
 def vertaald(omgeving: Environment, bron: str) -> Template:
     """`omgeving.from_string(bron)`, with the compiled code from the cache when it is there
     (see the module). Raises what `from_string` raises (TemplateSyntaxError, …)."""
-    sleutel = hashlib.sha256(f"{_omgeving_sleutel(omgeving)}\n{bron}".encode(
-        "utf-8", "surrogatepass")).hexdigest()
+    sleutel = _sleutel(omgeving, bron)
     pad = cachemap() / MAP / f"{sleutel}.code"
     code = _lees(pad, sleutel)
     if code is None:
         code = omgeving.compile(bron)
         _schrijf(pad, sleutel, code)
     return omgeving.template_class.from_code(omgeving, code, omgeving.make_globals(None), None)
+
+
+def variabelen(omgeving: Environment, bron: str) -> set[str]:
+    """`meta.find_undeclared_variables(omgeving.parse(bron))`: the variables the template uses
+    that it does not define itself; kept beside the compiled code (see the module)."""
+    sleutel = _sleutel(omgeving, bron)
+    pad = cachemap() / MAP / f"{sleutel}.variabelen"
+    with contextlib.suppress(OSError, ValueError):
+        kop, _, namen = pad.read_text(encoding="utf-8").partition("\n")
+        lijst = json.loads(namen)
+        if kop == sleutel and isinstance(lijst, list) and all(isinstance(n, str) for n in lijst):
+            return set(lijst)
+    gevonden = meta.find_undeclared_variables(omgeving.parse(bron))
+    _bewaar(pad, f"{sleutel}\n{json.dumps(sorted(gevonden))}".encode())
+    return gevonden
+
+
+def _sleutel(omgeving: Environment, bron: str) -> str:
+    return hashlib.sha256(f"{_omgeving_sleutel(omgeving)}\n{bron}".encode(
+        "utf-8", "surrogatepass")).hexdigest()
 
 
 @functools.cache
@@ -92,14 +112,18 @@ def _lees(pad: Path, sleutel: str) -> types.CodeType | None:
 
 
 def _schrijf(pad: Path, sleutel: str, code: types.CodeType) -> None:
-    """Keep the compiled code: atomically (a run reading at the same time sees the old file or
-    the new one), silently not when it cannot be written."""
+    _bewaar(pad, f"{sleutel}\n".encode() + marshal.dumps(code))
+
+
+def _bewaar(pad: Path, inhoud: bytes) -> None:
+    """Keep a record: atomically (a run reading at the same time sees the old file or the new
+    one), silently not when it cannot be written."""
     with contextlib.suppress(OSError):
         pad.parent.mkdir(parents=True, exist_ok=True)
         fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as uit:
-                uit.write(f"{sleutel}\n".encode() + marshal.dumps(code))
+                uit.write(inhoud)
             os.replace(tijdelijk, pad)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -109,10 +133,11 @@ def _schrijf(pad: Path, sleutel: str, code: types.CodeType) -> None:
 
 
 def _ruim_op(map_: Path) -> None:
-    """At most MAXIMUM compiled templates: the least recently written go."""
+    """At most MAXIMUM records (compiled templates, their variables): the least recently
+    written go."""
     bestanden = []
     for item in os.scandir(map_):
-        if item.name.endswith(".code"):
+        if item.name.endswith((".code", ".variabelen")):
             with contextlib.suppress(OSError):
                 bestanden.append((item.stat().st_mtime_ns, item.path))
     for _, oud in sorted(bestanden)[:-MAXIMUM]:
