@@ -139,9 +139,10 @@ SAMENGESTELD = (".machine.csv",)  # an extension of two parts: `x.machine.csv` i
 
 
 def stam(pad: str) -> str:
-    for achter in SAMENGESTELD:
-        if pad.endswith(achter):
-            return pad[:-len(achter)]
+    if pad.endswith(SAMENGESTELD):  # one look for the usual path (a run asks for thousands)
+        for achter in SAMENGESTELD:
+            if pad.endswith(achter):
+                return pad[:-len(achter)]
     return pad.rsplit(".", 1)[0]
 
 
