@@ -5,7 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,17 +57,17 @@ def voer_uit_als_proces(*args: str, cwd: Path | None = None,
     return Uitkomst(proces.returncode, proces.stdout, proces.stderr)
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _eigen_cachemap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """What contracten keeps in the user's cache folder (summaries of regions, compiled
-    templates, LibreOffice profiles) goes to a folder of this test run, never the real home."""
-    vorige = os.environ.get("XDG_CACHE_HOME")
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
-    yield
-    if vorige is None:
-        os.environ.pop("XDG_CACHE_HOME", None)
-    else:
-        os.environ["XDG_CACHE_HOME"] = vorige
+def pytest_configure(config: pytest.Config) -> None:
+    """No test reads or writes the real user's cache folder (kept region summaries, compiled
+    templates, LibreOffice profiles): the whole session gets its own, also the processes it
+    starts (`CONTRACTEN_CACHE`, which comes before every other place; see lezen.cachemap)."""
+    os.environ["CONTRACTEN_CACHE"] = tempfile.mkdtemp(prefix="contracten-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    map_ = os.environ.get("CONTRACTEN_CACHE", "")
+    if os.path.basename(map_).startswith("contracten-cache-"):
+        shutil.rmtree(map_, ignore_errors=True)
 
 
 @pytest.fixture
@@ -133,13 +133,6 @@ def geen_datum_van_vandaag(monkeypatch):
     assert len(modules) > 1, "de opdrachten lezen de klok niet meer via opties.vandaag"
     for module in modules:
         monkeypatch.setattr(module, "vandaag", vandaag)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def eigen_cache(tmp_path_factory):
-    """What contracten keeps between runs (the LibreOffice profile of a pdf run) goes to a
-    folder of the session, never to the user's own cache folder."""
-    os.environ["CONTRACTEN_CACHE"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(autouse=True)

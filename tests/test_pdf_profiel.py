@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 import pytest
 
 import contracten
+from contracten.lezen import cachemap
 from contracten.weergave import pdf, pdfprofiel
 from contracten.weergave.pdf import naar_pdf
 
@@ -30,7 +31,7 @@ met_libreoffice = pytest.mark.skipif(
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(pdfprofiel.OMGEVING, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachemap.OMGEVING, str(tmp_path / "cache"))
     return tmp_path / "cache" / "libreoffice-profiel"
 
 

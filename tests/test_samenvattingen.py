@@ -24,7 +24,7 @@ from .test_opstarten import ZWAAR
 @pytest.fixture(autouse=True)
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     map_ = tmp_path / "cache"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(map_))
+    monkeypatch.setenv("CONTRACTEN_CACHE", str(map_ / "contracten"))
     return map_
 
 
@@ -133,7 +133,7 @@ print(json.dumps({"uit": uit.getvalue(), "modules": sorted(sys.modules)}))
 
 
 def test_bewaarde_samenvattingen_laden_geen_profielmodellen(regios, cache):
-    omgeving = {**os.environ, "XDG_CACHE_HOME": str(cache),
+    omgeving = {**os.environ, "CONTRACTEN_CACHE": str(cache / "contracten"),
                 "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     uitkomsten = [json.loads(subprocess.run(
         [sys.executable, "-c", _CLI, "--regios", str(regios), "regios"], capture_output=True,

@@ -52,3 +52,13 @@ class Bewaard(Generic[T]):
                     self._bewaard.pop(next(iter(self._bewaard)), None)
                 self._bewaard[sleutel] = (voor, uit)
         return uit
+
+    def houd(self, pad: Path, uit: T, staat: Kenmerk, soort: Hashable = None) -> None:
+        """Keep `uit` as what `pad` holds while the file stays as `staat` (what this process
+        just wrote there: it need not read it back)."""
+        with self._slot:
+            sleutel = (os.fspath(pad), soort)
+            self._bewaard.pop(sleutel, None)
+            if len(self._bewaard) >= self.maximum:
+                self._bewaard.pop(next(iter(self._bewaard)), None)
+            self._bewaard[sleutel] = (staat, uit)

@@ -21,24 +21,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from contracten.lezen.cachemap import cachemap as cachemap  # where it is imported from elsewhere
 from contracten.lezen.vingerafdruk import afdruk, betrouwbaar, loop
 
 from .snelpad import CODE, grenzen, grenzen_geldig, omgeving
 
 VERSIE = 1
-
-
-def cachemap() -> Path:
-    """The user's cache folder of contracten: $XDG_CACHE_HOME/contracten (default
-    ~/.cache/contracten), ~/Library/Caches/contracten on macOS, %LOCALAPPDATA%\\contracten\\Cache
-    on Windows."""
-    if sys.platform == "win32":
-        basis = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~/AppData/Local")
-        return Path(basis) / "contracten" / "Cache"
-    if sys.platform == "darwin":
-        return Path(os.path.expanduser("~/Library/Caches/contracten"))
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    return Path(xdg if os.path.isabs(xdg) else os.path.expanduser("~/.cache")) / "contracten"
 
 
 class Samenvattingen:
@@ -47,10 +35,12 @@ class Samenvattingen:
     def __init__(self, regios: Path, naam: str) -> None:
         self.regios, self.naam = os.path.abspath(regios), naam
         gewoon = naam not in ("", ".", "..") and "/" not in naam and "\\" not in naam
+        map_ = cachemap()
         self.sleutel = json.dumps([VERSIE, self.regios, naam, os.getcwd(), sys.version,
-                                   sys.executable, sys.path, omgeving()]) if gewoon else None
+                                   sys.executable, sys.path, omgeving()]) \
+            if gewoon and map_ is not None else None  # (no cache folder: nothing kept)
         plek = hashlib.sha256(os.path.join(self.regios, naam).encode()).hexdigest()[:24]
-        self.record = cachemap() / "regios" / f"{plek}.json"
+        self.record = (map_ or Path()) / "regios" / f"{plek}.json"
 
     def bewaard(self) -> dict[str, Any] | None:
         """The summary kept, when nothing it came from changed; else None."""

@@ -51,7 +51,7 @@ STAGING = ".contracten-"  # profiel.slot.VOORVOEGSEL: a run's staging folder bes
 # CONTRACTEN_* variables that change nothing `genereer` makes or says (or are given to it as
 # options already); every other one is part of the fingerprint.
 ZONDER_INVLOED = frozenset({"REGIOS", "SJABLONEN", "ARTIKELEN", "DEBUG", "DOOR", "DATABASE",
-                            "DATABASE_EIGENAAR", "WEB_GEHEIM"})
+                            "DATABASE_EIGENAAR", "WEB_GEHEIM", "CACHE"})
 
 
 def omgeving() -> str:

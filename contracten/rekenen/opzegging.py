@@ -13,12 +13,13 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
-
-import holidays
+from typing import TYPE_CHECKING, Literal
 
 from contracten.profiel.clienten import Client
 from contracten.rekenen.termijnregel import eerste_dag, laatste_dag, met_ingang_van
+
+if TYPE_CHECKING:
+    import holidays
 
 Door = Literal["aanbieder", "gemeente"]
 WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -33,6 +34,8 @@ def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
 
 @cache
 def _feestdagen(jaar: int) -> holidays.HolidayBase:
+    import holidays  # only when a date is looked at: genereer seldom needs it
+
     return holidays.country_holidays("NL", years=jaar, language="nl")
 
 

@@ -160,11 +160,39 @@ def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str]) -> None:
 
 def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:
     """Rewrite the record, without the files that are gone; silently not when it cannot be
-    written (the next look hashes again)."""
+    written (the next look hashes again). What it wrote is kept as read (`_gelezen`): a look
+    later in this process need not parse it again."""
     if not record.parent.is_dir():
         return
-    basis = os.fspath(uitvoer)
-    bewaard = {k: list(v) for k, v in bekend.items() if os.path.isfile(os.path.join(basis, k))}
+    bestaand = _bestanden(os.fspath(uitvoer), bekend)
+    bewaard = {k: v for k, v in bekend.items() if k in bestaand}
     with contextlib.suppress(ContractenFout):
-        vervang_atomair(record, json.dumps({"versie": VERSIE, "bestanden": bewaard},
-                                           separators=(",", ":")).encode("utf-8"))
+        inode = vervang_atomair(record, json.dumps(
+            {"versie": VERSIE, "bestanden": bewaard}, separators=(",", ":")).encode("utf-8"))
+        with contextlib.suppress(OSError):
+            staat = os.stat(record)
+            if staat.st_ino == inode:  # no other process's record in the meantime
+                _gelezen.houd(record, (bewaard, staat.st_mtime_ns),
+                              (staat.st_ino, staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns))
+
+
+def _bestanden(basis: str, paden: Iterable[str]) -> set[str]:
+    """Which of `paden` (relative to `basis`) are files (as `os.path.isfile`: a link to a
+    file counts), from one look per folder instead of one per file."""
+    per_map: dict[str, list[tuple[str, str]]] = {}  # paths in the record: with forward slashes
+    for pad in paden:
+        map_, _, naam = pad.rpartition("/")
+        per_map.setdefault(map_, []).append((pad, naam))
+    uit: set[str] = set()
+    for map_, inhoud in per_map.items():
+        try:
+            with os.scandir(os.path.join(basis, map_)) as items:
+                namen = set()
+                for item in items:
+                    with contextlib.suppress(OSError):
+                        if item.is_file():
+                            namen.add(item.name)
+        except OSError:
+            continue  # no folder (or not readable): none of them is there
+        uit.update(pad for pad, naam in inhoud if naam in namen)
+    return uit

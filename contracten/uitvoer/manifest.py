@@ -14,6 +14,7 @@ from pydantic.dataclasses import dataclass
 
 from contracten.fouten import ContractenFout
 from contracten.lezen.bewaard import Bewaard
+from contracten.uitvoer.ingesprongen import ingesprongen
 
 BESTAND = "manifest.json"
 
@@ -138,9 +139,10 @@ SAMENGESTELD = (".machine.csv",)  # an extension of two parts: `x.machine.csv` i
 
 
 def stam(pad: str) -> str:
-    for achter in SAMENGESTELD:
-        if pad.endswith(achter):
-            return pad[:-len(achter)]
+    if pad.endswith(SAMENGESTELD):  # one look for the usual path (a run asks for thousands)
+        for achter in SAMENGESTELD:
+            if pad.endswith(achter):
+                return pad[:-len(achter)]
     return pad.rsplit(".", 1)[0]
 
 
@@ -183,13 +185,12 @@ def schrijf(manifest: Manifest, pad: Path) -> None:
     documents never holds the whole text, nor every document as a dict."""
     merk = "\x00documenten\x00"  # a string no manifest contains (JSON escapes \x00)
     kop = {**manifest._kop_als_json(), "documenten": merk}
-    voor, na = json.dumps(kop, ensure_ascii=False, indent=2).split(json.dumps(merk))
+    voor, na = ingesprongen(kop).split(json.dumps(merk))
     with pad.open("w", encoding="utf-8", newline="\n") as uit:
         uit.write(voor)
         scheiding = "[\n    "
         for document in manifest.documenten:
-            tekst = json.dumps(document.als_json(), ensure_ascii=False, indent=2)
-            uit.write(scheiding + tekst.replace("\n", "\n    "))
+            uit.write(scheiding + ingesprongen(document.als_json(), "    "))
             scheiding = ",\n    "
         uit.write("\n  ]" if manifest.documenten else "[]")
         uit.write(na + "\n")

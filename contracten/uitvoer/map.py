@@ -48,9 +48,10 @@ def sha256(inhoud: bytes) -> str:
     return hashlib.sha256(inhoud).hexdigest()
 
 
-def vervang_atomair(pad: Path, inhoud: bytes) -> None:
+def vervang_atomair(pad: Path, inhoud: bytes) -> int:
     """Write one file so that readers see the old or the new content, never half of it (a
-    temporary file beside it, then a rename); its folder is made when missing."""
+    temporary file beside it, then a rename); its folder is made when missing. Returns the
+    new file's inode."""
     tijdelijk: str | None = None
     try:
         pad.parent.mkdir(parents=True, exist_ok=True)
@@ -59,8 +60,10 @@ def vervang_atomair(pad: Path, inhoud: bytes) -> None:
             bestand.write(inhoud)
             bestand.flush()
             os.fsync(bestand.fileno())
+            inode = os.fstat(bestand.fileno()).st_ino
         os.chmod(tijdelijk, 0o644)
         os.replace(tijdelijk, pad)
+        return inode
     except OSError as exc:
         if tijdelijk is not None:
             Path(tijdelijk).unlink(missing_ok=True)

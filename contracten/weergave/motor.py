@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from jinja2 import TemplateSyntaxError, meta
+from jinja2 import TemplateSyntaxError
 from lxml import etree
 
 from contracten.weergave import inhoudsopgave, pakket, stroomblok, tabelbreedte
@@ -54,6 +54,7 @@ from contracten.weergave.tekstversie import (
     markdown_uit,
     onderdelen_van,
 )
+from contracten.weergave.vertaald import variabelen, vertaald
 
 KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
 KOLOMLUS = re.compile(r"\{%-?\s*tc\b")
@@ -125,8 +126,8 @@ class Motor:
                                "verspreid over opmaak (bijv. half vet)? Typ de tag opnieuw in één "
                                "keer.", "sjabloon_tag")
         try:
-            self.body = OMGEVING.from_string(self.bronnen["word/document.xml"])
-            self.kopvoet = {deel: OMGEVING.from_string(bron)
+            self.body = vertaald(OMGEVING, self.bronnen["word/document.xml"])
+            self.kopvoet = {deel: vertaald(OMGEVING, bron)
                             for deel, bron in self.bronnen.items() if deel != "word/document.xml"}
         except TemplateSyntaxError as exc:
             raise sjabloonfout(naam, exc) from exc
@@ -153,7 +154,7 @@ class Motor:
         """Every variable the template uses that it does not define itself."""
         gebruikt: set[str] = set()
         for bron in self.bronnen.values():
-            gebruikt |= meta.find_undeclared_variables(OMGEVING.parse(bron))
+            gebruikt |= variabelen(OMGEVING, bron)
         return gebruikt
 
     def render(self, context: dict[str, Any], *, titel: str, tijdstip: dt.datetime) -> Gerenderd:

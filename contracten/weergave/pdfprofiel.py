@@ -17,16 +17,16 @@ import hashlib
 import os
 import re
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
+from contracten.lezen.cachemap import cachemap
+
 from .pdfmacro import macro
 
-# Where the kept profile goes, when set (else the user's cache folder).
-OMGEVING = "CONTRACTEN_CACHE"
+# The kept profile, in the cache folder (lezen.cachemap).
 _BEWAARD = "libreoffice-profiel"
 _STEMPEL = "contracten-profiel.txt"
 
@@ -100,23 +100,6 @@ def _schrijf_macro(map_: Path) -> None:
         _XML + _DTD.format(wortel="script:module", dtd="module.dtd")
         + '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Pdf" '
         f'script:language="StarBasic">{escape(macro())}</script:module>\n', encoding="utf-8")
-
-
-def cachemap() -> Path | None:
-    """The folder of what contracten keeps between runs: $CONTRACTEN_CACHE, else the user's
-    cache folder; None without a home folder."""
-    if gekozen := os.environ.get(OMGEVING):
-        return Path(gekozen)
-    try:
-        if sys.platform == "win32":
-            basis = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData/Local")
-        elif sys.platform == "darwin":
-            basis = Path.home() / "Library/Caches"
-        else:
-            basis = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    except RuntimeError:  # no home folder
-        return None
-    return basis / "contracten"
 
 
 def _stempel(soffice: str) -> str:

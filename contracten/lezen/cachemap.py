@@ -1,0 +1,44 @@
+"""The user's cache folder of contracten: what a run keeps for the next one (a region's summary,
+compiled templates, a LibreOffice profile). Never needed: lost, not writable or not there,
+everything is made again."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+OMGEVING = "CONTRACTEN_CACHE"  # another folder than the user's cache folder
+
+
+def cachemap() -> Path | None:
+    """$CONTRACTEN_CACHE when set; else the user's cache folder of contracten:
+    $XDG_CACHE_HOME/contracten (default ~/.cache/contracten), ~/Library/Caches/contracten on
+    macOS, %LOCALAPPDATA%\\contracten\\Cache on Windows. None when there is no home folder to
+    put it in (nothing is kept then)."""
+    if gekozen := os.environ.get(OMGEVING):
+        return Path(os.path.abspath(gekozen))
+    if sys.platform == "win32":
+        basis = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~/AppData/Local")
+        map_ = os.path.join(basis, "contracten", "Cache")
+    elif sys.platform == "darwin":
+        map_ = os.path.expanduser("~/Library/Caches/contracten")
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        basis = xdg if os.path.isabs(xdg) else os.path.expanduser("~/.cache")
+        map_ = os.path.join(basis, "contracten")
+    return Path(map_) if os.path.isabs(map_) else None
+
+
+def alleen_van_mij(pad: Path) -> bool:
+    """Whether what was kept at `pad` can be trusted as this user's own: owned by this user and
+    writable by no one else (a record that is loaded as code must not come from someone else
+    who can write in a shared cache folder). Always true where the system has no owners."""
+    if not hasattr(os, "getuid"):
+        return True
+    try:
+        s = os.stat(pad)
+    except OSError:
+        return False
+    return s.st_uid == os.getuid() and not s.st_mode & (stat.S_IWGRP | stat.S_IWOTH)

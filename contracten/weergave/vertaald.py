@@ -1,0 +1,151 @@
+"""Compiled templates kept between runs. Compiling a template's Jinja source to Python is a
+good part of preparing it (the overeenkomst: a few hundredths of a second in every process of
+every run, `valideer` included); the result depends only on the source and on the
+environment that compiles it. So the compiled code (marshal) is kept in the user's cache
+folder (`lezen.cachemap`), under the sha256 of the source together with everything else the
+compilation depends on: Python's and Jinja's versions, the environment's class and code
+generator, the files they are defined in, its options and the names of its filters and tests.
+A changed source, program or environment looks for another key: it never finds an older
+compilation. The record repeats its key; one that does not (cut off, damaged, another
+program's) is compiled again. The cache is never needed: missing, unreadable or not writable,
+the template is simply compiled, with the same errors as always. The variables a template uses
+(for `valideer`) are kept the same way."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import marshal
+import os
+import sys
+import tempfile
+import types
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import Environment, Template, meta
+
+from contracten.lezen.cachemap import alleen_van_mij, cachemap
+
+VERSIE = 1
+MAP = "sjablonen"  # in the cache folder
+MAXIMUM = 128  # records kept (compiled templates, their variables); beyond it the oldest go
+
+
+def vertaald(omgeving: Environment, bron: str) -> Template:
+    """`omgeving.from_string(bron)`, with the compiled code from the cache when it is there
+    (see the module). Raises what `from_string` raises (TemplateSyntaxError, …)."""
+    sleutel = _sleutel(omgeving, bron)
+    map_ = cachemap()
+    pad = None if map_ is None else map_ / MAP / f"{sleutel}.code"
+    code = None if pad is None else _lees(pad, sleutel)
+    if code is None:
+        code = omgeving.compile(bron)
+        if pad is not None:
+            _schrijf(pad, sleutel, code)
+    return omgeving.template_class.from_code(omgeving, code, omgeving.make_globals(None), None)
+
+
+def variabelen(omgeving: Environment, bron: str) -> set[str]:
+    """`meta.find_undeclared_variables(omgeving.parse(bron))`: the variables the template uses
+    that it does not define itself; kept beside the compiled code (see the module)."""
+    sleutel = _sleutel(omgeving, bron)
+    map_ = cachemap()
+    pad = None if map_ is None else map_ / MAP / f"{sleutel}.variabelen"
+    with contextlib.suppress(OSError, ValueError):
+        kop, _, namen = (pad.read_text(encoding="utf-8") if pad else "").partition("\n")
+        lijst = json.loads(namen) if pad else None
+        if kop == sleutel and isinstance(lijst, list) and all(isinstance(n, str) for n in lijst):
+            return set(lijst)
+    gevonden = meta.find_undeclared_variables(omgeving.parse(bron))
+    if pad is not None:
+        _bewaar(pad, f"{sleutel}\n{json.dumps(sorted(gevonden))}".encode())
+    return gevonden
+
+
+def _sleutel(omgeving: Environment, bron: str) -> str:
+    return hashlib.sha256(f"{_omgeving_sleutel(omgeving)}\n{bron}".encode(
+        "utf-8", "surrogatepass")).hexdigest()
+
+
+@functools.cache
+def _omgeving_sleutel(omgeving: Environment) -> str:
+    """What a compilation depends on besides the source, as text."""
+    klassen = (type(omgeving), omgeving.code_generator_class, omgeving.context_class,
+               omgeving.undefined)
+    bronnen = []
+    for klasse in klassen:
+        bestand = getattr(sys.modules.get(klasse.__module__), "__file__", None)
+        try:
+            inhoud = Path(bestand).read_bytes() if bestand else b""
+        except OSError:
+            inhoud = os.urandom(16)  # not to be known: never the same key twice
+        bronnen.append([klasse.__module__, klasse.__qualname__,
+                        hashlib.sha256(inhoud).hexdigest()])
+    opties: dict[str, Any] = {
+        naam: repr(getattr(omgeving, naam, None)) for naam in (
+            "block_start_string", "block_end_string", "variable_start_string",
+            "variable_end_string", "comment_start_string", "comment_end_string",
+            "line_statement_prefix", "line_comment_prefix", "trim_blocks", "lstrip_blocks",
+            "newline_sequence", "keep_trailing_newline", "optimized", "is_async",
+            "sandboxed")}
+    opties["autoescape"] = omgeving.autoescape if isinstance(omgeving.autoescape, bool) \
+        else os.urandom(16).hex()  # a function: its answers cannot be known here
+    opties["finalize"] = omgeving.finalize is not None
+    return json.dumps([VERSIE, sys.version, sys.implementation.cache_tag, jinja2.__version__,
+                       bronnen, opties, sorted(omgeving.extensions), sorted(omgeving.filters),
+                       sorted(omgeving.tests)])
+
+
+def _lees(pad: Path, sleutel: str) -> types.CodeType | None:
+    if not alleen_van_mij(pad):  # loaded as code: only what this user wrote
+        return None
+    try:
+        inhoud = pad.read_bytes()
+    except OSError:
+        return None
+    kop = f"{sleutel}\n".encode()
+    if not inhoud.startswith(kop):
+        return None
+    try:
+        code = marshal.loads(inhoud[len(kop):])
+    except (ValueError, EOFError, TypeError):
+        return None
+    return code if isinstance(code, types.CodeType) else None
+
+
+def _schrijf(pad: Path, sleutel: str, code: types.CodeType) -> None:
+    _bewaar(pad, f"{sleutel}\n".encode() + marshal.dumps(code))
+
+
+def _bewaar(pad: Path, inhoud: bytes) -> None:
+    """Keep a record: atomically (a run reading at the same time sees the old file or the new
+    one), silently not when it cannot be written."""
+    with contextlib.suppress(OSError):
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as uit:
+                uit.write(inhoud)
+            os.replace(tijdelijk, pad)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tijdelijk)
+            raise
+        _ruim_op(pad.parent)
+
+
+def _ruim_op(map_: Path) -> None:
+    """At most MAXIMUM records (compiled templates, their variables): the least recently
+    written go."""
+    bestanden = []
+    for item in os.scandir(map_):
+        if item.name.endswith((".code", ".variabelen")):
+            with contextlib.suppress(OSError):
+                bestanden.append((item.stat().st_mtime_ns, item.path))
+    for _, oud in sorted(bestanden)[:-MAXIMUM]:
+        with contextlib.suppress(OSError):
+            os.unlink(oud)
