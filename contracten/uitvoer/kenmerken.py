@@ -16,7 +16,7 @@ import json
 import os
 import stat
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from contracten.fouten import ContractenFout
@@ -160,11 +160,28 @@ def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str]) -> None:
 
 def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:
     """Rewrite the record, without the files that are gone; silently not when it cannot be
-    written (the next look hashes again)."""
+    written (the next look hashes again). Written entry by entry: a run of 20,000 aanbieders
+    records 40,000 files, whose record as one text (and as lists to dump) would be the main
+    process's largest moment."""
     if not record.parent.is_dir():
         return
-    basis = os.fspath(uitvoer)
-    bewaard = {k: list(v) for k, v in bekend.items() if os.path.isfile(os.path.join(basis, k))}
     with contextlib.suppress(ContractenFout):
-        vervang_atomair(record, json.dumps({"versie": VERSIE, "bestanden": bewaard},
-                                           separators=(",", ":")).encode("utf-8"))
+        vervang_atomair(record, _stukken(uitvoer, bekend))
+
+
+def _stukken(uitvoer: Path, bekend: dict[str, Kenmerk], per: int = 1000) -> Iterator[bytes]:
+    """The record's JSON (as `json.dumps({"versie": …, "bestanden": {…}}, separators=(",",
+    ":"))` would write it) in pieces of `per` entries."""
+    basis = os.fspath(uitvoer)
+    yield b'{"versie":%d,"bestanden":{' % VERSIE
+    stuk: list[str] = []
+    scheiding = ""
+    for pad, kenmerk in bekend.items():
+        if not os.path.isfile(os.path.join(basis, pad)):
+            continue
+        stuk.append(f"{scheiding}{json.dumps(pad)}:{json.dumps(kenmerk, separators=(',', ':'))}")
+        scheiding = ","
+        if len(stuk) >= per:
+            yield "".join(stuk).encode("utf-8")
+            stuk.clear()
+    yield ("".join(stuk) + "}}").encode("utf-8")
