@@ -3,11 +3,22 @@ run several times over: measured with tracemalloc's peak (never the clock) at tw
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import json
+import sys
 import tracemalloc
 from pathlib import Path
 
+from contracten.pijplijn.keuze import kies
+from contracten.pijplijn.opties import Opties
+from contracten.pijplijn.plan import maak_plan
+from contracten.profiel.laden import laad_regio
+from contracten.soorten import socialreturn
+from contracten.soorten.register import soorten
 from contracten.uitvoer import kenmerken
+
+from .conftest import REGIOS, ROOT
 
 
 def _bestanden(map_: Path, aantal: int) -> dict[str, kenmerken.Kenmerk]:
@@ -57,3 +68,52 @@ def test_het_record_in_stukken_is_byte_voor_byte_het_oude(tmp_path):
                            "bestanden": {k: list(v) for k, v in bekend.items()}},
                           separators=(",", ":")).encode("utf-8")
     assert (tmp_path / "r" / kenmerken.BESTAND).read_bytes() == verwacht
+
+
+def _tijdelijk_bij_plannen(regios: Path, naam: str, aantal: int) -> int:
+    """What planning a full run of a region of `aantal` aanbieders takes beyond the plan it
+    keeps (tracemalloc's peak less what is still held after it)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import bulk
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    bulk.maak_regio(regios, naam, aantal)
+    profiel = laad_regio(regios, naam)
+    keuze = kies(profiel, opdracht="genereer", prijspeil=None, soorten=(), aanbieders=(),
+                 percelen=())
+    opties = Opties(profiel, keuze.soorten, keuze.contracten, keuze.prijspeil,
+                    doel=regios / "uit", datum=dt.date(2026, 11, 23), volledig=keuze.volledig)
+    maak_plan(opties)  # what is made once per process (the code's hash) does not count
+    tracemalloc.start()
+    try:
+        plan = maak_plan(opties)
+        gehouden, piek = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(plan.taken) > aantal
+    return piek - gehouden
+
+
+def test_plannen_houdt_niet_alle_aanbieders_tegelijk_vast(tmp_path):
+    """Planning 1,200 aanbieders against 300: beyond the tasks it keeps, what it holds for a
+    moment grows by well under 1.5 KB per aanbieder. Before, every aanbieder's JSON was held
+    for all kinds at once and the overview's kenmerk was one text of every row (with every row
+    made at once): some 3 KB per aanbieder, the planning's peak at 20,000 aanbieders."""
+    klein = _tijdelijk_bij_plannen(tmp_path, "klein", 300)
+    groot = _tijdelijk_bij_plannen(tmp_path, "groot", 1200)
+    assert (groot - klein) / 900 < 1500, (klein, groot)
+
+
+def test_het_kenmerk_van_het_overzicht_is_de_hash_van_alles_wat_het_toont():
+    """Taken piece by piece, the overview's kenmerk is still the sha256 of the repr of its
+    context (but for what regio.yaml and programma.yaml give) and of all its rows."""
+    profiel = laad_regio(REGIOS, "assen")
+    prijspeil = profiel.laatste_prijspeil()
+    context = socialreturn.overzicht_context(profiel, prijspeil, "")
+    geheel = repr(([(k, v) for k, v in context.items()
+                    if k not in ("regio", "aanbesteding", "programma")],
+                   list(socialreturn.overzicht_rijen(profiel))))
+    assert "'aanbieders', [{" in geheel  # the rows are in it
+    kenmerk = soorten()["socialreturn-overzicht"].kenmerk_alle(profiel, prijspeil)
+    assert kenmerk == hashlib.sha256(geheel.encode()).hexdigest()
