@@ -52,8 +52,12 @@ def _parse(pad: Path) -> tuple[dict[str, Kenmerk], int] | None:
             data = json.loads(bestand.read())
         if data.get("versie") != VERSIE:
             return None
-        return {k: (int(v[0]), int(v[1]), int(v[2]), int(v[3]), str(v[4]))
-                for k, v in data["bestanden"].items()}, geschreven
+        # Each entry made a tuple in place (not a second dict beside the first): the record
+        # of a large run holds tens of thousands.
+        bestanden: dict[str, Kenmerk] = data["bestanden"]
+        for k, v in bestanden.items():
+            bestanden[k] = (int(v[0]), int(v[1]), int(v[2]), int(v[3]), str(v[4]))
+        return bestanden, geschreven
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
 
