@@ -87,17 +87,3 @@ def test_een_record_van_een_ander_proces_wordt_gelezen(tmp_path, gelezen):
     gehasht, _ = kenmerken.in_map(doel, "assen", bekend)
     assert len(gelezen) == aantal + 1
     assert gehasht["0.md"] == "0" * 64  # what that record says: it was read, not ours
-
-
-def test_bestanden_zoals_isfile(tmp_path):
-    (tmp_path / "a" / "b").mkdir(parents=True)
-    (tmp_path / "a" / "x.md").write_text("x")
-    (tmp_path / "y.md").write_text("y")
-    (tmp_path / "a" / "link.md").symlink_to(tmp_path / "y.md")
-    (tmp_path / "a" / "kapot.md").symlink_to(tmp_path / "bestaat-niet")
-    (tmp_path / "a" / "maplink").symlink_to(tmp_path / "a" / "b")
-    paden = ["a/x.md", "y.md", "a/link.md", "a/kapot.md", "a/maplink", "a/b", "a", "a/weg.md",
-             "geen/map.md", "y.md/z.md", "a/b/"]
-    verwacht = {p for p in paden if os.path.isfile(os.path.join(tmp_path, p))}
-    assert kenmerken._bestanden(os.fspath(tmp_path), paden) == verwacht
-    assert verwacht == {"a/x.md", "y.md", "a/link.md"}

@@ -40,18 +40,27 @@ def _staat(pad: str) -> tuple[int, int, int, int, int] | None:
     return s.st_mode, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino
 
 
-def afdruk(paden: Iterable[str]) -> tuple[str, int]:
+def afdruk(paden: Iterable[str], per: int = 1000) -> tuple[str, int]:
     """The fingerprint of `paden` (in this order; a missing one counts as missing), and from
     when on it can be trusted (`betrouwbaar`): the newest time found plus the margin of the
-    file system's clock."""
-    staten = [_staat(pad) for pad in paden]
+    file system's clock. The sha256 of the repr of the list of their states, taken `per` paths
+    at a time: an output folder of 20,000 aanbieders has some 80,000 files, whose states and
+    their text held at once were the largest moment of the run's main process."""
+    kenmerk = hashlib.sha256(b"[")
     vanaf = 0
-    for staat in staten:
+    stuk: list[str] = []
+    for i, pad in enumerate(paden):
+        staat = _staat(pad)
+        stuk.append(f"{', ' if i else ''}{staat!r}")
         if staat is not None:
             nieuwste = max(staat[2], staat[3])
             vanaf = max(vanaf, nieuwste + (GROF_NS if nieuwste % 1_000_000_000 == 0
                                            else MARGE_NS))
-    return hashlib.sha256(repr(staten).encode()).hexdigest(), vanaf
+        if len(stuk) >= per:
+            kenmerk.update("".join(stuk).encode())
+            stuk.clear()
+    kenmerk.update(("".join(stuk) + "]").encode())
+    return kenmerk.hexdigest(), vanaf
 
 
 def betrouwbaar(vanaf: int, genomen: int) -> bool:

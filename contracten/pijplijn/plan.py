@@ -115,11 +115,10 @@ def taken(opties: Opties, invoer_: list[Invoer], uitvoering: Uitvoering,
     gemeen = "".join(h for pad, h in sorted(hashes.items())
                      if not pad.endswith("/aanbieders.yaml") and not pad.startswith("sjablonen/"))
     alle = hashes.get(f"{profiel.sleutel}/aanbieders.yaml", "")
-    # What depends on the contract alone, once for all kinds (an aanbieder as JSON is the
-    # largest part of the work).
-    eigen = {contract.sleutel: _eigen(contract) for contract in opties.contracten} \
-        if any(s.per_contract for s in opties.soorten) else {}
-    uit = []
+    # Per kind what all its documents share; then each contract's own part (an aanbieder as
+    # JSON is the largest part of the work) once for all its kinds, dropped as soon as its
+    # tasks are made: a run of 20,000 aanbieders never holds them all.
+    gedeeld: list[tuple[Soort, list[str], list[str], list[Taak]]] = []
     for soort in opties.soorten:
         kop_ = [codehash(), soort.naam, str(prijspeil), gemeen,
                 hashes[f"sjablonen/{soort.sjabloon}"], ",".join(formaten), onderwerp]
@@ -129,14 +128,18 @@ def taken(opties: Opties, invoer_: list[Invoer], uitvoering: Uitvoering,
             staart.append(alle if kenmerk is None else sha256(kenmerk.encode()))
         if soort.met_datum:
             staart.append(uitvoering.datum.isoformat())
-        for contract in (opties.contracten if soort.per_contract else [None]):
-            delen = [*kop_, *eigen[contract.sleutel], *staart] if contract is not None \
-                else [*kop_, *staart]
-            uit.append(Taak(soort.naam, contract.sleutel if contract else None,
-                            soort.pad_van(contract), sha256("\n".join(delen).encode()),
-                            contract.aanbieder.id if contract else None,
-                            contract.perceelnummer if contract else None))
-    return uit
+        eigen_taken = [] if soort.per_contract else [
+            Taak(soort.naam, None, soort.pad_van(None),
+                 sha256("\n".join([*kop_, *staart]).encode()))]
+        gedeeld.append((soort, kop_, staart, eigen_taken))
+    per_contract = [deel for deel in gedeeld if deel[0].per_contract]
+    for contract in opties.contracten if per_contract else []:
+        eigen = _eigen(contract)
+        for soort, kop_, staart, uit in per_contract:
+            uit.append(Taak(soort.naam, contract.sleutel, soort.pad_van(contract),
+                            sha256("\n".join([*kop_, *eigen, *staart]).encode()),
+                            contract.aanbieder.id, contract.perceelnummer))
+    return [taak for *_, uit in gedeeld for taak in uit]
 
 
 def _eigen(contract: Contract) -> list[str]:

@@ -4,7 +4,7 @@ them all at once. Pure: no files."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,8 +36,9 @@ KOLOMMEN = [
 ]
 
 
-def overzicht_rijen(profiel: Profiel) -> list[dict[str, Any]]:
-    return list(_Rijen(profiel))
+def overzicht_rijen(profiel: Profiel) -> Iterable[dict[str, Any]]:
+    """The overview's rows, made one at a time as they are gone through."""
+    return _Rijen(profiel)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 
@@ -48,16 +48,19 @@ def sha256(inhoud: bytes) -> str:
     return hashlib.sha256(inhoud).hexdigest()
 
 
-def vervang_atomair(pad: Path, inhoud: bytes) -> int:
+def vervang_atomair(pad: Path, inhoud: bytes | Iterable[bytes]) -> int:
     """Write one file so that readers see the old or the new content, never half of it (a
-    temporary file beside it, then a rename); its folder is made when missing. Returns the
-    new file's inode."""
+    temporary file beside it, then a rename); its folder is made when missing. `inhoud` may
+    come in pieces (a large record need never be held whole). Returns the new file's inode."""
     tijdelijk: str | None = None
     try:
         pad.parent.mkdir(parents=True, exist_ok=True)
         fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}-", dir=pad.parent)
         with os.fdopen(fd, "wb") as bestand:
-            bestand.write(inhoud)
+            if isinstance(inhoud, bytes):
+                bestand.write(inhoud)
+            else:
+                bestand.writelines(inhoud)
             bestand.flush()
             os.fsync(bestand.fileno())
             inode = os.fstat(bestand.fileno()).st_ino
