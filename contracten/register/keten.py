@@ -61,22 +61,26 @@ def controleer(verbinding: Connection, vanaf: Ketenstand = Ketenstand()) -> Kete
     after `vanaf.tot` on (the whole history from the start). Steps recorded before the chain
     existed are not in it; after the first step in the chain, every step is."""
     s, o, d = schema.stappen, schema.ondertekeningen, schema.documenten
+    # The steps with the version of their document in one statement (one snapshot): read apart,
+    # a step committed in between by another writer (PostgreSQL reads each statement as
+    # committed at its start) would seem to belong to no version. Its signatures are read
+    # after, and a step's signatures are committed with it, so every step read has all of its.
+    stappen = verbinding.execute(
+        select(s.c.id, s.c.document, s.c.stap, s.c.door, type_coerce(s.c.op, DateTime()),
+               s.c.opmerking, s.c.sha256, s.c.keten, d.c.sha256)
+        .select_from(s.outerjoin(d, d.c.id == s.c.document))
+        .where(s.c.id > vanaf.tot).order_by(s.c.id)).all()
     getekend: dict[int, list[tuple[str, str, str, str]]] = {}
-    for stap_id, partij, naam, functie, datum in verbinding.execute(
-            select(o.c.stap, o.c.partij, o.c.naam, o.c.functie, o.c.datum)
-            .where(o.c.stap > vanaf.tot).order_by(o.c.id)):
-        getekend.setdefault(stap_id, []).append((partij, naam, functie, datum.isoformat()))
-    versies = {r.id: r.sha256 for r in verbinding.execute(  # of the documents with a step
-        select(d.c.id, d.c.sha256).where(d.c.id.in_(select(s.c.document)
-                                                    .where(s.c.id > vanaf.tot))))}
+    if stappen:
+        for stap_id, partij, naam, functie, datum in verbinding.execute(
+                select(o.c.stap, o.c.partij, o.c.naam, o.c.functie, o.c.datum)
+                .where(o.c.stap > vanaf.tot, o.c.stap <= stappen[-1][0]).order_by(o.c.id)):
+            getekend.setdefault(stap_id, []).append((partij, naam, functie, datum.isoformat()))
     fouten = list(vanaf.fouten)
     tot, vorige, begonnen = vanaf.tot, vanaf.laatste, vanaf.begonnen
     # the moment as stored (UTC without a zone: what `schakel` hashes), not read as a Tijdstip
     # and converted back: the whole history is checked on every page
-    for id_, document, stap, door, op, opmerking, sha256, schakel_ in verbinding.execute(
-            select(s.c.id, s.c.document, s.c.stap, s.c.door, type_coerce(s.c.op, DateTime()),
-                   s.c.opmerking, s.c.sha256, s.c.keten).where(s.c.id > vanaf.tot)
-            .order_by(s.c.id)):
+    for id_, document, stap, door, op, opmerking, sha256, schakel_, versie in stappen:
         tot = id_
         if schakel_ is None:
             if begonnen:
@@ -88,7 +92,7 @@ def controleer(verbinding: Connection, vanaf: Ketenstand = Ketenstand()) -> Kete
         if schakel_ != verwacht:
             fouten.append(f"stap {id_} ({stap}) is gewijzigd, of een stap ervoor is "
                           "verwijderd")
-        elif sha256 is not None and versies.get(document) != sha256:
+        elif sha256 is not None and versie != sha256:
             fouten.append(f"stap {id_} ({stap}) hoort bij een andere versie dan het "
                           "document dat het register nu noemt")
         vorige = schakel_
