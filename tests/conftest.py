@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -68,6 +69,18 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     map_ = os.environ.get("CONTRACTEN_CACHE", "")
     if os.path.basename(map_).startswith("contracten-cache-"):
         shutil.rmtree(map_, ignore_errors=True)
+
+
+def maak_grote_regio(regios: Path, naam: str, aantal: int) -> Path:
+    """regios/<naam>: Assen with its aanbieders copied to `aantal`, each with its own id, name,
+    KvK and AGB number: the benchmark's synthetic region (benchmarks/bulk.py)."""
+    spec = importlib.util.spec_from_file_location("bulk", ROOT / "benchmarks" / "bulk.py")
+    assert spec is not None and spec.loader is not None
+    bulk = sys.modules.setdefault("bulk", importlib.util.module_from_spec(spec))
+    if not hasattr(bulk, "maak_regio"):  # a script beside the tests, not a package
+        spec.loader.exec_module(bulk)
+    bulk.maak_regio(regios, naam, aantal)
+    return regios / naam
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sys
 import tracemalloc
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from contracten.soorten import socialreturn
 from contracten.soorten.register import soorten
 from contracten.uitvoer import kenmerken
 
-from .conftest import REGIOS, ROOT
+from .conftest import REGIOS, maak_grote_regio
 
 
 def _bestanden(map_: Path, aantal: int) -> dict[str, kenmerken.Kenmerk]:
@@ -74,12 +73,7 @@ def test_het_record_in_stukken_is_byte_voor_byte_het_oude(tmp_path):
 def _tijdelijk_bij_plannen(regios: Path, naam: str, aantal: int) -> int:
     """What planning a full run of a region of `aantal` aanbieders takes beyond the plan it
     keeps (tracemalloc's peak less what is still held after it)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import bulk
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    bulk.maak_regio(regios, naam, aantal)
+    maak_grote_regio(regios, naam, aantal)
     profiel = laad_regio(regios, naam)
     keuze = kies(profiel, opdracht="genereer", prijspeil=None, soorten=(), aanbieders=(),
                  percelen=())

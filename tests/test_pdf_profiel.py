@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
-from typing import Any
 from xml.etree import ElementTree
 
 import pytest
@@ -20,6 +18,8 @@ import contracten
 from contracten.lezen import cachemap
 from contracten.weergave import pdf, pdfprofiel
 from contracten.weergave.pdf import naar_pdf
+
+from .test_pdf_parallel import _opgenomen
 
 ROOT = Path(__file__).resolve().parent.parent
 SJABLONEN = ROOT / "sjablonen"
@@ -130,19 +130,6 @@ def test_een_run_vanaf_het_bewaarde_profiel_die_misgaat_gooit_het_weg(tmp_path, 
         naar_pdf([(bron, tmp_path / "brief.pdf")], processen=1)
     assert not cache.exists()
     assert not (tmp_path / "brief.pdf").exists()
-
-
-def _opgenomen(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    """The command of every process the conversion starts (still started for real)."""
-    gestart: list[list[str]] = []
-    echt = subprocess.Popen
-
-    def popen(args: list[str], **kwargs: Any) -> subprocess.Popen[bytes]:
-        gestart.append(list(args))
-        return echt(args, **kwargs)
-
-    monkeypatch.setattr(pdf.subprocess, "Popen", popen)
-    return gestart
 
 
 def _brieven(map_: Path, aantal: int) -> list[tuple[Path, Path]]:

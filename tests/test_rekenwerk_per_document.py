@@ -5,7 +5,6 @@ articles and summaries a worker process does not send again (`pijplijn.werkproce
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from contracten.soorten import contractopbouw, opbouwgeheugen
 from contracten.soorten.contractwaarden import contractwaarden
 from contracten.soorten.opbouwgeheugen import Opbouwgeheugen, onthouden
 
-from .conftest import ASSEN_DATUM, REGIOS
+from .conftest import ASSEN_DATUM, REGIOS, maak_grote_regio
 
 
 def _bestanden(map_: Path) -> dict[str, bytes]:
@@ -106,23 +105,13 @@ def test_zonder_run_wordt_niets_onthouden():
 
 
 def _regio_met(regios: Path, aantal: int) -> None:
-    """regios/veel: Assen with its aanbieders copied to `aantal`, each with its own id, name,
-    KvK and AGB number; the last one with a turnover of its own."""
-    bron, doel = REGIOS / "assen", regios / "veel"
-    shutil.copytree(bron, doel)
-    tekst = (bron / "aanbieders.yaml").read_text(encoding="utf-8")
-    blokken = re.split(r"\n(?=  - id: )", tekst.split("aanbieders:\n", 1)[1])
-    uit = ["aanbieders:"]
-    for i in range(aantal):
-        blok = blokken[i % len(blokken)].rstrip("\n")
-        blok = re.sub(r"^(  - id: )(\S+)", rf"\g<1>\g<2>-{i:03d}", blok, count=1)
-        blok = re.sub(r'^(    naam: ".*)"$', rf'\g<1> {i + 1}"', blok, count=1, flags=re.M)
-        blok = re.sub(r'kvk: "\d{8}"', f'kvk: "{70000000 + i}"', blok)
-        blok = re.sub(r'agb: "\d{8}"', f'agb: "{60000000 + i}"', blok)
-        if i == aantal - 1:
-            blok = re.sub(r"jaaromzet: [\d.]+", "jaaromzet: 123456.78", blok)
-        uit.append(blok)
-    (doel / "aanbieders.yaml").write_text("\n".join(uit) + "\n", encoding="utf-8")
+    """regios/veel: Assen with its aanbieders copied to `aantal`, each unique
+    (`maak_grote_regio`); the last one with a turnover of its own."""
+    pad = maak_grote_regio(regios, "veel", aantal) / "aanbieders.yaml"
+    kop, laatste = pad.read_text(encoding="utf-8").rsplit("\n  - id: ", 1)
+    laatste, gevonden = re.subn(r"jaaromzet: [\d.]+", "jaaromzet: 123456.78", laatste)
+    assert gevonden
+    pad.write_text(f"{kop}\n  - id: {laatste}", encoding="utf-8")
 
 
 def test_werkprocessen_geven_dezelfde_bytes_als_een_proces(tmp_path):
