@@ -19,14 +19,7 @@ from contracten.lezen import cachemap
 from contracten.weergave import pdf, pdfprofiel
 from contracten.weergave.pdf import naar_pdf
 
-from .test_pdf_parallel import _opgenomen
-
-ROOT = Path(__file__).resolve().parent.parent
-SJABLONEN = ROOT / "sjablonen"
-LIBREOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-met_libreoffice = pytest.mark.skipif(
-    LIBREOFFICE is None,
-    reason="LibreOffice (soffice) is niet geïnstalleerd; .ci/run installeert het")
+from .test_pdf_parallel import SJABLONEN, _opgenomen, met_libreoffice
 
 
 @pytest.fixture
