@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from contracten.lezen.cachemap import cachemap as cachemap  # where it is imported from elsewhere
-from contracten.lezen.vingerafdruk import afdruk, betrouwbaar, loop
+from contracten.lezen.vingerafdruk import afdruk, betrouwbaar
 
-from .snelpad import CODE, grenzen, grenzen_geldig, omgeving
+from .snelpad import grenzen, grenzen_geldig, omgeving, profielpaden
 
 VERSIE = 1
 
@@ -61,17 +61,8 @@ class Samenvattingen:
         """Before the profile is loaded: the fingerprint of what loading it reads, and when."""
         if self.sleutel is None:
             return None
-        from contracten.artikelen.laden import PAKKET, projectmap
-
         genomen = time.time_ns()
-        paden = [self.regios]
-        with contextlib.suppress(OSError):  # which regions there are (names may clash)
-            paden += sorted(os.path.join(self.regios, e.name, "regio.yaml")
-                            for e in os.scandir(self.regios) if e.is_dir(follow_symlinks=False))
-        paden += loop(os.path.join(self.regios, self.naam))
-        paden += [*loop(os.path.abspath(projectmap(None))), *loop(os.path.abspath(PAKKET))]
-        paden += loop(CODE)
-        paden = list(dict.fromkeys(paden))
+        paden = list(dict.fromkeys(profielpaden(self.regios, self.naam)))
         vingerafdruk, vanaf = afdruk(paden)
         return paden, vingerafdruk, vanaf, genomen
 

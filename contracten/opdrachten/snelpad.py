@@ -78,6 +78,22 @@ def grenzen_geldig(namen: list[str]) -> bool:
     return True
 
 
+def profielpaden(regios: Path | str, naam: str) -> list[str]:
+    """What loading region `naam` of `regios` depends on, as paths to fingerprint: the regions
+    folder and which regions it holds (names may clash), every file and folder of the region,
+    the article library (the project's and the package's) and this program's own files."""
+    from contracten.artikelen.laden import PAKKET, projectmap
+
+    map_ = os.path.abspath(regios)
+    paden = [map_]
+    with contextlib.suppress(OSError):
+        paden += sorted(os.path.join(map_, e.name, "regio.yaml")
+                        for e in os.scandir(map_) if e.is_dir(follow_symlinks=False))
+    paden += loop(os.path.join(map_, naam))
+    paden += [*loop(os.path.abspath(projectmap(None))), *loop(os.path.abspath(PAKKET))]
+    return paden + loop(CODE)
+
+
 @dataclass(frozen=True)
 class Waarneming:
     """The inputs of a run as they were before it read them: their fingerprint, and the
@@ -145,20 +161,12 @@ class Snelpad:
     def _invoerpaden(self) -> list[str]:
         from importlib.metadata import PackageNotFoundError, distribution
 
-        from contracten.artikelen.laden import PAKKET, projectmap
         from contracten.soorten.register import sjablonenmap
 
-        regios = os.path.abspath(self.regios)
-        paden = [regios]
-        with contextlib.suppress(OSError):  # which regions there are (names may clash)
-            paden += sorted(os.path.join(regios, e.name, "regio.yaml")
-                            for e in os.scandir(regios) if e.is_dir(follow_symlinks=False))
-        paden += loop(os.path.join(regios, self.naam))
+        paden = profielpaden(self.regios, self.naam)
         if self.sjablonen is None:
             paden.append(os.path.abspath("sjablonen"))
         paden += loop(os.path.abspath(sjablonenmap(self.sjablonen)))
-        paden += [*loop(os.path.abspath(projectmap(None))), *loop(os.path.abspath(PAKKET))]
-        paden += loop(CODE)
         with contextlib.suppress(PackageNotFoundError):  # its version is in the manifest
             paden += [str(p.locate()) for p in distribution("contracten").files or ()
                       if p.name == "METADATA"]
