@@ -290,6 +290,32 @@ def test_uitvoermap_die_een_koppeling_is_wordt_geweigerd(tmp_path):
 def test_bsn_op_de_opdrachtregel_wordt_geweigerd():
     uit = voer_uit("genereer", "assen", "--aanbieder", "111-222-333", "--datum", "2026-01-05")
     assert uit.code == 1 and "[bsn]" in uit.stderr and "222" not in uit.stderr
+    assert "de waarde na --aanbieder" in uit.stderr
+
+
+@pytest.mark.parametrize(("args", "plaats"), [
+    (["akkoord", "assen", "--door=J. 111222333"], "de waarde van --door"),
+    (["genereer", "111222333"], "een argument"),
+])
+def test_de_weigering_van_een_bsn_noemt_waar_hij_staat(args, plaats):
+    uit = voer_uit(*args)
+    assert uit.code == 1 and f"Fout: {plaats} op de opdrachtregel bevat een BSN" in uit.stderr
+    assert "111" not in uit.stderr
+
+
+@pytest.mark.parametrize("vorm", ["los", "met_is"])
+def test_een_databaseadres_met_negen_cijfers_wordt_niet_als_bsn_geweigerd(
+        assen_gegenereerd, tmp_path, vorm):
+    """A generated database name or a password may hold nine digits that pass the elfproef
+    (549866590 does); the address is never written anywhere, so the gate lets it through."""
+    assert is_bsn("549866590")
+    register = str(tmp_path / "register_76f549866590.sqlite")
+    adres = ["--database", register] if vorm == "los" else [f"--database={register}"]
+    uit = voer_uit("status", "assen", "--uitvoer", str(assen_gegenereerd), *adres)
+    assert uit.code == 0 and "[bsn]" not in uit.stderr, uit.stderr
+    uit = voer_uit("status", "assen", "--uitvoer", str(assen_gegenereerd), *adres,
+                   "--aanbieder", "549866590")
+    assert uit.code == 1 and "de waarde na --aanbieder" in uit.stderr
 
 
 @pytest.mark.parametrize(("naam", "kop", "code"), [

@@ -32,10 +32,31 @@ def bij_sigterm(signum: int, frame: object) -> None:
     raise Beeindigd
 
 
+# Options whose value is a connection address, never written to a document, the register or a
+# message: a password or a generated database name may hold nine digits that pass the elfproef.
+GEEN_GEGEVENS = frozenset({"--database"})
+
+
+def bsn_plaats(args: list[str]) -> str | None:
+    """Where on the command line a BSN stands, named without repeating it ("de waarde na
+    --door"), or None. The privacy gate: every value a user types may reach a document."""
+    vorige = ""
+    for waarde in args:
+        optie, gelijk, rest = waarde.partition("=") if waarde.startswith("--") else ("", "", "")
+        if gelijk:
+            if optie not in GEEN_GEGEVENS and bevat_bsn(rest):
+                return f"de waarde van {optie}"
+        elif vorige not in GEEN_GEGEVENS and bevat_bsn(waarde):
+            return f"de waarde na {vorige}" if vorige.startswith("-") else "een argument"
+        vorige = waarde
+    return None
+
+
 class Groep(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if any(bevat_bsn(waarde) for waarde in args):  # the privacy gate for the command line
-            click.echo("Fout: een waarde op de opdrachtregel bevat een BSN (9 cijfers die de "
+        plaats = bsn_plaats(args)
+        if plaats:
+            click.echo(f"Fout: {plaats} op de opdrachtregel bevat een BSN (9 cijfers die de "
                        "elfproef halen); gebruik een pseudoniem. [bsn]", err=True)
             ctx.exit(1)
         return super().parse_args(ctx, args)
