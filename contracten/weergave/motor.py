@@ -164,7 +164,8 @@ class Motor:
             inhoud["artikel"], inhoud["lid"] = teller, teller.lid
             with invulgrenzen(titel) as invulling:
                 # Cut as it is filled: a large block is never one string (see stroomblok).
-                gesplitst = stroomblok.gesplitst(invulling.stroom(self.body, inhoud), GRENS)
+                gesplitst = stroomblok.uit_begin(
+                    *invulling.vooraf(self.body, inhoud, stroomblok.DREMPEL), GRENS)
                 kopvoet = {naam: self._nabewerkt(invulling.vul(sjabloon, inhoud))
                            for naam, sjabloon in self.kopvoet.items()}
         except VULFOUTEN as exc:

@@ -75,8 +75,16 @@ def gesplitst(delen: Iterable[str], grens: str) -> list[Stuk]:
         if lengte >= DREMPEL:
             break
     else:
+        return uit_begin(begin, None, grens)
+    return uit_begin(begin, stroom, grens)
+
+
+def uit_begin(begin: list[str], rest: Iterator[str] | None, grens: str) -> list[Stuk]:
+    """`gesplitst` of the bits `begin` and then `rest`; `rest` None: `begin` is all and fewer
+    than DREMPEL characters (see `Invulling.vooraf`)."""
+    if rest is None:
         return list[Stuk]("".join(begin).split(grens))
-    return _gesneden(chain(("".join(begin),), _gebundeld(stroom)), grens)
+    return _gesneden(chain(("".join(begin),), _gebundeld(rest)), grens)
 
 
 def _gebundeld(delen: Iterator[str]) -> Iterator[str]:
