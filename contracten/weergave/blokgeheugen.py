@@ -91,6 +91,7 @@ class Blokgeheugen:
         # The block with the table of contents, filled: (block, entries) -> (XML, twin).
         self.velden: Geheugen[tuple[str, tuple[Any, ...]], tuple[str, tuple[Onderdeel, ...]]] = \
             Geheugen(VELDEN_PER_GENERATIE)
+        self._eerste = True  # no document cut yet: see `blokken`
 
     def blokken(self, gesplitst: list[Stuk], opmaak: tabelbreedte.Opmaak, sleutel: Any
                 ) -> tuple[str, list[Blok]] | None:
@@ -117,6 +118,9 @@ class Blokgeheugen:
                 return None
             laag = self._lagen[(sleutel, sectie)] = (beschikbaar, Geheugen(PER_GENERATIE))
         beschikbaar, met_tabel = laag
+        # The blocks of the template's first document are kept from their first use: nearly
+        # all recur in every document (the few that name its aanbieder cost little to hold).
+        bewaar = self._eerste
         uit: list[Blok] = []
         for stuk in stukken:
             if isinstance(stuk, Grootblok):
@@ -137,8 +141,12 @@ class Blokgeheugen:
                     blok = self._verwerk(kop, stuk, opmaak, beschikbaar)
                 except Exception:  # not safe to cut (NietTeSnijden), or an
                     return None  # error the whole-body path reports as it always did
-                geheugen[stuk] = blok
+                if bewaar:
+                    geheugen.bewaar(stuk, blok)
+                else:
+                    geheugen[stuk] = blok
             uit.append(blok)
+        self._eerste = False
         return kop, uit
 
     def _groot(self, kop: str, stuk: Grootblok, opmaak: tabelbreedte.Opmaak, beschikbaar: int
