@@ -182,7 +182,8 @@ class Blokgeheugen:
         if veld is not None and (veld.ouder.tag == f"{W}tc" or
                                  next(veld.ouder.iterancestors(f"{W}tc"), None) is not None):
             raise NietTeSnijden  # a table of contents in a table: fitted after it is filled
-        tabelbreedte.pas_aan(body, opmaak, beschikbaar)
+        # A block is kept whole (its tables fitted): its tables need not be kept on their own.
+        tabelbreedte.pas_aan(body, opmaak, beschikbaar, onthouden=False)
         bladwijzer = inhoudsopgave.hoogste_bladwijzer(body)
         koppen = inhoudsopgave.kandidaten(body, self.stijlen,
                                           veld.alineas if veld is not None else None,
