@@ -23,7 +23,8 @@ from contracten.weergave import grotetabel, inhoudsopgave, tabelbreedte
 from contracten.weergave.blokken import geserialiseerd
 from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.stroomblok import Grootblok, Stuk
-from contracten.weergave.tekstversie import Onderdeel, onderdeel
+from contracten.weergave.tekstversie import Gelinkt, Onderdeel, onderdeel
+from contracten.weergave.tweelingblok import Gelezen
 
 MARKERING = "contracten-blok"
 GRENS = etree.tostring(etree.ProcessingInstruction(MARKERING), encoding="unicode")
@@ -92,6 +93,8 @@ class Blokgeheugen:
         self.velden: Geheugen[tuple[str, tuple[Any, ...]], tuple[str, tuple[Onderdeel, ...]]] = \
             Geheugen(VELDEN_PER_GENERATIE)
         self._eerste = True  # no document cut yet: see `blokken`
+        # What the twin read from a block with a link, by its XML and the document's links.
+        self.gelinkt: Geheugen[Gelinkt, Gelezen] = Geheugen(PER_GENERATIE)
 
     def blokken(self, gesplitst: list[Stuk], opmaak: tabelbreedte.Opmaak, sleutel: Any
                 ) -> tuple[str, list[Blok]] | None:
