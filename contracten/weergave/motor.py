@@ -88,9 +88,9 @@ class Gerenderd:
         """The text of the body's paragraphs in the given styles (e.g. the article headings)."""
         return koppen_uit(self.delen, self.stijlen, niveaus)
 
-    def kop_en_voet(self) -> list[str]:
-        """The text of its headers and footers, which the twin leaves out."""
-        return kop_en_voet(self.kopvoet)
+    def kop_en_voet(self, merk: str = "") -> list[str]:
+        """The text of its headers and footers, which the twin leaves out (see kop_en_voet)."""
+        return kop_en_voet(self.kopvoet, merk)
 
 
 class Motor:

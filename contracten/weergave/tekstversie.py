@@ -68,9 +68,13 @@ def naar_markdown(docx: bytes) -> str:
     return markdown_van(*onderdelen(docx))
 
 
-def kop_en_voet(delen: Iterable[str | bytes]) -> list[str]:
-    """The text of header and footer parts (their XML), a line per paragraph."""
-    return [_kop_of_voet(xml) for xml in delen]
+def kop_en_voet(delen: Iterable[str | bytes], merk: str = "") -> list[str]:
+    """The text of header and footer parts (their XML), a line per paragraph. With `merk`, only
+    of a part whose text may hold it, the others "" (not read): that text is its w:t texts,
+    tabs and breaks, so it holds a character only when its XML does or has a character
+    reference (a letter's footer with its own kenmerk, looked at for "(voorbeeld)")."""
+    return [_kop_of_voet(xml) if not merk or isinstance(xml, bytes) or merk[0] in xml
+            or "&#" in xml else "" for xml in delen]
 
 
 @functools.lru_cache(maxsize=256)  # every aanbieder's documents have the same footer
