@@ -63,13 +63,14 @@ def test_een_groot_blok_dat_geen_gewone_tabel_is_gaat_de_gewone_weg(monkeypatch)
     """A large block the stream's way cannot take (here a cell spanning columns) is joined and
     goes the usual way: the same document as without the stream."""
     context = _context(80)
-    echt = stroomblok.gesplitst
+    echt = stroomblok.uit_begin
 
-    def met_span(delen, grens):
-        tekst = "".join(delen).replace("<w:tcPr>", "<w:tcPr><w:gridSpan w:val=\"1\"/>", 1)
-        return echt([tekst], grens)
+    def met_span(begin, rest, grens):
+        tekst = "".join([*begin, *(rest or ())]).replace(
+            "<w:tcPr>", "<w:tcPr><w:gridSpan w:val=\"1\"/>", 1)
+        return echt([tekst], None if len(tekst) < stroomblok.DREMPEL else iter(()), grens)
 
-    monkeypatch.setattr(stroomblok, "gesplitst", met_span)
+    monkeypatch.setattr(stroomblok, "uit_begin", met_span)
     monkeypatch.setattr(grotetabel, "VANAF", 50)
     heel = _render(context)
     gezien: list[bool] = []

@@ -129,7 +129,7 @@ class Werk:
         if s.naam not in self._samenvattingen:  # the same for every document of a kind
             self._samenvattingen[s.naam] = s.samenvattingen(profiel)
         return Gemaakt(taak, bestanden, artikelen, self._samenvattingen[s.naam],
-                       voorbeelden.tel(md, gerenderd.kop_en_voet()))
+                       voorbeelden.tel(md, gerenderd.kop_en_voet(voorbeelden.MERK)))
 
     def _motor_van(self, sjabloon: str) -> Motor:
         if self._motoren is None:

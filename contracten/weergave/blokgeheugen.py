@@ -23,7 +23,8 @@ from contracten.weergave import grotetabel, inhoudsopgave, tabelbreedte
 from contracten.weergave.blokken import geserialiseerd
 from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.stroomblok import Grootblok, Stuk
-from contracten.weergave.tekstversie import Onderdeel, onderdeel
+from contracten.weergave.tekstversie import Gelinkt, Onderdeel, onderdeel
+from contracten.weergave.tweelingblok import Gelezen
 
 MARKERING = "contracten-blok"
 GRENS = etree.tostring(etree.ProcessingInstruction(MARKERING), encoding="unicode")
@@ -91,6 +92,9 @@ class Blokgeheugen:
         # The block with the table of contents, filled: (block, entries) -> (XML, twin).
         self.velden: Geheugen[tuple[str, tuple[Any, ...]], tuple[str, tuple[Onderdeel, ...]]] = \
             Geheugen(VELDEN_PER_GENERATIE)
+        self._eerste = True  # no document cut yet: see `blokken`
+        # What the twin read from a block with a link, by its XML and the document's links.
+        self.gelinkt: Geheugen[Gelinkt, Gelezen] = Geheugen(PER_GENERATIE)
 
     def blokken(self, gesplitst: list[Stuk], opmaak: tabelbreedte.Opmaak, sleutel: Any
                 ) -> tuple[str, list[Blok]] | None:
@@ -117,6 +121,9 @@ class Blokgeheugen:
                 return None
             laag = self._lagen[(sleutel, sectie)] = (beschikbaar, Geheugen(PER_GENERATIE))
         beschikbaar, met_tabel = laag
+        # The blocks of the template's first document are kept from their first use: nearly
+        # all recur in every document (the few that name its aanbieder cost little to hold).
+        bewaar = self._eerste
         uit: list[Blok] = []
         for stuk in stukken:
             if isinstance(stuk, Grootblok):
@@ -137,8 +144,12 @@ class Blokgeheugen:
                     blok = self._verwerk(kop, stuk, opmaak, beschikbaar)
                 except Exception:  # not safe to cut (NietTeSnijden), or an
                     return None  # error the whole-body path reports as it always did
-                geheugen[stuk] = blok
+                if bewaar:
+                    geheugen.bewaar(stuk, blok)
+                else:
+                    geheugen[stuk] = blok
             uit.append(blok)
+        self._eerste = False
         return kop, uit
 
     def _groot(self, kop: str, stuk: Grootblok, opmaak: tabelbreedte.Opmaak, beschikbaar: int
@@ -174,7 +185,8 @@ class Blokgeheugen:
         if veld is not None and (veld.ouder.tag == f"{W}tc" or
                                  next(veld.ouder.iterancestors(f"{W}tc"), None) is not None):
             raise NietTeSnijden  # a table of contents in a table: fitted after it is filled
-        tabelbreedte.pas_aan(body, opmaak, beschikbaar)
+        # A block is kept whole (its tables fitted): its tables need not be kept on their own.
+        tabelbreedte.pas_aan(body, opmaak, beschikbaar, onthouden=False)
         bladwijzer = inhoudsopgave.hoogste_bladwijzer(body)
         koppen = inhoudsopgave.kandidaten(body, self.stijlen,
                                           veld.alineas if veld is not None else None,

@@ -1,8 +1,9 @@
 """A bounded memory for what a template made before. Two rules keep it small however many
 documents a run makes:
 
-- What is made once is not kept: an entry is stored from its second use on. What only one
-  aanbieder needed (its name, its amounts, an overview of them all) leaves no trace but a hash.
+- What is made once is not kept: an entry is stored from its second use on (or its first,
+  with `bewaar`, where the caller knows it recurs). What only one aanbieder needed (its name,
+  its amounts, an overview of them all) leaves no trace but a hash.
 - Two generations: what keeps being used stays, what is no longer used goes. Memory stays under
   `2 × per_generatie` entries (and as many hashes, a few dozen bytes each).
 
@@ -43,6 +44,10 @@ class Geheugen(Generic[K, V]):
         if len(self._gezien) >= self.per_generatie:
             self._eerder_gezien, self._gezien = self._gezien, set()
         self._gezien.add(kenmerk)
+
+    def bewaar(self, sleutel: K, waarde: V) -> None:
+        """Keep `waarde` from its first use: for what is known to recur."""
+        self._bewaar(sleutel, waarde)
 
     def _bewaar(self, sleutel: K, waarde: V) -> None:
         if len(self._jong) >= self.per_generatie:

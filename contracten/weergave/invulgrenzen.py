@@ -111,21 +111,51 @@ class Invulling:
     def stroom(self, sjabloon: Template, context: dict[str, Any]) -> Iterator[str]:
         """`vul` a piece at a time, within the same bounds: what a table of thousands of rows
         becomes need never be one string (see `stroomblok`)."""
+        return self._bewaakt(sjabloon.generate(context))
+
+    def vooraf(self, sjabloon: Template, context: dict[str, Any], tot: int
+               ) -> tuple[list[str], Iterator[str] | None]:
+        """`stroom`, its first pieces in one list, gathered in one loop (a contract is
+        thousands of pieces: a generator between them would cost more than the pieces): the
+        list and None when the whole filling is fewer than `tot` characters, else the list
+        (`tot` characters or a little more) and the rest of `stroom`. Within the same bounds."""
+        bron = sjabloon.generate(context)
+        stukken: list[str] = []
+        bij = stukken.append
+        tekens = begin = self.tekens
+        controle = min(tekens + STAP, GRENS_UITVOER)
+        for deel in bron:
+            tekens += len(deel)
+            bij(deel)
+            if tekens > controle:
+                self._bewaak(tekens)
+                controle = min(tekens + STAP, GRENS_UITVOER)
+                if tekens - begin >= tot:
+                    self.tekens = tekens
+                    return stukken, self._bewaakt(bron)
+        self.tekens = tekens
+        return stukken, (None if tekens - begin < tot else iter(()))
+
+    def _bewaakt(self, bron: Iterator[str]) -> Iterator[str]:
         tekens = self.tekens
         controle = min(tekens + STAP, GRENS_UITVOER)  # where to look next: one comparison a piece
-        for deel in sjabloon.generate(context):
+        for deel in bron:
             tekens += len(deel)
             if tekens > controle:
-                if tekens > GRENS_UITVOER:
-                    raise GrensOverschreden(
-                        f"'{self.document}' wordt meer dan {_aantal(GRENS_UITVOER)} tekens "
-                        f"Word-XML ({_de_grens(GRENS_UITVOER)}); staat er een lus in een "
-                        "lus?", "sjabloon_te_groot")
-                if time.monotonic() > self.einde:
-                    raise self.te_traag()
+                self._bewaak(tekens)
                 controle = min(tekens + STAP, GRENS_UITVOER)
             yield deel
         self.tekens = tekens
+
+    def _bewaak(self, tekens: int) -> None:
+        """Raises when `tekens` characters pass GRENS_UITVOER, or the time is up."""
+        if tekens > GRENS_UITVOER:
+            raise GrensOverschreden(
+                f"'{self.document}' wordt meer dan {_aantal(GRENS_UITVOER)} tekens "
+                f"Word-XML ({_de_grens(GRENS_UITVOER)}); staat er een lus in een "
+                "lus?", "sjabloon_te_groot")
+        if time.monotonic() > self.einde:
+            raise self.te_traag()
 
 
 class _Bewaakt:

@@ -72,6 +72,7 @@ class Gerenderd:
     stijlen: dict[str, str]  # style id -> style name as Word shows it ('Heading 1')
     links: dict[str, str]  # relationship id -> URL (of the body and of the footnotes)
     kopvoet: tuple[str, ...] = ()  # the XML of its headers and footers
+    gelinkt: Any = None  # the template's memory of blocks with a link (see markdown_uit)
 
     @cached_property
     def body(self) -> Any:
@@ -81,15 +82,15 @@ class Gerenderd:
 
     def markdown(self) -> str:
         """The document's Markdown twin."""
-        return markdown_uit(self.delen, self.stijlen, self.links, self.voetnoten)
+        return markdown_uit(self.delen, self.stijlen, self.links, self.voetnoten, self.gelinkt)
 
     def koppen(self, niveaus: tuple[str, ...]) -> list[str]:
         """The text of the body's paragraphs in the given styles (e.g. the article headings)."""
         return koppen_uit(self.delen, self.stijlen, niveaus)
 
-    def kop_en_voet(self) -> list[str]:
-        """The text of its headers and footers, which the twin leaves out."""
-        return kop_en_voet(self.kopvoet)
+    def kop_en_voet(self, merk: str = "") -> list[str]:
+        """The text of its headers and footers, which the twin leaves out (see kop_en_voet)."""
+        return kop_en_voet(self.kopvoet, merk)
 
 
 class Motor:
@@ -164,7 +165,7 @@ class Motor:
             inhoud["artikel"], inhoud["lid"] = teller, teller.lid
             with invulgrenzen(titel) as invulling:
                 # Cut as it is filled: a large block is never one string (see stroomblok).
-                gesplitst = stroomblok.gesplitst(invulling.stroom(self.body, inhoud), GRENS)
+                gesplitst = stroomblok.gevuld(invulling, self.body, inhoud, GRENS)
                 kopvoet = {naam: self._nabewerkt(invulling.vul(sjabloon, inhoud))
                            for naam, sjabloon in self.kopvoet.items()}
         except VULFOUTEN as exc:
@@ -218,7 +219,8 @@ class Motor:
             vervangen["word/numbering.xml"] = extra.nummering
         return Gerenderd(self.inpakker.zip({**vervangen, "word/document.xml": lichaam}),
                          body_tekst, delen, noten, self.stijlen, links,
-                         tuple(kopvoet[naam] for naam in sorted(kopvoet)))
+                         tuple(kopvoet[naam] for naam in sorted(kopvoet)),
+                         self.blokgeheugen.gelinkt)
 
     def _nabewerkt(self, xml: str) -> str:
         klaar = self.kopvoet_klaar.get(xml)

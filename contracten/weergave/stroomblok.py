@@ -11,6 +11,12 @@ import codecs
 import zlib
 from collections.abc import Iterable, Iterator
 from itertools import chain
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+
+    from contracten.weergave.invulgrenzen import Invulling
 
 DREMPEL = 1_000_000  # characters of one block from which it is kept compressed
 BUFFER = 65_536  # characters gathered before they are split and compressed (the engine writes
@@ -75,8 +81,22 @@ def gesplitst(delen: Iterable[str], grens: str) -> list[Stuk]:
         if lengte >= DREMPEL:
             break
     else:
+        return uit_begin(begin, None, grens)
+    return uit_begin(begin, stroom, grens)
+
+
+def gevuld(invulling: Invulling, sjabloon: Template, context: dict[str, Any], grens: str
+           ) -> list[Stuk]:
+    """`gesplitst` of what filling `sjabloon` gives (see `Invulling.vooraf`)."""
+    return uit_begin(*invulling.vooraf(sjabloon, context, DREMPEL), grens)
+
+
+def uit_begin(begin: list[str], rest: Iterator[str] | None, grens: str) -> list[Stuk]:
+    """`gesplitst` of the bits `begin` and then `rest`; `rest` None: `begin` is all and fewer
+    than DREMPEL characters (see `Invulling.vooraf`)."""
+    if rest is None:
         return list[Stuk]("".join(begin).split(grens))
-    return _gesneden(chain(("".join(begin),), _gebundeld(stroom)), grens)
+    return _gesneden(chain(("".join(begin),), _gebundeld(rest)), grens)
 
 
 def _gebundeld(delen: Iterator[str]) -> Iterator[str]:

@@ -98,16 +98,19 @@ def _breedst(stukken: tuple[tuple[str, float, bool], ...]) -> float:
                default=0.0)
 
 
-def pas_aan(body: Any, opmaak: Opmaak, beschikbaar: int | None = None) -> None:
+def pas_aan(body: Any, opmaak: Opmaak, beschikbaar: int | None = None, *,
+            onthouden: bool = True) -> None:
     """Give every table of `body` (not tables nested in a cell) columns that fit its content,
     and keep each short row on one page. `beschikbaar`: the text width in twips, by default
-    that of the body's own section."""
+    that of the body's own section. `onthouden` False: a table's minima are not looked up or
+    kept per table (its rows' still are), for a caller that keeps the fitted table itself."""
     if beschikbaar is None:
         beschikbaar = tekstbreedte(body)
     for tbl in list(body.iter(f"{W}tbl")):
         if any(voorouder.tag == f"{W}tc" for voorouder in tbl.iterancestors()):
             continue
-        pas_tabel_aan(tbl, opmaak, beschikbaar)
+        pas_tabel_aan(tbl, opmaak, beschikbaar,
+                      None if onthouden else minimale_breedtes(tbl, opmaak))
 
 
 def pas_tabel_aan(tbl: Any, opmaak: Opmaak, beschikbaar: int,

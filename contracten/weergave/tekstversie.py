@@ -68,9 +68,13 @@ def naar_markdown(docx: bytes) -> str:
     return markdown_van(*onderdelen(docx))
 
 
-def kop_en_voet(delen: Iterable[str | bytes]) -> list[str]:
-    """The text of header and footer parts (their XML), a line per paragraph."""
-    return [_kop_of_voet(xml) for xml in delen]
+def kop_en_voet(delen: Iterable[str | bytes], merk: str = "") -> list[str]:
+    """The text of header and footer parts (their XML), a line per paragraph. With `merk`, only
+    of a part whose text may hold it, the others "" (not read): that text is its w:t texts,
+    tabs and breaks, so it holds a character only when its XML does or has a character
+    reference (a letter's footer with its own kenmerk, looked at for "(voorbeeld)")."""
+    return [_kop_of_voet(xml) if not merk or isinstance(xml, bytes) or merk[0] in xml
+            or "&#" in xml else "" for xml in delen]
 
 
 @functools.lru_cache(maxsize=256)  # every aanbieder's documents have the same footer
@@ -120,6 +124,8 @@ class Onderdeel:
 
     element: Any  # None when `gelezen` holds all the twin needs
     gelezen: Gelezen | None
+    # Its XML, when it has a link but no footnote: read again only for other URLs (markdown_uit)
+    gelinkt: str | None = None
 
 
 def tabeldeel(regels: list[str]) -> Onderdeel:
@@ -136,8 +142,10 @@ def onderdeel(element: Any, stijlen: dict[str, str], sleutel: str,
     of tables (see markdownblok.tabel)."""
     if element.tag not in (_P, _TBL):
         return None
-    if "footnoteReference" in sleutel or "r:id=" in sleutel:
+    if "footnoteReference" in sleutel:
         return Onderdeel(element, None)
+    if "r:id=" in sleutel:
+        return Onderdeel(element, None, sleutel)
     gelezen = geheugen.get(sleutel) if geheugen is not None else None
     if gelezen is None:
         gelezen = lees(element, stijlen, {}, {}, rijen)
@@ -174,15 +182,26 @@ def onderdelen_van(body: Any, stijlen: dict[str, str], blokken: list[str] | None
 
 
 def markdown_uit(delen: list[Onderdeel], stijlen: dict[str, str], links: dict[str, str],
-                 voetnoten: Any = None) -> str:
+                 voetnoten: Any = None, gelinkt: Geheugen[Gelinkt, Gelezen] | None = None
+                 ) -> str:
     """The twin of a body given as its paragraphs and tables (see `markdown_van`,
-    `onderdelen_van`)."""
+    `onderdelen_van`). `gelinkt` keeps, between the documents of one template, what the twin
+    read from a block with a link: by its XML and the document's links (relationship id ->
+    URL), all it depends on (it has no footnote, whose number depends on the document)."""
     nummers: dict[str, int] = {}
     regels: list[str] = []
     vorige_lijst = False
     inhoud = 0  # depth of the fields of a table of contents we are in
+    alle_links: tuple[tuple[str, str], ...] | None = None
     for deel in delen:
         gelezen = deel.gelezen
+        if gelezen is None and deel.gelinkt is not None and gelinkt is not None:
+            if alle_links is None:
+                alle_links = tuple(sorted(links.items()))
+            sleutel = (deel.gelinkt, alle_links)
+            gelezen = gelinkt.get(sleutel)
+            if gelezen is None:
+                gelezen = gelinkt[sleutel] = lees(deel.element, stijlen, links, nummers)
         if gelezen is None:
             blok = deel.element
             if blok.tag == _P and (inhoud or begint_inhoudsopgave(blok)):
@@ -210,4 +229,5 @@ def markdown_uit(delen: list[Onderdeel], stijlen: dict[str, str], links: dict[st
 
 
 _P, _TBL = f"{W}p", f"{W}tbl"
+Gelinkt = tuple[str, tuple[tuple[str, str], ...]]  # a block's XML, and the document's links
 _LEGE_REGELS = re.compile(r"\n\n\n+")  # = \n{3,}, but found by its prefix: 15× faster

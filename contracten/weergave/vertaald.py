@@ -26,13 +26,17 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 from jinja2 import Environment, Template, meta
+from markupsafe import Markup, escape
 
 from contracten.lezen.cachemap import alleen_van_mij, cachemap
 
 VERSIE = 1
 MAP = "sjablonen"  # in the cache folder
 MAXIMUM = 128  # records kept (compiled templates, their variables); beyond it the oldest go
+# The C function MarkupSafe's `escape` uses for a str (MarkupSafe 3); None elsewhere.
+_escape_inner: Any = getattr(markupsafe, "_escape_inner", None)
 
 
 def vertaald(omgeving: Environment, bron: str) -> Template:
@@ -46,7 +50,33 @@ def vertaald(omgeving: Environment, bron: str) -> Template:
         code = omgeving.compile(bron)
         if pad is not None:
             _schrijf(pad, sleutel, code)
-    return omgeving.template_class.from_code(omgeving, code, omgeving.make_globals(None), None)
+    sjabloon = omgeving.template_class.from_code(omgeving, code, omgeving.make_globals(None),
+                                                 None)
+    snel_ontsnapt(sjabloon)
+    return sjabloon
+
+
+def _ontsnapt(waarde: Any) -> Any:
+    """`markupsafe.escape(waarde)` as text: the same characters, without making a Markup of
+    every piece of output (hundreds per contract). A str is escaped by the function `escape`
+    itself uses, a Markup is already escaped (`escape` returns its `__html__()`, itself);
+    anything else goes through `escape`."""
+    if type(waarde) is str:  # as `escape` asks it (a proxy may report another __class__)
+        return _escape_inner(waarde)
+    if type(waarde) is Markup:
+        return waarde
+    return escape(waarde)
+
+
+def snel_ontsnapt(sjabloon: Template) -> None:
+    """Let the compiled template escape its output with `_ontsnapt`. Jinja's compiled code
+    calls `escape` only on what a `{{ … }}` outputs, and that output is only ever joined
+    (yielded, or gathered and joined into a Markup for a macro, a `{% set %}` block or a filter
+    block): the text is the same, only not each piece a Markup. Left as it is when the code
+    does not use MarkupSafe's own `escape` (another version, another environment)."""
+    namen = sjabloon.root_render_func.__globals__  # the module of the template's functions
+    if _escape_inner is not None and namen.get("escape") is escape:
+        namen["escape"] = _ontsnapt
 
 
 def variabelen(omgeving: Environment, bron: str) -> set[str]:
