@@ -33,7 +33,7 @@ import yaml
 
 from contracten.lezen.cachemap import alleen_van_mij, cachemap
 
-VERSIE = 1
+VERSIE = 2
 MAP = "profielen"  # in the cache folder
 MAXIMUM = 1024  # files kept (a region has some 10, the article library some 50); the oldest go
 # The opening of a file read per item: blank and comment lines around one "sleutel:" line.
@@ -55,7 +55,7 @@ def bewaard(tekst: str, pad: Path, lees: Lezer, maximum: int) -> tuple[Any] | No
     if map_ is None:
         return None
     code = code_sleutel()
-    record = map_ / MAP / f"{_sha(code + os.path.abspath(pad))[:40]}.pickle"
+    record = map_ / MAP / f"{_sha(code + os.path.abspath(pad)).hex()[:40]}.pickle"
     kop = OPENING.match(tekst)
     delen = _delen(tekst, kop.end()) if kop is not None else []
     if kop is None or not delen:
@@ -63,7 +63,7 @@ def bewaard(tekst: str, pad: Path, lees: Lezer, maximum: int) -> tuple[Any] | No
     else:
         opening = tekst[:kop.end()]
     oud = _lees(record, code)
-    nieuw: dict[str, tuple[Any, int]] = {}
+    nieuw: dict[bytes, tuple[Any, int]] = {}
     sleutels = [_sha(opening + "\0" + deel) for deel in delen]
     for sleutel, deel in zip(sleutels, delen, strict=True):
         if sleutel in nieuw:
@@ -80,7 +80,7 @@ def bewaard(tekst: str, pad: Path, lees: Lezer, maximum: int) -> tuple[Any] | No
         sleutel_naam = kop.group(1) if kop is not None else ""
         items = []
         aantal = OPENING_WAARDEN
-        gehad: set[str] = set()
+        gehad: set[bytes] = set()
         for sleutel in sleutels:
             gelezen, waarden = nieuw[sleutel]
             if sleutel in gehad:  # the same text twice: its own objects, as a reading gives
@@ -108,8 +108,9 @@ def _delen(tekst: str, begin: int) -> list[str]:
     return [tekst[a:b] for a, b in zip(starts, [*starts[1:], len(tekst)], strict=True)]
 
 
-def _sha(tekst: str) -> str:
-    return hashlib.sha256(tekst.encode("utf-8", "surrogatepass")).hexdigest()
+def _sha(tekst: str) -> bytes:
+    """The sha256 of a text (32 bytes: a record of 20,000 parts holds as many keys)."""
+    return hashlib.sha256(tekst.encode("utf-8", "surrogatepass")).digest()
 
 
 @functools.cache
@@ -128,7 +129,7 @@ def code_sleutel() -> str:
     return h.hexdigest()
 
 
-def _lees(record: Path, code: str) -> dict[str, tuple[Any, int]]:
+def _lees(record: Path, code: str) -> dict[bytes, tuple[Any, int]]:
     """The parts kept for a file, when the record is this user's own and of this code."""
     if not alleen_van_mij(record):  # loaded with pickle: only what this user wrote
         return {}
@@ -139,11 +140,11 @@ def _lees(record: Path, code: str) -> dict[str, tuple[Any, int]]:
     if not (isinstance(inhoud, dict) and inhoud.get("versie") == VERSIE
             and inhoud.get("code") == code and isinstance(inhoud.get("delen"), dict)):
         return {}
-    delen: dict[str, tuple[Any, int]] = inhoud["delen"]
+    delen: dict[bytes, tuple[Any, int]] = inhoud["delen"]
     return delen
 
 
-def _schrijf(record: Path, code: str, delen: dict[str, tuple[Any, int]]) -> None:
+def _schrijf(record: Path, code: str, delen: dict[bytes, tuple[Any, int]]) -> None:
     """Keep the parts of a file, atomically; silently not when it cannot be written."""
     with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
         inhoud = pickle.dumps({"versie": VERSIE, "code": code, "delen": delen},
