@@ -181,3 +181,23 @@ def test_kapot_record_of_geen_cachemap(cache, tmp_path, monkeypatch):
     assert lees_yaml(pad, "x")[0].data == zonder_cache(pad)
     monkeypatch.setattr(yamlbewaard, "cachemap", lambda: None)
     assert lees_yaml(pad, "x")[0].data == zonder_cache(pad)
+
+
+def test_een_fout_in_een_bewaarde_aanbieder_noemt_zijn_regel(cache, tmp_path):
+    import shutil
+
+    from contracten.fouten import InvoerFout
+    from contracten.profiel.laden import laad_regio
+
+    shutil.copytree(REGIOS / "assen", tmp_path / "regios" / "assen")
+    laad_regio(tmp_path / "regios", "assen")  # every part kept now
+    pad = tmp_path / "regios" / "assen" / "aanbieders.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    kvk = tekst.split('kvk: "', 3)[2].split('"', 1)[0]  # the second aanbieder's
+    pad.write_text(tekst.replace(f'kvk: "{kvk}"', 'kvk: "7000"', 1), encoding="utf-8")
+    with pytest.raises(InvoerFout) as fout:
+        laad_regio(tmp_path / "regios", "assen")
+    regel = tekst[:tekst.index(f'kvk: "{kvk}"')].count("\n") + 1
+    assert [(m.regel, m.code) for m in fout.value.meldingen] == [
+        (regel, "string_pattern_mismatch")]
+    assert "aanbieders[1" in fout.value.meldingen[0].veld
