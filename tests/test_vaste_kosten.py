@@ -1,7 +1,9 @@
 """What every run of genereer pays besides its documents stays small: modules it does not need
-are not loaded (the holiday calendar only when a date is looked at), the record of sizes and
-times (uitvoer/kenmerken.py) this process just wrote is not parsed again, and which recorded
-files are still there is seen from one look per folder."""
+are not loaded (the holiday calendar only when a date is looked at, the pdf code only with
+pdfs), the record of sizes and times (uitvoer/kenmerken.py) this process just wrote is not
+parsed again, and which recorded files are still there is seen from one look per folder. The
+fingerprint of a folder (lezen.vingerafdruk) and that record are exactly the text the plain way
+gives, whatever the size of their pieces."""
 
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from contracten.lezen.vingerafdruk import _staat, afdruk
 from contracten.uitvoer import kenmerken
+from contracten.uitvoer.kenmerken import VERSIE, _stukken
 
 from .test_opstarten import _modules
 
@@ -23,6 +27,14 @@ def test_genereer_laadt_de_feestdagen_niet():
                        "contracten.opdrachten.genereer, contracten.rekenen.opzegging")
     assert "contracten.rekenen.opzegging" in modules
     assert not any(m == "holidays" or m.startswith("holidays.") for m in modules)
+
+
+def test_genereer_laadt_pdf_en_yamlbewerking_niet():
+    modules = _modules("import contracten.pijplijn.draai, contracten.pijplijn.werk, "
+                       "contracten.opdrachten.genereer, contracten.profiel.laden")
+    assert "contracten.pijplijn.uitvoeren" in modules and "contracten.profiel.formaat" in modules
+    assert "contracten.weergave.pdf" not in modules
+    assert not any(m == "ruamel" or m.startswith("ruamel.") for m in modules)
 
 
 def test_feestdagen_worden_nog_gemarkeerd():
@@ -87,3 +99,26 @@ def test_een_record_van_een_ander_proces_wordt_gelezen(tmp_path, gelezen):
     gehasht, _ = kenmerken.in_map(doel, "assen", bekend)
     assert len(gelezen) == aantal + 1
     assert gehasht["0.md"] == "0" * 64  # what that record says: it was read, not ours
+
+
+@pytest.mark.parametrize("per", [1, 2, 3, 1000])
+def test_vingerafdruk_is_de_sha256_van_de_lijst_van_staten(tmp_path, per):
+    paden = []
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text("x" * i, encoding="utf-8")
+        paden.append(str(tmp_path / f"{i}.txt"))
+    paden.insert(2, str(tmp_path / "weg"))  # a missing one counts as missing
+    verwacht = hashlib.sha256(repr([_staat(p) for p in paden]).encode()).hexdigest()
+    assert afdruk(paden, per=per)[0] == verwacht
+    assert afdruk([], per=per)[0] == hashlib.sha256(b"[]").hexdigest()
+    assert afdruk(paden[:per], per=per)[0] == hashlib.sha256(
+        repr([_staat(p) for p in paden[:per]]).encode()).hexdigest()
+
+
+@pytest.mark.parametrize("per", [1, 2, 1000])
+@pytest.mark.parametrize("aantal", [0, 1, 2, 5])
+def test_kenmerkenrecord_is_de_json_van_het_geheel(per, aantal):
+    bewaard = {f"regio/2025/ë {i}\"\\.docx": (i, 2 * i, 3 * i, 4 * i, f"{i:064x}")
+               for i in range(aantal)}
+    verwacht = json.dumps({"versie": VERSIE, "bestanden": bewaard}, separators=(",", ":"))
+    assert b"".join(_stukken(bewaard, per=per)) == verwacht.encode("utf-8")

@@ -6,6 +6,7 @@ Every value's line is recorded under its path, so a validation error can point a
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import yaml
 from contracten.fouten import Melding, os_reden
 from contracten.lezen.gebeurtenissen import MAX_WAARDEN, Pad, TeGroot, Walker
 from contracten.lezen.grenzen import duizendtallen, verhogen
+from contracten.lezen.yamlbewaard import bewaard
 
 __all__ = ["Bron", "Pad", "lees_yaml"]
 
@@ -60,7 +62,20 @@ def lees_yaml(pad: Path, naam: str) -> tuple[Bron | None, list[Melding]]:
     except OSError as exc:
         return None, [Melding(naam, None, "", f"bestand kan niet worden gelezen: {os_reden(exc)}",
                               "onleesbaar")]
+    tekst = tekst.removeprefix("\ufeff")
+    gelezen = bewaard(tekst, pad, functools.partial(_zonder_meer, naam=naam), MAX_WAARDEN)
+    if gelezen is not None:  # read before, part by part, without a word: see yamlbewaard
+        return Bron(pad, naam, gelezen[0], _tekst=tekst), []
     return yaml_uit_tekst(tekst, naam, pad)
+
+
+def _zonder_meer(tekst: str, naam: str) -> tuple[Any, int] | None:
+    """The data of `tekst` and how many values it has, when it reads without any message,
+    suspicion (see `Walker.verdacht`) or anchor; else None."""
+    data, walker = _gelezen(tekst, naam, met_regels=False)
+    if isinstance(walker, list) or walker.meldingen or walker.verdacht or walker.ankers:
+        return None
+    return data, walker.aantal
 
 
 def yaml_uit_tekst(tekst: str, naam: str, pad: Path) -> tuple[Bron | None, list[Melding]]:

@@ -48,18 +48,20 @@ def afdruk(paden: Iterable[str], per: int = 1000) -> tuple[str, int]:
     their text held at once were the largest moment of the run's main process."""
     kenmerk = hashlib.sha256(b"[")
     vanaf = 0
-    stuk: list[str] = []
-    for i, pad in enumerate(paden):
+    stuk: list[tuple[int, int, int, int, int] | None] = []
+    eerder = False  # a piece went before: the next starts with the separator
+    for pad in paden:
         staat = _staat(pad)
-        stuk.append(f"{', ' if i else ''}{staat!r}")
+        stuk.append(staat)
         if staat is not None:
             nieuwste = max(staat[2], staat[3])
             vanaf = max(vanaf, nieuwste + (GROF_NS if nieuwste % 1_000_000_000 == 0
                                            else MARGE_NS))
-        if len(stuk) >= per:
-            kenmerk.update("".join(stuk).encode())
+        if len(stuk) >= per:  # repr of a list: its items' reprs joined by ", ", in C
+            kenmerk.update(f"{', ' if eerder else ''}{repr(stuk)[1:-1]}".encode())
             stuk.clear()
-    kenmerk.update(("".join(stuk) + "]").encode())
+            eerder = True
+    kenmerk.update(f"{', ' if eerder and stuk else ''}{repr(stuk)[1:-1]}]".encode())
     return kenmerk.hexdigest(), vanaf
 
 

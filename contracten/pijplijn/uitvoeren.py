@@ -15,7 +15,6 @@ from contracten.soorten.register import soorten
 from contracten.uitvoer import definitief, kenmerken, manifest
 from contracten.uitvoer.manifest import Document, Herkomst, stam
 from contracten.uitvoer.map import Uitvoermap, sha256
-from contracten.weergave.pdf import naar_pdf, samengevoegd
 
 from .opschijf import bewaar_eigen, op_schijf
 from .opties import Voortgang
@@ -150,6 +149,8 @@ def _bundels(documenten: list[Document], plan: Plan, map_: Uitvoermap, nieuw: se
             uit.append(oud)
             continue
         doel = map_.plek(s.bundel)
+        from contracten.weergave.pdf import samengevoegd  # only with pdfs: not on every run
+
         samengevoegd([map_.plek(d.pad) if d.pad in nieuw else map_.bestaand(d.pad)
                       for d in delen], doel)
         uit.append(Document(soort=s.naam, formaat="pdf", pad=s.bundel,
@@ -233,6 +234,8 @@ def _pdf(documenten: list[Document], map_: Uitvoermap, processen: int | None
     """A pdf beside every new .docx, in one LibreOffice run per process (see `naar_pdf`)."""
     docx = [d for d in documenten if d.formaat == "docx"]
     paren = [(map_.plek(d.pad), map_.plek(f"{d.stam}.pdf")) for d in docx]
+    from contracten.weergave.pdf import naar_pdf  # only with pdfs: not on every run
+
     naar_pdf(paren, processen=processen)
     return [d.met(formaat="pdf", pad=f"{d.stam}.pdf", sha256=sha256(doel.read_bytes()),
                   artikelen=None)

@@ -13,10 +13,6 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-from contracten.profiel.yamlbewerking import rondgang
-
 FORMAAT = 2  # the format this version writes
 UITLEG = "het formaat van dit profiel (een ouder profiel: 'contracten bijwerken')"
 
@@ -40,6 +36,11 @@ def formaat_van(data: Any) -> int:
 
 def regio_naar_huidig(tekst: str) -> Omzetting | None:
     """regio.yaml in the current format; None when it is already."""
+    # The round trip (ruamel.yaml) only here: loading a profile needs just FORMAAT.
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from contracten.profiel.yamlbewerking import rondgang
+
     yaml = rondgang(tekst)
     data = yaml.load(tekst)
     if not isinstance(data, CommentedMap) or formaat_van(data) >= FORMAAT:

@@ -184,14 +184,14 @@ def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:
 
 def _stukken(bewaard: dict[str, Kenmerk], per: int = 1000) -> Iterator[bytes]:
     """The record's JSON (as `json.dumps({"versie": …, "bestanden": {…}}, separators=(",",
-    ":"))` would write it) in pieces of `per` entries."""
+    ":"))` would write it) in pieces of `per` entries, each piece by json's C encoder."""
     yield b'{"versie":%d,"bestanden":{' % VERSIE
-    stuk: list[str] = []
+    stuk: dict[str, Kenmerk] = {}
     scheiding = ""
     for pad, kenmerk in bewaard.items():
-        stuk.append(f"{scheiding}{json.dumps(pad)}:{json.dumps(kenmerk, separators=(',', ':'))}")
-        scheiding = ","
+        stuk[pad] = kenmerk
         if len(stuk) >= per:
-            yield "".join(stuk).encode("utf-8")
-            stuk.clear()
-    yield ("".join(stuk) + "}}").encode("utf-8")
+            yield (scheiding + json.dumps(stuk, separators=(",", ":"))[1:-1]).encode("utf-8")
+            stuk, scheiding = {}, ","
+    laatste = scheiding + json.dumps(stuk, separators=(",", ":"))[1:-1] if stuk else ""
+    yield (laatste + "}}").encode("utf-8")

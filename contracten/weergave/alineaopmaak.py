@@ -60,8 +60,10 @@ def eigen(stijl: Any) -> Stijl:
 class Opmaak:
     """The styles and numbering of one document, as far as text width goes."""
 
-    def __init__(self, styles_xml: bytes, numbering_xml: bytes | None) -> None:
-        styles = etree.fromstring(styles_xml, _VEILIG)
+    def __init__(self, styles_xml: bytes | Any, numbering_xml: bytes | None) -> None:
+        """Of word/styles.xml as bytes or as read already (only read here)."""
+        styles = etree.fromstring(styles_xml, _VEILIG) if isinstance(styles_xml, bytes) \
+            else styles_xml
         standaard = styles.find(f"{W}docDefaults/{W}rPrDefault")
         grootte = letter(standaard)[0] if standaard is not None else None
         self.standaard_grootte = grootte if grootte is not None else 11.0

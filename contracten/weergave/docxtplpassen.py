@@ -54,6 +54,12 @@ class Passen:
         self._tpl = DocxTemplate(io.BytesIO(docx))
         self._tpl.init_docx()
 
+    @property
+    def document(self) -> Any:
+        """The template as python-docx read it (none of the passes uses it: the engine's
+        scratch document for fragments, so the file is read once)."""
+        return self._tpl.docx
+
     def voorbereid(self, xml: str) -> str:
         """A template part ready to compile: tags split over runs joined, and a line before
         every paragraph (the trick its `{%p %}` tags rely on)."""

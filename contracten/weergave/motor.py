@@ -19,7 +19,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from docx import Document
 from jinja2 import TemplateSyntaxError
 from lxml import etree
 
@@ -136,17 +135,17 @@ class Motor:
             body.remove(kind)
         romp = etree.tostring(document, encoding="unicode")
         self.voor, self.na = re.split(r"<w:body\s*/>", romp, maxsplit=1)
-        self.kladblok = Kladblok(Document(io.BytesIO(self.bytes)),
+        self.kladblok = Kladblok(self.passen.document,
                                  pakket.eerste_voetnoot_id(self.delen.get(pakket.VOETNOTEN)))
         self.inpakker = Inpakker(self.delen)
         # A filled header or footer -> cleaned up: mostly the same for every aanbieder.
         self.kopvoet_klaar: Geheugen[str, str] = Geheugen(PER_GENERATIE)
-        stijlen = Stijlen(etree.fromstring(self.delen["word/styles.xml"], VEILIG))
+        styles = etree.fromstring(self.delen["word/styles.xml"], VEILIG)  # read once, for all
+        stijlen = Stijlen(styles)
         self.stijlen = stijlen.namen
         self.inhoud_stijlen = {f"TOC {n}": stijlen.id_van(f"TOC {n}") for n in range(1, 10)}
-        self.taal = pakket.taal(self.delen["word/styles.xml"])
-        self.opmaak = tabelbreedte.Opmaak(self.delen["word/styles.xml"],
-                                          self.delen.get("word/numbering.xml"))
+        self.taal = pakket.taal(styles)
+        self.opmaak = tabelbreedte.Opmaak(styles, self.delen.get("word/numbering.xml"))
         # Serialised block -> its twin (tekstversie), for the whole-body path.
         self.tweeling: Geheugen[str, Any] = Geheugen(PER_GENERATIE)
         self.blokgeheugen = Blokgeheugen(self.passen.nabewerkt, self.stijlen)

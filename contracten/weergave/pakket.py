@@ -139,9 +139,12 @@ def met_media(content_types: bytes, media: dict[str, tuple[bytes, str]]) -> dict
     return {"[Content_Types].xml": _xml(typen), **{n: b for n, (b, _) in media.items()}}
 
 
-def taal(styles_xml: bytes) -> str | None:
-    """The template's language: the w:lang of its document defaults ('nl-NL')."""
-    lang = etree.fromstring(styles_xml, VEILIG).find(
+def taal(styles_xml: bytes | Any) -> str | None:
+    """The template's language: the w:lang of its document defaults ('nl-NL'); of
+    word/styles.xml as bytes or as read already."""
+    styles = etree.fromstring(styles_xml, VEILIG) if isinstance(styles_xml, bytes) \
+        else styles_xml
+    lang = styles.find(
         f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
     return lang.get(f"{W}val") if lang is not None else None
 
