@@ -128,3 +128,46 @@ def test_de_context_van_het_overzicht_houdt_niet_elke_rij_vast(tmp_path):
     klein = _piek_van_de_context(tmp_path, "klein", 300)
     groot = _piek_van_de_context(tmp_path, "groot", 1200)
     assert (groot - klein) / 900 < 200, (klein, groot)
+
+
+def test_een_werkproces_houdt_alleen_het_sjabloon_van_zijn_huidige_soort_vast(tmp_path):
+    """Tasks come kind by kind: once a process moves on to the next template, the prepared
+    template (with its block memory) of the one before is let go, and the documents are what
+    a process that kept every template makes."""
+    import datetime as dt
+    import gc
+    import weakref
+
+    from contracten.pijplijn.keuze import kies
+    from contracten.pijplijn.opties import Opties
+    from contracten.pijplijn.plan import maak_plan
+    from contracten.pijplijn.werk import Werk
+
+    profiel = laad_regio(REGIOS, "assen")
+    keuze = kies(profiel, opdracht="genereer", prijspeil=None, soorten=(), aanbieders=(),
+                 percelen=())
+    plan = maak_plan(Opties(profiel, keuze.soorten, keuze.contracten, keuze.prijspeil,
+                            doel=tmp_path / "uit", datum=dt.date(2026, 11, 23)))
+    eerste = {}  # per kind its first two tasks
+    for taak in plan.taken:
+        if taak.contract is not None and len(eerste.setdefault(taak.soort, [])) < 2:
+            eerste[taak.soort].append(taak)
+    soorten = list(eerste)[:2]
+    assert len(soorten) == 2, soorten
+    taken = eerste[soorten[0]] + eerste[soorten[1]]
+
+    def werk(staging: Path) -> Werk:
+        return Werk(profiel, plan.prijspeil, plan.sjablonen, plan.uitvoering, plan.formaten,
+                    staging)
+
+    een = werk(tmp_path / "een")
+    gemaakt, motoren = [], []
+    for taak in taken:
+        gemaakt.append(een.maak(taak))
+        motoren += [weakref.ref(m) for m in een._motor.values()]
+    gc.collect()
+    assert len(een._motor) == 1 and motoren[0]() is None  # the first kind's template is gone
+    # the same bytes as a process that makes each document afresh
+    for taak, g in zip(taken, gemaakt, strict=True):
+        los = werk(tmp_path / "los").maak(taak)
+        assert [b.sha256 for b in g.bestanden] == [b.sha256 for b in los.bestanden]

@@ -132,10 +132,14 @@ class Werk:
                        voorbeelden.tel(md, gerenderd.kop_en_voet()))
 
     def _motor_van(self, sjabloon: str) -> Motor:
-        if self._motoren is None:
-            from contracten.weergave.motor import Motoren
+        """A template's prepared Motor, the only one kept: the tasks come kind by kind (see
+        plan.taken), so a process that moves on to another template does not come back to
+        the one before (should it, that is prepared again), and a prepared template with its
+        block memory (tens of MB) would otherwise stay beside the next."""
+        from contracten.weergave.motor import Motoren
 
-            self._motoren = Motoren()
+        self._motor.clear()
+        self._motoren = Motoren()
         return self._motoren(self.sjablonen / sjabloon, f"sjablonen/{sjabloon}")
 
     def _tijdstip(self) -> dt.datetime:
