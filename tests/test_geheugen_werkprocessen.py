@@ -171,3 +171,44 @@ def test_een_werkproces_houdt_alleen_het_sjabloon_van_zijn_huidige_soort_vast(tm
     for taak, g in zip(taken, gemaakt, strict=True):
         los = werk(tmp_path / "los").maak(taak)
         assert [b.sha256 for b in g.bestanden] == [b.sha256 for b in los.bestanden]
+
+
+def _rss_kb() -> int:
+    import re
+
+    status = Path("/proc/self/status").read_text()
+    gevonden = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+    assert gevonden is not None
+    return int(gevonden.group(1))
+
+
+def test_vrijgeven_geeft_het_vrije_geheugen_van_de_c_bibliotheek_terug():
+    """After a large passing allocation (as pickling the Werk) the C library keeps the freed
+    heap; `geef_vrij` returns it to the system. Each piece is larger than Python's own small
+    objects, so it comes from the C library's heap; the last one stays, so the heap's top is
+    in use and the C library cannot give the rest back by itself."""
+    import pytest
+
+    from contracten.pijplijn import vrijgeven
+
+    if vrijgeven._malloc_trim() is None:
+        pytest.skip("alleen met de C-bibliotheek van GNU (Linux): elders doet geef_vrij niets")
+    stukken = [bytearray(4000) for _ in range(40_000)]  # some 160 MB
+    laatste = stukken[-1]
+    del stukken
+    voor = _rss_kb()
+    vrijgeven.geef_vrij()
+    assert voor - _rss_kb() > 50_000, (voor, _rss_kb())
+    assert len(laatste) == 4000
+
+
+def test_vrijgeven_doet_niets_waar_de_c_bibliotheek_het_niet_kent(monkeypatch):
+    from contracten.pijplijn import vrijgeven
+
+    vrijgeven._malloc_trim.cache_clear()
+    monkeypatch.setattr(vrijgeven.sys, "platform", "darwin")
+    try:
+        assert vrijgeven._malloc_trim() is None
+        vrijgeven.geef_vrij()  # no error
+    finally:
+        vrijgeven._malloc_trim.cache_clear()

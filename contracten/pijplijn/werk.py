@@ -33,6 +33,7 @@ from contracten.weergave.htmlversie import naar_html
 from . import werkproces
 from .plan import Taak
 from .starten import Werkercontext
+from .vrijgeven import geef_vrij
 
 if TYPE_CHECKING:
     from contracten.weergave.motor import Motor, Motoren
@@ -193,6 +194,7 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
                 for klaar in gestart:
                     klaar.result()
             kanaal.close()
+            geef_vrij()  # what pickling the Werk took (every worker has its copy now)
             try:
                 gemaakte = pool.map(werkproces.maak, taken, chunksize=PER_KEER)
                 vorige: dict[tuple[int, str], tuple[tuple[Artikel, ...], list[str]]] = {}
