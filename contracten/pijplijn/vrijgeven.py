@@ -2,8 +2,9 @@
 pickling the run's Werk (with the whole profile) in the main process, unpickling it in each
 worker. Python frees what it no longer needs, but the C library (glibc) keeps freed heap
 memory for later and does not return most of it by itself: at 20,000 aanbieders some 17 MB in
-the main process and 12 MB in each worker that nothing uses again. `malloc_trim(0)` returns
-it; it changes nothing else. Only where the C library has it (glibc, Linux); elsewhere this
+the main process, which allocates little after it (a worker, some 12 MB right after reading
+its copy, reuses most of it for rendering anyway). `malloc_trim(0)` returns it; it changes
+nothing else. Only where the C library has it (glibc, Linux); elsewhere this
 does nothing."""
 
 from __future__ import annotations
