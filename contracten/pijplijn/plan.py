@@ -28,9 +28,10 @@ FORMATEN = ("docx", "md", "html", "pdf")
 _AANBIEDER = TypeAdapter(Aanbieder)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Taak:
-    """One document to make: its kind, its contract (if any) and what it is made from."""
+    """One document to make: its kind, its contract (if any) and what it is made from. Slotted:
+    a run of 20,000 aanbieders holds 40,000 of them while it runs."""
 
     soort: str
     contract: str | None  # its key (see Contract.sleutel)

@@ -4,12 +4,9 @@ manifest. Every command that makes documents goes through here (by way of `draai
 from __future__ import annotations
 
 import hashlib
-import os
 from contextlib import closing
-from typing import TYPE_CHECKING
 
 from contracten.fouten import ContractenFout
-from contracten.privacy import versiecode
 from contracten.profiel.wissel import Profielwissel
 from contracten.soorten.register import soorten
 from contracten.uitvoer import definitief, kenmerken, manifest
@@ -21,9 +18,7 @@ from .opties import Voortgang
 from .plan import Plan
 from .resultaat import Resultaat as Resultaat  # where it is imported from elsewhere
 from .verschil import achtergebleven, bereken
-
-if TYPE_CHECKING:
-    from .werk import Artikel, Gemaakt
+from .verzameld import Verzameling
 
 
 def voer_uit(plan: Plan, *, processen: int | None = None,
@@ -71,25 +66,21 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
             return Resultaat(plan.doel, vorig, ongewijzigd=bewaard,
                              waarschuwingen=waarschuwingen)
 
-        gedeeld = _Gedeeld()
         # Only now the rendering engine: an unchanged rerun does not load it.
         from .werk import Werk, maak_alle
 
         werk = Werk(plan.profiel, plan.prijspeil, plan.sjablonen, plan.uitvoering,
                     plan.formaten, map_.staging)
-        nieuw: list[Document] = []
-        artikelen: dict[str, list[Herkomst]] = {}  # of each new .docx: see _gedeelde_herkomst
-        naast: list[str] = []
+        verzameling = Verzameling(register, map_)
         # closing(): on an error or interruption the pool stops now, not at garbage collection.
         with closing(maak_alle(werk, verschil.maken, processen, voortgang)) as gemaakte:
             for gemaakt in gemaakte:
-                documenten, is_naast = _documenten(gemaakt, register, map_, gedeeld)
-                nieuw += documenten
-                docx = next(d for d in documenten if d.formaat == "docx")
-                artikelen[docx.pad] = gedeeld.herkomst(gemaakt.artikelen)
-                if is_naast:
-                    naast.append(f"{gemaakt.taak.pad}.docx")
-        del gedeeld
+                verzameling.voeg_toe(gemaakt)
+        del werk
+        # The workers are gone: only now every file's manifest entry. `artikelen`: of each
+        # new .docx (see _gedeelde_herkomst).
+        nieuw, artikelen, naast = verzameling.documenten()
+        del verzameling
         if "pdf" in plan.formaten:
             nieuw += _pdf(nieuw, map_, processen)
         nieuwe_paden = {d.pad for d in nieuw}
@@ -179,54 +170,6 @@ def _gedeelde_herkomst(documenten: list[Document], herkomst: dict[str, list[Herk
             if (eigen := artikelen.get(d.pad)) is not None
             and not (eigen and eigen == herkomst.get(d.soort)) else d
             for d in documenten]
-
-
-class _Gedeeld:
-    """What many made documents have in common, held once: most documents of a kind have the
-    same articles and summaries, and a run of 10,000 documents would otherwise hold hundreds
-    of thousands of equal entries."""
-
-    def __init__(self) -> None:
-        self._herkomsten: dict[tuple[Artikel, ...], list[Herkomst]] = {}
-        self._samenvattingen: dict[tuple[str, ...], list[str]] = {}
-
-    def herkomst(self, artikelen: tuple[Artikel, ...]) -> list[Herkomst]:
-        lijst = self._herkomsten.get(artikelen)
-        if lijst is None:
-            lijst = self._herkomsten[artikelen] = [
-                Herkomst(kop=kop, sjabloon=sjabloon, velden=list(velden))
-                for kop, sjabloon, velden in artikelen]
-        return lijst
-
-    def samenvattingen(self, samenvattingen: list[str]) -> list[str]:
-        return self._samenvattingen.setdefault(tuple(samenvattingen), samenvattingen)
-
-
-def _documenten(gemaakt: Gemaakt, register: dict[str, dict[str, str]], map_: Uitvoermap,
-                gedeeld: _Gedeeld) -> tuple[list[Document], bool]:
-    """The manifest entries of one made document (its articles come later: see
-    _gedeelde_herkomst). A finalised document is never overwritten: when its new text differs
-    from the signed one, all its formats go beside it."""
-    taak = gemaakt.taak
-    getekend = register.get(f"{taak.pad}.docx")
-    docx = next(b for b in gemaakt.bestanden if b.formaat == "docx")
-    is_naast = getekend is not None and docx.sha256 != getekend["sha256"]
-    versie = versiecode(taak.invoerhash)
-    uit = []
-    for b in gemaakt.bestanden:
-        pad = b.pad
-        if is_naast:
-            pad = definitief.naast(b.pad, versie)
-            os.replace(map_.plek(b.pad), map_.plek(pad))
-        uit.append(Document(
-            soort=taak.soort, formaat=b.formaat, pad=pad, sha256=b.sha256,
-            aanbieder=taak.aanbieder, perceel=taak.perceel, versie=versie,
-            invoerhash=taak.invoerhash,
-            naast_definitief=f"{taak.pad}.docx" if is_naast else None,
-            samenvattingen=(gedeeld.samenvattingen(gemaakt.samenvattingen) or None)
-            if b.formaat == "docx" else None,
-            voorbeelden=gemaakt.voorbeelden if b.formaat == "docx" else None))
-    return uit, is_naast
 
 
 def _pdf(documenten: list[Document], map_: Uitvoermap, processen: int | None

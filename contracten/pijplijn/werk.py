@@ -33,6 +33,7 @@ from contracten.weergave.htmlversie import naar_html
 from . import werkproces
 from .plan import Taak
 from .starten import Werkercontext
+from .vrijgeven import geef_vrij
 
 if TYPE_CHECKING:
     from contracten.weergave.motor import Motor, Motoren
@@ -132,10 +133,14 @@ class Werk:
                        voorbeelden.tel(md, gerenderd.kop_en_voet(voorbeelden.MERK)))
 
     def _motor_van(self, sjabloon: str) -> Motor:
-        if self._motoren is None:
-            from contracten.weergave.motor import Motoren
+        """A template's prepared Motor, the only one kept: the tasks come kind by kind (see
+        plan.taken), so a process that moves on to another template does not come back to
+        the one before (should it, that is prepared again), and a prepared template with its
+        block memory (tens of MB) would otherwise stay beside the next."""
+        from contracten.weergave.motor import Motoren
 
-            self._motoren = Motoren()
+        self._motor.clear()
+        self._motoren = Motoren()
         return self._motoren(self.sjablonen / sjabloon, f"sjablonen/{sjabloon}")
 
     def _tijdstip(self) -> dt.datetime:
@@ -189,6 +194,7 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
                 for klaar in gestart:
                     klaar.result()
             kanaal.close()
+            geef_vrij()  # what pickling the Werk took (every worker has its copy now)
             try:
                 gemaakte = pool.map(werkproces.maak, taken, chunksize=PER_KEER)
                 vorige: dict[tuple[int, str], tuple[tuple[Artikel, ...], list[str]]] = {}

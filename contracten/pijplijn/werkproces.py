@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from contracten.fouten import ContractenFout
 
+from .vrijgeven import geef_vrij
+
 if TYPE_CHECKING:
     from .plan import Taak
     from .werk import Artikel, Gemaakt, Werk
@@ -33,6 +35,7 @@ def begin(kanaal: Any) -> None:
     if hasattr(signal, "pthread_sigmask"):  # started while the parent held SIGTERM back
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     _WERKER = pickle.loads(kanaal.get())
+    geef_vrij()  # what the Werk's pickled copies took while it was read
 
 
 # In a pool's worker process only: per kind, the articles and summaries it sent last.

@@ -4,6 +4,7 @@ Pure: no files, no Word objects."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -21,12 +22,13 @@ from contracten.rekenen.socialreturn import op_voorbeelden
 from contracten.soorten.basis import ContractSoort, RegioSoort, Uitvoering, basis
 from contracten.soorten.brief import als_brief
 from contracten.soorten.socialreturnrijen import KOLOMMEN as KOLOMMEN  # where it was
-from contracten.soorten.socialreturnrijen import met_perceel as met_perceel
 from contracten.soorten.socialreturnrijen import (
+    Rijen,
     overzicht_bestanden,
     overzicht_rijen,
     per_contract,
 )
+from contracten.soorten.socialreturnrijen import met_perceel as met_perceel
 from contracten.weergave.fragment import Fragment
 
 
@@ -43,10 +45,6 @@ def _regel(profiel: Profiel) -> SocialReturn:
 def verplichtingen(profiel: Profiel) -> list[tuple[Contract, socialreturn.Verplichting]]:
     """Every contract's obligation, in the order of the contracts."""
     return list(per_contract(profiel))
-
-
-def totaal(rijen: list[tuple[Contract, socialreturn.Verplichting]]) -> Decimal:
-    return sum((v.bedrag for _, v in rijen if v.bedrag is not None), Decimal(0))
 
 
 def _kop(profiel: Profiel, prijspeil: int, versie: str, heeft_voorbeeld: bool,
@@ -73,26 +71,35 @@ def _per_jaar(uitkomst: socialreturn.Verplichting, vb: bool) -> str | None:
 
 def overzicht_context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str, Any]:
     """Data only: one row per contract (amounts formatted, example values marked); the
-    template heads the table, words `verplicht` and adds the total row."""
+    template heads the table, words `verplicht` and adds the total row. The rows are made as
+    the template goes through them (`Rijen`); the totals in one pass over the contracts."""
     regel = _regel(profiel)
-    rijen = verplichtingen(profiel)
-    aanbieders = [
-        {"naam": c.naam, "jaaromzet": voorbeeld(bedrag(v.jaaromzet), c.aanbieder.voorbeeld),
-         "aanneemsom": (voorbeeld(bedrag(v.aanneemsom), c.aanbieder.voorbeeld)
-                        if v.aanneemsom is not None else None),
-         "verplicht": v.verplicht,
-         "per_jaar": _per_jaar(v, op_voorbeelden(regel, c.aanbieder)),
-         "bedrag": (voorbeeld(bedrag(v.bedrag), op_voorbeelden(regel, c.aanbieder))
-                    if v.bedrag is not None else None)}
-        for c, v in rijen]
-    heeft_voorbeeld = any(c.aanbieder.voorbeeld for c, _ in rijen) or bool(regel.voorbeeld)
-    # A total built on an example value is an example too.
-    totaal_voorbeeld = any(op_voorbeelden(regel, c.aanbieder) for c, v in rijen
-                           if v.bedrag is not None)
-    return {**_kop(profiel, prijspeil, versie, heeft_voorbeeld), "aanbieders": aanbieders,
-            "aantal_verplicht": sum(v.verplicht for _, v in rijen),
-            "totaal": voorbeeld(bedrag(totaal(rijen)), totaal_voorbeeld),
+    heeft_voorbeeld = bool(regel.voorbeeld)
+    totaal_voorbeeld = False  # a total built on an example value is an example too
+    aantal_verplicht = 0
+    som = Decimal(0)
+    for c, v in per_contract(profiel):
+        heeft_voorbeeld = heeft_voorbeeld or c.aanbieder.voorbeeld
+        aantal_verplicht += v.verplicht
+        if v.bedrag is not None:
+            totaal_voorbeeld = totaal_voorbeeld or op_voorbeelden(regel, c.aanbieder)
+            som += v.bedrag
+    return {**_kop(profiel, prijspeil, versie, heeft_voorbeeld),
+            "aanbieders": Rijen(profiel, functools.partial(_overzicht_rij, regel)),
+            "aantal_verplicht": aantal_verplicht,
+            "totaal": voorbeeld(bedrag(som), totaal_voorbeeld),
             "aanneemsom_per": regel.aanneemsom_per}
+
+
+def _overzicht_rij(regel: SocialReturn, c: Contract, v: socialreturn.Verplichting
+                   ) -> dict[str, Any]:
+    return {"naam": c.naam, "jaaromzet": voorbeeld(bedrag(v.jaaromzet), c.aanbieder.voorbeeld),
+            "aanneemsom": (voorbeeld(bedrag(v.aanneemsom), c.aanbieder.voorbeeld)
+                           if v.aanneemsom is not None else None),
+            "verplicht": v.verplicht,
+            "per_jaar": _per_jaar(v, op_voorbeelden(regel, c.aanbieder)),
+            "bedrag": (voorbeeld(bedrag(v.bedrag), op_voorbeelden(regel, c.aanbieder))
+                       if v.bedrag is not None else None)}
 
 
 PARTIJ = re.compile(r"\b(?:Opdrachtnemer|Opdrachtgever)\b")
@@ -208,7 +215,8 @@ def _repr_in_stukken(paren: list[tuple[str, Any]], rijen: Iterable[Any]) -> Iter
     yield "(["
     for i, (sleutel, waarde) in enumerate(paren):
         yield f"{', ' if i else ''}({sleutel!r}, "
-        yield from _lijst_in_stukken(waarde) if isinstance(waarde, list) else [repr(waarde)]
+        yield from (_lijst_in_stukken(waarde) if isinstance(waarde, list | Rijen)
+                    else [repr(waarde)])
         yield ")"
     yield "], "
     yield from _lijst_in_stukken(rijen)

@@ -4,9 +4,9 @@ them all at once. Pure: no files."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
@@ -21,6 +21,50 @@ def per_contract(profiel: Profiel) -> Iterator[tuple[Contract, socialreturn.Verp
     assert regel is not None, "alleen voor een regio met social return"
     looptijd = profiel.regio.aanbesteding.looptijd
     return ((c, socialreturn.bereken(regel, c, looptijd)) for c in profiel.contracten)
+
+
+class Rijen(Sequence[dict[str, Any]]):
+    """The rows of the overview's Word document, one per contract (`rij` makes one from the
+    contract and its obligation), made afresh each time they are gone through or looked up:
+    the overview's worker never holds the rows of 20,000 aanbieders at once. Shown (`repr`)
+    and compared as the list of all rows."""
+
+    __slots__ = ("_profiel", "_rij")
+
+    def __init__(self, profiel: Profiel,
+                 rij: Callable[[Contract, socialreturn.Verplichting], dict[str, Any]]) -> None:
+        self._profiel, self._rij = profiel, rij
+
+    def __len__(self) -> int:
+        return len(self._profiel.contracten)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (self._rij(c, v) for c, v in per_contract(self._profiel))
+
+    @overload
+    def __getitem__(self, i: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, i: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        contract = self._profiel.contracten[i]
+        regel = self._profiel.regio.regels.socialreturn
+        assert regel is not None, "alleen voor een regio met social return"
+        return self._rij(contract, socialreturn.bereken(
+            regel, contract, self._profiel.regio.aanbesteding.looptijd))
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def __eq__(self, ander: object) -> bool:
+        if not isinstance(ander, list | Rijen):
+            return NotImplemented
+        return list(self) == list(ander)
+
+    __hash__ = None  # type: ignore[assignment]  # like a list
 
 
 KOLOMMEN = [
