@@ -1,12 +1,14 @@
 """The user's cache folder of contracten: what a run keeps for the next one (a region's summary,
-compiled templates, a LibreOffice profile). Never needed: lost, not writable or not there,
-everything is made again."""
+compiled templates, read profile files, a LibreOffice profile). Never needed: lost, not
+writable or not there, everything is made again."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
+import tempfile
 from pathlib import Path
 
 OMGEVING = "CONTRACTEN_CACHE"  # another folder than the user's cache folder
@@ -42,3 +44,28 @@ def alleen_van_mij(pad: Path) -> bool:
     except OSError:
         return False
     return s.st_uid == os.getuid() and not s.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def bewaar(pad: Path, inhoud: bytes, maximum: int, soorten: tuple[str, ...]) -> None:
+    """Keep a record at `pad`: atomically (a run reading at the same time sees the old file or
+    the new one), silently not when it cannot be written. Then at most `maximum` records whose
+    names end in one of `soorten` stay in its folder: the least recently written go."""
+    with contextlib.suppress(OSError):
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as uit:
+                uit.write(inhoud)
+            os.replace(tijdelijk, pad)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tijdelijk)
+            raise
+        bestanden = []
+        for item in os.scandir(pad.parent):
+            if item.name.endswith(soorten):
+                with contextlib.suppress(OSError):
+                    bestanden.append((item.stat().st_mtime_ns, item.path))
+        for _, oud in sorted(bestanden)[:-maximum]:
+            with contextlib.suppress(OSError):
+                os.unlink(oud)

@@ -24,14 +24,13 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from contracten.lezen.cachemap import alleen_van_mij, cachemap
+from contracten.lezen.cachemap import alleen_van_mij, bewaar, cachemap
 
 VERSIE = 2
 MAP = "profielen"  # in the cache folder
@@ -145,30 +144,9 @@ def _lees(record: Path, code: str) -> dict[bytes, tuple[Any, int]]:
 
 
 def _schrijf(record: Path, code: str, delen: dict[bytes, tuple[Any, int]]) -> None:
-    """Keep the parts of a file, atomically; silently not when it cannot be written."""
-    with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
+    """Keep the parts of a file (see `cachemap.bewaar`); silently not when they cannot be
+    pickled. At most MAXIMUM records stay."""
+    with contextlib.suppress(pickle.PicklingError, RecursionError):
         inhoud = pickle.dumps({"versie": VERSIE, "code": code, "delen": delen},
                               pickle.HIGHEST_PROTOCOL)
-        record.parent.mkdir(parents=True, exist_ok=True)
-        fd, tijdelijk = tempfile.mkstemp(dir=record.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as uit:
-                uit.write(inhoud)
-            os.replace(tijdelijk, record)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tijdelijk)
-            raise
-        _ruim_op(record.parent)
-
-
-def _ruim_op(map_: Path) -> None:
-    """At most MAXIMUM records: the least recently written go."""
-    bestanden = []
-    for item in os.scandir(map_):
-        if item.name.endswith(".pickle"):
-            with contextlib.suppress(OSError):
-                bestanden.append((item.stat().st_mtime_ns, item.path))
-    for _, oud in sorted(bestanden)[:-MAXIMUM]:
-        with contextlib.suppress(OSError):
-            os.unlink(oud)
+        bewaar(record, inhoud, MAXIMUM, (".pickle",))

@@ -20,7 +20,6 @@ import json
 import marshal
 import os
 import sys
-import tempfile
 import types
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ import markupsafe
 from jinja2 import Environment, Template, meta
 from markupsafe import Markup, escape
 
-from contracten.lezen.cachemap import alleen_van_mij, cachemap
+from contracten.lezen.cachemap import alleen_van_mij, bewaar, cachemap
 
 VERSIE = 1
 MAP = "sjablonen"  # in the cache folder
@@ -152,30 +151,6 @@ def _schrijf(pad: Path, sleutel: str, code: types.CodeType) -> None:
 
 
 def _bewaar(pad: Path, inhoud: bytes) -> None:
-    """Keep a record: atomically (a run reading at the same time sees the old file or the new
-    one), silently not when it cannot be written."""
-    with contextlib.suppress(OSError):
-        pad.parent.mkdir(parents=True, exist_ok=True)
-        fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as uit:
-                uit.write(inhoud)
-            os.replace(tijdelijk, pad)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tijdelijk)
-            raise
-        _ruim_op(pad.parent)
-
-
-def _ruim_op(map_: Path) -> None:
-    """At most MAXIMUM records (compiled templates, their variables): the least recently
-    written go."""
-    bestanden = []
-    for item in os.scandir(map_):
-        if item.name.endswith((".code", ".variabelen")):
-            with contextlib.suppress(OSError):
-                bestanden.append((item.stat().st_mtime_ns, item.path))
-    for _, oud in sorted(bestanden)[:-MAXIMUM]:
-        with contextlib.suppress(OSError):
-            os.unlink(oud)
+    """Keep a record (see `cachemap.bewaar`): at most MAXIMUM (compiled templates, their
+    variables) stay."""
+    bewaar(pad, inhoud, MAXIMUM, (".code", ".variabelen"))
