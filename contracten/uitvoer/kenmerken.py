@@ -21,6 +21,7 @@ from pathlib import Path
 
 from contracten.fouten import ContractenFout
 from contracten.lezen.bewaard import Bewaard
+from contracten.lezen.vingerafdruk import Staat
 from contracten.uitvoer.map import sha256, vervang_atomair
 
 BESTAND = ".contracten-kenmerken.json"
@@ -127,6 +128,28 @@ def in_map(doel: Path, regio: str, paden: Iterable[str]
     gehasht, _, gewijzigd = _hashes(uitvoer, uitvoer / map_ / BESTAND,
                                     [voor + pad for pad in paden])
     return {pad[len(voor):]: hash_ for pad, hash_ in gehasht.items()}, gewijzigd
+
+
+def zoals_vastgelegd(doel: Path, regio: str, verwacht: Mapping[str, str | None],
+                     staten: Mapping[str, Staat | None]) -> bool:
+    """Whether each file `pad` of `verwacht` (relative to output folder `doel`) in the state
+    `staten[pad]` (its lstat as `lezen.vingerafdruk` keeps it, taken by the caller) is, by the
+    record alone, a regular file with sha256 `verwacht[pad]`: recorded with that state and that
+    hash, not within the tick the record was written. Reads no file and looks at none again;
+    False (decide the usual way, `in_map`) for anything else, also a file the record cannot
+    vouch for though its content may well be right."""
+    uitvoer, map_, voor = _plek(doel, regio)
+    gelezen = _gelezen.lees(uitvoer / map_ / BESTAND, lambda: _parse(uitvoer / map_ / BESTAND))
+    if gelezen is None:
+        return False
+    bekend, geschreven = gelezen
+    for pad, hash_ in verwacht.items():
+        staat, vorig = staten.get(pad), bekend.get(voor + pad)
+        if hash_ is None or staat is None or vorig is None or not stat.S_ISREG(staat[0]) \
+                or vorig[:4] != staat[1:] or max(staat[2:4]) >= geschreven \
+                or vorig[4] != hash_:
+            return False
+    return True
 
 
 def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str]) -> None:
