@@ -1,7 +1,7 @@
 """Recording the fingerprint after a run (`Snelpad.leg_vast`) looks at the output folder once:
 whether every document is as the run committed it is decided from the states that one
 fingerprint saw, checked against the record of sizes and times
-(`uitvoer.kenmerken.zoals_vastgelegd`). What that record cannot vouch for is decided the usual
+(`uitvoer.kenmerken.Bevestiging`). What that record cannot vouch for is decided the usual
 way (reading the file, `kenmerken.in_map`), so nothing goes unnoticed that was noticed before."""
 
 from __future__ import annotations
@@ -43,25 +43,32 @@ def vastgelegd(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return doel, hashes
 
 
-def _staten(doel: Path, paden: list[str]) -> dict[str, vingerafdruk.Staat | None]:
-    staten: dict[str, vingerafdruk.Staat | None] = {}
-    vingerafdruk.afdruk([os.path.join(os.path.abspath(doel), p) for p in paden], staten=staten)
-    return {p: staten[os.path.join(os.path.abspath(doel), p)] for p in paden}
+def _bevestigd(doel: Path, verwacht: dict[str, str | None], paden: list[str] | None = None
+               ) -> bool:
+    """Whether the record vouches for `verwacht`, by one look at `paden` (default: those)."""
+    bevestiging = kenmerken.Bevestiging(doel, REGIO, verwacht)
+    vingerafdruk.afdruk([os.path.join(os.path.abspath(doel), p)
+                         for p in (list(verwacht) if paden is None else paden)],
+                        kijk=bevestiging)
+    return bevestiging.bevestigd
 
 
-def test_de_staten_van_de_vingerafdruk_zijn_die_van_lstat(vastgelegd):
+def test_de_vingerafdruk_toont_elke_staat_van_lstat(vastgelegd):
     doel, hashes = vastgelegd
     paden = [os.path.join(doel, p) for p in [*hashes, "weg.txt"]]
-    staten: dict[str, vingerafdruk.Staat | None] = {}
-    assert vingerafdruk.afdruk(paden, per=1, staten=staten) == vingerafdruk.afdruk(paden)
+    gezien: list[tuple[str, vingerafdruk.Staat | None]] = []
+    assert vingerafdruk.afdruk(paden, per=1, kijk=lambda p, s: gezien.append((p, s))) \
+        == vingerafdruk.afdruk(paden)
     s = os.lstat(paden[0])
-    assert staten[paden[0]] == (s.st_mode, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino)
-    assert staten[paden[2]] is None and list(staten) == paden
+    assert gezien[0] == (paden[0], (s.st_mode, s.st_size, s.st_mtime_ns, s.st_ctime_ns,
+                                    s.st_ino))
+    assert gezien[2] == (paden[2], None) and [p for p, _ in gezien] == paden
 
 
 def test_vastgelegde_bestanden_worden_bevestigd(vastgelegd):
     doel, hashes = vastgelegd
-    assert kenmerken.zoals_vastgelegd(doel, REGIO, hashes, _staten(doel, list(hashes)))
+    assert _bevestigd(doel, hashes)
+    assert _bevestigd(doel, hashes, ["x", *hashes, "../" + kenmerken.BESTAND])  # others: no matter
 
 
 def test_een_bestand_met_de_hand_gewijzigd_en_zijn_tijd_terug(vastgelegd):
@@ -74,11 +81,12 @@ def test_een_bestand_met_de_hand_gewijzigd_en_zijn_tijd_terug(vastgelegd):
     record = doel.parent / kenmerken.BESTAND
     later = time.time_ns() + 2_000_000_000
     os.utime(record, ns=(later, later))
-    assert not kenmerken.zoals_vastgelegd(doel, REGIO, hashes, _staten(doel, list(hashes)))
+    assert not _bevestigd(doel, hashes)
 
 
 @pytest.mark.parametrize("geval", ["andere-hash", "geen-hash", "niet-vastgelegd", "weg",
-                                   "koppeling", "map", "geen-record", "zelfde-tik"])
+                                   "koppeling", "map", "geen-record", "zelfde-tik",
+                                   "niet-bekeken"])
 def test_wat_het_record_niet_bevestigt(vastgelegd, geval):
     doel, hashes = vastgelegd
     verwacht: dict[str, str | None] = dict(hashes)
@@ -104,7 +112,8 @@ def test_wat_het_record_niet_bevestigt(vastgelegd, geval):
         record = doel.parent / kenmerken.BESTAND
         a = (doel / "a.docx").stat()
         os.utime(record, ns=(a.st_atime_ns, max(a.st_mtime_ns, a.st_ctime_ns)))
-    assert not kenmerken.zoals_vastgelegd(doel, REGIO, verwacht, _staten(doel, list(verwacht)))
+    bekeken = [p for p in verwacht if p != "a.docx"] if geval == "niet-bekeken" else None
+    assert not _bevestigd(doel, verwacht, bekeken)
 
 
 def _tel_uitvoerafdrukken(monkeypatch: pytest.MonkeyPatch, uitvoer: Path) -> list[int]:
@@ -120,6 +129,14 @@ def _tel_uitvoerafdrukken(monkeypatch: pytest.MonkeyPatch, uitvoer: Path) -> lis
 
     monkeypatch.setattr(snelpad, "afdruk", tel)
     return tellingen
+
+
+class _Nooit(kenmerken.Bevestiging):
+    """A record that vouches for nothing."""
+
+    @property
+    def bevestigd(self) -> bool:
+        return False
 
 
 def _bij_het_vastleggen(monkeypatch: pytest.MonkeyPatch, naam: str, vervanger: object) -> None:
@@ -149,7 +166,7 @@ def test_na_een_run_wordt_de_uitvoer_een_keer_bekeken(regios, tmp_path, monkeypa
 def test_wat_het_record_niet_bevestigt_wordt_gelezen_als_voorheen(regios, tmp_path,
                                                                   monkeypatch):
     uitvoer = tmp_path / "uit"
-    _bij_het_vastleggen(monkeypatch, "zoals_vastgelegd", lambda *a: False)
+    _bij_het_vastleggen(monkeypatch, "Bevestiging", _Nooit)
     tellingen = _tel_uitvoerafdrukken(monkeypatch, uitvoer)
     assert _run(regios, uitvoer).geschreven
     assert len(tellingen) == 2  # read the usual way, and then still as fingerprinted
@@ -160,7 +177,7 @@ def test_wat_het_record_niet_bevestigt_wordt_gelezen_als_voorheen(regios, tmp_pa
 def test_een_document_dat_niet_is_wat_de_run_maakte_wordt_niet_vastgelegd(regios, tmp_path,
                                                                            monkeypatch):
     uitvoer = tmp_path / "uit"
-    _bij_het_vastleggen(monkeypatch, "zoals_vastgelegd", lambda *a: False)
+    _bij_het_vastleggen(monkeypatch, "Bevestiging", _Nooit)
     echt = kenmerken.in_map
 
     def met_de_hand(doel, regio, paden):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Callable, Iterable
 
 # How far a file system's clock may run behind the system clock (one kernel tick, at most
 # 10 ms); a file system that keeps whole seconds (FAT keeps two) is trusted two seconds later.
@@ -44,14 +44,15 @@ def _staat(pad: str) -> Staat | None:
 
 
 def afdruk(paden: Iterable[str], per: int = 1000,
-           staten: MutableMapping[str, Staat | None] | None = None) -> tuple[str, int]:
+           kijk: Callable[[str, Staat | None], object] | None = None) -> tuple[str, int]:
     """The fingerprint of `paden` (in this order; a missing one counts as missing), and from
     when on it can be trusted (`betrouwbaar`): the newest time found plus the margin of the
     file system's clock. The sha256 of the repr of the list of their states, taken `per` paths
     at a time: an output folder of 20,000 aanbieders has some 80,000 files, whose states and
-    their text held at once were the largest moment of the run's main process. With `staten`,
-    the state of each path (None: missing) is put in it: what the caller decides from the
-    same look (`opdrachten.snelpad`), not from a second one."""
+    their text held at once were the largest moment of the run's main process. With `kijk`,
+    each path and its state (None: missing) is given to it as it is taken: what the caller
+    decides from the same look (`opdrachten.snelpad`), not from a second one, and without
+    holding every state."""
     kenmerk = hashlib.sha256(b"[")
     vanaf = 0
     stuk: list[Staat | None] = []
@@ -59,8 +60,8 @@ def afdruk(paden: Iterable[str], per: int = 1000,
     for pad in paden:
         staat = _staat(pad)
         stuk.append(staat)
-        if staten is not None:
-            staten[pad] = staat
+        if kijk is not None:
+            kijk(pad, staat)
         if staat is not None:
             nieuwste = max(staat[2], staat[3])
             vanaf = max(vanaf, nieuwste + (GROF_NS if nieuwste % 1_000_000_000 == 0

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from contracten.lezen.vingerafdruk import MARGE_NS, Staat, afdruk, betrouwbaar, loop
+from contracten.lezen.vingerafdruk import MARGE_NS, afdruk, betrouwbaar, loop
 from contracten.pijplijn.resultaat import OngewijzigdResultaat, Resultaat
 
 if TYPE_CHECKING:
@@ -198,12 +198,13 @@ class Snelpad:
         uitvoer = sorted({d.pad for d in resultaat.manifest.documenten} | set(register))
         vaste = ["", MANIFEST, definitief.BESTAND, os.path.join("..", kenmerken.BESTAND)]
         paden = _uitvoerpaden(doel, [*vaste, *uitvoer])
-        staten: dict[str, Staat | None] = {}
+        verwacht = {**{p: g.get("sha256") for p, g in register.items()},
+                    **{d.pad: d.sha256 for d in resultaat.manifest.documenten}}
         for _ in range(5):  # what the run just wrote is trusted a tick of the clock later
             time.sleep(MARGE_NS / 1e9)
             genomen = time.time_ns()
-            staten.clear()
-            uit_afdruk, vanaf = afdruk(paden, staten=staten)
+            bevestiging = kenmerken.Bevestiging(resultaat.map, profiel.sleutel, verwacht)
+            uit_afdruk, vanaf = afdruk(paden, kijk=bevestiging)
             if betrouwbaar(vanaf, genomen):
                 break
         else:
@@ -212,16 +213,11 @@ class Snelpad:
         # normal path trusts (a file edited by hand in the meantime is not): first from the
         # states this fingerprint saw (then nothing is looked at again), else the usual way,
         # reading what the record cannot vouch for, and the files still as fingerprinted.
-        verwacht = {**{p: g.get("sha256") for p, g in register.items()},
-                    **{d.pad: d.sha256 for d in resultaat.manifest.documenten}}
-        basis = paden[0] + os.sep
-        if not kenmerken.zoals_vastgelegd(resultaat.map, profiel.sleutel, verwacht,
-                                          {p: staten.get(basis + p) for p in verwacht}):
+        if not bevestiging.bevestigd:
             gehasht, _ = kenmerken.in_map(resultaat.map, profiel.sleutel, uitvoer)
             if any(gehasht.get(p) != h for p, h in verwacht.items()) \
                     or afdruk(paden)[0] != uit_afdruk:
                 return
-        del staten
         # What a rerun keeps: in a run of every document all files of the manifest (not stored)
         bewaard = None if ongewijzigd == uitvoer else ongewijzigd
         with contextlib.suppress(Exception):  # not writable: the next run takes the normal path
