@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,34 @@ def test_een_document_dat_niet_is_wat_de_run_maakte_wordt_niet_vastgelegd(regios
     _bij_het_vastleggen(monkeypatch, "in_map", met_de_hand)
     assert _run(regios, uitvoer).geschreven
     assert not (uitvoer / "assen" / snelpad.BESTAND).exists()
+
+
+def _piek_van_de_blik(doel: Path, aantal: int) -> int:
+    """Peak memory of one look at `aantal` recorded files, checked against the record as it goes
+    (the record and what is expected made beforehand: the caller holds them anyway)."""
+    doel.mkdir(parents=True)
+    hashes = {}
+    for i in range(aantal):
+        (doel / f"{i:05d}.md").write_bytes(b"x")
+        hashes[f"{i:05d}.md"] = hashlib.sha256(b"x").hexdigest()
+    time.sleep(0.03)
+    kenmerken.leg_vast(doel, REGIO, hashes)
+    paden = [os.path.join(os.path.abspath(doel), p) for p in hashes]
+    bevestiging = kenmerken.Bevestiging(doel, REGIO, hashes)
+    tracemalloc.start()
+    try:
+        voor = tracemalloc.get_traced_memory()[0]
+        vingerafdruk.afdruk(paden, kijk=bevestiging)
+        piek = tracemalloc.get_traced_memory()[1] - voor
+    finally:
+        tracemalloc.stop()
+    assert bevestiging.bevestigd
+    return piek
+
+
+def test_de_blik_houdt_niet_elke_staat_vast(tmp_path):
+    """Checking 8,000 files takes no more memory than 1,000: each state is checked as it is
+    taken, not kept (the output of 20,000 aanbieders has some 80,000 files)."""
+    klein = _piek_van_de_blik(tmp_path / "klein" / REGIO / "2025", 1000)
+    groot = _piek_van_de_blik(tmp_path / "groot" / REGIO / "2025", 8000)
+    assert groot < 1.5 * klein, (klein, groot)
