@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 # How far a file system's clock may run behind the system clock (one kernel tick, at most
 # 10 ms); a file system that keeps whole seconds (FAT keeps two) is trusted two seconds later.
 MARGE_NS = 10_000_000
 GROF_NS = 2_000_000_000
 OVERSLAAN = frozenset({"__pycache__"})  # written by Python itself, never read as input
+
+# What the fingerprint keeps of a path (its lstat): type and mode, size, mtime_ns, ctime_ns, inode
+Staat = tuple[int, int, int, int, int]
 
 
 def loop(wortel: str) -> list[str]:
@@ -32,7 +35,7 @@ def loop(wortel: str) -> list[str]:
     return uit
 
 
-def _staat(pad: str) -> tuple[int, int, int, int, int] | None:
+def _staat(pad: str) -> Staat | None:
     try:
         s = os.lstat(pad)
     except OSError:
@@ -40,19 +43,25 @@ def _staat(pad: str) -> tuple[int, int, int, int, int] | None:
     return s.st_mode, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino
 
 
-def afdruk(paden: Iterable[str], per: int = 1000) -> tuple[str, int]:
+def afdruk(paden: Iterable[str], per: int = 1000,
+           kijk: Callable[[str, Staat | None], object] | None = None) -> tuple[str, int]:
     """The fingerprint of `paden` (in this order; a missing one counts as missing), and from
     when on it can be trusted (`betrouwbaar`): the newest time found plus the margin of the
     file system's clock. The sha256 of the repr of the list of their states, taken `per` paths
     at a time: an output folder of 20,000 aanbieders has some 80,000 files, whose states and
-    their text held at once were the largest moment of the run's main process."""
+    their text held at once were the largest moment of the run's main process. With `kijk`,
+    each path and its state (None: missing) is given to it as it is taken: what the caller
+    decides from the same look (`opdrachten.snelpad`), not from a second one, and without
+    holding every state."""
     kenmerk = hashlib.sha256(b"[")
     vanaf = 0
-    stuk: list[tuple[int, int, int, int, int] | None] = []
+    stuk: list[Staat | None] = []
     eerder = False  # a piece went before: the next starts with the separator
     for pad in paden:
         staat = _staat(pad)
         stuk.append(staat)
+        if kijk is not None:
+            kijk(pad, staat)
         if staat is not None:
             nieuwste = max(staat[2], staat[3])
             vanaf = max(vanaf, nieuwste + (GROF_NS if nieuwste % 1_000_000_000 == 0

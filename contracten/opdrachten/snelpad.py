@@ -198,22 +198,26 @@ class Snelpad:
         uitvoer = sorted({d.pad for d in resultaat.manifest.documenten} | set(register))
         vaste = ["", MANIFEST, definitief.BESTAND, os.path.join("..", kenmerken.BESTAND)]
         paden = _uitvoerpaden(doel, [*vaste, *uitvoer])
+        verwacht = {**{p: g.get("sha256") for p, g in register.items()},
+                    **{d.pad: d.sha256 for d in resultaat.manifest.documenten}}
         for _ in range(5):  # what the run just wrote is trusted a tick of the clock later
             time.sleep(MARGE_NS / 1e9)
             genomen = time.time_ns()
-            uit_afdruk, vanaf = afdruk(paden)
+            bevestiging = kenmerken.Bevestiging(resultaat.map, profiel.sleutel, verwacht)
+            uit_afdruk, vanaf = afdruk(paden, kijk=bevestiging)
             if betrouwbaar(vanaf, genomen):
                 break
         else:
             return
         # And every file is as the run committed it, by the same record of sizes and times the
-        # normal path trusts (a file edited by hand in the meantime is not), still unchanged.
-        gehasht, _ = kenmerken.in_map(resultaat.map, profiel.sleutel, uitvoer)
-        verwacht = {**{p: g.get("sha256") for p, g in register.items()},
-                    **{d.pad: d.sha256 for d in resultaat.manifest.documenten}}
-        if any(gehasht.get(p) != h for p, h in verwacht.items()) \
-                or afdruk(paden)[0] != uit_afdruk:
-            return
+        # normal path trusts (a file edited by hand in the meantime is not): first from the
+        # states this fingerprint saw (then nothing is looked at again), else the usual way,
+        # reading what the record cannot vouch for, and the files still as fingerprinted.
+        if not bevestiging.bevestigd:
+            gehasht, _ = kenmerken.in_map(resultaat.map, profiel.sleutel, uitvoer)
+            if any(gehasht.get(p) != h for p, h in verwacht.items()) \
+                    or afdruk(paden)[0] != uit_afdruk:
+                return
         # What a rerun keeps: in a run of every document all files of the manifest (not stored)
         bewaard = None if ongewijzigd == uitvoer else ongewijzigd
         with contextlib.suppress(Exception):  # not writable: the next run takes the normal path

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from contracten.fouten import ContractenFout
 from contracten.lezen.bewaard import Bewaard
+from contracten.lezen.vingerafdruk import Staat
 from contracten.uitvoer.map import sha256, vervang_atomair
 
 BESTAND = ".contracten-kenmerken.json"
@@ -127,6 +128,41 @@ def in_map(doel: Path, regio: str, paden: Iterable[str]
     gehasht, _, gewijzigd = _hashes(uitvoer, uitvoer / map_ / BESTAND,
                                     [voor + pad for pad in paden])
     return {pad[len(voor):]: hash_ for pad, hash_ in gehasht.items()}, gewijzigd
+
+
+class Bevestiging:
+    """Whether each file `pad` of `verwacht` (relative to output folder `doel`) is, by the
+    record alone, a regular file with sha256 `verwacht[pad]`: recorded with the state it has
+    and that hash, not within the tick the record was written. Fed the states of a look the
+    caller takes (`vingerafdruk.afdruk`'s `kijk`: absolute paths, their lstat), one at a time,
+    holding nothing per file; reads no file and looks at none again. `bevestigd` is False
+    (decide the usual way, `in_map`) for anything else, also for a file the record cannot
+    vouch for though its content may well be right, and for one the look did not see."""
+
+    def __init__(self, doel: Path, regio: str, verwacht: Mapping[str, str | None]) -> None:
+        uitvoer, map_, self._voor = _plek(doel, regio)
+        record = uitvoer / map_ / BESTAND
+        self._record = _gelezen.lees(record, lambda: _parse(record))
+        self._verwacht, self._basis = verwacht, os.path.abspath(doel) + os.sep
+        self._gezien, self._mis = 0, self._record is None
+
+    def __call__(self, pad: str, staat: Staat | None) -> None:
+        if self._mis or self._record is None or not pad.startswith(self._basis):
+            return
+        relatief = pad[len(self._basis):]
+        if relatief not in self._verwacht:
+            return
+        self._gezien += 1
+        bekend, geschreven = self._record
+        hash_, vorig = self._verwacht[relatief], bekend.get(self._voor + relatief)
+        if hash_ is None or staat is None or vorig is None or not stat.S_ISREG(staat[0]) \
+                or vorig[:4] != staat[1:] or max(staat[2:4]) >= geschreven \
+                or vorig[4] != hash_:
+            self._mis = True
+
+    @property
+    def bevestigd(self) -> bool:
+        return not self._mis and self._gezien == len(self._verwacht)
 
 
 def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str]) -> None:
