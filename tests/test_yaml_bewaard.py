@@ -136,6 +136,20 @@ def test_te_veel_waarden_samen_zegt_de_gewone_weg(cache, tmp_path, monkeypatch):
     assert bron is None and [m.code for m in meldingen] == ["yaml_te_groot"]
 
 
+def test_een_heel_bewaard_bestand_boven_een_lagere_grens_zegt_de_gewone_weg(cache, tmp_path,
+                                                                            monkeypatch):
+    """A file kept whole (no list of items) under the default limit, read again with a lower
+    one (CONTRACTEN_MAX_WAARDEN): the limit holds, as without the cache."""
+    pad = tmp_path / "regio.yaml"
+    pad.write_text("".join(f"veld_{i}: waarde {i}\n" for i in range(40)), encoding="utf-8")
+    assert not lees_yaml(pad, "x")[1]
+    assert records(cache)  # kept
+    monkeypatch.setattr("contracten.lezen.bron.MAX_WAARDEN", 30)
+    monkeypatch.setattr("contracten.lezen.gebeurtenissen.MAX_WAARDEN", 30)
+    bron, meldingen = lees_yaml(pad, "x")
+    assert bron is None and [m.code for m in meldingen] == ["yaml_te_groot"]
+
+
 def vervalst(cache: Path, pad: Path) -> Path:
     """The record of `pad`, with every kept part saying it has no items: data no reading
     gives."""

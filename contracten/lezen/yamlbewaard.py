@@ -74,7 +74,9 @@ def bewaard(tekst: str, pad: Path, lees: Lezer, maximum: int) -> tuple[Any] | No
                 return None
         nieuw[sleutel] = gevonden
     if not opening:
-        data = nieuw[sleutels[0]][0]
+        data, aantal = nieuw[sleutels[0]]
+        if aantal > maximum:
+            return None  # kept under a higher limit: the usual way says so
     else:
         sleutel_naam = kop.group(1) if kop is not None else ""
         items = []
