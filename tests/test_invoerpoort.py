@@ -19,7 +19,7 @@ import contracten
 from contracten.fouten import InvoerFout
 from contracten.privacy import bevat_bsn, is_bsn
 
-from .conftest import REGIOS, ROOT, voer_uit
+from .conftest import REGIOS, ROOT, voer_uit, voer_uit_als_proces
 
 DATUM = dt.date(2026, 1, 5)
 
@@ -301,6 +301,22 @@ def test_de_weigering_van_een_bsn_noemt_waar_hij_staat(args, plaats):
     uit = voer_uit(*args)
     assert uit.code == 1 and f"Fout: {plaats} op de opdrachtregel bevat een BSN" in uit.stderr
     assert "111" not in uit.stderr
+
+
+def test_een_bsn_in_contracten_door_wordt_geweigerd(assen_gegenereerd, tmp_path):
+    """`--door` may also come from CONTRACTEN_DOOR; that name reaches the register too."""
+    register = tmp_path / "register.sqlite"
+    uit = voer_uit_als_proces("akkoord", "assen", "--aanbieder", "wonen-plus",
+                              "--uitvoer", str(assen_gegenereerd), "--database", str(register),
+                              env={"CONTRACTEN_DOOR": "J. 111 222 333"})
+    assert uit.code == 1, uit.stderr
+    assert ("Fout: de omgevingsvariabele CONTRACTEN_DOOR bevat een BSN" in uit.stderr
+            and "[bsn]" in uit.stderr and "222" not in uit.stderr)
+    assert not register.exists()
+    goed = voer_uit_als_proces("akkoord", "assen", "--aanbieder", "wonen-plus",
+                               "--uitvoer", str(assen_gegenereerd), "--database", str(register),
+                               env={"CONTRACTEN_DOOR": "mr. J. Jansen"})
+    assert goed.code == 0 and register.is_file(), goed.stderr
 
 
 @pytest.mark.parametrize("vorm", ["los", "met_is"])

@@ -35,6 +35,8 @@ def bij_sigterm(signum: int, frame: object) -> None:
 # Options whose value is a connection address, never written to a document, the register or a
 # message: a password or a generated database name may hold nine digits that pass the elfproef.
 GEEN_GEGEVENS = frozenset({"--database"})
+# Environment variables that give an option a value which reaches the register (`--door`).
+MET_GEGEVENS = ("CONTRACTEN_DOOR",)
 
 
 def bsn_plaats(args: list[str]) -> str | None:
@@ -55,9 +57,12 @@ def bsn_plaats(args: list[str]) -> str | None:
 class Groep(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         plaats = bsn_plaats(args)
+        plaats = f"{plaats} op de opdrachtregel" if plaats else next(
+            (f"de omgevingsvariabele {naam}" for naam in MET_GEGEVENS
+             if bevat_bsn(os.environ.get(naam, ""))), None)
         if plaats:
-            click.echo(f"Fout: {plaats} op de opdrachtregel bevat een BSN (9 cijfers die de "
-                       "elfproef halen); gebruik een pseudoniem. [bsn]", err=True)
+            click.echo(f"Fout: {plaats} bevat een BSN (9 cijfers die de elfproef halen); "
+                       "gebruik een pseudoniem. [bsn]", err=True)
             ctx.exit(1)
         return super().parse_args(ctx, args)
 
