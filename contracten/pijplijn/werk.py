@@ -36,7 +36,7 @@ from .starten import Werkercontext
 from .vrijgeven import geef_vrij
 
 if TYPE_CHECKING:
-    from contracten.weergave.motor import Motor, Motoren
+    from contracten.weergave.motor import Motor
 
 DREMPEL = 24  # fewer documents than this are made in the main process: a pool costs a start-up
 PER_KEER = 8  # tasks handed to a worker at a time
@@ -76,7 +76,6 @@ class Werk:
     staging: Path
     # The rendering engine is loaded where documents are made: not in a main process that only
     # hands them out to its workers.
-    _motoren: Motoren | None = field(default=None, repr=False)
     _motor: dict[str, Motor] = field(default_factory=dict, repr=False)  # by template name
     _contracten: dict[str, Contract] = field(default_factory=dict, repr=False)
     _samenvattingen: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -89,11 +88,11 @@ class Werk:
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()
-                if k not in ("_motoren", "_motor", "_contracten", "_samenvattingen", "_mappen",
+                if k not in ("_motor", "_contracten", "_samenvattingen", "_mappen",
                              "_opbouw")}
 
     def __setstate__(self, staat: dict[str, Any]) -> None:
-        self.__dict__.update(staat, _motoren=None, _motor={}, _samenvattingen={},
+        self.__dict__.update(staat, _motor={}, _samenvattingen={},
                              _mappen=set(), _opbouw=Opbouwgeheugen())
         self.__post_init__()
 
@@ -137,11 +136,10 @@ class Werk:
         plan.taken), so a process that moves on to another template does not come back to
         the one before (should it, that is prepared again), and a prepared template with its
         block memory (tens of MB) would otherwise stay beside the next."""
-        from contracten.weergave.motor import Motoren
+        from contracten.weergave.motor import Motor
 
         self._motor.clear()
-        self._motoren = Motoren()
-        return self._motoren(self.sjablonen / sjabloon, f"sjablonen/{sjabloon}")
+        return Motor(self.sjablonen / sjabloon, f"sjablonen/{sjabloon}")
 
     def _tijdstip(self) -> dt.datetime:
         """Document properties carry the prijspeil's start date: same input, same bytes."""

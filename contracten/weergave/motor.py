@@ -245,15 +245,3 @@ class Motor:
         body_tekst, blokken = geserialiseerd(body)
         return (body_tekst, onderdelen_van(body, self.stijlen, blokken, self.tweeling),
                 met_inhoudsopgave)
-
-
-class Motoren:
-    """The prepared templates of one process, by path."""
-
-    def __init__(self) -> None:
-        self._motoren: dict[Path, Motor] = {}
-
-    def __call__(self, pad: Path, naam: str) -> Motor:
-        if pad not in self._motoren:
-            self._motoren[pad] = Motor(pad, naam)
-        return self._motoren[pad]
