@@ -47,15 +47,13 @@ class Bewaard(Generic[T]):
             return gevonden[1]
         uit = lees()
         if uit is not None and kenmerk(pad) == voor:
-            with self._slot:
-                if len(self._bewaard) >= self.maximum:
-                    self._bewaard.pop(next(iter(self._bewaard)), None)
-                self._bewaard[sleutel] = (voor, uit)
+            self.houd(pad, uit, voor, soort)
         return uit
 
     def houd(self, pad: Path, uit: T, staat: Kenmerk, soort: Hashable = None) -> None:
         """Keep `uit` as what `pad` holds while the file stays as `staat` (what this process
-        just wrote there: it need not read it back)."""
+        just wrote there: it need not read it back). A file kept before replaces its entry;
+        a new one past `maximum` makes the oldest go."""
         with self._slot:
             sleutel = (os.fspath(pad), soort)
             self._bewaard.pop(sleutel, None)
