@@ -36,6 +36,16 @@ def _kenmerk(staat: os.stat_result) -> tuple[int, int, int, int]:
     return staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns, staat.st_ino
 
 
+def _vertrouwd(vorig: Kenmerk | None, kenmerk: tuple[int, int, int, int], geschreven: int
+               ) -> str | None:
+    """The hash the record gives a file whose state is `kenmerk` (size, mtime, ctime, inode),
+    when it may be trusted: recorded with that same state, and the file not changed within
+    the tick the record was written (`geschreven`); else None (read it)."""
+    if vorig is not None and vorig[:4] == kenmerk and max(kenmerk[1:3]) < geschreven:
+        return vorig[4]
+    return None
+
+
 def _lees(pad: Path) -> tuple[dict[str, Kenmerk], int]:
     """The record and the moment it was written (ns); empty when missing or unreadable. Parsed
     again only when the record changed (a page of the web looks at thousands of files)."""
@@ -93,8 +103,8 @@ def _hashes(uitvoer: Path, record: Path, paden: Iterable[str]
             continue
         kenmerk = _kenmerk(staat)
         vorig = bekend.get(pad)
-        if vorig is not None and vorig[:4] == kenmerk and max(kenmerk[1:3]) < geschreven:
-            uit[pad] = vorig[4]
+        if (vertrouwd := _vertrouwd(vorig, kenmerk, geschreven)) is not None:
+            uit[pad] = vertrouwd
             continue
         try:
             with open(bestand, "rb") as f:
@@ -154,10 +164,9 @@ class Bevestiging:
             return
         self._gezien += 1
         bekend, geschreven = self._record
-        hash_, vorig = self._verwacht[relatief], bekend.get(self._voor + relatief)
-        if hash_ is None or staat is None or vorig is None or not stat.S_ISREG(staat[0]) \
-                or vorig[:4] != staat[1:] or max(staat[2:4]) >= geschreven \
-                or vorig[4] != hash_:
+        hash_ = self._verwacht[relatief]
+        if hash_ is None or staat is None or not stat.S_ISREG(staat[0]) \
+                or _vertrouwd(bekend.get(self._voor + relatief), staat[1:], geschreven) != hash_:
             self._mis = True
 
     @property
