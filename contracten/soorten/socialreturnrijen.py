@@ -15,12 +15,14 @@ from contracten.rekenen.socialreturn import op_voorbeelden
 from contracten.weergave.spreadsheet import Kolom, als_xlsx, csv_bestanden
 
 
-def per_contract(profiel: Profiel) -> Iterator[tuple[Contract, socialreturn.Verplichting]]:
-    """Every contract's obligation, in the order of the contracts, one at a time."""
+def per_contract(profiel: Profiel, contracten: Iterable[Contract] | None = None
+                 ) -> Iterator[tuple[Contract, socialreturn.Verplichting]]:
+    """Every contract's obligation (or that of `contracten`), in their order, one at a time."""
     regel = profiel.regio.regels.socialreturn
     assert regel is not None, "alleen voor een regio met social return"
     looptijd = profiel.regio.aanbesteding.looptijd
-    return ((c, socialreturn.bereken(regel, c, looptijd)) for c in profiel.contracten)
+    return ((c, socialreturn.bereken(regel, c, looptijd))
+            for c in (profiel.contracten if contracten is None else contracten))
 
 
 class Rijen(Sequence[dict[str, Any]]):
@@ -50,11 +52,8 @@ class Rijen(Sequence[dict[str, Any]]):
     def __getitem__(self, i: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        contract = self._profiel.contracten[i]
-        regel = self._profiel.regio.regels.socialreturn
-        assert regel is not None, "alleen voor een regio met social return"
-        return self._rij(contract, socialreturn.bereken(
-            regel, contract, self._profiel.regio.aanbesteding.looptijd))
+        ((contract, verplichting),) = per_contract(self._profiel, [self._profiel.contracten[i]])
+        return self._rij(contract, verplichting)
 
     def __repr__(self) -> str:
         return repr(list(self))
