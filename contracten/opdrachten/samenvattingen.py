@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from contracten.lezen.cachemap import cachemap as cachemap  # where it is imported from elsewhere
+from contracten.lezen.cachemap import cachemap
 from contracten.lezen.vingerafdruk import afdruk, betrouwbaar
 
 from .snelpad import grenzen, grenzen_geldig, omgeving, profielpaden
