@@ -20,18 +20,23 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "cache" / "contracten" / vertaald_module.MAP
 
 
-@pytest.fixture
-def compilaties(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The sources OMGEVING really compiled (not taken from the cache)."""
+def _bespied(monkeypatch: pytest.MonkeyPatch, methode: str) -> list[str]:
+    """The sources OMGEVING's `methode` (compile, parse) really got."""
     gedaan: list[str] = []
-    echt = type(OMGEVING).compile
+    echt = getattr(type(OMGEVING), methode)
 
-    def compile(self, bron, *args, **kwargs):
+    def spion(self, bron, *args, **kwargs):
         gedaan.append(bron)
         return echt(self, bron, *args, **kwargs)
 
-    monkeypatch.setattr(type(OMGEVING), "compile", compile)
+    monkeypatch.setattr(type(OMGEVING), methode, spion)
     return gedaan
+
+
+@pytest.fixture
+def compilaties(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sources OMGEVING really compiled (not taken from the cache)."""
+    return _bespied(monkeypatch, "compile")
 
 
 def test_tweede_keer_uit_de_cache_met_dezelfde_uitkomst(cache, compilaties):
@@ -115,14 +120,7 @@ def test_hoogstens_maximum_bewaard(cache, monkeypatch):
 
 
 def test_variabelen_uit_de_cache_en_nooit_verouderd(cache, monkeypatch):
-    ontleed: list[str] = []
-    echt = type(OMGEVING).parse
-
-    def parse(self, bron, *args, **kwargs):
-        ontleed.append(bron)
-        return echt(self, bron, *args, **kwargs)
-
-    monkeypatch.setattr(type(OMGEVING), "parse", parse)
+    ontleed = _bespied(monkeypatch, "parse")
     bron = "{% set z = 1 %}{{ x }}{% for r in rijen %}{{ r.a }}{{ z }}{% endfor %}"
     assert variabelen(OMGEVING, bron) == {"x", "rijen"}
     assert variabelen(OMGEVING, bron) == {"x", "rijen"}
