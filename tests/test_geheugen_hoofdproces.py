@@ -16,6 +16,7 @@ from contracten.pijplijn.plan import maak_plan
 from contracten.profiel.laden import laad_regio
 from contracten.soorten import socialreturn
 from contracten.soorten.register import soorten
+from contracten.soorten.socialreturnrijen import overzicht_rijen
 from contracten.uitvoer import kenmerken
 
 from .conftest import REGIOS, maak_grote_regio
@@ -101,17 +102,23 @@ def test_plannen_houdt_niet_alle_aanbieders_tegelijk_vast(tmp_path):
 
 
 def test_het_kenmerk_van_het_overzicht_is_de_hash_van_alles_wat_het_toont():
-    """Taken piece by piece, the overview's kenmerk is still the sha256 of the repr of its
-    context (but for what regio.yaml and programma.yaml give) and of all its rows."""
+    """Taken a contract at a time, the overview's kenmerk is the sha256 of the repr of each
+    row of its Word document beside its row of the workbook, then of the rest of its context
+    (but for what regio.yaml and programma.yaml give)."""
     profiel = laad_regio(REGIOS, "assen")
     prijspeil = profiel.laatste_prijspeil()
     context = socialreturn.overzicht_context(profiel, prijspeil, "")
-    geheel = repr(([(k, v) for k, v in context.items()
-                    if k not in ("regio", "aanbesteding", "programma")],
-                   list(socialreturn.overzicht_rijen(profiel))))
-    assert "'aanbieders', [{" in geheel  # the rows are in it
+    rijen = list(context["aanbieders"])
+    werkmap = list(overzicht_rijen(profiel))
+    assert len(rijen) == len(werkmap) == len(profiel.contracten) > 1
+    verwacht = hashlib.sha256()
+    for rij, werkmaprij in zip(rijen, werkmap, strict=True):
+        verwacht.update(repr((rij, werkmaprij)).encode())
+    verwacht.update(repr([(k, v) for k, v in context.items()
+                          if k not in ("regio", "aanbesteding", "programma", "aanbieders")]
+                         ).encode())
     kenmerk = soorten()["socialreturn-overzicht"].kenmerk_alle(profiel, prijspeil)
-    assert kenmerk == hashlib.sha256(geheel.encode()).hexdigest()
+    assert kenmerk == verwacht.hexdigest()
 
 
 def _piek_van_afdruk(map_: Path, aantal: int) -> int:

@@ -215,3 +215,66 @@ def test_een_fout_in_een_bewaarde_aanbieder_noemt_zijn_regel(cache, tmp_path):
     assert [(m.regel, m.code) for m in fout.value.meldingen] == [
         (regel, "string_pattern_mismatch")]
     assert "aanbieders[1" in fout.value.meldingen[0].veld
+
+
+def test_een_kleine_wijziging_komt_in_de_aanvulling_niet_in_een_nieuw_record(cache, tmp_path,
+                                                                             monkeypatch):
+    """One changed aanbieder of 200: its part goes into the supplement beside the record, which
+    is not written again (at 20,000 aanbieders that was a large part of such a run); the next
+    run reads nothing; many changes write the record anew and the supplement goes."""
+    pad = tmp_path / "aanbieders.yaml"
+    schrijf(pad, 200)
+    lees_yaml(pad, "x")
+    (record,) = records(cache)
+    inhoud = record.read_bytes()
+    gelezen: list[str] = []
+    echt = yamlbewaard.bewaard
+    monkeypatch.setattr("contracten.lezen.bron.bewaard", lambda tekst, pad_, lees, maximum: echt(
+        tekst, pad_, lambda t: gelezen.append(t) or lees(t), maximum))
+    origineel = pad.read_text(encoding="utf-8")
+    pad.write_text(origineel.replace('"0592 700 007"', '"0592 799 999"'), encoding="utf-8")
+    assert lees_yaml(pad, "x")[0].data == zonder_cache(pad) and len(gelezen) == 1
+    aanvulling = record.with_name(record.stem + yamlbewaard.AANVULLING)
+    assert record.read_bytes() == inhoud and aanvulling.is_file()
+    assert len(pickle.loads(aanvulling.read_bytes())["delen"]) == 1
+    gelezen.clear()
+    bron = lees_yaml(pad, "x")[0]  # the changed part from the supplement
+    assert bron.data == zonder_cache(pad) and not gelezen
+    assert bron.data["aanbieders"][7]["contact"]["telefoon"] == "0592 799 999"
+    pad.write_text(origineel, encoding="utf-8")  # back: every part is in the record again
+    assert lees_yaml(pad, "x")[0].data == zonder_cache(pad) and not gelezen
+    assert not aanvulling.exists() and record.read_bytes() == inhoud
+    veel = origineel.replace('"0592 700 0', '"0592 711 0')  # 100 aanbieders changed
+    pad.write_text(veel, encoding="utf-8")
+    assert lees_yaml(pad, "x")[0].data == zonder_cache(pad) and len(gelezen) == 100
+    assert record.read_bytes() != inhoud and not aanvulling.exists()
+    gelezen.clear()
+    assert lees_yaml(pad, "x")[0].data == zonder_cache(pad) and not gelezen
+
+
+def test_veel_verdwenen_delen_schrijven_het_record_opnieuw(cache, tmp_path):
+    pad = tmp_path / "aanbieders.yaml"
+    schrijf(pad, 200)
+    lees_yaml(pad, "x")
+    schrijf(pad, 100)  # the last 100 are gone: not kept for ever
+    assert lees_yaml(pad, "x")[0].data == zonder_cache(pad)
+    (record,) = records(cache)
+    assert len(pickle.loads(record.read_bytes())["delen"]) == 100
+
+
+def test_een_aanvulling_van_een_ander_telt_niet(cache, tmp_path):
+    pad = tmp_path / "aanbieders.yaml"
+    schrijf(pad, 100)
+    lees_yaml(pad, "x")
+    pad.write_text(pad.read_text(encoding="utf-8").replace('"0592 700 007"', '"0592 799 999"'),
+                   encoding="utf-8")
+    lees_yaml(pad, "x")
+    (aanvulling,) = cache.glob("*" + yamlbewaard.AANVULLING)
+    inhoud = pickle.loads(aanvulling.read_bytes())
+    inhoud["delen"] = {k: ({"aanbieders": [{"id": "vervalst"}]}, 4) for k in inhoud["delen"]}
+    aanvulling.write_bytes(pickle.dumps(inhoud))
+    aanvulling.chmod(0o600)
+    assert lees_yaml(pad, "x")[0].data["aanbieders"][7] == {"id": "vervalst"}  # it is used…
+    if hasattr(os, "getuid"):
+        aanvulling.chmod(0o664)
+        assert lees_yaml(pad, "x")[0].data == zonder_cache(pad)  # … but not from someone else

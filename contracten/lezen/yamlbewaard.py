@@ -9,7 +9,9 @@ first item) is a file of its own that reads as that key with only that item. An 
 aanbieder reads one item. Anything else, or a file with a problem anywhere (a message, a value
 that may hold a BSN, an anchor or alias, a part that does not read as exactly one item), is read
 whole, by the usual path, with its messages and lines: the cache only ever holds parts that
-read without a word. Other files are kept whole, under the sha256 of their text.
+read without a word. Other files are kept whole, under the sha256 of their text. The few parts
+a small edit adds go into a supplement beside the file's record (`_houd`): one changed
+aanbieder does not write the record of thousands again.
 
 Loaded with pickle, so only what this user wrote and no one else can write (`alleen_van_mij`);
 a record that is damaged, from another program or of other code is ignored. Never needed: no
@@ -34,6 +36,10 @@ from contracten.lezen.cachemap import alleen_van_mij, bewaar, cachemap
 
 VERSIE = 2
 MAP = "profielen"  # in the cache folder
+# The supplement of a record (see `_houd`): at most this many parts, or one in AANVULLING_DEEL.
+AANVULLING = ".aanvulling.pickle"
+AANVULLING_MIN = 64
+AANVULLING_DEEL = 20
 MAXIMUM = 1024  # files kept (a region has some 10, the article library some 50); the oldest go
 # The opening of a file read per item: blank and comment lines around one "sleutel:" line.
 OPENING = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*([a-z_]+):[ \t]*\n(?:[ \t]*(?:#[^\n]*)?\n)*")
@@ -62,12 +68,14 @@ def bewaard(tekst: str, pad: Path, lees: Lezer, maximum: int) -> tuple[Any] | No
     else:
         opening = tekst[:kop.end()]
     oud = _lees(record, code)
+    aanvulling = record.with_name(f"{record.stem}{AANVULLING}")
+    erbij = _lees(aanvulling, code)
     nieuw: dict[bytes, tuple[Any, int]] = {}
     sleutels = [_sha(opening + "\0" + deel) for deel in delen]
     for sleutel, deel in zip(sleutels, delen, strict=True):
         if sleutel in nieuw:
             continue
-        gevonden = oud.get(sleutel)
+        gevonden = oud.get(sleutel) or erbij.get(sleutel)
         if gevonden is None:
             gevonden = lees(opening + deel)
             if gevonden is None:
@@ -96,9 +104,29 @@ def bewaard(tekst: str, pad: Path, lees: Lezer, maximum: int) -> tuple[Any] | No
         if aantal > maximum:
             return None  # the usual way says so
         data = {sleutel_naam: items}
-    if nieuw.keys() != oud.keys():  # kept before the caller has the data
-        _schrijf(record, code, nieuw)
+    _houd(record, aanvulling, code, oud, erbij, nieuw)  # kept before the caller has the data
     return (data,)
+
+
+def _houd(record: Path, aanvulling: Path, code: str, oud: dict[bytes, tuple[Any, int]],
+          erbij: dict[bytes, tuple[Any, int]], nieuw: dict[bytes, tuple[Any, int]]) -> None:
+    """Keep the parts `nieuw` of a file whose record held `oud` and its supplement `erbij`.
+    A few parts not in the record (an aanbieder changed) go into the supplement, so that the
+    record of 20,000 aanbieders is not written again for one; many new parts, or many in the
+    record that the file no longer has, write the record anew (and the supplement goes)."""
+    vers = {k: v for k, v in nieuw.items() if k not in oud}
+    weg = len(oud) - (len(nieuw) - len(vers))  # kept parts the file no longer has
+    grens = max(AANVULLING_MIN, len(nieuw) // AANVULLING_DEEL)
+    if not oud or len(vers) > grens or weg > grens:
+        if nieuw.keys() != oud.keys():
+            _schrijf(record, code, nieuw)
+        vers = {}
+    if vers.keys() != erbij.keys():
+        if vers:
+            _schrijf(aanvulling, code, vers)
+        else:
+            with contextlib.suppress(OSError):
+                aanvulling.unlink()
 
 
 def _delen(tekst: str, begin: int) -> list[str]:

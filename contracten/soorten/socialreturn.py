@@ -7,8 +7,6 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
-from decimal import Decimal
 from typing import Any
 
 from contracten.opmaak import bedrag, datum, procent, voorbeeld
@@ -24,9 +22,10 @@ from contracten.soorten.brief import als_brief
 from contracten.soorten.socialreturnrijen import KOLOMMEN as KOLOMMEN  # where it was
 from contracten.soorten.socialreturnrijen import (
     Rijen,
+    Totalen,
     overzicht_bestanden,
-    overzicht_rijen,
     per_contract,
+    werkmaprij,
 )
 from contracten.soorten.socialreturnrijen import met_perceel as met_perceel
 from contracten.weergave.fragment import Fragment
@@ -73,21 +72,19 @@ def overzicht_context(profiel: Profiel, prijspeil: int, versie: str) -> dict[str
     """Data only: one row per contract (amounts formatted, example values marked); the
     template heads the table, words `verplicht` and adds the total row. The rows are made as
     the template goes through them (`Rijen`); the totals in one pass over the contracts."""
-    regel = _regel(profiel)
-    heeft_voorbeeld = bool(regel.voorbeeld)
-    totaal_voorbeeld = False  # a total built on an example value is an example too
-    aantal_verplicht = 0
-    som = Decimal(0)
+    totalen = Totalen(_regel(profiel))
     for c, v in per_contract(profiel):
-        heeft_voorbeeld = heeft_voorbeeld or c.aanbieder.voorbeeld
-        aantal_verplicht += v.verplicht
-        if v.bedrag is not None:
-            totaal_voorbeeld = totaal_voorbeeld or op_voorbeelden(regel, c.aanbieder)
-            som += v.bedrag
-    return {**_kop(profiel, prijspeil, versie, heeft_voorbeeld),
+        totalen.tel(c, v)
+    return _overzicht(profiel, prijspeil, versie, totalen)
+
+
+def _overzicht(profiel: Profiel, prijspeil: int, versie: str, totalen: Totalen
+               ) -> dict[str, Any]:
+    regel = totalen.regel
+    return {**_kop(profiel, prijspeil, versie, totalen.heeft_voorbeeld),
             "aanbieders": Rijen(profiel, functools.partial(_overzicht_rij, regel)),
-            "aantal_verplicht": aantal_verplicht,
-            "totaal": voorbeeld(bedrag(som), totaal_voorbeeld),
+            "aantal_verplicht": totalen.aantal_verplicht,
+            "totaal": voorbeeld(bedrag(totalen.som), totalen.totaal_voorbeeld),
             "aanneemsom_per": regel.aanneemsom_per}
 
 
@@ -194,41 +191,30 @@ class SocialReturnOverzicht(RegioSoort):
         return overzicht_bestanden(profiel, prijspeil)
 
     def kenmerk_alle(self, profiel: Profiel, prijspeil: int) -> str | None:
-        # Its whole context and rows, but for what regio.yaml and programma.yaml give (hashed):
-        # the sha256 of their repr, taken piece by piece (see `_repr_in_stukken`).
-        context = overzicht_context(profiel, prijspeil, "")
-        paren = [(k, v) for k, v in context.items()
-                 if k not in ("regio", "aanbesteding", "programma")]
-        kenmerk = hashlib.sha256()
-        for stuk in _repr_in_stukken(paren, overzicht_rijen(profiel)):
-            kenmerk.update(stuk.encode())
-        return kenmerk.hexdigest()
+        return kenmerk(profiel, prijspeil)
 
     def herkomst(self, profiel: Profiel, prijspeil: int) -> dict[str, list[str]]:
         return {"*": [f"{profiel.sleutel}/regio.yaml: regels.socialreturn",
                       f"{profiel.sleutel}/aanbieders.yaml: aanbieders[].jaaromzet, aanneemsom"]}
 
 
-def _repr_in_stukken(paren: list[tuple[str, Any]], rijen: Iterable[Any]) -> Iterator[str]:
-    """`repr((paren, list(rijen)))`, a row or an aanbieder at a time: as one text (with every
-    row made at once) it was the largest moment of planning a run of 20,000 aanbieders."""
-    yield "(["
-    for i, (sleutel, waarde) in enumerate(paren):
-        yield f"{', ' if i else ''}({sleutel!r}, "
-        yield from (_lijst_in_stukken(waarde) if isinstance(waarde, list | Rijen)
-                    else [repr(waarde)])
-        yield ")"
-    yield "], "
-    yield from _lijst_in_stukken(rijen)
-    yield ")"
-
-
-def _lijst_in_stukken(items: Iterable[Any]) -> Iterator[str]:
-    """`repr(list(items))`, an item at a time."""
-    yield "["
-    for i, item in enumerate(items):
-        yield f"{', ' if i else ''}{item!r}"
-    yield "]"
+def kenmerk(profiel: Profiel, prijspeil: int) -> str:
+    """The sha256 of everything the overview shows (its Word document, workbook and csv files)
+    but for what regio.yaml and programma.yaml give (hashed with them): per contract the repr
+    of its row in the Word document and in the workbook, then that of the rest of the context.
+    Each contract's obligation is worked out once, and no row is held longer than it is
+    hashed: a region of 20,000 aanbieders never has them all at once."""
+    totalen = Totalen(_regel(profiel))
+    # The same rows as the overview's: the row function of its context, and of the workbook.
+    rij = _overzicht(profiel, prijspeil, "", totalen)["aanbieders"].rij
+    uit = hashlib.sha256()
+    for c, v in per_contract(profiel):
+        totalen.tel(c, v)
+        uit.update(repr((rij(c, v), werkmaprij(totalen.regel, c, v))).encode())
+    rest = [(k, w) for k, w in _overzicht(profiel, prijspeil, "", totalen).items()
+            if k not in ("regio", "aanbesteding", "programma", "aanbieders")]
+    uit.update(repr(rest).encode())
+    return uit.hexdigest()
 
 
 class SocialReturnBrief(ContractSoort):

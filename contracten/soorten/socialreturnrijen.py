@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, overload
 
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
+from contracten.profiel.regels import SocialReturn
 from contracten.rekenen import socialreturn
 from contracten.rekenen.socialreturn import op_voorbeelden
 from contracten.weergave.spreadsheet import Kolom, als_xlsx, csv_bestanden
@@ -40,6 +42,11 @@ class Rijen(Sequence[dict[str, Any]]):
     def __len__(self) -> int:
         return len(self._profiel.contracten)
 
+    def rij(self, contract: Contract, verplichting: socialreturn.Verplichting
+            ) -> dict[str, Any]:
+        """The row of `contract` with its obligation (see `per_contract`)."""
+        return self._rij(contract, verplichting)
+
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return (self._rij(c, v) for c, v in per_contract(self._profiel))
 
@@ -64,6 +71,25 @@ class Rijen(Sequence[dict[str, Any]]):
         return list(self) == list(ander)
 
     __hash__ = None  # type: ignore[assignment]  # like a list
+
+
+class Totalen:
+    """What the overview says of all contracts together, counted one contract at a time."""
+
+    def __init__(self, regel: SocialReturn) -> None:
+        self.regel = regel
+        self.heeft_voorbeeld = bool(regel.voorbeeld)
+        self.totaal_voorbeeld = False  # a total built on an example value is an example too
+        self.aantal_verplicht = 0
+        self.som = Decimal(0)
+
+    def tel(self, c: Contract, v: socialreturn.Verplichting) -> None:
+        self.heeft_voorbeeld = self.heeft_voorbeeld or c.aanbieder.voorbeeld
+        self.aantal_verplicht += v.verplicht
+        if v.bedrag is not None:
+            self.totaal_voorbeeld = self.totaal_voorbeeld or op_voorbeelden(self.regel,
+                                                                            c.aanbieder)
+            self.som += v.bedrag
 
 
 KOLOMMEN = [
@@ -95,12 +121,18 @@ class _Rijen:
         regel = self.profiel.regio.regels.socialreturn
         assert regel is not None, "alleen voor een regio met social return"
         for c, v in per_contract(self.profiel):
-            yield {"id": c.aanbieder.id, "perceel": str(c.perceel.nummer),
-                   "naam": c.aanbieder.naam, "jaaromzet": v.jaaromzet,
-                   "aanneemsom": v.aanneemsom, "verplicht": v.verplicht,
-                   "per_jaar": v.jaren[0].bedrag if v.jaren else None,
-                   "laatste_jaar": v.jaren[-1].bedrag if v.jaren else None, "bedrag": v.bedrag,
-                   "voorbeeld": op_voorbeelden(regel, c.aanbieder)}
+            yield werkmaprij(regel, c, v)
+
+
+def werkmaprij(regel: SocialReturn, c: Contract, v: socialreturn.Verplichting
+               ) -> dict[str, Any]:
+    """One row of the workbook and the csv files: a contract and its obligation."""
+    return {"id": c.aanbieder.id, "perceel": str(c.perceel.nummer),
+            "naam": c.aanbieder.naam, "jaaromzet": v.jaaromzet,
+            "aanneemsom": v.aanneemsom, "verplicht": v.verplicht,
+            "per_jaar": v.jaren[0].bedrag if v.jaren else None,
+            "laatste_jaar": v.jaren[-1].bedrag if v.jaren else None, "bedrag": v.bedrag,
+            "voorbeeld": op_voorbeelden(regel, c.aanbieder)}
 
 
 def met_perceel(profiel: Profiel, kolommen: list[Kolom]) -> list[Kolom]:
