@@ -37,3 +37,51 @@ def test_geschreven_zoals_de_json_vorm_en_terug_te_lezen(manifest, tmp_path):
     assert "opdracht" not in data if manifest.opdracht == "genereer" else data["opdracht"]
     # `aanbieder` always, also when there is none; other empty fields left out
     assert all("aanbieder" in d and "naast_definitief" not in d for d in data["documenten"])
+
+
+def _varianten() -> list[Document]:
+    """Entries with every kind of field empty or filled, and text JSON must escape."""
+    lastig = 'zorg "&" co\\ \n\t\x01 é 𝄞 \u2028 </script>'
+    herkomst = [Herkomst(kop=lastig, sjabloon="sjablonen/x.docx", velden=[]),
+                Herkomst(kop="", sjabloon="s", velden=["a", lastig])]
+    basis = dict(soort="overeenkomst", formaat="docx", pad="a/b.docx", sha256="a" * 64,
+                 aanbieder="zorg", versie="v1")
+    uit = [Document(**basis), Document(**{**basis, "aanbieder": None}),
+           Document(**{**basis, "aanbieder": None, "perceel": 2, "bundel": False}),
+           Document(**{**basis, "pad": lastig, "soort": lastig, "aanbieder": lastig})]
+    for veld, waarden in [("invoerhash", ["b" * 64, ""]), ("naast_definitief", ["x.docx"]),
+                          ("definitief", ["2026-01-05"]), ("artikelen", [[], herkomst]),
+                          ("samenvattingen", [[], ["één"], [lastig, "b"]]),
+                          ("voorbeelden", [0, 3, 10**30]), ("bundel", [True, False]),
+                          ("perceel", [0, 1, -7])]:
+        for waarde in waarden:
+            for aanbieder in ("zorg", None):
+                uit.append(Document(**{**basis, "aanbieder": aanbieder, veld: waarde}))
+    uit.append(Document(**{**basis, "invoerhash": "c" * 64, "artikelen": herkomst,
+                           "samenvattingen": ["x"], "voorbeelden": 1, "bundel": True,
+                           "perceel": 3, "definitief": "2026-02-01",
+                           "naast_definitief": "y.docx"}))
+    return uit
+
+
+@pytest.mark.parametrize("document", _varianten())
+def test_een_document_direct_uitgeschreven_zoals_via_zijn_dict(document):
+    from contracten.uitvoer.ingesprongen import ingesprongen
+    from contracten.uitvoer.manifestregels import INSPRINGING, _snel, document_tekst
+
+    verwacht = ingesprongen(document.als_json(), INSPRINGING)
+    assert _snel(document) == verwacht  # the direct way itself, not its fallback
+    assert document_tekst(document) == verwacht
+    assert verwacht == json.dumps(document.als_json(), ensure_ascii=False,
+                                  indent=2).replace("\n", "\n" + INSPRINGING)
+
+
+def test_elk_veld_van_een_document_wordt_uitgeschreven():
+    """A new field of Document is written by the direct way too (or the test above would
+    not see it: every field filled)."""
+    import dataclasses
+
+    from contracten.uitvoer.manifestregels import _DOCUMENT
+
+    assert tuple(veld.name for veld in dataclasses.fields(Document)) == _DOCUMENT
+    assert set(_DOCUMENT) <= set(_varianten()[-1].als_json())

@@ -188,9 +188,11 @@ def schrijf(manifest: Manifest, pad: Path) -> None:
     voor, na = ingesprongen(kop).split(json.dumps(merk))
     with pad.open("w", encoding="utf-8", newline="\n") as uit:
         uit.write(voor)
+        from contracten.uitvoer.manifestregels import document_tekst  # (it imports this)
+
         scheiding = "[\n    "
         for document in manifest.documenten:
-            uit.write(scheiding + ingesprongen(document.als_json(), "    "))
+            uit.write(scheiding + document_tekst(document))
             scheiding = ",\n    "
         uit.write("\n  ]" if manifest.documenten else "[]")
         uit.write(na + "\n")
