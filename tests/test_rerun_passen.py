@@ -51,3 +51,39 @@ def test_wat_een_ander_bevroor_blijft_bevroren(monkeypatch):
         assert gc.get_freeze_count() == bevroren
     finally:
         gc.unfreeze()
+
+
+def test_welke_paden_geen_bestand_zijn_zoals_isfile_het_zegt(tmp_path):
+    import os
+
+    from contracten.uitvoer.kenmerken import _geen_bestand
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for pad in ("x.docx", "a/y.docx", "a/b/z.md", "a/echt.md"):
+        (tmp_path / pad).write_text("-")
+    (tmp_path / "a" / "koppeling.md").symlink_to(tmp_path / "a" / "echt.md")
+    (tmp_path / "a" / "dood.md").symlink_to(tmp_path / "a" / "weg.md")
+    (tmp_path / "a" / "map.md").mkdir()
+    (tmp_path / "los").write_text("een bestand, geen map")
+    paden = ["x.docx", "weg.docx", "a/y.docx", "a/b/z.md", "a/b/weg.md", "a/koppeling.md",
+             "a/dood.md", "a/map.md", "a/echt.md", "c/d.md", "los/e.md", "a/b"]
+    verwacht = {p for p in paden if not os.path.isfile(tmp_path / p)}
+    assert verwacht == {"weg.docx", "a/b/weg.md", "a/dood.md", "a/map.md", "c/d.md",
+                        "los/e.md", "a/b"}
+    assert _geen_bestand(str(tmp_path), paden) == verwacht
+
+
+def test_een_map_die_niet_te_lezen_is_wordt_per_bestand_bekeken(tmp_path, monkeypatch):
+    import os
+
+    from contracten.uitvoer import kenmerken
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "y.docx").write_text("-")
+
+    def geen_lijst(pad):
+        raise PermissionError(pad)
+
+    monkeypatch.setattr(kenmerken.os, "scandir", geen_lijst)
+    assert kenmerken._geen_bestand(str(tmp_path), ["a/y.docx", "a/z.docx"]) == {"a/z.docx"}
+    assert os.path.isfile(tmp_path / "a" / "y.docx")

@@ -215,8 +215,7 @@ def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:
     fingerprint of an unchanged rerun) need not parse it again."""
     if not record.parent.is_dir():
         return
-    basis = os.fspath(uitvoer)  # one look per file: nothing held per file meanwhile
-    weg = {pad for pad in bekend if not os.path.isfile(os.path.join(basis, pad))}
+    weg = _geen_bestand(os.fspath(uitvoer), bekend)
     bewaard = {k: v for k, v in bekend.items() if k not in weg} if weg else bekend
     with contextlib.suppress(ContractenFout):
         inode = vervang_atomair(record, _stukken(bewaard))
@@ -225,6 +224,25 @@ def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:
             if staat.st_ino == inode:  # no other process's record in the meantime
                 _gelezen.houd(record, (bewaard, staat.st_mtime_ns),
                               (staat.st_ino, staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns))
+
+
+def _geen_bestand(basis: str, paden: Iterable[str]) -> set[str]:
+    """The paths (relative to `basis`) that are not a file (`os.path.isfile`), from one listing
+    per folder rather than a look at each file; a folder that cannot be listed, file by file."""
+    per_map: dict[str, list[tuple[str, str]]] = {}
+    for pad in paden:
+        map_, _, naam = pad.rpartition("/")
+        per_map.setdefault(map_, []).append((naam, pad))
+    weg: set[str] = set()
+    for map_, inhoud in per_map.items():
+        try:
+            with os.scandir(os.path.join(basis, map_)) as lijst:  # is_file follows links
+                namen = {e.name for e in lijst if e.is_file()}
+        except OSError:
+            weg.update(p for _, p in inhoud if not os.path.isfile(os.path.join(basis, p)))
+            continue
+        weg.update(p for naam, p in inhoud if naam not in namen)
+    return weg
 
 
 def _stukken(bewaard: dict[str, Kenmerk], per: int = 1000) -> Iterator[bytes]:
