@@ -87,3 +87,16 @@ def test_een_map_die_niet_te_lezen_is_wordt_per_bestand_bekeken(tmp_path, monkey
     monkeypatch.setattr(kenmerken.os, "scandir", geen_lijst)
     assert kenmerken._geen_bestand(str(tmp_path), ["a/y.docx", "a/z.docx"]) == {"a/z.docx"}
     assert os.path.isfile(tmp_path / "a" / "y.docx")
+
+
+@pytest.mark.parametrize("rest", [["a"], ["{\"id\": \"zorg-é\"}", "2", "2026-01-05"], [""]])
+def test_de_invoerhash_met_een_gedeeld_voorvoegsel_is_de_sha256_van_het_geheel(rest):
+    import hashlib
+
+    from contracten.pijplijn.plan import met_voorvoegsel, voorvoegsel
+
+    kop = ["code", "overeenkomst", "2025", "ab" * 4000, "cd", "docx,pdf", ""]
+    verwacht = hashlib.sha256("\n".join([*kop, *rest]).encode()).hexdigest()
+    voor = voorvoegsel(kop)
+    assert met_voorvoegsel(voor, rest) == verwacht
+    assert met_voorvoegsel(voor, rest) == verwacht  # the prefix is not used up
