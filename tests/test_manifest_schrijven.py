@@ -85,3 +85,52 @@ def test_elk_veld_van_een_document_wordt_uitgeschreven():
 
     assert tuple(veld.name for veld in dataclasses.fields(Document)) == _DOCUMENT
     assert set(_DOCUMENT) <= set(_varianten()[-1].als_json())
+
+
+def test_een_eigen_manifest_wordt_in_een_keer_gelezen(tmp_path, monkeypatch):
+    from contracten.uitvoer import manifest as module
+
+    manifest = Manifest(**KOP, prijspeil=2026, documenten=_varianten(),
+                        herkomst={"overeenkomst": HERKOMST})
+    schrijf(manifest, tmp_path / "manifest.json")
+    tekst = (tmp_path / "manifest.json").read_text(encoding="utf-8")
+    assert Manifest.model_validate(json.loads(tekst)) == manifest
+
+    def niet(*args, **kwargs):
+        raise AssertionError("json.loads")
+
+    monkeypatch.setattr(module.json, "loads", niet)
+    assert lees(tmp_path) == manifest
+
+
+@pytest.mark.parametrize("vervang", [
+    ('"pad": "overzicht.md"', '"pad": "\\ud800.md"'),  # Python's json reads a lone surrogate
+    ('"sha256": "cccc', '"sha256": "\\u0063ccc'),
+    ('"prijspeil": 2026', '"prijspeil": 2026.0'),
+    ('"prijspeil": 2026', '"prijspeil": "2026"'),
+    ('"prijspeil": 2026', '"prijspeil": 2025, "prijspeil": 2026'),
+], ids=["surrogaat", "escape", "kommagetal", "tekst", "dubbel"])
+def test_een_met_de_hand_bewerkt_manifest_leest_zoals_altijd(vervang, tmp_path):
+    schrijf(Manifest(**KOP, prijspeil=2026, documenten=DOCUMENTEN), tmp_path / "manifest.json")
+    pad = tmp_path / "manifest.json"
+    tekst = pad.read_text(encoding="utf-8")
+    assert vervang[0] in tekst
+    pad.write_text(tekst.replace(vervang[0], vervang[1], 1), encoding="utf-8")
+    assert lees(tmp_path) == Manifest.model_validate(json.loads(pad.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("vervang", [
+    ('"prijspeil": 2026', '"prijspeil": NaN'), ('"pad": "overzicht.md"', '"pad": 3'),
+    ('"versie": "v1"', '"versie": "v1", "onbekend": 1'), ('"pad": "overzicht.md"', '"pad": "\x01"'),
+    ("\n}", "\n} x"), ('"documenten": [', '"documenten": [3, '),
+], ids=["nan", "getal", "onbekend-veld", "stuurteken", "staart", "geen-document"])
+def test_een_beschadigd_manifest_blijft_beschadigd(vervang, tmp_path):
+    from contracten.uitvoer.manifest import ManifestBeschadigd
+
+    schrijf(Manifest(**KOP, prijspeil=2026, documenten=DOCUMENTEN), tmp_path / "manifest.json")
+    pad = tmp_path / "manifest.json"
+    tekst = pad.read_text(encoding="utf-8")
+    assert vervang[0] in tekst
+    pad.write_text(tekst.replace(vervang[0], vervang[1], 1), encoding="utf-8")
+    with pytest.raises(ManifestBeschadigd, match="beschadigd of van een andere versie"):
+        lees(tmp_path)

@@ -162,6 +162,10 @@ def lees(map_: Path) -> Manifest | None:
         return None
     except (OSError, UnicodeDecodeError):
         raise ManifestBeschadigd(f"{pad} is onleesbaar.") from None
+    try:  # parsed and checked in one go, without a dict of each entry in between
+        return Manifest.model_validate_json(tekst)
+    except (ValueError, ValidationError):
+        pass  # the way it was always read decides (its parser accepts a little more)
     try:
         return Manifest.model_validate(json.loads(tekst))
     except (ValueError, ValidationError):
