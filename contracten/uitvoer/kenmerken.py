@@ -152,21 +152,21 @@ class Bevestiging:
     def __init__(self, doel: Path, regio: str, verwacht: Mapping[str, str | None]) -> None:
         uitvoer, map_, self._voor = _plek(doel, regio)
         record = uitvoer / map_ / BESTAND
-        self._record = _gelezen.lees(record, lambda: _parse(record))
+        gelezen = _gelezen.lees(record, lambda: _parse(record))
+        self._bekend, self._geschreven = gelezen if gelezen is not None else ({}, 0)
         self._verwacht, self._basis = verwacht, os.path.abspath(doel) + os.sep
-        self._gezien, self._mis = 0, self._record is None
+        self._lengte = len(self._basis)
+        self._gezien, self._mis = 0, gelezen is None
 
     def __call__(self, pad: str, staat: Staat | None) -> None:
-        if self._mis or self._record is None or not pad.startswith(self._basis):
+        if self._mis or not pad.startswith(self._basis):
             return
-        relatief = pad[len(self._basis):]
-        if relatief not in self._verwacht:
+        relatief = pad[self._lengte:]
+        if (hash_ := self._verwacht.get(relatief, self)) is self:  # (not one it names)
             return
         self._gezien += 1
-        bekend, geschreven = self._record
-        hash_ = self._verwacht[relatief]
-        if hash_ is None or staat is None or not stat.S_ISREG(staat[0]) \
-                or _vertrouwd(bekend.get(self._voor + relatief), staat[1:], geschreven) != hash_:
+        if hash_ is None or staat is None or not stat.S_ISREG(staat[0]) or _vertrouwd(
+                self._bekend.get(self._voor + relatief), staat[1:], self._geschreven) != hash_:
             self._mis = True
 
     @property
