@@ -56,7 +56,7 @@ def test_wat_een_ander_bevroor_blijft_bevroren(monkeypatch):
 def test_welke_paden_geen_bestand_zijn_zoals_isfile_het_zegt(tmp_path):
     import os
 
-    from contracten.uitvoer.kenmerken import _geen_bestand
+    from contracten.uitvoer.mapinhoud import geen_bestand
 
     (tmp_path / "a" / "b").mkdir(parents=True)
     for pad in ("x.docx", "a/y.docx", "a/b/z.md", "a/echt.md"):
@@ -70,13 +70,13 @@ def test_welke_paden_geen_bestand_zijn_zoals_isfile_het_zegt(tmp_path):
     verwacht = {p for p in paden if not os.path.isfile(tmp_path / p)}
     assert verwacht == {"weg.docx", "a/b/weg.md", "a/dood.md", "a/map.md", "c/d.md",
                         "los/e.md", "a/b"}
-    assert _geen_bestand(str(tmp_path), paden) == verwacht
+    assert geen_bestand(str(tmp_path), paden) == verwacht
 
 
 def test_een_map_die_niet_te_lezen_is_wordt_per_bestand_bekeken(tmp_path, monkeypatch):
     import os
 
-    from contracten.uitvoer import kenmerken
+    from contracten.uitvoer import mapinhoud
 
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "y.docx").write_text("-")
@@ -84,8 +84,8 @@ def test_een_map_die_niet_te_lezen_is_wordt_per_bestand_bekeken(tmp_path, monkey
     def geen_lijst(pad):
         raise PermissionError(pad)
 
-    monkeypatch.setattr(kenmerken.os, "scandir", geen_lijst)
-    assert kenmerken._geen_bestand(str(tmp_path), ["a/y.docx", "a/z.docx"]) == {"a/z.docx"}
+    monkeypatch.setattr(mapinhoud.os, "scandir", geen_lijst)
+    assert mapinhoud.geen_bestand(str(tmp_path), ["a/y.docx", "a/z.docx"]) == {"a/z.docx"}
     assert os.path.isfile(tmp_path / "a" / "y.docx")
 
 

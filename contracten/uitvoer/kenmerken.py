@@ -23,6 +23,7 @@ from contracten.fouten import ContractenFout
 from contracten.lezen.bewaard import Bewaard
 from contracten.lezen.vingerafdruk import Staat
 from contracten.uitvoer.map import sha256, vervang_atomair
+from contracten.uitvoer.mapinhoud import geen_bestand
 
 BESTAND = ".contracten-kenmerken.json"
 VERSIE = 1
@@ -209,13 +210,12 @@ def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str]) -> None:
 
 def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:
     """Rewrite the record, without the files that are gone; silently not when it cannot be
-    written (the next look hashes again). Written entry by entry: a run of 20,000 aanbieders
-    records 40,000 files, whose record as one text would be the main process's largest
-    moment. What it wrote is kept as read (`_gelezen`): a look later in this process (the
-    fingerprint of an unchanged rerun) need not parse it again."""
+    written (the next look hashes again). Written in pieces: as one text, the record of 40,000
+    files would be the main process's largest moment. What it wrote is kept as read
+    (`_gelezen`): a look later in this process need not parse it again."""
     if not record.parent.is_dir():
         return
-    weg = _geen_bestand(os.fspath(uitvoer), bekend)
+    weg = geen_bestand(os.fspath(uitvoer), bekend)
     bewaard = {k: v for k, v in bekend.items() if k not in weg} if weg else bekend
     with contextlib.suppress(ContractenFout):
         inode = vervang_atomair(record, _stukken(bewaard))
@@ -224,25 +224,6 @@ def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:
             if staat.st_ino == inode:  # no other process's record in the meantime
                 _gelezen.houd(record, (bewaard, staat.st_mtime_ns),
                               (staat.st_ino, staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns))
-
-
-def _geen_bestand(basis: str, paden: Iterable[str]) -> set[str]:
-    """The paths (relative to `basis`) that are not a file (`os.path.isfile`), from one listing
-    per folder rather than a look at each file; a folder that cannot be listed, file by file."""
-    per_map: dict[str, list[tuple[str, str]]] = {}
-    for pad in paden:
-        map_, _, naam = pad.rpartition("/")
-        per_map.setdefault(map_, []).append((naam, pad))
-    weg: set[str] = set()
-    for map_, inhoud in per_map.items():
-        try:
-            with os.scandir(os.path.join(basis, map_)) as lijst:  # is_file follows links
-                namen = {e.name for e in lijst if e.is_file()}
-        except OSError:
-            weg.update(p for _, p in inhoud if not os.path.isfile(os.path.join(basis, p)))
-            continue
-        weg.update(p for naam, p in inhoud if naam not in namen)
-    return weg
 
 
 def _stukken(bewaard: dict[str, Kenmerk], per: int = 1000) -> Iterator[bytes]:
