@@ -30,7 +30,7 @@ class Verschil:
 def sleutel(d: Document) -> str:
     """The document a manifest entry belongs to (its path without extension): a new version
     beside a finalised document belongs to that document."""
-    return stam(d.naast_definitief) if d.naast_definitief else d.stam
+    return stam(d.naast_definitief or d.pad)
 
 
 def bereken(taken: Sequence[Taak], vorig: Manifest | None, kop: Manifest, *,
