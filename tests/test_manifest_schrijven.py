@@ -134,3 +134,13 @@ def test_een_beschadigd_manifest_blijft_beschadigd(vervang, tmp_path):
     pad.write_text(tekst.replace(vervang[0], vervang[1], 1), encoding="utf-8")
     with pytest.raises(ManifestBeschadigd, match="beschadigd of van een andere versie"):
         lees(tmp_path)
+
+
+def test_een_manifest_van_duizenden_documenten_in_stukken_dezelfde_tekst(tmp_path):
+    documenten = [Document(soort="brief", formaat="md", pad=f"brieven/{i:05d}.md",
+                           sha256="a" * 64, aanbieder=f"zorg-{i}", versie="v1")
+                  for i in range(2001)]  # past two thousand: three pieces
+    manifest = Manifest(**KOP, prijspeil=2026, documenten=documenten)
+    schrijf(manifest, tmp_path / "manifest.json")
+    assert (tmp_path / "manifest.json").read_text(encoding="utf-8") == json.dumps(
+        manifest.als_json(), ensure_ascii=False, indent=2) + "\n"

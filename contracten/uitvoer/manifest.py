@@ -194,9 +194,9 @@ def schrijf(manifest: Manifest, pad: Path) -> None:
         uit.write(voor)
         from contracten.uitvoer.manifestregels import document_tekst  # (it imports this)
 
-        scheiding = "[\n    "
-        for document in manifest.documenten:
-            uit.write(scheiding + document_tekst(document))
-            scheiding = ",\n    "
+        documenten = manifest.documenten
+        for begin in range(0, len(documenten), 1000):  # a thousand entries per write
+            uit.write(("[\n    " if begin == 0 else ",\n    ") + ",\n    ".join(
+                map(document_tekst, documenten[begin:begin + 1000])))
         uit.write("\n  ]" if manifest.documenten else "[]")
         uit.write(na + "\n")
