@@ -100,3 +100,21 @@ def test_de_invoerhash_met_een_gedeeld_voorvoegsel_is_de_sha256_van_het_geheel(r
     voor = voorvoegsel(kop)
     assert met_voorvoegsel(voor, rest) == verwacht
     assert met_voorvoegsel(voor, rest) == verwacht  # the prefix is not used up
+
+
+def test_zonder_pdf_geen_ronde_per_soort_voor_de_bundels(monkeypatch):
+    from contracten.pijplijn import uitvoeren
+    from contracten.uitvoer.manifest import Document
+
+    def geen(*args, **kwargs):
+        raise AssertionError("een ronde per soort")
+
+    monkeypatch.setattr(uitvoeren, "soorten", geen)
+    documenten = [Document(soort="socialreturn-brief", formaat=f, pad=f"b/x.{f}", sha256="a",
+                           aanbieder="x", versie="v") for f in ("docx", "md")]
+    assert uitvoeren._bundels(documenten, None, None, set()) == (documenten, [])  # type: ignore[arg-type]
+    # a bundle left in the manifest (of a run with pdfs) still takes the usual way: it goes
+    bundel = Document(soort="socialreturn-brief", formaat="docx", pad="b/alle.pdf",
+                      sha256="b", aanbieder=None, versie="v", bundel=True)
+    with pytest.raises(AttributeError):  # (the usual way needs the plan)
+        uitvoeren._bundels([*documenten, bundel], None, None, set())  # type: ignore[arg-type]
