@@ -26,8 +26,8 @@ def _bevroren() -> Iterator[None]:
     """While a run goes over the previous run's output: what was there before it (the profile,
     the modules) left out of Python's cyclic garbage collection. A large run's main process
     holds hundreds of thousands of objects, and each full collection, which the manifest's
-    tens of thousands of entries set off, went through all of them again (a third of a second
-    of a one-change rerun at 5,000 aanbieders). Nothing is freed later than it would be but
+    tens of thousands of entries set off, went through all of them again (some 0.2 s of a
+    one-change rerun at 5,000 aanbieders). Nothing is freed later than it would be but
     garbage cycles among those older objects, until the run ends. Not when something else
     froze objects already (then it is theirs to undo)."""
     if gc.get_freeze_count():
