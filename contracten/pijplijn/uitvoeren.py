@@ -119,6 +119,8 @@ def _bundels(documenten: list[Document], plan: Plan, map_: Uitvoermap, nieuw: se
     contracts (per perceel, in the order of aanbieders.yaml), made again only when one of them
     changed. Without a pdf for every one of them there is no bundle (a stale one goes). Returns
     the documents and the bundles written."""
+    if not any(d.formaat == "pdf" or d.bundel for d in documenten):
+        return documenten, []  # no pdf, no bundle: the usual run, not a pass per kind
     volgorde = {(c.perceelnummer, c.aanbieder.id): i
                 for i, c in enumerate(plan.profiel.contracten)}
     vorige = {d.pad: d for d in documenten if d.bundel}

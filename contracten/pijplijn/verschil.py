@@ -30,7 +30,7 @@ class Verschil:
 def sleutel(d: Document) -> str:
     """The document a manifest entry belongs to (its path without extension): a new version
     beside a finalised document belongs to that document."""
-    return stam(d.naast_definitief) if d.naast_definitief else d.stam
+    return stam(d.naast_definitief or d.pad)
 
 
 def bereken(taken: Sequence[Taak], vorig: Manifest | None, kop: Manifest, *,
@@ -43,9 +43,10 @@ def bereken(taken: Sequence[Taak], vorig: Manifest | None, kop: Manifest, *,
     this run no longer makes goes in a `volledig` run, or when its kind is in `opruimen`; a
     finalised one (its .docx in `definitief`) never goes."""
     oud = vorig.documenten if vorig else []
+    sleutels = [sleutel(d) for d in oud]  # once each: three passes need them
     per_sleutel: dict[str, list[Document]] = {}
-    for d in oud:
-        per_sleutel.setdefault(sleutel(d), []).append(d)
+    for s, d in zip(sleutels, oud, strict=True):
+        per_sleutel.setdefault(s, []).append(d)
     nodig = {"docx", "md", *formaten}
     ongewijzigd: list[str] = []
     maken: list[Taak] = []
@@ -59,11 +60,11 @@ def bereken(taken: Sequence[Taak], vorig: Manifest | None, kop: Manifest, *,
     # Sets of every path only where there is something to compare: 10,000 paths each.
     alle = {t.pad for t in taken} if oud else set()
     opnieuw = {t.pad for t in maken} if oud else set()
-    weg = frozenset(d.pad for d in oud if sleutel(d) not in alle and not d.bundel
-                    and (volledig or d.soort in opruimen)
+    weg = frozenset(d.pad for s, d in zip(sleutels, oud, strict=True)
+                    if s not in alle and not d.bundel and (volledig or d.soort in opruimen)
                     and f"{d.stam}.docx" not in definitief)
-    houden = [d for d in oud if d.pad not in weg
-              and (sleutel(d) not in opnieuw
+    houden = [d for s, d in zip(sleutels, oud, strict=True) if d.pad not in weg
+              and (s not in opnieuw
                    or (f"{d.stam}.docx" in definitief and not d.naast_definitief))]
     return Verschil(maken, houden, ongewijzigd, weg,
                     bij=vorig is not None and not maken and not weg and vorig.kop_gelijk(kop))

@@ -23,6 +23,7 @@ from contracten.fouten import ContractenFout
 from contracten.lezen.bewaard import Bewaard
 from contracten.lezen.vingerafdruk import Staat
 from contracten.uitvoer.map import sha256, vervang_atomair
+from contracten.uitvoer.mapinhoud import geen_bestand
 
 BESTAND = ".contracten-kenmerken.json"
 VERSIE = 1
@@ -152,21 +153,21 @@ class Bevestiging:
     def __init__(self, doel: Path, regio: str, verwacht: Mapping[str, str | None]) -> None:
         uitvoer, map_, self._voor = _plek(doel, regio)
         record = uitvoer / map_ / BESTAND
-        self._record = _gelezen.lees(record, lambda: _parse(record))
+        gelezen = _gelezen.lees(record, lambda: _parse(record))
+        self._bekend, self._geschreven = gelezen if gelezen is not None else ({}, 0)
         self._verwacht, self._basis = verwacht, os.path.abspath(doel) + os.sep
-        self._gezien, self._mis = 0, self._record is None
+        self._lengte = len(self._basis)
+        self._gezien, self._mis = 0, gelezen is None
 
     def __call__(self, pad: str, staat: Staat | None) -> None:
-        if self._mis or self._record is None or not pad.startswith(self._basis):
+        if self._mis or not pad.startswith(self._basis):
             return
-        relatief = pad[len(self._basis):]
-        if relatief not in self._verwacht:
+        relatief = pad[self._lengte:]
+        if (hash_ := self._verwacht.get(relatief, self)) is self:  # (not one it names)
             return
         self._gezien += 1
-        bekend, geschreven = self._record
-        hash_ = self._verwacht[relatief]
-        if hash_ is None or staat is None or not stat.S_ISREG(staat[0]) \
-                or _vertrouwd(bekend.get(self._voor + relatief), staat[1:], geschreven) != hash_:
+        if hash_ is None or staat is None or not stat.S_ISREG(staat[0]) or _vertrouwd(
+                self._bekend.get(self._voor + relatief), staat[1:], self._geschreven) != hash_:
             self._mis = True
 
     @property
@@ -209,14 +210,12 @@ def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str]) -> None:
 
 def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:
     """Rewrite the record, without the files that are gone; silently not when it cannot be
-    written (the next look hashes again). Written entry by entry: a run of 20,000 aanbieders
-    records 40,000 files, whose record as one text would be the main process's largest
-    moment. What it wrote is kept as read (`_gelezen`): a look later in this process (the
-    fingerprint of an unchanged rerun) need not parse it again."""
+    written (the next look hashes again). Written in pieces: as one text, the record of 40,000
+    files would be the main process's largest moment. What it wrote is kept as read
+    (`_gelezen`): a look later in this process need not parse it again."""
     if not record.parent.is_dir():
         return
-    basis = os.fspath(uitvoer)  # one look per file: nothing held per file meanwhile
-    weg = {pad for pad in bekend if not os.path.isfile(os.path.join(basis, pad))}
+    weg = geen_bestand(os.fspath(uitvoer), bekend)
     bewaard = {k: v for k, v in bekend.items() if k not in weg} if weg else bekend
     with contextlib.suppress(ContractenFout):
         inode = vervang_atomair(record, _stukken(bewaard))

@@ -162,6 +162,10 @@ def lees(map_: Path) -> Manifest | None:
         return None
     except (OSError, UnicodeDecodeError):
         raise ManifestBeschadigd(f"{pad} is onleesbaar.") from None
+    try:  # parsed and checked in one go, without a dict of each entry in between
+        return Manifest.model_validate_json(tekst)
+    except (ValueError, ValidationError):
+        pass  # the way it was always read decides (its parser accepts a little more)
     try:
         return Manifest.model_validate(json.loads(tekst))
     except (ValueError, ValidationError):
@@ -188,9 +192,11 @@ def schrijf(manifest: Manifest, pad: Path) -> None:
     voor, na = ingesprongen(kop).split(json.dumps(merk))
     with pad.open("w", encoding="utf-8", newline="\n") as uit:
         uit.write(voor)
-        scheiding = "[\n    "
-        for document in manifest.documenten:
-            uit.write(scheiding + ingesprongen(document.als_json(), "    "))
-            scheiding = ",\n    "
+        from contracten.uitvoer.manifestregels import document_tekst  # (it imports this)
+
+        documenten = manifest.documenten
+        for begin in range(0, len(documenten), 1000):  # a thousand entries per write
+            uit.write(("[\n    " if begin == 0 else ",\n    ") + ",\n    ".join(
+                map(document_tekst, documenten[begin:begin + 1000])))
         uit.write("\n  ]" if manifest.documenten else "[]")
         uit.write(na + "\n")
