@@ -30,6 +30,7 @@ from contracten.weergave.blokgeheugen import (
     markeer,
 )
 from contracten.weergave.blokken import geserialiseerd
+from contracten.weergave.blokvorm import eigen_waarden
 from contracten.weergave.docxtplpassen import DocxtplOngeschikt, Passen
 from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.inpakken import Inpakker
@@ -172,7 +173,8 @@ class Motor:
         opmaak = (self.opmaak if extra.nummering is None
                   else self.opmaak.met_nummering(extra.nummering))
         # Blocks filled before come from memory; a column loop needs the whole body.
-        gesneden = (self.blokgeheugen.blokken(gesplitst, opmaak, extra.nummering)
+        gesneden = (self.blokgeheugen.blokken(gesplitst, opmaak, extra.nummering,
+                                              eigen_waarden(context))
                     if self.gesneden and not self.kolomlussen else None)
         heel = stroomblok.heel(gesplitst) if gesneden is None else ""  # without the markers
         del gesplitst
