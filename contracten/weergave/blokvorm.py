@@ -1,8 +1,8 @@
-"""A block that names the aanbieder (the line "Opdrachtnemer: …", Partijen, the signature table)
-is new in every document, but has the same form for every aanbieder: only its name, address,
-KvK number and the like differ. Such a block is processed once in its form, with a placeholder
-character where each of those values stood, and then filled in per aanbieder: the values go
-into its XML, its twin and its headings as they are.
+"""A block that names the aanbieder (the line "Opdrachtnemer: …", Partijen, the signature table,
+a letter's address and kenmerk) is new in every document, but has the same form for every
+aanbieder: only its name, address, KvK number and the like differ. Such a block is processed
+once in its form, with a placeholder character where each of those values stood, and then
+filled in per aanbieder: the values go into its XML and its twin as they are.
 
 That is only the same as processing the block itself when nothing the processing decides
 depends on those values, so a value takes part only when it is plain text (letters, digits,
@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from contracten.weergave import tabelbreedte
-from contracten.weergave.docxtplpassen import LISTING
 from contracten.weergave.geheugen import Geheugen
-from contracten.weergave.tabelindeling import KORTE_RIJ
+from contracten.weergave.tabelvorm import PRIVE, TEKENS, Tabelvorm, ingevuld, tabelvorm
 from contracten.weergave.tekstversie import Onderdeel
 from contracten.weergave.tweelingblok import ANDERS, Gelezen, in_de_tweeling
 
@@ -32,16 +31,16 @@ if TYPE_CHECKING:
     from contracten.weergave.blokgeheugen import Blok
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-# The aanbieder's values a block may name (attributes of the context's `aanbieder`).
-VELDEN = ("naam", "kvk", "agb", "adres.straat", "adres.postcode", "adres.plaats",
-          "contact.naam", "contact.telefoon", "contact.email")
-TEKENS = tuple(chr(0xE000 + i) for i in range(len(VELDEN)))  # Unicode's private use area
+# The values of a document's context that make a block its own: the aanbieder's, and a letter's
+# kenmerk.
+VELDEN = ("aanbieder.naam", "aanbieder.kvk", "aanbieder.agb", "aanbieder.adres.straat",
+          "aanbieder.adres.postcode", "aanbieder.adres.plaats", "aanbieder.contact.naam",
+          "aanbieder.contact.telefoon", "aanbieder.contact.email", "kenmerk")
 GRENS = 100_000  # characters: a larger block goes the ordinary way
 PER_GENERATIE = 256  # forms per generation (see Geheugen)
-_PRIVE = re.compile("[\ue000-\uf8ff]")
+
 _VEILIG = re.compile(r"[^\W_](?:[^\W_]|[ .,/()+@-])*")
 _XML_NAAM = re.compile(r"[a-z][A-Z]")  # docPr, fldChar, footnoteReference, …
-_ALINEA = re.compile(r"\n<w:p([ >])")  # docxtpl's line before each paragraph (see nabewerkt)
 _RUN_TEKST = ("<w:t>", '<w:t xml:space="preserve">')
 ONBRUIKBAAR: Any = object()  # a form that cannot be filled in: the ordinary way
 
@@ -52,15 +51,15 @@ def veilig(waarde: str) -> bool:
 
 
 def eigen_waarden(context: dict[str, Any]) -> tuple[str, ...]:
-    """The aanbieder's values of a document's context, by VELDEN ("" for one that may not
-    take part); () without an aanbieder."""
-    aanbieder = context.get("aanbieder")
-    if aanbieder is None:
+    """The values of VELDEN in a document's context ("" for one it lacks or that may not take
+    part); () when it has none."""
+    if "aanbieder" not in context and "kenmerk" not in context:
         return ()
     uit = []
     for pad in VELDEN:
-        waarde = aanbieder
-        for deel in pad.split("."):
+        eerste, *rest = pad.split(".")
+        waarde = context.get(eerste)
+        for deel in rest:
             waarde = getattr(waarde, deel, None)
         uit.append(waarde if isinstance(waarde, str) and veilig(waarde) else "")
     return tuple(uit) if any(uit) else ()
@@ -69,8 +68,8 @@ def eigen_waarden(context: dict[str, Any]) -> tuple[str, ...]:
 def vorm_van(stuk: str, waarden: tuple[str, ...]) -> str | None:
     """`stuk` with each of `waarden` replaced by its placeholder where it is a run's text (the
     longest value first); None when none is, or the block may not take part."""
-    if len(stuk) > GRENS or _PRIVE.search(stuk) or LISTING.search(_ALINEA.sub(r"<w:p\1", stuk)):
-        return None  # (docxtpl's pass for line breaks and tabs is left to the ordinary way)
+    if len(stuk) > GRENS or PRIVE.search(stuk) or _met_regelovergang(stuk):
+        return None
     tekst = stuk
     for i in sorted(range(len(waarden)), key=lambda i: -len(waarden[i])):
         waarde = waarden[i]
@@ -92,83 +91,18 @@ def vorm_van(stuk: str, waarden: tuple[str, ...]) -> str | None:
     return tekst
 
 
+def _met_regelovergang(stuk: str) -> bool:
+    """Whether docxtpl's pass for line breaks and tabs runs on `stuk` (see nabewerkt): left to
+    the ordinary way. Its lines before a paragraph go first (`\\n<w:p `, `\\n<w:p>`)."""
+    if "\t" in stuk or "\a" in stuk or "\f" in stuk:
+        return True
+    return stuk.count("\n") != stuk.count("\n<w:p ") + stuk.count("\n<w:p>")
+
+
 def _in_run(tekst: str, plek: int) -> bool:
     """Whether `plek` is in the text of a w:t element (not in a tag or another element)."""
     begin = tekst.rfind("<", 0, plek)
     return any(tekst.startswith(tag, begin) and plek >= begin + len(tag) for tag in _RUN_TEKST)
-
-
-def ingevuld(tekst: str, waarden: tuple[str, ...]) -> str:
-    """`tekst` with each placeholder replaced by its value."""
-    if not _PRIVE.search(tekst):
-        return tekst
-    for teken, waarde in zip(TEKENS, waarden, strict=False):
-        tekst = tekst.replace(teken, waarde)
-    return tekst
-
-
-Cel = tuple[int, int, int] | tuple[int, int, int, tuple[tuple[tabelbreedte.Stukken, int], ...]]
-
-
-@dataclass(frozen=True, slots=True)
-class Tabelvorm:
-    """What the fitting of one table with a placeholder in it depends on (see tabelbreedte)."""
-
-    huidig: tuple[int, ...]  # its grid's widths before fitting ((): no grid)
-    beschikbaar: int
-    rijen: tuple[tuple[Cel, ...], ...]  # (column, span, need) or (column, span, margin, its
-    # paragraphs as measured) for a cell with a placeholder
-    breedtes: tuple[int, ...]  # the widths its form got
-    korte: tuple[tuple[int, str], ...]  # of each row with a placeholder: its length and text
-
-    def past(self, waarden: tuple[str, ...]) -> bool:
-        """Whether the table filled in with `waarden` gets the same widths and rows."""
-        for lengte, tekst in self.korte:
-            if (len(ingevuld(tekst, waarden)) <= KORTE_RIJ) != (lengte <= KORTE_RIJ):
-                return False
-        if not self.huidig:
-            return True
-        rijen = [[cel if len(cel) == 3 else (cel[0], cel[1], _behoefte(cel, waarden))
-                  for cel in rij] for rij in self.rijen]
-        minima = tabelbreedte.minima_van(rijen, len(self.huidig))
-        return tuple(tabelbreedte.verdeel(list(self.huidig), minima, self.beschikbaar)) \
-            == self.breedtes
-
-
-def _behoefte(cel: Any, waarden: tuple[str, ...]) -> int:
-    """`tabelbreedte._cellen`'s need of a cell, its placeholders filled in."""
-    behoefte = max((tabelbreedte.nodig_voor(tuple((ingevuld(t, waarden), grootte, vet)
-                                                   for t, grootte, vet in stukken), inspringen)
-                    for stukken, inspringen in cel[3]), default=0)
-    return behoefte + cel[2] if behoefte else 0
-
-
-def tabelvorm(tbl: Any, opmaak: tabelbreedte.Opmaak, beschikbaar: int) -> Tabelvorm:
-    """The Tabelvorm of `tbl`, a table of a form not fitted yet."""
-    links, rechts = tabelbreedte.cel_marges(tbl, opmaak)
-    rijen, korte = [], []
-    for tr in tbl.iterchildren(f"{W}tr"):
-        tekst = "".join(t.text or "" for t in tr.iter(f"{W}t"))
-        if _PRIVE.search(tekst):
-            korte.append((len(tekst), tekst))
-        rij: list[Cel] = []
-        for kolom, span, tc in tabelbreedte.celindeling(tr):
-            alineas = []
-            for p in tc.iterchildren(f"{W}p"):
-                stukken, stijl = tabelbreedte.alinea_stukken(p, opmaak)
-                alineas.append((stukken, opmaak.inspringen(p, stijl)))
-            cel = (kolom, span, links + rechts, tuple(alineas))
-            met = any(_PRIVE.search(t) for stukken, _ in alineas for t, _, _ in stukken)
-            rij.append(cel if met else (kolom, span, _behoefte(cel, ())))
-        rijen.append(tuple(rij))
-    huidig = tuple(int(k.get(f"{W}w", "0") or 0) for k in tbl.findall(f"{W}tblGrid/{W}gridCol"))
-    minima = tabelbreedte.minimale_breedtes(tbl, opmaak)
-    if tabelbreedte.minima_van([[cel if len(cel) == 3 else (cel[0], cel[1], _behoefte(cel, ()))
-                                 for cel in rij] for rij in rijen], len(huidig)) != minima:
-        raise ValueError("anders gemeten dan tabelbreedte")  # then not to be used
-    eigen = tabelbreedte.tabel_beschikbaar(tbl, beschikbaar)
-    breedtes = tuple(tabelbreedte.verdeel(list(huidig), minima, eigen)) if huidig else ()
-    return Tabelvorm(huidig, eigen, tuple(rijen), breedtes, tuple(korte))
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,11 +126,11 @@ def _deel(deel: Onderdeel, waarden: tuple[str, ...]) -> Onderdeel:
     g = deel.gelezen
     assert g is not None, "checked by maak_vorm"
     if g.tabel is not None:
-        if not any(_PRIVE.search(regel) for regel in g.tabel):
+        if not any(PRIVE.search(regel) for regel in g.tabel):
             return deel
         regels = tuple(ingevuld(r, waarden) for r in g.tabel)
         return Onderdeel(None, Gelezen(regels, "", "", False, 0, "", ANDERS, ("", *regels, "")))
-    if not _PRIVE.search(g.tekst) and not _PRIVE.search(g.platte_tekst):
+    if not PRIVE.search(g.tekst) and not PRIVE.search(g.platte_tekst):
         return deel
     tekst = ingevuld(g.tekst, waarden)
     return Onderdeel(None, Gelezen(None, tekst, g.stijl, g.begint_inhoudsopgave, g.veldbalans,
@@ -208,7 +142,7 @@ def maak_vorm(blok: Blok, body: Any, opmaak: tabelbreedte.Opmaak, beschikbaar: i
     """The Vorm of a block processed with placeholders (`blok`; `body`, the same block parsed
     but not fitted); ONBRUIKBAAR when it cannot be filled in by replacing them."""
     if blok.veld or blok.niveaus is not None or blok.stroom is not None \
-            or any(_PRIVE.search(tekst) for _, tekst in blok.koppen):
+            or any(PRIVE.search(tekst) for _, tekst in blok.koppen):
         return ONBRUIKBAAR
     for deel in blok.delen:
         g = deel.gelezen
@@ -223,7 +157,7 @@ def maak_vorm(blok: Blok, body: Any, opmaak: tabelbreedte.Opmaak, beschikbaar: i
     for tbl in body.iter(f"{W}tbl"):
         if any(voorouder.tag == f"{W}tc" for voorouder in tbl.iterancestors()):
             continue
-        if any(_PRIVE.search(t.text or "") for t in tbl.iter(f"{W}t")):
+        if any(PRIVE.search(t.text or "") for t in tbl.iter(f"{W}t")):
             try:
                 tabellen.append(tabelvorm(tbl, opmaak, beschikbaar))
             except ValueError:
