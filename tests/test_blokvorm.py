@@ -59,7 +59,8 @@ NAMEN = [
     "Zorg " + "x " * 30,  # a longer row: no longer kept on one page
     "12. Zorg",  # starts like a list item in the twin
     "Gemeente", "Assen", "preserve", "Heading1", "t", "w",  # text of the template, its markup
-    "Zorg 't Hof", "Zorg & Welzijn", "Zorg <B.V.>", "ZorgPlus",  # never a form's part
+    "Zorg 't Hof", "Zorg & Welzijn", "Zorg <B.V.>", 'Stichting "Het Anker"', "'t Hof",
+    "ZorgPlus",  # never a form's part: it could be the name of an XML element
     "Zorg A", "Zorg D B.V.",
 ]
 
@@ -130,12 +131,17 @@ def test_alleen_gewone_tekst_in_een_run_wordt_een_plaatshouder():
     assert blokvorm.ingevuld(vorm, waarden) == stuk
     assert blokvorm.vorm_van(stuk, ("Anders", *waarden[1:])) is None
     assert blokvorm.vorm_van(stuk.replace("meer", "meer\t"), waarden) is None  # a tab: docxtpl's
-    for onveilig in ["Zorg 't Hof", "Zorg & Co", "Zorg <B>", "Zorg_1", " Zorg", "docPr",
-                     "Zorg*", "Zorg|x", "[Zorg]", "Zorg\u00a0B", "Zorg\ue000", ""]:
+    for onveilig in ["Zorg_1", " Zorg", "docPr", "Zorg*", "Zorg|x", "[Zorg]", "Zorg\u00a0B",
+                     "Zorg\ue000", "Zorg\\", "r:id=", "Zorg\tB", ""]:
         assert not blokvorm.veilig(onveilig), onveilig
     for veilig in ["Zorg B.V.", "Stichting De Esch 21", "9472 RM", "info@zorg.nl",
-                   "050-700 0113", "Zorgcoöperatie (Noord)", "12. Zorg"]:
+                   "050-700 0113", "Zorgcoöperatie (Noord)", "12. Zorg", "'t Hof", "Zorg & Co",
+                   "Zorg <B>", 'Stichting "Het Anker"']:
         assert blokvorm.veilig(veilig), veilig
+    # in the filled template (Jinja's escape), in the XML (lxml's) and in the twin
+    assert blokvorm.vormen(("'t <A> & \"B\"",)) == (
+        ("'t <A> & \"B\"",), ("&#39;t &lt;A&gt; &amp; &#34;B&#34;",),
+        ("'t &lt;A&gt; &amp; \"B\"",), ("'t &lt;A> & \"B\"",))
 
 
 @pytest.mark.parametrize("naam", ["assen"])

@@ -6,8 +6,9 @@ filled in per aanbieder: the values go into its XML and its twin as they are.
 
 That is only the same as processing the block itself when nothing the processing decides
 depends on those values, so a value takes part only when it is plain text (letters, digits,
-spaces and `.,/()+@-`, starting with a letter or digit, no name of an XML element in it) and
-stands in a run's text (`<w:t>`). What does depend on the text is checked per aanbieder: the
+spaces and `.,/()+@&'"<>-`, not starting with a space, no name of an XML element in it) and
+stands in a run's text (`<w:t>`); it goes into the XML as lxml writes it, into the twin as the
+twin escapes it. What does depend on the text is checked per aanbieder: the
 width a table column needs (measured again with the values, as `tabelbreedte` measures) and
 whether a row is short enough to stay on one page; when either would come out differently, or
 the form has a value in a heading or a field, the block is processed the ordinary way.
@@ -19,10 +20,15 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+from markupsafe import escape
 
 from contracten.weergave import tabelbreedte
 from contracten.weergave.geheugen import Geheugen
+from contracten.weergave.markdownblok import markdown_tekst
 from contracten.weergave.tabelvorm import PRIVE, TEKENS, Tabelvorm, ingevuld, tabelvorm
 from contracten.weergave.tekstversie import Onderdeel
 from contracten.weergave.tweelingblok import ANDERS, Gelezen, in_de_tweeling
@@ -39,12 +45,13 @@ VELDEN = ("aanbieder.naam", "aanbieder.kvk", "aanbieder.agb", "aanbieder.adres.s
 GRENS = 100_000  # characters: a larger block goes the ordinary way
 PER_GENERATIE = 256  # forms per generation (see Geheugen)
 
-_VEILIG = re.compile(r"[^\W_](?:[^\W_]|[ .,/()+@-])*")
+_VEILIG = re.compile(r"(?:[^\W_]|[.,/()+@&'\"<>-])(?:[^\W_]|[ .,/()+@&'\"<>-])*")
 _XML_NAAM = re.compile(r"[a-z][A-Z]")  # docPr, fldChar, footnoteReference, …
 _RUN_TEKST = ("<w:t>", '<w:t xml:space="preserve">')
 ONBRUIKBAAR: Any = object()  # a form that cannot be filled in: the ordinary way
 
 
+@lru_cache(maxsize=4096)  # a place or a phone number recurs from aanbieder to aanbieder
 def veilig(waarde: str) -> bool:
     """Whether `waarde` may take part: text no step of processing a block looks at."""
     return bool(_VEILIG.fullmatch(waarde)) and not _XML_NAAM.search(waarde)
@@ -66,8 +73,9 @@ def eigen_waarden(context: dict[str, Any]) -> tuple[str, ...]:
 
 
 def vorm_van(stuk: str, waarden: tuple[str, ...]) -> str | None:
-    """`stuk` with each of `waarden` replaced by its placeholder where it is a run's text (the
-    longest value first); None when none is, or the block may not take part."""
+    """`stuk` with each of `waarden` (as the filled template has them: escaped) replaced by its
+    placeholder where it is a run's text (the longest first); None when none is, or the block
+    may not take part."""
     if len(stuk) > GRENS or PRIVE.search(stuk) or _met_regelovergang(stuk):
         return None
     tekst = stuk
@@ -114,27 +122,43 @@ class Vorm:
 
     def ingevuld(self, waarden: tuple[str, ...]) -> Blok | None:
         """The block with `waarden` in it; None when processing it would not give that."""
-        if not all(tabel.past(waarden) for tabel in self.tabellen):
+        ruw, _, xml, md = vormen(waarden)
+        if not all(tabel.past(ruw) for tabel in self.tabellen):
             return None
         return dataclasses.replace(
-            self.blok, stukken=tuple(ingevuld(s, waarden) for s in self.blok.stukken),
-            delen=tuple(_deel(d, waarden) for d in self.blok.delen))
+            self.blok, stukken=tuple(ingevuld(s, xml) for s in self.blok.stukken),
+            delen=tuple(_deel(d, ruw, md) for d in self.blok.delen))
 
 
-def _deel(deel: Onderdeel, waarden: tuple[str, ...]) -> Onderdeel:
-    """A part of the twin with `waarden` in it, read as `tweelingblok.lees` reads it."""
+@lru_cache(maxsize=16)  # the documents being made
+def vormen(waarden: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """`waarden` as they are, as the filled template has them (escaped by Jinja), as lxml
+    writes them in a run's text, and as the twin shows them."""
+    ruw, sjabloon, xml, md = [], [], [], []
+    for waarde in waarden:
+        element = etree.Element("t")
+        element.text = waarde
+        ruw.append(waarde)
+        sjabloon.append(str(escape(waarde)))
+        xml.append(etree.tostring(element, encoding="unicode")[3:-4] if waarde else "")
+        md.append(markdown_tekst(waarde))
+    return tuple(ruw), tuple(sjabloon), tuple(xml), tuple(md)
+
+
+def _deel(deel: Onderdeel, ruw: tuple[str, ...], md: tuple[str, ...]) -> Onderdeel:
+    """A part of the twin with the values in it, read as `tweelingblok.lees` reads it."""
     g = deel.gelezen
     assert g is not None, "checked by maak_vorm"
     if g.tabel is not None:
         if not any(PRIVE.search(regel) for regel in g.tabel):
             return deel
-        regels = tuple(ingevuld(r, waarden) for r in g.tabel)
+        regels = tuple(ingevuld(r, md) for r in g.tabel)
         return Onderdeel(None, Gelezen(regels, "", "", False, 0, "", ANDERS, ("", *regels, "")))
     if not PRIVE.search(g.tekst) and not PRIVE.search(g.platte_tekst):
         return deel
-    tekst = ingevuld(g.tekst, waarden)
+    tekst = ingevuld(g.tekst, md)
     return Onderdeel(None, Gelezen(None, tekst, g.stijl, g.begint_inhoudsopgave, g.veldbalans,
-                                   ingevuld(g.platte_tekst, waarden),
+                                   ingevuld(g.platte_tekst, ruw),
                                    *in_de_tweeling(tekst, g.stijl)))
 
 
@@ -176,7 +200,7 @@ class Vormen:
              beschikbaar: int, bewaar: bool) -> Blok | None:
         """Block `stuk` made from its form; None when it has none (the ordinary way).
         `maak` processes a form: the Blok, and the form parsed but not fitted."""
-        vorm_tekst = vorm_van(stuk, waarden)
+        vorm_tekst = vorm_van(stuk, vormen(waarden)[1])
         if vorm_tekst is None:
             return None
         vorm = self._geheugen.get(vorm_tekst)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from contracten.weergave import tabelbreedte
@@ -19,13 +18,12 @@ PRIVE = re.compile("[\ue000-\uf8ff]")
 
 
 def ingevuld(tekst: str, waarden: tuple[str, ...]) -> str:
-    """`tekst` with each placeholder replaced by its value."""
-    return tekst.translate(_vertaling(waarden))
-
-
-@lru_cache(maxsize=16)  # the values of the documents being made
-def _vertaling(waarden: tuple[str, ...]) -> dict[int, str]:
-    return {ord(teken): waarde for teken, waarde in zip(TEKENS, waarden, strict=False)}
+    """`tekst` with each placeholder replaced by its value (looked for in C, character by
+    character only where there is one: str.translate would look up every character)."""
+    for teken, waarde in zip(TEKENS, waarden, strict=False):
+        if teken in tekst:
+            tekst = tekst.replace(teken, waarde)
+    return tekst
 
 
 Cel = tuple[int, int, int] | tuple[int, int, int, tuple[tuple[tabelbreedte.Stukken, int], ...]]
