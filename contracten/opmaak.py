@@ -52,6 +52,17 @@ def _getal(cijfers: str, geheel: bool) -> str:
 
 def procent(waarde: Decimal, decimalen: int | None = None) -> str:
     """5 % / 4,957 % — the number as given, or with a fixed number of decimals (3,50 %)."""
+    if type(waarde) is Decimal:  # remembered by its digits: 5,0 is not 5
+        return _procent(str(waarde), decimalen)
+    return _procent_van(waarde, decimalen)
+
+
+@functools.lru_cache(maxsize=4096)  # every aanbieder's documents show the same percentages
+def _procent(cijfers: str, decimalen: int | None) -> str:
+    return _procent_van(Decimal(cijfers), decimalen)
+
+
+def _procent_van(waarde: Decimal, decimalen: int | None) -> str:
     if decimalen is None:
         return f"{format_decimal(waarde, locale=LOCALE, decimal_quantization=False)} %"
     patroon = "#,##0." + "0" * decimalen if decimalen else "#,##0"

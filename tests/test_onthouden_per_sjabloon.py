@@ -169,6 +169,27 @@ def test_getallen_onthouden_geven_wat_babel_geeft():
     assert getal(Decimal("0.8333")) == "0,8333" and getal(2400) == "2.400"
 
 
+def test_procenten_onthouden_geven_wat_babel_geeft():
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal
+
+    from contracten.opmaak import LOCALE, procent
+
+    # equal values with equal hashes, remembered apart: each as Babel shows it
+    waarden = [Decimal("5"), Decimal("5.0"), Decimal("5.00"), Decimal("4.957"), Decimal("-0"),
+               Decimal("1E+1"), Decimal("12.50"), 5, 4.5]
+    for _ in range(2):  # the second time from memory
+        for waarde in waarden:
+            assert procent(waarde) == format_decimal(
+                waarde, locale=LOCALE, decimal_quantization=False) + " %", waarde
+            assert procent(waarde, 2) == format_decimal(waarde, format="#,##0.00",
+                                                        locale=LOCALE) + " %", waarde
+            assert procent(waarde, 0) == format_decimal(waarde, format="#,##0",
+                                                         locale=LOCALE) + " %", waarde
+    assert procent(Decimal("4.957")) == "4,957 %" and procent(Decimal("5"), 2) == "5,00 %"
+
+
 def test_datums_onthouden_geven_hetzelfde():
     import datetime as dt
 

@@ -83,10 +83,12 @@ class Opbouwgeheugen:
         sleutel = (*map(id, bronnen), *rest)
         eerder = self._artikelen.setdefault(sleutel, [])
         for onthouden in eerder:
-            if all(a is b for a, b in zip(onthouden.bronnen, bronnen, strict=True)) and all(
-                    waarden.get(naam, _GEEN) == waarde
-                    for naam, waarde in onthouden.gelezen.items()):
-                return onthouden.bouwsel
+            if all(a is b for a, b in zip(onthouden.bronnen, bronnen, strict=True)):
+                for naam, waarde in onthouden.gelezen.items():  # a loop: no generator per name
+                    if waarden.get(naam, _GEEN) != waarde:
+                        break
+                else:
+                    return onthouden.bouwsel
         opgezocht = Opgezocht(waarden)
         gebouwd = bouw(opgezocht)
         if not opgezocht.alles:

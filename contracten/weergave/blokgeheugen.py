@@ -21,6 +21,7 @@ from lxml import etree
 
 from contracten.weergave import grotetabel, inhoudsopgave, tabelbreedte
 from contracten.weergave.blokken import geserialiseerd
+from contracten.weergave.blokvorm import Vormen
 from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.stroomblok import Grootblok, Stuk
 from contracten.weergave.tekstversie import Gelinkt, Onderdeel, onderdeel
@@ -85,7 +86,8 @@ class Blokgeheugen:
         self.stijlen = stijlen
         self.kopstijlen = inhoudsopgave.kopstijlen(stijlen)
         self._zonder_tabel: Geheugen[str, Blok] = Geheugen(PER_GENERATIE)
-        self._lagen: dict[tuple[Any, str], tuple[int, Geheugen[str, Blok]]] = {}
+        self._lagen: dict[tuple[Any, str], tuple[int, Geheugen[str, Blok], Vormen]] = {}
+        self._vormen = Vormen()  # of the blocks without a table (see blokvorm)
         # A table row's XML -> its cells in the twin: a table that names one aanbieder repeats
         # all its other rows.
         self._rijen: Geheugen[bytes, tuple[str, ...]] = Geheugen(PER_GENERATIE)
@@ -96,11 +98,12 @@ class Blokgeheugen:
         # What the twin read from a block with a link, by its XML and the document's links.
         self.gelinkt: Geheugen[Gelinkt, Gelezen] = Geheugen(PER_GENERATIE)
 
-    def blokken(self, gesplitst: list[Stuk], opmaak: tabelbreedte.Opmaak, sleutel: Any
-                ) -> tuple[str, list[Blok]] | None:
+    def blokken(self, gesplitst: list[Stuk], opmaak: tabelbreedte.Opmaak, sleutel: Any,
+                eigen: tuple[str, ...] = ()) -> tuple[str, list[Blok]] | None:
         """The start tag of the body and its blocks, from the filled body split on its markers
         (`stroomblok.gesplitst`: a large block compressed); None when it cannot be cut safely.
-        `sleutel` names the layout `opmaak` stands for (the same key, the same layout)."""
+        `sleutel` names the layout `opmaak` stands for (the same key, the same layout);
+        `eigen`, the aanbieder's values (blokvorm.eigen_waarden)."""
         kop, *stukken = gesplitst
         if not stukken or not isinstance(kop, str) or not kop.startswith("<w:body") \
                 or not kop.endswith(">") or "<" in kop[1:] or not isinstance(stukken[-1], str) \
@@ -119,8 +122,9 @@ class Blokgeheugen:
                     self._ontleed(kop, self.nabewerkt(sectie)))
             except Exception:  # the whole-body path reports it as it always did
                 return None
-            laag = self._lagen[(sleutel, sectie)] = (beschikbaar, Geheugen(PER_GENERATIE))
-        beschikbaar, met_tabel = laag
+            laag = self._lagen[(sleutel, sectie)] = (beschikbaar, Geheugen(PER_GENERATIE),
+                                                     Vormen())
+        beschikbaar, met_tabel, vormen = laag
         # The blocks of the template's first document are kept from their first use: nearly
         # all recur in every document (the few that name its aanbieder cost little to hold).
         bewaar = self._eerste
@@ -137,8 +141,14 @@ class Blokgeheugen:
                 stuk = stuk.tekst()
             if not stuk:
                 continue
-            geheugen = met_tabel if "<w:tbl" in stuk else self._zonder_tabel
+            tabel = "<w:tbl" in stuk
+            geheugen = met_tabel if tabel else self._zonder_tabel
             blok = geheugen.get(stuk)
+            if blok is None and eigen:  # from its form, when it names the aanbieder
+                blok = (vormen if tabel else self._vormen).blok(
+                    stuk, eigen, lambda vorm: (self._verwerk(kop, vorm, opmaak, beschikbaar),
+                                               self._ontleed(kop, self.nabewerkt(vorm))),
+                    opmaak, beschikbaar, bewaar)
             if blok is None:
                 try:
                     blok = self._verwerk(kop, stuk, opmaak, beschikbaar)

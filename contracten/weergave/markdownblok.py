@@ -26,9 +26,13 @@ def stijlnaam(p: Any, stijlen: dict[str, str]) -> str:
 
 
 def _escape(tekst: str) -> str:
-    # Literal text must stay literal in Markdown and in the HTML made from it.
+    # Literal text must stay literal in Markdown and in the HTML made from it. Character by
+    # character, so a part of a run's text is escaped as it would be in the run.
     tekst = tekst.replace("\\", "\\\\").replace("<", "&lt;")
     return re.sub(r"([*_`\[\]|])", r"\\\1", tekst)
+
+
+markdown_tekst = _escape  # a run's text as the twin shows it
 
 
 @functools.lru_cache(maxsize=8192)  # most lines start with a lid number, and repeat

@@ -30,6 +30,7 @@ from contracten.weergave.blokgeheugen import (
     markeer,
 )
 from contracten.weergave.blokken import geserialiseerd
+from contracten.weergave.blokvorm import eigen_waarden
 from contracten.weergave.docxtplpassen import DocxtplOngeschikt, Passen
 from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.inpakken import Inpakker
@@ -140,6 +141,7 @@ class Motor:
         self.inpakker = Inpakker(self.delen)
         # A filled header or footer -> cleaned up: mostly the same for every aanbieder.
         self.kopvoet_klaar: Geheugen[str, str] = Geheugen(PER_GENERATIE)
+        self.relaties_klaar: Geheugen[tuple[Any, ...], bytes] = Geheugen(PER_GENERATIE)
         styles = etree.fromstring(self.delen["word/styles.xml"], VEILIG)  # read once, for all
         stijlen = Stijlen(styles)
         self.stijlen = stijlen.namen
@@ -172,7 +174,8 @@ class Motor:
         opmaak = (self.opmaak if extra.nummering is None
                   else self.opmaak.met_nummering(extra.nummering))
         # Blocks filled before come from memory; a column loop needs the whole body.
-        gesneden = (self.blokgeheugen.blokken(gesplitst, opmaak, extra.nummering)
+        gesneden = (self.blokgeheugen.blokken(gesplitst, opmaak, extra.nummering,
+                                              eigen_waarden(context))
                     if self.gesneden and not self.kolomlussen else None)
         heel = stroomblok.heel(gesplitst) if gesneden is None else ""  # without the markers
         del gesplitst
@@ -209,8 +212,7 @@ class Motor:
                 vervangen.get("[Content_Types].xml", self.delen["[Content_Types].xml"]),
                 extra.media)
         if relaties:
-            vervangen["word/_rels/document.xml.rels"] = pakket.relaties(
-                self.delen["word/_rels/document.xml.rels"], relaties)
+            vervangen["word/_rels/document.xml.rels"] = self._relaties(tuple(relaties))
         if (met_inhoudsopgave or extra.voetnoten) and "word/settings.xml" in self.delen:
             vervangen["word/settings.xml"] = self.inpakker.instellingen(
                 velden_bijwerken=met_inhoudsopgave, voetnoten=bool(extra.voetnoten))
@@ -220,6 +222,14 @@ class Motor:
                          body_tekst, delen, noten, self.stijlen, links,
                          tuple(kopvoet[naam] for naam in sorted(kopvoet)),
                          self.blokgeheugen.gelinkt)
+
+    def _relaties(self, relaties: tuple[tuple[str, str, str, bool], ...]) -> bytes:
+        """The body's relationships with `relaties` added: the same for most documents."""
+        klaar = self.relaties_klaar.get(relaties)
+        if klaar is None:
+            klaar = self.relaties_klaar[relaties] = pakket.relaties(
+                self.delen["word/_rels/document.xml.rels"], list(relaties))
+        return klaar
 
     def _nabewerkt(self, xml: str) -> str:
         klaar = self.kopvoet_klaar.get(xml)

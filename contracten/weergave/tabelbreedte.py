@@ -9,12 +9,14 @@ proportions it had. Short rows are kept on one page.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 
 from contracten.weergave.alineaopmaak import CELMARGE, Opmaak, letter, marges
+from contracten.weergave.kolomverdeling import verdeel
 from contracten.weergave.lettermaten import (
     breedte,
     onbreekbare_stukken,
@@ -29,6 +31,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEKSTBREEDTE = 9072  # twips: 16 cm of text on A4 with 2.5 cm margins, when a body says nothing
 RUIMTE = 1.04  # 4 % to spare on every estimate …
 SPEELRUIMTE = 40  # … and a little for the borders
+Stukken = tuple[tuple[str, float, bool], ...]  # a paragraph's runs' text, size and boldness
 
 
 def nodig(stuk: int, inspringen: int = 0, marges: int = 2 * CELMARGE) -> int:
@@ -36,36 +39,23 @@ def nodig(stuk: int, inspringen: int = 0, marges: int = 2 * CELMARGE) -> int:
     return math.ceil(stuk * RUIMTE) + inspringen + marges + SPEELRUIMTE
 
 
-def verdeel(huidig: list[int], minima: list[int], beschikbaar: int) -> list[int]:
-    """Column widths: `huidig` when every column has its minimum and the table fits; else each
-    column at least its minimum, the rest of `beschikbaar` shared in the proportions of
-    `huidig`. When even the minima do not fit, they are scaled down to fit."""
-    if all(h >= m for h, m in zip(huidig, minima, strict=True)) and sum(huidig) <= beschikbaar:
-        return list(huidig)
-    if sum(minima) >= beschikbaar:
-        return _afgerond([m * beschikbaar / sum(minima) for m in minima], beschikbaar)
-    gewicht = [max(h, 1) for h in huidig]
-    vast: dict[int, float] = {}
-    while True:
-        rest = beschikbaar - sum(vast.values())
-        vrij = [i for i in range(len(huidig)) if i not in vast]
-        totaal = sum(gewicht[i] for i in vrij)
-        voorstel = {i: gewicht[i] * rest / totaal for i in vrij}
-        te_smal = {i: float(minima[i]) for i, b in voorstel.items() if b < minima[i]}
-        if not te_smal:
-            return _afgerond([vast.get(i, voorstel.get(i, 0.0)) for i in range(len(huidig))],
-                             beschikbaar)
-        vast |= te_smal
-
-
-def _afgerond(breedtes: list[float], totaal: int) -> list[int]:
-    uit = [math.floor(b) for b in breedtes]
-    uit[max(range(len(uit)), key=lambda i: breedtes[i])] += totaal - sum(uit)
-    return uit
-
-
 def _alinea_nodig(p: Any, opmaak: Opmaak) -> int:
     """The width the widest unbreakable piece of paragraph `p` needs, with its indent."""
+    stukken, stijl = alinea_stukken(p, opmaak)
+    return nodig_voor(stukken, opmaak.inspringen(p, stijl))
+
+
+def nodig_voor(stukken: Stukken, inspringen: int) -> int:
+    """`_alinea_nodig` of a paragraph measured as `stukken` with indent `inspringen`."""
+    breedst = _breedst(stukken)
+    if not breedst:
+        return 0
+    return nodig(math.ceil(breedst), inspringen, marges=0)
+
+
+def alinea_stukken(p: Any, opmaak: Opmaak) -> tuple[Stukken, Any]:
+    """What `_alinea_nodig` measures of paragraph `p`: its runs' pieces as (text, size, bold),
+    and its paragraph style (for its indent)."""
     stijl_el = p.find(f"{W}pPr/{W}pStyle")
     stijl = opmaak.stijl(stijl_el.get(f"{W}val") if stijl_el is not None else None)
     grootte = stijl.grootte or opmaak.standaard_grootte
@@ -81,14 +71,11 @@ def _alinea_nodig(p: Any, opmaak: Opmaak) -> int:
                 stukken.append(("99", r_grootte * 0.65, r_vet))  # a superscript number
             elif kind.tag in (f"{W}tab", f"{W}br", f"{W}cr"):
                 stukken.append((" ", r_grootte, r_vet))
-    breedst = _breedst(tuple(stukken))
-    if not breedst:
-        return 0
-    return nodig(math.ceil(breedst), opmaak.inspringen(p, stijl), marges=0)
+    return tuple(stukken), stijl
 
 
 @lru_cache(maxsize=8192)  # cells repeat: labels, units, dates
-def _breedst(stukken: tuple[tuple[str, float, bool], ...]) -> float:
+def _breedst(stukken: Stukken) -> float:
     """The width of the widest unbreakable piece of a paragraph given as (text, size, bold)
     runs, in twips."""
     breedtes = [tekenbreedte(teken, vet) * schaal / 50
@@ -126,15 +113,24 @@ def minimale_breedtes(tbl: Any, opmaak: Opmaak) -> list[int]:
     """Per grid column of `tbl`: the width its widest unbreakable piece needs, cell margins
     included."""
     kolommen = tbl.findall(f"{W}tblGrid/{W}gridCol")
-    links, rechts = _cel_marges(tbl, opmaak)
-    minima = [0] * len(kolommen)
-    breed: list[tuple[int, int, int]] = []  # cells spanning columns: (first, span, need)
+    links, rechts = cel_marges(tbl, opmaak)
+    rijen = []
     for tr in tbl.iterchildren(f"{W}tr"):
         # A row's cells depend on its own XML alone: most rows repeat from table to table.
         sleutel = (etree.tostring(tr), links, rechts)
         cellen = opmaak.rijen.get(sleutel)
         if cellen is None:
             cellen = opmaak.rijen[sleutel] = _cellen(tr, opmaak, links + rechts)
+        rijen.append(cellen)
+    return minima_van(rijen, len(kolommen))
+
+
+def minima_van(rijen: Iterable[Iterable[tuple[int, int, int]]], aantal: int) -> list[int]:
+    """`minimale_breedtes` of a table of `aantal` grid columns whose rows' cells need
+    (first grid column, span, width)."""
+    minima = [0] * aantal
+    breed: list[tuple[int, int, int]] = []  # cells spanning columns: (first, span, need)
+    for cellen in rijen:
         for kolom, span, behoefte in cellen:
             if span == 1 and kolom < len(minima):
                 minima[kolom] = max(minima[kolom], behoefte)
@@ -150,6 +146,17 @@ def minimale_breedtes(tbl: Any, opmaak: Opmaak) -> list[int]:
 def _cellen(tr: Any, opmaak: Opmaak, marge: int) -> tuple[tuple[int, int, int], ...]:
     """(first grid column, span, width needed) of each cell of row `tr`."""
     uit = []
+    for kolom, span, tc in celindeling(tr):
+        behoefte = max((_alinea_nodig(p, opmaak) for p in tc.iterchildren(f"{W}p")),
+                       default=0)
+        if behoefte:
+            behoefte += marge
+        uit.append((kolom, span, behoefte))
+    return tuple(uit)
+
+
+def celindeling(tr: Any) -> Iterator[tuple[int, int, Any]]:
+    """(first grid column, span, cell) of each cell of row `tr`."""
     kolom = 0
     voor = tr.find(f"{W}trPr/{W}gridBefore")
     if voor is not None and voor.get(f"{W}val", "").isdigit():
@@ -157,13 +164,8 @@ def _cellen(tr: Any, opmaak: Opmaak, marge: int) -> tuple[tuple[int, int, int], 
     for tc in tr.iterchildren(f"{W}tc"):
         span_el = tc.find(f"{W}tcPr/{W}gridSpan")
         span = int(span_el.get(f"{W}val")) if span_el is not None else 1
-        behoefte = max((_alinea_nodig(p, opmaak) for p in tc.iterchildren(f"{W}p")),
-                       default=0)
-        if behoefte:
-            behoefte += marge
-        uit.append((kolom, span, behoefte))
+        yield kolom, span, tc
         kolom += span
-    return tuple(uit)
 
 
 def _minima(tbl: Any, opmaak: Opmaak) -> list[int]:
@@ -182,9 +184,7 @@ def _pas_tabel_aan(tbl: Any, opmaak: Opmaak, beschikbaar: int, minima: list[int]
     if not kolommen:
         return
     huidig = [int(k.get(f"{W}w", "0") or 0) for k in kolommen]
-    ind = tbl.find(f"{W}tblPr/{W}tblInd")
-    if ind is not None and (ind.get(f"{W}w") or "").lstrip("-").isdigit():
-        beschikbaar -= int(ind.get(f"{W}w"))
+    beschikbaar = tabel_beschikbaar(tbl, beschikbaar)
     nieuw = verdeel(huidig, _minima(tbl, opmaak) if minima is None else minima, beschikbaar)
     for kolom, b in zip(kolommen, nieuw, strict=True):
         kolom.set(f"{W}w", str(b))
@@ -208,7 +208,16 @@ def _pas_tabel_aan(tbl: Any, opmaak: Opmaak, beschikbaar: int, minima: list[int]
     vaste_indeling(tbl)
 
 
-def _cel_marges(tbl: Any, opmaak: Opmaak) -> tuple[int, int]:
+def tabel_beschikbaar(tbl: Any, beschikbaar: int) -> int:
+    """The width table `tbl` may take of the text width `beschikbaar`: less its indent."""
+    ind = tbl.find(f"{W}tblPr/{W}tblInd")
+    if ind is not None and (ind.get(f"{W}w") or "").lstrip("-").isdigit():
+        beschikbaar -= int(ind.get(f"{W}w"))
+    return beschikbaar
+
+
+def cel_marges(tbl: Any, opmaak: Opmaak) -> tuple[int, int]:
+    """The left and right margins of the cells of `tbl`."""
     eigen = marges(tbl.find(f"{W}tblPr/{W}tblCellMar"))
     if eigen is not None:
         return eigen

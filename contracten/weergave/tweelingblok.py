@@ -47,10 +47,10 @@ def lees(blok: Any, stijlen: dict[str, str], links: dict[str, str], nummers: dic
         return Gelezen(regels, "", "", False, 0, "", ANDERS, ("", *regels, ""))
     tekst, stijl = alinea(blok, links, nummers), stijlnaam(blok, stijlen)
     return Gelezen(None, tekst, stijl, begint_inhoudsopgave(blok), veldbalans(blok),
-                   platte_tekst(blok), *_in_de_tweeling(tekst, stijl))
+                   platte_tekst(blok), *in_de_tweeling(tekst, stijl))
 
 
-def _in_de_tweeling(tekst: str, stijl: str) -> tuple[int, tuple[str, ...]]:
+def in_de_tweeling(tekst: str, stijl: str) -> tuple[int, tuple[str, ...]]:
     if not tekst.strip() or stijl == "TOC Heading":
         return OVERSLAAN, ()
     if stijl in LABELLIJSTEN:  # a list item with its own label: "a.<tab>Vanaf …"
