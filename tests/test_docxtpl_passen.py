@@ -65,6 +65,23 @@ def test_onze_stappen_geven_wat_docxtpl_zelf_rendert():
     assert "<w:br/>" in ons and "<w:tab/>" in ons  # the listing pass made Word's breaks
 
 
+def test_letterlijke_tags_in_het_sjabloon_maar_niet_in_een_waarde():
+    """docxtpl's `{_{ … }_}` in a template's text gives a literal `{{ … }}` (as docxtpl's own
+    render), but the same characters in a filled-in value stay as the user wrote them:
+    docxtpl itself rewrites them there too, which changed an aanbieder's name in a contract."""
+    deel = (f'<w:body xmlns:w="{W}"><w:p><w:r><w:t>{{_{{ letterlijk }}_}} {{_% x %_}} '
+            "{{ naam }}</w:t></w:r></w:p></w:body>")
+    naam = "Zorg {_{ x }_} {_% y %_} B.V."
+    passen = Passen(_docx())
+    omgeving = Environment(autoescape=True)
+    ons = passen.nabewerkt(omgeving.from_string(passen.voorbereid(deel)).render(naam=naam))
+    assert ">{{ letterlijk }} {% x %} Zorg {_{ x }_} {_% y %_} B.V.</w:t>" in ons
+    tpl = DocxTemplate(io.BytesIO(_docx()))
+    tpl.init_docx()
+    hun = tpl.render_xml_part(tpl.patch_xml(deel), None, {"naam": naam}, omgeving)
+    assert "{{ letterlijk }} {% x %} Zorg {{ x }} {% y %} B.V." in hun  # docxtpl's own way
+
+
 def test_tabellen_passen_en_tekeningen_krijgen_elk_een_eigen_nummer():
     passen = Passen(_docx())
     omgeving = Environment(autoescape=True)

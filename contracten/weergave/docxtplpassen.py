@@ -26,6 +26,9 @@ NODIG = ("patch_xml", "resolve_listing", "fix_tables", "fix_docpr_ids")
 
 # What resolve_listing rewrites.
 LISTING = re.compile(r"[\n\t\a\f]")
+# docxtpl's literal tags in a template's text, and the Jinja that writes what they stand for.
+_LETTERLIJK = re.compile(r"\{_\{|\}_\}|\{_%|%_\}")
+_ALS_TEKST = {"{_{": "{{ '{{' }}", "}_}": "{{ '}}' }}", "{_%": "{{ '{%' }}", "%_}": "{{ '%}' }}"}
 
 
 class DocxtplOngeschikt(ContractenFout):
@@ -61,16 +64,19 @@ class Passen:
         return self._tpl.docx
 
     def voorbereid(self, xml: str) -> str:
-        """A template part ready to compile: tags split over runs joined, and a line before
-        every paragraph (the trick its `{%p %}` tags rely on)."""
-        return re.sub(r"<w:p([ >])", r"\n<w:p\1", self._tpl.patch_xml(xml))
+        """A template part ready to compile: tags split over runs joined, a line before every
+        paragraph (the trick its `{%p %}` tags rely on), and docxtpl's way of writing a
+        literal tag in a template (`{_{`, `}_}`, `{_%`, `%_}`) made a Jinja text that gives
+        `{{`, `}}`, `{%` or `%}`. docxtpl undoes that way after filling in, so it changed a
+        filled-in value too (an aanbieder named "Zorg {_{ x }_}" came out as "Zorg {{ x }}");
+        here only the template's own text is read that way."""
+        xml = _LETTERLIJK.sub(lambda m: _ALS_TEKST[m[0]], self._tpl.patch_xml(xml))
+        return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
     def nabewerkt(self, xml: str) -> str:
         """A filled part as docxtpl leaves it: its tricks undone, line breaks and tabs made
         Word's."""
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%") \
-            .replace("%_}", "%}")
         if not LISTING.search(xml):  # nothing to turn into breaks or tabs: skip the pass
             return xml
         return str(self._tpl.resolve_listing(xml))
