@@ -36,11 +36,18 @@ markdown_tekst = _escape  # a run's text as the twin shows it
 
 
 @functools.lru_cache(maxsize=8192)  # most lines start with a lid number, and repeat
-def geen_lijst(tekst: str) -> str:
-    # A paragraph that starts like a list item ("6. De organisatie", "1) x", "- x") is text.
-    if not tekst or tekst[0] not in "+-0123456789":
+def gewone_alinea(tekst: str) -> str:
+    # A paragraph that starts like Markdown's own syntax is text: like a list item
+    # ("6. De organisatie", "1) x", "- x"), a heading ("# x", "#x"), a quote ("> x") or a
+    # line ("---", "- - -"), as a name on a letter's own line can.
+    if not tekst or tekst[0] not in "+-0123456789#>":
         return tekst
+    if tekst[0] in "#>" or _LIJN.fullmatch(tekst):
+        return "\\" + tekst
     return re.sub(r"^(\d+)([.)]) ", r"\1\\\2 ", re.sub(r"^([-+]) ", r"\\\1 ", tekst))
+
+
+_LIJN = re.compile(r"(?:- *){3,}")  # a thematic break
 
 
 def _run_tekst(r: Any) -> str:

@@ -11,7 +11,7 @@ from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.markdownblok import (
     LABELLIJSTEN,
     alinea,
-    geen_lijst,
+    gewone_alinea,
     platte_tekst,
     stijlnaam,
     tabel,
@@ -59,7 +59,7 @@ def in_de_tweeling(tekst: str, stijl: str) -> tuple[int, tuple[str, ...]]:
         return ANDERS, ("", "#" * KOPPEN[stijl] + " " + tekst, "")
     if stijl in LIJSTEN:
         return LIJST, (LIJSTEN[stijl] + tekst,)
-    return ANDERS, ("", geen_lijst(tekst), "")
+    return ANDERS, ("", gewone_alinea(tekst), "")
 
 
 def _velden(p: Any) -> list[str]:
