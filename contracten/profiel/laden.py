@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from contracten.artikelen.laden import laad_bibliotheek
 from contracten.fouten import InvoerFout, Melding, RegioOnbekend
 from contracten.lezen.bron import Bron, lees_yaml
+from contracten.lezen.gcpauze import zonder_gc
 from contracten.lezen.meldingen import uit_validatie, veldpad
 from contracten.lezen.velden import pagina_van, uitleg, veld_op
 from contracten.profiel.aanbieders import Aanbieders
@@ -65,6 +66,11 @@ def laad_regio(pad: Path | str, naam: str | None = None, *,
     """Read and validate a region folder: `laad_regio("regios/assen")`, or the folder `naam` in
     `pad` (`laad_regio("regios", "assen")`), with the article library of `artikelen` (default
     ./artikelen, else the package's). Raises InvoerFout with all problems found."""
+    with zonder_gc():  # it makes many objects and hardly a cycle: lezen/gcpauze.py
+        return _laad_regio(pad, naam, artikelen=artikelen)
+
+
+def _laad_regio(pad: Path | str, naam: str | None, *, artikelen: Path | None) -> Profiel:
     regios = Path(pad) if naam is not None else Path(pad).parent
     naam = naam if naam is not None else Path(pad).name
     map_ = regio_map(regios, naam)
