@@ -67,7 +67,7 @@ def test_de_werker_krijgt_taken_terwijl_het_hoofdproces_een_lang_document_maakt(
     the worker is handed its tasks meanwhile, every task is made once, each with its own
     articles again (a worker sends them only when they change), and the progress counts up
     to the total."""
-    taken = [Taak("brief", f"a{i}", f"brieven/a{i}", f"{i:064x}") for i in range(100)]
+    taken = [Taak("socialreturn-brief", f"a{i}", f"brieven/a{i}", f"{i:064x}") for i in range(100)]
     alles_gedaan = threading.Event()
     hoofd = _Hoofd(alles_gedaan)
     werker = _Werker(len(taken) - verdeling.PER_KEER, alles_gedaan, hoofd.begonnen)
@@ -92,7 +92,7 @@ class _Kapot:
 
 
 def test_een_fout_in_een_werker_stopt_de_run(monkeypatch):
-    taken = [Taak("brief", f"a{i}", f"brieven/a{i}", f"{i:064x}") for i in range(40)]
+    taken = [Taak("socialreturn-brief", f"a{i}", f"brieven/a{i}", f"{i:064x}") for i in range(40)]
     monkeypatch.setattr(werkproces, "_WERKER", _Kapot())
     monkeypatch.setattr(werkproces, "_VERZONDEN", {})
     alles_gedaan = threading.Event()
@@ -104,7 +104,7 @@ def test_een_fout_in_een_werker_stopt_de_run(monkeypatch):
 
 
 def test_een_fout_in_het_hoofdproces_stopt_het_uitdelen(monkeypatch):
-    taken = [Taak("brief", f"a{i}", f"brieven/a{i}", f"{i:064x}") for i in range(40)]
+    taken = [Taak("socialreturn-brief", f"a{i}", f"brieven/a{i}", f"{i:064x}") for i in range(40)]
     monkeypatch.setattr(werkproces, "_WERKER", _Werker(0, threading.Event()))
     monkeypatch.setattr(werkproces, "_VERZONDEN", {})
     with ThreadPoolExecutor(1) as pool, pytest.raises(ContractenFout, match="kapot"):
@@ -135,3 +135,24 @@ def test_twee_processen_zijn_het_hoofdproces_en_een_werker(tmp_path, monkeypatch
     documenten = [p for p in resultaat.geschreven if p.endswith(".docx")]
     assert len(documenten) >= 24 and gestart == [1]
     assert 0 < len(in_hoofdproces) < len(documenten)  # the worker made the others
+    # the overview, which lists every aanbieder, first and here: not in a worker
+    assert in_hoofdproces[0] == "socialreturn-overzicht"
+
+
+def test_een_document_met_elke_aanbieder_maakt_het_hoofdproces_eerst(monkeypatch):
+    """The overview (the 61st task) is the main process's first document, and only the main
+    process makes it; the worker makes all the others meanwhile."""
+    taken = [Taak("socialreturn-brief", f"a{i}", f"brieven/a{i}", f"{i:064x}")
+             for i in range(60)]
+    taken.append(Taak("socialreturn-overzicht", None, "socialreturn-overzicht", "f" * 64))
+    taken += [Taak("socialreturn-brief", f"b{i}", f"brieven/b{i}", f"{i:064x}")
+              for i in range(60)]
+    alles_gedaan = threading.Event()
+    hoofd = _Hoofd(alles_gedaan)
+    werker = _Werker(len(taken) - 1, alles_gedaan, hoofd.begonnen)
+    monkeypatch.setattr(werkproces, "_WERKER", werker)
+    monkeypatch.setattr(werkproces, "_VERZONDEN", {})
+    with ThreadPoolExecutor(1) as pool:
+        uit = list(verdeling._verdeeld(hoofd, taken, pool, 1, None))
+    assert hoofd.gemaakt == [taken[60]] and hoofd.wachtte
+    assert sorted(g.taak.pad for g in uit) == sorted(t.pad for t in taken)

@@ -5,11 +5,15 @@ process, with its own copy of the profile and its own prepared template, fewer a
 the run holds most (issue 31: the whole process tree at most 320 MB at 20,000 aanbieders), and
 one worker fewer to start.
 
-Whoever is free takes the next few tasks (`_Verdeler`): a thread of the main process hands them
-to the workers a few at a time (`VOORUIT`) as they finish, also while the main process is busy
-with a long document (the social-return overview lists every aanbieder), and the main process
-takes its own between. What is made is yielded as it is made, not in task order: nothing waits
-for a slow document before it. A worker's results come back in its own order (see
+A document that lists every aanbieder (the social-return overview: at 20,000 aanbieders some
+40 MB while it is filled in) is made by the main process, first: that process has the profile
+anyway, what the document took is free again for what the main process holds later on (the
+rows of what was made, the manifest), and no worker grows by it while the main process is at
+its largest. Whoever is free takes the next few of the other tasks (`_Verdeler`): a thread of
+the main process hands them to the workers a few at a time (`VOORUIT`) as they finish, also
+while the main process is busy with a long document, and the main process takes its own
+between. What is made is yielded as it is made, not in task order: nothing waits for a slow
+document before it. A worker's results come back in its own order (see
 `werkproces.aangevuld`)."""
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from contracten.soorten.register import soort
 
 from . import werkproces
 from .plan import Taak
@@ -97,7 +103,9 @@ def met_werkers(werk: Werk, taken: list[Taak], werkers: int,
 
 def _verdeeld(werk: Werk, taken: list[Taak], pool: ProcessPoolExecutor, werkers: int,
               voortgang: Callable[[int, int], None] | None) -> Generator[Gemaakt, None, None]:
-    verdeler = _Verdeler(taken)
+    eerst = [t for t in taken if soort(t.soort).alle_aanbieders]  # this process's, first
+    verdeler = _Verdeler([t for t in taken if not soort(t.soort).alle_aanbieders]
+                         if eerst else taken)
     gedaan: queue.SimpleQueue[Afgerond | _Einde] = queue.SimpleQueue()
     ruimte = threading.Semaphore(werkers * VOORUIT)
     stop = threading.Event()
@@ -132,7 +140,8 @@ def _verdeeld(werk: Werk, taken: list[Taak], pool: ProcessPoolExecutor, werkers:
                                            vorige)
 
     try:
-        while deel := verdeler.neem():
+        while deel := eerst or verdeler.neem():
+            eerst = []
             for taak in deel:
                 gemaakt = werk.maak(taak)
                 klaar += 1
