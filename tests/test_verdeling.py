@@ -152,7 +152,10 @@ def test_een_document_met_elke_aanbieder_maakt_het_hoofdproces_eerst(monkeypatch
     werker = _Werker(len(taken) - 1, alles_gedaan, hoofd.begonnen)
     monkeypatch.setattr(werkproces, "_WERKER", werker)
     monkeypatch.setattr(werkproces, "_VERZONDEN", {})
+    vrijgegeven: list[int] = []
+    monkeypatch.setattr(verdeling, "geef_vrij", lambda: vrijgegeven.append(len(hoofd.gemaakt)))
     with ThreadPoolExecutor(1) as pool:
         uit = list(verdeling._verdeeld(hoofd, taken, pool, 1, None))
     assert hoofd.gemaakt == [taken[60]] and hoofd.wachtte
+    assert vrijgegeven == [1]  # what the overview took goes back to the system at once
     assert sorted(g.taak.pad for g in uit) == sorted(t.pad for t in taken)

@@ -141,9 +141,11 @@ def _verdeeld(werk: Werk, taken: list[Taak], pool: ProcessPoolExecutor, werkers:
 
     try:
         while deel := eerst or verdeler.neem():
-            eerst = []
+            lang, eerst = bool(eerst), []
             for taak in deel:
                 gemaakt = werk.maak(taak)
+                if lang:  # its large buffers back to the system (some 12 MB at 20,000)
+                    geef_vrij()
                 klaar += 1
                 if voortgang:
                     voortgang(klaar, totaal)
