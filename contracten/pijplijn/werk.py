@@ -8,6 +8,7 @@ once (pickled), prepares each template once, and then only task descriptions tra
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 from collections.abc import Callable, Generator
@@ -27,6 +28,7 @@ from contracten.weergave.htmlversie import naar_html
 
 from .plan import Taak
 from .verdeling import met_werkers
+from .vrijgeven import geef_vrij
 
 if TYPE_CHECKING:
     from contracten.weergave.motor import Motor
@@ -130,7 +132,10 @@ class Werk:
         block memory (tens of MB) would otherwise stay beside the next."""
         from contracten.weergave.motor import Motor
 
-        self._motor.clear()
+        if self._motor:  # what the one before held goes back to the system, once per kind
+            self._motor.clear()
+            gc.collect()
+            geef_vrij()
         return Motor(self.sjablonen / sjabloon, f"sjablonen/{sjabloon}")
 
     def _tijdstip(self) -> dt.datetime:
