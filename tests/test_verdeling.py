@@ -159,3 +159,32 @@ def test_een_document_met_elke_aanbieder_maakt_het_hoofdproces_eerst(monkeypatch
     assert hoofd.gemaakt == [taken[60]] and hoofd.wachtte
     assert vrijgegeven == [1]  # what the overview took goes back to the system at once
     assert sorted(g.taak.pad for g in uit) == sorted(t.pad for t in taken)
+
+
+def test_vanuit_een_andere_draad_maken_alleen_de_werkers_documenten(tmp_path, monkeypatch):
+    """A job of the web runs in a thread of the web's process: that process keeps to handing
+    out the tasks (its pages must not wait for documents), with `processen` workers."""
+    regio = laad_regio(maak_grote_regio(tmp_path / "regios", "veel", 16).parent, "veel")
+    gestart: list[int] = []
+    echt = verdeling.ProcessPoolExecutor
+
+    def pool(werkers: int, **opties: object) -> object:
+        gestart.append(werkers)
+        return echt(werkers, **opties)
+
+    in_dit_proces: list[str] = []
+    maak = Werk.maak
+
+    def maak_hier(self: Werk, taak: Taak) -> Gemaakt:
+        in_dit_proces.append(taak.pad)
+        return maak(self, taak)
+
+    monkeypatch.setattr(verdeling, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(Werk, "maak", maak_hier)
+    uit: list = []
+    draad = threading.Thread(target=lambda: uit.append(
+        genereer(regio, uitvoer=tmp_path / "uit", datum=ASSEN_DATUM, processen=2)))
+    draad.start()
+    draad.join()
+    assert uit and sum(p.endswith(".docx") for p in uit[0].geschreven) >= 24
+    assert gestart == [2] and in_dit_proces == []

@@ -72,9 +72,11 @@ Afgerond = tuple[list[Taak], "Future[list[tuple[int, Gemaakt]]]"]
 
 
 def met_werkers(werk: Werk, taken: list[Taak], werkers: int,
-                voortgang: Callable[[int, int], None] | None) -> Generator[Gemaakt, None, None]:
-    """Make every task in this process and in `werkers` worker processes; yields each as it is
-    made. `voortgang` as in `maak_alle` (its (0, totaal) already said)."""
+                voortgang: Callable[[int, int], None] | None, zelf: bool = True
+                ) -> Generator[Gemaakt, None, None]:
+    """Make every task in this process and in `werkers` worker processes (not `zelf`: in the
+    workers only); yields each as it is made. `voortgang` as in `maak_alle` (its (0, totaal)
+    already said)."""
     context = Werkercontext()  # 'spawn', without the caller's main module (see there)
     # The Werk (with the whole profile) goes to the workers through a queue once they run,
     # not with their start: a start waits until the new process has read what it is sent,
@@ -95,15 +97,17 @@ def met_werkers(werk: Werk, taken: list[Taak], werkers: int,
         kanaal.close()
         geef_vrij()  # what pickling the Werk took (every worker has its copy now)
         try:
-            yield from _verdeeld(werk, taken, pool, werkers, voortgang)
+            yield from _verdeeld(werk, taken, pool, werkers, voortgang, zelf)
         except BaseException:
             _stop(pool)
             raise
 
 
 def _verdeeld(werk: Werk, taken: list[Taak], pool: ProcessPoolExecutor, werkers: int,
-              voortgang: Callable[[int, int], None] | None) -> Generator[Gemaakt, None, None]:
-    eerst = [t for t in taken if soort(t.soort).alle_aanbieders]  # this process's, first
+              voortgang: Callable[[int, int], None] | None, zelf: bool = True
+              ) -> Generator[Gemaakt, None, None]:
+    # this process's, first
+    eerst = [t for t in taken if soort(t.soort).alle_aanbieders] if zelf else []
     verdeler = _Verdeler([t for t in taken if not soort(t.soort).alle_aanbieders]
                          if eerst else taken)
     gedaan: queue.SimpleQueue[Afgerond | _Einde] = queue.SimpleQueue()
@@ -140,7 +144,7 @@ def _verdeeld(werk: Werk, taken: list[Taak], pool: ProcessPoolExecutor, werkers:
                                            vorige)
 
     try:
-        while deel := eerst or verdeler.neem():
+        while zelf and (deel := eerst or verdeler.neem()):
             lang, eerst = bool(eerst), []
             for taak in deel:
                 gemaakt = werk.maak(taak)

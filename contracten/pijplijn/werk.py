@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import os
 import re
+import threading
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,14 +166,18 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
               voortgang: Callable[[int, int], None] | None = None
               ) -> Generator[Gemaakt, None, None]:
     """Make every task, in the main process alone or beside a pool of `processen - 1` worker
-    processes (see `verdeling`); yields each as it is made. `voortgang` hears (klaar, totaal):
+    processes (see `verdeling`; from a thread other than the main thread, `processen` workers
+    and none in this process); yields each as it is made. `voortgang` hears (klaar, totaal):
     (0, totaal) first, then after each task."""
     totaal = len(taken)
     if voortgang and totaal:
         voortgang(0, totaal)
     aantal = processen if processen is not None else min(os.cpu_count() or 1, 4)
     if aantal > 1 and len(taken) >= DREMPEL:
-        yield from met_werkers(werk, taken, aantal - 1, voortgang)
+        # Called from another thread (a job of the web), this process keeps to handing out the
+        # tasks: its other threads (the web's pages) would otherwise wait for the documents.
+        zelf = threading.current_thread() is threading.main_thread()
+        yield from met_werkers(werk, taken, aantal - 1 if zelf else aantal, voortgang, zelf)
         return
     for i, taak in enumerate(taken, 1):
         yield werk.maak(taak)
