@@ -212,3 +212,39 @@ def test_vrijgeven_doet_niets_waar_de_c_bibliotheek_het_niet_kent(monkeypatch):
         vrijgeven.geef_vrij()  # no error
     finally:
         vrijgeven._malloc_trim.cache_clear()
+
+
+def test_bij_een_nieuwe_soort_gaat_het_vorige_sjabloon_terug_naar_het_systeem(tmp_path,
+                                                                             monkeypatch):
+    """Moving on to the next kind, a process lets go of the template before at once (also
+    what is held in cycles) and gives what it took back to the system (malloc_trim), once
+    per kind, not per document."""
+    import datetime as dt
+    import weakref
+
+    from contracten.pijplijn import werk as werkmodule
+    from contracten.pijplijn.keuze import kies
+    from contracten.pijplijn.opties import Opties
+    from contracten.pijplijn.plan import maak_plan
+
+    profiel = laad_regio(REGIOS, "assen")
+    keuze = kies(profiel, opdracht="genereer", prijspeil=None, soorten=(), aanbieders=(),
+                 percelen=())
+    plan = maak_plan(Opties(profiel, keuze.soorten, keuze.contracten, keuze.prijspeil,
+                            doel=tmp_path / "uit", datum=dt.date(2026, 11, 23)))
+    per_soort: dict[str, list] = {}
+    for taak in plan.taken:
+        if taak.contract is not None and len(per_soort.setdefault(taak.soort, [])) < 2:
+            per_soort[taak.soort].append(taak)
+    a, b = list(per_soort)[:2]
+    vrijgegeven: list[int] = []
+    werk = werkmodule.Werk(profiel, plan.prijspeil, plan.sjablonen, plan.uitvoering,
+                           plan.formaten, tmp_path / "staging")
+    monkeypatch.setattr(werkmodule, "geef_vrij", lambda: vrijgegeven.append(len(werk._motor)))
+    for taak in per_soort[a]:
+        werk.maak(taak)
+    vorige = [weakref.ref(m) for m in werk._motor.values()]
+    assert vrijgegeven == []  # the first template: nothing to give back yet
+    for taak in per_soort[b]:
+        werk.maak(taak)
+    assert vrijgegeven == [0] and vorige[0]() is None

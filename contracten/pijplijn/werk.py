@@ -1,21 +1,18 @@
 """Make documents: render each task's template, write its files straight into the staging
 folder (so memory stays flat however many documents a run makes), and report what was written.
 
-Big runs are spread over a pool of processes that is started with 'spawn', so it works the same
-on Linux, macOS and Windows: a worker receives the `Werk` once (pickled), prepares each template
-once, and then only task descriptions travel."""
+Big runs are spread over the main process and a pool of processes that is started with 'spawn',
+so it works the same on Linux, macOS and Windows (see `verdeling`): a worker receives the `Werk`
+once (pickled), prepares each template once, and then only task descriptions travel."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import gc
 import os
-import pickle
 import re
-import signal
-from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+import threading
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,16 +27,14 @@ from contracten.uitvoer import voorbeelden
 from contracten.uitvoer.map import sha256
 from contracten.weergave.htmlversie import naar_html
 
-from . import werkproces
 from .plan import Taak
-from .starten import Werkercontext
+from .verdeling import met_werkers
 from .vrijgeven import geef_vrij
 
 if TYPE_CHECKING:
     from contracten.weergave.motor import Motor
 
-DREMPEL = 24  # fewer documents than this are made in the main process: a pool costs a start-up
-PER_KEER = 8  # tasks handed to a worker at a time
+DREMPEL = 24  # fewer documents than this: the main process alone (a pool costs a start-up)
 
 
 @dataclass(frozen=True)
@@ -138,7 +133,10 @@ class Werk:
         block memory (tens of MB) would otherwise stay beside the next."""
         from contracten.weergave.motor import Motor
 
-        self._motor.clear()
+        if self._motor:  # what the one before held goes back to the system, once per kind
+            self._motor.clear()
+            gc.collect()
+            geef_vrij()
         return Motor(self.sjablonen / sjabloon, f"sjablonen/{sjabloon}")
 
     def _tijdstip(self) -> dt.datetime:
@@ -167,71 +165,21 @@ def herkomst_per_kop(koppen_: list[str], sjabloon: str, bronnen: dict[str, list[
 def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
               voortgang: Callable[[int, int], None] | None = None
               ) -> Generator[Gemaakt, None, None]:
-    """Make every task, in the main process or spread over a pool; yields as they finish (in
-    task order). `voortgang` hears (klaar, totaal): (0, totaal) first, then after each task."""
+    """Make every task, in the main process alone or beside a pool of `processen - 1` worker
+    processes (see `verdeling`; from a thread other than the main thread, `processen` workers
+    and none in this process); yields each as it is made. `voortgang` hears (klaar, totaal):
+    (0, totaal) first, then after each task."""
     totaal = len(taken)
     if voortgang and totaal:
         voortgang(0, totaal)
     aantal = processen if processen is not None else min(os.cpu_count() or 1, 4)
     if aantal > 1 and len(taken) >= DREMPEL:
-        context = Werkercontext()  # 'spawn', without the caller's main module (see there)
-        # The Werk (with the whole profile) goes to the workers through a queue once they run,
-        # not with their start: a start waits until the new process has read what it is sent,
-        # so a large start would make the workers start one after the other.
-        kanaal = context.Queue()
-        kanaal.cancel_join_thread()  # a copy no worker took must not hold up the exit
-        # Pickled here, once: an error shows at once, not in the queue's thread.
-        gegevens = pickle.dumps(werk, protocol=pickle.HIGHEST_PROTOCOL)
-        with ProcessPoolExecutor(aantal, mp_context=context, initializer=werkproces.begin,
-                                 initargs=(kanaal,)) as pool:
-            with _ononderbroken():  # a worker half started cannot be stopped cleanly
-                gestart = [pool.submit(werkproces.klaar, i) for i in range(aantal)]
-                for _ in gestart:
-                    kanaal.put(gegevens)
-                del gegevens  # the queue keeps what it still has to send, not this process
-                for klaar in gestart:
-                    klaar.result()
-            kanaal.close()
-            geef_vrij()  # what pickling the Werk took (every worker has its copy now)
-            try:
-                gemaakte = pool.map(werkproces.maak, taken, chunksize=PER_KEER)
-                vorige: dict[tuple[int, str], tuple[tuple[Artikel, ...], list[str]]] = {}
-                for i, (taak, (werker, gemaakt)) in enumerate(zip(taken, gemaakte, strict=True),
-                                                              1):
-                    if voortgang:
-                        voortgang(i, totaal)
-                    # This process's own Taak: the worker's copy would hold its strings twice.
-                    yield werkproces.aangevuld(dataclasses.replace(gemaakt, taak=taak), werker,
-                                               vorige)
-            except BaseException:
-                _stop(pool)
-                raise
+        # Called from another thread (a job of the web), this process keeps to handing out the
+        # tasks: its other threads (the web's pages) would otherwise wait for the documents.
+        zelf = threading.current_thread() is threading.main_thread()
+        yield from met_werkers(werk, taken, aantal - 1 if zelf else aantal, voortgang, zelf)
         return
     for i, taak in enumerate(taken, 1):
         yield werk.maak(taak)
         if voortgang:
             voortgang(i, totaal)
-
-
-@contextmanager
-def _ononderbroken() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM back while the workers start (POSIX; elsewhere a no-op)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    vorig = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, vorig)
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop the pool at once (an error, Ctrl-C, SIGTERM): end the workers, even one that is
-    still starting (it would otherwise print a traceback once this process is gone)."""
-    processen = list(getattr(pool, "_processes", {}).values())  # CPython keeps them here
-    for proces in processen:
-        proces.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
-    for proces in processen:
-        proces.join(timeout=10)

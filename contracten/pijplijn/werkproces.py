@@ -1,5 +1,5 @@
-"""The worker side of `werk.maak_alle`: what runs in a pool's worker process (its start, each
-task), and how the main process reads what a worker sent back."""
+"""The worker side of `werk.maak_alle` (see `verdeling`): what runs in a pool's worker process
+(its start, each task), and how the main process reads what a worker sent back."""
 
 from __future__ import annotations
 
@@ -61,6 +61,11 @@ def maak(taak: Taak) -> tuple[int, Gemaakt]:
     else:
         _VERZONDEN[taak.soort] = gedeeld
     return os.getpid(), gemaakt
+
+
+def maak_deel(taken: list[Taak]) -> list[tuple[int, Gemaakt]]:
+    """Make a few tasks in a worker, in their order (see `maak`)."""
+    return [maak(taak) for taak in taken]
 
 
 def aangevuld(gemaakt: Gemaakt, werker: int,

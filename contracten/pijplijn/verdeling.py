@@ -1,0 +1,214 @@
+"""Spread a run's tasks over the main process and a pool of worker processes (see
+`werk.maak_alle`). The main process makes documents itself, beside `processen - 1` workers: on
+two cores one worker, not two beside a main process that only hands out tasks. That is one
+process, with its own copy of the profile and its own prepared template, fewer at the moment
+the run holds most (issue 31: the whole process tree at most 320 MB at 20,000 aanbieders), and
+one worker fewer to start.
+
+A document that lists every aanbieder (the social-return overview: at 20,000 aanbieders some
+40 MB while it is filled in) is made by the main process, first: that process has the profile
+anyway, what the document took is free again for what the main process holds later on (the
+rows of what was made, the manifest), and no worker grows by it while the main process is at
+its largest. Whoever is free takes the next few of the other tasks (`_Verdeler`): a thread of
+the main process hands them to the workers a few at a time (`VOORUIT`) as they finish, also
+while the main process is busy with a long document, and the main process takes its own
+between. What is made is yielded as it is made, not in task order: nothing waits for a slow
+document before it. A worker's results come back in its own order (see
+`werkproces.aangevuld`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+import queue
+import signal
+import threading
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from contracten.soorten.register import soort
+
+from . import werkproces
+from .plan import Taak
+from .starten import Werkercontext
+from .vrijgeven import geef_vrij
+
+if TYPE_CHECKING:
+    from .werk import Artikel, Gemaakt, Werk
+
+PER_KEER = 8  # tasks taken at a time, by a worker or by the main process
+VOORUIT = 3  # per worker, this many groups of tasks handed to it before it needs them
+
+
+class _Verdeler:
+    """The run's tasks in task order, PER_KEER at a time, to whoever asks first."""
+
+    def __init__(self, taken: list[Taak]) -> None:
+        self._taken = taken
+        self._volgende = 0
+        self._slot = threading.Lock()
+
+    def neem(self) -> list[Taak]:
+        """The next tasks; empty when none are left."""
+        with self._slot:
+            begin = self._volgende
+            self._volgende = min(begin + PER_KEER, len(self._taken))
+            return self._taken[begin:self._volgende]
+
+
+@dataclass(frozen=True)
+class _Einde:
+    """The last word of the thread that hands out tasks: how many groups it handed out, or
+    what stopped it."""
+
+    aantal: int
+    fout: BaseException | None = None
+
+
+Afgerond = tuple[list[Taak], "Future[list[tuple[int, Gemaakt]]]"]
+
+
+def met_werkers(werk: Werk, taken: list[Taak], werkers: int,
+                voortgang: Callable[[int, int], None] | None, zelf: bool = True
+                ) -> Generator[Gemaakt, None, None]:
+    """Make every task in this process and in `werkers` worker processes (not `zelf`: in the
+    workers only); yields each as it is made. `voortgang` as in `maak_alle` (its (0, totaal)
+    already said)."""
+    context = Werkercontext()  # 'spawn', without the caller's main module (see there)
+    # The Werk (with the whole profile) goes to the workers through a queue once they run,
+    # not with their start: a start waits until the new process has read what it is sent,
+    # so a large start would make the workers start one after the other.
+    kanaal = context.Queue()
+    kanaal.cancel_join_thread()  # a copy no worker took must not hold up the exit
+    # Pickled here, once: an error shows at once, not in the queue's thread.
+    gegevens = pickle.dumps(werk, protocol=pickle.HIGHEST_PROTOCOL)
+    with ProcessPoolExecutor(werkers, mp_context=context, initializer=werkproces.begin,
+                             initargs=(kanaal,)) as pool:
+        with _ononderbroken():  # a worker half started cannot be stopped cleanly
+            gestart = [pool.submit(werkproces.klaar, i) for i in range(werkers)]
+            for _ in gestart:
+                kanaal.put(gegevens)
+            del gegevens  # the queue keeps what it still has to send, not this process
+            for klaar in gestart:
+                klaar.result()
+        kanaal.close()
+        geef_vrij()  # what pickling the Werk took (every worker has its copy now)
+        try:
+            yield from _verdeeld(werk, taken, pool, werkers, voortgang, zelf)
+        except BaseException:
+            _stop(pool)
+            raise
+
+
+def _verdeeld(werk: Werk, taken: list[Taak], pool: ProcessPoolExecutor, werkers: int,
+              voortgang: Callable[[int, int], None] | None, zelf: bool = True
+              ) -> Generator[Gemaakt, None, None]:
+    # this process's, first
+    eerst = [t for t in taken if soort(t.soort).alle_aanbieders] if zelf else []
+    verdeler = _Verdeler([t for t in taken if not soort(t.soort).alle_aanbieders]
+                         if eerst else taken)
+    gedaan: queue.SimpleQueue[Afgerond | _Einde] = queue.SimpleQueue()
+    ruimte = threading.Semaphore(werkers * VOORUIT)
+    stop = threading.Event()
+    geeft = threading.Thread(target=_geef_uit, args=(pool, verdeler, ruimte, gedaan, stop),
+                             name="contracten-verdeling", daemon=True)
+    geeft.start()
+    totaal, klaar = len(taken), 0
+    # per worker and kind, the articles and summaries it sent last (see werkproces.aangevuld)
+    vorige: dict[tuple[int, str], tuple[tuple[Artikel, ...], list[str]]] = {}
+    binnen, einde = 0, None  # groups of the workers read; the thread's last word
+
+    def lees(wachten: bool) -> Iterator[Gemaakt]:
+        nonlocal klaar, binnen, einde
+        while einde is None or binnen < einde.aantal:
+            try:
+                bericht = gedaan.get(block=wachten)
+            except queue.Empty:
+                return
+            if isinstance(bericht, _Einde):
+                if bericht.fout is not None:
+                    raise bericht.fout
+                einde = bericht
+                continue
+            binnen += 1
+            deel, toekomst = bericht
+            for taak, (werker, gemaakt) in zip(deel, toekomst.result(), strict=True):
+                klaar += 1
+                if voortgang:
+                    voortgang(klaar, totaal)
+                # This process's own Taak: the worker's copy would hold its strings twice.
+                yield werkproces.aangevuld(dataclasses.replace(gemaakt, taak=taak), werker,
+                                           vorige)
+
+    try:
+        while zelf and (deel := eerst or verdeler.neem()):
+            lang, eerst = bool(eerst), []
+            for taak in deel:
+                gemaakt = werk.maak(taak)
+                if lang:  # its large buffers back to the system (some 12 MB at 20,000)
+                    geef_vrij()
+                klaar += 1
+                if voortgang:
+                    voortgang(klaar, totaal)
+                yield gemaakt
+                yield from lees(wachten=False)
+        yield from lees(wachten=True)
+    finally:
+        stop.set()
+        ruimte.release()  # the thread may be waiting for room
+        geeft.join()
+
+
+def _geef_uit(pool: ProcessPoolExecutor, verdeler: _Verdeler, ruimte: threading.Semaphore,
+              gedaan: queue.SimpleQueue[Afgerond | _Einde], stop: threading.Event) -> None:
+    """The thread that hands tasks to the workers: a group whenever there is room (a group
+    finished), until none are left or the run stops."""
+    aantal = 0
+    try:
+        while True:
+            ruimte.acquire()
+            if stop.is_set():
+                break
+            deel = verdeler.neem()
+            if not deel:
+                break
+            toekomst = pool.submit(werkproces.maak_deel, deel)
+            aantal += 1
+
+            def afgerond(toekomst: Future[list[tuple[int, Gemaakt]]],
+                         deel: list[Taak] = deel) -> None:
+                gedaan.put((deel, toekomst))
+                ruimte.release()
+
+            toekomst.add_done_callback(afgerond)
+    except BaseException as fout:  # e.g. a broken pool: the main process raises it
+        gedaan.put(_Einde(aantal, fout))
+        return
+    gedaan.put(_Einde(aantal))
+
+
+@contextmanager
+def _ononderbroken() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back while the workers start (POSIX; elsewhere a no-op)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    vorig = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, vorig)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool at once (an error, Ctrl-C, SIGTERM): end the workers, even one that is
+    still starting (it would otherwise print a traceback once this process is gone)."""
+    processen = list(getattr(pool, "_processes", {}).values())  # CPython keeps them here
+    for proces in processen:
+        proces.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for proces in processen:
+        proces.join(timeout=10)
