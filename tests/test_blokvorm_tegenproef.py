@@ -8,7 +8,6 @@ ordinary way) and compared whole: the .docx, its twin, its headings; for a regio
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -21,20 +20,7 @@ from contracten.weergave.motor import Motor
 
 from .conftest import ASSEN_DATUM
 from .test_blokken_uit_het_geheugen import INHOUDSOPGAVE, _alinea, _bestanden, _maak
-
-TIJDSTIP = dt.datetime(2026, 1, 1)
-VUL = "tekst " * 62  # a row of about 400 characters with a name: short or not by its length
-
-
-def _cel(inhoud: str, breedte: int = 4000) -> str:
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{breedte}" w:type="dxa"/></w:tcPr><w:p><w:r>'
-            f'<w:t xml:space="preserve">{inhoud}</w:t></w:r></w:p></w:tc>')
-
-
-def _tabel(*rijen: tuple[str, str]) -> str:
-    return (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>'
-            '<w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid>'
-            + "".join(f"<w:tr>{_cel(a)}{_cel(b)}</w:tr>" for a, b in rijen) + "</w:tbl>")
+from .test_blokvorm import TIJDSTIP, VUL, _tabel
 
 
 def _vet(*runs: str) -> str:

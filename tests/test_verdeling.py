@@ -112,9 +112,8 @@ def test_een_fout_in_het_hoofdproces_stopt_het_uitdelen(monkeypatch):
     assert not any(t.name == "contracten-verdeling" for t in threading.enumerate())
 
 
-def test_twee_processen_zijn_het_hoofdproces_en_een_werker(tmp_path, monkeypatch):
-    """`processen=2` starts one worker process; the main process makes documents too."""
-    regio = laad_regio(maak_grote_regio(tmp_path / "regios", "veel", 16).parent, "veel")
+def _bespied(monkeypatch) -> tuple[list[int], list[str]]:
+    """How many workers each pool started, and the documents this process made itself."""
     gestart: list[int] = []
     echt = verdeling.ProcessPoolExecutor
 
@@ -122,15 +121,22 @@ def test_twee_processen_zijn_het_hoofdproces_en_een_werker(tmp_path, monkeypatch
         gestart.append(werkers)
         return echt(werkers, **opties)
 
-    in_hoofdproces: list[str] = []
+    hier: list[str] = []
     maak = Werk.maak
 
     def maak_hier(self: Werk, taak: Taak) -> Gemaakt:
-        in_hoofdproces.append(taak.pad)
+        hier.append(taak.pad)
         return maak(self, taak)
 
     monkeypatch.setattr(verdeling, "ProcessPoolExecutor", pool)
     monkeypatch.setattr(Werk, "maak", maak_hier)
+    return gestart, hier
+
+
+def test_twee_processen_zijn_het_hoofdproces_en_een_werker(tmp_path, monkeypatch):
+    """`processen=2` starts one worker process; the main process makes documents too."""
+    regio = laad_regio(maak_grote_regio(tmp_path / "regios", "veel", 16).parent, "veel")
+    gestart, in_hoofdproces = _bespied(monkeypatch)
     resultaat = genereer(regio, uitvoer=tmp_path / "uit", datum=ASSEN_DATUM, processen=2)
     documenten = [p for p in resultaat.geschreven if p.endswith(".docx")]
     assert len(documenten) >= 24 and gestart == [1]
@@ -165,22 +171,7 @@ def test_vanuit_een_andere_draad_maken_alleen_de_werkers_documenten(tmp_path, mo
     """A job of the web runs in a thread of the web's process: that process keeps to handing
     out the tasks (its pages must not wait for documents), with `processen` workers."""
     regio = laad_regio(maak_grote_regio(tmp_path / "regios", "veel", 16).parent, "veel")
-    gestart: list[int] = []
-    echt = verdeling.ProcessPoolExecutor
-
-    def pool(werkers: int, **opties: object) -> object:
-        gestart.append(werkers)
-        return echt(werkers, **opties)
-
-    in_dit_proces: list[str] = []
-    maak = Werk.maak
-
-    def maak_hier(self: Werk, taak: Taak) -> Gemaakt:
-        in_dit_proces.append(taak.pad)
-        return maak(self, taak)
-
-    monkeypatch.setattr(verdeling, "ProcessPoolExecutor", pool)
-    monkeypatch.setattr(Werk, "maak", maak_hier)
+    gestart, in_dit_proces = _bespied(monkeypatch)
     uit: list = []
     draad = threading.Thread(target=lambda: uit.append(
         genereer(regio, uitvoer=tmp_path / "uit", datum=ASSEN_DATUM, processen=2)))
