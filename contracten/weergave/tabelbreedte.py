@@ -23,7 +23,7 @@ from contracten.weergave.lettermaten import (
     stukken_met_plek,
     tekenbreedte,
 )
-from contracten.weergave.tabelindeling import KORTE_RIJ, niet_splitsen, vaste_indeling
+from contracten.weergave.tabelindeling import kort, niet_splitsen, rijtekst, vaste_indeling
 
 __all__ = ["Opmaak", "breedte", "minimale_breedtes", "onbreekbare_stukken", "pas_aan", "verdeel"]
 
@@ -105,7 +105,7 @@ def pas_tabel_aan(tbl: Any, opmaak: Opmaak, beschikbaar: int,
     """`pas_aan` of one table; `minima`: those of the whole table, of which `tbl` has rows."""
     _pas_tabel_aan(tbl, opmaak, beschikbaar, minima)
     for tr in tbl.iterchildren(f"{W}tr"):
-        if len("".join(t.text or "" for t in tr.iter(f"{W}t"))) <= KORTE_RIJ:
+        if kort(rijtekst(tr)):
             niet_splitsen(tr)
 
 
@@ -147,12 +147,16 @@ def _cellen(tr: Any, opmaak: Opmaak, marge: int) -> tuple[tuple[int, int, int], 
     """(first grid column, span, width needed) of each cell of row `tr`."""
     uit = []
     for kolom, span, tc in celindeling(tr):
-        behoefte = max((_alinea_nodig(p, opmaak) for p in tc.iterchildren(f"{W}p")),
-                       default=0)
-        if behoefte:
-            behoefte += marge
-        uit.append((kolom, span, behoefte))
+        uit.append((kolom, span, cel_nodig(
+            (_alinea_nodig(p, opmaak) for p in tc.iterchildren(f"{W}p")), marge)))
     return tuple(uit)
+
+
+def cel_nodig(alineas: Iterable[int], marge: int) -> int:
+    """The width a cell needs: its widest paragraph's (`alineas`) with the cell's margins; 0
+    for a cell without text."""
+    behoefte = max(alineas, default=0)
+    return behoefte + marge if behoefte else 0
 
 
 def celindeling(tr: Any) -> Iterator[tuple[int, int, Any]]:

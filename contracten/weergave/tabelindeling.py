@@ -16,6 +16,16 @@ _NA_CANTSPLIT = ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins
                  "trPrChange")
 
 
+def rijtekst(tr: Any) -> str:
+    """The text of table row `tr`: what decides whether it is short."""
+    return "".join(t.text or "" for t in tr.iter(f"{W}t"))
+
+
+def kort(tekst: str) -> bool:
+    """Whether a row with text `tekst` (`rijtekst`) is kept on one page."""
+    return len(tekst) <= KORTE_RIJ
+
+
 def niet_splitsen(tr: Any) -> None:
     """A row that does not break across pages (a tariff with its "(voorbeeld)" stays whole)."""
     tr_pr = tr.find(f"{W}trPr")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from contracten.weergave import tabelbreedte
-from contracten.weergave.tabelindeling import KORTE_RIJ
+from contracten.weergave.tabelindeling import kort, rijtekst
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEKENS = tuple(chr(0xE000 + i) for i in range(16))  # placeholders: Unicode's private use area
@@ -38,28 +38,31 @@ class Tabelvorm:
     rijen: tuple[tuple[Cel, ...], ...]  # (column, span, need) or (column, span, margin, its
     # paragraphs as measured) for a cell with a placeholder
     breedtes: tuple[int, ...]  # the widths its form got
-    korte: tuple[tuple[int, str], ...]  # of each row with a placeholder: its length and text
+    korte: tuple[tuple[bool, str], ...]  # of each row with a placeholder: short or not, its text
 
     def past(self, waarden: tuple[str, ...]) -> bool:
         """Whether the table filled in with `waarden` gets the same widths and rows."""
-        for lengte, tekst in self.korte:
-            if (len(ingevuld(tekst, waarden)) <= KORTE_RIJ) != (lengte <= KORTE_RIJ):
+        for is_kort, tekst in self.korte:
+            if kort(ingevuld(tekst, waarden)) != is_kort:
                 return False
         if not self.huidig:
             return True
-        rijen = [[cel if len(cel) == 3 else (cel[0], cel[1], _behoefte(cel, waarden))
-                  for cel in rij] for rij in self.rijen]
-        minima = tabelbreedte.minima_van(rijen, len(self.huidig))
+        minima = tabelbreedte.minima_van(_gemeten(self.rijen, waarden), len(self.huidig))
         return tuple(tabelbreedte.verdeel(list(self.huidig), minima, self.beschikbaar)) \
             == self.breedtes
 
 
 def _behoefte(cel: Any, waarden: tuple[str, ...]) -> int:
     """`tabelbreedte._cellen`'s need of a cell, its placeholders filled in."""
-    behoefte = max((tabelbreedte.nodig_voor(tuple((ingevuld(t, waarden), grootte, vet)
-                                                   for t, grootte, vet in stukken), inspringen)
-                    for stukken, inspringen in cel[3]), default=0)
-    return behoefte + cel[2] if behoefte else 0
+    return tabelbreedte.cel_nodig((tabelbreedte.nodig_voor(tuple(
+        (ingevuld(t, waarden), grootte, vet) for t, grootte, vet in stukken), inspringen)
+        for stukken, inspringen in cel[3]), cel[2])
+
+
+def _gemeten(rijen: Any, waarden: tuple[str, ...]) -> list[list[tuple[int, int, int]]]:
+    """The cells of `rijen` as (column, span, need), with `waarden` filled in."""
+    return [[cel if len(cel) == 3 else (cel[0], cel[1], _behoefte(cel, waarden))
+             for cel in rij] for rij in rijen]
 
 
 def tabelvorm(tbl: Any, opmaak: tabelbreedte.Opmaak, beschikbaar: int) -> Tabelvorm:
@@ -67,9 +70,9 @@ def tabelvorm(tbl: Any, opmaak: tabelbreedte.Opmaak, beschikbaar: int) -> Tabelv
     links, rechts = tabelbreedte.cel_marges(tbl, opmaak)
     rijen, korte = [], []
     for tr in tbl.iterchildren(f"{W}tr"):
-        tekst = "".join(t.text or "" for t in tr.iter(f"{W}t"))
+        tekst = rijtekst(tr)
         if PRIVE.search(tekst):
-            korte.append((len(tekst), tekst))
+            korte.append((kort(tekst), tekst))
         rij: list[Cel] = []
         for kolom, span, tc in tabelbreedte.celindeling(tr):
             alineas = []
@@ -82,8 +85,7 @@ def tabelvorm(tbl: Any, opmaak: tabelbreedte.Opmaak, beschikbaar: int) -> Tabelv
         rijen.append(tuple(rij))
     huidig = tuple(int(k.get(f"{W}w", "0") or 0) for k in tbl.findall(f"{W}tblGrid/{W}gridCol"))
     minima = tabelbreedte.minimale_breedtes(tbl, opmaak)
-    if tabelbreedte.minima_van([[cel if len(cel) == 3 else (cel[0], cel[1], _behoefte(cel, ()))
-                                 for cel in rij] for rij in rijen], len(huidig)) != minima:
+    if tabelbreedte.minima_van(_gemeten(rijen, ()), len(huidig)) != minima:
         raise ValueError("anders gemeten dan tabelbreedte")  # then not to be used
     eigen = tabelbreedte.tabel_beschikbaar(tbl, beschikbaar)
     breedtes = tuple(tabelbreedte.verdeel(list(huidig), minima, eigen)) if huidig else ()
