@@ -25,14 +25,11 @@ def stijlnaam(p: Any, stijlen: dict[str, str]) -> str:
     return stijlen.get(naam, naam)
 
 
-def _escape(tekst: str) -> str:
-    # Literal text must stay literal in Markdown and in the HTML made from it. Character by
-    # character, so a part of a run's text is escaped as it would be in the run.
+def markdown_tekst(tekst: str) -> str:
+    """A run's text as the twin shows it: literal in Markdown and in the HTML made from it.
+    Character by character, so a part of a run's text is escaped as it would be in the run."""
     tekst = tekst.replace("\\", "\\\\").replace("<", "&lt;")
     return re.sub(r"([*_`\[\]|])", r"\\\1", tekst)
-
-
-markdown_tekst = _escape  # a run's text as the twin shows it
 
 
 @functools.lru_cache(maxsize=8192)  # most lines start with a lid number, and repeat
@@ -75,7 +72,7 @@ def alinea(p: Any, links: dict[str, str], nummers: dict[str, int] | None = None)
     delen = []
     for kind in p:
         if kind.tag == f"{W}hyperlink":
-            tekst = _escape("".join(_run_tekst(r) for r in kind.iter(f"{W}r")))
+            tekst = markdown_tekst("".join(_run_tekst(r) for r in kind.iter(f"{W}r")))
             url = links.get(kind.get(f"{R}id", ""))
             delen.append(f"[{tekst}]({url})" if url else tekst)
         elif kind.tag == f"{W}r" and kind.find(f"{W}footnoteReference") is not None:
@@ -85,7 +82,7 @@ def alinea(p: Any, links: dict[str, str], nummers: dict[str, int] | None = None)
         elif kind.tag == f"{W}r" and _tussen_voetnoten(kind):
             continue
         elif kind.tag == f"{W}r":
-            tekst = _escape(_run_tekst(kind))
+            tekst = markdown_tekst(_run_tekst(kind))
             if tekst.strip():
                 if _aan(kind, "b"):
                     tekst = f"**{tekst}**"
