@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -103,6 +104,16 @@ def test_een_eigen_manifest_wordt_in_een_keer_gelezen(tmp_path, monkeypatch):
     assert lees(tmp_path) == manifest
 
 
+def _met_de_hand_bewerkt(map_: Path, vervang: tuple[str, str]) -> Path:
+    """A manifest written in `map_`, then edited by hand: the first `vervang[0]` replaced."""
+    pad = map_ / "manifest.json"
+    schrijf(Manifest(**KOP, prijspeil=2026, documenten=DOCUMENTEN), pad)
+    tekst = pad.read_text(encoding="utf-8")
+    assert vervang[0] in tekst
+    pad.write_text(tekst.replace(vervang[0], vervang[1], 1), encoding="utf-8")
+    return pad
+
+
 @pytest.mark.parametrize("vervang", [
     ('"pad": "overzicht.md"', '"pad": "\\ud800.md"'),  # Python's json reads a lone surrogate
     ('"sha256": "cccc', '"sha256": "\\u0063ccc'),
@@ -111,11 +122,7 @@ def test_een_eigen_manifest_wordt_in_een_keer_gelezen(tmp_path, monkeypatch):
     ('"prijspeil": 2026', '"prijspeil": 2025, "prijspeil": 2026'),
 ], ids=["surrogaat", "escape", "kommagetal", "tekst", "dubbel"])
 def test_een_met_de_hand_bewerkt_manifest_leest_zoals_altijd(vervang, tmp_path):
-    schrijf(Manifest(**KOP, prijspeil=2026, documenten=DOCUMENTEN), tmp_path / "manifest.json")
-    pad = tmp_path / "manifest.json"
-    tekst = pad.read_text(encoding="utf-8")
-    assert vervang[0] in tekst
-    pad.write_text(tekst.replace(vervang[0], vervang[1], 1), encoding="utf-8")
+    pad = _met_de_hand_bewerkt(tmp_path, vervang)
     assert lees(tmp_path) == Manifest.model_validate(json.loads(pad.read_text(encoding="utf-8")))
 
 
@@ -127,11 +134,7 @@ def test_een_met_de_hand_bewerkt_manifest_leest_zoals_altijd(vervang, tmp_path):
 def test_een_beschadigd_manifest_blijft_beschadigd(vervang, tmp_path):
     from contracten.uitvoer.manifest import ManifestBeschadigd
 
-    schrijf(Manifest(**KOP, prijspeil=2026, documenten=DOCUMENTEN), tmp_path / "manifest.json")
-    pad = tmp_path / "manifest.json"
-    tekst = pad.read_text(encoding="utf-8")
-    assert vervang[0] in tekst
-    pad.write_text(tekst.replace(vervang[0], vervang[1], 1), encoding="utf-8")
+    _met_de_hand_bewerkt(tmp_path, vervang)
     with pytest.raises(ManifestBeschadigd, match="beschadigd of van een andere versie"):
         lees(tmp_path)
 
