@@ -15,10 +15,11 @@ def geen_bestand(basis: str, paden: Iterable[str]) -> set[str]:
     weg: set[str] = set()
     for pad in paden:
         map_, _, naam = pad.rpartition("/")
-        if (namen := per_map.get(map_, weg)) is weg:  # (not listed yet)
-            namen = per_map[map_] = _bestandsnamen(os.path.join(basis, map_))
-        if naam not in namen if namen is not None else not os.path.isfile(
-                os.path.join(basis, pad)):
+        if map_ not in per_map:
+            per_map[map_] = _bestandsnamen(os.path.join(basis, map_))
+        namen = per_map[map_]
+        er = naam in namen if namen is not None else os.path.isfile(os.path.join(basis, pad))
+        if not er:
             weg.add(pad)
     return weg
 
