@@ -14,8 +14,10 @@ line longer can move a heading to the next page), and exports the PDF."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -69,7 +71,9 @@ def naar_pdf(paren: list[tuple[Path, Path]], *, processen: int | None = None) ->
                              "kies een ander formaat.")
     delen = verdeel([bron.stat().st_size for bron, _ in paren],
                     processen if processen is not None else os.cpu_count() or 1)
-    with tempfile.TemporaryDirectory(prefix="contracten-pdf-") as tijdelijk:
+    # Removing the folder never turns an error or an interruption into another error.
+    with tempfile.TemporaryDirectory(prefix="contracten-pdf-",
+                                     ignore_cleanup_errors=True) as tijdelijk:
         mappen = [Path(tijdelijk) / str(d) for d in range(len(delen))]
         stijlen: dict[tuple[bytes, frozenset[str]], bytes] = {}
         for werk, deel in zip(mappen, delen, strict=True):
@@ -128,7 +132,8 @@ def _draai(soffice: str, mappen: list[Path], delen: list[list[int]], uiterlijk: 
                 lopend.append(subprocess.Popen(
                     [soffice, f"-env:UserInstallation={(werk / 'profiel').as_uri()}",
                      "--headless", "--norestore", macro],
-                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr))
+                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr,
+                    start_new_session=os.name == "posix"))
         for proces in lopend:
             try:
                 proces.wait(timeout=max(0.0, uiterlijk - time.monotonic()))
@@ -138,9 +143,18 @@ def _draai(soffice: str, mappen: list[Path], delen: list[list[int]], uiterlijk: 
         return {d for d, proces in enumerate(lopend) if proces.returncode != 0}
     finally:
         for proces in lopend:
-            if proces.poll() is None:
-                proces.kill()
-                proces.wait()
+            if proces.returncode is None:  # not yet waited for: its number is still its own
+                _stop(proces)
+
+
+def _stop(proces: subprocess.Popen[bytes]) -> None:
+    """End a LibreOffice and what it started: `soffice` starts `soffice.bin`, which would
+    otherwise go on running (and writing in its folder) after an interruption or a time-out."""
+    if os.name == "posix":  # its own session, so its own process group
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proces.pid, signal.SIGKILL)
+    proces.kill()
+    proces.wait()
 
 
 def samengevoegd(delen: list[Path], doel: Path) -> None:
