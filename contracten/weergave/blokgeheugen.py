@@ -77,7 +77,6 @@ class Blok:
     # levels it lists (lowest, highest) and whether its entries link to their headings
     stroom: grotetabel.Tabelstroom | None = None  # a large table, in stukken's place
     utf8: tuple[bytes, ...] | None = field(init=False, compare=False, repr=False)
-
     def __post_init__(self) -> None:  # `stukken` as UTF-8 once, to join a document's part from
         try:  # (None: one cannot be encoded; encoding the document raises it, as it always did)
             object.__setattr__(self, "utf8", tuple(s.encode("utf-8") for s in self.stukken))
@@ -148,9 +147,10 @@ class Blokgeheugen:
                 stuk = stuk.tekst()
             if not stuk:
                 continue
-            tabel = "<w:tbl" in stuk
+            blok, tabel = self._zonder_tabel.get(stuk), False  # most: found without a search
+            if blok is None and "<w:tbl" in stuk:
+                blok, tabel = met_tabel.get(stuk), True
             geheugen = met_tabel if tabel else self._zonder_tabel
-            blok = geheugen.get(stuk)
             if blok is None and eigen:  # from its form, when it names the aanbieder
                 blok = (vormen if tabel else self._vormen).blok(
                     stuk, eigen, lambda vorm: (self._verwerk(kop, vorm, opmaak, beschikbaar),
