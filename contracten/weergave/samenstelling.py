@@ -5,6 +5,7 @@ numbered over the whole document, and the table of contents its entries, exactly
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import chain
 from typing import Any
 
@@ -57,13 +58,11 @@ def samengesteld(kop: str, blokken: list[Blok], geheugen: Blokgeheugen,
         for k, (niveau, tekst) in enumerate(blok.koppen):
             if niveaus is not None and niveaus[0] <= niveau <= niveaus[1]:
                 nummer += 1
-                naam = inhoudsopgave.bladwijzer(nummer)
-                begin = PLAATS_BEGIN.replace(PLAATS_ID, str(nummer)).replace(PLAATS_NAAM, naam)
-                einde = PLAATS_EINDE.replace(PLAATS_ID, str(nummer))
+                naam, begin, einde, begin_utf8, einde_utf8 = _bladwijzer(nummer)
                 xml += [begin, blok.stukken[2 * k + 1], einde, blok.stukken[2 * k + 2]]
                 if utf8 is not None:
-                    utf8 += [begin.encode("utf-8"), blok.utf8[2 * k + 1],  # type: ignore[index]
-                             einde.encode("utf-8"), blok.utf8[2 * k + 2]]  # type: ignore[index]
+                    utf8 += [begin_utf8, blok.utf8[2 * k + 1],  # type: ignore[index]
+                             einde_utf8, blok.utf8[2 * k + 2]]  # type: ignore[index]
                 ingangen.append((tekst, niveau, naam if niveaus[2] else None))
             else:
                 xml += [blok.stukken[2 * k + 1], blok.stukken[2 * k + 2]]
@@ -84,6 +83,15 @@ def samengesteld(kop: str, blokken: list[Blok], geheugen: Blokgeheugen,
     body_utf8 = (b"".join((kop.encode("utf-8"), *utf8, b"</w:body>")) if utf8 is not None
                  else None)
     return kop + "".join(xml) + "</w:body>", delen, eerste is not None, body_utf8
+
+
+@lru_cache(maxsize=4096)  # every contract numbers the same headings
+def _bladwijzer(nummer: int) -> tuple[str, str, str, bytes, bytes]:
+    """Heading `nummer`'s bookmark: its name, its start and end in the XML, and those as UTF-8."""
+    naam = inhoudsopgave.bladwijzer(nummer)
+    begin = PLAATS_BEGIN.replace(PLAATS_ID, str(nummer)).replace(PLAATS_NAAM, naam)
+    einde = PLAATS_EINDE.replace(PLAATS_ID, str(nummer))
+    return naam, begin, einde, begin.encode("utf-8"), einde.encode("utf-8")
 
 
 class Stroomtekst:
