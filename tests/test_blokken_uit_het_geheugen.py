@@ -246,5 +246,8 @@ def test_blok_kent_zijn_utf8_ook_ingevuld_en_anders_niet():
     assert kapot.utf8 is None
     geheugen = blokgeheugen.Blokgeheugen(lambda xml: xml, {})
     tekst, _, _, utf8 = samengesteld("<w:body>", [blok, ander], geheugen, {})
-    assert utf8 == tekst.encode("utf-8")  # type: ignore[union-attr]
-    assert samengesteld("<w:body>", [blok, kapot], geheugen, {})[3] is None
+    assert not isinstance(tekst, str)  # joined only when asked
+    assert utf8 == tekst.tekst().encode("utf-8") == (
+        "<w:body><w:p>é ’</w:p><w:p>Zorg &amp; Co</w:p></w:body>".encode())
+    tekst, _, _, utf8 = samengesteld("<w:body>", [blok, kapot], geheugen, {})
+    assert utf8 is None and tekst == "<w:body><w:p>é ’</w:p><w:p>\ud800</w:p></w:body>"

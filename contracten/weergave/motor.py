@@ -67,7 +67,7 @@ VEILIG = etree.XMLParser(resolve_entities=False, no_network=True)  # no XXE from
 @dataclass(frozen=True)
 class Gerenderd:
     docx: bytes
-    body_xml: str | Stroomtekst  # the rendered w:body (in parts, with a large table)
+    body_xml: str | Stroomtekst  # the rendered w:body (in parts: see samengesteld)
     delen: list[Onderdeel]  # its paragraphs and tables, for the Markdown twin and the headings
     voetnoten: Any  # the w:footnotes element, if it has any
     stijlen: dict[str, str]  # style id -> style name as Word shows it ('Heading 1')

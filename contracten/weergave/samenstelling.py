@@ -34,7 +34,8 @@ def samengesteld(kop: str, blokken: list[Blok], geheugen: Blokgeheugen,
     """The body's XML, its children for the twin, whether it has a table of contents, and the
     body's XML as UTF-8 (joined from the blocks' own, each encoded once: the same bytes as
     encoding the XML; None with a large table or a block that cannot be encoded). With a large
-    table (`Blok.stroom`) the XML is a Stroomtekst: never one string."""
+    table (`Blok.stroom`) the XML is a Stroomtekst: never one string; with the UTF-8, one that
+    is joined only when asked."""
     eerste = next((i for i, blok in enumerate(blokken) if blok.veld), None)
     niveaus = blokken[eerste].niveaus if eerste is not None else None
     nummer = max((blok.bladwijzer for blok in blokken), default=0)
@@ -80,9 +81,11 @@ def samengesteld(kop: str, blokken: list[Blok], geheugen: Blokgeheugen,
     if stromen:
         return Stroomtekst([kop, *(stromen.get(i, x) for i, x in enumerate(xml)), "</w:body>"]
                            ), delen, eerste is not None, None
-    body_utf8 = (b"".join((kop.encode("utf-8"), *utf8, b"</w:body>")) if utf8 is not None
-                 else None)
-    return kop + "".join(xml) + "</w:body>", delen, eerste is not None, body_utf8
+    if utf8 is None:
+        return kop + "".join(xml) + "</w:body>", delen, eerste is not None, None
+    # The document is written from the UTF-8; the text is joined only when asked (a lint).
+    return (Stroomtekst([kop, *xml, "</w:body>"]), delen, eerste is not None,
+            b"".join((kop.encode("utf-8"), *utf8, b"</w:body>")))
 
 
 @lru_cache(maxsize=4096)  # every contract numbers the same headings
