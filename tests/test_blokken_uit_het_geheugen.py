@@ -228,3 +228,26 @@ def test_het_geheugen_houdt_wat_gebruikt_wordt_en_blijft_begrensd():
     assert geheugen.get("tweemaal-1") is None
     geheugen.bewaar("meteen", 1)  # kept from its first use
     assert geheugen.get("meteen") == 1 and len(geheugen) <= 20
+
+
+def test_blok_kent_zijn_utf8_ook_ingevuld_en_anders_niet():
+    """A block carries its pieces as UTF-8 (a document's part is joined from them, not encoded
+    whole): also a block filled in from its form (dataclasses.replace), and none for a piece
+    that cannot be encoded, so that the document is encoded (and refused) as it always was."""
+    import dataclasses
+
+    from contracten.weergave.samenstelling import samengesteld
+
+    blok = blokgeheugen.Blok(("<w:p>é ’</w:p>",), (), (), 0, False, None)
+    assert blok.utf8 == ("<w:p>é ’</w:p>".encode(),)
+    ander = dataclasses.replace(blok, stukken=("<w:p>Zorg &amp; Co</w:p>",))
+    assert ander.utf8 == (b"<w:p>Zorg &amp; Co</w:p>",)
+    kapot = dataclasses.replace(blok, stukken=("<w:p>\ud800</w:p>",))
+    assert kapot.utf8 is None
+    geheugen = blokgeheugen.Blokgeheugen(lambda xml: xml, {})
+    tekst, _, _, utf8 = samengesteld("<w:body>", [blok, ander], geheugen, {})
+    assert not isinstance(tekst, str)  # joined only when asked
+    assert utf8 == tekst.tekst().encode("utf-8") == (
+        "<w:body><w:p>é ’</w:p><w:p>Zorg &amp; Co</w:p></w:body>".encode())
+    tekst, _, _, utf8 = samengesteld("<w:body>", [blok, kapot], geheugen, {})
+    assert utf8 is None and tekst == "<w:body><w:p>é ’</w:p><w:p>\ud800</w:p></w:body>"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from contracten.privacy import versiecode
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
-from contracten.soorten.basis import Uitvoering
+from contracten.soorten.basis import Soort, Uitvoering
 from contracten.soorten.opbouwgeheugen import Opbouwgeheugen, onthouden
 from contracten.soorten.register import soort
 from contracten.uitvoer import voorbeelden
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from contracten.weergave.motor import Motor
 
 DREMPEL = 24  # fewer documents than this: the main process alone (a pool costs a start-up)
+KOPNIVEAUS = ("Heading 1", "Heading 2", "Heading 3")  # the headings of a document's articles
+HERKOMST_MAX = 64  # sets of headings whose herkomst a run keeps (see Werk._artikelen)
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,10 @@ class Werk:
     _mappen: set[Path] = field(default_factory=set, repr=False)  # folders made in staging
     # The contract articles built for earlier documents (see soorten.opbouwgeheugen).
     _opbouw: Opbouwgeheugen = field(default_factory=Opbouwgeheugen, repr=False)
+    # A kind's herkomst per heading, for a kind whose herkomst is the same for the whole run
+    # (Soort.herkomst_per_run): by kind and the document's headings.
+    _herkomst: dict[tuple[str, tuple[str, ...]], tuple[Artikel, ...]] = field(
+        default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._contracten = {c.sleutel: c for c in self.profiel.contracten}
@@ -84,11 +90,11 @@ class Werk:
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()
                 if k not in ("_motor", "_contracten", "_samenvattingen", "_mappen",
-                             "_opbouw")}
+                             "_opbouw", "_herkomst")}
 
     def __setstate__(self, staat: dict[str, Any]) -> None:
         self.__dict__.update(staat, _motor={}, _samenvattingen={},
-                             _mappen=set(), _opbouw=Opbouwgeheugen())
+                             _mappen=set(), _opbouw=Opbouwgeheugen(), _herkomst={})
         self.__post_init__()
 
     def maak(self, taak: Taak) -> Gemaakt:
@@ -118,13 +124,28 @@ class Werk:
                 self._mappen.add(plek.parent)
             plek.write_bytes(data)
             bestanden.append(Bestand(formaat, pad, sha256(data)))
-        artikelen = herkomst_per_kop(
-            gerenderd.koppen(("Heading 1", "Heading 2", "Heading 3")),
-            f"sjablonen/{s.sjabloon}", s.herkomst_van(profiel, contract, self.prijspeil))
+        artikelen = self._artikelen(s, contract, gerenderd.koppen(KOPNIVEAUS))
         if s.naam not in self._samenvattingen:  # the same for every document of a kind
             self._samenvattingen[s.naam] = s.samenvattingen(profiel)
         return Gemaakt(taak, bestanden, artikelen, self._samenvattingen[s.naam],
                        voorbeelden.tel(md, gerenderd.kop_en_voet(voorbeelden.MERK)))
+
+    def _artikelen(self, s: Soort, contract: Contract | None, koppen_: list[str]
+                   ) -> tuple[Artikel, ...]:
+        """`herkomst_per_kop` of a document: once per run and headings for a kind whose
+        herkomst does not depend on the contract (an overeenkomst: a hundred headings)."""
+        if not s.herkomst_per_run:
+            return herkomst_per_kop(koppen_, f"sjablonen/{s.sjabloon}",
+                                    s.herkomst_van(self.profiel, contract, self.prijspeil))
+        sleutel = (s.naam, tuple(koppen_))
+        artikelen = self._herkomst.get(sleutel)
+        if artikelen is None:
+            if len(self._herkomst) >= HERKOMST_MAX:  # headings naming the aanbieder
+                self._herkomst.clear()
+            artikelen = self._herkomst[sleutel] = herkomst_per_kop(
+                koppen_, f"sjablonen/{s.sjabloon}",
+                s.herkomst_van(self.profiel, contract, self.prijspeil))
+        return artikelen
 
     def _motor_van(self, sjabloon: str) -> Motor:
         """A template's prepared Motor, the only one kept: the tasks come kind by kind (see

@@ -47,6 +47,9 @@ class Soort(ABC):
     # With --formaat pdf: one pdf of all documents of this kind, in the order of the contracts,
     # for printing (letters); its path in the output folder.
     bundel: ClassVar[str | None] = None
+    # Its herkomst (see `herkomst_van`) is the same for every contract of a run: it depends only
+    # on the profile and the prijspeil, so a run works it out once per kind.
+    herkomst_per_run: ClassVar[bool] = False
 
     _register: ClassVar[dict[str, Soort]] = {}
 

@@ -150,6 +150,7 @@ class Overeenkomst(ContractSoort):
     volgorde = 20
     sjabloon = "overeenkomst.docx"
     map = "overeenkomsten"
+    herkomst_per_run = True  # `herkomst` reads the library and the prijspeil, not the contract
 
     def beschikbaar(self, profiel: Profiel, prijspeil: int) -> bool:
         """Only once the region has made its choices (overeenkomst.yaml)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -38,6 +38,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 # Where a heading's bookmark goes, until the document numbers it.
 PLAATS_ID, PLAATS_NAAM = "999999999", "_Toc_plaats"
+Veld = tuple[str, tuple[Onderdeel, ...], bytes]  # a filled table of contents: XML, twin, UTF-8
 
 
 class NietTeSnijden(Exception):
@@ -75,6 +76,12 @@ class Blok:
     niveaus: tuple[int, int, bool] | None  # … and, when the engine can refill that field, the
     # levels it lists (lowest, highest) and whether its entries link to their headings
     stroom: grotetabel.Tabelstroom | None = None  # a large table, in stukken's place
+    utf8: tuple[bytes, ...] | None = field(init=False, compare=False, repr=False)
+    def __post_init__(self) -> None:  # `stukken` as UTF-8 once, to join a document's part from
+        try:  # (None: one cannot be encoded; encoding the document raises it, as it always did)
+            object.__setattr__(self, "utf8", tuple(s.encode("utf-8") for s in self.stukken))
+        except UnicodeEncodeError:
+            object.__setattr__(self, "utf8", None)
 
 
 class Blokgeheugen:
@@ -92,8 +99,7 @@ class Blokgeheugen:
         # all its other rows.
         self._rijen: Geheugen[bytes, tuple[str, ...]] = Geheugen(PER_GENERATIE)
         # The block with the table of contents, filled: (block, entries) -> (XML, twin).
-        self.velden: Geheugen[tuple[str, tuple[Any, ...]], tuple[str, tuple[Onderdeel, ...]]] = \
-            Geheugen(VELDEN_PER_GENERATIE)
+        self.velden: Geheugen[tuple[str, tuple[Any, ...]], Veld] = Geheugen(VELDEN_PER_GENERATIE)
         self._eerste = True  # no document cut yet: see `blokken`
         # What the twin read from a block with a link, by its XML and the document's links.
         self.gelinkt: Geheugen[Gelinkt, Gelezen] = Geheugen(PER_GENERATIE)
@@ -141,9 +147,10 @@ class Blokgeheugen:
                 stuk = stuk.tekst()
             if not stuk:
                 continue
-            tabel = "<w:tbl" in stuk
+            blok, tabel = self._zonder_tabel.get(stuk), False  # most: found without a search
+            if blok is None and "<w:tbl" in stuk:
+                blok, tabel = met_tabel.get(stuk), True
             geheugen = met_tabel if tabel else self._zonder_tabel
-            blok = geheugen.get(stuk)
             if blok is None and eigen:  # from its form, when it names the aanbieder
                 blok = (vormen if tabel else self._vormen).blok(
                     stuk, eigen, lambda vorm: (self._verwerk(kop, vorm, opmaak, beschikbaar),

@@ -136,13 +136,24 @@ def vormen(waarden: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     writes them in a run's text, and as the twin shows them."""
     ruw, sjabloon, xml, md = [], [], [], []
     for waarde in waarden:
-        element = etree.Element("t")
-        element.text = waarde
         ruw.append(waarde)
         sjabloon.append(str(escape(waarde)))
-        xml.append(etree.tostring(element, encoding="unicode")[3:-4] if waarde else "")
+        xml.append(in_run_tekst(waarde))
         md.append(markdown_tekst(waarde))
     return tuple(ruw), tuple(sjabloon), tuple(xml), tuple(md)
+
+
+def in_run_tekst(waarde: str) -> str:
+    """`waarde` as lxml writes it in a run's text. A value that may take part (`veilig`: no
+    control character, no carriage return) has only '&', '<' and '>' escaped."""
+    if veilig(waarde):
+        return waarde.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if not waarde:
+        return ""
+    element = etree.Element("t")
+    element.text = waarde
+    tekst: str = etree.tostring(element, encoding="unicode")
+    return tekst[3:-4]
 
 
 def _deel(deel: Onderdeel, ruw: tuple[str, ...], md: tuple[str, ...]) -> Onderdeel:

@@ -28,8 +28,13 @@ def stijlnaam(p: Any, stijlen: dict[str, str]) -> str:
 def markdown_tekst(tekst: str) -> str:
     """A run's text as the twin shows it: literal in Markdown and in the HTML made from it.
     Character by character, so a part of a run's text is escaped as it would be in the run."""
-    tekst = tekst.replace("\\", "\\\\").replace("<", "&lt;")
-    return re.sub(r"([*_`\[\]|])", r"\\\1", tekst)
+    return tekst.translate(_MARKDOWN) if _MARKDOWN_TEKENS.search(tekst) else tekst
+
+
+# Each character markdown_tekst escapes, and how: one pass (none of the replacements holds a
+# character that is replaced itself).
+_MARKDOWN = str.maketrans({"\\": "\\\\", "<": "&lt;", **{t: "\\" + t for t in "*_`[]|"}})
+_MARKDOWN_TEKENS = re.compile(r"[\\<*_`\[\]|]")
 
 
 @functools.lru_cache(maxsize=8192)  # most lines start with a lid number, and repeat

@@ -55,6 +55,7 @@ from contracten.weergave.tekstversie import (
     onderdelen_van,
 )
 from contracten.weergave.vertaald import variabelen, vertaald
+from contracten.weergave.zipschrijver import Lid
 
 KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
 KOLOMLUS = re.compile(r"\{%-?\s*tc\b")
@@ -66,7 +67,7 @@ VEILIG = etree.XMLParser(resolve_entities=False, no_network=True)  # no XXE from
 @dataclass(frozen=True)
 class Gerenderd:
     docx: bytes
-    body_xml: str | Stroomtekst  # the rendered w:body (in parts, with a large table)
+    body_xml: str | Stroomtekst  # the rendered w:body (in parts: see samengesteld)
     delen: list[Onderdeel]  # its paragraphs and tables, for the Markdown twin and the headings
     voetnoten: Any  # the w:footnotes element, if it has any
     stijlen: dict[str, str]  # style id -> style name as Word shows it ('Heading 1')
@@ -180,13 +181,15 @@ class Motor:
         heel = stroomblok.heel(gesplitst) if gesneden is None else ""  # without the markers
         del gesplitst
         if gesneden is not None:
-            body_tekst, delen, met_inhoudsopgave = samengesteld(
+            body_tekst, delen, met_inhoudsopgave, body_utf8 = samengesteld(
                 *gesneden, self.blokgeheugen, self.inhoud_stijlen)
         else:
-            body_tekst, delen, met_inhoudsopgave = self._heel(heel, opmaak)
-        lichaam = ((XML_KOP + self.voor + body_tekst + self.na).encode("utf-8")
-                   if isinstance(body_tekst, str) else body_tekst.ingepakt(XML_KOP + self.voor,
-                                                                           self.na))
+            body_tekst, delen, met_inhoudsopgave, body_utf8 = self._heel(heel, opmaak)
+        lichaam: bytes | Lid = (  # from the blocks' own UTF-8 where it can: the same bytes
+            (XML_KOP + self.voor).encode("utf-8") + body_utf8 + self.na.encode("utf-8")
+            if body_utf8 is not None else (XML_KOP + self.voor + body_tekst + self.na).encode(
+                "utf-8") if isinstance(body_tekst, str) else body_tekst.ingepakt(
+                XML_KOP + self.voor, self.na))
         vervangen = {
             "docProps/core.xml": pakket.kernmerken(titel, tijdstip, self.taal),
             **{naam: (XML_KOP + xml).encode("utf-8") for naam, xml in kopvoet.items()},
@@ -238,10 +241,10 @@ class Motor:
         return klaar
 
     def _heel(self, gevuld: str, opmaak: tabelbreedte.Opmaak
-              ) -> tuple[str, list[Onderdeel], bool]:
+              ) -> tuple[str, list[Onderdeel], bool, None]:
         """The filled body (without block markers) as a whole: cleaned up, drawings numbered,
         the table of contents filled, tables fitted; its XML, its children for the twin, and
-        whether it has a table of contents."""
+        whether it has a table of contents (and no UTF-8 of it: see `samengesteld`)."""
         body_xml = self.passen.nabewerkt(gevuld)
         try:
             body = etree.fromstring(body_xml, STRIKT)  # never let lxml 'recover' text away
@@ -254,4 +257,4 @@ class Motor:
         tabelbreedte.pas_aan(body, opmaak)
         body_tekst, blokken = geserialiseerd(body)
         return (body_tekst, onderdelen_van(body, self.stijlen, blokken, self.tweeling),
-                met_inhoudsopgave)
+                met_inhoudsopgave, None)

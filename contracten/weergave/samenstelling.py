@@ -5,6 +5,7 @@ numbered over the whole document, and the table of contents its entries, exactly
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import chain
 from typing import Any
 
@@ -29,13 +30,17 @@ Ingang = tuple[str, int, str | None]  # text, level, bookmark it links to (or No
 
 def samengesteld(kop: str, blokken: list[Blok], geheugen: Blokgeheugen,
                  stijl_ids: dict[str, str | None]
-                 ) -> tuple[str | Stroomtekst, list[Onderdeel], bool]:
-    """The body's XML, its children for the twin, and whether it has a table of contents. With
-    a large table (`Blok.stroom`) the XML is a Stroomtekst: never one string."""
+                 ) -> tuple[str | Stroomtekst, list[Onderdeel], bool, bytes | None]:
+    """The body's XML, its children for the twin, whether it has a table of contents, and the
+    body's XML as UTF-8 (joined from the blocks' own, each encoded once: the same bytes as
+    encoding the XML; None with a large table or a block that cannot be encoded). With a large
+    table (`Blok.stroom`) the XML is a Stroomtekst: never one string; with the UTF-8, one that
+    is joined only when asked."""
     eerste = next((i for i, blok in enumerate(blokken) if blok.veld), None)
     niveaus = blokken[eerste].niveaus if eerste is not None else None
     nummer = max((blok.bladwijzer for blok in blokken), default=0)
     xml: list[str] = []
+    utf8: list[bytes] | None = []
     stromen: dict[int, Tabelstroom] = {}  # where a large table goes in `xml`
     delen: list[Onderdeel] = []
     ingangen: list[Ingang] = []
@@ -46,27 +51,50 @@ def samengesteld(kop: str, blokken: list[Blok], geheugen: Blokgeheugen,
             continue
         if blok.stroom is not None:
             stromen[len(xml)] = blok.stroom
+        if blok.utf8 is None:
+            utf8 = None
         xml.append(blok.stukken[0])
+        if utf8 is not None:
+            utf8.append(blok.utf8[0])  # type: ignore[index]
         for k, (niveau, tekst) in enumerate(blok.koppen):
             if niveaus is not None and niveaus[0] <= niveau <= niveaus[1]:
                 nummer += 1
-                naam = inhoudsopgave.bladwijzer(nummer)
-                xml += [PLAATS_BEGIN.replace(PLAATS_ID, str(nummer)).replace(PLAATS_NAAM, naam),
-                        blok.stukken[2 * k + 1], PLAATS_EINDE.replace(PLAATS_ID, str(nummer)),
-                        blok.stukken[2 * k + 2]]
+                naam, begin, einde, begin_utf8, einde_utf8 = _bladwijzer(nummer)
+                xml += [begin, blok.stukken[2 * k + 1], einde, blok.stukken[2 * k + 2]]
+                if utf8 is not None:
+                    utf8 += [begin_utf8, blok.utf8[2 * k + 1],  # type: ignore[index]
+                             einde_utf8, blok.utf8[2 * k + 2]]  # type: ignore[index]
                 ingangen.append((tekst, niveau, naam if niveaus[2] else None))
             else:
                 xml += [blok.stukken[2 * k + 1], blok.stukken[2 * k + 2]]
+                if utf8 is not None:
+                    utf8 += [blok.utf8[2 * k + 1], blok.utf8[2 * k + 2]]  # type: ignore[index]
         delen += blok.delen
     if eerste is not None and niveaus is not None:
-        gevuld, gevulde_delen = _gevuld(kop, blokken[eerste], ingangen, geheugen, stijl_ids)
+        gevuld, gevulde_delen, gevuld_utf8 = _gevuld(kop, blokken[eerste], ingangen, geheugen,
+                                                      stijl_ids)
         xml.insert(veld_xml, gevuld)
+        if utf8 is not None:
+            utf8.insert(veld_xml, gevuld_utf8)
         stromen = {i + (i >= veld_xml): stroom for i, stroom in stromen.items()}
         delen[veld_delen:veld_delen] = gevulde_delen
     if stromen:
         return Stroomtekst([kop, *(stromen.get(i, x) for i, x in enumerate(xml)), "</w:body>"]
-                           ), delen, eerste is not None
-    return kop + "".join(xml) + "</w:body>", delen, eerste is not None
+                           ), delen, eerste is not None, None
+    if utf8 is None:
+        return kop + "".join(xml) + "</w:body>", delen, eerste is not None, None
+    # The document is written from the UTF-8; the text is joined only when asked (a lint).
+    return (Stroomtekst([kop, *xml, "</w:body>"]), delen, eerste is not None,
+            b"".join((kop.encode("utf-8"), *utf8, b"</w:body>")))
+
+
+@lru_cache(maxsize=4096)  # every contract numbers the same headings
+def _bladwijzer(nummer: int) -> tuple[str, str, str, bytes, bytes]:
+    """Heading `nummer`'s bookmark: its name, its start and end in the XML, and those as UTF-8."""
+    naam = inhoudsopgave.bladwijzer(nummer)
+    begin = PLAATS_BEGIN.replace(PLAATS_ID, str(nummer)).replace(PLAATS_NAAM, naam)
+    einde = PLAATS_EINDE.replace(PLAATS_ID, str(nummer))
+    return naam, begin, einde, begin.encode("utf-8"), einde.encode("utf-8")
 
 
 class Stroomtekst:
@@ -96,9 +124,9 @@ class Stroomtekst:
 
 
 def _gevuld(kop: str, blok: Blok, ingangen: list[Ingang], geheugen: Blokgeheugen,
-            stijl_ids: dict[str, str | None]) -> tuple[str, tuple[Onderdeel, ...]]:
-    """The block with the table of contents, its field filled with `ingangen`: remembered, as
-    every aanbieder's contract has the same headings."""
+            stijl_ids: dict[str, str | None]) -> tuple[str, tuple[Onderdeel, ...], bytes]:
+    """The block with the table of contents, its field filled with `ingangen` (and its XML as
+    UTF-8): remembered, as every aanbieder's contract has the same headings."""
     sleutel = (blok.stukken[0], tuple(ingangen))
     klaar = geheugen.velden.get(sleutel)
     if klaar is None:
@@ -107,7 +135,7 @@ def _gevuld(kop: str, blok: Blok, ingangen: list[Ingang], geheugen: Blokgeheugen
         assert veld is not None, "the block was checked when it was cut"
         inhoudsopgave.vervang(veld, ingangen, stijl_ids)
         xml, sleutels = geheugen.kinderen(body)
-        klaar = xml, geheugen.delen(body, sleutels)
+        klaar = xml, geheugen.delen(body, sleutels), xml.encode("utf-8")
         geheugen.velden[sleutel] = klaar
     return klaar
 

@@ -225,7 +225,19 @@ def markdown_uit(delen: list[Onderdeel], stijlen: dict[str, str], links: dict[st
             if noot_id in noten:
                 delen_ = [alinea(p, links, nummers).strip() for p in noten[noot_id].iter(f"{W}p")]
                 regels.append(f"<sup>{nummer}</sup> " + " ".join(d for d in delen_ if d))
-    return _LEGE_REGELS.sub("\n\n", "\n".join(regels)).strip() + "\n"
+    return zonder_lege_regels(regels)
+
+
+def zonder_lege_regels(regels: list[str]) -> str:
+    """The lines joined, at most one empty line in a row, without white space around it. Lines
+    without a line break of their own: an empty line after an empty line is left out (the
+    same text as collapsing the joined text's runs of newlines, in one pass over the list)."""
+    korter = [regel for regel, vorige in zip(regels, ["-", *regels[:-1]], strict=True)
+              if regel or vorige] if regels else []
+    tekst = "\n".join(korter)
+    if tekst.count("\n") != len(korter) - 1:  # a line with a break (<w:br/>): the text's way
+        tekst = _LEGE_REGELS.sub("\n\n", "\n".join(regels))
+    return tekst.strip() + "\n"
 
 
 _P, _TBL = f"{W}p", f"{W}tbl"
