@@ -144,3 +144,24 @@ def test_een_rerun_na_een_wijziging_schrijft_hetzelfde_manifest(regios, tmp_path
     assert opnieuw == resultaat.manifest
     schrijf(opnieuw, tmp_path / "opnieuw.json")
     assert (map_ / "manifest.json").read_bytes() == (tmp_path / "opnieuw.json").read_bytes()
+
+
+@pytest.mark.parametrize("bederf", [
+    lambda t: t.replace(b"zorg-\xc3\xa9-1", b"zorg-\xff-1", 1),  # in a text
+    lambda t: t.replace(b"zorg-\xc3\xa9-1", b"zorg-\xed\xa0\x80-1", 1),  # a surrogate as UTF-8
+    lambda t: t + b"\xc3",  # cut off after the end
+], ids=["tekst", "surrogaat", "staart"])
+def test_een_manifest_dat_geen_utf8_is_blijft_onleesbaar(bederf, tmp_path):
+    """Read from its bytes: what is not UTF-8 is still refused as unreadable."""
+    pad = tmp_path / "manifest.json"
+    schrijf(_manifest(3), pad)
+    pad.write_bytes(bederf(pad.read_bytes()))
+    with pytest.raises(manifest.ManifestBeschadigd, match="onleesbaar"):
+        manifest.lees(tmp_path)
+
+
+def test_een_manifest_met_windows_regeleinden_leest_zoals_altijd(tmp_path):
+    pad = tmp_path / "manifest.json"
+    schrijf(_manifest(3), pad)
+    pad.write_bytes(pad.read_bytes().replace(b"\n", b"\r\n"))
+    assert manifest.lees(tmp_path) == _manifest(3)

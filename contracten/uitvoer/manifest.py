@@ -171,18 +171,20 @@ def _lees(map_: Path, *, bron: bool) -> tuple[Manifest | None, Bron | None]:
     pad = map_ / BESTAND
     try:
         data = pad.read_bytes()
-        tekst = data.decode("utf-8")
     except (FileNotFoundError, NotADirectoryError):
         return None, None
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         raise ManifestBeschadigd(f"{pad} is onleesbaar.") from None
-    sha256 = hashlib.sha256(data).hexdigest() if bron else ""
-    del data  # (not held beside the text and the entries)
-    try:  # parsed and checked in one go, without a dict of each entry in between
-        manifest = Manifest.model_validate_json(tekst)
+    try:  # parsed and checked in one go from the bytes (invalid UTF-8 fails here too), without
+        # a text of the whole file or a dict of each entry in between
+        manifest = Manifest.model_validate_json(data)
     except (ValueError, ValidationError):
         manifest = None  # the way it was always read decides (its parser accepts a little more)
     if manifest is None:
+        try:
+            tekst = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ManifestBeschadigd(f"{pad} is onleesbaar.") from None
         try:
             manifest = Manifest.model_validate(json.loads(tekst))
         except (ValueError, ValidationError):
@@ -190,7 +192,7 @@ def _lees(map_: Path, *, bron: bool) -> tuple[Manifest | None, Bron | None]:
                                      "contracten.") from None
     if not bron:
         return manifest, None
-    return manifest, Bron(pad, sha256, list(manifest.documenten))
+    return manifest, Bron(pad, hashlib.sha256(data).hexdigest(), list(manifest.documenten))
 
 
 # Manifests as last read, per folder (the web reads the same manifests on every page).
