@@ -165,3 +165,22 @@ def test_een_manifest_met_windows_regeleinden_leest_zoals_altijd(tmp_path):
     schrijf(_manifest(3), pad)
     pad.write_bytes(pad.read_bytes().replace(b"\n", b"\r\n"))
     assert manifest.lees(tmp_path) == _manifest(3)
+
+
+@pytest.mark.parametrize("herschik", [
+    lambda d: d[:3] + d[4:],  # one gone from the middle
+    lambda d: [d[1], d[0], *d[2:]],  # two swapped (never so in a manifest: it is sorted)
+    lambda d: d[1000:] + d[:1000],  # the old entries across the pieces of a thousand
+    lambda d: [d[-1]],
+], ids=["weg", "gewisseld", "verschoven", "laatste"])
+def test_overgenomen_reeksen_geven_dezelfde_bytes(herschik, tmp_path, tellen):
+    (tmp_path / "a").mkdir()
+    schrijf(_manifest(), tmp_path / "a" / "manifest.json")
+    gelezen, bron = lees_met_bron(tmp_path / "a")
+    assert gelezen is not None
+    nieuw = gelezen.model_copy(update={"documenten": herschik(list(gelezen.documenten))})
+    tellen.clear()
+    schrijf(nieuw, tmp_path / "met-bron.json", bron)
+    assert not tellen  # all copied
+    assert (tmp_path / "met-bron.json").read_text(encoding="utf-8") == json.dumps(
+        nieuw.als_json(), ensure_ascii=False, indent=2) + "\n"

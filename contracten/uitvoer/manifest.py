@@ -216,7 +216,7 @@ def schrijf(manifest: Manifest, pad: Path, bron: Bron | None = None) -> None:
     voor, na = ingesprongen(kop).split(json.dumps(merk))
     from contracten.uitvoer.manifestregels import document_tekst  # (it imports this)
 
-    oud = manifestbron.oude_teksten(bron)
+    oud = manifestbron.oud(bron)
     geschreven = hashlib.sha256()
     with pad.open("wb") as uit:
         def schrijf_(tekst: bytes) -> None:
@@ -227,8 +227,7 @@ def schrijf(manifest: Manifest, pad: Path, bron: Bron | None = None) -> None:
         documenten = manifest.documenten
         for begin in range(0, len(documenten), 1000):  # a thousand entries per write
             schrijf_((b"[\n    " if begin == 0 else b",\n    ") + b",\n    ".join(
-                [paar[1] if (paar := oud.get(id(d))) is not None and paar[0] is d
-                 else document_tekst(d).encode() for d in documenten[begin:begin + 1000]]))
+                manifestbron.stukken(oud, documenten[begin:begin + 1000], document_tekst)))
         schrijf_(b"\n  ]" if manifest.documenten else b"[]")
         schrijf_(na.encode() + b"\n")
     manifestbron.merk(geschreven.hexdigest())

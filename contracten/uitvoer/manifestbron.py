@@ -12,9 +12,11 @@ with the mark lost is written out entry by entry as always."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from contracten.lezen.cachemap import alleen_van_mij, bewaar, cachemap
 
@@ -24,6 +26,7 @@ MAXIMUM = 64  # marks kept (a manifest older than the 64th written is laid out a
 _BEGIN = b'\n  "documenten": [\n    '
 _TUSSEN = b",\n    {"  # between two entries: nowhere else at this depth (see manifestregels)
 _EINDE = b"\n  ]"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -75,29 +78,66 @@ def gemerkt(sha256: str) -> bool:
     return inhoud == vorm().encode() and alleen_van_mij(pad)
 
 
-def oude_teksten(bron: Bron | None) -> dict[int, tuple[object, memoryview]]:
-    """Per entry of `bron` (by its id; with the entry itself, which keeps that id its own):
-    its bytes in the file, as `schrijf` wrote it (views of one copy of the file, which they
-    keep). Empty when that cannot be trusted (see the module)."""
+class Oud:
+    """The entries of `bron` as its file holds them, to copy from (see `stukken`)."""
+
+    def __init__(self, bron: Bron, data: bytes, grenzen: list[int]) -> None:
+        self.documenten = bron.documenten
+        self.index = dict(zip(map(id, bron.documenten), range(len(bron.documenten)),
+                              strict=True))
+        self._data, self._grenzen = memoryview(data), grenzen
+
+    def van(self, document: object) -> int:
+        """The place of `document` among the old entries; -1 when it is not one of them."""
+        i = self.index.get(id(document), -1)
+        return i if i >= 0 and self.documenten[i] is document else -1
+
+    def stuk(self, van: int, tot: int) -> memoryview:
+        """Entries `van` up to `tot` as the file holds them, with the separators between."""
+        return self._data[self._grenzen[van]:self._grenzen[tot] - len(_TUSSEN) + 1]
+
+
+def oud(bron: Bron | None) -> Oud | None:
+    """The entries of `bron` to copy; None when that cannot be trusted (see the module)."""
     if bron is None or not bron.documenten:
-        return {}
+        return None
     try:
         with open(bron.pad, "rb") as bestand:
             data = bestand.read()
     except OSError:
-        return {}
+        return None
     if hashlib.sha256(data).hexdigest() != bron.sha256 or not gemerkt(bron.sha256):
-        return {}
+        return None
     begin = data.find(_BEGIN)
     einde = data.find(_EINDE, begin + len(_BEGIN)) if begin >= 0 else -1
     if einde < 0 or not data.startswith(b"{", begin + len(_BEGIN)):
-        return {}
-    grenzen = [begin + len(_BEGIN)]  # where each entry begins
+        return None
+    grenzen = [begin + len(_BEGIN)]  # where each entry begins, then where one after the last would
     while (plek := data.find(_TUSSEN, grenzen[-1], einde)) >= 0:
         grenzen.append(plek + len(_TUSSEN) - 1)
     if len(grenzen) != len(bron.documenten):
-        return {}
-    tot = [g - len(_TUSSEN) + 1 for g in grenzen[1:]] + [einde]
-    inhoud = memoryview(data)
-    return {id(d): (d, inhoud[van:tot_]) for d, van, tot_ in
-            zip(bron.documenten, grenzen, tot, strict=True)}
+        return None
+    grenzen.append(einde + len(_TUSSEN) - 1)
+    return Oud(bron, data, grenzen)
+
+
+def stukken(oud_: Oud | None, documenten: Sequence[T], tekst: Callable[[T], str]
+            ) -> list[bytes | memoryview]:
+    """`documenten` as the bytes of their entries, to be joined by `,\n    `: a run of them
+    that follows each other in the old file as well is copied from it in one piece; the others
+    are laid out (`tekst`)."""
+    uit: list[bytes | memoryview] = []
+    van = tot = -1  # the run of old entries being collected
+    for document in documenten:
+        i = oud_.van(document) if oud_ is not None else -1
+        if i >= 0 and i == tot:
+            tot += 1
+            continue
+        if van >= 0 and oud_ is not None:
+            uit.append(oud_.stuk(van, tot))
+        van, tot = (i, i + 1) if i >= 0 else (-1, -1)
+        if i < 0:
+            uit.append(tekst(document).encode())
+    if van >= 0 and oud_ is not None:
+        uit.append(oud_.stuk(van, tot))
+    return uit
