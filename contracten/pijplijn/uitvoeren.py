@@ -13,6 +13,7 @@ from contracten.uitvoer import definitief, kenmerken, manifest
 from contracten.uitvoer.manifest import Document, Herkomst, stam
 from contracten.uitvoer.map import Uitvoermap, sha256
 
+from .bevriezen import vries_bij
 from .opschijf import bewaar_eigen, op_schijf
 from .opties import Voortgang
 from .plan import Plan
@@ -48,6 +49,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         # needs to know of the folder is read here, without reading every file. A file
         # changed or removed by hand is not on disk as the manifest says: made again.
         schijf = op_schijf(plan.doel, plan.profiel.sleutel, vorig, register)
+        vries_bij()  # the previous manifest and the record just read: see `bevriezen`
         verschil = bereken(plan.taken, vorig, plan.kop, formaten=plan.formaten,
                            op_schijf=schijf.gelijk.keys(), definitief=register.keys(),
                            volledig=plan.volledig, opruimen=plan.opruimen)

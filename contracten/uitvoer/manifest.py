@@ -15,6 +15,7 @@ from pydantic.dataclasses import dataclass
 
 from contracten.fouten import ContractenFout
 from contracten.lezen.bewaard import Bewaard
+from contracten.lezen.gcpauze import zonder_gc
 from contracten.uitvoer import manifestbron
 from contracten.uitvoer.ingesprongen import ingesprongen
 from contracten.uitvoer.manifestbron import Bron
@@ -177,7 +178,8 @@ def _lees(map_: Path, *, bron: bool) -> tuple[Manifest | None, Bron | None]:
         raise ManifestBeschadigd(f"{pad} is onleesbaar.") from None
     try:  # parsed and checked in one go from the bytes (invalid UTF-8 fails here too), without
         # a text of the whole file or a dict of each entry in between
-        manifest = Manifest.model_validate_json(data)
+        with zonder_gc():  # (entries and their lists, no cycle: see lezen.gcpauze)
+            manifest = Manifest.model_validate_json(data)
     except (ValueError, ValidationError):
         manifest = None  # the way it was always read decides (its parser accepts a little more)
     if manifest is None:
