@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from contracten.fouten import ContractenFout
 from contracten.uitvoer import definitief
 
+from . import bevriezen
 from .opties import Opties
 from .plan import maak_plan
 from .uitvoeren import Resultaat, voer_uit
@@ -34,9 +35,11 @@ def _bevroren() -> Iterator[None]:
         yield
         return
     gc.freeze()
+    bevriezen.begonnen()  # what the run reads of the previous output may join (vries_bij)
     try:
         yield
     finally:
+        bevriezen.geeindigd()
         gc.unfreeze()
 
 

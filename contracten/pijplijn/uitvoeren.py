@@ -13,6 +13,7 @@ from contracten.uitvoer import definitief, kenmerken, manifest
 from contracten.uitvoer.manifest import Document, Herkomst, stam
 from contracten.uitvoer.map import Uitvoermap, sha256
 
+from .bevriezen import vries_bij
 from .opschijf import bewaar_eigen, op_schijf
 from .opties import Voortgang
 from .plan import Plan
@@ -31,11 +32,11 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
     waarschuwingen = []
     with Uitvoermap(plan.doel, wissel) as map_:
         try:
-            vorig = manifest.lees(plan.doel)
+            vorig, bron = manifest.lees_met_bron(plan.doel)
         except manifest.ManifestBeschadigd as fout:
             # Rebuilt from scratch: every document is made again; finalised ones stay safe,
             # as definitief.json says which they are.
-            vorig = None
+            vorig, bron = None, None
             waarschuwingen.append(f"{fout} Het is opnieuw opgebouwd; alle documenten zijn "
                                   "opnieuw gemaakt.")
         if vorig is None and not (plan.doel / manifest.BESTAND).exists() \
@@ -48,6 +49,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         # needs to know of the folder is read here, without reading every file. A file
         # changed or removed by hand is not on disk as the manifest says: made again.
         schijf = op_schijf(plan.doel, plan.profiel.sleutel, vorig, register)
+        vries_bij()  # the previous manifest and the record just read: see `bevriezen`
         verschil = bereken(plan.taken, vorig, plan.kop, formaten=plan.formaten,
                            op_schijf=schijf.gelijk.keys(), definitief=register.keys(),
                            volledig=plan.volledig, opruimen=plan.opruimen)
@@ -104,7 +106,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                 if d.pad in register else d for d in alle]
         weg = verschil.weg | achtergebleven(vorig, alle)
         nieuw_manifest = plan.kop.model_copy(update={"documenten": alle, "herkomst": herkomst})
-        map_.voltooi(nieuw_manifest, sorted(weg))
+        map_.voltooi(nieuw_manifest, sorted(weg), bron)
     kenmerken.leg_vast(plan.doel, plan.profiel.sleutel,
                        {d.pad: d.sha256 for d in alle
                         if d.pad in nieuwe_paden or gelijk.get(d.pad) == d.sha256})

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from contracten.fouten import ContractenFout
 from contracten.lezen.bewaard import Bewaard
+from contracten.lezen.gcpauze import zonder_gc
 from contracten.lezen.vingerafdruk import Staat
 from contracten.uitvoer.map import sha256, vervang_atomair
 from contracten.uitvoer.mapinhoud import geen_bestand
@@ -61,14 +62,16 @@ def _parse(pad: Path) -> tuple[dict[str, Kenmerk], int] | None:
     try:
         with pad.open("rb") as bestand:
             geschreven = os.fstat(bestand.fileno()).st_mtime_ns
-            data = json.loads(bestand.read())
-        if data.get("versie") != VERSIE:
-            return None
-        # Each entry made a tuple in place (not a second dict beside the first): the record
-        # of a large run holds tens of thousands.
-        bestanden: dict[str, Kenmerk] = data["bestanden"]
-        for k, v in bestanden.items():
-            bestanden[k] = (int(v[0]), int(v[1]), int(v[2]), int(v[3]), str(v[4]))
+            inhoud = bestand.read()
+        with zonder_gc():  # tens of thousands of entries, no cycle (see lezen.gcpauze)
+            data = json.loads(inhoud)
+            if data.get("versie") != VERSIE:
+                return None
+            # Each entry made a tuple in place (not a second dict beside the first): the
+            # record of a large run holds tens of thousands.
+            bestanden: dict[str, Kenmerk] = data["bestanden"]
+            for k, v in bestanden.items():
+                bestanden[k] = (int(v[0]), int(v[1]), int(v[2]), int(v[3]), str(v[4]))
         return bestanden, geschreven
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,10 @@ from pydantic.dataclasses import dataclass
 
 from contracten.fouten import ContractenFout
 from contracten.lezen.bewaard import Bewaard
+from contracten.lezen.gcpauze import zonder_gc
+from contracten.uitvoer import manifestbron
 from contracten.uitvoer.ingesprongen import ingesprongen
+from contracten.uitvoer.manifestbron import Bron
 
 BESTAND = "manifest.json"
 
@@ -155,22 +159,42 @@ class ManifestBeschadigd(ContractenFout):
 def lees(map_: Path) -> Manifest | None:
     """The manifest of an output folder; None when there is none. Raises ManifestBeschadigd
     for one that cannot be read."""
+    return _lees(map_, bron=False)[0]
+
+
+def lees_met_bron(map_: Path) -> tuple[Manifest | None, Bron | None]:
+    """`lees`, and where it was read from: given to `schrijf`, the entries written again
+    unchanged are copied from that file (see `manifestbron`)."""
+    return _lees(map_, bron=True)
+
+
+def _lees(map_: Path, *, bron: bool) -> tuple[Manifest | None, Bron | None]:
     pad = map_ / BESTAND
     try:
-        tekst = pad.read_text(encoding="utf-8")
+        data = pad.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
-        return None
-    except (OSError, UnicodeDecodeError):
+        return None, None
+    except OSError:
         raise ManifestBeschadigd(f"{pad} is onleesbaar.") from None
-    try:  # parsed and checked in one go, without a dict of each entry in between
-        return Manifest.model_validate_json(tekst)
+    try:  # parsed and checked in one go from the bytes (invalid UTF-8 fails here too), without
+        # a text of the whole file or a dict of each entry in between
+        with zonder_gc():  # (entries and their lists, no cycle: see lezen.gcpauze)
+            manifest = Manifest.model_validate_json(data)
     except (ValueError, ValidationError):
-        pass  # the way it was always read decides (its parser accepts a little more)
-    try:
-        return Manifest.model_validate(json.loads(tekst))
-    except (ValueError, ValidationError):
-        raise ManifestBeschadigd(f"{pad} is beschadigd of van een andere versie van "
-                                 "contracten.") from None
+        manifest = None  # the way it was always read decides (its parser accepts a little more)
+    if manifest is None:
+        try:
+            tekst = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ManifestBeschadigd(f"{pad} is onleesbaar.") from None
+        try:
+            manifest = Manifest.model_validate(json.loads(tekst))
+        except (ValueError, ValidationError):
+            raise ManifestBeschadigd(f"{pad} is beschadigd of van een andere versie van "
+                                     "contracten.") from None
+    if not bron:
+        return manifest, None
+    return manifest, Bron(pad, hashlib.sha256(data).hexdigest(), list(manifest.documenten))
 
 
 # Manifests as last read, per folder (the web reads the same manifests on every page).
@@ -184,19 +208,28 @@ def lees_bewaard(map_: Path) -> Manifest | None:
     return _BEWAARD.lees(map_ / BESTAND, lambda: lees(map_))
 
 
-def schrijf(manifest: Manifest, pad: Path) -> None:
+def schrijf(manifest: Manifest, pad: Path, bron: Bron | None = None) -> None:
     """Write manifest.json (`als_json`, indented) one document at a time: a run of 10,000
-    documents never holds the whole text, nor every document as a dict."""
+    documents never holds the whole text, nor every document as a dict. An entry of the
+    manifest read from `bron` (`lees_met_bron`) is copied from that file when it is sure to
+    give the same bytes (see `manifestbron`). Marks what it wrote as written in this layout."""
     merk = "\x00documenten\x00"  # a string no manifest contains (JSON escapes \x00)
     kop = {**manifest._kop_als_json(), "documenten": merk}
     voor, na = ingesprongen(kop).split(json.dumps(merk))
-    with pad.open("w", encoding="utf-8", newline="\n") as uit:
-        uit.write(voor)
-        from contracten.uitvoer.manifestregels import document_tekst  # (it imports this)
+    from contracten.uitvoer.manifestregels import document_tekst  # (it imports this)
 
+    oud = manifestbron.oud(bron)
+    geschreven = hashlib.sha256()
+    with pad.open("wb") as uit:
+        def schrijf_(tekst: bytes) -> None:
+            geschreven.update(tekst)
+            uit.write(tekst)
+
+        schrijf_(voor.encode())
         documenten = manifest.documenten
         for begin in range(0, len(documenten), 1000):  # a thousand entries per write
-            uit.write(("[\n    " if begin == 0 else ",\n    ") + ",\n    ".join(
-                map(document_tekst, documenten[begin:begin + 1000])))
-        uit.write("\n  ]" if manifest.documenten else "[]")
-        uit.write(na + "\n")
+            schrijf_((b"[\n    " if begin == 0 else b",\n    ") + b",\n    ".join(
+                manifestbron.stukken(oud, documenten[begin:begin + 1000], document_tekst)))
+        schrijf_(b"\n  ]" if manifest.documenten else b"[]")
+        schrijf_(na.encode() + b"\n")
+    manifestbron.merk(geschreven.hexdigest())

@@ -30,6 +30,7 @@ from contracten.profiel.slot import VOORVOEGSEL, controleer_schrijfbaar, slot, s
 from contracten.profiel.wissel import Profielwissel
 from contracten.profiel.wissel import voer_uit as voer_profielwissel_uit
 from contracten.uitvoer.manifest import BESTAND, Manifest, schrijf
+from contracten.uitvoer.manifestbron import Bron
 
 __all__ = [
     "Uitvoermap",
@@ -158,11 +159,12 @@ class Uitvoermap:
         """A file of the current output (not staged)."""
         return self.doel / veilig_pad(pad)
 
-    def voltooi(self, manifest: Manifest, weg: list[str]) -> None:
-        """Commit: move every staged file into place, remove `weg`, then write the manifest."""
+    def voltooi(self, manifest: Manifest, weg: list[str], bron: Bron | None = None) -> None:
+        """Commit: move every staged file into place, remove `weg`, then write the manifest
+        (copying unchanged entries from the one read from `bron`: see `manifest.schrijf`)."""
         # What the staging folder holds goes into place; the journal lists only what goes
         # away (a file written again is replaced, not removed).
-        schrijf(manifest, self.staging / BESTAND)
+        schrijf(manifest, self.staging / BESTAND, bron)
         weggaand = sorted(p for p in set(weg) if not (self.staging / veilig_pad(p)).is_file())
         journaal: dict[str, object] = {"weg": weggaand}
         doelen = [self.doel / p for p in (*_bestanden(self.staging), *weggaand)]

@@ -1,0 +1,71 @@
+"""What a rerun reads of the previous output (the manifest, the record of sizes and times) is
+read with the cyclic garbage collector paused, and then kept out of it for the rest of the run
+(`pijplijn.bevriezen`): its full collections no longer go through all of it again and again."""
+
+from __future__ import annotations
+
+import gc
+
+from contracten import genereer, laad_regio
+from contracten.lezen.bewaard import Bewaard
+from contracten.pijplijn import bevriezen, uitvoeren, verschil
+from contracten.uitvoer import kenmerken, manifest
+
+from .conftest import ASSEN_DATUM
+
+
+def test_een_rerun_bevriest_het_vorige_manifest_voor_het_vergelijken(regios, tmp_path,
+                                                                     monkeypatch):
+    uitvoer = tmp_path / "uit"
+    genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=ASSEN_DATUM)
+    gezien: list[tuple[bool, bool]] = []
+    echt = verschil.bereken
+
+    def bereken(taken, vorig, *args, **kwargs):
+        # Every entry of the previous manifest is frozen (not in any generation of the
+        # collector) by the time the run compares.
+        bevroren = {id(o) for o in gc.get_objects()}
+        gezien.append((vorig is not None,
+                       vorig is not None and not any(id(d) in bevroren for d in vorig.documenten)))
+        return echt(taken, vorig, *args, **kwargs)
+
+    monkeypatch.setattr(uitvoeren, "bereken", bereken)
+    pad = regios / "assen" / "aanbieders.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("telefoon: \"", "telefoon: \"1", 1),
+                   encoding="utf-8")
+    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=ASSEN_DATUM)
+    assert resultaat.geschreven  # a rerun after one change, with a previous manifest
+    assert gezien and gezien[0] == (True, True)
+    assert gc.get_freeze_count() == 0  # and all unfrozen after the run
+
+
+def test_zonder_eigen_run_bevriest_vries_bij_niets():
+    assert gc.get_freeze_count() == 0
+    bevriezen.vries_bij()
+    assert gc.get_freeze_count() == 0
+
+
+def test_manifest_en_kenmerken_gelezen_zonder_garbage_collection(regios, tmp_path,
+                                                                   monkeypatch):
+    uitvoer = tmp_path / "uit"
+    genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=ASSEN_DATUM)
+    aan: list[tuple[str, bool]] = []
+    model_validate_json = manifest.Manifest.model_validate_json
+    loads = kenmerken.json.loads
+
+    def via_manifest(data, *args, **kwargs):
+        aan.append(("manifest", gc.isenabled()))
+        return model_validate_json(data, *args, **kwargs)
+
+    def via_json(data, *args, **kwargs):
+        aan.append(("kenmerken", gc.isenabled()))
+        return loads(data, *args, **kwargs)
+
+    monkeypatch.setattr(manifest.Manifest, "model_validate_json", via_manifest)
+    monkeypatch.setattr(kenmerken.json, "loads", via_json)
+    monkeypatch.setattr(kenmerken, "_gelezen", Bewaard(8))  # (read again, not from memory)
+    map_ = uitvoer / "assen" / "2025"
+    assert manifest.lees(map_) is not None
+    kenmerken.in_map(map_, "assen", ["programma-van-eisen.docx"])
+    assert ("manifest", False) in aan and ("kenmerken", False) in aan
+    assert gc.isenabled()
