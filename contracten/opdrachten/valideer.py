@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from contracten.fouten import InvoerFout, Melding
+from contracten.lezen.gcpauze import bevroren
 from contracten.opdrachten.invoervorm import drempels, invoervorm, vertegenwoordigd
 from contracten.profiel.model import Profiel
 from contracten.profiel.percelen import Contract
@@ -57,6 +58,11 @@ class Validatie:
 
 def valideer(regio: Profiel, *, sjablonen: Path | None = None) -> Validatie:
     """Check every template against `regio` (the profile itself was checked when it loaded)."""
+    with bevroren():  # the profile and the modules: not gone through by every full gc round
+        return _valideer(regio, sjablonen)
+
+
+def _valideer(regio: Profiel, sjablonen: Path | None) -> Validatie:
     map_ = sjablonenmap(sjablonen)
     meldingen: list[Melding] = []
     gevallen = 0
