@@ -51,3 +51,35 @@ def test_bevroren_ook_na_een_fout() -> None:
         assert gc.get_freeze_count() > 0
         raise RuntimeError
     assert gc.get_freeze_count() == 0
+
+
+def test_de_bibliotheek_wordt_zonder_opruimrondes_geimporteerd() -> None:
+    """Importing `valideer` brings most of the library (models, kinds, engine): no collection
+    runs while it does, and the collector is on again afterwards."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    code = """
+import gc, json, sys
+rondes = []
+def tel(fase, info):  # a round inside an import of the library (pydantic is its first)
+    if "pydantic" not in sys.modules:
+        return
+    f = sys._getframe(0).f_back
+    while f is not None:
+        naam = f.f_code.co_filename
+        if f.f_code.co_name == "<module>" and not naam.endswith(("valideer.py", "<string>")):
+            rondes.append((info["generation"], naam))
+            return
+        f = f.f_back
+gc.callbacks.append(tel)
+import contracten.opdrachten.valideer
+print(json.dumps([rondes, gc.isenabled(), "contracten.weergave.motor" in sys.modules]))
+"""
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=root, env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                             [str(root), *filter(None, [os.environ.get("PYTHONPATH")])])})
+    assert json.loads(uit.stdout) == [[], True, True]

@@ -16,22 +16,26 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from contracten.fouten import InvoerFout, Melding
-from contracten.lezen.gcpauze import bevroren
-from contracten.opdrachten.invoervorm import drempels, invoervorm, vertegenwoordigd
-from contracten.profiel.model import Profiel
-from contracten.profiel.percelen import Contract
-from contracten.profiel.tarieven import IndexatieRecord
-from contracten.rekenen.indexatie import indexeer
-from contracten.rekenen.verwijzingen import bungelend, verwijzingen
-from contracten.soorten.basis import Soort, Uitvoering
-from contracten.soorten.overeenkomst import structuur
-from contracten.soorten.register import sjablonenmap, soorten
-from contracten.weergave.fragment import Fragment
-from contracten.weergave.motor import Motor
-from contracten.weergave.sjabloon import TELLERS, SjabloonFout
+from contracten.lezen.gcpauze import bevroren, zonder_gc
+
+# Most of the library comes with this module (the profile's models, the document kinds, the
+# engine): imported with the cyclic collector paused, as a profile is read (lezen/gcpauze.py).
+with zonder_gc():
+    from pydantic import BaseModel
+
+    from contracten.opdrachten.invoervorm import drempels, invoervorm, vertegenwoordigd
+    from contracten.profiel.model import Profiel
+    from contracten.profiel.percelen import Contract
+    from contracten.profiel.tarieven import IndexatieRecord
+    from contracten.rekenen.indexatie import indexeer
+    from contracten.rekenen.verwijzingen import bungelend, verwijzingen
+    from contracten.soorten.basis import Soort, Uitvoering
+    from contracten.soorten.overeenkomst import structuur
+    from contracten.soorten.register import sjablonenmap, soorten
+    from contracten.weergave.fragment import Fragment
+    from contracten.weergave.motor import Motor
+    from contracten.weergave.sjabloon import TELLERS, SjabloonFout
 
 PROEFDAG = dt.date(2000, 1, 1)
 W_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
