@@ -6,17 +6,36 @@ same input gives the same record on every machine."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
-ZONE = ZoneInfo("Europe/Amsterdam")
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    ZONE: ZoneInfo  # Europe/Amsterdam
+
+
+@functools.cache
+def _zone() -> ZoneInfo:
+    """Europe/Amsterdam, loaded when a moment is first placed in it: reading a date (the
+    command line's --datum, every command's start) needs no time zone, and zoneinfo's import
+    (with sysconfig) and the zone file are a good part of an unchanged rerun's start."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Europe/Amsterdam")
+
+
+def __getattr__(naam: str) -> Any:
+    if naam == "ZONE":
+        return _zone()
+    raise AttributeError(f"module {__name__!r} has no attribute {naam!r}")
 
 
 def in_utc(moment: dt.datetime) -> dt.datetime:
     """The moment with its zone, in UTC (a moment without a zone is Amsterdam time)."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZONE)
+        moment = moment.replace(tzinfo=_zone())
     return moment.astimezone(dt.UTC)
 
 
@@ -27,7 +46,7 @@ def opgeslagen(moment: dt.datetime) -> dt.datetime:
 
 
 def in_amsterdam(moment: dt.datetime) -> dt.datetime:
-    return in_utc(moment).astimezone(ZONE)
+    return in_utc(moment).astimezone(_zone())
 
 
 def dag(moment: dt.datetime) -> dt.date:

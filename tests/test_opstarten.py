@@ -65,3 +65,10 @@ def test_een_onbekende_documentsoort_wordt_geweigerd(regios: Path, tmp_path: Pat
     assert uitkomst.exit_code == 2
     assert "bestaatniet" in uitkomst.output
     assert "overeenkomst" in uitkomst.output
+
+
+def test_de_opdrachtregel_laadt_wat_alleen_web_nodig_heeft_pas_bij_web() -> None:
+    """`secrets` (with hmac) serves only `contracten web`: every other command, the unchanged
+    rerun included, starts without it."""
+    modules = _modules("import contracten.cli")
+    assert not {"secrets", "hmac"} & modules

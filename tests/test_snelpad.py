@@ -274,6 +274,8 @@ def test_de_snelle_weg_laadt_geen_profielmodellen(regios, tmp_path):
     assert sorted(m for m in modules if any(m == z or m.startswith(f"{z}.") for z in ZWAAR)) \
         == []
     assert "contracten.profiel.laden" not in modules
+    # Nor what only other commands need: time zones (a moment shown), secrets (`web`).
+    assert not {"zoneinfo", "secrets"} & modules
 
 
 def test_wat_de_vingerafdruk_bekijkt_kost_geen_inhoud(regios, gegenereerd):

@@ -130,3 +130,23 @@ def test_stappen_van_voor_versie_10_blijven_zoals_ze_genomen_werden(database):  
     assert [contracten.als_tijdstip(s.op) for s in stand.geschiedenis] == [
         "30-11-2026 11:00", "01-12-2026 09:30"]
     assert register.controleer_keten() == []
+
+
+def test_de_tijdzone_wordt_pas_geladen_als_een_moment_hem_nodig_heeft() -> None:
+    """Reading a date (every command's --datum) loads no time zone; `tijd.ZONE` is still
+    Europe/Amsterdam for whoever asks."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    code = ("import json, sys; from contracten import tijd; tijd.lees_datum('2026-11-23'); "
+            "voor = 'zoneinfo' in sys.modules; zone = tijd.ZONE; "
+            "print(json.dumps([voor, str(zone), tijd.ZONE is zone, "
+            "tijd.getoond(tijd.dt.datetime(2026, 7, 1, 7, 30, tzinfo=tijd.dt.UTC))]))")
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=root, env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                             [str(root), *filter(None, [os.environ.get("PYTHONPATH")])])})
+    assert json.loads(uit.stdout) == [False, "Europe/Amsterdam", True, "01-07-2026 09:30"]

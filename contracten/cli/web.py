@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipaddress
 import os
-import secrets
 from pathlib import Path
 
 import click
@@ -85,6 +84,8 @@ def web(regios: Path, host: str, namen: tuple[str, ...], tls_cert: Path | None,
     if host in ("0.0.0.0", "::") and not namen:
         raise click.UsageError("Op alle adressen luisteren kan alleen met --naam: de naam "
                                "waaronder de server bereikbaar is.")
+    import secrets  # with hmac and base64: only for this command, not on every start
+
     hosts = _hosts(host, namen)
     app = contracten.webtoepassing(contracten.WebInstellingen(
         regios=regios.resolve(), uitvoer=uitvoer.resolve(), database=database,

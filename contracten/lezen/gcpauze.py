@@ -39,3 +39,20 @@ def zonder_gc() -> Iterator[None]:
             _binnen -= 1
             if _binnen == 0 and _was_aan:
                 gc.enable()
+
+
+@contextmanager
+def bevroren() -> Iterator[None]:
+    """What exists when the block begins (a loaded profile, the modules) left out of the
+    collector's rounds for the span of the block (`gc.freeze`): a full round then goes through
+    what the block made, not again through hundreds of thousands of older objects. Nothing is
+    freed later but garbage cycles among those older objects, until the block ends. Not when
+    something else froze objects already (then it is theirs to undo)."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

@@ -16,21 +16,26 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from contracten.fouten import InvoerFout, Melding
-from contracten.opdrachten.invoervorm import drempels, invoervorm, vertegenwoordigd
-from contracten.profiel.model import Profiel
-from contracten.profiel.percelen import Contract
-from contracten.profiel.tarieven import IndexatieRecord
-from contracten.rekenen.indexatie import indexeer
-from contracten.rekenen.verwijzingen import bungelend, verwijzingen
-from contracten.soorten.basis import Soort, Uitvoering
-from contracten.soorten.overeenkomst import structuur
-from contracten.soorten.register import sjablonenmap, soorten
-from contracten.weergave.fragment import Fragment
-from contracten.weergave.motor import Motor
-from contracten.weergave.sjabloon import TELLERS, SjabloonFout
+from contracten.lezen.gcpauze import bevroren, zonder_gc
+
+# Most of the library comes with this module (the profile's models, the document kinds, the
+# engine): imported with the cyclic collector paused, as a profile is read (lezen/gcpauze.py).
+with zonder_gc():
+    from pydantic import BaseModel
+
+    from contracten.opdrachten.invoervorm import drempels, invoervorm, vertegenwoordigd
+    from contracten.profiel.model import Profiel
+    from contracten.profiel.percelen import Contract
+    from contracten.profiel.tarieven import IndexatieRecord
+    from contracten.rekenen.indexatie import indexeer
+    from contracten.rekenen.verwijzingen import bungelend, verwijzingen
+    from contracten.soorten.basis import Soort, Uitvoering
+    from contracten.soorten.overeenkomst import structuur
+    from contracten.soorten.register import sjablonenmap, soorten
+    from contracten.weergave.fragment import Fragment
+    from contracten.weergave.motor import Motor
+    from contracten.weergave.sjabloon import TELLERS, SjabloonFout
 
 PROEFDAG = dt.date(2000, 1, 1)
 W_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
@@ -57,6 +62,11 @@ class Validatie:
 
 def valideer(regio: Profiel, *, sjablonen: Path | None = None) -> Validatie:
     """Check every template against `regio` (the profile itself was checked when it loaded)."""
+    with bevroren():  # the profile and the modules: not gone through by every full gc round
+        return _valideer(regio, sjablonen)
+
+
+def _valideer(regio: Profiel, sjablonen: Path | None) -> Validatie:
     map_ = sjablonenmap(sjablonen)
     meldingen: list[Melding] = []
     gevallen = 0

@@ -34,9 +34,9 @@ def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
 
 @cache
 def _feestdagen(jaar: int) -> holidays.HolidayBase:
-    import holidays  # only when a date is looked at: genereer seldom needs it
+    from contracten.rekenen.feestdagen import nederland  # only when a date is looked at
 
-    return holidays.country_holidays("NL", years=jaar, language="nl")
+    return nederland(jaar)
 
 
 def markering(datum: dt.date) -> str | None:
