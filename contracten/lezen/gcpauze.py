@@ -42,17 +42,18 @@ def zonder_gc() -> Iterator[None]:
 
 
 @contextmanager
-def bevroren() -> Iterator[None]:
+def bevroren() -> Iterator[bool]:
     """What exists when the block begins (a loaded profile, the modules) left out of the
     collector's rounds for the span of the block (`gc.freeze`): a full round then goes through
     what the block made, not again through hundreds of thousands of older objects. Nothing is
     freed later but garbage cycles among those older objects, until the block ends. Not when
-    something else froze objects already (then it is theirs to undo)."""
+    something else froze objects already (then it is theirs to undo). Gives whether this
+    block froze them."""
     if gc.get_freeze_count():
-        yield
+        yield False
         return
     gc.freeze()
     try:
-        yield
+        yield True
     finally:
         gc.unfreeze()

@@ -8,11 +8,11 @@ It lives in its own module, not in `contracten/pijplijn/__init__.py`: a worker p
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from contracten.fouten import ContractenFout
+from contracten.lezen.gcpauze import bevroren
 from contracten.uitvoer import definitief
 
 from . import bevriezen
@@ -25,22 +25,19 @@ from .verschil import bereken
 @contextmanager
 def _bevroren() -> Iterator[None]:
     """While a run goes over the previous run's output: what was there before it (the profile,
-    the modules) left out of Python's cyclic garbage collection. A large run's main process
-    holds hundreds of thousands of objects, and each full collection, which the manifest's
-    tens of thousands of entries set off, went through all of them again (some 0.2 s of a
-    one-change rerun at 5,000 aanbieders). Nothing is freed later than it would be but
-    garbage cycles among those older objects, until the run ends. Not when something else
-    froze objects already (then it is theirs to undo)."""
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    bevriezen.begonnen()  # what the run reads of the previous output may join (vries_bij)
-    try:
-        yield
-    finally:
-        bevriezen.geeindigd()
-        gc.unfreeze()
+    the modules) left out of Python's cyclic garbage collection (`gcpauze.bevroren`). A large
+    run's main process holds hundreds of thousands of objects, and each full collection, which
+    the manifest's tens of thousands of entries set off, went through all of them again (some
+    0.2 s of a one-change rerun at 5,000 aanbieders)."""
+    with bevroren() as eigen:
+        if not eigen:  # someone else's freeze: theirs to undo
+            yield
+            return
+        bevriezen.begonnen()  # what the run reads of the previous output may join (vries_bij)
+        try:
+            yield
+        finally:
+            bevriezen.geeindigd()
 
 
 def draai(opties: Opties) -> Resultaat:
