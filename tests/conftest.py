@@ -7,8 +7,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -113,6 +115,22 @@ def assen_gegenereerd(assen_eenmaal_gegenereerd, tmp_path) -> Path:
     doel = tmp_path / "uit"
     shutil.copytree(assen_eenmaal_gegenereerd, doel)
     return doel
+
+
+def bij_elke_aanroep(monkeypatch: pytest.MonkeyPatch, eigenaar: object, naam: str,
+                     meting: Callable[..., Any]) -> list[Any]:
+    """Spy on `eigenaar.naam` (a module's function or a class's method): before each call,
+    `meting` gets its arguments and what it returns is recorded; the real one still runs.
+    Returns the list of what was recorded."""
+    gezien: list[Any] = []
+    echt = getattr(eigenaar, naam)
+
+    def spion(*args: Any, **kwargs: Any) -> Any:
+        gezien.append(meting(*args, **kwargs))
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(eigenaar, naam, spion)
+    return gezien
 
 
 def wijzig_yaml(pad: Path, wijziging) -> None:

@@ -14,7 +14,7 @@ from contracten.fouten import InvoerFout
 from contracten.lezen.gcpauze import zonder_gc
 from contracten.profiel import laden
 
-from .conftest import wijzig_yaml
+from .conftest import bij_elke_aanroep, wijzig_yaml
 
 
 @pytest.fixture(autouse=True)
@@ -24,15 +24,7 @@ def gc_weer_aan():
 
 
 def _spion(monkeypatch) -> list[bool]:
-    gezien: list[bool] = []
-    echt = laden.lees_yaml
-
-    def lees_yaml(*args, **kwargs):
-        gezien.append(gc.isenabled())
-        return echt(*args, **kwargs)
-
-    monkeypatch.setattr(laden, "lees_yaml", lees_yaml)
-    return gezien
+    return bij_elke_aanroep(monkeypatch, laden, "lees_yaml", lambda *a, **k: gc.isenabled())
 
 
 def test_uit_tijdens_het_laden_en_daarna_weer_aan(regios, monkeypatch):

@@ -8,28 +8,24 @@ import gc
 
 from contracten import genereer, laad_regio
 from contracten.lezen.bewaard import Bewaard
-from contracten.pijplijn import bevriezen, uitvoeren, verschil
+from contracten.pijplijn import bevriezen, uitvoeren
 from contracten.uitvoer import kenmerken, manifest
 
-from .conftest import ASSEN_DATUM
+from .conftest import ASSEN_DATUM, bij_elke_aanroep
 
 
 def test_een_rerun_bevriest_het_vorige_manifest_voor_het_vergelijken(regios, tmp_path,
                                                                      monkeypatch):
     uitvoer = tmp_path / "uit"
     genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=ASSEN_DATUM)
-    gezien: list[tuple[bool, bool]] = []
-    echt = verschil.bereken
-
-    def bereken(taken, vorig, *args, **kwargs):
+    def bevroren(taken, vorig, *args, **kwargs) -> tuple[bool, bool]:
         # Every entry of the previous manifest is frozen (not in any generation of the
         # collector) by the time the run compares.
-        bevroren = {id(o) for o in gc.get_objects()}
-        gezien.append((vorig is not None,
-                       vorig is not None and not any(id(d) in bevroren for d in vorig.documenten)))
-        return echt(taken, vorig, *args, **kwargs)
+        gevolgd = {id(o) for o in gc.get_objects()}
+        return (vorig is not None,
+                vorig is not None and not any(id(d) in gevolgd for d in vorig.documenten))
 
-    monkeypatch.setattr(uitvoeren, "bereken", bereken)
+    gezien = bij_elke_aanroep(monkeypatch, uitvoeren, "bereken", bevroren)
     pad = regios / "assen" / "aanbieders.yaml"
     pad.write_text(pad.read_text(encoding="utf-8").replace("telefoon: \"", "telefoon: \"1", 1),
                    encoding="utf-8")

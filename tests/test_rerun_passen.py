@@ -11,21 +11,15 @@ import pytest
 from contracten import genereer, laad_regio
 from contracten.pijplijn import draai
 
-from .conftest import ASSEN_DATUM
+from .conftest import ASSEN_DATUM, bij_elke_aanroep
 
 OPTIES = SimpleNamespace(processen=None, voortgang=None, wissel=None)
 
 
 def test_een_run_laat_wat_er_al_was_buiten_de_garbage_collection(regios, tmp_path,
                                                                  monkeypatch):
-    gezien: list[int] = []
-    echt = draai.voer_uit
-
-    def voer_uit(*args, **kwargs):
-        gezien.append(gc.get_freeze_count())
-        return echt(*args, **kwargs)
-
-    monkeypatch.setattr(draai, "voer_uit", voer_uit)
+    gezien = bij_elke_aanroep(monkeypatch, draai, "voer_uit",
+                              lambda *a, **k: gc.get_freeze_count())
     genereer(laad_regio(regios, "assen"), uitvoer=tmp_path / "uit", datum=ASSEN_DATUM)
     assert gezien and gezien[0] > 0  # the profile, loaded before, is frozen during the run
     assert gc.get_freeze_count() == 0  # ... and not after it

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -13,17 +12,11 @@ import contracten
 from contracten.lezen.gcpauze import bevroren
 from contracten.weergave.motor import Motor
 
+from .conftest import bij_elke_aanroep
+
 
 def _bevroren_tijdens_vullen(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    tellingen: list[int] = []
-    echt = Motor.render
-
-    def render(self: Motor, *args: Any, **kwargs: Any) -> Any:
-        tellingen.append(gc.get_freeze_count())
-        return echt(self, *args, **kwargs)
-
-    monkeypatch.setattr(Motor, "render", render)
-    return tellingen
+    return bij_elke_aanroep(monkeypatch, Motor, "render", lambda *a, **k: gc.get_freeze_count())
 
 
 def test_valideer_bevriest_wat_er_al_was(regios: Path, monkeypatch: pytest.MonkeyPatch) -> None:
