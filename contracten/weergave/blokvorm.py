@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as xml_tekst
 
 from lxml import etree
 from markupsafe import escape
@@ -147,7 +148,7 @@ def in_run_tekst(waarde: str) -> str:
     """`waarde` as lxml writes it in a run's text. A value that may take part (`veilig`: no
     control character, no carriage return) has only '&', '<' and '>' escaped."""
     if veilig(waarde):
-        return waarde.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return xml_tekst(waarde)
     if not waarde:
         return ""
     element = etree.Element("t")
