@@ -134,17 +134,15 @@ class Werk:
                    ) -> tuple[Artikel, ...]:
         """`herkomst_per_kop` of a document: once per run and headings for a kind whose
         herkomst does not depend on the contract (an overeenkomst: a hundred headings)."""
-        if not s.herkomst_per_run:
-            return herkomst_per_kop(koppen_, f"sjablonen/{s.sjabloon}",
-                                    s.herkomst_van(self.profiel, contract, self.prijspeil))
-        sleutel = (s.naam, tuple(koppen_))
-        artikelen = self._herkomst.get(sleutel)
+        sleutel = (s.naam, tuple(koppen_)) if s.herkomst_per_run else None
+        artikelen = None if sleutel is None else self._herkomst.get(sleutel)
         if artikelen is None:
-            if len(self._herkomst) >= HERKOMST_MAX:  # headings naming the aanbieder
-                self._herkomst.clear()
-            artikelen = self._herkomst[sleutel] = herkomst_per_kop(
-                koppen_, f"sjablonen/{s.sjabloon}",
-                s.herkomst_van(self.profiel, contract, self.prijspeil))
+            artikelen = herkomst_per_kop(koppen_, f"sjablonen/{s.sjabloon}",
+                                         s.herkomst_van(self.profiel, contract, self.prijspeil))
+            if sleutel is not None:
+                if len(self._herkomst) >= HERKOMST_MAX:  # headings naming the aanbieder
+                    self._herkomst.clear()
+                self._herkomst[sleutel] = artikelen
         return artikelen
 
     def _motor_van(self, sjabloon: str) -> Motor:
