@@ -36,7 +36,7 @@ from contracten.weergave.geheugen import Geheugen
 from contracten.weergave.inpakken import Inpakker
 from contracten.weergave.invulgrenzen import invulgrenzen
 from contracten.weergave.kladblok import Kladblok, W
-from contracten.weergave.samenstelling import Stroomtekst, als_body, samengesteld
+from contracten.weergave.samenstelling import Stroomtekst, als_body, documentdeel, samengesteld
 from contracten.weergave.sjabloon import (
     OMGEVING,
     VULFOUTEN,
@@ -55,7 +55,6 @@ from contracten.weergave.tekstversie import (
     onderdelen_van,
 )
 from contracten.weergave.vertaald import variabelen, vertaald
-from contracten.weergave.zipschrijver import Lid
 
 KOPVOET = re.compile(r"word/(header|footer)\d*\.xml")
 KOLOMLUS = re.compile(r"\{%-?\s*tc\b")
@@ -185,11 +184,7 @@ class Motor:
                 *gesneden, self.blokgeheugen, self.inhoud_stijlen)
         else:
             body_tekst, delen, met_inhoudsopgave, body_utf8 = self._heel(heel, opmaak)
-        lichaam: bytes | Lid = (  # from the blocks' own UTF-8 where it can: the same bytes
-            (XML_KOP + self.voor).encode("utf-8") + body_utf8 + self.na.encode("utf-8")
-            if body_utf8 is not None else (XML_KOP + self.voor + body_tekst + self.na).encode(
-                "utf-8") if isinstance(body_tekst, str) else body_tekst.ingepakt(
-                XML_KOP + self.voor, self.na))
+        lichaam = documentdeel(XML_KOP + self.voor, body_tekst, body_utf8, self.na)
         vervangen = {
             "docProps/core.xml": pakket.kernmerken(titel, tijdstip, self.taal),
             **{naam: (XML_KOP + xml).encode("utf-8") for naam, xml in kopvoet.items()},

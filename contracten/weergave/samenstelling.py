@@ -123,6 +123,18 @@ class Stroomtekst:
             (voor,), self.delen(), (na,))))
 
 
+def documentdeel(voor: str, body: str | Stroomtekst, utf8: bytes | None, na: str
+                 ) -> bytes | Lid:
+    """`word/document.xml`: `voor`, the body and `na` as UTF-8; joined from the blocks' own
+    UTF-8 when `samengesteld` gave it (the same bytes), packed a piece at a time for a body in
+    parts (a large table)."""
+    if utf8 is not None:
+        return voor.encode("utf-8") + utf8 + na.encode("utf-8")
+    if isinstance(body, str):
+        return (voor + body + na).encode("utf-8")
+    return body.ingepakt(voor, na)
+
+
 def _gevuld(kop: str, blok: Blok, ingangen: list[Ingang], geheugen: Blokgeheugen,
             stijl_ids: dict[str, str | None]) -> tuple[str, tuple[Onderdeel, ...], bytes]:
     """The block with the table of contents, its field filled with `ingangen` (and its XML as
