@@ -6,12 +6,16 @@ only a file changed since it was written is read again."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from contracten.uitvoer import definitief, kenmerken
 from contracten.uitvoer.manifest import Manifest
 from contracten.uitvoer.map import Uitvoermap, sha256
+
+_PAD = attrgetter("pad")
 
 
 @dataclass(frozen=True)
@@ -29,11 +33,17 @@ def op_schijf(doel: Path, regio: str, vorig: Manifest | None,
     document (`register`) was changed or removed (see `definitief.controleer`)."""
     vorige = vorig.documenten if vorig else []
     gehasht, verouderd = kenmerken.in_map(doel, regio, dict.fromkeys(
-        [*(d.pad for d in vorige), *register]))
+        chain(map(_PAD, vorige), register)))
     definitief.controleer(doel, register, gehasht)
-    gelijk = {d.pad: d.sha256 for d in vorige if gehasht[d.pad] == d.sha256}
-    gewijzigd = sorted(d.pad for d in vorige
-                       if gehasht[d.pad] is not None and d.pad not in gelijk)
+    # One pass over the entries (80,000 in a run of 20,000 aanbieders) for both.
+    gelijk: dict[str, str] = {}
+    anders: list[str] = []
+    for d in vorige:
+        if (hash_ := gehasht[d.pad]) == d.sha256:
+            gelijk[d.pad] = hash_
+        elif hash_ is not None:
+            anders.append(d.pad)
+    gewijzigd = sorted(pad for pad in anders if pad not in gelijk)
     return OpSchijf(gelijk, verouderd, gewijzigd)
 
 

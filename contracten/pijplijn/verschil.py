@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from contracten.uitvoer.manifest import Document, Manifest, stam
+from contracten.uitvoer.manifest import SAMENGESTELD, Document, Manifest, stam
 
 from .plan import Taak
 
@@ -43,18 +43,28 @@ def bereken(taken: Sequence[Taak], vorig: Manifest | None, kop: Manifest, *,
     this run no longer makes goes in a `volledig` run, or when its kind is in `opruimen`; a
     finalised one (its .docx in `definitief`) never goes."""
     oud = vorig.documenten if vorig else []
-    sleutels = [sleutel(d) for d in oud]  # once each: three passes need them
+    # Each entry's key once (three passes need them), `sleutel` written out: a manifest of
+    # 20,000 aanbieders has 80,000 entries, and a rerun compares twice (see draai).
+    sleutels: list[str] = []
     per_sleutel: dict[str, list[Document]] = {}
-    for s, d in zip(sleutels, oud, strict=True):
-        per_sleutel.setdefault(s, []).append(d)
+    for d in oud:
+        pad = d.naast_definitief or d.pad
+        s = stam(pad) if pad.endswith(SAMENGESTELD) else pad.rsplit(".", 1)[0]
+        sleutels.append(s)
+        if (lijst := per_sleutel.get(s)) is None:
+            per_sleutel[s] = [d]
+        else:
+            lijst.append(d)
     nodig = {"docx", "md", *formaten}
     ongewijzigd: list[str] = []
     maken: list[Taak] = []
     for taak in taken:
-        bij = [d for d in per_sleutel.get(taak.pad, []) if d.invoerhash == taak.invoerhash]
-        if (bij and len(bij) == len(per_sleutel[taak.pad]) and nodig <= {d.formaat for d in bij}
-                and all(d.pad in op_schijf for d in bij)):
-            ongewijzigd += [d.pad for d in bij]
+        # Kept when every entry of its document was made from the same inputs and is on disk,
+        # and together they hold every format asked for.
+        if (eigen := per_sleutel.get(taak.pad)) and all(
+                d.invoerhash == taak.invoerhash and d.pad in op_schijf for d in eigen) \
+                and nodig <= {d.formaat for d in eigen}:
+            ongewijzigd += [d.pad for d in eigen]
         else:
             maken.append(taak)
     # Sets of every path only where there is something to compare: 10,000 paths each.
@@ -63,9 +73,11 @@ def bereken(taken: Sequence[Taak], vorig: Manifest | None, kop: Manifest, *,
     weg = frozenset(d.pad for s, d in zip(sleutels, oud, strict=True)
                     if s not in alle and not d.bundel and (volledig or d.soort in opruimen)
                     and f"{d.stam}.docx" not in definitief)
+    # Nothing goes and nothing is made again: every entry stays (no pass over them all).
     houden = [d for s, d in zip(sleutels, oud, strict=True) if d.pad not in weg
               and (s not in opnieuw
-                   or (f"{d.stam}.docx" in definitief and not d.naast_definitief))]
+                   or (f"{d.stam}.docx" in definitief and not d.naast_definitief))] \
+        if weg or opnieuw else list(oud)
     return Verschil(maken, houden, ongewijzigd, weg,
                     bij=vorig is not None and not maken and not weg and vorig.kop_gelijk(kop))
 

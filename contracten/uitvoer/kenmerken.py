@@ -88,28 +88,39 @@ def hashes(uitvoer: Path, regio: str, paden: Iterable[str]) -> dict[str, str | N
     return uit
 
 
-def _hashes(uitvoer: Path, record: Path, paden: Iterable[str]
+def _hashes(uitvoer: Path, record: Path, paden: Iterable[str], voor: str = ""
             ) -> tuple[dict[str, str | None], dict[str, Kenmerk], bool]:
-    """`hashes`, and the record as it should be now, and whether that differs from the file."""
+    """`hashes` of the files `<uitvoer>/<voor><pad>`, by `pad`; and the record as it should be
+    now (its entries by `<voor><pad>`), and whether that differs from the file. One look per
+    file and as little else as can be: a rerun of 20,000 aanbieders looks at 80,000 files."""
     bekend, geschreven = _lees(record)
+    # No Path, and below `voor` (relative, ending in a slash) not os.path.join per file: the
+    # same path then, as `pad` is no longer at the start of what is joined.
     basis = os.fspath(uitvoer)
+    plek = os.path.join(basis, voor)
+    kijk, is_bestand = os.stat, stat.S_ISREG
     uit: dict[str, str | None] = {}
     gewijzigd = False
     for pad in paden:
-        bestand = os.path.join(basis, pad)  # no Path: thousands of files on every page
+        sleutel = voor + pad
+        bestand = plek + pad if voor else os.path.join(basis, pad)
         try:
-            staat = os.stat(bestand)
+            staat = kijk(bestand)
         except OSError:
             staat = None
-        if staat is None or not stat.S_ISREG(staat.st_mode):
+        if staat is None or not is_bestand(staat.st_mode):
             uit[pad] = None
-            gewijzigd |= bekend.pop(pad, None) is not None
+            gewijzigd |= bekend.pop(sleutel, None) is not None
+            continue
+        vorig = bekend.get(sleutel)
+        # `_vertrouwd` written out for the usual file: recorded with the state it has, and
+        # not changed within the tick the record was written
+        if (vorig is not None and vorig[1] == staat.st_mtime_ns < geschreven
+                and vorig[2] == staat.st_ctime_ns < geschreven and vorig[0] == staat.st_size
+                and vorig[3] == staat.st_ino):
+            uit[pad] = vorig[4]
             continue
         kenmerk = _kenmerk(staat)
-        vorig = bekend.get(pad)
-        if (vertrouwd := _vertrouwd(vorig, kenmerk, geschreven)) is not None:
-            uit[pad] = vertrouwd
-            continue
         try:
             with open(bestand, "rb") as f:
                 uit[pad] = hash_ = sha256(f.read())
@@ -117,7 +128,7 @@ def _hashes(uitvoer: Path, record: Path, paden: Iterable[str]
             uit[pad] = None
             continue
         if vorig != (*kenmerk, hash_):
-            bekend[pad] = (*kenmerk, hash_)
+            bekend[sleutel] = (*kenmerk, hash_)
             gewijzigd = True
     return uit, bekend, gewijzigd
 
@@ -139,9 +150,8 @@ def in_map(doel: Path, regio: str, paden: Iterable[str]
     a rerun decides from without reading every file. Writes nothing: a run changes nothing
     before it commits, and then records what it knows (`leg_vast`)."""
     uitvoer, map_, voor = _plek(doel, regio)
-    gehasht, _, gewijzigd = _hashes(uitvoer, uitvoer / map_ / BESTAND,
-                                    [voor + pad for pad in paden])
-    return {pad[len(voor):]: hash_ for pad, hash_ in gehasht.items()}, gewijzigd
+    gehasht, _, gewijzigd = _hashes(uitvoer, uitvoer / map_ / BESTAND, paden, voor)
+    return gehasht, gewijzigd
 
 
 class Bevestiging:

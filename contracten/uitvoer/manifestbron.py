@@ -12,6 +12,7 @@ with the mark lost is written out entry by entry as always."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +27,7 @@ MAXIMUM = 64  # marks kept (a manifest older than the 64th written is laid out a
 _BEGIN = b'\n  "documenten": [\n    '
 _TUSSEN = b",\n    {"  # between two entries: nowhere else at this depth (see manifestregels)
 _EINDE = b"\n  ]"
+_TUSSEN_RE = re.compile(re.escape(_TUSSEN))
 T = TypeVar("T")
 
 
@@ -113,8 +115,8 @@ def oud(bron: Bron | None) -> Oud | None:
     if einde < 0 or not data.startswith(b"{", begin + len(_BEGIN)):
         return None
     grenzen = [begin + len(_BEGIN)]  # where each entry begins, then where one after the last would
-    while (plek := data.find(_TUSSEN, grenzen[-1], einde)) >= 0:
-        grenzen.append(plek + len(_TUSSEN) - 1)
+    # (one search over them all, not one call per entry: a manifest of 20,000 aanbieders has 80,000)
+    grenzen += [m.end() - 1 for m in _TUSSEN_RE.finditer(data, grenzen[0], einde)]
     if len(grenzen) != len(bron.documenten):
         return None
     grenzen.append(einde + len(_TUSSEN) - 1)
