@@ -135,3 +135,14 @@ def test_een_verschreven_opdracht_krijgt_dezelfde_suggestie() -> None:
                          env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert uit.returncode == 2
     assert "'valideeer'" in uit.stderr and "'valideer'" in uit.stderr
+
+
+def test_de_hulp_van_een_opdracht_noemt_een_map_in_het_nederlands() -> None:
+    """A command's module is imported after the console script chose Dutch, so click's names
+    for a path are Dutch in its help (MAP, as the reference writes it; it said DIRECTORY when
+    every command was made before that choice)."""
+    uit = subprocess.run([sys.executable, "-m", "contracten", "genereer", "--help"],
+                         capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert uit.returncode == 0
+    assert "--uitvoer MAP" in uit.stdout and "DIRECTORY" not in uit.stdout
