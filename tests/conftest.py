@@ -22,6 +22,9 @@ from contracten.cli.taal import gebruik_nederlands
 ROOT = Path(__file__).resolve().parent.parent
 REGIOS = ROOT / "regios"
 BRONNEN = ROOT.parent / "shared" / "bronnen"
+# The command line imports a command's module when that command is asked for; the tests load
+# them all at once, so that `geen_datum_van_vandaag` finds every module that reads the clock.
+OPDRACHTEN = sorted(main.commands)
 
 
 @dataclass

@@ -72,3 +72,77 @@ def test_de_opdrachtregel_laadt_wat_alleen_web_nodig_heeft_pas_bij_web() -> None
     rerun included, starts without it."""
     modules = _modules("import contracten.cli")
     assert not {"secrets", "hmac"} & modules
+
+
+def _opdrachtmodules(code: str) -> set[str]:
+    """The command modules of contracten.cli (not the group, options or catalogue) loaded."""
+    gedeeld = {"contracten.cli", "contracten.cli.groep", "contracten.cli.opties",
+               "contracten.cli.taal"}
+    return {m for m in _modules(code) if m.startswith("contracten.cli.") and m not in gedeeld}
+
+
+def _voer_uit(args: list[str]) -> str:
+    return ("import contextlib, io\nfrom contracten.cli import main\n"
+            "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()), "
+            "contextlib.redirect_stderr(io.StringIO()):\n"
+            f"    main({args!r}, prog_name='contracten')")
+
+
+@pytest.mark.parametrize(("args", "modules"), [
+    (["genereer", "--help"], {"contracten.cli.documenten"}),
+    (["regios", "--help"], {"contracten.cli.beheer", "contracten.cli.goedkeuring"}),
+    (["web", "--help"], {"contracten.cli.web", "contracten.cli.goedkeuring"}),
+])
+def test_een_opdracht_laadt_alleen_zijn_eigen_module(args: list[str], modules: set[str]
+                                                     ) -> None:
+    """`contracten genereer` imports the module of genereer (and what that imports), not
+    those of the other commands: an unchanged rerun starts without them."""
+    assert _opdrachtmodules("import contracten.cli") == set()
+    assert _opdrachtmodules(_voer_uit(args)) == modules
+
+
+def test_wie_alle_opdrachten_ziet_laadt_ze_alle() -> None:
+    """--help lists every command, so loads every module; the map of commands to modules is
+    complete, says where each is, and keeps the order an import of all modules gives."""
+    import importlib
+
+    from contracten.cli.groep import MODULES, main
+    assert _opdrachtmodules(_voer_uit(["--help"])) == {
+        f"contracten.cli.{m}" for m in MODULES.values()}
+    assert list(main.commands) == list(MODULES)
+    # In that order (mkdocs-click's), whichever command was loaded first.
+    eerst = "import contracten.cli.documenten\nfrom contracten.cli import main\nlist(main.commands)"
+    volgorde = [m for m in _modules(eerst) if m.startswith("contracten.cli.")]  # all loaded
+    assert len(volgorde) > 4
+    meten = f"{eerst}\nimport json\nprint(json.dumps(list(main.commands)))"
+    omgeving = {**os.environ, "PYTHONPATH": str(ROOT)}
+    uit = subprocess.run([sys.executable, "-c", meten], capture_output=True, text=True,
+                         check=True, env=omgeving, cwd=ROOT)
+    assert json.loads(uit.stdout) == list(MODULES)
+    for naam, opdracht in main.commands.items():
+        assert opdracht.callback is not None
+        assert opdracht.callback.__module__ == f"contracten.cli.{MODULES[naam]}", naam
+    # Importing every module of contracten.cli registers no command the map does not know.
+    for pad in sorted((ROOT / "contracten" / "cli").glob("*.py")):
+        importlib.import_module(f"contracten.cli.{pad.stem}")
+    assert list(main.commands) == list(MODULES)
+
+
+def test_een_verschreven_opdracht_krijgt_dezelfde_suggestie() -> None:
+    """A command that does not exist: click's suggestions come from all commands, as before."""
+    uit = subprocess.run([sys.executable, "-m", "contracten", "valideeer", "assen"],
+                         capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert uit.returncode == 2
+    assert "'valideeer'" in uit.stderr and "'valideer'" in uit.stderr
+
+
+def test_de_hulp_van_een_opdracht_noemt_een_map_in_het_nederlands() -> None:
+    """A command's module is imported after the console script chose Dutch, so click's names
+    for a path are Dutch in its help (MAP, as the reference writes it; it said DIRECTORY when
+    every command was made before that choice)."""
+    uit = subprocess.run([sys.executable, "-m", "contracten", "genereer", "--help"],
+                         capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert uit.returncode == 0
+    assert "--uitvoer MAP" in uit.stdout and "DIRECTORY" not in uit.stdout

@@ -274,8 +274,12 @@ def test_de_snelle_weg_laadt_geen_profielmodellen(regios, tmp_path):
     assert sorted(m for m in modules if any(m == z or m.startswith(f"{z}.") for z in ZWAAR)) \
         == []
     assert "contracten.profiel.laden" not in modules
-    # Nor what only other commands need: time zones (a moment shown), secrets (`web`).
-    assert not {"zoneinfo", "secrets"} & modules
+    # Nor what only other commands need: time zones (a moment shown), secrets (`web`),
+    # decimal (indexeer's percentages), the other commands' own modules.
+    assert not {"zoneinfo", "secrets", "decimal"} & modules
+    assert {m for m in modules if m.startswith("contracten.cli.")} == {
+        "contracten.cli.documenten", "contracten.cli.groep", "contracten.cli.opties",
+        "contracten.cli.taal"}
 
 
 def test_wat_de_vingerafdruk_bekijkt_kost_geen_inhoud(regios, gegenereerd):

@@ -7,23 +7,12 @@ from __future__ import annotations
 
 import signal
 
-from contracten.cli import (
-    agenda,
-    artikelen,
-    beheer,
-    documenten,
-    gebruikers,
-    goedkeuring,
-    socialreturn,
-    taal,
-    web,
-    werker,
-)
+from contracten.cli import taal
 from contracten.cli.groep import bij_sigterm, main
 
-__all__ = ["agenda", "artikelen", "beheer", "documenten", "gebruikers", "goedkeuring", "main",
-           "run",
-           "socialreturn", "web", "werker"]
+# The commands' modules (agenda, beheer, documenten, ...) are imported when their command is
+# asked for (`groep.Opdrachten`): `contracten genereer` does not load what `web` needs.
+__all__ = ["main", "run"]
 
 
 def run() -> None:

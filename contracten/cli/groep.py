@@ -4,8 +4,10 @@ line, 130/143 interrupted). The same whether run as `contracten` or in-process (
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +56,67 @@ def bsn_plaats(args: list[str]) -> str | None:
     return None
 
 
+# The module (in contracten.cli) that registers each command, in the order in which importing
+# them all registers the commands (agenda imports goedkeuring first): the order of
+# `main.commands`, which mkdocs-click follows. tests/test_opstarten.py checks it against them.
+MODULES = {"status": "goedkeuring", "akkoord": "goedkeuring", "getekend": "goedkeuring",
+           "agenda": "agenda", "exporteer": "agenda", "importeer": "agenda",
+           "artikelen": "artikelen", "regios": "beheer", "bijwerken": "beheer",
+           "valideer": "beheer", "definitief": "beheer", "vergelijk": "beheer",
+           "genereer": "documenten", "indexeer": "documenten", "opzegging": "documenten",
+           "gebruiker": "gebruikers", "socialreturn": "socialreturn", "web": "web",
+           "werker": "werker"}
+
+
+class Opdrachten(MutableMapping[str, click.Command]):
+    """The commands of `main`, each imported when first asked for: looking up one command
+    (running it, its --help) imports only its own module; anything that sees them all
+    (iterating, counting: --help, a misspelt command's suggestions, the documentation) imports
+    every module first, and then holds them in the order an import of all of them gives."""
+
+    def __init__(self) -> None:
+        self._opdrachten: dict[str, click.Command] = {}
+        self._alle = False
+
+    def _laad(self, naam: str) -> None:
+        if naam not in self._opdrachten and naam in MODULES:
+            importlib.import_module(f"contracten.cli.{MODULES[naam]}")
+
+    def _laad_alle(self) -> None:
+        if self._alle:
+            return
+        for module in dict.fromkeys(MODULES.values()):
+            importlib.import_module(f"contracten.cli.{module}")
+        self._alle = True
+        volgorde = {naam: i for i, naam in enumerate(MODULES)}
+        self._opdrachten = dict(sorted(self._opdrachten.items(),
+                                       key=lambda paar: volgorde.get(paar[0], len(volgorde))))
+
+    def __getitem__(self, naam: str) -> click.Command:
+        self._laad(naam)
+        return self._opdrachten[naam]
+
+    def __setitem__(self, naam: str, opdracht: click.Command) -> None:
+        self._opdrachten[naam] = opdracht
+
+    def __delitem__(self, naam: str) -> None:
+        self._laad(naam)
+        del self._opdrachten[naam]
+
+    def __iter__(self) -> Iterator[str]:
+        self._laad_alle()
+        return iter(self._opdrachten)
+
+    def __len__(self) -> int:
+        self._laad_alle()
+        return len(self._opdrachten)
+
+
 class Groep(click.Group):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = Opdrachten()
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         plaats = bsn_plaats(args)
         plaats = f"{plaats} op de opdrachtregel" if plaats else next(

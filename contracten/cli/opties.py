@@ -7,13 +7,15 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 import contracten
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -105,6 +107,8 @@ class Soortoptie(click.Option):
 def procent(waarde: str | None, optie: str) -> Decimal | None:
     if waarde is None:
         return None
+    from decimal import Decimal  # here: only indexeer reads a percentage
+
     try:
         getal = Decimal(waarde.replace(",", "."))
     except ArithmeticError:

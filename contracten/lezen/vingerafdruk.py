@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable
+from itertools import islice
+from operator import attrgetter
 
 # How far a file system's clock may run behind the system clock (one kernel tick, at most
 # 10 ms); a file system that keeps whole seconds (FAT keeps two) is trusted two seconds later.
@@ -43,6 +45,22 @@ def _staat(pad: str) -> Staat | None:
     return s.st_mode, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino
 
 
+_KENMERKEN = attrgetter("st_mode", "st_size", "st_mtime_ns", "st_ctime_ns", "st_ino")
+
+
+def _staten(paden: list[str]) -> list[Staat | None]:
+    """The state of each path (None: missing), one lstat each, looped in C: a path that is
+    missing stops the loop (list.extend keeps what it had taken), counts as None, and the loop
+    goes on after it."""
+    staten: list[Staat | None] = []
+    while len(staten) < len(paden):
+        try:
+            staten.extend(map(_KENMERKEN, map(os.lstat, paden[len(staten):])))
+        except OSError:
+            staten.append(None)
+    return staten
+
+
 def afdruk(paden: Iterable[str], per: int = 1000,
            kijk: Callable[[str, Staat | None], object] | None = None) -> tuple[str, int]:
     """The fingerprint of `paden` (in this order; a missing one counts as missing), and from
@@ -55,22 +73,22 @@ def afdruk(paden: Iterable[str], per: int = 1000,
     holding every state."""
     kenmerk = hashlib.sha256(b"[")
     vanaf = 0
-    stuk: list[Staat | None] = []
     eerder = False  # a piece went before: the next starts with the separator
-    for pad in paden:
-        staat = _staat(pad)
-        stuk.append(staat)
+    rest = iter(paden)
+    while stuk_paden := list(islice(rest, per)):
+        stuk = _staten(stuk_paden)
         if kijk is not None:
-            kijk(pad, staat)
-        if staat is not None:
-            nieuwste = max(staat[2], staat[3])
-            vanaf = max(vanaf, nieuwste + (GROF_NS if nieuwste % 1_000_000_000 == 0
-                                           else MARGE_NS))
-        if len(stuk) >= per:  # repr of a list: its items' reprs joined by ", ", in C
-            kenmerk.update(f"{', ' if eerder else ''}{repr(stuk)[1:-1]}".encode())
-            stuk.clear()
-            eerder = True
-    kenmerk.update(f"{', ' if eerder and stuk else ''}{repr(stuk)[1:-1]}]".encode())
+            for pad, staat in zip(stuk_paden, stuk, strict=True):
+                kijk(pad, staat)
+        # Trusted from the newest time plus the margin; a whole second, the coarse margin.
+        tijden = [max(staat[2], staat[3]) for staat in stuk if staat is not None]
+        if tijden:
+            grof = [t for t in tijden if t % 1_000_000_000 == 0]
+            vanaf = max(vanaf, max(tijden) + MARGE_NS, max(grof, default=-GROF_NS) + GROF_NS)
+        # repr of a list: its items' reprs joined by ", ", in C
+        kenmerk.update(f"{', ' if eerder else ''}{repr(stuk)[1:-1]}".encode())
+        eerder = True
+    kenmerk.update(b"]")
     return kenmerk.hexdigest(), vanaf
 
 
