@@ -20,8 +20,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from contracten.fouten import ContractenFout, InvoerFout, Melding, os_reden
 
 VOORVOEGSEL = ".contracten-"
@@ -60,6 +58,10 @@ def slot(map_: Path, wachttijd: float = WACHTTIJD) -> Iterator[None]:
     if sleutel in gehouden:
         yield
         return
+    # Imported here, not with the module: reading a profile (`valideer`) only takes a lock
+    # after a killed process (profiel.wissel), and filelock costs some 20 ms to import.
+    from filelock import FileLock, Timeout
+
     vergrendeling = FileLock(sleutel)
     try:
         vergrendeling.acquire(timeout=wachttijd)

@@ -20,9 +20,9 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from html import escape as html_tekst
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape as xml_tekst
 
 from lxml import etree
 from markupsafe import escape
@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from contracten.weergave.blokgeheugen import Blok
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# '&', '<' and '>' escaped, as xml.sax.saxutils.escape does, without importing urllib.request
+# with it (some 10 ms per run).
+xml_tekst = partial(html_tekst, quote=False)
 # The values of a document's context that make a block its own: the aanbieder's, and a letter's
 # kenmerk.
 VELDEN = ("aanbieder.naam", "aanbieder.kvk", "aanbieder.agb", "aanbieder.adres.straat",
