@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from contracten.uitvoer.manifest import SAMENGESTELD, Document, Manifest, stam
+from contracten.uitvoer.manifest import Document, Manifest, stam
 
 from .plan import Taak
 
@@ -27,12 +27,6 @@ class Verschil:
     bij: bool  # nothing to do: the folder is up to date, not even its manifest changes
 
 
-def sleutel(d: Document) -> str:
-    """The document a manifest entry belongs to (its path without extension): a new version
-    beside a finalised document belongs to that document."""
-    return stam(d.naast_definitief or d.pad)
-
-
 def bereken(taken: Sequence[Taak], vorig: Manifest | None, kop: Manifest, *,
             formaten: tuple[str, ...], op_schijf: Collection[str],
             definitief: Collection[str], volledig: bool = False,
@@ -43,13 +37,13 @@ def bereken(taken: Sequence[Taak], vorig: Manifest | None, kop: Manifest, *,
     this run no longer makes goes in a `volledig` run, or when its kind is in `opruimen`; a
     finalised one (its .docx in `definitief`) never goes."""
     oud = vorig.documenten if vorig else []
-    # Each entry's key once (three passes need them), `sleutel` written out: a manifest of
-    # 20,000 aanbieders has 80,000 entries, and a rerun compares twice (see draai).
+    # Each entry's key once (three passes need them): the document it belongs to, its path
+    # without extension; a new version beside a finalised document belongs to that document.
+    # A manifest of 20,000 aanbieders has 80,000 entries, and a rerun compares twice (draai).
     sleutels: list[str] = []
     per_sleutel: dict[str, list[Document]] = {}
     for d in oud:
-        pad = d.naast_definitief or d.pad
-        s = stam(pad) if pad.endswith(SAMENGESTELD) else pad.rsplit(".", 1)[0]
+        s = stam(d.naast_definitief or d.pad)
         sleutels.append(s)
         if (lijst := per_sleutel.get(s)) is None:
             per_sleutel[s] = [d]
