@@ -38,12 +38,14 @@ def _kenmerk(staat: os.stat_result) -> tuple[int, int, int, int]:
     return staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns, staat.st_ino
 
 
-def _vertrouwd(vorig: Kenmerk | None, kenmerk: tuple[int, int, int, int], geschreven: int
-               ) -> str | None:
-    """The hash the record gives a file whose state is `kenmerk` (size, mtime, ctime, inode),
-    when it may be trusted: recorded with that same state, and the file not changed within
-    the tick the record was written (`geschreven`); else None (read it)."""
-    if vorig is not None and vorig[:4] == kenmerk and max(kenmerk[1:3]) < geschreven:
+def _vertrouwd(vorig: Kenmerk | None, grootte: int, mtime: int, ctime: int, inode: int,
+               geschreven: int) -> str | None:
+    """The hash the record gives a file in this state, when it may be trusted: recorded with
+    that same state, and the file not changed within the tick the record was written
+    (`geschreven`); else None (read it). The state as separate numbers, not a tuple: a rerun
+    of 20,000 aanbieders asks this for 80,000 files."""
+    if (vorig is not None and vorig[1] == mtime < geschreven and vorig[2] == ctime < geschreven
+            and vorig[0] == grootte and vorig[3] == inode):
         return vorig[4]
     return None
 
@@ -113,12 +115,9 @@ def _hashes(uitvoer: Path, record: Path, paden: Iterable[str], voor: str = ""
             gewijzigd |= bekend.pop(sleutel, None) is not None
             continue
         vorig = bekend.get(sleutel)
-        # `_vertrouwd` written out for the usual file: recorded with the state it has, and
-        # not changed within the tick the record was written
-        if (vorig is not None and vorig[1] == staat.st_mtime_ns < geschreven
-                and vorig[2] == staat.st_ctime_ns < geschreven and vorig[0] == staat.st_size
-                and vorig[3] == staat.st_ino):
-            uit[pad] = vorig[4]
+        if (vertrouwd := _vertrouwd(vorig, staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns,
+                                    staat.st_ino, geschreven)) is not None:
+            uit[pad] = vertrouwd
             continue
         kenmerk = _kenmerk(staat)
         try:
@@ -180,7 +179,7 @@ class Bevestiging:
             return
         self._gezien += 1
         if hash_ is None or staat is None or not stat.S_ISREG(staat[0]) or _vertrouwd(
-                self._bekend.get(self._voor + relatief), staat[1:], self._geschreven) != hash_:
+                self._bekend.get(self._voor + relatief), *staat[1:], self._geschreven) != hash_:
             self._mis = True
 
     @property
