@@ -37,15 +37,16 @@ def loop(wortel: str) -> list[str]:
     return uit
 
 
+_KENMERKEN = attrgetter("st_mode", "st_size", "st_mtime_ns", "st_ctime_ns", "st_ino")
+
+
 def _staat(pad: str) -> Staat | None:
+    """The state of one path (None: missing); `_staten` takes many at once."""
     try:
-        s = os.lstat(pad)
+        staat: Staat = _KENMERKEN(os.lstat(pad))
     except OSError:
         return None
-    return s.st_mode, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino
-
-
-_KENMERKEN = attrgetter("st_mode", "st_size", "st_mtime_ns", "st_ctime_ns", "st_ino")
+    return staat
 
 
 def _staten(paden: list[str]) -> list[Staat | None]:
