@@ -167,3 +167,24 @@ def test_een_schrijffout_na_het_journaal_zegt_dat_de_volgende_run_afmaakt(
     monkeypatch.undo()
     assert genereer(regio, uitvoer=assen_gegenereerd, datum=datum).geschreven == []
     assert stand(assen_gegenereerd) == stand(heel)
+
+
+def test_een_journaal_van_een_eerdere_versie_wordt_afgemaakt_ook_als_er_al_iets_verplaatst_is(
+        tmp_path):
+    """A journal written by an earlier version of contracten lists the new files itself (the
+    manifest last); what an interrupted attempt already moved is no longer in the staging
+    folder and is skipped, the rest moves into place, into folders made for it."""
+    doel = tmp_path / "uit"
+    doel.mkdir()
+    (doel / "twee.docx").write_bytes(b"al verplaatst")
+    staging = tmp_path / f"{uitvoermap.VOORVOEGSEL}uit-0123abcd"
+    (staging / "a").mkdir(parents=True)
+    (staging / "a" / "een.docx").write_bytes(b"een")
+    (staging / "manifest.json").write_bytes(b"{}")
+    (staging / uitvoermap.JOURNAAL).write_text(
+        '{"nieuw": ["a/een.docx", "twee.docx", "manifest.json"], "weg": []}', encoding="utf-8")
+    uitvoermap.herstel(doel)
+    assert not staging.exists()
+    assert {p.relative_to(doel).as_posix(): p.read_bytes() for p in doel.rglob("*")
+            if p.is_file()} == {"a/een.docx": b"een", "twee.docx": b"al verplaatst",
+                                "manifest.json": b"{}"}

@@ -210,11 +210,16 @@ def _voer_uit(staging: Path, doel: Path) -> None:
     nieuw = journaal.get("nieuw", [])[:-1] or [
         pad for pad in _bestanden(staging)
         if pad not in (BESTAND, JOURNAAL, f"{JOURNAAL}.tmp")]
+    van, naar = str(staging), str(doel)  # strings: a run can move tens of thousands
     for pad in nieuw:
-        bron = staging / veilig_pad(pad)
-        if bron.exists():
-            (doel / pad).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(bron, doel / pad)
+        bron, plek = os.path.join(van, veilig_pad(pad)), os.path.join(naar, pad)
+        try:
+            os.replace(bron, plek)
+        except FileNotFoundError:  # its folder is new, or an earlier attempt moved it
+            if not os.path.exists(bron):
+                continue
+            os.makedirs(os.path.dirname(plek), exist_ok=True)
+            os.replace(bron, plek)
     for pad in journaal["weg"]:
         (doel / veilig_pad(pad)).unlink(missing_ok=True)
         _ruim_lege_mappen(doel, (doel / pad).parent)
