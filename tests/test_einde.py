@@ -38,6 +38,8 @@ def gebruik_nederlands():  # called by run, after it began
 taal.gebruik_nederlands = gebruik_nederlands
 if sys.argv[2] == "gewoon":
     einde.bij_het_einde = lambda: None  # how the program ended before
+if sys.argv[2] != "niet toegestaan":
+    einde.sta_toe()  # as a command that allows it does
 sys.argv = ["contracten", *sys.argv[3:]]
 run()
 """
@@ -73,6 +75,27 @@ def test_de_gewone_afsluiting_ruimt_wel_op(tmp_path):
     assert uit.stdout.endswith("\ntot ziens\n")
     assert (tmp_path / "spoor.afgehandeld").exists()
     assert (tmp_path / "spoor.opgeruimd").exists()
+
+
+def test_een_opdracht_die_het_niet_toestaat_eindigt_gewoon(tmp_path):
+    """Without `sta_toe` (a command with a database, say), the ordinary end."""
+    uit = _draai(tmp_path, "niet toegestaan", "--help")
+    assert uit.returncode == 0 and uit.stdout.endswith("tot ziens\n")
+    assert (tmp_path / "spoor.opgeruimd").exists()
+
+
+@pytest.mark.parametrize("opdracht", ["genereer", "valideer"])
+def test_genereer_en_valideer_staan_het_toe(monkeypatch, opdracht):
+    """The two commands whose end a user waits for, with no database, allow it."""
+    from contracten.cli import einde
+
+    from .conftest import voer_uit
+
+    monkeypatch.setattr(einde, "_TOEGESTAAN", [])
+    datum = ["--datum", "2026-01-05"] if opdracht == "genereer" else []
+    uit = voer_uit(opdracht, "bestaat-niet", *datum)  # the command runs, refuses the region
+    assert uit.code == 1 and "bestaat-niet" in uit.stderr
+    assert einde._TOEGESTAAN == [True]
 
 
 def test_de_status_zoals_python_hem_geeft():

@@ -1,8 +1,10 @@
 """The end of the program `contracten`, without the interpreter's finalization. Once a command
 is done, Python would free every object it still holds one by one and run a last full garbage
 collection over them: at 1,000 aanbieders a tenth of a second after `genereer` has printed its
-last line, more with a larger region, for nothing the user sees. As Mercurial and mypy do, the
-program ends with `os._exit` instead, after everything that does matter at an exit:
+last line, more with a larger region, for nothing the user sees. As mypy does, the program
+ends with `os._exit` instead, when the command that ran allows it (`sta_toe`: one that holds
+nothing whose own end matters, such as a database connection, whose last close moves SQLite's
+write-ahead log into the register file), after everything that does matter at an exit:
 
 - every exit handler registered after the program began runs first (`atexit` runs the last
   registered first, and `run` registers this one before the command starts): those of
@@ -20,7 +22,8 @@ import atexit
 import os
 import sys
 
-_STATUS: list[int] = []  # the status the command ended with, once it has
+_STATUS: list[int] = []  # the status the command ended with, once it has and allows it
+_TOEGESTAAN: list[bool] = []  # the command that runs allows a quick end
 
 
 def bij_het_einde() -> None:
@@ -38,9 +41,16 @@ def status_van(code: object) -> int:
     return 1
 
 
+def sta_toe() -> None:
+    """Called by a command that ends quickly: it opens no database and leaves nothing open
+    that its end would have to close (`genereer`, `valideer`)."""
+    _TOEGESTAAN.append(True)
+
+
 def onthoud(code: object) -> None:
     """The command ended with `SystemExit(code)`."""
-    _STATUS.append(status_van(code))
+    if _TOEGESTAAN:
+        _STATUS.append(status_van(code))
 
 
 def _einde() -> None:
