@@ -7,6 +7,7 @@ its path, before anything moves); then the list of files to remove is recorded i
 inside the staging folder, and each file is moved into place, the manifest last. Should the
 process die halfway, the next run finds the journal and finishes the commit (roll forward); a
 staging folder without a journal is a run that never reached its commit and is simply removed.
+A new output folder needs no journal: the staging folder becomes it in one rename.
 
 A change of the profile made together with the documents (`indexeer --genereer`, see
 `profiel.wissel`) commits with them: the journal names its staging folder, whose files move in
@@ -165,6 +166,13 @@ class Uitvoermap:
         # What the staging folder holds goes into place; the journal lists only what goes
         # away (a file written again is replaced, not removed).
         schrijf(manifest, self.staging / BESTAND, bron)
+        if self.wissel is None and not weg and not os.path.lexists(self.doel):
+            # A new output folder (a region's first run, a new prijspeil): the staging folder,
+            # which holds exactly what it will, becomes it in one rename. Before it nothing is
+            # there (a staging folder without a journal goes on the next run), after it all.
+            controleer_schrijfbaar(self.doel, {self.doel}, [])
+            os.rename(self.staging, self.doel)
+            return
         weggaand = sorted(p for p in set(weg) if not (self.staging / veilig_pad(p)).is_file())
         journaal: dict[str, object] = {"weg": weggaand}
         doelen = [self.doel / p for p in (*_bestanden(self.staging), *weggaand)]
