@@ -5,7 +5,9 @@ output is that of one process (test_rekenwerk_per_document compares the bytes)."
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -37,6 +39,9 @@ class _Werker:
         self.gemaakt = 0
         self._genoeg, self._alles_gedaan, self._begonnen = genoeg, alles_gedaan, begonnen
 
+    def groep(self) -> contextlib.nullcontext[None]:
+        return contextlib.nullcontext()
+
     def maak(self, taak: Taak) -> Gemaakt:
         if self._begonnen is not None:
             assert self._begonnen.wait(60)  # a guard against hanging, no timing
@@ -51,15 +56,24 @@ class _Hoofd:
 
     def __init__(self, alles_gedaan: threading.Event) -> None:
         self.gemaakt: list[Taak] = []
+        self.in_groep: list[bool] = []  # per document made: within a group (Werk.groep)
+        self._groep = False
         self.wachtte = False
         self._alles_gedaan = alles_gedaan
         self.begonnen = threading.Event()
+
+    @contextlib.contextmanager
+    def groep(self) -> Iterator[None]:
+        self._groep = True
+        yield
+        self._groep = False
 
     def maak(self, taak: Taak) -> Gemaakt:
         if not self.gemaakt:
             self.begonnen.set()
             self.wachtte = self._alles_gedaan.wait(60)  # a guard against hanging, no timing
         self.gemaakt.append(taak)
+        self.in_groep.append(self._groep)
         return _gemaakt(taak)
 
 
@@ -90,6 +104,9 @@ def test_de_werker_krijgt_taken_terwijl_het_hoofdproces_een_lang_document_maakt(
 class _Kapot:
     def __init__(self) -> None:
         self.begonnen = threading.Event()
+
+    def groep(self) -> contextlib.nullcontext[None]:
+        return contextlib.nullcontext()
 
     def maak(self, taak: Taak) -> Gemaakt:
         self.begonnen.set()
@@ -198,6 +215,7 @@ class _Starter(_Hoofd):
 
     def maak(self, taak: Taak) -> Gemaakt:
         self.gemaakt.append(taak)
+        self.in_groep.append(self._groep)
         if len(self.gemaakt) == self._na:
             self._start.set_result(True)
             self.begonnen.set()  # the worker runs
@@ -229,6 +247,9 @@ def test_terwijl_de_werker_start_maakt_het_hoofdproces_andere_documenten(monkeyp
     assert overzicht >= 3  # not before the worker ran
     assert vrijgegeven[0] == paden[:overzicht]  # the Werk's copy, before the overview
     assert vrijgegeven[1] == paden[:overzicht + 1]  # the overview's buffers, right after it
+    # the others' files written in groups while the next is made (Werk.groep); the overview's
+    # at once, so that its buffers can go right after it
+    assert hoofd.in_groep == [pad != "socialreturn-overzicht" for pad in paden]
     assert sorted(g.taak.pad for g in uit) == sorted(t.pad for t in taken)
 
 

@@ -27,7 +27,7 @@ import signal
 import threading
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -182,15 +182,20 @@ def _verdeeld(werk: Werk, taken: list[Taak], pool: ProcessPoolExecutor, werkers:
                 deel, eerst = eerst, []
             if not deel:
                 break
-            for taak in deel:
-                gemaakt = werk.maak(taak)
-                if lang:  # its large buffers back to the system (some 12 MB at 20,000)
-                    geef_vrij()
-                klaar += 1
-                if voortgang:
-                    voortgang(klaar, totaal)
-                yield gemaakt
-                yield from lees(wachten=False)
+            # A group's files are written while the next of it is made, all on disk before
+            # it is yielded (Werk.groep); the long document's at once, then its buffers go
+            # back to the system (some 12 MB at 20,000).
+            gemaakt: list[Gemaakt] = []
+            with nullcontext() if lang else werk.groep():
+                for taak in deel:
+                    gemaakt.append(werk.maak(taak))
+                    if lang:
+                        geef_vrij()
+                    klaar += 1
+                    if voortgang:
+                        voortgang(klaar, totaal)
+            yield from gemaakt
+            yield from lees(wachten=False)
         yield from lees(wachten=True)
         start.wacht()
     finally:

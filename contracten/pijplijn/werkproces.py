@@ -81,8 +81,11 @@ def maak(taak: Taak) -> tuple[int, Gemaakt]:
 
 
 def maak_deel(taken: list[Taak]) -> list[tuple[int, Gemaakt]]:
-    """Make a few tasks in a worker, in their order (see `maak`)."""
-    return [maak(taak) for taak in taken]
+    """Make a few tasks in a worker, in their order (see `maak`), their files on disk by the
+    time it returns (see `Werk.groep`)."""
+    assert _WERKER is not None
+    with _WERKER.groep():
+        return [maak(taak) for taak in taken]
 
 
 def aangevuld(gemaakt: Gemaakt, werker: int,
