@@ -167,3 +167,63 @@ def test_een_schrijffout_na_het_journaal_zegt_dat_de_volgende_run_afmaakt(
     monkeypatch.undo()
     assert genereer(regio, uitvoer=assen_gegenereerd, datum=datum).geschreven == []
     assert stand(assen_gegenereerd) == stand(heel)
+
+
+def test_een_journaal_van_een_eerdere_versie_wordt_afgemaakt_ook_als_er_al_iets_verplaatst_is(
+        tmp_path):
+    """A journal written by an earlier version of contracten lists the new files itself (the
+    manifest last); what an interrupted attempt already moved is no longer in the staging
+    folder and is skipped, the rest moves into place, into folders made for it."""
+    doel = tmp_path / "uit"
+    doel.mkdir()
+    (doel / "twee.docx").write_bytes(b"al verplaatst")
+    staging = tmp_path / f"{uitvoermap.VOORVOEGSEL}uit-0123abcd"
+    (staging / "a").mkdir(parents=True)
+    (staging / "a" / "een.docx").write_bytes(b"een")
+    (staging / "manifest.json").write_bytes(b"{}")
+    (staging / uitvoermap.JOURNAAL).write_text(
+        '{"nieuw": ["a/een.docx", "twee.docx", "manifest.json"], "weg": []}', encoding="utf-8")
+    uitvoermap.herstel(doel)
+    assert not staging.exists()
+    assert {p.relative_to(doel).as_posix(): p.read_bytes() for p in doel.rglob("*")
+            if p.is_file()} == {"a/een.docx": b"een", "twee.docx": b"al verplaatst",
+                                "manifest.json": b"{}"}
+
+
+def test_een_nieuwe_uitvoermap_is_de_hernoemde_staging(regios, tmp_path, monkeypatch):
+    """A run into a folder that is not there yet (a region's first run, a new prijspeil)
+    commits with one rename of its staging folder: no file moves one by one, no journal. An
+    interruption before that rename leaves nothing, and the next run makes it all."""
+    regio = laad_regio(regios, "assen")
+    hernoemd: list[tuple[str, str]] = []
+    echt_rename, echt_replace = uitvoermap.os.rename, uitvoermap.os.replace
+
+    def rename(a, b):
+        hernoemd.append((Path(a).name, Path(b).name))
+        return echt_rename(a, b)
+
+    def replace(a, b):  # (os is shared: the cache of compiled templates uses it too)
+        assert ".contracten-2025-" not in str(a), f"een bestand apart verplaatst: {a}"
+        return echt_replace(a, b)
+
+    monkeypatch.setattr(uitvoermap.os, "rename", rename)
+    monkeypatch.setattr(uitvoermap.os, "replace", replace)
+    genereer(regio, uitvoer=tmp_path / "heel", datum=DATUM)
+    assert len(hernoemd) == 1 and hernoemd[0][0].startswith(".contracten-2025-") \
+        and hernoemd[0][1] == "2025"
+    monkeypatch.undo()
+    heel = stand(tmp_path / "heel")
+    assert "assen/2025/manifest.json" in heel and len(heel) > 10
+    assert not list((tmp_path / "heel" / "assen").glob(".contracten-2025-*"))  # no staging
+
+    def onderbroken(a, b):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(uitvoermap.os, "rename", onderbroken)
+    with pytest.raises(KeyboardInterrupt):
+        genereer(regio, uitvoer=tmp_path / "later", datum=DATUM)
+    monkeypatch.undo()
+    assert not (tmp_path / "later" / "assen" / "2025").exists()
+    assert not list((tmp_path / "later").rglob(".contracten-2025-*"))  # no staging left
+    genereer(regio, uitvoer=tmp_path / "later", datum=DATUM)
+    assert stand(tmp_path / "later") == heel

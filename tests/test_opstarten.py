@@ -75,9 +75,10 @@ def test_de_opdrachtregel_laadt_wat_alleen_web_nodig_heeft_pas_bij_web() -> None
 
 
 def _opdrachtmodules(code: str) -> set[str]:
-    """The command modules of contracten.cli (not the group, options or catalogue) loaded."""
-    gedeeld = {"contracten.cli", "contracten.cli.groep", "contracten.cli.opties",
-               "contracten.cli.taal"}
+    """The command modules of contracten.cli (not the group, options, catalogue or the
+    program's end) loaded."""
+    gedeeld = {"contracten.cli", "contracten.cli.einde", "contracten.cli.groep",
+               "contracten.cli.opties", "contracten.cli.taal"}
     return {m for m in _modules(code) if m.startswith("contracten.cli.") and m not in gedeeld}
 
 

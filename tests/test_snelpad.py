@@ -278,8 +278,8 @@ def test_de_snelle_weg_laadt_geen_profielmodellen(regios, tmp_path):
     # decimal (indexeer's percentages), the other commands' own modules.
     assert not {"zoneinfo", "secrets", "decimal"} & modules
     assert {m for m in modules if m.startswith("contracten.cli.")} == {
-        "contracten.cli.documenten", "contracten.cli.groep", "contracten.cli.opties",
-        "contracten.cli.taal"}
+        "contracten.cli.documenten", "contracten.cli.einde", "contracten.cli.groep",
+        "contracten.cli.opties", "contracten.cli.taal"}
 
 
 def test_wat_de_vingerafdruk_bekijkt_kost_geen_inhoud(regios, gegenereerd):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import signal
 
-from contracten.cli import taal
+from contracten.cli import einde, taal
 from contracten.cli.groep import bij_sigterm, main
 
 # The commands' modules (agenda, beheer, documenten, ...) are imported when their command is
@@ -16,6 +16,13 @@ __all__ = ["main", "run"]
 
 
 def run() -> None:
+    """The program `contracten`: runs the command of `sys.argv` and ends the process (see
+    `einde`), so call it as a program's last step only."""
+    einde.bij_het_einde()
     taal.gebruik_nederlands()
     signal.signal(signal.SIGTERM, bij_sigterm)
-    main(prog_name="contracten")
+    try:
+        main(prog_name="contracten")
+    except SystemExit as afgesloten:
+        einde.onthoud(afgesloten.code)
+        raise

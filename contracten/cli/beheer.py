@@ -10,6 +10,7 @@ import click
 
 import contracten
 from contracten import ContractenFout
+from contracten.cli import einde
 from contracten.cli.goedkeuring import database_optie, door_opties, perceel_optie
 from contracten.cli.groep import main
 from contracten.cli.opties import (
@@ -87,6 +88,7 @@ def bijwerken(regios: Path, regio: str, ja: bool) -> None:
 @click.pass_obj
 def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> None:
     """Controleer regioprofielen en sjablonen (alle regio's als er geen REGIO genoemd is)."""
+    einde.sta_toe()  # no database: the process may end without tidying up (see there)
     namen = list(regio) or contracten.vind_regios(regios)
     if not namen:
         raise ContractenFout(f"Geen regioprofielen gevonden in {regios}.")

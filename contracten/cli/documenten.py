@@ -10,6 +10,7 @@ import click
 
 import contracten
 from contracten import InvoerFout, Melding
+from contracten.cli import einde
 from contracten.cli.groep import main
 from contracten.cli.opties import (
     Jaar,
@@ -50,6 +51,7 @@ def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str
              uitvoer: Path, sjablonen: Path | None, datum: dt.date | None, als_json: bool
              ) -> None:
     """Maak de documenten van REGIO: programma van eisen, overeenkomsten, brieven."""
+    einde.sta_toe()  # no database: the process may end without tidying up (see there)
     with voortgangsbalk(als_json) as voortgang:
         # The region's folder, not its loaded profile: an unchanged rerun loads nothing.
         resultaat = contracten.genereer(

@@ -6,7 +6,9 @@ the run holds most (issue 31: the whole process tree at most 320 MB at 20,000 aa
 one worker fewer to start.
 
 A document that lists every aanbieder (the social-return overview: at 20,000 aanbieders some
-40 MB while it is filled in) is made by the main process, first: that process has the profile
+40 MB while it is filled in) is made by the main process, first once the workers run (while
+they start, a few tenths of a second, it makes other documents instead of waiting, and does
+not hold that document and the Werk's pickled copy at once): that process has the profile
 anyway, what the document took is free again for what the main process holds later on (the
 rows of what was made, the manifest), and no worker grows by it while the main process is at
 its largest. Whoever is free takes the next few of the other tasks (`_Verdeler`): a thread of
@@ -25,7 +27,7 @@ import signal
 import threading
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -87,27 +89,55 @@ def met_werkers(werk: Werk, taken: list[Taak], werkers: int,
     gegevens = pickle.dumps(werk, protocol=pickle.HIGHEST_PROTOCOL)
     with ProcessPoolExecutor(werkers, mp_context=context, initializer=werkproces.begin,
                              initargs=(kanaal,)) as pool:
-        with _ononderbroken():  # a worker half started cannot be stopped cleanly
+        with _ononderbroken():  # a process half created cannot be stopped cleanly
             gestart = [pool.submit(werkproces.klaar, i) for i in range(werkers)]
             for _ in gestart:
                 kanaal.put(gegevens)
             del gegevens  # the queue keeps what it still has to send, not this process
-            for klaar in gestart:
-                klaar.result()
         kanaal.close()
-        geef_vrij()  # what pickling the Werk took (every worker has its copy now)
+        # A worker's start (its imports, reading its copy of the Werk) takes a few tenths of
+        # a second: this process makes documents meanwhile (see `_Start`) instead of waiting.
+        start = _Start(gestart)
+        if not zelf:
+            start.wacht()
         try:
-            yield from _verdeeld(werk, taken, pool, werkers, voortgang, zelf)
+            yield from _verdeeld(werk, taken, pool, werkers, voortgang, zelf, start)
         except BaseException:
             _stop(pool)
             raise
 
 
+class _Start:
+    """The workers' start, under way: whether every worker runs with its copy of the Werk."""
+
+    def __init__(self, gestart: list[Future[bool]]) -> None:
+        self._gestart = gestart
+
+    def klaar(self) -> bool:
+        """Whether every worker has started; the first time it has, what pickling the Werk
+        took goes back to the system (every worker has its copy now), and a worker that could
+        not start stops the run."""
+        if not all(f.done() for f in self._gestart):
+            return False
+        self.wacht()
+        return True
+
+    def wacht(self) -> None:
+        """Wait until every worker has started (see `klaar`)."""
+        gestart, self._gestart = self._gestart, []
+        for klaar in gestart:
+            klaar.result()
+        if gestart:
+            geef_vrij()
+
+
 def _verdeeld(werk: Werk, taken: list[Taak], pool: ProcessPoolExecutor, werkers: int,
-              voortgang: Callable[[int, int], None] | None, zelf: bool = True
-              ) -> Generator[Gemaakt, None, None]:
-    # this process's, first
+              voortgang: Callable[[int, int], None] | None, zelf: bool = True,
+              start: _Start | None = None) -> Generator[Gemaakt, None, None]:
+    # This process's, first: once the workers run (until then other tasks, so that this
+    # process holds the large document and the Werk's pickled copy not both at once).
     eerst = [t for t in taken if soort(t.soort).alle_aanbieders] if zelf else []
+    start = start or _Start([])
     verdeler = _Verdeler([t for t in taken if not soort(t.soort).alle_aanbieders]
                          if eerst else taken)
     gedaan: queue.SimpleQueue[Afgerond | _Einde] = queue.SimpleQueue()
@@ -144,18 +174,30 @@ def _verdeeld(werk: Werk, taken: list[Taak], pool: ProcessPoolExecutor, werkers:
                                            vorige)
 
     try:
-        while zelf and (deel := eerst or verdeler.neem()):
-            lang, eerst = bool(eerst), []
-            for taak in deel:
-                gemaakt = werk.maak(taak)
-                if lang:  # its large buffers back to the system (some 12 MB at 20,000)
-                    geef_vrij()
-                klaar += 1
-                if voortgang:
-                    voortgang(klaar, totaal)
-                yield gemaakt
-                yield from lees(wachten=False)
+        while zelf:
+            lang = start.klaar() and bool(eerst)
+            if not lang and not (deel := verdeler.neem()):
+                lang = bool(eerst)  # nothing else to do meanwhile
+            if lang:
+                deel, eerst = eerst, []
+            if not deel:
+                break
+            # A group's files are written while the next of it is made, all on disk before
+            # it is yielded (Werk.groep); the long document's at once, then its buffers go
+            # back to the system (some 12 MB at 20,000).
+            gemaakt: list[Gemaakt] = []
+            with nullcontext() if lang else werk.groep():
+                for taak in deel:
+                    gemaakt.append(werk.maak(taak))
+                    if lang:
+                        geef_vrij()
+                    klaar += 1
+                    if voortgang:
+                        voortgang(klaar, totaal)
+            yield from gemaakt
+            yield from lees(wachten=False)
         yield from lees(wachten=True)
+        start.wacht()
     finally:
         stop.set()
         ruimte.release()  # the thread may be waiting for room

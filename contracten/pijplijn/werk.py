@@ -12,7 +12,8 @@ import gc
 import os
 import re
 import threading
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ from contracten.uitvoer.map import sha256
 from contracten.weergave.htmlversie import naar_html
 
 from .plan import Taak
+from .schrijver import Achtergrond
 from .verdeling import met_werkers
 from .vrijgeven import geef_vrij
 
@@ -83,6 +85,9 @@ class Werk:
     # (Soort.herkomst_per_run): by kind and the document's headings.
     _herkomst: dict[tuple[str, tuple[str, ...]], tuple[Artikel, ...]] = field(
         default_factory=dict, repr=False)
+    # The thread that writes the files within `groep` (see schrijver), once one began.
+    _schrijver: Achtergrond | None = field(default=None, repr=False)
+    _groep: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
         self._contracten = {c.sleutel: c for c in self.profiel.contracten}
@@ -90,11 +95,12 @@ class Werk:
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()
                 if k not in ("_motor", "_contracten", "_samenvattingen", "_mappen",
-                             "_opbouw", "_herkomst")}
+                             "_opbouw", "_herkomst", "_schrijver", "_groep")}
 
     def __setstate__(self, staat: dict[str, Any]) -> None:
         self.__dict__.update(staat, _motor={}, _samenvattingen={},
-                             _mappen=set(), _opbouw=Opbouwgeheugen(), _herkomst={})
+                             _mappen=set(), _opbouw=Opbouwgeheugen(), _herkomst={},
+                             _schrijver=None, _groep=False)
         self.__post_init__()
 
     def maak(self, taak: Taak) -> Gemaakt:
@@ -122,13 +128,32 @@ class Werk:
             if plek.parent not in self._mappen:  # one folder holds thousands of documents
                 plek.parent.mkdir(parents=True, exist_ok=True)
                 self._mappen.add(plek.parent)
-            plek.write_bytes(data)
+            if self._groep and self._schrijver is not None:
+                self._schrijver.schrijf(plek, data)
+            else:
+                plek.write_bytes(data)
             bestanden.append(Bestand(formaat, pad, sha256(data)))
         artikelen = self._artikelen(s, contract, gerenderd.koppen(KOPNIVEAUS))
         if s.naam not in self._samenvattingen:  # the same for every document of a kind
             self._samenvattingen[s.naam] = s.samenvattingen(profiel)
         return Gemaakt(taak, bestanden, artikelen, self._samenvattingen[s.naam],
                        voorbeelden.tel(md, gerenderd.kop_en_voet(voorbeelden.MERK)))
+
+    @contextmanager
+    def groep(self) -> Iterator[None]:
+        """Make a few documents: within it `maak` hands their files to a thread that writes
+        them while the next document is made (see schrijver); when it ends, every file is on
+        disk (and a failed write raised)."""
+        schrijver = self._schrijver = self._schrijver or Achtergrond()
+        self._groep = True
+        try:
+            yield
+        except BaseException:
+            schrijver.wacht(stil=True)
+            raise
+        finally:
+            self._groep = False
+        schrijver.wacht()
 
     def _artikelen(self, s: Soort, contract: Contract | None, koppen_: list[str]
                    ) -> tuple[Artikel, ...]:

@@ -7,6 +7,7 @@ its path, before anything moves); then the list of files to remove is recorded i
 inside the staging folder, and each file is moved into place, the manifest last. Should the
 process die halfway, the next run finds the journal and finishes the commit (roll forward); a
 staging folder without a journal is a run that never reached its commit and is simply removed.
+A new output folder needs no journal: the staging folder becomes it in one rename.
 
 A change of the profile made together with the documents (`indexeer --genereer`, see
 `profiel.wissel`) commits with them: the journal names its staging folder, whose files move in
@@ -165,6 +166,13 @@ class Uitvoermap:
         # What the staging folder holds goes into place; the journal lists only what goes
         # away (a file written again is replaced, not removed).
         schrijf(manifest, self.staging / BESTAND, bron)
+        if self.wissel is None and not weg and not os.path.lexists(self.doel):
+            # A new output folder (a region's first run, a new prijspeil): the staging folder,
+            # which holds exactly what it will, becomes it in one rename. Before it nothing is
+            # there (a staging folder without a journal goes on the next run), after it all.
+            controleer_schrijfbaar(self.doel, {self.doel}, [])
+            os.rename(self.staging, self.doel)
+            return
         weggaand = sorted(p for p in set(weg) if not (self.staging / veilig_pad(p)).is_file())
         journaal: dict[str, object] = {"weg": weggaand}
         doelen = [self.doel / p for p in (*_bestanden(self.staging), *weggaand)]
@@ -210,11 +218,16 @@ def _voer_uit(staging: Path, doel: Path) -> None:
     nieuw = journaal.get("nieuw", [])[:-1] or [
         pad for pad in _bestanden(staging)
         if pad not in (BESTAND, JOURNAAL, f"{JOURNAAL}.tmp")]
+    van, naar = str(staging), str(doel)  # strings: a run can move tens of thousands
     for pad in nieuw:
-        bron = staging / veilig_pad(pad)
-        if bron.exists():
-            (doel / pad).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(bron, doel / pad)
+        bron, plek = os.path.join(van, veilig_pad(pad)), os.path.join(naar, pad)
+        try:
+            os.replace(bron, plek)
+        except FileNotFoundError:  # its folder is new, or an earlier attempt moved it
+            if not os.path.exists(bron):
+                continue
+            os.makedirs(os.path.dirname(plek), exist_ok=True)
+            os.replace(bron, plek)
     for pad in journaal["weg"]:
         (doel / veilig_pad(pad)).unlink(missing_ok=True)
         _ruim_lege_mappen(doel, (doel / pad).parent)

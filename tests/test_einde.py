@@ -1,0 +1,104 @@
+"""The program ends without the interpreter's finalization (`contracten.cli.einde`, issue 31):
+with the command's status, its output flushed, the exit handlers registered after it began
+run; only the freeing of what it holds, object by object, is skipped."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Runs `contracten ARGUMENTS` through `run`, as the program does, with a trace of its end: an
+# object freed at finalization writes `opgeruimd`, an exit handler registered once the
+# command runs writes `afgehandeld`, another prints `tot ziens` without flushing.
+PROGRAMMA = """
+import atexit, os, sys
+spoor = sys.argv[1]
+
+class Spoor:
+    def __init__(self):
+        self.open, self.close, self.vlaggen = os.open, os.close, os.O_WRONLY | os.O_CREAT
+    def __del__(self):
+        self.close(self.open(spoor + ".opgeruimd", self.vlaggen))
+
+BEWAARD = [Spoor()]
+from contracten.cli import einde, run, taal
+nederlands = taal.gebruik_nederlands
+
+def gebruik_nederlands():  # called by run, after it began
+    atexit.register(lambda: open(spoor + ".afgehandeld", "w").close())
+    atexit.register(lambda: print("tot ziens"))  # buffered (a pipe), not flushed by itself
+    nederlands()
+
+taal.gebruik_nederlands = gebruik_nederlands
+if sys.argv[2] == "gewoon":
+    einde.bij_het_einde = lambda: None  # how the program ended before
+if sys.argv[2] != "niet toegestaan":
+    einde.sta_toe()  # as a command that allows it does
+sys.argv = ["contracten", *sys.argv[3:]]
+run()
+"""
+
+
+def _draai(tmp_path: Path, hoe: str, *argumenten: str) -> subprocess.CompletedProcess[str]:
+    omgeving = {**{k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
+                "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run([sys.executable, "-c", PROGRAMMA, str(tmp_path / "spoor"), hoe,
+                           *argumenten], capture_output=True, text=True, env=omgeving,
+                          cwd=tmp_path)
+
+
+@pytest.mark.parametrize(("argumenten", "status"), [(("--help",), 0), (("bestaatniet",), 2)])
+def test_het_programma_eindigt_zonder_op_te_ruimen_met_de_status_van_de_opdracht(
+        tmp_path, argumenten, status):
+    uit = _draai(tmp_path, "snel", *argumenten)
+    assert uit.returncode == status
+    if status == 0:  # all of the help, up to its last line
+        assert uit.stdout.startswith("Gebruik: contracten") and "regios" in uit.stdout
+        assert uit.stderr == ""
+    else:
+        assert "Onbekende opdracht 'bestaatniet'" in uit.stderr
+    assert uit.stdout.endswith("tot ziens\n")  # standard output flushed at the very end
+    assert (tmp_path / "spoor.afgehandeld").exists()  # a later exit handler ran first
+    assert not (tmp_path / "spoor.opgeruimd").exists()  # nothing freed one by one
+
+
+def test_de_gewone_afsluiting_ruimt_wel_op(tmp_path):
+    """The check above can fail: the ordinary end frees what the program held."""
+    uit = _draai(tmp_path, "gewoon", "--help")
+    assert uit.returncode == 0 and uit.stdout.startswith("Gebruik: contracten")
+    assert uit.stdout.endswith("\ntot ziens\n")
+    assert (tmp_path / "spoor.afgehandeld").exists()
+    assert (tmp_path / "spoor.opgeruimd").exists()
+
+
+def test_een_opdracht_die_het_niet_toestaat_eindigt_gewoon(tmp_path):
+    """Without `sta_toe` (a command with a database, say), the ordinary end."""
+    uit = _draai(tmp_path, "niet toegestaan", "--help")
+    assert uit.returncode == 0 and uit.stdout.endswith("tot ziens\n")
+    assert (tmp_path / "spoor.opgeruimd").exists()
+
+
+@pytest.mark.parametrize("opdracht", ["genereer", "valideer"])
+def test_genereer_en_valideer_staan_het_toe(monkeypatch, opdracht):
+    """The two commands whose end a user waits for, with no database, allow it."""
+    from contracten.cli import einde
+
+    from .conftest import voer_uit
+
+    monkeypatch.setattr(einde, "_TOEGESTAAN", [])
+    datum = ["--datum", "2026-01-05"] if opdracht == "genereer" else []
+    uit = voer_uit(opdracht, "bestaat-niet", *datum)  # the command runs, refuses the region
+    assert uit.code == 1 and "bestaat-niet" in uit.stderr
+    assert einde._TOEGESTAAN == [True]
+
+
+def test_de_status_zoals_python_hem_geeft():
+    from contracten.cli.einde import status_van
+
+    assert [status_van(c) for c in (None, 0, 2, "een melding")] == [0, 0, 2, 1]
