@@ -6,32 +6,22 @@ group itself is not hidden by one of the writes."""
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
+import time
 from pathlib import Path
 
 import pytest
 
 from contracten.pijplijn import werk as werkmodule
 from contracten.pijplijn import werkproces
-from contracten.pijplijn.keuze import kies
-from contracten.pijplijn.opties import Opties
-from contracten.pijplijn.plan import maak_plan
 from contracten.pijplijn.schrijver import Achtergrond
-from contracten.profiel.laden import laad_regio
 
-from .conftest import REGIOS
+from .conftest import werk_van_assen
 
 
 def _werk(tmp_path: Path) -> tuple[werkmodule.Werk, list]:
-    profiel = laad_regio(REGIOS, "assen")
-    keuze = kies(profiel, opdracht="genereer", prijspeil=None, soorten=(), aanbieders=(),
-                 percelen=())
-    plan = maak_plan(Opties(profiel, keuze.soorten, keuze.contracten, keuze.prijspeil,
-                            doel=tmp_path / "uit", datum=dt.date(2026, 11, 23)))
-    werk = werkmodule.Werk(profiel, plan.prijspeil, plan.sjablonen, plan.uitvoering,
-                           plan.formaten, tmp_path / "staging")
-    return werk, [t for t in plan.taken if t.soort in ("overeenkomst", "socialreturn-brief")]
+    werk, taken = werk_van_assen(tmp_path)
+    return werk, [t for t in taken if t.soort in ("overeenkomst", "socialreturn-brief")]
 
 
 class _Uitgesteld(Achtergrond):
@@ -74,17 +64,29 @@ def test_een_groep_heeft_al_zijn_bestanden_op_schijf_als_hij_eindigt(tmp_path, m
     assert _Uitgesteld.gezien == []
 
 
+class _Traag(type(Path())):
+    """A path whose writing takes a while: a slow disk."""
+
+    def write_bytes(self, data: bytes) -> int:
+        time.sleep(0.2)
+        return super().write_bytes(data)
+
+
 def test_een_mislukte_schrijfactie_komt_aan_het_eind_van_de_groep(tmp_path):
+    """Every write is waited for, also those after a failed one: when `wacht` returns, no
+    file of the group is still being written."""
     schrijver = Achtergrond()
     schrijver.schrijf(tmp_path / "een.docx", b"een")
     schrijver.schrijf(tmp_path / "ontbreekt" / "twee.docx", b"twee")  # no such folder
-    schrijver.schrijf(tmp_path / "drie.docx", b"drie")
+    schrijver.schrijf(_Traag(tmp_path / "drie.docx"), b"drie")
     with pytest.raises(FileNotFoundError, match=r"twee\.docx"):
         schrijver.wacht()
     assert (tmp_path / "een.docx").read_bytes() == b"een"
     assert (tmp_path / "drie.docx").read_bytes() == b"drie"  # the others are written
     schrijver.schrijf(tmp_path / "ontbreekt" / "vier.docx", b"vier")
+    schrijver.schrijf(_Traag(tmp_path / "vijf.docx"), b"vijf")
     schrijver.wacht(stil=True)  # after another error: waits, raises nothing of its own
+    assert (tmp_path / "vijf.docx").read_bytes() == b"vijf"
 
 
 def test_een_fout_van_de_groep_zelf_gaat_voor(tmp_path):

@@ -30,6 +30,7 @@ class Achtergrond:
         """Until every file handed over is written; then the first error is raised (not
         `stil`: after another error, nothing more is written once this returns)."""
         bezig, self._bezig = self._bezig, []
-        fout = next((e for e in (f.exception() for f in bezig) if e is not None), None)
+        fouten = [f.exception() for f in bezig]  # waits for each, also after an error
+        fout = next((e for e in fouten if e is not None), None)
         if fout is not None and not stil:
             raise fout
