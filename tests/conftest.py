@@ -221,3 +221,20 @@ def indexeer_tot(regios: Path, regio: str, naar: int, *, datum: dt.date, **optie
         contracten.indexeer(profiel, naar=jaar, datum=datum, percentage=Decimal("3.5"))
         profiel = contracten.laad_regio(regios, regio)
     return contracten.indexeer(profiel, naar=naar, datum=datum, **opties)
+
+
+def werk_van_assen(tmp_path: Path) -> tuple[Any, list[Any]]:
+    """A `Werk` of assen as `genereer` plans it (staging in tmp_path), and the run's tasks."""
+    from contracten.pijplijn import werk
+    from contracten.pijplijn.keuze import kies
+    from contracten.pijplijn.opties import Opties
+    from contracten.pijplijn.plan import maak_plan
+    from contracten.profiel.laden import laad_regio
+
+    profiel = laad_regio(REGIOS, "assen")
+    keuze = kies(profiel, opdracht="genereer", prijspeil=None, soorten=(), aanbieders=(),
+                 percelen=())
+    plan = maak_plan(Opties(profiel, keuze.soorten, keuze.contracten, keuze.prijspeil,
+                            doel=tmp_path / "uit", datum=dt.date(2026, 11, 23)))
+    return werk.Werk(profiel, plan.prijspeil, plan.sjablonen, plan.uitvoering, plan.formaten,
+                     tmp_path / "staging"), plan.taken

@@ -4,20 +4,16 @@ per-document way gives, and a kind that claims this really is the same for every
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from contracten.pijplijn import werk as werkmodule
-from contracten.pijplijn.keuze import kies
-from contracten.pijplijn.opties import Opties
-from contracten.pijplijn.plan import maak_plan
 from contracten.profiel.laden import laad_regio
 from contracten.soorten.basis import Soort
 from contracten.soorten.register import soort, soorten
 
-from .conftest import REGIOS
+from .conftest import REGIOS, werk_van_assen
 
 
 @pytest.mark.parametrize("regio", ["assen", "amersfoort"])
@@ -37,14 +33,8 @@ def test_herkomst_per_run_hangt_niet_af_van_het_contract(regio: str) -> None:
 
 
 def _werk(tmp_path: Path) -> tuple[werkmodule.Werk, list]:
-    profiel = laad_regio(REGIOS, "assen")
-    keuze = kies(profiel, opdracht="genereer", prijspeil=None, soorten=(), aanbieders=(),
-                 percelen=())
-    plan = maak_plan(Opties(profiel, keuze.soorten, keuze.contracten, keuze.prijspeil,
-                            doel=tmp_path / "uit", datum=dt.date(2026, 11, 23)))
-    werk = werkmodule.Werk(profiel, plan.prijspeil, plan.sjablonen, plan.uitvoering,
-                           plan.formaten, tmp_path / "staging")
-    return werk, [t for t in plan.taken if t.soort == "overeenkomst"]
+    werk, taken = werk_van_assen(tmp_path)
+    return werk, [t for t in taken if t.soort == "overeenkomst"]
 
 
 def test_herkomst_van_de_run_is_die_van_elk_document(tmp_path: Path) -> None:
