@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import dataclasses
 import os
 import pickle
@@ -50,8 +51,10 @@ def _weg() -> None:
     registered before it are not needed here: multiprocessing ended the process its own way
     already (`util._exit_function` in `BaseProcess._bootstrap`), and the worker logs nothing
     but to standard error."""
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stroom in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # a closed pipe: the worker ends all the same
+            if stroom is not None:
+                stroom.flush()
     os._exit(0)
 
 
