@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import signal
 import time
 from pathlib import Path
 
@@ -116,3 +117,31 @@ def test_een_werkproces_maakt_zijn_taken_in_een_groep(monkeypatch):
     monkeypatch.setattr(werkproces, "maak", lambda taak: (0, werkproces._WERKER.maak(taak)))
     werkproces.maak_deel(["a", "b"])
     assert gebeurd == ["begin", "a", "b", "eind"]
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="zonder SIGALRM (Windows)")
+def test_na_een_onderbreking_tijdens_het_wachten_wordt_niets_meer_geschreven(tmp_path):
+    """Ctrl-C while a group waits for its files: the group ends with KeyboardInterrupt and its
+    thread writes nothing more (the run removes its staging folder right after)."""
+    schrijver = Achtergrond()
+    for naam in ("een", "twee", "drie"):
+        schrijver.schrijf(_Traag(tmp_path / f"{naam}.docx"), b"x")
+
+    def onderbreek(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    vorig = signal.signal(signal.SIGALRM, onderbreek)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.05)  # while the first is being written
+        with pytest.raises(KeyboardInterrupt):
+            schrijver.wacht()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, vorig)
+    # what was being written ended, the rest never began, also not later
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["een.docx"]
+    time.sleep(0.5)  # longer than the other two would take
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["een.docx"]
+    schrijver.schrijf(tmp_path / "vier.docx", b"vier")  # and it can write again after
+    schrijver.wacht()
+    assert (tmp_path / "vier.docx").read_bytes() == b"vier"

@@ -28,9 +28,21 @@ class Achtergrond:
 
     def wacht(self, *, stil: bool = False) -> None:
         """Until every file handed over is written; then the first error is raised (not
-        `stil`: after another error, nothing more is written once this returns)."""
-        bezig, self._bezig = self._bezig, []
-        fouten = [f.exception() for f in bezig]  # waits for each, also after an error
+        `stil`: after another error). Interrupted while it waits (Ctrl-C, SIGTERM), it stops
+        the thread first: once it returns or raises, nothing more is written."""
+        try:
+            fouten = [f.exception() for f in self._bezig]  # each, also after an error
+        except BaseException:
+            self.stop()
+            raise
+        self._bezig = []
         fout = next((e for e in fouten if e is not None), None)
         if fout is not None and not stil:
             raise fout
+
+    def stop(self) -> None:
+        """Write no more: what has not begun is not written, what is being written ends."""
+        if self._draad is not None:
+            self._draad.shutdown(wait=True, cancel_futures=True)
+            self._draad = None
+        self._bezig = []
