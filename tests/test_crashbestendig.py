@@ -227,3 +227,24 @@ def test_een_nieuwe_uitvoermap_is_de_hernoemde_staging(regios, tmp_path, monkeyp
     assert not list((tmp_path / "later").rglob(".contracten-2025-*"))  # no staging left
     genereer(regio, uitvoer=tmp_path / "later", datum=DATUM)
     assert stand(tmp_path / "later") == heel
+
+
+def test_lukt_de_rename_van_de_nieuwe_map_niet_dan_gaat_het_per_bestand(regios, tmp_path,
+                                                                       monkeypatch):
+    """Windows refuses to rename a folder while a file in it is open elsewhere (a virus
+    scanner, a sync client): the run then moves its files one by one, as into an existing
+    folder, with the same result."""
+    regio = laad_regio(regios, "assen")
+    genereer(regio, uitvoer=tmp_path / "heel", datum=DATUM)
+    echt = uitvoermap.os.rename
+
+    def bezet(a, b):
+        if ".contracten-2025-" in str(a):
+            raise PermissionError(13, "Permission denied", str(a))
+        return echt(a, b)
+
+    monkeypatch.setattr(uitvoermap.os, "rename", bezet)
+    genereer(regio, uitvoer=tmp_path / "per-bestand", datum=DATUM)
+    monkeypatch.undo()
+    assert stand(tmp_path / "per-bestand") == stand(tmp_path / "heel")
+    assert not list((tmp_path / "per-bestand").rglob(".contracten-2025-*"))

@@ -170,9 +170,16 @@ class Uitvoermap:
             # A new output folder (a region's first run, a new prijspeil): the staging folder,
             # which holds exactly what it will, becomes it in one rename. Before it nothing is
             # there (a staging folder without a journal goes on the next run), after it all.
+            # When the rename fails, the staging folder is as it was and its files go one by
+            # one with a journal, as into an existing folder (Windows refuses to rename a
+            # folder while a file in it is open elsewhere: a virus scanner, a sync client; or
+            # another program made the folder meanwhile).
             controleer_schrijfbaar(self.doel, {self.doel}, [])
-            os.rename(self.staging, self.doel)
-            return
+            try:
+                os.rename(self.staging, self.doel)
+                return
+            except OSError:
+                pass
         weggaand = sorted(p for p in set(weg) if not (self.staging / veilig_pad(p)).is_file())
         journaal: dict[str, object] = {"weg": weggaand}
         doelen = [self.doel / p for p in (*_bestanden(self.staging), *weggaand)]
