@@ -1,12 +1,14 @@
 """Run the command line, but stand still at one chosen moment, so that a test can kill -9 the
 process exactly there (see `stop_en_dood`):
 
-    STOPPUNT=voor:<regex>   just before the os.replace whose target path matches <regex>
+    STOPPUNT=voor:<regex>   just before the os.replace or os.rename whose target path
+                            matches <regex>
     STOPPUNT=na:<regex>     just after it
     STOPPUNT_MELD=<pad>     the file made once the process stands still
 
 Every commit of contracten moves its files with os.replace (a journal into place, then each
-file), so these moments are the ones that matter: before the commit, and every step of it.
+file), or makes a new output folder with one os.rename of its staging folder, so these
+moments are the ones that matter: before the commit, and every step of it.
 A test helper, run as `python -m tests.stoppunt ARGUMENTEN...`; never part of the toolkit.
 """
 
@@ -17,8 +19,9 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-_ECHT = os.replace
+_ECHT = {"replace": os.replace, "rename": os.rename}
 
 
 def _sta_stil() -> None:
@@ -27,18 +30,21 @@ def _sta_stil() -> None:
         time.sleep(60)
 
 
-def _replace(bron: str | os.PathLike[str], doel: str | os.PathLike[str], **opties: object) -> None:
-    moment, patroon = os.environ["STOPPUNT"].split(":", 1)
-    raak = re.search(patroon, Path(doel).as_posix()) is not None
-    if raak and moment == "voor":
-        _sta_stil()
-    _ECHT(bron, doel, **opties)
-    if raak and moment == "na":
-        _sta_stil()
+def _verplaats(naam: str) -> Any:
+    def verplaats(bron: str | os.PathLike[str], doel: str | os.PathLike[str],
+                  **opties: object) -> None:
+        moment, patroon = os.environ["STOPPUNT"].split(":", 1)
+        raak = re.search(patroon, Path(doel).as_posix()) is not None
+        if raak and moment == "voor":
+            _sta_stil()
+        _ECHT[naam](bron, doel, **opties)
+        if raak and moment == "na":
+            _sta_stil()
+    return verplaats
 
 
 if __name__ == "__main__":
-    os.replace = _replace
+    os.replace, os.rename = _verplaats("replace"), _verplaats("rename")
     from contracten.cli import run
 
     sys.argv = ["contracten", *sys.argv[1:]]

@@ -120,6 +120,37 @@ def test_indexeer_met_genereer_gedood_op_elk_moment(geindexeerd, tmp_path, punt,
     assert resten(regios) == [] and resten(uitvoer) == []
 
 
+# --- genereer into a new output folder: its staging folder becomes it in one rename ---------
+
+GENEREER = ["genereer", "assen", "--datum", "2026-11-23"]
+
+
+@pytest.fixture(scope="module")
+def nieuw_gegenereerd(tmp_path_factory) -> dict[str, str]:
+    werk = tmp_path_factory.mktemp("nieuw")
+    uit = voer_uit_als_proces(["--regios", str(REGIOS), *GENEREER, "--uitvoer", str(werk)])
+    assert uit.returncode == 0, uit.stderr
+    return stand(werk)
+
+
+@pytest.mark.parametrize(("punt", "nieuw"), [
+    ("voor:/uit/assen/2025$", False),  # everything made, the folder not there yet
+    ("na:/uit/assen/2025$", True),  # the folder is there, whole
+], ids=["voor-de-rename", "na-de-rename"])
+def test_genereer_in_een_nieuwe_map_gedood_bij_de_rename(nieuw_gegenereerd, tmp_path, punt,
+                                                        nieuw):
+    uitvoer = tmp_path / "uit"
+    opdracht = ["--regios", str(REGIOS), *GENEREER, "--uitvoer", str(uitvoer)]
+    stop_en_dood(opdracht, punt, tmp_path)
+    assert (uitvoer / "assen/2025").exists() == nieuw
+    if nieuw:
+        assert stand(uitvoer) == nieuw_gegenereerd and resten(uitvoer) == []
+    uit = voer_uit_als_proces(opdracht)  # the same command again: whole, nothing left over
+    assert uit.returncode == 0, uit.stderr
+    assert stand(uitvoer) == nieuw_gegenereerd
+    assert resten(uitvoer) == []
+
+
 # --- importeer: every profile file or none -----------------------------------------------
 
 @pytest.fixture(scope="module")
