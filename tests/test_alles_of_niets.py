@@ -206,3 +206,23 @@ def test_bijwerken_gedood_na_het_journaal_wordt_afgemaakt(tmp_path):
     assert (regios / "assen/regio.yaml").read_bytes() != voor
     assert "formaat:" in (regios / "assen/regio.yaml").read_text(encoding="utf-8")
     assert resten(regios) == []
+
+
+def test_ctrl_c_na_de_rename_zegt_dat_de_nieuwe_uitvoer_er_staat(nieuw_gegenereerd, tmp_path):
+    """Ctrl-C after the commit (the run still records its own files): the new output is there,
+    whole, and the last word says so instead of "er is niets gewijzigd"."""
+    uitvoer, meld = tmp_path / "uit", tmp_path / "stilgestaan"
+    omgeving = {k: v for k, v in os.environ.items() if k != "CONTRACTEN_REGIOS"}
+    omgeving.update(STOPPUNT="na:/uit/assen/2025$", STOPPUNT_MELD=str(meld))
+    proces = subprocess.Popen([sys.executable, "-m", "tests.stoppunt", "--regios", str(REGIOS),
+                               *GENEREER, "--uitvoer", str(uitvoer)], cwd=ROOT, env=omgeving,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    einde = time.monotonic() + 120
+    while not meld.exists() and proces.poll() is None and time.monotonic() < einde:
+        time.sleep(0.02)
+    proces.send_signal(signal.SIGINT)
+    _, fout = proces.communicate(timeout=60)
+    assert proces.returncode == 130
+    assert fout.strip() == (f"Afgebroken; de nieuwe uitvoer in {uitvoer / 'assen' / '2025'} "
+                            "staat er al volledig.")
+    assert stand(uitvoer) == nieuw_gegenereerd and resten(uitvoer) == []

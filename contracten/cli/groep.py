@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import os
 import signal
+import sys
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -140,8 +141,13 @@ class Groep(click.Group):
             click.echo(schoon(f"Fout: {fout}"), err=True)
             ctx.exit(1)
         except KeyboardInterrupt as onderbroken:
-            # Ctrl-C (SIGINT) or SIGTERM: whatever was staged has been discarded.
-            click.echo("Afgebroken; er is niets gewijzigd.", err=True)
+            # Ctrl-C (SIGINT) or SIGTERM: whatever was staged has been discarded, unless the
+            # run had committed it already (output written, not yet its own records).
+            uitvoer = sys.modules.get("contracten.uitvoer.map")
+            vastgelegd = uitvoer.laatst_vastgelegd() if uitvoer is not None else None
+            click.echo("Afgebroken; er is niets gewijzigd." if vastgelegd is None else
+                       f"Afgebroken; de nieuwe uitvoer in {vastgelegd} staat er al volledig.",
+                       err=True)
             ctx.exit(128 + getattr(onderbroken, "signaal", signal.SIGINT))
         except OSError as exc:  # a full disk, a read-only place, ... that nothing nearer named
             click.echo(schoon(f"Fout: {ContractenFout.uit_os(exc)}"), err=True)

@@ -36,6 +36,7 @@ from contracten.uitvoer.manifestbron import Bron
 __all__ = [
     "Uitvoermap",
     "herstel",
+    "laatst_vastgelegd",
     "sha256",
     "slot",
     "slotbestand",
@@ -44,6 +45,12 @@ __all__ = [
 ]
 
 JOURNAAL = "journaal.json"
+_VASTGELEGD: list[Path] = []  # see laatst_vastgelegd
+
+
+def laatst_vastgelegd() -> Path | None:
+    """The output folder this process committed last (Ctrl-C after a commit leaves it)."""
+    return _VASTGELEGD[-1] if _VASTGELEGD else None
 
 
 def sha256(inhoud: bytes) -> str:
@@ -128,8 +135,11 @@ class Uitvoermap:
                 try:
                     _voer_uit(self.staging, self.doel)
                     staat = "De nieuwe uitvoer staat er wel volledig."
+                    _VASTGELEGD[:] = [self.doel]
                 except OSError as exc:
                     fout, staat = exc, "De volgende run maakt de wissel af."
+            elif not self.staging.exists() and self.doel.is_dir():
+                _VASTGELEGD[:] = [self.doel]  # committed: moved into place, or renamed
             else:
                 shutil.rmtree(self.staging, ignore_errors=True)
             if self.doel.parent in self._nieuwe_mappen and not self.doel.exists():
