@@ -43,6 +43,14 @@ def resten(map_: Path) -> list[str]:
 def stop_en_dood(argumenten: list[str], punt: str, werk: Path) -> None:
     """Run `contracten ARGUMENTEN` in a process that stands still at `punt` (see
     tests/stoppunt.py), and kill -9 it (its whole process group) there."""
+    proces = stil_bij(argumenten, punt, werk)
+    os.killpg(proces.pid, signal.SIGKILL)
+    proces.communicate()
+    assert proces.returncode == -signal.SIGKILL
+
+
+def stil_bij(argumenten: list[str], punt: str, werk: Path) -> subprocess.Popen[bytes]:
+    """`contracten ARGUMENTEN` in a process group of its own, standing still at `punt`."""
     meld = werk / "stilgestaan"
     meld.unlink(missing_ok=True)
     omgeving = {k: v for k, v in os.environ.items() if k != "CONTRACTEN_REGIOS"}
@@ -59,9 +67,7 @@ def stop_en_dood(argumenten: list[str], punt: str, werk: Path) -> None:
             os.killpg(proces.pid, signal.SIGKILL)
             pytest.fail(f"de opdracht kwam in twee minuten niet bij {punt}")
         time.sleep(0.02)
-    os.killpg(proces.pid, signal.SIGKILL)
-    proces.communicate()
-    assert proces.returncode == -signal.SIGKILL
+    return proces
 
 
 def voer_uit_als_proces(argumenten: list[str]) -> subprocess.CompletedProcess[str]:
@@ -211,18 +217,12 @@ def test_bijwerken_gedood_na_het_journaal_wordt_afgemaakt(tmp_path):
 def test_ctrl_c_na_de_rename_zegt_dat_de_nieuwe_uitvoer_er_staat(nieuw_gegenereerd, tmp_path):
     """Ctrl-C after the commit (the run still records its own files): the new output is there,
     whole, and the last word says so instead of "er is niets gewijzigd"."""
-    uitvoer, meld = tmp_path / "uit", tmp_path / "stilgestaan"
-    omgeving = {k: v for k, v in os.environ.items() if k != "CONTRACTEN_REGIOS"}
-    omgeving.update(STOPPUNT="na:/uit/assen/2025$", STOPPUNT_MELD=str(meld))
-    proces = subprocess.Popen([sys.executable, "-m", "tests.stoppunt", "--regios", str(REGIOS),
-                               *GENEREER, "--uitvoer", str(uitvoer)], cwd=ROOT, env=omgeving,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    einde = time.monotonic() + 120
-    while not meld.exists() and proces.poll() is None and time.monotonic() < einde:
-        time.sleep(0.02)
-    proces.send_signal(signal.SIGINT)
+    uitvoer = tmp_path / "uit"
+    proces = stil_bij(["--regios", str(REGIOS), *GENEREER, "--uitvoer", str(uitvoer)],
+                      "na:/uit/assen/2025$", tmp_path)
+    os.killpg(proces.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
     _, fout = proces.communicate(timeout=60)
     assert proces.returncode == 130
-    assert fout.strip() == (f"Afgebroken; de nieuwe uitvoer in {uitvoer / 'assen' / '2025'} "
-                            "staat er al volledig.")
+    assert fout.decode().strip() == ("Afgebroken; de nieuwe uitvoer in "
+                                     f"{uitvoer / 'assen' / '2025'} staat er al volledig.")
     assert stand(uitvoer) == nieuw_gegenereerd and resten(uitvoer) == []
