@@ -41,8 +41,11 @@ def test_wat_een_ander_bevroor_blijft_bevroren(monkeypatch):
     gc.freeze()
     try:
         bevroren = gc.get_freeze_count()
-        assert draai.draai(OPTIES) == bevroren  # type: ignore[arg-type]
-        assert gc.get_freeze_count() == bevroren
+        # Not thawed, nor frozen again (which would take in what was made since): the count
+        # stays, but for a few frozen objects of other tests that are freed meanwhile.
+        binnen = draai.draai(OPTIES)  # type: ignore[arg-type]
+        assert bevroren - 100 <= binnen <= bevroren
+        assert bevroren - 100 <= gc.get_freeze_count() <= binnen
     finally:
         gc.unfreeze()
 
