@@ -59,6 +59,7 @@ _MODULES = {
     "als_tijdstip": "contracten.tijd:getoond",
     "artikelbibliotheek": "contracten.opdrachten.artikelen",
     "beeindig_sessie": "contracten.opdrachten.sessies",
+    "begin_opdracht": "contracten.vastlegging:begin",
     "begin_sessie": "contracten.opdrachten.sessies",
     "bevat_bsn": "contracten.privacy",
     "bijwerken": "contracten.opdrachten.bijwerken",
@@ -87,6 +88,7 @@ _MODULES = {
     "socialreturn_realisatie": "contracten.opdrachten.realisatie",
     "status": "contracten.opdrachten.goedkeuring",
     "valideer": "contracten.opdrachten.valideer",
+    "vastgelegd": "contracten.vastlegging:stand",
     "veilig_html": "contracten.weergave.htmlversie",
     "verberg_wachtwoord": "contracten.register.verbinding",
     "verboden_teken": "contracten.lezen.tekens",
@@ -125,16 +127,10 @@ __all__ = [
     "Validatie", "Vergelijking",
     "WebInstellingen",
     "agenda",
-    "als_aantal",
-    "als_bedrag",
-    "als_datum",
-    "als_ics",
-    "als_opsomming",
-    "als_procent",
+    "als_aantal", "als_bedrag", "als_datum", "als_ics", "als_opsomming", "als_procent",
     "als_tijdstip",
     "artikelbibliotheek",
-    "beeindig_sessie",
-    "begin_sessie",
+    "beeindig_sessie", "begin_opdracht", "begin_sessie",
     "bevat_bsn",
     "bijwerken",
     "controleer_rol",
@@ -162,6 +158,7 @@ __all__ = [
     "socialreturn_realisatie",
     "status",
     "valideer",
+    "vastgelegd",
     "veilig_html",
     "verberg_wachtwoord",
     "verboden_teken",
@@ -254,6 +251,8 @@ if TYPE_CHECKING:
     from contracten.tijd import getoond as als_tijdstip
     from contracten.tijd import lees_datum
     from contracten.uitvoer.indeling import Indeling
+    from contracten.vastlegging import begin as begin_opdracht
+    from contracten.vastlegging import stand as vastgelegd
     from contracten.web.app import maak_app as webtoepassing
     from contracten.web.instellingen import Instellingen as WebInstellingen
     from contracten.weergave.htmlversie import veilig_html

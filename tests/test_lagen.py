@@ -21,7 +21,7 @@ LAGEN = {
     "profiel": 4,
     "artikelen": 3,
     "lezen": 2,
-    "fouten": 1, "opmaak": 1, "privacy": 1, "tijd": 1,
+    "fouten": 1, "opmaak": 1, "privacy": 1, "tijd": 1, "vastlegging": 1,
 }
 MAXIMUM_REGELS = 260
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import importlib
 import os
 import signal
-import sys
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
 import click
 
+import contracten
 from contracten import ContractenFout, InvoerFout, bevat_bsn, verboden_teken
 from contracten.cli.opties import CONTEXT
 
@@ -23,6 +23,20 @@ def schoon(bericht: str) -> str:
     sequence in a name) become visible codes instead of acting on the terminal."""
     return "".join(t if t == "\n" or not verboden_teken(t) else f"<U+{ord(t):04X}>"
                    for t in bericht)
+
+
+def afgebroken() -> str:
+    """The last word after Ctrl-C or SIGTERM: what the command had already committed stays."""
+    stand, delen = contracten.vastgelegd(), []
+    if stand.uitvoer is not None:
+        delen.append(f"de nieuwe uitvoer in {stand.uitvoer} staat er al volledig")
+    if stand.profiel is not None:
+        delen.append(f"het profiel in {stand.profiel} is al bijgewerkt")
+    if stand.register:
+        delen.append("wat al in het register was vastgelegd, blijft staan")
+    if not delen:
+        return "Afgebroken; er is niets gewijzigd."
+    return schoon(f"Afgebroken; {contracten.als_opsomming(delen)}.")
 
 
 class Beeindigd(KeyboardInterrupt):
@@ -130,6 +144,7 @@ class Groep(click.Group):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
+        contracten.begin_opdracht()
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
@@ -141,13 +156,9 @@ class Groep(click.Group):
             click.echo(schoon(f"Fout: {fout}"), err=True)
             ctx.exit(1)
         except KeyboardInterrupt as onderbroken:
-            # Ctrl-C (SIGINT) or SIGTERM: whatever was staged has been discarded, unless the
-            # run had committed it already (output written, not yet its own records).
-            uitvoer = sys.modules.get("contracten.uitvoer.map")
-            vastgelegd = uitvoer.laatst_vastgelegd() if uitvoer is not None else None
-            click.echo("Afgebroken; er is niets gewijzigd." if vastgelegd is None else
-                       f"Afgebroken; de nieuwe uitvoer in {vastgelegd} staat er al volledig.",
-                       err=True)
+            # Ctrl-C (SIGINT) or SIGTERM: whatever was staged has been discarded, but what the
+            # command had committed already stays (its output, a step in the register).
+            click.echo(afgebroken(), err=True)
             ctx.exit(128 + getattr(onderbroken, "signaal", signal.SIGINT))
         except OSError as exc:  # a full disk, a read-only place, ... that nothing nearer named
             click.echo(schoon(f"Fout: {ContractenFout.uit_os(exc)}"), err=True)

@@ -26,6 +26,7 @@ from contextlib import suppress
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 
+from contracten import vastlegging
 from contracten.fouten import ContractenFout, os_reden
 from contracten.profiel.slot import VOORVOEGSEL, WACHTTIJD, Bezet, controleer_schrijfbaar, slot
 
@@ -133,6 +134,7 @@ class Profielwissel:
             return
         self.controleer()
         self._journaal(None)
+        vastlegging.profiel(self.map)  # committed: its files move in, whatever happens now
         voer_uit(self.staging)
 
     def koppel(self, merk: Path) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQLAlchemyError
 
+from contracten import vastlegging
 from contracten.fouten import ContractenFout, os_reden
 from contracten.register import sqlitebestand, storingen
 from contracten.register.migraties import LAATSTE, migreer
@@ -82,6 +83,10 @@ def _zonder_geheimen(tekst: str, url: str) -> str:
                 tekst = tekst.replace(str(waarde), "***")
     return tekst
 
+
+# Statements that change nothing (see `_houd_schrijven_bij`); anything else counts as a write.
+_LEZEND = ("SELECT", "PRAGMA", "BEGIN", "SAVEPOINT", "RELEASE", "ROLLBACK", "SHOW", "EXPLAIN")
+_SCHREEF = "contracten_schreef"  # in a connection's info: its transaction wrote
 
 _ENGINES: dict[str, Engine] = {}  # per process: an engine keeps its pool of connections
 _SLOT = threading.Lock()
@@ -172,7 +177,28 @@ def _engine(url: str, wie: str = "Database-URL") -> Engine:
         if melding is not None:
             raise RegisterFout(melding)
 
+    _houd_schrijven_bij(engine)
     return engine
+
+
+def _houd_schrijven_bij(engine: Engine) -> None:
+    """Tell `contracten.vastlegging` when a transaction that wrote commits: Ctrl-C after that
+    must not say that nothing changed. A statement counts as a write unless it begins with
+    what only reads (or only opens, locks or ends a transaction)."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _uitgevoerd(verbinding: Any, cursor: Any, opdracht: str, *_: Any) -> None:
+        if not opdracht.lstrip()[:10].upper().startswith(_LEZEND):
+            verbinding.info[_SCHREEF] = True
+
+    @event.listens_for(engine, "commit")
+    def _commit(verbinding: Any) -> None:  # just before the database commits
+        if verbinding.info.pop(_SCHREEF, False):
+            vastlegging.register()
+
+    @event.listens_for(engine, "rollback")
+    def _rollback(verbinding: Any) -> None:
+        verbinding.info.pop(_SCHREEF, None)
 
 
 def _maak_map(bestand: Path, url: str) -> None:

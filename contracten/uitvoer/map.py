@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 
+from contracten import vastlegging
 from contracten.fouten import ContractenFout, os_reden
 from contracten.profiel.slot import VOORVOEGSEL, controleer_schrijfbaar, slot, slotbestand
 from contracten.profiel.wissel import Profielwissel
@@ -36,7 +37,6 @@ from contracten.uitvoer.manifestbron import Bron
 __all__ = [
     "Uitvoermap",
     "herstel",
-    "laatst_vastgelegd",
     "sha256",
     "slot",
     "slotbestand",
@@ -45,14 +45,6 @@ __all__ = [
 ]
 
 JOURNAAL = "journaal.json"
-_VASTGELEGD: list[Path] = []  # see laatst_vastgelegd
-
-
-def laatst_vastgelegd() -> Path | None:
-    """The output folder this process committed last (Ctrl-C after a commit leaves it)."""
-    return _VASTGELEGD[-1] if _VASTGELEGD else None
-
-
 def sha256(inhoud: bytes) -> str:
     return hashlib.sha256(inhoud).hexdigest()
 
@@ -125,6 +117,11 @@ class Uitvoermap:
             raise
         return self
 
+    def _vastgelegd(self) -> None:
+        vastlegging.uitvoer(self.doel)
+        if self.wissel is not None:  # the profile's change commits with it
+            vastlegging.profiel(self.wissel.map)
+
     def __exit__(self, soort: type[BaseException] | None, fout: BaseException | None,
                  tb: TracebackType | None) -> None:
         staat = "De vorige uitvoer is ongewijzigd."
@@ -135,11 +132,11 @@ class Uitvoermap:
                 try:
                     _voer_uit(self.staging, self.doel)
                     staat = "De nieuwe uitvoer staat er wel volledig."
-                    _VASTGELEGD[:] = [self.doel]
+                    self._vastgelegd()
                 except OSError as exc:
                     fout, staat = exc, "De volgende run maakt de wissel af."
             elif not self.staging.exists() and self.doel.is_dir():
-                _VASTGELEGD[:] = [self.doel]  # committed: moved into place, or renamed
+                self._vastgelegd()  # committed: moved into place, or renamed
             else:
                 shutil.rmtree(self.staging, ignore_errors=True)
             if self.doel.parent in self._nieuwe_mappen and not self.doel.exists():
