@@ -15,7 +15,7 @@ from .conftest import REGIOS, voer_uit
 from .test_register import database  # noqa: F401 - the fixture: SQLite and PostgreSQL
 
 NIETS = "Afgebroken; er is niets gewijzigd.\n"
-REGISTER = "Afgebroken; wat al in het register was vastgelegd, blijft staan.\n"
+REGISTER = "Afgebroken; wat deze opdracht al in het register vastlegde, blijft staan.\n"
 
 
 def _onderbroken(monkeypatch, naam: str, *, na: bool) -> None:
@@ -49,6 +49,8 @@ def _status(uitvoer, db):
 def test_ctrl_c_na_een_stap_in_het_register_zegt_dat_die_blijft(monkeypatch, assen_gegenereerd,
                                                                  tmp_path):
     db = str(tmp_path / "register.sqlite")
+    # The register made and up to date first: only the step itself is left to write.
+    assert _status(assen_gegenereerd, db).code == 0
     _onderbroken(monkeypatch, "zet_stap", na=True)
     uit = _akkoord(assen_gegenereerd, db)
     assert (uit.code, uit.stderr) == (130, REGISTER)
@@ -138,6 +140,17 @@ def test_ctrl_c_bij_het_vastleggen_van_documenten_en_profiel_samen_noemt_beide(m
     uit = _indexeer(regios, "--genereer", "--uitvoer", str(uitvoer))
     assert keer and (uit.code, uit.stderr) == (
         130, f"Afgebroken; de nieuwe uitvoer in {uitvoer / 'assen' / '2026'} staat er al "
-        f"volledig en het profiel in {regios / 'assen'} is al bijgewerkt.\n")
+        f"volledig; het profiel in {regios / 'assen'} is al bijgewerkt.\n")
     assert (regios / "assen/tarieven/2026.yaml").is_file()
     assert (uitvoer / "assen/2026/manifest.json").is_file()
+
+
+def test_ctrl_c_na_het_schrijven_van_gevraagde_bestanden_noemt_ze(monkeypatch, tmp_path):
+    ics, xlsx = tmp_path / "termijnen.ics", tmp_path / "termijnen.xlsx"
+    argumenten = ["--regios", str(REGIOS), "agenda", "assen", "--vanaf", "2026-01-01",
+                  "--uitvoer", str(tmp_path / "uit"), "--database", str(tmp_path / "r.sqlite")]
+    assert voer_uit(*argumenten).code == 0  # the register made: the next run only reads it
+    _onderbroken(monkeypatch, "agenda", na=True)
+    uit = voer_uit(*argumenten, "--ics", str(ics), "--xlsx", str(xlsx))
+    assert (uit.code, uit.stderr) == (130, f"Afgebroken; {ics} en {xlsx} zijn al geschreven.\n")
+    assert ics.is_file() and xlsx.is_file()

@@ -33,10 +33,13 @@ def afgebroken() -> str:
     if stand.profiel is not None:
         delen.append(f"het profiel in {stand.profiel} is al bijgewerkt")
     if stand.register:
-        delen.append("wat al in het register was vastgelegd, blijft staan")
+        delen.append("wat deze opdracht al in het register vastlegde, blijft staan")
+    if stand.bestanden:
+        delen.append(f"{contracten.als_opsomming([str(p) for p in stand.bestanden])} "
+                     f"{'is' if len(stand.bestanden) == 1 else 'zijn'} al geschreven")
     if not delen:
         return "Afgebroken; er is niets gewijzigd."
-    return schoon(f"Afgebroken; {contracten.als_opsomming(delen)}.")
+    return schoon(f"Afgebroken; {'; '.join(delen)}.")
 
 
 class Beeindigd(KeyboardInterrupt):
@@ -157,7 +160,7 @@ class Groep(click.Group):
             ctx.exit(1)
         except KeyboardInterrupt as onderbroken:
             # Ctrl-C (SIGINT) or SIGTERM: whatever was staged has been discarded, but what the
-            # command had committed already stays (its output, a step in the register).
+            # command had committed already stays (its output, its profile, a step in the register).
             click.echo(afgebroken(), err=True)
             ctx.exit(128 + getattr(onderbroken, "signaal", signal.SIGINT))
         except OSError as exc:  # a full disk, a read-only place, ... that nothing nearer named

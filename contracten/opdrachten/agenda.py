@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from contracten import tijd
+from contracten import tijd, vastlegging
 from contracten.fouten import InvoerFout
 from contracten.opdrachten.goedkeuring import synchroniseer
 from contracten.pijplijn.keuze import onbekende_percelen
@@ -77,6 +77,7 @@ def agenda(regio: Profiel, *, vanaf: dt.date, binnen: int = 365, tijdstip: dt.da
         _bewaar(bewaard, versies)
     if ics is not None and ics_inhoud is not None:
         vervang_atomair(ics, ics_inhoud)
+        vastlegging.bestand(ics)
         geschreven.append(ics)
     if xlsx is not None:
         rijen = [{"datum": t.datum, "wat": t.wat, "aanbieder": namen.get(t.aanbieder or "", ""),
@@ -86,6 +87,7 @@ def agenda(regio: Profiel, *, vanaf: dt.date, binnen: int = 365, tijdstip: dt.da
         kolommen = [*KOLOMMEN[:3], PERCEEL, *KOLOMMEN[3:]] if meer_percelen else KOLOMMEN
         vervang_atomair(xlsx, als_xlsx("Termijnen", kolommen, rijen, totaal_van=[],
                                        tijdstip=tijd.dag(tijdstip)))
+        vastlegging.bestand(xlsx)
         geschreven.append(xlsx)
     return Agenda(regio.sleutel, vanaf, tot, gekozen, geschreven, ics_inhoud)
 

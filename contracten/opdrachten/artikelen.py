@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from contracten import vastlegging
 from contracten.artikelen.importeren import ArtikelVerslag, Verslag, lees_officieel
 from contracten.artikelen.laden import (
     laad_bibliotheek,
@@ -87,6 +88,7 @@ def importeer_artikelen(bestand: Path | str, *, map_: Path | None = None,
         gewijzigd += [n for n in oud_ if n not in {a.nummer for a in officieel.artikelen}]
     doel = project / bestandsnaam(officieel.versie)
     vervang_atomair(doel, als_yaml(officieel).encode("utf-8"))
+    vastlegging.bestand(doel)
     oud = project / OUD
     gebruikt = {p for _, p in bestaand.values()}
     if oud.is_file() and (oud not in gebruikt or (vorige is not None and vorige[1] == oud)):

@@ -11,7 +11,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from contracten import tijd
+from contracten import tijd, vastlegging
 from contracten.fouten import InvoerFout, Melding
 from contracten.lezen.bron import lees_yaml
 from contracten.lezen.tabelbestand import lees_werkboek
@@ -239,4 +239,5 @@ def exporteer(regio: Profiel, bestand: Path, *, tijdstip: dt.datetime,
          "op": tijd.getoond(d.stand.geschiedenis[-1].op) if d.stand.geschiedenis else None}
         for d in stand.documenten]))
     vervang_atomair(bestand, als_werkboek(bladen, tijdstip=tijd.dag(tijdstip)))
+    vastlegging.bestand(bestand)
     return bestand

@@ -133,8 +133,10 @@ class Profielwissel:
         if not self._nieuw or self.gekoppeld:
             return
         self.controleer()
+        # Committed by the journal: said just before it, so an interruption in between says
+        # too much, never too little (once it is there the files move in, whatever happens).
+        vastlegging.profiel(self.map)
         self._journaal(None)
-        vastlegging.profiel(self.map)  # committed: its files move in, whatever happens now
         voer_uit(self.staging)
 
     def koppel(self, merk: Path) -> None:

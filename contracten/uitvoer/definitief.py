@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from contracten import vastlegging
 from contracten.fouten import ContractenFout, InvoerFout, Melding
 from contracten.uitvoer import manifest
 from contracten.uitvoer.map import vervang_atomair
@@ -119,6 +120,7 @@ def herstel(map_: Path, documenten: dict[str, tuple[str, dt.date]]) -> list[str]
 def _schrijf(map_: Path, register: dict[str, dict[str, Any]], paden: list[str]) -> list[str]:
     inhoud = json.dumps(dict(sorted(register.items())), ensure_ascii=False, indent=2) + "\n"
     vervang_atomair(map_ / BESTAND, inhoud.encode("utf-8"))
+    vastlegging.bestand(map_ / BESTAND)
     return paden
 
 

@@ -45,6 +45,8 @@ __all__ = [
 ]
 
 JOURNAAL = "journaal.json"
+
+
 def sha256(inhoud: bytes) -> str:
     return hashlib.sha256(inhoud).hexdigest()
 
