@@ -133,6 +133,37 @@ def test_een_bestaand_bestand_wordt_nooit_overschreven(klaar, tmp_path, pdfs):
     assert bezet.read_bytes() == b"van iemand anders"
 
 
+@pytest.mark.parametrize("na", [True, False], ids=["na-de-stap", "voor-de-stap"])
+def test_ctrl_c_laat_de_pdf_staan_zodra_de_stap_is_vastgelegd(klaar, tmp_path, pdfs,
+                                                              monkeypatch, na):
+    """Ctrl-C just after the step committed: the register points to the stored PDF, so it
+    stays. Just before: nothing recorded, and the PDF goes."""
+    from contracten.opdrachten import getekend
+
+    assen, uitvoer, db, _ = klaar
+    echt = getekend.leg_stap_vast
+
+    def onderbroken(*args, **kwargs):
+        if kwargs.get("alleen_controleren"):
+            return echt(*args, **kwargs)
+        if na:
+            echt(*args, **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(getekend, "leg_stap_vast", onderbroken)
+    with pytest.raises(KeyboardInterrupt):
+        _teken(klaar, tmp_path, pdfs["getekend"])
+    bewaard = (uitvoer / OVEREENKOMST).with_name("wonen-plus.getekend.pdf")
+    assert _geschiedenis(assen, uitvoer, db)[-1].stap == ("getekend" if na else "definitief")
+    assert bewaard.is_file() == na
+    if na:
+        [d] = contracten.status(assen, tijdstip=STAP, uitvoer=uitvoer, database=db,
+                                **KEUZE).documenten
+        [h, _] = register_handtekeningen.van_document(open_engine(db), d.stand.id)
+        assert h.pad == "assen/2025/overeenkomsten/wonen-plus.getekend.pdf"
+        assert bewaard.read_bytes() == pdfs["getekend"]
+
+
 def test_gewijzigde_bytes_worden_geweigerd(klaar, tmp_path, pdfs):
     inhoud = pdfs["getekend"]
     assert b"LibreOffice" in inhoud

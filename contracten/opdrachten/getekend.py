@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from contracten import tijd
+from contracten import tijd, vastlegging
 from contracten.fouten import InvoerFout, Melding
 from contracten.lezen import handtekeningen as pdfcontrole
 from contracten.lezen.handtekeningen import Handtekening
@@ -158,12 +158,16 @@ def getekend_pdf(regio: Profiel, pdf: Path | str, *, door: str, tijdstip: dt.dat
     _zelfde_tekst(document, str(pdf), gelezen.tekst)
     hash_ = sha256_van(inhoud)
     bewaard = _bewaar(document.bestand, inhoud)
+    voor = vastlegging.stand().register
     try:
         stap(bijlage=functools.partial(
             vastleggen.bij_stap, handtekeningen=gekoppeld, sha256=hash_,
             pad=str(Path(document.stand.pad).with_name(bewaard.name).as_posix())))
     except BaseException:
-        bewaard.unlink()
+        # Only a file that certainly never reached the register goes: after Ctrl-C just as
+        # the step committed, the register points to it.
+        if vastlegging.stand().register == voor:
+            bewaard.unlink()
         raise
     waarschuwingen = [f"de handtekening van {h.naam} ({p}) is niet te herleiden tot een "
                       f"vertrouwde uitgever ({h.uitgever}): vastgelegd als niet vertrouwd. "
