@@ -84,9 +84,11 @@ def test_een_opdracht_die_het_niet_toestaat_eindigt_gewoon(tmp_path):
     assert (tmp_path / "spoor.opgeruimd").exists()
 
 
-@pytest.mark.parametrize("opdracht", ["genereer", "valideer"])
-def test_genereer_en_valideer_staan_het_toe(monkeypatch, opdracht):
-    """The two commands whose end a user waits for, with no database, allow it."""
+@pytest.mark.parametrize("opdracht", ["genereer", "valideer", "status", "akkoord", "getekend",
+                                      "definitief", "agenda"])
+def test_de_opdrachten_waarop_men_wacht_staan_het_toe(monkeypatch, opdracht):
+    """The commands whose end a user waits for allow it: those without a database, and those
+    with the register, which closes its connections at the exit (see the test below)."""
     from contracten.cli import einde
 
     from .conftest import voer_uit
@@ -102,3 +104,24 @@ def test_de_status_zoals_python_hem_geeft():
     from contracten.cli.einde import status_van
 
     assert [status_van(c) for c in (None, 0, 2, "een melding")] == [0, 0, 2, 1]
+
+
+def test_met_het_register_blijft_er_geen_write_ahead_log_achter(assen_gegenereerd, tmp_path):
+    """`akkoord` ends quickly as well, after the register's connections were closed: the last
+    close moves SQLite's write-ahead log into the register file, so the file alone (a copy of
+    it, say) holds the step."""
+    from .conftest import REGIOS, voer_uit_als_proces
+
+    register = tmp_path / "register.sqlite"
+    uit = voer_uit_als_proces("--regios", str(REGIOS), "akkoord", "assen", "--aanbieder",
+                              "wonen-plus", "--uitvoer", str(assen_gegenereerd), "--database",
+                              str(register), env={"CONTRACTEN_DOOR": "mr. J. Jansen"})
+    assert uit.code == 0, uit.stderr
+    assert sorted(p.name for p in tmp_path.glob("register.sqlite*")) == ["register.sqlite"]
+    kopie = tmp_path / "kopie" / "register.sqlite"
+    kopie.parent.mkdir()
+    kopie.write_bytes(register.read_bytes())
+    uit = voer_uit_als_proces("--regios", str(REGIOS), "status", "assen", "--aanbieder",
+                              "wonen-plus", "--uitvoer", str(assen_gegenereerd), "--database",
+                              str(kopie))
+    assert uit.code == 0 and uit.stdout.count("juridisch akkoord") >= 2, uit.stdout

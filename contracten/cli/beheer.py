@@ -144,6 +144,7 @@ def definitief(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[s
     document met samenvattingen van de Contractstandaard of met voorbeeldwaarden wordt
     geweigerd, met de plekken. Met --door komt de stap ook in het register (na juridisch
     akkoord)."""
+    einde.sta_toe()  # the register closes itself at the exit (see einde)
     door = contracten.wie_handelt(door, database) or None  # with users: who runs this
     map_, gemarkeerd = contracten.markeer_definitief(
         contracten.laad_regio(regios, regio), prijspeil=prijspeil, soorten=soorten,

@@ -3,12 +3,13 @@ is done, Python would free every object it still holds one by one and run a last
 collection over them: at 1,000 aanbieders a tenth of a second after `genereer` has printed its
 last line, more with a larger region, for nothing the user sees. As mypy does, the program
 ends with `os._exit` instead, when the command that ran allows it (`sta_toe`: one that holds
-nothing whose own end matters, such as a database connection, whose last close moves SQLite's
-write-ahead log into the register file), after everything that does matter at an exit:
+nothing whose own end matters), after everything that does matter at an exit:
 
 - every exit handler registered after the program began runs first (`atexit` runs the last
   registered first, and `run` registers this one before the command starts): those of
-  multiprocessing (its finalizers, its child processes), logging, tempfile and the like;
+  multiprocessing (its finalizers, its child processes), logging, tempfile and the like, and
+  the register's (`register.verbinding.sluit_alle`), which closes its connections, so that
+  the last close of an SQLite register moves its write-ahead log into the register file;
 - threads that are not daemons were joined before the exit handlers (threading's own);
 - standard output and standard error are flushed, with Python's own status 120 when standard
   output cannot be (a closed pipe);
@@ -42,8 +43,9 @@ def status_van(code: object) -> int:
 
 
 def sta_toe() -> None:
-    """Called by a command that ends quickly: it opens no database and leaves nothing open
-    that its end would have to close (`genereer`, `valideer`)."""
+    """Called by a command that ends quickly: it leaves nothing open that its end would have
+    to close but the register, which closes itself at the exit (`genereer`, `valideer`,
+    `status`, `akkoord`, `getekend`, `definitief`, `agenda`)."""
     _TOEGESTAAN.append(True)
 
 

@@ -3,6 +3,8 @@ or any database URL (PostgreSQL for a team sharing one server)."""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
 import threading
 from pathlib import Path
@@ -99,10 +101,25 @@ def open_engine(database: str | Path | None = None) -> Engine:
     with _SLOT:
         engine = _ENGINES.get(url)
         if engine is None:
+            if not _ENGINES:
+                atexit.register(sluit_alle)  # once per engine made first: sluit_alle empties
             engine = _ENGINES[url] = _maak(url)
         else:
             _controleer_versie(engine, url)
     return engine
+
+
+def sluit_alle() -> None:
+    """Close every connection of every engine this process opened, as the program exits: the
+    last close of an SQLite register moves its write-ahead log into the register file, and
+    PostgreSQL ends its sessions. Then the command line may end without the interpreter's
+    finalization (`cli.einde`). A connection still in use is not closed."""
+    with _SLOT:
+        engines = list(_ENGINES.values())
+        _ENGINES.clear()
+    for engine in engines:
+        with contextlib.suppress(Exception):  # at the exit: nothing left to report it to
+            engine.dispose()
 
 
 def _controleer_versie(engine: Engine, url: str) -> None:
