@@ -18,7 +18,7 @@ class Vastgelegd:
 
     uitvoer: Path | None = None  # the output folder committed last
     profiel: Path | None = None  # the region folder whose profile was changed last
-    register: int = 0  # register transactions that wrote, committed (or committing)
+    register: bool = False  # a register transaction that wrote was committed (or committing)
     bestanden: tuple[Path, ...] = ()  # files the user asked for, written in full
 
 
@@ -62,4 +62,4 @@ def register() -> None:
     """A register transaction that wrote is being committed. Said just before the database
     commits, so an interruption in between says too much, never too little."""
     global _stand
-    _stand = dataclasses.replace(_stand, register=_stand.register + 1)
+    _stand = dataclasses.replace(_stand, register=True)

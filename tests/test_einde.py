@@ -78,7 +78,7 @@ def test_de_gewone_afsluiting_ruimt_wel_op(tmp_path):
 
 
 def test_een_opdracht_die_het_niet_toestaat_eindigt_gewoon(tmp_path):
-    """Without `sta_toe` (a command with a database, say), the ordinary end."""
+    """Without `sta_toe` (a command that leaves something open), the ordinary end."""
     uit = _draai(tmp_path, "niet toegestaan", "--help")
     assert uit.returncode == 0 and uit.stdout.endswith("tot ziens\n")
     assert (tmp_path / "spoor.opgeruimd").exists()
@@ -125,3 +125,46 @@ def test_met_het_register_blijft_er_geen_write_ahead_log_achter(assen_gegenereer
                               "wonen-plus", "--uitvoer", str(assen_gegenereerd), "--database",
                               str(kopie))
     assert uit.code == 0 and uit.stdout.count("juridisch akkoord") >= 2, uit.stdout
+
+
+def test_ook_als_het_register_niet_te_openen_is(tmp_path):
+    """A register of a newer schema is refused: the engine made to look at it is closed as
+    well, so nothing is left beside the register file either."""
+    import sqlalchemy as sa
+
+    from contracten.register.verbinding import open_engine
+
+    from .conftest import REGIOS, voer_uit_als_proces
+
+    register = tmp_path / "register.sqlite"
+    open_engine(register).dispose()
+    engine = sa.create_engine(f"sqlite:///{register}")
+    with engine.begin() as v:
+        v.execute(sa.text("INSERT INTO schemaversie VALUES (99, 'toekomst')"))
+    engine.dispose()
+    assert sorted(p.name for p in tmp_path.glob("register.sqlite*")) == ["register.sqlite"]
+    uit = voer_uit_als_proces("--regios", str(REGIOS), "status", "assen", "--database",
+                              str(register))
+    assert uit.code == 1 and "schemaversie 99" in uit.stderr
+    assert sorted(p.name for p in tmp_path.glob("register.sqlite*")) == ["register.sqlite"]
+
+
+def test_het_register_meldt_zijn_afsluiting_eenmaal_aan(monkeypatch, tmp_path):
+    """Also when opening fails again and again (a web page per try while the register is
+    down), one exit handler, not one per try."""
+    import atexit
+
+    from contracten.register import verbinding
+
+    aangemeld: list[object] = []
+    monkeypatch.setattr(verbinding, "_ENGINES", {})
+    monkeypatch.setattr(verbinding, "_BIJ_HET_EINDE", [])
+    monkeypatch.setattr(atexit, "register", aangemeld.append)
+    (tmp_path / "geen-database").write_text("dit is geen SQLite-bestand")
+    for _ in range(3):
+        with pytest.raises(verbinding.RegisterFout):
+            verbinding.open_engine(tmp_path / "geen-database")
+    verbinding.open_engine(tmp_path / "register.sqlite")
+    assert aangemeld == [verbinding.sluit_alle]
+    verbinding.sluit_alle()
+    assert verbinding._ENGINES == {}

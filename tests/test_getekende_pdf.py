@@ -133,21 +133,27 @@ def test_een_bestaand_bestand_wordt_nooit_overschreven(klaar, tmp_path, pdfs):
     assert bezet.read_bytes() == b"van iemand anders"
 
 
-@pytest.mark.parametrize("na", [True, False], ids=["na-de-stap", "voor-de-stap"])
+@pytest.mark.parametrize("wanneer", ["na", "voor", "na-een-ander"])
 def test_ctrl_c_laat_de_pdf_staan_zodra_de_stap_is_vastgelegd(klaar, tmp_path, pdfs,
-                                                              monkeypatch, na):
+                                                              monkeypatch, wanneer):
     """Ctrl-C just after the step committed: the register points to the stored PDF, so it
-    stays. Just before: nothing recorded, and the PDF goes."""
+    stays. Just before: nothing recorded, and the PDF goes, also when another transaction of
+    the process (another thread in the web) committed meanwhile."""
     from contracten.opdrachten import getekend
+    from contracten.register import schema
 
     assen, uitvoer, db, _ = klaar
     echt = getekend.leg_stap_vast
+    na = wanneer == "na"
 
     def onderbroken(*args, **kwargs):
         if kwargs.get("alleen_controleren"):
             return echt(*args, **kwargs)
         if na:
             echt(*args, **kwargs)
+        elif wanneer == "na-een-ander":
+            with open_engine(db).begin() as v:
+                v.execute(schema.regiomappen.insert().values(regio="elders", map="/elders"))
         raise KeyboardInterrupt
 
     monkeypatch.setattr(getekend, "leg_stap_vast", onderbroken)

@@ -11,8 +11,9 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from contracten import tijd, vastlegging
+from contracten import tijd
 from contracten.fouten import InvoerFout, Melding
 from contracten.lezen import handtekeningen as pdfcontrole
 from contracten.lezen.handtekeningen import Handtekening
@@ -21,8 +22,12 @@ from contracten.opdrachten.ondertekening import PARTIJEN
 from contracten.profiel.model import Profiel
 from contracten.register import handtekeningen as vastleggen
 from contracten.register.gegevens import Ondertekening
+from contracten.register.transacties import bij_commit
 from contracten.uitvoer.map import sha256 as sha256_van
 from contracten.weergave.tekstversie import kop_en_voet_van, naar_markdown
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 KOP = "Niet vastgelegd als getekend"
 GEEN_FUNCTIE = "niet vermeld in het certificaat"
@@ -91,7 +96,11 @@ def _bewaar(bestand: Path, inhoud: bytes) -> Path:
                                  ".pdf")
         try:
             with doel.open("xb") as uit:
-                uit.write(inhoud)
+                try:
+                    uit.write(inhoud)
+                except BaseException:  # (Ctrl-C, a full disk): no half file stays
+                    doel.unlink()
+                    raise
             return doel
         except FileExistsError:
             continue
@@ -158,15 +167,19 @@ def getekend_pdf(regio: Profiel, pdf: Path | str, *, door: str, tijdstip: dt.dat
     _zelfde_tekst(document, str(pdf), gelezen.tekst)
     hash_ = sha256_van(inhoud)
     bewaard = _bewaar(document.bestand, inhoud)
-    voor = vastlegging.stand().register
+    vastgelegd: list[bool] = []  # the step's own transaction reached its commit
+
+    def bijlage(v: Connection, stap_id: int) -> None:
+        vastleggen.bij_stap(v, stap_id, handtekeningen=gekoppeld, sha256=hash_,
+                            pad=str(Path(document.stand.pad).with_name(bewaard.name).as_posix()))
+        bij_commit(v, lambda: vastgelegd.append(True))
+
     try:
-        stap(bijlage=functools.partial(
-            vastleggen.bij_stap, handtekeningen=gekoppeld, sha256=hash_,
-            pad=str(Path(document.stand.pad).with_name(bewaard.name).as_posix())))
+        stap(bijlage=bijlage)
     except BaseException:
-        # Only a file that certainly never reached the register goes: after Ctrl-C just as
-        # the step committed, the register points to it.
-        if vastlegging.stand().register == voor:
+        # Only a file that never reached the register goes: after Ctrl-C just as the step
+        # committed, the register points to it.
+        if not vastgelegd:
             bewaard.unlink()
         raise
     waarschuwingen = [f"de handtekening van {h.naam} ({p}) is niet te herleiden tot een "

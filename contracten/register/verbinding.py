@@ -14,9 +14,8 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQLAlchemyError
 
-from contracten import vastlegging
 from contracten.fouten import ContractenFout, os_reden
-from contracten.register import sqlitebestand, storingen
+from contracten.register import sqlitebestand, storingen, transacties
 from contracten.register.migraties import LAATSTE, migreer
 
 # Beside the regios folder, never in output/: people delete and regenerate that folder, and an
@@ -86,11 +85,8 @@ def _zonder_geheimen(tekst: str, url: str) -> str:
     return tekst
 
 
-# Statements that change nothing (see `_houd_schrijven_bij`); anything else counts as a write.
-_LEZEND = ("SELECT", "PRAGMA", "BEGIN", "SAVEPOINT", "RELEASE", "ROLLBACK", "SHOW", "EXPLAIN")
-_SCHREEF = "contracten_schreef"  # in a connection's info: its transaction wrote
-
 _ENGINES: dict[str, Engine] = {}  # per process: an engine keeps its pool of connections
+_BIJ_HET_EINDE: list[bool] = []  # sluit_alle is registered to run at the exit
 _SLOT = threading.Lock()
 
 
@@ -101,8 +97,9 @@ def open_engine(database: str | Path | None = None) -> Engine:
     with _SLOT:
         engine = _ENGINES.get(url)
         if engine is None:
-            if not _ENGINES:
-                atexit.register(sluit_alle)  # once per engine made first: sluit_alle empties
+            if not _BIJ_HET_EINDE:
+                atexit.register(sluit_alle)
+                _BIJ_HET_EINDE.append(True)
             engine = _ENGINES[url] = _maak(url)
         else:
             _controleer_versie(engine, url)
@@ -138,6 +135,14 @@ def _te_nieuw(url: str, versie: int) -> RegisterFout:
 
 def _maak(url: str) -> Engine:
     engine = _engine(url)
+    try:
+        return _gemigreerd(engine, url)
+    except BaseException:  # not kept (nor closed by sluit_alle): its connections close now
+        engine.dispose()
+        raise
+
+
+def _gemigreerd(engine: Engine, url: str) -> Engine:
     eigenaar = os.environ.get(EIGENAAR) if engine.dialect.name == "postgresql" else None
     try:
         if eigenaar and eigenaar != url:
@@ -194,28 +199,8 @@ def _engine(url: str, wie: str = "Database-URL") -> Engine:
         if melding is not None:
             raise RegisterFout(melding)
 
-    _houd_schrijven_bij(engine)
+    transacties.houd_bij(engine)
     return engine
-
-
-def _houd_schrijven_bij(engine: Engine) -> None:
-    """Tell `contracten.vastlegging` when a transaction that wrote commits: Ctrl-C after that
-    must not say that nothing changed. A statement counts as a write unless it begins with
-    what only reads (or only opens, locks or ends a transaction)."""
-
-    @event.listens_for(engine, "before_cursor_execute")
-    def _uitgevoerd(verbinding: Any, cursor: Any, opdracht: str, *_: Any) -> None:
-        if not opdracht.lstrip()[:10].upper().startswith(_LEZEND):
-            verbinding.info[_SCHREEF] = True
-
-    @event.listens_for(engine, "commit")
-    def _commit(verbinding: Any) -> None:  # just before the database commits
-        if verbinding.info.pop(_SCHREEF, False):
-            vastlegging.register()
-
-    @event.listens_for(engine, "rollback")
-    def _rollback(verbinding: Any) -> None:
-        verbinding.info.pop(_SCHREEF, None)
 
 
 def _maak_map(bestand: Path, url: str) -> None:
