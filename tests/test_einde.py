@@ -84,8 +84,9 @@ def test_een_opdracht_die_het_niet_toestaat_eindigt_gewoon(tmp_path):
     assert (tmp_path / "spoor.opgeruimd").exists()
 
 
-@pytest.mark.parametrize("opdracht", ["genereer", "valideer", "status", "akkoord", "getekend",
-                                      "definitief", "agenda"])
+@pytest.mark.parametrize("opdracht", ["genereer", "indexeer", "opzegging", "socialreturn",
+                                      "valideer", "status", "akkoord", "getekend", "definitief",
+                                      "agenda"])
 def test_de_opdrachten_waarop_men_wacht_staan_het_toe(monkeypatch, opdracht):
     """The commands whose end a user waits for allow it: those without a database, and those
     with the register, which closes its connections at the exit (see the test below)."""
@@ -94,8 +95,10 @@ def test_de_opdrachten_waarop_men_wacht_staan_het_toe(monkeypatch, opdracht):
     from .conftest import voer_uit
 
     monkeypatch.setattr(einde, "_TOEGESTAAN", [])
-    datum = ["--datum", "2026-01-05"] if opdracht == "genereer" else []
-    uit = voer_uit(opdracht, "bestaat-niet", *datum)  # the command runs, refuses the region
+    verplicht = {"genereer": ["--datum", "2026-01-05"], "indexeer": ["--naar", "2030",
+                 "--percentage", "1"], "opzegging": ["--aanbieder", "x", "--ontvangen",
+                 "2026-01-05", "--door", "gemeente"]}.get(opdracht, [])
+    uit = voer_uit(opdracht, "bestaat-niet", *verplicht)  # it runs, refuses the region
     assert uit.code == 1 and "bestaat-niet" in uit.stderr
     assert einde._TOEGESTAAN == [True]
 
@@ -168,3 +171,23 @@ def test_het_register_meldt_zijn_afsluiting_eenmaal_aan(monkeypatch, tmp_path):
     assert aangemeld == [verbinding.sluit_alle]
     verbinding.sluit_alle()
     assert verbinding._ENGINES == {}
+
+
+def test_indexeer_met_genereer_eindigt_snel_met_alles_op_zijn_plek(regios, tmp_path):
+    """A command that changes the profile and makes documents, as its own process with the
+    quick end: the new prijspeil, every document in the manifest, nothing staged left."""
+    import json
+
+    from .conftest import voer_uit_als_proces
+
+    uitvoer = tmp_path / "uit"
+    uit = voer_uit_als_proces("--regios", str(regios), "indexeer", "assen", "--naar", "2026",
+                              "--percentage", "3.5", "--datum", "2025-11-20", "--genereer",
+                              "--uitvoer", str(uitvoer))
+    assert uit.code == 0, uit.stderr
+    assert (regios / "assen/tarieven/2026.yaml").is_file()
+    manifest = json.loads((uitvoer / "assen/2026/manifest.json").read_text(encoding="utf-8"))
+    assert manifest["documenten"] and all(
+        (uitvoer / "assen/2026" / d["pad"]).is_file() for d in manifest["documenten"])
+    assert not [p for p in [*regios.iterdir(), *(uitvoer / "assen").iterdir()]
+                if p.name.startswith(".contracten-") and p.is_dir()]

@@ -44,8 +44,9 @@ def status_van(code: object) -> int:
 
 def sta_toe() -> None:
     """Called by a command that ends quickly: it leaves nothing open that its end would have
-    to close but the register, which closes itself at the exit (`genereer`, `valideer`,
-    `status`, `akkoord`, `getekend`, `definitief`, `agenda`)."""
+    to close but the register, which closes itself at the exit (`genereer`, `indexeer`,
+    `opzegging`, `socialreturn`, `valideer`, `status`, `akkoord`, `getekend`, `definitief`,
+    `agenda`)."""
     _TOEGESTAAN.append(True)
 
 
