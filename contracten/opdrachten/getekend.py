@@ -166,27 +166,29 @@ def getekend_pdf(regio: Profiel, pdf: Path | str, *, door: str, tijdstip: dt.dat
     stap(alleen_controleren=True)
     _zelfde_tekst(document, str(pdf), gelezen.tekst)
     hash_ = sha256_van(inhoud)
-    bewaard = _bewaar(document.bestand, inhoud)
+    bewaard: list[Path] = []  # the signed PDF, once kept beside the document
     vastgelegd: list[bool] = []  # the step's own transaction reached its commit
 
     def bijlage(v: Connection, stap_id: int) -> None:
+        naam = bewaard[0].name
         vastleggen.bij_stap(v, stap_id, handtekeningen=gekoppeld, sha256=hash_,
-                            pad=str(Path(document.stand.pad).with_name(bewaard.name).as_posix()))
+                            pad=str(Path(document.stand.pad).with_name(naam).as_posix()))
         bij_commit(v, lambda: vastgelegd.append(True))
 
     try:
+        bewaard.append(_bewaar(document.bestand, inhoud))
         stap(bijlage=bijlage)
     except BaseException:
         # Only a file that never reached the register goes: after Ctrl-C just as the step
         # committed, the register points to it.
-        if not vastgelegd:
-            bewaard.unlink()
+        if bewaard and not vastgelegd:
+            bewaard[0].unlink()
         raise
     waarschuwingen = [f"de handtekening van {h.naam} ({p}) is niet te herleiden tot een "
                       f"vertrouwde uitgever ({h.uitgever}): vastgelegd als niet vertrouwd. "
                       "Geef het certificaat van de uitgever met --vertrouw CA.pem om de keten "
                       "te controleren" for p, h in gekoppeld if not h.vertrouwd]
-    return GetekendResultaat(document, bewaard, hash_, gekoppeld, waarschuwingen)
+    return GetekendResultaat(document, bewaard[0], hash_, gekoppeld, waarschuwingen)
 
 
 def _ondertekening(bestand: str, partij: str, h: Handtekening,
