@@ -1,6 +1,6 @@
 """The last word after Ctrl-C or SIGTERM says what the command had already committed: nothing,
-its new output (see test_alles_of_niets), a change of the profile, or a step in the register.
-It never says that nothing changed when something had."""
+its new output (see test_alles_of_niets), a change of the profile, a step in the register, or
+a file the user asked for. It never says that nothing changed when something had."""
 
 from __future__ import annotations
 
