@@ -11,6 +11,10 @@ from contracten.profiel import wissel
 from contracten.register import schema
 from contracten.register.verbinding import open_engine
 
+# Imported here, before any test patches `wissel.voer_uit`: it binds that function under its own
+# name when first imported, and would otherwise keep a test's patch for the rest of the session.
+from contracten.uitvoer import map as uitvoermap
+
 from .conftest import REGIOS, voer_uit
 from .test_register import database  # noqa: F401 - the fixture: SQLite and PostgreSQL
 
@@ -18,16 +22,17 @@ NIETS = "Afgebroken; er is niets gewijzigd.\n"
 REGISTER = "Afgebroken; wat deze opdracht al in het register vastlegde, blijft staan.\n"
 
 
-def _onderbroken(monkeypatch, naam: str, *, na: bool) -> None:
-    """Ctrl-C just before or just after the API call `contracten.<naam>` of a command."""
-    echt = getattr(contracten, naam)
+def _onderbroken(monkeypatch, eigenaar: object, naam: str, *, na: bool) -> None:
+    """Ctrl-C just before or just after each call of `eigenaar.naam` (a function of the API or
+    of a module, a method of a class)."""
+    echt = getattr(eigenaar, naam)
 
     def onderbroken(*args, **kwargs):
         if na:
             echt(*args, **kwargs)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(contracten, naam, onderbroken)
+    monkeypatch.setattr(eigenaar, naam, onderbroken)
 
 
 def _indexeer(regios, *extra):
@@ -51,7 +56,7 @@ def test_ctrl_c_na_een_stap_in_het_register_zegt_dat_die_blijft(monkeypatch, ass
     db = str(tmp_path / "register.sqlite")
     # The register made and up to date first: only the step itself is left to write.
     assert _status(assen_gegenereerd, db).code == 0
-    _onderbroken(monkeypatch, "zet_stap", na=True)
+    _onderbroken(monkeypatch, contracten, "zet_stap", na=True)
     uit = _akkoord(assen_gegenereerd, db)
     assert (uit.code, uit.stderr) == (130, REGISTER)
     monkeypatch.undo()
@@ -62,14 +67,14 @@ def test_ctrl_c_voor_de_stap_of_na_alleen_lezen_zegt_niets_gewijzigd(monkeypatch
                                                                      assen_gegenereerd, tmp_path):
     db = str(tmp_path / "register.sqlite")
     with monkeypatch.context() as m:
-        _onderbroken(m, "zet_stap", na=False)
+        _onderbroken(m, contracten, "zet_stap", na=False)
         assert (_akkoord(assen_gegenereerd, db).stderr) == NIETS
     assert _akkoord(assen_gegenereerd, db).code == 0
     assert _status(assen_gegenereerd, db).code == 0  # what status records, it records now
     # A command that only read the register (its transactions committed, none wrote), after a
     # command that wrote, in the same process: each command starts afresh.
     assert _akkoord(assen_gegenereerd, db).code == 0
-    _onderbroken(monkeypatch, "status", na=True)
+    _onderbroken(monkeypatch, contracten, "status", na=True)
     uit = _status(assen_gegenereerd, db)
     assert (uit.code, uit.stderr) == (130, NIETS)
 
@@ -97,13 +102,7 @@ def test_alleen_een_transactie_die_schreef_en_committe_telt(database):  # noqa: 
 
 def test_ctrl_c_na_het_bijwerken_van_het_profiel_zegt_dat_het_bijgewerkt_is(monkeypatch,
                                                                           regios):
-    echt = wissel.voer_uit
-
-    def onderbroken(staging):  # Ctrl-C as the committed files have just moved in
-        echt(staging)
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(wissel, "voer_uit", onderbroken)
+    _onderbroken(monkeypatch, wissel, "voer_uit", na=True)  # the files have just moved in
     uit = _indexeer(regios)
     assert (uit.code, uit.stderr) == (
         130, f"Afgebroken; het profiel in {regios / 'assen'} is al bijgewerkt.\n")
@@ -111,10 +110,8 @@ def test_ctrl_c_na_het_bijwerken_van_het_profiel_zegt_dat_het_bijgewerkt_is(monk
 
 
 def test_ctrl_c_voor_het_bijwerken_van_het_profiel_zegt_niets_gewijzigd(monkeypatch, regios):
-    def onderbroken(self, merk):  # before the commit of profile and documents together
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(wissel.Profielwissel, "_journaal", onderbroken)
+    # before the commit of profile and documents together
+    _onderbroken(monkeypatch, wissel.Profielwissel, "_journaal", na=False)
     uit = _indexeer(regios, "--genereer", "--uitvoer", str(regios.parent / "uit"))
     assert (uit.code, uit.stderr) == (130, NIETS)
     assert not (regios / "assen/tarieven/2026.yaml").exists()
@@ -125,8 +122,6 @@ def test_ctrl_c_bij_het_vastleggen_van_documenten_en_profiel_samen_noemt_beide(m
     """`indexeer --genereer`: the profile's change commits with the output folder's journal;
     Ctrl-C as its files move in. The commit finishes on the way out, and the last word names
     both."""
-    from contracten.uitvoer import map as uitvoermap
-
     echt, keer = uitvoermap.voer_profielwissel_uit, []
 
     def onderbroken(staging):
@@ -150,7 +145,7 @@ def test_ctrl_c_na_het_schrijven_van_gevraagde_bestanden_noemt_ze(monkeypatch, t
     argumenten = ["--regios", str(REGIOS), "agenda", "assen", "--vanaf", "2026-01-01",
                   "--uitvoer", str(tmp_path / "uit"), "--database", str(tmp_path / "r.sqlite")]
     assert voer_uit(*argumenten).code == 0  # the register made: the next run only reads it
-    _onderbroken(monkeypatch, "agenda", na=True)
+    _onderbroken(monkeypatch, contracten, "agenda", na=True)
     uit = voer_uit(*argumenten, "--ics", str(ics), "--xlsx", str(xlsx))
     assert (uit.code, uit.stderr) == (130, f"Afgebroken; {ics} en {xlsx} zijn al geschreven.\n")
     assert ics.is_file() and xlsx.is_file()
