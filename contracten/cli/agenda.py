@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 import contracten
-from contracten.cli import einde
 from contracten.cli.goedkeuring import database_optie
 from contracten.cli.groep import main
 from contracten.cli.opties import Datum, json_optie, nu, toon_json, uitvoer_optie, vandaag
@@ -36,7 +35,6 @@ def agenda(regios: Path, regio: str, vanaf: dt.date | None, binnen: int, ics: Pa
            als_json: bool) -> None:
     """Toon de termijnen van REGIO: einde en verlenging, opzegtermijnen, indexatie, social
     return en lopende opzeggingen. Weekenden en feestdagen worden gemeld, nooit verschoven."""
-    einde.sta_toe()  # the register closes itself at the exit (see einde)
     tijdstip = nu()
     uitkomst = contracten.agenda(contracten.laad_regio(regios, regio),
                                  vanaf=vandaag(vanaf), binnen=binnen,

@@ -10,7 +10,6 @@ import click
 
 import contracten
 from contracten import ContractenFout
-from contracten.cli import einde
 from contracten.cli.goedkeuring import database_optie, door_opties, perceel_optie
 from contracten.cli.groep import main
 from contracten.cli.opties import (
@@ -88,7 +87,6 @@ def bijwerken(regios: Path, regio: str, ja: bool) -> None:
 @click.pass_obj
 def valideer(regios: Path, regio: tuple[str, ...], sjablonen: Path | None) -> None:
     """Controleer regioprofielen en sjablonen (alle regio's als er geen REGIO genoemd is)."""
-    einde.sta_toe()  # no database: the process may end without tidying up (see there)
     namen = list(regio) or contracten.vind_regios(regios)
     if not namen:
         raise ContractenFout(f"Geen regioprofielen gevonden in {regios}.")
@@ -144,7 +142,6 @@ def definitief(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[s
     document met samenvattingen van de Contractstandaard of met voorbeeldwaarden wordt
     geweigerd, met de plekken. Met --door komt de stap ook in het register (na juridisch
     akkoord)."""
-    einde.sta_toe()  # the register closes itself at the exit (see einde)
     door = contracten.wie_handelt(door, database) or None  # with users: who runs this
     map_, gemarkeerd = contracten.markeer_definitief(
         contracten.laad_regio(regios, regio), prijspeil=prijspeil, soorten=soorten,

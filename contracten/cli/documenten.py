@@ -10,7 +10,6 @@ import click
 
 import contracten
 from contracten import InvoerFout, Melding
-from contracten.cli import einde
 from contracten.cli.groep import main
 from contracten.cli.opties import (
     Jaar,
@@ -51,7 +50,6 @@ def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str
              uitvoer: Path, sjablonen: Path | None, datum: dt.date | None, als_json: bool
              ) -> None:
     """Maak de documenten van REGIO: programma van eisen, overeenkomsten, brieven."""
-    einde.sta_toe()  # nothing left open: the process may end without tidying up (see there)
     with voortgangsbalk(als_json) as voortgang:
         # The region's folder, not its loaded profile: an unchanged rerun loads nothing.
         resultaat = contracten.genereer(
@@ -104,7 +102,6 @@ def indexeer(regios: Path, regio: str, naar: int, ova: str | None, ppc: str | No
              sjablonen: Path | None, als_json: bool) -> None:
     """Indexeer de bedragen van REGIO naar een nieuw prijspeil (VNG-methode of één percentage);
     over meer jaren met --cijfers, elk jaar met zijn eigen cijfers."""
-    einde.sta_toe()  # nothing left open but the register, which closes itself (see einde)
     if cijfers is not None and (ova or ppc or nacalculatie or percentage):
         raise click.UsageError("Geef --cijfers óf --ova en --ppc óf --percentage, niet meer "
                                "dan één.")
@@ -218,7 +215,6 @@ def opzegging(regios: Path, regio: str, aanbieder: str, perceel: int | None, ont
               formaten: tuple[str, ...], uitvoer: Path, briefdatum: dt.datetime | None,
               sjablonen: Path | None, als_json: bool) -> None:
     """Transitieschema en brief bij de opzegging van de overeenkomst met een aanbieder."""
-    einde.sta_toe()  # nothing left open but the register, which closes itself (see einde)
     profiel = contracten.laad_regio(regios, regio)
     bron: Path | contracten.Invoerbestand | None = clienten
     if clienten is not None and str(clienten) == "-":

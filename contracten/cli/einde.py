@@ -43,10 +43,8 @@ def status_van(code: object) -> int:
 
 
 def sta_toe() -> None:
-    """Called by a command that ends quickly: it leaves nothing open that its end would have
-    to close but the register, which closes itself at the exit (`genereer`, `indexeer`,
-    `opzegging`, `socialreturn`, `valideer`, `status`, `akkoord`, `getekend`, `definitief`,
-    `agenda`)."""
+    """Called for a command that ends quickly: it leaves nothing open that its end would have
+    to close but the register, which closes itself at the exit (`groep.SNEL_EINDE`)."""
     _TOEGESTAAN.append(True)
 
 

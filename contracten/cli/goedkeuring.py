@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 import click
 
 import contracten
-from contracten.cli import einde
 from contracten.cli.groep import main
 from contracten.cli.opties import (
     Datum,
@@ -126,7 +125,6 @@ def status(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[st
            database: str | None, als_json: bool) -> None:
     """Toon waar elk gegenereerd document van REGIO staat: concept, juridisch akkoord,
     definitief of getekend."""
-    einde.sta_toe()  # the register closes itself at the exit (see einde)
     profiel = contracten.laad_regio(regios, regio)
     resultaat = contracten.status(profiel, tijdstip=nu(), uitvoer=uitvoer, prijspeil=prijspeil,
                                   aanbieders=aanbieders, percelen=percelen, soorten=soorten,
@@ -180,7 +178,6 @@ def _stapopdracht(naam: str, stap: str, uitleg: str) -> None:
     def opdracht(regios: Path, regio: str, prijspeil: int | None, aanbieders: tuple[str, ...],
                  percelen: tuple[int, ...], soorten: tuple[str, ...], door: str | None,
                  opmerking: str | None, uitvoer: Path, database: str | None) -> None:
-        einde.sta_toe()  # the register closes itself at the exit (see einde)
         _zet(regios, regio, stap, door, opmerking, prijspeil=prijspeil, aanbieders=aanbieders,
              percelen=percelen, soorten=soorten, uitvoer=uitvoer, database=database)
 
@@ -223,7 +220,6 @@ def getekend(regios: Path, /, regio: str, prijspeil: int | None,
     zijn getekend: wie tekende voor de gemeente (opdrachtgever) en voor de aanbieder
     (opdrachtnemer), in welke functie en op welke dag. Met --pdf: uit de digitaal getekende
     pdf, na controle van de handtekeningen en de tekst."""
-    einde.sta_toe()  # the register closes itself at the exit (see einde)
     if pdf is not None:
         from contracten.cli.getekend import met_pdf
 

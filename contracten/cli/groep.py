@@ -15,6 +15,7 @@ import click
 
 import contracten
 from contracten import ContractenFout, InvoerFout, bevat_bsn, verboden_teken
+from contracten.cli import einde
 from contracten.cli.opties import CONTEXT
 
 
@@ -86,6 +87,14 @@ MODULES = {"status": "goedkeuring", "akkoord": "goedkeuring", "getekend": "goedk
            "werker": "werker"}
 
 
+# The commands that may end without Python's finalization (`cli.einde`): those a user waits for
+# that leave nothing open but the register, which closes itself at the exit. Not `web` and
+# `werker` (servers), nor the others until each is checked as a process of its own: in-process
+# tests never take the quick end.
+SNEL_EINDE = frozenset({"genereer", "indexeer", "opzegging", "socialreturn", "valideer",
+                        "status", "akkoord", "getekend", "definitief", "agenda"})
+
+
 class Opdrachten(MutableMapping[str, click.Command]):
     """The commands of `main`, each imported when first asked for: looking up one command
     (running it, its --help) imports only its own module; anything that sees them all
@@ -134,6 +143,13 @@ class Groep(click.Group):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.commands = Opdrachten()
+
+    def resolve_command(self, ctx: click.Context, args: list[str]
+                        ) -> tuple[str | None, click.Command | None, list[str]]:
+        naam, opdracht, rest = super().resolve_command(ctx, args)
+        if naam in SNEL_EINDE:
+            einde.sta_toe()
+        return naam, opdracht, rest
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         plaats = bsn_plaats(args)

@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 import contracten
-from contracten.cli import einde
 from contracten.cli.groep import main
 from contracten.cli.opties import (
     datum_optie,
@@ -57,7 +56,6 @@ def socialreturn(regios: Path, regio: str, prijspeil: int | None, realisatie: Pa
                  als_json: bool) -> None:
     """Social return van REGIO: overzicht (Excel, csv, Word) en een brief per aanbieder; met
     --realisatie de stand van de realisatie en herinneringen."""
-    einde.sta_toe()  # nothing left open but the register, which closes itself (see einde)
     if realisatie is not None:
         _realisatie(regios, regio, realisatie, (reactietermijn, inhaaltermijn), vooraankondiging,
                     formaten, uitvoer, sjablonen, datum, als_json)
