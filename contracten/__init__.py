@@ -79,6 +79,7 @@ _MODULES = {
     "markeer_definitief": "contracten.opdrachten.definitief",
     "meld_aan": "contracten.opdrachten.sessies",
     "officiele_versies_per_artikel": "contracten.opdrachten.artikelen",
+    "ongewijzigd": "contracten.opdrachten.onthouden",
     "opzegging": "contracten.opdrachten.opzegging",
     "regio_samenvatting": "contracten.opdrachten.regios:samenvatting",
     "regios": "contracten.opdrachten.regios",
@@ -137,18 +138,12 @@ __all__ = [
     "dag_van",
     "documentsoorten",
     "exporteer",
-    "gebruikers",
-    "genereer",
-    "getekend_pdf",
+    "gebruikers", "genereer", "getekend_pdf",
     "heeft_gebruikers",
-    "importeer",
-    "importeer_artikelen",
-    "indexeer",
-    "laad_regio",
-    "lees_datum",
-    "markeer_definitief",
-    "meld_aan",
-    "officiele_versies_per_artikel",
+    "importeer", "importeer_artikelen", "indexeer",
+    "laad_regio", "lees_datum",
+    "markeer_definitief", "meld_aan",
+    "officiele_versies_per_artikel", "ongewijzigd",
     "opzegging",
     "regio_samenvatting",
     "regios",
@@ -214,6 +209,7 @@ if TYPE_CHECKING:
     from contracten.opdrachten.getekend import GetekendResultaat, getekend_pdf
     from contracten.opdrachten.goedkeuring import DocumentStatus, StatusResultaat, status, zet_stap
     from contracten.opdrachten.indexeer import IndexeerResultaat, indexeer
+    from contracten.opdrachten.onthouden import ongewijzigd
     from contracten.opdrachten.opzegging import OpzeggingResultaat, opzegging
     from contracten.opdrachten.realisatie import RealisatieResultaat, socialreturn_realisatie
     from contracten.opdrachten.regios import regios

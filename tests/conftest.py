@@ -16,7 +16,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from contracten.cli import main, opties
+from contracten.cli import klok, main
 from contracten.cli.taal import gebruik_nederlands
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,8 +152,8 @@ class DatumVanVandaag(BaseException):
 def geen_datum_van_vandaag(monkeypatch):
     """No test may depend on the day it runs: where a command would take today's date (no
     --datum/--briefdatum given), the test fails instead. The command line reads the clock in one
-    place, `contracten.cli.opties.vandaag`; every module that imported it gets this one."""
-    echt = opties.vandaag
+    place, `contracten.cli.klok.vandaag`; every module that imported it gets this one."""
+    echt = klok.vandaag
 
     def vandaag(datum):
         if datum is None:
@@ -164,7 +164,7 @@ def geen_datum_van_vandaag(monkeypatch):
     modules = [m for m in list(sys.modules.values())
                if getattr(m, "__name__", "").startswith("contracten.")
                and getattr(m, "vandaag", None) is echt]
-    assert len(modules) > 1, "de opdrachten lezen de klok niet meer via opties.vandaag"
+    assert len(modules) > 1, "de opdrachten lezen de klok niet meer via klok.vandaag"
     for module in modules:
         monkeypatch.setattr(module, "vandaag", vandaag)
 

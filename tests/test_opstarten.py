@@ -78,7 +78,8 @@ def _opdrachtmodules(code: str) -> set[str]:
     """The command modules of contracten.cli (not the group, options, catalogue or the
     program's end) loaded."""
     gedeeld = {"contracten.cli", "contracten.cli.einde", "contracten.cli.groep",
-               "contracten.cli.opties", "contracten.cli.taal"}
+               "contracten.cli.klok", "contracten.cli.onderbreking", "contracten.cli.opties",
+               "contracten.cli.snelstart", "contracten.cli.taal"}
     return {m for m in _modules(code) if m.startswith("contracten.cli.") and m not in gedeeld}
 
 

@@ -279,7 +279,8 @@ def test_de_snelle_weg_laadt_geen_profielmodellen(regios, tmp_path):
     assert not {"zoneinfo", "secrets", "decimal"} & modules
     assert {m for m in modules if m.startswith("contracten.cli.")} == {
         "contracten.cli.documenten", "contracten.cli.einde", "contracten.cli.groep",
-        "contracten.cli.opties", "contracten.cli.taal"}
+        "contracten.cli.klok", "contracten.cli.onderbreking", "contracten.cli.opties",
+        "contracten.cli.snelstart"}
 
 
 def test_wat_de_vingerafdruk_bekijkt_kost_geen_inhoud(regios, gegenereerd):

@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 import contracten
-from contracten.cli.opties import nu as opdrachtregelklok
+from contracten.cli.klok import nu as opdrachtregelklok
 from contracten.register import keten
 from contracten.register.verbinding import database_url, open_engine
 from contracten.web.instellingen import nu as webklok

@@ -10,7 +10,8 @@ import click
 import contracten
 from contracten.cli.goedkeuring import database_optie
 from contracten.cli.groep import main
-from contracten.cli.opties import Datum, json_optie, nu, toon_json, uitvoer_optie, vandaag
+from contracten.cli.klok import nu, vandaag
+from contracten.cli.opties import Datum, json_optie, toon_json, uitvoer_optie
 
 
 @main.command("agenda", options_metavar="[OPTIES]")

@@ -12,17 +12,16 @@ import contracten
 from contracten import ContractenFout
 from contracten.cli.goedkeuring import database_optie, door_opties, perceel_optie
 from contracten.cli.groep import main
+from contracten.cli.klok import nu, vandaag
 from contracten.cli.opties import (
     Soortkeuze,
     datum_optie,
     json_optie,
-    nu,
     prijspeil_optie,
     sjablonen_optie,
     toon_json,
     toon_waarschuwingen,
     uitvoer_optie,
-    vandaag,
 )
 
 

@@ -10,7 +10,9 @@ import click
 
 import contracten
 from contracten import InvoerFout, Melding
-from contracten.cli.groep import main
+from contracten.cli import snelstart
+from contracten.cli.groep import main, opdrachtregel
+from contracten.cli.klok import vandaag
 from contracten.cli.opties import (
     Jaar,
     Soortkeuze,
@@ -24,7 +26,6 @@ from contracten.cli.opties import (
     toon_json,
     toon_waarschuwingen,
     uitvoer_optie,
-    vandaag,
     voortgangsbalk,
 )
 
@@ -50,18 +51,22 @@ def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str
              uitvoer: Path, sjablonen: Path | None, datum: dt.date | None, als_json: bool
              ) -> None:
     """Maak de documenten van REGIO: programma van eisen, overeenkomsten, brieven."""
+    dag, regel = vandaag(datum), opdrachtregel()
+    # Remembered by its command line, an unchanged rerun starts without click (`snelstart`).
+    onthoud = None if als_json or regel is None \
+        else snelstart.sleutel(regel, None if datum is not None else dag)
     with voortgangsbalk(als_json) as voortgang:
         # The region's folder, not its loaded profile: an unchanged rerun loads nothing.
         resultaat = contracten.genereer(
             regios, regio, prijspeil=prijspeil, soorten=soorten, aanbieders=aanbieders,
             percelen=percelen, formaten=formaten, uitvoer=uitvoer, sjablonen=sjablonen,
-            datum=vandaag(datum), voortgang=voortgang)
+            datum=dag, voortgang=voortgang, onthoud=onthoud)
     toon_waarschuwingen(resultaat.waarschuwingen)
     if als_json:
         toon_json(resultaat.manifest_als_json())
         return
     if not resultaat.geschreven and not resultaat.verwijderd:
-        click.echo(f"Niets veranderd sinds de vorige run: {resultaat.map} is bij.")
+        click.echo(snelstart.niets_veranderd(resultaat.map))
         return
     manifest = resultaat.manifest
     for pad in resultaat.naast_definitief:

@@ -9,7 +9,7 @@ import click
 import contracten
 from contracten.cli.goedkeuring import database_optie
 from contracten.cli.groep import main
-from contracten.cli.opties import nu
+from contracten.cli.klok import nu
 
 ROL = click.Choice(contracten.ROLLEN)
 

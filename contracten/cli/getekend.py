@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 import contracten
-from contracten.cli.opties import nu
+from contracten.cli.klok import nu
 
 
 def met_pdf(regios: Path, regio: str, pdf: Path, vertrouw: tuple[Path, ...], door: str | None,

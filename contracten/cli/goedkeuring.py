@@ -10,11 +10,11 @@ import click
 
 import contracten
 from contracten.cli.groep import main
+from contracten.cli.klok import nu
 from contracten.cli.opties import (
     Datum,
     Soortkeuze,
     json_optie,
-    nu,
     prijspeil_optie,
     toon_json,
     uitvoer_optie,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import signal
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -14,44 +13,10 @@ from typing import Any
 import click
 
 import contracten
-from contracten import ContractenFout, InvoerFout, bevat_bsn, verboden_teken
+from contracten import ContractenFout, InvoerFout, bevat_bsn
 from contracten.cli import einde
+from contracten.cli.onderbreking import afgebroken, schoon, status
 from contracten.cli.opties import CONTEXT
-
-
-def schoon(bericht: str) -> str:
-    """A message as the terminal may show it: control characters from input (an escape
-    sequence in a name) become visible codes instead of acting on the terminal."""
-    return "".join(t if t == "\n" or not verboden_teken(t) else f"<U+{ord(t):04X}>"
-                   for t in bericht)
-
-
-def afgebroken() -> str:
-    """The last word after Ctrl-C or SIGTERM: what the command had already committed stays."""
-    stand, delen = contracten.vastgelegd(), []
-    if stand.uitvoer is not None:
-        delen.append(f"de nieuwe uitvoer in {stand.uitvoer} staat er al volledig")
-    if stand.profiel is not None:
-        delen.append(f"het profiel in {stand.profiel} is al bijgewerkt")
-    if stand.register:
-        delen.append("wat deze opdracht al in het register vastlegde, blijft staan")
-    if stand.bestanden:
-        delen.append(f"{contracten.als_opsomming([str(p) for p in stand.bestanden])} "
-                     f"{'is' if len(stand.bestanden) == 1 else 'zijn'} al geschreven")
-    if not delen:
-        return "Afgebroken; er is niets gewijzigd."
-    return schoon(f"Afgebroken; {'; '.join(delen)}.")
-
-
-class Beeindigd(KeyboardInterrupt):
-    """SIGTERM, handled like Ctrl-C: stop, discard what was staged, say so."""
-
-    signaal = signal.SIGTERM
-
-
-def bij_sigterm(signum: int, frame: object) -> None:
-    raise Beeindigd
-
 
 # Options whose value is a connection address, never written to a document, the register or a
 # message: a password or a generated database name may hold nine digits that pass the elfproef.
@@ -139,6 +104,15 @@ class Opdrachten(MutableMapping[str, click.Command]):
         return len(self._opdrachten)
 
 
+OPDRACHTREGEL = "contracten.opdrachtregel"  # ctx.meta: the command line as typed
+
+
+def opdrachtregel() -> list[str] | None:
+    """The command line of the command that runs, as typed (without the program's name)."""
+    regel: list[str] | None = click.get_current_context().meta.get(OPDRACHTREGEL)
+    return regel
+
+
 class Groep(click.Group):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -160,6 +134,7 @@ class Groep(click.Group):
             click.echo(f"Fout: {plaats} bevat een BSN (9 cijfers die de elfproef halen); "
                        "gebruik een pseudoniem. [bsn]", err=True)
             ctx.exit(1)
+        ctx.meta[OPDRACHTREGEL] = list(args)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -178,7 +153,7 @@ class Groep(click.Group):
             # Ctrl-C (SIGINT) or SIGTERM: whatever was staged has been discarded, but what the
             # command had committed already stays (its output, its profile, a step in the register).
             click.echo(afgebroken(), err=True)
-            ctx.exit(128 + getattr(onderbroken, "signaal", signal.SIGINT))
+            ctx.exit(status(onderbroken))
         except OSError as exc:  # a full disk, a read-only place, ... that nothing nearer named
             click.echo(schoon(f"Fout: {ContractenFout.uit_os(exc)}"), err=True)
             ctx.exit(1)

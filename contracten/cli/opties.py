@@ -119,18 +119,6 @@ def procent(waarde: str | None, optie: str) -> Decimal | None:
     return getal
 
 
-def vandaag(datum: dt.date | None) -> dt.date:
-    """The date a command was given, or today in Amsterdam (also on a server that keeps UTC):
-    the command line is where the clock is read."""
-    return datum or contracten.dag_van(nu())
-
-
-def nu() -> dt.datetime:
-    """When a step in the register happens: the clock, in UTC, to the second. With `vandaag`,
-    the only places the command line reads the clock; the library takes both as arguments."""
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
 @contextmanager
 def voortgangsbalk(stil: bool) -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on a terminal, of the documents the run reports it makes (klaar of

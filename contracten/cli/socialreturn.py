@@ -11,6 +11,7 @@ import click
 
 import contracten
 from contracten.cli.groep import main
+from contracten.cli.klok import vandaag
 from contracten.cli.opties import (
     datum_optie,
     formaat_optie,
@@ -19,7 +20,6 @@ from contracten.cli.opties import (
     sjablonen_optie,
     toon_json,
     uitvoer_optie,
-    vandaag,
 )
 
 

@@ -10,7 +10,8 @@ import click
 
 import contracten
 from contracten.cli.goedkeuring import database_optie
-from contracten.cli.groep import main, schoon
+from contracten.cli.groep import main
+from contracten.cli.onderbreking import schoon
 
 
 def _meld(taak: contracten.Taak) -> None:

@@ -8,7 +8,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 OMGEVING = "CONTRACTEN_CACHE"  # another folder than the user's cache folder
@@ -50,6 +49,8 @@ def bewaar(pad: Path, inhoud: bytes, maximum: int, soorten: tuple[str, ...]) -> 
     """Keep a record at `pad`: atomically (a run reading at the same time sees the old file or
     the new one), silently not when it cannot be written. Then at most `maximum` records whose
     names end in one of `soorten` stay in its folder: the least recently written go."""
+    import tempfile  # (not for a run that only looks: an unchanged rerun)
+
     with contextlib.suppress(OSError):
         pad.parent.mkdir(parents=True, exist_ok=True)
         fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=".", suffix=".tmp")

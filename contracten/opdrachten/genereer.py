@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from contracten.pijplijn.resultaat import Resultaat
 
+from . import onthouden
 from .snelpad import Snelpad
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def genereer(regio: Profiel | Path | str, naam: str | None = None, *, datum: dt.
              soorten: Sequence[str] = (), aanbieders: Sequence[str] = (),
              percelen: Sequence[int] = (), formaten: Sequence[str] = (),
              sjablonen: Path | None = None, voortgang: Voortgang | None = None,
-             processen: int | None = None) -> Resultaat:
+             processen: int | None = None, onthoud: str | None = None) -> Resultaat:
     """Make and write the documents of `regio`; letters carry `datum`.
 
     `regio` is a loaded profile (`laad_regio`), or a region folder as `laad_regio` takes it:
@@ -42,7 +43,12 @@ def genereer(regio: Profiel | Path | str, naam: str | None = None, *, datum: dt.
     a wrong choice, or an invalid profile) and writes nothing then. `voortgang(klaar, totaal)`
     is called as documents are made: `totaal` is how many this run makes (documents whose
     inputs did not change are not made again, nor counted), `klaar` how many of them are done;
-    first with (0, totaal). A run that makes nothing does not call it."""
+    first with (0, totaal). A run that makes nothing does not call it.
+
+    `onthoud` (for a region folder): remember this call under that key of the caller's own
+    once the same call again would change nothing, so that `ongewijzigd(onthoud)` can answer
+    that call at once later (see `opdrachten.onthouden`; the command line's key is the command
+    line as typed)."""
     if not isinstance(regio, (str, os.PathLike)):
         return _genereer(regio, datum, uitvoer, prijspeil, soorten, aanbieders, percelen,
                          formaten, sjablonen, voortgang, processen)[0]
@@ -53,6 +59,8 @@ def genereer(regio: Profiel | Path | str, naam: str | None = None, *, datum: dt.
                    formaten=formaten, sjablonen=sjablonen)
     resultaat = snel.probeer()
     if resultaat is not None:
+        if onthoud is not None:
+            onthouden.onthoud(onthoud, snel)
         return resultaat
     from contracten.profiel.laden import laad_regio
 
@@ -61,8 +69,10 @@ def genereer(regio: Profiel | Path | str, naam: str | None = None, *, datum: dt.
     resultaat, herhaling = _genereer(profiel, datum, uitvoer, prijspeil, soorten, aanbieders,
                                      percelen, formaten, sjablonen, voortgang, processen,
                                      herhaal=True)
-    if herhaling is not None:  # the same run again would change nothing: record it
-        snel.leg_vast(voor, profiel, resultaat, herhaling)
+    # The same run again would change nothing: record it (and, asked to, remember the call).
+    if herhaling is not None and snel.leg_vast(voor, profiel, resultaat, herhaling) \
+            and onthoud is not None:
+        onthouden.onthoud(onthoud, snel)
     return resultaat
 
 

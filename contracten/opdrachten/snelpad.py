@@ -126,28 +126,7 @@ class Snelpad:
     def probeer(self) -> Resultaat | None:
         """The result of an unchanged rerun when the record says nothing changed; None when
         anything did, or might have."""
-        if self.sleutel is None:
-            return None
-        try:
-            record = json.loads(self.record.read_bytes())
-            if record.get("versie") != VERSIE or record.get("sleutel") != self.sleutel \
-                    or not grenzen_geldig(list(record["grenzen"])):
-                return None
-            doel, uitvoer = str(record["doel"]), list(record["uitvoer"])
-            # A run left halfway (its staging folder) is finished by the normal path.
-            map_ = os.path.dirname(os.path.abspath(doel))
-            voor = f"{STAGING}{os.path.basename(doel)}-"
-            if os.path.islink(map_) or not os.access(map_, os.W_OK | os.X_OK) \
-                    or any(n.startswith(voor) for n in os.listdir(map_)):
-                return None  # (a folder it cannot write in: the normal path says so)
-            if afdruk(record["invoer"])[0] != record["invoer_afdruk"] \
-                    or afdruk(_uitvoerpaden(doel, uitvoer))[0] != record["uitvoer_afdruk"]:
-                return None
-            ongewijzigd = uitvoer[int(record["vast"]):] if record["ongewijzigd"] is None \
-                else list(record["ongewijzigd"])
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            return None
-        return OngewijzigdResultaat(Path(doel), ongewijzigd)
+        return probeer(self.record, self.sleutel)
 
     def neem_waar(self) -> Waarneming | None:
         """Before the profile is loaded: the fingerprint of everything the run will read."""
@@ -173,12 +152,12 @@ class Snelpad:
         return paden
 
     def leg_vast(self, voor: Waarneming | None, profiel: Profiel, resultaat: Resultaat,
-                 ongewijzigd: list[str]) -> None:
+                 ongewijzigd: list[str]) -> bool:
         """After a successful run that the same run again would leave as it is, keeping
         `ongewijzigd` (see `pijplijn.draai.draai_en_herhaal`): record its fingerprint, when it
-        can be trusted."""
+        can be trusted. Whether it was recorded."""
         if voor is None or self.sleutel is None:
-            return
+            return False
         from contracten.fouten import ContractenFout
         from contracten.uitvoer import definitief, kenmerken
         from contracten.uitvoer.manifest import BESTAND as MANIFEST
@@ -189,12 +168,12 @@ class Snelpad:
             gelezen |= {os.path.abspath(p) for p in profiel.bibliotheek.bestanden.values()}
         if not (gelezen <= set(voor.paden) and betrouwbaar(voor.vanaf, voor.genomen)
                 and afdruk(voor.paden)[0] == voor.afdruk):
-            return  # read from outside what was looked at, or changed while it was read
+            return False  # read from outside what was looked at, or changed while it was read
         doel = str(resultaat.map)
         try:
             register = definitief.lees(resultaat.map)
         except ContractenFout:  # the normal path says what is wrong with it, next time
-            return
+            return False
         uitvoer = sorted({d.pad for d in resultaat.manifest.documenten} | set(register))
         vaste = ["", MANIFEST, definitief.BESTAND, os.path.join("..", kenmerken.BESTAND)]
         paden = _uitvoerpaden(doel, [*vaste, *uitvoer])
@@ -208,7 +187,7 @@ class Snelpad:
             if betrouwbaar(vanaf, genomen):
                 break
         else:
-            return
+            return False
         # And every file is as the run committed it, by the same record of sizes and times the
         # normal path trusts (a file edited by hand in the meantime is not): first from the
         # states this fingerprint saw (then nothing is looked at again), else the usual way,
@@ -217,16 +196,46 @@ class Snelpad:
             gehasht, _ = kenmerken.in_map(resultaat.map, profiel.sleutel, uitvoer)
             if any(gehasht.get(p) != h for p, h in verwacht.items()) \
                     or afdruk(paden)[0] != uit_afdruk:
-                return
+                return False
         # What a rerun keeps: in a run of every document all files of the manifest (not stored)
         bewaard = None if ongewijzigd == uitvoer else ongewijzigd
-        with contextlib.suppress(Exception):  # not writable: the next run takes the normal path
+        try:
             vervang_atomair(self.record, json.dumps({
                 "versie": VERSIE, "sleutel": self.sleutel, "doel": doel,
                 "invoer": voor.paden, "invoer_afdruk": voor.afdruk,
                 "uitvoer": [*vaste, *uitvoer], "vast": len(vaste), "uitvoer_afdruk": uit_afdruk,
                 "ongewijzigd": bewaard, "grenzen": grenzen()},
                 separators=(",", ":")).encode("utf-8"))
+        except Exception:  # not writable: the next run takes the normal path
+            return False
+        return True
+
+
+def probeer(pad: Path, sleutel: str | None) -> Resultaat | None:
+    """The result of an unchanged rerun by the record at `pad` of the run with this `sleutel`
+    (`Snelpad.sleutel`), when it says nothing changed; None when anything did, or might have."""
+    if sleutel is None:
+        return None
+    try:
+        record = json.loads(pad.read_bytes())
+        if record.get("versie") != VERSIE or record.get("sleutel") != sleutel \
+                or not grenzen_geldig(list(record["grenzen"])):
+            return None
+        doel, uitvoer = str(record["doel"]), list(record["uitvoer"])
+        # A run left halfway (its staging folder) is finished by the normal path.
+        map_ = os.path.dirname(os.path.abspath(doel))
+        voor = f"{STAGING}{os.path.basename(doel)}-"
+        if os.path.islink(map_) or not os.access(map_, os.W_OK | os.X_OK) \
+                or any(n.startswith(voor) for n in os.listdir(map_)):
+            return None  # (a folder it cannot write in: the normal path says so)
+        if afdruk(record["invoer"])[0] != record["invoer_afdruk"] \
+                or afdruk(_uitvoerpaden(doel, uitvoer))[0] != record["uitvoer_afdruk"]:
+            return None
+        ongewijzigd = uitvoer[int(record["vast"]):] if record["ongewijzigd"] is None \
+            else list(record["ongewijzigd"])
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return OngewijzigdResultaat(Path(doel), ongewijzigd)
 
 
 def _uitvoerpaden(doel: str, paden: list[str]) -> list[str]:
