@@ -87,8 +87,29 @@ def test_dezelfde_woorden_in_dit_proces(regios, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("CONTRACTEN_SJABLONEN", str(ROOT / "sjablonen"))
     assert not snelstart.herhaal(argumenten)
     monkeypatch.delenv("CONTRACTEN_SJABLONEN")
+    # Another Python search path may find another copy of contracten.
+    monkeypatch.setattr(sys, "path", [*sys.path, str(tmp_path)])
+    assert not snelstart.herhaal(argumenten)
+    monkeypatch.undo()
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("CONTRACTEN_REGIOS", raising=False)
     assert snelstart.herhaal(argumenten)
     assert capsys.readouterr().out.startswith("Niets veranderd")
+
+
+def test_van_een_wachtwoord_telt_alleen_of_het_er_is(regios, tmp_path, monkeypatch, capsys):
+    """CONTRACTEN_DATABASE and the like may hold a password: its hash must not name a file
+    (the rest of the key can be guessed); genereer reads none of them."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("CONTRACTEN_REGIOS", raising=False)
+    monkeypatch.setenv("CONTRACTEN_DATABASE", "postgresql://a:geheim1@db/contracten")
+    argumenten = _genereer(regios, tmp_path, "--datum", ASSEN_DATUM.isoformat())
+    _twee_keer(argumenten)
+    monkeypatch.setenv("CONTRACTEN_DATABASE", "postgresql://a:geheim2@db/contracten")
+    assert snelstart.herhaal(argumenten)
+    assert "geheim" not in snelstart.sleutel(argumenten, None)
+    monkeypatch.delenv("CONTRACTEN_DATABASE")
+    assert not snelstart.herhaal(argumenten)
 
 
 def test_met_json_wordt_niets_onthouden(regios, tmp_path, monkeypatch):
@@ -128,14 +149,45 @@ def test_wat_een_ander_kon_schrijven_telt_niet(regios, tmp_path, monkeypatch):
     monkeypatch.delenv("CONTRACTEN_REGIOS", raising=False)
     argumenten = _genereer(regios, tmp_path, "--datum", ASSEN_DATUM.isoformat())
     _twee_keer(argumenten)
-    [pad] = [p for p in (Path(os.environ["CONTRACTEN_CACHE"]) / onthouden.MAP).iterdir()
-             if p.read_text(encoding="utf-8").count(str(tmp_path))]
+    map_ = Path(os.environ["CONTRACTEN_CACHE"]) / onthouden.MAP
+    [pad] = [p for p in map_.iterdir() if p.read_text(encoding="utf-8").count(str(tmp_path))]
+    assert map_.stat().st_mode & 0o077 == 0  # the names tell which commands ran
     assert snelstart.herhaal(argumenten)
+    inhoud = pad.read_bytes()
     pad.chmod(0o664)  # writable by the group
     assert not snelstart.herhaal(argumenten)
-    pad.write_text("{kapot", encoding="utf-8")
     pad.chmod(0o644)
+    # Another command line's record put in its place (say by whoever shares the folder).
+    ander = map_ / "ander.json"
+    ander.write_bytes(inhoud.replace(pad.stem.encode(), b"0" * 64))
+    ander.replace(pad)
     assert not snelstart.herhaal(argumenten)
+    pad.unlink()
+    pad.symlink_to(ander)  # (and a link is not followed)
+    ander.write_bytes(inhoud)
+    assert not snelstart.herhaal(argumenten)
+    pad.unlink()
+    pad.write_text("{kapot", encoding="utf-8")
+    assert not snelstart.herhaal(argumenten)
+    pad.write_bytes(inhoud)
+    assert snelstart.herhaal(argumenten)
+
+
+def test_een_gesloten_uitvoer_zoals_de_gewone_weg(regios, tmp_path):
+    """`contracten genereer … | head -0`: status 1 and not a word, as click does it."""
+    argumenten = _genereer(regios, tmp_path / "uit", "--datum", ASSEN_DATUM.isoformat())
+    for _ in range(2):
+        assert _als_proces(argumenten).returncode == 0
+        time.sleep(0.03)
+    lezen, schrijven = os.pipe()
+    os.close(lezen)
+    try:
+        proces = subprocess.run([sys.executable, "-m", "contracten", *argumenten],
+                                stdout=schrijven, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                                timeout=300)
+    finally:
+        os.close(schrijven)
+    assert (proces.returncode, proces.stderr) == (1, "")
 
 
 def test_onderbroken_of_kapot(monkeypatch, capsys):

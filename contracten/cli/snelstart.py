@@ -9,12 +9,15 @@ any doubt, takes the usual way (`groep.main`).
 
 The key is the command line as typed, so each option's value is what the remembered call
 parsed from the same words: with the working folder (relative paths), every CONTRACTEN_*
-variable (each may give an option its value), the program itself and, for a call that was not
-given --datum, the day it is (the date its letters carry)."""
+variable (each may give an option its value; of a password only whether it is set), the
+program itself (Python, its search path, click's files) and, for a call that was not given
+--datum, the day it is (the date its letters carry). Not on Windows, where click expands
+wildcards in the command line itself."""
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import os
 import sys
@@ -27,16 +30,29 @@ from contracten.cli.onderbreking import afgebroken, status
 
 VERSIE = 1
 OPDRACHT = "genereer"
+# Variables that may hold a password, which no option of `genereer` reads: only whether each is
+# set counts (the key's hash names a file, and the rest of the key can be guessed).
+GEHEIM = ("DATABASE", "GEHEIM", "POSTGRES", "WACHTWOORD")
 
 
 def sleutel(argumenten: Sequence[str], dag: dt.date | None) -> str:
     """The key of a command line `argumenten` (without the program's name); `dag`: the date the
     command takes from the clock, None when it was given one. It may hold what a variable holds
     (a password): the library keeps only its hash."""
-    omgeving = sorted((naam, waarde) for naam, waarde in os.environ.items()
-                      if naam.startswith("CONTRACTEN_"))
+    omgeving = sorted((naam, None if any(g in naam for g in GEHEIM) else waarde)
+                      for naam, waarde in os.environ.items() if naam.startswith("CONTRACTEN_"))
     return json.dumps([VERSIE, list(argumenten), os.getcwd(), sys.executable, sys.version,
-                       sys.path, omgeving, None if dag is None else dag.isoformat()])
+                       sys.path, _click(), omgeving, None if dag is None else dag.isoformat()])
+
+
+def _click() -> list[int] | None:
+    """Which click parses a command line (its file's size, times and inode), without
+    importing it: another version may read the same words otherwise."""
+    spec = importlib.util.find_spec("click")
+    if spec is None or spec.origin is None:
+        return None
+    staat = os.stat(spec.origin)
+    return [staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns, staat.st_ino]
 
 
 def niets_veranderd(map_: Path) -> str:
@@ -47,7 +63,7 @@ def niets_veranderd(map_: Path) -> str:
 def herhaal(argumenten: list[str]) -> bool:
     """Answer `argumenten` at once when they are an unchanged rerun the library remembers:
     print what `genereer` prints then and return True. Else False, having printed nothing."""
-    if OPDRACHT not in argumenten:
+    if OPDRACHT not in argumenten or os.name == "nt":
         return False
     try:
         # Given --datum, the call was remembered without a day; else under today's (the clock
@@ -63,5 +79,12 @@ def herhaal(argumenten: list[str]) -> bool:
         return False
     if resultaat is None:
         return False
-    print(niets_veranderd(resultaat.map), flush=True)
+    try:
+        print(niets_veranderd(resultaat.map), flush=True)
+    except KeyboardInterrupt as onderbroken:
+        print(afgebroken(), file=sys.stderr)
+        raise SystemExit(status(onderbroken)) from None
+    except BrokenPipeError:  # as click does (`| head -0`): quietly, status 1
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the end of the program flushes it)
+        raise SystemExit(1) from None
     return True

@@ -42,7 +42,26 @@ def alleen_van_mij(pad: Path) -> bool:
         s = os.stat(pad)
     except OSError:
         return False
-    return s.st_uid == os.getuid() and not s.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return _van_mij(s)
+
+
+def _van_mij(s: os.stat_result) -> bool:
+    return not hasattr(os, "getuid") or (
+        s.st_uid == os.getuid() and not s.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+
+
+def lees_van_mij(pad: Path) -> bytes | None:
+    """What was kept at `pad` when it is this user's own (`alleen_van_mij`), judged on the file
+    that is read (not a symbolic link, nor one swapped in after a look); else None."""
+    try:
+        fd = os.open(pad, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as bestand:
+            return bestand.read() if _van_mij(os.fstat(fd)) else None
+    except OSError:  # (a folder, say)
+        return None
 
 
 def bewaar(pad: Path, inhoud: bytes, maximum: int, soorten: tuple[str, ...]) -> None:

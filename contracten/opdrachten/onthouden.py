@@ -4,20 +4,21 @@ parsed: `ongewijzigd(sleutel)`. The command line's key is the command line as ty
 working folder and the environment (`cli.snelstart`): an unchanged rerun then starts without
 click and without parsing its options.
 
-What is remembered is where that call's record of its fingerprint is and its key
-(`opdrachten.snelpad`), in the cache folder (`lezen.cachemap`, folder `opdrachten/`, named by the
-sha256 of the caller's key, which may hold anything the caller typed). Whether the call would
-change nothing is decided as always, from that record: a remembered call never answers for a
-region, template or output folder that changed. Lost, damaged or not the user's own, a record
-costs only time: the caller takes the usual way."""
+What is remembered is where that call's record of its fingerprint is and the key of that
+record (`opdrachten.snelpad`), in the cache folder (`lezen.cachemap`, folder `opdrachten/`, only
+the user's), in a file named by the sha256 of the caller's key (which is not kept). Whether the
+call would change nothing is decided as always, from that record: a remembered call never
+answers for a region, template or output folder that changed. Lost, damaged, not the user's own
+or kept for another key, a record costs only time: the caller takes the usual way."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from pathlib import Path
 
-from contracten.lezen.cachemap import alleen_van_mij, bewaar, cachemap
+from contracten.lezen.cachemap import bewaar, cachemap, lees_van_mij
 from contracten.pijplijn.resultaat import Resultaat
 
 from .snelpad import Snelpad, probeer
@@ -26,26 +27,28 @@ MAP = "opdrachten"
 MAXIMUM = 64  # remembered calls kept; the least recently written go first
 
 
-def _pad(sleutel: str) -> Path | None:
+def _pad(sleutel: str) -> tuple[Path, str] | None:
+    """Where the call remembered under `sleutel` is kept, and the hash that names it."""
     map_ = cachemap()
     if map_ is None:
         return None
-    return map_ / MAP / f"{hashlib.sha256(sleutel.encode()).hexdigest()}.json"
+    naam = hashlib.sha256(sleutel.encode()).hexdigest()
+    return map_ / MAP / f"{naam}.json", naam
 
 
 def onthoud(sleutel: str, snel: Snelpad) -> None:
     """Remember the call of `snel` under `sleutel` (once: an unchanged record is not written
     again)."""
-    pad = _pad(sleutel)
-    if pad is None or snel.sleutel is None:
+    plaats = _pad(sleutel)
+    if plaats is None or snel.sleutel is None:
         return
-    inhoud = json.dumps({"record": str(snel.record.absolute()), "sleutel": snel.sleutel},
-                        separators=(",", ":")).encode()
-    try:
-        if pad.read_bytes() == inhoud and alleen_van_mij(pad):
-            return
-    except OSError:
-        pass
+    pad, naam = plaats
+    inhoud = json.dumps({"naam": naam, "record": str(snel.record.absolute()),
+                         "sleutel": snel.sleutel}, separators=(",", ":")).encode()
+    if lees_van_mij(pad) == inhoud:
+        return
+    with contextlib.suppress(OSError):  # the names tell which commands ran: the user's only
+        pad.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     bewaar(pad, inhoud, MAXIMUM, (".json",))
 
 
@@ -54,11 +57,14 @@ def ongewijzigd(sleutel: str) -> Resultaat | None:
     when that call would change nothing now (the result of such a run: `geschreven` empty, its
     manifest read only when asked for); None when no call is remembered under it, or when
     anything it depends on may have changed."""
-    pad = _pad(sleutel)
-    if pad is None or not alleen_van_mij(pad):
+    plaats = _pad(sleutel)
+    inhoud = None if plaats is None else lees_van_mij(plaats[0])
+    if plaats is None or inhoud is None:
         return None
     try:
-        record = json.loads(pad.read_bytes())
+        record = json.loads(inhoud)
+        if record["naam"] != plaats[1]:  # another key's record, copied or linked here
+            return None
         return probeer(Path(record["record"]), str(record["sleutel"]))
-    except (OSError, ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError):
         return None
