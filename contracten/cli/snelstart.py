@@ -37,8 +37,8 @@ GEHEIM = ("DATABASE", "GEHEIM", "POSTGRES", "WACHTWOORD")
 
 def sleutel(argumenten: Sequence[str], dag: dt.date | None) -> str:
     """The key of a command line `argumenten` (without the program's name); `dag`: the date the
-    command takes from the clock, None when it was given one. It may hold what a variable holds
-    (a password): the library keeps only its hash."""
+    command takes from the clock, None when it was given one. The library keeps only its hash,
+    and of a variable that may hold a password only whether it is set counts (`GEHEIM`)."""
     omgeving = sorted((naam, None if any(g in naam for g in GEHEIM) else waarde)
                       for naam, waarde in os.environ.items() if naam.startswith("CONTRACTEN_"))
     return json.dumps([VERSIE, list(argumenten), os.getcwd(), sys.executable, sys.version,
