@@ -207,3 +207,38 @@ def test_onderbroken_of_kapot(monkeypatch, capsys):
     monkeypatch.setattr(contracten, "ongewijzigd", kapot)
     assert not snelstart.herhaal(["genereer", "assen", "--datum", "2026-11-23"])
     assert capsys.readouterr() == ("", "")
+
+
+_LAATSTE_WOORD = """
+import sys
+
+
+class Opruimer:
+    def __del__(self):
+        print("opgeruimd", flush=True)
+
+
+opruimer = Opruimer()  # cleared (and heard) only when the interpreter finalizes
+from contracten.cli import run
+run()
+"""
+
+
+def test_een_ongewijzigde_rerun_eindigt_ook_snel(regios, tmp_path):
+    """Answered before click, the program ends as `genereer` does on the usual way (`einde`):
+    with os._exit, without the interpreter's clean-up of what it still holds."""
+    argumenten = _genereer(regios, tmp_path / "uit", "--datum", ASSEN_DATUM.isoformat())
+    omgeving = {k: v for k, v in os.environ.items() if k != "CONTRACTEN_REGIOS"}
+    uitkomsten = []
+    for _ in range(3):
+        time.sleep(0.03)
+        proces = subprocess.run([sys.executable, "-c", _LAATSTE_WOORD, *argumenten],
+                                capture_output=True, text=True, cwd=ROOT, env=omgeving,
+                                timeout=300)
+        uitkomsten.append((proces.returncode, proces.stdout.splitlines()[-1]))
+    assert uitkomsten[-1] == (0, f"Niets veranderd sinds de vorige run: {tmp_path / 'uit'}"
+                                 f"{os.sep}assen{os.sep}2025 is bij.")
+    # (the check can fail: a program that ends the ordinary way says so)
+    gewoon = subprocess.run([sys.executable, "-c", _LAATSTE_WOORD.replace("run()", "")],
+                            capture_output=True, text=True, cwd=ROOT, env=omgeving, timeout=60)
+    assert gewoon.stdout == "opgeruimd\n"
