@@ -3,8 +3,7 @@ an interruption that comes after a commit must not say that nothing changed. Wha
 output folder (`uitvoer.map`), a change of a region's profile (`profiel.wissel`), a register
 transaction that wrote (`register.verbinding`), and a file the user asked for (an agenda, an
 export, an imported official text, the marking of definitive documents); not the tool's own
-caches. Process-wide; a front end
-starts each command afresh (`begin`)."""
+caches. Process-wide; a front end starts each command afresh (`begin`)."""
 
 from __future__ import annotations
 

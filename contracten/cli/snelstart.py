@@ -66,25 +66,29 @@ def herhaal(argumenten: list[str]) -> bool:
     if OPDRACHT not in argumenten or os.name == "nt":
         return False
     try:
-        # Given --datum, the call was remembered without a day; else under today's (the clock
-        # is not read for a command line that names --datum: at worst it takes the usual way).
-        resultaat = contracten.ongewijzigd(sleutel(argumenten, None))
-        if resultaat is None and not any(a == "--datum" or a.startswith("--datum=")
-                                         for a in argumenten):
-            resultaat = contracten.ongewijzigd(sleutel(argumenten, vandaag(None)))
-    except KeyboardInterrupt as onderbroken:  # Ctrl-C, SIGTERM: nothing was changed
-        print(afgebroken(), file=sys.stderr)
-        raise SystemExit(status(onderbroken)) from None
-    except Exception:
-        return False
-    if resultaat is None:
-        return False
-    try:
+        resultaat = _onthouden(argumenten)
+        if resultaat is None:
+            return False
         print(niets_veranderd(resultaat.map), flush=True)
-    except KeyboardInterrupt as onderbroken:
+    except KeyboardInterrupt as onderbroken:  # Ctrl-C, SIGTERM: nothing was changed
         print(afgebroken(), file=sys.stderr)
         raise SystemExit(status(onderbroken)) from None
     except BrokenPipeError:  # as click does (`| head -0`): quietly, status 1
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the end of the program flushes it)
         raise SystemExit(1) from None
     return True
+
+
+def _onthouden(argumenten: list[str]) -> contracten.Resultaat | None:
+    """What the library answers for `argumenten`; None also when looking fails (whatever it
+    is, the usual way says it properly)."""
+    try:
+        # Given --datum, the call was remembered without a day; else under today's (the clock
+        # is not read for a command line that names --datum: at worst it takes the usual way).
+        resultaat = contracten.ongewijzigd(sleutel(argumenten, None))
+        if resultaat is None and not any(a == "--datum" or a.startswith("--datum=")
+                                         for a in argumenten):
+            resultaat = contracten.ongewijzigd(sleutel(argumenten, vandaag(None)))
+    except Exception:
+        return None
+    return resultaat
