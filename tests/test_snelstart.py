@@ -192,6 +192,8 @@ def test_een_gesloten_uitvoer_zoals_de_gewone_weg(regios, tmp_path):
 
 def test_onderbroken_of_kapot(monkeypatch, capsys):
     """Ctrl-C while it looks: the usual last word and status; any other error: the usual way."""
+    contracten.begin_opdracht()  # as in a new process: nothing of an earlier test committed
+
     def onderbroken(sleutel):
         raise KeyboardInterrupt
 
