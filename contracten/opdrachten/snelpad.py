@@ -179,11 +179,17 @@ class Snelpad:
         paden = _uitvoerpaden(doel, [*vaste, *uitvoer])
         verwacht = {**{p: g.get("sha256") for p, g in register.items()},
                     **{d.pad: d.sha256 for d in resultaat.manifest.documenten}}
+        # The files the run kept as it saw them before it began (a change since shows in
+        # their times): not looked at again.
+        gezien = resultaat.gezien
+        basis = os.path.abspath(doel) + os.sep  # as in _uitvoerpaden
+        bekend = {basis + pad: staat for pad, staat in gezien.staten.items()} \
+            if gezien is not None and gezien.betrouwbaar() else None
         for _ in range(5):  # what the run just wrote is trusted a tick of the clock later
             time.sleep(MARGE_NS / 1e9)
             genomen = time.time_ns()
             bevestiging = kenmerken.Bevestiging(resultaat.map, profiel.sleutel, verwacht)
-            uit_afdruk, vanaf = afdruk(paden, kijk=bevestiging)
+            uit_afdruk, vanaf = afdruk(paden, kijk=bevestiging, bekend=bekend)
             if betrouwbaar(vanaf, genomen):
                 break
         else:

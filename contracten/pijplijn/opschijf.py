@@ -5,12 +5,14 @@ only a file changed since it was written is read again."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from contracten.lezen.vingerafdruk import Gezien, Staat
 from contracten.uitvoer import definitief, kenmerken
 from contracten.uitvoer.manifest import Manifest
 from contracten.uitvoer.map import Uitvoermap, sha256
@@ -25,6 +27,8 @@ class OpSchijf:
     # Files changed by hand since the previous run (not finalised ones: those stop the run):
     # not as the manifest says, so their documents are made again.
     gewijzigd: list[str]
+    # The lstat of each regular file looked at (see `Resultaat.gezien`)
+    gezien: Gezien
 
 
 def op_schijf(doel: Path, regio: str, vorig: Manifest | None,
@@ -32,8 +36,9 @@ def op_schijf(doel: Path, regio: str, vorig: Manifest | None,
     """The files of `vorig` in `doel` as they are now. Raises InvoerFout when a finalised
     document (`register`) was changed or removed (see `definitief.controleer`)."""
     vorige = vorig.documenten if vorig else []
+    genomen, staten = time.time_ns(), dict[str, Staat]()
     gehasht, verouderd = kenmerken.in_map(doel, regio, dict.fromkeys(
-        chain(map(_PAD, vorige), register)))
+        chain(map(_PAD, vorige), register)), staten)
     definitief.controleer(doel, register, gehasht)
     # One pass over the entries (80,000 in a run of 20,000 aanbieders) for both.
     gelijk: dict[str, str] = {}
@@ -44,7 +49,7 @@ def op_schijf(doel: Path, regio: str, vorig: Manifest | None,
         elif hash_ is not None:
             anders.append(d.pad)
     gewijzigd = sorted(pad for pad in anders if pad not in gelijk)
-    return OpSchijf(gelijk, verouderd, gewijzigd)
+    return OpSchijf(gelijk, verouderd, gewijzigd, Gezien(staten, genomen))
 
 
 def bewaar_eigen(map_: Uitvoermap, pad: str) -> str:

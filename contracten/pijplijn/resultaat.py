@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from contracten.fouten import ContractenFout
 
 if TYPE_CHECKING:
+    from contracten.lezen.vingerafdruk import Gezien
     from contracten.uitvoer.manifest import Manifest
 
 MANIFEST = "manifest.json"  # uitvoer.manifest.BESTAND, without loading its models
@@ -28,6 +29,9 @@ class Resultaat:
     verwijderd: list[str] = field(default_factory=list)  # no longer made, so removed
     naast_definitief: list[str] = field(default_factory=list)  # finalised; new version beside
     waarschuwingen: list[str] = field(default_factory=list)
+    # The states of the files it kept as it looked at them before it began, when it made few
+    # documents: recording the run (`opdrachten.snelpad`) need not look at them again.
+    gezien: Gezien | None = field(default=None, repr=False, compare=False)
 
     def manifest_als_json(self) -> dict[str, Any]:
         """The manifest as `--json` shows it (`Manifest.als_json`, the shape of manifest.json)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from contextlib import closing
+from itertools import chain
 
 from contracten.fouten import ContractenFout
 from contracten.profiel.wissel import Profielwissel
@@ -60,13 +61,17 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         # Recorded after the commit when something was read again (a copied folder, a file
         # touched): the next run need not read it.
         gelijk = schijf.gelijk if schijf.verouderd else {}
+        # What it saw of the files, for recording the run: held through a run that makes few
+        # documents (looking again would be most of its time), not through a large one (little
+        # of its time, and memory that grows with the folder).
+        gezien = schijf.gezien if len(verschil.maken) * 10 <= len(schijf.gelijk) else None
         del schijf
         bewaard = sorted(verschil.ongewijzigd)
         if vorig is not None and verschil.bij:
             if gelijk:
                 kenmerken.leg_vast(plan.doel, plan.profiel.sleutel, gelijk)
             return Resultaat(plan.doel, vorig, ongewijzigd=bewaard,
-                             waarschuwingen=waarschuwingen)
+                             waarschuwingen=waarschuwingen, gezien=gezien)
 
         # Only now the rendering engine: an unchanged rerun does not load it.
         from .werk import Werk, maak_alle
@@ -110,9 +115,13 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
     kenmerken.leg_vast(plan.doel, plan.profiel.sleutel,
                        {d.pad: d.sha256 for d in alle
                         if d.pad in nieuwe_paden or gelijk.get(d.pad) == d.sha256})
+    if gezien is not None:  # what it wrote or removed since, it did not see
+        for pad in chain(nieuwe_paden, weg):
+            gezien.staten.pop(pad, None)
     return Resultaat(plan.doel, nieuw_manifest, geschreven=sorted(nieuwe_paden),
                      ongewijzigd=bewaard, verwijderd=sorted(weg),
-                     naast_definitief=sorted(naast), waarschuwingen=waarschuwingen)
+                     naast_definitief=sorted(naast), waarschuwingen=waarschuwingen,
+                     gezien=gezien)
 
 
 def _bundels(documenten: list[Document], plan: Plan, map_: Uitvoermap, nieuw: set[str]

@@ -22,7 +22,7 @@ from pathlib import Path
 from contracten.fouten import ContractenFout
 from contracten.lezen.bewaard import Bewaard
 from contracten.lezen.gcpauze import zonder_gc
-from contracten.lezen.vingerafdruk import Staat
+from contracten.lezen.vingerafdruk import Staat, staat_van
 from contracten.uitvoer.map import sha256, vervang_atomair
 from contracten.uitvoer.mapinhoud import geen_bestand
 
@@ -90,17 +90,19 @@ def hashes(uitvoer: Path, regio: str, paden: Iterable[str]) -> dict[str, str | N
     return uit
 
 
-def _hashes(uitvoer: Path, record: Path, paden: Iterable[str], voor: str = ""
+def _hashes(uitvoer: Path, record: Path, paden: Iterable[str], voor: str = "",
+            gezien: dict[str, Staat] | None = None
             ) -> tuple[dict[str, str | None], dict[str, Kenmerk], bool]:
     """`hashes` of the files `<uitvoer>/<voor><pad>`, by `pad`; and the record as it should be
     now (its entries by `<voor><pad>`), and whether that differs from the file. One look per
-    file and as little else as can be: a rerun of 20,000 aanbieders looks at 80,000 files."""
+    file and as little else as can be: a rerun of 20,000 aanbieders looks at 80,000 files.
+    `gezien` is given the lstat of each regular file, by `pad` (a link is followed, not given)."""
     bekend, geschreven = _lees(record)
     # No Path, and below `voor` (relative, ending in a slash) not os.path.join per file: the
     # same path then, as `pad` is no longer at the start of what is joined.
     basis = os.fspath(uitvoer)
     plek = os.path.join(basis, voor)
-    kijk, is_bestand = os.stat, stat.S_ISREG
+    kijk, is_bestand = os.lstat, stat.S_ISREG
     uit: dict[str, str | None] = {}
     gewijzigd = False
     for pad in paden:
@@ -108,6 +110,11 @@ def _hashes(uitvoer: Path, record: Path, paden: Iterable[str], voor: str = ""
         bestand = plek + pad if voor else os.path.join(basis, pad)
         try:
             staat = kijk(bestand)
+            if is_bestand(staat.st_mode):
+                if gezien is not None:
+                    gezien[pad] = staat_van(staat)
+            elif stat.S_ISLNK(staat.st_mode):
+                staat = os.stat(bestand)  # what it links to
         except OSError:
             staat = None
         if staat is None or not is_bestand(staat.st_mode):
@@ -142,14 +149,14 @@ def _plek(doel: Path, regio: str) -> tuple[Path, str, str]:
     return doel.parent, doel.name, f"{doel.name}/"
 
 
-def in_map(doel: Path, regio: str, paden: Iterable[str]
+def in_map(doel: Path, regio: str, paden: Iterable[str], gezien: dict[str, Staat] | None = None
            ) -> tuple[dict[str, str | None], bool]:
     """`hashes` of files of one output folder `doel` (paths relative to it, as in its
     manifest), and whether the record is out of date (a file was read again, or is gone): what
     a rerun decides from without reading every file. Writes nothing: a run changes nothing
-    before it commits, and then records what it knows (`leg_vast`)."""
+    before it commits, and then records what it knows (`leg_vast`). `gezien`: see `_hashes`."""
     uitvoer, map_, voor = _plek(doel, regio)
-    gehasht, _, gewijzigd = _hashes(uitvoer, uitvoer / map_ / BESTAND, paden, voor)
+    gehasht, _, gewijzigd = _hashes(uitvoer, uitvoer / map_ / BESTAND, paden, voor, gezien)
     return gehasht, gewijzigd
 
 
