@@ -8,7 +8,7 @@ import gc
 
 from contracten import genereer, laad_regio
 from contracten.lezen.bewaard import Bewaard
-from contracten.pijplijn import bevriezen, uitvoeren
+from contracten.pijplijn import bevriezen, keuze, uitvoeren
 from contracten.uitvoer import kenmerken, manifest
 
 from .conftest import ASSEN_DATUM, bij_elke_aanroep
@@ -65,3 +65,38 @@ def test_manifest_en_kenmerken_gelezen_zonder_garbage_collection(regios, tmp_pat
     kenmerken.in_map(map_, "assen", ["programma-van-eisen.docx"])
     assert ("manifest", False) in aan and ("kenmerken", False) in aan
     assert gc.isenabled()
+
+
+def test_een_regiomap_is_bevroren_zodra_hij_geladen_is(regios, tmp_path, monkeypatch):
+    """`genereer` on a region folder freezes the profile it loads before the collector runs
+    again (`draai.geladen`): the choice of contracts that follows makes thousands of objects,
+    and its first collection no longer goes through every object of the profile. What the run
+    then reads of the previous output (the manifest, while it looks at the files) is read
+    with the collector still paused and joins that freeze; all is unfrozen afterwards."""
+    uitvoer = tmp_path / "uit"
+    genereer(regios, "assen", uitvoer=uitvoer, datum=ASSEN_DATUM)
+    pad = regios / "assen" / "aanbieders.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("telefoon: \"", "telefoon: \"1", 1),
+                   encoding="utf-8")
+    echt = keuze.kies
+    bij_de_keuze: list[tuple[bool, bool]] = []
+
+    def kies(regio, **kwargs):
+        gevolgd = {id(o) for o in gc.get_objects()}
+        bij_de_keuze.append((gc.isenabled(), any(id(o) in gevolgd
+                                                 for o in (regio, *regio.aanbieders))))
+        return echt(regio, **kwargs)
+
+    def vorig_bevroren(taken, vorig, *args, **kwargs) -> bool:
+        gevolgd = {id(o) for o in gc.get_objects()}
+        return vorig is not None and not any(id(d) in gevolgd for d in vorig.documenten)
+
+    monkeypatch.setattr(keuze, "kies", kies)
+    bij_het_vergelijken = bij_elke_aanroep(monkeypatch, uitvoeren, "bereken", vorig_bevroren)
+    bij_de_blik = bij_elke_aanroep(monkeypatch, uitvoeren, "op_schijf",
+                                   lambda *args: gc.isenabled())
+    assert genereer(regios, "assen", uitvoer=uitvoer, datum=ASSEN_DATUM).geschreven
+    assert bij_de_keuze == [(True, False)]  # collector on, the profile out of its view
+    # the files looked at with the manifest just read still paused, then both frozen
+    assert bij_de_blik == [False] and bij_het_vergelijken == [True]
+    assert gc.get_freeze_count() == 0 and gc.isenabled()

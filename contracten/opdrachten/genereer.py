@@ -62,17 +62,19 @@ def genereer(regio: Profiel | Path | str, naam: str | None = None, *, datum: dt.
         if onthoud is not None:
             onthouden.onthoud(onthoud, snel)
         return resultaat
+    from contracten.pijplijn.draai import geladen
     from contracten.profiel.laden import laad_regio
 
     voor = snel.neem_waar()
-    profiel = laad_regio(regios, naam)
-    resultaat, herhaling = _genereer(profiel, datum, uitvoer, prijspeil, soorten, aanbieders,
-                                     percelen, formaten, sjablonen, voortgang, processen,
-                                     herhaal=True)
-    # The same run again would change nothing: record it (and, asked to, remember the call).
-    if herhaling is not None and snel.leg_vast(voor, profiel, resultaat, herhaling) \
-            and onthoud is not None:
-        onthouden.onthoud(onthoud, snel)
+    with geladen(lambda: laad_regio(regios, naam)) as profiel:
+        resultaat, herhaling = _genereer(profiel, datum, uitvoer, prijspeil, soorten,
+                                         aanbieders, percelen, formaten, sjablonen, voortgang,
+                                         processen, herhaal=True)
+        # The same run again would change nothing: record it (and, asked to, remember the
+        # call).
+        if herhaling is not None and snel.leg_vast(voor, profiel, resultaat, herhaling) \
+                and onthoud is not None:
+            onthouden.onthoud(onthoud, snel)
     return resultaat
 
 
