@@ -71,8 +71,9 @@ def test_een_regiomap_is_bevroren_zodra_hij_geladen_is(regios, tmp_path, monkeyp
     """`genereer` on a region folder freezes the profile it loads before the collector runs
     again (`draai.geladen`): the choice of contracts that follows makes thousands of objects,
     and its first collection no longer goes through every object of the profile. What the run
-    then reads of the previous output (the manifest, while it looks at the files) is read
-    with the collector still paused and joins that freeze; all is unfrozen afterwards."""
+    then reads of the previous output is read with the collector paused and joins that freeze
+    before the collector runs again (the manifest before the files are looked at); all is
+    unfrozen afterwards."""
     uitvoer = tmp_path / "uit"
     genereer(regios, "assen", uitvoer=uitvoer, datum=ASSEN_DATUM)
     pad = regios / "assen" / "aanbieders.yaml"
@@ -94,9 +95,10 @@ def test_een_regiomap_is_bevroren_zodra_hij_geladen_is(regios, tmp_path, monkeyp
     monkeypatch.setattr(keuze, "kies", kies)
     bij_het_vergelijken = bij_elke_aanroep(monkeypatch, uitvoeren, "bereken", vorig_bevroren)
     bij_de_blik = bij_elke_aanroep(monkeypatch, uitvoeren, "op_schijf",
-                                   lambda *args: gc.isenabled())
+                                   lambda doel, regio, vorig, register: (
+                                       gc.isenabled(), vorig_bevroren(None, vorig)))
     assert genereer(regios, "assen", uitvoer=uitvoer, datum=ASSEN_DATUM).geschreven
     assert bij_de_keuze == [(True, False)]  # collector on, the profile out of its view
-    # the files looked at with the manifest just read still paused, then both frozen
-    assert bij_de_blik == [False] and bij_het_vergelijken == [True]
+    # the files looked at with the collector on, the manifest read before already frozen
+    assert bij_de_blik == [(True, True)] and bij_het_vergelijken == [True]
     assert gc.get_freeze_count() == 0 and gc.isenabled()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from contracten import genereer
 from contracten.lezen import vingerafdruk
 from contracten.lezen.vingerafdruk import GROF_NS, MARGE_NS, Gezien
 from contracten.opdrachten import snelpad
+from contracten.pijplijn import uitvoeren
 from contracten.pijplijn.resultaat import OngewijzigdResultaat
 from contracten.uitvoer import definitief, kenmerken
 
@@ -35,9 +37,12 @@ def _nieuw_telefoonnummer(regios: Path, nummer: str) -> None:
     pad.write_text(tekst, encoding="utf-8")
 
 
-def _bekeken_bij_het_vastleggen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths whose lstat is taken while a run's fingerprint is recorded (grows per look)."""
+def _bekeken_bij_het_vastleggen(monkeypatch: pytest.MonkeyPatch
+                                ) -> tuple[list[str], list[tuple[object, bool]]]:
+    """The paths whose lstat is taken while a run's fingerprint is recorded (grows per look),
+    and per recording the run's result and whether it recorded."""
     bekeken: list[str] = []
+    vastgelegd: list[tuple[object, bool]] = []
     echt_staten, echt_vastleggen = vingerafdruk._staten, snelpad.Snelpad.leg_vast
 
     def staten(paden, bekend=None):
@@ -45,13 +50,23 @@ def _bekeken_bij_het_vastleggen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             bekeken.extend(paden)
         return echt_staten(paden, bekend)
 
-    def leg_vast(self, *args):
+    def leg_vast(self, voor, profiel, resultaat, *args):
         with pytest.MonkeyPatch.context() as m:
             m.setattr(vingerafdruk, "_staten", staten)
-            return echt_vastleggen(self, *args)
+            gedaan = echt_vastleggen(self, voor, profiel, resultaat, *args)
+        vastgelegd.append((resultaat, gedaan))
+        return gedaan
 
     monkeypatch.setattr(snelpad.Snelpad, "leg_vast", leg_vast)
-    return bekeken
+    return bekeken, vastgelegd
+
+
+def _documenten(bekeken: list[str], map_: Path) -> list[str]:
+    """The documents among paths looked at (not the manifest, register or record)."""
+    doel = os.path.abspath(map_) + os.sep
+    vast = {"manifest.json", definitief.BESTAND, f"../{kenmerken.BESTAND}"}  # looked at always
+    return sorted(p[len(doel):] for p in bekeken if p.startswith(doel)
+                  and p[len(doel):] not in vast)
 
 
 @pytest.mark.parametrize("vertrouwd", [True, False])
@@ -60,50 +75,119 @@ def test_een_kleine_run_kijkt_alleen_naar_wat_ze_schreef(regios, tmp_path, monke
     uitvoer = tmp_path / "uit"
     if not vertrouwd:  # a file changed within the tick before the look: everything again
         monkeypatch.setattr(Gezien, "betrouwbaar", lambda self: False)
+    bekeken, vastgelegd = _bekeken_bij_het_vastleggen(monkeypatch)
     eerste = _run(regios, uitvoer)
-    assert eerste.gezien is None  # everything made: nothing seen, nothing held
+    assert vastgelegd[0][0].gezien is None  # everything made: nothing seen, nothing held
     _nieuw_telefoonnummer(regios, "0592 799 001")
-    bekeken = _bekeken_bij_het_vastleggen(monkeypatch)
+    bekeken.clear()
     tweede = _run(regios, uitvoer)
-    assert tweede.geschreven and tweede.gezien is not None
-    assert not set(tweede.geschreven) & set(tweede.gezien.staten)  # written: not as seen
-    doel = os.path.abspath(tweede.map) + os.sep
-    vast = {"manifest.json", definitief.BESTAND, f"../{kenmerken.BESTAND}"}  # looked at always
-    documenten = sorted(p[len(doel):] for p in bekeken
-                        if p.startswith(doel) and p[len(doel):] not in vast)
+    resultaat, gedaan = vastgelegd[1]
+    assert gedaan and tweede.geschreven and resultaat.gezien is not None
+    assert tweede.gezien is None  # served the record only: not held by the caller
+    assert not set(tweede.geschreven) & set(resultaat.gezien.staten)  # written: not as seen
     if vertrouwd:
-        assert documenten == sorted(tweede.geschreven)  # the kept: not looked at again
+        assert _documenten(bekeken, tweede.map) == sorted(tweede.geschreven)  # kept: not again
     else:
-        assert documenten == sorted(d.pad for d in tweede.manifest.documenten)
+        assert _documenten(bekeken, tweede.map) == sorted(d.pad
+                                                          for d in tweede.manifest.documenten)
     monkeypatch.undo()
     assert isinstance(_run(regios, uitvoer), OngewijzigdResultaat)  # and it was recorded
+    assert eerste.map == tweede.map
 
 
-def test_wat_na_de_blik_veranderde_ziet_de_volgende_run(regios, tmp_path, monkeypatch):
+def test_de_blik_telt_vanaf_het_moment_ervoor(regios, tmp_path, monkeypatch):
+    """A file changed just before the look (its change time after the moment the look
+    began) makes what the look saw untrusted: every document is looked at again."""
     uitvoer = tmp_path / "uit"
     eerste = _run(regios, uitvoer)
-    gehouden = next(p for p in eerste.geschreven
-                    if p.endswith(".md") and "overzicht" in p)
-    pad = eerste.map / gehouden
-    echt = snelpad.Snelpad.leg_vast
+    _nieuw_telefoonnummer(regios, "0592 799 003")
+    gehouden = eerste.map / next(p for p in eerste.geschreven if "overzicht" in p)
+    echt = kenmerken.in_map
 
-    def met_de_hand_tussendoor(self, *args):
-        voor = pad.stat()
-        tekst = pad.read_bytes()
-        pad.write_bytes(tekst.replace(b"a", b"b", 1))  # same size, its time put back
-        os.utime(pad, ns=(voor.st_atime_ns, voor.st_mtime_ns))
-        return echt(self, *args)
+    def net_ervoor_aangeraakt(*args):
+        os.utime(gehouden)  # content as it was, its times now
+        uit = echt(*args)
+        time.sleep(0.05)  # a moment taken only after the look would trust it
+        return uit
 
-    monkeypatch.setattr(snelpad.Snelpad, "leg_vast", met_de_hand_tussendoor)
+    monkeypatch.setattr(kenmerken, "in_map", net_ervoor_aangeraakt)
+    bekeken, vastgelegd = _bekeken_bij_het_vastleggen(monkeypatch)
+    tweede = _run(regios, uitvoer)
+    assert vastgelegd[-1][1] and tweede.geschreven
+    assert _documenten(bekeken, tweede.map) == sorted(d.pad for d in tweede.manifest.documenten)
+
+
+def _met_de_hand(pad: Path) -> None:
+    """Edit a file as someone might: the same size, its modification time put back."""
+    voor = pad.stat()
+    pad.write_bytes(pad.read_bytes().replace(b"a", b"b", 1))
+    os.utime(pad, ns=(voor.st_atime_ns, voor.st_mtime_ns))
+
+
+@pytest.mark.parametrize("record", ["bij", "verouderd"])
+def test_wat_na_de_blik_veranderde_ziet_de_volgende_run(regios, tmp_path, monkeypatch,
+                                                         record):
+    """Edited while the run makes its documents: after the look, before the record. Also
+    when the record of sizes and times was out of date (lost here), so that the run read the
+    files again: it records each with the state it was read in, not the edited one."""
+    uitvoer = tmp_path / "uit"
+    eerste = _run(regios, uitvoer)
+    gehouden = next(p for p in eerste.geschreven if p.endswith(".md") and "overzicht" in p)
+    if record == "verouderd":
+        (uitvoer / "assen" / kenmerken.BESTAND).unlink()
+    echt = uitvoeren.op_schijf
+
+    def met_de_hand_tussendoor(*args):
+        uit = echt(*args)
+        _met_de_hand(eerste.map / gehouden)
+        return uit
+
+    monkeypatch.setattr(uitvoeren, "op_schijf", met_de_hand_tussendoor)
+    _, vastgelegd = _bekeken_bij_het_vastleggen(monkeypatch)
     _nieuw_telefoonnummer(regios, "0592 799 002")
     tweede = _run(regios, uitvoer)
-    assert tweede.gezien is not None and gehouden in tweede.gezien.staten
-    assert gehouden not in tweede.geschreven
+    resultaat, gedaan = vastgelegd[-1]
+    assert gehouden not in tweede.geschreven and resultaat.gezien is not None
+    assert gehouden in resultaat.gezien.staten
+    assert gedaan  # recorded with what the look saw: the edit is not in it
     monkeypatch.undo()
     derde = _run(regios, uitvoer)
     assert not isinstance(derde, OngewijzigdResultaat)
     assert gehouden in derde.geschreven  # made again, the hand-made version kept beside it
     assert any("buiten contracten om gewijzigd" in w for w in derde.waarschuwingen)
+
+
+@pytest.mark.parametrize("eerder_onzeker", [False, True])
+def test_een_document_dat_een_koppeling_is_wordt_niet_vastgelegd(regios, tmp_path,
+                                                                 monkeypatch, eerder_onzeker):
+    """The fingerprint sees a link, not what it links to: a run with a document that is a
+    link records nothing, and a change of its target is seen by the next run. Also when a
+    file before it (in the fingerprint's order) is one the record cannot vouch for: the
+    usual way then decides the rest, and it follows the link."""
+    uitvoer = tmp_path / "uit"
+    eerste = _run(regios, uitvoer)
+    if eerder_onzeker:
+        eerder = eerste.map / min(eerste.geschreven)
+        echt = snelpad.Snelpad.leg_vast
+
+        def net_aangeraakt(self, *args):
+            os.utime(eerder)  # same content, a new change time: the record cannot vouch
+            return echt(self, *args)
+
+        monkeypatch.setattr(snelpad.Snelpad, "leg_vast", net_aangeraakt)
+        monkeypatch.setattr(Gezien, "betrouwbaar", lambda self: False)  # looked at again
+    naam = next(p for p in eerste.geschreven if p.endswith(".md") and "overzicht" in p)
+    elders = tmp_path / "elders.md"
+    shutil.copy2(eerste.map / naam, elders)
+    (eerste.map / naam).unlink()
+    (eerste.map / naam).symlink_to(elders)
+    _run(regios, uitvoer)
+    monkeypatch.undo()
+    assert not isinstance(_run(regios, uitvoer), OngewijzigdResultaat)
+    time.sleep(0.03)
+    elders.write_text(elders.read_text(encoding="utf-8") + "\nmet de hand\n", encoding="utf-8")
+    vierde = _run(regios, uitvoer)
+    assert not isinstance(vierde, OngewijzigdResultaat) and naam in vierde.geschreven
 
 
 def test_een_blik_wordt_pas_vertrouwd_een_tik_na_de_nieuwste_tijd():

@@ -194,6 +194,8 @@ class Snelpad:
                 break
         else:
             return False
+        if bevestiging.koppeling:  # a document that is a link: its target's changes not seen
+            return False
         # And every file is as the run committed it, by the same record of sizes and times the
         # normal path trusts (a file edited by hand in the meantime is not): first from the
         # states this fingerprint saw (then nothing is looked at again), else the usual way,

@@ -12,22 +12,30 @@ forms a cycle; reference counting frees them as before."""
 from __future__ import annotations
 
 import gc
+import threading
 
 _eigen = 0  # open runs whose freeze this process made (draai._bevroren)
+# Threads of one process (the web) run at once: a freeze is never added after the run that
+# owns it has ended (then it would stay, owned by nobody).
+_slot = threading.Lock()
 
 
 def begonnen() -> None:
     global _eigen
-    _eigen += 1
+    with _slot:
+        _eigen += 1
 
 
 def geeindigd() -> None:
+    """Before the run's own freeze is undone: no `vries_bij` adds to it after this."""
     global _eigen
-    _eigen -= 1
+    with _slot:
+        _eigen -= 1
 
 
 def vries_bij() -> None:
     """Everything made until now out of the collection too, when a run of this process froze
     (it unfreezes all at its end); else nothing (someone else's freeze is theirs)."""
-    if _eigen:
-        gc.freeze()
+    with _slot:
+        if _eigen:
+            gc.freeze()

@@ -83,7 +83,7 @@ def draai_en_herhaal(opties: Opties) -> tuple[Resultaat, list[str] | None]:
 def _draai_en_herhaal(opties: Opties) -> tuple[Resultaat, list[str] | None]:
     plan = maak_plan(opties)
     resultaat = voer_uit(plan, processen=opties.processen, voortgang=opties.voortgang,
-                         wissel=opties.wissel)
+                         wissel=opties.wissel, met_gezien=True)
     if resultaat.waarschuwingen or resultaat.naast_definitief:
         return resultaat, None
     try:

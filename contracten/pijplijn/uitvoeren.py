@@ -27,12 +27,13 @@ from .verzameld import Verzameling
 
 
 def voer_uit(plan: Plan, *, processen: int | None = None,
-             voortgang: Voortgang | None = None, wissel: Profielwissel | None = None
-             ) -> Resultaat:
+             voortgang: Voortgang | None = None, wissel: Profielwissel | None = None,
+             met_gezien: bool = False) -> Resultaat:
     """Make and write the plan's documents; only side effects: what to make, keep and remove
     is decided by `verschil.bereken`. `voortgang` is called with (klaar, totaal) as documents
     are made; `wissel`, a change of the profile, commits with them (when anything is
-    written). Raises ContractenFout, and writes nothing then."""
+    written). `met_gezien`: a run that makes few documents gives what it saw of the files it
+    kept (`Resultaat.gezien`). Raises ContractenFout, and writes nothing then."""
     waarschuwingen: list[str] = []
     with Uitvoermap(plan.doel, wissel) as map_:
         vorig, bron, register, schijf = _vorige(plan, waarschuwingen)
@@ -44,19 +45,23 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                            f"versie staat nu als {bewaar_eigen(map_, pad)} en het document is "
                            "opnieuw gemaakt." for pad in schijf.gewijzigd if stam(pad) in opnieuw]
         # Recorded after the commit when something was read again (a copied folder, a file
-        # touched): the next run need not read it.
+        # touched): the next run need not read it. With the state it had when it was read,
+        # never a later one: a file saved during the run would be taken for what it was.
         gelijk = schijf.gelijk if schijf.verouderd else {}
-        # What it saw of the files, for recording the run: held through a run that makes few
-        # documents (looking again would be most of its time), not through a large one (little
-        # of its time, and memory that grows with the folder).
-        gezien = schijf.gezien if len(verschil.maken) * 10 <= len(schijf.gelijk) else None
+        # What it saw of the files: for that, and to give (`met_gezien`) when it makes few
+        # documents (then looking again is much of its time); not through a large run
+        # otherwise (little of its time, and memory that grows with the folder).
+        klein = met_gezien and len(verschil.maken) * 10 <= len(plan.taken)
+        gezien = schijf.gezien if klein or gelijk else None
         del schijf
         bewaard = sorted(verschil.ongewijzigd)
         if vorig is not None and verschil.bij:
-            if gelijk:
-                kenmerken.leg_vast(plan.doel, plan.profiel.sleutel, gelijk)
+            if gelijk and gezien is not None:
+                kenmerken.leg_vast(plan.doel, plan.profiel.sleutel,
+                                   {p: h for p, h in gelijk.items() if p in gezien.staten},
+                                   gezien.staten)
             return Resultaat(plan.doel, vorig, ongewijzigd=bewaard,
-                             waarschuwingen=waarschuwingen, gezien=gezien)
+                             waarschuwingen=waarschuwingen, gezien=gezien if klein else None)
 
         # Only now the rendering engine: an unchanged rerun does not load it.
         from .werk import Werk, maak_alle
@@ -97,25 +102,26 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         weg = verschil.weg | achtergebleven(vorig, alle)
         nieuw_manifest = plan.kop.model_copy(update={"documenten": alle, "herkomst": herkomst})
         map_.voltooi(nieuw_manifest, sorted(weg), bron)
+    staten = gezien.staten if gezien is not None else {}
+    for pad in chain(nieuwe_paden, weg):  # what it wrote or removed since, it did not see
+        staten.pop(pad, None)
     kenmerken.leg_vast(plan.doel, plan.profiel.sleutel,
-                       {d.pad: d.sha256 for d in alle
-                        if d.pad in nieuwe_paden or gelijk.get(d.pad) == d.sha256})
-    if gezien is not None:  # what it wrote or removed since, it did not see
-        for pad in chain(nieuwe_paden, weg):
-            gezien.staten.pop(pad, None)
+                       {d.pad: d.sha256 for d in alle if d.pad in nieuwe_paden
+                        or (gelijk.get(d.pad) == d.sha256 and d.pad in staten)}, staten)
     return Resultaat(plan.doel, nieuw_manifest, geschreven=sorted(nieuwe_paden),
                      ongewijzigd=bewaard, verwijderd=sorted(weg),
                      naast_definitief=sorted(naast), waarschuwingen=waarschuwingen,
-                     gezien=gezien)
+                     gezien=gezien if klein else None)
 
 
 def _vorige(plan: Plan, waarschuwingen: list[str]
             ) -> tuple[Manifest | None, Bron | None, dict[str, dict[str, Any]], OpSchijf]:
     """What is in the output folder: the previous manifest (and where it was read), the
-    register of finalised documents, and which files are on disk as the manifest says. Read
-    with the collector paused, and kept out of it after (`vries_bij`): at 10,000 aanbieders
-    the young and full collections that went through the manifest's hundreds of thousands of
-    objects while the files were looked at took some 0.15 s."""
+    register of finalised documents, and which files are on disk as the manifest says. The
+    manifest read with the collector paused, and kept out of it at once (`vries_bij`): at
+    10,000 aanbieders the young and full collections that went through its hundreds of
+    thousands of objects while the files were looked at took some 0.15 s. The look itself
+    (which may read every file) runs with the collector on; what it read joins the freeze."""
     with zonder_gc():
         try:
             vorig, bron = manifest.lees_met_bron(plan.doel)
@@ -131,11 +137,12 @@ def _vorige(plan: Plan, waarschuwingen: list[str]
                                  "contracten: het is niet onze map. Kies een andere uitvoermap; "
                                  "er is niets geschreven.")
         register = definitief.lees(plan.doel)
-        # What is to be done is decided without the file system (see `verschil`): what it
-        # needs to know of the folder is read here, without reading every file. A file
-        # changed or removed by hand is not on disk as the manifest says: made again.
-        schijf = op_schijf(plan.doel, plan.profiel.sleutel, vorig, register)
-        vries_bij()  # the previous manifest and the record just read: see `bevriezen`
+        vries_bij()  # the previous manifest: see `bevriezen`
+    # What is to be done is decided without the file system (see `verschil`): what it needs
+    # to know of the folder is read here, without reading every file. A file changed or
+    # removed by hand is not on disk as the manifest says: made again.
+    schijf = op_schijf(plan.doel, plan.profiel.sleutel, vorig, register)
+    vries_bij()  # and the record of sizes and times just read
     return vorig, bron, register, schijf
 
 

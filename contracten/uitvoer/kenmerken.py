@@ -34,10 +34,6 @@ _POGINGEN = 20  # times 5 ms: a file system whose clock ticks slower is only rea
 Kenmerk = tuple[int, int, int, int, str]
 
 
-def _kenmerk(staat: os.stat_result) -> tuple[int, int, int, int]:
-    return staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns, staat.st_ino
-
-
 def _vertrouwd(vorig: Kenmerk | None, grootte: int, mtime: int, ctime: int, inode: int,
                geschreven: int) -> str | None:
     """The hash the record gives a file in this state, when it may be trusted: recorded with
@@ -95,8 +91,7 @@ def _hashes(uitvoer: Path, record: Path, paden: Iterable[str], voor: str = "",
             ) -> tuple[dict[str, str | None], dict[str, Kenmerk], bool]:
     """`hashes` of the files `<uitvoer>/<voor><pad>`, by `pad`; and the record as it should be
     now (its entries by `<voor><pad>`), and whether that differs from the file. One look per
-    file and as little else as can be: a rerun of 20,000 aanbieders looks at 80,000 files.
-    `gezien` is given the lstat of each regular file, by `pad` (a link is followed, not given)."""
+    file (a rerun of 20,000 aanbieders: 80,000); `gezien` gets each regular file's lstat."""
     bekend, geschreven = _lees(record)
     # No Path, and below `voor` (relative, ending in a slash) not os.path.join per file: the
     # same path then, as `pad` is no longer at the start of what is joined.
@@ -126,7 +121,7 @@ def _hashes(uitvoer: Path, record: Path, paden: Iterable[str], voor: str = "",
                                     staat.st_ino, geschreven)) is not None:
             uit[pad] = vertrouwd
             continue
-        kenmerk = _kenmerk(staat)
+        kenmerk = (staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns, staat.st_ino)
         try:
             with open(bestand, "rb") as f:
                 uit[pad] = hash_ = sha256(f.read())
@@ -167,18 +162,20 @@ class Bevestiging:
     caller takes (`vingerafdruk.afdruk`'s `kijk`: absolute paths, their lstat), one at a time,
     holding nothing per file; reads no file and looks at none again. `bevestigd` is False
     (decide the usual way, `in_map`) for anything else, also for a file the record cannot
-    vouch for though its content may well be right, and for one the look did not see."""
+    vouch for though its content may well be right, and for one the look did not see.
+    `koppeling`: a path looked at is a link (what it links to, the look did not see)."""
 
     def __init__(self, doel: Path, regio: str, verwacht: Mapping[str, str | None]) -> None:
         uitvoer, map_, self._voor = _plek(doel, regio)
-        record = uitvoer / map_ / BESTAND
-        gelezen = _gelezen.lees(record, lambda: _parse(record))
+        gelezen = _gelezen.lees(record := uitvoer / map_ / BESTAND, lambda: _parse(record))
         self._bekend, self._geschreven = gelezen if gelezen is not None else ({}, 0)
         self._verwacht, self._basis = verwacht, os.path.abspath(doel) + os.sep
         self._lengte = len(self._basis)
-        self._gezien, self._mis = 0, gelezen is None
+        self._gezien, self._mis, self.koppeling = 0, gelezen is None, False
 
     def __call__(self, pad: str, staat: Staat | None) -> None:
+        if staat is not None and stat.S_ISLNK(staat[0]):
+            self.koppeling = True
         if self._mis or not pad.startswith(self._basis):
             return
         relatief = pad[self._lengte:]
@@ -194,24 +191,27 @@ class Bevestiging:
         return not self._mis and self._gezien == len(self._verwacht)
 
 
-def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str]) -> None:
+def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str],
+             gezien: Mapping[str, Staat] | None = None) -> None:
     """Record files a run has just written into `doel` (paths relative to it) with the sha256
     it computed as it made them: the next look (a rerun, the web's status) need not read them.
-    A file that changes after this, even within the same tick, is read again (see `hashes`)."""
+    A file that changes after this is read again (see `hashes`); one in `gezien` (hashed
+    earlier) is recorded with the state it was hashed in, never a later one."""
     uitvoer, map_, voor = _plek(doel, regio)
     record = uitvoer / map_ / BESTAND
     vastgelegd, _ = _lees(record)
     basis = os.fspath(uitvoer)
     gewijzigd, laatste = False, 0
     for pad, hash_ in bekend.items():
-        try:
-            staat = os.stat(os.path.join(basis, voor + pad))
-        except OSError:
-            continue
-        if stat.S_ISREG(staat.st_mode) and vastgelegd.get(voor + pad) != (
-                kenmerk := (*_kenmerk(staat), hash_)):
+        if (staat := (gezien or {}).get(pad)) is None:
+            try:
+                staat = staat_van(os.stat(os.path.join(basis, voor + pad)))
+            except OSError:
+                continue
+        if stat.S_ISREG(staat[0]) and vastgelegd.get(voor + pad) != (
+                kenmerk := (*staat[1:], hash_)):
             vastgelegd[voor + pad] = kenmerk
-            laatste = max(laatste, staat.st_mtime_ns, staat.st_ctime_ns)
+            laatste = max(laatste, staat[2], staat[3])
             gewijzigd = True
     if not gewijzigd:
         return
