@@ -201,9 +201,9 @@ def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str],
     record = uitvoer / map_ / BESTAND
     vastgelegd, _ = _lees(record)
     basis = os.fspath(uitvoer)
-    gewijzigd, laatste = False, 0
+    gewijzigd, laatste, eerder = False, 0, gezien or {}
     for pad, hash_ in bekend.items():
-        if (staat := (gezien or {}).get(pad)) is None:
+        if (staat := eerder.get(pad)) is None:
             try:
                 staat = staat_van(os.stat(os.path.join(basis, voor + pad)))
             except OSError:
