@@ -18,7 +18,7 @@ from contracten.profiel.laden import laad_regio
 from contracten.soorten import socialreturn
 from contracten.soorten.register import soorten
 from contracten.soorten.socialreturnrijen import overzicht_rijen
-from contracten.uitvoer import kenmerken
+from contracten.uitvoer import kenmerken, kenmerkrecord
 
 from .conftest import REGIOS, maak_grote_regio
 
@@ -39,12 +39,12 @@ def _piek_van_schrijven(map_: Path, aantal: int, monkeypatch) -> int:
     here, as it was before `mapinhoud`, whose listing holds each file's name for a moment
     (about 150 bytes per file, freed before the writing starts)."""
     bekend = _bestanden(map_, aantal)
-    monkeypatch.setattr(kenmerken, "geen_bestand", lambda basis, paden: {
+    monkeypatch.setattr(kenmerkrecord, "geen_bestand", lambda basis, paden: {
         pad for pad in paden if not os.path.isfile(os.path.join(basis, pad))})
     tracemalloc.start()
     try:
         voor = tracemalloc.get_traced_memory()[0]
-        kenmerken._schrijf(map_ / "r" / kenmerken.BESTAND, map_, bekend)
+        kenmerkrecord._schrijf(map_ / "r" / kenmerken.BESTAND, map_, bekend)
         return tracemalloc.get_traced_memory()[1] - voor
     finally:
         tracemalloc.stop()
@@ -69,7 +69,7 @@ def test_het_record_in_stukken_is_byte_voor_byte_het_oude(tmp_path):
     (tmp_path / "r" / "één.docx").write_bytes(b"")
     bekend["r/één.docx"] = (1, 2, 3, 4, "a" * 64)
     bekend["r/weg.docx"] = (1, 2, 3, 4, "b" * 64)
-    kenmerken._schrijf(tmp_path / "r" / kenmerken.BESTAND, tmp_path, bekend)
+    kenmerkrecord._schrijf(tmp_path / "r" / kenmerken.BESTAND, tmp_path, bekend)
     del bekend["r/weg.docx"]
     verwacht = json.dumps({"versie": kenmerken.VERSIE,
                            "bestanden": {k: list(v) for k, v in bekend.items()}},

@@ -47,8 +47,9 @@ def test_gelijktijdige_runs_en_markeringen(tmp_path: Path):
     brieven = {d["pad"]: d for d in manifest["documenten"]}
     for aanbieder in ("wonen-plus", "zorg-welzijn-de-brug"):  # both runs' letters are there
         assert f"brieven/socialreturn/{aanbieder}.docx" in brieven
-    # no staging; the lock stays, the record of the files' sizes and times, and the
-    # fingerprint of the last run (for an unchanged rerun)
+    # no staging; the lock stays, the record of the files' sizes and times (and its supplement),
+    # and the fingerprint of the last run (for an unchanged rerun)
     assert not [p for p in (tmp_path / "assen").iterdir()
                 if p.name not in ("2025", ".contracten-2025.slot", ".contracten-kenmerken.json",
+                                  ".contracten-kenmerken.bij.json",
                                   ".contracten-vingerafdruk.json")]

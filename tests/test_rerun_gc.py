@@ -9,7 +9,7 @@ import gc
 from contracten import genereer, laad_regio
 from contracten.lezen.bewaard import Bewaard
 from contracten.pijplijn import bevriezen, keuze, uitvoeren
-from contracten.uitvoer import kenmerken, manifest
+from contracten.uitvoer import kenmerken, kenmerkrecord, manifest
 
 from .conftest import ASSEN_DATUM, bij_elke_aanroep
 
@@ -47,7 +47,7 @@ def test_manifest_en_kenmerken_gelezen_zonder_garbage_collection(regios, tmp_pat
     genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=ASSEN_DATUM)
     aan: list[tuple[str, bool]] = []
     model_validate_json = manifest.Manifest.model_validate_json
-    loads = kenmerken.json.loads
+    loads = kenmerkrecord.json.loads
 
     def via_manifest(data, *args, **kwargs):
         aan.append(("manifest", gc.isenabled()))
@@ -58,8 +58,8 @@ def test_manifest_en_kenmerken_gelezen_zonder_garbage_collection(regios, tmp_pat
         return loads(data, *args, **kwargs)
 
     monkeypatch.setattr(manifest.Manifest, "model_validate_json", via_manifest)
-    monkeypatch.setattr(kenmerken.json, "loads", via_json)
-    monkeypatch.setattr(kenmerken, "_gelezen", Bewaard(8))  # (read again, not from memory)
+    monkeypatch.setattr(kenmerkrecord.json, "loads", via_json)
+    monkeypatch.setattr(kenmerkrecord, "_gelezen", Bewaard(8))  # (read again, not from memory)
     map_ = uitvoer / "assen" / "2025"
     assert manifest.lees(map_) is not None
     kenmerken.in_map(map_, "assen", ["programma-van-eisen.docx"])

@@ -26,7 +26,7 @@ from contracten.uitvoer import kenmerken
 from .conftest import ASSEN_DATUM, ROOT, voer_uit
 from .test_opstarten import ZWAAR
 
-BEIDE = (kenmerken.BESTAND, snelpad.BESTAND)  # caches: not part of what a run makes
+BEIDE = (kenmerken.BESTAND, kenmerken.AANVULLING, snelpad.BESTAND)  # caches, not what a run makes
 
 
 def _run(regios: Path, uitvoer: Path, **opties: object) -> Resultaat:

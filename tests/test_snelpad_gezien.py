@@ -64,7 +64,8 @@ def _bekeken_bij_het_vastleggen(monkeypatch: pytest.MonkeyPatch
 def _documenten(bekeken: list[str], map_: Path) -> list[str]:
     """The documents among paths looked at (not the manifest, register or record)."""
     doel = os.path.abspath(map_) + os.sep
-    vast = {"manifest.json", definitief.BESTAND, f"../{kenmerken.BESTAND}"}  # looked at always
+    vast = {"manifest.json", definitief.BESTAND, f"../{kenmerken.BESTAND}",
+            f"../{kenmerken.AANVULLING}"}  # looked at always
     return sorted(p[len(doel):] for p in bekeken if p.startswith(doel)
                   and p[len(doel):] not in vast)
 

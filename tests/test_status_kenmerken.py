@@ -18,7 +18,7 @@ import contracten
 from contracten.fouten import ContractenFout
 from contracten.register.register import Register
 from contracten.register.verbinding import open_engine
-from contracten.uitvoer import kenmerken, manifest
+from contracten.uitvoer import kenmerken, kenmerkrecord, manifest
 
 from .conftest import REGIOS
 
@@ -103,8 +103,11 @@ def test_een_verdwenen_bestand_ontbreekt(assen, assen_gegenereerd, tmp_path):
     pad = next(p for p in sorted(eerst) if "/overeenkomsten/" in p)
     (assen_gegenereerd / pad).unlink()
     assert _status(assen, assen_gegenereerd, tmp_path)[pad] == "ontbreekt"
-    bewaard = json.loads((assen_gegenereerd / "assen" / kenmerken.BESTAND).read_text())
-    assert pad not in bewaard["bestanden"]
+    record = assen_gegenereerd / "assen" / kenmerken.BESTAND
+    assert pad in json.loads(record.read_text())["bestanden"]  # the record itself stays …
+    bij = json.loads(record.with_name(kenmerken.AANVULLING).read_text())
+    assert bij["bestanden"][pad] is None  # … its supplement says the file is gone
+    assert pad not in kenmerkrecord.lees(record).bestanden
 
 
 @pytest.mark.parametrize("inhoud", [b"", b"{niet json", b'{"versie": 1, "bestanden": 3}',
@@ -137,7 +140,7 @@ def test_een_niet_schrijfbaar_record_houdt_status_werkend(assen, assen_gegeneree
     def geweigerd(pad, inhoud):
         raise ContractenFout(f"Kan {pad} niet schrijven: alleen-lezen.")
 
-    monkeypatch.setattr(kenmerken, "vervang_atomair", geweigerd)
+    monkeypatch.setattr(kenmerkrecord, "vervang_atomair", geweigerd)
     (assen_gegenereerd / "assen" / kenmerken.BESTAND).unlink(missing_ok=True)
     eerst = _status(assen, assen_gegenereerd, tmp_path)
     assert eerst and set(eerst.values()) == {"gelijk"}

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from contracten.lezen.vingerafdruk import _staat, afdruk
-from contracten.uitvoer import kenmerken
-from contracten.uitvoer.kenmerken import VERSIE, _stukken
+from contracten.uitvoer import kenmerken, kenmerkrecord
+from contracten.uitvoer.kenmerkrecord import VERSIE, _stukken
 
 from .test_opstarten import _modules
 
@@ -59,13 +59,13 @@ def _documenten(doel: Path, aantal: int) -> dict[str, str]:
 def gelezen(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The records parsed (not taken from what this process wrote or read before)."""
     uit: list[Path] = []
-    echt = kenmerken._parse
+    echt = kenmerkrecord._parse
 
     def parse(pad):
         uit.append(pad)
         return echt(pad)
 
-    monkeypatch.setattr(kenmerken, "_parse", parse)
+    monkeypatch.setattr(kenmerkrecord, "_parse", parse)
     return uit
 
 
@@ -78,7 +78,7 @@ def test_wat_de_run_vastlegde_wordt_niet_opnieuw_gelezen(tmp_path, gelezen):
     assert gehasht == bekend and not verouderd
     assert len(gelezen) == aantal  # what this process wrote, it knows
     # … and what is on disk is what it knows
-    kenmerken._gelezen._bewaard.clear()
+    kenmerkrecord._gelezen._bewaard.clear()
     assert kenmerken.in_map(doel, "assen", bekend) == (bekend, False)
     assert len(gelezen) == aantal + 1
 

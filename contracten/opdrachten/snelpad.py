@@ -174,8 +174,11 @@ class Snelpad:
             register = definitief.lees(resultaat.map)
         except ContractenFout:  # the normal path says what is wrong with it, next time
             return False
-        uitvoer = sorted({d.pad for d in resultaat.manifest.documenten} | set(register))
-        vaste = ["", MANIFEST, definitief.BESTAND, os.path.join("..", kenmerken.BESTAND)]
+        # (the manifest's paths come sorted: kept in their order, sorting them is one pass)
+        uitvoer = sorted(dict.fromkeys([*(d.pad for d in resultaat.manifest.documenten),
+                                        *register]))
+        vaste = ["", MANIFEST, definitief.BESTAND, os.path.join("..", kenmerken.BESTAND),
+                 os.path.join("..", kenmerken.AANVULLING)]
         paden = _uitvoerpaden(doel, [*vaste, *uitvoer])
         verwacht = {**{p: g.get("sha256") for p, g in register.items()},
                     **{d.pad: d.sha256 for d in resultaat.manifest.documenten}}

@@ -1,7 +1,8 @@
 """The sha256 of generated files on disk without reading them all on every look: per region a
-small record beside its output (`.contracten-kenmerken.json` in `<uitvoer>/<regio>/`) keeps,
-per file, its size, modification and change time (ns), inode and sha256. A file is read and
-hashed again only when one of those changed; the record is rewritten only then.
+small record beside its output (`.contracten-kenmerken.json` in `<uitvoer>/<regio>/`, and a
+supplement with what changed since: `kenmerkrecord`) keeps, per file, its size, modification and
+change time (ns), inode and sha256. A file is read and hashed again only when one of those
+changed; the record is written only then.
 
 The change time (ctime) cannot be set back by a program the way the modification time can
 (`touch -d`), so a file edited and given its old mtime back is still read again. As in git, an
@@ -11,68 +12,33 @@ another machine or not writable (a read-only output folder), every file is simpl
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import stat
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from contracten.fouten import ContractenFout
-from contracten.lezen.bewaard import Bewaard
-from contracten.lezen.gcpauze import zonder_gc
 from contracten.lezen.vingerafdruk import Staat, staat_van
-from contracten.uitvoer.map import sha256, vervang_atomair
-from contracten.uitvoer.mapinhoud import geen_bestand
+from contracten.uitvoer import kenmerkrecord
+from contracten.uitvoer.kenmerkrecord import AANVULLING, BESTAND, VERSIE, Kenmerk, Record
+from contracten.uitvoer.map import sha256
 
-BESTAND = ".contracten-kenmerken.json"
-VERSIE = 1
+__all__ = ["AANVULLING", "BESTAND", "VERSIE", "Bevestiging", "Kenmerk", "hashes", "in_map",
+           "leg_vast"]
+
 _POGINGEN = 20  # times 5 ms: a file system whose clock ticks slower is only read again
 
-# per file: size, mtime_ns, ctime_ns, inode, sha256
-Kenmerk = tuple[int, int, int, int, str]
 
-
-def _vertrouwd(vorig: Kenmerk | None, grootte: int, mtime: int, ctime: int, inode: int,
-               geschreven: int) -> str | None:
+def _vertrouwd(vorig: Kenmerk | None, grootte: int, mtime: int, ctime: int, inode: int
+               ) -> str | None:
     """The hash the record gives a file in this state, when it may be trusted: recorded with
-    that same state, and the file not changed within the tick the record was written
-    (`geschreven`); else None (read it). The state as separate numbers, not a tuple: a rerun
+    that same state (an entry recorded within its file's tick has a size no file has, see
+    `kenmerkrecord`); else None (read it). The state as separate numbers, not a tuple: a rerun
     of 20,000 aanbieders asks this for 80,000 files."""
-    if (vorig is not None and vorig[1] == mtime < geschreven and vorig[2] == ctime < geschreven
-            and vorig[0] == grootte and vorig[3] == inode):
+    if (vorig is not None and vorig[1] == mtime and vorig[2] == ctime and vorig[0] == grootte
+            and vorig[3] == inode):
         return vorig[4]
     return None
-
-
-def _lees(pad: Path) -> tuple[dict[str, Kenmerk], int]:
-    """The record and the moment it was written (ns); empty when missing or unreadable. Parsed
-    again only when the record changed (a page of the web looks at thousands of files)."""
-    gelezen = _gelezen.lees(pad, lambda: _parse(pad))
-    return (dict(gelezen[0]), gelezen[1]) if gelezen is not None else ({}, 0)
-
-
-_gelezen: Bewaard[tuple[dict[str, Kenmerk], int]] = Bewaard(8)  # a few regions' records
-
-
-def _parse(pad: Path) -> tuple[dict[str, Kenmerk], int] | None:
-    try:
-        with pad.open("rb") as bestand:
-            geschreven = os.fstat(bestand.fileno()).st_mtime_ns
-            inhoud = bestand.read()
-        with zonder_gc():  # tens of thousands of entries, no cycle (see lezen.gcpauze)
-            data = json.loads(inhoud)
-            if data.get("versie") != VERSIE:
-                return None
-            # Each entry made a tuple in place (not a second dict beside the first): the
-            # record of a large run holds tens of thousands.
-            bestanden: dict[str, Kenmerk] = data["bestanden"]
-            for k, v in bestanden.items():
-                bestanden[k] = (int(v[0]), int(v[1]), int(v[2]), int(v[3]), str(v[4]))
-        return bestanden, geschreven
-    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
-        return None
 
 
 def hashes(uitvoer: Path, regio: str, paden: Iterable[str]) -> dict[str, str | None]:
@@ -80,26 +46,27 @@ def hashes(uitvoer: Path, regio: str, paden: Iterable[str]) -> dict[str, str | N
     register), None for one that is not there or not a file. Reads only the files that changed
     since they were last hashed, and records what it read."""
     record = uitvoer / regio / BESTAND
-    uit, bekend, gewijzigd = _hashes(uitvoer, record, paden)
-    if gewijzigd:
-        _schrijf(record, uitvoer, bekend)
+    uit, vorig, nieuw = _hashes(uitvoer, record, paden)
+    if nieuw:
+        kenmerkrecord.schrijf(record, uitvoer, vorig, nieuw)
     return uit
 
 
 def _hashes(uitvoer: Path, record: Path, paden: Iterable[str], voor: str = "",
             gezien: dict[str, Staat] | None = None
-            ) -> tuple[dict[str, str | None], dict[str, Kenmerk], bool]:
-    """`hashes` of the files `<uitvoer>/<voor><pad>`, by `pad`; and the record as it should be
-    now (its entries by `<voor><pad>`), and whether that differs from the file. One look per
-    file (a rerun of 20,000 aanbieders: 80,000); `gezien` gets each regular file's lstat."""
-    bekend, geschreven = _lees(record)
+            ) -> tuple[dict[str, str | None], Record, dict[str, Kenmerk | None]]:
+    """`hashes` of the files `<uitvoer>/<voor><pad>`, by `pad`; the record as read, and what
+    to record anew (by `<voor><pad>`; None: a file that is gone). One look per file (a rerun
+    of 20,000 aanbieders: 80,000); `gezien` gets each regular file's lstat."""
+    vorig = kenmerkrecord.lees(record)
+    bekend = vorig.bestanden
     # No Path, and below `voor` (relative, ending in a slash) not os.path.join per file: the
     # same path then, as `pad` is no longer at the start of what is joined.
     basis = os.fspath(uitvoer)
     plek = os.path.join(basis, voor)
     kijk, is_bestand = os.lstat, stat.S_ISREG
     uit: dict[str, str | None] = {}
-    gewijzigd = False
+    nieuw: dict[str, Kenmerk | None] = {}
     for pad in paden:
         sleutel = voor + pad
         bestand = plek + pad if voor else os.path.join(basis, pad)
@@ -114,11 +81,12 @@ def _hashes(uitvoer: Path, record: Path, paden: Iterable[str], voor: str = "",
             staat = None
         if staat is None or not is_bestand(staat.st_mode):
             uit[pad] = None
-            gewijzigd |= bekend.pop(sleutel, None) is not None
+            if sleutel in bekend:
+                nieuw[sleutel] = None
             continue
-        vorig = bekend.get(sleutel)
-        if (vertrouwd := _vertrouwd(vorig, staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns,
-                                    staat.st_ino, geschreven)) is not None:
+        vorig_ = bekend.get(sleutel)
+        if (vertrouwd := _vertrouwd(vorig_, staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns,
+                                    staat.st_ino)) is not None:
             uit[pad] = vertrouwd
             continue
         kenmerk = (staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns, staat.st_ino)
@@ -128,10 +96,9 @@ def _hashes(uitvoer: Path, record: Path, paden: Iterable[str], voor: str = "",
         except OSError:
             uit[pad] = None
             continue
-        if vorig != (*kenmerk, hash_):
-            bekend[sleutel] = (*kenmerk, hash_)
-            gewijzigd = True
-    return uit, bekend, gewijzigd
+        if vorig_ != (*kenmerk, hash_):
+            nieuw[sleutel] = (*kenmerk, hash_)
+    return uit, vorig, nieuw
 
 
 def _plek(doel: Path, regio: str) -> tuple[Path, str, str]:
@@ -151,8 +118,8 @@ def in_map(doel: Path, regio: str, paden: Iterable[str], gezien: dict[str, Staat
     a rerun decides from without reading every file. Writes nothing: a run changes nothing
     before it commits, and then records what it knows (`leg_vast`). `gezien`: see `_hashes`."""
     uitvoer, map_, voor = _plek(doel, regio)
-    gehasht, _, gewijzigd = _hashes(uitvoer, uitvoer / map_ / BESTAND, paden, voor, gezien)
-    return gehasht, gewijzigd
+    gehasht, _, nieuw = _hashes(uitvoer, uitvoer / map_ / BESTAND, paden, voor, gezien)
+    return gehasht, bool(nieuw)
 
 
 class Bevestiging:
@@ -167,11 +134,11 @@ class Bevestiging:
 
     def __init__(self, doel: Path, regio: str, verwacht: Mapping[str, str | None]) -> None:
         uitvoer, map_, self._voor = _plek(doel, regio)
-        gelezen = _gelezen.lees(record := uitvoer / map_ / BESTAND, lambda: _parse(record))
-        self._bekend, self._geschreven = gelezen if gelezen is not None else ({}, 0)
+        gelezen = kenmerkrecord.lees(uitvoer / map_ / BESTAND)
+        self._bekend = gelezen.bestanden
         self._verwacht, self._basis = verwacht, os.path.abspath(doel) + os.sep
         self._lengte = len(self._basis)
-        self._gezien, self._mis, self.koppeling = 0, gelezen is None, False
+        self._gezien, self._mis, self.koppeling = 0, gelezen.basis is None, False
 
     def __call__(self, pad: str, staat: Staat | None) -> None:
         if staat is not None and stat.S_ISLNK(staat[0]):
@@ -183,7 +150,7 @@ class Bevestiging:
             return
         self._gezien += 1
         if hash_ is None or staat is None or not stat.S_ISREG(staat[0]) or _vertrouwd(
-                self._bekend.get(self._voor + relatief), *staat[1:], self._geschreven) != hash_:
+                self._bekend.get(self._voor + relatief), *staat[1:]) != hash_:
             self._mis = True
 
     @property
@@ -199,9 +166,11 @@ def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str],
     earlier) is recorded with the state it was hashed in, never a later one."""
     uitvoer, map_, voor = _plek(doel, regio)
     record = uitvoer / map_ / BESTAND
-    vastgelegd, _ = _lees(record)
+    vorig = kenmerkrecord.lees(record)
+    vastgelegd = vorig.bestanden
     basis = os.fspath(uitvoer)
-    gewijzigd, laatste, eerder = False, 0, gezien or {}
+    nieuw: dict[str, Kenmerk | None] = {}
+    laatste, eerder = 0, gezien or {}
     for pad, hash_ in bekend.items():
         if (staat := eerder.get(pad)) is None:
             try:
@@ -210,51 +179,14 @@ def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str],
                 continue
         if stat.S_ISREG(staat[0]) and vastgelegd.get(voor + pad) != (
                 kenmerk := (*staat[1:], hash_)):
-            vastgelegd[voor + pad] = kenmerk
+            nieuw[voor + pad] = kenmerk
             laatste = max(laatste, staat[2], staat[3])
-            gewijzigd = True
-    if not gewijzigd:
+    if not nieuw:
         return
     # Written in a later tick of the file system's clock than the newest file it records, or
     # the next look would not trust (and read again) the files just committed.
     for _ in range(_POGINGEN):
-        _schrijf(record, uitvoer, vastgelegd)
-        try:
-            if record.stat().st_mtime_ns > laatste:
-                return
-        except OSError:
+        geschreven = kenmerkrecord.schrijf(record, uitvoer, vorig, nieuw)
+        if geschreven is None or geschreven > laatste:
             return
         time.sleep(0.005)
-
-
-def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> None:
-    """Rewrite the record, without the files that are gone; silently not when it cannot be
-    written (the next look hashes again). Written in pieces: as one text, the record of 40,000
-    files would be the main process's largest moment. What it wrote is kept as read
-    (`_gelezen`): a look later in this process need not parse it again."""
-    if not record.parent.is_dir():
-        return
-    weg = geen_bestand(os.fspath(uitvoer), bekend)
-    bewaard = {k: v for k, v in bekend.items() if k not in weg} if weg else bekend
-    with contextlib.suppress(ContractenFout):
-        inode = vervang_atomair(record, _stukken(bewaard))
-        with contextlib.suppress(OSError):
-            staat = os.stat(record)
-            if staat.st_ino == inode:  # no other process's record in the meantime
-                _gelezen.houd(record, (bewaard, staat.st_mtime_ns),
-                              (staat.st_ino, staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns))
-
-
-def _stukken(bewaard: dict[str, Kenmerk], per: int = 1000) -> Iterator[bytes]:
-    """The record's JSON (as `json.dumps({"versie": …, "bestanden": {…}}, separators=(",",
-    ":"))` would write it) in pieces of `per` entries, each piece by json's C encoder."""
-    yield b'{"versie":%d,"bestanden":{' % VERSIE
-    stuk: dict[str, Kenmerk] = {}
-    scheiding = ""
-    for pad, kenmerk in bewaard.items():
-        stuk[pad] = kenmerk
-        if len(stuk) >= per:
-            yield (scheiding + json.dumps(stuk, separators=(",", ":"))[1:-1]).encode("utf-8")
-            stuk, scheiding = {}, ","
-    laatste = scheiding + json.dumps(stuk, separators=(",", ":"))[1:-1] if stuk else ""
-    yield (laatste + "}}").encode("utf-8")
