@@ -174,6 +174,7 @@ def _aanbieders(o: Onderdelen) -> Iterator[Probleem]:
     yield from _uniek(f, "aanbieders", aanbieders, "agb")
     bekend = o.eenheden()
     laatste = o.prijspeilen[max(o.prijspeilen)] if o.prijspeilen else None
+    met_bedrag = {b.product for b in laatste.bedragen} if laatste is not None else set()
     socialreturn = o.regio.regels.socialreturn if o.regio else None
     if o.regio is not None and o.inhoud is not None:
         yield from perceelregels.opdrachtnemers(
@@ -196,7 +197,7 @@ def _aanbieders(o: Onderdelen) -> Iterator[Probleem]:
             if sleutel not in bekend:
                 yield _p(f, loc, f"'{sleutel}' is geen {o.eenheid_woord()} "
                                  f"(wel: {', '.join(sorted(bekend))})", "verwijzing_onbekend")
-            elif laatste is not None and laatste.van_product(sleutel) is None:
+            elif laatste is not None and sleutel not in met_bedrag:
                 yield _p(f, loc, f"'{sleutel}' heeft geen bedrag in tarieven/"
                                  f"{laatste.prijspeil}.yaml", "bedrag_ontbreekt")
 
