@@ -111,6 +111,10 @@ def test_een_aanvulling_uit_de_tik_van_het_bestand_wordt_niet_vertrouwd(
     gehasht, _ = kenmerken.in_map(doel, "assen", list(alle))
     assert gelezen == ["anders 4"]  # that file is read again; the record's others are not
     assert gehasht["4.md"] == hashlib.sha256(b"anders 4").hexdigest()
+    # A next supplement (another file made again) forgets that entry rather than keep it.
+    kenmerken.leg_vast(doel, "assen", _schrijf(doel, range(5, 6), "anders"))
+    data = json.loads(aanvulling.read_bytes())["bestanden"]
+    assert data["assen/2025/4.md"] is None and data["assen/2025/5.md"] is not None
 
 
 def test_een_grote_aanvulling_wordt_het_record(doel: Path, monkeypatch: pytest.MonkeyPatch,

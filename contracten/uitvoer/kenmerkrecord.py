@@ -156,7 +156,9 @@ def _schrijf_bij(record: Path, basis: Staat, aanvulling: dict[str, Kenmerk | Non
                  ) -> int | None:
     """Write the supplement of the record in state `basis`."""
     plek = _aanvulling(record)
-    bewaard = {p: k for p, k in aanvulling.items() if k is None or k[0] != ONBETROUWBAAR}
+    # (an entry not trusted: forgotten, so the record's older one for that file is not taken)
+    bewaard = {p: None if k is None or k[0] == ONBETROUWBAAR else k
+               for p, k in aanvulling.items()}
     tekst = json.dumps({"versie": VERSIE, "basis": list(basis), "bestanden": bewaard},
                        separators=(",", ":"))
     with contextlib.suppress(ContractenFout, OSError):
