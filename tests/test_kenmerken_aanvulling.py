@@ -13,7 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from contracten.uitvoer import kenmerken, kenmerkrecord
+from contracten import genereer, laad_regio
+from contracten.pijplijn import opschijf
+from contracten.uitvoer import kenmerken, kenmerkrecord, manifest
+
+from .conftest import ASSEN_DATUM
 
 
 def _schrijf(doel: Path, namen: range, inhoud: str = "document") -> dict[str, str]:
@@ -148,3 +152,68 @@ def test_een_beschadigde_aanvulling_betekent_opnieuw_lezen(doel: Path,
     gehasht, verouderd = kenmerken.in_map(doel, "assen", list(alle))
     assert verouderd and gelezen == ["anders 1"]
     assert gehasht["1.md"] == hashlib.sha256(b"anders 1").hexdigest()
+
+
+def test_leg_vast_vergeet_wat_weg_is(doel: Path) -> None:
+    """A file gone (removed by the run, or missing when it looked) is forgotten with what the
+    run records: the next look does not find the record out of date again and again."""
+    alle = _schrijf(doel, range(5))
+    kenmerken.leg_vast(doel, "assen", alle)
+    (doel / "1.md").unlink()
+    assert kenmerken.in_map(doel, "assen", list(alle))[1] is True
+    nieuw = _schrijf(doel, range(2, 3), "anders")
+    kenmerken.leg_vast(doel, "assen", {**nieuw, "0.md": alle["0.md"]},
+                       vergeten=["0.md", "1.md", "2.md", "nooit.md"])
+    data = json.loads((doel.parent / kenmerken.AANVULLING).read_bytes())["bestanden"]
+    # gone: null; made again: its new hash (not forgotten); never recorded: not named; named
+    # with what the run records, as recorded: left as it is
+    assert data["assen/2025/1.md"] is None and data["assen/2025/2.md"][4] == nieuw["2.md"]
+    assert "assen/2025/nooit.md" not in data and "assen/2025/0.md" not in data
+    _vergeten()
+    for _ in range(2):
+        assert kenmerken.in_map(doel, "assen", list(alle))[1] is False
+
+
+def test_een_run_vergeet_een_verdwenen_document_dat_hij_niet_maakt(regios: Path,
+                                                                     tmp_path: Path) -> None:
+    """A run for one aanbieder, with another's document deleted by hand: that document is not
+    made again (not asked for), and the record forgets it, so the run after is not slowed by
+    a record it finds out of date."""
+    uitvoer = tmp_path / "uit"
+    profiel = laad_regio(regios, "assen")
+    genereer(profiel, uitvoer=uitvoer, datum=ASSEN_DATUM)
+    eerste, tweede = (c.aanbieder.id for c in profiel.contracten[:2])
+    map_ = uitvoer / "assen" / "2025"
+    weg = f"overeenkomsten/{tweede}.md"
+    (map_ / weg).unlink()
+    genereer(profiel, uitvoer=uitvoer, datum=ASSEN_DATUM, aanbieders=[eerste])
+    assert not (map_ / weg).exists()
+    record = uitvoer / "assen" / kenmerken.BESTAND
+    _vergeten()
+    assert f"assen/2025/{weg}" not in kenmerkrecord.lees(record).bestanden
+    schijf = opschijf.op_schijf(map_, "assen", manifest.lees(map_), {})
+    assert not schijf.verouderd and schijf.ontbreekt == []
+
+
+def test_het_record_van_een_ander_proces_houdt_zijn_aanvulling(
+        doel: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process writes the record just after this one: this one does not remove the
+    supplement beside that record, nor takes that record for what it wrote."""
+    alle = _schrijf(doel, range(10))
+    kenmerken.leg_vast(doel, "assen", alle)
+    kenmerken.leg_vast(doel, "assen", _schrijf(doel, range(1), "anders"))
+    record = doel.parent / kenmerken.BESTAND
+    aanvulling = doel.parent / kenmerken.AANVULLING
+    echt = kenmerkrecord.vervang_atomair
+
+    def en_een_ander(pad: Path, inhoud: object) -> int:
+        inode = echt(pad, inhoud)  # type: ignore[arg-type]
+        ander = pad.with_name("ander")
+        ander.write_bytes(pad.read_bytes())
+        os.replace(ander, pad)  # the other process's record, a file of its own
+        return inode
+
+    monkeypatch.setattr(kenmerkrecord, "vervang_atomair", en_een_ander)
+    vorig = kenmerkrecord.lees(record)
+    assert kenmerkrecord._schrijf(record, doel.parent.parent, dict(vorig.bestanden)) is None
+    assert aanvulling.exists()

@@ -29,6 +29,8 @@ class OpSchijf:
     gewijzigd: list[str]
     # The lstat of each regular file looked at (see `Resultaat.gezien`)
     gezien: Gezien
+    # Files of the manifest or the register that are not there: for the record to forget
+    ontbreekt: list[str]
 
 
 def op_schijf(doel: Path, regio: str, vorig: Manifest | None,
@@ -49,7 +51,8 @@ def op_schijf(doel: Path, regio: str, vorig: Manifest | None,
         elif hash_ is not None:
             anders.append(d.pad)
     gewijzigd = sorted(pad for pad in anders if pad not in gelijk)
-    return OpSchijf(gelijk, verouderd, gewijzigd, Gezien(staten, genomen))
+    ontbreekt = [pad for pad, hash_ in gehasht.items() if hash_ is None] if verouderd else []
+    return OpSchijf(gelijk, verouderd, gewijzigd, Gezien(staten, genomen), ontbreekt)
 
 
 def bewaar_eigen(map_: Uitvoermap, pad: str) -> str:

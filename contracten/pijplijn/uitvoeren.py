@@ -48,6 +48,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         # touched): the next run need not read it. With the state it had when it was read,
         # never a later one: a file saved during the run would be taken for what it was.
         gelijk = schijf.gelijk if schijf.verouderd else {}
+        ontbreekt = schijf.ontbreekt  # (for the record to forget, with what the run removes)
         # What it saw of the files: for that, and to give (`met_gezien`) when it makes few
         # documents (then looking again is much of its time); not through a large run
         # otherwise (little of its time, and memory that grows with the folder).
@@ -59,7 +60,7 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
             if gelijk and gezien is not None:
                 kenmerken.leg_vast(plan.doel, plan.profiel.sleutel,
                                    {p: h for p, h in gelijk.items() if p in gezien.staten},
-                                   gezien.staten)
+                                   gezien.staten, vergeten=ontbreekt)
             return Resultaat(plan.doel, vorig, ongewijzigd=bewaard,
                              waarschuwingen=waarschuwingen, gezien=gezien if klein else None)
 
@@ -107,7 +108,8 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
         staten.pop(pad, None)
     kenmerken.leg_vast(plan.doel, plan.profiel.sleutel,
                        {d.pad: d.sha256 for d in alle if d.pad in nieuwe_paden
-                        or (gelijk.get(d.pad) == d.sha256 and d.pad in staten)}, staten)
+                        or (gelijk.get(d.pad) == d.sha256 and d.pad in staten)}, staten,
+                       vergeten=chain(weg, ontbreekt))
     return Resultaat(plan.doel, nieuw_manifest, geschreven=sorted(nieuwe_paden),
                      ongewijzigd=bewaard, verwijderd=sorted(weg),
                      naast_definitief=sorted(naast), waarschuwingen=waarschuwingen,

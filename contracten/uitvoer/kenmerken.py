@@ -125,9 +125,10 @@ def in_map(doel: Path, regio: str, paden: Iterable[str], gezien: dict[str, Staat
 class Bevestiging:
     """Whether each file `pad` of `verwacht` (relative to output folder `doel`) is, by the
     record alone, a regular file with sha256 `verwacht[pad]`: recorded with the state it has
-    and that hash, not within the tick the record was written. Fed the states of a look the
-    caller takes (`vingerafdruk.afdruk`'s `kijk`: absolute paths, their lstat), one at a time,
-    holding nothing per file; reads no file and looks at none again. `bevestigd` is False
+    and that hash, not within the tick the record (or its supplement) holding it was
+    written. Fed the states of a look the caller takes (`vingerafdruk.afdruk`'s `kijk`:
+    absolute paths, their lstat), one at a time, holding nothing per file; reads no file and
+    looks at none again. `bevestigd` is False
     (decide the usual way, `in_map`) for anything else, also for a file the record cannot
     vouch for though its content may well be right, and for one the look did not see.
     `koppeling`: a path looked at is a link (what it links to, the look did not see)."""
@@ -159,17 +160,19 @@ class Bevestiging:
 
 
 def leg_vast(doel: Path, regio: str, bekend: Mapping[str, str],
-             gezien: Mapping[str, Staat] | None = None) -> None:
+             gezien: Mapping[str, Staat] | None = None, vergeten: Iterable[str] = ()) -> None:
     """Record files a run has just written into `doel` (paths relative to it) with the sha256
     it computed as it made them: the next look (a rerun, the web's status) need not read them.
     A file that changes after this is read again (see `hashes`); one in `gezien` (hashed
-    earlier) is recorded with the state it was hashed in, never a later one."""
+    earlier) is recorded with the state it was hashed in, never a later one. `vergeten`:
+    files that are gone (removed by the run, or missing when it looked), unless in `bekend`."""
     uitvoer, map_, voor = _plek(doel, regio)
     record = uitvoer / map_ / BESTAND
     vorig = kenmerkrecord.lees(record)
     vastgelegd = vorig.bestanden
     basis = os.fspath(uitvoer)
-    nieuw: dict[str, Kenmerk | None] = {}
+    nieuw: dict[str, Kenmerk | None] = {
+        voor + pad: None for pad in vergeten if voor + pad in vastgelegd and pad not in bekend}
     laatste, eerder = 0, gezien or {}
     for pad, hash_ in bekend.items():
         if (staat := eerder.get(pad)) is None:

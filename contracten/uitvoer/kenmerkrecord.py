@@ -3,8 +3,8 @@ itself (`.contracten-kenmerken.json`) and a small supplement beside it
 (`.contracten-kenmerken.bij.json`) with what changed since. A rerun after one change records a
 handful of files: it writes those to the supplement, not the record of 40,000 files again (at
 20,000 aanbieders that was some 0.2 s: 15 MB of JSON and a listing of every folder). When the
-supplement grows past a tenth of the record (at least AANVULLING_MIN entries), the whole record
-is written anew and the supplement goes.
+supplement grows past a tenth of the record (or past AANVULLING_MIN entries, for a small
+record), the whole record is written anew and the supplement goes.
 
 The supplement names the record it belongs to (inode, size, modification and change time):
 beside a record written since (by another process, or restored from a copy), it is ignored.
@@ -25,8 +25,8 @@ from typing import Any
 
 from contracten.fouten import ContractenFout
 from contracten.lezen.bewaard import Bewaard
-from contracten.lezen.bewaard import Kenmerk as Staat
-from contracten.lezen.bewaard import kenmerk as staat_van
+from contracten.lezen.bewaard import Kenmerk as Toestand
+from contracten.lezen.bewaard import kenmerk as toestand_van
 from contracten.lezen.gcpauze import zonder_gc
 from contracten.uitvoer.map import vervang_atomair
 from contracten.uitvoer.mapinhoud import geen_bestand
@@ -34,7 +34,7 @@ from contracten.uitvoer.mapinhoud import geen_bestand
 BESTAND = ".contracten-kenmerken.json"
 AANVULLING = ".contracten-kenmerken.bij.json"
 VERSIE = 1
-AANVULLING_MIN = 1000  # entries the supplement may always hold (some 190 KB)
+AANVULLING_MIN = 64  # entries the supplement may always hold (some 12 KB) …
 AANVULLING_DEEL = 10  # … or one in this many of the record's
 
 # per file: size, mtime_ns, ctime_ns, inode, sha256
@@ -45,11 +45,12 @@ ONBETROUWBAAR = -1  # the size of an entry recorded within its file's tick: it m
 @dataclass(frozen=True)
 class Record:
     """A record as read: `bestanden` every entry (the supplement's over the record's; shared,
-    only read it), `basis` the state of the record file (None: there is none), `aanvulling`
-    the supplement's entries (None: the file is gone)."""
+    only read it), `basis` the state of the record file (inode, size, mtime, ctime; None:
+    there is none), `aanvulling` the supplement's entries (an entry None: that file is
+    gone)."""
 
     bestanden: Mapping[str, Kenmerk]
-    basis: Staat | None
+    basis: Toestand | None
     aanvulling: Mapping[str, Kenmerk | None]
 
 
@@ -96,8 +97,8 @@ def _aanvulling(record: Path) -> Path:
     return record.with_name(AANVULLING)
 
 
-def _vertrouwd(bestanden: dict[str, Kenmerk] | dict[str, Kenmerk | None], geschreven: int
-               ) -> None:
+def _markeer(bestanden: dict[str, Kenmerk] | dict[str, Kenmerk | None], geschreven: int
+             ) -> None:
     """Mark in place every entry whose file changed within the tick `geschreven` (ns) in which
     the file holding it was written, or later: it may have changed again unseen."""
     for pad, k in bestanden.items():
@@ -105,54 +106,54 @@ def _vertrouwd(bestanden: dict[str, Kenmerk] | dict[str, Kenmerk | None], geschr
             bestanden[pad] = (ONBETROUWBAAR, k[1], k[2], k[3], k[4])
 
 
-def _laad(pad: Path) -> tuple[dict[str, Any], Staat] | None:
+def _laad(pad: Path) -> tuple[dict[str, Any], Toestand] | None:
     """The JSON object in `pad` of this version, and the state of the file it was read from."""
     with pad.open("rb") as bestand:
-        staat = os.fstat(bestand.fileno())
+        toestand = os.fstat(bestand.fileno())
         inhoud = bestand.read()
     data = json.loads(inhoud)
     if data.get("versie") != VERSIE:
         return None
-    return data, (staat.st_ino, staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns)
+    return data, (toestand.st_ino, toestand.st_size, toestand.st_mtime_ns, toestand.st_ctime_ns)
 
 
 def _als_kenmerk(v: Any) -> Kenmerk:
     return int(v[0]), int(v[1]), int(v[2]), int(v[3]), str(v[4])
 
 
-def _parse(pad: Path) -> tuple[dict[str, Kenmerk], Staat] | None:
+def _parse(pad: Path) -> tuple[dict[str, Kenmerk], Toestand] | None:
     try:
         with zonder_gc():  # tens of thousands of entries, no cycle (see lezen.gcpauze)
             if (gelezen := _laad(pad)) is None:
                 return None
-            data, staat = gelezen
+            data, toestand = gelezen
             # Each entry made a tuple in place (not a second dict beside the first): the
             # record of a large run holds tens of thousands.
             bestanden: dict[str, Kenmerk] = data["bestanden"]
             for k, v in bestanden.items():
                 bestanden[k] = _als_kenmerk(v)
-            _vertrouwd(bestanden, staat[2])
-        return bestanden, staat
+            _markeer(bestanden, toestand[2])
+        return bestanden, toestand
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
 
 
-def _parse_bij(pad: Path) -> tuple[dict[str, Kenmerk | None], Staat] | None:
+def _parse_bij(pad: Path) -> tuple[dict[str, Kenmerk | None], Toestand] | None:
     """The supplement's entries and the state of the record it belongs to."""
     try:
         if (gelezen := _laad(pad)) is None:
             return None
-        data, staat = gelezen
+        data, toestand = gelezen
         bestanden = {str(k): None if v is None else _als_kenmerk(v)
                      for k, v in data["bestanden"].items()}
-        _vertrouwd(bestanden, staat[2])
+        _markeer(bestanden, toestand[2])
         basis = data["basis"]
         return bestanden, (int(basis[0]), int(basis[1]), int(basis[2]), int(basis[3]))
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
 
 
-def _schrijf_bij(record: Path, basis: Staat, aanvulling: dict[str, Kenmerk | None]
+def _schrijf_bij(record: Path, basis: Toestand, aanvulling: dict[str, Kenmerk | None]
                  ) -> int | None:
     """Write the supplement of the record in state `basis`."""
     plek = _aanvulling(record)
@@ -163,10 +164,10 @@ def _schrijf_bij(record: Path, basis: Staat, aanvulling: dict[str, Kenmerk | Non
                        separators=(",", ":"))
     with contextlib.suppress(ContractenFout, OSError):
         inode = vervang_atomair(plek, tekst.encode("utf-8"))
-        if (staat := staat_van(plek)) is not None and staat[0] == inode:
-            _vertrouwd(bewaard, staat[2])
-            _gelezen_bij.houd(plek, (bewaard, basis), staat)
-            return staat[2]
+        if (toestand := toestand_van(plek)) is not None and toestand[0] == inode:
+            _markeer(bewaard, toestand[2])
+            _gelezen_bij.houd(plek, (bewaard, basis), toestand)
+            return toestand[2]
     return None
 
 
@@ -181,15 +182,14 @@ def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> int | N
     bewaard = {k: v for k, v in bekend.items() if k not in weg} if weg else bekend
     with contextlib.suppress(ContractenFout):
         inode = vervang_atomair(record, _stukken(bewaard))
+        if (toestand := toestand_van(record)) is None or toestand[0] != inode:
+            return None  # another process's record in the meantime: its supplement stays
         with contextlib.suppress(OSError):
             _aanvulling(record).unlink(missing_ok=True)
-        if (staat := staat_van(record)) is not None and staat[0] == inode:
-            # (no other process's record in the meantime)
-            bewaard = dict(bewaard)
-            _vertrouwd(bewaard, staat[2])
-            _gelezen.houd(record, (bewaard, staat), staat)
-            return staat[2]
-        return staat[2] if staat is not None else None
+        bewaard = dict(bewaard)
+        _markeer(bewaard, toestand[2])
+        _gelezen.houd(record, (bewaard, toestand), toestand)
+        return toestand[2]
     return None
 
 
@@ -209,5 +209,5 @@ def _stukken(bewaard: dict[str, Kenmerk], per: int = 1000) -> Iterator[bytes]:
 
 
 # A few regions' records and their supplements, as last read or written by this process.
-_gelezen: Bewaard[tuple[dict[str, Kenmerk], Staat]] = Bewaard(8)
-_gelezen_bij: Bewaard[tuple[dict[str, Kenmerk | None], Staat]] = Bewaard(8)
+_gelezen: Bewaard[tuple[dict[str, Kenmerk], Toestand]] = Bewaard(8)
+_gelezen_bij: Bewaard[tuple[dict[str, Kenmerk | None], Toestand]] = Bewaard(8)
