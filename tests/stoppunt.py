@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
 import time
 from pathlib import Path
@@ -44,6 +45,10 @@ def _verplaats(naam: str) -> Any:
 
 
 if __name__ == "__main__":
+    # Ctrl-C as in a terminal, also when the tests were started in the background by a shell
+    # without job control (CI's `… &`, nohup): such a shell starts its children with Ctrl-C
+    # ignored, and Python then leaves it ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     os.replace, os.rename = _verplaats("replace"), _verplaats("rename")
     from contracten.cli import run
 
