@@ -58,8 +58,8 @@ def _hashes(uitvoer: Path, record: Path, paden: Iterable[str], voor: str = "",
     """`hashes` of the files `<uitvoer>/<voor><pad>`, by `pad`; the record as read, and what
     to record anew (by `<voor><pad>`; None: a file that is gone). One look per file (a rerun
     of 20,000 aanbieders: 80,000); `gezien` gets each regular file's lstat."""
-    vorig = kenmerkrecord.lees(record)
-    bekend = vorig.bestanden
+    gelezen = kenmerkrecord.lees(record)
+    bekend = gelezen.bestanden
     # No Path, and below `voor` (relative, ending in a slash) not os.path.join per file: the
     # same path then, as `pad` is no longer at the start of what is joined.
     basis = os.fspath(uitvoer)
@@ -84,8 +84,8 @@ def _hashes(uitvoer: Path, record: Path, paden: Iterable[str], voor: str = "",
             if sleutel in bekend:
                 nieuw[sleutel] = None
             continue
-        vorig_ = bekend.get(sleutel)
-        if (vertrouwd := _vertrouwd(vorig_, staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns,
+        vorig = bekend.get(sleutel)
+        if (vertrouwd := _vertrouwd(vorig, staat.st_size, staat.st_mtime_ns, staat.st_ctime_ns,
                                     staat.st_ino)) is not None:
             uit[pad] = vertrouwd
             continue
@@ -96,9 +96,9 @@ def _hashes(uitvoer: Path, record: Path, paden: Iterable[str], voor: str = "",
         except OSError:
             uit[pad] = None
             continue
-        if vorig_ != (*kenmerk, hash_):
+        if vorig != (*kenmerk, hash_):
             nieuw[sleutel] = (*kenmerk, hash_)
-    return uit, vorig, nieuw
+    return uit, gelezen, nieuw
 
 
 def _plek(doel: Path, regio: str) -> tuple[Path, str, str]:
@@ -128,9 +128,9 @@ class Bevestiging:
     and that hash, not within the tick the record (or its supplement) holding it was
     written. Fed the states of a look the caller takes (`vingerafdruk.afdruk`'s `kijk`:
     absolute paths, their lstat), one at a time, holding nothing per file; reads no file and
-    looks at none again. `bevestigd` is False
-    (decide the usual way, `in_map`) for anything else, also for a file the record cannot
-    vouch for though its content may well be right, and for one the look did not see.
+    looks at none again. `bevestigd` is False (decide the usual way, `in_map`) for anything
+    else, also for a file the record cannot vouch for though its content may well be right,
+    and for one the look did not see.
     `koppeling`: a path looked at is a link (what it links to, the look did not see)."""
 
     def __init__(self, doel: Path, regio: str, verwacht: Mapping[str, str | None]) -> None:
