@@ -13,7 +13,7 @@ from contracten.register.verbinding import open_engine
 
 # Imported here, before any test patches `wissel.voer_uit`: it binds that function under its own
 # name when first imported, and would otherwise keep a test's patch for the rest of the session.
-from contracten.uitvoer import map as uitvoermap
+from contracten.uitvoer import journaal
 
 from .conftest import REGIOS, voer_uit
 from .test_register import database  # noqa: F401 - the fixture: SQLite and PostgreSQL
@@ -122,7 +122,7 @@ def test_ctrl_c_bij_het_vastleggen_van_documenten_en_profiel_samen_noemt_beide(m
     """`indexeer --genereer`: the profile's change commits with the output folder's journal;
     Ctrl-C as its files move in. The commit finishes on the way out, and the last word names
     both."""
-    echt, keer = uitvoermap.voer_profielwissel_uit, []
+    echt, keer = journaal.voer_profielwissel_uit, []
 
     def onderbroken(staging):
         echt(staging)
@@ -130,7 +130,7 @@ def test_ctrl_c_bij_het_vastleggen_van_documenten_en_profiel_samen_noemt_beide(m
             keer.append(staging)
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(uitvoermap, "voer_profielwissel_uit", onderbroken)
+    monkeypatch.setattr(journaal, "voer_profielwissel_uit", onderbroken)
     uitvoer = regios.parent / "uit"
     uit = _indexeer(regios, "--genereer", "--uitvoer", str(uitvoer))
     assert keer and (uit.code, uit.stderr) == (

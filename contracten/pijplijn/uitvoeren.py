@@ -102,13 +102,16 @@ def voer_uit(plan: Plan, *, processen: int | None = None,
                 if d.pad in register else d for d in alle]
         weg = verschil.weg | achtergebleven(vorig, alle)
         nieuw_manifest = plan.kop.model_copy(update={"documenten": alle, "herkomst": herkomst})
-        map_.voltooi(nieuw_manifest, sorted(weg), bron)
+        vastgelegd = map_.voltooi(nieuw_manifest, sorted(weg), bron)
     staten = gezien.staten if gezien is not None else {}
     for pad in chain(nieuwe_paden, weg):  # what it wrote or removed since, it did not see
         staten.pop(pad, None)
+    # What it wrote, as the commit put it there: never a state taken after (a file edited
+    # in between would be recorded as the document). Not into `staten`: those are `gezien`'s.
     kenmerken.leg_vast(plan.doel, plan.profiel.sleutel,
                        {d.pad: d.sha256 for d in alle if d.pad in nieuwe_paden
-                        or (gelijk.get(d.pad) == d.sha256 and d.pad in staten)}, staten,
+                        or (gelijk.get(d.pad) == d.sha256 and d.pad in staten)},
+                       {**staten, **vastgelegd} if staten else vastgelegd,
                        vergeten=chain(weg, ontbreekt))
     return Resultaat(plan.doel, nieuw_manifest, geschreven=sorted(nieuwe_paden),
                      ongewijzigd=bewaard, verwijderd=sorted(weg),

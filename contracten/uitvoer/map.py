@@ -22,15 +22,23 @@ import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
 from contracten import vastlegging
 from contracten.fouten import ContractenFout, os_reden
+from contracten.lezen.vingerafdruk import Staat
 from contracten.profiel.slot import VOORVOEGSEL, controleer_schrijfbaar, slot, slotbestand
 from contracten.profiel.wissel import Profielwissel
-from contracten.profiel.wissel import voer_uit as voer_profielwissel_uit
+from contracten.uitvoer.journaal import (
+    JOURNAAL,
+    bestanden,
+    herstel,
+    staten_van,
+    veilig_pad,
+    voer_uit,
+)
 from contracten.uitvoer.manifest import BESTAND, Manifest, schrijf
 from contracten.uitvoer.manifestbron import Bron
 
@@ -43,9 +51,6 @@ __all__ = [
     "veilig_pad",
     "vervang_atomair",
 ]
-
-JOURNAAL = "journaal.json"
-
 
 def sha256(inhoud: bytes) -> str:
     return hashlib.sha256(inhoud).hexdigest()
@@ -74,14 +79,6 @@ def vervang_atomair(pad: Path, inhoud: bytes | Iterable[bytes]) -> int:
         if tijdelijk is not None:
             Path(tijdelijk).unlink(missing_ok=True)
         raise ContractenFout(f"Kan {pad} niet schrijven: {os_reden(exc)}.") from exc
-
-
-def veilig_pad(pad: str) -> str:
-    """A path from a manifest or a document kind: relative, and never out of its folder."""
-    delen = Path(pad).parts
-    if not pad or Path(pad).is_absolute() or ".." in delen or "\\" in pad:
-        raise ContractenFout(f"Ongeldig pad in de uitvoer: '{pad}'.")
-    return pad
 
 
 class Uitvoermap:
@@ -132,7 +129,7 @@ class Uitvoermap:
                 # Past the journal the commit finishes, after an error or Ctrl-C too; when it
                 # cannot, the staging folder stays for `herstel` on the next run.
                 try:
-                    _voer_uit(self.staging, self.doel)
+                    voer_uit(self.staging, self.doel)
                     staat = "De nieuwe uitvoer staat er wel volledig."
                     self._vastgelegd()
                 except OSError as exc:
@@ -169,9 +166,12 @@ class Uitvoermap:
         """A file of the current output (not staged)."""
         return self.doel / veilig_pad(pad)
 
-    def voltooi(self, manifest: Manifest, weg: list[str], bron: Bron | None = None) -> None:
+    def voltooi(self, manifest: Manifest, weg: list[str], bron: Bron | None = None
+                ) -> dict[str, Staat]:
         """Commit: move every staged file into place, remove `weg`, then write the manifest
-        (copying unchanged entries from the one read from `bron`: see `manifest.schrijf`)."""
+        (copying unchanged entries from the one read from `bron`: see `manifest.schrijf`).
+        Returns the lstat of the manifest's files as the commit put them there (for the
+        record of sizes and times: a look after it could take a file changed since)."""
         # What the staging folder holds goes into place; the journal lists only what goes
         # away (a file written again is replaced, not removed).
         schrijf(manifest, self.staging / BESTAND, bron)
@@ -184,14 +184,16 @@ class Uitvoermap:
             # folder while a file in it is open elsewhere: a virus scanner, a sync client; or
             # another program made the folder meanwhile).
             controleer_schrijfbaar(self.doel, {self.doel}, [])
+            # (renaming the folder leaves its files as they are: their states are taken here)
+            staten = staten_van(str(self.staging), (d.pad for d in manifest.documenten))
             try:
                 os.rename(self.staging, self.doel)
-                return
+                return staten
             except OSError:
                 pass
         weggaand = sorted(p for p in set(weg) if not (self.staging / veilig_pad(p)).is_file())
         journaal: dict[str, object] = {"weg": weggaand}
-        doelen = [self.doel / p for p in (*_bestanden(self.staging), *weggaand)]
+        doelen = [self.doel / p for p in (*bestanden(self.staging), *weggaand)]
         controleer_schrijfbaar(self.doel, {self.doel, *(d.parent for d in doelen)}, doelen)
         if self.wissel is not None:
             self.wissel.koppel(self.staging / JOURNAAL)  # checked too: then it waits for ours
@@ -199,61 +201,4 @@ class Uitvoermap:
         tijdelijk = self.staging / f"{JOURNAAL}.tmp"
         tijdelijk.write_text(json.dumps(journaal), encoding="utf-8")
         os.replace(tijdelijk, self.staging / JOURNAAL)  # from here on the commit will finish
-        _voer_uit(self.staging, self.doel)
-
-
-def _bestanden(map_: Path) -> Iterator[str]:
-    """The files under `map_`, as relative paths with forward slashes (strings, not Path
-    objects: a run can stage tens of thousands)."""
-    for wortel, _, namen in os.walk(map_):
-        waar = Path(wortel).relative_to(map_).as_posix()
-        for naam in namen:
-            yield naam if waar == "." else f"{waar}/{naam}"
-
-
-def herstel(doel: Path) -> None:
-    """Finish a commit that a killed process left halfway; remove staging that never got there.
-    Only called while holding the folder's lock."""
-    naam = "".join(f"[{t}]" if t in "*?[" else t for t in doel.name)
-    for staging in sorted(doel.parent.glob(f"{VOORVOEGSEL}{naam}-{'?' * 8}")):
-        if not staging.is_dir():
-            continue
-        if (staging / JOURNAAL).is_file():
-            _voer_uit(staging, doel)
-        else:
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-def _voer_uit(staging: Path, doel: Path) -> None:
-    journaal = json.loads((staging / JOURNAAL).read_text(encoding="utf-8"))
-    if (profiel := journaal.get("profiel")) is not None:
-        voer_profielwissel_uit(Path(profiel))  # the profile's files first
-    doel.mkdir(exist_ok=True)
-    # What an earlier, interrupted attempt moved is no longer there. (A journal written by an
-    # earlier version of contracten lists the new files itself.)
-    nieuw = journaal.get("nieuw", [])[:-1] or [
-        pad for pad in _bestanden(staging)
-        if pad not in (BESTAND, JOURNAAL, f"{JOURNAAL}.tmp")]
-    van, naar = str(staging), str(doel)  # strings: a run can move tens of thousands
-    for pad in nieuw:
-        bron, plek = os.path.join(van, veilig_pad(pad)), os.path.join(naar, pad)
-        try:
-            os.replace(bron, plek)
-        except FileNotFoundError:  # its folder is new, or an earlier attempt moved it
-            if not os.path.exists(bron):
-                continue
-            os.makedirs(os.path.dirname(plek), exist_ok=True)
-            os.replace(bron, plek)
-    for pad in journaal["weg"]:
-        (doel / veilig_pad(pad)).unlink(missing_ok=True)
-        _ruim_lege_mappen(doel, (doel / pad).parent)
-    if (staging / BESTAND).exists():
-        os.replace(staging / BESTAND, doel / BESTAND)
-    shutil.rmtree(staging, ignore_errors=True)
-
-
-def _ruim_lege_mappen(doel: Path, map_: Path) -> None:
-    """Remove folders a removal left empty, up to (not including) the output folder."""
-    while map_ != doel and doel in map_.parents and map_.is_dir() and not any(map_.iterdir()):
-        map_.rmdir()
-        map_ = map_.parent
+        return voer_uit(self.staging, self.doel)
