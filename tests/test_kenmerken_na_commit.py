@@ -7,13 +7,16 @@ Both ways a commit goes: a new output folder (one rename) and an existing one (f
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
 
-from contracten import genereer, laad_regio
+from contracten import Resultaat, genereer, laad_regio
+from contracten.lezen.vingerafdruk import staat_van
 from contracten.pijplijn import uitvoeren
 from contracten.uitvoer import kenmerken, kenmerkrecord, manifest
+from contracten.uitvoer import map as uitvoermap
 
 from .conftest import ASSEN_DATUM
 
@@ -60,3 +63,41 @@ def test_een_bewerking_vlak_na_de_commit_wordt_niet_vastgelegd(
     assert any(pad in w and "buiten contracten om gewijzigd" in w
                for w in resultaat.waarschuwingen)
     assert hashlib.sha256((map_ / pad).read_bytes()).hexdigest() == gemaakt
+
+
+def _vastgelegd_zoals_het_is(uitvoer: Path, resultaat: Resultaat) -> None:
+    """Every file the run wrote is in the record with the state it has now and the hash the
+    manifest gives it: the next look reads none of them again."""
+    kenmerkrecord._gelezen._bewaard.clear()
+    kenmerkrecord._gelezen_bij._bewaard.clear()
+    record = kenmerkrecord.lees(uitvoer / "assen" / kenmerken.BESTAND).bestanden
+    hashes = {d.pad: d.sha256 for d in resultaat.manifest.documenten}
+    assert len(resultaat.geschreven) >= 6
+    for pad in resultaat.geschreven:
+        toestand = staat_van(os.lstat(resultaat.map / pad))
+        assert record.get(f"assen/2025/{pad}") == (*toestand[1:], hashes[pad]), pad
+
+
+@pytest.mark.parametrize("hoe", ["nieuwe-map", "bestaande-map", "hernoemen-geweigerd"])
+def test_wat_de_run_schreef_staat_in_het_record_zoals_het_is(
+        regios: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hoe: str) -> None:
+    """As the commit put them there: a state taken before a move (which gives a file a new
+    change time) would make the next run read every one of them again."""
+    uitvoer = tmp_path / "uit"
+    map_ = uitvoer / "assen" / "2025"
+    if hoe == "bestaande-map":
+        genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=ASSEN_DATUM)
+        for document in manifest.lees(map_).documenten[:6]:
+            (map_ / document.pad).unlink()
+    if hoe == "hernoemen-geweigerd":  # (Windows, a file open elsewhere): file by file instead
+        echt = os.rename
+
+        def rename(bron: str, doel: str) -> None:
+            if Path(bron).name.startswith(".contracten-") and Path(bron).is_dir():
+                raise PermissionError(13, "in gebruik")
+            echt(bron, doel)
+
+        monkeypatch.setattr(uitvoermap.os, "rename", rename)
+    resultaat = genereer(laad_regio(regios, "assen"), uitvoer=uitvoer, datum=ASSEN_DATUM)
+    monkeypatch.undo()
+    _vastgelegd_zoals_het_is(uitvoer, resultaat)

@@ -63,7 +63,7 @@ def herstel(doel: Path) -> None:
 def voer_uit(staging: Path, doel: Path) -> dict[str, Staat]:
     """Carry out the commit whose journal is in `staging`. Returns the lstat of each file it
     moved into place, taken right after the move: what the commit put there, before anyone
-    else could change it (a move gives the file a new change time)."""
+    else could change it (on Linux and macOS a move gives the file a new change time)."""
     journaal = json.loads((staging / JOURNAAL).read_text(encoding="utf-8"))
     if (profiel := journaal.get("profiel")) is not None:
         voer_profielwissel_uit(Path(profiel))  # the profile's files first
