@@ -175,9 +175,7 @@ def _schrijf(record: Path, uitvoer: Path, bekend: dict[str, Kenmerk]) -> int | N
     """Rewrite the record, without the files that are gone, and remove its supplement. Written
     in pieces: as one text, the record of 40,000 files would be the main process's largest
     moment. What it wrote is kept as read (`_gelezen`): a look later in this process need not
-    parse it again."""
-    if not record.parent.is_dir():
-        return None
+    parse it again. (Its folder is there: see `schrijf`.)"""
     weg = geen_bestand(os.fspath(uitvoer), bekend)
     bewaard = {k: v for k, v in bekend.items() if k not in weg} if weg else bekend
     with contextlib.suppress(ContractenFout):
