@@ -97,8 +97,7 @@ def controleer_bedragen(profiel: Profiel, jaar: int, contracten: list[Contract])
     """A contract never shows a blank where a price belongs: refuse an incomplete prijspeil."""
     peil = profiel.prijspeilen[jaar]
     bestand = f"{profiel.sleutel}/tarieven/{jaar}.yaml"
-    met_bedrag = {b.product for b in peil.bedragen}  # (`van_product` per product: 20,000 times)
-    ontbreekt = sorted({s for c in contracten for s in c.producten} - met_bedrag)
+    ontbreekt = sorted({s for c in contracten for s in c.producten} - peil.met_bedrag())
     meldingen = [Melding(bestand, None, "bedragen", f"geen bedrag voor '{s}' in prijspeil {jaar}",
                          "bedrag_ontbreekt") for s in ontbreekt]
     afwezigheid = profiel.regio.regels.afwezigheid

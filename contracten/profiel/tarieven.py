@@ -102,6 +102,11 @@ class Prijspeil(Model):
     def van_product(self, product: str) -> BedragRegel | None:
         return next((b for b in self.bedragen if b.product == product), None)
 
+    def met_bedrag(self) -> set[str | None]:
+        """The products with an amount (`van_product` of each is not None): one set for who
+        asks of thousands of aanbieders."""
+        return {b.product for b in self.bedragen}
+
     @property
     def terugwerkend(self) -> bool:
         """Indexed, and its letters dated after it takes effect: it applies retroactively."""

@@ -174,7 +174,7 @@ def _aanbieders(o: Onderdelen) -> Iterator[Probleem]:
     yield from _uniek(f, "aanbieders", aanbieders, "agb")
     bekend = o.eenheden()
     laatste = o.prijspeilen[max(o.prijspeilen)] if o.prijspeilen else None
-    met_bedrag = {b.product for b in laatste.bedragen} if laatste is not None else set()
+    met_bedrag = laatste.met_bedrag() if laatste is not None else set()
     socialreturn = o.regio.regels.socialreturn if o.regio else None
     if o.regio is not None and o.inhoud is not None:
         yield from perceelregels.opdrachtnemers(
