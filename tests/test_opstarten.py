@@ -148,3 +148,24 @@ def test_de_hulp_van_een_opdracht_noemt_een_map_in_het_nederlands() -> None:
                          env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert uit.returncode == 0
     assert "--uitvoer MAP" in uit.stdout and "DIRECTORY" not in uit.stdout
+
+
+def test_markdown_zoekt_zijn_uitbreidingen_niet_tussen_alle_pakketten() -> None:
+    """Markdown looks an extension given by name up among the entry points of every installed
+    package (some 25 ms); the engine and the HTML version give them as objects. With that
+    lookup made to fail, a Fragment's Markdown and the HTML of a twin are still made."""
+    code = (
+        "import markdown.util\n"
+        "def _geen(): raise AssertionError('entry points van alle pakketten gelezen')\n"
+        "markdown.util.get_installed_extensions = _geen\n"
+        "from contracten.weergave.word import naar_html\n"
+        "from contracten.weergave.htmlversie import markdown_als_html\n"
+        "print(naar_html('1. een\\n2. twee\\n'))\n"
+        "print(markdown_als_html('| a |\\n|---|\\n| 1 |\\n'))\n")
+    omgeving = {**os.environ,
+                "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=omgeving, cwd=ROOT)
+    assert uit.returncode == 0, uit.stderr
+    assert "<ol>\n<li>een</li>" in uit.stdout
+    assert "<td>1</td>" in uit.stdout

@@ -6,18 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import markdown
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 import contracten
-from contracten import STAP_NAMEN, STAPPEN, bevat_bsn, veilig_html
+from contracten import STAP_NAMEN, STAPPEN, bevat_bsn
 from contracten.web import bevestigen
 from contracten.web.beveiliging import controleer_formulier, gebruiker, regionaam
 from contracten.web.pagina import toon
 from contracten.web.weergeven import inst, profiel
+from contracten.weergave.htmlversie import markdown_als_html
 
 # Refusals of `definitief` that the command line lets a person override on purpose. The web
 # does not: what is marked definitief here can be signed.
@@ -114,4 +114,4 @@ async def vergelijk(request: Request) -> Response:
 
 
 def _als_html(md: str) -> str:
-    return veilig_html(markdown.markdown(md, extensions=["tables", "sane_lists"]))
+    return markdown_als_html(md)

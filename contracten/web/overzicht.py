@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
-import markdown
-
 import contracten
-from contracten import STAP_NAMEN, STAPPEN, veilig_html
+from contracten import STAP_NAMEN, STAPPEN
+from contracten.weergave.htmlversie import markdown_als_html
 
 PER_PAGINA = 50
 SOORTNAMEN = {"programma-van-eisen": "Programma van Eisen", "overeenkomst": "Overeenkomst",
@@ -214,7 +213,7 @@ def _wijzigingen(rapport: Path, binnen: str) -> str:
             bezig = regel.startswith(kop)
         elif bezig:
             deel.append(regel)  # its headings (###) fall under the page's own (h2)
-    html = veilig_html(markdown.markdown("\n".join(deel), extensions=["tables", "sane_lists"]))
+    html = markdown_als_html("\n".join(deel))
     html = WEG.sub(r'<del><span class="vh">verwijderd: </span>\1</del>', html)
     return ERBIJ.sub(r'<ins><span class="vh">nieuw: </span>\1</ins>', html).strip()
 

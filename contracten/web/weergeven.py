@@ -6,18 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
-import markdown
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
 import contracten
-from contracten import STAP_NAMEN, STAPPEN, veilig_html
+from contracten import STAP_NAMEN, STAPPEN
 from contracten.web import overzicht
 from contracten.web.bestanden import gemaakt_bestand
 from contracten.web.beveiliging import regionaam
 from contracten.web.instellingen import Instellingen
 from contracten.web.pagina import toon
+from contracten.weergave.htmlversie import markdown_als_html
 
 BINNEN = (30, 90, 365)
 
@@ -128,8 +128,7 @@ def document(request: Request) -> HTMLResponse:
     p, r = _document(request)
     d = r.document
     twin = d.bestand.with_suffix(".md")
-    inhoud = overzicht.rood(veilig_html(markdown.markdown(
-        twin.read_text(encoding="utf-8"), extensions=["tables", "sane_lists"]))) \
+    inhoud = overzicht.rood(markdown_als_html(twin.read_text(encoding="utf-8"))) \
         if twin.is_file() and not twin.is_symlink() else ""
     try:  # a pdf only when contracten made it (the link would be refused otherwise)
         pdf = bool(gemaakt_bestand(inst(request).uitvoer, p.sleutel,
