@@ -76,6 +76,7 @@ _MODULES = {
     "indexeer": "contracten.opdrachten.indexeer",
     "laad_regio": "contracten.profiel.laden",
     "lees_datum": "contracten.tijd",
+    "markdown_als_html": "contracten.weergave.htmlversie",
     "markeer_definitief": "contracten.opdrachten.definitief",
     "meld_aan": "contracten.opdrachten.sessies",
     "officiele_versies_per_artikel": "contracten.opdrachten.artikelen",
@@ -142,7 +143,7 @@ __all__ = [
     "heeft_gebruikers",
     "importeer", "importeer_artikelen", "indexeer",
     "laad_regio", "lees_datum",
-    "markeer_definitief", "meld_aan",
+    "markdown_als_html", "markeer_definitief", "meld_aan",
     "officiele_versies_per_artikel", "ongewijzigd",
     "opzegging",
     "regio_samenvatting",
@@ -251,5 +252,5 @@ if TYPE_CHECKING:
     from contracten.vastlegging import stand as vastgelegd
     from contracten.web.app import maak_app as webtoepassing
     from contracten.web.instellingen import Instellingen as WebInstellingen
-    from contracten.weergave.htmlversie import veilig_html
+    from contracten.weergave.htmlversie import markdown_als_html, veilig_html
     from contracten.weergave.kalender import als_ics

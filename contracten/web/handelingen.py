@@ -12,12 +12,11 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 import contracten
-from contracten import STAP_NAMEN, STAPPEN, bevat_bsn
+from contracten import STAP_NAMEN, STAPPEN, bevat_bsn, markdown_als_html
 from contracten.web import bevestigen
 from contracten.web.beveiliging import controleer_formulier, gebruiker, regionaam
 from contracten.web.pagina import toon
 from contracten.web.weergeven import inst, profiel
-from contracten.weergave.htmlversie import markdown_als_html
 
 # Refusals of `definitief` that the command line lets a person override on purpose. The web
 # does not: what is marked definitief here can be signed.

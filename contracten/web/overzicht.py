@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 import contracten
-from contracten import STAP_NAMEN, STAPPEN
-from contracten.weergave.htmlversie import markdown_als_html
+from contracten import STAP_NAMEN, STAPPEN, markdown_als_html
 
 PER_PAGINA = 50
 SOORTNAMEN = {"programma-van-eisen": "Programma van Eisen", "overeenkomst": "Overeenkomst",

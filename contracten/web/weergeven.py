@@ -11,13 +11,12 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
 import contracten
-from contracten import STAP_NAMEN, STAPPEN
+from contracten import STAP_NAMEN, STAPPEN, markdown_als_html
 from contracten.web import overzicht
 from contracten.web.bestanden import gemaakt_bestand
 from contracten.web.beveiliging import regionaam
 from contracten.web.instellingen import Instellingen
 from contracten.web.pagina import toon
-from contracten.weergave.htmlversie import markdown_als_html
 
 BINNEN = (30, 90, 365)
 
