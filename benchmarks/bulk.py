@@ -51,12 +51,16 @@ every process measured runs that copy: edits to the checkout while the benchmark
 change what is measured. Before each measured command the disk is brought up to date
 (`os.sync`, not timed): no command pays for the writeback of what the one before it wrote.
 Nothing is removed while measuring (the floor's copies and every run's output stay until the
-end): on ext4, creating files within a minute or so of removing thousands costs kernel time
-(the allocator passes over each recently freed inode), and the next measured command would pay
-for the removal (a `genereer` of 1,000 aanbieders right after removing 8,000 files took 2.5 to
-3.6 s of system time instead of 0.6 s here). For the same reason, do not start the benchmark
-right after removing a large folder (an earlier work folder): wait a few minutes. The processor
-time spent in the kernel is printed beside the ratio.
+end, only the two PDF folders go right after their own measurement, the last): on ext4 without a
+journal (as on the machine this was measured on), creating files within a minute or so of
+removing thousands costs kernel time (the allocator passes over each recently freed inode), and
+the next measured command would pay for the removal (a `genereer` of 1,000 aanbieders right
+after removing 8,000 files took 2.5 to 3.6 s of system time instead of 0.6 s here). For the same
+reason, do not start the benchmark right after removing a large folder (an earlier work
+folder): wait a few minutes. The processor time spent in the kernel is printed beside the
+ratio. At the four sizes the work folder takes some 12 GB of disk (the floor writes its copies
+unpacked: 1.6 GB per pair at 1,000 aanbieders); with --werkmap it can be put on a disk rather
+than a /tmp held in memory.
 The goals are the constants below; the script exits with 1 when one
 is not met. With --klein the ratio, the floor and the shares of a full run (the reruns,
 `valideer`) are shown but not checked: at a few hundred documents the command's start-up

@@ -25,8 +25,7 @@ def markdown_als_html(md: str) -> str:
     from markdown.extensions.sane_lists import SaneListExtension
     from markdown.extensions.tables import TableExtension
 
-    return veilig_html(markdown.markdown(md, extensions=[TableExtension(), SaneListExtension()],
-                                         output_format="html"))
+    return veilig_html(markdown.markdown(md, extensions=[TableExtension(), SaneListExtension()]))
 
 
 def naar_html(md: str, titel: str) -> str:
