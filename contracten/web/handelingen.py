@@ -108,9 +108,5 @@ async def vergelijk(request: Request) -> Response:
                 rapport=(rapport / "rapport.html").relative_to(map_).as_posix()
                 if verslag.is_file() else "",
                 redlines=redlines,
-                inhoud=_als_html(verslag.read_text(encoding="utf-8")) if verslag.is_file()
-                else "")
-
-
-def _als_html(md: str) -> str:
-    return markdown_als_html(md)
+                inhoud=markdown_als_html(verslag.read_text(encoding="utf-8"))
+                if verslag.is_file() else "")
