@@ -64,10 +64,11 @@ def lees_van_mij(pad: Path) -> bytes | None:
         return None
 
 
-def bewaar(pad: Path, inhoud: bytes, maximum: int, soorten: tuple[str, ...]) -> None:
+def bewaar(pad: Path, inhoud: bytes, maximum: int | None, soorten: tuple[str, ...]) -> None:
     """Keep a record at `pad`: atomically (a run reading at the same time sees the old file or
     the new one), silently not when it cannot be written. Then at most `maximum` records whose
-    names end in one of `soorten` stay in its folder: the least recently written go."""
+    names end in one of `soorten` stay in its folder (`ruim_op`); None: not looked at now (a
+    caller that keeps many records at once clears up once, after the last)."""
     import tempfile  # (not for a run that only looks: an unchanged rerun)
 
     with contextlib.suppress(OSError):
@@ -81,11 +82,27 @@ def bewaar(pad: Path, inhoud: bytes, maximum: int, soorten: tuple[str, ...]) -> 
             with contextlib.suppress(OSError):
                 os.unlink(tijdelijk)
             raise
-        bestanden = []
-        for item in os.scandir(pad.parent):
+        if maximum is not None:
+            ruim_op(pad.parent, maximum, soorten)
+
+
+def ruim_op(map_: Path, maximum: int, soorten: tuple[str, ...]) -> None:
+    """Let at most `maximum` records in `map_` whose names end in one of `soorten` stay: the
+    least recently written (or marked as used, `gebruikt`) go."""
+    bestanden = []
+    with contextlib.suppress(OSError):
+        for item in os.scandir(map_):
             if item.name.endswith(soorten):
                 with contextlib.suppress(OSError):
                     bestanden.append((item.stat().st_mtime_ns, item.path))
-        for _, oud in sorted(bestanden)[:-maximum]:
-            with contextlib.suppress(OSError):
-                os.unlink(oud)
+    for _, oud in sorted(bestanden)[:-maximum]:
+        with contextlib.suppress(OSError):
+            os.unlink(oud)
+
+
+def gebruikt(paden: list[Path]) -> None:
+    """Mark records as used now, so `ruim_op` lets records that are read on every run stay
+    longer than ones that are no longer read. Silently not where that is not allowed."""
+    for pad in paden:
+        with contextlib.suppress(OSError):
+            os.utime(pad)
