@@ -5,6 +5,7 @@ table styles."""
 from __future__ import annotations
 
 import copy
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,12 @@ class Stijl:
     vet: bool | None
     inspringen: int | None
     nummering: tuple[str, int] | None  # (numId, ilvl)
+
+
+def _sleutel(stijlbron: bytes, numbering_xml: bytes | None) -> str:
+    """The sha256 of a styles part's sha256 and a numbering part (or none)."""
+    return hashlib.sha256(stijlbron + (b"\x01" + numbering_xml if numbering_xml else b"\x00")
+                          ).hexdigest()
 
 
 def aan(el: Any) -> bool:
@@ -64,6 +71,10 @@ class Opmaak:
         """Of word/styles.xml as bytes or as read already (only read here)."""
         styles = etree.fromstring(styles_xml, _VEILIG) if isinstance(styles_xml, bytes) \
             else styles_xml
+        # What this Opmaak is made of, for what is kept between runs (bewaardestukken).
+        self._stijlbron = hashlib.sha256(
+            styles_xml if isinstance(styles_xml, bytes) else etree.tostring(styles)).digest()
+        self.sleutel = _sleutel(self._stijlbron, numbering_xml)
         standaard = styles.find(f"{W}docDefaults/{W}rPrDefault")
         grootte = letter(standaard)[0] if standaard is not None else None
         self.standaard_grootte = grootte if grootte is not None else 11.0
@@ -98,6 +109,7 @@ class Opmaak:
         """The same styles with another numbering part (lists a document added)."""
         kopie = copy.copy(self)
         kopie._niveaus = {}
+        kopie.sleutel = _sleutel(self._stijlbron, numbering_xml)
         # A list's indent counts in a column's minimum: not shared.
         kopie.minima = Geheugen(MINIMA_PER_GENERATIE)
         kopie.rijen = Geheugen(RIJEN_PER_GENERATIE)

@@ -10,6 +10,7 @@ field, bookmark, drawing, footnote, link or heading; anything else goes the whol
 
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +19,7 @@ from typing import Any
 from lxml import etree
 
 from contracten.weergave import inhoudsopgave, tabelbreedte
+from contracten.weergave.bewaardestukken import BewaardeStukken
 from contracten.weergave.markdownblok import rijen_van, tabelregels
 from contracten.weergave.stroomblok import Grootblok
 from contracten.weergave.tekstversie import Onderdeel, tabeldeel
@@ -97,37 +99,51 @@ class Tabelstroom:
     """A large plain table (see `in_stukken`) that was never one string: its pieces of PER_STUK
     rows as docxtpl's clean-up left them, compressed, with the column minima of all rows.
     `delen` gives its XML as the body holds it, a piece at a time, byte for byte what
-    `in_stukken` gives; it can be gone through again."""
+    `in_stukken` gives; it can be gone through again. A piece fitted before to the same minima
+    comes from the cache folder (`bewaardestukken`)."""
 
-    __slots__ = ("_beschikbaar", "_kop", "_kopdeel", "_opmaak", "_stukken", "minima")
+    __slots__ = ("_beschikbaar", "_bewaard", "_kop", "_kopdeel", "_opmaak", "_sleutels",
+                 "_stukken", "minima")
 
     def __init__(self, kop: str, kopdeel: str, opmaak: tabelbreedte.Opmaak,
-                 beschikbaar: int) -> None:
+                 beschikbaar: int, bewaard: BewaardeStukken) -> None:
         self._kop, self._kopdeel = kop, kopdeel
         self._opmaak, self._beschikbaar = opmaak, beschikbaar
+        self._bewaard = bewaard
         self._stukken: list[bytes] = []
+        self._sleutels: list[str] = []  # of each piece's measure (`in_stukken_stroom`)
         self.minima: list[int] | None = None
 
     def delen(self) -> Iterator[str]:
         einde = "</w:tbl>"
         start: str | None = None
-        for ingepakt in self._stukken:
-            rijen = zlib.decompress(ingepakt).decode("utf-8")
-            tbl = etree.fromstring(self._kop + self._kopdeel + rijen + einde + "</w:body>",
-                                   STRIKT)[0]
-            del rijen
-            tabelbreedte.pas_tabel_aan(tbl, self._opmaak, self._beschikbaar, self.minima)
-            tekst = etree.tostring(tbl.getparent(), encoding="unicode")
-            binnen = tekst[tekst.index(">") + 1:tekst.rindex("</")]
-            eerste = _RIJ.search(binnen)
-            # Cannot happen: each piece has the same start (checked as `in_stukken` does).
-            assert eerste is not None and binnen.endswith(einde), "a piece lost its rows"
+        breedtes = json.dumps(self.minima)
+        for ingepakt, gemeten in zip(self._stukken, self._sleutels, strict=True):
+            sleutel = self._bewaard.sleutel(gemeten, "vorm", breedtes, str(self._beschikbaar))
+            gevormd = self._bewaard.vorm(sleutel)
+            if gevormd is None:
+                gevormd = self._gevormd(zlib.decompress(ingepakt).decode("utf-8"), einde)
+                self._bewaard.houd(sleutel, gevormd)
             if start is None:
-                start = binnen[:eerste.start()]
+                start = gevormd[0]
                 yield start
-            assert binnen[:eerste.start()] == start, "the pieces of a table start alike"
-            yield binnen[eerste.start():-len(einde)]
+            assert gevormd[0] == start, "the pieces of a table start alike"
+            yield gevormd[1]
         yield einde
+        self._bewaard.klaar()
+
+    def _gevormd(self, rijen: str, einde: str) -> tuple[str, str]:
+        """A piece's rows fitted to the table's minima: (the table's start, the rows)."""
+        tbl = etree.fromstring(self._kop + self._kopdeel + rijen + einde + "</w:body>",
+                               STRIKT)[0]
+        del rijen
+        tabelbreedte.pas_tabel_aan(tbl, self._opmaak, self._beschikbaar, self.minima)
+        tekst = etree.tostring(tbl.getparent(), encoding="unicode")
+        binnen = tekst[tekst.index(">") + 1:tekst.rindex("</")]
+        eerste = _RIJ.search(binnen)
+        # Cannot happen: each piece has the same start (checked as `in_stukken` does).
+        assert eerste is not None and binnen.endswith(einde), "a piece lost its rows"
+        return binnen[:eerste.start()], binnen[eerste.start():-len(einde)]
 
 
 def in_stukken_stroom(kop: str, blok: Grootblok, nabewerkt: Callable[[str], str],
@@ -143,7 +159,9 @@ def in_stukken_stroom(kop: str, blok: Grootblok, nabewerkt: Callable[[str], str]
     kopdeel = nabewerkt(next(rijen, ""))
     if not kopdeel.startswith("<w:tbl") or any(teken in kopdeel for teken in _NIET):
         return None
-    stroom = Tabelstroom(kop, kopdeel, opmaak, beschikbaar)
+    bewaard = BewaardeStukken(kop, kopdeel, opmaak.sleutel, json.dumps(stijlen, sort_keys=True),
+                              kopstijlen)
+    stroom = Tabelstroom(kop, kopdeel, opmaak, beschikbaar, bewaard)
     kop_cellen: tuple[str, ...] | None = None  # the twin's first row; the others as lines
     breedte = 0
     regels: list[str] = []
@@ -162,19 +180,27 @@ def in_stukken_stroom(kop: str, blok: Grootblok, nabewerkt: Callable[[str], str]
         if len(stuk) == PER_STUK or laatste:
             tekst = "".join(stuk)
             stuk.clear()
-            tbl = etree.fromstring(kop + kopdeel + tekst + einde + "</w:body>", STRIKT)[0]
-            if inhoudsopgave.kandidaten(tbl.getparent(), stijlen, None, kopstijlen):
-                return None  # a heading: the table of contents lists it
-            eigen = tabelbreedte.minimale_breedtes(tbl, opmaak)
+            sleutel = bewaard.sleutel("maat", tekst)
+            gemeten = bewaard.maat(sleutel)
+            if gemeten is None:  # not measured before
+                tbl = etree.fromstring(kop + kopdeel + tekst + einde + "</w:body>", STRIKT)[0]
+                if inhoudsopgave.kandidaten(tbl.getparent(), stijlen, None, kopstijlen):
+                    return None  # a heading: the table of contents lists it
+                gemeten = tabelbreedte.minimale_breedtes(tbl, opmaak), rijen_van(tbl, stijlen,
+                                                                                 {}, {})
+                del tbl
+                bewaard.houd(sleutel, gemeten)
+            eigen = gemeten[0]
             stroom.minima = eigen if stroom.minima is None else [
                 max(a, b) for a, b in zip(stroom.minima, eigen, strict=True)]
-            for cellen in rijen_van(tbl, stijlen, {}, {}):
+            for cellen in gemeten[1]:
                 breedte = max(breedte, len(cellen))
                 if kop_cellen is None:
                     kop_cellen = cellen
                 else:
                     regels.append(tabelregels([(), cellen])[2])
             stroom._stukken.append(zlib.compress(tekst.encode("utf-8"), 1))
+            stroom._sleutels.append(sleutel)
     if aantal < VANAF or kop_cellen is None:
         return None
     # tabelregels of all rows: its first two lines need the widest row
