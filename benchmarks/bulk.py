@@ -41,6 +41,12 @@ copy with its own id, name, KvK and AGB number (about 2·N + 2 documents). Then:
    aanbieders, which does not show it; OPSTARTS times, each time another number, the median
    counts), and `valideer`, each as a share of `genereer` (`valideer`'s goal from
    VALIDEER_VANAF aanbieders on, as issue 31 sets it; below that its start-up is most of it).
+   Then, without a goal, a rerun after changing one aanbieder's aanneemsom, which the overview
+   shows (OVERZICHT_KEER times, the median counts): its large table measures and fits only the
+   piece with that row again, the rest comes from the cache folder.
+   The measured processes have a cache folder of their own (`CONTRACTEN_CACHE` in the work
+   folder), warmed by one run that is not measured; before each full `genereer` only what it
+   keeps of the overview's table is emptied, so that a full run is a first generation.
 3. Start-up and PDF. `python -m contracten --help` and `… regios`, each started OPSTARTS times
    (the median counts; Python's own start included), and once with `-X importtime`: all imports
    together and the heaviest. PDF: `genereer --formaat pdf` against `genereer` on a region of
@@ -117,6 +123,7 @@ KLEIN = (100, 500)
 PAREN = 2
 PDF_AANBIEDERS = 20  # the PDF goal is measured on a region of this size (42 documents)
 OPSTARTS = 5  # start-ups and unchanged reruns measured per command (the median counts)
+OVERZICHT_KEER = 3  # reruns after a change the overview shows (the median counts; no goal)
 DATUM = dt.date(2026, 11, 23)
 BRON = ROOT / "regios" / "assen"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -151,6 +158,24 @@ def wijzig_een_aanbieder(regios: Path, naam: str, keer: int = 0) -> None:
                        pad.read_text(encoding="utf-8"), count=1)
     assert n == 1, "geen telefoonnummer gevonden om te wijzigen"
     pad.write_text(tekst, encoding="utf-8")
+
+
+def wijzig_een_bedrag(regios: Path, naam: str, keer: int = 0) -> None:
+    """Change the aanneemsom of the first aanbieder only, by a few cents (each `keer` another
+    amount): a change the social-return overview shows, in one of its rows."""
+    pad = regios / naam / "aanbieders.yaml"
+    tekst, n = re.subn(r"aanneemsom: (\d+)\.\d\d", rf"aanneemsom: \g<1>.{10 + keer:02d}",
+                       pad.read_text(encoding="utf-8"), count=1)
+    assert n == 1, "geen aanneemsom gevonden om te wijzigen"
+    pad.write_text(tekst, encoding="utf-8")
+
+
+def zonder_bewaarde_stukken(werkmap: Path) -> None:
+    """Empty what runs keep of the overview's large table (the cache folder's `tabellen/`), so
+    that a full run measures a first generation: a region generated before finds the pieces of
+    its overview there. Done before each full `genereer`: a hundred small files or so, too few
+    for the removal to cost the next command (see the module)."""
+    shutil.rmtree(werkmap / "cache" / "tabellen", ignore_errors=True)
 
 
 def kopieer_code(werkmap: Path, pogingen: int = 5) -> Path:
@@ -532,6 +557,7 @@ class Schaal:
     gemaakt: int  # documents remade after changing one aanbieder
     verwacht: int
     valideer: Meting
+    overzicht: Meting  # rerun after changing an amount the overview shows (no goal)
 
 
 def schaal(regios: Path, naam: str, aantal: int, uitvoer: Path, werkmap: Path,
@@ -539,6 +565,7 @@ def schaal(regios: Path, naam: str, aantal: int, uitvoer: Path, werkmap: Path,
     """The scale figures of one region; `eerste` is a `genereer` run into `uitvoer` already
     measured (else one is made)."""
     if eerste is None:
+        zonder_bewaarde_stukken(werkmap)
         eerste = genereer(regios, naam, uitvoer, werkmap)
     profiel = contracten.laad_regio(regios, naam)
     map_ = uitvoer / naam / str(profiel.laatste_prijspeil())
@@ -562,8 +589,16 @@ def schaal(regios: Path, naam: str, aantal: int, uitvoer: Path, werkmap: Path,
         gewijzigden.append(genereer(regios, naam, uitvoer, werkmap))
     gewijzigd = sorted(gewijzigden, key=lambda meting: meting.seconden)[len(gewijzigden) // 2]
     na = word_bestanden(map_)
+    gecontroleerd = valideer(regios, naam, werkmap)
+    # An amount in the overview: its large table measures and fits only the piece of the row
+    # that changed (the rest comes from the cache folder); its workbook and CSVs are whole.
+    bedragen = []
+    for keer in range(OVERZICHT_KEER):
+        wijzig_een_bedrag(regios, naam, keer)
+        bedragen.append(genereer(regios, naam, uitvoer, werkmap))
+    overzicht = sorted(bedragen, key=lambda meting: meting.seconden)[len(bedragen) // 2]
     return Schaal(aantal, documenten, eerste, rerun, nieuw(voor, na_rerun), gewijzigd,
-                  nieuw(na_rerun, na), verwacht, valideer(regios, naam, werkmap))
+                  nieuw(na_rerun, na), verwacht, gecontroleerd, overzicht)
 
 
 def nieuw(voor: dict[str, int], na: dict[str, int]) -> int:
@@ -625,6 +660,13 @@ def meet(werkmap: Path, groottes: tuple[int, ...], paren: int, verhouding_telt: 
     namen = [f"groot-{n}" for n in groottes]
     for naam, n in zip(namen, groottes, strict=True):
         maak_regio(regios, naam, n)
+    # A cache folder of its own (what the user's holds does not count), warmed by one run that
+    # is not measured: compiled templates and read profiles are there from the start, as for a
+    # user's every run after the first. Only the overview's pieces are emptied before each
+    # full run (`zonder_bewaarde_stukken`).
+    os.environ["CONTRACTEN_CACHE"] = str(werkmap / "cache")
+    print("  opwarmen …", flush=True)
+    genereer(regios, namen[0], werkmap / "opwarmen", werkmap)
     print(f"Werkmap {werkmap}; {os.cpu_count()} kernen, Python {sys.version.split()[0]}; "
           f"belasting van de machine vooraf {getal(os.getloadavg()[0], 2)}.", flush=True)
 
@@ -636,6 +678,7 @@ def meet(werkmap: Path, groottes: tuple[int, ...], paren: int, verhouding_telt: 
     vloeren: list[float] = []
     documenten = 0
     for i in range(1, paren + 1):
+        zonder_bewaarde_stukken(werkmap)
         metingen_b.append(genereer(regios, naam, werkmap / f"b{i}", werkmap))
         print(f"  contracten genereer {i}: {getal(metingen_b[-1].seconden)} s", flush=True)
         manifest = next((werkmap / f"b{i}" / naam).glob("*/manifest.json"))
@@ -781,6 +824,10 @@ def rapport(v: Verhouding, schalen: list[Schaal], opstarts: list[tuple[Opstart, 
           + "".join(f"{f'{s.gemaakt} van {s.verwacht}':>13}" for s in schalen)
           + f"{'':>8}  alleen die aanbieder en het overzicht: "
           + ("ok" if all(s.gemaakt == s.verwacht for s in schalen) else "NIET GEHAALD"))
+    regel("bedrag in het overzicht gewijzigd: tijd", lambda s: s.overzicht.seconden, 2)
+    regel("bedrag in het overzicht: % van genereer",
+          lambda s: s.overzicht.seconden / s.genereer.seconden * 100, 1,
+          "geen doel (zie docs/snelheid.md)")
     regel("valideer: tijd", lambda s: s.valideer.seconden, 2)
     per_grootte("valideer: × genereer", lambda s: s.valideer.seconden / s.genereer.seconden,
                 MAX_VALIDEER, 2, telt=verhouding_telt, vanaf=VALIDEER_VANAF)
