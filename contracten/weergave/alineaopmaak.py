@@ -67,13 +67,17 @@ def eigen(stijl: Any) -> Stijl:
 class Opmaak:
     """The styles and numbering of one document, as far as text width goes."""
 
-    def __init__(self, styles_xml: bytes | Any, numbering_xml: bytes | None) -> None:
-        """Of word/styles.xml as bytes or as read already (only read here)."""
+    def __init__(self, styles_xml: bytes | Any, numbering_xml: bytes | None, *,
+                 bron: bytes | None = None) -> None:
+        """Of word/styles.xml as bytes or as read already (only read here; `bron`: the bytes
+        it was read from, else it is written out again for `sleutel`)."""
         styles = etree.fromstring(styles_xml, _VEILIG) if isinstance(styles_xml, bytes) \
             else styles_xml
+        if isinstance(styles_xml, bytes):
+            bron = styles_xml
         # What this Opmaak is made of, for what is kept between runs (bewaardestukken).
-        self._stijlbron = hashlib.sha256(
-            styles_xml if isinstance(styles_xml, bytes) else etree.tostring(styles)).digest()
+        self._stijlbron = hashlib.sha256(bron if bron is not None
+                                         else etree.tostring(styles)).digest()
         self.sleutel = _sleutel(self._stijlbron, numbering_xml)
         standaard = styles.find(f"{W}docDefaults/{W}rPrDefault")
         grootte = letter(standaard)[0] if standaard is not None else None

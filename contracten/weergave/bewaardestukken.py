@@ -17,7 +17,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import sys
+import time
 import zlib
 from pathlib import Path
 from typing import Any
@@ -32,16 +34,32 @@ MAXIMUM = 2_000  # records kept (two per piece); beyond it the least recently us
 SOORT = ".stuk"
 
 
+_GELADEN = time.time_ns()  # when this program was imported (`grotetabel` imports its parts)
+
+
 @functools.cache
-def _programma() -> bytes:
+def _programma() -> bytes | None:
     """What every result depends on besides its inputs: the rendering modules' source (all of
     this package: measuring, fitting and serialising a table reach across several of them),
-    and the versions of Python and lxml."""
+    and the versions of Python and lxml. None (nothing is kept) where the source is not there
+    to read, or was changed after the program was imported (an upgrade while a process runs):
+    its old results must not be kept under the new program's key."""
     h = hashlib.sha256(f"{VERSIE}\n{sys.version}\n{etree.LXML_VERSION}\n"
                        f"{etree.LIBXML_VERSION}\n".encode())
-    for bron in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(f"{bron.name}\n{bron.stat().st_size}\n".encode())
-        h.update(bron.read_bytes())
+    map_ = Path(__file__).parent
+    try:
+        bronnen = sorted(map_.glob("*.py"))
+        for bron in bronnen:
+            with bron.open("rb") as f:
+                inhoud = f.read()
+                if os.fstat(f.fileno()).st_ctime_ns > _GELADEN:
+                    return None
+            h.update(f"{bron.name}\n{len(inhoud)}\n".encode())
+            h.update(inhoud)
+        if not bronnen or map_.stat().st_ctime_ns > _GELADEN:  # (a module added or removed)
+            return None
+    except OSError:
+        return None
     return h.digest()
 
 
@@ -61,9 +79,9 @@ class BewaardeStukken:
 
     def __init__(self, *tabel: str) -> None:
         """`tabel`: what every piece of the table depends on (its start, styles, …)."""
-        map_ = cachemap()
-        self._map = None if map_ is None else map_ / MAP
-        self._basis = _met(hashlib.sha256(_programma()), tabel)
+        map_, programma = cachemap(), _programma()
+        self._map = None if map_ is None or programma is None else map_ / MAP
+        self._basis = _met(hashlib.sha256(programma or b""), tabel)
         self._gelezen: list[Path] = []
         self._gehouden = False
 
@@ -85,14 +103,16 @@ class BewaardeStukken:
         self._gelezen.append(pad)
         return waarde
 
-    def maat(self, sleutel: str) -> tuple[list[int], list[tuple[str, ...]]] | None:
-        """A piece's measure: its columns' minima and its rows' cells as text."""
+    def maat(self, sleutel: str, kolommen: int
+             ) -> tuple[list[int], list[tuple[str, ...]]] | None:
+        """A piece's measure: the minima of its `kolommen` columns and its rows' cells as
+        text."""
         waarde = self.lees(sleutel)
         if not (isinstance(waarde, list) and len(waarde) == 2 and isinstance(waarde[0], list)
                 and isinstance(waarde[1], list)):
             return None
         minima, rijen = waarde
-        if not all(type(m) is int for m in minima) or not all(
+        if len(minima) != kolommen or not all(type(m) is int for m in minima) or not all(
                 isinstance(rij, list) and all(isinstance(c, str) for c in rij) for rij in rijen):
             return None
         return minima, [tuple(rij) for rij in rijen]

@@ -3,7 +3,8 @@ rows at a time, so that its Word XML is never one element tree: at 5,000 rows th
 was some 50 MB, at 20,000 four times as much. The result is byte for byte what the whole-table
 way makes (`Blokgeheugen._verwerk`): the column widths come from the minima of all rows, each
 row gets what it would get in the whole table, and the pieces' XML is what the whole table
-serialises to, as every piece is parsed under the same body start tag.
+serialises to, as every piece is parsed under the same body start tag. What a piece gave is
+kept between runs (`bewaardestukken`): a rerun measures and fits only pieces whose rows changed.
 
 Only a plain table takes this way: one table, nothing nested, no cell spanning columns, no
 field, bookmark, drawing, footnote, link or heading; anything else goes the whole way."""
@@ -47,37 +48,18 @@ def in_stukken(kop: str, xml: str, opmaak: tabelbreedte.Opmaak, beschikbaar: int
     if begin is None or any(teken in xml for teken in _NIET) \
             or xml.find("<w:tbl>", begin.start()) >= 0 or xml.find("<w:tbl ", begin.start()) >= 0:
         return None  # see above; and a table in a cell
-    kopdeel = xml[:begin.start()]
     grenzen = _grenzen(xml, begin.start())
     if len(grenzen) <= VANAF:
         return None
-    einde = "</w:tbl>"
-    minima: list[int] | None = None
-    for tbl in _stukken(kop, kopdeel, xml, grenzen, einde):
-        if inhoudsopgave.kandidaten(tbl.getparent(), stijlen, None, kopstijlen):
-            return None  # a heading: the table of contents lists it
-        eigen = tabelbreedte.minimale_breedtes(tbl, opmaak)
-        minima = eigen if minima is None else [max(a, b) for a, b in zip(minima, eigen,
-                                                                           strict=True)]
-    assert minima is not None
-    uit: list[str] = []
+    stroom = Tabelstroom(kop, xml[:begin.start()], opmaak, beschikbaar, stijlen, kopstijlen)
     cellen: list[tuple[str, ...]] = []
-    start: str | None = None
-    for tbl in _stukken(kop, kopdeel, xml, grenzen, einde):
-        tabelbreedte.pas_tabel_aan(tbl, opmaak, beschikbaar, minima)
-        cellen += rijen_van(tbl, stijlen, {}, {})
-        tekst = etree.tostring(tbl.getparent(), encoding="unicode")
-        binnen = tekst[tekst.index(">") + 1:tekst.rindex("</")]
-        eerste = _RIJ.search(binnen)
-        if eerste is None or not binnen.endswith(einde):
+    for i in range(0, len(grenzen) - 1, PER_STUK):
+        gemeten = stroom.meet(xml[grenzen[i]:grenzen[min(i + PER_STUK, len(grenzen) - 1)]])
+        if gemeten is None:
+            stroom.laat_los()
             return None
-        if start is None:
-            start = binnen[:eerste.start()]
-        elif binnen[:eerste.start()] != start:
-            return None  # cannot happen: each piece has the same start
-        uit.append(binnen[eerste.start():-len(einde)])
-    assert start is not None
-    return start + "".join(uit) + einde, tabeldeel(tabelregels(cellen)), 0
+        cellen += gemeten
+    return "".join(stroom.delen()), tabeldeel(tabelregels(cellen)), 0
 
 
 def _grenzen(xml: str, begin: int) -> list[int]:
@@ -87,63 +69,85 @@ def _grenzen(xml: str, begin: int) -> list[int]:
     return posities
 
 
-def _stukken(kop: str, kopdeel: str, xml: str, grenzen: list[int], einde: str
-             ) -> Iterator[Any]:
-    """The table with PER_STUK of its rows at a time, each a fresh element in a body."""
-    for i in range(0, len(grenzen) - 1, PER_STUK):
-        rijen = xml[grenzen[i]:grenzen[min(i + PER_STUK, len(grenzen) - 1)]]
-        yield etree.fromstring(kop + kopdeel + rijen + einde + "</w:body>", STRIKT)[0]
-
-
 class Tabelstroom:
     """A large plain table (see `in_stukken`) that was never one string: its pieces of PER_STUK
-    rows as docxtpl's clean-up left them, compressed, with the column minima of all rows.
-    `delen` gives its XML as the body holds it, a piece at a time, byte for byte what
-    `in_stukken` gives; it can be gone through again. A piece fitted before to the same minima
-    comes from the cache folder (`bewaardestukken`)."""
+    rows as docxtpl's clean-up left them (`meet`, one after the other), compressed, with the
+    column minima of all rows. `delen` gives its XML as the body holds it, a piece at a time,
+    byte for byte what the whole table gives; it can be gone through again. What a piece gave
+    in an earlier run (its measure; fitted to the same minima, its XML) comes from the cache
+    folder (`bewaardestukken`): only a piece whose rows changed is measured and fitted again."""
 
-    __slots__ = ("_beschikbaar", "_bewaard", "_kop", "_kopdeel", "_opmaak", "_sleutels",
-                 "_stukken", "minima")
+    __slots__ = ("_beschikbaar", "_bewaard", "_kolommen", "_kop", "_kopdeel", "_kopstijlen",
+                 "_opmaak", "_sleutels", "_stijlen", "_stukken", "minima")
 
-    def __init__(self, kop: str, kopdeel: str, opmaak: tabelbreedte.Opmaak,
-                 beschikbaar: int, bewaard: BewaardeStukken) -> None:
+    def __init__(self, kop: str, kopdeel: str, opmaak: tabelbreedte.Opmaak, beschikbaar: int,
+                 stijlen: dict[str, str], kopstijlen: str) -> None:
         self._kop, self._kopdeel = kop, kopdeel
         self._opmaak, self._beschikbaar = opmaak, beschikbaar
-        self._bewaard = bewaard
+        self._stijlen, self._kopstijlen = stijlen, kopstijlen
+        self._bewaard = BewaardeStukken(kop, kopdeel, opmaak.sleutel,
+                                        json.dumps(stijlen, sort_keys=True), kopstijlen)
+        self._kolommen = len(self._tabel("").findall(f"{W}tblGrid/{W}gridCol"))
         self._stukken: list[bytes] = []
-        self._sleutels: list[str] = []  # of each piece's measure (`in_stukken_stroom`)
+        self._sleutels: list[str] = []  # of each piece's measure
         self.minima: list[int] | None = None
 
+    def _tabel(self, rijen: str) -> Any:
+        return etree.fromstring(self._kop + self._kopdeel + rijen + "</w:tbl></w:body>",
+                                STRIKT)[0]
+
+    def meet(self, rijen: str) -> list[tuple[str, ...]] | None:
+        """Take the next piece `rijen`: its rows' cells as text (for the twin); None when it
+        has a heading (the table of contents lists it: the table goes the whole way)."""
+        sleutel = self._bewaard.sleutel("maat", rijen)
+        gemeten = self._bewaard.maat(sleutel, self._kolommen)
+        if gemeten is None:  # not measured before
+            tbl = self._tabel(rijen)
+            if inhoudsopgave.kandidaten(tbl.getparent(), self._stijlen, None, self._kopstijlen):
+                return None
+            gemeten = (tabelbreedte.minimale_breedtes(tbl, self._opmaak),
+                       rijen_van(tbl, self._stijlen, {}, {}))
+            del tbl
+            self._bewaard.houd(sleutel, gemeten)
+        self.minima = gemeten[0] if self.minima is None else [
+            max(a, b) for a, b in zip(self.minima, gemeten[0], strict=True)]
+        self._stukken.append(zlib.compress(rijen.encode("utf-8"), 1))
+        self._sleutels.append(sleutel)
+        return gemeten[1]
+
+    def laat_los(self) -> None:
+        """The table goes the whole way after all: what was kept of it stays (a next run finds
+        it), and the cache folder is cleared up all the same."""
+        self._bewaard.klaar()
+
     def delen(self) -> Iterator[str]:
-        einde = "</w:tbl>"
         start: str | None = None
         breedtes = json.dumps(self.minima)
         for ingepakt, gemeten in zip(self._stukken, self._sleutels, strict=True):
             sleutel = self._bewaard.sleutel(gemeten, "vorm", breedtes, str(self._beschikbaar))
             gevormd = self._bewaard.vorm(sleutel)
-            if gevormd is None:
-                gevormd = self._gevormd(zlib.decompress(ingepakt).decode("utf-8"), einde)
+            if gevormd is None or (start is not None and gevormd[0] != start):
+                gevormd = self._gevormd(zlib.decompress(ingepakt).decode("utf-8"))
                 self._bewaard.houd(sleutel, gevormd)
             if start is None:
                 start = gevormd[0]
                 yield start
             assert gevormd[0] == start, "the pieces of a table start alike"
             yield gevormd[1]
-        yield einde
+        yield "</w:tbl>"
         self._bewaard.klaar()
 
-    def _gevormd(self, rijen: str, einde: str) -> tuple[str, str]:
+    def _gevormd(self, rijen: str) -> tuple[str, str]:
         """A piece's rows fitted to the table's minima: (the table's start, the rows)."""
-        tbl = etree.fromstring(self._kop + self._kopdeel + rijen + einde + "</w:body>",
-                               STRIKT)[0]
+        tbl = self._tabel(rijen)
         del rijen
         tabelbreedte.pas_tabel_aan(tbl, self._opmaak, self._beschikbaar, self.minima)
         tekst = etree.tostring(tbl.getparent(), encoding="unicode")
         binnen = tekst[tekst.index(">") + 1:tekst.rindex("</")]
         eerste = _RIJ.search(binnen)
-        # Cannot happen: each piece has the same start (checked as `in_stukken` does).
-        assert eerste is not None and binnen.endswith(einde), "a piece lost its rows"
-        return binnen[:eerste.start()], binnen[eerste.start():-len(einde)]
+        # Cannot happen: each piece has the same start, and its rows.
+        assert eerste is not None and binnen.endswith("</w:tbl>"), "a piece lost its rows"
+        return binnen[:eerste.start()], binnen[eerste.start():-len("</w:tbl>")]
 
 
 def in_stukken_stroom(kop: str, blok: Grootblok, nabewerkt: Callable[[str], str],
@@ -154,14 +158,23 @@ def in_stukken_stroom(kop: str, blok: Grootblok, nabewerkt: Callable[[str], str]
     caller then takes its whole text the usual way). `nabewerkt` is docxtpl's clean-up, which
     gives the same cut at each row's start as on the whole block (it never writes a row's
     start tag, nor reads past a paragraph)."""
-    einde = "</w:tbl>"
     rijen = _rijen(blok.delen())
     kopdeel = nabewerkt(next(rijen, ""))
     if not kopdeel.startswith("<w:tbl") or any(teken in kopdeel for teken in _NIET):
         return None
-    bewaard = BewaardeStukken(kop, kopdeel, opmaak.sleutel, json.dumps(stijlen, sort_keys=True),
-                              kopstijlen)
-    stroom = Tabelstroom(kop, kopdeel, opmaak, beschikbaar, bewaard)
+    stroom = Tabelstroom(kop, kopdeel, opmaak, beschikbaar, stijlen, kopstijlen)
+    deel = _gestroomd(stroom, rijen, nabewerkt)
+    if deel is None:
+        stroom.laat_los()
+        return None
+    return stroom, deel
+
+
+def _gestroomd(stroom: Tabelstroom, rijen: Iterator[str], nabewerkt: Callable[[str], str]
+               ) -> Onderdeel | None:
+    """Every row after the table's start into `stroom`, PER_STUK at a time; the table's part
+    for the twin, or None (see `in_stukken_stroom`)."""
+    einde = "</w:tbl>"
     kop_cellen: tuple[str, ...] | None = None  # the twin's first row; the others as lines
     breedte = 0
     regels: list[str] = []
@@ -178,34 +191,21 @@ def in_stukken_stroom(kop: str, blok: Grootblok, nabewerkt: Callable[[str], str]
         stuk.append(rij)
         aantal += 1
         if len(stuk) == PER_STUK or laatste:
-            tekst = "".join(stuk)
+            gemeten = stroom.meet("".join(stuk))
             stuk.clear()
-            sleutel = bewaard.sleutel("maat", tekst)
-            gemeten = bewaard.maat(sleutel)
-            if gemeten is None:  # not measured before
-                tbl = etree.fromstring(kop + kopdeel + tekst + einde + "</w:body>", STRIKT)[0]
-                if inhoudsopgave.kandidaten(tbl.getparent(), stijlen, None, kopstijlen):
-                    return None  # a heading: the table of contents lists it
-                gemeten = tabelbreedte.minimale_breedtes(tbl, opmaak), rijen_van(tbl, stijlen,
-                                                                                 {}, {})
-                del tbl
-                bewaard.houd(sleutel, gemeten)
-            eigen = gemeten[0]
-            stroom.minima = eigen if stroom.minima is None else [
-                max(a, b) for a, b in zip(stroom.minima, eigen, strict=True)]
-            for cellen in gemeten[1]:
+            if gemeten is None:
+                return None
+            for cellen in gemeten:
                 breedte = max(breedte, len(cellen))
                 if kop_cellen is None:
                     kop_cellen = cellen
                 else:
                     regels.append(tabelregels([(), cellen])[2])
-            stroom._stukken.append(zlib.compress(tekst.encode("utf-8"), 1))
-            stroom._sleutels.append(sleutel)
     if aantal < VANAF or kop_cellen is None:
         return None
     # tabelregels of all rows: its first two lines need the widest row
     regels[:0] = tabelregels([kop_cellen, ("",) * breedte])[:2]
-    return stroom, tabeldeel(regels)
+    return tabeldeel(regels)
 
 
 def _rijen(delen: Iterable[str]) -> Iterator[str]:

@@ -147,7 +147,8 @@ class Motor:
         self.stijlen = stijlen.namen
         self.inhoud_stijlen = {f"TOC {n}": stijlen.id_van(f"TOC {n}") for n in range(1, 10)}
         self.taal = pakket.taal(styles)
-        self.opmaak = tabelbreedte.Opmaak(styles, self.delen.get("word/numbering.xml"))
+        self.opmaak = tabelbreedte.Opmaak(styles, self.delen.get("word/numbering.xml"),
+                                          bron=self.delen["word/styles.xml"])
         # Serialised block -> its twin (tekstversie), for the whole-body path.
         self.tweeling: Geheugen[str, Any] = Geheugen(PER_GENERATIE)
         self.blokgeheugen = Blokgeheugen(self.passen.nabewerkt, self.stijlen)
