@@ -45,8 +45,9 @@ copy with its own id, name, KvK and AGB number (about 2·N + 2 documents). Then:
    shows (OVERZICHT_KEER times, the median counts): its large table measures and fits only the
    piece with that row again, the rest comes from the cache folder.
    The measured processes have a cache folder of their own (`CONTRACTEN_CACHE` in the work
-   folder), warmed by one run that is not measured; before each full `genereer` only what it
-   keeps of the overview's table is emptied, so that a full run is a first generation.
+   folder), warmed by one run that is not measured (and one with PDFs, for the LibreOffice
+   profile kept there); before each full `genereer` only what it keeps of the overview's table
+   is emptied, so that a full run is a first generation.
 3. Start-up and PDF. `python -m contracten --help` and `… regios`, each started OPSTARTS times
    (the median counts; Python's own start included), and once with `-X importtime`: all imports
    together and the heaviest. PDF: `genereer --formaat pdf` against `genereer` on a region of
@@ -667,6 +668,12 @@ def meet(werkmap: Path, groottes: tuple[int, ...], paren: int, verhouding_telt: 
     os.environ["CONTRACTEN_CACHE"] = str(werkmap / "cache")
     print("  opwarmen …", flush=True)
     genereer(regios, namen[0], werkmap / "opwarmen", werkmap)
+    if met_pdf and (shutil.which("soffice") or shutil.which("libreoffice")):
+        # and the LibreOffice profile a run with PDFs keeps there (else the PDF run measured
+        # would pay for making one, as only a user's very first run with PDFs does)
+        naam = f"pdf-{PDF_AANBIEDERS}"
+        maak_regio(regios, naam, PDF_AANBIEDERS)
+        genereer(regios, naam, werkmap / "opwarmen-pdf", werkmap, "--formaat", "pdf")
     print(f"Werkmap {werkmap}; {os.cpu_count()} kernen, Python {sys.version.split()[0]}; "
           f"belasting van de machine vooraf {getal(os.getloadavg()[0], 2)}.", flush=True)
 
