@@ -126,6 +126,22 @@ def test_werkboek_rij_voor_rij_houdt_de_breedtes_en_totalen_van_alle_rijen():
     assert '<autoFilter ref="A1:D41"/>' in blad
 
 
+def test_werkboek_elke_rij_haar_eigen_waarden_en_opmaak():
+    """The sheet fills the same cells row after row: no value, type or format of one row may
+    carry over into the next (text after a formula-like text, empty after an amount)."""
+    from openpyxl import load_workbook
+
+    kolommen = [Kolom("naam", "Naam", "tekst"), Kolom("bedrag", "Bedrag", "bedrag")]
+    rijen = [{"naam": "=1+1", "bedrag": Decimal("2.50")}, {"naam": None, "bedrag": None},
+             {"naam": "12", "bedrag": Decimal("-1")}, {"naam": "x", "bedrag": None}]
+    inhoud = als_werkboek([Blad("Blad", kolommen, rijen)], tijdstip=dt.date(2026, 1, 1))
+    blad = load_workbook(io.BytesIO(inhoud)).active
+    assert [[c.value for c in rij] for rij in blad.iter_rows(min_row=2)] == [
+        ["=1+1", Decimal("2.5")], [None, None], ["12", -1], ["x", None]]
+    assert [blad.cell(r, 1).data_type for r in range(2, 6)] == ["s", "n", "s", "s"]
+    assert blad.cell(2, 2).number_format == blad.cell(4, 2).number_format != "General"
+
+
 METEN = """
 import json, sys, tracemalloc
 sys.path[:0] = [{wortel!r}]

@@ -104,32 +104,27 @@ def _vul_blad(blad: Any, gegevens: Blad) -> str:
     blad.freeze_panes = "A2"
     vet = Font(bold=True)
 
-    def cel(waarde: Any, *, kop: bool = False, tekst: bool = False) -> Any:
+    def cel(waarde: Any, kolom: Kolom | None = None, *, kop: bool = False) -> Any:
         uit = WriteOnlyCell(blad, waarde)
         if kop:
             uit.font = vet
-        if tekst:  # text from data is never a formula (=HYPERLINK(...))
-            uit.data_type = "s"
+        if kolom is not None and kolom.soort in FORMATEN:
+            uit.number_format = FORMATEN[kolom.soort]
         return uit
 
     blad.append([cel(k.kop, kop=True) for k in kolommen])
+    # One cell per column, its format set once, given each row's value: a write-only sheet
+    # writes a row as it is appended, so the next row may fill the same cells.
+    vormen = [cel(None, k) for k in kolommen]
     for rij in gegevens.rijen:
-        cellen = []
-        for k in kolommen:
-            waarde = _cel(rij[k.sleutel], k)
-            uit = cel(waarde, tekst=isinstance(waarde, str))
-            if k.soort in FORMATEN:
-                uit.number_format = FORMATEN[k.soort]
-            cellen.append(uit)
-        blad.append(cellen)
+        for k, vorm in zip(kolommen, vormen, strict=True):
+            vorm.value = waarde = _cel(rij[k.sleutel], k)
+            if isinstance(waarde, str):  # text from data is never a formula (=HYPERLINK(...))
+                vorm.data_type = "s"
+        blad.append(vormen)
     if totaal_van:
-        cellen = []
-        for k, waarde in zip(kolommen, totalen, strict=True):
-            uit = cel(waarde, kop=True)
-            if k.soort in FORMATEN:
-                uit.number_format = FORMATEN[k.soort]
-            cellen.append(uit)
-        blad.append(cellen)
+        blad.append([cel(waarde, k, kop=True)
+                     for k, waarde in zip(kolommen, totalen, strict=True)])
     return f"A1:{get_column_letter(len(kolommen))}{laatste + (1 if totaal_van else 0)}"
 
 
