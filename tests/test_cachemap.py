@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
-from contracten.lezen.cachemap import OMGEVING, alleen_van_mij, cachemap
+from contracten.lezen.cachemap import OMGEVING, alleen_van_mij, cachemap, lees_van_mij
 from contracten.weergave import vertaald as vertaald_module
 from contracten.weergave.sjabloon import OMGEVING as JINJA
 
@@ -55,3 +56,25 @@ def test_vertaalde_code_die_anderen_konden_schrijven_wordt_niet_geladen(tmp_path
     bewaard.chmod(0o666)  # anyone could have put code there
     assert vertaald_module.vertaald(JINJA, "A {{ x }}").render(x=2) == "A 2"
     assert laden[-1] is None  # compiled again instead
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="dit systeem kent geen named pipes")
+def test_een_named_pipe_in_de_cachemap_laat_niet_wachten(tmp_path):
+    """A pipe someone put where a record belongs: refused at once (opening it to read would
+    wait for a writer, for ever)."""
+    pad = tmp_path / "record"
+    os.mkfifo(pad)
+    uitkomst: list[object] = []
+    lezer = threading.Thread(target=lambda: uitkomst.append(lees_van_mij(pad)), daemon=True)
+    lezer.start()
+    lezer.join(timeout=10)
+    if lezer.is_alive():  # let the thread go before failing
+        with open(pad, "wb"):
+            pass
+        lezer.join(timeout=10)
+        pytest.fail("lees_van_mij wachtte op een named pipe")
+    assert uitkomst == [None]
+    gewoon = tmp_path / "gewoon"
+    gewoon.write_bytes(b"x")
+    gewoon.chmod(0o644)
+    assert lees_van_mij(gewoon) == b"x"

@@ -51,15 +51,18 @@ def _van_mij(s: os.stat_result) -> bool:
 
 
 def lees_van_mij(pad: Path) -> bytes | None:
-    """What was kept at `pad` when it is this user's own (`alleen_van_mij`), judged on the file
-    that is read (not a symbolic link, nor one swapped in after a look); else None."""
+    """What was kept at `pad` when it is a regular file of this user's own (`alleen_van_mij`),
+    judged on the file that is read (not a symbolic link, nor one swapped in after a look);
+    else None. Never waits: a named pipe put there is opened without blocking, and refused."""
     try:
-        fd = os.open(pad, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(pad, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
     try:
         with os.fdopen(fd, "rb") as bestand:
-            return bestand.read() if _van_mij(os.fstat(fd)) else None
+            staat = os.fstat(fd)
+            return bestand.read() if stat.S_ISREG(staat.st_mode) and _van_mij(staat) else None
     except OSError:  # (a folder, say)
         return None
 
