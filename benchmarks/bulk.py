@@ -45,9 +45,9 @@ copy with its own id, name, KvK and AGB number (about 2·N + 2 documents). Then:
    shows (OVERZICHT_KEER times, the median counts): its large table measures and fits only the
    piece with that row again, the rest comes from the cache folder.
    The measured processes have a cache folder of their own (`CONTRACTEN_CACHE` in the work
-   folder), warmed by one run that is not measured (and one with PDFs, for the LibreOffice
-   profile kept there); before each full `genereer` only what it keeps of the overview's table
-   is emptied, so that a full run is a first generation.
+   folder), warmed by one run that is not measured (and, before the start-ups, one with PDFs,
+   for the LibreOffice profile kept there); before each full `genereer` only what it keeps of
+   the overview's table is emptied, so that a full run is a first generation.
 3. Start-up and PDF. `python -m contracten --help` and `… regios`, each started OPSTARTS times
    (the median counts; Python's own start included), and once with `-X importtime`: all imports
    together and the heaviest. PDF: `genereer --formaat pdf` against `genereer` on a region of
@@ -668,12 +668,6 @@ def meet(werkmap: Path, groottes: tuple[int, ...], paren: int, verhouding_telt: 
     os.environ["CONTRACTEN_CACHE"] = str(werkmap / "cache")
     print("  opwarmen …", flush=True)
     genereer(regios, namen[0], werkmap / "opwarmen", werkmap)
-    if met_pdf and (shutil.which("soffice") or shutil.which("libreoffice")):
-        # and the LibreOffice profile a run with PDFs keeps there (else the PDF run measured
-        # would pay for making one, as only a user's very first run with PDFs does)
-        naam = f"pdf-{PDF_AANBIEDERS}"
-        maak_regio(regios, naam, PDF_AANBIEDERS)
-        genereer(regios, naam, werkmap / "opwarmen-pdf", werkmap, "--formaat", "pdf")
     print(f"Werkmap {werkmap}; {os.cpu_count()} kernen, Python {sys.version.split()[0]}; "
           f"belasting van de machine vooraf {getal(os.getloadavg()[0], 2)}.", flush=True)
 
@@ -712,7 +706,15 @@ def meet(werkmap: Path, groottes: tuple[int, ...], paren: int, verhouding_telt: 
         schalen.append(schaal(regios, naam, n, werkmap / ("b1" if i == 0 else f"s{i}"),
                               werkmap, eerste if i == 0 else None))
 
-    # 3. Start-up and PDF.
+    # 3. Start-up and PDF. First the LibreOffice profile a run with PDFs keeps in the cache
+    #    folder (else the PDF run measured would pay for making one, as only a user's very first
+    #    run with PDFs does). Here, not with the first warm-up: each LibreOffice works in a copy
+    #    of that profile, removed afterwards, and what is removed costs the next command that
+    #    makes files (see the module); start-up makes none.
+    if met_pdf and (shutil.which("soffice") or shutil.which("libreoffice")):
+        naam = f"pdf-{PDF_AANBIEDERS}"
+        maak_regio(regios, naam, PDF_AANBIEDERS)
+        genereer(regios, naam, werkmap / "opwarmen-pdf", werkmap, "--formaat", "pdf")
     print("  opstarten …", flush=True)
     opstarts = [(opstart(regios, werkmap, "--help"), MAX_HELP),
                 (opstart(regios, werkmap, "--regios", str(BRON.parent), "regios"), MAX_REGIOS)]
