@@ -67,6 +67,21 @@ def lees_van_mij(pad: Path) -> bytes | None:
         return None
 
 
+def lees_record(pad: Path, sleutel: str) -> bytes | None:
+    """What a record kept at `pad` under `sleutel` holds (`bewaar_record`): None when it is not
+    the user's own (`lees_van_mij`) or its first line is not that key (cut off, another
+    program's, another key's)."""
+    inhoud = lees_van_mij(pad)
+    kop = f"{sleutel}\n".encode()
+    return inhoud[len(kop):] if inhoud is not None and inhoud.startswith(kop) else None
+
+
+def bewaar_record(pad: Path, sleutel: str, inhoud: bytes, maximum: int | None,
+                  soorten: tuple[str, ...]) -> None:
+    """`bewaar` of `inhoud` with `sleutel` as its first line, which `lees_record` checks."""
+    bewaar(pad, f"{sleutel}\n".encode() + inhoud, maximum, soorten)
+
+
 def bewaar(pad: Path, inhoud: bytes, maximum: int | None, soorten: tuple[str, ...]) -> None:
     """Keep a record at `pad`: atomically (a run reading at the same time sees the old file or
     the new one), silently not when it cannot be written. Then at most `maximum` records whose

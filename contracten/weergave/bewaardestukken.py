@@ -8,7 +8,7 @@ the space available and the whole table's minima, and on this program. So it is 
 user's cache folder (`lezen.cachemap`, folder `tabellen/`) under the sha256 of all of those,
 together with the source of the rendering modules and the versions of Python and lxml: a
 changed input or program looks for another key and never finds an older result. A record
-repeats its key and is trusted only from the user's own files (`cachemap.lees_van_mij`); one
+repeats its key and is trusted only from the user's own files (`cachemap.lees_record`); one
 that is cut off, damaged or not there is made again, exactly as without a cache. The cache is
 never needed: without a cache folder every piece is measured as before."""
 
@@ -26,7 +26,7 @@ from typing import Any
 
 from lxml import etree
 
-from contracten.lezen.cachemap import bewaar, cachemap, gebruikt, lees_van_mij, ruim_op
+from contracten.lezen.cachemap import bewaar_record, cachemap, gebruikt, lees_record, ruim_op
 
 VERSIE = 1
 MAP = "tabellen"  # in the cache folder
@@ -92,12 +92,11 @@ class BewaardeStukken:
         if self._map is None:
             return None
         pad = self._map / f"{sleutel}{SOORT}"
-        inhoud = lees_van_mij(pad)
-        kop = f"{sleutel}\n".encode()
-        if inhoud is None or not inhoud.startswith(kop):
+        inhoud = lees_record(pad, sleutel)
+        if inhoud is None:
             return None
         try:
-            waarde = json.loads(zlib.decompress(inhoud[len(kop):]))
+            waarde = json.loads(zlib.decompress(inhoud))
         except (zlib.error, ValueError):
             return None
         self._gelezen.append(pad)
@@ -129,8 +128,8 @@ class BewaardeStukken:
         if self._map is None:
             return
         tekst = json.dumps(waarde, ensure_ascii=False, separators=(",", ":"))
-        bewaar(self._map / f"{sleutel}{SOORT}",
-               f"{sleutel}\n".encode() + zlib.compress(tekst.encode("utf-8"), 1), None, (SOORT,))
+        bewaar_record(self._map / f"{sleutel}{SOORT}", sleutel,
+                      zlib.compress(tekst.encode("utf-8"), 1), None, (SOORT,))
         self._gehouden = True
 
     def klaar(self) -> None:

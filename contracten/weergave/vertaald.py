@@ -29,11 +29,12 @@ import markupsafe
 from jinja2 import Environment, Template, meta
 from markupsafe import Markup, escape
 
-from contracten.lezen.cachemap import alleen_van_mij, bewaar, cachemap
+from contracten.lezen.cachemap import bewaar_record, cachemap, lees_record
 
 VERSIE = 1
 MAP = "sjablonen"  # in the cache folder
 MAXIMUM = 128  # records kept (compiled templates, their variables); beyond it the oldest go
+_SOORTEN = (".code", ".variabelen")
 # The C function MarkupSafe's `escape` uses for a str (MarkupSafe 3); None elsewhere.
 _escape_inner: Any = getattr(markupsafe, "_escape_inner", None)
 
@@ -84,14 +85,14 @@ def variabelen(omgeving: Environment, bron: str) -> set[str]:
     sleutel = _sleutel(omgeving, bron)
     map_ = cachemap()
     pad = None if map_ is None else map_ / MAP / f"{sleutel}.variabelen"
-    with contextlib.suppress(OSError, ValueError):
-        kop, _, namen = (pad.read_text(encoding="utf-8") if pad else "").partition("\n")
-        lijst = json.loads(namen) if pad else None
-        if kop == sleutel and isinstance(lijst, list) and all(isinstance(n, str) for n in lijst):
+    namen = None if pad is None else lees_record(pad, sleutel)
+    with contextlib.suppress(ValueError):
+        lijst = None if namen is None else json.loads(namen)
+        if isinstance(lijst, list) and all(isinstance(n, str) for n in lijst):
             return set(lijst)
     gevonden = meta.find_undeclared_variables(omgeving.parse(bron))
     if pad is not None:
-        _bewaar(pad, f"{sleutel}\n{json.dumps(sorted(gevonden))}".encode())
+        bewaar_record(pad, sleutel, json.dumps(sorted(gevonden)).encode(), MAXIMUM, _SOORTEN)
     return gevonden
 
 
@@ -130,27 +131,15 @@ def _omgeving_sleutel(omgeving: Environment) -> str:
 
 
 def _lees(pad: Path, sleutel: str) -> types.CodeType | None:
-    if not alleen_van_mij(pad):  # loaded as code: only what this user wrote
+    inhoud = lees_record(pad, sleutel)  # loaded as code: only what this user wrote
+    if inhoud is None:
         return None
     try:
-        inhoud = pad.read_bytes()
-    except OSError:
-        return None
-    kop = f"{sleutel}\n".encode()
-    if not inhoud.startswith(kop):
-        return None
-    try:
-        code = marshal.loads(inhoud[len(kop):])
+        code = marshal.loads(inhoud)
     except (ValueError, EOFError, TypeError):
         return None
     return code if isinstance(code, types.CodeType) else None
 
 
 def _schrijf(pad: Path, sleutel: str, code: types.CodeType) -> None:
-    _bewaar(pad, f"{sleutel}\n".encode() + marshal.dumps(code))
-
-
-def _bewaar(pad: Path, inhoud: bytes) -> None:
-    """Keep a record (see `cachemap.bewaar`): at most MAXIMUM (compiled templates, their
-    variables) stay."""
-    bewaar(pad, inhoud, MAXIMUM, (".code", ".variabelen"))
+    bewaar_record(pad, sleutel, marshal.dumps(code), MAXIMUM, _SOORTEN)
