@@ -26,7 +26,8 @@ def genereer(regio: Profiel | Path | str, naam: str | None = None, *, datum: dt.
              soorten: Sequence[str] = (), aanbieders: Sequence[str] = (),
              percelen: Sequence[int] = (), formaten: Sequence[str] = (),
              sjablonen: Path | None = None, voortgang: Voortgang | None = None,
-             processen: int | None = None, onthoud: str | None = None) -> Resultaat:
+             processen: int | None = None, onthoud: str | None = None,
+             vastleggen: bool = True) -> Resultaat:
     """Make and write the documents of `regio`; letters carry `datum`.
 
     `regio` is a loaded profile (`laad_regio`), or a region folder as `laad_regio` takes it:
@@ -49,7 +50,11 @@ def genereer(regio: Profiel | Path | str, naam: str | None = None, *, datum: dt.
     `onthoud` (for a region folder): remember this call under that key of the caller's own
     once the same call again would change nothing, so that `ongewijzigd(onthoud)` can answer
     that call at once later (see `opdrachten.onthouden`; the command line's key is the command
-    line as typed)."""
+    line as typed).
+
+    `vastleggen=False` (for a region folder): do not record the run's fingerprint for a next
+    unchanged run (`genereer --volg` makes its next run itself); a record from before stays,
+    and no longer matches what changed."""
     if not isinstance(regio, (str, os.PathLike)):
         return _genereer(regio, datum, uitvoer, prijspeil, soorten, aanbieders, percelen,
                          formaten, sjablonen, voortgang, processen)[0]
@@ -66,11 +71,11 @@ def genereer(regio: Profiel | Path | str, naam: str | None = None, *, datum: dt.
     from contracten.pijplijn.draai import geladen
     from contracten.profiel.laden import laad_regio
 
-    voor = snel.neem_waar()
+    voor = snel.neem_waar() if vastleggen else None
     with geladen(lambda: laad_regio(regios, naam)) as profiel:
         resultaat, herhaling = _genereer(profiel, datum, uitvoer, prijspeil, soorten,
                                          aanbieders, percelen, formaten, sjablonen, voortgang,
-                                         processen, herhaal=True)
+                                         processen, herhaal=vastleggen)
         # The same run again would change nothing: record it (and, asked to, remember the
         # call).
         if herhaling is not None and snel.leg_vast(voor, profiel, resultaat, herhaling) \

@@ -174,14 +174,34 @@ class Werk:
         """A template's prepared Motor, the only one kept: the tasks come kind by kind (see
         plan.taken), so a process that moves on to another template does not come back to
         the one before (should it, that is prepared again), and a prepared template with its
-        block memory (tens of MB) would otherwise stay beside the next."""
+        block memory (tens of MB) would otherwise stay beside the next. In a process that
+        keeps its prepared templates (`weergave.voorraad`), it comes from there."""
+        from contracten.weergave import voorraad
         from contracten.weergave.motor import Motor
 
-        if self._motor:  # what the one before held goes back to the system, once per kind
-            self._motor.clear()
+        self.laat_los(opruimen=True)
+        pad, naam = self.sjablonen / sjabloon, f"sjablonen/{sjabloon}"
+        kast = voorraad.actief()
+        return Motor(pad, naam) if kast is None else kast.neem(pad, naam)
+
+    def laat_los(self, opruimen: bool = False) -> None:
+        """Let go of the prepared template: back to the stock of prepared templates if the
+        process keeps one; else, `opruimen`, what its block memory held goes back to the
+        system now (once per kind; after the last kind, the run's end does that)."""
+        if not self._motor:
+            return
+        from contracten.weergave import voorraad
+
+        kast = voorraad.actief()
+        if kast is not None:
+            for motor in self._motor.values():
+                kast.terug(motor)
+        elif not opruimen:
+            return
+        self._motor.clear()
+        if kast is None:
             gc.collect()
             geef_vrij()
-        return Motor(self.sjablonen / sjabloon, f"sjablonen/{sjabloon}")
 
     def _tijdstip(self) -> dt.datetime:
         """Document properties carry the prijspeil's start date: same input, same bytes."""
@@ -217,13 +237,16 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
     if voortgang and totaal:
         voortgang(0, totaal)
     aantal = processen if processen is not None else min(os.cpu_count() or 1, 4)
-    if aantal > 1 and len(taken) >= DREMPEL:
-        # Called from another thread (a job of the web), this process keeps to handing out the
-        # tasks: its other threads (the web's pages) would otherwise wait for the documents.
-        zelf = threading.current_thread() is threading.main_thread()
-        yield from met_werkers(werk, taken, aantal - 1 if zelf else aantal, voortgang, zelf)
-        return
-    for i, taak in enumerate(taken, 1):
-        yield werk.maak(taak)
-        if voortgang:
-            voortgang(i, totaal)
+    try:
+        if aantal > 1 and len(taken) >= DREMPEL:
+            # Called from another thread (a job of the web), this process keeps to handing out
+            # the tasks: its other threads (the web's pages) would otherwise wait for them.
+            zelf = threading.current_thread() is threading.main_thread()
+            yield from met_werkers(werk, taken, aantal - 1 if zelf else aantal, voortgang, zelf)
+            return
+        for i, taak in enumerate(taken, 1):
+            yield werk.maak(taak)
+            if voortgang:
+                voortgang(i, totaal)
+    finally:
+        werk.laat_los()

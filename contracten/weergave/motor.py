@@ -23,12 +23,7 @@ from jinja2 import TemplateSyntaxError
 from lxml import etree
 
 from contracten.weergave import inhoudsopgave, pakket, stroomblok, tabelbreedte
-from contracten.weergave.blokgeheugen import (
-    GRENS,
-    PER_GENERATIE,
-    Blokgeheugen,
-    markeer,
-)
+from contracten.weergave.blokgeheugen import GRENS, PER_GENERATIE, Blokgeheugen, markeer
 from contracten.weergave.blokken import geserialiseerd
 from contracten.weergave.blokvorm import eigen_waarden
 from contracten.weergave.docxtplpassen import DocxtplOngeschikt, Passen
@@ -96,10 +91,12 @@ class Gerenderd:
 class Motor:
     """One prepared template."""
 
-    def __init__(self, pad: Path, naam: str) -> None:
+    def __init__(self, pad: Path, naam: str, *, inhoud: bytes | None = None) -> None:
+        """Prepare the template at `pad` (or its bytes `inhoud`, read by `begrensd`)."""
         self.naam = naam
+        self.voorraadsleutel: tuple[str, str] | None = None  # see weergave.voorraad
         try:
-            self.bytes = begrensd(pad, naam)
+            self.bytes = begrensd(pad, naam) if inhoud is None else inhoud
             self.passen = Passen(self.bytes)
             with zipfile.ZipFile(io.BytesIO(self.bytes)) as z:
                 self.delen = {info.filename: z.read(info.filename) for info in z.infolist()}
