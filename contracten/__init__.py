@@ -38,6 +38,7 @@ _MODULES = {
     "Profiel": "contracten.profiel.model",
     "ROLLEN": "contracten.register.rolnamen",
     "RealisatieResultaat": "contracten.opdrachten.realisatie",
+    "Ronde": "contracten.opdrachten.volgen",
     "Resultaat": "contracten.pijplijn.resultaat",
     "STAPPEN": "contracten.register.stappen",
     "STAP_NAMEN": "contracten.register.stappen",
@@ -97,6 +98,7 @@ _MODULES = {
     "vergelijk": "contracten.opdrachten.vergelijk",
     "vind_regios": "contracten.profiel.regiomappen",
     "voeg_gebruiker_toe": "contracten.opdrachten.gebruikers",
+    "volg": "contracten.opdrachten.volgen",
     "webtoepassing": "contracten.web.app:maak_app",
     "wie_handelt": "contracten.opdrachten.gebruikers",
     "wijzig_rol": "contracten.opdrachten.gebruikers",
@@ -123,7 +125,7 @@ __all__ = [
     "Ondertekening",
     "OpzeggingResultaat",
     "Profiel",
-    "RealisatieResultaat", "Resultaat",
+    "RealisatieResultaat", "Resultaat", "Ronde",
     "SocialReturnResultaat",
     "Stap", "StatusResultaat", "Taak", "Taken",
     "Validatie", "Vergelijking",
@@ -160,7 +162,7 @@ __all__ = [
     "verboden_teken",
     "vergelijk",
     "vind_regios",
-    "voeg_gebruiker_toe",
+    "voeg_gebruiker_toe", "volg",
     "webtoepassing",
     "wie_handelt",
     "wijzig_rol",
@@ -227,6 +229,7 @@ if TYPE_CHECKING:
     from contracten.opdrachten.taken import Taak, Taken
     from contracten.opdrachten.valideer import Validatie, valideer
     from contracten.opdrachten.vergelijk import Vergelijking, vergelijk
+    from contracten.opdrachten.volgen import Ronde, volg
     from contracten.opmaak import aantal as als_aantal
     from contracten.opmaak import bedrag as als_bedrag
     from contracten.opmaak import datum as als_datum

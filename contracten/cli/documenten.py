@@ -45,12 +45,24 @@ from contracten.cli.opties import (
 @sjablonen_optie
 @datum_optie
 @json_optie
+@click.option("--volg", is_flag=True,
+              help="Blijf daarna wachten en maak de documenten opnieuw na elke wijziging van de "
+                   "regio, de sjablonen of de artikelen (alleen wat verandert); Ctrl+C stopt.")
 @click.pass_obj
 def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],
              aanbieders: tuple[str, ...], percelen: tuple[int, ...], formaten: tuple[str, ...],
-             uitvoer: Path, sjablonen: Path | None, datum: dt.date | None, als_json: bool
-             ) -> None:
+             uitvoer: Path, sjablonen: Path | None, datum: dt.date | None, als_json: bool,
+             volg: bool) -> None:
     """Maak de documenten van REGIO: programma van eisen, overeenkomsten, brieven."""
+    if volg:
+        if als_json:
+            raise click.UsageError("--volg en --json gaan niet samen.")
+        from contracten.cli.volgen import volg as volgen
+
+        volgen(regios, regio, datum=vandaag(datum), uitvoer=uitvoer, prijspeil=prijspeil,
+               soorten=soorten, aanbieders=aanbieders, percelen=percelen, formaten=formaten,
+               sjablonen=sjablonen)
+        return
     dag, regel = vandaag(datum), opdrachtregel()
     # Remembered by its command line, an unchanged rerun starts without click (`snelstart`).
     onthoud = None if als_json or regel is None \
@@ -65,18 +77,12 @@ def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str
     if als_json:
         toon_json(resultaat.manifest_als_json())
         return
-    if not resultaat.geschreven and not resultaat.verwijderd:
+    if not resultaat.geschreven and not resultaat.verwijderd:  # the fast path loads no more
         click.echo(snelstart.niets_veranderd(resultaat.map))
         return
-    manifest = resultaat.manifest
-    for pad in resultaat.naast_definitief:
-        click.echo(f"Let op: {pad} is definitief en blijft ongewijzigd; de nieuwe versie staat "
-                   "ernaast (.nieuw-…).")
-    docx = sum(1 for pad in resultaat.geschreven if pad.endswith(".docx"))
-    aantal = contracten.als_aantal(docx, "Word-document", "Word-documenten")
-    click.echo(f"{aantal} gemaakt in {resultaat.map} "
-               f"(prijspeil {manifest.prijspeil}, versie {manifest.versie}); overzicht in "
-               f"{resultaat.map / 'manifest.json'}.")
+    from contracten.cli.volgen import toon_gemaakt
+
+    toon_gemaakt(resultaat)
 
 
 @main.command("indexeer", options_metavar="[OPTIES]")

@@ -122,7 +122,8 @@ def procent(waarde: str | None, optie: str) -> Decimal | None:
 @contextmanager
 def voortgangsbalk(stil: bool) -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on a terminal, of the documents the run reports it makes (klaar of
-    totaal); nothing with --json or when output goes elsewhere."""
+    totaal); nothing with --json or when output goes elsewhere. Each run that begins (klaar 0)
+    gets a bar of its own, which ends with it (`genereer --volg` makes runs one after another)."""
     if stil or not sys.stderr.isatty():
         yield None
         return
@@ -131,12 +132,18 @@ def voortgangsbalk(stil: bool) -> Iterator[Callable[[int, int], None] | None]:
 
     def bij(gemaakt: int, totaal: int) -> None:
         nonlocal balk, gedaan
-        if balk is None:
+        if balk is None or gemaakt == 0:
+            if balk is not None:
+                balk.__exit__(None, None, None)
             balk = click.progressbar(length=totaal, label="Documenten maken", file=sys.stderr,
                                      show_pos=True)
             balk.__enter__()
+            gedaan = 0
         balk.update(gemaakt - gedaan)
         gedaan = gemaakt
+        if gemaakt >= totaal:
+            balk.__exit__(None, None, None)
+            balk = None
 
     try:
         yield bij
