@@ -14,6 +14,7 @@ import pytest
 from contracten import genereer
 from contracten.weergave import voorraad
 from contracten.weergave.motor import Motor
+from contracten.weergave.sjabloon import SjabloonFout
 
 from .conftest import ASSEN_DATUM, ROOT, bij_elke_aanroep
 from .test_snelpad import _boom
@@ -121,3 +122,22 @@ def test_genest_en_in_draden_een_voorraad_die_met_de_laatste_verdwijnt():
             assert binnen is buiten is voorraad.actief()
         assert voorraad.actief() is buiten
     assert voorraad.actief() is None
+
+
+def test_een_run_die_halverwege_stopt_legt_zijn_sjablonen_niet_terug(regios, tmp_path,
+                                                                       monkeypatch):
+    echt, gevuld = Motor.render, []
+
+    def tweede_faalt(motor: Motor, *args, **kwargs):
+        gevuld.append(motor.naam)
+        if len(gevuld) == 2:
+            raise SjabloonFout(motor.naam, "kapot halverwege")
+        return echt(motor, *args, **kwargs)
+
+    monkeypatch.setattr(Motor, "render", tweede_faalt)
+    with voorraad.houd_voorbereid() as kast:
+        with pytest.raises(SjabloonFout):
+            genereer(regios, "assen", uitvoer=tmp_path / "uit", datum=ASSEN_DATUM,
+                     processen=1)
+        # What it was using when it stopped may be halfway: prepared anew next time.
+        assert gevuld[1] not in {naam for naam, _ in kast._klaar}

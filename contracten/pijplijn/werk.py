@@ -184,22 +184,23 @@ class Werk:
         kast = voorraad.actief()
         return Motor(pad, naam) if kast is None else kast.neem(pad, naam)
 
-    def laat_los(self, opruimen: bool = False) -> None:
+    def laat_los(self, opruimen: bool = False, gelukt: bool = True) -> None:
         """Let go of the prepared template: back to the stock of prepared templates if the
-        process keeps one; else, `opruimen`, what its block memory held goes back to the
-        system now (once per kind; after the last kind, the run's end does that)."""
+        process keeps one and the run did not fail while using it; else, `opruimen`, what its
+        block memory held goes back to the system now (once per kind; after the last kind,
+        the run's end does that)."""
         if not self._motor:
             return
         from contracten.weergave import voorraad
 
         kast = voorraad.actief()
         if kast is not None:
-            for motor in self._motor.values():
-                kast.terug(motor)
-        elif not opruimen:
-            return
-        self._motor.clear()
-        if kast is None:
+            if gelukt:
+                for motor in self._motor.values():
+                    kast.terug(motor)
+            self._motor.clear()
+        elif opruimen:
+            self._motor.clear()
             gc.collect()
             geef_vrij()
 
@@ -237,16 +238,18 @@ def maak_alle(werk: Werk, taken: list[Taak], processen: int | None,
     if voortgang and totaal:
         voortgang(0, totaal)
     aantal = processen if processen is not None else min(os.cpu_count() or 1, 4)
+    gelukt = False  # a run that stops halfway keeps nothing for the next (see laat_los)
     try:
         if aantal > 1 and len(taken) >= DREMPEL:
             # Called from another thread (a job of the web), this process keeps to handing out
             # the tasks: its other threads (the web's pages) would otherwise wait for them.
             zelf = threading.current_thread() is threading.main_thread()
             yield from met_werkers(werk, taken, aantal - 1 if zelf else aantal, voortgang, zelf)
-            return
-        for i, taak in enumerate(taken, 1):
-            yield werk.maak(taak)
-            if voortgang:
-                voortgang(i, totaal)
+        else:
+            for i, taak in enumerate(taken, 1):
+                yield werk.maak(taak)
+                if voortgang:
+                    voortgang(i, totaal)
+        gelukt = True
     finally:
-        werk.laat_los()
+        werk.laat_los(gelukt=gelukt)
