@@ -3,6 +3,7 @@ only what changed, until stopped; a failing run is reported and the next change 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import queue
 import re
@@ -37,14 +38,15 @@ def _telefoon(regios: Path, nummer: str) -> None:
 class Volger:
     """`volg` in a thread; its runs in a queue."""
 
-    def __init__(self, regios: Path, uitvoer: Path, naam: str = "assen") -> None:
+    def __init__(self, regios: Path, uitvoer: Path, naam: str = "assen",
+                 datum: object = ASSEN_DATUM) -> None:
         self.rondes: queue.Queue[Ronde] = queue.Queue()
         self.stop = threading.Event()
         self.fout: BaseException | None = None
 
         def volgen_() -> None:
             try:
-                volg(regios, naam, datum=ASSEN_DATUM, uitvoer=uitvoer, processen=1,
+                volg(regios, naam, datum=datum, uitvoer=uitvoer, processen=1,  # type: ignore[arg-type]
                      bij_ronde=self.rondes.put, stop=self.stop)
             except BaseException as exc:  # handed to the test
                 self.fout = exc
@@ -104,6 +106,9 @@ def test_de_uitvoer_en_bestanden_van_editors_zetten_niets_in_gang(regios, tmp_pa
         (regios / "assen" / ".~lock.aanbieders.yaml#").write_text("x", "utf-8")
         (regios / "assen" / "~$nbieders.yaml").write_text("x", "utf-8")
         (regios / "assen" / "aanbieders.yaml~").write_text("x", "utf-8")
+        tijdelijk = regios / "assen" / "sedK3xQ9a"  # `sed -i`'s file, gone at once
+        tijdelijk.write_text("x", "utf-8")
+        tijdelijk.unlink()
         v.geen_ronde()
         (regios / "assen" / "tarieven" / "nieuw.csv").write_text("x", "utf-8")
         assert v.ronde().nummer == 2  # a file of the region itself does
@@ -134,6 +139,21 @@ def test_een_wijziging_tijdens_een_run_geeft_nog_een_run(regios, tmp_path, monke
     finally:
         v.stop.set()
         v.draad.join(WACHT)
+
+
+def test_elke_run_kan_de_datum_van_zijn_eigen_dag_krijgen(regios, tmp_path):
+    dagen = iter([ASSEN_DATUM, ASSEN_DATUM + dt.timedelta(days=1)])  # as over midnight
+    v = Volger(regios, tmp_path / "uit", datum=lambda: next(dagen))
+    try:
+        eerste = v.ronde()
+        _telefoon(regios, "0592 799 106")
+        tweede = v.ronde()
+    finally:
+        v.stop.set()
+        v.draad.join(WACHT)
+    assert eerste.resultaat is not None and tweede.resultaat is not None
+    assert eerste.resultaat.manifest.datum == ASSEN_DATUM.isoformat()
+    assert tweede.resultaat.manifest.datum == (ASSEN_DATUM + dt.timedelta(days=1)).isoformat()
 
 
 def test_onbekende_regio_stopt_meteen(regios, tmp_path):

@@ -59,7 +59,7 @@ def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str
             raise click.UsageError("--volg en --json gaan niet samen.")
         from contracten.cli.volgen import volg as volgen
 
-        volgen(regios, regio, datum=vandaag(datum), uitvoer=uitvoer, prijspeil=prijspeil,
+        volgen(regios, regio, datum=datum, uitvoer=uitvoer, prijspeil=prijspeil,
                soorten=soorten, aanbieders=aanbieders, percelen=percelen, formaten=formaten,
                sjablonen=sjablonen)
         return

@@ -11,6 +11,7 @@ import click
 
 import contracten
 from contracten.cli import snelstart
+from contracten.cli.klok import vandaag
 from contracten.cli.onderbreking import schoon
 from contracten.cli.opties import toon_waarschuwingen, voortgangsbalk
 
@@ -33,16 +34,17 @@ def toon_gemaakt(resultaat: contracten.Resultaat) -> None:
                f"{resultaat.map / 'manifest.json'}.")
 
 
-def volg(regios: Path, regio: str, *, datum: dt.date, uitvoer: Path, prijspeil: int | None,
-         soorten: tuple[str, ...], aanbieders: tuple[str, ...], percelen: tuple[int, ...],
-         formaten: tuple[str, ...], sjablonen: Path | None) -> None:
+def volg(regios: Path, regio: str, *, datum: dt.date | None, uitvoer: Path,
+         prijspeil: int | None, soorten: tuple[str, ...], aanbieders: tuple[str, ...],
+         percelen: tuple[int, ...], formaten: tuple[str, ...], sjablonen: Path | None) -> None:
     """Follow REGIO (`contracten.volg`), saying each run as it ends; Ctrl+C while it waits
-    stops it (exit status 0), during a run it is an interruption like any other."""
+    stops it (exit status 0), during a run it is an interruption like any other. Without
+    `datum`, each run has the date of its day."""
     with voortgangsbalk(False) as voortgang:
-        contracten.volg(regios, regio, datum=datum, uitvoer=uitvoer, prijspeil=prijspeil,
-                        soorten=soorten, aanbieders=aanbieders, percelen=percelen,
-                        formaten=formaten, sjablonen=sjablonen, voortgang=voortgang,
-                        bij_ronde=_toon)
+        contracten.volg(regios, regio, datum=datum or (lambda: vandaag(None)),
+                        uitvoer=uitvoer, prijspeil=prijspeil, soorten=soorten,
+                        aanbieders=aanbieders, percelen=percelen, formaten=formaten,
+                        sjablonen=sjablonen, voortgang=voortgang, bij_ronde=_toon)
     click.echo("Gestopt met volgen.")
 
 

@@ -37,7 +37,7 @@ from contracten.pijplijn.resultaat import Resultaat
 from .genereer import genereer
 from .snelpad import CODE
 
-RUST_MS = 50  # a change is taken up once nothing changed for this long (an editor's save)
+RUST_MS = 20  # a change is taken up once nothing changed for this long (an editor's save)
 TIK_MS = 200  # how often the watch and the wait look whether to stop
 BEGIN_S = 10  # at most this long to wait for the system's watch to be in place
 NIET_VOLGEN = (r"^\.~lock\..*#$", r"^~\$", r"^\.contracten-")  # LibreOffice, Word, ours
@@ -60,14 +60,16 @@ class Ronde:
     gewijzigd: tuple[str, ...] = ()  # the changed paths that set it off, sorted
 
 
-def volg(regios: Path | str, naam: str, *, datum: dt.date, bij_ronde: Callable[[Ronde], None],
+def volg(regios: Path | str, naam: str, *, datum: dt.date | Callable[[], dt.date],
+         bij_ronde: Callable[[Ronde], None],
          uitvoer: Path | str = "output", prijspeil: int | None = None,
          soorten: Sequence[str] = (), aanbieders: Sequence[str] = (),
          percelen: Sequence[int] = (), formaten: Sequence[str] = (),
          sjablonen: Path | None = None, processen: int | None = None,
          voortgang: Voortgang | None = None, stop: threading.Event | None = None) -> None:
     """Make the documents of region `naam` in `regios` (as `genereer` does, with the same
-    options), hand the run to `bij_ronde`, and do so again after each change of the region,
+    options; `datum` may be a function that gives each run its date, such as today's), hand
+    the run to `bij_ronde`, and do so again after each change of the region,
     the templates or the article library, until `stop` is set or the user interrupts (Ctrl+C
     while it waits; during a run, KeyboardInterrupt goes through as in `genereer`).
 
@@ -86,7 +88,8 @@ def volg(regios: Path | str, naam: str, *, datum: dt.date, bij_ronde: Callable[[
 
     def ronde(nummer: int, gewijzigd: tuple[str, ...], begin: float) -> Ronde:
         try:
-            resultaat = genereer(regios, naam, datum=datum, uitvoer=uitvoer,
+            dag = datum() if callable(datum) else datum
+            resultaat = genereer(regios, naam, datum=dag, uitvoer=uitvoer,
                                  prijspeil=prijspeil, soorten=soorten, aanbieders=aanbieders,
                                  percelen=percelen, formaten=formaten, sjablonen=sjablonen,
                                  voortgang=voortgang, processen=processen, vastleggen=False)
@@ -149,8 +152,9 @@ class _Waarnemer:
                     stop_event=self.klaar, rust_timeout=TIK_MS, yield_on_timeout=True,
                     raise_interrupt=False):
                 self.bezig.set()
-                if wijzigingen:
-                    self.wachtrij.put({pad for _, pad in wijzigingen})
+                blijvend = _blijvend(wijzigingen)
+                if blijvend:
+                    self.wachtrij.put(blijvend)
         finally:
             self.bezig.set()
             self.wachtrij.put(None)
@@ -175,6 +179,15 @@ class _Waarnemer:
                     return tuple(sorted(eerste))
                 eerste |= meer
         return None
+
+
+def _blijvend(wijzigingen: set[tuple[watchfiles.Change, str]]) -> set[str]:
+    """The changed paths, without files that came and went again (an editor's or `sed -i`'s
+    temporary file): those changed nothing."""
+    paden = {pad for _, pad in wijzigingen}
+    gekomen = {pad for soort, pad in wijzigingen if soort == watchfiles.Change.added}
+    gegaan = {pad for soort, pad in wijzigingen if soort == watchfiles.Change.deleted}
+    return paden - {pad for pad in gekomen & gegaan if not os.path.lexists(pad)}
 
 
 def _programma() -> str:
