@@ -17,6 +17,7 @@ from contracten.weergave.motor import Motor
 from contracten.weergave.sjabloon import SjabloonFout
 
 from .conftest import ASSEN_DATUM, ROOT, bij_elke_aanroep
+from .test_briefhoofd_logo import png
 from .test_snelpad import _boom
 
 SJABLOON = ROOT / "sjablonen" / "overeenkomst.docx"
@@ -84,9 +85,13 @@ def test_een_gewijzigd_sjabloon_wordt_opnieuw_voorbereid(tmp_path):
 
 def test_twee_runs_tegelijk_delen_geen_sjabloon():
     kast = voorraad.Voorraad()
+    bewaard = kast.neem(SJABLOON, "sjablonen/overeenkomst.docx")
+    kast.terug(bewaard)
     genomen: list[Motor] = []
+    begin = threading.Barrier(2)
 
     def neem() -> None:
+        begin.wait()
         genomen.append(kast.neem(SJABLOON, "sjablonen/overeenkomst.docx"))
 
     draden = [threading.Thread(target=neem) for _ in range(2)]
@@ -95,9 +100,45 @@ def test_twee_runs_tegelijk_delen_geen_sjabloon():
     for draad in draden:
         draad.join()
     assert genomen[0] is not genomen[1]
+    assert sum(motor is bewaard for motor in genomen) == 1  # the kept one, to one run only
     for motor in genomen:
         kast.terug(motor)
     assert len(kast) == 1  # the same template: one is kept
+
+
+def test_een_gewijzigd_sjabloon_laat_zijn_vorige_versie_los(tmp_path):
+    pad = tmp_path / "overeenkomst.docx"
+    shutil.copyfile(SJABLOON, pad)
+    kast = voorraad.Voorraad()
+    kast.terug(kast.neem(pad, "sjablonen/overeenkomst.docx"))
+    pad.write_bytes(SJABLOON.read_bytes() + b"\0")
+    kast.terug(kast.neem(pad, "sjablonen/overeenkomst.docx"))
+    assert len(kast) == 1
+
+
+def test_een_nieuw_logo_tussen_twee_runs_komt_in_de_brieven_als_in_een_nieuwe_run(tmp_path):
+    """A letter's logo is a fragment named by its path; a template that placed one is not kept,
+    so a logo replaced between two runs comes out as a fresh run makes it."""
+    regios = tmp_path / "regios"
+    shutil.copytree(ROOT / "regios", regios)
+    logo = regios / "assen" / "logo.png"
+    logo.write_bytes(png(120, 40, (0, 84, 147)))
+    brieven = regios / "assen" / "brieven.yaml"
+    brieven.write_text(brieven.read_text("utf-8").replace(
+        "  organisatie: Gemeente Assen\n",
+        "  organisatie: Gemeente Assen\n  logo: logo.png\n  logo_breedte_mm: 35\n", 1),
+        "utf-8")
+    met, vers = tmp_path / "met", tmp_path / "vers"
+    with voorraad.houd_voorbereid():
+        genereer(regios, "assen", uitvoer=met, datum=ASSEN_DATUM, processen=1)
+        logo.write_bytes(png(120, 40, (200, 0, 0)))  # another logo, same name
+        genereer(regios, "assen", uitvoer=met, datum=ASSEN_DATUM, processen=1,
+                 vastleggen=False)
+    genereer(regios, "assen", uitvoer=vers, datum=ASSEN_DATUM, processen=1)
+    letters = sorted((vers / "assen").glob("*/brieven/socialreturn/*.docx"))
+    assert letters
+    for pad in letters:
+        assert (met / pad.relative_to(vers)).read_bytes() == pad.read_bytes(), pad.name
 
 
 def test_hoogstens_het_maximum_en_het_langst_ongebruikte_gaat_eerst(tmp_path):

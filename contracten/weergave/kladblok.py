@@ -44,6 +44,9 @@ class Kladblok:
         # first time in this process, as it would without this memory.
         self._onthouden: Geheugen[str, tuple[dict[str, Markup], Fragmenten]] = \
             Geheugen(PER_GENERATIE)
+        # Whether an image went into the scratch document: its memory names an image by its
+        # path, not its bytes, and python-docx keeps the image part (see weergave.voorraad).
+        self.met_afbeelding = False
 
     def omgezet(self, context: dict[str, Any]) -> tuple[dict[str, Any], Fragmenten]:
         """Turn Fragments into Word XML, their footnotes into w:footnote elements; return what
@@ -108,6 +111,7 @@ class Kladblok:
             for rel in rels:
                 deel.rels.pop(rel.rId)
                 if rel.reltype == RT.IMAGE:  # an image's bytes go into the package too
+                    self.met_afbeelding = True
                     media[rel.target_part.partname.lstrip("/")] = (
                         rel.target_part.blob, rel.target_part.content_type)
             return [(r.rId, r.reltype, r.target_ref, r.is_external) for r in rels]

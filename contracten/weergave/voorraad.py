@@ -8,6 +8,10 @@ template is one run's at a time: `neem` takes it out, `terug` puts it back, so t
 threads never share one (the second prepares its own). It keeps what it remembered of the
 blocks it filled (bounded per template: see `blokgeheugen`), which the same blocks of the next
 run find again: what a block becomes depends only on its XML, its layout and the template.
+Not kept: a prepared template that put an image into a document (a letter's logo). What it
+remembers of a fragment names the image by its path, and python-docx keeps the image it read:
+a logo replaced between two runs would come out as the old one, or under another part name
+than a fresh run gives it.
 
 Off unless a caller turns it on (`houd_voorbereid`): a command that runs once has nothing to
 keep, and a run that goes kind by kind lets go of each template before the next (see
@@ -45,6 +49,9 @@ class Voorraad:
         sleutel = (naam, hashlib.sha256(inhoud).hexdigest())
         with self._slot:
             motor = self._klaar.pop(sleutel, None)
+            if motor is None:  # a template changed: its earlier versions are not needed
+                for oud in [k for k in self._klaar if k[0] == naam]:
+                    del self._klaar[oud]
         if motor is None:
             motor = Motor(pad, naam, inhoud=inhoud)
             motor.voorraadsleutel = sleutel
@@ -54,7 +61,7 @@ class Voorraad:
         """Keep `motor` for a next run (the least recently used goes when there are more
         than `maximum`)."""
         sleutel = motor.voorraadsleutel
-        if sleutel is None:
+        if sleutel is None or motor.kladblok.met_afbeelding:
             return
         with self._slot:
             self._klaar[sleutel] = motor
