@@ -4,6 +4,7 @@ only what changed, until stopped; a failing run is reported and the next change 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import queue
 import re
@@ -78,7 +79,7 @@ def test_een_wijziging_maakt_alleen_haar_documenten_opnieuw(volger, regios):
     _telefoon(regios, "0592 799 101")
     tweede = volger.ronde()
     assert tweede.nummer == 2 and tweede.fout is None and tweede.resultaat is not None
-    assert tweede.gewijzigd == (str((regios / "assen" / "aanbieders.yaml").resolve()),)
+    assert tweede.gewijzigd == (os.path.realpath(regios / "assen" / "aanbieders.yaml"),)
     assert "overeenkomsten/zorg-welzijn-de-brug.docx" in tweede.resultaat.geschreven
     assert "overeenkomsten/hunzedal-zorg.docx" not in tweede.resultaat.geschreven
     assert 0 < tweede.duur < WACHT
@@ -106,12 +107,11 @@ def test_de_uitvoer_en_bestanden_van_editors_zetten_niets_in_gang(regios, tmp_pa
         (regios / "assen" / ".~lock.aanbieders.yaml#").write_text("x", "utf-8")
         (regios / "assen" / "~$nbieders.yaml").write_text("x", "utf-8")
         (regios / "assen" / "aanbieders.yaml~").write_text("x", "utf-8")
-        tijdelijk = regios / "assen" / "sedK3xQ9a"  # `sed -i`'s file, gone at once
-        tijdelijk.write_text("x", "utf-8")
-        tijdelijk.unlink()
         v.geen_ronde()
-        (regios / "assen" / "tarieven" / "nieuw.csv").write_text("x", "utf-8")
-        assert v.ronde().nummer == 2  # a file of the region itself does
+        nieuw = regios / "assen" / "tarieven" / "nieuw.csv"
+        nieuw.write_text("x", "utf-8")
+        ronde = v.ronde()  # a file of the region itself does, and only that one is named
+        assert ronde.nummer == 2 and ronde.gewijzigd == (os.path.realpath(nieuw),)
     finally:
         v.stop.set()
         v.draad.join(WACHT)
@@ -156,6 +156,18 @@ def test_elke_run_kan_de_datum_van_zijn_eigen_dag_krijgen(regios, tmp_path):
     assert tweede.resultaat.manifest.datum == (ASSEN_DATUM + dt.timedelta(days=1)).isoformat()
 
 
+def test_een_regio_die_even_weg_is_wordt_gemeld_en_daarna_weer_gevolgd(volger, regios):
+    volger.ronde()
+    (regios / "assen").rename(regios / "assen-even-weg")
+    weg = volger.ronde()
+    assert isinstance(weg.fout, RegioOnbekend)
+    (regios / "assen-even-weg").rename(regios / "assen")
+    terug = volger.ronde()
+    assert terug.fout is None and terug.resultaat is not None
+    _telefoon(regios, "0592 799 107")  # and what is in it is followed again
+    assert "overeenkomsten/zorg-welzijn-de-brug.docx" in volger.ronde().resultaat.geschreven
+
+
 def test_onbekende_regio_stopt_meteen(regios, tmp_path):
     with pytest.raises(RegioOnbekend):
         volg(regios, "atlantis", datum=ASSEN_DATUM, uitvoer=tmp_path / "uit",
@@ -166,11 +178,40 @@ def test_een_bijgewerkt_programma_stopt_het_volgen(regios, tmp_path, monkeypatch
     afdrukken = iter(["oud", "nieuw"])
     monkeypatch.setattr(volgen, "_programma", lambda: next(afdrukken))
     v = Volger(regios, tmp_path / "uit")
-    v.ronde()
-    _telefoon(regios, "0592 799 104")
-    v.draad.join(WACHT)
+    try:
+        v.ronde()
+        _telefoon(regios, "0592 799 104")
+        v.draad.join(WACHT)
+    finally:
+        v.stop.set()
     assert isinstance(v.fout, volgen.ProgrammaGewijzigd)
     assert v.rondes.empty()  # no run with the old program
+
+
+def test_een_waarneming_die_stukgaat_is_een_fout_geen_stop(regios, tmp_path, monkeypatch):
+    def kapot(*args, **kwargs):
+        yield set()  # the watch is in place
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(volgen.watchfiles, "watch", kapot)
+    v = Volger(regios, tmp_path / "uit")
+    try:
+        assert v.ronde().fout is None
+        v.draad.join(WACHT)
+    finally:
+        v.stop.set()
+    assert isinstance(v.fout, volgen.VolgenGestopt)
+    assert "max_user_watches" in str(v.fout)
+
+
+def test_wat_kwam_en_meteen_weer_ging_telt_niet():
+    gekomen, gegaan, gewijzigd = (volgen.watchfiles.Change.added,
+                                  volgen.watchfiles.Change.deleted,
+                                  volgen.watchfiles.Change.modified)
+    assert volgen._blijvend({(gekomen, "/r/sedK3xQ9a"), (gegaan, "/r/sedK3xQ9a"),
+                             (gekomen, "/r/aanbieders.yaml")}) == {"/r/aanbieders.yaml"}
+    assert volgen._blijvend({(gewijzigd, "/r/a.yaml"), (gegaan, "/r/b.yaml")}) == \
+        {"/r/a.yaml", "/r/b.yaml"}
 
 
 def test_volg_en_json_gaan_niet_samen(regios):

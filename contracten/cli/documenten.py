@@ -46,8 +46,8 @@ from contracten.cli.opties import (
 @datum_optie
 @json_optie
 @click.option("--volg", is_flag=True,
-              help="Blijf daarna wachten en maak de documenten opnieuw na elke wijziging van de "
-                   "regio, de sjablonen of de artikelen (alleen wat verandert); Ctrl+C stopt.")
+              help="Blijf wachten en maak de documenten opnieuw na elke wijziging van de regio, "
+                   "de sjablonen of de artikelbibliotheek (alleen wat verandert); Ctrl+C stopt.")
 @click.pass_obj
 def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str, ...],
              aanbieders: tuple[str, ...], percelen: tuple[int, ...], formaten: tuple[str, ...],

@@ -66,9 +66,16 @@ def _toon(ronde: contracten.Ronde) -> None:
 
 def _genoemd(paden: tuple[str, ...]) -> str:
     """The changed files, relative to the working folder where they are inside it."""
-    namen = [os.path.relpath(p) if not os.path.relpath(p).startswith("..") else p
-             for p in paden[:GETOOND]]
+    namen = [_vanaf_hier(p) for p in paden[:GETOOND]]
     rest = len(paden) - len(namen)
     if rest:
         namen.append(contracten.als_aantal(rest, "ander bestand", "andere bestanden"))
     return contracten.als_opsomming(namen)
+
+
+def _vanaf_hier(pad: str) -> str:
+    try:
+        relatief = os.path.relpath(pad)
+    except ValueError:  # Windows: another drive
+        return pad
+    return pad if relatief.startswith("..") else relatief

@@ -33,11 +33,14 @@ from contracten.fouten import ContractenFout, RegioOnbekend
 from contracten.lezen.vingerafdruk import afdruk, loop
 from contracten.pijplijn.opties import Voortgang
 from contracten.pijplijn.resultaat import Resultaat
+from contracten.vastlegging import begin as begin_opdracht
 
 from .genereer import genereer
 from .snelpad import CODE
 
-RUST_MS = 20  # a change is taken up once nothing changed for this long (an editor's save)
+# A change is taken up once nothing changed for this long (watchfiles' own default): an
+# editor's save, or a file written in parts, is then one run.
+RUST_MS = 50
 TIK_MS = 200  # how often the watch and the wait look whether to stop
 BEGIN_S = 10  # at most this long to wait for the system's watch to be in place
 NIET_VOLGEN = (r"^\.~lock\..*#$", r"^~\$", r"^\.contracten-")  # LibreOffice, Word, ours
@@ -47,6 +50,12 @@ class ProgrammaGewijzigd(ContractenFout):
     """contracten was updated while it followed a region."""
 
     code = "programma_gewijzigd"
+
+
+class VolgenGestopt(ContractenFout):
+    """The system's watch of the folders ended by an error."""
+
+    code = "volgen_gestopt"
 
 
 @dataclass(frozen=True)
@@ -69,48 +78,52 @@ def volg(regios: Path | str, naam: str, *, datum: dt.date | Callable[[], dt.date
          voortgang: Voortgang | None = None, stop: threading.Event | None = None) -> None:
     """Make the documents of region `naam` in `regios` (as `genereer` does, with the same
     options; `datum` may be a function that gives each run its date, such as today's), hand
-    the run to `bij_ronde`, and do so again after each change of the region,
-    the templates or the article library, until `stop` is set or the user interrupts (Ctrl+C
-    while it waits; during a run, KeyboardInterrupt goes through as in `genereer`).
+    the run to `bij_ronde`, and do so again after each change of the region, the templates or
+    the article library, until `stop` is set or the user interrupts (Ctrl+C while it waits;
+    during a run, KeyboardInterrupt goes through as in `genereer`).
 
     A run that raises a ContractenFout (or a file error) is handed over with its `fout`; the
-    next change is awaited. Raises RegioOnbekend when the region does not exist, and
-    ProgrammaGewijzigd when contracten itself changed since it began."""
+    next change is awaited. Raises RegioOnbekend when the region does not exist at the start,
+    and ProgrammaGewijzigd when contracten itself changed since it began."""
     from contracten.artikelen.laden import projectmap
     from contracten.soorten.register import sjablonenmap
     from contracten.weergave.voorraad import houd_voorbereid
 
     regiomap = os.path.abspath(Path(regios) / naam)
-    gevolgd = [regiomap, *(os.path.abspath(p) for p in (sjablonenmap(sjablonen),
+    # As the system names them (a symlink, macOS's /private/var): what the watch reports.
+    regiomap = os.path.realpath(regiomap)
+    gevolgd = [regiomap, *(os.path.realpath(p) for p in (sjablonenmap(sjablonen),
                                                          projectmap(None)) if p.is_dir())]
-    filter_ = _Filter(gevolgd, os.path.abspath(uitvoer))
+    filter_ = _Filter(gevolgd, os.path.realpath(uitvoer))
     programma = _programma()
 
     def ronde(nummer: int, gewijzigd: tuple[str, ...], begin: float) -> Ronde:
+        begin_opdracht()  # an interruption tells only of this run (see cli.onderbreking)
         try:
             dag = datum() if callable(datum) else datum
             resultaat = genereer(regios, naam, datum=dag, uitvoer=uitvoer,
                                  prijspeil=prijspeil, soorten=soorten, aanbieders=aanbieders,
                                  percelen=percelen, formaten=formaten, sjablonen=sjablonen,
                                  voortgang=voortgang, processen=processen, vastleggen=False)
-        except RegioOnbekend:
-            raise
         except ContractenFout as fout:
+            if nummer == 1 and isinstance(fout, RegioOnbekend):
+                raise  # nothing to follow (later: a region moved away for a moment)
             return Ronde(nummer, None, fout, time.perf_counter() - begin, gewijzigd)
         except OSError as exc:
             return Ronde(nummer, None, ContractenFout.uit_os(exc), time.perf_counter() - begin,
                          gewijzigd)
         return Ronde(nummer, resultaat, None, time.perf_counter() - begin, gewijzigd)
 
-    # The region's parent folder is watched, so that a region replaced as a whole
-    # (`bijwerken`, `importeer`) is still followed; the filter keeps to the region.
+    # The region's parent folder is watched, so that a region moved away and back (or
+    # replaced as a whole) is still followed; the filter keeps to the region.
     mappen = sorted({os.path.dirname(regiomap), *gevolgd[1:]})
     with houd_voorbereid(), _Waarnemer(mappen, filter_) as waarnemer:
-        bij_ronde(ronde(1, (), time.perf_counter()))
+        gedaan = ronde(1, (), time.perf_counter())
         for nummer in itertools.count(2):
-            try:
+            try:  # the run is done: Ctrl+C while it is told or while it waits ends it all
+                bij_ronde(gedaan)
                 gewijzigd = waarnemer.wacht(stop)
-            except KeyboardInterrupt as onderbroken:  # Ctrl+C while it waits: done
+            except KeyboardInterrupt as onderbroken:
                 if getattr(onderbroken, "signaal", signal.SIGINT) != signal.SIGINT:
                     raise  # SIGTERM (see cli.onderbreking): stopped from outside
                 return
@@ -121,7 +134,7 @@ def volg(regios: Path | str, naam: str, *, datum: dt.date | Callable[[], dt.date
                 raise ProgrammaGewijzigd(
                     "contracten is bijgewerkt terwijl het de regio volgde; start `contracten "
                     "genereer --volg` opnieuw om met de nieuwe versie verder te gaan.")
-            bij_ronde(ronde(nummer, gewijzigd, begin))
+            gedaan = ronde(nummer, gewijzigd, begin)
 
 
 class _Waarnemer:
@@ -134,6 +147,7 @@ class _Waarnemer:
         self.klaar = threading.Event()  # for the thread: stop
         self.bezig = threading.Event()  # from the thread: the system's watch is in place
         self.draad = threading.Thread(target=self._kijk, name="contracten-volgen", daemon=True)
+        self.fout: Exception | None = None
 
     def __enter__(self) -> _Waarnemer:
         self.draad.start()
@@ -145,6 +159,8 @@ class _Waarnemer:
         self.draad.join(BEGIN_S)
 
     def _kijk(self) -> None:
+        """The thread: what changes goes into the queue, then None when the watch ends (with
+        `fout` set when it ended by an error)."""
         try:
             # An empty set at every time-out: the first says the watch is in place.
             for wijzigingen in watchfiles.watch(
@@ -155,6 +171,8 @@ class _Waarnemer:
                 blijvend = _blijvend(wijzigingen)
                 if blijvend:
                     self.wachtrij.put(blijvend)
+        except Exception as exc:  # for the waiting side to raise: it must not look like a stop
+            self.fout = exc
         finally:
             self.bezig.set()
             self.wachtrij.put(None)
@@ -168,6 +186,7 @@ class _Waarnemer:
             except queue.Empty:
                 continue
             if eerste is None:
+                self._gestopt()
                 return None
             while True:  # what else came in: one run for all of it
                 try:
@@ -179,6 +198,16 @@ class _Waarnemer:
                     return tuple(sorted(eerste))
                 eerste |= meer
         return None
+
+    def _gestopt(self) -> None:
+        """The watch ended by itself: raise why (else it was told to stop)."""
+        if self.fout is not None:
+            reden = (os.strerror(self.fout.errno) if isinstance(self.fout, OSError)
+                     and self.fout.errno else str(self.fout))
+            raise VolgenGestopt(f"Het volgen van wijzigingen is gestopt: {reden}. Is het de "
+                                "grens van het systeem voor gevolgde mappen (op Linux "
+                                "fs.inotify.max_user_watches)? Start het opnieuw.") \
+                from self.fout
 
 
 def _blijvend(wijzigingen: set[tuple[watchfiles.Change, str]]) -> set[str]:
