@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -141,6 +142,16 @@ def wijzig_yaml(pad: Path, wijziging) -> None:
     data = yaml.safe_load(pad.read_text(encoding="utf-8"))
     wijziging(data)
     pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def wijzig_telefoon(regios: Path, nummer: str, regio: str = "assen") -> None:
+    """The first aanbieder's telephone number changed, the rest of the file as it was (one
+    aanbieder changed, as a user's edit does)."""
+    pad = regios / regio / "aanbieders.yaml"
+    tekst, n = re.subn(r'telefoon: "[^"]*"', f'telefoon: "{nummer}"', pad.read_text("utf-8"),
+                       count=1)
+    assert n == 1
+    pad.write_text(tekst, "utf-8")
 
 
 class DatumVanVandaag(BaseException):

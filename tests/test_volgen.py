@@ -22,18 +22,10 @@ from contracten import InvoerFout, Ronde, volg
 from contracten.fouten import RegioOnbekend
 from contracten.opdrachten import volgen
 
-from .conftest import ASSEN_DATUM, voer_uit
+from .conftest import ASSEN_DATUM, voer_uit, wijzig_telefoon
 
 WACHT = 60  # seconds at most for a run (the first makes every document)
 STIL = 1.0  # seconds without a run that show a change was not taken up
-
-
-def _telefoon(regios: Path, nummer: str) -> None:
-    pad = regios / "assen" / "aanbieders.yaml"
-    tekst, n = re.subn(r'telefoon: "[^"]*"', f'telefoon: "{nummer}"', pad.read_text("utf-8"),
-                       count=1)
-    assert n == 1
-    pad.write_text(tekst, "utf-8")
 
 
 class Volger:
@@ -76,7 +68,7 @@ def test_een_wijziging_maakt_alleen_haar_documenten_opnieuw(volger, regios):
     eerste = volger.ronde()
     assert eerste.nummer == 1 and eerste.fout is None and eerste.resultaat is not None
     assert len(eerste.resultaat.geschreven) > 20
-    _telefoon(regios, "0592 799 101")
+    wijzig_telefoon(regios, "0592 799 101")
     tweede = volger.ronde()
     assert tweede.nummer == 2 and tweede.fout is None and tweede.resultaat is not None
     assert tweede.gewijzigd == (os.path.realpath(regios / "assen" / "aanbieders.yaml"),)
@@ -87,11 +79,11 @@ def test_een_wijziging_maakt_alleen_haar_documenten_opnieuw(volger, regios):
 
 def test_een_fout_wordt_gemeld_en_het_herstel_volgt(volger, regios):
     volger.ronde()
-    _telefoon(regios, "geen nummer")
+    wijzig_telefoon(regios, "geen nummer")
     fout = volger.ronde()
     assert isinstance(fout.fout, InvoerFout) and fout.resultaat is None
     assert "telefoon" in str(fout.fout)
-    _telefoon(regios, "0592 799 102")
+    wijzig_telefoon(regios, "0592 799 102")
     hersteld = volger.ronde()
     assert hersteld.fout is None and hersteld.resultaat is not None
     assert "overeenkomsten/zorg-welzijn-de-brug.docx" in hersteld.resultaat.geschreven
@@ -131,7 +123,7 @@ def test_een_wijziging_tijdens_een_run_geeft_nog_een_run(regios, tmp_path, monke
     v = Volger(regios, tmp_path / "uit")
     try:
         assert gestart.wait(WACHT)
-        _telefoon(regios, "0592 799 103")  # while the first run runs
+        wijzig_telefoon(regios, "0592 799 103")  # while the first run runs
         time.sleep(0.3)
         verder.set()
         assert v.ronde().nummer == 1
@@ -146,7 +138,7 @@ def test_elke_run_kan_de_datum_van_zijn_eigen_dag_krijgen(regios, tmp_path):
     v = Volger(regios, tmp_path / "uit", datum=lambda: next(dagen))
     try:
         eerste = v.ronde()
-        _telefoon(regios, "0592 799 106")
+        wijzig_telefoon(regios, "0592 799 106")
         tweede = v.ronde()
     finally:
         v.stop.set()
@@ -164,7 +156,7 @@ def test_een_regio_die_even_weg_is_wordt_gemeld_en_daarna_weer_gevolgd(volger, r
     (regios / "assen-even-weg").rename(regios / "assen")
     terug = volger.ronde()
     assert terug.fout is None and terug.resultaat is not None
-    _telefoon(regios, "0592 799 107")  # and what is in it is followed again
+    wijzig_telefoon(regios, "0592 799 107")  # and what is in it is followed again
     assert "overeenkomsten/zorg-welzijn-de-brug.docx" in volger.ronde().resultaat.geschreven
 
 
@@ -180,7 +172,7 @@ def test_een_bijgewerkt_programma_stopt_het_volgen(regios, tmp_path, monkeypatch
     v = Volger(regios, tmp_path / "uit")
     try:
         v.ronde()
-        _telefoon(regios, "0592 799 104")
+        wijzig_telefoon(regios, "0592 799 104")
         v.draad.join(WACHT)
     finally:
         v.stop.set()
@@ -240,7 +232,7 @@ def test_opdrachtregel_volgt_en_stopt_met_ctrl_c(regios, tmp_path):
         eerste = tot_klaar()
         assert re.fullmatch(r"Klaar in \d+,\d\d s; wacht op een wijziging \(Ctrl\+C stopt\)\.\n",
                             eerste[-1])
-        _telefoon(regios, "0592 799 105")
+        wijzig_telefoon(regios, "0592 799 105")
         tweede = tot_klaar()
         assert tweede[0] == "Gewijzigd: regios/assen/aanbieders.yaml.\n"  # from the folder
         assert tweede[1].startswith("2 Word-documenten gemaakt in ")

@@ -4,10 +4,8 @@ prepared them afresh, and a changed template is prepared again. Off unless turne
 
 from __future__ import annotations
 
-import re
 import shutil
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -16,20 +14,11 @@ from contracten.weergave import voorraad
 from contracten.weergave.motor import Motor
 from contracten.weergave.sjabloon import SjabloonFout
 
-from .conftest import ASSEN_DATUM, ROOT, bij_elke_aanroep
+from .conftest import ASSEN_DATUM, ROOT, bij_elke_aanroep, wijzig_telefoon
 from .test_briefhoofd_logo import png
 from .test_snelpad import _boom
 
 SJABLOON = ROOT / "sjablonen" / "overeenkomst.docx"
-
-
-def _telefoon(regios: Path, nummer: str) -> None:
-    """One aanbieder's telephone number changed, the rest of the file as it was."""
-    pad = regios / "assen" / "aanbieders.yaml"
-    tekst, n = re.subn(r'telefoon: "[^"]*"', f'telefoon: "{nummer}"', pad.read_text("utf-8"),
-                       count=1)
-    assert n == 1
-    pad.write_text(tekst, "utf-8")
 
 
 def _voorbereid(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -42,7 +31,7 @@ def test_zonder_voorraad_wordt_elk_sjabloon_elke_run_voorbereid(regios, tmp_path
     genereer(regios, "assen", uitvoer=tmp_path / "uit", datum=ASSEN_DATUM, processen=1)
     assert voorraad.actief() is None
     voorbereid = _voorbereid(monkeypatch)
-    _telefoon(regios, "0592 799 001")
+    wijzig_telefoon(regios, "0592 799 001")
     genereer(regios, "assen", uitvoer=tmp_path / "uit", datum=ASSEN_DATUM, vastleggen=False,
              processen=1)
     assert "sjablonen/overeenkomst.docx" in voorbereid
@@ -56,7 +45,7 @@ def test_volgende_run_neemt_het_voorbereide_sjabloon_en_maakt_dezelfde_bytes(
         genereer(regios, "assen", uitvoer=met, datum=ASSEN_DATUM, processen=1)
         assert len(kast) >= 1  # given back at the end of the run
         voorbereid = _voorbereid(monkeypatch)
-        _telefoon(regios, "0592 799 002")
+        wijzig_telefoon(regios, "0592 799 002")
         resultaat = genereer(regios, "assen", uitvoer=met, datum=ASSEN_DATUM,
                              vastleggen=False,
              processen=1)
