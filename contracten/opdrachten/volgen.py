@@ -17,6 +17,7 @@ rather than go on with the program it loaded before."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import itertools
 import os
 import queue
@@ -201,13 +202,18 @@ class _Waarnemer:
 
     def _gestopt(self) -> None:
         """The watch ended by itself: raise why (else it was told to stop)."""
-        if self.fout is not None:
-            reden = (os.strerror(self.fout.errno) if isinstance(self.fout, OSError)
-                     and self.fout.errno else str(self.fout))
-            raise VolgenGestopt(f"Het volgen van wijzigingen is gestopt: {reden}. Is het de "
-                                "grens van het systeem voor gevolgde mappen (op Linux "
-                                "fs.inotify.max_user_watches)? Start het opnieuw.") \
-                from self.fout
+        if self.fout is None:
+            return
+        fout = self.fout
+        grens = isinstance(fout, OSError) and fout.errno in (errno.ENOSPC, errno.EMFILE)
+        reden = os.strerror(fout.errno) if isinstance(fout, OSError) and fout.errno \
+            else str(fout)
+        raise VolgenGestopt(
+            f"Het volgen van wijzigingen is gestopt: {reden}. "
+            + ("Dat is de grens van het systeem voor gevolgde mappen (op Linux "
+               "fs.inotify.max_user_watches en max_user_instances): verhoog die. "
+               if grens else "")
+            + "Start het volgen daarna opnieuw.") from fout
 
 
 def _blijvend(wijzigingen: set[tuple[watchfiles.Change, str]]) -> set[str]:
