@@ -77,10 +77,10 @@ def genereer(regios: Path, regio: str, prijspeil: int | None, soorten: tuple[str
     if als_json:
         toon_json(resultaat.manifest_als_json())
         return
-    if not resultaat.geschreven and not resultaat.verwijderd:  # the fast path loads no more
-        click.echo(snelstart.niets_veranderd(resultaat.map))
+    if (niets := snelstart.bij_niets_veranderd(resultaat)) is not None:
+        click.echo(niets)
         return
-    from contracten.cli.volgen import toon_gemaakt
+    from contracten.cli.volgen import toon_gemaakt  # not for an unchanged rerun: it loads less
 
     toon_gemaakt(resultaat)
 

@@ -60,6 +60,12 @@ def niets_veranderd(map_: Path) -> str:
     return f"Niets veranderd sinds de vorige run: {map_} is bij."
 
 
+def bij_niets_veranderd(resultaat: contracten.Resultaat) -> str | None:
+    """`niets_veranderd` for a run that wrote and removed nothing; None for one that did."""
+    return None if resultaat.geschreven or resultaat.verwijderd \
+        else niets_veranderd(resultaat.map)
+
+
 def herhaal(argumenten: list[str]) -> bool:
     """Answer `argumenten` at once when they are an unchanged rerun the library remembers:
     print what `genereer` prints then and return True. Else False, having printed nothing."""

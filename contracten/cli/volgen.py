@@ -20,8 +20,8 @@ GETOOND = 3  # changed files named; more are counted
 
 def toon_gemaakt(resultaat: contracten.Resultaat) -> None:
     """What `genereer` says of a run: what it made and where, or that nothing changed."""
-    if not resultaat.geschreven and not resultaat.verwijderd:
-        click.echo(snelstart.niets_veranderd(resultaat.map))
+    if (niets := snelstart.bij_niets_veranderd(resultaat)) is not None:
+        click.echo(niets)
         return
     manifest = resultaat.manifest
     for pad in resultaat.naast_definitief:
