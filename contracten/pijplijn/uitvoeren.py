@@ -208,9 +208,8 @@ def _gedeelde_herkomst(documenten: list[Document], herkomst: dict[str, list[Herk
             herkomst[d.soort] = artikelen[d.pad]
     # In the order of the documents, as a first run has it: a kind made again as a whole must
     # not move to the end (the same inputs, the same manifest).
-    volgorde = {soort: None for soort in (d.soort for d in documenten) if soort in herkomst}
-    geordend = {soort: herkomst.pop(soort) for soort in volgorde}
-    herkomst.update(geordend)
+    herkomst.update({soort: herkomst.pop(soort)
+                     for soort in dict.fromkeys(d.soort for d in documenten) if soort in herkomst})
     return [d.met(artikelen=eigen)
             if (eigen := artikelen.get(d.pad)) is not None
             and not (eigen and eigen == herkomst.get(d.soort)) else d
