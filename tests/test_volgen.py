@@ -47,6 +47,14 @@ class Volger:
         self.draad = threading.Thread(target=volgen_, daemon=True)
         self.draad.start()
 
+    def __enter__(self) -> Volger:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        """Stop it (also after a failed assertion: no thread left following)."""
+        self.stop.set()
+        self.draad.join(WACHT)
+
     def ronde(self) -> Ronde:
         return self.rondes.get(timeout=WACHT)
 
@@ -57,10 +65,8 @@ class Volger:
 
 @pytest.fixture
 def volger(regios: Path, tmp_path: Path) -> Iterator[Volger]:
-    v = Volger(regios, tmp_path / "uit")
-    yield v
-    v.stop.set()
-    v.draad.join(WACHT)
+    with Volger(regios, tmp_path / "uit") as v:
+        yield v
     assert not v.draad.is_alive()
 
 
@@ -91,8 +97,7 @@ def test_een_fout_wordt_gemeld_en_het_herstel_volgt(volger, regios):
 
 def test_de_uitvoer_en_bestanden_van_editors_zetten_niets_in_gang(regios, tmp_path):
     uitvoer = regios / "assen" / "uit"  # even inside the region's folder
-    v = Volger(regios, uitvoer)
-    try:
+    with Volger(regios, uitvoer) as v:
         assert v.ronde().fout is None
         v.geen_ronde()  # what the run wrote did not start another
         (uitvoer / "eigen-notitie.txt").write_text("x", "utf-8")
@@ -104,9 +109,6 @@ def test_de_uitvoer_en_bestanden_van_editors_zetten_niets_in_gang(regios, tmp_pa
         nieuw.write_text("x", "utf-8")
         ronde = v.ronde()  # a file of the region itself does, and only that one is named
         assert ronde.nummer == 2 and ronde.gewijzigd == (os.path.realpath(nieuw),)
-    finally:
-        v.stop.set()
-        v.draad.join(WACHT)
 
 
 def test_een_wijziging_tijdens_een_run_geeft_nog_een_run(regios, tmp_path, monkeypatch):
@@ -120,29 +122,21 @@ def test_een_wijziging_tijdens_een_run_geeft_nog_een_run(regios, tmp_path, monke
         return echt(*args, **kwargs)
 
     monkeypatch.setattr(volgen, "genereer", trage_genereer)
-    v = Volger(regios, tmp_path / "uit")
-    try:
+    with Volger(regios, tmp_path / "uit") as v:
         assert gestart.wait(WACHT)
         wijzig_telefoon(regios, "0592 799 103")  # while the first run runs
         time.sleep(0.3)
         verder.set()
         assert v.ronde().nummer == 1
         assert v.ronde().gewijzigd  # and one more for the change
-    finally:
-        v.stop.set()
-        v.draad.join(WACHT)
 
 
 def test_elke_run_kan_de_datum_van_zijn_eigen_dag_krijgen(regios, tmp_path):
     dagen = iter([ASSEN_DATUM, ASSEN_DATUM + dt.timedelta(days=1)])  # as over midnight
-    v = Volger(regios, tmp_path / "uit", datum=lambda: next(dagen))
-    try:
+    with Volger(regios, tmp_path / "uit", datum=lambda: next(dagen)) as v:
         eerste = v.ronde()
         wijzig_telefoon(regios, "0592 799 106")
         tweede = v.ronde()
-    finally:
-        v.stop.set()
-        v.draad.join(WACHT)
     assert eerste.resultaat is not None and tweede.resultaat is not None
     assert eerste.resultaat.manifest.datum == ASSEN_DATUM.isoformat()
     assert tweede.resultaat.manifest.datum == (ASSEN_DATUM + dt.timedelta(days=1)).isoformat()
@@ -169,13 +163,10 @@ def test_onbekende_regio_stopt_meteen(regios, tmp_path):
 def test_een_bijgewerkt_programma_stopt_het_volgen(regios, tmp_path, monkeypatch):
     afdrukken = iter(["oud", "nieuw"])
     monkeypatch.setattr(volgen, "_programma", lambda: next(afdrukken))
-    v = Volger(regios, tmp_path / "uit")
-    try:
+    with Volger(regios, tmp_path / "uit") as v:
         v.ronde()
         wijzig_telefoon(regios, "0592 799 104")
         v.draad.join(WACHT)
-    finally:
-        v.stop.set()
     assert isinstance(v.fout, volgen.ProgrammaGewijzigd)
     assert v.rondes.empty()  # no run with the old program
 
@@ -186,12 +177,9 @@ def test_een_waarneming_die_stukgaat_is_een_fout_geen_stop(regios, tmp_path, mon
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(volgen.watchfiles, "watch", kapot)
-    v = Volger(regios, tmp_path / "uit")
-    try:
+    with Volger(regios, tmp_path / "uit") as v:
         assert v.ronde().fout is None
         v.draad.join(WACHT)
-    finally:
-        v.stop.set()
     assert isinstance(v.fout, volgen.VolgenGestopt)
     assert "max_user_watches" in str(v.fout)
 
