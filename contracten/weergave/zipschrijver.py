@@ -6,14 +6,18 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
-import zlib
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
+from isal import isal_zlib
+
 ZIPTIJD = (1980, 1, 1, 0, 0, 0)
-# Compression: level 3 packs a contract's XML to within about 12 % of level 6 in less than half
-# the time, which counts when a region makes thousands of documents.
-NIVEAU = 3
+# Compression: Intel's ISA-L (python-isal) at its level 2 packs a contract's XML five times as
+# fast as zlib at level 3, about 4 % larger; a region makes thousands of documents. Its output
+# depends on how the input is cut into calls (zlib's does not), so it is always given pieces of
+# PAKSTUK bytes: equal content gives equal bytes, however the caller cut it.
+NIVEAU = 2
+PAKSTUK = 1 << 16
 
 DOS_TIJD, DOS_DATUM = 0, (1980 - 1980) << 9 | 1 << 5 | 1  # 1980-01-01 00:00, as zipfile writes it
 
@@ -27,21 +31,33 @@ class Lid:
 
 
 def pak_in(naam: str, inhoud: bytes) -> Lid:
-    pakker = zlib.compressobj(NIVEAU, zlib.DEFLATED, -15)
-    return Lid(naam.encode("utf-8"), zlib.crc32(inhoud), len(inhoud),
-               pakker.compress(inhoud) + pakker.flush())
+    pakker = isal_zlib.compressobj(NIVEAU, isal_zlib.DEFLATED, -15)
+    stukken = memoryview(inhoud)
+    ingepakt = [pakker.compress(stukken[i:i + PAKSTUK])
+                for i in range(0, len(inhoud), PAKSTUK)]
+    ingepakt.append(pakker.flush())
+    return Lid(naam.encode("utf-8"), isal_zlib.crc32(inhoud), len(inhoud), b"".join(ingepakt))
 
 
 def pak_in_stroom(naam: str, delen: Iterable[bytes]) -> Lid:
-    """`pak_in` of the parts joined, without joining them: the same bytes (deflate's output
-    does not depend on how its input is cut)."""
-    pakker = zlib.compressobj(NIVEAU, zlib.DEFLATED, -15)
+    """`pak_in` of the parts joined, without joining them: the same bytes (the parts are cut
+    again into pieces of PAKSTUK bytes)."""
+    pakker = isal_zlib.compressobj(NIVEAU, isal_zlib.DEFLATED, -15)
     crc = grootte = 0
     ingepakt: list[bytes] = []
+    rest = b""
     for deel in delen:
-        crc = zlib.crc32(deel, crc)
+        crc = isal_zlib.crc32(deel, crc)
         grootte += len(deel)
-        ingepakt.append(pakker.compress(deel))
+        if len(rest) + len(deel) < PAKSTUK:
+            rest += deel
+            continue
+        stukken = memoryview(rest + deel)
+        heel = len(stukken) - len(stukken) % PAKSTUK
+        ingepakt += [pakker.compress(stukken[i:i + PAKSTUK]) for i in range(0, heel, PAKSTUK)]
+        rest = bytes(stukken[heel:])
+    if rest:
+        ingepakt.append(pakker.compress(rest))
     ingepakt.append(pakker.flush())
     return Lid(naam.encode("utf-8"), crc, grootte, b"".join(ingepakt))
 
