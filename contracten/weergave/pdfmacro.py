@@ -5,6 +5,12 @@ from __future__ import annotations
 
 # The PDF export's options: PDF/A-2b (SelectPdfVersion 2), tagged.
 PDF_OPTIES = {"SelectPdfVersion": 2, "UseTaggedPDF": True}
+# Writer keeps the formatted lines of 250 paragraphs, plus 100 for every open document. A
+# contract has more (some 450, with the headers and footers of every page), so while its pdf is
+# drawn page by page the first pages were forgotten and formatted again. Before the first
+# document with a table of contents (a contract, a programma van eisen) the macro opens this
+# many empty hidden documents, which stay open until it ends: what is on every page is the same.
+VOORAF = 8
 
 # The macro: Omzetten(werk, aantal) converts werk/in/000000.docx … into werk/pdf/000000.pdf …;
 # what fails is written to werk/fouten.txt (number, tab, LibreOffice's message), the rest goes on.
@@ -21,7 +27,7 @@ _MACRO = """Sub Omzetten(werk As String, aantal As Long)
     opslaan(0).Name = "FilterName" : opslaan(0).Value = "writer_pdf_Export"
     opslaan(1).Name = "FilterData" : opslaan(1).Value = opties
     Dim fouten As Integer, i As Long, k As Long, ronde As Integer, naam As String
-    Dim doc As Object, indexen As Object
+    Dim doc As Object, indexen As Object, leeg({vooraf}) As Object, geopend As Boolean
     fouten = FreeFile
     Open ConvertFromURL(werk & "/fouten.txt") For Output As #fouten
     For i = 0 To aantal - 1
@@ -30,6 +36,15 @@ _MACRO = """Sub Omzetten(werk As String, aantal As Long)
         On Error GoTo Fout
         doc = StarDesktop.loadComponentFromURL(werk & "/in/" & naam & ".docx", "_blank", 0, laden)
         indexen = doc.getDocumentIndexes()
+        If indexen.getCount() > 0 And Not geopend Then
+            geopend = True
+            On Error Resume Next
+            For k = 1 To {vooraf}
+                leeg(k) = StarDesktop.loadComponentFromURL("private:factory/swriter", "_blank", _
+                                                           0, laden)
+            Next k
+            On Error GoTo Fout
+        End If
         If indexen.getCount() > 0 Then
             For ronde = 1 To 2
                 For k = 0 To indexen.getCount() - 1
@@ -49,6 +64,9 @@ Sluiten:
     Next i
     Close #fouten
     On Error Resume Next
+    For k = 1 To {vooraf}
+        If Not IsNull(leeg(k)) Then leeg(k).close(True)
+    Next k
     Dim pad(0) As New com.sun.star.beans.PropertyValue
     pad(0).Name = "nodepath" : pad(0).Value = "/org.openoffice.Setup/Product"
     Dim product As Object
@@ -65,5 +83,5 @@ End Sub
 
 
 def macro() -> str:
-    return _MACRO.format(versie=PDF_OPTIES["SelectPdfVersion"],
+    return _MACRO.format(versie=PDF_OPTIES["SelectPdfVersion"], vooraf=VOORAF,
                          tagged="True" if PDF_OPTIES["UseTaggedPDF"] else "False")
