@@ -694,6 +694,12 @@ def main() -> int:
     if sys.argv[1:2] == ["_vloer"]:
         print(json.dumps(vloer(Path(sys.argv[2]), Path(sys.argv[3]))))
         return 0
+    # Started in the background by a shell (`nohup python benchmarks/bulk.py … &`), this process
+    # ignores Ctrl+C, and so would every process it starts: `genereer --volg` would then not
+    # end on the Ctrl+C that ends its measurement. A handler here is reset to the default in
+    # the processes started.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--groottes", type=int, nargs="+", default=GROOTTES, metavar="N",
                         help="numbers of aanbieders, e.g. 1000 5000 10000 20000 (default "
