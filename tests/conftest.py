@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from click.testing import CliRunner
 
 from contracten.cli import klok, main
 from contracten.cli.taal import gebruik_nederlands
+from contracten.opdrachten.taken import DRAAD
 
 ROOT = Path(__file__).resolve().parent.parent
 REGIOS = ROOT / "regios"
@@ -178,6 +180,16 @@ def geen_datum_van_vandaag(monkeypatch):
     assert len(modules) > 1, "de opdrachten lezen de klok niet meer via klok.vandaag"
     for module in modules:
         monkeypatch.setattr(module, "vandaag", vandaag)
+
+
+@pytest.fixture(autouse=True)
+def geen_taak_loopt_door():
+    """A job the web started in a thread of this process (an SQLite register) ends with the
+    test that started it: it would otherwise still be generating during the next test."""
+    yield
+    for draad in threading.enumerate():
+        if draad.name.startswith(DRAAD):
+            draad.join(120)
 
 
 @pytest.fixture(autouse=True)

@@ -26,6 +26,8 @@ from contracten.register.verbinding import open_engine
 __all__ = ["Taak", "Taken"]
 
 
+# The name of the thread that runs a job in this process (SQLite), then the job's id.
+DRAAD = "contracten-taak-"
 # The jobs this process runs now: id -> (register, this process's name, progress).
 _EIGEN: dict[str, tuple[Takenregister, str, list[int | None]]] = {}
 _EIGEN_SLOT = threading.Lock()
@@ -86,7 +88,7 @@ class Taken:
                               op=self.klok(), werker=eigen)
         if eigen is not None and taak.werker == eigen:
             threading.Thread(target=self._voer_uit, args=(register, taak, eigen),
-                             daemon=True).start()
+                             name=f"{DRAAD}{taak.id}", daemon=True).start()
         return taak
 
     def taak(self, id_: str) -> Taak | None:
