@@ -45,19 +45,19 @@ def pak_in_stroom(naam: str, delen: Iterable[bytes]) -> Lid:
     pakker = isal_zlib.compressobj(NIVEAU, isal_zlib.DEFLATED, -15)
     crc = grootte = 0
     ingepakt: list[bytes] = []
-    rest = b""
+    rest = bytearray()  # what is not yet a whole piece (a bytearray grows without copying)
     for deel in delen:
         crc = isal_zlib.crc32(deel, crc)
         grootte += len(deel)
-        if len(rest) + len(deel) < PAKSTUK:
-            rest += deel
-            continue
-        stukken = memoryview(rest + deel)
-        heel = len(stukken) - len(stukken) % PAKSTUK
-        ingepakt += [pakker.compress(stukken[i:i + PAKSTUK]) for i in range(0, heel, PAKSTUK)]
-        rest = bytes(stukken[heel:])
+        rest += deel
+        if len(rest) >= PAKSTUK:
+            heel = len(rest) - len(rest) % PAKSTUK
+            with memoryview(rest) as stukken:
+                ingepakt += [pakker.compress(stukken[i:i + PAKSTUK])
+                             for i in range(0, heel, PAKSTUK)]
+            del rest[:heel]
     if rest:
-        ingepakt.append(pakker.compress(rest))
+        ingepakt.append(pakker.compress(bytes(rest)))
     ingepakt.append(pakker.flush())
     return Lid(naam.encode("utf-8"), crc, grootte, b"".join(ingepakt))
 
