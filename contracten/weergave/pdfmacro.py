@@ -7,9 +7,10 @@ from __future__ import annotations
 PDF_OPTIES = {"SelectPdfVersion": 2, "UseTaggedPDF": True}
 # Writer keeps the formatted lines of 250 paragraphs, plus 100 for every open document. A
 # contract has more (some 450, with the headers and footers of every page), so while its pdf is
-# drawn page by page the first pages were forgotten and formatted again. Before the first
-# document with a table of contents (a contract, a programma van eisen) the macro opens this
-# many empty hidden documents, which stay open until it ends: what is on every page is the same.
+# drawn page by page the first pages were forgotten and formatted again. Once the first
+# document with a table of contents (a contract, a programma van eisen) is open, before its
+# indexes are updated and its pdf is written, the macro opens this many empty hidden documents,
+# which stay open until it ends: what is on every page is the same.
 VOORAF = 8
 
 # The macro: Omzetten(werk, aantal) converts werk/in/000000.docx … into werk/pdf/000000.pdf …;
