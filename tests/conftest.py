@@ -20,7 +20,6 @@ from click.testing import CliRunner
 
 from contracten.cli import klok, main
 from contracten.cli.taal import gebruik_nederlands
-from contracten.opdrachten.taken import DRAAD
 
 ROOT = Path(__file__).resolve().parent.parent
 REGIOS = ROOT / "regios"
@@ -187,9 +186,11 @@ def geen_taak_loopt_door():
     """A job the web started in a thread of this process (an SQLite register) ends with the
     test that started it: it would otherwise still be generating during the next test."""
     yield
-    for draad in threading.enumerate():
-        if draad.name.startswith(DRAAD):
+    taken = sys.modules.get("contracten.opdrachten.taken")  # not loaded: no job was started
+    for draad in threading.enumerate() if taken is not None else ():
+        if draad.name.startswith(taken.DRAAD):
             draad.join(120)
+            assert not draad.is_alive(), f"de taak {draad.name} liep na de test nog 120 s door"
 
 
 @pytest.fixture(autouse=True)
