@@ -37,16 +37,16 @@ _MACRO = """Sub Omzetten(werk As String, aantal As Long)
         On Error GoTo Fout
         doc = StarDesktop.loadComponentFromURL(werk & "/in/" & naam & ".docx", "_blank", 0, laden)
         indexen = doc.getDocumentIndexes()
-        If indexen.getCount() > 0 And Not geopend Then
-            geopend = True
-            On Error Resume Next
-            For k = 1 To {vooraf}
-                leeg(k) = StarDesktop.loadComponentFromURL("private:factory/swriter", "_blank", _
-                                                           0, laden)
-            Next k
-            On Error GoTo Fout
-        End If
         If indexen.getCount() > 0 Then
+            If Not geopend Then
+                geopend = True
+                On Error Resume Next
+                For k = 1 To {vooraf}
+                    leeg(k) = StarDesktop.loadComponentFromURL("private:factory/swriter", _
+                                                               "_blank", 0, laden)
+                Next k
+                On Error GoTo Fout
+            End If
             For ronde = 1 To 2
                 For k = 0 To indexen.getCount() - 1
                     indexen.getByIndex(k).update()
