@@ -90,9 +90,9 @@ def volg(regios: Path | str, naam: str, *, datum: dt.date | Callable[[], dt.date
     from contracten.soorten.register import sjablonenmap
     from contracten.weergave.voorraad import houd_voorbereid
 
-    regiomap = os.path.abspath(Path(regios) / naam)
-    # As the system names them (a symlink, macOS's /private/var): what the watch reports.
-    regiomap = os.path.realpath(regiomap)
+    # Absolute, as the system names them (a symlink, macOS's /private/var): what the watch
+    # reports.
+    regiomap = os.path.realpath(Path(regios) / naam)
     gevolgd = [regiomap, *(os.path.realpath(p) for p in (sjablonenmap(sjablonen),
                                                          projectmap(None)) if p.is_dir())]
     filter_ = _Filter(gevolgd, os.path.realpath(uitvoer))
